@@ -1,0 +1,1 @@
+"""What Matters: the deployable service, its channels and the conversation engine."""

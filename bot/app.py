@@ -1,0 +1,89 @@
+"""Composition root: Settings -> database, engine, jobs, channels -> FastAPI app."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from bot import health
+from bot.conversation.engine import ConversationEngine
+from bot.jobs import InProcessQueue, JobRegistry
+from bot.services import Services
+from bot.settings import Settings
+from storage.db import is_sqlite, make_engine
+from storage.migrate import upgrade
+
+log = logging.getLogger("whatmatters")
+
+
+def build_services(settings: Settings) -> Services:
+    """Wire the service graph; also used by the CLI and the benchmarks."""
+    db = make_engine(settings.database_url)
+    registry = JobRegistry()
+    jobs = InProcessQueue(registry)
+    conversation = ConversationEngine(
+        engine=db,
+        protector=settings.address_protector,
+        on_answer_stored=lambda answer_id: _answer_stored(services, answer_id),
+    )
+    services = Services(
+        settings=settings, db=db, conversation=conversation, jobs=jobs, job_registry=registry
+    )
+    return services
+
+
+def _answer_stored(services: Services, answer_id: int) -> None:
+    # Theming happens off the request path; the job exists once the theming
+    # feature has registered it.
+    if "theme_answer" in services.job_registry.names():
+        services.jobs.enqueue("theme_answer", answer_id=answer_id)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    services = build_services(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if is_sqlite(settings.database_url):
+            # The embedded default migrates itself; production runs the
+            # prestart step (deploy/prestart.sh) before any web worker.
+            upgrade(settings.database_url)
+        if settings.seed_demo:
+            from bot.demo import seed_demo
+
+            seed_demo(services.db)
+        _announce_channels(settings)
+        if isinstance(services.jobs, InProcessQueue):
+            services.jobs.start()
+        yield
+        if isinstance(services.jobs, InProcessQueue):
+            services.jobs.stop()
+        services.db.dispose()
+
+    app = FastAPI(
+        title="What Matters / Beth sy'n Bwysig",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.include_router(health.router)
+
+    from bot.simulator.routes import router as simulator_router
+
+    app.include_router(simulator_router)
+    # Channel and console routers are added below as each feature lands.
+    return app
+
+
+def _announce_channels(settings: Settings) -> None:
+    if not settings.twilio_enabled:
+        log.warning("SMS/WhatsApp disabled: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN")
+    if not settings.telegram_enabled:
+        log.warning("Telegram disabled: set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET")
+    log.warning(
+        "phone simulator at http://%s:%s/simulator", settings.host, settings.port
+    )

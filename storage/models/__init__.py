@@ -1,0 +1,36 @@
+"""Every table module is imported here so that SQLModel.metadata is complete."""
+
+from storage.models._base import (
+    Channel,
+    ConsentState,
+    ConsultationStatus,
+    Language,
+    QuestionKind,
+    utcnow,
+)
+from storage.models.consultation import Consultation, ConsultationBase, Question, QuestionBase
+from storage.models.participant import (
+    Answer,
+    AuditEvent,
+    Conversation,
+    InboundReceipt,
+    Participant,
+)
+
+__all__ = [
+    "Answer",
+    "AuditEvent",
+    "Channel",
+    "ConsentState",
+    "Consultation",
+    "ConsultationBase",
+    "ConsultationStatus",
+    "Conversation",
+    "InboundReceipt",
+    "Language",
+    "Participant",
+    "Question",
+    "QuestionBase",
+    "QuestionKind",
+    "utcnow",
+]

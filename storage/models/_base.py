@@ -1,0 +1,44 @@
+"""Shared column helpers and enumerations for every table module."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+def utcnow() -> datetime:
+    """Timezone-aware UTC now; every stored time is UTC."""
+    return datetime.now(UTC)
+
+
+class Channel(StrEnum):
+    SMS = "sms"
+    WHATSAPP = "whatsapp"
+    TELEGRAM = "telegram"
+    WEB = "web"
+    IMPORT = "import"
+
+
+class Language(StrEnum):
+    EN = "en"
+    CY = "cy"
+
+
+class ConsultationStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class QuestionKind(StrEnum):
+    OPEN = "open"
+    PROBE = "probe"
+    CHOICE = "choice"
+    WARD = "ward"
+    AGE_BAND = "age_band"
+
+
+class ConsentState(StrEnum):
+    UNKNOWN = "unknown"
+    GIVEN = "given"
+    REFUSED = "refused"

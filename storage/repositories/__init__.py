@@ -1,0 +1,1 @@
+"""Keyword-only functions over the tables; each takes the session it works in."""

@@ -1,0 +1,150 @@
+"""Consultations and their questions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from storage.models import (
+    Consultation,
+    ConsultationStatus,
+    Question,
+    QuestionKind,
+    utcnow,
+)
+
+
+class ConsultationError(ValueError):
+    """A consultation definition or change that cannot be accepted."""
+
+
+YOUR_VOICE_FIELDS = (
+    "why_en",
+    "why_cy",
+    "want_to_know_en",
+    "want_to_know_cy",
+    "found_out_en",
+    "found_out_cy",
+    "difference_en",
+    "difference_cy",
+)
+
+
+def normalise_keyword(keyword: str) -> str:
+    cleaned = "".join(ch for ch in keyword.strip().upper() if ch.isalnum())
+    if not cleaned:
+        raise ConsultationError("a keyword needs at least one letter or digit")
+    return cleaned
+
+
+def create_consultation(
+    *,
+    session: Session,
+    slug: str,
+    keyword: str,
+    title_en: str,
+    title_cy: str,
+    questions: Sequence[Mapping[str, Any]],
+    status: ConsultationStatus = ConsultationStatus.DRAFT,
+    **fields: Any,
+) -> Consultation:
+    """Create a consultation with its questions; refuses duplicates with a clear error."""
+    unknown = set(fields) - set(YOUR_VOICE_FIELDS) - {"department", "opens_at", "closes_at"}
+    if unknown:
+        raise ConsultationError(f"unknown consultation fields: {', '.join(sorted(unknown))}")
+    keyword = normalise_keyword(keyword)
+    if get_by_slug(session=session, slug=slug) is not None:
+        raise ConsultationError(f"a consultation with slug {slug!r} already exists")
+    if get_by_keyword(session=session, keyword=keyword) is not None:
+        raise ConsultationError(f"the keyword {keyword!r} is already used")
+    kinds = [QuestionKind(q["kind"]) for q in questions]
+    if kinds.count(QuestionKind.OPEN) != 1:
+        raise ConsultationError("a consultation needs exactly one open question")
+    consultation = Consultation(
+        slug=slug, keyword=keyword, title_en=title_en, title_cy=title_cy, status=status, **fields
+    )
+    session.add(consultation)
+    session.flush()
+    for position, question in enumerate(questions):
+        if not question.get("prompt_en") or not question.get("prompt_cy"):
+            raise ConsultationError(
+                f"question {position + 1} needs wording in English and Welsh (prompt_en, prompt_cy)"
+            )
+        session.add(
+            Question(
+                consultation_id=consultation.id,  # type: ignore[arg-type]
+                position=position,
+                kind=QuestionKind(question["kind"]),
+                prompt_en=question["prompt_en"],
+                prompt_cy=question["prompt_cy"],
+                choices=question.get("choices"),
+            )
+        )
+    session.flush()
+    return consultation
+
+
+def get_by_slug(*, session: Session, slug: str) -> Consultation | None:
+    return session.exec(select(Consultation).where(Consultation.slug == slug)).first()
+
+
+def get_by_keyword(*, session: Session, keyword: str) -> Consultation | None:
+    try:
+        keyword = normalise_keyword(keyword)
+    except ConsultationError:
+        return None
+    return session.exec(select(Consultation).where(Consultation.keyword == keyword)).first()
+
+
+def list_consultations(*, session: Session) -> list[Consultation]:
+    return list(session.exec(select(Consultation).order_by(col(Consultation.id))))
+
+
+def list_open(*, session: Session, now: datetime | None = None) -> list[Consultation]:
+    """Consultations accepting answers now (status open and within any dates set)."""
+    now = now or utcnow()
+    return [c for c in list_consultations(session=session) if is_accepting(c, now=now)]
+
+
+def is_accepting(consultation: Consultation, *, now: datetime | None = None) -> bool:
+    now = now or utcnow()
+    if consultation.status != ConsultationStatus.OPEN:
+        return False
+    if consultation.opens_at is not None and _aware(consultation.opens_at) > now:
+        return False
+    return not (consultation.closes_at is not None and _aware(consultation.closes_at) <= now)
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; every stored time is UTC.
+    from datetime import UTC
+
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def questions_of(*, session: Session, consultation_id: int) -> list[Question]:
+    return list(
+        session.exec(
+            select(Question)
+            .where(Question.consultation_id == consultation_id)
+            .order_by(col(Question.position))
+        )
+    )
+
+
+def set_status(
+    *, session: Session, consultation: Consultation, status: ConsultationStatus
+) -> Consultation:
+    consultation.status = status
+    consultation.updated_at = utcnow()
+    session.add(consultation)
+    session.flush()
+    return consultation
+
+
+def count_consultations(*, session: Session) -> int:
+    return int(session.exec(select(func.count()).select_from(Consultation)).one())

@@ -1,0 +1,117 @@
+"""Shared fixtures: real SQLite and PostgreSQL databases, migrated by Alembic.
+
+Each test gets a fresh database copied from a template migrated once per
+session, so tests are isolated and still fast. PostgreSQL comes from
+scripts/test (WHATMATTERS_TEST_DATABASE_URL); without it the PostgreSQL
+variants skip with a message saying how to run them, except under CI where a
+missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine, make_url
+
+from bot.settings import Settings
+from storage.db import make_engine, make_unpooled_engine
+from storage.migrate import upgrade
+
+PG_ENV = "WHATMATTERS_TEST_DATABASE_URL"
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def shared_data(relative: str) -> Path:
+    """A file from ../shared/data, or skip the test saying what is missing."""
+    path = SHARED_DATA / relative
+    if not path.exists():
+        pytest.skip(f"development data not found at {path} (needs ../shared beside the repo)")
+    return path
+
+
+def _pg_admin_url() -> str | None:
+    url = os.environ.get(PG_ENV)
+    if url:
+        return url
+    if os.environ.get("CI"):
+        pytest.fail(f"{PG_ENV} is not set under CI: run the suite with scripts/test")
+    return None
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    admin_url = _pg_admin_url()
+    if admin_url is None:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}; run them with scripts/test")
+    name = f"wm_tpl_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    template_url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    upgrade(template_url)
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _fresh_pg_database(template: str) -> Iterator[str]:
+    admin_url = _pg_admin_url()
+    assert admin_url is not None
+    name = f"wm_test_{uuid.uuid4().hex[:12]}"
+    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A freshly migrated database URL, once for SQLite and once for PostgreSQL."""
+    if request.param == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "test.db"
+        shutil.copyfile(template, path)
+        yield f"sqlite:///{path}"
+    else:
+        yield from _fresh_pg_database(request.getfixturevalue("pg_template"))
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A freshly migrated SQLite database only (for tests about the embedded default)."""
+    path = tmp_path / "test.db"
+    shutil.copyfile(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings(environment="test", database_url=db_url, seed_demo=False)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from storage.migrate import head_revisions, is_at_head
+
+
+def test_migrations_reach_head_and_create_every_table(engine: Engine) -> None:
+    from sqlmodel import SQLModel
+
+    import storage.models  # noqa: F401
+
+    assert is_at_head(engine)
+    assert head_revisions(), "there must be at least one migration"
+    tables = set(inspect(engine).get_table_names())
+    missing = set(SQLModel.metadata.tables) - tables
+    assert not missing, f"tables without a migration: {missing}"
+
+
+def test_audit_log_refuses_updates_and_deletes(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO auditevent (at, actor, action, subject) "
+                "VALUES (CURRENT_TIMESTAMP, 'system', 'opted_out', 'participant:1')"
+            )
+        )
+    for statement in ("UPDATE auditevent SET action = 'x'", "DELETE FROM auditevent"):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text(statement))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM auditevent")).scalar_one() == 1
+
+
+def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
+    from storage.db import make_engine
+
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+    engine.dispose()
