@@ -73,8 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
 
     from bot.simulator.routes import router as simulator_router
+    from bot.simulator.routes import static_files as simulator_static
 
     app.include_router(simulator_router)
+    app.mount("/simulator/static", simulator_static, name="simulator-static")
     # Channel and console routers are added below as each feature lands.
     return app
 

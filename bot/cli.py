@@ -1,0 +1,166 @@
+"""`whatmatters`: run the service, manage the store and consultations, chat in a terminal."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.settings import Settings
+
+app = typer.Typer(
+    name="whatmatters",
+    help="What Matters / Beth sy'n Bwysig: open conversational feedback for public services.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+consultation_app = typer.Typer(help="Create and manage consultations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(consultation_app, name="consultation")
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as error:
+        typer.secho(f"configuration error: {error}", fg="red", err=True)
+        raise typer.Exit(2) from error
+
+
+def _migrated_engine(settings: Settings):  # type: ignore[no-untyped-def]
+    from storage.db import make_engine
+    from storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+    return make_engine(settings.database_url)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port to listen on (default 8000 or $PORT).")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Web worker processes.")] = 1,
+) -> None:
+    """Start the web service: webhooks, phone simulator and officer console."""
+    import uvicorn
+
+    settings = _settings()
+    host = host or settings.host
+    port = port or int(os.environ.get("PORT", settings.port))
+    os.environ["HOST"], os.environ["PORT"] = host, str(port)
+    typer.echo(f"What Matters on http://{host}:{port}  (phone simulator: /simulator)")
+    uvicorn.run(
+        "bot.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration."""
+    from storage.migrate import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    typer.echo("database is at the latest schema")
+
+
+@app.command("seed-demo")
+def seed_demo_command() -> None:
+    """Add the sample bilingual consultation (only into an empty store)."""
+    from bot.demo import seed_demo
+
+    engine = _migrated_engine(_settings())
+    if seed_demo(engine):
+        typer.echo("seeded the sample consultation 'what-matters' (keyword MATTERS)")
+    else:
+        typer.echo("the store already holds consultations; nothing seeded")
+
+
+@consultation_app.command("create")
+def consultation_create(
+    file: Annotated[Path, typer.Argument(help="YAML or JSON file with the Your Voice fields.")],
+) -> None:
+    """Create a consultation from a file (see bot/demo/consultation.yaml for the shape)."""
+    from bot.demo import create_from_definition, load_definition
+    from storage.repositories.consultations import ConsultationError
+
+    engine = _migrated_engine(_settings())
+    try:
+        slug = create_from_definition(engine, load_definition(file))
+    except (ConsultationError, ValueError, TypeError) as error:
+        typer.secho(f"not created: {error}", fg="red", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"created consultation {slug}")
+
+
+@consultation_app.command("list")
+def consultation_list() -> None:
+    """List consultations with their keyword and status."""
+    from storage.db import session_scope
+    from storage.repositories.consultations import list_consultations
+
+    engine = _migrated_engine(_settings())
+    with session_scope(engine) as session:
+        rows = list_consultations(session=session)
+        if not rows:
+            typer.echo("no consultations yet: try `whatmatters seed-demo`")
+        for c in rows:
+            typer.echo(f"{c.slug:30} {c.keyword:12} {c.status:7} {c.title_en}")
+
+
+def _set_status(slug: str, status: str) -> None:
+    from storage.db import session_scope
+    from storage.models import ConsultationStatus
+    from storage.repositories.consultations import get_by_slug, set_status
+
+    engine = _migrated_engine(_settings())
+    with session_scope(engine) as session:
+        consultation = get_by_slug(session=session, slug=slug)
+        if consultation is None:
+            typer.secho(f"no consultation with slug {slug!r}", fg="red", err=True)
+            raise typer.Exit(1)
+        set_status(session=session, consultation=consultation, status=ConsultationStatus(status))
+    typer.echo(f"{slug} is now {status}")
+
+
+@consultation_app.command("open")
+def consultation_open(slug: str) -> None:
+    """Open a consultation to answers."""
+    _set_status(slug, "open")
+
+
+@consultation_app.command("close")
+def consultation_close(slug: str) -> None:
+    """Close a consultation; late replies are told so kindly and not stored."""
+    _set_status(slug, "closed")
+
+
+@app.command()
+def chat(
+    consultation: Annotated[
+        str | None, typer.Option(help="Consultation slug (default: the open one).")
+    ] = None,
+    language: Annotated[str, typer.Option(help="Start in 'en' or 'cy'.")] = "en",
+) -> None:
+    """Talk to the bot as a resident would, in this terminal."""
+    from bot.terminal_chat import run_chat
+
+    run_chat(_settings(), consultation=consultation, language=language)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

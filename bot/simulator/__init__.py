@@ -1,0 +1,1 @@
+"""The built-in phone simulator: play a resident over SMS, WhatsApp or Telegram looks."""
