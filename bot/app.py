@@ -86,6 +86,4 @@ def _announce_channels(settings: Settings) -> None:
         log.warning("SMS/WhatsApp disabled: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN")
     if not settings.telegram_enabled:
         log.warning("Telegram disabled: set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET")
-    log.warning(
-        "phone simulator at http://%s:%s/simulator", settings.host, settings.port
-    )
+    log.warning("phone simulator at http://%s:%s/simulator", settings.host, settings.port)

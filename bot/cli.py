@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.engine import Engine
 
 from bot.settings import Settings
 
@@ -30,12 +33,18 @@ def _settings() -> Settings:
         raise typer.Exit(2) from error
 
 
-def _migrated_engine(settings: Settings):  # type: ignore[no-untyped-def]
+@contextmanager
+def _migrated_engine(settings: Settings) -> Iterator[Engine]:
+    """A migrated database for one command, disposed when the command ends."""
     from storage.db import make_engine
     from storage.migrate import upgrade
 
     upgrade(settings.database_url)
-    return make_engine(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @app.command()
@@ -79,8 +88,9 @@ def seed_demo_command() -> None:
     """Add the sample bilingual consultation (only into an empty store)."""
     from bot.demo import seed_demo
 
-    engine = _migrated_engine(_settings())
-    if seed_demo(engine):
+    with _migrated_engine(_settings()) as engine:
+        seeded = seed_demo(engine)
+    if seeded:
         typer.echo("seeded the sample consultation 'what-matters' (keyword MATTERS)")
     else:
         typer.echo("the store already holds consultations; nothing seeded")
@@ -94,9 +104,9 @@ def consultation_create(
     from bot.demo import create_from_definition, load_definition
     from storage.repositories.consultations import ConsultationError
 
-    engine = _migrated_engine(_settings())
     try:
-        slug = create_from_definition(engine, load_definition(file))
+        with _migrated_engine(_settings()) as engine:
+            slug = create_from_definition(engine, load_definition(file))
     except (ConsultationError, ValueError, TypeError) as error:
         typer.secho(f"not created: {error}", fg="red", err=True)
         raise typer.Exit(1) from error
@@ -109,8 +119,7 @@ def consultation_list() -> None:
     from storage.db import session_scope
     from storage.repositories.consultations import list_consultations
 
-    engine = _migrated_engine(_settings())
-    with session_scope(engine) as session:
+    with _migrated_engine(_settings()) as engine, session_scope(engine) as session:
         rows = list_consultations(session=session)
         if not rows:
             typer.echo("no consultations yet: try `whatmatters seed-demo`")
@@ -123,8 +132,7 @@ def _set_status(slug: str, status: str) -> None:
     from storage.models import ConsultationStatus
     from storage.repositories.consultations import get_by_slug, set_status
 
-    engine = _migrated_engine(_settings())
-    with session_scope(engine) as session:
+    with _migrated_engine(_settings()) as engine, session_scope(engine) as session:
         consultation = get_by_slug(session=session, slug=slug)
         if consultation is None:
             typer.secho(f"no consultation with slug {slug!r}", fg="red", err=True)

@@ -90,7 +90,10 @@ def _parse_transcript(raw: str) -> list[dict[str, Any]]:
                     "who": item["who"],
                     "text": str(item.get("text", ""))[:MAX_TEXT],
                     "options": [
-                        {"value": str(o.get("value", ""))[:64], "label": str(o.get("label", ""))[:64]}
+                        {
+                            "value": str(o.get("value", ""))[:64],
+                            "label": str(o.get("label", ""))[:64],
+                        }
                         for o in item.get("options", [])
                         if isinstance(o, dict)
                     ][:10],
@@ -157,7 +160,11 @@ async def simulator_form(
     visitor = _visitor_id(request)
     if new_resident:
         return _render(
-            request, services, secrets.token_hex(16), look=look, consultation=consultation,
+            request,
+            services,
+            secrets.token_hex(16),
+            look=look,
+            consultation=consultation,
             transcript=[],
         )
     history = _parse_transcript(transcript)
@@ -165,18 +172,31 @@ async def simulator_form(
         message = SimulatorMessage(text=text, message_id=message_id, consultation=consultation)
     except ValueError:
         return _render(
-            request, services, visitor, look=look, consultation=consultation,
-            transcript=history, error="That message could not be sent. Please try again.",
+            request,
+            services,
+            visitor,
+            look=look,
+            consultation=consultation,
+            transcript=history,
+            error="That message could not be sent. Please try again.",
             status_code=422,
         )
     replies = await _send(services, visitor, message)
     history.append({"who": "me", "text": text, "options": []})
     history.extend(
-        {"who": "bot", "text": r.text, "options": [{"value": o.value, "label": o.label} for o in r.options]}
+        {
+            "who": "bot",
+            "text": r.text,
+            "options": [{"value": o.value, "label": o.label} for o in r.options],
+        }
         for r in replies
     )
     return _render(
-        request, services, visitor, look=look, consultation=consultation,
+        request,
+        services,
+        visitor,
+        look=look,
+        consultation=consultation,
         transcript=history[-MAX_TRANSCRIPT:],
     )
 

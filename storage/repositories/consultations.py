@@ -61,7 +61,7 @@ def create_consultation(
         raise ConsultationError(f"a consultation with slug {slug!r} already exists")
     if get_by_keyword(session=session, keyword=keyword) is not None:
         raise ConsultationError(f"the keyword {keyword!r} is already used")
-    kinds = [QuestionKind(q["kind"]) for q in questions]
+    kinds = [_question_kind(position, q) for position, q in enumerate(questions)]
     if kinds.count(QuestionKind.OPEN) != 1:
         raise ConsultationError("a consultation needs exactly one open question")
     consultation = Consultation(
@@ -78,7 +78,7 @@ def create_consultation(
             Question(
                 consultation_id=consultation.id,  # type: ignore[arg-type]
                 position=position,
-                kind=QuestionKind(question["kind"]),
+                kind=kinds[position],
                 prompt_en=question["prompt_en"],
                 prompt_cy=question["prompt_cy"],
                 choices=question.get("choices"),
@@ -86,6 +86,18 @@ def create_consultation(
         )
     session.flush()
     return consultation
+
+
+def _question_kind(position: int, question: Mapping[str, Any]) -> QuestionKind:
+    if not isinstance(question, Mapping):
+        raise ConsultationError(f"question {position + 1} must be a mapping of fields")
+    try:
+        return QuestionKind(question.get("kind"))
+    except ValueError:
+        allowed = ", ".join(kind.value for kind in QuestionKind)
+        raise ConsultationError(
+            f"question {position + 1} has kind {question.get('kind')!r}; use one of: {allowed}"
+        ) from None
 
 
 def get_by_slug(*, session: Session, slug: str) -> Consultation | None:

@@ -1,0 +1,117 @@
+"""The `whatmatters` command as an operator uses it, against real databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.demo import DEMO_FILE
+
+runner = CliRunner()
+
+
+def invoke(db_url: str, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env={"DATABASE_URL": db_url, "SEED_DEMO": "false"})
+    return result.exit_code, result.output
+
+
+def test_seed_demo_then_list_shows_the_bilingual_consultation(db_url: str) -> None:
+    code, out = invoke(db_url, "seed-demo")
+    assert code == 0, out
+    assert "what-matters" in out
+    code, out = invoke(db_url, "seed-demo")
+    assert code == 0 and "nothing seeded" in out
+    code, out = invoke(db_url, "consultation", "list")
+    assert code == 0
+    assert "what-matters" in out and "MATTERS" in out and "open" in out
+
+
+def test_create_open_close_from_a_yaml_file(db_url: str, tmp_path: Path) -> None:
+    definition = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    definition.update(slug="buses-2027", keyword="buses", status="draft")
+    path = tmp_path / "buses.yaml"
+    path.write_text(yaml.safe_dump(definition, allow_unicode=True), encoding="utf-8")
+
+    code, out = invoke(db_url, "consultation", "create", str(path))
+    assert code == 0, out
+    code, out = invoke(db_url, "consultation", "list")
+    assert "buses-2027" in out and "BUSES" in out and "draft" in out
+    assert invoke(db_url, "consultation", "open", "buses-2027")[0] == 0
+    assert "open" in invoke(db_url, "consultation", "list")[1].split("buses-2027")[1].split("\n")[0]
+    assert invoke(db_url, "consultation", "close", "buses-2027")[0] == 0
+    assert "closed" in invoke(db_url, "consultation", "list")[1]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("just a string", "mapping"),
+        ("slug: x\nkeyword: X\n", "missing"),
+        ("slug: [unclosed", "cannot read"),
+        (
+            "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\nquestions: []\n",
+            "exactly one open question",
+        ),
+        (
+            "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\n"
+            "questions:\n  - {kind: open, prompt_en: Tell us}\n",
+            "English and Welsh",
+        ),
+        (
+            "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\nsurprise: 1\n"
+            "questions:\n  - {kind: open, prompt_en: a, prompt_cy: b}\n",
+            "unknown consultation fields",
+        ),
+    ],
+)
+def test_bad_consultation_files_are_refused_clearly(
+    db_url: str, tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    code, out = invoke(db_url, "consultation", "create", str(path))
+    assert code == 1
+    assert message in out
+    assert "no consultations yet" in invoke(db_url, "consultation", "list")[1]
+
+
+def test_duplicate_keyword_is_refused(db_url: str) -> None:
+    invoke(db_url, "seed-demo")
+    code, out = invoke(db_url, "consultation", "create", str(DEMO_FILE))
+    assert code == 1
+    assert "already exists" in out
+
+
+def test_invalid_utf8_file_is_refused(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("slug: caf\xe9\n".encode("latin-1"))
+    code, out = invoke(db_url, "consultation", "create", str(path))
+    assert code == 1 and "cannot read" in out
+
+
+def test_unknown_slug_for_open(db_url: str) -> None:
+    code, out = invoke(db_url, "consultation", "open", "nope")
+    assert code == 1 and "no consultation with slug 'nope'" in out
+
+
+def test_production_refuses_development_secrets(db_url: str) -> None:
+    result = runner.invoke(
+        app, ["consultation", "list"], env={"DATABASE_URL": db_url, "ENVIRONMENT": "production"}
+    )
+    assert result.exit_code == 2
+    assert "ADDRESS_HASH_KEY" in result.output and "SECRET_KEY" in result.output
+
+
+def test_question_with_unknown_kind_is_refused(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "kind.yaml"
+    path.write_text(
+        "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\n"
+        "questions:\n  - {kind: essay, prompt_en: a, prompt_cy: b}\n  - not-a-mapping\n",
+        encoding="utf-8",
+    )
+    code, out = invoke(db_url, "consultation", "create", str(path))
+    assert code == 1 and "kind 'essay'" in out
