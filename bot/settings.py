@@ -47,6 +47,16 @@ class Settings(BaseSettings):
     # The URL providers call (https://consult.example.gov.uk); signatures are
     # checked against it so the service works behind a TLS-terminating proxy.
     public_base_url: str = "http://127.0.0.1:8000"
+    # SMS sending: the number (or Messaging Service SID, MG...) invitations
+    # come from; TWILIO_NUMBERS (comma-separated) limits which numbers the
+    # webhook serves (empty: every number of the account). Invitation waves
+    # send at SMS_SEND_RATE messages/s and never in quiet hours (local time).
+    twilio_from_number: str | None = None
+    twilio_numbers: str = ""
+    sms_send_rate: float = 5.0
+    quiet_hours_start: str = "21:00"
+    quiet_hours_end: str = "08:00"
+    quiet_hours_timezone: str = "Europe/London"
 
     # Seed a bilingual sample consultation on first start (embedded default).
     seed_demo: bool = True

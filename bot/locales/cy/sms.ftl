@@ -1,0 +1,7 @@
+# Geiriad y sianel SMS / WhatsApp (Cymraeg). Rhaid i bob id fod yn ../en/sms.ftl hefyd.
+# Dyfynodau syth yn unig: mae un cyrliog yn gorfodi UCS-2 ar SMS.
+
+sms-send-text = Mae'n ddrwg gennym, dim ond testun y gallwn ei ddarllen. Teipiwch eich ateb a'i anfon fel neges destun.
+sms-invitation = { $title }: beth sy'n bwysig i chi? Tecstiwch { $keyword } i'r rhif hwn i ddweud wrthym.
+sms-invitation-short = Beth sy'n bwysig i chi? Tecstiwch { $keyword } i'r rhif hwn i ddweud wrthym.
+sms-invitation-stop = Tecstiwch STOP i stopio.
