@@ -77,6 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(simulator_router)
     app.mount("/simulator/static", simulator_static, name="simulator-static")
+    if settings.telegram_enabled:
+        from bot.channels.telegram import install_telegram
+
+        install_telegram(app, settings, services)
     # Channel and console routers are added below as each feature lands.
     return app
 
