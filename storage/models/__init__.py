@@ -1,5 +1,6 @@
 """Every table module is imported here so that SQLModel.metadata is complete."""
 
+from storage.models import accounts  # noqa: F401  (console tables)
 from storage.models import outbound  # noqa: F401  (outbound messages, invitation waves)
 from storage.models import quotes  # noqa: F401  (quote approval queue)
 from storage.models._base import (

@@ -1,0 +1,1 @@
+"""The channel-agnostic dialogue: one engine every channel feeds InboundMessages into."""

@@ -1,0 +1,199 @@
+"""What each step of a conversation does with the resident's next message.
+
+consent -> open -> probe (skipped when the first answer is rich) -> profile
+questions (each skippable) -> feedback offer -> done. Anything said after
+"done", or that is not an answer to the pending yes/no question, is kept as
+an extra answer: nothing a resident writes after consenting is thrown away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.conversation.keywords import is_greeting, is_no, is_skip, is_yes, keyword_key
+from bot.conversation.steps import Choice, ConsultationInfo, Step, is_rich
+from bot.conversation.turn import Turn
+
+# Messages kept while waiting for consent; more than this and the rest are
+# not kept (someone pasting a long essay before saying yes is asked again).
+MAX_HELD = 10
+# Profile answers longer than this are not a ward or an age: kept as answers.
+MAX_PROFILE_TEXT = 60
+
+
+def handle_step(turn: Turn, consultation: ConsultationInfo) -> None:
+    conversation = turn.conversation
+    assert conversation is not None
+    if not turn.text:
+        turn.prompt(turn.t("empty-message"))
+        return
+    step = conversation.step
+    if (
+        (turn.gap() or turn.slash)
+        and step != Step.CONSENT
+        and (is_greeting(turn.key) or turn.slash)
+    ):
+        turn.prompt(turn.t("welcome-back"))
+        return
+    handler = _HANDLERS.get(step, _done)
+    handler(turn, consultation)
+    turn.touch_conversation()
+
+
+def _consent(turn: Turn, consultation: ConsultationInfo) -> None:
+    conversation = turn.conversation
+    assert conversation is not None
+    if is_yes(turn.key, turn.text):
+        turn.set_participant(consent="given", consent_at=turn.now)
+        turn.audit("consent_given", consultation_id=consultation.id)
+        held = conversation.data.pop("held", [])
+        if not held:
+            conversation.step = Step.OPEN
+            turn.prompt(turn.t("consent-thanks"))
+            return
+        # What they wrote before saying yes is their answer to the open question.
+        for item in held:
+            turn.store_answer(
+                item["text"],
+                kind="open",
+                question=consultation.open_question,
+                provider_message_id=item.get("pmid"),
+                language=item.get("lang"),
+            )
+        _after_open(turn, consultation, " ".join(item["text"] for item in held))
+        turn.prompt(turn.t("consent-thanks"))
+    elif is_no(turn.key):
+        turn.set_participant(consent="refused", consent_at=turn.now)
+        turn.audit("consent_refused", consultation_id=consultation.id)
+        conversation.data.pop("held", None)
+        turn.say("consent-refused", turn.t("consent-refused"), options=turn.yes_no())
+    elif is_greeting(turn.key) or turn.slash:
+        turn.prompt()
+    else:
+        held = conversation.data.setdefault("held", [])
+        if len(held) < MAX_HELD:
+            held.append(
+                {"text": turn.text, "pmid": turn.message.provider_message_id, "lang": turn.language}
+            )
+        turn.say("consent-held", turn.t("consent-held"), options=turn.yes_no())
+
+
+def _after_open(turn: Turn, consultation: ConsultationInfo, answer: str) -> None:
+    """Move past the open question: probe unless the answer already says enough."""
+    assert turn.conversation is not None
+    if is_rich(answer):
+        _enter_profile(turn, consultation)
+    else:
+        turn.conversation.step = Step.PROBE
+
+
+def _enter_profile(turn: Turn, consultation: ConsultationInfo) -> None:
+    assert turn.conversation is not None
+    if consultation.profile:
+        turn.conversation.step = Step.PROFILE
+        turn.conversation.data["profile"] = 0
+    else:
+        turn.conversation.step = Step.FEEDBACK
+
+
+def _open(turn: Turn, consultation: ConsultationInfo) -> None:
+    turn.store_answer(turn.text, kind="open", question=consultation.open_question)
+    _after_open(turn, consultation, turn.text)
+    _lead_into_next(turn)
+
+
+def _probe(turn: Turn, consultation: ConsultationInfo) -> None:
+    turn.store_answer(turn.text, kind="probe", question=consultation.probe)
+    _enter_profile(turn, consultation)
+    _lead_into_next(turn)
+
+
+def _lead_into_next(turn: Turn) -> None:
+    assert turn.conversation is not None
+    step = turn.conversation.step
+    if step == Step.PROFILE:
+        turn.prompt(turn.t("profile-intro"))
+    elif step == Step.FEEDBACK:
+        turn.say("ask-feedback", turn.t("ask-feedback"), options=turn.yes_no())
+    else:
+        turn.prompt()
+
+
+def _profile(turn: Turn, consultation: ConsultationInfo) -> None:
+    conversation = turn.conversation
+    assert conversation is not None
+    question = turn.profile_question(consultation)
+    if question is None:
+        conversation.step = Step.FEEDBACK
+        _lead_into_next(turn)
+        return
+    if not is_skip(turn.key):
+        value = _profile_value(turn, question.choices)
+        if value is None:
+            if len(turn.text) > MAX_PROFILE_TEXT or len(turn.text.split()) >= 4:
+                turn.store_answer(turn.text, kind="extra")
+            turn.prompt(turn.t("not-understood"))
+            return
+        if question.kind == "ward":
+            conversation.ward = value[:100]
+        elif question.kind == "age_band":
+            conversation.age_band = value[:32]
+        else:
+            turn.store_answer(value, kind="choice", question=question)
+    index = int(conversation.data.get("profile", 0)) + 1
+    conversation.data["profile"] = index
+    if index >= len(consultation.profile):
+        conversation.step = Step.FEEDBACK
+        _lead_into_next(turn)
+    else:
+        turn.prompt()
+
+
+def _profile_value(turn: Turn, choices: tuple[Choice, ...]) -> str | None:
+    if not choices:
+        text = turn.text.strip()
+        return text if len(text) <= MAX_PROFILE_TEXT else None
+    key = turn.key
+    for number, choice in enumerate(choices, start=1):
+        if key in (str(number), keyword_key(choice.value), keyword_key(choice.en)) or (
+            choice.cy and key == keyword_key(choice.cy)
+        ):
+            return choice.value
+    return None
+
+
+def _feedback(turn: Turn, consultation: ConsultationInfo) -> None:
+    conversation = turn.conversation
+    assert conversation is not None
+    if is_yes(turn.key, turn.text) or is_no(turn.key):
+        wants = is_yes(turn.key, turn.text)
+        turn.set_participant(wants_feedback=wants)
+        conversation.step = Step.DONE
+        conversation.completed_at = turn.now
+        key = "feedback-yes" if wants else "feedback-no"
+        turn.say(key, turn.t(key))
+    elif is_greeting(turn.key):
+        turn.prompt()
+    else:
+        turn.store_answer(turn.text, kind="extra")
+        turn.say(
+            "ask-feedback", turn.t("extra-added"), turn.t("feedback-reask"), options=turn.yes_no()
+        )
+
+
+def _done(turn: Turn, consultation: ConsultationInfo) -> None:
+    if is_greeting(turn.key):
+        turn.say("already-done", turn.t("already-done"))
+        return
+    turn.store_answer(turn.text, kind="extra")
+    turn.say("extra-added", turn.t("extra-added"))
+
+
+_HANDLERS: dict[str, Callable[[Turn, ConsultationInfo], None]] = {
+    Step.CONSENT: _consent,
+    Step.OPEN: _open,
+    Step.PROBE: _probe,
+    Step.PROFILE: _profile,
+    Step.FEEDBACK: _feedback,
+    Step.DONE: _done,
+}

@@ -1,0 +1,221 @@
+"""One inbound message being handled: its context, the writes it makes, the replies it gives.
+
+A Turn lives inside one database transaction. Handlers (flow_steps,
+flow_commands, the engine's routing) read and change it; the engine writes
+the participant and conversation back once at the end, so a message costs a
+handful of statements however many handlers touch it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.conversation.catalog import Catalog
+from bot.conversation.keywords import clean_text, keyword_key
+from bot.conversation.messages import InboundMessage, Reply, ReplyOption
+from bot.conversation.steps import ConsultationDirectory, ConsultationInfo, QuestionInfo, Step
+from storage.identity import AddressProtector
+from storage.repositories import answers, audit, participants
+from storage.repositories.participants import ConversationRecord, ParticipantRecord
+
+# A conversation picked up after this long starts with "Hello again!".
+RESUME_GAP = timedelta(hours=6)
+
+
+@dataclass
+class Turn:
+    session: Session
+    message: InboundMessage
+    now: datetime
+    catalog: Catalog
+    directory: ConsultationDirectory
+    protector: AddressProtector
+    address_hash: str
+    participant: ParticipantRecord | None = None
+    conversation: ConversationRecord | None = None
+    text: str = ""
+    key: str = ""
+    # A Telegram-style "/command": never an answer.
+    slash: bool = False
+    language: str = "en"
+    replies: list[Reply] = field(default_factory=list)
+    answer_ids: list[int] = field(default_factory=list)
+    participant_changes: dict[str, Any] = field(default_factory=dict)
+    conversation_dirty: bool = False
+
+    def __post_init__(self) -> None:
+        self.text = clean_text(self.message.text)
+        if self.text.startswith("/"):
+            # "/start", "/help@WhatMattersBot", "/start what-matters"
+            self.slash = True
+            self.key = keyword_key(self.text[1:].split("@")[0].split()[0]) if self.text[1:] else ""
+        else:
+            self.key = keyword_key(self.text)
+        if self.participant is not None:
+            self.language = self.participant.language
+
+    # -- wording ---------------------------------------------------------
+
+    def t(self, message_id: str, **args: Any) -> str:
+        return self.catalog.text(self.language, message_id, **args)
+
+    def say(self, key: str, *parts: str, options: tuple[ReplyOption, ...] = ()) -> None:
+        text = " ".join(part for part in parts if part)
+        self.replies.append(Reply(text=text, key=key, options=options, language=self.language))
+
+    def yes_no(self) -> tuple[ReplyOption, ...]:
+        return (
+            ReplyOption(value="YES", label=self.t("option-yes")),
+            ReplyOption(value="NO", label=self.t("option-no")),
+        )
+
+    # -- state -----------------------------------------------------------
+
+    @property
+    def substantive(self) -> bool:
+        """Whether the message says something we should keep (not empty, not a /command)."""
+        return bool(self.text) and not self.slash
+
+    def set_participant(self, **values: Any) -> None:
+        assert self.participant is not None
+        for name, value in values.items():
+            # The record holds only what routing needs (not consent_at ...).
+            if hasattr(self.participant, name):
+                setattr(self.participant, name, value)
+        self.participant_changes.update(values)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        if self.participant is not None and self.participant.language != language:
+            self.set_participant(language=language)
+
+    def ensure_participant(self, language: str | None = None) -> ParticipantRecord:
+        if self.participant is None:
+            self.language = language or self.language
+            self.participant = participants.create_participant(
+                session=self.session,
+                channel=str(self.message.channel),
+                address_hash=self.address_hash,
+                address_encrypted=self.protector.encrypt(self.message.address),
+                language=self.language,
+                now=self.now,
+            )
+        return self.participant
+
+    def touch_conversation(self) -> None:
+        self.conversation_dirty = True
+
+    def gap(self) -> bool:
+        """Whether the resident comes back after a long pause."""
+        updated = self.conversation.updated_at if self.conversation else None
+        return updated is not None and self.now - updated > RESUME_GAP
+
+    def consultation(self) -> ConsultationInfo | None:
+        if self.conversation is None:
+            return None
+        return self.directory.get(self.conversation.consultation_id)
+
+    # -- writes ----------------------------------------------------------
+
+    def store_answer(
+        self,
+        text: str,
+        *,
+        kind: str,
+        question: QuestionInfo | None = None,
+        provider_message_id: str | None = None,
+        received_at: datetime | None = None,
+        language: str | None = None,
+    ) -> None:
+        assert self.participant is not None and self.conversation is not None
+        pmid = provider_message_id
+        if pmid is None and self.message.provider_message_id is not None:
+            pmid = self.message.provider_message_id
+        self.answer_ids.append(
+            answers.create_answer(
+                session=self.session,
+                consultation_id=self.conversation.consultation_id,
+                participant_id=self.participant.id,
+                conversation_id=self.conversation.id,
+                question_id=question.id if question else None,
+                kind=kind,
+                channel=str(self.message.channel),
+                language=language or self.language,
+                text=text,
+                received_at=received_at or self.message.received_at,
+                # Unique across channels: a Telegram update id and a
+                # simulator id may be the same digits.
+                provider_message_id=f"{self.message.channel}:{pmid}" if pmid else None,
+                now=self.now,
+            )
+        )
+
+    def audit(self, action: str, **detail: Any) -> None:
+        assert self.participant is not None
+        audit.record_event(
+            session=self.session,
+            actor="participant",
+            action=action,
+            subject=f"participant:{self.participant.id}",
+            detail=detail or None,
+            at=self.now,
+        )
+
+    # -- prompts ---------------------------------------------------------
+
+    def prompt(self, *lead: str) -> None:
+        """Ask (again) whatever the current conversation is waiting for."""
+        conversation, consultation = self.conversation, self.consultation()
+        if conversation is None or consultation is None:
+            self.say("ask-keyword", self.t("ask-keyword"))
+            return
+        step = conversation.step
+        if step == Step.CONSENT:
+            # The greeting carries the privacy notice: show it whole, unprefixed.
+            self.say(
+                "greeting",
+                self.t("greeting", title=consultation.title(self.language)),
+                options=self.yes_no(),
+            )
+        elif step == Step.OPEN:
+            question = consultation.open_question
+            self.say("ask-open", *lead, question.prompt(self.language) if question else "")
+        elif step == Step.PROBE:
+            probe = consultation.probe
+            text = probe.prompt(self.language) if probe else self.t("probe-default")
+            self.say("ask-probe", *lead, text)
+        elif step == Step.PROFILE:
+            self.profile_prompt(consultation, *lead)
+        elif step == Step.FEEDBACK:
+            self.say("ask-feedback", *lead, self.t("feedback-reask"), options=self.yes_no())
+        else:
+            self.say("already-done", self.t("already-done"))
+
+    def profile_question(self, consultation: ConsultationInfo) -> QuestionInfo | None:
+        assert self.conversation is not None
+        index = int(self.conversation.data.get("profile", 0))
+        return consultation.profile[index] if index < len(consultation.profile) else None
+
+    def profile_prompt(self, consultation: ConsultationInfo, *lead: str) -> None:
+        question = self.profile_question(consultation)
+        if question is None:
+            return
+        parts = [*lead, question.prompt(self.language)]
+        options: list[ReplyOption] = []
+        if question.choices:
+            listed = ", ".join(
+                f"{n}) {choice.label(self.language)}"
+                for n, choice in enumerate(question.choices, start=1)
+            )
+            parts += [self.t("choose-number"), listed + "."]
+            options = [
+                ReplyOption(value=str(n), label=choice.label(self.language))
+                for n, choice in enumerate(question.choices, start=1)
+            ]
+        parts.append(self.t("skip-hint"))
+        options.append(ReplyOption(value="SKIP", label=self.t("option-skip")))
+        self.say("ask-profile", *parts, options=tuple(options))

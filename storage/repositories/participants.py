@@ -1,0 +1,275 @@
+"""Residents and their conversations.
+
+The conversation engine runs these once or twice per inbound message, so they
+are plain Core statements returning small records (no ORM identity map, no
+lazy loads); the hot path is one joined read and a few narrow writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import and_, delete, insert, select, update
+from sqlmodel import Session, SQLModel, col
+from sqlmodel import select as orm_select
+
+from storage.models import Conversation, Participant
+
+PARTICIPANT = SQLModel.metadata.tables["participant"]
+CONVERSATION = SQLModel.metadata.tables["conversation"]
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class ParticipantRecord:
+    id: int
+    channel: str
+    language: str
+    consent: str
+    opted_out: bool
+    wants_feedback: bool | None
+    active_consultation_id: int | None
+    erasure_requested_at: datetime | None
+    last_seen_at: datetime
+
+
+@dataclass(slots=True)
+class ConversationRecord:
+    id: int
+    participant_id: int
+    consultation_id: int
+    step: str
+    ward: str | None
+    age_band: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None
+    completed_at: datetime | None = None
+
+
+_P_COLS = (
+    PARTICIPANT.c.id,
+    PARTICIPANT.c.channel,
+    PARTICIPANT.c.language,
+    PARTICIPANT.c.consent,
+    PARTICIPANT.c.opted_out,
+    PARTICIPANT.c.wants_feedback,
+    PARTICIPANT.c.active_consultation_id,
+    PARTICIPANT.c.erasure_requested_at,
+    PARTICIPANT.c.last_seen_at,
+)
+_C_COLS = (
+    CONVERSATION.c.id,
+    CONVERSATION.c.participant_id,
+    CONVERSATION.c.consultation_id,
+    CONVERSATION.c.step,
+    CONVERSATION.c.ward,
+    CONVERSATION.c.age_band,
+    CONVERSATION.c.data,
+    CONVERSATION.c.updated_at,
+    CONVERSATION.c.completed_at,
+)
+
+
+def _participant(row: Any) -> ParticipantRecord:
+    return ParticipantRecord(
+        id=row[0],
+        channel=row[1],
+        language=row[2],
+        consent=row[3],
+        opted_out=bool(row[4]),
+        wants_feedback=row[5],
+        active_consultation_id=row[6],
+        erasure_requested_at=aware(row[7]),
+        last_seen_at=cast(datetime, aware(row[8])),
+    )
+
+
+def _conversation(row: Any, offset: int = 0) -> ConversationRecord | None:
+    if row[offset] is None:
+        return None
+    return ConversationRecord(
+        id=row[offset],
+        participant_id=row[offset + 1],
+        consultation_id=row[offset + 2],
+        step=row[offset + 3],
+        ward=row[offset + 4],
+        age_band=row[offset + 5],
+        data=dict(row[offset + 6] or {}),
+        updated_at=aware(row[offset + 7]),
+        completed_at=aware(row[offset + 8]),
+    )
+
+
+def find_with_active_conversation(
+    *, session: Session, channel: str, address_hash: str, lock: bool = False
+) -> tuple[ParticipantRecord, ConversationRecord | None] | None:
+    """The participant for an address and the conversation they are in, in one read.
+
+    `lock` takes a row lock on the participant (PostgreSQL) so that two messages
+    from one person are handled one after the other, never interleaved.
+    """
+    joined = PARTICIPANT.outerjoin(
+        CONVERSATION,
+        and_(
+            CONVERSATION.c.participant_id == PARTICIPANT.c.id,
+            CONVERSATION.c.consultation_id == PARTICIPANT.c.active_consultation_id,
+        ),
+    )
+    stmt = (
+        select(*_P_COLS, *_C_COLS)
+        .select_from(joined)
+        .where(PARTICIPANT.c.channel == channel, PARTICIPANT.c.address_hash == address_hash)
+    )
+    if lock:
+        stmt = stmt.with_for_update(of=PARTICIPANT)
+    row = session.execute(stmt).first()
+    if row is None:
+        return None
+    return _participant(row), _conversation(row, len(_P_COLS))
+
+
+def create_participant(
+    *,
+    session: Session,
+    channel: str,
+    address_hash: str,
+    address_encrypted: bytes,
+    language: str,
+    now: datetime,
+    opted_out: bool = False,
+) -> ParticipantRecord:
+    values: dict[str, Any] = {
+        "channel": channel,
+        "address_hash": address_hash,
+        "address_encrypted": address_encrypted,
+        "language": language,
+        "consent": "unknown",
+        "opted_out": opted_out,
+        "opted_out_at": now if opted_out else None,
+        "wants_feedback": None,
+        "active_consultation_id": None,
+        "erasure_requested_at": None,
+        "created_at": now,
+        "last_seen_at": now,
+    }
+    result = session.execute(insert(PARTICIPANT).values(**values).returning(PARTICIPANT.c.id))
+    return ParticipantRecord(
+        id=int(result.scalar_one()),
+        channel=channel,
+        language=language,
+        consent="unknown",
+        opted_out=opted_out,
+        wants_feedback=None,
+        active_consultation_id=None,
+        erasure_requested_at=None,
+        last_seen_at=now,
+    )
+
+
+def update_participant(*, session: Session, participant_id: int, **values: Any) -> None:
+    """Set columns of one participant (only the ones given)."""
+    session.execute(update(PARTICIPANT).where(PARTICIPANT.c.id == participant_id).values(**values))
+
+
+def get_participant(*, session: Session, participant_id: int) -> Participant | None:
+    """The full row, for the console and feedback sending (not the hot path)."""
+    return session.get(Participant, participant_id)
+
+
+def find_conversation(
+    *, session: Session, participant_id: int, consultation_id: int
+) -> ConversationRecord | None:
+    row = session.execute(
+        select(*_C_COLS).where(
+            CONVERSATION.c.participant_id == participant_id,
+            CONVERSATION.c.consultation_id == consultation_id,
+        )
+    ).first()
+    return None if row is None else _conversation(row)
+
+
+def create_conversation(
+    *,
+    session: Session,
+    participant_id: int,
+    consultation_id: int,
+    step: str,
+    now: datetime,
+    data: dict[str, Any] | None = None,
+) -> ConversationRecord:
+    result = session.execute(
+        insert(CONVERSATION)
+        .values(
+            participant_id=participant_id,
+            consultation_id=consultation_id,
+            step=step,
+            data=data or {},
+            started_at=now,
+            updated_at=now,
+        )
+        .returning(CONVERSATION.c.id)
+    )
+    return ConversationRecord(
+        id=int(result.scalar_one()),
+        participant_id=participant_id,
+        consultation_id=consultation_id,
+        step=step,
+        ward=None,
+        age_band=None,
+        data=dict(data or {}),
+        updated_at=now,
+    )
+
+
+def save_conversation(*, session: Session, conversation: ConversationRecord) -> None:
+    """Write back the mutable fields of a conversation record."""
+    session.execute(
+        update(CONVERSATION)
+        .where(CONVERSATION.c.id == conversation.id)
+        .values(
+            step=conversation.step,
+            ward=conversation.ward,
+            age_band=conversation.age_band,
+            # A fresh dict: JSON columns compare by identity for change tracking.
+            data=dict(conversation.data),
+            updated_at=conversation.updated_at,
+            completed_at=conversation.completed_at,
+        )
+    )
+
+
+def conversations_of(*, session: Session, participant_id: int) -> list[Conversation]:
+    return list(
+        session.exec(
+            orm_select(Conversation)
+            .where(col(Conversation.participant_id) == participant_id)
+            .order_by(col(Conversation.id))
+        ).all()
+    )
+
+
+def erase_participant(*, session: Session, participant_id: int) -> int:
+    """Delete every answer, conversation and the participant row; returns answers deleted.
+
+    Explicit deletes rather than relying on ON DELETE CASCADE, so erasure does
+    not depend on SQLite's foreign_keys pragma being on for this connection.
+    """
+    answer = SQLModel.metadata.tables["answer"]
+    answers = session.execute(delete(answer).where(answer.c.participant_id == participant_id))
+    session.execute(delete(CONVERSATION).where(CONVERSATION.c.participant_id == participant_id))
+    receipts = SQLModel.metadata.tables["inboundreceipt"]
+    session.execute(
+        update(receipts)
+        .where(receipts.c.participant_id == participant_id)
+        .values(participant_id=None)
+    )
+    session.execute(delete(PARTICIPANT).where(PARTICIPANT.c.id == participant_id))
+    return int(getattr(answers, "rowcount", 0) or 0)
