@@ -1,0 +1,1 @@
+"""Officer web console, REST API, exports and workshop pages."""

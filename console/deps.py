@@ -1,0 +1,191 @@
+"""Who is asking, what they may do, and the CSRF check on every console form.
+
+Dependencies are `Annotated` aliases so routes read as their signature:
+`def board(consultation: EditableConsultation, officer: CurrentOfficer)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from bot.services import ServicesDep
+from console.security import csrf_matches, hash_api_token, new_csrf_token, session_fingerprint
+from storage.db import session_scope
+from storage.models import Consultation
+from storage.models.accounts import Officer, Role
+from storage.repositories import console_accounts as accounts
+
+# Uploads (CSV imports) may be this large; anything else is a small form.
+UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024
+
+
+class NotSignedIn(Exception):
+    """Raised by dependencies; the console turns it into a redirect to the sign-in page."""
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+class Cap(StrEnum):
+    """What a route needs to do with a consultation."""
+
+    VIEW = "view"
+    EDIT = "edit"
+    WORKSHOP = "workshop"
+
+
+_ROLE_CAPS: dict[Role, frozenset[Cap]] = {
+    Role.ADMIN: frozenset(Cap),
+    Role.OFFICER: frozenset(Cap),
+    Role.READONLY: frozenset({Cap.VIEW, Cap.WORKSHOP}),
+    # Facilitators run workshops and see nothing else.
+    Role.FACILITATOR: frozenset({Cap.WORKSHOP}),
+}
+
+
+def role_allows(role: Role, cap: Cap) -> bool:
+    return cap in _ROLE_CAPS[role]
+
+
+def csrf_token(request: Request) -> str:
+    """The session's CSRF token, created on first use."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = new_csrf_token()
+        request.session["csrf"] = token
+    return token
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse any console POST without the session's CSRF token (and oversized bodies)."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    length = request.headers.get("content-length")
+    if length is None:
+        raise HTTPException(411, "a Content-Length header is required")
+    if not length.isdigit() or int(length) > UPLOAD_LIMIT_BYTES:
+        raise HTTPException(413, f"uploads are limited to {UPLOAD_LIMIT_BYTES // 2**20} MB")
+    form = await request.form()
+    given = form.get("csrf_token")
+    if not csrf_matches(request.session.get("csrf"), given if isinstance(given, str) else None):
+        raise HTTPException(
+            403, "This form has expired or did not come from this site. Go back, reload and retry."
+        )
+
+
+def _signed_in_officer(request: Request, services: ServicesDep) -> Officer | None:
+    officer_id = request.session.get("oid")
+    if not isinstance(officer_id, int):
+        return None
+    with session_scope(services.db) as session:
+        officer = accounts.get_officer(session=session, officer_id=officer_id)
+    if officer is None or not officer.active:
+        return None
+    if request.session.get("fp") != session_fingerprint(officer):
+        return None
+    return officer
+
+
+def current_officer(request: Request, services: ServicesDep) -> Officer:
+    officer = _signed_in_officer(request, services)
+    if officer is None:
+        request.session.pop("oid", None)
+        raise NotSignedIn(request.url.path)
+    return officer
+
+
+CurrentOfficer = Annotated[Officer, Depends(current_officer)]
+OptionalOfficer = Annotated[Officer | None, Depends(_signed_in_officer)]
+
+
+def require_role(*roles: Role) -> Callable[[Officer], Officer]:
+    def dependency(officer: CurrentOfficer) -> Officer:
+        if officer.role not in roles:
+            raise HTTPException(403, "Your account cannot do this.")
+        return officer
+
+    return dependency
+
+
+AdminOfficer = Annotated[Officer, Depends(require_role(Role.ADMIN))]
+CreatorOfficer = Annotated[Officer, Depends(require_role(Role.ADMIN, Role.OFFICER))]
+
+
+def load_consultation(
+    services: ServicesDep, officer: Officer, consultation_id: int, cap: Cap
+) -> Consultation:
+    with session_scope(services.db) as session:
+        consultation = session.get(Consultation, consultation_id)
+        shared = officer.role == Role.ADMIN or (
+            consultation is not None
+            and accounts.is_shared_with(
+                session=session, consultation_id=consultation_id, officer_id=officer.id or 0
+            )
+        )
+    # Not shared looks the same as not there: no hint that it exists.
+    if consultation is None or not shared:
+        raise HTTPException(404, "No such consultation, or it is not shared with you.")
+    if not role_allows(officer.role, cap):
+        raise HTTPException(403, "Your account cannot do this.")
+    return consultation
+
+
+def _consultation(cap: Cap) -> Callable[[ServicesDep, CurrentOfficer, int], Consultation]:
+    def dependency(
+        services: ServicesDep, officer: CurrentOfficer, consultation_id: int
+    ) -> Consultation:
+        return load_consultation(services, officer, consultation_id, cap)
+
+    return dependency
+
+
+ViewableConsultation = Annotated[Consultation, Depends(_consultation(Cap.VIEW))]
+EditableConsultation = Annotated[Consultation, Depends(_consultation(Cap.EDIT))]
+WorkshopConsultation = Annotated[Consultation, Depends(_consultation(Cap.WORKSHOP))]
+
+
+# --- REST API: bearer tokens, same roles ------------------------------------------
+
+_bearer = HTTPBearer(auto_error=False, description="An API token created in the console")
+
+
+def api_officer(
+    services: ServicesDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Officer:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise HTTPException(
+            401,
+            "Send an API token: Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    with session_scope(services.db) as session:
+        officer = accounts.officer_for_token(
+            session=session, token_hash=hash_api_token(credentials.credentials)
+        )
+    if officer is None:
+        raise HTTPException(
+            401, "This API token is unknown or revoked.", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return officer
+
+
+ApiOfficer = Annotated[Officer, Depends(api_officer)]
+
+
+def _api_consultation(cap: Cap) -> Callable[[ServicesDep, ApiOfficer, int], Consultation]:
+    def dependency(
+        services: ServicesDep, officer: ApiOfficer, consultation_id: int
+    ) -> Consultation:
+        return load_consultation(services, officer, consultation_id, cap)
+
+    return dependency
+
+
+ApiViewableConsultation = Annotated[Consultation, Depends(_api_consultation(Cap.VIEW))]

@@ -1,0 +1,86 @@
+"""Form models for the console's larger forms (FastAPI reads them with `Form()`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from storage.models import QuestionKind
+from storage.repositories.console_consultations import parse_date
+
+_TEXT = 20_000
+
+
+class ConsultationForm(BaseModel):
+    """Everything on the create / edit consultation page."""
+
+    slug: str = Field(default="", max_length=64)
+    keyword: str = Field(max_length=32)
+    title_en: str = Field(min_length=1, max_length=200)
+    title_cy: str = Field(min_length=1, max_length=200)
+    department: str = Field(default="", max_length=200)
+    opens_at: str = Field(default="", max_length=32)
+    closes_at: str = Field(default="", max_length=32)
+    why_en: str = Field(default="", max_length=_TEXT)
+    why_cy: str = Field(default="", max_length=_TEXT)
+    want_to_know_en: str = Field(default="", max_length=_TEXT)
+    want_to_know_cy: str = Field(default="", max_length=_TEXT)
+    found_out_en: str = Field(default="", max_length=_TEXT)
+    found_out_cy: str = Field(default="", max_length=_TEXT)
+    difference_en: str = Field(default="", max_length=_TEXT)
+    difference_cy: str = Field(default="", max_length=_TEXT)
+    open_en: str = Field(min_length=1, max_length=1000)
+    open_cy: str = Field(min_length=1, max_length=1000)
+    probe_en: str = Field(default="", max_length=1000)
+    probe_cy: str = Field(default="", max_length=1000)
+    ask_ward: bool = False
+    ward_en: str = Field(default="", max_length=1000)
+    ward_cy: str = Field(default="", max_length=1000)
+    ask_age: bool = False
+    age_en: str = Field(default="", max_length=1000)
+    age_cy: str = Field(default="", max_length=1000)
+
+    def fields(self) -> dict[str, Any]:
+        """The consultation columns (dates parsed; raises ConsultationError on a bad date)."""
+        values: dict[str, Any] = self.model_dump(
+            include={
+                "title_en",
+                "title_cy",
+                "department",
+                "why_en",
+                "why_cy",
+                "want_to_know_en",
+                "want_to_know_cy",
+                "found_out_en",
+                "found_out_cy",
+                "difference_en",
+                "difference_cy",
+            }
+        )
+        values["opens_at"] = parse_date(self.opens_at)
+        values["closes_at"] = parse_date(self.closes_at)
+        return values
+
+    def wording(self) -> dict[QuestionKind, tuple[str, str] | None]:
+        def pair(en: str, cy: str, enabled: bool = True) -> tuple[str, str] | None:
+            return (en, cy) if enabled and (en.strip() or cy.strip()) else None
+
+        return {
+            QuestionKind.OPEN: (self.open_en, self.open_cy),
+            QuestionKind.PROBE: pair(self.probe_en, self.probe_cy),
+            QuestionKind.WARD: pair(self.ward_en, self.ward_cy, self.ask_ward),
+            QuestionKind.AGE_BAND: pair(self.age_en, self.age_cy, self.ask_age),
+        }
+
+
+DEFAULT_WORDING: dict[str, str] = {
+    "open_en": "What really matters to you about ...?",
+    "open_cy": "Beth sy'n wirioneddol bwysig i chi am ...?",
+    "probe_en": "Thank you. Why does that matter to you?",
+    "probe_cy": "Diolch. Pam mae hynny'n bwysig i chi?",
+    "ward_en": "Which ward or postcode area do you live in?",
+    "ward_cy": "Ym mha ward neu ardal cod post rydych chi'n byw?",
+    "age_en": "How old are you?",
+    "age_cy": "Faint yw eich oed chi?",
+}

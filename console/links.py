@@ -1,0 +1,38 @@
+"""Ways in for residents: SMS keyword, web chat link, Telegram deep link, and their QR codes."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+from bot.settings import Settings
+from storage.models import Consultation
+
+
+def consultation_links(settings: Settings, consultation: Consultation) -> dict[str, str]:
+    """Links residents can follow; Telegram only when the bot's username is configured."""
+    links = {"web": f"{settings.public_base_url.rstrip('/')}/simulator?c={consultation.slug}"}
+    username = getattr(settings, "telegram_bot_username", None)
+    if username:
+        try:
+            from bot.channels.telegram.links import DeepLinkError, deep_link
+        except ImportError:  # the Telegram channel is optional
+            return links
+        try:
+            links["telegram"] = deep_link(str(username), consultation.slug)
+        except DeepLinkError:
+            pass
+    return links
+
+
+def qr_svg(url: str, *, title: str) -> bytes:
+    """An SVG QR code (error correction Q survives creased posters)."""
+    try:
+        from bot.channels.telegram.qr import qr_code
+    except ImportError:
+        symbol = segno.make(url, error="q", micro=False)
+        buffer = io.BytesIO()
+        symbol.save(buffer, kind="svg", scale=8, border=4, title=title)
+        return buffer.getvalue()
+    return qr_code(url, kind="svg", scale=8, title=title)

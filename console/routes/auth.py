@@ -1,0 +1,119 @@
+"""Sign in, sign out and the console's home page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from bot.services import ServicesDep
+from console.deps import CurrentOfficer, OptionalOfficer, check_csrf
+from console.security import SignInThrottled, authenticate, new_csrf_token, session_fingerprint
+from console.templating import flash, render
+from storage.db import session_scope
+from storage.repositories import console_accounts as accounts
+
+router = APIRouter(prefix="/console", dependencies=[Depends(check_csrf)], tags=["console"])
+
+
+def safe_next(candidate: str | None) -> str:
+    """Only ever redirect within the console after sign-in (no open redirect)."""
+    if (
+        candidate
+        and candidate.startswith(("/console", "/workshop"))
+        and not candidate.startswith("//")
+        and "\\" not in candidate
+    ):
+        return candidate
+    return "/console/"
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, officer: OptionalOfficer, next: str | None = None) -> Response:
+    """The sign-in form."""
+    if officer is not None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(request, "login.html", next=safe_next(next), email="")
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    services: ServicesDep,
+    email: Annotated[str, Form(max_length=254)],
+    password: Annotated[str, Form(max_length=1024)],
+    next: Annotated[str, Form()] = "/console/",
+) -> Response:
+    """Check the password; throttle repeated failures."""
+    client = request.client.host if request.client else "unknown"
+    with session_scope(services.db) as session:
+        try:
+            officer = authenticate(session=session, email=email, password=password, client=client)
+        except SignInThrottled:
+            accounts.audit(
+                session=session,
+                actor="system",
+                action="sign_in_throttled",
+                detail={"client": client},
+            )
+            return render(
+                request,
+                "login.html",
+                status_code=429,
+                next=safe_next(next),
+                email=email,
+                error="Too many failed attempts. Wait 15 minutes and try again.",
+            )
+        if officer is None:
+            accounts.audit(
+                session=session,
+                actor="system",
+                action="sign_in_failed",
+                detail={"client": client},
+            )
+        else:
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="signed_in",
+                subject=f"officer:{officer.id}",
+                detail={"client": client},
+            )
+    if officer is None:
+        return render(
+            request,
+            "login.html",
+            status_code=400,
+            next=safe_next(next),
+            email=email,
+            error="That e-mail and password do not match an active account.",
+        )
+    # A fresh session on sign-in, so a cookie planted before cannot ride along.
+    request.session.clear()
+    request.session.update(oid=officer.id, fp=session_fingerprint(officer), csrf=new_csrf_token())
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request, services: ServicesDep, officer: OptionalOfficer) -> Response:
+    """Forget the session."""
+    if officer is not None:
+        with session_scope(services.db) as session:
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="signed_out",
+                subject=f"officer:{officer.id}",
+            )
+    request.session.clear()
+    flash(request, "You have signed out.")
+    return RedirectResponse("/console/login", status_code=303)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, services: ServicesDep, officer: CurrentOfficer) -> Response:
+    """Consultations this account can see (workshop links only, for facilitators)."""
+    with session_scope(services.db) as session:
+        consultations = accounts.consultations_for(session=session, officer=officer)
+    return render(request, "home.html", officer=officer, consultations=consultations)

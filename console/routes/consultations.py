@@ -1,0 +1,328 @@
+"""Consultations: list, create, edit, open / close, sharing, links and QR codes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from bot.services import ServicesDep
+from console.deps import (
+    CreatorOfficer,
+    CurrentOfficer,
+    EditableConsultation,
+    ViewableConsultation,
+    check_csrf,
+)
+from console.forms import DEFAULT_WORDING, ConsultationForm
+from console.links import consultation_links, qr_svg
+from console.templating import flash, render
+from storage.db import session_scope
+from storage.models import Consultation, ConsultationStatus, QuestionKind
+from storage.repositories import console_accounts as accounts
+from storage.repositories import console_consultations as edits
+from storage.repositories.consultations import (
+    ConsultationError,
+    create_consultation,
+    questions_of,
+    set_status,
+)
+
+router = APIRouter(
+    prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
+)
+
+
+def _form_values(
+    consultation: Consultation | None, session_questions: dict[str, str]
+) -> dict[str, object]:
+    values: dict[str, object] = dict(DEFAULT_WORDING)
+    if consultation is not None:
+        values.update(consultation.model_dump())
+        for name in ("opens_at", "closes_at"):
+            moment = getattr(consultation, name)
+            values[name] = moment.date().isoformat() if moment else ""
+    values.update(session_questions)
+    return values
+
+
+@router.get("/new", response_class=HTMLResponse)
+def new_page(request: Request, officer: CreatorOfficer) -> Response:
+    """The empty consultation form."""
+    values = _form_values(None, {})
+    values.update(ask_ward=True, ask_age=True)
+    return render(request, "consultation_form.html", officer=officer, values=values, editing=None)
+
+
+@router.post("/new")
+def create(
+    request: Request,
+    services: ServicesDep,
+    officer: CreatorOfficer,
+    form: Annotated[ConsultationForm, Form()],
+) -> Response:
+    """Create the consultation as a draft; the creator owns it."""
+    try:
+        fields = form.fields()
+        slug = form.slug.strip().lower() or _slugify(form.keyword)
+        with session_scope(services.db) as session:
+            questions = [
+                {
+                    "kind": kind.value,
+                    "prompt_en": pair[0],
+                    "prompt_cy": pair[1],
+                    "choices": edits.DEFAULT_AGE_BANDS if kind == QuestionKind.AGE_BAND else None,
+                }
+                for kind, pair in form.wording().items()
+                if pair is not None
+            ]
+            consultation = create_consultation(
+                session=session, slug=slug, keyword=form.keyword, questions=questions, **fields
+            )
+            accounts.share_consultation(
+                session=session,
+                consultation_id=consultation.id or 0,
+                officer_id=officer.id or 0,
+                owner=True,
+            )
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="consultation_created",
+                subject=f"consultation:{consultation.id}",
+            )
+    except (ConsultationError, ValueError) as error:
+        values = form.model_dump()
+        return render(
+            request,
+            "consultation_form.html",
+            officer=officer,
+            values=values,
+            editing=None,
+            error=str(error),
+            status_code=400,
+        )
+    flash(request, "Consultation created as a draft. Open it when you are ready.")
+    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+def _slugify(text: str) -> str:
+    slug = "".join(ch if ch.isalnum() else "-" for ch in text.strip().lower()).strip("-")
+    return slug[:64] or "consultation"
+
+
+@router.get("/{consultation_id}", response_class=HTMLResponse)
+def overview(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: ViewableConsultation,
+) -> Response:
+    """The consultation record, its links and who it is shared with."""
+    with session_scope(services.db) as session:
+        questions = questions_of(session=session, consultation_id=consultation.id or 0)
+        shares = accounts.shares_of(session=session, consultation_id=consultation.id or 0)
+        counts = {
+            "answers": edits.answer_count(session=session, consultation_id=consultation.id or 0),
+            "conversations": edits.conversation_count(
+                session=session, consultation_id=consultation.id or 0
+            ),
+        }
+    return render(
+        request,
+        "consultation.html",
+        officer=officer,
+        consultation=consultation,
+        questions=questions,
+        shares=shares,
+        counts=counts,
+        section="overview",
+        links=consultation_links(services.settings, consultation),
+    )
+
+
+@router.get("/{consultation_id}/edit", response_class=HTMLResponse)
+def edit_page(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+) -> Response:
+    """The consultation form, filled in."""
+    with session_scope(services.db) as session:
+        questions = questions_of(session=session, consultation_id=consultation.id or 0)
+    wording: dict[str, str] = {}
+    prefix = {
+        QuestionKind.OPEN: "open",
+        QuestionKind.PROBE: "probe",
+        QuestionKind.WARD: "ward",
+        QuestionKind.AGE_BAND: "age",
+    }
+    flags: dict[str, object] = {"ask_ward": False, "ask_age": False}
+    for question in questions:
+        if question.kind in prefix:
+            wording[f"{prefix[question.kind]}_en"] = question.prompt_en
+            wording[f"{prefix[question.kind]}_cy"] = question.prompt_cy
+    flags["ask_ward"] = any(q.kind == QuestionKind.WARD for q in questions)
+    flags["ask_age"] = any(q.kind == QuestionKind.AGE_BAND for q in questions)
+    if not any(q.kind == QuestionKind.PROBE for q in questions):
+        wording.update(probe_en="", probe_cy="")
+    values = _form_values(consultation, wording)
+    values.update(flags)
+    return render(
+        request,
+        "consultation_form.html",
+        officer=officer,
+        values=values,
+        editing=consultation,
+        consultation=consultation,
+        section="edit",
+    )
+
+
+@router.post("/{consultation_id}/edit")
+def edit(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    form: Annotated[ConsultationForm, Form()],
+) -> Response:
+    """Save the consultation's fields and question wording."""
+    try:
+        with session_scope(services.db) as session:
+            current = session.get(Consultation, consultation.id)
+            assert current is not None
+            edits.update_consultation(
+                session=session, consultation=current, keyword=form.keyword, **form.fields()
+            )
+            edits.set_questions(
+                session=session, consultation_id=current.id or 0, wording=form.wording()
+            )
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="consultation_edited",
+                subject=f"consultation:{current.id}",
+            )
+    except (ConsultationError, ValueError) as error:
+        return render(
+            request,
+            "consultation_form.html",
+            officer=officer,
+            values=form.model_dump(),
+            editing=consultation,
+            consultation=consultation,
+            section="edit",
+            error=str(error),
+            status_code=400,
+        )
+    flash(request, "Saved.")
+    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+@router.post("/{consultation_id}/status")
+def change_status(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    status: Annotated[ConsultationStatus, Form()],
+) -> Response:
+    """Open, close or return a consultation to draft."""
+    with session_scope(services.db) as session:
+        current = session.get(Consultation, consultation.id)
+        assert current is not None
+        set_status(session=session, consultation=current, status=status)
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer.id}",
+            action=f"consultation_{status.value}",
+            subject=f"consultation:{current.id}",
+        )
+    flash(request, f"The consultation is now {status.value}.")
+    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+@router.post("/{consultation_id}/shares")
+def add_share(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    email: Annotated[str, Form(max_length=254)],
+) -> Response:
+    """Share the consultation with another account (officer, facilitator or read-only)."""
+    with session_scope(services.db) as session:
+        other = accounts.get_officer_by_email(session=session, email=email)
+        if other is None:
+            flash(request, f"No account uses {email}. An administrator can add one.", "error")
+        else:
+            accounts.share_consultation(
+                session=session, consultation_id=consultation.id or 0, officer_id=other.id or 0
+            )
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="consultation_shared",
+                subject=f"consultation:{consultation.id}",
+                detail={"with": f"officer:{other.id}"},
+            )
+            flash(request, f"Shared with {other.email} ({other.role.value}).")
+    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+@router.post("/{consultation_id}/shares/{officer_id}/remove")
+def remove_share(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    officer_id: int,
+) -> Response:
+    """Stop sharing with an account (the owner always keeps access)."""
+    with session_scope(services.db) as session:
+        accounts.unshare_consultation(
+            session=session, consultation_id=consultation.id or 0, officer_id=officer_id
+        )
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer.id}",
+            action="consultation_unshared",
+            subject=f"consultation:{consultation.id}",
+            detail={"with": f"officer:{officer_id}"},
+        )
+    flash(request, "No longer shared.")
+    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+@router.get("/{consultation_id}/qr.svg")
+def qr(services: ServicesDep, consultation: ViewableConsultation, target: str = "web") -> Response:
+    """A QR code for posters: the Telegram deep link, or the web chat link."""
+    links = consultation_links(services.settings, consultation)
+    url = links.get(target)
+    if not url:
+        raise HTTPException(404, f"No {target} link is configured for this consultation.")
+    return Response(qr_svg(url, title=consultation.title_en), media_type="image/svg+xml")
+
+
+@router.get("/{consultation_id}/poster", response_class=HTMLResponse)
+def poster(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: ViewableConsultation,
+) -> Response:
+    """A printable A4 poster: question, keyword and QR codes."""
+    with session_scope(services.db) as session:
+        questions = questions_of(session=session, consultation_id=consultation.id or 0)
+    open_question = next((q for q in questions if q.kind == QuestionKind.OPEN), None)
+    return render(
+        request,
+        "poster.html",
+        officer=officer,
+        consultation=consultation,
+        open_question=open_question,
+        links=consultation_links(services.settings, consultation),
+    )
