@@ -81,6 +81,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from bot.channels.telegram import install_telegram
 
         install_telegram(app, settings, services)
+    from console.app import include_console
+
+    include_console(app, services)
     # Channel and console routers are added below as each feature lands.
     return app
 
