@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 
@@ -115,3 +117,32 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def settings(db_url: str) -> Settings:
     return Settings(environment="test", database_url=db_url, seed_demo=False)
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    """The real application, wired from settings exactly as in production."""
+    from bot.app import create_app
+
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP through the ASGI app, with its lifespan (start-up and shut-down) running."""
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        ) as http,
+    ):
+        yield http
+
+
+@pytest.fixture
+def demo_consultation(engine: Engine) -> str:
+    """The sample bilingual consultation (open, keyword MATTERS); returns its slug."""
+    from bot.demo import seed_demo
+
+    assert seed_demo(engine)
+    return "what-matters"
