@@ -1,0 +1,163 @@
+"""One cached spaCy pipeline per language, with the project's extensions.
+
+Every pipeline sets ``Token._.match_form``: the form used to match words
+across answers (theme labels, redaction lists, seeded codebooks):
+
+* English: the lookup lemma, lower-cased, British spelling (``Bins`` ->
+  ``bin``, ``colors`` -> ``colour``).
+* Welsh: the de-mutated radical, lower-cased (``Nghaerdydd`` ->
+  ``caerdydd``, ``dref`` -> ``tref``); clitics give their full form
+  (``'r`` -> ``yr``).
+* Anything else: the lower-cased NORM.
+
+Welsh tokens also get ``Token._.mutation`` (``"soft"``, ``"nasal"``,
+``"aspirate"``, ``"h"`` or ``"none"``), and every ``Doc`` has
+``Doc._.language``: the identified language of its text ("en", "cy" or
+"other"; see :mod:`nlp.langid`).
+
+Usage::
+
+    nlp = get_pipeline("cy")
+    for doc in nlp.pipe(answers, batch_size=256):
+        forms = [t._.match_form for t in doc if not t.is_stop and t.is_alpha]
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+import nlp.lang  # noqa: F401  (registers Welsh with spaCy)
+from nlp import langid
+from nlp.lang.english import build_english, english_match_form
+from nlp.lang.mutations import Mutation, demutate
+from nlp.lang.welsh_lexicon import LEXICON
+from nlp.lang.welsh_tokenizer_exceptions import clitic_norm
+
+#: Languages with a dedicated pipeline; anything else gets "xx".
+SUPPORTED: tuple[str, ...] = ("en", "cy")
+
+
+def _register_extensions() -> None:
+    # force=True keeps re-imports (e.g. under pytest) from raising.
+    Token.set_extension("match_form", default="", force=True)
+    Token.set_extension("mutation", default=Mutation.NONE.value, force=True)
+    Doc.set_extension("language", getter=lambda doc: langid.identify(doc.text), force=True)
+
+
+_register_extensions()
+
+
+@Language.component("wm_match_form", assigns=["token._.match_form"])
+def match_form_component(doc: Doc) -> Doc:
+    """Set ``Token._.match_form`` from the lemma (if any) or the NORM."""
+    english = doc.lang_ == "en"
+    for token in doc:
+        base = token.lemma_ or token.norm_
+        token._.match_form = english_match_form(base) if english else base.lower()
+    return doc
+
+
+class WelshDemutator:
+    """Set each Welsh token's lemma to its radical form and record the mutation.
+
+    The token before gives the context that licenses a mutation (``yng``
+    -> nasal); the lexicon of radical forms breaks ties (``fara`` ->
+    ``bara``). See :mod:`nlp.lang.mutations` for the precision limits.
+    """
+
+    def __init__(self, use_lexicon: bool = True) -> None:
+        self.use_lexicon = use_lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = LEXICON if self.use_lexicon else None
+        previous: str | None = None
+        for token in doc:
+            text = token.text
+            norm = clitic_norm(text)
+            if norm is None and token.norm_ != token.lower_:
+                norm = token.norm_  # a tokenizer exception spelt it out: dw -> ydw
+            if norm is not None:
+                token.lemma_ = norm
+            elif token.is_alpha or "-" in text:
+                cand = demutate(text, previous=previous, lexicon=lexicon)
+                token.lemma_ = cand.radical.lower()
+                token._.mutation = cand.mutation.value
+            else:
+                token.lemma_ = token.norm_
+            # Punctuation breaks the mutation context ("i, Caerdydd").
+            previous = text if (token.is_alpha or norm is not None) else None
+        return doc
+
+
+@Language.factory(
+    "wm_welsh_demutator",
+    assigns=["token.lemma", "token._.mutation"],
+    default_config={"use_lexicon": True},
+)
+def make_welsh_demutator(nlp: Language, name: str, use_lexicon: bool) -> WelshDemutator:
+    """spaCy factory for :class:`WelshDemutator`."""
+    return WelshDemutator(use_lexicon=use_lexicon)
+
+
+def _normalise_code(lang: str) -> str:
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in SUPPORTED else "xx"
+
+
+def build_pipeline(lang: str, *, use_model: bool = False) -> Language:
+    """Build a fresh pipeline (uncached); most callers want :func:`get_pipeline`.
+
+    Args:
+        lang: A language code ("en", "cy", "en-GB", "de" ...). Codes other
+            than English and Welsh give the blank multilingual pipeline.
+        use_model: For English, use an installed statistical model if any.
+
+    Returns:
+        A spaCy ``Language`` that sets ``Token._.match_form``.
+    """
+    code = _normalise_code(lang)
+    if code == "en":
+        nlp = build_english(use_model=use_model)
+    elif code == "cy":
+        nlp = spacy.blank("cy")
+        nlp.add_pipe("wm_welsh_demutator")
+    else:
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("wm_match_form")
+    return nlp
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=8)
+def _cached(code: str) -> Language:
+    return build_pipeline(code, use_model=True)
+
+
+def get_pipeline(lang: str) -> Language:
+    """The shared pipeline for ``lang`` ("en", "cy"; anything else -> "xx").
+
+    Built once per process and cached; safe to call from several threads.
+
+    Args:
+        lang: A language code, case-insensitive; regional variants such as
+            "en-GB" or "cy_GB" map to their language.
+
+    Returns:
+        The cached spaCy ``Language``. Batch with ``nlp.pipe(texts)``.
+    """
+    code = _normalise_code(lang)
+    with _lock:  # building twice in parallel would waste a second or two
+        return _cached(code)
+
+
+def analyse(texts: Iterable[str], lang: str, *, batch_size: int = 256) -> Iterator[Doc]:
+    """Run the ``lang`` pipeline over ``texts`` in batches (``nlp.pipe``)."""
+    return get_pipeline(lang).pipe(texts, batch_size=batch_size)
