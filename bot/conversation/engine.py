@@ -314,7 +314,7 @@ class ConversationEngine:
             turn.touch_conversation()
             return
         data: dict[str, object] = {}
-        if new_person and _first_language(turn) is None:
+        if new_person and (not keep_text or _first_language(turn) is None):
             # A keyword or an emoji says nothing about language: the first
             # message in words decides (see _settle_language).
             data["lang_open"] = True

@@ -17,9 +17,10 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from storage.db import session_scope
-from storage.models import ConsultationStatus, QuestionKind
+from storage.models import Consultation, ConsultationStatus, QuestionKind
 from storage.repositories.consultations import (
     list_consultations,
     normalise_keyword,
@@ -190,10 +191,10 @@ class ConsultationDirectory:
         return self._by_keyword.get(key)
 
     def by_keyword_or_refresh(self, key: str) -> ConsultationInfo | None:
-        """Like by_keyword, but a miss re-reads the store (at most once a second)."""
+        """Like by_keyword, but a miss asks the store (a consultation created a moment ago)."""
         found = self.by_keyword(key)
-        if found is None and key:
-            self._fresh(max_age=1.0)
+        if found is None and key and self._exists(Consultation.keyword == key):
+            self.refresh()
             found = self._by_keyword.get(key)
         return found
 
@@ -202,15 +203,21 @@ class ConsultationDirectory:
         self._fresh()
         code = code.strip()
         found = self._by_slug.get(code) or self._by_slug.get(code.lower())
-        if found is None:
-            self._fresh(max_age=0.5)
+        if found is None and self._exists(Consultation.slug.in_([code, code.lower()])):  # type: ignore[attr-defined]
+            self.refresh()
             found = self._by_slug.get(code) or self._by_slug.get(code.lower())
         if found is None:
             try:
-                found = self._by_keyword.get(normalise_keyword(code))
+                found = self.by_keyword_or_refresh(normalise_keyword(code))
             except ValueError:
                 found = None
         return found
+
+    def _exists(self, condition: Any) -> bool:
+        # Misses are rare (a typo, a brand-new consultation): one indexed
+        # lookup is cheaper than reloading everything on every typo.
+        with session_scope(self._engine) as session:
+            return session.exec(select(Consultation.id).where(condition)).first() is not None
 
     def open_now(self, now: datetime) -> list[ConsultationInfo]:
         self._fresh()
