@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import Engine
 
+from bot.cli_telegram import telegram_app
 from bot.settings import Settings
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 consultation_app = typer.Typer(help="Create and manage consultations.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(consultation_app, name="consultation")
+app.add_typer(telegram_app, name="telegram")
 
 
 def _settings() -> Settings:

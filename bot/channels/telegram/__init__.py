@@ -28,7 +28,9 @@ __all__ = [
     "TelegramChannel",
     "TelegramConfig",
     "TelegramConfigError",
+    "build_bot",
     "build_channel",
+    "build_dispatcher",
     "deep_link",
     "install_telegram",
 ]
