@@ -333,11 +333,10 @@ class ConversationEngine:
         turn.prompt()
 
     def _closed(self, turn: Turn, consultation: ConsultationInfo | None) -> None:
-        title = consultation.title(turn.language) if consultation else ""
         if consultation is None:
             turn.say("ask-keyword", turn.t("ask-keyword"))
         else:
-            turn.say("closed", turn.t("closed", title=title))
+            turn.say("closed", turn.titled("closed", consultation))
 
     def _settle_language(self, turn: Turn) -> None:
         conversation = turn.conversation

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import Catalog
 from bot.conversation.keywords import clean_text, keyword_key
 from bot.conversation.messages import InboundMessage, Reply, ReplyOption
@@ -24,6 +25,8 @@ from storage.repositories.participants import ConversationRecord, ParticipantRec
 
 # A conversation picked up after this long starts with "Hello again!".
 RESUME_GAP = timedelta(hours=6)
+# Every prompt we write must fit in this many SMS segments (tests enforce it).
+MAX_SEGMENTS = 2
 
 
 @dataclass
@@ -62,6 +65,17 @@ class Turn:
 
     def t(self, message_id: str, **args: Any) -> str:
         return self.catalog.text(self.language, message_id, **args)
+
+    def titled(self, message_id: str, consultation: ConsultationInfo) -> str:
+        """A message naming the consultation, or its short form when that fits SMS better.
+
+        Officers choose titles: a long one, or one with letters outside GSM-7
+        (Welsh w-circumflex ...), could make the message 3-5 SMS segments.
+        """
+        text = self.t(message_id, title=consultation.title(self.language))
+        if segment_count(text) > MAX_SEGMENTS:
+            text = self.t(f"{message_id}-short")
+        return text
 
     def say(self, key: str, *parts: str, options: tuple[ReplyOption, ...] = ()) -> None:
         text = " ".join(part for part in parts if part)
@@ -176,11 +190,7 @@ class Turn:
         step = conversation.step
         if step == Step.CONSENT:
             # The greeting carries the privacy notice: show it whole, unprefixed.
-            self.say(
-                "greeting",
-                self.t("greeting", title=consultation.title(self.language)),
-                options=self.yes_no(),
-            )
+            self.say("greeting", self.titled("greeting", consultation), options=self.yes_no())
         elif step == Step.OPEN:
             question = consultation.open_question
             self.say("ask-open", *lead, question.prompt(self.language) if question else "")

@@ -9,10 +9,14 @@
 
 ## Dechrau
 
-greeting = Helo! Mae'r neges hon am "{ $title }". Hoffem glywed beth sy'n bwysig i chi. Rydyn ni'n cadw eich atebion yn ddiogel a fyddwn ni byth yn rhannu eich enw na'ch rhif. Ydych chi'n fodlon cymryd rhan? Atebwch IE neu NA. Anfonwch STOP unrhyw bryd i stopio.
+greeting = Helo! Mae'r neges hon am "{ $title }". Hoffem glywed beth sy'n bwysig i chi. Rydyn ni'n cadw eich atebion yn ddiogel, heb eich enw na'ch rhif. Ydych chi'n fodlon cymryd rhan? Atebwch IE neu NA. Anfonwch STOP i stopio.
+# Used instead when the title would make the greeting longer than 2 SMS
+# (a long title, or one with letters outside GSM-7 such as w-circumflex).
+greeting-short = Helo! Hoffem glywed beth sy'n bwysig i chi. Rydyn ni'n cadw eich atebion yn ddiogel, heb eich enw na'ch rhif. Ydych chi'n fodlon cymryd rhan? Atebwch IE neu NA. Anfonwch STOP i stopio.
 ask-keyword = Helo! I ba ymgynghoriad rydych chi'n ymateb? Anfonwch y gair allweddol sydd ar eich poster neu lythyr.
 unknown-keyword = Mae'n ddrwg gen i, dydyn ni ddim yn adnabod y gair yna. Gwiriwch y gair allweddol ar eich poster neu lythyr a rhowch gynnig arall arni.
 closed = Diolch am gysylltu. Mae "{ $title }" wedi cau, felly allwn ni ddim derbyn atebion newydd nawr.
+closed-short = Diolch am gysylltu. Mae'r ymgynghoriad hwn wedi cau, felly allwn ni ddim derbyn atebion newydd nawr.
 
 ## Caniatâd
 

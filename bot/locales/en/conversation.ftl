@@ -6,9 +6,13 @@
 ## Starting
 
 greeting = Hello! This is about "{ $title }". We'd love to hear what matters to you. We keep your answers safe and never share your name or number. Would you like to take part? Reply YES or NO. Text STOP at any time to stop.
+# Used instead when the title would make the greeting longer than 2 SMS
+# (a long title, or one with letters outside GSM-7 such as w-circumflex).
+greeting-short = Hello! We'd love to hear what matters to you. We keep your answers safe and never share your name or number. Would you like to take part? Reply YES or NO. Text STOP at any time to stop.
 ask-keyword = Hello! Which consultation are you replying to? Please text the keyword from your poster or letter.
 unknown-keyword = Sorry, we don't recognise that word. Please check the keyword on your poster or letter and try again.
 closed = Thank you for getting in touch. "{ $title }" has closed, so we can't take new answers now.
+closed-short = Thank you for getting in touch. This consultation has closed, so we can't take new answers now.
 
 ## Consent
 

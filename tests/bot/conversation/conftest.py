@@ -158,3 +158,18 @@ def buses(engine: Engine) -> int:
 @pytest.fixture
 def resident(bot: ConversationEngine, clock: Clock) -> Resident:
     return Resident(engine=bot, clock=clock)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the SMS cost of every prompt measured by test_catalog.py."""
+    from tests.bot.conversation.test_catalog import SEGMENT_REPORT
+
+    if not SEGMENT_REPORT:
+        return
+    terminalreporter.section("SMS segments per prompt")
+    seen = set()
+    for language, message_id, segments, enc in sorted(SEGMENT_REPORT):
+        if (language, message_id) in seen:
+            continue
+        seen.add((language, message_id))
+        terminalreporter.write_line(f"{language} {message_id:<28} {segments} x {enc}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 from bot.conversation.engine import ConversationEngine
 from storage.db import session_scope
@@ -62,7 +63,7 @@ def test_delete_needs_confirmation_then_erases_everything(
         assert _count(engine, table) == 0, table
     assert participant(engine, protector, resident.address) is None
     with session_scope(engine) as session:
-        receipts = session.execute(select(InboundReceipt.participant_id)).scalars().all()
+        receipts = session.execute(select(col(InboundReceipt.participant_id))).scalars().all()
     assert receipts and all(owner is None for owner in receipts)
     erased = [e for e in events(engine) if e.action == "erased"]
     assert len(erased) == 1 and erased[0].subject.startswith("participant:")
