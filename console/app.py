@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.services import Services
 from console.deps import NotSignedIn
 from console.routes import (
+    answers,
     api,
     auth,
     consultations,
@@ -83,7 +84,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         https_only=settings.public_base_url.startswith("https://"),
     )
     app.mount("/console/static", StaticFiles(directory=STATIC_DIR), name="console-static")
-    for module in (auth, users, consultations, imports, themes, quotes, exports, workshop):
+    for module in (auth, users, consultations, answers, imports, themes, quotes, exports, workshop):
         app.include_router(module.router)
     app.include_router(api.router)
 

@@ -71,4 +71,4 @@ def list_users() -> None:
     with _migrated_engine(_settings()) as engine, session_scope(engine) as session:
         for officer in accounts.list_officers(session=session):
             state = "" if officer.active else "  (inactive)"
-            typer.echo(f"{officer.id:>4}  {officer.role.value:<11} {officer.email}{state}")
+            typer.echo(f"{officer.id:>4}  {officer.role:<11} {officer.email}{state}")

@@ -27,12 +27,11 @@ def consultation_links(settings: Settings, consultation: Consultation) -> dict[s
 
 
 def qr_svg(url: str, *, title: str) -> bytes:
-    """An SVG QR code (error correction Q survives creased posters)."""
-    try:
-        from bot.channels.telegram.qr import qr_code
-    except ImportError:
-        symbol = segno.make(url, error="q", micro=False)
-        buffer = io.BytesIO()
-        symbol.save(buffer, kind="svg", scale=8, border=4, title=title)
-        return buffer.getvalue()
-    return qr_code(url, kind="svg", scale=8, title=title)
+    """An SVG QR code, made like bot.channels.telegram.qr's (error correction Q, 4-module border).
+
+    segno is used directly so printing a poster does not load the Telegram stack.
+    """
+    symbol = segno.make(url, error="q", micro=False)
+    buffer = io.BytesIO()
+    symbol.save(buffer, kind="svg", scale=8, border=4, title=title)
+    return buffer.getvalue()

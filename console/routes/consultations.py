@@ -39,7 +39,8 @@ def _form_values(
 ) -> dict[str, object]:
     values: dict[str, object] = dict(DEFAULT_WORDING)
     if consultation is not None:
-        values.update(consultation.model_dump())
+        for name in ("slug", "keyword", *edits.EDITABLE_FIELDS):
+            values[name] = getattr(consultation, name)
         for name in ("opens_at", "closes_at"):
             moment = getattr(consultation, name)
             values[name] = moment.date().isoformat() if moment else ""
@@ -269,7 +270,7 @@ def add_share(
                 subject=f"consultation:{consultation.id}",
                 detail={"with": f"officer:{other.id}"},
             )
-            flash(request, f"Shared with {other.email} ({other.role.value}).")
+            flash(request, f"Shared with {other.email} ({other.role}).")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 

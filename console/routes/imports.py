@@ -1,5 +1,195 @@
-"""(being built)"""
+"""Import answers from a CSV: upload, map columns, see what was imported and what was not."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from bot.services import Services, ServicesDep
+from console.deps import UPLOAD_LIMIT_BYTES, CurrentOfficer, EditableConsultation, check_csrf
+from console.importer import (
+    ImportError_,
+    ImportReport,
+    Mapping,
+    Upload,
+    UploadTooLarge,
+    discard_upload,
+    guess_mapping,
+    load_upload,
+    read_rows,
+    save_upload,
+)
+from console.templating import render
+from storage.db import session_scope
+from storage.models import Consultation, utcnow
+from storage.models.accounts import Officer
+from storage.repositories import console_accounts as accounts
+from storage.repositories.console_imports import existing_message_ids, insert_imported_answers
+
+log = logging.getLogger(__name__)
+router = APIRouter(
+    prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
+)
+BATCH = 1000
+
+
+@router.get("/{consultation_id}/import", response_class=HTMLResponse)
+def import_page(
+    request: Request, officer: CurrentOfficer, consultation: EditableConsultation
+) -> Response:
+    """The upload form."""
+    return render(
+        request,
+        "import.html",
+        officer=officer,
+        consultation=consultation,
+        section="import",
+        limit_mb=UPLOAD_LIMIT_BYTES // 2**20,
+    )
+
+
+@router.post("/{consultation_id}/import", response_class=HTMLResponse)
+def upload(
+    request: Request,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    file: Annotated[UploadFile, File()],
+) -> Response:
+    """Save the upload and ask which column holds what."""
+    try:
+        saved = save_upload(
+            file.file,
+            consultation_id=consultation.id or 0,
+            filename=(file.filename or "upload.csv")[:200],
+            limit=UPLOAD_LIMIT_BYTES,
+        )
+    except UploadTooLarge as error:
+        raise HTTPException(413, f"That file is too large: {error}.") from error
+    except ImportError_ as error:
+        return render(
+            request,
+            "import.html",
+            officer=officer,
+            consultation=consultation,
+            section="import",
+            limit_mb=UPLOAD_LIMIT_BYTES // 2**20,
+            error=f"This file cannot be imported: {error}.",
+            status_code=400,
+        )
+    return _mapping_page(request, officer, consultation, saved)
+
+
+def _mapping_page(
+    request: Request,
+    officer: Officer,
+    consultation: Consultation,
+    saved: Upload,
+    error: str = "",
+) -> Response:
+    return render(
+        request,
+        "import_map.html",
+        officer=officer,
+        consultation=consultation,
+        section="import",
+        upload=saved,
+        guesses=guess_mapping(saved.header),
+        error=error,
+        status_code=400 if error else 200,
+    )
+
+
+@router.post("/{consultation_id}/import/{upload_id}", response_class=HTMLResponse)
+def run(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    upload_id: str,
+    mapping: Annotated[Mapping, Form()],
+    source: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """Import the mapped rows; show counts and every bad row with its reason."""
+    try:
+        saved = load_upload(consultation.id or 0, upload_id)
+    except ImportError_ as error:
+        raise HTTPException(404, str(error)) from error
+    try:
+        report = import_rows(services, saved, mapping, consultation_id=consultation.id or 0)
+    except ImportError_ as error:
+        return _mapping_page(request, officer, consultation, saved, error=str(error))
+    with session_scope(services.db) as session:
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer.id}",
+            action="answers_imported",
+            subject=f"consultation:{consultation.id}",
+            detail={
+                "file": saved.filename,
+                "source": source,
+                "imported": report.imported,
+                "duplicates": report.duplicates,
+                "bad_rows": report.bad_rows,
+            },
+        )
+    discard_upload(saved)
+    return render(
+        request,
+        "import_report.html",
+        officer=officer,
+        consultation=consultation,
+        section="import",
+        report=report,
+        upload=saved,
+    )
+
+
+def import_rows(
+    services: Services, saved: Upload, mapping: Mapping, *, consultation_id: int
+) -> ImportReport:
+    """Stream, check and insert in batches; each batch commits and is queued for theming."""
+    report = ImportReport()
+    now = utcnow()
+    batch: dict[str, dict[str, object]] = {}
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if not batch:
+            return
+        with session_scope(services.db) as session:
+            stored = existing_message_ids(session=session, ids=list(batch))
+            fresh = [row for key, row in batch.items() if key not in stored]
+            report.duplicates += len(batch) - len(fresh)
+            ids = insert_imported_answers(
+                session=session, consultation_id=consultation_id, rows=fresh, now=now
+            )
+        report.imported += len(ids)
+        _enqueue_theming(services, ids)
+        batch.clear()
+
+    for row in read_rows(saved, mapping, consultation_id=consultation_id, report=report, now=now):
+        if row.key in seen:
+            report.duplicates += 1
+            continue
+        seen.add(row.key)
+        batch[row.key] = {
+            "text": row.text,
+            "language": row.language,
+            "received_at": row.received_at,
+            "provider_message_id": row.key,
+        }
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return report
+
+
+def _enqueue_theming(services: Services, answer_ids: list[int]) -> None:
+    # Imported answers are themed like any other, once theming is installed.
+    if "theme_answer" not in services.job_registry.names():
+        return
+    for answer_id in answer_ids:
+        services.jobs.enqueue("theme_answer", answer_id=answer_id)

@@ -1,4 +1,4 @@
-"""console accounts: officers, consultation shares, API tokens, sign-in attempts
+"""console: officers, consultation shares, API tokens, sign-in attempts, redacted answers
 
 Revision ID: 0006
 Revises: 0001
@@ -71,12 +71,23 @@ def upgrade() -> None:
     )
     op.create_index("ix_loginattempt_key", "loginattempt", ["key"])
     op.create_index("ix_loginattempt_at", "loginattempt", ["at"])
+    op.create_table(
+        "redactedanswer",
+        sa.Column("answer_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("spans", sa.JSON(), nullable=True),
+        sa.Column("version", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["answer_id"], ["answer.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("answer_id"),
+    )
     # The answer list and exports page through a consultation's answers by id.
     op.create_index("ix_answer_consultation_id_id", "answer", ["consultation_id", "id"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_answer_consultation_id_id", table_name="answer")
+    op.drop_table("redactedanswer")
     op.drop_table("loginattempt")
     op.drop_table("apitoken")
     op.drop_table("consultationshare")

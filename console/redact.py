@@ -1,0 +1,74 @@
+"""Redacted answer text for the console and exports: the original never leaves.
+
+Uses the project's redactor (nlp.redaction) and caches its output per answer.
+Without a redactor nothing is shown at all: a missing component must not
+become a privacy leak.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlmodel import Session
+
+from storage.models import utcnow
+from storage.repositories.console_answers import (
+    AnswerRow,
+    cached_redactions,
+    store_redactions,
+)
+
+WITHHELD = "[answer withheld: redaction is not installed]"
+# Bump when the redactor's behaviour changes so cached text is recomputed.
+REDACTION_VERSION = "nlp.redaction-1"
+RedactMany = Callable[[list[str], str], list[tuple[str, list[dict[str, Any]]]]]
+
+
+@lru_cache(maxsize=1)
+def _redactor() -> RedactMany | None:
+    # Looked up by name: the console must load (and withhold text) without it.
+    try:
+        module = importlib.import_module("nlp.redaction")
+    except ImportError:
+        return None
+    redactor_class = getattr(module, "Redactor", None)
+    if redactor_class is None:
+        return None
+    instance = redactor_class()
+
+    def redact_many(texts: list[str], language: str) -> list[tuple[str, list[dict[str, Any]]]]:
+        results = instance.redact_many(texts, language=language)
+        return [(r.text, [span.as_dict() for span in r.spans]) for r in results]
+
+    return redact_many
+
+
+def redaction_available() -> bool:
+    return _redactor() is not None
+
+
+def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
+    """Redacted text for each row, from the cache or computed (in batches) and cached now."""
+    redact_many = _redactor()
+    if redact_many is None:
+        return {row.id: WITHHELD for row in rows}
+    texts = cached_redactions(
+        session=session, answer_ids=[r.id for r in rows], version=REDACTION_VERSION
+    )
+    missing: dict[str, list[AnswerRow]] = defaultdict(list)
+    for row in rows:
+        if row.id not in texts:
+            missing["cy" if row.language == "cy" else "en"].append(row)
+    fresh = []
+    for language, group in missing.items():
+        for row, (redacted, spans) in zip(
+            group, redact_many([r.text for r in group], language), strict=True
+        ):
+            texts[row.id] = redacted
+            fresh.append((row.id, redacted, spans))
+    store_redactions(session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow())
+    return texts

@@ -1,0 +1,114 @@
+"""Reading a consultation's answers in pages (exports, API, answer list) and the redaction cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel
+
+from storage.db import session_scope
+
+ANSWER = SQLModel.metadata.tables["answer"]
+CONVERSATION = SQLModel.metadata.tables["conversation"]
+REDACTED = SQLModel.metadata.tables["redactedanswer"]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """An answer with its profile, as exports need it. `text` is the ORIGINAL: redact it."""
+
+    id: int
+    received_at: datetime
+    channel: str
+    language: str
+    kind: str
+    ward: str | None
+    age_band: str | None
+    text: str
+
+
+def _query(consultation_id: int, after_id: int, limit: int) -> Any:
+    return (
+        select(
+            ANSWER.c.id,
+            ANSWER.c.received_at,
+            ANSWER.c.channel,
+            ANSWER.c.language,
+            ANSWER.c.kind,
+            CONVERSATION.c.ward,
+            CONVERSATION.c.age_band,
+            ANSWER.c.text,
+        )
+        .select_from(ANSWER.outerjoin(CONVERSATION, CONVERSATION.c.id == ANSWER.c.conversation_id))
+        .where(ANSWER.c.consultation_id == consultation_id, ANSWER.c.id > after_id)
+        .order_by(ANSWER.c.id)
+        .limit(limit)
+    )
+
+
+def answer_page(
+    *, session: Session, consultation_id: int, after_id: int = 0, limit: int = 1000
+) -> list[AnswerRow]:
+    return [AnswerRow(*row) for row in session.execute(_query(consultation_id, after_id, limit))]
+
+
+def iter_answer_pages(
+    *, engine: Engine, consultation_id: int, page_size: int = 2000
+) -> Iterator[list[AnswerRow]]:
+    """Every answer in id order, a page at a time, each page in its own short transaction.
+
+    Keyset paging keeps memory flat for any size and never holds a
+    transaction open while a slow client downloads an export.
+    """
+    after_id = 0
+    while True:
+        with session_scope(engine) as session:
+            page = answer_page(
+                session=session,
+                consultation_id=consultation_id,
+                after_id=after_id,
+                limit=page_size,
+            )
+        if not page:
+            return
+        yield page
+        after_id = page[-1].id
+
+
+def cached_redactions(
+    *, session: Session, answer_ids: Sequence[int], version: str
+) -> dict[int, str]:
+    if not answer_ids:
+        return {}
+    rows = session.execute(
+        select(REDACTED.c.answer_id, REDACTED.c.text).where(
+            REDACTED.c.answer_id.in_(list(answer_ids)), REDACTED.c.version == version
+        )
+    )
+    return {int(answer_id): str(text) for answer_id, text in rows}
+
+
+def store_redactions(
+    *,
+    session: Session,
+    redactions: Sequence[tuple[int, str, list[dict[str, Any]]]],
+    version: str,
+    now: datetime,
+) -> None:
+    """Keep redacted text; an older version's row for the same answer is replaced."""
+    if not redactions:
+        return
+    ids = [answer_id for answer_id, _, _ in redactions]
+    session.execute(REDACTED.delete().where(REDACTED.c.answer_id.in_(ids)))
+    session.execute(
+        insert(REDACTED),
+        [
+            {"answer_id": a, "text": t, "spans": s, "version": version, "created_at": now}
+            for a, t, s in redactions
+        ],
+    )
