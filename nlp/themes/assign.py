@@ -1,0 +1,130 @@
+"""Assigners: from centroid similarities to primary theme, further themes and "other"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+#: One answer's themes: (theme index, score) pairs, primary first; empty means "other".
+Assignment = list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """An assigner's output for a batch.
+
+    Attributes:
+        primary: theme index per row, ``-1`` for "other / unclear".
+        themes: per row, every theme the answer carries with its score, primary first.
+        other_threshold: the similarity below which an answer is "other" (after the cap).
+    """
+
+    primary: np.ndarray
+    themes: list[Assignment]
+    other_threshold: float
+
+
+class Assigner(Protocol):
+    """Decides which themes each answer carries."""
+
+    def fit_assign(self, similarities: np.ndarray, partition_labels: np.ndarray) -> Assigned: ...
+
+    def assign(self, similarities: np.ndarray, other_threshold: float) -> Assigned: ...
+
+
+class CentroidAssigner:
+    """Cosine similarity to theme centroids, with a capped "other" bucket.
+
+    Args:
+        other_threshold: answers less similar than this to every theme are "other".
+        other_cap: at most this share of a fit goes to "other"; when more answers fall
+            below ``other_threshold``, the threshold is lowered to the cap's quantile
+            (officers see the share; a large bucket hides the answers from them).
+        secondary_min: a further theme needs at least this similarity ...
+        secondary_margin: ... and to be within this margin of the primary theme.
+        max_themes: most themes one answer carries.
+    """
+
+    def __init__(
+        self,
+        *,
+        other_threshold: float = 0.3,
+        other_cap: float = 0.10,
+        secondary_min: float = 0.45,
+        secondary_margin: float = 0.06,
+        max_themes: int = 3,
+    ) -> None:
+        self.other_threshold = other_threshold
+        self.other_cap = other_cap
+        self.secondary_min = secondary_min
+        self.secondary_margin = secondary_margin
+        self.max_themes = max_themes
+
+    def fit_assign(self, similarities: np.ndarray, partition_labels: np.ndarray) -> Assigned:
+        """Assign the answers a fit was made from, keeping the clusterer's partition.
+
+        Args:
+            similarities: ``(n, k)`` cosine similarities to the centroids (zero rows for
+                answers with no content).
+            partition_labels: the clusterer's label per row (``-1`` = no content).
+
+        Returns:
+            The :class:`Assigned` batch, with the threshold actually used.
+        """
+        n = len(similarities)
+        has_content = partition_labels >= 0
+        primary_sim = np.where(
+            has_content,
+            similarities[np.arange(n), np.maximum(partition_labels, 0)] if n else 0.0,
+            -1.0,
+        )
+        threshold = self.other_threshold
+        low = has_content & (primary_sim < threshold)
+        budget = int(self.other_cap * n) - int((~has_content).sum())
+        if low.sum() > max(0, budget):
+            # Too many stragglers: keep the least similar ones only, up to the cap.
+            candidates = np.sort(primary_sim[has_content])
+            threshold = float(candidates[max(0, budget)]) if budget > 0 else -1.0
+        return self._assign(similarities, partition_labels, threshold)
+
+    def assign(self, similarities: np.ndarray, other_threshold: float) -> Assigned:
+        """Assign new answers to existing themes (incremental; no refit).
+
+        Args:
+            similarities: ``(n, k)`` similarities to the existing centroids.
+            other_threshold: the threshold the last fit used.
+
+        Returns:
+            The :class:`Assigned` batch.
+        """
+        if similarities.shape[1] == 0:
+            labels = np.full(len(similarities), -1, dtype=np.int64)
+        else:
+            labels = similarities.argmax(axis=1)
+            labels[np.abs(similarities).sum(axis=1) == 0] = -1
+        return self._assign(similarities, labels, other_threshold)
+
+    def _assign(self, sims: np.ndarray, labels: np.ndarray, threshold: float) -> Assigned:
+        primary = labels.copy()
+        themes: list[Assignment] = []
+        for row in range(len(sims)):
+            label = int(labels[row])
+            if label < 0 or sims[row, label] < threshold:
+                primary[row] = -1
+                themes.append([])
+                continue
+            top = float(sims[row, label])
+            chosen: Assignment = [(label, round(max(0.0, top), 4))]
+            if self.max_themes > 1 and sims.shape[1] > 1:
+                order = np.argsort(-sims[row], kind="stable")[: self.max_themes + 1]
+                floor = max(self.secondary_min, top - self.secondary_margin)
+                for other in order:
+                    if len(chosen) >= self.max_themes:
+                        break
+                    score = float(sims[row, other])
+                    if int(other) != label and score >= floor:
+                        chosen.append((int(other), round(score, 4)))
+            themes.append(chosen)
+        return Assigned(primary=primary, themes=themes, other_threshold=float(threshold))

@@ -1,0 +1,255 @@
+"""Officer edits to themes. Each writes a ThemeEdit row and leaves the constraint on the
+stored rows (officer label, merged status, officer assignments, pins), which every
+refit reads back (see :mod:`nlp.themes.service`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sqlmodel import Session
+
+from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
+from storage.models.themes import Theme, ThemeStatus
+from storage.repositories import themes as repo
+from storage.repositories.themes import ThemeEditError
+
+__all__ = [
+    "ThemeEditError",
+    "merge_themes",
+    "move_answer",
+    "pin_quote",
+    "rename_theme",
+    "seed_theme",
+    "split_theme",
+]
+
+MAX_LABEL = 200
+
+
+def _clean_label(label: str) -> str:
+    cleaned = " ".join(label.split())
+    if not cleaned:
+        raise ThemeEditError("a theme name needs at least one word")
+    if len(cleaned) > MAX_LABEL:
+        raise ThemeEditError(f"a theme name is at most {MAX_LABEL} characters")
+    return cleaned
+
+
+def rename_theme(
+    *, session: Session, consultation_id: int, theme_id: int, label: str, actor: str = "officer"
+) -> Theme:
+    """Give a theme the officer's own name (kept across refits)."""
+    theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    label = _clean_label(label)
+    repo.log_edit(
+        session=session,
+        consultation_id=consultation_id,
+        theme_id=theme_id,
+        action="rename",
+        payload={"from": theme.display_label(), "to": label},
+        actor=actor,
+    )
+    return repo.save_theme(session=session, theme=theme, officer_label=label)
+
+
+def merge_themes(
+    *,
+    session: Session,
+    consultation_id: int,
+    source_ids: Sequence[int],
+    target_id: int,
+    actor: str = "officer",
+) -> Theme:
+    """Fold themes into ``target_id``; a refit never brings them back apart."""
+    target = repo.get_theme(session=session, theme_id=target_id, consultation_id=consultation_id)
+    if target.status != ThemeStatus.ACTIVE or target.is_other:
+        raise ThemeEditError("merge into an active theme that is not 'other'")
+    sources = [
+        repo.get_theme(session=session, theme_id=s, consultation_id=consultation_id)
+        for s in source_ids
+        if s != target_id
+    ]
+    if not sources:
+        raise ThemeEditError("choose at least one other theme to merge")
+    vectors = [from_bytes(t.centroid) * max(1, t.size) for t in [target, *sources] if t.centroid]
+    for source in sources:
+        if source.is_other:
+            raise ThemeEditError("the 'other' bucket cannot be merged; move its answers instead")
+        repo.retarget_assignments(
+            session=session, from_theme_id=int(source.id or 0), to_theme_id=target_id
+        )
+        repo.save_theme(
+            session=session, theme=source, status=ThemeStatus.MERGED, merged_into_id=target_id
+        )
+    repo.log_edit(
+        session=session,
+        consultation_id=consultation_id,
+        theme_id=target_id,
+        action="merge",
+        payload={"sources": [s.id for s in sources]},
+        actor=actor,
+    )
+    fields: dict[str, Any] = {"size": target.size + sum(s.size for s in sources)}
+    if vectors:
+        fields["centroid"] = to_bytes(normalise_rows(np.sum(vectors, axis=0)[None, :])[0])
+    if target.officer_label is None:
+        # Merging is a naming decision too: pin the name the officer saw.
+        fields["officer_label"] = target.display_label()
+    return repo.save_theme(session=session, theme=target, **fields)
+
+
+def split_theme(
+    *,
+    session: Session,
+    consultation_id: int,
+    theme_id: int,
+    parts: Sequence[tuple[str, Sequence[int]]],
+    actor: str = "officer",
+) -> list[Theme]:
+    """Split a theme into named parts, each given by some of its answers.
+
+    Answers of the old theme not listed go wherever the next refit puts them.
+    """
+    theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    if len(parts) < 2:
+        raise ThemeEditError("a split needs at least two parts")
+    if any(not ids for _, ids in parts):
+        raise ThemeEditError("every part of a split needs at least one answer")
+    created = []
+    for label, answer_ids in parts:
+        vectors = [
+            from_bytes(e.vector)
+            for a in answer_ids
+            if (e := repo.embedding_of(session=session, answer_id=a)) is not None
+        ]
+        part = repo.add_theme(
+            session=session,
+            consultation_id=consultation_id,
+            officer_label=_clean_label(label),
+            label_en=_clean_label(label),
+            model=theme.model,
+            size=len(answer_ids),
+            centroid=to_bytes(normalise_rows(np.mean(vectors, axis=0)[None, :])[0])
+            if vectors
+            else theme.centroid,
+        )
+        for answer_id in answer_ids:
+            _move(session, answer_id, int(part.id or 0))
+        created.append(part)
+    repo.save_theme(
+        session=session, theme=theme, status=ThemeStatus.MERGED, merged_into_id=created[0].id
+    )
+    repo.log_edit(
+        session=session,
+        consultation_id=consultation_id,
+        theme_id=theme_id,
+        action="split",
+        payload={
+            "parts": [
+                {"theme_id": p.id, "label": p.officer_label, "answers": list(ids)}
+                for p, (_, ids) in zip(created, parts, strict=True)
+            ]
+        },
+        actor=actor,
+    )
+    return created
+
+
+def move_answer(
+    *,
+    session: Session,
+    consultation_id: int,
+    answer_id: int,
+    theme_id: int,
+    actor: str = "officer",
+) -> None:
+    """Put an answer in a theme (its only theme); refits keep it there."""
+    repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
+        raise ThemeEditError(f"answer {answer_id} is not in this consultation")
+    _move(session, answer_id, theme_id)
+    repo.log_edit(
+        session=session,
+        consultation_id=consultation_id,
+        theme_id=theme_id,
+        action="move",
+        payload={"answer_id": answer_id},
+        actor=actor,
+    )
+
+
+def _move(session: Session, answer_id: int, theme_id: int) -> None:
+    repo.delete_assignments(session=session, answer_id=answer_id, except_theme_id=theme_id)
+    repo.set_officer_assignment(session=session, answer_id=answer_id, theme_id=theme_id)
+
+
+def pin_quote(
+    *,
+    session: Session,
+    consultation_id: int,
+    answer_id: int,
+    theme_id: int,
+    pinned: bool = True,
+    actor: str = "officer",
+) -> None:
+    """Pin (or unpin) an answer as a quote of a theme; pinned quotes are shown first."""
+    theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
+        raise ThemeEditError(f"answer {answer_id} is not in this consultation")
+    repo.set_officer_assignment(
+        session=session, answer_id=answer_id, theme_id=theme_id, pinned=pinned
+    )
+    repo.log_edit(
+        session=session,
+        consultation_id=consultation_id,
+        theme_id=theme_id,
+        action="pin" if pinned else "unpin",
+        payload={"answer_id": answer_id},
+        actor=actor,
+    )
+    quotes = [q for q in (theme.quote_answer_ids or []) if q != answer_id]
+    repo.save_theme(
+        session=session, theme=theme, quote_answer_ids=([answer_id] if pinned else []) + quotes
+    )
+
+
+def seed_theme(
+    *,
+    session: Session,
+    consultation_id: int,
+    label: str,
+    examples: Sequence[str],
+    embedder: Any,
+    actor: str = "officer",
+) -> Theme:
+    """Add a codebook theme from a name and a few example answers.
+
+    The examples (and the name) are embedded; the theme takes answers near them at the
+    next refit and from then on, beside the themes discovered on their own.
+    """
+    label = _clean_label(label)
+    texts = [" ".join(e.split()) for e in examples if e and e.strip()]
+    vectors = np.asarray(embedder.encode([label, *texts]), dtype=np.float32)
+    vectors = vectors[np.abs(vectors).sum(axis=1) > 0]
+    if len(vectors) == 0:
+        raise ThemeEditError("give the seed theme a name or examples with words in them")
+    theme = repo.add_theme(
+        session=session,
+        consultation_id=consultation_id,
+        officer_label=label,
+        label_en=label,
+        is_seed=True,
+        model=embedder.name,
+        centroid=to_bytes(normalise_rows(vectors.mean(axis=0)[None, :])[0]),
+    )
+    repo.log_edit(
+        session=session,
+        consultation_id=consultation_id,
+        theme_id=theme.id,
+        action="seed",
+        payload={"label": label, "examples": texts},
+        actor=actor,
+    )
+    return theme

@@ -1,0 +1,252 @@
+"""ThemeModel: a BERTopic-style pipeline with swappable stages.
+
+embed -> reduce -> cluster -> centroids -> assign (primary, further themes, "other")
+-> label (c-TF-IDF per language) -> quotes. Each stage is an object passed to the
+constructor; a missing one gets the default. Fitted attributes end in ``_``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nlp.themes.assign import Assigned, Assigner, Assignment, CentroidAssigner
+from nlp.themes.clustering import AdaptiveClusterer, Anchor, Clusterer, IdentityReducer, Reducer
+from nlp.themes.labelling import CTfidfLabeller, Labeller
+from nlp.themes.vectors import normalise_rows
+
+
+class ThemingError(ValueError):
+    """Input the theming pipeline cannot work with (e.g. mismatched lengths)."""
+
+
+@dataclass
+class FoundTheme:
+    """One theme of a fitted model.
+
+    Attributes:
+        index: position in :attr:`ThemeModel.themes_` and the centroid matrix.
+        label: label in the theme's main language.
+        labels: label per language ("en", "cy") when the theme has enough answers in it.
+        keywords: best phrases (match forms).
+        size: answers whose primary theme this is.
+        quotes: row indices of 3-5 representative answers (closest to the centre, varied).
+        anchor_key: the caller's key when the theme came from an :class:`Anchor`.
+    """
+
+    index: int
+    label: str
+    labels: dict[str, str]
+    keywords: list[str]
+    size: int
+    quotes: list[int] = field(default_factory=list)
+    anchor_key: object | None = None
+
+
+class ThemeModel:
+    """Discover themes in short answers, then assign new answers incrementally.
+
+    Args:
+        embedder: an object with ``encode(texts, *, languages=None)`` returning unit rows;
+            only needed when :meth:`fit` is not given embeddings. Default: the project's
+            bilingual embedder (loaded on first use).
+        reducer: maps embeddings before clustering (default: none).
+        clusterer: partitions vectors (default: :class:`AdaptiveClusterer`).
+        labeller: names themes (default: :class:`CTfidfLabeller`).
+        assigner: primary / further themes / "other" (default: :class:`CentroidAssigner`).
+        n_quotes: representative quotes per theme.
+        label_sample: answers per theme used for labelling (closest to the centre first).
+        random_state: seed passed to the default clusterer.
+
+    Example:
+        >>> model = ThemeModel(embedder=HashingEmbedder()).fit(answers)  # doctest: +SKIP
+        >>> [t.label for t in model.themes_]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        embedder: object | None = None,
+        reducer: Reducer | None = None,
+        clusterer: Clusterer | None = None,
+        labeller: Labeller | None = None,
+        assigner: Assigner | None = None,
+        *,
+        n_quotes: int = 5,
+        label_sample: int = 60,
+        random_state: int = 0,
+    ) -> None:
+        self.embedder = embedder
+        self.reducer = reducer or IdentityReducer()
+        self.clusterer = clusterer or AdaptiveClusterer(random_state=random_state)
+        self.labeller = labeller or CTfidfLabeller()
+        self.assigner = assigner or CentroidAssigner()
+        self.n_quotes = n_quotes
+        self.label_sample = label_sample
+        self.random_state = random_state
+
+    # -- fitting ------------------------------------------------------------------------
+    def fit(
+        self,
+        texts: Sequence[str],
+        *,
+        embeddings: np.ndarray | None = None,
+        languages: Sequence[str] | None = None,
+        about_n: int | None = None,
+        anchors: Sequence[Anchor] | None = None,
+    ) -> ThemeModel:
+        """Find themes.
+
+        Args:
+            texts: the answers (any language; empty or emoji-only ones go to "other").
+            embeddings: precomputed unit vectors, one row per text (stored vectors on a
+                refit: nothing is re-embedded). Computed with ``embedder`` when missing.
+            languages: language code per text ("en", "cy", "other"); used for labels.
+            about_n: the officer asked for about this many themes.
+            anchors: themes that must exist (seeds, officer-edited themes).
+
+        Returns:
+            ``self``, with ``themes_``, ``centroids_``, ``labels_``, ``assignments_``,
+            ``other_threshold_`` and ``other_share_`` set.
+
+        Raises:
+            ThemingError: lengths do not match or ``about_n`` is not positive.
+        """
+        texts = [t if isinstance(t, str) else "" for t in texts]
+        if about_n is not None and about_n < 1:
+            raise ThemingError("about_n must be a positive number of themes")
+        vectors = self._vectors(texts, embeddings, languages)
+        langs = list(languages) if languages is not None else ["en"] * len(texts)
+        if len(langs) != len(texts):
+            raise ThemingError(f"{len(langs)} languages for {len(texts)} texts")
+        reduced = self.reducer.fit_transform(vectors)
+        partition = self.clusterer.fit(reduced, n_clusters=about_n, anchors=list(anchors or []))
+        centroids = self._centroids(vectors, partition.labels, len(partition.centroids))
+        if anchors and len(centroids):
+            # Empty anchors keep their example centre so new answers can still join them.
+            for i, anchor in enumerate(anchors):
+                if not (partition.labels == i).any():
+                    centroids[i] = normalise_rows(anchor.vectors.mean(axis=0, keepdims=True))[0]
+        sims = vectors @ centroids.T if len(centroids) else np.zeros((len(vectors), 0))
+        assigned = self.assigner.fit_assign(sims, partition.labels)
+        self.embeddings_ = vectors
+        self.centroids_ = centroids
+        self.labels_ = assigned.primary
+        self.assignments_: list[Assignment] = assigned.themes
+        self.other_threshold_ = assigned.other_threshold
+        self.other_share_ = float((assigned.primary < 0).mean()) if len(texts) else 0.0
+        self.themes_ = self._describe(texts, langs, sims, assigned, partition.anchor_keys)
+        return self
+
+    def assign(self, embeddings: np.ndarray) -> list[Assignment]:
+        """Assign new answers to the fitted themes without refitting.
+
+        Args:
+            embeddings: ``(n, d)`` unit vectors in the fitted model's space.
+
+        Returns:
+            Per answer, ``(theme index, score)`` pairs, primary first; empty = "other".
+        """
+        self._check_fitted()
+        vectors = np.atleast_2d(np.asarray(embeddings, dtype=np.float32))
+        sims = vectors @ self.centroids_.T
+        return self.assigner.assign(sims, self.other_threshold_).themes
+
+    # -- internals ----------------------------------------------------------------------
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "centroids_"):
+            raise ThemingError("the model is not fitted yet: call fit() first")
+
+    def _vectors(
+        self, texts: list[str], embeddings: np.ndarray | None, languages: Sequence[str] | None
+    ) -> np.ndarray:
+        if embeddings is None:
+            embedder = self.embedder
+            if embedder is None:
+                from nlp.embeddings import default_embedder
+
+                embedder = self.embedder = default_embedder()
+            embeddings = embedder.encode(texts, languages=languages)  # type: ignore[attr-defined]
+        vectors = np.asarray(embeddings, dtype=np.float32)
+        if vectors.ndim != 2 or len(vectors) != len(texts):
+            raise ThemingError(f"{len(vectors)} embeddings for {len(texts)} texts")
+        return normalise_rows(vectors)
+
+    @staticmethod
+    def _centroids(vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+        sums = np.zeros((k, vectors.shape[1]), dtype=np.float64)
+        live = labels >= 0
+        np.add.at(sums, labels[live], vectors[live])
+        return normalise_rows(sums.astype(np.float32))
+
+    def _describe(
+        self,
+        texts: list[str],
+        langs: list[str],
+        sims: np.ndarray,
+        assigned: Assigned,
+        anchor_keys: list[object | None],
+    ) -> list[FoundTheme]:
+        k = sims.shape[1]
+        members = [np.flatnonzero(assigned.primary == t) for t in range(k)]
+        # Closest to the centre first: labels and quotes come from typical answers.
+        ordered = [m[np.argsort(-sims[m, t], kind="stable")] for t, m in enumerate(members)]
+        sample = [o[: self.label_sample] for o in ordered]
+        names = (
+            self.labeller.label(
+                [[texts[i] for i in s] for s in sample], [[langs[i] for i in s] for s in sample]
+            )
+            if k
+            else []
+        )
+        themes = []
+        for t in range(k):
+            quotes = pick_quotes(ordered[t], texts, self.embeddings_, self.n_quotes)
+            name = names[t]
+            themes.append(
+                FoundTheme(
+                    index=t,
+                    label=name.label or (texts[quotes[0]][:40] if quotes else f"Theme {t + 1}"),
+                    labels=name.by_language,
+                    keywords=name.keywords,
+                    size=len(members[t]),
+                    quotes=quotes,
+                    anchor_key=anchor_keys[t] if t < len(anchor_keys) else None,
+                )
+            )
+        return themes
+
+
+def pick_quotes(
+    ordered: np.ndarray, texts: Sequence[str], vectors: np.ndarray, n: int, *, near: float = 0.92
+) -> list[int]:
+    """Representative and varied quotes: closest to the centre, skipping near-repeats.
+
+    Args:
+        ordered: member row indices, most typical first.
+        texts: all answer texts.
+        vectors: all answer vectors.
+        n: how many quotes.
+        near: a candidate this similar to a chosen quote is a repeat.
+
+    Returns:
+        Up to ``n`` row indices; one-word answers only when nothing longer is left.
+    """
+    chosen: list[int] = []
+    seen: set[str] = set()
+    short: list[int] = []
+    for row in ordered[: max(50, 10 * n)]:
+        key = " ".join(texts[row].lower().split())
+        if not key or key in seen:
+            continue
+        if chosen and float((vectors[chosen] @ vectors[row]).max()) >= near:
+            continue
+        seen.add(key)
+        if len(key.split()) < 3:
+            short.append(int(row))
+            continue
+        chosen.append(int(row))
+        if len(chosen) == n:
+            return chosen
+    return (chosen + short)[:n]

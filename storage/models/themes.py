@@ -1,0 +1,94 @@
+"""Themes found in a consultation's answers, their assignments, the officer's
+edit log, and the stored answer embeddings (each answer is embedded once)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, LargeBinary, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.models._base import utcnow
+
+
+class ThemeStatus(StrEnum):
+    ACTIVE = "active"
+    # Folded into another theme by an officer (merge) or replaced by its parts (split).
+    MERGED = "merged"
+    # Found by an earlier fit but not by the latest one, and never touched by an officer.
+    RETIRED = "retired"
+
+
+class AssignmentSource(StrEnum):
+    AUTO = "auto"
+    OFFICER = "officer"
+
+
+class Theme(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
+    label_en: str = Field(default="", max_length=200)
+    label_cy: str = Field(default="", max_length=200)
+    # An officer's own name wins over the generated labels and survives refits.
+    officer_label: str | None = Field(default=None, max_length=200)
+    is_other: bool = False
+    is_seed: bool = False
+    status: ThemeStatus = Field(default=ThemeStatus.ACTIVE, sa_type=String(16))
+    merged_into_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
+    # float32 little-endian, L2-normalised, in the space of `model`.
+    centroid: bytes | None = Field(default=None, sa_type=LargeBinary)
+    model: str = Field(default="", max_length=128)
+    size: int = 0
+    # For the "other" theme: the similarity below which a new answer lands here.
+    threshold: float | None = None
+    keywords: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    quote_answer_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+    def display_label(self, language: str = "en") -> str:
+        if self.officer_label:
+            return self.officer_label
+        if language == "cy" and self.label_cy:
+            return self.label_cy
+        return self.label_en or self.label_cy
+
+
+class ThemeAssignment(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("answer_id", "theme_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    answer_id: int = Field(foreign_key="answer.id", index=True, ondelete="CASCADE")
+    theme_id: int = Field(foreign_key="theme.id", index=True, ondelete="CASCADE")
+    score: float = 0.0
+    # 0 is the primary theme; 1, 2 ... further themes the same answer names.
+    rank: int = 0
+    source: AssignmentSource = Field(default=AssignmentSource.AUTO, sa_type=String(16))
+    # A quote the officer chose to show for this theme.
+    pinned: bool = False
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+
+class ThemeEdit(SQLModel, table=True):
+    """Append-only log of officer edits; the current constraints live on the rows above."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
+    theme_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
+    action: str = Field(max_length=32)
+    payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    actor: str = Field(default="officer", max_length=64)
+    at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+
+class AnswerEmbedding(SQLModel, table=True):
+    answer_id: int = Field(primary_key=True, foreign_key="answer.id", ondelete="CASCADE")
+    model: str = Field(max_length=128)
+    dim: int
+    # float32 little-endian, L2-normalised.
+    vector: bytes = Field(sa_type=LargeBinary)
+    # Language detected when embedding ("en", "cy", "other"); used for bilingual labels.
+    language: str = Field(default="en", max_length=8)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

@@ -1,0 +1,374 @@
+"""Themes, assignments, officer edits and answer embeddings.
+
+Vectors are opaque bytes here (float32, little-endian); the nlp layer reads them.
+Bulk paths (loading every vector of a consultation, replacing every automatic
+assignment after a refit) use Core statements: a refit of 100,000 answers must
+not build 100,000 ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, insert, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, SQLModel, col, select
+
+from storage.models import Answer, utcnow
+from storage.models.themes import (
+    AnswerEmbedding,
+    AssignmentSource,
+    Theme,
+    ThemeAssignment,
+    ThemeEdit,
+    ThemeStatus,
+)
+
+ASSIGNMENT = SQLModel.metadata.tables["themeassignment"]
+EMBEDDING = SQLModel.metadata.tables["answerembedding"]
+ANSWER = SQLModel.metadata.tables["answer"]
+THEME = SQLModel.metadata.tables["theme"]
+
+#: Answer kinds that are not free text and are never themed.
+NOT_THEMED = ("choice", "ward", "age_band", "playback", "feedback", "keyword")
+
+
+class ThemeEditError(ValueError):
+    """An officer edit that cannot be applied (unknown theme, wrong consultation ...)."""
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """An answer with its stored vector, as a refit needs it."""
+
+    answer_id: int
+    text: str
+    language: str
+    vector: bytes | None
+    model: str | None
+
+
+# -- embeddings ---------------------------------------------------------------------------
+def save_embeddings(*, session: Session, rows: Sequence[tuple[int, str, int, bytes, str]]) -> int:
+    """Store (answer_id, model, dim, vector, language) rows; existing rows are replaced.
+
+    Returns:
+        How many rows were written.
+    """
+    if not rows:
+        return 0
+    ids = [r[0] for r in rows]
+    session.execute(delete(EMBEDDING).where(EMBEDDING.c.answer_id.in_(ids)))
+    session.execute(
+        insert(EMBEDDING),
+        [
+            {
+                "answer_id": a,
+                "model": m,
+                "dim": d,
+                "vector": v,
+                "language": lang,
+                "created_at": utcnow(),
+            }
+            for a, m, d, v, lang in rows
+        ],
+    )
+    return len(rows)
+
+
+def answers_to_embed(
+    *,
+    session: Session,
+    model: str,
+    answer_ids: Sequence[int] | None = None,
+    consultation_id: int | None = None,
+) -> list[tuple[int, str]]:
+    """(id, text) of themed answers with no vector from ``model`` yet."""
+    query = (
+        core_select(ANSWER.c.id, ANSWER.c.text)
+        .select_from(ANSWER.outerjoin(EMBEDDING, EMBEDDING.c.answer_id == ANSWER.c.id))
+        .where((EMBEDDING.c.answer_id.is_(None)) | (EMBEDDING.c.model != model))
+        .where(ANSWER.c.kind.not_in(NOT_THEMED))
+        .order_by(ANSWER.c.id)
+    )
+    if answer_ids is not None:
+        query = query.where(ANSWER.c.id.in_(list(answer_ids)))
+    if consultation_id is not None:
+        query = query.where(ANSWER.c.consultation_id == consultation_id)
+    return [(int(r[0]), str(r[1])) for r in session.execute(query)]
+
+
+def stored_answers(*, session: Session, consultation_id: int) -> list[StoredAnswer]:
+    """Every themed answer of a consultation with its vector (if any), oldest first."""
+    query = (
+        core_select(
+            ANSWER.c.id, ANSWER.c.text, EMBEDDING.c.language, EMBEDDING.c.vector, EMBEDDING.c.model
+        )
+        .select_from(ANSWER.outerjoin(EMBEDDING, EMBEDDING.c.answer_id == ANSWER.c.id))
+        .where(ANSWER.c.consultation_id == consultation_id)
+        .where(ANSWER.c.kind.not_in(NOT_THEMED))
+        .order_by(ANSWER.c.id)
+    )
+    return [
+        StoredAnswer(int(r[0]), str(r[1]), str(r[2] or "en"), r[3], r[4])
+        for r in session.execute(query)
+    ]
+
+
+def embedding_of(*, session: Session, answer_id: int) -> AnswerEmbedding | None:
+    return session.get(AnswerEmbedding, answer_id)
+
+
+def consultation_of_answer(*, session: Session, answer_id: int) -> int | None:
+    answer = session.get(Answer, answer_id)
+    return None if answer is None else answer.consultation_id
+
+
+# -- themes -------------------------------------------------------------------------------
+def list_themes(
+    *, session: Session, consultation_id: int, statuses: Iterable[str] = (ThemeStatus.ACTIVE,)
+) -> list[Theme]:
+    """Themes of a consultation in the given statuses, by id."""
+    return list(
+        session.exec(
+            select(Theme)
+            .where(Theme.consultation_id == consultation_id)
+            .where(col(Theme.status).in_([str(s) for s in statuses]))
+            .order_by(col(Theme.id))
+        )
+    )
+
+
+def get_theme(*, session: Session, theme_id: int, consultation_id: int | None = None) -> Theme:
+    """A theme by id; raises :class:`ThemeEditError` when absent or from another consultation."""
+    theme = session.get(Theme, theme_id)
+    if theme is None or (consultation_id is not None and theme.consultation_id != consultation_id):
+        raise ThemeEditError(f"no theme {theme_id} in this consultation")
+    return theme
+
+
+def other_theme(*, session: Session, consultation_id: int) -> Theme:
+    """The consultation's "other / unclear" bucket, created on first use."""
+    found = session.exec(
+        select(Theme)
+        .where(Theme.consultation_id == consultation_id)
+        .where(col(Theme.is_other).is_(True))
+    ).first()
+    if found is not None:
+        return found
+    theme = Theme(
+        consultation_id=consultation_id,
+        label_en="Other / unclear",
+        label_cy="Arall / aneglur",
+        is_other=True,
+    )
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def add_theme(*, session: Session, consultation_id: int, **fields: Any) -> Theme:
+    theme = Theme(consultation_id=consultation_id, **fields)
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def save_theme(*, session: Session, theme: Theme, **fields: Any) -> Theme:
+    for name, value in fields.items():
+        setattr(theme, name, value)
+    theme.updated_at = utcnow()
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def themes_version(*, session: Session, consultation_id: int) -> tuple[int, str]:
+    """A cheap fingerprint that changes whenever the consultation's themes change."""
+    row = session.execute(
+        core_select(func.count(THEME.c.id), func.max(THEME.c.updated_at)).where(
+            THEME.c.consultation_id == consultation_id
+        )
+    ).one()
+    return int(row[0]), str(row[1])
+
+
+# -- assignments ----------------------------------------------------------------------------
+def assignments_of(*, session: Session, answer_id: int) -> list[ThemeAssignment]:
+    """An answer's themes, primary first."""
+    return list(
+        session.exec(
+            select(ThemeAssignment)
+            .where(ThemeAssignment.answer_id == answer_id)
+            .order_by(col(ThemeAssignment.rank), col(ThemeAssignment.id))
+        )
+    )
+
+
+def officer_assignments(*, session: Session, consultation_id: int) -> list[ThemeAssignment]:
+    """Assignments an officer made or pinned (constraints every refit keeps)."""
+    return list(
+        session.exec(
+            select(ThemeAssignment)
+            .join(Theme, col(Theme.id) == ThemeAssignment.theme_id)
+            .where(Theme.consultation_id == consultation_id)
+            .where(
+                (col(ThemeAssignment.source) == AssignmentSource.OFFICER)
+                | col(ThemeAssignment.pinned).is_(True)
+            )
+            .order_by(col(ThemeAssignment.id))
+        )
+    )
+
+
+def members_of(*, session: Session, theme_id: int) -> list[int]:
+    """Answer ids carrying a theme (any rank)."""
+    return [
+        int(r[0])
+        for r in session.execute(
+            core_select(ASSIGNMENT.c.answer_id)
+            .where(ASSIGNMENT.c.theme_id == theme_id)
+            .order_by(ASSIGNMENT.c.answer_id)
+        )
+    ]
+
+
+def replace_auto_assignments(
+    *,
+    session: Session,
+    answer_ids: Sequence[int],
+    rows: Sequence[tuple[int, int, float, int]],
+) -> None:
+    """Replace the automatic assignments of ``answer_ids`` by (answer, theme, score, rank) rows.
+
+    Officer assignments and pinned rows are left alone; an automatic row that would
+    duplicate one of them is skipped.
+    """
+    if not answer_ids:
+        return
+    ids = list(answer_ids)
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        session.execute(
+            delete(ASSIGNMENT)
+            .where(ASSIGNMENT.c.answer_id.in_(chunk))
+            .where(ASSIGNMENT.c.source == AssignmentSource.AUTO.value)
+            .where(ASSIGNMENT.c.pinned.is_(False))
+        )
+    kept: set[tuple[int, int]] = set()
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        kept.update(
+            (int(a), int(t))
+            for a, t in session.execute(
+                core_select(ASSIGNMENT.c.answer_id, ASSIGNMENT.c.theme_id).where(
+                    ASSIGNMENT.c.answer_id.in_(chunk)
+                )
+            )
+        )
+    now = utcnow()
+    values = [
+        {
+            "answer_id": a,
+            "theme_id": t,
+            "score": float(s),
+            "rank": r,
+            "source": AssignmentSource.AUTO.value,
+            "pinned": False,
+            "updated_at": now,
+        }
+        for a, t, s, r in rows
+        if (a, t) not in kept
+    ]
+    if values:
+        session.execute(insert(ASSIGNMENT), values)
+
+
+def set_officer_assignment(
+    *, session: Session, answer_id: int, theme_id: int, pinned: bool | None = None
+) -> ThemeAssignment:
+    """Make ``theme_id`` the officer-chosen primary theme of an answer."""
+    existing = session.exec(
+        select(ThemeAssignment)
+        .where(ThemeAssignment.answer_id == answer_id)
+        .where(ThemeAssignment.theme_id == theme_id)
+    ).first()
+    row = existing or ThemeAssignment(answer_id=answer_id, theme_id=theme_id, score=1.0)
+    row.source = AssignmentSource.OFFICER
+    row.rank = 0
+    if pinned is not None:
+        row.pinned = pinned
+    row.updated_at = utcnow()
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_assignments(
+    *, session: Session, answer_id: int, except_theme_id: int | None = None
+) -> None:
+    query = delete(ASSIGNMENT).where(ASSIGNMENT.c.answer_id == answer_id)
+    if except_theme_id is not None:
+        query = query.where(ASSIGNMENT.c.theme_id != except_theme_id)
+    session.execute(query)
+
+
+def retarget_assignments(*, session: Session, from_theme_id: int, to_theme_id: int) -> None:
+    """Move every assignment of one theme to another (merge), without duplicates."""
+    already = set(members_of(session=session, theme_id=to_theme_id))
+    session.execute(
+        delete(ASSIGNMENT)
+        .where(ASSIGNMENT.c.theme_id == from_theme_id)
+        .where(ASSIGNMENT.c.answer_id.in_(already))
+    )
+    session.execute(
+        update(ASSIGNMENT)
+        .where(ASSIGNMENT.c.theme_id == from_theme_id)
+        .values(theme_id=to_theme_id, updated_at=utcnow())
+    )
+
+
+def theme_sizes(*, session: Session, consultation_id: int) -> dict[int, int]:
+    """Primary-theme answer count per theme id."""
+    query = (
+        core_select(ASSIGNMENT.c.theme_id, func.count())
+        .select_from(ASSIGNMENT.join(THEME, THEME.c.id == ASSIGNMENT.c.theme_id))
+        .where(THEME.c.consultation_id == consultation_id)
+        .where(ASSIGNMENT.c.rank == 0)
+        .group_by(ASSIGNMENT.c.theme_id)
+    )
+    return {int(t): int(n) for t, n in session.execute(query)}
+
+
+# -- edit log -------------------------------------------------------------------------------
+def log_edit(
+    *,
+    session: Session,
+    consultation_id: int,
+    action: str,
+    theme_id: int | None = None,
+    payload: dict[str, Any] | None = None,
+    actor: str = "officer",
+) -> ThemeEdit:
+    edit = ThemeEdit(
+        consultation_id=consultation_id,
+        theme_id=theme_id,
+        action=action,
+        payload=payload,
+        actor=actor,
+    )
+    session.add(edit)
+    session.flush()
+    return edit
+
+
+def list_edits(*, session: Session, consultation_id: int) -> list[ThemeEdit]:
+    return list(
+        session.exec(
+            select(ThemeEdit)
+            .where(ThemeEdit.consultation_id == consultation_id)
+            .order_by(col(ThemeEdit.id))
+        )
+    )
