@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -65,7 +66,7 @@ def test_different_first_messages_from_one_new_person_at_once(
 ) -> None:
     resident = Resident(engine=bot, clock=clock, address="+447700900778")
     messages: list[InboundMessage] = [resident.message(text) for text in ("BUSES", "hello", "hi")]
-    results = _all_at_once([lambda m=m: bot.handle_inbound(m) for m in messages])
+    results = _all_at_once([partial(bot.handle_inbound, m) for m in messages])
     assert all(len(result) == 1 for result in results)
     assert _participants(engine) == 1
 
@@ -75,7 +76,7 @@ def test_many_residents_at_once_all_answers_kept(
 ) -> None:
     residents = [Resident(engine=bot, clock=clock, address=f"+4477009{n:05d}") for n in range(8)]
     for step in ("BUSES", "yes"):
-        _all_at_once([lambda r=r, s=step: r.send(s) for r in residents])
-    _all_at_once([lambda r=r: r.send(f"Answer from {r.address[-5:]}") for r in residents])
+        _all_at_once([partial(r.send, step) for r in residents])
+    _all_at_once([partial(r.send, f"Answer from {r.address[-5:]}") for r in residents])
     texts = sorted(text for _, text in answer_texts(engine))
     assert texts == sorted(f"Answer from {r.address[-5:]}" for r in residents)
