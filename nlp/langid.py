@@ -169,7 +169,7 @@ def scores(text: str) -> dict[str, float]:
         ``{"en": p, "cy": p, "other": p}`` summing to 1. Text without
         letters gives ``{"en": 0, "cy": 0, "other": 1}``.
     """
-    if _non_latin_share(text) > 0.5:
+    if _non_latin_share(text) >= 0.5:
         return {"en": 0.0, "cy": 0.0, "other": 1.0}
     logs = _log_scores(text)
     if logs is None:
@@ -196,7 +196,7 @@ def identify(text: str) -> Language:
         >>> identify("bins collection")
         'en'
     """
-    if _non_latin_share(text) > 0.5:
+    if _non_latin_share(text) >= 0.5:
         return "other"
     logs = _log_scores(text)
     if logs is None:

@@ -49,6 +49,7 @@ UNKNOWN_MASS = {"en": 0.08, "cy": 0.25, "other": 0.5}
 EN_TOP = 40_000
 OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "da", "sv", "ro", "tr", "id", "cs", "hu", "lt")
 OTHER_SAMPLE = 12_000
+OTHER_FREQUENT = 5_000
 # Interpolation weights for trigram, bigram, unigram conditionals.
 LAMBDAS = (0.6, 0.3, 0.1)
 _WORD = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)*$")
@@ -97,7 +98,7 @@ def welsh_words() -> dict[str, float]:
 
 
 def other_words() -> tuple[dict[str, float], set[str]]:
-    """Stop words and sampled forms of other Latin-script languages, and the stop words."""
+    """Words of other Latin-script languages, and those worth listing by name."""
     rng = random.Random(20261122)
     stop: set[str] = set()
     sample: set[str] = set()
@@ -109,9 +110,18 @@ def other_words() -> tuple[dict[str, float], set[str]]:
         except FileNotFoundError:
             continue
         sample |= set(rng.sample(forms, min(OTHER_SAMPLE, len(forms))))
-    sample -= stop
-    shares = ((stop, 0.6), (sample, 0.4))
-    return {w: share / len(group) for group, share in shares for w in group}, stop
+    # German and Spanish come with word frequencies: their commonest words
+    # ("gracias", "danke") are listed, not left to the Markov model.
+    frequent: set[str] = set()
+    for lang in ("de", "es"):
+        probs = _lookups(f"{lang}_lexeme_prob")
+        ranked = sorted(probs, key=lambda w: -float(str(probs[w])))
+        frequent |= {w.lower() for w in ranked[:OTHER_FREQUENT] if _WORD.match(w.lower())}
+    frequent -= stop
+    sample -= stop | frequent
+    shares = ((stop, 0.5), (frequent, 0.2), (sample, 0.3))
+    listed = stop | frequent
+    return {w: share / len(group) for group, share in shares for w in group}, listed
 
 
 def _markov(words: Iterable[str]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
@@ -141,7 +151,7 @@ def _markov(words: Iterable[str]) -> tuple[dict[str, float], dict[str, float], d
 
 def build() -> dict[str, object]:
     """Compute the model as a JSON-ready dict."""
-    other, other_stop = other_words()
+    other, other_listed = other_words()
     lists = {"en": english_words(), "cy": welsh_words(), "other": other}
     models = {c: _markov(lists[c]) for c in CLASSES}
     unseen_uni = {c: 1 / (sum(1 for _ in models[c][2]) + 1) / 1000 for c in CLASSES}
@@ -161,7 +171,7 @@ def build() -> dict[str, object]:
 
     # The sampled "other" forms only train its Markov model: listing them
     # would quadruple the file for a negligible per-word probability.
-    words = sorted(set(lists["en"]) | set(lists["cy"]) | other_stop)
+    words = sorted(set(lists["en"]) | set(lists["cy"]) | other_listed)
     word_table = {}
     for word in words:
         row = []

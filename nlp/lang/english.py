@@ -10,9 +10,11 @@ lemmas from POS tags, but it is never required and never downloaded.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import is_package
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,65 @@ SPELLING: dict[str, str] = {
 }
 
 
+# -ing words that answers use as nouns: the lookup table turns "parking"
+# into "park" and "housing" into "house", merging car parks with parks.
+KEEP_ING: frozenset[str] = frozenset(
+    """parking housing funding planning building training lighting flooding littering
+    recycling spending fouling speeding shopping swimming fencing paving surfacing
+    gritting policing nursing schooling wellbeing booking meeting opening closing
+    crossing clothing heating cladding bedding seating wiring plumbing landing
+    dwelling learning teaching counselling ticketing""".split()
+)
+
+
+class EnglishLemmaRules:
+    """Rules on top of the lookup lemmatizer.
+
+    * The lookup table is keyed by lower-case text, so "Bins" at the start of
+      an answer (or "POTHOLES" shouted) would keep its plural: look the
+      lower-cased word up when the lemmatizer left a word unchanged.
+    * Keep -ing nouns common in answers about services (:data:`KEEP_ING`).
+    * Keep "'s" neutral (the table maps it to "have").
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._table: Any = None
+
+    def _lookup(self) -> Any:
+        if self._table is None:
+            lemmatizer: Any = self.nlp.get_pipe("lemmatizer")
+            lookups = lemmatizer.lookups
+            self._table = (
+                lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+            )
+        return self._table
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self._lookup()
+        for token in doc:
+            text = token.text
+            if text in ("'s", "\u2019s", "'S"):
+                # The table maps "'s" to "have" (from "he's"); possessives and
+                # "is" are far commoner in answers, so keep it neutral.
+                token.lemma_ = "'s"
+                continue
+            lower = text.lower()
+            if lower in KEEP_ING:
+                token.lemma_ = lower
+            elif lower.endswith("ings") and lower[:-1] in KEEP_ING:
+                token.lemma_ = lower[:-1]  # buildings -> building, not build
+            elif token.lemma_ == text and not text.islower():
+                token.lemma_ = table.get(lower, lower)
+        return doc
+
+
+@Language.factory("wm_en_lemma_rules", assigns=["token.lemma"])
+def make_en_lemma_rules(nlp: Language, name: str) -> EnglishLemmaRules:
+    """spaCy factory for :class:`EnglishLemmaRules`."""
+    return EnglishLemmaRules(nlp)
+
+
 def build_english(*, use_model: bool = True) -> Language:
     """An English pipeline with lemmas (match forms are added by the caller).
 
@@ -74,6 +135,7 @@ def build_english(*, use_model: bool = True) -> Language:
                 return spacy.load(name, exclude=["parser", "ner"])
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("wm_en_lemma_rules")
     # Loads the lookup table from spacy-lookups-data (a local package).
     nlp.initialize()
     return nlp
