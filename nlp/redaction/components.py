@@ -1,0 +1,50 @@
+"""spaCy components that collect PII spans on ``Doc._.pii``.
+
+Add them to any pipeline (the project's "en"/"cy" pipelines or a blank one):
+
+    nlp.add_pipe("wm_pii_patterns")
+    nlp.add_pipe("wm_pii_names", config={"welsh": False})
+
+Each appends ``(start, end, type)`` character spans over ``doc.text`` to
+``doc._.pii``; overlaps are resolved by the Redactor, which also folds
+Unicode look-alikes before the text reaches the pipeline.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.redaction.names import NameDetector
+from nlp.redaction.patterns import find_patterns
+
+Doc.set_extension("pii", default=None, force=True)
+
+
+def add_spans(doc: Doc, spans: list[tuple[int, int, str]]) -> None:
+    # The default is None, not a list: a mutable default would be shared by every Doc.
+    doc._.pii = [*(doc._.pii or []), *spans]
+
+
+@Language.component("wm_pii_patterns", assigns=["doc._.pii"])
+def pii_patterns(doc: Doc) -> Doc:
+    """Phones, emails, URLs, handles, UK identifiers, cards, dates of birth, addresses."""
+    add_spans(doc, find_patterns(doc.text))
+    return doc
+
+
+class PiiNames:
+    """Person names (see nlp.redaction.names)."""
+
+    def __init__(self, welsh: bool) -> None:
+        self.detector = NameDetector(welsh=welsh)
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_spans(doc, [(start, end, "name") for start, end in self.detector.find(doc)])
+        return doc
+
+
+@Language.factory("wm_pii_names", assigns=["doc._.pii"], default_config={"welsh": False})
+def make_pii_names(nlp: Language, name: str, welsh: bool) -> PiiNames:
+    """spaCy factory for :class:`PiiNames`."""
+    return PiiNames(welsh=welsh)

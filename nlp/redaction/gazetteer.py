@@ -1,0 +1,184 @@
+"""First names, surnames and word frequencies for the name detector.
+
+Sources, all installed by `pip install .`:
+- gender-guesser (GPL-3.0, compatible with this AGPL project): ~45,000 first
+  names from some 50 countries, Great Britain and Ireland included; chosen over
+  names-dataset (hundreds of MB in memory) for its size and its European reach.
+- names (MIT): the US Census first-name lists and 88,000 surnames, which carry
+  the surnames of Britain and most migrations to it.
+- A short list of Welsh names below: both packages know "Rhys" and "Dafydd"
+  but miss much of the Welsh register (Gwenllian's sisters, mutated forms).
+- data/lexicon.tsv.gz: how often each English word is written lower-case or
+  capitalised (from spacy-lookups-data; see data/build_lexicon.py), which tells
+  "Will" the name from "will" the verb.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+WELSH_FIRST_NAMES = """
+aled alaw alun aneurin angharad anwen arwel arwyn bethan betsan blodwen branwen bryn brynmor caio
+cadi cai caradog carwyn caryl carys catrin cati ceinwen ceri cerys cledwyn dafydd dai delyth dewi
+dilwyn dwynwen dyfan dyfed dylan efa eifion eilir eirlys eirwen elen eleri elin elinor eluned
+elwyn emlyn emrys emyr enfys eurig euros ffion ffraid gaenor gareth gethin geraint gerallt glenys
+glyn glesni gruffudd gruffydd guto gwawr gwen gwenan gwenda gwenllian gwennan gwenno gwil gwilym
+gwion gwladys gwyn gwyneth gwynfor hafwen hedd heddwyn heledd heulwen huw hywel ianto idris idwal
+ieuan ifan ifor iestyn illtud iolo iona iorwerth islwyn iwan llew llinos lloyd llywela llywelyn
+lowri mabli macsen madog mair mali mared mared marged meg meic meical meilyr meinir meirion mererid
+meredydd mervyn morfudd myfanwy nerys nest nia non osian owain owen padrig pedr peredur rhian
+rhiannon rhidian rhodri rhun rhydian rhys rhisiart sali seren siân sian siarl sioned siôn sion
+steffan sulwen taliesin tegan tegwen tomos trefor tudur tudor twm wyn wynfor ynyr
+""".split()
+
+WELSH_SURNAMES = """
+ap ab bevan bowen cadwaladr davies edwards ellis evans griffith griffiths gwilym howells hughes
+humphreys jenkins john jones lewis llewellyn lloyd meredith morgan morris owen owens parry
+pritchard probert prosser price pugh powell rees rhys roberts rowlands thomas vaughan watkins
+williams wynne
+""".split()
+
+# Capitalised words that are names in some country but mean something else
+# far more often in British feedback; the frequency table catches most, these
+# are the ones it cannot (months, days, institutions).
+NOT_NAMES = frozenset(
+    """
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter council councillor
+street road avenue lane park bus buses hospital school church chapel library centre center
+ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr
+llun mawrth mercher iau gwener sadwrn sul cymru wales cyngor diolch helo shwmae bore prynhawn
+god lord jesus allah english welsh british
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+gonna wanna gotta imma yall ya yo yeah yep nope ah oh ooh ohh aww lol lmao omg haha hehe boo woo
+hi hey hiya hello goodnight goodbye bye morning evening tonight today tomorrow yesterday sorry
+please thanks cheers ok okay wow dear love darling babe baby bro mate sir gon wan na ta
+england scotland wales britain america europe africa asia korea ireland cymru lloegr
+american french greek irish scottish german italian spanish polish chinese indian african
+european asian canadian australian mexican russian japanese korean
+""".split()
+)
+
+UNKNOWN_LOG_PROB = -20.0
+
+
+def fold(word: str) -> str:
+    """Lower-case and strip accents, so "Siân" and "SIAN" look up as "sian"."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    # Folded place names (single and multi-word) that a gazetteer match alone
+    # must not turn into a name; popular first names are left out of it.
+    places: frozenset[str]
+    # folded word -> (log p lower-case, log p Capitalised)
+    frequencies: dict[str, tuple[float, float]]
+
+    def lower_prob(self, key: str) -> float:
+        return self.frequencies.get(key, (UNKNOWN_LOG_PROB, UNKNOWN_LOG_PROB))[0]
+
+    def capital_prob(self, key: str) -> float:
+        return self.frequencies.get(key, (UNKNOWN_LOG_PROB, UNKNOWN_LOG_PROB))[1]
+
+
+def _gender_guesser_names() -> set[str]:
+    path = Path(str(resources.files("gender_guesser"))) / "data" / "nam_dict.txt"
+    found: set[str] = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line or line[0] in "#=":
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            # "+" joins the parts of a compound name ("Jean+Pierre"); keep each part.
+            for part in parts[1].replace("+", "-").split("-"):
+                if len(part) > 1:
+                    found.add(fold(part))
+    return found
+
+
+def _census(filename: str) -> set[str]:
+    path = Path(str(resources.files("names"))) / filename
+    with path.open(encoding="utf-8") as handle:
+        return {fold(line.split()[0]) for line in handle if line.strip()}
+
+
+def _frequencies() -> dict[str, tuple[float, float]]:
+    table: dict[str, tuple[float, float]] = {}
+    path = Path(__file__).with_name("data") / "lexicon.tsv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            word, low, cap = line.rstrip("\n").split("\t")
+            key = fold(word)
+            new = (float(low) if low else UNKNOWN_LOG_PROB, float(cap) if cap else UNKNOWN_LOG_PROB)
+            # "the" and "thé" fold together: keep the commoner reading of each spelling.
+            old = table.get(key)
+            table[key] = new if old is None else (max(old[0], new[0]), max(old[1], new[1]))
+    return table
+
+
+def _places() -> tuple[set[str], set[str]]:
+    """(British and Irish places, the rest of the world's)."""
+    path = Path(__file__).with_name("data") / "places.txt.gz"
+    uk: set[str] = set()
+    world: set[str] = set()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, _, flag = line.rstrip("\n").partition("\t")
+            (uk if flag == "UK" else world).add(fold(name))
+    return uk, world
+
+
+def _popular(limit: int, *filenames: str) -> set[str]:
+    popular: set[str] = set()
+    for filename in filenames:
+        path = Path(str(resources.files("names"))) / filename
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) == 4 and int(parts[3]) <= limit:
+                    popular.add(fold(parts[0]))
+    return popular
+
+
+def _place_names() -> set[str]:
+    # A British place is a place even when it is also a surname ("Chester",
+    # "Lincoln"); abroad, common surnames ("Davis", "Parker") win over the
+    # small towns that share them. Popular first names win everywhere.
+    uk, world = _places()
+    first = _popular(500, "dist.male.first", "dist.female.first") | {
+        fold(n) for n in WELSH_FIRST_NAMES
+    }
+    surnames = _popular(3000, "dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
+    return (uk - first) | (world - first - surnames)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Load once per process (about half a second)."""
+    first = _gender_guesser_names() | _census("dist.male.first") | _census("dist.female.first")
+    first |= {fold(n) for n in WELSH_FIRST_NAMES}
+    surnames = _census("dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
+    return Gazetteer(
+        first_names=frozenset(first - NOT_NAMES),
+        surnames=frozenset(surnames - NOT_NAMES),
+        places=frozenset(_place_names()),
+        frequencies=_frequencies(),
+    )

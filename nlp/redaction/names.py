@@ -1,0 +1,281 @@
+"""Person names from context, capitalisation and a gazetteer, over spaCy tokens.
+
+No statistical NER is involved (none ships in a pip package we can trust), so
+the detector combines cues a reader uses:
+- context: titles ("Mrs", "Cllr"), self-introductions ("my name is", "I'm",
+  "call me", "fy enw i yw"), greetings ("Hi", "Annwyl") and sign-offs
+  ("Thanks,", "Diolch,") that introduce a name;
+- the gazetteer: a capitalised first name or surname, unless the word is far
+  more often an ordinary word (the frequency table: "Will", "May", "Green");
+- capitalisation: a capitalised rare word next to a name is part of it
+  ("Krisztián Szöllösy"), as are initials and the Welsh "ap", "ab", "ferch".
+Lower-case names ("emma and kaite") are taken only when the word is a known
+first name and almost never an ordinary word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from nlp.lang.welsh_lexicon import LEXICON as WELSH_LEXICON
+from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
+from nlp.redaction.gazetteer import NOT_NAMES, WELSH_FIRST_NAMES, Gazetteer, fold, load_gazetteer
+
+TITLES = frozenset(
+    """
+mr mrs ms miss mx dr prof professor cllr councillor sir dame lady lord rev revd reverend father
+fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt auntie uncle nan nana
+grandma grandad mam mum dad madam
+""".split()
+)
+# Welsh titles and kin words used before a name.
+TITLES_CY = frozenset("y parch parchedig bnr mrs mr dr cynghorydd modryb ewythr taid nain".split())
+
+# Words after which the next capitalised word (or a known name) is a name.
+_INTRO_BEFORE = re.compile(
+    r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcall me|\bthis is|"
+    r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|\blove,?|"
+    r"\bsincerely,?|\bfaithfully,?|"
+    r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
+    r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
+    r"brother|sister|gran|grandson|granddaughter)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
+    r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bdiolch,?|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
+    r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
+    re.IGNORECASE,
+)
+# "Siân ydw i", "Rhys dw i": the name comes first in Welsh.
+_INTRO_AFTER = re.compile(r"^\s*(?:ydw i|dw i|ydw i'n|yma|here)\b", re.IGNORECASE)
+PARTICLES = frozenset(
+    "ap ab ferch verch van von de da di del della der den du la le bin al mac st".split()
+)
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
+# Welsh words that are first names somewhere else ("Mae", "Nain", "Haf" is both:
+# a Welsh name we list stays a name).
+WELSH_WORDS = frozenset(fold(w) for w in WELSH_STOP_WORDS | WELSH_LEXICON) - frozenset(
+    fold(n) for n in WELSH_FIRST_NAMES
+)
+# Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev.
+COMMON_WORD = -11.0
+VERY_COMMON_WORD = -8.5
+RARE_CAPITALISED = True
+RARE_LOWER = -13.0
+PROPER_MARGIN_LOWER = 2.0
+
+
+class NameDetector:
+    """Finds person-name character spans in a spaCy Doc.
+
+    Args:
+        gazetteer: names, places and word frequencies; loaded once if omitted.
+        welsh: the text is Welsh, where many ordinary lower-case words are
+            also first names elsewhere ("mae", "nain"), so lower-case names
+            are never guessed.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, welsh: bool = False) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.welsh = welsh
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans of names in `doc`."""
+        if not len(doc):
+            return []
+        return _Scan(self, doc).spans()
+
+
+class _Scan:
+    """One pass over one Doc, with token attributes read once into lists."""
+
+    def __init__(self, detector: NameDetector, doc: Doc) -> None:
+        self.g = detector.gazetteer
+        self.welsh = detector.welsh
+        # One pass over the tokens: each spaCy attribute access builds a Token.
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.spaces: list[str] = []
+        self.alpha: list[bool] = []
+        for token in doc:
+            self.words.append(token.text)
+            self.starts.append(token.idx)
+            self.spaces.append(token.whitespace_)
+            self.alpha.append(token.is_alpha)
+        self.text = "".join(w + s for w, s in zip(self.words, self.spaces, strict=True))
+        self.keys = [fold(w.strip("'")) for w in self.words]
+        letters = [ch for ch in self.text if ch.isalpha()]
+        self.shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+        self.intro_ends = {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
+        self.places = self._places()
+
+    # Token classification -------------------------------------------------------
+
+    def capitalised(self, i: int) -> bool:
+        word = self.words[i]
+        if not word[:1].isupper():
+            return False
+        if word.isupper() and len(word) > 1:
+            return not self.shouting
+        return True
+
+    def sentence_start(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and not self.words[j].strip():
+            j -= 1
+        if j < 0:
+            return True
+        prev = self.words[j]
+        return prev in _SENTENCE_BREAK or prev.endswith((".", "!", "?")) or "\n" in self.spaces[j]
+
+    def known(self, key: str) -> bool:
+        return key in self.g.first_names or key in self.g.surnames
+
+    def common(self, key: str) -> bool:
+        return self.g.lower_prob(key) > COMMON_WORD
+
+    def name_like_capitalised(self, i: int) -> bool:
+        """A capitalised gazetteer word that is not mostly an ordinary word."""
+        if not self.alpha[i] or not self.capitalised(i):
+            return False
+        key = self.keys[i]
+        if not self.known(key):
+            return False
+        margin = self.g.capital_prob(key) - self.g.lower_prob(key)
+        if self.sentence_start(i):
+            # margin 0 with both spellings unknown: a rare name ("Tadeusz") opening a sentence.
+            return not self.common(key) and margin >= 0
+        return not self.common(key) or margin > 1.5
+
+    def name_like_lower(self, i: int) -> bool:
+        word = self.words[i]
+        if self.welsh or not self.alpha[i] or not word.islower() or len(word) < 3:
+            return False
+        key = self.keys[i]
+        if key not in self.g.first_names:
+            return False
+        low = self.g.lower_prob(key)
+        return low < RARE_LOWER and self.g.capital_prob(key) - low > PROPER_MARGIN_LOWER
+
+    def rare_capitalised(self, i: int) -> bool:
+        """A capitalised word too rare for the frequency table, mid-sentence: "Write to Kwame"."""
+        if (
+            not RARE_CAPITALISED
+            or not self.alpha[i]
+            or not self.capitalised(i)
+            or self.sentence_start(i)
+        ):
+            return False
+        word, key = self.words[i], self.keys[i]
+        # Title case only: acronyms ("DUI") and CamelCase brands are not names.
+        if not word[1:].islower():
+            return False
+        return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
+
+    def extendable(self, i: int) -> bool:
+        """Can this token continue a name already started?"""
+        if _INITIAL.match(self.words[i]):
+            return True
+        if not self.capitalised(i) or i in self.places:
+            return False
+        key = self.keys[i]
+        if key in NOT_NAMES or key in WELSH_WORDS:
+            return False
+        if self.known(key):
+            # After a first name, "Brown" and "Young" are surnames; only the
+            # commonest words ("Good", "Will") are not.
+            return self.g.lower_prob(key) < VERY_COMMON_WORD or self.g.capital_prob(
+                key
+            ) > self.g.lower_prob(key)
+        # A capitalised word rarely written lower-case: a surname we do not list.
+        return self.g.capital_prob(key) >= self.g.lower_prob(key)
+
+    def _places(self) -> set[int]:
+        """Indices of tokens inside a known place name ("York", "New York", "Caerdydd")."""
+        marked: set[int] = set()
+        count = len(self.words)
+        for i in range(count):
+            if i in marked or not self.alpha[i]:
+                continue
+            for width in (3, 2, 1):
+                if i + width > count:
+                    continue
+                phrase = " ".join(self.keys[i : i + width]) if width > 1 else self.keys[i]
+                if phrase in self.g.places:
+                    marked.update(range(i, i + width))
+                    break
+        return marked
+
+    # Spans ------------------------------------------------------------------------
+
+    def seed(self, i: int) -> bool:
+        """Does a name start at token i?"""
+        if not self.alpha[i]:
+            return False
+        key = self.keys[i]
+        prev = self.words[i - 1].lower().rstrip(".") if i else ""
+        if not prev and i > 1 and self.words[i - 1] == ".":
+            prev = self.words[i - 2].lower()
+        if prev in TITLES or (prev in TITLES_CY and self.words[i - 1][:1].isupper()):
+            return self.capitalised(i) or self.known(key)
+        triggered = self.starts[i] in self.intro_ends or bool(
+            _INTRO_AFTER.match(self.text, self.starts[i] + len(self.words[i]))
+        )
+        if triggered:
+            if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
+                return False
+            return self.capitalised(i) or self.known(key)
+        if i in self.places or key in WELSH_WORDS:
+            return False
+        return self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
+
+    def grow(self, start: int, end: int) -> tuple[int, int]:
+        """Extend [start, end) over further name parts on both sides."""
+        words, spaces, count = self.words, self.spaces, len(self.words)
+        while end < count:
+            joined = bool(spaces[end - 1]) and "\n" not in spaces[end - 1]
+            if (
+                joined
+                and words[end].lower() in PARTICLES
+                and end + 1 < count
+                and self.extendable(end + 1)
+            ):
+                end += 2
+            elif (
+                words[end] == "-"
+                and not spaces[end - 1]
+                and not spaces[end]
+                and end + 1 < count
+                and self.capitalised(end + 1)
+            ):
+                end += 2
+            elif joined and self.extendable(end):
+                end += 1
+            else:
+                break
+        while start > 0:
+            prev = start - 1
+            if not spaces[prev] or "\n" in spaces[prev] or not self.capitalised(prev):
+                break
+            key = self.keys[prev]
+            if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
+                break
+            # A first name before a surname, even one that is also a place ("Isla"),
+            # or a word too rare to be in the frequency table ("Kwame").
+            if key in self.g.first_names or self.g.capital_prob(key) >= self.g.lower_prob(key):
+                start -= 1
+            else:
+                break
+        return start, end
+
+    def spans(self) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(self.words):
+            if self.seed(i):
+                start, end = self.grow(i, i + 1)
+                found.append((self.starts[start], self.starts[end - 1] + len(self.words[end - 1])))
+                i = end
+            else:
+                i += 1
+        return found

@@ -1,0 +1,318 @@
+"""Detectors for PII with a written form: phones, emails, UK identifiers, addresses.
+
+Each detector takes the normalised detection copy of a text (see normalise.py)
+and yields (start, end, type) character spans in it. Checksums (NHS mod 11,
+Luhn) and the National Insurance prefix rules keep ordinary numbers from
+being mistaken for identifiers; where a number is long enough to be someone's
+phone or account number and fits nothing else, it is still redacted as a
+phone, because a missed identifier costs more than a lost reference number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+Found = tuple[int, int, str]
+
+# Separators people put inside long numbers: spaces, dots, dashes, slashes.
+_SEP = r"[ .\-/]?"
+
+_TLD = (
+    r"(?:com|org|net|edu|gov|info|biz|io|co|uk|cymru|wales|scot|ie|eu|de|fr|es|it|nl|be|ch|at|"
+    r"au|ca|nz|us|in|me|tv|ly|app|dev|online|site|shop|xyz|ai|ru|pl|pt|se|no|dk|fi|hu|cz|br|mx|za)"
+)
+_AT = r"(?:\s?@\s?|\s?[\[\(\{<]\s?(?:at|@)\s?[\]\)\}>]\s?)"
+_DOT = r"(?:\.|\s?[\[\(\{<]\s?(?:dot|\.)\s?[\]\)\}>]\s?|\s(?:dot|DOT)\s)"
+EMAIL = re.compile(
+    rf"[A-Za-z0-9][A-Za-z0-9._%+'\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,24}}\b"
+)
+# "jo dot bloggs at gmail dot com": spelled out in full, and ending in a real TLD,
+# since "me at home" and "meet at nine" must stay.
+EMAIL_SPOKEN = re.compile(
+    rf"\b[A-Za-z0-9][A-Za-z0-9_\-]*(?:\s(?:dot|DOT)\s[A-Za-z0-9_\-]+)*\s(?:at|AT)\s"
+    rf"[A-Za-z0-9\-]+(?:\s(?:dot|DOT)\s[A-Za-z0-9\-]+)*\s(?:dot|DOT)\s{_TLD}\b",
+)
+URL = re.compile(
+    rf"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"]+|\b(?:[A-Za-z0-9\-]+\.)+{_TLD}(?:\.[a-z]{{2}})?\b(?:/[^\s<>\"]*)?",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+
+# Postcodes: the outward code (area + district) and the inward code (sector + unit).
+_OUTWARD = r"(?:[A-Z]{1,2}[0-9][0-9A-Z]?|[A-Z]{1,2}[0-9]{2})"
+POSTCODE = re.compile(
+    rf"\b(?:GIR ?0AA|{_OUTWARD}[ \-]*[0-9][ABD-HJLNP-UW-Z]{{2}})\b", re.IGNORECASE
+)
+# The 120-odd postcode areas, so that "A1" or "CO2" alone is not taken for a postcode.
+POSTCODE_AREAS = frozenset(
+    "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL "
+    "DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY "
+    "L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA "
+    "SE SG SK SL SM "
+    "SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE".split()
+)
+OUTWARD_ONLY = re.compile(r"\b([A-Za-z]{1,2})([0-9][0-9A-Za-z]?)\b")
+_ROAD_CONTEXT = re.compile(r"(?:\b(?:the|junction|jct|j\d+|off|on|via|along)\s+$)", re.IGNORECASE)
+_ROAD_AFTER = re.compile(r"^\s*(?:motorway|road|junction|j\d|bridge|corridor|toll|relief)", re.I)
+
+# National Insurance: two prefix letters (D, F, I, Q, U, V never; O never second),
+# six digits often in pairs, and a suffix A-D that people often leave off.
+NINO = re.compile(
+    r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ \-.]?(\d{2})[ \-.]?(\d{2})[ \-.]?(\d{2})"
+    r"(?:[ \-.]?([A-D]))?\b",
+    re.IGNORECASE,
+)
+NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+# A run of digits with the separators people use; checked afterwards.
+DIGIT_RUN = re.compile(r"(?<![\w])\+?\(?\d(?:[ .\-/()]{0,2}\d){6,22}(?![\w])")
+
+VEHICLE_REG = re.compile(
+    r"\b(?:[A-Z]{2}[0-9]{2} ?[A-Z]{3}|[A-Z][0-9]{1,3} ?[A-Z]{3}|[A-Z]{3} ?[0-9]{1,3}[A-Z])\b"
+)
+_REG_CONTEXT = re.compile(
+    r"\b(?:reg|registration|number ?plate|plate|car|van|vehicle|rhif)\b", re.I
+)
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ionawr|chwefror|mawrth|ebrill|"
+    r"mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
+)
+_DAY = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th|af|ed|ain|fed)?"
+DATE = re.compile(
+    rf"\b(?:{_DAY}[/.\-]\s?(?:0?[1-9]|1[0-2])[/.\-]\s?(?:19|20)?\d{{2}}"
+    rf"|(?:19|20)\d{{2}}[/.\-](?:0?[1-9]|1[0-2])[/.\-]{_DAY}"
+    rf"|{_DAY}(?:\s+of)?\s+{_MONTHS}\.?,?\s+(?:19|20)\d{{2}}"
+    rf"|{_MONTHS}\.?\s+{_DAY},?\s+(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_DOB_CONTEXT = re.compile(
+    r"\b(?:born|d\.?o\.?b|date of birth|birth ?day|birthdate|dyddiad geni|ganwyd|geni|"
+    r"pen-?blwydd|aged?)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}\b|\b\d{2}$")
+
+_STREET_TYPES = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|"
+    r"Terrace|Terr|Gardens|Gdns|Grove|Gr|Hill|Park|Square|Sq|View|Walk|Mews|Row|Parade|Rise|Green|"
+    r"Boulevard|Blvd|Highway|Hwy|Circle|Cir|Trail|Parkway|Pkwy|Plaza|Estate|Fields|Meadow|Meadows|"
+    r"Villas|Cottages|Heights|Wharf|Quay|Yard|Bank|Brow|Hollow|Chase|Glen|Vale|Croft|End|Side|Ridge|"
+    r"Suite|Apt|Square|Loop|Pike|Alley|Path|Pass|Point|Port|Run)"
+)
+_WELSH_STREET = (
+    r"(?:Heol|Stryd|Ffordd|Lôn|Lon|Maes|Cae|Rhodfa|Clos|Cilgant|Llys|Bryn|Parc|Teras|Allt|Cwrt)"
+)
+_NAMEWORD = r"[A-Z][A-Za-z'\-]+"
+_LOWERWORD = r"[A-Z][a-z'\-]+"
+_HOUSE = r"\d{1,5}[A-Za-z]?"
+_FLAT = r"(?:(?:Flat|Apartment|Apt|Unit|Fflat|Room|Suite)\.?\s*\d{1,4}[A-Za-z]?,?\s+)"
+ADDRESS = re.compile(
+    rf"(?:{_FLAT}?\b{_HOUSE},?\s+(?:{_NAMEWORD}\s+){{1,4}}{_STREET_TYPES}\b\.?"
+    rf"|{_FLAT}?\b{_HOUSE},?\s+{_WELSH_STREET}(?:\s+(?:y|yr|'r|[a-z]{{1,3}}))?(?:\s+{_NAMEWORD}){{1,3}}"
+    rf"|{_FLAT}(?:{_NAMEWORD}\s+){{0,3}}{_NAMEWORD}"
+    rf"|{_FLAT}?\b{_HOUSE},?\s+(?!(?i:{_MONTHS})\b)(?:{_LOWERWORD}\s+){{0,2}}{_LOWERWORD}\s+\d{{1,5}}\b"
+    r"|\b(?:P\.?O\.? Box|Blwch Post)\s*\d+)",
+)
+# After a street: ", Town", ", County", a postcode; each segment a capitalised phrase.
+_ADDRESS_TAIL = re.compile(
+    rf"^(?:,?\s*(?:{_NAMEWORD}\b(?![0-9])(?: {_NAMEWORD}\b(?![0-9])){{0,2}}"
+    rf"|[A-Z]{{2}}\b(?![0-9 ]*[0-9][A-Z]{{2}})))"
+)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """True for a 10-digit string whose last digit is its NHS mod-11 check digit."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def luhn_ok(digits: str) -> bool:
+    """True when `digits` passes the Luhn check used by payment cards."""
+    if not digits.isdigit() or len(digits) < 12:
+        return False
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def find_emails(text: str) -> Iterator[Found]:
+    for pattern in (EMAIL, EMAIL_SPOKEN):
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), "email"
+
+
+def find_urls(text: str) -> Iterator[Found]:
+    for match in URL.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:!?)]}'\"":
+            end -= 1
+        yield match.start(), end, "url"
+
+
+def find_handles(text: str) -> Iterator[Found]:
+    for match in HANDLE.finditer(text):
+        yield match.start(), match.end(), "handle"
+
+
+def find_postcodes(text: str) -> Iterator[Found]:
+    for match in POSTCODE.finditer(text):
+        yield match.start(), match.end(), "postcode"
+    for match in OUTWARD_ONLY.finditer(text):
+        area, district = match.group(1), match.group(2)
+        if area.upper() not in POSTCODE_AREAS:
+            continue
+        token = match.group(0)
+        # Lower-case outward codes are only believed after "postcode"-like words.
+        if not token.isupper() and not re.search(
+            r"(?:postcode|cod post|area)\W*$", text[: match.start()], re.I
+        ):
+            continue
+        if area.upper() == "M" or len(area) == 1 and district.isdigit() and len(district) == 1:
+            # "the M4", "J5 of the M56", "B4 paper": roads and sizes, not places.
+            before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() :]
+            if _ROAD_CONTEXT.search(before) or _ROAD_AFTER.match(after):
+                continue
+        yield match.start(), match.end(), "postcode"
+
+
+def find_ninos(text: str) -> Iterator[Found]:
+    for match in NINO.finditer(text):
+        if match.group(1).upper() in NINO_BAD_PREFIXES:
+            continue
+        yield match.start(), match.end(), "nino"
+
+
+def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
+    # POSSIBLE accepts every VALID number plus well-formed ones outside the
+    # allocated ranges (the 07700 900xxx drama range, new ranges, typos): a
+    # typo'd phone number still identifies its owner to whoever dials round.
+    for match in PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE):
+        raw = match.raw_string
+        if len(_digits(raw)) >= 9 or phonenumbers.is_valid_number(match.number):
+            yield match.start, match.end
+
+
+def find_numbers(text: str) -> Iterator[Found]:
+    """Phones, NHS numbers and payment cards, which all start as digit runs."""
+    if sum(ch.isdigit() for ch in text) < 7:
+        return
+    claimed: list[tuple[int, int]] = []
+    for match in DIGIT_RUN.finditer(text):
+        raw = match.group(0)
+        digits = _digits(raw)
+        start, end = match.start(), match.end()
+        while end > start and not text[end - 1].isdigit():
+            end -= 1
+        if (
+            len(digits) == 10
+            and not raw.lstrip("(").startswith(("0", "+"))
+            and nhs_checksum_ok(digits)
+        ):
+            claimed.append((start, end))
+            yield start, end, "nhs_number"
+        elif 13 <= len(digits) <= 19 and luhn_ok(digits):
+            claimed.append((start, end))
+            yield start, end, "card"
+    for start, end in _phone_spans(text):
+        if not any(s < end and start < e for s, e in claimed):
+            claimed.append((start, end))
+            yield start, end, "phone"
+    # Long digit runs nothing above explained: account, reference or foreign phone numbers.
+    for match in DIGIT_RUN.finditer(text):
+        start, end = match.start(), match.end()
+        if len(_digits(match.group(0))) >= 10 and not any(
+            s < end and start < e for s, e in claimed
+        ):
+            yield start, end, "phone"
+
+
+def find_vehicle_regs(text: str) -> Iterator[Found]:
+    for match in VEHICLE_REG.finditer(text):
+        token = match.group(0)
+        # The older formats look like product codes; believe them near car words.
+        if re.fullmatch(r"[A-Z]{2}[0-9]{2} ?[A-Z]{3}", token) or _REG_CONTEXT.search(
+            text[max(0, match.start() - 40) : match.start()]
+        ):
+            yield match.start(), match.end(), "vehicle_reg"
+
+
+def find_dates_of_birth(text: str) -> Iterator[Found]:
+    """Full dates near a birth word, and full dates whose year a resident could be born in."""
+    for match in DATE.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _DOB_CONTEXT.search(before):
+            yield match.start(), match.end(), "date_of_birth"
+            continue
+        year = _YEAR.search(match.group(0))
+        if year is None:
+            continue
+        value = int(year.group(0)) if len(year.group(0)) == 4 else None
+        if value is not None and 1900 <= value <= 2012:
+            yield match.start(), match.end(), "date_of_birth"
+
+
+def find_addresses(text: str) -> Iterator[Found]:
+    for match in ADDRESS.finditer(text):
+        end = match.end()
+        # Swallow ", Town" and ", County" segments that follow, and a postcode.
+        for _ in range(3):
+            tail = _ADDRESS_TAIL.match(text[end:])
+            if tail is None or not tail.group(0).startswith((",", " ")) or len(tail.group(0)) < 3:
+                break
+            end += tail.end()
+        post = POSTCODE.match(text[end:].lstrip(" ,"))
+        if post:
+            end += len(text[end:]) - len(text[end:].lstrip(" ,")) + post.end()
+        yield match.start(), end, "address"
+
+
+PATTERN_DETECTORS = (
+    find_emails,
+    find_urls,
+    find_handles,
+    find_numbers,
+    find_postcodes,
+    find_ninos,
+    find_vehicle_regs,
+    find_dates_of_birth,
+    find_addresses,
+)
+
+
+def find_patterns(text: str) -> list[Found]:
+    """Every pattern detector's spans over `text` (may overlap; the caller resolves)."""
+    found: list[Found] = []
+    for detector in PATTERN_DETECTORS:
+        found.extend(detector(text))
+    return found
+
+
+__all__ = [
+    "Found",
+    "PATTERN_DETECTORS",
+    "find_patterns",
+    "luhn_ok",
+    "nhs_checksum_ok",
+    "phonenumbers",
+]

@@ -1,0 +1,178 @@
+"""The Redactor: typed placeholders in place of personal details, with the spans removed."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+
+import nlp.lang  # noqa: F401  (registers Welsh so that spacy.blank("cy") works)
+import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
+from nlp import langid
+from nlp.redaction.normalise import Normalised, normalise
+from storage.placeholders import normalise_spans, render_redacted
+
+# Texts beyond this are cut into windows for the pipeline: spaCy's default
+# max_length is 1,000,000 and one giant paste should not stall a batch.
+WINDOW = 20_000
+OVERLAP = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A redacted stretch of the ORIGINAL text: [start, end) and its placeholder type."""
+
+    start: int
+    end: int
+    type: str
+
+    def as_dict(self) -> dict[str, int | str]:
+        return {"start": self.start, "end": self.end, "type": self.type}
+
+
+@dataclass(frozen=True, slots=True)
+class RedactionResult:
+    """The redacted text and the spans of the original that were replaced."""
+
+    text: str
+    spans: list[Span]
+
+
+def build_redaction_pipeline(lang: str) -> Language:
+    """A tokenizer-only pipeline for `lang` ("en" or "cy") with the PII components.
+
+    The project's shared pipelines (nlp.pipelines.get_pipeline) also lemmatise
+    and de-mutate, which redaction does not need; the detectors are ordinary
+    components and can be added to those too.
+    """
+    code = "cy" if lang == "cy" else "en"
+    pipeline = spacy.blank(code)
+    pipeline.add_pipe("wm_pii_patterns")
+    pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy"})
+    return pipeline
+
+
+def _deny_pattern(deny_list: Sequence[str]) -> re.Pattern[str] | None:
+    """Officer-supplied words and phrases, matched whole, any case and spacing."""
+    terms = sorted(
+        {" ".join(t.split()) for t in deny_list if t and t.strip()}, key=len, reverse=True
+    )
+    if not terms:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in term.split()) for term in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+class Redactor:
+    """Replaces personal details with typed placeholders such as ``[phone]``.
+
+    Detection runs on a normalised copy of each text (full-width digits, odd
+    spaces and dashes folded; see normalise.py) and every span is mapped back
+    to the original, so offsets always index what the resident wrote.
+
+    Args:
+        pipelines: optional pipelines by language ("en", "cy") that already
+            contain the wm_pii_* components; built on first use otherwise.
+        batch_size: texts per nlp.pipe batch in redact_many.
+    """
+
+    def __init__(
+        self, pipelines: dict[str, Language] | None = None, *, batch_size: int = 256
+    ) -> None:
+        self._pipelines = dict(pipelines or {})
+        self._lock = threading.Lock()
+        self.batch_size = batch_size
+
+    def pipeline(self, lang: str) -> Language:
+        """The redaction pipeline for "en" or "cy" (built once)."""
+        code = "cy" if lang == "cy" else "en"
+        with self._lock:
+            if code not in self._pipelines:
+                self._pipelines[code] = build_redaction_pipeline(code)
+            return self._pipelines[code]
+
+    def redact(
+        self, text: str, *, language: str | None = None, deny_list: Sequence[str] = ()
+    ) -> RedactionResult:
+        """Redact one text.
+
+        Args:
+            text: the resident's words.
+            language: "en" or "cy"; identified from the text when None.
+            deny_list: an officer's extra words for this consultation (staff
+                names, businesses, house names), replaced by ``[redacted]``.
+
+        Returns:
+            The redacted text and the spans, as offsets into `text`.
+        """
+        return self.redact_many([text], language=language, deny_list=deny_list)[0]
+
+    def redact_many(
+        self,
+        texts: Iterable[str],
+        *,
+        language: str | None = None,
+        deny_list: Sequence[str] = (),
+    ) -> list[RedactionResult]:
+        """Redact many texts in order, batching each language through nlp.pipe."""
+        originals = list(texts)
+        for position, text in enumerate(originals):
+            if not isinstance(text, str):
+                raise TypeError(f"text {position} is {type(text).__name__}, not str")
+        copies = [normalise(text) for text in originals]
+        found: list[list[tuple[int, int, str]]] = [[] for _ in originals]
+        by_language: dict[str, list[tuple[int, int, str]]] = {}
+        for position, copy in enumerate(copies):
+            lang = language if language in ("en", "cy") else _guess_language(copy.text)
+            for offset, window in _windows(copy.text):
+                by_language.setdefault(lang, []).append((position, offset, window))
+        for lang, jobs in by_language.items():
+            docs = self.pipeline(lang).pipe((w for _, _, w in jobs), batch_size=self.batch_size)
+            for (position, offset, _), doc in zip(jobs, docs, strict=True):
+                found[position].extend((s + offset, e + offset, t) for s, e, t in doc._.pii or [])
+        deny = _deny_pattern(deny_list)
+        return [
+            _result(original, copy, spans, deny)
+            for original, copy, spans in zip(originals, copies, found, strict=True)
+        ]
+
+
+def _guess_language(text: str) -> str:
+    return "cy" if langid.identify(text) == "cy" else "en"
+
+
+def _windows(text: str) -> list[tuple[int, str]]:
+    if len(text) <= WINDOW:
+        return [(0, text)]
+    windows = []
+    start = 0
+    while start < len(text):
+        windows.append((start, text[start : start + WINDOW]))
+        start += WINDOW - OVERLAP
+    return windows
+
+
+def _result(
+    original: str,
+    copy: Normalised,
+    spans: list[tuple[int, int, str]],
+    deny: re.Pattern[str] | None,
+) -> RedactionResult:
+    mapped = []
+    for start, end, kind in spans:
+        begin, finish = copy.to_original(start, end)
+        if finish > begin:
+            mapped.append({"start": begin, "end": finish, "type": kind})
+    if deny is not None:
+        for match in deny.finditer(copy.text):
+            begin, finish = copy.to_original(match.start(), match.end())
+            mapped.append({"start": begin, "end": finish, "type": "redacted"})
+    merged = normalise_spans(mapped, text_length=len(original))
+    return RedactionResult(
+        text=render_redacted(original, merged),
+        spans=[Span(s["start"], s["end"], s["type"]) for s in merged],
+    )
