@@ -22,6 +22,7 @@ from console.routes import (
     consultations,
     exports,
     imports,
+    insights,
     quotes,
     themes,
     users,
@@ -84,7 +85,18 @@ def include_console(app: FastAPI, services: Services) -> None:
         https_only=settings.public_base_url.startswith("https://"),
     )
     app.mount("/console/static", StaticFiles(directory=STATIC_DIR), name="console-static")
-    for module in (auth, users, consultations, answers, imports, themes, quotes, exports, workshop):
+    for module in (
+        auth,
+        users,
+        consultations,
+        answers,
+        imports,
+        insights,
+        themes,
+        quotes,
+        exports,
+        workshop,
+    ):
         app.include_router(module.router)
     app.include_router(api.router)
 

@@ -72,3 +72,11 @@ def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
             fresh.append((row.id, redacted, spans))
     store_redactions(session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow())
     return texts
+
+
+def redact_one(text: str, language: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """Redacted text and spans for one text, or None when no redactor is installed."""
+    redact_many = _redactor()
+    if redact_many is None:
+        return None
+    return redact_many([text], "cy" if language == "cy" else "en")[0]

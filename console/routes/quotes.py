@@ -1,5 +1,142 @@
-"""(being built)"""
+"""The quote approval queue: approve, reject, or change what is redacted."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from bot.services import ServicesDep
+from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.templating import flash, render
+from storage.db import session_scope
+from storage.models import Answer
+from storage.models.quotes import Quote
+from storage.placeholders import SPAN_TYPES
+from storage.repositories import quotes as quotes_repo
+from storage.repositories import themes as themes_store
+
+router = APIRouter(
+    prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
+)
+
+
+@router.get("/{consultation_id}/quotes", response_class=HTMLResponse)
+def queue(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+) -> Response:
+    """Quotes waiting for a decision, with the redaction shown and editable."""
+    with session_scope(services.db) as session:
+        pending = quotes_repo.pending_quotes(session=session, consultation_id=consultation.id or 0)
+        approved = quotes_repo.approved_quotes(
+            session=session, consultation_id=consultation.id or 0
+        )
+        labels = {
+            t.id: t.display_label()
+            for t in themes_store.list_themes(session=session, consultation_id=consultation.id or 0)
+        }
+        # The officer deciding on redaction must see what was removed; this
+        # page is for EDIT roles only and nothing here is exported.
+        originals = {q.id: _segments(session, q) for q in pending[:100]}
+    return render(
+        request,
+        "quotes.html",
+        officer=officer,
+        consultation=consultation,
+        section="quotes",
+        pending=pending[:100],
+        more=max(0, len(pending) - 100),
+        approved=approved,
+        labels=labels,
+        originals=originals,
+        span_types=sorted(SPAN_TYPES),
+    )
+
+
+def _segments(session: Session, quote: Quote) -> list[tuple[str, str | None, int, int]]:
+    """The answer cut into (text, redaction type or None, start, end) pieces."""
+    answer = session.get(Answer, quote.answer_id)
+    text = answer.text if answer is not None else ""
+    pieces: list[tuple[str, str | None, int, int]] = []
+    at = 0
+    for span in sorted(quote.spans, key=lambda s: int(s["start"])):
+        start, end = int(span["start"]), int(span["end"])
+        if start > at:
+            pieces.append((text[at:start], None, at, start))
+        pieces.append((text[start:end], str(span["type"]), start, end))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], None, at, len(text)))
+    return pieces
+
+
+@router.post("/{consultation_id}/quotes/{quote_id}/decide")
+def decide(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    quote_id: int,
+    decision: Annotated[str, Form(pattern="^(approve|reject)$")],
+) -> Response:
+    """Approve or reject one quote (audited by the quotes store)."""
+    actor = f"officer:{officer.id}"
+    with session_scope(services.db) as session:
+        quote = session.get(Quote, quote_id)
+        if quote is None or quote.consultation_id != consultation.id:
+            flash(request, "No such quote.", "error")
+        elif decision == "approve":
+            quotes_repo.approve_quote(session=session, quote_id=quote_id, officer=actor)
+            flash(request, "Approved: it can now appear in workshops and exports.")
+        else:
+            quotes_repo.reject_quote(session=session, quote_id=quote_id, officer=actor)
+            flash(request, "Rejected: it will not be shown.")
+    return RedirectResponse(f"/console/consultations/{consultation.id}/quotes", status_code=303)
+
+
+@router.post("/{consultation_id}/quotes/{quote_id}/spans")
+def edit_spans(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    quote_id: int,
+    remove: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI reads a fresh list
+    add_text: Annotated[str, Form(max_length=500)] = "",
+    add_type: Annotated[str, Form(max_length=32)] = "redacted",
+) -> Response:
+    """Hide more words (by typing them) or un-hide a redaction the officer judges safe."""
+    actor = f"officer:{officer.id}"
+    with session_scope(services.db) as session:
+        quote = session.get(Quote, quote_id)
+        answer = session.get(Answer, quote.answer_id) if quote is not None else None
+        if quote is None or answer is None or quote.consultation_id != consultation.id:
+            flash(request, "No such quote.", "error")
+            return RedirectResponse(
+                f"/console/consultations/{consultation.id}/quotes", status_code=303
+            )
+        removing = [s for s in quote.spans if f"{s['start']}-{s['end']}" in set(remove)]
+        adding = []
+        needle = add_text.strip()
+        if needle:
+            start = answer.text.lower().find(needle.lower())
+            if start < 0:
+                flash(request, f"\u201c{needle}\u201d is not in that answer.", "error")
+            else:
+                kind = add_type if add_type in SPAN_TYPES else "redacted"
+                adding.append({"start": start, "end": start + len(needle), "type": kind})
+        if removing or adding:
+            try:
+                quotes_repo.edit_quote_spans(
+                    session=session, quote_id=quote_id, officer=actor, add=adding, remove=removing
+                )
+            except quotes_repo.QuoteError as error:
+                flash(request, f"Not changed: {error}", "error")
+            else:
+                flash(request, "Redaction changed; the quote needs approving again.")
+    return RedirectResponse(f"/console/consultations/{consultation.id}/quotes", status_code=303)

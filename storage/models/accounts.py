@@ -9,6 +9,7 @@ from sqlalchemy import DateTime, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.models._base import utcnow
+from storage.models.quality import HandCode  # noqa: F401  (console table)
 from storage.models.redacted import RedactedAnswer  # noqa: F401  (console table)
 
 

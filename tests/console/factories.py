@@ -124,3 +124,40 @@ async def sign_in(client: httpx.AsyncClient, officer: Officer) -> str:
     return await csrf_of(
         client, "/console/tokens" if officer.role != Role.FACILITATOR else "/console/"
     )
+
+
+def make_themes(engine: Engine, consultation_id: int, themes: dict[str, list[int]]) -> list[int]:
+    """Themes with answers assigned, as the theming job leaves them ("Other" is the bucket)."""
+    from storage.models.themes import Theme, ThemeAssignment
+
+    ids = []
+    with session_scope(engine) as session:
+        for label, answer_ids in themes.items():
+            theme = Theme(
+                consultation_id=consultation_id,
+                label_en=label,
+                label_cy=f"{label} (cy)",
+                is_other=label == "Other",
+                size=len(answer_ids),
+                keywords=[label.lower()],
+            )
+            session.add(theme)
+            session.flush()
+            for answer_id in answer_ids:
+                session.add(ThemeAssignment(answer_id=answer_id, theme_id=theme.id or 0))
+            ids.append(theme.id or 0)
+    return ids
+
+
+def make_quote(
+    engine: Engine, answer_id: int, theme_id: int, *, approve: bool, spans: list[dict[str, Any]]
+) -> int:
+    from storage.repositories import quotes
+
+    with session_scope(engine) as session:
+        quote = quotes.propose_quote(
+            session=session, answer_id=answer_id, spans=spans, theme_id=theme_id
+        )
+        if approve:
+            quotes.approve_quote(session=session, quote_id=quote.id or 0, officer="officer:0")
+        return quote.id or 0

@@ -81,12 +81,29 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["answer_id"], ["answer.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("answer_id"),
     )
+    op.create_table(
+        "handcode",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("consultation_id", sa.Integer(), nullable=False),
+        sa.Column("answer_id", sa.Integer(), nullable=False),
+        sa.Column("officer_id", sa.Integer(), nullable=False),
+        sa.Column("theme_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["consultation_id"], ["consultation.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["answer_id"], ["answer.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["officer_id"], ["officer.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("answer_id", "officer_id"),
+    )
+    op.create_index("ix_handcode_consultation_id", "handcode", ["consultation_id"])
+    op.create_index("ix_handcode_answer_id", "handcode", ["answer_id"])
     # The answer list and exports page through a consultation's answers by id.
     op.create_index("ix_answer_consultation_id_id", "answer", ["consultation_id", "id"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_answer_consultation_id_id", table_name="answer")
+    op.drop_table("handcode")
     op.drop_table("redactedanswer")
     op.drop_table("loginattempt")
     op.drop_table("apitoken")

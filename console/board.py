@@ -1,0 +1,107 @@
+"""The numbers behind the theme board, the printable report and the API, gathered once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import Markup
+from sqlmodel import Session
+
+from console.charts import bar_chart, heatmap, time_chart
+from storage.models import Consultation
+from storage.repositories import console_themes as themes_repo
+from storage.repositories.console_consultations import answer_count
+from storage.repositories.console_themes import DIMENSIONS, Dimension, ThemeCount
+from storage.repositories.quotes import ApprovedQuote, approved_quotes
+from storage.suppression import TwoWay, suppress_two_way
+
+QUOTES_PER_THEME = 3
+DIMENSION_LABELS: dict[str, str] = {
+    "ward": "ward",
+    "age_band": "age band",
+    "channel": "channel",
+    "language": "language",
+}
+
+
+@dataclass
+class Breakdown:
+    dimension: Dimension
+    rows: list[tuple[int, str]]
+    columns: list[str]
+    table: TwoWay[int, str]
+
+    def chart(self) -> Markup:
+        by_label = {label: dict(self.table.cells.get(tid, {})) for tid, label in self.rows}
+        return heatmap(
+            [label for _, label in self.rows],
+            self.columns,
+            by_label,
+            title=f"Themes by {DIMENSION_LABELS[self.dimension]}",
+        )
+
+
+@dataclass
+class Board:
+    consultation: Consultation
+    total: int
+    themes: list[ThemeCount]
+    quotes: dict[int, list[ApprovedQuote]] = field(default_factory=dict)
+    by_day: list[tuple[date, int]] = field(default_factory=list)
+
+    @property
+    def themed(self) -> int:
+        return sum(t.count for t in self.themes if not t.theme.is_other)
+
+    @property
+    def other_share(self) -> float:
+        other = sum(t.count for t in self.themes if t.theme.is_other)
+        return other / self.total if self.total else 0.0
+
+    def themes_chart(self) -> Markup:
+        return bar_chart([(t.label, t.count) for t in self.themes], title="Answers per theme")
+
+    def time_chart(self) -> Markup:
+        return time_chart(self.by_day, title="Answers per day")
+
+
+def build_board(*, session: Session, consultation: Consultation) -> Board:
+    cid = consultation.id or 0
+    total = answer_count(session=session, consultation_id=cid)
+    board = Board(
+        consultation=consultation,
+        total=total,
+        themes=themes_repo.theme_counts(session=session, consultation_id=cid, total=total),
+        by_day=list(themes_repo.answers_by_day(session=session, consultation_id=cid)),
+    )
+    grouped: dict[int, list[ApprovedQuote]] = defaultdict(list)
+    for quote in approved_quotes(session=session, consultation_id=cid):
+        if quote.theme_id is not None and len(grouped[quote.theme_id]) < QUOTES_PER_THEME:
+            grouped[quote.theme_id].append(quote)
+    board.quotes = dict(grouped)
+    return board
+
+
+def build_breakdown(
+    *,
+    session: Session,
+    consultation_id: int,
+    dimension: Dimension,
+    labels: dict[int, str],
+    threshold: int,
+) -> Breakdown:
+    """A theme x category table with small cells (and what would reveal them) hidden."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown breakdown {dimension!r}")
+    raw = themes_repo.breakdown(
+        session=session, consultation_id=consultation_id, dimension=dimension
+    )
+    raw = {tid: cells for tid, cells in raw.items() if tid in labels}
+    columns = sorted(
+        {c for cells in raw.values() for c in cells}, key=lambda c: (c == "not given", c)
+    )
+    rows = [(tid, labels[tid]) for tid in labels if tid in raw]
+    table = suppress_two_way({tid: raw[tid] for tid, _ in rows}, threshold=threshold)
+    return Breakdown(dimension=dimension, rows=rows, columns=columns, table=table)
