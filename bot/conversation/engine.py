@@ -291,7 +291,7 @@ class ConversationEngine:
             self._closed(turn, target)
             return
         new_person = turn.participant is None
-        participant = turn.ensure_participant(turn.language)
+        participant = turn.ensure_participant(turn.language, consultation_id=target.id)
         if participant.active_consultation_id != target.id:
             turn.set_participant(active_consultation_id=target.id)
         existing = None

@@ -27,6 +27,9 @@ from storage.repositories.participants import ConversationRecord, ParticipantRec
 RESUME_GAP = timedelta(hours=6)
 # Every prompt we write must fit in this many SMS segments (tests enforce it).
 MAX_SEGMENTS = 2
+# (language, message id, title) -> wording: counting segments on every greeting
+# is measurable at benchmark rates, and titles rarely change.
+_TITLED: dict[tuple[str, str, str], str] = {}
 
 
 @dataclass
@@ -72,9 +75,16 @@ class Turn:
         Officers choose titles: a long one, or one with letters outside GSM-7
         (Welsh w-circumflex ...), could make the message 3-5 SMS segments.
         """
-        text = self.t(message_id, title=consultation.title(self.language))
-        if segment_count(text) > MAX_SEGMENTS:
-            text = self.t(f"{message_id}-short")
+        title = consultation.title(self.language)
+        cache_key = (self.language, message_id, title)
+        text = _TITLED.get(cache_key)
+        if text is None:
+            text = self.t(message_id, title=title)
+            if segment_count(text) > MAX_SEGMENTS:
+                text = self.t(f"{message_id}-short")
+            if len(_TITLED) > 1000:
+                _TITLED.clear()
+            _TITLED[cache_key] = text
         return text
 
     def say(self, key: str, *parts: str, options: tuple[ReplyOption, ...] = ()) -> None:
@@ -107,7 +117,9 @@ class Turn:
         if self.participant is not None and self.participant.language != language:
             self.set_participant(language=language)
 
-    def ensure_participant(self, language: str | None = None) -> ParticipantRecord:
+    def ensure_participant(
+        self, language: str | None = None, *, consultation_id: int | None = None
+    ) -> ParticipantRecord:
         if self.participant is None:
             self.language = language or self.language
             self.participant = participants.create_participant(
@@ -117,6 +129,7 @@ class Turn:
                 address_encrypted=self.protector.encrypt(self.message.address),
                 language=self.language,
                 now=self.now,
+                active_consultation_id=consultation_id,
             )
         return self.participant
 

@@ -11,6 +11,8 @@ from sqlmodel import select as orm_select
 from storage.models import Answer
 
 ANSWER = SQLModel.metadata.tables["answer"]
+# Built once: the engine stores an answer for most inbound messages.
+_INSERT = insert(ANSWER).returning(ANSWER.c.id)
 
 
 def create_answer(
@@ -33,22 +35,21 @@ def create_answer(
     `provider_message_id` is unique across the table: a second delivery of the
     same provider message raises IntegrityError and stores nothing.
     """
-    result = session.execute(
-        insert(ANSWER)
-        .values(
-            consultation_id=consultation_id,
-            participant_id=participant_id,
-            conversation_id=conversation_id,
-            question_id=question_id,
-            kind=kind,
-            channel=channel,
-            language=language,
-            text=text,
-            received_at=received_at,
-            created_at=now or received_at,
-            provider_message_id=provider_message_id,
-        )
-        .returning(ANSWER.c.id)
+    result = session.connection().execute(
+        _INSERT,
+        {
+            "consultation_id": consultation_id,
+            "participant_id": participant_id,
+            "conversation_id": conversation_id,
+            "question_id": question_id,
+            "kind": kind,
+            "channel": channel,
+            "language": language,
+            "text": text,
+            "received_at": received_at,
+            "created_at": now or received_at,
+            "provider_message_id": provider_message_id,
+        },
     )
     return int(result.scalar_one())
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, SQLModel, col, select
 from storage.models import AuditEvent, utcnow
 
 AUDIT = SQLModel.metadata.tables["auditevent"]
+_INSERT = insert(AUDIT)
 
 
 def record_event(
@@ -23,10 +24,15 @@ def record_event(
     at: datetime | None = None,
 ) -> None:
     """Append one event. `subject` must identify nobody once erased ("participant:42")."""
-    session.execute(
-        insert(AUDIT).values(
-            at=at or utcnow(), actor=actor, action=action, subject=subject, detail=detail
-        )
+    session.connection().execute(
+        _INSERT,
+        {
+            "at": at or utcnow(),
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "detail": detail,
+        },
     )
 
 

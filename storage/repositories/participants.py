@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
 from sqlmodel import select as orm_select
 
@@ -108,6 +108,45 @@ def _conversation(row: Any, offset: int = 0) -> ConversationRecord | None:
     )
 
 
+_JOINED = PARTICIPANT.outerjoin(
+    CONVERSATION,
+    and_(
+        CONVERSATION.c.participant_id == PARTICIPANT.c.id,
+        CONVERSATION.c.consultation_id == PARTICIPANT.c.active_consultation_id,
+    ),
+)
+# Statements are built once: building and cache-keying a statement costs more
+# than running it on SQLite, and these run for every inbound message.
+_FIND = (
+    select(*_P_COLS, *_C_COLS)
+    .select_from(_JOINED)
+    .where(
+        PARTICIPANT.c.channel == bindparam("channel"),
+        PARTICIPANT.c.address_hash == bindparam("address_hash"),
+    )
+)
+_FIND_LOCKED = _FIND.with_for_update(of=PARTICIPANT)
+_INSERT_PARTICIPANT = insert(PARTICIPANT).returning(PARTICIPANT.c.id)
+_UPDATE_PARTICIPANT = update(PARTICIPANT).where(PARTICIPANT.c.id == bindparam("participant_id"))
+_FIND_CONVERSATION = select(*_C_COLS).where(
+    CONVERSATION.c.participant_id == bindparam("participant_id"),
+    CONVERSATION.c.consultation_id == bindparam("consultation_id"),
+)
+_INSERT_CONVERSATION = insert(CONVERSATION).returning(CONVERSATION.c.id)
+_SAVE_CONVERSATION = (
+    update(CONVERSATION)
+    .where(CONVERSATION.c.id == bindparam("conversation_id"))
+    .values(
+        step=bindparam("step"),
+        ward=bindparam("ward"),
+        age_band=bindparam("age_band"),
+        data=bindparam("data", type_=CONVERSATION.c.data.type),
+        updated_at=bindparam("updated_at", type_=CONVERSATION.c.updated_at.type),
+        completed_at=bindparam("completed_at", type_=CONVERSATION.c.completed_at.type),
+    )
+)
+
+
 def find_with_active_conversation(
     *, session: Session, channel: str, address_hash: str, lock: bool = False
 ) -> tuple[ParticipantRecord, ConversationRecord | None] | None:
@@ -116,21 +155,13 @@ def find_with_active_conversation(
     `lock` takes a row lock on the participant (PostgreSQL) so that two messages
     from one person are handled one after the other, never interleaved.
     """
-    joined = PARTICIPANT.outerjoin(
-        CONVERSATION,
-        and_(
-            CONVERSATION.c.participant_id == PARTICIPANT.c.id,
-            CONVERSATION.c.consultation_id == PARTICIPANT.c.active_consultation_id,
-        ),
+    row = (
+        session.connection()
+        .execute(
+            _FIND_LOCKED if lock else _FIND, {"channel": channel, "address_hash": address_hash}
+        )
+        .first()
     )
-    stmt = (
-        select(*_P_COLS, *_C_COLS)
-        .select_from(joined)
-        .where(PARTICIPANT.c.channel == channel, PARTICIPANT.c.address_hash == address_hash)
-    )
-    if lock:
-        stmt = stmt.with_for_update(of=PARTICIPANT)
-    row = session.execute(stmt).first()
     if row is None:
         return None
     return _participant(row), _conversation(row, len(_P_COLS))
@@ -145,6 +176,7 @@ def create_participant(
     language: str,
     now: datetime,
     opted_out: bool = False,
+    active_consultation_id: int | None = None,
 ) -> ParticipantRecord:
     values: dict[str, Any] = {
         "channel": channel,
@@ -155,12 +187,12 @@ def create_participant(
         "opted_out": opted_out,
         "opted_out_at": now if opted_out else None,
         "wants_feedback": None,
-        "active_consultation_id": None,
+        "active_consultation_id": active_consultation_id,
         "erasure_requested_at": None,
         "created_at": now,
         "last_seen_at": now,
     }
-    result = session.execute(insert(PARTICIPANT).values(**values).returning(PARTICIPANT.c.id))
+    result = session.connection().execute(_INSERT_PARTICIPANT, values)
     return ParticipantRecord(
         id=int(result.scalar_one()),
         channel=channel,
@@ -168,7 +200,7 @@ def create_participant(
         consent="unknown",
         opted_out=opted_out,
         wants_feedback=None,
-        active_consultation_id=None,
+        active_consultation_id=active_consultation_id,
         erasure_requested_at=None,
         last_seen_at=now,
     )
@@ -176,7 +208,7 @@ def create_participant(
 
 def update_participant(*, session: Session, participant_id: int, **values: Any) -> None:
     """Set columns of one participant (only the ones given)."""
-    session.execute(update(PARTICIPANT).where(PARTICIPANT.c.id == participant_id).values(**values))
+    session.connection().execute(_UPDATE_PARTICIPANT, {"participant_id": participant_id, **values})
 
 
 def get_participant(*, session: Session, participant_id: int) -> Participant | None:
@@ -187,12 +219,14 @@ def get_participant(*, session: Session, participant_id: int) -> Participant | N
 def find_conversation(
     *, session: Session, participant_id: int, consultation_id: int
 ) -> ConversationRecord | None:
-    row = session.execute(
-        select(*_C_COLS).where(
-            CONVERSATION.c.participant_id == participant_id,
-            CONVERSATION.c.consultation_id == consultation_id,
+    row = (
+        session.connection()
+        .execute(
+            _FIND_CONVERSATION,
+            {"participant_id": participant_id, "consultation_id": consultation_id},
         )
-    ).first()
+        .first()
+    )
     return None if row is None else _conversation(row)
 
 
@@ -205,17 +239,16 @@ def create_conversation(
     now: datetime,
     data: dict[str, Any] | None = None,
 ) -> ConversationRecord:
-    result = session.execute(
-        insert(CONVERSATION)
-        .values(
-            participant_id=participant_id,
-            consultation_id=consultation_id,
-            step=step,
-            data=data or {},
-            started_at=now,
-            updated_at=now,
-        )
-        .returning(CONVERSATION.c.id)
+    result = session.connection().execute(
+        _INSERT_CONVERSATION,
+        {
+            "participant_id": participant_id,
+            "consultation_id": consultation_id,
+            "step": step,
+            "data": data or {},
+            "started_at": now,
+            "updated_at": now,
+        },
     )
     return ConversationRecord(
         id=int(result.scalar_one()),
@@ -231,18 +264,17 @@ def create_conversation(
 
 def save_conversation(*, session: Session, conversation: ConversationRecord) -> None:
     """Write back the mutable fields of a conversation record."""
-    session.execute(
-        update(CONVERSATION)
-        .where(CONVERSATION.c.id == conversation.id)
-        .values(
-            step=conversation.step,
-            ward=conversation.ward,
-            age_band=conversation.age_band,
-            # A fresh dict: JSON columns compare by identity for change tracking.
-            data=dict(conversation.data),
-            updated_at=conversation.updated_at,
-            completed_at=conversation.completed_at,
-        )
+    session.connection().execute(
+        _SAVE_CONVERSATION,
+        {
+            "conversation_id": conversation.id,
+            "step": conversation.step,
+            "ward": conversation.ward,
+            "age_band": conversation.age_band,
+            "data": dict(conversation.data),
+            "updated_at": conversation.updated_at,
+            "completed_at": conversation.completed_at,
+        },
     )
 
 

@@ -9,6 +9,8 @@ from sqlalchemy import insert, select
 from sqlmodel import Session, SQLModel
 
 RECEIPT = SQLModel.metadata.tables["inboundreceipt"]
+# Built once: a receipt is written for every inbound message.
+_INSERT = insert(RECEIPT)
 
 
 def find_receipt(
@@ -33,12 +35,13 @@ def create_receipt(
     received_at: datetime,
 ) -> None:
     """Record a handled message; IntegrityError when it was already handled."""
-    session.execute(
-        insert(RECEIPT).values(
-            channel=channel,
-            provider_message_id=provider_message_id,
-            participant_id=participant_id,
-            replies=replies,
-            received_at=received_at,
-        )
+    session.connection().execute(
+        _INSERT,
+        {
+            "channel": channel,
+            "provider_message_id": provider_message_id,
+            "participant_id": participant_id,
+            "replies": replies,
+            "received_at": received_at,
+        },
     )

@@ -1,0 +1,278 @@
+"""Inbound messages per second through the conversation engine and the store.
+
+A realistic mix: residents arrive (new participants), get the greeting, say
+yes (or no), answer the open question and the probe, skip or answer profile
+questions, say whether they want to hear back, sometimes add more, ask for
+HELP, switch to Welsh, STOP and START, and providers retry some deliveries
+(duplicates). Messages from many residents are interleaved as they would be
+on a busy evening.
+
+Reports messages/s, p50/p99 latency per message and peak RSS, on SQLite (a
+file in a temporary directory) and PostgreSQL (a throwaway database on the
+server given by --postgres or WHATMATTERS_TEST_DATABASE_URL). A baseline is
+measured in the same run: the cost of the smallest transaction that writes
+(one INSERT + COMMIT) on the same database, i.e. the floor any engine pays.
+
+    .venv/bin/python bench/conversation.py [--messages 20000] [--postgres URL] [--threads 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine, make_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.conversation.engine import ConversationEngine  # noqa: E402
+from bot.conversation.messages import InboundMessage  # noqa: E402
+from storage.db import make_engine, make_unpooled_engine, session_scope  # noqa: E402
+from storage.identity import AddressProtector, derive_fernet_key  # noqa: E402
+from storage.migrate import upgrade  # noqa: E402
+from storage.models import Channel, ConsultationStatus  # noqa: E402
+from storage.repositories.consultations import create_consultation  # noqa: E402
+
+ANSWERS_EN = [
+    "More buses in the evening",
+    "The 12 is always late and I miss my connection at the station, which means I am late for work",
+    "Cheaper fares for young people",
+    "Buses that actually turn up",
+    "I can't get to the hospital without a car, and the taxi costs too much for me on my pension",
+    "Safer bus stops with lights",
+]
+ANSWERS_CY = [
+    "Mwy o fysiau gyda'r nos",
+    "Mae'r bws i'r ysbyty yn rhy ddrud ac mae'n cymryd awr, felly dw i'n methu mynd",
+    "Bysiau sy'n dod ar amser",
+]
+PROBES = ["Because I work late", "I don't drive", "Achos dw i ddim yn gyrru", "For my kids"]
+WARDS = ["Gresford", "LL11", "Acton", "skip", "Rhos"]
+AGES = ["1", "2", "3", "4", "skip", "prefer not to say"]
+
+
+def script(rng: random.Random) -> list[str]:
+    """One resident's messages, with the detours real people take."""
+    welsh = rng.random() < 0.25
+    msgs = ["BUSES"]
+    if welsh:
+        msgs.append("CYMRAEG")
+    if rng.random() < 0.08:
+        msgs.append("no")  # refuses, then changes their mind
+    msgs.append("ie" if welsh else "yes")
+    msgs.append(rng.choice(ANSWERS_CY if welsh else ANSWERS_EN))
+    if rng.random() < 0.05:
+        msgs.append("HELP")
+    msgs += [rng.choice(PROBES), rng.choice(WARDS), rng.choice(AGES)]
+    msgs.append(rng.choice(["yes", "no", "ie", "na"]))
+    if rng.random() < 0.3:
+        msgs.append("Also the shelters leak")
+    if rng.random() < 0.04:
+        msgs += ["STOP", "hello?", "START"]
+    return msgs
+
+
+def workload(n_messages: int, seed: int = 7) -> list[tuple[str, str, str]]:
+    """(address, text, provider id) in arrival order, ~2% provider retries."""
+    rng = random.Random(seed)
+    active: list[tuple[str, list[str]]] = []
+    out: list[tuple[str, str, str]] = []
+    person = 0
+    while len(out) < n_messages:
+        if len(active) < 200 or rng.random() < 0.1:
+            person += 1
+            active.append((f"+4477{person:08d}", script(rng)))
+        index = rng.randrange(len(active))
+        address, remaining = active[index]
+        message_id = f"SM{uuid.UUID(int=rng.getrandbits(128)).hex}"
+        out.append((address, remaining.pop(0), message_id))
+        if rng.random() < 0.02:
+            out.append(out[-1])  # the provider retries the same message
+        if not remaining:
+            active.pop(index)
+    return out[:n_messages]
+
+
+def seed(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        create_consultation(
+            session=session,
+            slug="buses",
+            keyword="BUSES",
+            title_en="The future of local bus services",
+            title_cy="Dyfodol gwasanaethau bws lleol",
+            status=ConsultationStatus.OPEN,
+            questions=[
+                {
+                    "kind": "open",
+                    "prompt_en": "What matters most to you about buses?",
+                    "prompt_cy": "Beth sydd bwysicaf i chi am fysiau?",
+                },
+                {
+                    "kind": "probe",
+                    "prompt_en": "Why does that matter to you?",
+                    "prompt_cy": "Pam mae hynny'n bwysig i chi?",
+                },
+                {
+                    "kind": "ward",
+                    "prompt_en": "Which ward do you live in?",
+                    "prompt_cy": "Ym mha ward rydych chi'n byw?",
+                },
+                {
+                    "kind": "age_band",
+                    "prompt_en": "How old are you?",
+                    "prompt_cy": "Faint yw eich oed chi?",
+                    "choices": [
+                        {"value": v, "en": v, "cy": v}
+                        for v in ("under-25", "25-44", "45-64", "65-plus")
+                    ],
+                },
+            ],
+        )
+
+
+def baseline(engine: Engine, n: int = 2000) -> float:
+    """Transactions/s for one INSERT + COMMIT: the floor of any per-message write."""
+    with engine.begin() as conn:
+        conn.execute(
+            text("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, v TEXT)")
+        )
+    start = time.perf_counter()
+    for i in range(n):
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO bench_floor (id, v) VALUES (:i, 'x')"), {"i": i})
+    return n / (time.perf_counter() - start)
+
+
+def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
+    seed(engine)
+    protector = AddressProtector(hash_key=b"bench", encryption_keys=[derive_fernet_key("bench")])
+    stored = [0]
+    lock = threading.Lock()
+
+    def count(_answer_id: int) -> None:
+        with lock:
+            stored[0] += 1
+
+    bot = ConversationEngine(engine=engine, protector=protector, on_answer_stored=count)
+    messages = workload(n_messages)
+    base = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
+
+    def handle(item: tuple[int, tuple[str, str, str]]) -> float:
+        index, (address, body, message_id) = item
+        message = InboundMessage(
+            channel=Channel.SMS,
+            address=address,
+            text=body,
+            provider_message_id=message_id,
+            received_at=base + timedelta(milliseconds=index),
+        )
+        start = time.perf_counter()
+        bot.handle_inbound(message)
+        return time.perf_counter() - start
+
+    # Warm up caches and connections outside the timed window.
+    for warm in workload(200, seed=99):
+        handle((0, (warm[0] + "9", warm[1], warm[2] + "w")))
+    start, cpu_start = time.perf_counter(), time.process_time()
+    if threads == 1:
+        latencies = [handle(item) for item in enumerate(messages)]
+    else:
+        # Residents are independent; keep one resident's messages in order by
+        # giving each thread a disjoint set of residents.
+        buckets: list[list[tuple[int, tuple[str, str, str]]]] = [[] for _ in range(threads)]
+        for item in enumerate(messages):
+            buckets[hash(item[1][0]) % threads].append(item)
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            parts = pool.map(lambda bucket: [handle(i) for i in bucket], buckets)
+            latencies = [lat for part in parts for lat in part]
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    latencies.sort()
+    return {
+        "messages": len(messages),
+        "per_second": len(messages) / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "answers": stored[0],
+        # CPU time (all threads) per message: what the engine costs when the
+        # machine is not shared; wall-clock figures include waiting for CPU.
+        "cpu_ms": cpu / len(messages) * 1000,
+    }
+
+
+@contextmanager
+def sqlite_database() -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        upgrade(url)
+        yield url
+
+
+@contextmanager
+def postgres_database(admin_url: str) -> Iterator[str]:
+    name = f"wm_bench_{uuid.uuid4().hex[:8]}"
+    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("WHATMATTERS_BENCH_DATABASE_URL")
+        or os.environ.get("WHATMATTERS_TEST_DATABASE_URL"),
+        help="admin URL of a PostgreSQL server (a throwaway database is created)",
+    )
+    args = parser.parse_args()
+    backends: list[tuple[str, object]] = [("SQLite", sqlite_database())]
+    if args.postgres:
+        backends.append(("PostgreSQL", postgres_database(args.postgres)))
+    else:
+        print("PostgreSQL skipped: pass --postgres URL or set WHATMATTERS_TEST_DATABASE_URL")
+    print(
+        f"{'backend':<11} {'msgs':>6} {'msgs/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'cpu ms/msg':>10} {'answers':>7} {'floor tx/s':>10}"
+    )
+    for name, database in backends:
+        with database as url:  # type: ignore[attr-defined]
+            engine = make_engine(url)
+            result = run(engine, args.messages, args.threads)
+            floor = baseline(engine)
+            engine.dispose()
+        print(
+            f"{name:<11} {result['messages']:>6.0f} {result['per_second']:>8.0f} "
+            f"{result['p50_ms']:>7.2f} {result['p99_ms']:>7.2f} {result['cpu_ms']:>10.3f} "
+            f"{result['answers']:>7.0f} {floor:>10.0f}"
+        )
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak_mib:.0f} MiB (threads={args.threads})")
+
+
+if __name__ == "__main__":
+    main()
