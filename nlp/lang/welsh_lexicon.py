@@ -16,7 +16,7 @@ amgylchedd anabl anabledd angen anodd annwyl ansawdd ar araf arall arian
 aros at athro athrawes athrawon awdurdod awr awyr
 
 bach bachgen bara barn bechgyn beic beiciau bendigedig berwi beth blaen
-blant blwyddyn blynedd bob bod bore braf brawd brecwast bryn buan
+blwyddyn blynedd bob bod bore braf brawd brecwast bryn buan
 budr bwrdd bwrdeistref bws bwyd bwyta byd bydd byr byw bywyd bysus
 
 cadw cae caeau cael caffi cais canol canolfan capel car caru carreg cartref
@@ -79,6 +79,35 @@ wal wedi wrth wythnos
 y yma ymlaen ynni ysbyty ysbytai ysgol ysgolion ystafell
 """
 
+# More everyday words (radical forms), for public-service answers.
+_MORE = """
+agwedd amddiffyn amhosib anfon annheg ardal ardaloedd argyfwng arholiad arholiadau
+arweinydd asesiad babi babanod banc bil biliau bin biniau blynyddoedd bocs
+bwrw busnes busnesau caled canlyniad canolog carchar cartrefi casglu ceffyl
+cegin cerbyd cerbydau clwyd coedwig coginio colled colli cornel cosb creu
+croesi cwympo cyfarfod cyfeiriad cyflwr cyfrif cyfrifoldeb cyllid cyllideb
+cymhleth cymorthfa cymysg cynghorydd cynghorwyr cyngerdd cynhwysol cynnydd
+cynt cyrsiau cwrs dadl darparu dathlu defnydd deall derbyn diffyg digidol
+dinasoedd disgwyl disgyblion diweddar diwylliant dosbarthu drafft dyddiol
+dyfodol dysgwr dysgwyr eglur eiddo eira eisoes enghraifft etholwyr ffair
+ffenest ffenestri ffermio ffilm ffin ffôn ffrwythau ffyddlon gadael galwad
+gallu garej gobaith gofod gorfod gorlawn gostwng gwag gwaed gwahanol gwallt
+gwario gwastraff gweddill gweinidog gwelliant gwely gwirion gwlân gwrthod
+gwyddoniaeth gwylio hamdden hawdd hawl hawliau heddlu hinsawdd hir hunan
+hyder hyfryd hyrwyddo iard incwm isafswm lawnt lefel lein lori lorïau
+lliwiau lloches llwyddo llyfrau llys llythyr llythyrau maes maint
+manylion marw mawrth meddygol merched methiant milwr mudiad mur
+myfyrwyr mynwent nant nawdd neidio nesaf nifer nodyn nofio ofnadwy
+pafin pandemig partneriaeth pasio peiriant pensiwn perchennog perthynas
+plismona pobi poblogaeth pont porthladd post prawf prydau pryder pwyllgor
+pwysau rhestr rhewi rhif rhiw rhodd rhyddid safle safon safonau sefyllfa
+seiclo seilwaith sglodion sgil sgiliau siaradwyr sinema staff stad stryd
+swnllyd swyddog swyddogion system tacsi tafod taith tanwydd tâl targed
+technoleg teledu terfyn tlawd toiled tomen traffordd tramor treth trethi
+trist trwydded trydanol twristiaeth tywyll uwchradd wythnosau ymgynghori
+ymgynghoriad ymweld ymwelwyr ysgafn ystadau
+"""
+
 # Larger places and communities of Wales (radical forms) plus neighbours
 # named in Welsh, so "ym Mangor" and "i Gaerdydd" resolve confidently.
 _PLACES = """
@@ -97,7 +126,7 @@ wrecsam wyddgrug y-fenni ystradgynlais
 """
 
 #: Lower-cased radical forms known to exist.
-LEXICON: frozenset[str] = frozenset(_WORDS.split()) | frozenset(_PLACES.split())
+LEXICON: frozenset[str] = frozenset((_WORDS + _MORE + _PLACES).split())
 
 #: Lower-cased place names only (a subset of LEXICON).
 PLACES: frozenset[str] = frozenset(_PLACES.split())
