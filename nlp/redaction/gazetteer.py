@@ -159,15 +159,17 @@ def _popular(limit: int, *filenames: str) -> set[str]:
 
 
 def _place_names() -> set[str]:
-    # A British place is a place even when it is also a surname ("Chester",
-    # "Lincoln"); abroad, common surnames ("Davis", "Parker") win over the
-    # small towns that share them. Popular first names win everywhere.
+    # A British place is a place even when it is also a name ("Chester",
+    # "Lincoln", "Mold"), unless it is one of the hundred commonest first names;
+    # abroad, popular first names and surnames ("Davis", "Parker") win over the
+    # towns that share them.
     uk, world = _places()
     first = _popular(500, "dist.male.first", "dist.female.first") | {
         fold(n) for n in WELSH_FIRST_NAMES
     }
     surnames = _popular(3000, "dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
-    return (uk - first) | (world - first - surnames)
+    commonest = _popular(100, "dist.male.first", "dist.female.first")
+    return (uk - commonest) | (world - first - surnames)
 
 
 @cache

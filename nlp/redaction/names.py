@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc
 
+from nlp.lang.mutations import demutate
 from nlp.lang.welsh_lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.gazetteer import NOT_NAMES, WELSH_FIRST_NAMES, Gazetteer, fold, load_gazetteer
@@ -161,6 +162,7 @@ class _Scan:
         """A capitalised word too rare for the frequency table, mid-sentence: "Write to Kwame"."""
         if (
             not RARE_CAPITALISED
+            or self.welsh  # every Welsh word is "rare" to an English frequency table
             or not self.alpha[i]
             or not self.capitalised(i)
             or self.sentence_start(i)
@@ -204,15 +206,21 @@ class _Scan:
                 if phrase in self.g.places:
                     marked.update(range(i, i + width))
                     break
+            else:
+                # Welsh mutates place names after prepositions: "yng Nghaerdydd", "i Wrecsam".
+                previous = self.words[i - 1] if i else None
+                radical = fold(demutate(self.words[i], previous=previous).radical)
+                if radical != self.keys[i] and radical in self.g.places:
+                    marked.add(i)
         return marked
 
     # Spans ------------------------------------------------------------------------
 
     def seed(self, i: int) -> bool:
         """Does a name start at token i?"""
-        if not self.alpha[i]:
-            return False
         key = self.keys[i]
+        if not self.alpha[i] or key in TITLES:
+            return False  # "Mrs" stays: the name after it goes
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
@@ -258,7 +266,7 @@ class _Scan:
             if not spaces[prev] or "\n" in spaces[prev] or not self.capitalised(prev):
                 break
             key = self.keys[prev]
-            if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
+            if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or self.common(key):
                 break
             # A first name before a surname, even one that is also a place ("Isla"),
             # or a word too rare to be in the frequency table ("Kwame").

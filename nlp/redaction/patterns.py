@@ -27,17 +27,24 @@ _TLD = (
 )
 _AT = r"(?:\s?@\s?|\s?[\[\(\{<]\s?(?:at|@)\s?[\]\)\}>]\s?)"
 _DOT = r"(?:\.|\s?[\[\(\{<]\s?(?:dot|\.)\s?[\]\)\}>]\s?|\s(?:dot|DOT)\s)"
+# The local part starts after a non-word character and is at most 64 long (RFC
+# 5321): without both, a 20,000-character token costs quadratic backtracking.
 EMAIL = re.compile(
-    rf"[A-Za-z0-9][A-Za-z0-9._%+'\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,24}}\b"
+    rf"(?<![A-Za-z0-9._%+'\-])[A-Za-z0-9][A-Za-z0-9._%+'\-]{{0,63}}{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,24}}\b"
 )
 # "jo dot bloggs at gmail dot com": spelled out in full, and ending in a real TLD,
 # since "me at home" and "meet at nine" must stay.
 EMAIL_SPOKEN = re.compile(
-    rf"\b[A-Za-z0-9][A-Za-z0-9_\-]*(?:\s(?:dot|DOT)\s[A-Za-z0-9_\-]+)*\s(?:at|AT)\s"
-    rf"[A-Za-z0-9\-]+(?:\s(?:dot|DOT)\s[A-Za-z0-9\-]+)*\s(?:dot|DOT)\s{_TLD}\b",
+    rf"(?<![A-Za-z0-9_\-])[A-Za-z0-9][A-Za-z0-9_\-]{{0,63}}(?:\s(?:dot|DOT)\s[A-Za-z0-9_\-]{{1,63}}){{0,4}}"
+    rf"\s(?:at|AT)\s[A-Za-z0-9\-]{{1,63}}(?:\s(?:dot|DOT)\s[A-Za-z0-9\-]{{1,63}}){{0,4}}"
+    rf"\s(?:dot|DOT)\s{_TLD}\b",
 )
+# Every repetition is bounded and every match starts where a run of URL
+# characters starts: unbounded nesting made "a.a.a.a..." cost minutes.
 URL = re.compile(
-    rf"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"]+|\b(?:[A-Za-z0-9\-]+\.)+{_TLD}(?:\.[a-z]{{2}})?\b(?:/[^\s<>\"]*)?",
+    r"(?<![\w.\-@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"]{1,2000}"
+    rf"|(?<![\w.\-@/])(?:[A-Za-z0-9\-]{{1,63}}\.){{1,6}}{_TLD}(?:\.[a-z]{{2}})?\b"
+    r"(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE,
 )
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -108,8 +115,8 @@ _STREET_TYPES = (
 _WELSH_STREET = (
     r"(?:Heol|Stryd|Ffordd|Lôn|Lon|Maes|Cae|Rhodfa|Clos|Cilgant|Llys|Bryn|Parc|Teras|Allt|Cwrt)"
 )
-_NAMEWORD = r"[A-Z][A-Za-z'\-]+"
-_LOWERWORD = r"[A-Z][a-z'\-]+"
+_NAMEWORD = r"[A-Z][A-Za-z'\-]{1,40}"
+_LOWERWORD = r"[A-Z][a-z'\-]{1,40}"
 _HOUSE = r"\d{1,5}[A-Za-z]?"
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit|Fflat|Room|Suite)\.?\s*\d{1,4}[A-Za-z]?,?\s+)"
 ADDRESS = re.compile(

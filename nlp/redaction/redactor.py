@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -13,8 +14,11 @@ from spacy.language import Language
 import nlp.lang  # noqa: F401  (registers Welsh so that spacy.blank("cy") works)
 import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
 from nlp import langid
+from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.normalise import Normalised, normalise
 from storage.placeholders import normalise_spans, render_redacted
+
+logger = logging.getLogger(__name__)
 
 # Texts beyond this are cut into windows for the pipeline: spaCy's default
 # max_length is 1,000,000 and one giant paste should not stall a batch.
@@ -142,7 +146,14 @@ class Redactor:
 
 
 def _guess_language(text: str) -> str:
-    return "cy" if langid.identify(text) == "cy" else "en"
+    """ "cy" or "en" for the pipeline; never fails, since a redaction must not."""
+    try:
+        return "cy" if langid.identify(text) == "cy" else "en"
+    except Exception:  # a broken language model must not stop a redaction
+        logger.warning("language identification failed; counting Welsh function words instead")
+        words = re.findall(r"[^\W\d_]+", text.lower())
+        welsh = sum(word in WELSH_STOP_WORDS for word in words)
+        return "cy" if words and welsh >= max(2, len(words) // 4) else "en"
 
 
 def _windows(text: str) -> list[tuple[int, str]]:
@@ -163,14 +174,15 @@ def _result(
     deny: re.Pattern[str] | None,
 ) -> RedactionResult:
     mapped = []
-    for start, end, kind in spans:
-        begin, finish = copy.to_original(start, end)
-        if finish > begin:
-            mapped.append({"start": begin, "end": finish, "type": kind})
+    # The officer's deny-list goes first: on an exact tie its type wins.
     if deny is not None:
         for match in deny.finditer(copy.text):
             begin, finish = copy.to_original(match.start(), match.end())
             mapped.append({"start": begin, "end": finish, "type": "redacted"})
+    for start, end, kind in spans:
+        begin, finish = copy.to_original(start, end)
+        if finish > begin:
+            mapped.append({"start": begin, "end": finish, "type": kind})
     merged = normalise_spans(mapped, text_length=len(original))
     return RedactionResult(
         text=render_redacted(original, merged),

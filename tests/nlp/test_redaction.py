@@ -1,0 +1,277 @@
+"""The redactor on what residents actually write, through the real spaCy pipelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.redaction import Redactor, Span
+from nlp.redaction.patterns import luhn_ok, nhs_checksum_ok
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+def redact(redactor: Redactor, text: str, **kwargs: object) -> str:
+    result = redactor.redact(text, **kwargs)  # type: ignore[arg-type]
+    # Every span indexes the original text and the rendering agrees with it.
+    for span in result.spans:
+        assert 0 <= span.start < span.end <= len(text)
+    return result.text
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "07700 900123",
+        "07700900123",
+        "+44 7700 900123",
+        "+44 (0)20 7946 0958",
+        "(01978) 292000",
+        "029 2087 1234",
+        "01978 292000 ext. 123",
+        "07700.900.123",
+        "07700-900-123",
+        "0-7-7-0-0-9-0-0-1-2-3",
+        "0044 7700 900123",
+        "+447700900123",
+    ],
+)
+def test_uk_phones_in_every_written_form(redactor: Redactor, phone: str) -> None:
+    text = f"Please ring me on {phone} about the bus."
+    assert redact(redactor, text) == "Please ring me on [phone] about the bus."
+
+
+def test_phone_offsets_point_into_the_original(redactor: Redactor) -> None:
+    text = "Ring 07700 900123 now"
+    (span,) = redactor.redact(text).spans
+    assert span == Span(5, 17, "phone")
+    assert text[span.start : span.end] == "07700 900123"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail jo.bloggs@example.co.uk today", "mail [email] today"),
+        ("mail jo.bloggs [at] gmail [dot] com today", "mail [email] today"),
+        ("mail jo(at)gmail.com today", "mail [email] today"),
+        ("mail jo dot bloggs at gmail dot com today", "mail [email] today"),
+        ("see https://example.org/complaints?id=4", "see [url]"),
+        ("see www.wrexham.gov.uk/bins.", "see [url]."),
+        ("ask @dafydd_r on there", "ask [handle] on there"),
+    ],
+)
+def test_emails_urls_and_handles(redactor: Redactor, text: str, expected: str) -> None:
+    assert redact(redactor, text) == expected
+
+
+def test_meeting_at_a_place_is_not_an_email(redactor: Redactor) -> None:
+    text = "We could meet at the library at nine."
+    assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize(
+    "code", ["LL11 2AB", "LL112AB", "ll11 2ab", "LL11  2AB", "SW1A 1AA", "CF10 1EP"]
+)
+def test_full_postcodes_any_spacing_and_case(redactor: Redactor, code: str) -> None:
+    assert (
+        redact(redactor, f"We live in {code} near the park.")
+        == "We live in [postcode] near the park."
+    )
+
+
+def test_outward_postcodes_but_not_roads(redactor: Redactor) -> None:
+    assert redact(redactor, "Everyone in LL13 says so.") == "Everyone in [postcode] says so."
+    roads = "The M4 and the A483 were closed, and the B5425 too."
+    assert redact(redactor, roads) == roads
+
+
+@pytest.mark.parametrize("nino", ["AB123456C", "AB 12 34 56 C", "ab 123456 c", "JK-12-34-56-D"])
+def test_national_insurance_numbers(redactor: Redactor, nino: str) -> None:
+    assert redact(redactor, f"My NI is {nino} ok") == "My NI is [nino] ok"
+
+
+@pytest.mark.parametrize("nino", ["BG123456C", "GB123456A", "DA123456C", "QQ123456C"])
+def test_invalid_ni_prefixes_are_not_ni_numbers(redactor: Redactor, nino: str) -> None:
+    assert "[nino]" not in redact(redactor, f"code {nino} ok")
+
+
+def test_nhs_numbers_need_a_valid_check_digit() -> None:
+    assert nhs_checksum_ok("9434765919")
+    assert not nhs_checksum_ok("9434765918")
+    assert not nhs_checksum_ok("943476591")
+
+
+@pytest.mark.parametrize("nhs", ["943 476 5919", "9434765919", "943-476-5919"])
+def test_nhs_numbers(redactor: Redactor, nhs: str) -> None:
+    assert redact(redactor, f"NHS number {nhs} please") == "NHS number [nhs_number] please"
+
+
+def test_a_ten_digit_number_failing_the_checksum_is_not_an_nhs_number(redactor: Redactor) -> None:
+    for number in ("9434765918", "4000000001", "1234567890"):
+        result = redactor.redact(f"ref {number}")
+        assert all(span.type != "nhs_number" for span in result.spans), number
+
+
+def test_cards_need_luhn(redactor: Redactor) -> None:
+    assert luhn_ok("4454794511390933")
+    assert redact(redactor, "card 4454 7945 1139 0933 thanks") == "card [card] thanks"
+    assert all(s.type != "card" for s in redactor.redact("code 4454 7945 1139 0934").spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was born 12/03/1985 in Rhyl.", "I was born [date_of_birth] in Rhyl."),
+        ("DOB: 3 March 1990", "DOB: [date_of_birth]"),
+        (
+            "My son, date of birth 2014-06-01, needs a place.",
+            "My son, date of birth [date_of_birth], needs a place.",
+        ),
+    ],
+)
+def test_dates_of_birth(redactor: Redactor, text: str, expected: str) -> None:
+    assert redact(redactor, text) == expected
+
+
+def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
+    text = "The meeting on 12 March 2024 agreed bus 42 runs every 20 minutes at £1.50."
+    assert redact(redactor, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I live at 12 Acacia Avenue and the bins are late.",
+            "I live at [address] and the bins are late.",
+        ),
+        ("Flat 3, 14 Mill Lane, Wrexham is damp.", "[address] is damp."),
+        ("Outside 7 Heol y Frenhines the lights are out.", "Outside [address] the lights are out."),
+        ("Write to 12 Acacia Avenue, Wrexham LL13 8AA please", "Write to [address] please"),
+    ],
+)
+def test_street_addresses_with_the_town_inside_them(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redact(redactor, text) == expected
+
+
+def test_vehicle_registrations(redactor: Redactor) -> None:
+    assert (
+        redact(redactor, "A van AB51 ABC parks on the pavement")
+        == "A van [vehicle_reg] parks on the pavement"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My name is Rubija and I use the bus.", "My name is [name] and I use the bus."),
+        ("Hi, I'm Dafydd ap Gwilym.", "Hi, I'm [name]."),
+        ("I spoke to Mrs Pritchard at the council.", "I spoke to Mrs [name] at the council."),
+        ("Cllr Jones never replied.", "Cllr [name] never replied."),
+        ("Thanks, Siân", "Thanks, [name]"),
+        ("Call me Gwenllian.", "Call me [name]."),
+        ("Emma Thompson from housing was brilliant.", "[name] from housing was brilliant."),
+        ("Krisztián Szöllösy complained twice.", "[name] complained twice."),
+    ],
+)
+def test_person_names(redactor: Redactor, text: str, expected: str) -> None:
+    assert redact(redactor, text, language="en") == expected
+
+
+def test_places_are_kept_and_ordinary_capitals_are_not_names(redactor: Redactor) -> None:
+    text = "Buses from Wrexham to Chester and Mold are late. Will the council act in May?"
+    assert redact(redactor, text, language="en") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fy enw i yw Gwenllian ferch Rhys ac mae'r bws yn hwyr.",
+            "Fy enw i yw [name] ac mae'r bws yn hwyr.",
+        ),
+        ("Diolch, Siân", "Diolch, [name]"),
+        ("Rhys ydw i, o Wrecsam.", "[name] ydw i, o Wrecsam."),
+        ("Mae angen mwy o fysiau yng Nghaerdydd.", "Mae angen mwy o fysiau yng Nghaerdydd."),
+    ],
+)
+def test_welsh(redactor: Redactor, text: str, expected: str) -> None:
+    assert redact(redactor, text, language="cy") == expected
+
+
+def test_mixed_welsh_and_english_with_language_identified(redactor: Redactor) -> None:
+    text = "Diolch am y cyfle. My name is Dafydd, ffoniwch 07700 900123."
+    assert redact(redactor, text) == "Diolch am y cyfle. My name is [name], ffoniwch [phone]."
+
+
+def test_deny_list_matches_whole_words_any_case_and_spacing(redactor: Redactor) -> None:
+    text = "The staff at Acme  Motors and ACME MOTORS were rude; Bryn Awel floods."
+    result = redactor.redact(text, deny_list=["acme motors", "Bryn Awel", "", "  "])
+    assert result.text == "The staff at [redacted] and [redacted] were rude; [redacted] floods."
+    assert redact(redactor, "Acmegrove is fine", deny_list=["Acme"]) == "Acmegrove is fine"
+
+
+def test_unicode_look_alikes_are_found_and_offsets_are_original(redactor: Redactor) -> None:
+    # Full-width digits and non-breaking spaces, a figure dash and an en dash.
+    text = "Ring ０７７００\u00a0９００１２３ or 07700\u2012900\u2013124, postcode LL11\u00a02AB."
+    result = redactor.redact(text)
+    assert result.text == "Ring [phone] or [phone], postcode [postcode]."
+    first = result.spans[0]
+    assert text[first.start : first.end] == "０７７００\u00a0９００１２３"
+
+
+def test_zero_width_characters_do_not_hide_a_number(redactor: Redactor) -> None:
+    text = "ring 0770\u200b0 900\u200b123"
+    assert redact(redactor, text) == "ring [phone]"
+
+
+def test_empty_and_blank_texts(redactor: Redactor) -> None:
+    assert redactor.redact("").text == ""
+    assert redactor.redact("").spans == []
+    assert redactor.redact("   \n ").text == "   \n "
+
+
+def test_very_long_text_is_redacted_throughout(redactor: Redactor) -> None:
+    filler = "The bins were not collected again this week. " * 2000  # ~90,000 characters
+    text = f"{filler}Ring 07700 900123. {filler}Email jo@example.com"
+    result = redactor.redact(text, language="en")
+    assert "07700" not in result.text and "jo@example.com" not in result.text
+    assert [s.type for s in result.spans] == ["phone", "email"]
+
+
+def test_a_number_across_a_window_boundary_is_found(redactor: Redactor) -> None:
+    from nlp.redaction.redactor import WINDOW
+
+    text = "x" * (WINDOW - 6) + " 07700 900123 end"
+    assert "[phone]" in redactor.redact(text).text
+
+
+def test_redact_many_keeps_order_and_matches_redact(redactor: Redactor) -> None:
+    texts = ["Ring 07700 900123", "", "Diolch, Siân", "Nothing here", "jo@example.com"] * 3
+    many = redactor.redact_many(texts)
+    assert [r.text for r in many] == [redactor.redact(t).text for t in texts]
+
+
+def test_non_text_is_refused_clearly(redactor: Redactor) -> None:
+    with pytest.raises(TypeError, match="text 1 is int"):
+        redactor.redact_many(["fine", 42])  # type: ignore[list-item]
+
+
+def test_hostile_input_does_not_crash(redactor: Redactor) -> None:
+    nasty = [
+        "@" * 5000,
+        "0" * 5000,
+        "1-" * 3000,
+        "Mr " * 2000,
+        "\u0000\u202e\ufeff" * 100,
+        "[at]" * 1000,
+        "é\u0301" * 1000,
+        "🙂" * 1000,
+    ]
+    for text in nasty:
+        result = redactor.redact(text)
+        assert isinstance(result.text, str)
