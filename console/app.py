@@ -97,7 +97,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         exports,
         workshop,
     ):
-        app.include_router(module.router)
+        app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
 
     @app.exception_handler(NotSignedIn)

@@ -58,26 +58,34 @@ def answer_page(
 
 
 def iter_answer_pages(
-    *, engine: Engine, consultation_id: int, page_size: int = 2000
+    *,
+    engine: Engine,
+    consultation_id: int,
+    page_size: int = 2000,
+    after_id: int = 0,
+    max_rows: int | None = None,
 ) -> Iterator[list[AnswerRow]]:
     """Every answer in id order, a page at a time, each page in its own short transaction.
 
     Keyset paging keeps memory flat for any size and never holds a
     transaction open while a slow client downloads an export.
     """
-    after_id = 0
-    while True:
+    remaining = max_rows
+    while remaining is None or remaining > 0:
+        size = page_size if remaining is None else min(page_size, remaining)
         with session_scope(engine) as session:
             page = answer_page(
                 session=session,
                 consultation_id=consultation_id,
                 after_id=after_id,
-                limit=page_size,
+                limit=size,
             )
         if not page:
             return
         yield page
         after_id = page[-1].id
+        if remaining is not None:
+            remaining -= len(page)
 
 
 def cached_redactions(

@@ -137,3 +137,23 @@ def answers_by_day(*, session: Session, consultation_id: int) -> list[tuple[date
         parsed = value if isinstance(value, date) else date.fromisoformat(str(value))
         result.append((parsed, int(count)))
     return result
+
+
+def theme_ids_for_answers(*, session: Session, answer_ids: Sequence[int]) -> dict[int, list[int]]:
+    """answer id -> its theme ids, primary first (cheap enough for every export page)."""
+    if not answer_ids:
+        return {}
+    rows = session.execute(
+        select(ASSIGNMENT.c.answer_id, ASSIGNMENT.c.theme_id)
+        .where(ASSIGNMENT.c.answer_id.in_(list(answer_ids)))
+        .order_by(ASSIGNMENT.c.answer_id, ASSIGNMENT.c.rank)
+    )
+    result: dict[int, list[int]] = defaultdict(list)
+    for answer_id, theme_id in rows:
+        result[int(answer_id)].append(int(theme_id))
+    return dict(result)
+
+
+def all_theme_labels(*, session: Session, consultation_id: int) -> dict[int, str]:
+    rows = session.execute(select(Theme).where(THEME.c.consultation_id == consultation_id))
+    return {row[0].id: row[0].display_label("en") for row in rows}
