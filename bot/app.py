@@ -77,6 +77,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(simulator_router)
     app.mount("/simulator/static", simulator_static, name="simulator-static")
+    from bot.channels.sms.routes import router_for as sms_router
+
+    app.include_router(sms_router(settings))
     if settings.telegram_enabled:
         from bot.channels.telegram import install_telegram
 

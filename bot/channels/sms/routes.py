@@ -1,0 +1,279 @@
+"""Twilio Messaging webhooks: SMS and WhatsApp in, TwiML out; delivery statuses.
+
+Flow: size limit -> strict form parse -> signature -> InboundMessage ->
+``handle_inbound`` (which stores a receipt per MessageSid, so a retried
+delivery gets the same replies and stores nothing new) -> TwiML.
+
+Status codes are chosen for Twilio's retry behaviour: a request that can
+never succeed (unsigned, forged, malformed, too big, for a number we do not
+serve) gets a 4xx, which Twilio never retries; an internal failure gets a 5xx,
+which Twilio retries only when the webhook URL carries connection overrides
+(``#rc=3&rp=all``), and the MessageSid receipt makes that retry safe.
+
+Which numbers are served: by default every number of the Twilio account
+(the signature proves the request came from that account). Setting
+TWILIO_NUMBERS limits it; a message to any other number is refused with 403
+and logged, so a mis-pointed webhook shows up in Twilio's debugger instead of
+silently joining the wrong service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from twilio.request_validator import RequestValidator
+
+from bot.channels.sms import twiml
+from bot.channels.sms.forms import BadRequestError, FormParams, parse_form, read_body
+from bot.channels.sms.numbers import InvalidNumberError, split_channel_prefix, to_e164
+from bot.channels.sms.signature import public_url, signature_problem
+from bot.conversation.catalog import default_catalog
+from bot.conversation.messages import InboundMessage, Reply
+from bot.services import Services, ServicesDep
+from bot.settings import Settings
+from storage.db import session_scope
+from storage.identity import AddressProtector
+from storage.models import Channel, utcnow
+from storage.models.outbound import OutboundStatus
+from storage.repositories.outbound import apply_status_callback, participant_language
+
+log = logging.getLogger(__name__)
+
+XML = "application/xml"
+MAX_SID = 64
+
+
+class SmsWebhook:
+    """Everything the routes need, as plain values from the composition root."""
+
+    def __init__(
+        self,
+        *,
+        auth_token: str | None,
+        public_base_url: str,
+        max_body_bytes: int,
+        protector: AddressProtector,
+        numbers: frozenset[str] = frozenset(),
+    ) -> None:
+        self.validator = RequestValidator(auth_token) if auth_token else None
+        self.public_base_url = public_base_url
+        self.max_body_bytes = max_body_bytes
+        self.protector = protector
+        self.numbers = numbers
+        # Two deliveries of one MessageSid at once (Twilio retry racing the
+        # original) queue behind each other in this worker; across workers the
+        # receipt's unique constraint decides.
+        self._in_flight: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SmsWebhook:
+        token = settings.twilio_auth_token
+        numbers = frozenset(
+            to_e164(n) for n in (settings.twilio_numbers or "").split(",") if n.strip()
+        )
+        return cls(
+            auth_token=token.get_secret_value() if token else None,
+            public_base_url=settings.public_base_url,
+            max_body_bytes=settings.max_body_bytes,
+            protector=settings.address_protector,
+            numbers=numbers,
+        )
+
+    async def read_form(self, request: Request) -> FormParams:
+        """Size limit and strict parse; the signature is checked separately."""
+        if self.validator is None:
+            raise BadRequestError(503, "SMS channel not configured: set TWILIO_AUTH_TOKEN")
+        body = await read_body(request, max_bytes=self.max_body_bytes)
+        return parse_form(request, body)
+
+    def check_signature(self, request: Request, params: FormParams) -> None:
+        assert self.validator is not None
+        problem = signature_problem(
+            self.validator,
+            url=public_url(self.public_base_url, request),
+            params=params,
+            request=request,
+        )
+        if problem is not None:
+            raise BadRequestError(403, problem)
+
+    @asynccontextmanager
+    async def exclusive(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._in_flight.get(key, (asyncio.Lock(), 0))
+        self._in_flight[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._in_flight[key]
+            if users == 1:
+                del self._in_flight[key]
+            else:
+                self._in_flight[key] = (lock, users - 1)
+
+
+def _refuse(request: Request, error: BadRequestError, sid: str = "") -> Response:
+    client = request.client.host if request.client else "?"
+    # The reason and the MessageSid identify the request; the phone number
+    # never goes to the log.
+    log.warning(
+        "refused Twilio webhook %s from %s: %s %s%s",
+        request.url.path,
+        client,
+        error.status,
+        error.reason,
+        f" (MessageSid {sid})" if sid else "",
+    )
+    return Response(error.reason + "\n", status_code=error.status, media_type="text/plain")
+
+
+def _address(raw: str) -> tuple[Channel, str]:
+    is_whatsapp, rest = split_channel_prefix(raw)
+    try:
+        number = to_e164(rest)
+    except InvalidNumberError as error:
+        raise BadRequestError(400, f"From is not a phone number ({error})") from None
+    return (Channel.WHATSAPP if is_whatsapp else Channel.SMS), number
+
+
+def _message_sid(params: FormParams) -> str:
+    sid = params.first("MessageSid") or params.first("SmsSid")
+    if not sid or len(sid) > MAX_SID or not sid.isalnum():
+        raise BadRequestError(400, "MessageSid is missing or malformed")
+    return sid
+
+
+def _loggable_sid(params: FormParams) -> str:
+    # Logged with refusals so an operator can find the message in Twilio's
+    # console; only when it looks like a SID (never echo arbitrary input).
+    sid = params.first("MessageSid")
+    return sid if 0 < len(sid) <= MAX_SID and sid.isalnum() else ""
+
+
+def _xml(body: str) -> Response:
+    return Response(body, media_type=XML)
+
+
+def build_router(webhook: SmsWebhook) -> APIRouter:
+    router = APIRouter(tags=["sms"])
+
+    @router.post("/sms/twilio", response_class=Response)
+    async def inbound(request: Request, services: ServicesDep) -> Response:
+        """Twilio Messaging webhook for SMS and WhatsApp."""
+        sid = ""
+        try:
+            params = await webhook.read_form(request)
+            sid = _loggable_sid(params)
+            webhook.check_signature(request, params)
+            sid = _message_sid(params)
+            channel, address = _address(params.first("From"))
+            if webhook.numbers:
+                _, to = split_channel_prefix(params.first("To"))
+                try:
+                    to_number = to_e164(to)
+                except InvalidNumberError:
+                    to_number = ""
+                if to_number not in webhook.numbers:
+                    raise BadRequestError(403, "To is not one of TWILIO_NUMBERS")
+        except BadRequestError as error:
+            return _refuse(request, error, sid)
+
+        opt_out_type = params.first("OptOutType").strip().upper()
+        body = params.first("Body")
+        async with webhook.exclusive(sid):
+            if opt_out_type in ("STOP", "START"):
+                # Twilio's Advanced Opt-Out already answered the resident and
+                # blocks (or unblocks) the number; we only record it.
+                action = services.conversation.opt_out
+                if opt_out_type == "START":
+                    action = services.conversation.opt_in
+                await run_in_threadpool(
+                    action, channel=channel, address=address, source=f"twilio:{opt_out_type}"
+                )
+                return _xml(twiml.render([]))
+            if not body.strip() and _num_media(params) > 0:
+                replies = await run_in_threadpool(
+                    _send_text_please, services, webhook.protector, channel, address
+                )
+                return _xml(twiml.render(replies))
+            message = InboundMessage(
+                channel=channel,
+                address=address,
+                text=body,
+                provider_message_id=sid,
+                received_at=utcnow(),
+            )
+            replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+            return _xml(twiml.render(replies))
+
+    @router.post("/sms/twilio/status", status_code=204, response_class=Response)
+    async def status(request: Request, services: ServicesDep) -> Response:
+        """Twilio delivery status callback for messages we sent."""
+        sid = ""
+        try:
+            params = await webhook.read_form(request)
+            sid = _loggable_sid(params)
+            webhook.check_signature(request, params)
+            sid = _message_sid(params)
+            raw_status = (params.first("MessageStatus") or params.first("SmsStatus")).lower()
+            try:
+                new_status = OutboundStatus(raw_status)
+            except ValueError:
+                raise BadRequestError(400, f"unknown MessageStatus {raw_status!r}") from None
+            raw_code = params.first("ErrorCode").strip()
+            if raw_code and not raw_code.isdigit():
+                raise BadRequestError(400, "ErrorCode is not a number")
+            channel, address = _address(params.first("To"))
+        except BadRequestError as error:
+            return _refuse(request, error, sid)
+        address_hash = webhook.protector.hash(channel, address)
+
+        def record() -> None:
+            with session_scope(services.db) as session:
+                apply_status_callback(
+                    session=session,
+                    provider_sid=sid,
+                    status=new_status,
+                    error_code=int(raw_code) if raw_code else None,
+                    channel=channel,
+                    address_hash=address_hash,
+                )
+
+        await run_in_threadpool(record)
+        return Response(status_code=204)
+
+    return router
+
+
+def _num_media(params: FormParams) -> int:
+    raw = params.first("NumMedia", "0").strip()
+    return int(raw) if raw.isdigit() else 0
+
+
+def _send_text_please(
+    services: Services, protector: AddressProtector, channel: Channel, address: str
+) -> list[Reply]:
+    # Speak the resident's language when we know it; otherwise both.
+    with session_scope(services.db) as session:
+        language = participant_language(
+            session=session, channel=channel, address_hash=protector.hash(channel, address)
+        )
+    catalog = default_catalog()
+    if language in ("en", "cy"):
+        return [
+            Reply(
+                text=catalog.text(language, "sms-send-text"), key="sms-send-text", language=language
+            )
+        ]
+    text = catalog.text("en", "sms-send-text") + "\n\n" + catalog.text("cy", "sms-send-text")
+    return [Reply(text=text, key="sms-send-text", language="en")]
+
+
+def router_for(settings: Settings) -> APIRouter:
+    """The SMS/WhatsApp routes configured from settings (called by the composition root)."""
+    return build_router(SmsWebhook.from_settings(settings))
