@@ -13,6 +13,7 @@ from bot.conversation.engine import ConversationEngine
 from bot.jobs import InProcessQueue, JobRegistry
 from bot.services import Services
 from bot.settings import Settings
+from bot.theming_jobs import register_theming_jobs
 from storage.db import is_sqlite, make_engine
 from storage.migrate import upgrade
 
@@ -24,6 +25,7 @@ def build_services(settings: Settings) -> Services:
     db = make_engine(settings.database_url)
     registry = JobRegistry()
     jobs = InProcessQueue(registry)
+    register_theming_jobs(registry, db, jobs=jobs)
     conversation = ConversationEngine(
         engine=db,
         protector=settings.address_protector,

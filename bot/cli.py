@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot.cli_redact import redact as redact_command
 from bot.cli_telegram import telegram_app
+from bot.cli_themes import themes_app
 from bot.settings import Settings
 from console.cli import user_app
 
@@ -27,6 +28,7 @@ consultation_app = typer.Typer(help="Create and manage consultations.", no_args_
 app.add_typer(db_app, name="db")
 app.add_typer(consultation_app, name="consultation")
 app.add_typer(telegram_app, name="telegram")
+app.add_typer(themes_app, name="themes")
 app.command("redact")(redact_command)
 app.add_typer(user_app, name="user")
 

@@ -109,9 +109,10 @@ class AdaptiveClusterer:
         sample_size: answers used to count themes (bounds time on large sets).
         count_dims: PCA dimensions for counting (HDBSCAN degrades in high dimensions).
         ward_limit: above this many answers, Ward runs on k-means micro-clusters.
-        small_threshold: cosine distance for the average-linkage cut used below
-            ``min_answers_to_count`` answers, where density estimates mean nothing.
-        min_answers_to_count: see ``small_threshold``.
+        small_threshold: cosine distance for the average-linkage cut used below ten
+            answers (and when a small set shows no structure).
+        min_answers_to_count: below this many answers density estimates mean nothing;
+            a silhouette-chosen average-linkage cut counts the themes instead.
         max_themes: hard cap on the number of themes (officers read every one).
         refine_iterations: spherical k-means iterations after Ward.
         anchor_merge: an emergent group this similar to an anchor joins the anchor.
@@ -150,7 +151,7 @@ class AdaptiveClusterer:
         if n < 2:
             return n
         if n < self.min_answers_to_count:
-            return _average_linkage_count(vectors, self.small_threshold)
+            return _small_set_count(vectors, self.small_threshold)
         from sklearn.cluster import HDBSCAN
         from sklearn.decomposition import PCA
 
@@ -326,11 +327,33 @@ def _nearest(x: FloatArray, centroids: FloatArray, chunk: int = 8192) -> np.ndar
     return out
 
 
-def _average_linkage_count(x: FloatArray, threshold: float) -> int:
+def _small_set_count(x: FloatArray, threshold: float) -> int:
+    """Themes in a small set: the average-linkage cut with the best silhouette.
+
+    Below ten answers a silhouette says little, so a fixed cosine distance cuts the
+    tree instead. From ten answers up the silhouette picks the cut, which adapts to
+    how alike an embedder makes answers on one topic; a best silhouette under 0.1
+    means no real structure, and the fixed cut decides.
+    """
     from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.metrics import silhouette_score
 
     tree = linkage(x.astype(np.float64), "average", metric="cosine")
-    return int(fcluster(tree, threshold, criterion="distance").max())
+    by_threshold = int(fcluster(tree, threshold, criterion="distance").max())
+    n = len(x)
+    if n < 10:
+        return by_threshold
+    distances = np.clip(1.0 - x @ x.T, 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    best_k, best_score = by_threshold, 0.1
+    for k in range(2, max(3, n // 2)):
+        labels = fcluster(tree, k, criterion="maxclust")
+        if len(set(labels.tolist())) < 2:
+            continue
+        score = float(silhouette_score(distances, labels, metric="precomputed"))
+        if score > best_score + 1e-9:
+            best_k, best_score = k, score
+    return best_k
 
 
 def _compact(

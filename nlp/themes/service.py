@@ -105,7 +105,8 @@ _cache_lock = threading.Lock()
 def theme_index(*, session: Session, consultation_id: int) -> ThemeIndex:
     """The consultation's :class:`ThemeIndex`, cached until its themes change."""
     version = repo.themes_version(session=session, consultation_id=consultation_id)
-    key = (str(session.get_bind().url), consultation_id)
+    bind = session.get_bind()
+    key = (str(bind.engine.url), consultation_id)
     with _cache_lock:
         cached = _index_cache.get(key)
     if cached is not None and cached[0] == version:

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from nlp.embeddings.hashing import HashingEmbedder
-from nlp.themes import AdaptiveClusterer, ThemeModel, edits, service
+from nlp.themes import edits, service
 from storage.db import session_scope
 from storage.models.themes import AnswerEmbedding, AssignmentSource, ThemeStatus
 from storage.repositories import themes as repo
@@ -23,11 +23,8 @@ EMBEDDER = HashingEmbedder()
 
 
 def refit(session: Session, consultation_id: int) -> service.RefitReport:
-    # Hashing vectors of one topic are less alike than a language model's (cosine
-    # about 0.3 against 0.5+), so the small-set cut is set for them.
-    model = ThemeModel(embedder=EMBEDDER, clusterer=AdaptiveClusterer(small_threshold=0.8))
     return service.refit_consultation(
-        session=session, consultation_id=consultation_id, embedder=EMBEDDER, model=model
+        session=session, consultation_id=consultation_id, embedder=EMBEDDER
     )
 
 
@@ -43,7 +40,9 @@ def themed(engine: Engine) -> tuple[int, dict[int, str]]:
 
 def primary_of(engine: Engine, answer_ids: list[int]) -> dict[int, int]:
     with session_scope(engine) as session:
-        return {a: repo.assignments_of(session=session, answer_id=a)[0].theme_id for a in answer_ids}
+        return {
+            a: repo.assignments_of(session=session, answer_id=a)[0].theme_id for a in answer_ids
+        }
 
 
 def active_labels(engine: Engine, consultation_id: int) -> dict[int, str]:
@@ -69,7 +68,9 @@ def test_refit_themes_every_answer_and_embeds_each_once(
         rows = session.exec(select(AnswerEmbedding)).all()
         assert len(rows) == len(topics)
         stamps = {r.answer_id: r.created_at for r in rows}
-        assert service.embed_answers(session=session, embedder=EMBEDDER, answer_ids=list(topics)) == 0
+        assert (
+            service.embed_answers(session=session, embedder=EMBEDDER, answer_ids=list(topics)) == 0
+        )
         refit(session, consultation_id)
     with session_scope(engine) as session:
         assert {r.answer_id: r.created_at for r in session.exec(select(AnswerEmbedding))} == stamps
@@ -91,17 +92,31 @@ def test_refit_on_same_data_keeps_the_same_themes(
 def test_officer_edits_survive_a_refit(engine: Engine, themed: tuple[int, dict[int, str]]) -> None:
     consultation_id, topics = themed
     primaries = primary_of(engine, list(topics))
-    bus_theme = Counter(primaries[a] for a, t in topics.items() if t == "buses").most_common(1)[0][0]
+    bus_theme = Counter(primaries[a] for a, t in topics.items() if t == "buses").most_common(1)[0][
+        0
+    ]
     bin_theme = Counter(primaries[a] for a, t in topics.items() if t == "bins").most_common(1)[0][0]
     park_answer = next(a for a, t in topics.items() if t == "parks")
     bus_answer = next(a for a, t in topics.items() if t == "buses")
     with session_scope(engine) as session:
-        edits.rename_theme(session=session, consultation_id=consultation_id, theme_id=bus_theme,
-                           label="Public transport")
-        edits.move_answer(session=session, consultation_id=consultation_id,
-                          answer_id=park_answer, theme_id=bin_theme)
-        edits.pin_quote(session=session, consultation_id=consultation_id,
-                        answer_id=bus_answer, theme_id=bus_theme)
+        edits.rename_theme(
+            session=session,
+            consultation_id=consultation_id,
+            theme_id=bus_theme,
+            label="Public transport",
+        )
+        edits.move_answer(
+            session=session,
+            consultation_id=consultation_id,
+            answer_id=park_answer,
+            theme_id=bin_theme,
+        )
+        edits.pin_quote(
+            session=session,
+            consultation_id=consultation_id,
+            answer_id=bus_answer,
+            theme_id=bus_theme,
+        )
     with session_scope(engine) as session:
         refit(session, consultation_id)
         refit(session, consultation_id)
@@ -113,22 +128,38 @@ def test_officer_edits_survive_a_refit(engine: Engine, themed: tuple[int, dict[i
         assert (theme.quote_answer_ids or [])[0] == bus_answer
         moved = repo.assignments_of(session=session, answer_id=park_answer)
         assert [(a.theme_id, a.source) for a in moved] == [(bin_theme, AssignmentSource.OFFICER)]
-        actions = [e.action for e in repo.list_edits(session=session, consultation_id=consultation_id)]
+        actions = [
+            e.action for e in repo.list_edits(session=session, consultation_id=consultation_id)
+        ]
         assert actions == ["rename", "move", "pin"]
 
 
-def test_merge_and_split_survive_a_refit(engine: Engine, themed: tuple[int, dict[int, str]]) -> None:
+def test_merge_and_split_survive_a_refit(
+    engine: Engine, themed: tuple[int, dict[int, str]]
+) -> None:
     consultation_id, topics = themed
     primaries = primary_of(engine, list(topics))
-    bus_theme = Counter(primaries[a] for a, t in topics.items() if t == "buses").most_common(1)[0][0]
+    bus_theme = Counter(primaries[a] for a, t in topics.items() if t == "buses").most_common(1)[0][
+        0
+    ]
     bin_theme = Counter(primaries[a] for a, t in topics.items() if t == "bins").most_common(1)[0][0]
-    park_theme = Counter(primaries[a] for a, t in topics.items() if t == "parks").most_common(1)[0][0]
+    park_theme = Counter(primaries[a] for a, t in topics.items() if t == "parks").most_common(1)[0][
+        0
+    ]
     parks = [a for a, t in topics.items() if t == "parks"]
     with session_scope(engine) as session:
-        edits.merge_themes(session=session, consultation_id=consultation_id,
-                           source_ids=[bin_theme], target_id=bus_theme)
-        edits.split_theme(session=session, consultation_id=consultation_id, theme_id=park_theme,
-                          parts=[("Play areas", parks[:3]), ("Park upkeep", parks[3:6])])
+        edits.merge_themes(
+            session=session,
+            consultation_id=consultation_id,
+            source_ids=[bin_theme],
+            target_id=bus_theme,
+        )
+        edits.split_theme(
+            session=session,
+            consultation_id=consultation_id,
+            theme_id=park_theme,
+            parts=[("Play areas", parks[:3]), ("Park upkeep", parks[3:6])],
+        )
     with session_scope(engine) as session:
         refit(session, consultation_id)
     labels = active_labels(engine, consultation_id)
@@ -150,10 +181,15 @@ def test_new_answers_are_assigned_incrementally_and_idempotently(
     consultation_id, topics = themed
     primaries = primary_of(engine, list(topics))
     bin_theme = Counter(primaries[a] for a, t in topics.items() if t == "bins").most_common(1)[0][0]
-    new_ids = add_answers(engine, consultation_id, ["bins not collected, bins collection missed", "🙂"])
+    new_ids = add_answers(
+        engine, consultation_id, ["bins not collected, bins collection missed", "🙂"]
+    )
     for _ in range(2):
         with session_scope(engine) as session:
-            assert service.embed_and_assign(session=session, answer_ids=new_ids, embedder=EMBEDDER) == 2
+            assert (
+                service.embed_and_assign(session=session, answer_ids=new_ids, embedder=EMBEDDER)
+                == 2
+            )
     with session_scope(engine) as session:
         first = repo.assignments_of(session=session, answer_id=new_ids[0])
         emoji = repo.assignments_of(session=session, answer_id=new_ids[1])
@@ -166,13 +202,24 @@ def test_seeded_theme_coexists_with_emergent_ones(
     engine: Engine, themed: tuple[int, dict[int, str]]
 ) -> None:
     consultation_id, _ = themed
-    new_ids = add_answers(engine, consultation_id, [
-        "potholes on the road, fix the potholes", "road potholes damage my car",
-        "so many potholes on every road", "the road surface has potholes",
-    ])
+    new_ids = add_answers(
+        engine,
+        consultation_id,
+        [
+            "potholes on the road, fix the potholes",
+            "road potholes damage my car",
+            "so many potholes on every road",
+            "the road surface has potholes",
+        ],
+    )
     with session_scope(engine) as session:
-        seed = edits.seed_theme(session=session, consultation_id=consultation_id, label="Road potholes",
-                                examples=["potholes in the road", "fix road potholes"], embedder=EMBEDDER)
+        seed = edits.seed_theme(
+            session=session,
+            consultation_id=consultation_id,
+            label="Road potholes",
+            examples=["potholes in the road", "fix road potholes"],
+            embedder=EMBEDDER,
+        )
         refit(session, consultation_id)
     labels = active_labels(engine, consultation_id)
     assert labels[int(seed.id or 0)] == "Road potholes"
@@ -180,13 +227,27 @@ def test_seeded_theme_coexists_with_emergent_ones(
     assert all(p == seed.id for p in primary_of(engine, new_ids).values())
 
 
-def test_edits_refuse_bad_requests_clearly(engine: Engine, themed: tuple[int, dict[int, str]]) -> None:
+def test_edits_refuse_bad_requests_clearly(
+    engine: Engine, themed: tuple[int, dict[int, str]]
+) -> None:
     consultation_id, topics = themed
     theme_id = next(iter(active_labels(engine, consultation_id)))
     with session_scope(engine) as session:
         with pytest.raises(repo.ThemeEditError, match="at least one word"):
-            edits.rename_theme(session=session, consultation_id=consultation_id, theme_id=theme_id, label="  ")
+            edits.rename_theme(
+                session=session, consultation_id=consultation_id, theme_id=theme_id, label="  "
+            )
         with pytest.raises(repo.ThemeEditError, match="no theme"):
-            edits.move_answer(session=session, consultation_id=consultation_id, answer_id=next(iter(topics)), theme_id=999999)
+            edits.move_answer(
+                session=session,
+                consultation_id=consultation_id,
+                answer_id=next(iter(topics)),
+                theme_id=999999,
+            )
         with pytest.raises(repo.ThemeEditError, match="two parts"):
-            edits.split_theme(session=session, consultation_id=consultation_id, theme_id=theme_id, parts=[("x", [1])])
+            edits.split_theme(
+                session=session,
+                consultation_id=consultation_id,
+                theme_id=theme_id,
+                parts=[("x", [1])],
+            )
