@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -167,6 +168,24 @@ def _windows(text: str) -> list[tuple[int, str]]:
     return windows
 
 
+def _join_neighbours(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One placeholder for an address or name split only by spaces, commas or line breaks.
+
+    "[address] [address]" would tell the reader how the address was laid out.
+    """
+    joined: list[dict[str, Any]] = []
+    for span in spans:
+        if (
+            joined
+            and joined[-1]["type"] == span["type"]
+            and not text[joined[-1]["end"] : span["start"]].strip(" \t\n,")
+        ):
+            joined[-1]["end"] = span["end"]
+        else:
+            joined.append(dict(span))
+    return joined
+
+
 def _result(
     original: str,
     copy: Normalised,
@@ -183,7 +202,7 @@ def _result(
         begin, finish = copy.to_original(start, end)
         if finish > begin:
             mapped.append({"start": begin, "end": finish, "type": kind})
-    merged = normalise_spans(mapped, text_length=len(original))
+    merged = _join_neighbours(original, normalise_spans(mapped, text_length=len(original)))
     return RedactionResult(
         text=render_redacted(original, merged),
         spans=[Span(s["start"], s["end"], s["type"]) for s in merged],
