@@ -5,9 +5,9 @@ across answers (theme labels, redaction lists, seeded codebooks):
 
 * English: the lookup lemma, lower-cased, British spelling (``Bins`` ->
   ``bin``, ``colors`` -> ``colour``).
-* Welsh: the de-mutated radical, lower-cased (``Nghaerdydd`` ->
-  ``caerdydd``, ``dref`` -> ``tref``); clitics give their full form
-  (``'r`` -> ``yr``).
+* Welsh: the de-mutated radical, lower-cased, singular for known nouns
+  (``Nghaerdydd`` -> ``caerdydd``, ``dref`` -> ``tref``, ``ysgolion`` ->
+  ``ysgol``); clitics give their full form (``'r`` -> ``yr``).
 * Anything else: the lower-cased NORM.
 
 Welsh tokens also get ``Token._.mutation`` (``"soft"``, ``"nasal"``,
@@ -36,7 +36,7 @@ import nlp.lang  # noqa: F401  (registers Welsh with spaCy)
 from nlp import langid
 from nlp.lang.english import build_english, english_match_form
 from nlp.lang.mutations import Mutation, demutate
-from nlp.lang.welsh_lexicon import LEXICON
+from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
 from nlp.lang.welsh_tokenizer_exceptions import clitic_norm
 
 #: Languages with a dedicated pipeline; anything else gets "xx".
@@ -64,18 +64,20 @@ def match_form_component(doc: Doc) -> Doc:
 
 
 class WelshDemutator:
-    """Set each Welsh token's lemma to its radical form and record the mutation.
+    """Set each Welsh token's lemma (radical, singular) and record the mutation.
 
     The token before gives the context that licenses a mutation (``yng``
     -> nasal); the lexicon of radical forms breaks ties (``fara`` ->
-    ``bara``). See :mod:`nlp.lang.mutations` for the precision limits.
+    ``bara``). Known plurals then become singular (``ysgolion`` ->
+    ``ysgol``, ``dai`` -> ``tai`` -> ``tŷ``). See :mod:`nlp.lang.mutations`
+    and :mod:`nlp.lang.welsh_lemmas` for the precision limits.
     """
 
     def __init__(self, use_lexicon: bool = True) -> None:
         self.use_lexicon = use_lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        lexicon = LEXICON if self.use_lexicon else None
+        lexicon = KNOWN_FORMS if self.use_lexicon else None
         previous: str | None = None
         for token in doc:
             text = token.text
@@ -86,7 +88,7 @@ class WelshDemutator:
                 token.lemma_ = norm
             elif token.is_alpha or "-" in text:
                 cand = demutate(text, previous=previous, lexicon=lexicon)
-                token.lemma_ = cand.radical.lower()
+                token.lemma_ = singular(cand.radical)
                 token._.mutation = cand.mutation.value
             else:
                 token.lemma_ = token.norm_

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from nlp.lang.welsh_lexicon import LEXICON, PLACE_ELEMENTS
+from nlp.lang.welsh_lemmas import KNOWN_FORMS
+from nlp.lang.welsh_lexicon import PLACE_ELEMENTS
 
 
 class Mutation(StrEnum):
@@ -207,7 +208,7 @@ def demutate(
     word: str,
     *,
     previous: str | None = None,
-    lexicon: Container[str] | None = LEXICON,
+    lexicon: Container[str] | None = KNOWN_FORMS,
 ) -> Candidate:
     """Best guess at the radical form of one Welsh word.
 
@@ -216,8 +217,8 @@ def demutate(
         previous: The word before it, if known (``i``), which says which
             mutations are possible.
         lexicon: Lower-cased radical forms known to exist; the default is
-            the project's Welsh word and place-name list. Pass None to rely
-            on context and priors alone.
+            the project's Welsh word and place-name list and the plurals of
+            its nouns. Pass None to rely on context and priors alone.
 
     Returns:
         The highest-scoring :class:`Candidate`; ties keep the earlier one,

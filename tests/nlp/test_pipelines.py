@@ -56,6 +56,15 @@ def test_welsh_match_forms_undo_mutations_and_spell_out_clitics(cy: Language) ->
     assert forms(cy, "Dwi'n byw ym Mangor") == ["ydw", "i", "yn", "byw", "ym", "bangor"]
 
 
+def test_welsh_plurals_and_mutated_plurals_match_their_singular(cy: Language) -> None:
+    assert forms(cy, "ysgol ysgolion") == ["ysgol", "ysgol"]
+    # dai (soft of tai) -> tai -> tŷ; fy mhlant -> plant -> plentyn.
+    assert forms(cy, "digon o dai")[-1] == "tŷ"
+    assert forms(cy, "fy mhlant") == ["fy", "plentyn"]
+    # Function words are never "de-mutated" into content words.
+    assert forms(cy, "tai na siopau") == ["tŷ", "na", "siop"]
+
+
 def test_welsh_tokens_record_the_mutation_undone(cy: Language) -> None:
     doc = cy("yng Nghaerdydd, i Gaerdydd a Chaerdydd ac ysgol")
     got = {t.text: t._.mutation for t in doc if t.is_alpha}

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import nlp.lang  # noqa: F401  (registers "cy")
 from nlp.lang.welsh import Welsh
+from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
 from tests.conftest import shared_data
 
 
@@ -106,3 +107,34 @@ def test_real_welsh_sentences_round_trip_and_leave_no_clitic_attached(cy: Langua
         with_clitics += any(t.text[:1] in "'\u2019" for t in doc)
     # The data really exercises the rule (over a tenth of sentences have clitics).
     assert with_clitics > len(texts) / 10
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [
+        ("ysgolion", "ysgol"),
+        ("siopau", "siop"),
+        ("strydoedd", "stryd"),
+        ("biniau", "bin"),
+        ("gwasanaethau", "gwasanaeth"),
+        ("tai", "tŷ"),
+        ("ffyrdd", "ffordd"),
+        ("bysus", "bws"),
+        ("Ysgolion", "ysgol"),
+    ],
+)
+def test_known_plurals_become_singular(plural: str, expected: str) -> None:
+    assert singular(plural) == expected
+
+
+@pytest.mark.parametrize("word", ["mai", "heddiw", "cyngor", "gwirfoddolwyr", "xyzau", ""])
+def test_words_that_only_look_plural_are_left_alone(word: str) -> None:
+    # "mai" is not m + -ai; an unknown stem is never stripped.
+    assert singular(word) == word.lower()
+
+
+def test_known_forms_include_plurals_and_stop_words() -> None:
+    assert "ysgolion" in KNOWN_FORMS
+    assert "na" in KNOWN_FORMS
+    assert "xyzau" not in KNOWN_FORMS
+    assert 42 not in KNOWN_FORMS  # type: ignore[comparison-overlap]
