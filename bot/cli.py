@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import Engine
 
+from bot.cli_invite import invite as invite_command
 from bot.cli_redact import redact as redact_command
 from bot.cli_telegram import telegram_app
 from bot.cli_themes import themes_app
@@ -28,6 +29,7 @@ consultation_app = typer.Typer(help="Create and manage consultations.", no_args_
 app.add_typer(db_app, name="db")
 app.add_typer(consultation_app, name="consultation")
 app.add_typer(telegram_app, name="telegram")
+app.command("invite")(invite_command)
 app.add_typer(themes_app, name="themes")
 app.command("redact")(redact_command)
 app.add_typer(user_app, name="user")
