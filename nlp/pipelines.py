@@ -34,33 +34,32 @@ from spacy.tokens import Doc, Token
 
 import nlp.lang  # noqa: F401  (registers Welsh with spaCy)
 from nlp import langid
-from nlp.lang.english import build_english, english_match_form
+from nlp.lang.english import build_english
 from nlp.lang.mutations import Mutation, demutate
 from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
 from nlp.lang.welsh_tokenizer_exceptions import clitic_norm
+
+_CACHE_LIMIT = 200_000
 
 #: Languages with a dedicated pipeline; anything else gets "xx".
 SUPPORTED: tuple[str, ...] = ("en", "cy")
 
 
+def _match_form(token: Token) -> str:
+    # A getter, not a stored attribute: setting an extension on every token
+    # costs more than the rest of the Welsh pipeline, while the lemma is
+    # already the match form (the language components see to that).
+    return (token.lemma_ or token.norm_).lower()
+
+
 def _register_extensions() -> None:
     # force=True keeps re-imports (e.g. under pytest) from raising.
-    Token.set_extension("match_form", default="", force=True)
+    Token.set_extension("match_form", getter=_match_form, force=True)
     Token.set_extension("mutation", default=Mutation.NONE.value, force=True)
     Doc.set_extension("language", getter=lambda doc: langid.identify(doc.text), force=True)
 
 
 _register_extensions()
-
-
-@Language.component("wm_match_form", assigns=["token._.match_form"])
-def match_form_component(doc: Doc) -> Doc:
-    """Set ``Token._.match_form`` from the lemma (if any) or the NORM."""
-    english = doc.lang_ == "en"
-    for token in doc:
-        base = token.lemma_ or token.norm_
-        token._.match_form = english_match_form(base) if english else base.lower()
-    return doc
 
 
 class WelshDemutator:
@@ -75,9 +74,22 @@ class WelshDemutator:
 
     def __init__(self, use_lexicon: bool = True) -> None:
         self.use_lexicon = use_lexicon
+        # (word, previous word) -> (lemma, mutation): answers repeat words.
+        self._cache: dict[tuple[str, str | None], tuple[str, Mutation]] = {}
+
+    def _resolve(self, text: str, previous: str | None) -> tuple[str, Mutation]:
+        key = (text, previous.lower() if previous else None)
+        hit = self._cache.get(key)
+        if hit is None:
+            lexicon = KNOWN_FORMS if self.use_lexicon else None
+            cand = demutate(text, previous=previous, lexicon=lexicon)
+            hit = (singular(cand.radical), cand.mutation)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit
 
     def __call__(self, doc: Doc) -> Doc:
-        lexicon = KNOWN_FORMS if self.use_lexicon else None
         previous: str | None = None
         for token in doc:
             text = token.text
@@ -87,9 +99,10 @@ class WelshDemutator:
             if norm is not None:
                 token.lemma_ = norm
             elif token.is_alpha or "-" in text:
-                cand = demutate(text, previous=previous, lexicon=lexicon)
-                token.lemma_ = singular(cand.radical)
-                token._.mutation = cand.mutation.value
+                lemma, mutation = self._resolve(text, previous)
+                token.lemma_ = lemma
+                if mutation is not Mutation.NONE:  # the default; skip the costly set
+                    token._.mutation = mutation.value
             else:
                 token.lemma_ = token.norm_
             # Punctuation breaks the mutation context ("i, Caerdydd").
@@ -131,7 +144,6 @@ def build_pipeline(lang: str, *, use_model: bool = False) -> Language:
         nlp.add_pipe("wm_welsh_demutator")
     else:
         nlp = spacy.blank("xx")
-    nlp.add_pipe("wm_match_form")
     return nlp
 
 

@@ -77,6 +77,7 @@ class EnglishLemmaRules:
       lower-cased word up when the lemmatizer left a word unchanged.
     * Keep -ing nouns common in answers about services (:data:`KEEP_ING`).
     * Keep "'s" neutral (the table maps it to "have").
+    * British spelling (:data:`SPELLING`), so "color" and "colour" match.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -85,11 +86,11 @@ class EnglishLemmaRules:
 
     def _lookup(self) -> Any:
         if self._table is None:
-            lemmatizer: Any = self.nlp.get_pipe("lemmatizer")
-            lookups = lemmatizer.lookups
-            self._table = (
-                lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
-            )
+            self._table = {}
+            if "lemmatizer" in self.nlp.pipe_names:
+                lemmatizer: Any = self.nlp.get_pipe("lemmatizer")
+                if lemmatizer.lookups.has_table("lemma_lookup"):
+                    self._table = lemmatizer.lookups.get_table("lemma_lookup")
         return self._table
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,11 +104,16 @@ class EnglishLemmaRules:
                 continue
             lower = text.lower()
             if lower in KEEP_ING:
-                token.lemma_ = lower
+                lemma = lower
             elif lower.endswith("ings") and lower[:-1] in KEEP_ING:
-                token.lemma_ = lower[:-1]  # buildings -> building, not build
-            elif token.lemma_ == text and not text.islower():
-                token.lemma_ = table.get(lower, lower)
+                lemma = lower[:-1]  # buildings -> building, not build
+            else:
+                lemma = token.lemma_
+                if lemma == text and not text.islower():
+                    lemma = table.get(lower, lower)
+                lemma = SPELLING.get(lemma.lower(), lemma)
+            if lemma != token.lemma_:
+                token.lemma_ = lemma
         return doc
 
 
@@ -118,32 +124,27 @@ def make_en_lemma_rules(nlp: Language, name: str) -> EnglishLemmaRules:
 
 
 def build_english(*, use_model: bool = True) -> Language:
-    """An English pipeline with lemmas (match forms are added by the caller).
+    """An English pipeline whose lemmas are match forms (lower-case aside).
 
     Args:
         use_model: Try the optional statistical models first. Tests pass
             False to get the same pipeline on every machine.
 
     Returns:
-        A spaCy ``Language`` whose tokens have ``lemma_`` set.
+        A spaCy ``Language`` whose tokens have ``lemma_`` set, in British
+        spelling, with -ing nouns of public services kept.
     """
     if use_model:
         for name in OPTIONAL_MODELS:
             if is_package(name):
                 logger.info("using installed English model %s", name)
                 # Parser and NER are not needed for matching and cost time.
-                return spacy.load(name, exclude=["parser", "ner"])
+                model = spacy.load(name, exclude=["parser", "ner"])
+                model.add_pipe("wm_en_lemma_rules")
+                return model
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("wm_en_lemma_rules")
     # Loads the lookup table from spacy-lookups-data (a local package).
     nlp.initialize()
     return nlp
-
-
-def english_match_form(lemma: str) -> str:
-    """The match form of an English lemma: lower-cased, British spelling."""
-    low = lemma.lower().replace("\u2019", "'")
-    if low.endswith("'s") and len(low) > 2:
-        low = low[:-2]
-    return SPELLING.get(low, low)

@@ -32,8 +32,8 @@ def test_pipelines_are_cached_and_codes_normalised() -> None:
 
 
 def test_components_are_registered_the_spacy_way(en: Language, cy: Language) -> None:
-    assert en.pipe_names == ["lemmatizer", "wm_en_lemma_rules", "wm_match_form"]
-    assert cy.pipe_names == ["wm_welsh_demutator", "wm_match_form"]
+    assert en.pipe_names == ["lemmatizer", "wm_en_lemma_rules"]
+    assert cy.pipe_names == ["wm_welsh_demutator"]
     assert cy.get_pipe_config("wm_welsh_demutator")["use_lexicon"] is True
 
 
