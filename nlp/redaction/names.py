@@ -46,12 +46,20 @@ _INTRO_BEFORE = re.compile(
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
     re.IGNORECASE,
 )
+# Weaker cues: a capitalised word after these is a name unless it is a place.
+_CUE_BEFORE = re.compile(
+    r"(?<![\w'])(?:\b(?:first |last |sur|full |your |the )?name\??(?: is| was|:|\?)?|\bcalled"
+    r"|\bnamed|\bcalls me|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
+    re.IGNORECASE,
+)
 # "Siân ydw i", "Rhys dw i": the name comes first in Welsh.
 _INTRO_AFTER = re.compile(r"^\s*(?:ydw i|dw i|ydw i'n|yma|here)\b", re.IGNORECASE)
 PARTICLES = frozenset(
-    "ap ab ferch verch van von de da di del della der den du la le bin al mac st".split()
+    "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+# Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
+_WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
 _SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
 # Welsh words that are first names somewhere else ("Mae", "Nain", "Haf" is both:
 # a Welsh name we list stays a name).
@@ -108,6 +116,7 @@ class _Scan:
         letters = [ch for ch in self.text if ch.isalpha()]
         self.shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
         self.intro_ends = {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
+        self.cue_ends = {m.end() for m in _CUE_BEFORE.finditer(self.text)}
         self.places = self._places()
 
     # Token classification -------------------------------------------------------
@@ -165,24 +174,27 @@ class _Scan:
             or self.welsh  # every Welsh word is "rare" to an English frequency table
             or not self.alpha[i]
             or not self.capitalised(i)
-            or self.sentence_start(i)
         ):
             return False
         word, key = self.words[i], self.keys[i]
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
-        if not word[1:].islower():
+        if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
+        if _WELSH_LOOKING.search(word):
+            return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
 
     def extendable(self, i: int) -> bool:
         """Can this token continue a name already started?"""
         if _INITIAL.match(self.words[i]):
             return True
-        if not self.capitalised(i) or i in self.places:
-            return False
+        if not self.capitalised(i):
+            # "olga krylova": a lower-case name goes on with a lower-case surname.
+            return self.lower_surname(i)
         key = self.keys[i]
         if key in NOT_NAMES or key in WELSH_WORDS:
             return False
+        # A place right after a first name is a surname ("Caitlin Lennox", "Erin Dale").
         if self.known(key):
             # After a first name, "Brown" and "Young" are surnames; only the
             # commonest words ("Good", "Will") are not.
@@ -191,6 +203,17 @@ class _Scan:
             ) > self.g.lower_prob(key)
         # A capitalised word rarely written lower-case: a surname we do not list.
         return self.g.capital_prob(key) >= self.g.lower_prob(key)
+
+    def lower_surname(self, i: int) -> bool:
+        word = self.words[i]
+        if self.welsh or self.shouting or not self.alpha[i] or not word.islower() or len(word) < 3:
+            return False
+        if not self.words[i - 1].islower():
+            return False
+        key = self.keys[i]
+        return (key in self.g.surnames or key not in self.g.frequencies) and (
+            self.g.lower_prob(key) < RARE_LOWER
+        )
 
     def _places(self) -> set[int]:
         """Indices of tokens inside a known place name ("York", "New York", "Caerdydd")."""
@@ -235,6 +258,13 @@ class _Scan:
             return self.capitalised(i) or self.known(key)
         if i in self.places or key in WELSH_WORDS:
             return False
+        if (
+            self.starts[i] in self.cue_ends
+            and self.capitalised(i)
+            and key not in NOT_NAMES
+            and self.g.capital_prob(key) >= self.g.lower_prob(key)
+        ):
+            return True  # "was called Logan", "Directed by: Sari"
         return self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
 
     def grow(self, start: int, end: int) -> tuple[int, int]:

@@ -182,7 +182,19 @@ def find_handles(text: str) -> Iterator[Found]:
         yield match.start(), match.end(), "handle"
 
 
+# "postcode: ..." / "zip code is ...": whatever code follows is someone's postcode.
+_POSTCODE_CUE = re.compile(
+    r"\b(?:post ?code|postal code|zip(?: ?code)?|cod post)\b(?: is|:)?[ \t]*"
+    r"([A-Za-z0-9]{2,8}(?:[ \-][A-Za-z0-9]{2,4})?)\b",
+    re.IGNORECASE,
+)
+
+
 def find_postcodes(text: str) -> Iterator[Found]:
+    for cue in _POSTCODE_CUE.finditer(text):
+        code = cue.group(1)
+        if any(ch.isdigit() for ch in code):
+            yield cue.start(1), cue.end(1), "postcode"
     for match in POSTCODE.finditer(text):
         yield match.start(), match.end(), "postcode"
     for match in OUTWARD_ONLY.finditer(text):
@@ -220,9 +232,28 @@ def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
             yield match.start, match.end
 
 
+# A date or a time written with digits, which must not pass for a phone number.
+_DATE_LIKE = re.compile(
+    r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])"
+    r"|(?:[0-2]?\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:\d{4}|\d{2})\b|\d{1,2}:\d{2}"
+)
+# Words that say a number follows: then 6 digits are enough to be a phone number.
+_PHONE_CUE = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|mob|cell|fax|landline|whatsapp|number|no"
+    r"|(?:call|ring|text|phone|contact|reach|answering)(?: me| us| him| her)?(?: on| at)"
+    r"|ffôn|ffon|ffoniwch|rhif)\b\.?[ \t]*(?:is|:|-)?[ \t\n]*",
+    re.IGNORECASE,
+)
+_CUED_NUMBER = re.compile(r"\+?\(?\d[\d ().\-]{4,18}\d(?![\w])")
+
+
+def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in claimed)
+
+
 def find_numbers(text: str) -> Iterator[Found]:
     """Phones, NHS numbers and payment cards, which all start as digit runs."""
-    if sum(ch.isdigit() for ch in text) < 7:
+    if sum(ch.isdigit() for ch in text) < 6:
         return
     claimed: list[tuple[int, int]] = []
     for match in DIGIT_RUN.finditer(text):
@@ -242,14 +273,24 @@ def find_numbers(text: str) -> Iterator[Found]:
             claimed.append((start, end))
             yield start, end, "card"
     for start, end in _phone_spans(text):
-        if not any(s < end and start < e for s, e in claimed):
+        if not _overlaps(start, end, claimed) and not _DATE_LIKE.match(text, start):
+            claimed.append((start, end))
+            yield start, end, "phone"
+    for cue in _PHONE_CUE.finditer(text):
+        number = _CUED_NUMBER.match(text, cue.end())
+        if number is None or len(_digits(number.group(0))) < 6 or _DATE_LIKE.match(number.group(0)):
+            continue
+        start, end = number.start(), number.end()
+        if not _overlaps(start, end, claimed):
             claimed.append((start, end))
             yield start, end, "phone"
     # Long digit runs nothing above explained: account, reference or foreign phone numbers.
     for match in DIGIT_RUN.finditer(text):
         start, end = match.start(), match.end()
-        if len(_digits(match.group(0))) >= 10 and not any(
-            s < end and start < e for s, e in claimed
+        if (
+            len(_digits(match.group(0))) >= 10
+            and not _overlaps(start, end, claimed)
+            and not _DATE_LIKE.match(text, start)
         ):
             yield start, end, "phone"
 
@@ -285,7 +326,8 @@ _ADDRESS_CUE = re.compile(
     r"\b(?:(?:my |our |new |home |postal |billing |shipping |the )?address(?:es)?(?: is| was|:)"
     r"|li(?:ve|ves|ving) at|located at|based at|moved to|drops? (?:you |me |us )?off at"
     r"|meet (?:you |me |us )?at|(?:send|sent|post|posted|deliver|return|write)(?: it| them| this"
-    r"| that| a new one| one| mail| letters)? to|cyfeiriad(?: yw|:)?|yn byw (?:yn|ar|ym))[ \t]*:?\s*",
+    r"| that| a new one| one| mail| letters)? to|cyfeiriad(?: yw|:)?|yn byw (?:yn|ar|ym))"
+    r"[ \t]*:?\s*",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(

@@ -212,7 +212,7 @@ def test_deny_list_matches_whole_words_any_case_and_spacing(redactor: Redactor) 
     text = "The staff at Acme  Motors and ACME MOTORS were rude; Bryn Awel floods."
     result = redactor.redact(text, deny_list=["acme motors", "Bryn Awel", "", "  "])
     assert result.text == "The staff at [redacted] and [redacted] were rude; [redacted] floods."
-    assert redact(redactor, "Acmegrove is fine", deny_list=["Acme"]) == "Acmegrove is fine"
+    assert redact(redactor, "The acmeplex is fine", deny_list=["Acme"]) == "The acmeplex is fine"
 
 
 def test_unicode_look_alikes_are_found_and_offsets_are_original(redactor: Redactor) -> None:
