@@ -92,12 +92,21 @@ async def register_webhook(
     return config.webhook_url
 
 
-async def poll(bot: Bot, dispatcher: Dispatcher, *, catalog: Catalog) -> None:
+async def poll(
+    bot: Bot, dispatcher: Dispatcher, *, catalog: Catalog, handle_signals: bool = True
+) -> None:
     """Long polling: Telegram refuses getUpdates while a webhook is set, so remove it."""
     # Pending updates are kept: they are residents' messages.
     await bot.delete_webhook(drop_pending_updates=False)
     await set_commands(bot, catalog)
-    await dispatcher.start_polling(bot, allowed_updates=ALLOWED_UPDATES, handle_signals=True)
+    await dispatcher.start_polling(
+        bot,
+        allowed_updates=ALLOWED_UPDATES,
+        # One update at a time, in order: a batch can hold "/start" and the
+        # "Yes" after it, and handled concurrently the "Yes" could come first.
+        handle_as_tasks=False,
+        handle_signals=handle_signals,
+    )
 
 
 @telegram_app.command("poll")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -76,17 +77,28 @@ def telegram_settings(db_url: str, **overrides: Any) -> Settings:
     return Settings(**values)
 
 
-async def running(settings: Settings) -> AsyncIterator[Telegram]:
+async def running(settings: Settings, *, lifespan: bool = False) -> AsyncIterator[Telegram]:
+    """The app as `create_app` builds it, with the Bot's HTTP layer recorded.
+
+    The app's lifespan (migrations, background job worker) is left out unless
+    asked for: the fixtures migrate the database already, and the worker
+    would start theming every stored answer, which these tests do not look at.
+    """
     app = create_app(settings)
     recorder = RecordingSession()
     # aiogram's HTTP layer is the only thing replaced; nothing leaves the machine.
     app.state.telegram.bot.session = recorder
-    async with app.router.lifespan_context(app):
-        services: Services = app.state.services
+    services: Services = app.state.services
+    async with contextlib.AsyncExitStack() as stack:
+        if lifespan:
+            await stack.enter_async_context(app.router.lifespan_context(app))
         seed_demo(services.db)
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-            yield Telegram(app=app, client=client, recorder=recorder, services=services)
+        client = await stack.enter_async_context(
+            httpx.AsyncClient(transport=transport, base_url=BASE_URL)
+        )
+        yield Telegram(app=app, client=client, recorder=recorder, services=services)
+        services.db.dispose()
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ aiogram exceptions.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,10 @@ class RecordingSession(BaseSession):
         self._message_ids = itertools.count(5000)
         # method name -> (HTTP status, description) for the next calls of it.
         self._failures: dict[str, list[tuple[int, str]]] = {}
+        # Served to getUpdates (long polling); `when_drained` runs once they are gone.
+        self.updates: list[dict[str, Any]] = []
+        self.when_drained: Callable[[], Coroutine[Any, Any, Any]] | None = None
+        self._background: set[asyncio.Task[Any]] = set()
 
     def fail_next(self, method: str, *, status: int, description: str) -> None:
         """Make the next `method` call fail the way the Bot API reports it."""
@@ -104,6 +109,10 @@ class RecordingSession(BaseSession):
                 params[key] = prepared
         name = method.__api_method__
         self.calls.append(Call(method=name, params=params))
+        if name == "getUpdates" and not self.updates:
+            # A real long poll waits for news; yielding here lets the test's
+            # stop signal run instead of spinning on empty answers.
+            await asyncio.sleep(0.01)
         failures = self._failures.get(name)
         if failures:
             status, description = failures.pop(0)
@@ -127,6 +136,15 @@ class RecordingSession(BaseSession):
             if "reply_markup" in params:
                 result["reply_markup"] = json.loads(params["reply_markup"])
             return result
+        if name == "getUpdates":
+            batch, self.updates = self.updates, []
+            if not batch and self.when_drained is not None:
+                task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(
+                    self.when_drained()
+                )
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
+            return batch
         if name == "getMe":
             return self._me(bot)
         if name == "getWebhookInfo":

@@ -51,20 +51,18 @@ async def test_wrong_secret_token_is_403(
     assert SECRET not in caplog.text
 
 
-@pytest.fixture
-async def telegram_without_secret(sqlite_url: str) -> AsyncIterator[Telegram]:
-    async for harness in running(telegram_settings(sqlite_url, telegram_webhook_secret=None)):
-        yield harness
-
-
-async def test_without_a_configured_secret_every_call_is_refused(
-    telegram_without_secret: Telegram,
+async def test_without_a_configured_secret_every_call_is_refused_and_startup_says_so(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    for secret in (None, SECRET, ""):
-        response = await telegram_without_secret.post(HELLO, secret=secret)
-        assert response.status_code == 403
-        assert response.json()["detail"] == "webhook not configured"
-    assert telegram_without_secret.recorder.calls == []
+    settings = telegram_settings(sqlite_url, telegram_webhook_secret=None)
+    with caplog.at_level(logging.ERROR):
+        async for telegram in running(settings, lifespan=True):
+            assert "until TELEGRAM_WEBHOOK_SECRET is set" in caplog.text
+            for secret in (None, SECRET, ""):
+                response = await telegram.post(HELLO, secret=secret)
+                assert response.status_code == 403
+                assert response.json()["detail"] == "webhook not configured"
+            assert telegram.recorder.calls == []
 
 
 async def test_body_over_the_limit_is_413_whatever_its_length_header_says(
