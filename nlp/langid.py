@@ -52,6 +52,11 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 # Words, and clitics as their own tokens: Welsh 'r 'n 'i ..., English n't 's.
 _CLITIC = re.compile(r"n't(?![^\W\d_])|[^\W\d_]+|'[^\W\d_]{1,3}(?![^\W\d_])")
 _CACHE_LIMIT = 100_000
+# Only the start of a long answer is read: enough to decide, and it bounds
+# the work a hostile 1 MB message can cause.
+_MAX_CHARS = 2_000
+_MAX_WORDS = 64
+_MAX_WORD_LEN = 40
 _BOS, _EOS = "^", "$"
 
 
@@ -193,7 +198,9 @@ def _log_scores(model: _Model, text: str) -> Row | None:
         return None
     en, cy, ot = model.log_prior
     # Long answers: the first 64 words decide; the rest only costs time.
-    for word in words[:64]:
+    for word in words[:_MAX_WORDS]:
+        if len(word) > _MAX_WORD_LEN:
+            word = word[:_MAX_WORD_LEN]  # no real word is longer; keys stay small
         w_en, w_cy, w_ot = _word_scores(model, word)
         en += w_en
         cy += w_cy
@@ -205,12 +212,14 @@ def scores(text: str) -> dict[str, float]:
     """Posterior probability of each language for ``text``.
 
     Args:
-        text: One answer, any length (only the first 64 words are read).
+        text: One answer, any length (only the first 64 words of the first
+            2,000 characters are read).
 
     Returns:
         ``{"en": p, "cy": p, "other": p}`` summing to 1. Text without
         letters gives ``{"en": 0, "cy": 0, "other": 1}``.
     """
+    text = text[:_MAX_CHARS]
     if _non_latin_share(text) >= 0.5:
         return {"en": 0.0, "cy": 0.0, "other": 1.0}
     model = _get_model()
@@ -239,6 +248,7 @@ def identify(text: str) -> Language:
         >>> identify("bins collection")
         'en'
     """
+    text = text[:_MAX_CHARS]
     if _non_latin_share(text) >= 0.5:
         return "other"
     logs = _log_scores(_get_model(), text)

@@ -71,6 +71,8 @@ def test_text_without_letters_is_other(text: str) -> None:
         "x" * 1600,
         "Mae'r bws yn hwyr. " * 500,
         "a" * 100_000,
+        "\u00e9" * 1_000_000,
+        "word " * 200_000,
         "ysgol" + "\u0301" * 50,  # stacked combining accents
         "Mae\u2019r bws yn hwyr",
         "BYSUS YSGOL",
@@ -79,6 +81,11 @@ def test_text_without_letters_is_other(text: str) -> None:
 def test_hostile_and_oversized_input_gets_a_valid_answer(text: str) -> None:
     assert langid.identify(text) in ("en", "cy", "other")
     assert sum(langid.scores(text).values()) == pytest.approx(1.0)
+
+
+def test_a_long_answer_is_judged_by_its_start() -> None:
+    welsh = "Mae'r bws i'r ysgol yn hwyr bob bore ac mae'r plant yn aros yn y glaw. "
+    assert langid.identify(welsh * 3 + "The rest is English. " * 1000) == "cy"
 
 
 def test_scores_are_a_distribution_that_agrees_with_identify() -> None:
