@@ -110,8 +110,8 @@ def heatmap(
     title: str,
 ) -> Markup:
     """A theme x category grid shaded by count; hidden cells hatched."""
-    label_width, cell_w, cell_h, head = 230, 74, 26, 60
-    width = label_width + cell_w * max(1, len(columns)) + 10
+    label_width, cell_w, cell_h, head = 230, 74, 26, 90
+    width = label_width + cell_w * max(1, len(columns)) + 110
     height = head + cell_h * max(1, len(rows)) + 10
     peak = (
         max((v for r in rows for v in cells.get(r, {}).values() if v is not None), default=0) or 1
@@ -119,9 +119,10 @@ def heatmap(
     body = []
     for j, column in enumerate(columns):
         x = label_width + j * cell_w + cell_w / 2
+        # Slanted up and to the right, so long names never run into the row labels.
         body.append(
-            f'<text x="{x:.0f}" y="{head - 8}" text-anchor="end" '
-            f'transform="rotate(-30 {x:.0f} {head - 8})">{escape(_clip(column, 16))}</text>'
+            f'<text x="{x:.0f}" y="{head - 8}" text-anchor="start" '
+            f'transform="rotate(-35 {x:.0f} {head - 8})">{escape(_clip(column, 16))}</text>'
         )
     for i, row in enumerate(rows):
         y = head + i * cell_h

@@ -12,7 +12,9 @@ from storage.models import Consultation
 
 def consultation_links(settings: Settings, consultation: Consultation) -> dict[str, str]:
     """Links residents can follow; Telegram only when the bot's username is configured."""
-    links = {"web": f"{settings.public_base_url.rstrip('/')}/simulator?c={consultation.slug}"}
+    links = {
+        "web": f"{settings.public_base_url.rstrip('/')}/simulator?consultation={consultation.slug}"
+    }
     username = getattr(settings, "telegram_bot_username", None)
     if username:
         try:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import ServicesDep
+from bot.services import Services, ServicesDep
 from console.deps import (
     CreatorOfficer,
     CurrentOfficer,
@@ -104,8 +104,16 @@ def create(
             error=str(error),
             status_code=400,
         )
+    _refresh(services)
     flash(request, "Consultation created as a draft. Open it when you are ready.")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+def _refresh(services: Services) -> None:
+    # The conversation engine caches consultations for routing; tell it something changed.
+    refresh = getattr(services.conversation, "refresh_consultations", None)
+    if callable(refresh):
+        refresh()
 
 
 def _slugify(text: str) -> str:
@@ -219,6 +227,7 @@ def edit(
             error=str(error),
             status_code=400,
         )
+    _refresh(services)
     flash(request, "Saved.")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
@@ -242,6 +251,7 @@ def change_status(
             action=f"consultation_{status.value}",
             subject=f"consultation:{current.id}",
         )
+    _refresh(services)
     flash(request, f"The consultation is now {status.value}.")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 

@@ -373,6 +373,29 @@ def move(
     )
 
 
+@router.post("/{consultation_id}/themes/refit")
+def refit(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+) -> Response:
+    """Ask the background worker to regroup every answer (officers' edits are kept)."""
+    if "refit" not in services.job_registry.names():
+        flash(request, "Theming is not running on this server.", "error")
+    else:
+        services.jobs.enqueue("refit", consultation_id=consultation.id or 0)
+        with session_scope(services.db) as session:
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="themes_refit_requested",
+                subject=f"consultation:{consultation.id}",
+            )
+        flash(request, "Regrouping the answers now; reload this page in a minute.")
+    return RedirectResponse(_board_url(consultation), status_code=303)
+
+
 @router.post("/{consultation_id}/themes/seed")
 def seed(
     request: Request,

@@ -76,6 +76,7 @@ POLICY: dict[str, set[Role] | str] = {
     "pin": EDIT,
     "move": EDIT,
     "seed": EDIT,
+    "refit": EDIT,
     "queue": EDIT,
     "decide": EDIT,
     "edit_spans": EDIT,
