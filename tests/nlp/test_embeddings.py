@@ -143,11 +143,11 @@ def test_welsh_answer_lands_beside_its_english_twin(
     # English-only MiniLM on the same Welsh text, for contrast: it cannot read Welsh.
     plain = minilm.encode(cy)
     plain_hits = np.mean(np.argmax(plain @ en_vec.T, axis=1) == np.arange(len(en)))
-    assert hits >= 0.6
+    assert hits >= 0.7
     assert plain_hits <= 0.5
     twin = np.diag(cy_vec @ en_vec.T)
     unrelated = np.roll(cy_vec, 1, axis=0) @ en_vec.T
-    assert np.mean(twin) > np.mean(np.diag(unrelated)) + 0.15
+    assert np.mean(twin) > np.mean(np.diag(unrelated)) + 0.2
 
 
 def test_english_answers_get_exact_minilm_vectors(
