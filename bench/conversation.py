@@ -33,8 +33,9 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -239,6 +240,12 @@ def postgres_database(admin_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def _no_sync_commit(dbapi_connection: Any, _record: Any) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    dbapi_connection.commit()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=20_000)
@@ -249,19 +256,29 @@ def main() -> None:
         or os.environ.get("WHATMATTERS_TEST_DATABASE_URL"),
         help="admin URL of a PostgreSQL server (a throwaway database is created)",
     )
+    parser.add_argument(
+        "--pg-async-commit",
+        action="store_true",
+        help="also run PostgreSQL with synchronous_commit=off (diagnostic: the engine's own "
+        "cost without waiting for the disk flush; never how the service runs)",
+    )
     args = parser.parse_args()
-    backends: list[tuple[str, object]] = [("SQLite", sqlite_database())]
+    backends: list[tuple[str, object, bool]] = [("SQLite", sqlite_database(), False)]
     if args.postgres:
-        backends.append(("PostgreSQL", postgres_database(args.postgres)))
+        backends.append(("PostgreSQL", postgres_database(args.postgres), False))
+        if args.pg_async_commit:
+            backends.append(("PG nosync", postgres_database(args.postgres), True))
     else:
         print("PostgreSQL skipped: pass --postgres URL or set WHATMATTERS_TEST_DATABASE_URL")
     print(
         f"{'backend':<11} {'msgs':>6} {'msgs/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
         f"{'cpu ms/msg':>10} {'answers':>7} {'floor tx/s':>10}"
     )
-    for name, database in backends:
+    for name, database, async_commit in backends:
         with database as url:  # type: ignore[attr-defined]
             engine = make_engine(url)
+            if async_commit:
+                event.listen(engine, "connect", _no_sync_commit)
             result = run(engine, args.messages, args.threads)
             floor = baseline(engine)
             engine.dispose()
