@@ -197,13 +197,14 @@ def worker(system: str, out: Path) -> None:
     run(["Warm-up: my name is Rhys, 07700 900123."])
     setup = time.perf_counter() - started
     predictions: dict[str, Any] = {}
-    seconds = 0.0
+    seconds = cpu_seconds = 0.0
     count = 0
     for name, rows in datasets.items():
         texts = [r["text"] for r in rows]
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         predictions[name] = run(texts)
         seconds += time.perf_counter() - begin
+        cpu_seconds += time.process_time() - begin_cpu
         count += len(texts)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out.write_text(
@@ -211,6 +212,8 @@ def worker(system: str, out: Path) -> None:
             {
                 "predictions": predictions,
                 "answers_per_second": count / seconds,
+                # The machine is shared: CPU time is what the system itself costs.
+                "answers_per_cpu_second": count / cpu_seconds,
                 "answers": count,
                 "setup_seconds": setup,
                 "peak_rss_mib": peak_kib / 1024,
@@ -316,6 +319,7 @@ def main() -> None:
         ours = system == "ours"
         report[system] = {
             "answers_per_second": result["answers_per_second"],
+            "answers_per_cpu_second": result["answers_per_cpu_second"],
             "setup_seconds": result["setup_seconds"],
             "peak_rss_mib": result["peak_rss_mib"],
             "presidio": score(
@@ -332,7 +336,8 @@ def main() -> None:
     print(f"# redaction benchmark {date.today()} ({platform.machine()}, {os.cpu_count()} cores)")
     for system, r in report.items():
         print(
-            f"\n## {system}: {r['answers_per_second']:.0f} answers/s, "
+            f"\n## {system}: {r['answers_per_second']:.0f} answers/s wall, "
+            f"{r['answers_per_cpu_second']:.0f} answers/CPU-s, "
             f"peak RSS {r['peak_rss_mib']:.0f} MiB, setup {r['setup_seconds']:.1f} s"
         )
         for name in ("uk", "presidio", "wnut_names"):

@@ -58,6 +58,11 @@ PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+# Welsh words after which a place name is mutated ("i Gaerdydd", "yng Nghymru").
+_MUTATING = frozenset(
+    "i o a ac am ar at dan drwy trwy wrth heb hyd gan tan dros rhwng yng ym yn ei fy dy ein "
+    "eich".split()
+)
 # Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
 _WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
 _SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
@@ -231,10 +236,11 @@ class _Scan:
                     break
             else:
                 # Welsh mutates place names after prepositions: "yng Nghaerdydd", "i Wrecsam".
-                previous = self.words[i - 1] if i else None
-                radical = fold(demutate(self.words[i], previous=previous).radical)
-                if radical != self.keys[i] and radical in self.g.places:
-                    marked.add(i)
+                previous = self.keys[i - 1] if i else ""
+                if previous in _MUTATING and self.words[i][:1].isupper():
+                    radical = fold(demutate(self.words[i], previous=previous).radical)
+                    if radical != self.keys[i] and radical in self.g.places:
+                        marked.add(i)
         return marked
 
     # Spans ------------------------------------------------------------------------
