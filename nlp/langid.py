@@ -175,6 +175,24 @@ def _word_scores(model: _Model, word: str) -> Row:
     return row
 
 
+def english_over_welsh(word: str) -> float:
+    """Log-odds (nats) that one word is English rather than Welsh.
+
+    Used by the Welsh pipeline to leave English words in Welsh answers
+    alone ("mae'r food yn fine" must not become "bood", "bine").
+
+    Args:
+        word: One word, any case (only its first 40 letters are read).
+
+    Returns:
+        log P(word | English) - log P(word | Welsh): positive for English.
+    """
+    model = _get_model()
+    low = word.translate(_APOSTROPHES).lower()[:_MAX_WORD_LEN]
+    en, cy, _ = _word_scores(model, low)
+    return (en - cy) / model.scale
+
+
 def _non_latin_share(text: str) -> float:
     if text.isascii():
         return 0.0

@@ -40,6 +40,9 @@ from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
 from nlp.lang.welsh_tokenizer_exceptions import clitic_norm
 
 _CACHE_LIMIT = 200_000
+# A word this much likelier English than Welsh (in nats) is code-switching:
+# "mae'r food yn fine". Welsh words shared with English ("fan") stay below.
+ENGLISH_LOG_ODDS = 3.0
 
 #: Languages with a dedicated pipeline; anything else gets "xx".
 SUPPORTED: tuple[str, ...] = ("en", "cy")
@@ -68,7 +71,9 @@ class WelshDemutator:
     The token before gives the context that licenses a mutation (``yng``
     -> nasal); the lexicon of radical forms breaks ties (``fara`` ->
     ``bara``). Known plurals then become singular (``ysgolion`` ->
-    ``ysgol``, ``dai`` -> ``tai`` -> ``tŷ``). See :mod:`nlp.lang.mutations`
+    ``ysgol``, ``dai`` -> ``tai`` -> ``tŷ``). Words far likelier English than
+    Welsh (code-switching, "mae'r food yn fine") are left as they are. See
+    :mod:`nlp.lang.mutations`
     and :mod:`nlp.lang.welsh_lemmas` for the precision limits.
     """
 
@@ -82,8 +87,12 @@ class WelshDemutator:
         hit = self._cache.get(key)
         if hit is None:
             lexicon = KNOWN_FORMS if self.use_lexicon else None
-            cand = demutate(text, previous=previous, lexicon=lexicon)
-            hit = (singular(cand.radical), cand.mutation)
+            if langid.english_over_welsh(text) > ENGLISH_LOG_ODDS:
+                # An English word in a Welsh answer: "fine" is not a soft "bine".
+                hit = (text.lower(), Mutation.NONE)
+            else:
+                cand = demutate(text, previous=previous, lexicon=lexicon)
+                hit = (singular(cand.radical), cand.mutation)
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[key] = hit

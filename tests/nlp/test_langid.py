@@ -88,6 +88,13 @@ def test_a_long_answer_is_judged_by_its_start() -> None:
     assert langid.identify(welsh * 3 + "The rest is English. " * 1000) == "cy"
 
 
+def test_word_log_odds_tell_english_loanwords_from_welsh() -> None:
+    assert langid.english_over_welsh("food") > 3
+    assert langid.english_over_welsh("Fine") > 3
+    assert langid.english_over_welsh("fara") < 0
+    assert langid.english_over_welsh("ddinas") < 0
+
+
 def test_scores_are_a_distribution_that_agrees_with_identify() -> None:
     for text in ["bysus ysgol", "bins collection", "Das ist gut", "the bws"]:
         got = langid.scores(text)
