@@ -80,3 +80,20 @@ def redact_one(text: str, language: str) -> tuple[str, list[dict[str, Any]]] | N
     if redact_many is None:
         return None
     return redact_many([text], "cy" if language == "cy" else "en")[0]
+
+
+def register_redaction_job(services: Any) -> None:
+    """Register "redact_answers": fill the cache off the request path.
+
+    Redaction costs milliseconds an answer, so a 100,000-answer export with a
+    cold cache would take minutes; answers are redacted as they arrive instead
+    (imports enqueue it per batch; the integrator enqueues it per stored answer).
+    """
+    from storage.db import session_scope
+    from storage.repositories.console_answers import answers_by_id
+
+    def redact_answers(answer_ids: list[int]) -> None:
+        with session_scope(services.db) as session:
+            redact_rows(session, answers_by_id(session=session, answer_ids=answer_ids))
+
+    services.job_registry.register("redact_answers", redact_answers)

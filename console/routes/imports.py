@@ -188,8 +188,12 @@ def import_rows(
 
 
 def _enqueue_theming(services: Services, answer_ids: list[int]) -> None:
-    # Imported answers are themed like any other, once theming is installed.
-    if "theme_answer" not in services.job_registry.names():
+    # Imported answers are themed like any other, once theming is installed,
+    # and redacted ahead of the first export.
+    names = services.job_registry.names()
+    if "redact_answers" in names and answer_ids:
+        services.jobs.enqueue("redact_answers", answer_ids=answer_ids)
+    if "theme_answer" not in names:
         return
     for answer_id in answer_ids:
         services.jobs.enqueue("theme_answer", answer_id=answer_id)

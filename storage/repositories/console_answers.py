@@ -120,3 +120,24 @@ def store_redactions(
             for a, t, s in redactions
         ],
     )
+
+
+def answers_by_id(*, session: Session, answer_ids: Sequence[int]) -> list[AnswerRow]:
+    if not answer_ids:
+        return []
+    query = (
+        select(
+            ANSWER.c.id,
+            ANSWER.c.received_at,
+            ANSWER.c.channel,
+            ANSWER.c.language,
+            ANSWER.c.kind,
+            CONVERSATION.c.ward,
+            CONVERSATION.c.age_band,
+            ANSWER.c.text,
+        )
+        .select_from(ANSWER.outerjoin(CONVERSATION, CONVERSATION.c.id == ANSWER.c.conversation_id))
+        .where(ANSWER.c.id.in_(list(answer_ids)))
+        .order_by(ANSWER.c.id)
+    )
+    return [AnswerRow(*row) for row in session.execute(query)]

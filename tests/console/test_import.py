@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
+from bot.jobs import InProcessQueue
+from bot.services import Services
 from console.deps import UPLOAD_LIMIT_BYTES
 from storage.db import session_scope
 from storage.models import Answer, AuditEvent
@@ -234,3 +236,22 @@ async def test_a_hundred_thousand_rows_import_in_batches(
         language="",
     )
     assert "<strong>100000</strong> answers imported" in report.text
+
+
+async def test_imported_answers_are_redacted_ahead_of_export_by_the_job_queue(
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
+) -> None:
+    from storage.models.redacted import RedactedAnswer
+
+    cid, token = signed_in
+    content = b"Answer\nRing me on 07700 900123 please\nMore trees\n"
+    await _import(
+        client, cid, token, content, row_id="", received_at="", language="", text="Answer"
+    )
+    assert isinstance(services.jobs, InProcessQueue)
+    # Only the redaction job: theming would embed with the model, tested elsewhere.
+    services.job_registry.register("theme_answer", lambda answer_id: None)
+    services.jobs.drain()
+    with session_scope(db) as session:
+        cached = {r.text for r in session.exec(select(RedactedAnswer))}
+    assert cached == {"Ring me on [phone] please", "More trees"}
