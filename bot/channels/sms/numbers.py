@@ -7,10 +7,15 @@ into a space; otherwise STOP on one path would not stop the other.
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 WHATSAPP_PREFIX = "whatsapp:"
 DEFAULT_REGION = "GB"
+# Twilio always sends E.164; recognising it without a full parse keeps the
+# webhook's hot path cheap (phonenumbers.parse costs more than the HMAC check).
+_E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 
 
 class InvalidNumberError(ValueError):
@@ -38,6 +43,8 @@ def to_e164(raw: str, *, region: str = DEFAULT_REGION, strict: bool = False) -> 
         raise InvalidNumberError("empty")
     if len(text) > 40:
         raise InvalidNumberError("too long to be a phone number")
+    if not strict and _E164.fullmatch(text):
+        return text
     candidates: list[tuple[str, str | None]] = []
     digits = "".join(ch for ch in text if ch.isdigit())
     if text.startswith("+"):

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from bot.settings import Settings
 from storage.models import Answer, Channel, InboundReceipt, Participant
 from tests.bot.channels.sms.twilio_requests import (
+    AUTH_TOKEN,
     PUBLIC_BASE_URL,
     RESIDENT,
     SERVICE_NUMBER,
@@ -309,3 +310,22 @@ async def test_without_twilio_credentials_the_route_says_what_to_set(settings: S
 def test_new_sids_look_like_twilio_sids() -> None:
     sid = new_sid()
     assert sid.startswith("SM") and len(sid) == 34
+
+
+async def test_sha256_shared_key_signatures_are_accepted_and_unknown_algorithms_refused(
+    twilio_client: httpx.AsyncClient, consultation: str
+) -> None:
+    from twilio.request_validator import RequestValidator
+
+    fields = sms_fields("MATTERS")
+    target, body, headers = signed_request(PATH, fields)
+    headers["X-Twilio-Signature"] = RequestValidator(AUTH_TOKEN).compute_signature(
+        PUBLIC_BASE_URL + PATH, dict(fields), "HMAC_SHA256"
+    )
+    headers["X-Twilio-Webhooks-Signature-Settings"] = (
+        "key=webhooks_sharedkey_x,algorithm=HMAC_SHA256"
+    )
+    assert (await twilio_client.post(target, content=body, headers=headers)).status_code == 200
+    headers["X-Twilio-Webhooks-Signature-Settings"] = "algorithm=HMAC_MD5"
+    refused = await twilio_client.post(target, content=body, headers=headers)
+    assert refused.status_code == 403 and "unsupported" in refused.text
