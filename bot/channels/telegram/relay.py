@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
@@ -24,6 +25,9 @@ from storage.identity import AddressProtector
 from storage.models import Channel, Participant
 
 log = logging.getLogger(__name__)
+
+# Chats whose latest bot message id is remembered (a few MB at most).
+_REMEMBERED_CHATS = 50_000
 
 
 class Conversation(Protocol):
@@ -43,6 +47,24 @@ class TelegramRelay:
         self._conversation = conversation
         self._protector = protector
         self._catalog = catalog
+        self._latest: OrderedDict[int, int] = OrderedDict()
+
+    def is_stale(self, *, chat_id: int, message_id: int) -> bool:
+        """True when a button sits on an older message than the latest we sent.
+
+        Someone who typed "yes" instead of pressing it still has the buttons
+        on the greeting; pressing "No" there later must not be read as their
+        answer to whatever we asked since. Remembered in this process only:
+        after a restart every press is taken at face value.
+        """
+        latest = self._latest.get(chat_id)
+        return latest is not None and message_id < latest
+
+    def _sent(self, chat_id: int, message_id: int) -> None:
+        self._latest[chat_id] = message_id
+        self._latest.move_to_end(chat_id)
+        while len(self._latest) > _REMEMBERED_CHATS:
+            self._latest.popitem(last=False)
 
     async def language(self, session: Session, *, chat_id: int, user_language: str | None) -> str:
         """The language to answer in outside the conversation (photos, edits, buttons).
@@ -93,7 +115,7 @@ class TelegramRelay:
             try:
                 # No parse_mode: replies are plain text, so a resident's own
                 # words echoed back can never be read as HTML or Markdown.
-                await bot.send_message(
+                sent = await bot.send_message(
                     chat_id=chat_id,
                     text=reply.text,
                     reply_markup=reply_keyboard(reply),
@@ -104,6 +126,7 @@ class TelegramRelay:
                 # their answer is already stored, so stop here quietly.
                 log.info("telegram chat blocked the bot; %d replies not sent", len(replies))
                 return
+            self._sent(chat_id, sent.message_id)
 
     async def say(self, bot: Bot, *, chat_id: int, key: str, language: str) -> None:
         """Send one of the Telegram channel's own messages (bot/locales/*/telegram.ftl)."""

@@ -6,7 +6,7 @@ import logging
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, Message, Update
+from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message, Update
 from sqlmodel import Session
 
 from bot.channels.telegram.keyboards import OptionCallback
@@ -28,20 +28,21 @@ async def on_option(
     callback_data: OptionCallback,
     bot: Bot,
     relay: TelegramRelay,
+    session: Session,
     event_update: Update,
 ) -> None:
     """Answer the press, retire the keyboard, and hand the choice to the engine."""
-    # Answer first: Telegram shows a spinner on the button until we do.
-    await callback.answer()
     message = callback.message
     chat_id = message.chat.id if message is not None else callback.from_user.id
-    if isinstance(message, Message):
-        # Remove the buttons so an old "Yes" pressed later cannot be taken as
-        # the answer to whatever question comes next.
-        try:
-            await message.edit_reply_markup(reply_markup=None)
-        except TelegramBadRequest as error:
-            log.info("could not remove a used keyboard: %s", error.message)
+    if message is not None and relay.is_stale(chat_id=chat_id, message_id=message.message_id):
+        await on_unknown_button(callback, relay, session)
+        await _retire_keyboard(message)
+        return
+    # Answer first: Telegram shows a spinner on the button until we do.
+    await callback.answer()
+    # Remove the buttons so this "Yes" cannot be pressed again later as the
+    # answer to whatever question comes next.
+    await _retire_keyboard(message)
     await relay.relay(
         bot,
         chat_id=chat_id,
@@ -52,10 +53,19 @@ async def on_option(
     )
 
 
+async def _retire_keyboard(message: MaybeInaccessibleMessageUnion | None) -> None:
+    if not isinstance(message, Message):
+        return  # too old (48 h) to edit, or gone
+    try:
+        await message.edit_reply_markup(reply_markup=None)
+    except TelegramBadRequest as error:
+        log.info("could not remove a used keyboard: %s", error.message)
+
+
 async def on_unknown_button(
     callback: CallbackQuery, relay: TelegramRelay, session: Session
 ) -> None:
-    """A button we no longer understand (older version, forged data): say so kindly."""
+    """A button that is stale or that we no longer understand: say so kindly."""
     language = await relay.language(
         session, chat_id=callback.from_user.id, user_language=callback.from_user.language_code
     )

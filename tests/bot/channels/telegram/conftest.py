@@ -20,6 +20,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage.models import Answer, Participant
 from tests.bot.channels.telegram.recording import RecordingSession
+from tests.bot.channels.telegram.updates import callback_update
 
 TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 SECRET = "s3cret-Token_for-the-tests"
@@ -50,6 +51,11 @@ class Telegram:
             all_headers[SECRET_HEADER] = secret
         body = update if isinstance(update, bytes) else json.dumps(update).encode()
         return await self.client.post(WEBHOOK, content=body, headers=all_headers)
+
+    def button(self, update_id: int, chat_id: int, data: str, **kw: Any) -> dict[str, Any]:
+        """A press on a button of the latest message the bot sent to `chat_id`."""
+        message_id = self.recorder.latest[chat_id]
+        return callback_update(update_id, chat_id, data, message_id=message_id, **kw)
 
     def answers(self) -> list[Answer]:
         with Session(self.services.db) as session:

@@ -56,6 +56,8 @@ class RecordingSession(BaseSession):
         super().__init__()
         self.calls: list[Call] = []
         self._message_ids = itertools.count(5000)
+        # chat id -> id of the latest message the bot sent there.
+        self.latest: dict[int, int] = {}
         # method name -> (HTTP status, description) for the next calls of it.
         self._failures: dict[str, list[tuple[int, str]]] = {}
         # Served to getUpdates (long polling); `when_drained` runs once they are gone.
@@ -126,8 +128,10 @@ class RecordingSession(BaseSession):
 
     def _result(self, bot: Bot, name: str, params: dict[str, Any]) -> Any:
         if name == "sendMessage":
+            message_id = next(self._message_ids)
+            self.latest[int(params["chat_id"])] = message_id
             result: dict[str, Any] = {
-                "message_id": next(self._message_ids),
+                "message_id": message_id,
                 "date": int(time.time()),
                 "chat": {"id": int(params["chat_id"]), "type": "private"},
                 "from": self._me(bot),

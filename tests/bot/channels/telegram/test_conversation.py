@@ -97,7 +97,7 @@ async def test_welsh_conversation(telegram: Telegram) -> None:
     assert TITLE_CY in welsh.text
     assert welsh.buttons == IE_NA
 
-    [question] = await say(telegram, callback_update(13, CHAT, "opt:YES", language_code="cy"))
+    [question] = await say(telegram, telegram.button(13, CHAT, "opt:YES", language_code="cy"))
     assert question.text.startswith("Diolch!")
     assert "Beth sy'n wirioneddol bwysig i chi am fyw yma?" in question.text
 
@@ -108,7 +108,7 @@ async def test_welsh_conversation(telegram: Telegram) -> None:
     assert "Ym mha ward" in ward.text
     assert ward.buttons == [[("Hepgor", "opt:SKIP")]]
 
-    [age] = await say(telegram, callback_update(16, CHAT, "opt:SKIP"))
+    [age] = await say(telegram, telegram.button(16, CHAT, "opt:SKIP"))
     assert "Faint yw eich oed chi?" in age.text
     assert age.buttons[0] == [("Dan 25", "opt:1"), ("25 i 44", "opt:2")]
 
@@ -123,7 +123,7 @@ async def test_welsh_conversation(telegram: Telegram) -> None:
 
 async def test_stop_silences_the_bot_until_start(telegram: Telegram) -> None:
     await say(telegram, start_update(21, CHAT))
-    await say(telegram, callback_update(22, CHAT, "opt:YES"))
+    await say(telegram, telegram.button(22, CHAT, "opt:YES"))
 
     [stopped] = await say(telegram, text_update(23, CHAT, "STOP"))
     assert "won't get any more messages" in stopped.text
@@ -132,7 +132,7 @@ async def test_stop_silences_the_bot_until_start(telegram: Telegram) -> None:
 
     # Anything else, words or buttons, gets silence and is not stored.
     assert await say(telegram, text_update(24, CHAT, "The parks")) == []
-    assert await say(telegram, callback_update(25, CHAT, "opt:YES")) == []
+    assert await say(telegram, telegram.button(25, CHAT, "opt:YES")) == []
     assert telegram.answers() == []
 
     back, question = await say(telegram, start_update(26, CHAT))
@@ -149,6 +149,6 @@ async def test_slash_commands_are_the_engine_keywords(telegram: Telegram) -> Non
     [confirm] = await say(telegram, text_update(33, CHAT, "/delete"))
     assert "Delete everything" in confirm.text
     assert confirm.buttons == YES_NO
-    [erased] = await say(telegram, callback_update(34, CHAT, "opt:YES"))
+    [erased] = await say(telegram, telegram.button(34, CHAT, "opt:YES"))
     assert "deleted your answers" in erased.text
     assert telegram.participants() == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.bot.channels.telegram.conftest import Telegram
-from tests.bot.channels.telegram.updates import callback_update, start_update, text_update
+from tests.bot.channels.telegram.updates import start_update, text_update
 
 CHAT = 812_345_678
 
@@ -13,7 +13,7 @@ CHAT = 812_345_678
 async def consented(telegram: Telegram, chat: int = CHAT) -> None:
     """Bring a resident to the open question."""
     assert (await telegram.post(start_update(chat * 10 + 1, chat))).status_code == 200
-    assert (await telegram.post(callback_update(chat * 10 + 2, chat, "opt:YES"))).status_code == 200
+    assert (await telegram.post(telegram.button(chat * 10 + 2, chat, "opt:YES"))).status_code == 200
     telegram.recorder.clear()
 
 
@@ -41,7 +41,7 @@ async def test_two_deliveries_at_once_store_one_answer_and_send_one_reply(
 async def test_a_repeated_button_press_is_acted_on_once(telegram: Telegram) -> None:
     assert (await telegram.post(start_update(503, CHAT))).status_code == 200
     telegram.recorder.clear()
-    press = callback_update(504, CHAT, "opt:YES")
+    press = telegram.button(504, CHAT, "opt:YES")
     await asyncio.gather(telegram.post(press), telegram.post(press))
     await telegram.post(press)
     assert len(telegram.recorder.of("answerCallbackQuery")) == 1

@@ -52,7 +52,7 @@ async def test_please_send_text_is_in_the_residents_language(telegram: Telegram)
 
 async def test_a_photo_caption_is_taken_as_the_answer(telegram: Telegram) -> None:
     await telegram.post(start_update(821, CHAT))
-    await telegram.post(callback_update(822, CHAT, "opt:YES"))
+    await telegram.post(telegram.button(822, CHAT, "opt:YES"))
     telegram.recorder.clear()
     await telegram.post(photo_update(823, CHAT, caption="Fix the potholes on Chester Road"))
     [probe] = telegram.recorder.sent(CHAT)
@@ -62,7 +62,7 @@ async def test_a_photo_caption_is_taken_as_the_answer(telegram: Telegram) -> Non
 
 async def test_an_edited_message_keeps_the_first_version_and_says_so(telegram: Telegram) -> None:
     await telegram.post(start_update(831, CHAT))
-    await telegram.post(callback_update(832, CHAT, "opt:YES"))
+    await telegram.post(telegram.button(832, CHAT, "opt:YES"))
     await telegram.post(text_update(833, CHAT, "Teh buses"))
     telegram.recorder.clear()
     assert (await telegram.post(edited_update(834, CHAT, "The buses"))).status_code == 200
@@ -98,7 +98,7 @@ async def test_an_unknown_button_is_answered_without_touching_the_conversation(
 ) -> None:
     await telegram.post(start_update(861, CHAT))
     telegram.recorder.clear()
-    assert (await telegram.post(callback_update(862, CHAT, "legacy-v0:yes"))).status_code == 200
+    assert (await telegram.post(telegram.button(862, CHAT, "legacy-v0:yes"))).status_code == 200
     [answered] = telegram.recorder.of("answerCallbackQuery")
     assert answered.params["text"] == "That button has expired. Please type your reply instead."
     assert telegram.recorder.sent() == []
@@ -142,3 +142,27 @@ async def test_deep_links_choose_the_consultation(telegram: Telegram) -> None:
     await telegram.post(start_update(875, other + 3, "no-such-consultation"))
     [unknown] = telegram.recorder.sent(other + 3)
     assert "don't recognise" in unknown.text
+
+
+async def test_an_old_button_pressed_later_is_not_taken_as_the_current_answer(
+    telegram: Telegram,
+) -> None:
+    await telegram.post(start_update(881, CHAT))
+    greeting_id = telegram.recorder.latest[CHAT]
+    # The resident types "yes" instead of pressing it; the greeting keeps its buttons.
+    await telegram.post(text_update(882, CHAT, "yes"))
+    [greeting, question] = telegram.recorder.sent(CHAT)
+    assert greeting.buttons and "What really matters to you" in question.text
+    telegram.recorder.clear()
+
+    # Later they scroll up and press "No" on the greeting.
+    stale = callback_update(883, CHAT, "opt:NO", message_id=greeting_id)
+    assert (await telegram.post(stale)).status_code == 200
+    [toast] = telegram.recorder.of("answerCallbackQuery")
+    assert toast.params["text"] == "That button has expired. Please type your reply instead."
+    [retired] = telegram.recorder.of("editMessageReplyMarkup")
+    assert retired.params["message_id"] == str(greeting_id)
+    assert telegram.recorder.sent(CHAT) == []
+    assert telegram.answers() == []
+    [participant] = telegram.participants()
+    assert participant.consent == "given"
