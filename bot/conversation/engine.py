@@ -319,9 +319,7 @@ class ConversationEngine:
             # message in words decides (see _settle_language).
             data["lang_open"] = True
         if speaks:
-            data["held"] = [
-                {"text": turn.text, "pmid": turn.message.provider_message_id, "lang": turn.language}
-            ]
+            data["held"] = [{"text": turn.text, "pmid": turn.message.provider_message_id}]
         turn.conversation = participants.create_conversation(
             session=turn.session,
             participant_id=participant.id,

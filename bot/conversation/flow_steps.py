@@ -58,7 +58,6 @@ def _consent(turn: Turn, consultation: ConsultationInfo) -> None:
                 kind="open",
                 question=consultation.open_question,
                 provider_message_id=item.get("pmid"),
-                language=item.get("lang"),
             )
         _after_open(turn, consultation, " ".join(item["text"] for item in held))
         turn.prompt(turn.t("consent-thanks"))
@@ -72,9 +71,7 @@ def _consent(turn: Turn, consultation: ConsultationInfo) -> None:
     else:
         held = conversation.data.setdefault("held", [])
         if len(held) < MAX_HELD:
-            held.append(
-                {"text": turn.text, "pmid": turn.message.provider_message_id, "lang": turn.language}
-            )
+            held.append({"text": turn.text, "pmid": turn.message.provider_message_id})
         turn.say("consent-held", turn.t("consent-held"), options=turn.yes_no())
 
 

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import Catalog
 from bot.conversation.keywords import clean_text, keyword_key
+from bot.conversation.language import detect
 from bot.conversation.messages import InboundMessage, Reply, ReplyOption
 from bot.conversation.steps import ConsultationDirectory, ConsultationInfo, QuestionInfo, Step
 from storage.identity import AddressProtector
@@ -171,7 +172,9 @@ class Turn:
                 question_id=question.id if question else None,
                 kind=kind,
                 channel=str(self.message.channel),
-                language=language or self.language,
+                # The language the answer is written in (theming groups Welsh and
+                # English answers), falling back to the conversation's language.
+                language=language or detect(text) or self.language,
                 text=text,
                 received_at=received_at or self.message.received_at,
                 # Unique across channels: a Telegram update id and a
