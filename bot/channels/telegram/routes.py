@@ -116,6 +116,9 @@ def telegram_router(channel: TelegramChannel) -> APIRouter:
             data: Any = json.loads(body)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             return _refuse(400, f"malformed JSON: {error}", "body is not valid JSON")
+        except RecursionError:
+            # "[[[[..." tens of thousands deep fits in the size limit.
+            return _refuse(400, "JSON nested too deeply", "body is not valid JSON")
         if not isinstance(data, dict):
             return _refuse(400, "JSON body is not an object", "an Update must be a JSON object")
         try:

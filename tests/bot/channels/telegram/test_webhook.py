@@ -105,6 +105,7 @@ async def test_body_just_under_the_limit_is_accepted(telegram_sqlite: Telegram) 
         (b"\xff\xfe{}", "body is not valid JSON"),
         (b"[1, 2, 3]", "an Update must be a JSON object"),
         (b'"update"', "an Update must be a JSON object"),
+        (b"[" * 30_000 + b"]" * 30_000, "body is not valid JSON"),
     ],
 )
 async def test_malformed_json_is_400(telegram_sqlite: Telegram, body: bytes, detail: str) -> None:
