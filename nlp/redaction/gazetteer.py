@@ -61,6 +61,7 @@ please thanks cheers ok okay wow dear love darling babe baby bro mate sir gon wa
 england scotland wales britain america europe africa asia korea ireland cymru lloegr
 american french greek irish scottish german italian spanish polish chinese indian african
 european asian canadian australian mexican russian japanese korean
+aries taurus gemini virgo libra scorpio sagittarius capricorn aquarius pisces
 """.split()
 )
 

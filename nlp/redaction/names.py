@@ -131,7 +131,8 @@ class _Scan:
         if not word[:1].isupper():
             return False
         if word.isupper() and len(word) > 1:
-            return not self.shouting
+            # "NHS", "DUI", "UK": short all-capital words are acronyms, not names.
+            return not self.shouting and len(word) > 3
         return True
 
     def sentence_start(self, i: int) -> bool:
@@ -149,12 +150,16 @@ class _Scan:
     def common(self, key: str) -> bool:
         return self.g.lower_prob(key) > COMMON_WORD
 
+    def plural_of_a_word(self, key: str) -> bool:
+        """ "Eagles", "Lions", "Rangers": a team or a product, not a person."""
+        return len(key) > 3 and key.endswith("s") and self.common(key[:-1])
+
     def name_like_capitalised(self, i: int) -> bool:
         """A capitalised gazetteer word that is not mostly an ordinary word."""
         if not self.alpha[i] or not self.capitalised(i):
             return False
         key = self.keys[i]
-        if not self.known(key):
+        if not self.known(key) or self.plural_of_a_word(key):
             return False
         margin = self.g.capital_prob(key) - self.g.lower_prob(key)
         if self.sentence_start(i):

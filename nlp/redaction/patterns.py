@@ -217,8 +217,12 @@ def find_postcodes(text: str) -> Iterator[Found]:
 
 def find_ninos(text: str) -> Iterator[Found]:
     for match in NINO.finditer(text):
-        if match.group(1).upper() in NINO_BAD_PREFIXES:
-            continue
+        prefix, suffix = match.group(1), match.group(5)
+        if prefix.upper() in NINO_BAD_PREFIXES or not (prefix.isupper() or prefix.islower()):
+            continue  # "On 2007-01-17" is a date after a word, not "ON 20 07 01"
+        odd_separators = any(ch in "-." for ch in match.group(0))
+        if (prefix.islower() or odd_separators) and not suffix:
+            continue  # "at 71-33-52-22" is a phone number after a word
         yield match.start(), match.end(), "nino"
 
 
