@@ -39,7 +39,7 @@ async def on_option(
         await _retire_keyboard(message)
         return
     # Answer first: Telegram shows a spinner on the button until we do.
-    await callback.answer()
+    await _acknowledge(callback)
     # Remove the buttons so this "Yes" cannot be pressed again later as the
     # answer to whatever question comes next.
     await _retire_keyboard(message)
@@ -69,4 +69,14 @@ async def on_unknown_button(
     language = await relay.language(
         session, chat_id=callback.from_user.id, user_language=callback.from_user.language_code
     )
-    await callback.answer(relay.reply("telegram-stale-button", language).text)
+    await _acknowledge(callback, relay.reply("telegram-stale-button", language).text)
+
+
+async def _acknowledge(callback: CallbackQuery, text: str | None = None) -> None:
+    try:
+        await callback.answer(text)
+    except TelegramBadRequest as error:
+        # "query is too old" on Telegram's retry of an update we failed
+        # earlier: the spinner is long gone, and refusing here would fail the
+        # retry too, so the choice itself would never reach the engine.
+        log.info("callback query not answered: %s", error.message)

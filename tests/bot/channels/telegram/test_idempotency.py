@@ -92,3 +92,24 @@ async def test_a_resident_who_blocked_the_bot_still_has_their_answer_kept(
     response = await telegram.post(text_update(506, CHAT, "Cleaner streets"))
     assert response.status_code == 200  # retrying cannot help; do not ask Telegram to
     assert [a.text for a in telegram.answers()] == ["Cleaner streets"]
+
+
+async def test_a_retried_button_press_reaches_the_engine_even_when_its_query_expired(
+    telegram: Telegram,
+) -> None:
+    assert (await telegram.post(start_update(507, CHAT))).status_code == 200
+    press = telegram.button(508, CHAT, "opt:YES")
+    telegram.recorder.clear()
+    telegram.recorder.fail_next("sendMessage", status=500, description="Internal Server Error")
+    assert (await telegram.post(press)).status_code == 500
+    # By the time Telegram retries, the callback query can no longer be answered.
+    telegram.recorder.fail_next(
+        "answerCallbackQuery",
+        status=400,
+        description="Bad Request: query is too old and response timeout expired",
+    )
+    assert (await telegram.post(press)).status_code == 200
+    question = telegram.recorder.sent(CHAT)[-1]
+    assert "What really matters to you" in question.text
+    [participant] = telegram.participants()
+    assert participant.consent == "given"
