@@ -93,6 +93,7 @@ def discover(
     """Theme a CSV offline; writes row,theme_id,theme_label,score (one line per theme)."""
     from nlp.langid import identify
     from nlp.themes import ThemeModel
+    from nlp.themes.clauses import embed_clauses
 
     try:
         texts = read_answers(answers, text_column, encoding)
@@ -112,9 +113,11 @@ def discover(
         raise typer.Exit(2) from error
     languages = [str(identify(t)) for t in texts]
     vectors = _embed(model_embedder, texts, languages)
+    # Answers naming several things: their clauses bring further themes.
+    clauses = embed_clauses(model_embedder, texts, languages)
     typer.echo(f"Finding themes in {len(texts)} answers ...", err=True)
     model = ThemeModel(embedder=model_embedder).fit(
-        texts, embeddings=vectors, languages=languages, about_n=about
+        texts, embeddings=vectors, languages=languages, about_n=about, clause_vectors=clauses
     )
     # Number themes by size so that theme 1 is the biggest.
     order = sorted(model.themes_, key=lambda t: (-t.size, t.index))

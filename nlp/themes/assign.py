@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -9,6 +10,8 @@ import numpy as np
 
 #: One answer's themes: (theme index, score) pairs, primary first; empty means "other".
 Assignment = list[tuple[int, float]]
+#: Per answer, its clauses' similarities to the centroids (``None``: a one-clause answer).
+ClauseSims = Sequence[np.ndarray | None] | None
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,12 @@ class Assigned:
 class Assigner(Protocol):
     """Decides which themes each answer carries."""
 
-    def fit_assign(self, similarities: np.ndarray, partition_labels: np.ndarray) -> Assigned: ...
+    def fit_assign(
+        self,
+        similarities: np.ndarray,
+        partition_labels: np.ndarray,
+        clause_similarities: ClauseSims = None,
+    ) -> Assigned: ...
 
     def assign(self, similarities: np.ndarray, other_threshold: float) -> Assigned: ...
 
@@ -44,6 +52,7 @@ class CentroidAssigner:
             (officers see the share; a large bucket hides the answers from them).
         secondary_min: a further theme needs at least this similarity ...
         secondary_margin: ... and to be within this margin of the primary theme.
+        clause_min: a clause brings its own theme when this similar to it.
         max_themes: most themes one answer carries.
     """
 
@@ -54,21 +63,29 @@ class CentroidAssigner:
         other_cap: float = 0.10,
         secondary_min: float = 0.45,
         secondary_margin: float = 0.06,
+        clause_min: float = 0.45,
         max_themes: int = 3,
     ) -> None:
+        self.clause_min = clause_min
         self.other_threshold = other_threshold
         self.other_cap = other_cap
         self.secondary_min = secondary_min
         self.secondary_margin = secondary_margin
         self.max_themes = max_themes
 
-    def fit_assign(self, similarities: np.ndarray, partition_labels: np.ndarray) -> Assigned:
+    def fit_assign(
+        self,
+        similarities: np.ndarray,
+        partition_labels: np.ndarray,
+        clause_similarities: ClauseSims = None,
+    ) -> Assigned:
         """Assign the answers a fit was made from, keeping the clusterer's partition.
 
         Args:
             similarities: ``(n, k)`` cosine similarities to the centroids (zero rows for
                 answers with no content).
             partition_labels: the clusterer's label per row (``-1`` = no content).
+            clause_similarities: per row, its clauses' similarities (multi-theme).
 
         Returns:
             The :class:`Assigned` batch, with the threshold actually used.
@@ -87,14 +104,20 @@ class CentroidAssigner:
             # Too many stragglers: keep the least similar ones only, up to the cap.
             candidates = np.sort(primary_sim[has_content])
             threshold = float(candidates[max(0, budget)]) if budget > 0 else -1.0
-        return self._assign(similarities, partition_labels, threshold)
+        return self._assign(similarities, partition_labels, threshold, clause_similarities)
 
-    def assign(self, similarities: np.ndarray, other_threshold: float) -> Assigned:
+    def assign(
+        self,
+        similarities: np.ndarray,
+        other_threshold: float,
+        clause_similarities: ClauseSims = None,
+    ) -> Assigned:
         """Assign new answers to existing themes (incremental; no refit).
 
         Args:
             similarities: ``(n, k)`` similarities to the existing centroids.
             other_threshold: the threshold the last fit used.
+            clause_similarities: per row, its clauses' similarities (multi-theme).
 
         Returns:
             The :class:`Assigned` batch.
@@ -104,9 +127,11 @@ class CentroidAssigner:
         else:
             labels = similarities.argmax(axis=1)
             labels[np.abs(similarities).sum(axis=1) == 0] = -1
-        return self._assign(similarities, labels, other_threshold)
+        return self._assign(similarities, labels, other_threshold, clause_similarities)
 
-    def _assign(self, sims: np.ndarray, labels: np.ndarray, threshold: float) -> Assigned:
+    def _assign(
+        self, sims: np.ndarray, labels: np.ndarray, threshold: float, clauses: ClauseSims
+    ) -> Assigned:
         primary = labels.copy()
         themes: list[Assignment] = []
         for row in range(len(sims)):
@@ -126,5 +151,15 @@ class CentroidAssigner:
                     score = float(sims[row, other])
                     if int(other) != label and score >= floor:
                         chosen.append((int(other), round(score, 4)))
+            clause_rows = clauses[row] if clauses is not None else None
+            if clause_rows is not None and len(clause_rows) and sims.shape[1] > 1:
+                # Each clause names its own theme when it is clearly about one.
+                floor = max(self.clause_min, threshold)
+                for best, score in zip(
+                    clause_rows.argmax(axis=1), clause_rows.max(axis=1), strict=True
+                ):
+                    taken = {t for t, _ in chosen}
+                    if len(chosen) < self.max_themes and score >= floor and int(best) not in taken:
+                        chosen.append((int(best), round(float(score), 4)))
             themes.append(chosen)
         return Assigned(primary=primary, themes=themes, other_threshold=float(threshold))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nlp.themes.assign import Assigned, Assigner, Assignment, CentroidAssigner
+from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import AdaptiveClusterer, Anchor, Clusterer, IdentityReducer, Reducer
 from nlp.themes.labelling import CTfidfLabeller, Labeller
 from nlp.themes.vectors import normalise_rows
@@ -95,6 +96,7 @@ class ThemeModel:
         languages: Sequence[str] | None = None,
         about_n: int | None = None,
         anchors: Sequence[Anchor] | None = None,
+        clause_vectors: Sequence[np.ndarray | None] | None = None,
     ) -> ThemeModel:
         """Find themes.
 
@@ -105,6 +107,9 @@ class ThemeModel:
             languages: language code per text ("en", "cy", "other"); used for labels.
             about_n: the officer asked for about this many themes.
             anchors: themes that must exist (seeds, officer-edited themes).
+            clause_vectors: per text, its clauses' vectors (``None`` for one clause),
+                so that an answer naming two things carries both themes. Computed
+                with ``embedder`` when the model embeds the texts itself.
 
         Returns:
             ``self``, with ``themes_``, ``centroids_``, ``labels_``, ``assignments_``,
@@ -116,10 +121,14 @@ class ThemeModel:
         texts = [t if isinstance(t, str) else "" for t in texts]
         if about_n is not None and about_n < 1:
             raise ThemingError("about_n must be a positive number of themes")
-        vectors = self._vectors(texts, embeddings, languages)
         langs = list(languages) if languages is not None else ["en"] * len(texts)
         if len(langs) != len(texts):
             raise ThemingError(f"{len(langs)} languages for {len(texts)} texts")
+        if embeddings is None and clause_vectors is None:
+            clause_vectors = embed_clauses(self._embedder(), texts, langs)
+        vectors = self._vectors(texts, embeddings, languages)
+        if clause_vectors is not None and len(clause_vectors) != len(texts):
+            raise ThemingError(f"{len(clause_vectors)} clause entries for {len(texts)} texts")
         reduced = self.reducer.fit_transform(vectors)
         partition = self.clusterer.fit(reduced, n_clusters=about_n, anchors=list(anchors or []))
         centroids = self._centroids(vectors, partition.labels, len(partition.centroids))
@@ -129,7 +138,9 @@ class ThemeModel:
                 if not (partition.labels == i).any():
                     centroids[i] = normalise_rows(anchor.vectors.mean(axis=0, keepdims=True))[0]
         sims = vectors @ centroids.T if len(centroids) else np.zeros((len(vectors), 0))
-        assigned = self.assigner.fit_assign(sims, partition.labels)
+        assigned = self.assigner.fit_assign(
+            sims, partition.labels, _clause_sims(clause_vectors, centroids)
+        )
         self.embeddings_ = vectors
         self.centroids_ = centroids
         self.labels_ = assigned.primary
@@ -139,11 +150,16 @@ class ThemeModel:
         self.themes_ = self._describe(texts, langs, sims, assigned, partition.anchor_keys)
         return self
 
-    def assign(self, embeddings: np.ndarray) -> list[Assignment]:
+    def assign(
+        self,
+        embeddings: np.ndarray,
+        clause_vectors: Sequence[np.ndarray | None] | None = None,
+    ) -> list[Assignment]:
         """Assign new answers to the fitted themes without refitting.
 
         Args:
             embeddings: ``(n, d)`` unit vectors in the fitted model's space.
+            clause_vectors: per answer, its clauses' vectors (see :meth:`fit`).
 
         Returns:
             Per answer, ``(theme index, score)`` pairs, primary first; empty = "other".
@@ -151,22 +167,26 @@ class ThemeModel:
         self._check_fitted()
         vectors = np.atleast_2d(np.asarray(embeddings, dtype=np.float32))
         sims = vectors @ self.centroids_.T
-        return self.assigner.assign(sims, self.other_threshold_).themes
+        clause_sims = _clause_sims(clause_vectors, self.centroids_)
+        return self.assigner.assign(sims, self.other_threshold_, clause_sims).themes
 
     # -- internals ----------------------------------------------------------------------
     def _check_fitted(self) -> None:
         if not hasattr(self, "centroids_"):
             raise ThemingError("the model is not fitted yet: call fit() first")
 
+    def _embedder(self) -> object:
+        if self.embedder is None:
+            from nlp.embeddings import default_embedder
+
+            self.embedder = default_embedder()
+        return self.embedder
+
     def _vectors(
         self, texts: list[str], embeddings: np.ndarray | None, languages: Sequence[str] | None
     ) -> np.ndarray:
         if embeddings is None:
-            embedder = self.embedder
-            if embedder is None:
-                from nlp.embeddings import default_embedder
-
-                embedder = self.embedder = default_embedder()
+            embedder = self._embedder()
             embeddings = embedder.encode(texts, languages=languages)  # type: ignore[attr-defined]
         vectors = np.asarray(embeddings, dtype=np.float32)
         if vectors.ndim != 2 or len(vectors) != len(texts):
@@ -216,6 +236,14 @@ class ThemeModel:
                 )
             )
         return themes
+
+
+def _clause_sims(
+    clause_vectors: Sequence[np.ndarray | None] | None, centroids: np.ndarray
+) -> list[np.ndarray | None] | None:
+    if clause_vectors is None or len(centroids) == 0:
+        return None
+    return [None if c is None or len(c) == 0 else c @ centroids.T for c in clause_vectors]
 
 
 def pick_quotes(

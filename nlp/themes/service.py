@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from sqlmodel import Session
 
+from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import Anchor
 from nlp.themes.matching import match_themes
 from nlp.themes.model import ThemeModel
@@ -67,11 +68,19 @@ def embed_answers(
         texts = [t for _, t in chunk]
         langs = [detect_language(t) for t in texts]
         vectors = np.asarray(embedder.encode(texts, languages=langs), dtype=np.float32)
+        clauses = embed_clauses(embedder, texts, langs)
         repo.save_embeddings(
             session=session,
             rows=[
-                (answer_id, embedder.name, vectors.shape[1], to_bytes(v), lang)
-                for (answer_id, _), v, lang in zip(chunk, vectors, langs, strict=True)
+                (
+                    answer_id,
+                    embedder.name,
+                    vectors.shape[1],
+                    to_bytes(v),
+                    lang,
+                    None if c is None else to_bytes(c.ravel()),
+                )
+                for (answer_id, _), v, lang, c in zip(chunk, vectors, langs, clauses, strict=True)
             ],
         )
     return len(todo)
@@ -87,14 +96,17 @@ class ThemeIndex:
     threshold: float
     model: str
 
-    def assign(self, vector: np.ndarray, *, assigner: Any = None) -> list[tuple[int, float]]:
+    def assign(
+        self, vector: np.ndarray, clauses: np.ndarray | None = None, *, assigner: Any = None
+    ) -> list[tuple[int, float]]:
         """Theme ids and scores for one vector, primary first; empty means "other"."""
         from nlp.themes.assign import CentroidAssigner
 
         if not self.theme_ids or not np.any(vector):
             return []
         sims = (self.centroids @ vector.astype(np.float32))[None, :]
-        found = (assigner or CentroidAssigner()).assign(sims, self.threshold).themes[0]
+        clause_sims = None if clauses is None else [clauses @ self.centroids.T]
+        found = (assigner or CentroidAssigner()).assign(sims, self.threshold, clause_sims).themes[0]
         return [(self.theme_ids[i], score) for i, score in found]
 
 
@@ -152,7 +164,9 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
             for a in repo.assignments_of(session=session, answer_id=answer_id)
         ):
             continue
-        found = index.assign(from_bytes(stored.vector))
+        found = index.assign(
+            from_bytes(stored.vector), _clauses(stored.clauses, len(stored.vector))
+        )
         rows = [(answer_id, t, s, rank) for rank, (t, s) in enumerate(found)]
         if not rows and index.other_id is not None:
             rows = [(answer_id, index.other_id, 0.0, 0)]
@@ -229,6 +243,7 @@ def refit_consultation(
         languages=[a.language for a in answers],
         about_n=about_n,
         anchors=anchors,
+        clause_vectors=[_clauses(a.clauses, len(a.vector or b"")) for a in answers],
     )
     pins: dict[int, list[int]] = {}
     for assignment in officer:
@@ -390,3 +405,10 @@ def _dedupe(pairs: list[tuple[int, float]]) -> list[tuple[int, float]]:
 
 def _dedupe_ids(ids: list[int]) -> list[int]:
     return list(dict.fromkeys(ids))
+
+
+def _clauses(blob: bytes | None, vector_bytes: int) -> np.ndarray | None:
+    """Stored clause vectors as a ``(clauses, dim)`` array (dim from the answer's vector)."""
+    if blob is None or vector_bytes == 0:
+        return None
+    return from_bytes(blob).reshape(-1, vector_bytes // 4)

@@ -89,6 +89,9 @@ class AnswerEmbedding(SQLModel, table=True):
     dim: int
     # float32 little-endian, L2-normalised.
     vector: bytes = Field(sa_type=LargeBinary)
+    # An answer naming several things: its clauses' vectors, stacked (float32 rows), so
+    # that refits can give it several themes without embedding anything again.
+    clauses: bytes | None = Field(default=None, sa_type=LargeBinary)
     # Language detected when embedding ("en", "cy", "other"); used for bilingual labels.
     language: str = Field(default="en", max_length=8)
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

@@ -48,11 +48,15 @@ class StoredAnswer:
     language: str
     vector: bytes | None
     model: str | None
+    clauses: bytes | None = None
+    clauses: bytes | None = None
 
 
 # -- embeddings ---------------------------------------------------------------------------
-def save_embeddings(*, session: Session, rows: Sequence[tuple[int, str, int, bytes, str]]) -> int:
-    """Store (answer_id, model, dim, vector, language) rows; existing rows are replaced.
+def save_embeddings(
+    *, session: Session, rows: Sequence[tuple[int, str, int, bytes, str, bytes | None]]
+) -> int:
+    """Store (answer_id, model, dim, vector, language, clauses) rows, replacing old ones.
 
     Returns:
         How many rows were written.
@@ -70,9 +74,10 @@ def save_embeddings(*, session: Session, rows: Sequence[tuple[int, str, int, byt
                 "dim": d,
                 "vector": v,
                 "language": lang,
+                "clauses": c,
                 "created_at": utcnow(),
             }
-            for a, m, d, v, lang in rows
+            for a, m, d, v, lang, c in rows
         ],
     )
     return len(rows)
@@ -104,7 +109,12 @@ def stored_answers(*, session: Session, consultation_id: int) -> list[StoredAnsw
     """Every themed answer of a consultation with its vector (if any), oldest first."""
     query = (
         core_select(
-            ANSWER.c.id, ANSWER.c.text, EMBEDDING.c.language, EMBEDDING.c.vector, EMBEDDING.c.model
+            ANSWER.c.id,
+            ANSWER.c.text,
+            EMBEDDING.c.language,
+            EMBEDDING.c.vector,
+            EMBEDDING.c.model,
+            EMBEDDING.c.clauses,
         )
         .select_from(ANSWER.outerjoin(EMBEDDING, EMBEDDING.c.answer_id == ANSWER.c.id))
         .where(ANSWER.c.consultation_id == consultation_id)
@@ -112,7 +122,7 @@ def stored_answers(*, session: Session, consultation_id: int) -> list[StoredAnsw
         .order_by(ANSWER.c.id)
     )
     return [
-        StoredAnswer(int(r[0]), str(r[1]), str(r[2] or "en"), r[3], r[4])
+        StoredAnswer(int(r[0]), str(r[1]), str(r[2] or "en"), r[3], r[4], r[5])
         for r in session.execute(query)
     ]
 

@@ -84,6 +84,7 @@ def upgrade() -> None:
         sa.Column("model", sa.String(length=128), nullable=False),
         sa.Column("dim", sa.Integer(), nullable=False),
         sa.Column("vector", sa.LargeBinary(), nullable=False),
+        sa.Column("clauses", sa.LargeBinary(), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["answer_id"], ["answer.id"], ondelete="CASCADE"),
