@@ -72,15 +72,24 @@ class WelshDemutator:
     -> nasal); the lexicon of radical forms breaks ties (``fara`` ->
     ``bara``). Known plurals then become singular (``ysgolion`` ->
     ``ysgol``, ``dai`` -> ``tai`` -> ``tŷ``). Words far likelier English than
-    Welsh (code-switching, "mae'r food yn fine") are left as they are. See
-    :mod:`nlp.lang.mutations`
-    and :mod:`nlp.lang.welsh_lemmas` for the precision limits.
+    Welsh (code-switching, "mae'r bins yn llawn") are not de-mutated but
+    take their English lemma (``bins`` -> ``bin``). See
+    :mod:`nlp.lang.mutations` and :mod:`nlp.lang.welsh_lemmas` for the
+    precision limits.
     """
 
     def __init__(self, use_lexicon: bool = True) -> None:
         self.use_lexicon = use_lexicon
         # (word, previous word) -> (lemma, mutation): answers repeat words.
         self._cache: dict[tuple[str, str | None], tuple[str, Mutation]] = {}
+        self._english: Language | None = None
+
+    def _english_lemma(self, text: str) -> str:
+        # The shared English pipeline lemmatises code-switched words, so
+        # "bins" in a Welsh answer matches "bin" in an English one.
+        if self._english is None:
+            self._english = get_pipeline("en")
+        return self._english(text)[0].lemma_.lower()
 
     def _resolve(self, text: str, previous: str | None) -> tuple[str, Mutation]:
         key = (text, previous.lower() if previous else None)
@@ -89,7 +98,7 @@ class WelshDemutator:
             lexicon = KNOWN_FORMS if self.use_lexicon else None
             if langid.english_over_welsh(text) > ENGLISH_LOG_ODDS:
                 # An English word in a Welsh answer: "fine" is not a soft "bine".
-                hit = (text.lower(), Mutation.NONE)
+                hit = (self._english_lemma(text), Mutation.NONE)
             else:
                 cand = demutate(text, previous=previous, lexicon=lexicon)
                 hit = (singular(cand.radical), cand.mutation)

@@ -60,21 +60,11 @@ IRREGULAR: dict[str, str] = {
 }
 
 # Longest first, so "oedd" is tried before "edd" and "iau" before "au".
+# "-s"/"-ys" are the colloquial plurals of borrowed nouns ("bins", "nyrsys").
 _SUFFIXES = (
-    "iadau",
-    "oedd",
-    "iaid",
-    "iau",
-    "ion",
-    "ydd",
-    "edd",
-    "aid",
-    "au",
-    "on",
-    "od",
-    "ed",
-    "i",
-)
+    "iadau", "oedd", "iaid", "iau", "ion", "ydd", "edd", "aid", "au", "on", "od", "ed", "ys",
+    "i", "s",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)

@@ -26,6 +26,8 @@ beth be pwy pa pam sut ble lle faint pryd
 dim ddim un rhai rhyw pob bob holl llawer lot mwy mwyaf fwy fwyaf mor rhy
 iawn eithaf braidd just jyst jest
 ie na nage do naddo ydw nac
+does doedd doeddwn doedden doeddech dydy dyw nad wnes wnaeth wnaethon wnaf wna
+wnei wnewch gwnes gwnaeth ga gaf ges gest gafodd cafodd rwan rŵan
 hefo oddi ohono ohoni ohonyn ohonom ohonoch ohonof arno arni arnyn arnom
 arnoch arnaf iddo iddi iddyn iddynt inni ichi imi ganddo ganddi ganddyn
 gennym gennych gennyf ganddynt ato ati atyn atom atoch ataf amdano amdani

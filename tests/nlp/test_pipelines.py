@@ -74,6 +74,8 @@ def test_english_words_in_welsh_answers_are_not_de_mutated(cy: Language) -> None
     # Code-switching is common: "fine" must not become a soft-mutated "bine".
     assert forms(cy, "Mae'r food yn fine") == ["mae", "yr", "food", "yn", "fine"]
     assert forms(cy, "free parking i Fangor") == ["free", "parking", "i", "bangor"]
+    # ... and take their English lemma, to match English answers.
+    assert forms(cy, "mae'r gardens a'r bins") == ["mae", "yr", "garden", "a", "yr", "bin"]
 
 
 def test_place_names_in_real_sentences_match_their_radical(cy: Language) -> None:

@@ -121,13 +121,16 @@ def test_real_welsh_sentences_round_trip_and_leave_no_clitic_attached(cy: Langua
         ("ffyrdd", "ffordd"),
         ("bysus", "bws"),
         ("Ysgolion", "ysgol"),
+        ("bins", "bin"),
     ],
 )
 def test_known_plurals_become_singular(plural: str, expected: str) -> None:
     assert singular(plural) == expected
 
 
-@pytest.mark.parametrize("word", ["mai", "heddiw", "cyngor", "gwirfoddolwyr", "xyzau", ""])
+@pytest.mark.parametrize(
+    "word", ["mai", "heddiw", "cyngor", "gwirfoddolwyr", "xyzau", "bws", "nos", "pris", ""]
+)
 def test_words_that_only_look_plural_are_left_alone(word: str) -> None:
     # "mai" is not m + -ai; an unknown stem is never stripped.
     assert singular(word) == word.lower()
