@@ -59,7 +59,8 @@ class Turn:
         if self.text.startswith("/"):
             # "/start", "/help@WhatMattersBot", "/start what-matters"
             self.slash = True
-            self.key = keyword_key(self.text[1:].split("@")[0].split()[0]) if self.text[1:] else ""
+            words = self.text[1:].split("@")[0].split()
+            self.key = keyword_key(words[0]) if words else ""
         else:
             self.key = keyword_key(self.text)
         if self.participant is not None:

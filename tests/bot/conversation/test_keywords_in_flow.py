@@ -193,3 +193,19 @@ def test_every_stop_word_opts_out(buses: int, resident: Resident, word: str) -> 
     resident.send("BUSES")
     assert resident.keys(word) == ["opted-out"]
     assert resident.send("yes") == []
+
+
+@pytest.mark.parametrize("text", ["/", "/@", "/ ", "/@bot", "//", "/unknowncommand"])
+def test_odd_slash_commands_are_never_answers(
+    engine: Engine, buses: int, resident: Resident, text: str
+) -> None:
+    _at_open_question(resident)
+    reply = resident.send(text)
+    assert reply[0].key == "ask-open"
+    assert answer_texts(engine) == []
+
+
+def test_slash_commands_work_like_keywords(buses: int, resident: Resident) -> None:
+    _at_open_question(resident)
+    assert [r.key for r in resident.send("/help@WhatMattersBot")] == ["help", "ask-open"]
+    assert resident.keys("/stop") == ["opted-out"]
