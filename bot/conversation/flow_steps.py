@@ -4,6 +4,12 @@ consent -> open -> probe (skipped when the first answer is rich) -> profile
 questions (each skippable) -> feedback offer -> done. Anything said after
 "done", or that is not an answer to the pending yes/no question, is kept as
 an extra answer: nothing a resident writes after consenting is thrown away.
+
+Consent is asked per consultation (each greeting carries its own privacy
+line); words sent before consent are held on the conversation and stored as
+the open answer on "yes", dropped on "no". After a pause longer than
+turn.RESUME_GAP a greeting ("hi", "helo") gets "Hello again!" and the pending
+question; a real answer after a pause is simply taken as the answer.
 """
 
 from __future__ import annotations
