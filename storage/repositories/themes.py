@@ -253,8 +253,8 @@ def replace_auto_assignments(
 ) -> None:
     """Replace the automatic assignments of ``answer_ids`` by (answer, theme, score, rank) rows.
 
-    Officer assignments and pinned rows are left alone; an automatic row that would
-    duplicate one of them is skipped.
+    An answer an officer placed (moved, split off or pinned) keeps exactly the officer's
+    rows: its automatic rows are dropped, so it never has two primary themes.
     """
     if not answer_ids:
         return
@@ -267,15 +267,13 @@ def replace_auto_assignments(
             .where(ASSIGNMENT.c.source == AssignmentSource.AUTO.value)
             .where(ASSIGNMENT.c.pinned.is_(False))
         )
-    kept: set[tuple[int, int]] = set()
+    placed: set[int] = set()
     for start in range(0, len(ids), 5000):
         chunk = ids[start : start + 5000]
-        kept.update(
-            (int(a), int(t))
-            for a, t in session.execute(
-                core_select(ASSIGNMENT.c.answer_id, ASSIGNMENT.c.theme_id).where(
-                    ASSIGNMENT.c.answer_id.in_(chunk)
-                )
+        placed.update(
+            int(a)
+            for (a,) in session.execute(
+                core_select(ASSIGNMENT.c.answer_id).where(ASSIGNMENT.c.answer_id.in_(chunk))
             )
         )
     now = utcnow()
@@ -290,7 +288,7 @@ def replace_auto_assignments(
             "updated_at": now,
         }
         for a, t, s, r in rows
-        if (a, t) not in kept
+        if a not in placed
     ]
     if values:
         session.execute(insert(ASSIGNMENT), values)
