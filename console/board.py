@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +66,45 @@ class Board:
 
     def time_chart(self) -> Markup:
         return time_chart(self.by_day, title="Answers per day")
+
+
+# (consultation id, dimension) -> (signature, board, breakdown); see cached_board.
+_CACHE: dict[tuple[int, str], tuple[tuple[object, ...], Board, Breakdown]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def cached_board(
+    *, session: Session, consultation: Consultation, dimension: Dimension, threshold: int
+) -> tuple[Board, Breakdown]:
+    """The board and one breakdown, recomputed only when the data behind them changed.
+
+    Counting 100,000 assignments several ways takes longer than a page should;
+    the signature (a handful of indexed aggregates) tells whether anything moved.
+    """
+    key = (consultation.id or 0, dimension)
+    signature = (
+        *themes_repo.board_signature(session=session, consultation_id=key[0]),
+        threshold,
+        consultation.updated_at,
+    )
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+    if hit is not None and hit[0] == signature:
+        return hit[1], hit[2]
+    board = build_board(session=session, consultation=consultation)
+    labels = {t.theme.id or 0: t.label for t in board.themes}
+    breakdown = build_breakdown(
+        session=session,
+        consultation_id=key[0],
+        dimension=dimension,
+        labels=labels,
+        threshold=threshold,
+    )
+    with _CACHE_LOCK:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        _CACHE[key] = (signature, board, breakdown)
+    return board, breakdown
 
 
 def build_board(*, session: Session, consultation: Consultation) -> Board:

@@ -56,9 +56,12 @@ def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
     redact_many = _redactor()
     if redact_many is None:
         return {row.id: WITHHELD for row in rows}
-    texts = cached_redactions(
-        session=session, answer_ids=[r.id for r in rows], version=REDACTION_VERSION
-    )
+    texts = {row.id: row.redacted for row in rows if row.redacted is not None}
+    unknown = [row.id for row in rows if row.redacted is None]
+    if unknown:
+        texts.update(
+            cached_redactions(session=session, answer_ids=unknown, version=REDACTION_VERSION)
+        )
     missing: dict[str, list[AnswerRow]] = defaultdict(list)
     for row in rows:
         if row.id not in texts:

@@ -21,7 +21,7 @@ from console.exports import (
     polis_stream,
     xlsx_file,
 )
-from console.redact import redact_rows
+from console.redact import REDACTION_VERSION, redact_rows
 from console.templating import render
 from storage.db import session_scope
 from storage.models import Consultation
@@ -50,6 +50,7 @@ def export_pages(
         page_size=PAGE_SIZE,
         after_id=after_id,
         max_rows=max_rows,
+        redaction_version=REDACTION_VERSION,
     ):
         with session_scope(services.db) as session:
             texts = redact_rows(session, page)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.services import ServicesDep
-from console.board import DIMENSION_LABELS, build_board, build_breakdown
+from console.board import DIMENSION_LABELS, cached_board
 from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultation, check_csrf
 from console.redact import redact_rows
 from console.templating import flash, render
@@ -47,13 +47,10 @@ def board(
 ) -> Response:
     """Themes with counts, shares, approved quotes and charts."""
     with session_scope(services.db) as session:
-        data = build_board(session=session, consultation=consultation)
-        labels = {t.theme.id or 0: t.label for t in data.themes}
-        breakdown = build_breakdown(
+        data, breakdown = cached_board(
             session=session,
-            consultation_id=consultation.id or 0,
+            consultation=consultation,
             dimension=by,
-            labels=labels,
             threshold=services.settings.small_cell_threshold,
         )
     return render(

@@ -51,7 +51,8 @@ def theme_counts(*, session: Session, consultation_id: int, total: int) -> list[
     """Active themes with the number of answers assigned, largest first, "other" last."""
     counts = dict(
         session.execute(
-            select(ASSIGNMENT.c.theme_id, func.count(func.distinct(ASSIGNMENT.c.answer_id)))
+            # (answer, theme) is unique, so a plain count is a count of answers.
+            select(ASSIGNMENT.c.theme_id, func.count())
             .join(THEME, THEME.c.id == ASSIGNMENT.c.theme_id)
             .where(THEME.c.consultation_id == consultation_id)
             .group_by(ASSIGNMENT.c.theme_id)
@@ -105,7 +106,7 @@ def breakdown(
     source = CONVERSATION if dimension in ("ward", "age_band") else ANSWER
     category = source.c[dimension]
     rows = session.execute(
-        select(ASSIGNMENT.c.theme_id, category, func.count(func.distinct(ANSWER.c.id)))
+        select(ASSIGNMENT.c.theme_id, category, func.count())
         .select_from(
             ASSIGNMENT.join(ANSWER, ANSWER.c.id == ASSIGNMENT.c.answer_id)
             .join(THEME, THEME.c.id == ASSIGNMENT.c.theme_id)
@@ -157,3 +158,31 @@ def theme_ids_for_answers(*, session: Session, answer_ids: Sequence[int]) -> dic
 def all_theme_labels(*, session: Session, consultation_id: int) -> dict[int, str]:
     rows = session.execute(select(Theme).where(THEME.c.consultation_id == consultation_id))
     return {row[0].id: row[0].display_label("en") for row in rows}
+
+
+def board_signature(*, session: Session, consultation_id: int) -> tuple[object, ...]:
+    """Cheap facts that change whenever anything on the theme board would.
+
+    New answers change the answer count and top id; theming and officer edits
+    touch assignment ids or update times, theme rows, and quotes.
+    """
+    quote = SQLModel.metadata.tables["quote"]
+    answers = session.execute(
+        select(func.count(), func.max(ANSWER.c.id)).where(
+            ANSWER.c.consultation_id == consultation_id
+        )
+    ).one()
+    themes = session.execute(
+        select(func.count(), func.max(THEME.c.updated_at), func.max(THEME.c.id)).where(
+            THEME.c.consultation_id == consultation_id
+        )
+    ).one()
+    assignments = session.execute(
+        select(func.count(), func.max(ASSIGNMENT.c.id), func.max(ASSIGNMENT.c.updated_at))
+    ).one()
+    quotes = session.execute(
+        select(func.count(), func.max(quote.c.updated_at), func.max(quote.c.reviewed_at)).where(
+            quote.c.consultation_id == consultation_id
+        )
+    ).one()
+    return (*answers, *themes, *assignments, *quotes)

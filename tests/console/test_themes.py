@@ -13,6 +13,7 @@ from storage.db import session_scope
 from storage.models import AuditEvent, Consultation
 from storage.models.quotes import Quote, QuoteStatus
 from storage.models.themes import Theme, ThemeAssignment, ThemeStatus
+from storage.repositories import themes as themes_store
 from tests.console.factories import (
     add_answers,
     make_consultation,
@@ -183,3 +184,23 @@ async def test_quality_check_measures_agreement_with_the_officer(
     assert "<strong>15</strong> answers coded" in page.text
     assert "<strong>87%</strong>" in page.text
     assert "95% confidence interval" in page.text
+
+
+async def test_the_board_cache_never_shows_stale_numbers(
+    client: httpx.AsyncClient, db: Engine, setup: dict[str, object]
+) -> None:
+    cid = setup["cid"]
+    buses_id = setup["themes"][0]  # type: ignore[index]
+    assert isinstance(cid, int)
+    first = await client.get(f"/console/consultations/{cid}/themes")
+    assert "12 answers · 75%" in first.text
+    new = add_answers(db, cid, ["Even more buses"], ward="Gresford")
+    with session_scope(db) as session:
+        session.add(ThemeAssignment(answer_id=new[0], theme_id=buses_id))
+    again = await client.get(f"/console/consultations/{cid}/themes")
+    assert "13 answers · 76%" in again.text
+    with session_scope(db) as session:
+        theme = session.get(Theme, buses_id)
+        assert theme is not None
+        themes_store.save_theme(session=session, theme=theme, officer_label="Bus services")
+    assert "Bus services" in (await client.get(f"/console/consultations/{cid}/themes")).text
