@@ -75,6 +75,12 @@ def test_stop_words_cover_grammar_not_content(cy: Language) -> None:
     assert cy("Mae\u2019r")[1].is_stop
 
 
+def test_welsh_number_words_are_like_num(cy: Language) -> None:
+    doc = cy("tri bws, dwy ysgol, 5ed tro, 1,000 o bobl a'r ail waith; ysgol")
+    nums = [t.text for t in doc if t.like_num]
+    assert nums == ["tri", "dwy", "5ed", "1,000", "ail"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "👍👍", "ما هو", "x" * 1600, ("Mae'r " * 400).strip(), "'''", "'r'r'r", "\u2019"],
