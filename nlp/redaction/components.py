@@ -15,8 +15,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.redaction.detect import find_patterns
 from nlp.redaction.names import NameDetector
-from nlp.redaction.patterns import find_patterns
 
 Doc.set_extension("pii", default=None, force=True)
 

@@ -1,4 +1,4 @@
-"""Detectors for PII with a written form: phones, emails, UK identifiers, addresses.
+"""Detectors for PII with a fixed written form: phones, emails, URLs, UK identifiers, dates.
 
 Each detector takes the normalised detection copy of a text (see normalise.py)
 and yields (start, end, type) character spans in it. Checksums (NHS mod 11,
@@ -17,9 +17,6 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 Found = tuple[int, int, str]
-
-# Separators people put inside long numbers: spaces, dots, dashes, slashes.
-_SEP = r"[ .\-/]?"
 
 _TLD = (
     r"(?:com|org|net|edu|gov|info|biz|io|co|uk|cymru|wales|scot|ie|eu|de|fr|es|it|nl|be|ch|at|"
@@ -85,7 +82,7 @@ _REG_CONTEXT = re.compile(
     r"\b(?:reg|registration|number ?plate|plate|car|van|vehicle|rhif)\b", re.I
 )
 
-_MONTHS = (
+MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ionawr|chwefror|mawrth|ebrill|"
     r"mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
@@ -94,8 +91,8 @@ _DAY = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th|af|ed|ain|fed)?"
 DATE = re.compile(
     rf"\b(?:{_DAY}[/.\-]\s?(?:0?[1-9]|1[0-2])[/.\-]\s?(?:19|20)?\d{{2}}"
     rf"|(?:19|20)\d{{2}}[/.\-](?:0?[1-9]|1[0-2])[/.\-]{_DAY}"
-    rf"|{_DAY}(?:\s+of)?\s+{_MONTHS}\.?,?\s+(?:19|20)\d{{2}}"
-    rf"|{_MONTHS}\.?\s+{_DAY},?\s+(?:19|20)\d{{2}})\b",
+    rf"|{_DAY}(?:\s+of)?\s+{MONTHS}\.?,?\s+(?:19|20)\d{{2}}"
+    rf"|{MONTHS}\.?\s+{_DAY},?\s+(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
 _DOB_CONTEXT = re.compile(
@@ -104,33 +101,6 @@ _DOB_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}\b|\b\d{2}$")
-
-_STREET_TYPES = (
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|"
-    r"Terrace|Terr|Gardens|Gdns|Grove|Gr|Hill|Park|Square|Sq|View|Walk|Mews|Row|Parade|Rise|Green|"
-    r"Boulevard|Blvd|Highway|Hwy|Circle|Cir|Trail|Parkway|Pkwy|Plaza|Estate|Fields|Meadow|Meadows|"
-    r"Villas|Cottages|Heights|Wharf|Quay|Yard|Bank|Brow|Hollow|Chase|Glen|Vale|Croft|End|Side|Ridge|"
-    r"Suite|Apt|Square|Loop|Pike|Alley|Path|Pass|Point|Port|Run)"
-)
-_WELSH_STREET = (
-    r"(?:Heol|Stryd|Ffordd|Lôn|Lon|Maes|Cae|Rhodfa|Clos|Cilgant|Llys|Bryn|Parc|Teras|Allt|Cwrt)"
-)
-_NAMEWORD = r"[A-Z][A-Za-z'\-]{1,40}"
-_LOWERWORD = r"[A-Z][a-z'\-]{1,40}"
-_HOUSE = r"\d{1,5}[A-Za-z]?"
-_FLAT = r"(?:(?:Flat|Apartment|Apt|Unit|Fflat|Room|Suite)\.?\s*\d{1,4}[A-Za-z]?,?\s+)"
-ADDRESS = re.compile(
-    rf"(?:{_FLAT}?\b{_HOUSE},?\s+(?:{_NAMEWORD}\s+){{1,4}}{_STREET_TYPES}\b"
-    rf"|{_FLAT}?\b{_HOUSE},?\s+{_WELSH_STREET}(?:\s+(?:y|yr|'r|[a-z]{{1,3}}))?(?:\s+{_NAMEWORD}){{1,3}}"
-    rf"|{_FLAT}(?:{_NAMEWORD}\s+){{0,3}}{_NAMEWORD}"
-    rf"|{_FLAT}?\b{_HOUSE},?\s+(?!(?i:{_MONTHS})\b)(?:{_LOWERWORD}\s+){{0,2}}{_LOWERWORD}\s+\d{{1,5}}\b"
-    r"|\b(?:P\.?O\.? Box|Blwch Post)\s*\d+)",
-)
-# After a street: ", Town", ", County", a postcode; each segment a capitalised phrase.
-_ADDRESS_TAIL = re.compile(
-    rf"(?:,?\s*(?:{_NAMEWORD}\b(?![0-9])(?: {_NAMEWORD}\b(?![0-9])){{0,2}}"
-    rf"|[A-Z]{{2}}\b(?![0-9 ]*[0-9][A-Z]{{2}})))"
-)
 
 
 def _digits(text: str) -> str:
@@ -322,113 +292,3 @@ def find_dates_of_birth(text: str) -> Iterator[Found]:
         value = int(year.group(0)) if len(year.group(0)) == 4 else None
         if value is not None and 1900 <= value <= 2012:
             yield match.start(), match.end(), "date_of_birth"
-
-
-# Words that introduce an address: what follows, up to the end of the clause, is
-# one if it has a house number or a street word.
-_ADDRESS_CUE = re.compile(
-    r"\b(?:(?:my |our |new |home |postal |billing |shipping |the )?address(?:es)?(?: is| was|:)"
-    r"|li(?:ve|ves|ving) at|located at|based at|moved to|drops? (?:you |me |us )?off at"
-    r"|meet (?:you |me |us )?at|(?:send|sent|post|posted|deliver|return|write)(?: it| them| this"
-    r"| that| a new one| one| mail| letters)? to|cyfeiriad(?: yw|:)?|yn byw (?:yn|ar|ym))"
-    r"[ \t]*:?\s*",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(
-    r"[?!;]|\.(?:\s|$)|\n[ \t]*\n|\s(?:for|in case|after|before|because|but|so|which|where|if"
-    r"|when|please|since|as|until|in|on|last|this|ac|ond|oherwydd|yn|ers)\b"
-    r"|\s(?:and|a|ac) (?:i|we|they|he|she|it|is|was|the|my|our|there|then|dw|mae)\b",
-    re.IGNORECASE,
-)
-_STREET_WORD = re.compile(
-    rf"\b(?:{_STREET_TYPES[3:-1]}|{_WELSH_STREET[3:-1]}|str|rue|via|calle|rua|avenida|gade|vej"
-    r"|gata|gatan|katu|tie|strasse|straße|weg|laan|straat|ulica|utca|út|tér|u)\b\.?",
-    re.IGNORECASE,
-)
-# ", Town", "\n Suite 245", "\n FÜRLING", "\n Austria 25173": the lines after a street.
-_CONTINUATION = re.compile(
-    r"[ \t]*(?:,[ \t]*\n?|\n)[ \t]*,?[ \t]*"
-    r"((?:Suite|Apt|Apartment|Unit|Flat|Box|Floor|Room)\.?[ \t]*\w{1,6}"
-    r"|\d{4,6}(?:-\d{3,4})?|[^\W\d_][\w'.\-]{0,30}(?:[ \t]+[\w'.\-()]{1,30}){0,3})",
-)
-# "233 Erzsébet tér 19", "450 Præstevænget 15": a number, a street, a number.
-_NUMBER_STREET_NUMBER = re.compile(
-    r"(?<![\w.])\d{1,5}[ \t]+((?:[^\W\d_][\w'.\-]{0,30}[ \t]+){1,3})\d{1,4}[A-Za-z]?\b\.?"
-)
-
-
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _is_place_line(segment: str) -> bool:
-    """A continuation line of an address: capitalised words, numbers or codes only."""
-    words = segment.split()
-    return bool(words) and all(
-        w[:1].isupper() or w[:1].isdigit() or w in {"nan", "de", "do", "da", "u."} for w in words
-    )
-
-
-def _extend(text: str, end: int) -> int:
-    """Swallow the town, county, country and postcode lines that follow an address."""
-    for _ in range(5):
-        tail = _ADDRESS_TAIL.match(text, end)
-        if tail is not None and tail.group(0).startswith((",", " ")) and len(tail.group(0)) > 2:
-            end = tail.end()
-            continue
-        line = _CONTINUATION.match(text, end)
-        if line is None or not _is_place_line(line.group(1)):
-            break
-        end = line.end()
-    rest = text[end : end + 20]
-    post = POSTCODE.match(rest.lstrip(" ,"))
-    if post:
-        end += len(rest) - len(rest.lstrip(" ,")) + post.end()
-    return end
-
-
-def find_addresses(text: str) -> Iterator[Found]:
-    for match in ADDRESS.finditer(text):
-        yield match.start(), _extend(text, match.end()), "address"
-    for match in _NUMBER_STREET_NUMBER.finditer(text):
-        words = match.group(1).split()
-        if words[0][:1].isupper() and not re.match(_MONTHS, words[0], re.IGNORECASE):
-            yield match.start(), _extend(text, match.end()), "address"
-    for cue in _ADDRESS_CUE.finditer(text):
-        window = text[cue.end() : cue.end() + 140]
-        stop = _CLAUSE_END.search(window)
-        chunk = window[: stop.start() if stop else len(window)].rstrip(" ,.:\n\t")
-        numbered = re.search(r"\d", _YEARS.sub("", chunk))
-        if 2 < len(chunk) and (numbered or _STREET_WORD.search(chunk)):
-            start = cue.end()
-            yield start, _extend(text, start + len(chunk)), "address"
-
-
-PATTERN_DETECTORS = (
-    find_emails,
-    find_urls,
-    find_handles,
-    find_numbers,
-    find_postcodes,
-    find_ninos,
-    find_vehicle_regs,
-    find_dates_of_birth,
-    find_addresses,
-)
-
-
-def find_patterns(text: str) -> list[Found]:
-    """Every pattern detector's spans over `text` (may overlap; the caller resolves)."""
-    found: list[Found] = []
-    for detector in PATTERN_DETECTORS:
-        found.extend(detector(text))
-    return found
-
-
-__all__ = [
-    "Found",
-    "PATTERN_DETECTORS",
-    "find_patterns",
-    "luhn_ok",
-    "nhs_checksum_ok",
-    "phonenumbers",
-]
