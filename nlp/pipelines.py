@@ -1,7 +1,8 @@
 """One cached spaCy pipeline per language, with the project's extensions.
 
-Every pipeline sets ``Token._.match_form``: the form used to match words
-across answers (theme labels, redaction lists, seeded codebooks):
+Every token has ``Token._.match_form``: the form used to match words across
+answers (theme labels, redaction lists, seeded codebooks). It reads the
+lemma, which the language's components make into the match form:
 
 * English: the lookup lemma, lower-cased, British spelling (``Bins`` ->
   ``bin``, ``colors`` -> ``colour``).
