@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, delete, select
+from sqlmodel import col, delete, select
 
 from storage.db import session_scope
-from storage.models import Answer, AuditEvent, Channel, Participant
+from storage.models import Answer, AuditEvent, Participant
 from storage.models.quotes import Quote, QuoteSource, QuoteStatus
-from storage.repositories.consultations import create_consultation
 from storage.repositories.quotes import (
     QuoteError,
     approve_quote,
@@ -20,43 +19,11 @@ from storage.repositories.quotes import (
     quote_edits,
     reject_quote,
 )
+from tests.storage.quote_factories import TEXT, ident, make_answer
 
-TEXT = "I'm Dafydd, ring me on 07700 900123 about the buses in Gresford."
 NAME = {"start": 4, "end": 10, "type": "name"}
 PHONE = {"start": 23, "end": 35, "type": "phone"}
 OFFICER = "officer:1"
-
-
-def ident(row: Answer | Quote) -> int:
-    assert row.id is not None
-    return row.id
-
-
-def make_answer(session: Session, *, text: str = TEXT, slug: str = "buses") -> Answer:
-    consultation = create_consultation(
-        session=session,
-        slug=slug,
-        keyword=slug.upper(),
-        title_en="Buses",
-        title_cy="Bysiau",
-        questions=[
-            {"kind": "open", "prompt_en": "What matters?", "prompt_cy": "Beth sy'n bwysig?"}
-        ],
-    )
-    participant = Participant(
-        channel=Channel.SMS, address_hash=f"hash-{slug}", address_encrypted=b"sealed"
-    )
-    session.add(participant)
-    session.flush()
-    answer = Answer(
-        consultation_id=consultation.id,  # type: ignore[arg-type]
-        participant_id=participant.id,
-        channel=Channel.SMS,
-        text=text,
-    )
-    session.add(answer)
-    session.flush()
-    return answer
 
 
 def test_proposed_quote_is_redacted_and_pending_and_not_shown(engine: Engine) -> None:

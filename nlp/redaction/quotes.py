@@ -1,0 +1,70 @@
+"""Glue between the Redactor and the quote store: propose answers as redacted quotes.
+
+Theming (representative quotes) and the console (an officer's pick) both call
+`propose_redacted_quotes`; the quote is stored pending, with the redactor's
+spans, and reaches workshops only once an officer approves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from nlp.redaction.redactor import Redactor
+from storage.models import Answer
+from storage.models.quotes import Quote, QuoteSource
+from storage.repositories.quotes import QuoteError, propose_quote
+
+
+def propose_redacted_quotes(
+    *,
+    session: Session,
+    answer_ids: Sequence[int],
+    redactor: Redactor,
+    theme_id: int | None = None,
+    source: QuoteSource = QuoteSource.REPRESENTATIVE,
+    deny_list: Sequence[str] = (),
+) -> list[Quote]:
+    """Redact each answer and propose it as a pending quote (idempotent per answer and theme).
+
+    Args:
+        session: the store session to work in.
+        answer_ids: answers to quote, in the order wanted back.
+        redactor: a (long-lived) Redactor.
+        theme_id: the theme the quotes illustrate, if any.
+        source: representative (theming) or officer_pick (console).
+        deny_list: the consultation's extra words to redact.
+
+    Returns:
+        The quotes, new or already proposed, in `answer_ids` order.
+
+    Raises:
+        QuoteError: for an answer id that does not exist.
+    """
+    answers = []
+    for answer_id in answer_ids:
+        answer = session.get(Answer, answer_id)
+        if answer is None:
+            raise QuoteError(f"no answer with id {answer_id}")
+        answers.append(answer)
+    # One batch per language, so that Welsh answers get the Welsh pipeline.
+    results = {}
+    for language in {a.language for a in answers}:
+        group = [a for a in answers if a.language == language]
+        redacted = redactor.redact_many(
+            [a.text for a in group],
+            language=language if language in ("en", "cy") else None,
+            deny_list=deny_list,
+        )
+        results.update({a.id: r for a, r in zip(group, redacted, strict=True)})
+    return [
+        propose_quote(
+            session=session,
+            answer_id=answer.id,  # type: ignore[arg-type]
+            spans=[span.as_dict() for span in results[answer.id].spans],
+            theme_id=theme_id,
+            source=source,
+        )
+        for answer in answers
+    ]
