@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -113,14 +114,8 @@ def crosslingual_table() -> list[tuple[str, dict[str, float]]]:
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=MODELS, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.only:
-        print(json.dumps(measure_one(args.only)))
-        return
-
+def speed_table() -> None:
+    """Print load time, throughput and peak RSS, one child process per model."""
     print("## speed and memory (one child process per model)")
     print("| embedder | load s | en sent/s | cy sent/s | one answer ms | peak RSS MB |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -134,9 +129,22 @@ def main() -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
             f"| {r['model']} | {r['load_s']:.2f} | {r['en_per_s']:.0f} | {r['cy_per_s']:.0f} "
-            f"| {r['single_ms']:.1f} | {r['peak_rss_mb']:.0f} |"
+            f"| {r['single_ms']:.1f} | {r['peak_rss_mb']:.0f} |",
+            flush=True,
         )
+    print(f"load average after the runs: {os.getloadavg()[0]:.1f}")
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=MODELS, help=argparse.SUPPRESS)
+    parser.add_argument("--skip-speed", action="store_true", help="cross-lingual table only")
+    args = parser.parse_args()
+    if args.only:
+        print(json.dumps(measure_one(args.only)))
+        return
+    if not args.skip_speed:
+        speed_table()
     print("\n## Welsh answers vs their English twins (240 pairs, 24 topics)")
     print("| approach | r@1 cy→en | r@5 | NN same topic | assign agree | joint agree | twin cos |")
     print("|---|---:|---:|---:|---:|---:|---:|")

