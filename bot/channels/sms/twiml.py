@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from twilio.twiml.messaging_response import MessagingResponse
@@ -32,13 +33,15 @@ def render(replies: Sequence[Reply]) -> str:
 
 
 def _with_options(reply: Reply) -> str:
-    # Text channels have no buttons: make sure every option is visible as
-    # "value label" unless the engine already wrote the choices into the text.
-    missing = [o for o in reply.options if o.label not in reply.text]
+    # Text channels have no buttons. The engine normally writes the choices
+    # into the text ("Reply YES or NO", "1) Under 25"); only an option whose
+    # value the text never mentions is added, so a resident can always see
+    # what to type.
+    missing = [
+        o
+        for o in reply.options
+        if not re.search(rf"(?<!\w){re.escape(o.value)}(?!\w)", reply.text, re.IGNORECASE)
+    ]
     if not missing:
         return reply.text
-    lines = [reply.text] + [
-        o.label if o.label.upper().startswith(o.value.upper()) else f"{o.value} {o.label}"
-        for o in reply.options
-    ]
-    return "\n".join(lines)
+    return "\n".join([reply.text] + [f"{o.value} {o.label}" for o in missing])
