@@ -36,15 +36,19 @@ def pii_patterns(doc: Doc) -> Doc:
 class PiiNames:
     """Person names (see nlp.redaction.names)."""
 
-    def __init__(self, welsh: bool) -> None:
-        self.detector = NameDetector(welsh=welsh)
+    def __init__(self, welsh: bool, guess_rare: bool = True) -> None:
+        self.detector = NameDetector(welsh=welsh, guess_rare=guess_rare)
 
     def __call__(self, doc: Doc) -> Doc:
         add_spans(doc, [(start, end, "name") for start, end in self.detector.find(doc)])
         return doc
 
 
-@Language.factory("wm_pii_names", assigns=["doc._.pii"], default_config={"welsh": False})
-def make_pii_names(nlp: Language, name: str, welsh: bool) -> PiiNames:
+@Language.factory(
+    "wm_pii_names",
+    assigns=["doc._.pii"],
+    default_config={"welsh": False, "guess_rare": True},
+)
+def make_pii_names(nlp: Language, name: str, welsh: bool, guess_rare: bool) -> PiiNames:
     """spaCy factory for :class:`PiiNames`."""
-    return PiiNames(welsh=welsh)
+    return PiiNames(welsh=welsh, guess_rare=guess_rare)

@@ -62,6 +62,8 @@ england scotland wales britain america europe africa asia korea ireland cymru ll
 american french greek irish scottish german italian spanish polish chinese indian african
 european asian canadian australian mexican russian japanese korean
 aries taurus gemini virgo libra scorpio sagittarius capricorn aquarius pisces
+northern southern eastern western tory tories labour brexit remainer remainers leaver leavers
+lexit ukip plaid senedd parliament government minister
 """.split()
 )
 

@@ -87,11 +87,17 @@ class NameDetector:
         welsh: the text is Welsh, where many ordinary lower-case words are
             also first names elsewhere ("mae", "nain"), so lower-case names
             are never guessed.
+        guess_rare: take capitalised words missing from the English frequency
+            table for names; off for text in other languages, where every
+            German noun would be one.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, welsh: bool = False) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, *, welsh: bool = False, guess_rare: bool = True
+    ) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self.welsh = welsh
+        self.guess_rare = guess_rare
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Character spans of names in `doc`."""
@@ -106,6 +112,7 @@ class _Scan:
     def __init__(self, detector: NameDetector, doc: Doc) -> None:
         self.g = detector.gazetteer
         self.welsh = detector.welsh
+        self.guess_rare = detector.guess_rare
         # One pass over the tokens: each spaCy attribute access builds a Token.
         self.words: list[str] = []
         self.starts: list[int] = []
@@ -120,8 +127,10 @@ class _Scan:
         self.keys = [fold(w.strip("'")) for w in self.words]
         letters = [ch for ch in self.text if ch.isalpha()]
         self.shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
-        self.intro_ends = {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
-        self.cue_ends = {m.end() for m in _CUE_BEFORE.finditer(self.text)}
+        foreign = not self.guess_rare and not self.welsh
+        # The cue words are English and Welsh: in German "Im" is not "I'm".
+        self.intro_ends = set() if foreign else {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
+        self.cue_ends = set() if foreign else {m.end() for m in _CUE_BEFORE.finditer(self.text)}
         self.places = self._places()
 
     # Token classification -------------------------------------------------------
@@ -151,8 +160,10 @@ class _Scan:
         return self.g.lower_prob(key) > COMMON_WORD
 
     def plural_of_a_word(self, key: str) -> bool:
-        """ "Eagles", "Lions", "Rangers": a team or a product, not a person."""
-        return len(key) > 3 and key.endswith("s") and self.common(key[:-1])
+        """ "Eagles", "Lions", "Canadians": a team, a product or a people, not a person."""
+        return (
+            len(key) > 3 and key.endswith("s") and (self.common(key[:-1]) or key[:-1] in NOT_NAMES)
+        )
 
     def name_like_capitalised(self, i: int) -> bool:
         """A capitalised gazetteer word that is not mostly an ordinary word."""
@@ -162,6 +173,10 @@ class _Scan:
         if not self.known(key) or self.plural_of_a_word(key):
             return False
         margin = self.g.capital_prob(key) - self.g.lower_prob(key)
+        if not self.guess_rare and not self.welsh:
+            # Other languages capitalise nouns ("Strom", "Stadt"): only a first name
+            # that English writes capitalised far more often counts.
+            return key in self.g.first_names and (margin > 1.5 or key not in self.g.frequencies)
         if self.sentence_start(i):
             # margin 0 with both spellings unknown: a rare name ("Tadeusz") opening a sentence.
             return not self.common(key) and margin >= 0
@@ -182,11 +197,14 @@ class _Scan:
         if (
             not RARE_CAPITALISED
             or self.welsh  # every Welsh word is "rare" to an English frequency table
+            or not self.guess_rare
             or not self.alpha[i]
             or not self.capitalised(i)
         ):
             return False
         word, key = self.words[i], self.keys[i]
+        if self.plural_of_a_word(key):
+            return False
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
         if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
@@ -259,7 +277,7 @@ class _Scan:
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
         if prev in TITLES or (prev in TITLES_CY and self.words[i - 1][:1].isupper()):
-            return self.capitalised(i) or self.known(key)
+            return self.capitalised(i) or (self.known(key) and not self.common(key))
         triggered = self.starts[i] in self.intro_ends or bool(
             _INTRO_AFTER.match(self.text, self.starts[i] + len(self.words[i]))
         )
@@ -273,6 +291,7 @@ class _Scan:
             self.starts[i] in self.cue_ends
             and self.capitalised(i)
             and key not in NOT_NAMES
+            and not self.plural_of_a_word(key)
             and self.g.capital_prob(key) >= self.g.lower_prob(key)
         ):
             return True  # "was called Logan", "Directed by: Sari"

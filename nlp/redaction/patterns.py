@@ -59,6 +59,8 @@ POSTCODE_AREAS = frozenset(
     "SE SG SK SL SM "
     "SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE".split()
 )
+# Valid outward codes that mean something else far more often.
+NOT_OUTWARD = frozenset({"CO2", "SO2", "B12", "E10"})  # gas, vitamin, petrol
 OUTWARD_ONLY = re.compile(r"\b([A-Za-z]{1,2})([0-9][0-9A-Za-z]?)\b")
 _ROAD_CONTEXT = re.compile(r"(?:\b(?:the|junction|jct|j\d+|off|on|via|along)\s+$)", re.IGNORECASE)
 _ROAD_AFTER = re.compile(r"^\s*(?:motorway|road|junction|j\d|bridge|corridor|toll|relief)", re.I)
@@ -169,7 +171,7 @@ def find_postcodes(text: str) -> Iterator[Found]:
         yield match.start(), match.end(), "postcode"
     for match in OUTWARD_ONLY.finditer(text):
         area, district = match.group(1), match.group(2)
-        if area.upper() not in POSTCODE_AREAS:
+        if area.upper() not in POSTCODE_AREAS or match.group(0).upper() in NOT_OUTWARD:
             continue
         token = match.group(0)
         # Lower-case outward codes are only believed after "postcode"-like words.

@@ -54,10 +54,12 @@ def build_redaction_pipeline(lang: str) -> Language:
     and de-mutate, which redaction does not need; the detectors are ordinary
     components and can be added to those too.
     """
-    code = "cy" if lang == "cy" else "en"
+    code = lang if lang in ("cy", "xx") else "en"
     pipeline = spacy.blank(code)
     pipeline.add_pipe("wm_pii_patterns")
-    pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy"})
+    # "xx": other languages (Polish, German ...): no guessing from the English
+    # frequency table, which would take every capitalised noun for a name.
+    pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy", "guess_rare": code == "en"})
     return pipeline
 
 
@@ -93,8 +95,8 @@ class Redactor:
         self.batch_size = batch_size
 
     def pipeline(self, lang: str) -> Language:
-        """The redaction pipeline for "en" or "cy" (built once)."""
-        code = "cy" if lang == "cy" else "en"
+        """The redaction pipeline for "en", "cy" or "xx" (other languages); built once."""
+        code = lang if lang in ("cy", "xx") else "en"
         with self._lock:
             if code not in self._pipelines:
                 self._pipelines[code] = build_redaction_pipeline(code)
@@ -147,9 +149,10 @@ class Redactor:
 
 
 def _guess_language(text: str) -> str:
-    """ "cy" or "en" for the pipeline; never fails, since a redaction must not."""
+    """ "cy", "en" or "xx" (other) for the pipeline; never fails, since a redaction must not."""
     try:
-        return "cy" if langid.identify(text) == "cy" else "en"
+        found = langid.identify(text)
+        return {"cy": "cy", "other": "xx"}.get(found, "en")
     except Exception:  # a broken language model must not stop a redaction
         logger.warning("language identification failed; counting Welsh function words instead")
         words = re.findall(r"[^\W\d_]+", text.lower())

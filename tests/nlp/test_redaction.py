@@ -275,3 +275,16 @@ def test_hostile_input_does_not_crash(redactor: Redactor) -> None:
     for text in nasty:
         result = redactor.redact(text)
         assert isinstance(result.text, str)
+
+
+def test_other_languages_keep_their_capitalised_nouns(redactor: Redactor) -> None:
+    german = "Im Sommer braucht die Stadt mehr Radwege und Bäume für alle Kinder."
+    assert redact(redactor, german) == german
+    assert redact(redactor, "CO2 muss runter") == "CO2 muss runter"
+    polish = "Nazywam się Zofia Nowak, tel. 07700 900123"
+    assert redact(redactor, polish) == "Nazywam się [name], tel. [phone]"
+
+
+def test_civic_words_are_not_names(redactor: Redactor) -> None:
+    text = "Brexit split the Tory party; Remainers and Canadians disagree. The Professor in charge."
+    assert redact(redactor, text, language="en") == text
