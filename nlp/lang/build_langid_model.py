@@ -57,6 +57,14 @@ EN_TOP = 40_000
 OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "da", "sv", "ro", "tr", "id", "cs", "hu", "lt")
 OTHER_SAMPLE = 12_000
 OTHER_FREQUENT = 5_000
+# Greetings and replies typical of a first message, which edited-text
+# frequency lists underrate ("hi" is rarer in web prose than Welsh "hi", she).
+CHAT_EN = frozenset(
+    "hi hiya hey hello ok okay thanks thx cheers yes yeah yep yup nope please pls lol idk "
+    "dunno sure".split()
+)
+CHAT_CY = frozenset("shwmae smae helo hylo diolch plis plîs hwyl ta-ra ie nage".split())
+CHAT_PROB = 2e-3
 # Interpolation weights for trigram, bigram, unigram conditionals.
 LAMBDAS = (0.6, 0.3, 0.1)
 SCALE = 100
@@ -79,6 +87,9 @@ def english_words() -> dict[str, float]:
         if _WORD.match(low) or low in ("'s", "'t", "'re", "'ve", "'ll", "'d", "'m", "n't"):
             probs[low] = probs.get(low, 0.0) + math.exp(float(str(logp)))
     top = dict(sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))[:EN_TOP])
+    # The frequency list is edited prose; first messages are chat ("hi").
+    for word in CHAT_EN:
+        top[word] = max(top.get(word, 0.0), CHAT_PROB)
     total = sum(top.values())
     return {w: p / total for w, p in top.items()}
 
@@ -96,6 +107,7 @@ def welsh_words() -> dict[str, float]:
         if line and not line.startswith("#")
     }
     stop = {w.replace("\u2019", "'") for w in CY_STOP} | {"'" + c for c in CLITIC_NORMS}
+    stop |= CHAT_CY
     lexicon = set(LEXICON) - stop
     # Mutated forms of the lexicon are what people actually type.
     mutated = {mutate(w, m) for w in lexicon for m in Mutation} - lexicon - stop

@@ -54,6 +54,32 @@ def test_short_english_answers_are_english(text: str) -> None:
     assert langid.identify(text) == "en"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *[(t, "en") for t in ["hi", "Hi", "hello", "hiya", "ok", "thanks", "yes", "Hi there"]],
+        *[(t, "cy") for t in ["helo", "Shwmae", "diolch", "iawn", "ie", "dw i"]],
+    ],
+)
+def test_first_message_greetings(text: str, expected: str) -> None:
+    # The conversation engine picks the reply language from the first message.
+    assert langid.identify(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dw i\u2019n hoffi jazz.", "cy"),
+        ("Mae'r parking yn ofnadwy", "cy"),
+        ("Mae'r National Theatre yn Llundain", "cy"),
+        ("I live in Llanfairpwllgwyngyll", "en"),
+        ("The bus to Aberystwyth is always late", "en"),
+    ],
+)
+def test_one_borrowed_word_does_not_outvote_the_sentence(text: str, expected: str) -> None:
+    assert langid.identify(text) == expected
+
+
 @pytest.mark.parametrize("text", OTHER)
 def test_other_languages_and_scripts_are_other(text: str) -> None:
     assert langid.identify(text) == "other"
