@@ -77,6 +77,8 @@ POLICY: dict[str, set[Role] | str] = {
     "move": EDIT,
     "seed": EDIT,
     "refit": EDIT,
+    "invitations_page": EDIT,
+    "create_invitations": EDIT,
     "queue": EDIT,
     "decide": EDIT,
     "edit_spans": EDIT,
