@@ -22,7 +22,14 @@ from bot.channels.sms.segments import encoding, segment_count
 from bot.conversation.catalog import default_catalog
 from bot.outbound.csv_numbers import CsvError, NumberList, parse_numbers
 from bot.outbound.sender import TokenBucket, TwilioSender
-from bot.outbound.waves import QuietHours, WaveReport, create_wave, invitation_text, run_wave
+from bot.outbound.waves import (
+    INTERRUPTED,
+    QuietHours,
+    WaveReport,
+    create_wave,
+    invitation_text,
+    run_wave,
+)
 from bot.settings import Settings
 from storage.db import make_engine, session_scope
 from storage.migrate import upgrade
@@ -85,6 +92,14 @@ def invite(
     resume: Annotated[
         int | None, typer.Option(help="Resume this wave (after a crash or quiet hours).")
     ] = None,
+    resend_interrupted: Annotated[
+        bool,
+        typer.Option(
+            "--resend-interrupted",
+            help="With --resume: send again to rows a crash left unknown (check Twilio's log "
+            "first: they may have been sent).",
+        ),
+    ] = False,
 ) -> None:
     """Invite residents to a consultation by SMS from a CSV of numbers."""
     logging.basicConfig(level=logging.WARNING)
@@ -105,6 +120,7 @@ def invite(
             lawful_basis=lawful_basis,
             consent_source=consent_source,
             resume=resume,
+            resend_interrupted=resend_interrupted,
         )
     finally:
         engine.dispose()
@@ -121,6 +137,7 @@ def _invite(
     lawful_basis: str,
     consent_source: str,
     resume: int | None,
+    resend_interrupted: bool = False,
 ) -> None:
     protector = settings.address_protector
     with session_scope(engine) as session:
@@ -183,6 +200,10 @@ def _invite(
             typer.echo(", ".join(f"{state}: {n}" for state, n in counts.items()))
             return
         wave_id = resume
+        if resend_interrupted:
+            with session_scope(engine) as session:
+                requeued = repo.requeue_failed(session=session, wave_id=wave_id, error=INTERRUPTED)
+            typer.echo(f"{requeued} interrupted rows will be sent again")
         sender = _sender(settings, rate or wave.rate)
 
     report = run_wave(

@@ -6,8 +6,8 @@ A crash between the two leaves the row in "sending": we cannot know whether
 Twilio accepted it, so a resumed wave does NOT send it again; it is marked
 failed as "interrupted" and reported. Inviting someone twice is worse for a
 public service than missing one invitation in a crash; an officer who has
-checked Twilio's log can requeue those rows deliberately
-(``requeue_interrupted``).
+checked Twilio's log can resend those rows deliberately
+(``whatmatters invite <slug> --resume <id> --resend-interrupted``).
 """
 
 from __future__ import annotations

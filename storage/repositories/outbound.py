@@ -173,17 +173,22 @@ def finish_recipient(
     )
 
 
-def requeue_interrupted(*, session: Session, wave_id: int) -> int:
-    """Move sending -> pending (the operator knows those messages did not go)."""
+def requeue_failed(*, session: Session, wave_id: int, error: str) -> int:
+    """Move failed rows carrying exactly this error back to pending (an operator's decision)."""
     result = session.execute(
         update(InvitationRecipient)
         .where(
             col(InvitationRecipient.wave_id) == wave_id,
-            col(InvitationRecipient.state) == RecipientState.SENDING,
+            col(InvitationRecipient.state) == RecipientState.FAILED,
+            col(InvitationRecipient.error) == error,
         )
-        .values(state=RecipientState.PENDING, updated_at=utcnow())
+        .values(state=RecipientState.PENDING, error=None, updated_at=utcnow())
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    count = int(result.rowcount)  # type: ignore[attr-defined]
+    if count:
+        # A finished wave with work to do again is resumable, not done.
+        set_wave_status(session=session, wave_id=wave_id, status=WaveStatus.PAUSED)
+    return count
 
 
 def opted_out_hashes(*, session: Session, channel: Channel, hashes: Iterable[str]) -> set[str]:

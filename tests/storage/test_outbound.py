@@ -57,7 +57,12 @@ def test_a_recipient_can_be_claimed_once(engine: Engine, consultation_id: int) -
     with session_scope(engine) as session:
         counts = repo.state_counts(session=session, wave_id=wave_id)
         assert counts[RecipientState.SENDING] == 1 and counts[RecipientState.PENDING] == 2
-        assert repo.requeue_interrupted(session=session, wave_id=wave_id) == 1
+        repo.finish_recipient(
+            session=session, recipient_id=first.id, state=RecipientState.FAILED, error="lost"
+        )
+    with session_scope(engine) as session:
+        assert repo.requeue_failed(session=session, wave_id=wave_id, error="other") == 0
+        assert repo.requeue_failed(session=session, wave_id=wave_id, error="lost") == 1
     with Session(engine) as session:
         again = session.get(InvitationRecipient, first.id)
         assert again is not None and again.state == "pending" and again.attempts == 1

@@ -13,10 +13,19 @@ from bot.channels.sms.segments import is_gsm7, segment_count
 from bot.conversation.catalog import default_catalog
 from bot.outbound.csv_numbers import parse_numbers
 from bot.outbound.sender import TokenBucket, TwilioSender
-from bot.outbound.waves import QuietHours, WaveReport, create_wave, invitation_text, run_wave
+from bot.outbound.waves import (
+    INTERRUPTED,
+    QuietHours,
+    WaveReport,
+    create_wave,
+    invitation_text,
+    run_wave,
+)
+from storage.db import session_scope
 from storage.identity import AddressProtector, derive_fernet_key
 from storage.models import Channel, Consultation, Participant
 from storage.models.outbound import InvitationRecipient, OutboundMessage
+from storage.repositories.outbound import requeue_failed
 from tests.bot.outbound.fake_twilio_api import (
     FakeTime,
     RecordingTwilioApi,
@@ -217,6 +226,12 @@ def test_a_crash_mid_wave_never_sends_twice_on_restart(
     # A finished wave run again sends nothing.
     again = RecordingTwilioApi(clock.monotonic)
     assert _run(engine, wave_id, again, clock).finished and again.requests == []
+    # Only an operator's explicit decision resends the interrupted row.
+    with session_scope(engine) as session:
+        assert requeue_failed(session=session, wave_id=wave_id, error=INTERRUPTED) == 1
+    report = _run(engine, wave_id, again, clock)
+    assert report.finished and report.sent == 1
+    assert [r.data["To"] for r in again.message_requests()] == [NUMBERS[3]]
 
 
 def test_a_messaging_service_sid_is_sent_as_such(

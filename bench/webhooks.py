@@ -1,0 +1,475 @@
+"""Signed Twilio SMS webhooks against the service run as users run it.
+
+Starts `whatmatters serve` (uvicorn, one worker) in a subprocess on loopback,
+against SQLite (a file in a temporary directory) and PostgreSQL (a throwaway
+database on --postgres / WHATMATTERS_TEST_DATABASE_URL), seeds the sample
+consultation, then drives it with a load generator on the same machine:
+
+* open-loop fixed rates (default 200/s and 400/s): requests are scheduled at
+  exact instants and latency is measured from the scheduled instant, so a
+  stalled server is not hidden by a stalled generator (no coordinated
+  omission);
+* saturation: a closed loop with N connections sending as fast as answers
+  come back.
+
+Each simulated resident texts the keyword, YES, then an answer, in order (a
+resident's next message waits for the reply to the previous one; many
+residents interleave). 5% of answer messages are delivered twice, as Twilio
+retries do. Every request is signed with twilio's RequestValidator for the
+public URL. The generator speaks HTTP/1.1 over keep-alive sockets (asyncio
+streams) so that it costs as little CPU as possible on this 2-core machine;
+signatures are computed before the clock starts, as Twilio computes them.
+
+Reported per phase: requests/s achieved, p50/p99/max latency, errors (non-200
+or wrong TwiML), and answers stored in the database vs distinct answers sent
+(must be equal: nothing lost, no duplicate stored).
+
+    .venv/bin/python bench/webhooks.py [--seconds 20] [--rates 200,400] [--connections 32]
+        [--postgres URL] [--skip-postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from twilio.request_validator import RequestValidator
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLIC = "https://consult.example.gov.uk"
+TOKEN = "f0e1d2c3b4a5968778695a4b3c2d1e0f"
+ACCOUNT = "AC" + "0123456789abcdef" * 2
+PATH = "/sms/twilio"
+VALIDATOR = RequestValidator(TOKEN)
+DUPLICATE_EVERY = 20  # 5% of answers are delivered twice
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def signed_request(resident: int, body: str, sid: str) -> bytes:
+    number = f"+4479{resident:08d}"
+    fields = [
+        ("ToCountry", "GB"),
+        ("SmsMessageSid", sid),
+        ("NumMedia", "0"),
+        ("SmsSid", sid),
+        ("SmsStatus", "received"),
+        ("Body", body),
+        ("FromCountry", "GB"),
+        ("To", "+447400123456"),
+        ("NumSegments", "1"),
+        ("MessageSid", sid),
+        ("AccountSid", ACCOUNT),
+        ("From", number),
+        ("ApiVersion", "2010-04-01"),
+    ]
+    payload = urlencode(fields).encode()
+    signature = VALIDATOR.compute_signature(PUBLIC + PATH, dict(fields))
+    head = (
+        f"POST {PATH} HTTP/1.1\r\nHost: consult.example.gov.uk\r\n"
+        f"Content-Type: application/x-www-form-urlencoded\r\n"
+        f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(payload)}\r\n\r\n"
+    )
+    return head.encode() + payload
+
+
+ANSWERS = [
+    "The buses into town stop at six so I can't get to evening shifts",
+    "Street lights on our road have been out for weeks",
+    "More things for teenagers to do in the evenings",
+    "Mae angen mwy o feddygon teulu yn yr ardal",
+    "Potholes on the high street, my bike wheel buckled",
+]
+
+
+class Resident:
+    """One person's three messages, signed in advance."""
+
+    def __init__(self, index: int, run: str) -> None:
+        self.requests = [
+            signed_request(index, "MATTERS", f"SM{run}{index:08d}a"),
+            signed_request(index, "yes", f"SM{run}{index:08d}b"),
+            signed_request(index, ANSWERS[index % len(ANSWERS)], f"SM{run}{index:08d}c"),
+        ]
+        self.duplicate = index % DUPLICATE_EVERY == 0
+        self.step = 0
+
+
+@dataclass
+class Phase:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    sent: int = 0
+    answers_sent: int = 0
+    started: float = 0.0
+    ended: float = 0.0
+
+    def summary(self) -> dict[str, float | int | str]:
+        lat = sorted(self.latencies)
+        elapsed = self.ended - self.started
+
+        def q(p: float) -> float:
+            return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else float("nan")
+
+        return {
+            "phase": self.name,
+            "requests": self.sent,
+            "req_per_s": self.sent / elapsed if elapsed else 0.0,
+            "p50_ms": q(0.50),
+            "p99_ms": q(0.99),
+            "max_ms": lat[-1] * 1000 if lat else float("nan"),
+            "errors": self.errors,
+            "answers_sent": self.answers_sent,
+        }
+
+
+class Connection:
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    async def send(self, request: bytes) -> tuple[int, bytes]:
+        self.writer.write(request)
+        status_line = await self.reader.readline()
+        status = int(status_line.split()[1])
+        length = 0
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        body = await self.reader.readexactly(length)
+        return status, body
+
+
+async def open_pool(port: int, size: int) -> asyncio.Queue[Connection]:
+    pool: asyncio.Queue[Connection] = asyncio.Queue()
+    for _ in range(size):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        pool.put_nowait(Connection(reader, writer))
+    return pool
+
+
+class Workload:
+    """Residents whose next message is ready (previous reply received)."""
+
+    def __init__(self, run: str, start_index: int) -> None:
+        self.run = run
+        self.next_index = start_index
+        self.ready: deque[Resident] = deque()
+
+    def take(self) -> tuple[Resident, bytes, bool]:
+        if not self.ready:
+            self.ready.append(Resident(self.next_index, self.run))
+            self.next_index += 1
+        resident = self.ready.popleft()
+        request = resident.requests[resident.step]
+        return resident, request, resident.step == 2
+
+    def done(self, resident: Resident) -> None:
+        resident.step += 1
+        if resident.step < 3:
+            self.ready.append(resident)
+
+
+async def one(
+    pool: asyncio.Queue[Connection],
+    phase: Phase,
+    workload: Workload,
+    resident: Resident,
+    request: bytes,
+    is_answer: bool,
+    scheduled: float,
+) -> None:
+    connection = await pool.get()
+    try:
+        status, body = await connection.send(request)
+        if is_answer and resident.duplicate:
+            # Twilio's retry of the same MessageSid: must get the same TwiML.
+            status2, body2 = await connection.send(request)
+            phase.sent += 1
+            if status2 != 200 or body2 != body:
+                phase.errors += 1
+    except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+        phase.errors += 1
+        return
+    finally:
+        pool.put_nowait(connection)
+    phase.latencies.append(time.perf_counter() - scheduled)
+    phase.sent += 1
+    if status != 200 or b"<Message>" not in body:
+        phase.errors += 1
+    if is_answer:
+        phase.answers_sent += 1
+    workload.done(resident)
+
+
+async def fixed_rate(
+    port: int, rate: float, seconds: float, conns: int, workload: Workload
+) -> Phase:
+    phase = Phase(f"{rate:g}/s")
+    pool = await open_pool(port, conns)
+    # Prepare residents outside the timed loop (signing is Twilio's cost, not ours).
+    for _ in range(int(rate * seconds / 3) + 10):
+        workload.ready.append(Resident(workload.next_index, workload.run))
+        workload.next_index += 1
+    tasks: list[asyncio.Task[None]] = []
+    total = int(rate * seconds)
+    phase.started = start = time.perf_counter()
+    for i in range(total):
+        scheduled = start + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        resident, request, is_answer = workload.take()
+        tasks.append(
+            asyncio.create_task(one(pool, phase, workload, resident, request, is_answer, scheduled))
+        )
+    await asyncio.gather(*tasks)
+    phase.ended = time.perf_counter()
+    await close_pool(pool)
+    return phase
+
+
+async def saturate(port: int, seconds: float, conns: int, workload: Workload) -> Phase:
+    phase = Phase(f"saturation ({conns} connections)")
+    pool = await open_pool(port, conns)
+    for _ in range(conns * 400):
+        workload.ready.append(Resident(workload.next_index, workload.run))
+        workload.next_index += 1
+    deadline = time.perf_counter() + seconds
+
+    async def loop() -> None:
+        while time.perf_counter() < deadline:
+            resident, request, is_answer = workload.take()
+            await one(pool, phase, workload, resident, request, is_answer, time.perf_counter())
+
+    phase.started = time.perf_counter()
+    await asyncio.gather(*(loop() for _ in range(conns)))
+    phase.ended = time.perf_counter()
+    await close_pool(pool)
+    return phase
+
+
+async def close_pool(pool: asyncio.Queue[Connection]) -> None:
+    while not pool.empty():
+        connection = pool.get_nowait()
+        connection.writer.close()
+
+
+def wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the service exited during start-up")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                if sock.recv(64).startswith(b"HTTP/1.1 200"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the service did not become healthy")
+
+
+def count_answers(url: str) -> int:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as conn:
+        count = int(conn.execute(text("SELECT count(*) FROM answer")).scalar_one())
+    engine.dispose()
+    return count
+
+
+def run_backend(
+    name: str, url: str, args: argparse.Namespace, variant: str
+) -> list[dict[str, float | int | str]]:
+    port = free_port()
+    env = dict(
+        os.environ,
+        DATABASE_URL=url,
+        TWILIO_ACCOUNT_SID=ACCOUNT,
+        TWILIO_AUTH_TOKEN=TOKEN,
+        PUBLIC_BASE_URL=PUBLIC,
+        SEED_DEMO="true",
+        ENVIRONMENT="development",
+    )
+    whatmatters = str(Path(sys.executable).with_name("whatmatters"))
+    subprocess.run(
+        [whatmatters, "db", "upgrade"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
+    )
+    subprocess.run(
+        [whatmatters, "seed-demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
+    )
+    if variant == "default":
+        command = [whatmatters, "serve", "--host", "127.0.0.1", "--port", str(port)]
+        command += ["--workers", str(args.workers)]
+    else:
+        # Same app, same uvicorn; theming jobs are queued for a separate
+        # worker process (the production layout) instead of a thread here.
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.webhooks:app_with_deferred_jobs",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(args.workers),
+        ]
+    process = subprocess.Popen(
+        command,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    results = []
+    try:
+        wait_ready(port, process)
+        run = secrets.token_hex(4)
+        workload = Workload(run, 0)
+        phases: list[Phase] = []
+        # Warm up (imports, caches, first connections) outside the figures.
+        asyncio.run(fixed_rate(port, 50, 3, args.connections, workload))
+        before = count_answers(url)
+        for rate in args.rates:
+            phases.append(
+                asyncio.run(fixed_rate(port, rate, args.seconds, args.connections, workload))
+            )
+        phases.append(asyncio.run(saturate(port, args.seconds, args.connections, workload)))
+        time.sleep(1.0)
+        stored = count_answers(url) - before
+        sent = sum(p.answers_sent for p in phases)
+        for phase in phases:
+            summary = phase.summary()
+            summary["backend"] = name
+            summary["variant"] = variant
+            results.append(summary)
+        results.append(
+            {
+                "backend": name,
+                "variant": variant,
+                "phase": "answers",
+                "stored": stored,
+                "sent": sent,
+            }
+        )
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return results
+
+
+class DeferredJobs:
+    """Jobs handed to another process (as a Redis queue would); kept for the count."""
+
+    def __init__(self) -> None:
+        self.queued = 0
+
+    def enqueue(self, job: str, /, **kwargs: object) -> None:
+        self.queued += 1
+
+
+def app_with_deferred_jobs() -> object:
+    """`uvicorn --factory` entry: the shipped app with theming jobs deferred."""
+    from bot.app import create_app
+
+    app = create_app()
+    app.state.services.jobs = DeferredJobs()
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument(
+        "--rates", type=lambda s: [float(x) for x in s.split(",")], default=[200.0, 400.0]
+    )
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--postgres", default=os.environ.get("WHATMATTERS_TEST_DATABASE_URL"))
+    parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--variants",
+        type=lambda s: s.split(","),
+        default=["default", "deferred-jobs"],
+        help="default: `whatmatters serve` as shipped (theming jobs on a thread in the web "
+        "process); deferred-jobs: theming queued for a separate worker",
+    )
+    args = parser.parse_args()
+
+    results: list[dict[str, float | int | str]] = []
+    for variant in args.variants:
+        with tempfile.TemporaryDirectory() as tmp:
+            results += run_backend("sqlite", f"sqlite:///{tmp}/bench.db", args, variant)
+    for variant in args.variants:
+        if not args.postgres or args.skip_postgres:
+            break
+        name = f"wm_bench_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(
+            args.postgres.replace("postgresql://", "postgresql+psycopg://", 1),
+            isolation_level="AUTOCOMMIT",
+        )
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
+        try:
+            results += run_backend("postgresql", url, args, variant)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+    print(
+        f"\nsigned Twilio webhooks, {args.seconds:g}s per phase, {args.connections} connections, "
+        f"{args.workers} web worker(s)"
+    )
+    print(
+        f"{'backend':10} {'variant':13} {'phase':28} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'max ms':>8} {'errors':>6}"
+    )
+    for row in results:
+        if row["phase"] == "answers":
+            verdict = "OK" if row["stored"] == row["sent"] else "MISMATCH"
+            print(
+                f"{row['backend']:10} {row['variant']:13} answers stored {row['stored']} / "
+                f"sent {row['sent']}: {verdict}"
+            )
+            continue
+        print(
+            f"{row['backend']:10} {row['variant']:13} {row['phase']:28} {row['req_per_s']:7.1f} "
+            f"{row['p50_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:6}"
+        )
+
+
+if __name__ == "__main__":
+    main()
