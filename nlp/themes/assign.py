@@ -59,7 +59,7 @@ class CentroidAssigner:
     def __init__(
         self,
         *,
-        other_threshold: float = 0.3,
+        other_threshold: float = 0.35,
         other_cap: float = 0.10,
         secondary_min: float = 0.45,
         secondary_margin: float = 0.06,

@@ -132,7 +132,7 @@ def theme_index(*, session: Session, consultation_id: int) -> ThemeIndex:
         if usable
         else np.zeros((0, 1), dtype=np.float32),
         other_id=other.id if other else None,
-        threshold=float(other.threshold) if other and other.threshold is not None else 0.3,
+        threshold=float(other.threshold) if other and other.threshold is not None else 0.35,
         model=usable[0].model if usable else "",
     )
     with _cache_lock:
