@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
-from bot import health
+from bot import health, observability
 from bot.conversation.engine import ConversationEngine
-from bot.jobs import InProcessQueue, JobRegistry
+from bot.jobs import InProcessQueue, JobQueue, JobRegistry
 from bot.services import Services
 from bot.settings import Settings
 from bot.theming_jobs import register_theming_jobs
@@ -20,12 +21,31 @@ from storage.migrate import upgrade
 log = logging.getLogger("whatmatters")
 
 
+def make_embedder(settings: Settings) -> Any:
+    """The embedder the settings ask for; None means the project default, loaded lazily."""
+    if settings.embedder == "hashing":
+        from nlp.embeddings import HashingEmbedder
+
+        return HashingEmbedder()
+    return None
+
+
 def build_services(settings: Settings) -> Services:
-    """Wire the service graph; also used by the CLI and the benchmarks."""
+    """Wire the service graph; also used by the CLI, the worker and the benchmarks."""
     db = make_engine(settings.database_url)
     registry = JobRegistry()
-    jobs = InProcessQueue(registry)
-    register_theming_jobs(registry, db, jobs=jobs)
+    jobs: JobQueue
+    if settings.redis_url:
+        from bot.queue_redis import RedisJobQueue
+
+        jobs = RedisJobQueue(
+            redis_url=settings.redis_url,
+            registry=registry,
+            heartbeat_timeout_ms=settings.redis_heartbeat_timeout_ms,
+        )
+    else:
+        jobs = InProcessQueue(registry)
+    register_theming_jobs(registry, db, jobs=jobs, embedder=make_embedder(settings))
     conversation = ConversationEngine(
         engine=db,
         protector=settings.address_protector,
@@ -40,8 +60,14 @@ def build_services(settings: Settings) -> Services:
 def _answer_stored(services: Services, answer_id: int) -> None:
     # Theming happens off the request path; the job exists once the theming
     # feature has registered it.
-    if "theme_answer" in services.job_registry.names():
+    if "theme_answer" not in services.job_registry.names():
+        return
+    try:
         services.jobs.enqueue("theme_answer", answer_id=answer_id)
+    except Exception:
+        # The queue (Redis) is down. The answer is safely stored; the worker's
+        # sweep themes every stored-but-unthemed answer when it can.
+        log.warning("could not queue theming of answer %s; the sweep will pick it up", answer_id)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -59,6 +85,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
             seed_demo(services.db)
         _announce_channels(settings)
+        # Load the language identifier now, not on the first resident's message.
+        from nlp import langid
+
+        langid.load()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.start()
         yield
@@ -72,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+    observability.install(app, engine=services.db, queue_depth=lambda: _queue_depth(services))
     app.include_router(health.router)
 
     from bot.simulator.routes import router as simulator_router
@@ -89,8 +120,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from console.app import include_console
 
     include_console(app, services)
-    # Channel and console routers are added below as each feature lands.
     return app
+
+
+def _queue_depth(services: Services) -> int | None:
+    depth = getattr(services.jobs, "depth", None)
+    return int(depth()) if callable(depth) else None
 
 
 def _announce_channels(settings: Settings) -> None:

@@ -15,6 +15,7 @@ from bot.cli_invite import invite as invite_command
 from bot.cli_redact import redact as redact_command
 from bot.cli_telegram import telegram_app
 from bot.cli_themes import themes_app
+from bot.cli_worker import worker as worker_command
 from bot.settings import Settings
 from console.cli import user_app
 
@@ -33,6 +34,7 @@ app.command("invite")(invite_command)
 app.add_typer(themes_app, name="themes")
 app.command("redact")(redact_command)
 app.add_typer(user_app, name="user")
+app.command("worker")(worker_command)
 
 
 def _settings() -> Settings:
@@ -79,7 +81,11 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
-        log_level="info",
+        log_level=settings.log_level.lower(),
+        # Our middleware logs every request with its request id instead.
+        access_log=False,
+        # JSON logs come from our formatter (bot.asgi configures it).
+        log_config=None if settings.log_format == "json" else uvicorn.config.LOGGING_CONFIG,
     )
 
 

@@ -52,6 +52,10 @@ class InProcessQueue:
         self._registry.get(job)  # fail at the call site for an unknown job
         self._queue.put((job, kwargs))
 
+    def depth(self) -> int:
+        """Jobs waiting to run."""
+        return self._queue.qsize()
+
     def start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="whatmatters-jobs", daemon=True)

@@ -27,7 +27,16 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite:///./whatmatters.db"
+    # Set in production: jobs go to Redis and run in `whatmatters worker`
+    # processes; unset, they run in-process (the embedded default).
     redis_url: str | None = None
+    # Milliseconds before a silent worker's unacknowledged jobs go to another.
+    redis_heartbeat_timeout_ms: int = 60_000
+    # "default" (MiniLM + Welsh through e5) or "hashing" (fast, lower quality:
+    # for tests and tiny machines only).
+    embedder: Literal["default", "hashing"] = "default"
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
     host: str = "127.0.0.1"
     port: int = 8000
 

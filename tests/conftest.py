@@ -146,3 +146,27 @@ def demo_consultation(engine: Engine) -> str:
 
     assert seed_demo(engine)
     return "what-matters"
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A freshly migrated PostgreSQL database only (production-topology tests)."""
+    yield from _fresh_pg_database(pg_template)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The Redis started by scripts/test, emptied of this project's keys."""
+    url = os.environ.get("WHATMATTERS_TEST_REDIS_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("WHATMATTERS_TEST_REDIS_URL is not set under CI: run scripts/test")
+        pytest.skip("Redis tests need WHATMATTERS_TEST_REDIS_URL; run them with scripts/test")
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter("whatmatters*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
+    return url

@@ -92,7 +92,7 @@ def _question_kind(position: int, question: Mapping[str, Any]) -> QuestionKind:
     if not isinstance(question, Mapping):
         raise ConsultationError(f"question {position + 1} must be a mapping of fields")
     try:
-        return QuestionKind(question.get("kind"))
+        return QuestionKind(str(question.get("kind")))
     except ValueError:
         allowed = ", ".join(kind.value for kind in QuestionKind)
         raise ConsultationError(
