@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,9 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+
+
 def default_embedder() -> Embedder:
     """The project's embedder for themes, loaded once per process.
 
@@ -57,6 +60,13 @@ def default_embedder() -> Embedder:
     Raises:
         EmbeddingError: the model packages are missing; the message says how to fix it.
     """
+    # One load even when the console and a worker thread ask at the same moment.
+    with _LOAD_LOCK:
+        return _load_default()
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Embedder:
     from nlp.embeddings.bilingual import BilingualEmbedder, LinearMap
     from nlp.embeddings.e5 import E5Embedder
     from nlp.embeddings.minilm import MiniLMEmbedder

