@@ -55,7 +55,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExportRow:
     answer_id: int
     received_at: datetime
@@ -78,6 +78,21 @@ class ExportRow:
             self.age_band or "",
             " | ".join(self.themes),
             self.text,
+        ]
+
+    def safe_cells(self) -> list[Any]:
+        """cells() with every text neutralised (the id and ISO date cannot start a formula)."""
+        n = neutralise
+        return [
+            self.answer_id,
+            self.received_at.isoformat(),
+            n(self.channel),
+            n(self.language),
+            n(self.kind),
+            n(self.ward or ""),
+            n(self.age_band or ""),
+            n(" | ".join(self.themes)),
+            n(self.text),
         ]
 
 
@@ -108,7 +123,7 @@ def csv_stream(pages: Pages) -> Iterator[bytes]:
     writer.writerow(ANSWER_COLUMNS)
     yield buffer.drain()
     for page in pages:
-        writer.writerows([neutralise(cell) for cell in row.cells()] for row in page)
+        writer.writerows([row.safe_cells() for row in page])
         yield buffer.drain()
 
 
