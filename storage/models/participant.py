@@ -17,7 +17,12 @@ from storage.models._base import Channel, ConsentState, Language, utcnow
 
 
 class Participant(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("channel", "address_hash"),)
+    # AUTOINCREMENT: SQLite would otherwise reuse the id of an erased person,
+    # and the audit log's "participant:<id>" would then point at someone new.
+    __table_args__ = (
+        UniqueConstraint("channel", "address_hash"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     channel: Channel = Field(sa_type=String(16))

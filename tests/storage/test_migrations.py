@@ -42,3 +42,22 @@ def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
     engine.dispose()
+
+
+def test_sqlite_never_reuses_an_erased_participants_id(sqlite_url: str) -> None:
+    from storage.db import make_engine
+
+    engine = make_engine(sqlite_url)
+    insert = text(
+        "INSERT INTO participant (channel, address_hash, address_encrypted, language, consent,"
+        " opted_out, created_at, last_seen_at) VALUES ('sms', :h, x'00', 'en', 'unknown', 0,"
+        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    )
+    with engine.begin() as conn:
+        conn.execute(insert, {"h": "a"})
+        first = conn.execute(text("SELECT max(id) FROM participant")).scalar_one()
+        conn.execute(text("DELETE FROM participant"))
+        conn.execute(insert, {"h": "b"})
+        second = conn.execute(text("SELECT max(id) FROM participant")).scalar_one()
+    engine.dispose()
+    assert second > first

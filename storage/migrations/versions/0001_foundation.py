@@ -77,7 +77,8 @@ def upgrade() -> None:
     sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['active_consultation_id'], ['consultation.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('channel', 'address_hash')
+    sa.UniqueConstraint('channel', 'address_hash'),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('participant', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_participant_address_hash'), ['address_hash'], unique=False)
