@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from storage.identity import AddressProtector, derive_fernet_key
@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = 64 * 1024
     # Breakdowns never show a cell smaller than this.
     small_cell_threshold: int = 5
+    # Days to keep residents' words and contact details (None: keep); see bot.retention.
+    retention_days: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:
