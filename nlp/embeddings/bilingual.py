@@ -98,6 +98,11 @@ class LinearMap:
         return mapped
 
 
+def _is_english(code: str | None) -> bool:
+    """ "en", "EN", "en-GB" and "en_US" all mean English; anything else goes through e5."""
+    return bool(code) and str(code).lower().replace("_", "-").split("-")[0] == ENGLISH
+
+
 def _default_identifier() -> Callable[[str], str]:
     """The project's per-answer language identifier (imported late: it loads a model)."""
     from nlp.langid import identify
@@ -159,8 +164,9 @@ class BilingualEmbedder:
 
         Args:
             texts: the answers.
-            languages: per-text codes; ``"en"`` goes to MiniLM, anything else through e5
-                and the map. Detected per answer when omitted.
+            languages: per-text codes; English (``"en"``, ``"en-GB"``...) goes to MiniLM,
+                anything else (``"cy"``, ``"other"``, ``None``) through e5 and the map.
+                Detected per answer when omitted.
             batch_size: texts per model call.
 
         Returns:
@@ -178,7 +184,7 @@ class BilingualEmbedder:
             )
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         has = content_mask(texts)
-        is_en = np.fromiter((lang == ENGLISH for lang in languages), dtype=bool, count=len(texts))
+        is_en = np.fromiter(map(_is_english, languages), dtype=bool, count=len(texts))
         english = np.flatnonzero(has & is_en)
         other = np.flatnonzero(has & ~is_en)
         if english.size:

@@ -165,6 +165,15 @@ def test_language_is_detected_when_not_given(bilingual: Embedder) -> None:
     assert not np.allclose(detected, bilingual.encode([cy], languages=["en"]))
 
 
+def test_english_language_tags_in_any_spelling_route_to_minilm(
+    bilingual: Embedder, minilm: MiniLMEmbedder
+) -> None:
+    text = ["Council tax is too high."]
+    for code in ("en", "EN", "en-GB", "en_US"):
+        np.testing.assert_array_equal(bilingual.encode(text, languages=[code]), minilm.encode(text))
+    assert not np.allclose(bilingual.encode(text, languages=["enx"]), minilm.encode(text))
+
+
 def test_languages_of_wrong_length_are_refused(bilingual: Embedder) -> None:
     with pytest.raises(ValueError, match="2 language codes for 1 texts"):
         bilingual.encode(["hello"], languages=["en", "cy"])
