@@ -434,7 +434,7 @@ def main() -> None:
     for variant in args.variants:
         if not args.postgres or args.skip_postgres:
             break
-        name = f"wm_bench_{uuid.uuid4().hex[:8]}"
+        name = f"wm_bench_webhooks_{uuid.uuid4().hex[:8]}"
         admin = create_engine(
             args.postgres.replace("postgresql://", "postgresql+psycopg://", 1),
             isolation_level="AUTOCOMMIT",

@@ -59,6 +59,7 @@ class SmsWebhook:
         max_body_bytes: int,
         protector: AddressProtector,
         numbers: frozenset[str] = frozenset(),
+        max_concurrent_turns: int = 8,
     ) -> None:
         self.validator = RequestValidator(auth_token) if auth_token else None
         self.public_base_url = public_base_url
@@ -69,6 +70,11 @@ class SmsWebhook:
         # original) queue behind each other in this worker; across workers the
         # receipt's unique constraint decides.
         self._in_flight: dict[str, tuple[asyncio.Lock, int]] = {}
+        # Bounded concurrency into the engine: excess requests wait here, in
+        # the event loop, instead of as dozens of threads contending for the
+        # GIL and for pooled database connections (a turn may briefly need
+        # two connections, so more threads than half the pool can starve it).
+        self.engine_slots = asyncio.Semaphore(max_concurrent_turns)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmsWebhook:
@@ -209,7 +215,8 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 provider_message_id=sid,
                 received_at=utcnow(),
             )
-            replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+            async with webhook.engine_slots:
+                replies = await run_in_threadpool(services.conversation.handle_inbound, message)
             return _xml(twiml.render(replies))
 
     @router.post("/sms/twilio/status", status_code=204, response_class=Response)
