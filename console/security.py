@@ -98,5 +98,6 @@ def authenticate(
             officer.password_hash = _hasher.hash(password)
         accounts.update_officer(session=session, officer=officer, signed_in=True)
         return officer
-    accounts.record_failed_sign_in(session=session, keys=keys)
+    accounts.purge_sign_in_failures(session=session, before=now - 2 * FAILURE_WINDOW)
+    accounts.record_failed_sign_in(session=session, keys=keys, at=now)
     return None

@@ -193,9 +193,11 @@ def revoke_api_token(*, session: Session, token_id: int, officer_id: int) -> boo
 # --- sign-in rate limiting ----------------------------------------------------------
 
 
-def record_failed_sign_in(*, session: Session, keys: list[str]) -> None:
+def record_failed_sign_in(
+    *, session: Session, keys: list[str], at: datetime | None = None
+) -> None:
     for key in keys:
-        session.add(LoginAttempt(key=key[:300]))
+        session.add(LoginAttempt(key=key[:300], at=at or utcnow()))
     session.flush()
 
 
@@ -209,12 +211,14 @@ def failed_sign_ins_since(*, session: Session, key: str, since: datetime) -> int
     )
 
 
-def clear_failed_sign_ins(*, session: Session, key: str, before: datetime | None = None) -> None:
-    """Forget a key's failures (after a good sign-in), or everyone's older ones (tidy-up)."""
-    statement = delete(LoginAttempt).where(col(LoginAttempt.key) == key)
-    if before is not None:
-        statement = delete(LoginAttempt).where(col(LoginAttempt.at) < before)
-    session.execute(statement)
+def clear_failed_sign_ins(*, session: Session, key: str) -> None:
+    """Forget a key's failures (after a good sign-in)."""
+    session.execute(delete(LoginAttempt).where(col(LoginAttempt.key) == key))
+
+
+def purge_sign_in_failures(*, session: Session, before: datetime) -> None:
+    """Drop failures too old to count, so the table stays small."""
+    session.execute(delete(LoginAttempt).where(col(LoginAttempt.at) < before))
 
 
 # --- audit --------------------------------------------------------------------------

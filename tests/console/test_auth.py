@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -172,3 +173,30 @@ async def test_console_pages_carry_strict_security_headers(
     assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()
     css = await client.get("/console/static/console.css")
     assert css.status_code == 200 and "max-age" in css.headers["cache-control"]
+
+
+def test_old_failures_stop_counting_and_are_purged(db: Engine) -> None:
+    from datetime import timedelta
+
+    from console.security import FAILURE_WINDOW, SignInThrottled, authenticate
+    from storage.models import utcnow
+    from storage.models.accounts import LoginAttempt
+
+    officer = make_officer(db)
+    long_ago = utcnow() - 3 * FAILURE_WINDOW
+    with session_scope(db) as session:
+        for _ in range(5):
+            authenticate(
+                session=session, email=officer.email, password="x", client="c", now=long_ago
+            )
+    with session_scope(db) as session:
+        # Five failures long ago do not lock the account now, and are tidied away.
+        assert (
+            authenticate(session=session, email=officer.email, password="wrong", client="c") is None
+        )
+        assert len(session.exec(select(LoginAttempt)).all()) == 2
+        for _ in range(4):
+            authenticate(session=session, email=officer.email, password="x", client="c")
+        with pytest.raises(SignInThrottled):
+            authenticate(session=session, email=officer.email, password=PASSWORD, client="c")
+    assert timedelta(minutes=15) == FAILURE_WINDOW

@@ -99,6 +99,12 @@ POLICY: dict[str, set[Role] | str] = {
 }
 
 
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """Access rules do not depend on the database; the other route tests cover both."""
+    return sqlite_url
+
+
 def _api_routes(routes: Sequence[BaseRoute]) -> Iterator[APIRoute]:
     for route in routes:
         if isinstance(route, APIRoute):
