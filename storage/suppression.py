@@ -65,33 +65,67 @@ def _determined(
     """
     order = sorted(hidden, key=repr)
     index = {var: k for k, var in enumerate(order)}
-    rows: list[list[Fraction]] = []
+    # Sparse rows (column -> coefficient): tables are mostly zeros once the
+    # visible values are moved to the right-hand side.
+    rows: list[dict[int, Fraction]] = []
     for equation in equations:
-        coefficients = [Fraction(0)] * len(order)
+        row: dict[int, Fraction] = {}
         for position, var in enumerate(equation):
             if var in index:
-                coefficients[index[var]] += -1 if position == len(equation) - 1 else 1
-        if any(coefficients):
-            rows.append(coefficients)
-    pivot_row = 0
+                k = index[var]
+                row[k] = row.get(k, Fraction(0)) + (-1 if position == len(equation) - 1 else 1)
+        row = {k: v for k, v in row.items() if v}
+        if row:
+            rows.append(row)
+    reduced: list[dict[int, Fraction]] = []
     for column in range(len(order)):
-        found = next((r for r in range(pivot_row, len(rows)) if rows[r][column] != 0), None)
+        found = next((r for r in rows if r.get(column)), None)
         if found is None:
             continue
-        rows[pivot_row], rows[found] = rows[found], rows[pivot_row]
-        pivot = rows[pivot_row][column]
-        rows[pivot_row] = [value / pivot for value in rows[pivot_row]]
-        for r in range(len(rows)):
-            if r != pivot_row and rows[r][column] != 0:
-                factor = rows[r][column]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[pivot_row], strict=True)]
-        pivot_row += 1
-    fixed: set[_Var] = set()
-    for row in rows[:pivot_row]:
-        nonzero = [k for k, value in enumerate(row) if value != 0]
-        if len(nonzero) == 1:
-            fixed.add(order[nonzero[0]])
-    return fixed
+        rows.remove(found)
+        pivot = found[column]
+        found = {k: v / pivot for k, v in found.items()}
+        for other in (*rows, *reduced):
+            factor = other.get(column)
+            if factor:
+                for k, v in found.items():
+                    value = other.get(k, Fraction(0)) - factor * v
+                    if value:
+                        other[k] = value
+                    else:
+                        other.pop(k, None)
+        reduced.append(found)
+    return {order[next(iter(row))] for row in reduced if len(row) == 1}
+
+
+def _rank(values: Mapping[_Var, int], var: _Var, is_whole: bool) -> tuple[int, int, int, str]:
+    # Parts before totals, non-zero before zero, then the smallest value.
+    return (int(is_whole), int(values[var] == 0), values[var], repr(var))
+
+
+def _two_per_line(
+    values: Mapping[_Var, int], equations: Sequence[Sequence[_Var]], hidden: set[_Var]
+) -> set[_Var]:
+    """The classic cheap rule first: no line may have exactly one hidden member.
+
+    It settles most tables, so the exact (and costlier) check that follows
+    rarely has more than a few rounds to do.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for equation in equations:
+            if sum(var in hidden for var in equation) != 1:
+                continue
+            visible = [
+                (_rank(values, var, position == len(equation) - 1), var)
+                for position, var in enumerate(equation)
+                if var not in hidden
+            ]
+            if visible:
+                hidden.add(min(visible)[1])
+                changed = True
+    return hidden
 
 
 def _protect(
@@ -107,7 +141,7 @@ def _protect(
     Each round hides one more value, so this ends, at worst with everything
     hidden.
     """
-    hidden = set(hidden)
+    hidden = _two_per_line(values, equations, set(hidden))
     while hidden:
         fixed = _determined(values, equations, hidden)
         if not fixed:
