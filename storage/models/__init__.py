@@ -2,6 +2,7 @@
 
 from storage.models import accounts  # noqa: F401  (console tables)
 from storage.models import outbound  # noqa: F401  (outbound messages, invitation waves)
+from storage.models import playback  # noqa: F401  (playback rounds, feedback publications)
 from storage.models import quotes  # noqa: F401  (quote approval queue)
 from storage.models import themes  # noqa: F401  (themes, assignments, embeddings)
 from storage.models._base import (

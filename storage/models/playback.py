@@ -1,0 +1,107 @@
+"""Playback rounds ("did we hear you right?") and feedback publications ("you said, we did").
+
+Recipients move through states in their own committed transactions, as in
+invitation waves, so a crash mid-send is resumed without messaging twice:
+
+    pending -> sending -> sent | failed
+    pending -> skipped (opted out since the round opened)
+
+A row still in "sending" after a restart has an unknown fate and is not resent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.models._base import utcnow
+
+MAX_PLAYBACK_THEMES = 9
+
+
+class RoundStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class PlaybackRound(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
+    status: RoundStatus = Field(default=RoundStatus.OPEN, sa_type=String(16), index=True)
+    # Theme ids in the order shown (position 1 = first); labels are frozen at
+    # opening as [{"theme_id", "en", "cy"}] so a later relabel or refit does
+    # not change what a vote for "2" meant.
+    theme_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    labels: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    created_by: str = Field(default="system", max_length=64)
+    opened_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class PlaybackRecipient(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("round_id", "participant_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="playbackround.id", index=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
+    provider_sid: str | None = Field(default=None, max_length=64)
+    error: str | None = Field(default=None, max_length=300)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+
+class PlaybackVote(SQLModel, table=True):
+    # One vote per person, round and position: "2 and 2" counts once, and a
+    # redelivered message (same provider id) adds nothing.
+    __table_args__ = (UniqueConstraint("round_id", "participant_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="playbackround.id", index=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    # 1-based position in PlaybackRound.theme_ids.
+    position: int
+    provider_message_id: str | None = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+
+class FeedbackPublication(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("consultation_id", "text_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
+    # SHA-256 of the published "what we found out" + "what difference it made":
+    # re-publishing the same words is the same publication (no second send).
+    text_hash: str = Field(max_length=64)
+    found_out: str = Field(default="", sa_type=Text)
+    difference: str = Field(default="", sa_type=Text)
+    published_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    recipients_count: int = 0
+
+
+class FeedbackRecipient(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("publication_id", "participant_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    publication_id: int = Field(
+        foreign_key="feedbackpublication.id", index=True, ondelete="CASCADE"
+    )
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
+    provider_sid: str | None = Field(default=None, max_length=64)
+    error: str | None = Field(default=None, max_length=300)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
