@@ -85,9 +85,28 @@ def _is_place_line(segment: str) -> bool:
     )
 
 
+# On the same line: "Apt. 864", "Suite 245", a ZIP or postcode number ("... Avenue 62488").
+_SAME_LINE = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:Suite|Apt|Apartment|Unit|Flat|Floor|Room)\.?[ \t]*\w{1,6}\b"
+    r"|\d{4,6}(?:-\d{3,4})?\b(?![ \t]*(?:am|pm|years?|people|minutes?|times?)\b))",
+    re.IGNORECASE,
+)
+# A building or ZIP number written before the house number ("9554 62 Rue Gafsa").
+_NUMBER_BEFORE = re.compile(r"\d{1,6}[ \t]+$")
+
+
+def _start(text: str, start: int) -> int:
+    before = _NUMBER_BEFORE.search(text, max(0, start - 8), start)
+    return before.start() if before else start
+
+
 def _extend(text: str, end: int) -> int:
     """Swallow the town, county, country and postcode lines that follow an address."""
-    for _ in range(5):
+    for _ in range(6):
+        unit = _SAME_LINE.match(text, end)
+        if unit is not None:
+            end = unit.end()
+            continue
         tail = _ADDRESS_TAIL.match(text, end)
         if tail is not None and tail.group(0).startswith((",", " ")) and len(tail.group(0)) > 2:
             end = tail.end()
@@ -105,11 +124,11 @@ def _extend(text: str, end: int) -> int:
 
 def find_addresses(text: str) -> Iterator[Found]:
     for match in ADDRESS.finditer(text):
-        yield match.start(), _extend(text, match.end()), "address"
+        yield _start(text, match.start()), _extend(text, match.end()), "address"
     for match in _NUMBER_STREET_NUMBER.finditer(text):
         words = match.group(1).split()
         if words[0][:1].isupper() and not re.match(MONTHS, words[0], re.IGNORECASE):
-            yield match.start(), _extend(text, match.end()), "address"
+            yield _start(text, match.start()), _extend(text, match.end()), "address"
     for cue in _ADDRESS_CUE.finditer(text):
         window = text[cue.end() : cue.end() + 140]
         stop = _CLAUSE_END.search(window)
