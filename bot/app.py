@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from bot import health, observability
 from bot.conversation.engine import ConversationEngine
 from bot.jobs import InProcessQueue, JobQueue, JobRegistry
+from bot.retention import register_retention_job
 from bot.services import Services
 from bot.settings import Settings
 from bot.theming_jobs import register_theming_jobs
@@ -46,6 +47,7 @@ def build_services(settings: Settings) -> Services:
     else:
         jobs = InProcessQueue(registry)
     register_theming_jobs(registry, db, jobs=jobs, embedder=make_embedder(settings))
+    register_retention_job(registry, db, days=settings.retention_days)
     conversation = ConversationEngine(
         engine=db,
         protector=settings.address_protector,

@@ -12,6 +12,7 @@ import typer
 from sqlalchemy.engine import Engine
 
 from bot.cli_invite import invite as invite_command
+from bot.cli_ops import register as register_ops_commands
 from bot.cli_redact import redact as redact_command
 from bot.cli_telegram import telegram_app
 from bot.cli_themes import themes_app
@@ -35,6 +36,7 @@ app.add_typer(themes_app, name="themes")
 app.command("redact")(redact_command)
 app.add_typer(user_app, name="user")
 app.command("worker")(worker_command)
+register_ops_commands(app)  # retention, keys
 
 
 def _settings() -> Settings:
