@@ -38,8 +38,20 @@ sys.path.insert(0, str(ROOT))
 
 WARDS = ["Acton", "Gresford", "Rhosnesni", "Offa", "Brynyffynnon", "Cartrefle", "Holt", "Marford"]
 AGES = ["under-25", "25-44", "45-64", "65-plus", None]
-TOPICS = ["buses", "potholes", "dog fouling", "parks", "bins", "libraries", "street lights",
-          "schools", "parking", "litter", "housing", "crime"]
+TOPICS = [
+    "buses",
+    "potholes",
+    "dog fouling",
+    "parks",
+    "bins",
+    "libraries",
+    "street lights",
+    "schools",
+    "parking",
+    "litter",
+    "housing",
+    "crime",
+]
 
 
 def _rss_mb() -> float:
@@ -51,8 +63,8 @@ def seed(url: str, answers: int) -> int:
     from sqlmodel import SQLModel
 
     import storage.models  # noqa: F401
-    from console.security import hash_password
     from console.redact import REDACTION_VERSION
+    from console.security import hash_password
     from storage.db import make_engine, session_scope
     from storage.migrate import upgrade
     from storage.models.accounts import Role
@@ -65,73 +77,155 @@ def seed(url: str, answers: int) -> int:
     rng = random.Random(7)
     with session_scope(engine) as session:
         consultation = create_consultation(
-            session=session, slug="bench", keyword="BENCH", title_en="Bench", title_cy="Mainc",
+            session=session,
+            slug="bench",
+            keyword="BENCH",
+            title_en="Bench",
+            title_cy="Mainc",
             questions=[{"kind": "open", "prompt_en": "What matters?", "prompt_cy": "Beth?"}],
         )
         cid = consultation.id or 0
         accounts.create_officer(
-            session=session, email="bench@council.example",
-            password_hash=hash_password("bench password"), role=Role.ADMIN,
+            session=session,
+            email="bench@council.example",
+            password_hash=hash_password("bench password"),
+            role=Role.ADMIN,
         )
     start = datetime(2026, 3, 1, tzinfo=UTC)
     with engine.begin() as conn:
         theme_ids = []
         for topic in [*TOPICS, "Other / unclear"]:
-            theme_ids.append(conn.execute(
-                insert(tables["theme"]).returning(tables["theme"].c.id),
-                {"consultation_id": cid, "label_en": topic.capitalize(), "label_cy": topic,
-                 "is_other": topic.startswith("Other"), "is_seed": False, "status": "active",
-                 "model": "bench", "size": 0, "created_at": start, "updated_at": start},
-            ).scalar_one())
+            theme_ids.append(
+                conn.execute(
+                    insert(tables["theme"]).returning(tables["theme"].c.id),
+                    {
+                        "consultation_id": cid,
+                        "label_en": topic.capitalize(),
+                        "label_cy": topic,
+                        "is_other": topic.startswith("Other"),
+                        "is_seed": False,
+                        "status": "active",
+                        "model": "bench",
+                        "size": 0,
+                        "created_at": start,
+                        "updated_at": start,
+                    },
+                ).scalar_one()
+            )
         batch = 5000
         for first in range(0, answers, batch):
             n = min(batch, answers - first)
-            participants = conn.execute(
-                insert(tables["participant"]).returning(tables["participant"].c.id),
-                [{"channel": "sms", "address_hash": f"h{first + i}", "address_encrypted": b"x",
-                  "language": "en", "consent": "given", "opted_out": False,
-                  "created_at": start, "last_seen_at": start} for i in range(n)],
-            ).scalars().all()
-            conversations = conn.execute(
-                insert(tables["conversation"]).returning(tables["conversation"].c.id),
-                [{"participant_id": p, "consultation_id": cid, "step": "done",
-                  "ward": rng.choice(WARDS), "age_band": rng.choice(AGES),
-                  "started_at": start, "updated_at": start} for p in participants],
-            ).scalars().all()
+            participants = (
+                conn.execute(
+                    insert(tables["participant"]).returning(tables["participant"].c.id),
+                    [
+                        {
+                            "channel": "sms",
+                            "address_hash": f"h{first + i}",
+                            "address_encrypted": b"x",
+                            "language": "en",
+                            "consent": "given",
+                            "opted_out": False,
+                            "created_at": start,
+                            "last_seen_at": start,
+                        }
+                        for i in range(n)
+                    ],
+                )
+                .scalars()
+                .all()
+            )
+            conversations = (
+                conn.execute(
+                    insert(tables["conversation"]).returning(tables["conversation"].c.id),
+                    [
+                        {
+                            "participant_id": p,
+                            "consultation_id": cid,
+                            "step": "done",
+                            "ward": rng.choice(WARDS),
+                            "age_band": rng.choice(AGES),
+                            "started_at": start,
+                            "updated_at": start,
+                        }
+                        for p in participants
+                    ],
+                )
+                .scalars()
+                .all()
+            )
             rows = []
             topics = []
             for i, (p, c) in enumerate(zip(participants, conversations, strict=True)):
                 topic = rng.randrange(len(TOPICS) + 1)
                 topics.append(topic)
                 word = TOPICS[topic] if topic < len(TOPICS) else "something else"
-                rows.append({
-                    "consultation_id": cid, "participant_id": p, "conversation_id": c,
-                    "kind": "open", "channel": rng.choice(["sms", "whatsapp", "telegram", "web"]),
-                    "language": "cy" if rng.random() < 0.15 else "en",
-                    "text": f"Answer {first + i}: the {word} near us really matter to my family",
-                    "received_at": start + timedelta(minutes=(first + i) // 3),
-                    "created_at": start, "provider_message_id": f"bench:{first + i}",
-                })
-            ids = conn.execute(
-                insert(tables["answer"]).returning(tables["answer"].c.id), rows
-            ).scalars().all()
-            conn.execute(insert(tables["themeassignment"]), [
-                {"answer_id": a, "theme_id": theme_ids[t], "score": 0.8, "rank": 0,
-                 "source": "auto", "pinned": False, "updated_at": start}
-                for a, t in zip(ids, topics, strict=True)
-            ])
+                rows.append(
+                    {
+                        "consultation_id": cid,
+                        "participant_id": p,
+                        "conversation_id": c,
+                        "kind": "open",
+                        "channel": rng.choice(["sms", "whatsapp", "telegram", "web"]),
+                        "language": "cy" if rng.random() < 0.15 else "en",
+                        "text": f"Answer {first + i}: the {word} near us matter to my family",
+                        "received_at": start + timedelta(minutes=(first + i) // 3),
+                        "created_at": start,
+                        "provider_message_id": f"bench:{first + i}",
+                    }
+                )
+            ids = (
+                conn.execute(insert(tables["answer"]).returning(tables["answer"].c.id), rows)
+                .scalars()
+                .all()
+            )
+            conn.execute(
+                insert(tables["themeassignment"]),
+                [
+                    {
+                        "answer_id": a,
+                        "theme_id": theme_ids[t],
+                        "score": 0.8,
+                        "rank": 0,
+                        "source": "auto",
+                        "pinned": False,
+                        "updated_at": start,
+                    }
+                    for a, t in zip(ids, topics, strict=True)
+                ],
+            )
             # The redact_answers job would have filled this as the answers arrived.
-            conn.execute(insert(tables["redactedanswer"]), [
-                {"answer_id": a, "text": r["text"], "spans": [], "version": REDACTION_VERSION,
-                 "created_at": start} for a, r in zip(ids, rows, strict=True)
-            ])
+            conn.execute(
+                insert(tables["redactedanswer"]),
+                [
+                    {
+                        "answer_id": a,
+                        "text": r["text"],
+                        "spans": [],
+                        "version": REDACTION_VERSION,
+                        "created_at": start,
+                    }
+                    for a, r in zip(ids, rows, strict=True)
+                ],
+            )
             if first == 0:
-                conn.execute(insert(tables["quote"]), [
-                    {"answer_id": ids[k], "consultation_id": cid, "theme_id": theme_ids[topics[k]],
-                     "redacted_text": rows[k]["text"], "spans": [], "status": "approved",
-                     "source": "representative", "created_at": start, "updated_at": start}
-                    for k in range(40)
-                ])
+                conn.execute(
+                    insert(tables["quote"]),
+                    [
+                        {
+                            "answer_id": ids[k],
+                            "consultation_id": cid,
+                            "theme_id": theme_ids[topics[k]],
+                            "redacted_text": rows[k]["text"],
+                            "spans": [],
+                            "status": "approved",
+                            "source": "representative",
+                            "created_at": start,
+                            "updated_at": start,
+                        }
+                        for k in range(40)
+                    ],
+                )
     engine.dispose()
     return cid
 
@@ -144,7 +238,6 @@ def child(url: str, task: str, cid: int, repeats: int) -> dict[str, float]:
     from bot.app import build_services
     from bot.settings import Settings
     from console.app import include_console
-
     from console.redact import redaction_available
 
     # A running server has loaded the redactor long before anyone exports.
@@ -160,9 +253,14 @@ def child(url: str, task: str, cid: int, repeats: int) -> dict[str, float]:
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             page = await client.get("/console/login")
             token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-            await client.post("/console/login", data={
-                "email": "bench@council.example", "password": "bench password",
-                "csrf_token": token})
+            await client.post(
+                "/console/login",
+                data={
+                    "email": "bench@council.example",
+                    "password": "bench password",
+                    "csrf_token": token,
+                },
+            )
             if task == "board":
                 await client.get(f"/console/consultations/{cid}/themes")  # warm-up
                 times = []
@@ -202,11 +300,42 @@ def baseline_csv(url: str, cid: int) -> dict[str, float]:
     writer = csv.writer(out)
     with engine.connect() as conn:
         for row in conn.execute(
-            text("SELECT id, received_at, channel, language, text FROM answer "
-                 "WHERE consultation_id = :c ORDER BY id"), {"c": cid}
+            text(
+                "SELECT id, received_at, channel, language, text FROM answer "
+                "WHERE consultation_id = :c ORDER BY id"
+            ),
+            {"c": cid},
         ):
             writer.writerow(row)
     engine.dispose()
+    return {"seconds": time.perf_counter() - t0, "peak_rss_mb": _rss_mb()}
+
+
+def baseline_xlsx(answers: int) -> dict[str, float]:
+    """openpyxl write-only with the same shape of rows, straight from memory (the XLSX floor)."""
+    from openpyxl import Workbook
+
+    rows = [
+        (
+            i,
+            "2026-03-01T00:00:00+00:00",
+            "sms",
+            "en",
+            "open",
+            "Acton",
+            "25-44",
+            "Buses",
+            f"Answer {i}: the buses near us really matter to my family",
+        )
+        for i in range(answers)
+    ]
+    t0 = time.perf_counter()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Answers")
+    for row in rows:
+        sheet.append(row)
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+        book.save(handle)
     return {"seconds": time.perf_counter() - t0, "peak_rss_mb": _rss_mb()}
 
 
@@ -214,7 +343,9 @@ def baseline_redaction(n: int = 2000) -> dict[str, float]:
     from nlp.redaction import Redactor
 
     redactor = Redactor()
-    texts = [f"Answer {i}: ring Dafydd on 07700 900{i % 1000:03d} about the buses" for i in range(n)]
+    texts = [
+        f"Answer {i}: ring Dafydd on 07700 900{i % 1000:03d} about the buses" for i in range(n)
+    ]
     redactor.redact_many(texts[:20], language="en")
     t0 = time.perf_counter()
     redactor.redact_many(texts, language="en")
@@ -233,6 +364,8 @@ def main() -> None:
         url, task, cid = args.child
         if task == "baseline_csv":
             print(json.dumps(baseline_csv(url, int(cid))))
+        elif task == "baseline_xlsx":
+            print(json.dumps(baseline_xlsx(int(cid))))
         elif task == "baseline_redaction":
             print(json.dumps(baseline_redaction()))
         else:
@@ -246,20 +379,56 @@ def main() -> None:
     for name, url in targets:
         t0 = time.perf_counter()
         cid = seed(url, args.answers)
-        print(f"{name}: seeded {args.answers} answers in {time.perf_counter() - t0:.0f} s",
-              flush=True)
+        print(
+            f"{name}: seeded {args.answers} answers in {time.perf_counter() - t0:.0f} s", flush=True
+        )
         report[name] = {}
         for task in ("board", "csv", "xlsx", "baseline_csv"):
-            output = subprocess.run(
-                [sys.executable, __file__, "--repeats", str(args.repeats), "--child", url, task,
-                 str(cid)], capture_output=True, text=True, check=True, cwd=ROOT,
-            ).stdout.strip().splitlines()[-1]
+            output = (
+                subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--repeats",
+                        str(args.repeats),
+                        "--child",
+                        url,
+                        task,
+                        str(cid),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    cwd=ROOT,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             report[name][task] = json.loads(output)
             print(f"  {task}: {report[name][task]}", flush=True)
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", "-", "baseline_redaction", "0"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    ).stdout.strip().splitlines()[-1]
+    output = (
+        subprocess.run(
+            [sys.executable, __file__, "--child", "-", "baseline_xlsx", str(args.answers)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    print(f"baseline_xlsx: {json.loads(output)}", flush=True)
+    output = (
+        subprocess.run(
+            [sys.executable, __file__, "--child", "-", "baseline_redaction", "0"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     print(f"cold redaction: {json.loads(output)}")
 
 

@@ -1,0 +1,330 @@
+"""Officers' theme edits: rename, merge, split, move, pin, seed, regroup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+
+from bot.services import ServicesDep
+from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.templating import flash
+from storage.db import session_scope
+from storage.models import Consultation
+from storage.models.accounts import Officer
+from storage.repositories import console_accounts as accounts
+from storage.repositories import themes as themes_store
+from storage.repositories.quotes import QuoteError, propose_quote
+
+router = APIRouter(
+    prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
+)
+
+
+@lru_cache(maxsize=1)
+def _embedder() -> Any:
+    from nlp.embeddings import default_embedder
+
+    return default_embedder()
+
+
+def _edit(
+    request: Request,
+    services: ServicesDep,
+    officer: Officer,
+    consultation: Consultation,
+    action: str,
+    change: Callable[[Session, str], str],
+    back: str,
+    detail: dict[str, Any],
+) -> Response:
+    """Run one theme edit in a transaction, audit it, and say what happened."""
+    actor = f"officer:{officer.id}"
+    try:
+        with session_scope(services.db) as session:
+            message = change(session, actor)
+            accounts.audit(
+                session=session,
+                actor=actor,
+                action=f"theme_{action}",
+                subject=f"consultation:{consultation.id}",
+                detail=detail,
+            )
+    except (themes_store.ThemeEditError, QuoteError) as error:
+        flash(request, f"Not changed: {error}", "error")
+    else:
+        flash(request, message)
+    return RedirectResponse(back, status_code=303)
+
+
+def _board_url(consultation: Consultation, theme_id: int | None = None) -> str:
+    url = f"/console/consultations/{consultation.id}/themes"
+    return f"{url}/{theme_id}" if theme_id else url
+
+
+@router.post("/{consultation_id}/themes/{theme_id}/rename")
+def rename(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    theme_id: int,
+    label: Annotated[str, Form(max_length=200)],
+) -> Response:
+    """Give a theme the officer's own name (kept across refits)."""
+    from nlp.themes.edits import rename_theme
+
+    def change(session: Session, actor: str) -> str:
+        rename_theme(
+            session=session,
+            consultation_id=consultation.id or 0,
+            theme_id=theme_id,
+            label=label,
+            actor=actor,
+        )
+        return "Theme renamed."
+
+    return _edit(
+        request,
+        services,
+        officer,
+        consultation,
+        "renamed",
+        change,
+        _board_url(consultation),
+        {"theme_id": theme_id, "label": label},
+    )
+
+
+@router.post("/{consultation_id}/themes/{theme_id}/merge")
+def merge(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    theme_id: int,
+    target_id: Annotated[int, Form()],
+) -> Response:
+    """Fold this theme into another."""
+    from nlp.themes.edits import merge_themes
+
+    def change(session: Session, actor: str) -> str:
+        merged = merge_themes(
+            session=session,
+            consultation_id=consultation.id or 0,
+            source_ids=[theme_id],
+            target_id=target_id,
+            actor=actor,
+        )
+        return f"Merged into \u201c{merged.display_label()}\u201d."
+
+    return _edit(
+        request,
+        services,
+        officer,
+        consultation,
+        "merged",
+        change,
+        _board_url(consultation),
+        {"theme_id": theme_id, "into": target_id},
+    )
+
+
+@router.post("/{consultation_id}/themes/{theme_id}/split")
+async def split(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    theme_id: int,
+) -> Response:
+    """Split a theme into two named parts chosen answer by answer."""
+    from fastapi.concurrency import run_in_threadpool
+
+    from nlp.themes.edits import split_theme
+
+    form = await request.form()
+    names = [str(form.get("part1", "")), str(form.get("part2", ""))]
+    parts: list[tuple[str, list[int]]] = [(names[0], []), (names[1], [])]
+    for key, value in form.multi_items():
+        if key.startswith("answer_") and key[7:].isdigit() and value in ("1", "2"):
+            parts[int(str(value)) - 1][1].append(int(key[7:]))
+
+    def change(session: Session, actor: str) -> str:
+        split_theme(
+            session=session,
+            consultation_id=consultation.id or 0,
+            theme_id=theme_id,
+            parts=parts,
+            actor=actor,
+        )
+        return "Theme split in two."
+
+    return await run_in_threadpool(
+        _edit,
+        request,
+        services,
+        officer,
+        consultation,
+        "split",
+        change,
+        _board_url(consultation),
+        {"theme_id": theme_id, "parts": names},
+    )
+
+
+@router.post("/{consultation_id}/themes/{theme_id}/pin")
+def pin(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    theme_id: int,
+    answer_id: Annotated[int, Form()],
+    pinned: Annotated[bool, Form()] = True,
+) -> Response:
+    """Pin an answer as a quote for the theme; it joins the approval queue, redacted."""
+    from nlp.themes.edits import pin_quote
+
+    def change(session: Session, actor: str) -> str:
+        pin_quote(
+            session=session,
+            consultation_id=consultation.id or 0,
+            answer_id=answer_id,
+            theme_id=theme_id,
+            pinned=pinned,
+            actor=actor,
+        )
+        if not pinned:
+            return "Unpinned."
+        _propose(session, answer_id, theme_id)
+        return "Pinned. The quote waits in the approval queue until someone approves it."
+
+    return _edit(
+        request,
+        services,
+        officer,
+        consultation,
+        "pinned" if pinned else "unpinned",
+        change,
+        _board_url(consultation, theme_id),
+        {"theme_id": theme_id, "answer_id": answer_id},
+    )
+
+
+def _propose(session: Session, answer_id: int, theme_id: int) -> None:
+    from console.redact import redact_one
+    from storage.models import Answer
+    from storage.models.quotes import QuoteSource
+
+    answer = session.get(Answer, answer_id)
+    redacted = redact_one(answer.text, answer.language) if answer is not None else None
+    if redacted is None:
+        raise QuoteError("quotes need the redactor installed")
+    spans = redacted[1]
+    propose_quote(
+        session=session,
+        answer_id=answer_id,
+        spans=spans,
+        theme_id=theme_id,
+        source=QuoteSource.OFFICER_PICK,
+    )
+
+
+@router.post("/{consultation_id}/answers/{answer_id}/move")
+def move(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    answer_id: int,
+    theme_id: Annotated[int, Form()],
+    back: Annotated[int, Form()] = 0,
+) -> Response:
+    """Put an answer in another theme (kept there across refits)."""
+    from nlp.themes.edits import move_answer
+
+    def change(session: Session, actor: str) -> str:
+        move_answer(
+            session=session,
+            consultation_id=consultation.id or 0,
+            answer_id=answer_id,
+            theme_id=theme_id,
+            actor=actor,
+        )
+        return "Answer moved."
+
+    return _edit(
+        request,
+        services,
+        officer,
+        consultation,
+        "answer_moved",
+        change,
+        _board_url(consultation, back or theme_id),
+        {"answer_id": answer_id, "theme_id": theme_id},
+    )
+
+
+@router.post("/{consultation_id}/themes/refit")
+def refit(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+) -> Response:
+    """Ask the background worker to regroup every answer (officers' edits are kept)."""
+    if "refit" not in services.job_registry.names():
+        flash(request, "Theming is not running on this server.", "error")
+    else:
+        services.jobs.enqueue("refit", consultation_id=consultation.id or 0)
+        with session_scope(services.db) as session:
+            accounts.audit(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="themes_refit_requested",
+                subject=f"consultation:{consultation.id}",
+            )
+        flash(request, "Regrouping the answers now; reload this page in a minute.")
+    return RedirectResponse(_board_url(consultation), status_code=303)
+
+
+@router.post("/{consultation_id}/themes/seed")
+def seed(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    label: Annotated[str, Form(max_length=200)],
+    examples: Annotated[str, Form(max_length=10_000)] = "",
+) -> Response:
+    """Add a codebook theme from a name and example answers (one a line)."""
+    from nlp.themes.edits import seed_theme
+
+    lines = [line.strip() for line in examples.splitlines() if line.strip()][:50]
+
+    def change(session: Session, actor: str) -> str:
+        seed_theme(
+            session=session,
+            consultation_id=consultation.id or 0,
+            label=label,
+            examples=lines,
+            embedder=_embedder(),
+            actor=actor,
+        )
+        return "Codebook theme added; it collects matching answers from the next refit."
+
+    return _edit(
+        request,
+        services,
+        officer,
+        consultation,
+        "seeded",
+        change,
+        _board_url(consultation),
+        {"label": label, "examples": len(lines)},
+    )
