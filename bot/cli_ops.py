@@ -56,3 +56,93 @@ def retention_run(
     typer.echo(f"retention ({days} days) {verb} {report.total} rows:")
     for name, count in asdict(report).items():
         typer.echo(f"  {name.replace('_', ' ')}: {count}")
+
+
+def _encryption_keys(settings: Settings) -> list[str]:
+    if settings.address_encryption_keys is None:
+        typer.secho(
+            "ADDRESS_ENCRYPTION_KEYS is not set: addresses use a key derived from "
+            "ADDRESS_HASH_KEY. Set ADDRESS_ENCRYPTION_KEYS=<new key>,<derived key> first "
+            "(see docs/operations.md).",
+            fg="red",
+            err=True,
+        )
+        raise typer.Exit(2)
+    raw = settings.address_encryption_keys.get_secret_value()
+    return [key.strip() for key in raw.split(",") if key.strip()]
+
+
+@keys_app.command("rotate")
+def keys_rotate(
+    batch_size: Annotated[int, typer.Option(min=1, max=100_000)] = 500,
+) -> None:
+    """Re-encrypt every stored address under the first ADDRESS_ENCRYPTION_KEYS key."""
+    from bot.key_rotation import rotate_addresses
+    from storage.db import make_engine
+
+    settings = _settings()
+    keys = _encryption_keys(settings)
+    engine = make_engine(settings.database_url)
+    try:
+        report = rotate_addresses(engine, keys=keys, batch_size=batch_size)
+    finally:
+        engine.dispose()
+    typer.echo(
+        f"re-encrypted {report.rotated} addresses; {report.already_current} already "
+        f"under the newest key; {report.unreadable} unreadable"
+    )
+    if report.unreadable:
+        typer.secho(
+            "some addresses open with no configured key: keep every old key until they are "
+            "explained (see the log for their rows)",
+            fg="red",
+            err=True,
+        )
+        raise typer.Exit(1)
+    if len(keys) > 1:
+        typer.echo("every address now needs only the first key: the others may be removed")
+
+
+@keys_app.command("rehash")
+def keys_rehash(
+    old_hash_key_env: Annotated[
+        str,
+        typer.Option(help="Name of the environment variable holding the previous hash key."),
+    ] = "OLD_ADDRESS_HASH_KEY",
+    batch_size: Annotated[int, typer.Option(min=1, max=100_000)] = 500,
+) -> None:
+    """Recompute every lookup hash after ADDRESS_HASH_KEY changed (services stopped)."""
+    import os
+
+    from bot.key_rotation import rehash_addresses
+    from storage.db import make_engine
+
+    old_key = os.environ.get(old_hash_key_env, "")
+    if not old_key:
+        typer.secho(
+            f"{old_hash_key_env} is not set: it must hold the previous ADDRESS_HASH_KEY", err=True
+        )
+        raise typer.Exit(2)
+    settings = _settings()
+    # A derived encryption key would change with the hash key: refuse that mode.
+    _encryption_keys(settings)
+    if old_key == settings.address_hash_key.get_secret_value():
+        typer.secho("the old and new hash keys are the same: nothing to do", err=True)
+        raise typer.Exit(2)
+    engine = make_engine(settings.database_url)
+    try:
+        report = rehash_addresses(
+            engine,
+            protector=settings.address_protector,
+            old_hash_key=old_key.encode(),
+            batch_size=batch_size,
+        )
+    finally:
+        engine.dispose()
+    typer.echo(
+        f"rehashed {report.rehashed}; {report.already_current} already current; "
+        f"{report.no_address} without a stored address (old hash kept); "
+        f"{report.mismatched} matching neither key"
+    )
+    if report.mismatched:
+        raise typer.Exit(1)
