@@ -21,7 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
-from nlp.themes.vectors import normalise_rows
+from nlp.themes.vectors import group_sums, normalise_rows
 
 FloatArray = np.ndarray
 
@@ -238,8 +238,7 @@ class AdaptiveClusterer:
             )
         tree = ward(points.astype(np.float64))
         groups = fcluster(tree, k, criterion="maxclust") - 1
-        sums = np.zeros((groups.max() + 1, x.shape[1]))
-        np.add.at(sums, groups, points * weights[:, None])
+        sums = group_sums(groups, points * weights[:, None].astype(np.float32), groups.max() + 1)
         return normalise_rows(sums.astype(np.float32))
 
 
@@ -275,17 +274,20 @@ class FixedKClusterer:
 
 
 def micro_clusters(
-    x: FloatArray, m: int, *, random_state: int = 0
+    x: FloatArray, m: int, *, random_state: int = 0, iterations: int = 6
 ) -> tuple[FloatArray, np.ndarray]:
-    """Summarise many vectors by ``m`` k-means centres and their sizes."""
-    from sklearn.cluster import MiniBatchKMeans
+    """Summarise many vectors by ``m`` spherical k-means centres and their sizes.
 
-    km = MiniBatchKMeans(m, random_state=random_state, batch_size=4096, n_init=1, max_iter=50).fit(
-        x
-    )
-    sizes = np.bincount(km.labels_, minlength=m).astype(np.float64)
+    Starts from random answers (k-means++ seeding of hundreds of centres costs more
+    than the whole fit) and runs a few float32 Lloyd steps: the centres only need to
+    cover the data finely, Ward does the real grouping on top of them.
+    """
+    rng = np.random.default_rng(random_state)
+    start = x[np.sort(rng.choice(len(x), m, replace=False))]
+    centres, labels = spherical_kmeans(x, start, iterations=iterations)
+    sizes = np.bincount(labels, minlength=len(centres)).astype(np.float64)
     keep = sizes > 0
-    return km.cluster_centers_[keep].astype(np.float32), sizes[keep]
+    return centres[keep], sizes[keep]
 
 
 def spherical_kmeans(
@@ -310,8 +312,7 @@ def spherical_kmeans(
         if step > 0 and np.array_equal(new_labels, labels):
             break
         labels = new_labels
-        sums = np.zeros_like(centroids, dtype=np.float64)
-        np.add.at(sums, labels, x)
+        sums = group_sums(labels, x, len(centroids))
         counts = np.bincount(labels, minlength=len(centroids))
         for i, examples in enumerate(anchor_vectors[:fixed]):
             weight = max(1.0, float(counts[i])) / len(examples)

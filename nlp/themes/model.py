@@ -16,7 +16,7 @@ from nlp.themes.assign import Assigned, Assigner, Assignment, CentroidAssigner
 from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import AdaptiveClusterer, Anchor, Clusterer, IdentityReducer, Reducer
 from nlp.themes.labelling import CTfidfLabeller, Labeller
-from nlp.themes.vectors import normalise_rows
+from nlp.themes.vectors import group_sums, normalise_rows
 
 
 class ThemingError(ValueError):
@@ -75,7 +75,7 @@ class ThemeModel:
         assigner: Assigner | None = None,
         *,
         n_quotes: int = 5,
-        label_sample: int = 60,
+        label_sample: int = 40,
         random_state: int = 0,
     ) -> None:
         self.embedder = embedder
@@ -195,10 +195,7 @@ class ThemeModel:
 
     @staticmethod
     def _centroids(vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
-        sums = np.zeros((k, vectors.shape[1]), dtype=np.float64)
-        live = labels >= 0
-        np.add.at(sums, labels[live], vectors[live])
-        return normalise_rows(sums.astype(np.float32))
+        return normalise_rows(group_sums(labels, vectors, k).astype(np.float32))
 
     def _describe(
         self,
