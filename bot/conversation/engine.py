@@ -54,8 +54,12 @@ class ConversationEngine:
         clock: Callable[[], datetime] = utcnow,
         catalog: Catalog | None = None,
         directory_ttl: float = 5.0,
+        pre_route: Callable[[Turn], bool] | None = None,
     ) -> None:
         self._engine = engine
+        # Runs before normal routing and may claim the message by returning
+        # True (e.g. a reply to a playback round, bot.playback.handler).
+        self._pre_route = pre_route
         self._protector = protector
         self._on_answer_stored = on_answer_stored
         self._clock = clock
@@ -138,7 +142,8 @@ class ConversationEngine:
             if found is not None:
                 turn.participant, turn.conversation = found
                 turn.language = turn.participant.language
-            route(turn)
+            if self._pre_route is None or not self._pre_route(turn):
+                route(turn)
             self._write_back(turn)
             replies = turn.replies
             if message.provider_message_id is not None:

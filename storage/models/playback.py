@@ -61,6 +61,11 @@ class PlaybackRecipient(SQLModel, table=True):
     state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
     provider_sid: str | None = Field(default=None, max_length=64)
     error: str | None = Field(default=None, max_length=300)
+    # The first reply that counted (votes or "what we missed"); later messages
+    # go back to the normal conversation.
+    replied_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # The answer stored from that reply when it said something new.
+    missed_answer_id: int | None = Field(default=None, foreign_key="answer.id", ondelete="SET NULL")
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
 
 

@@ -1,0 +1,167 @@
+"""Residents answering a playback message through the real conversation engine."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from bot.conversation.catalog import default_catalog
+from bot.conversation.engine import ConversationEngine
+from bot.outbound.waves import QuietHours
+from bot.playback.delivery import run_deliveries
+from bot.playback.handler import handle_playback_reply
+from bot.playback.rounds import close_round, open_round, round_reply
+from storage.db import session_scope
+from storage.identity import AddressProtector
+from storage.models import Answer, Channel, Participant
+from storage.models.playback import PlaybackRecipient, PlaybackRound, PlaybackVote
+from tests.bot.conversation.conftest import Clock, Resident
+from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
+
+ASKED = "+447700900001"
+
+
+@pytest.fixture
+def announced() -> list[int]:
+    return []
+
+
+@pytest.fixture
+def bot(
+    engine: Engine, protector: AddressProtector, clock: Clock, announced: list[int]
+) -> ConversationEngine:
+    return ConversationEngine(
+        engine=engine,
+        protector=protector,
+        clock=clock,
+        on_answer_stored=announced.append,
+        pre_route=handle_playback_reply,
+    )
+
+
+@pytest.fixture
+def round_id(engine: Engine, protector: AddressProtector, world: World) -> int:
+    add_person(engine, protector, world.consultation_id, ASKED)
+    add_person(engine, protector, world.consultation_id, "+447700900002", language="cy")
+    rid = open_round(
+        engine=engine, consultation_id=world.consultation_id, theme_ids=world.theme_ids
+    )
+    with session_scope(engine) as session:
+        labels = session.get(PlaybackRound, rid).labels  # type: ignore[union-attr]
+    run_deliveries(
+        engine=engine,
+        protector=protector,
+        table=PlaybackRecipient,
+        parent_id=rid,
+        compose=lambda p: round_reply(default_catalog(), labels, p.language, Channel(p.channel)),
+        deliverer=RecordingDeliverer(),
+        quiet_hours=QuietHours.parse("21:00", "08:00"),
+        now=lambda: datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
+    )
+    return rid
+
+
+def _votes(engine: Engine) -> list[int]:
+    with session_scope(engine) as session:
+        return sorted(v.position for v in session.exec(select(PlaybackVote)))
+
+
+def _playback_answers(engine: Engine) -> list[str]:
+    with session_scope(engine) as session:
+        return [a.text for a in session.exec(select(Answer).where(Answer.kind == "playback"))]
+
+
+def test_a_number_is_a_vote_and_later_messages_go_back_to_the_conversation(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    assert resident.keys("2") == ["playback-thanks"]
+    assert _votes(engine) == [2]
+    assert resident.keys("3") != ["playback-thanks"]
+    assert _votes(engine) == [2]
+
+
+def test_several_numbers_in_welsh(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address="+447700900002")
+    replies = resident.send("1 a 3")
+    assert [r.key for r in replies] == ["playback-thanks"] and replies[0].language == "cy"
+    assert _votes(engine) == [1, 3]
+
+
+def test_out_of_range_asks_again_then_counts(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    replies = resident.send("12")
+    assert replies[0].key == "playback-out-of-range" and "1 to 3" in replies[0].text
+    assert _votes(engine) == []
+    assert resident.keys("Parks") == ["playback-thanks"]
+    assert _votes(engine) == [3]
+
+
+def test_mixed_reply_votes_and_stores_a_new_answer_for_theming(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int, announced: list[int]
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    assert resident.keys("2 but also parking") == ["playback-thanks-both"]
+    assert _votes(engine) == [2]
+    assert _playback_answers(engine) == ["2 but also parking"]
+    with session_scope(engine) as session:
+        recipient = session.exec(
+            select(PlaybackRecipient).where(PlaybackRecipient.missed_answer_id.is_not(None))  # type: ignore[union-attr]
+        ).one()
+    assert announced == [recipient.missed_answer_id]
+
+
+def test_free_text_is_what_we_missed(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    assert resident.keys("You missed the state of the pavements") == ["playback-thanks-missed"]
+    assert _votes(engine) == []
+    assert _playback_answers(engine) == ["You missed the state of the pavements"]
+
+
+def test_a_redelivered_reply_counts_once(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    first = resident.send("2 but also parking", message_id="SMdup")
+    second = resident.send("2 but also parking", message_id="SMdup")
+    assert first == second
+    assert _votes(engine) == [2] and _playback_answers(engine) == ["2 but also parking"]
+
+
+def test_a_late_reply_after_closing_is_kept_with_thanks(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int, world: World
+) -> None:
+    close_round(engine=engine, consultation_id=world.consultation_id)
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    assert resident.keys("2") == ["playback-closed"]
+    assert _votes(engine) == [] and _playback_answers(engine) == ["2"]
+
+
+def test_people_never_asked_get_the_normal_conversation(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    stranger = Resident(engine=bot, clock=clock, address="+447700900999")
+    keys = stranger.keys("2")
+    assert not any(key.startswith("playback") for key in keys)
+    assert _votes(engine) == []
+
+
+def test_stop_still_works_during_a_round(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    assert not any(k.startswith("playback") for k in resident.keys("STOP"))
+    with session_scope(engine) as session:
+        people = session.exec(select(Participant).where(Participant.opted_out)).all()
+    assert len(people) == 1
+    assert resident.send("2") == []
+    assert _votes(engine) == []
