@@ -91,8 +91,11 @@ class FeedbackPublication(SQLModel, table=True):
     # SHA-256 of the published "what we found out" + "what difference it made":
     # re-publishing the same words is the same publication (no second send).
     text_hash: str = Field(max_length=64)
-    found_out: str = Field(default="", sa_type=Text)
-    difference: str = Field(default="", sa_type=Text)
+    # The published words, kept as sent (the consultation record may change later).
+    found_out_en: str = Field(default="", sa_type=Text)
+    found_out_cy: str = Field(default="", sa_type=Text)
+    difference_en: str = Field(default="", sa_type=Text)
+    difference_cy: str = Field(default="", sa_type=Text)
     published_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
     sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     recipients_count: int = 0

@@ -1,0 +1,130 @@
+"""'You said, we did': who hears, in what words, and never twice for the same text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from bot.channels.sms.segments import encoding, segment_count
+from bot.conversation.catalog import default_catalog
+from bot.outbound.waves import QuietHours
+from bot.playback.feedback import feedback_reply, send_feedback
+from storage.db import session_scope
+from storage.identity import AddressProtector
+from storage.models import Channel, Consultation
+from storage.models.playback import FeedbackPublication
+from storage.repositories.feedback import publications, publish_feedback
+from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
+
+QUIET = QuietHours.parse("21:00", "08:00")
+DAYTIME = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+LONG = "People told us the evening buses matter most, above all to shift workers. " * 6
+
+
+def _publish(engine: Engine, consultation_id: int, **text: str) -> tuple[int, bool]:
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, consultation_id)
+        assert consultation is not None
+        for name, value in text.items():
+            setattr(consultation, name, value)
+        session.add(consultation)
+        session.flush()
+        publication, created = publish_feedback(session=session, consultation=consultation)
+        assert publication.id is not None
+        return publication.id, created
+
+
+def _send(
+    engine: Engine,
+    protector: AddressProtector,
+    publication_id: int,
+    deliverer: RecordingDeliverer,
+    link: str | None = None,
+):  # noqa: ANN202
+    return send_feedback(
+        engine=engine,
+        protector=protector,
+        publication_id=publication_id,
+        catalog=default_catalog(),
+        deliverer=deliverer,
+        quiet_hours=QUIET,
+        link=link,
+        now=lambda: DAYTIME,
+    )
+
+
+def test_opted_in_people_hear_once_and_republishing_the_same_words_sends_nothing(
+    engine: Engine, protector: AddressProtector, world: World
+) -> None:
+    cid = world.consultation_id
+    add_person(engine, protector, cid, "+447700900001")
+    add_person(engine, protector, cid, "+447700900002", language="cy")
+    add_person(engine, protector, cid, "+447700900003", wants_feedback=False)
+    add_person(engine, protector, cid, "+447700900004", opted_out=True)
+    first, created = _publish(
+        engine, cid, found_out_en="Buses matter most.", found_out_cy="Bysiau sydd bwysicaf."
+    )
+    assert created
+    deliverer = RecordingDeliverer()
+    report = _send(engine, protector, first, deliverer, link="https://example.org/r")
+    assert report.sent == 2
+    by_number = {address: reply for _, address, reply in deliverer.sent}
+    assert set(by_number) == {"+447700900001", "+447700900002"}
+    assert "https://example.org/r" in by_number["+447700900001"].text
+    assert by_number["+447700900002"].language == "cy"
+    assert "Dywedoch chi" in by_number["+447700900002"].text
+    # The officer saves again with only whitespace changed: same publication, nobody re-sent.
+    again, created = _publish(engine, cid, found_out_en="Buses matter most.\n")
+    assert (again, created) == (first, False)
+    assert _send(engine, protector, again, deliverer).sent == 0
+    assert len(deliverer.sent) == 2
+    # Edited words are news: a new publication, sent once more.
+    edited, created = _publish(engine, cid, difference_en="Two evening routes restored.")
+    assert created and edited != first
+    assert _send(engine, protector, edited, deliverer).sent == 2
+    with session_scope(engine) as session:
+        listed = publications(session=session, consultation_id=cid)
+    assert [(p.id, p.recipients_count) for p in listed] == [(edited, 2), (first, 2)]
+    assert all(p.sent_at is not None for p in listed)
+
+
+def test_nothing_published_is_refused(engine: Engine, world: World) -> None:
+    with pytest.raises(ValueError, match="nothing published"):
+        _publish(engine, world.consultation_id)
+
+
+def test_someone_who_texts_stop_after_publishing_is_not_messaged(
+    engine: Engine, protector: AddressProtector, world: World
+) -> None:
+    from storage.models import Participant
+
+    person = add_person(engine, protector, world.consultation_id, "+447700900001")
+    publication, _ = _publish(engine, world.consultation_id, found_out_en="Buses.")
+    with session_scope(engine) as session:
+        row = session.get(Participant, person)
+        assert row is not None
+        row.opted_out = True
+        session.add(row)
+    deliverer = RecordingDeliverer()
+    assert _send(engine, protector, publication, deliverer).skipped == 1
+    assert deliverer.sent == []
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_sms_summary_without_a_link_fits_two_segments_and_keeps_stop(language: str) -> None:
+    publication = FeedbackPublication(
+        consultation_id=1,
+        text_hash="x",
+        found_out_en=LONG,
+        found_out_cy=LONG,
+        difference_en="We restored two evening routes.",
+        difference_cy="Dau lwybr.",
+    )
+    reply = feedback_reply(default_catalog(), publication, "Buses", language, Channel.SMS)
+    assert segment_count(reply.text) <= 2 and encoding(reply.text) == "GSM-7"
+    assert reply.text.endswith(default_catalog().text(language, "playback-stop"))
+    assert "..." in reply.text
+    telegram = feedback_reply(default_catalog(), publication, "Buses", language, Channel.TELEGRAM)
+    assert " ".join(LONG.split()) in telegram.text and "STOP" not in telegram.text
