@@ -118,3 +118,54 @@ def test_prestart_waits_for_the_database_then_migrates(tmp_path: Path) -> None:
     assert "database is up" in result.stdout
     assert "latest schema" in result.stdout
     assert (tmp_path / "prestart.db").stat().st_size > 0
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_local_topology_script_starts_web_and_worker_and_stops_cleanly(
+    pg_url: str, redis_url: str, tmp_path: Path
+) -> None:
+    """deploy/local-topology.sh against given servers: ready web, running worker, clean stop."""
+    import os
+    import signal
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    env = {
+        **os.environ,
+        "DATABASE_URL": pg_url,
+        "REDIS_URL": redis_url,
+        "EMBEDDER": "hashing",
+        "ENVIRONMENT": "test",
+    }
+    process = subprocess.Popen(
+        [str(DEPLOY / "local-topology.sh"), "--web", "1", "--workers", "1"]
+        + ["--base-port", str(port), "--log-dir", str(tmp_path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        # The script prints "web on ..." only once every web process answers /readyz.
+        output = [process.stdout.readline() for _ in range(2)]
+        assert "latest schema" in output[0], output  # migrated first (prestart)
+        assert output[1].startswith(f"web on http://127.0.0.1:{port}"), output
+        ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5)
+        assert ready.status_code == 200 and ready.json()["status"] == "ready"
+        assert (tmp_path / "worker-0.log").exists()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
