@@ -9,7 +9,7 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from bot.cli import app as cli
-from bot.key_rotation import rehash_addresses, rotate_addresses
+from bot.key_rotation import ADDRESS_TABLES, rehash_addresses, rotate_addresses
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Participant
@@ -160,3 +160,17 @@ def test_cli_rotate_then_drop_the_old_key(sqlite_url: str, monkeypatch: pytest.M
     assert rehashed.exit_code == 0, rehashed.output
     assert "rehashed 4" in rehashed.output
     engine.dispose()
+
+
+def test_every_table_with_an_encrypted_address_is_rotated_and_retained() -> None:
+    """A new table holding addresses must be added to rotation and retention too."""
+    from sqlmodel import SQLModel
+
+    from bot import retention
+
+    holding = {
+        name for name, table in SQLModel.metadata.tables.items() if "address_encrypted" in table.c
+    }
+    assert holding == set(ADDRESS_TABLES)
+    retained = {retention.PARTICIPANT.name, retention.RECIPIENT.name, retention.OUTBOUND.name}
+    assert holding == retained
