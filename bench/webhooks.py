@@ -143,8 +143,10 @@ class Phase:
 
 
 class Connection:
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
+    def __init__(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, port: int
+    ) -> None:
+        self.reader, self.writer, self.port = reader, writer, port
 
     async def send(self, request: bytes) -> tuple[int, bytes]:
         self.writer.write(request)
@@ -165,9 +167,13 @@ class Connection:
 async def open_pool(port: int, size: int) -> asyncio.Queue[Connection]:
     pool: asyncio.Queue[Connection] = asyncio.Queue()
     for _ in range(size):
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        pool.put_nowait(Connection(reader, writer))
+        pool.put_nowait(await connect(port))
     return pool
+
+
+async def connect(port: int) -> Connection:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    return Connection(reader, writer, port)
 
 
 class Workload:
@@ -212,6 +218,12 @@ async def one(
                 phase.errors += 1
     except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
         phase.errors += 1
+        # A dead keep-alive socket must not poison every later request.
+        connection.writer.close()
+        try:
+            connection = await connect(connection.port)
+        except OSError:
+            pass
         return
     finally:
         pool.put_nowait(connection)
@@ -263,6 +275,32 @@ async def saturate(port: int, seconds: float, conns: int, workload: Workload) ->
         while time.perf_counter() < deadline:
             resident, request, is_answer = workload.take()
             await one(pool, phase, workload, resident, request, is_answer, time.perf_counter())
+
+    phase.started = time.perf_counter()
+    await asyncio.gather(*(loop() for _ in range(conns)))
+    phase.ended = time.perf_counter()
+    await close_pool(pool)
+    return phase
+
+
+async def healthz_floor(port: int, seconds: float, conns: int) -> Phase:
+    """Baseline in the same run: the app's lightest route through the same server and client."""
+    phase = Phase(f"GET /healthz floor ({conns} conn.)")
+    pool = await open_pool(port, conns)
+    request = b"GET /healthz HTTP/1.1\r\nHost: consult.example.gov.uk\r\n\r\n"
+    deadline = time.perf_counter() + seconds
+
+    async def loop() -> None:
+        while time.perf_counter() < deadline:
+            connection = await pool.get()
+            started = time.perf_counter()
+            try:
+                status, _ = await connection.send(request)
+            finally:
+                pool.put_nowait(connection)
+            phase.latencies.append(time.perf_counter() - started)
+            phase.sent += 1
+            phase.errors += status != 200
 
     phase.started = time.perf_counter()
     await asyncio.gather(*(loop() for _ in range(conns)))
@@ -342,12 +380,15 @@ def run_backend(
             "--workers",
             str(args.workers),
         ]
+    log_path = Path(tempfile.gettempdir()) / f"whatmatters-bench-webhooks-{name}-{variant}.log"
+    log = log_path.open("wb")
+    print(f"{name}/{variant}: service log in {log_path}", file=sys.stderr)
     process = subprocess.Popen(
         command,
         env=env,
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     results = []
     try:
@@ -363,6 +404,7 @@ def run_backend(
                 asyncio.run(fixed_rate(port, rate, args.seconds, args.connections, workload))
             )
         phases.append(asyncio.run(saturate(port, args.seconds, args.connections, workload)))
+        phases.append(asyncio.run(healthz_floor(port, args.seconds / 2, args.connections)))
         time.sleep(1.0)
         stored = count_answers(url) - before
         sent = sum(p.answers_sent for p in phases)
@@ -386,6 +428,7 @@ def run_backend(
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
     return results
 
 

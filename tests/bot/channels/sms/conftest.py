@@ -35,13 +35,13 @@ def twilio_app(twilio_settings: Settings) -> FastAPI:
 @pytest.fixture
 async def twilio_client(twilio_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     # The app sees an internal http URL, as behind a TLS-terminating proxy.
-    async with (
-        twilio_app.router.lifespan_context(twilio_app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=twilio_app), base_url="http://10.0.0.5:8000"
-        ) as http,
-    ):
+    # No lifespan here: the store is already migrated, and the background
+    # theming worker (exercised by the uvicorn test) only slows these down.
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=twilio_app), base_url="http://10.0.0.5:8000"
+    ) as http:
         yield http
+    twilio_app.state.services.db.dispose()
 
 
 @pytest.fixture

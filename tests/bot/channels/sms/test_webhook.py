@@ -281,6 +281,7 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
         assert other.status_code == 403 and "TWILIO_NUMBERS" in other.text
         ours = await post_signed(client, PATH, sms_fields("MATTERS", to="+447400999999"))
         assert ours.status_code == 200 and messages(ours.text)
+    app.state.services.db.dispose()
     assert len(_participants(engine)) == 1
 
 
@@ -303,6 +304,7 @@ async def test_without_twilio_credentials_the_route_says_what_to_set(settings: S
                 "X-Twilio-Signature": sign(PUBLIC_BASE_URL + PATH, fields),
             },
         )
+    app.state.services.db.dispose()
     assert response.status_code == 503
     assert "TWILIO_AUTH_TOKEN" in response.text
 
