@@ -169,3 +169,15 @@ def test_local_topology_script_starts_web_and_worker_and_stops_cleanly(
             process.wait()
         if process.stdout is not None:
             process.stdout.close()
+
+
+def test_image_build_context_leaves_out_secrets_and_local_data() -> None:
+    """Only what the Dockerfile copies is sent to the builder (BuildKit's per-Dockerfile ignore)."""
+    ignore = (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
+    assert "**" in ignore  # everything is left out unless listed back in
+    assert {"**/.env", "**/*.db"} <= set(ignore)
+    copied = re.findall(
+        r"^COPY (?!--from)(?:--\S+ )?(\S+)", (DEPLOY / "Dockerfile").read_text(), re.M
+    )
+    for source in copied:
+        assert f"!{source.rstrip('/')}" in ignore or f"!{source.rstrip('/')}/" in ignore, source
