@@ -1,0 +1,49 @@
+"""The background jobs the app registers: theme each stored answer, refit when due."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+from bot.jobs import InProcessQueue, JobRegistry
+from bot.theming_jobs import FIRST_REFIT_AT, register_theming_jobs
+from nlp.embeddings.hashing import HashingEmbedder
+from storage.db import session_scope
+from storage.repositories import themes as repo
+from tests.nlp.themes_factories import TOPICS, add_answers, make_consultation
+
+
+def test_answers_are_themed_off_the_request_path(engine: Engine) -> None:
+    registry = JobRegistry()
+    queue = InProcessQueue(registry)
+    register_theming_jobs(registry, engine, jobs=queue, embedder=HashingEmbedder())
+    assert {"theme_answer", "refit"} <= set(registry.names())
+    consultation_id = make_consultation(engine)
+    texts = [t for group in TOPICS.values() for t in group]
+    ids = add_answers(engine, consultation_id, texts[: FIRST_REFIT_AT - 1])
+    for answer_id in ids:
+        queue.enqueue("theme_answer", answer_id=answer_id)
+    queue.drain()
+    with session_scope(engine) as session:
+        # Too few answers for themes yet: embedded, not themed.
+        assert repo.list_themes(session=session, consultation_id=consultation_id) == []
+        assert repo.embedding_of(session=session, answer_id=ids[0]) is not None
+    ids += add_answers(engine, consultation_id, texts[FIRST_REFIT_AT - 1 :])
+    for answer_id in ids[FIRST_REFIT_AT - 1 :]:
+        queue.enqueue("theme_answer", answer_id=answer_id)
+    queue.drain()  # the threshold answer queued the first refit, which ran in this drain
+    with session_scope(engine) as session:
+        themes = [
+            t
+            for t in repo.list_themes(session=session, consultation_id=consultation_id)
+            if not t.is_other
+        ]
+        assert len(themes) >= 2
+        assert all(repo.assignments_of(session=session, answer_id=a) for a in ids)
+    # A retried job changes nothing (jobs are idempotent).
+    late = add_answers(engine, consultation_id, ["the bins were not collected again this week"])
+    for _ in range(2):
+        queue.enqueue("theme_answer", answer_id=late[0])
+        queue.drain()
+    with session_scope(engine) as session:
+        rows = repo.assignments_of(session=session, answer_id=late[0])
+        assert len(rows) == len({r.theme_id for r in rows}) >= 1
