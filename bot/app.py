@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from bot import health, observability
 from bot.conversation.engine import ConversationEngine
 from bot.jobs import InProcessQueue, JobQueue, JobRegistry
+from bot.playback.handler import handle_playback_reply
 from bot.retention import register_retention_job
 from bot.services import Services
 from bot.settings import Settings
@@ -52,6 +53,7 @@ def build_services(settings: Settings) -> Services:
         engine=db,
         protector=settings.address_protector,
         on_answer_stored=lambda answer_id: _answer_stored(services, answer_id),
+        pre_route=handle_playback_reply,  # replies to a playback round come first
     )
     services = Services(
         settings=settings, db=db, conversation=conversation, jobs=jobs, job_registry=registry

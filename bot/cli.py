@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot.cli_invite import invite as invite_command
 from bot.cli_ops import register as register_ops_commands
+from bot.cli_playback import feedback_app, playback_app
 from bot.cli_redact import redact as redact_command
 from bot.cli_telegram import telegram_app
 from bot.cli_themes import themes_app
@@ -37,6 +38,8 @@ app.command("redact")(redact_command)
 app.add_typer(user_app, name="user")
 app.command("worker")(worker_command)
 register_ops_commands(app)  # retention, keys
+app.add_typer(playback_app, name="playback")
+app.add_typer(feedback_app, name="feedback")
 
 
 def _settings() -> Settings:
