@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
@@ -86,9 +86,18 @@ def _batches(
 
 
 def _write(engine: Engine, table: Table, column: str, values: dict[int, object]) -> None:
+    """One transaction per batch; executemany keeps it to one round trip on PostgreSQL."""
+    if not values:
+        return
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({column: bindparam("new_value")})
+    )
     with engine.begin() as connection:
-        for row_id, value in values.items():
-            connection.execute(update(table).where(table.c.id == row_id).values({column: value}))
+        connection.execute(
+            statement, [{"row_id": row_id, "new_value": value} for row_id, value in values.items()]
+        )
 
 
 def rotate_addresses(
