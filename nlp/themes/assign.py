@@ -132,34 +132,50 @@ class CentroidAssigner:
     def _assign(
         self, sims: np.ndarray, labels: np.ndarray, threshold: float, clauses: ClauseSims
     ) -> Assigned:
-        primary = labels.copy()
+        n, k = sims.shape
+        rows = np.arange(n)
+        top = sims[rows, np.maximum(labels, 0)] if k else np.zeros(n)
+        other = (labels < 0) | (top < threshold)
+        primary = np.where(other, -1, labels)
+        # Further themes by centroid: vectorised test first, the loop only visits the
+        # few rows that have one (a refit assigns up to 100,000 answers).
+        extra = np.zeros(n, dtype=bool)
+        if self.max_themes > 1 and k > 1:
+            floor = np.maximum(self.secondary_min, top - self.secondary_margin)
+            near = sims >= floor[:, None]
+            near[rows, np.maximum(labels, 0)] = False
+            extra = near.any(axis=1) & ~other
         themes: list[Assignment] = []
-        for row in range(len(sims)):
-            label = int(labels[row])
-            if label < 0 or sims[row, label] < threshold:
-                primary[row] = -1
+        for row in range(n):
+            if other[row]:
                 themes.append([])
                 continue
-            top = float(sims[row, label])
-            chosen: Assignment = [(label, round(max(0.0, top), 4))]
-            if self.max_themes > 1 and sims.shape[1] > 1:
+            label = int(labels[row])
+            chosen: Assignment = [(label, round(max(0.0, float(top[row])), 4))]
+            if extra[row]:
                 order = np.argsort(-sims[row], kind="stable")[: self.max_themes + 1]
-                floor = max(self.secondary_min, top - self.secondary_margin)
-                for other in order:
-                    if len(chosen) >= self.max_themes:
-                        break
-                    score = float(sims[row, other])
-                    if int(other) != label and score >= floor:
-                        chosen.append((int(other), round(score, 4)))
+                floor_row = max(self.secondary_min, float(top[row]) - self.secondary_margin)
+                for candidate in order:
+                    score = float(sims[row, candidate])
+                    if (
+                        len(chosen) < self.max_themes
+                        and int(candidate) != label
+                        and (score >= floor_row)
+                    ):
+                        chosen.append((int(candidate), round(score, 4)))
             clause_rows = clauses[row] if clauses is not None else None
-            if clause_rows is not None and len(clause_rows) and sims.shape[1] > 1:
+            if clause_rows is not None and len(clause_rows) and k > 1:
                 # Each clause names its own theme when it is clearly about one.
-                floor = max(self.clause_min, threshold)
+                clause_floor = max(self.clause_min, threshold)
                 for best, score in zip(
                     clause_rows.argmax(axis=1), clause_rows.max(axis=1), strict=True
                 ):
                     taken = {t for t, _ in chosen}
-                    if len(chosen) < self.max_themes and score >= floor and int(best) not in taken:
+                    if (
+                        len(chosen) < self.max_themes
+                        and score >= clause_floor
+                        and (int(best) not in taken)
+                    ):
                         chosen.append((int(best), round(float(score), 4)))
             themes.append(chosen)
         return Assigned(primary=primary, themes=themes, other_threshold=float(threshold))
