@@ -39,7 +39,12 @@ class Assigner(Protocol):
         clause_similarities: ClauseSims = None,
     ) -> Assigned: ...
 
-    def assign(self, similarities: np.ndarray, other_threshold: float) -> Assigned: ...
+    def assign(
+        self,
+        similarities: np.ndarray,
+        other_threshold: float,
+        clause_similarities: ClauseSims = None,
+    ) -> Assigned: ...
 
 
 class CentroidAssigner:

@@ -49,7 +49,6 @@ class StoredAnswer:
     vector: bytes | None
     model: str | None
     clauses: bytes | None = None
-    clauses: bytes | None = None
 
 
 # -- embeddings ---------------------------------------------------------------------------
