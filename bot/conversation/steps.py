@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from storage.db import session_scope
+from storage.db import make_unpooled_engine, session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
 from storage.repositories.consultations import (
     list_consultations,
@@ -125,7 +125,14 @@ class ConsultationDirectory:
     """A thread-safe, periodically refreshed snapshot of every consultation."""
 
     def __init__(self, engine: Engine, *, ttl: float = 5.0) -> None:
-        self._engine = engine
+        # Refreshes use their own unpooled connection: a turn already holds a
+        # pooled one while it asks the directory, and under load every pooled
+        # connection can be held by a turn waiting for this refresh (deadlock).
+        self._engine = (
+            engine
+            if engine.url.database in (None, "", ":memory:")
+            else make_unpooled_engine(engine.url.render_as_string(hide_password=False))
+        )
         self._ttl = ttl
         self._lock = threading.Lock()
         self._loaded_at = float("-inf")
@@ -169,11 +176,21 @@ class ConsultationDirectory:
         self._loaded_at = time.monotonic()
 
     def _fresh(self, *, max_age: float | None = None) -> None:
-        age = time.monotonic() - self._loaded_at
-        if age > (self._ttl if max_age is None else max_age):
-            with self._lock:
-                if time.monotonic() - self._loaded_at > (self._ttl if max_age is None else max_age):
-                    self.refresh()
+        limit = self._ttl if max_age is None else max_age
+        if time.monotonic() - self._loaded_at <= limit:
+            return
+        if self._by_id and max_age is None:
+            # Someone else is already refreshing: the snapshot a few seconds
+            # old is good enough; do not queue behind them.
+            if not self._lock.acquire(blocking=False):
+                return
+        else:
+            self._lock.acquire()
+        try:
+            if time.monotonic() - self._loaded_at > limit:
+                self.refresh()
+        finally:
+            self._lock.release()
 
     def get(self, consultation_id: int) -> ConsultationInfo | None:
         self._fresh()
