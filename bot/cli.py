@@ -89,6 +89,9 @@ def serve(
         log_level=settings.log_level.lower(),
         # Our middleware logs every request with its request id instead.
         access_log=False,
+        # Importing the app (spaCy, models) can take longer than uvicorn's 5 s
+        # worker health check on a busy machine; do not restart-loop workers.
+        timeout_worker_healthcheck=60,
         # JSON logs come from our formatter (bot.asgi configures it).
         log_config=None if settings.log_format == "json" else uvicorn.config.LOGGING_CONFIG,
     )
