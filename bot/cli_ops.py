@@ -68,8 +68,22 @@ def _encryption_keys(settings: Settings) -> list[str]:
             err=True,
         )
         raise typer.Exit(2)
+    from cryptography.fernet import Fernet
+
     raw = settings.address_encryption_keys.get_secret_value()
-    return [key.strip() for key in raw.split(",") if key.strip()]
+    keys = [key.strip() for key in raw.split(",") if key.strip()]
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError as error:
+            typer.secho(
+                f"ADDRESS_ENCRYPTION_KEYS: key {position} is not a Fernet key ({error}); "
+                "see deploy/.env.example for how to generate one",
+                fg="red",
+                err=True,
+            )
+            raise typer.Exit(2) from error
+    return keys
 
 
 @keys_app.command("rotate")

@@ -174,3 +174,25 @@ def test_every_table_with_an_encrypted_address_is_rotated_and_retained() -> None
     assert holding == set(ADDRESS_TABLES)
     retained = {retention.PARTICIPANT.name, retention.RECIPIENT.name, retention.OUTBOUND.name}
     assert holding == retained
+
+
+def test_cli_refuses_unsafe_or_meaningless_requests(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("ADDRESS_HASH_KEY", "dev-hash")
+    monkeypatch.delenv("ADDRESS_ENCRYPTION_KEYS", raising=False)
+    runner = CliRunner()
+    # No explicit encryption keys: rotation would have nothing to rotate to.
+    derived = runner.invoke(cli, ["keys", "rotate"])
+    assert derived.exit_code == 2 and "ADDRESS_ENCRYPTION_KEYS is not set" in derived.output
+    monkeypatch.setenv("ADDRESS_ENCRYPTION_KEYS", "not-a-fernet-key")
+    malformed = runner.invoke(cli, ["keys", "rotate"])
+    assert malformed.exit_code == 2 and "key 1 is not a Fernet key" in malformed.output
+    monkeypatch.setenv("ADDRESS_ENCRYPTION_KEYS", NEW_KEY.decode())
+    monkeypatch.setenv("OLD_ADDRESS_HASH_KEY", "dev-hash")
+    same = runner.invoke(cli, ["keys", "rehash"])
+    assert same.exit_code == 2 and "the same" in same.output
+    monkeypatch.setenv("RETENTION_DAYS", "forever")
+    bad_days = runner.invoke(cli, ["retention", "run"])
+    assert bad_days.exit_code == 2 and "configuration error" in bad_days.output
