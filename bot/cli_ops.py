@@ -35,7 +35,7 @@ def retention_run(
         bool, typer.Option("--dry-run", help="Count what would go; change nothing.")
     ] = False,
     days: Annotated[
-        int | None, typer.Option(min=1, help="Override RETENTION_DAYS for this run.")
+        int | None, typer.Option(min=1, max=36_500, help="Override RETENTION_DAYS for this run.")
     ] = None,
 ) -> None:
     """Apply the retention policy (RETENTION_DAYS); see docs/operations.md."""

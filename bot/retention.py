@@ -55,6 +55,8 @@ AUDIT = _T["auditevent"]
 # Recipients still to be sent (or whose fate is being reconciled) keep their number.
 _UNFINISHED_RECIPIENT = ("pending", "sending")
 _BATCH = 1000
+# A century: anything longer is a typo (and overflows datetime arithmetic).
+MAX_DAYS = 36_500
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,8 @@ class RetentionReport:
 
 
 def cutoff_for(days: int, *, now: datetime | None = None) -> datetime:
-    if days < 1:
-        raise ValueError("retention must be at least one day")
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"retention must be at least one day and at most {MAX_DAYS}")
     return (now or utcnow()) - timedelta(days=days)
 
 

@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     # Breakdowns never show a cell smaller than this.
     small_cell_threshold: int = 5
     # Days to keep residents' words and contact details (None: keep); see bot.retention.
-    retention_days: int | None = Field(default=None, ge=1)
+    retention_days: int | None = Field(default=None, ge=1, le=36_500)
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:
