@@ -25,6 +25,7 @@ from console.routes import (
     imports,
     insights,
     invitations,
+    playback,
     quotes,
     theme_edits,
     themes,
@@ -101,6 +102,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         quotes,
         exports,
         workshop,
+        playback,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
