@@ -61,3 +61,18 @@ def test_sqlite_never_reuses_an_erased_participants_id(sqlite_url: str) -> None:
         second = conn.execute(text("SELECT max(id) FROM participant")).scalar_one()
     engine.dispose()
     assert second > first
+
+
+def test_one_head_and_a_full_downgrade_and_upgrade_round_trip(db_url: str) -> None:
+    from alembic import command
+
+    from storage.db import make_engine
+    from storage.migrate import alembic_config, upgrade
+
+    assert len(head_revisions()) == 1, "feature branches must be merged into one head"
+    command.downgrade(alembic_config(db_url), "base")
+    engine = make_engine(db_url)
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    upgrade(db_url)
+    assert is_at_head(engine)
+    engine.dispose()
