@@ -1,10 +1,12 @@
 """Every table module is imported here so that SQLModel.metadata is complete."""
 
-from storage.models import accounts  # noqa: F401  (console tables)
-from storage.models import outbound  # noqa: F401  (outbound messages, invitation waves)
-from storage.models import playback  # noqa: F401  (playback rounds, feedback publications)
-from storage.models import quotes  # noqa: F401  (quote approval queue)
-from storage.models import themes  # noqa: F401  (themes, assignments, embeddings)
+from storage.models import (
+    accounts,  # noqa: F401  (console tables)
+    outbound,  # noqa: F401  (outbound messages, invitation waves)
+    playback,  # noqa: F401  (playback rounds, feedback publications)
+    quotes,  # noqa: F401  (quote approval queue)
+    themes,  # noqa: F401  (themes, assignments, embeddings)
+)
 from storage.models._base import (
     Channel,
     ConsentState,
