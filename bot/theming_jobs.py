@@ -8,6 +8,7 @@ arrived, it queues the first ``refit``. Both jobs are idempotent.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -32,6 +33,8 @@ def register_theming_jobs(
         embedder: the embedder (the project default, loaded on first job, when None).
     """
     state: dict[str, Any] = {"embedder": embedder}
+    pending: set[int] = set()
+    lock = threading.Lock()
 
     def _embedder() -> Any:
         if state["embedder"] is None:
@@ -53,20 +56,31 @@ def register_theming_jobs(
             if theme_index(session=session, consultation_id=consultation_id).theme_ids:
                 return
             count = len(repo.stored_answers(session=session, consultation_id=consultation_id))
-        if count >= FIRST_REFIT_AT:
+        # While the first refit waits in the queue every new answer still sees "no
+        # themes yet"; one pending first refit per consultation (per worker process)
+        # keeps a burst of answers from queueing a refit each.
+        with lock:
+            due = count >= FIRST_REFIT_AT and consultation_id not in pending
+            if due:
+                pending.add(consultation_id)
+        if due:
             jobs.enqueue("refit", consultation_id=consultation_id)
 
     def refit(consultation_id: int, about_n: int | None = None) -> None:
         from nlp.themes.service import refit_consultation
         from storage.db import session_scope
 
-        with session_scope(engine) as session:
-            report = refit_consultation(
-                session=session,
-                consultation_id=consultation_id,
-                embedder=_embedder(),
-                about_n=about_n,
-            )
+        try:
+            with session_scope(engine) as session:
+                report = refit_consultation(
+                    session=session,
+                    consultation_id=consultation_id,
+                    embedder=_embedder(),
+                    about_n=about_n,
+                )
+        finally:
+            with lock:
+                pending.discard(consultation_id)
         log.info("refit consultation %s: %s", consultation_id, report)
 
     registry.register("theme_answer", theme_answer)

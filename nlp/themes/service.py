@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sqlalchemy import text
 from sqlmodel import Session
 
 from nlp.themes.clauses import embed_clauses
@@ -33,6 +34,8 @@ from storage.repositories import themes as repo
 
 #: Pairs below this combined score start a new theme rather than continuing an old one.
 MATCH_MIN = 0.5
+#: Advisory-lock namespace for refits (PostgreSQL); the consultation id is added.
+REFIT_LOCK = 0x7E3E_0000
 
 
 def detect_language(text: str) -> str:
@@ -211,6 +214,12 @@ def refit_consultation(
         from nlp.embeddings import default_embedder
 
         embedder = default_embedder()
+    if session.get_bind().dialect.name == "postgresql":
+        # Two workers refitting one consultation at once would both create its new
+        # themes; the second waits here and then carries the first one's identities.
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFIT_LOCK + consultation_id}
+        )
     embed_answers(session=session, embedder=embedder, consultation_id=consultation_id)
     answers = [
         a

@@ -62,23 +62,34 @@ def save_embeddings(
     """
     if not rows:
         return 0
-    ids = [r[0] for r in rows]
-    session.execute(delete(EMBEDDING).where(EMBEDDING.c.answer_id.in_(ids)))
-    session.execute(
-        insert(EMBEDDING),
-        [
-            {
-                "answer_id": a,
-                "model": m,
-                "dim": d,
-                "vector": v,
-                "language": lang,
-                "clauses": c,
-                "created_at": utcnow(),
-            }
-            for a, m, d, v, lang, c in rows
-        ],
+    values = [
+        {
+            "answer_id": a,
+            "model": m,
+            "dim": d,
+            "vector": v,
+            "language": lang,
+            "clauses": c,
+            "created_at": utcnow(),
+        }
+        for a, m, d, v, lang, c in rows
+    ]
+    # An upsert, not delete + insert: a refit and a theme_answer job may embed the same
+    # new answer at the same moment, and the second must not fail on the primary key.
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    statement = upsert(EMBEDDING)
+    statement = statement.on_conflict_do_update(
+        index_elements=[EMBEDDING.c.answer_id],
+        set_={
+            name: statement.excluded[name]
+            for name in ("model", "dim", "vector", "language", "clauses", "created_at")
+        },
     )
+    session.execute(statement, values)
     return len(rows)
 
 
