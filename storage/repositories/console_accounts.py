@@ -193,9 +193,7 @@ def revoke_api_token(*, session: Session, token_id: int, officer_id: int) -> boo
 # --- sign-in rate limiting ----------------------------------------------------------
 
 
-def record_failed_sign_in(
-    *, session: Session, keys: list[str], at: datetime | None = None
-) -> None:
+def record_failed_sign_in(*, session: Session, keys: list[str], at: datetime | None = None) -> None:
     for key in keys:
         session.add(LoginAttempt(key=key[:300], at=at or utcnow()))
     session.flush()
