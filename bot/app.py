@@ -64,10 +64,13 @@ def build_services(settings: Settings) -> Services:
 def _answer_stored(services: Services, answer_id: int) -> None:
     # Theming happens off the request path; the job exists once the theming
     # feature has registered it.
-    if "theme_answer" not in services.job_registry.names():
-        return
+    registered = services.job_registry.names()
     try:
-        services.jobs.enqueue("theme_answer", answer_id=answer_id)
+        if "theme_answer" in registered:
+            services.jobs.enqueue("theme_answer", answer_id=answer_id)
+        # Redact now, off the request path, so exports never wait on it.
+        if "redact_answers" in registered:
+            services.jobs.enqueue("redact_answers", answer_ids=[answer_id])
     except Exception:
         # The queue (Redis) is down. The answer is safely stored; the worker's
         # sweep themes every stored-but-unthemed answer when it can.

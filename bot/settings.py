@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr | None = None
     telegram_bot_token: SecretStr | None = None
     telegram_webhook_secret: SecretStr | None = None
+    # The bot's @username, for deep links and poster QR codes in the console.
+    telegram_bot_username: str | None = None
     # The URL providers call (https://consult.example.gov.uk); signatures are
     # checked against it so the service works behind a TLS-terminating proxy.
     public_base_url: str = "http://127.0.0.1:8000"
