@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.uk_pii import generate  # noqa: E402
+from storage.placeholders import SPAN_TYPES  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "pii"
 GOLD_TYPES = {
@@ -94,21 +95,7 @@ BASELINE_TYPES = {
     "date_of_birth": "date_of_birth",
 }
 PERSON_LIKE = {"name", "handle"}
-OUR_TYPES = {
-    "name",
-    "phone",
-    "email",
-    "postcode",
-    "nino",
-    "nhs_number",
-    "card",
-    "date_of_birth",
-    "address",
-    "url",
-    "handle",
-    "vehicle_reg",
-    "redacted",
-}
+OUR_TYPES = set(SPAN_TYPES)
 UK_TARGET_TYPES = ("phone", "email", "postcode", "nino", "nhs_number")
 
 
