@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from storage.db import session_scope
 from storage.models import ConsultationStatus
@@ -14,6 +15,7 @@ from storage.repositories.consultations import (
     ConsultationError,
     count_consultations,
     create_consultation,
+    get_by_slug,
 )
 
 DEMO_FILE = Path(__file__).with_name("consultation.yaml")
@@ -49,5 +51,12 @@ def seed_demo(engine: Engine) -> bool:
     with session_scope(engine) as session:
         if count_consultations(session=session) > 0:
             return False
-    create_from_definition(engine, load_definition(DEMO_FILE))
+    try:
+        create_from_definition(engine, load_definition(DEMO_FILE))
+    except (ConsultationError, IntegrityError):
+        # Several web processes start at once; one of them seeded it first.
+        with session_scope(engine) as session:
+            if get_by_slug(session=session, slug="what-matters") is not None:
+                return False
+        raise
     return True

@@ -115,3 +115,34 @@ def test_question_with_unknown_kind_is_refused(db_url: str, tmp_path: Path) -> N
     )
     code, out = invoke(db_url, "consultation", "create", str(path))
     assert code == 1 and "kind 'essay'" in out
+
+
+def test_two_processes_seeding_at_once_leave_one_sample_consultation(db_url: str) -> None:
+    import threading
+
+    from bot.demo import seed_demo
+    from storage.db import make_engine, session_scope
+    from storage.repositories.consultations import list_consultations
+
+    engine = make_engine(db_url)
+    results: list[bool] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def seed() -> None:
+        barrier.wait()
+        try:
+            results.append(seed_demo(engine))
+        except BaseException as error:  # surfaced below
+            errors.append(error)
+
+    threads = [threading.Thread(target=seed) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert results.count(True) == 1
+    with session_scope(engine) as session:
+        assert [c.slug for c in list_consultations(session=session)] == ["what-matters"]
+    engine.dispose()
