@@ -47,7 +47,9 @@ ensure_venv() {
   fi
   local stamp="$VENV/.whatmatters-installed" want
   want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)-${extras}"
-  if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
+  local have; have="$(cat "$stamp" 2>/dev/null || true)"
+  # An install with the dev extras also serves a plain run.
+  if [ "$have" != "$want" ] && [ "$have" != "${want}dev" ]; then
     log "installing What Matters${extras:+ with [$extras]} (pip)"
     local spec="$ROOT"; [ -n "$extras" ] && spec="$ROOT[$extras]"
     "$PY" -m pip install -q -e "$spec" >&2
