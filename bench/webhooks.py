@@ -43,18 +43,16 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from twilio.request_validator import RequestValidator
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = "https://consult.example.gov.uk"
-TOKEN = "f0e1d2c3b4a5968778695a4b3c2d1e0f"
-ACCOUNT = "AC" + "0123456789abcdef" * 2
-PATH = "/sms/twilio"
-VALIDATOR = RequestValidator(TOKEN)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+# The request format and signing live in one place, shared with bench/scale.py.
+from bench.scale_load import ACCOUNT, PUBLIC, TOKEN, signed_sms  # noqa: E402
+
 DUPLICATE_EVERY = 20  # 5% of answers are delivered twice
 
 
@@ -65,30 +63,8 @@ def free_port() -> int:
 
 
 def signed_request(resident: int, body: str, sid: str) -> bytes:
-    number = f"+4479{resident:08d}"
-    fields = [
-        ("ToCountry", "GB"),
-        ("SmsMessageSid", sid),
-        ("NumMedia", "0"),
-        ("SmsSid", sid),
-        ("SmsStatus", "received"),
-        ("Body", body),
-        ("FromCountry", "GB"),
-        ("To", "+447400123456"),
-        ("NumSegments", "1"),
-        ("MessageSid", sid),
-        ("AccountSid", ACCOUNT),
-        ("From", number),
-        ("ApiVersion", "2010-04-01"),
-    ]
-    payload = urlencode(fields).encode()
-    signature = VALIDATOR.compute_signature(PUBLIC + PATH, dict(fields))
-    head = (
-        f"POST {PATH} HTTP/1.1\r\nHost: consult.example.gov.uk\r\n"
-        f"Content-Type: application/x-www-form-urlencoded\r\n"
-        f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(payload)}\r\n\r\n"
-    )
-    return head.encode() + payload
+    """One raw signed Twilio request from resident number `resident`."""
+    return signed_sms(f"+4479{resident:08d}", body, sid)
 
 
 ANSWERS = [
