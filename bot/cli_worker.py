@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from bot.services import Services
 from bot.settings import Settings
 
 
@@ -16,7 +17,6 @@ def worker(
     ] = 30.0,
 ) -> None:
     """Run theming, refit, invitation and export jobs queued on Redis."""
-    from bot.app import build_services
     from bot.observability import configure_logging
     from bot.queue_redis import RedisJobQueue, run_worker
 
@@ -30,11 +30,22 @@ def worker(
             err=True,
         )
         raise typer.Exit(2)
-    services = build_services(settings)
+    services = build_worker_services(settings)
     assert isinstance(services.jobs, RedisJobQueue)
     embedder = _embedder_name(settings)
     run_worker(services.jobs, services.db, model=embedder, threads=threads, sweep_every=sweep_every)
     services.db.dispose()
+
+
+def build_worker_services(settings: Settings) -> Services:
+    """The service graph with every job a web process may queue registered."""
+    from bot.app import build_services
+    from console.redact import register_redaction_job
+
+    services = build_services(settings)
+    # The console registers this on the web app; workers must know it too.
+    register_redaction_job(services)
+    return services
 
 
 def _embedder_name(settings: Settings) -> str:

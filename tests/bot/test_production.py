@@ -158,3 +158,13 @@ async def test_metrics_and_request_ids(client: httpx.AsyncClient, demo_consultat
     assert "whatmatters_queue_depth" in metrics
     # A resident's words never appear in metrics.
     assert "youth clubs" not in metrics
+
+
+def test_a_worker_knows_every_job_the_web_app_queues(db_url: str) -> None:
+    from bot.cli_worker import build_worker_services
+
+    settings = Settings(environment="test", database_url=db_url, seed_demo=False)
+    web = create_app(settings).state.services.job_registry.names()
+    worker = build_worker_services(settings)
+    assert set(web) <= set(worker.job_registry.names())
+    worker.db.dispose()
