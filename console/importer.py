@@ -18,11 +18,13 @@ import secrets
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from pydantic import BaseModel
+
+from storage.models import as_utc
 
 MAX_ANSWER_CHARS = 5000
 MAX_REPORTED_ERRORS = 500
@@ -238,7 +240,7 @@ def parse_when(value: str) -> datetime | None:
                 continue
         else:
             return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return as_utc(moment)
 
 
 def read_rows(

@@ -13,6 +13,7 @@ from storage.models._base import (
     ConsultationStatus,
     Language,
     QuestionKind,
+    as_utc,
     utcnow,
 )
 from storage.models.consultation import Consultation, ConsultationBase, Question, QuestionBase
@@ -39,5 +40,6 @@ __all__ = [
     "Question",
     "QuestionBase",
     "QuestionKind",
+    "as_utc",
     "utcnow",
 ]

@@ -11,6 +11,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A naive time read back from SQLite (or given without a zone) is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 class Channel(StrEnum):
     SMS = "sms"
     WHATSAPP = "whatsapp"

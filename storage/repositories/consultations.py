@@ -14,6 +14,7 @@ from storage.models import (
     ConsultationStatus,
     Question,
     QuestionKind,
+    as_utc,
     utcnow,
 )
 
@@ -126,16 +127,10 @@ def is_accepting(consultation: Consultation, *, now: datetime | None = None) -> 
     now = now or utcnow()
     if consultation.status != ConsultationStatus.OPEN:
         return False
-    if consultation.opens_at is not None and _aware(consultation.opens_at) > now:
+    if consultation.opens_at is not None and as_utc(consultation.opens_at) > now:
         return False
-    return not (consultation.closes_at is not None and _aware(consultation.closes_at) <= now)
+    return not (consultation.closes_at is not None and as_utc(consultation.closes_at) <= now)
 
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; every stored time is UTC.
-    from datetime import UTC
-
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def questions_of(*, session: Session, consultation_id: int) -> list[Question]:

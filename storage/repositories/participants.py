@@ -8,14 +8,14 @@ lazy loads); the hot path is one joined read and a few narrow writes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
 from sqlmodel import select as orm_select
 
-from storage.models import Conversation, Participant
+from storage.models import Conversation, Participant, as_utc
 
 PARTICIPANT = SQLModel.metadata.tables["participant"]
 CONVERSATION = SQLModel.metadata.tables["conversation"]
@@ -23,9 +23,7 @@ CONVERSATION = SQLModel.metadata.tables["conversation"]
 
 def aware(moment: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; every stored time is UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+    return None if moment is None else as_utc(moment)
 
 
 @dataclass(slots=True)
