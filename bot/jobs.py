@@ -11,12 +11,22 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
+
+from prometheus_client import Histogram
 
 log = logging.getLogger(__name__)
 
 JobFunction = Callable[..., None]
+
+JOB_SECONDS = Histogram(
+    "whatmatters_job_seconds",
+    "Background job durations by job and outcome.",
+    ["job", "outcome"],
+    buckets=(0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60, 300),
+)
 
 
 class JobQueue(Protocol):
@@ -38,6 +48,17 @@ class JobRegistry:
 
     def names(self) -> list[str]:
         return sorted(self._jobs)
+
+    def run(self, name: str, kwargs: dict[str, Any]) -> None:
+        """Run one job and record how long it took, whichever queue delivered it."""
+        function = self.get(name)
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            function(**kwargs)
+            outcome = "ok"
+        finally:
+            JOB_SECONDS.labels(name, outcome).observe(time.perf_counter() - started)
 
 
 class InProcessQueue:
@@ -86,7 +107,7 @@ class InProcessQueue:
 
     def _run_one(self, job: str, kwargs: dict[str, Any]) -> None:
         try:
-            self._registry.get(job)(**kwargs)
+            self._registry.run(job, kwargs)
         except Exception:
             # A failed job must not kill the worker; it is logged with its
             # arguments and can be re-run (jobs are idempotent).

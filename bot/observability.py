@@ -63,12 +63,6 @@ LATENCY = Histogram(
     ["route"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
-JOB_SECONDS = Histogram(
-    "whatmatters_job_seconds",
-    "Background job durations by job and outcome.",
-    ["job", "outcome"],
-    buckets=(0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60, 300),
-)
 
 
 class JsonFormatter(logging.Formatter):

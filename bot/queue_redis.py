@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-import time
 from typing import Any
 
 import dramatiq
@@ -77,15 +76,7 @@ class RedisJobQueue:
             return None
 
     def _run(self, job: str, kwargs: dict[str, Any]) -> None:
-        from bot.observability import JOB_SECONDS
-
-        started = time.perf_counter()
-        outcome = "error"
-        try:
-            self._registry.get(job)(**kwargs)
-            outcome = "ok"
-        finally:
-            JOB_SECONDS.labels(job, outcome).observe(time.perf_counter() - started)
+        self._registry.run(job, kwargs)
 
 
 def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> list[int]:

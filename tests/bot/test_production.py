@@ -168,3 +168,24 @@ def test_a_worker_knows_every_job_the_web_app_queues(db_url: str) -> None:
     worker = build_worker_services(settings)
     assert set(web) <= set(worker.job_registry.names())
     worker.db.dispose()
+
+
+def test_job_durations_are_recorded_by_either_queue() -> None:
+    from prometheus_client import REGISTRY, generate_latest
+
+    from bot.jobs import InProcessQueue
+
+    registry = JobRegistry()
+    registry.register("in_process_probe", lambda: None)
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    registry.register("in_process_broken", broken)
+    queue = InProcessQueue(registry)
+    queue.enqueue("in_process_probe")
+    queue.enqueue("in_process_broken")
+    queue.drain()  # a failing job is logged, not fatal to the worker
+    text = generate_latest(REGISTRY).decode()
+    assert 'whatmatters_job_seconds_count{job="in_process_probe",outcome="ok"} 1.0' in text
+    assert 'whatmatters_job_seconds_count{job="in_process_broken",outcome="error"} 1.0' in text
