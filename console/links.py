@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-import segno
-
+from bot.qr import qr_code
 from bot.settings import Settings
 from storage.models import Consultation
 
@@ -29,11 +26,5 @@ def consultation_links(settings: Settings, consultation: Consultation) -> dict[s
 
 
 def qr_svg(url: str, *, title: str) -> bytes:
-    """An SVG QR code, made like bot.channels.telegram.qr's (error correction Q, 4-module border).
-
-    segno is used directly so printing a poster does not load the Telegram stack.
-    """
-    symbol = segno.make(url, error="q", micro=False)
-    buffer = io.BytesIO()
-    symbol.save(buffer, kind="svg", scale=8, border=4, title=title)
-    return buffer.getvalue()
+    """An SVG QR code for a poster (bot.qr: the same symbol as the Telegram poster codes)."""
+    return qr_code(url, kind="svg", title=title)
