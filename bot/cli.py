@@ -182,12 +182,11 @@ def chat(
     consultation: Annotated[
         str | None, typer.Option(help="Consultation slug (default: the open one).")
     ] = None,
-    language: Annotated[str, typer.Option(help="Start in 'en' or 'cy'.")] = "en",
 ) -> None:
-    """Talk to the bot as a resident would, in this terminal."""
+    """Talk to the bot as a resident would, in this terminal (CYMRAEG switches to Welsh)."""
     from bot.terminal_chat import run_chat
 
-    run_chat(_settings(), consultation=consultation, language=language)
+    run_chat(_settings(), consultation=consultation)
 
 
 def main() -> None:

@@ -21,7 +21,6 @@ def run_chat(
     settings: Settings,
     *,
     consultation: str | None,
-    language: str,
     stdin: TextIO | None = None,
     console: Console | None = None,
 ) -> None:
@@ -51,8 +50,6 @@ def run_chat(
             console.print()
             break
         text = line.rstrip("\n")
-        if first and language == "cy" and not text.strip():
-            text = "CYMRAEG"
         message = InboundMessage(
             channel=Channel.WEB,
             address=address,

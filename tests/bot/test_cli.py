@@ -146,3 +146,24 @@ def test_two_processes_seeding_at_once_leave_one_sample_consultation(db_url: str
     with session_scope(engine) as session:
         assert [c.slug for c in list_consultations(session=session)] == ["what-matters"]
     engine.dispose()
+
+
+def test_terminal_chat_talks_like_the_bot_and_stores_the_answer(sqlite_url: str) -> None:
+    from sqlmodel import Session, select
+
+    from storage.db import make_engine
+    from storage.models import Answer
+
+    result = runner.invoke(
+        app,
+        ["chat"],
+        input="MATTERS\nyes\nMore buses after six please\n",
+        env={"DATABASE_URL": sqlite_url, "SEED_DEMO": "true", "EMBEDDER": "hashing"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "What matters to you where you live?" in result.output
+    assert "What really matters to you about living here?" in result.output
+    engine = make_engine(sqlite_url)
+    with Session(engine) as session:
+        assert [a.text for a in session.exec(select(Answer))] == ["More buses after six please"]
+    engine.dispose()
