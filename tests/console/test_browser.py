@@ -265,6 +265,9 @@ def test_the_console_and_wall_work_without_javascript(server: str) -> None:
         page.get_by_label("E-mail").fill(EMAIL)
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
+        # Wait for the signed-in page: a Tab pressed during the redirect lands nowhere.
+        page.wait_for_url(lambda url: "/login" not in url)
+        page.wait_for_load_state()
         # Keyboard users reach the skip link first.
         page.keyboard.press("Tab")
         expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
