@@ -122,9 +122,15 @@ def send_feedback(
                 FeedbackRecipient.state == DeliveryState.SENT,
             )
         ).one()
+        values: dict[str, object] = {"recipients_count": int(sent)}
+        if report.finished:
+            # "Sending finished" is the first run that left nobody pending; a
+            # run paused by quiet hours, or a later resume that found nothing
+            # to do, does not move it.
+            values["sent_at"] = func.coalesce(col(FeedbackPublication.sent_at), now())
         session.execute(
             update(FeedbackPublication)
             .where(col(FeedbackPublication.id) == publication_id)
-            .values(recipients_count=int(sent), sent_at=now() if sent else None)
+            .values(**values)
         )
     return report
