@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from bot import health, observability
 from bot.conversation.engine import ConversationEngine
 from bot.jobs import InProcessQueue, JobQueue, JobRegistry
+from bot.playback.feedback import register_feedback_job
 from bot.playback.handler import handle_playback_reply
 from bot.retention import register_retention_job
 from bot.services import Services
@@ -49,6 +50,8 @@ def build_services(settings: Settings) -> Services:
         jobs = InProcessQueue(registry)
     register_theming_jobs(registry, db, jobs=jobs, embedder=make_embedder(settings))
     register_retention_job(registry, db, days=settings.retention_days)
+    # Here, not in the console, so `whatmatters worker` knows the job too.
+    register_feedback_job(registry, db, settings)
     conversation = ConversationEngine(
         engine=db,
         protector=settings.address_protector,

@@ -16,15 +16,13 @@ from typing import Annotated
 
 import typer
 from sqlalchemy.engine import Engine
-from twilio.rest import Client
 
 from bot.cli_invite import make_http_client
 from bot.conversation.catalog import default_catalog
-from bot.outbound.sender import TokenBucket, TwilioSender
 from bot.outbound.waves import QuietHours
 from bot.playback.deliverers import ChannelDeliverer
 from bot.playback.delivery import DeliveryReport, run_deliveries
-from bot.playback.feedback import send_feedback
+from bot.playback.feedback import deliverer_from_settings, quiet_hours_of, send_feedback
 from bot.playback.rounds import (
     PlaybackError,
     close_round,
@@ -70,29 +68,15 @@ def _context(slug: str) -> Iterator[tuple[Settings, Engine, Consultation]]:
 
 
 def _quiet(settings: Settings) -> QuietHours:
-    return QuietHours.parse(
-        settings.quiet_hours_start, settings.quiet_hours_end, settings.quiet_hours_timezone
-    )
+    return quiet_hours_of(settings)
 
 
 def _deliverer(settings: Settings) -> ChannelDeliverer:
-    bucket = TokenBucket(settings.sms_send_rate)
-    twilio = None
-    if settings.twilio_enabled and settings.twilio_auth_token and settings.twilio_from_number:
-        client = Client(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token.get_secret_value(),
-            http_client=make_http_client(),
-        )
-        twilio = TwilioSender(client, sender=settings.twilio_from_number, bucket=bucket)
-    telegram = None
-    if settings.telegram_bot_token is not None:
-        from bot.channels.telegram.bot_factory import build_bot
-
-        telegram = build_bot(settings.telegram_bot_token.get_secret_value())
-    if twilio is None and telegram is None:
+    # make_http_client looked up here, at call time, so tests can record Twilio's HTTP.
+    deliverer = deliverer_from_settings(settings, make_http_client=make_http_client)
+    if deliverer is None:
         raise _fail("sending needs Twilio (TWILIO_*) or Telegram (TELEGRAM_BOT_TOKEN) settings", 2)
-    return ChannelDeliverer(bucket=bucket, twilio=twilio, telegram=telegram)
+    return deliverer
 
 
 def _print(report: DeliveryReport, settings: Settings, resume: str) -> None:

@@ -3,19 +3,26 @@
 With a link (the page where the consultation's results are published) the
 message is short on every channel; without one, SMS gets a summary cut to
 two segments and other channels the full text.
+
+The console queues the "send_feedback" job registered here, so sending runs
+off the request path (the in-process worker thread, or `whatmatters worker`
+with Redis) at SMS_SEND_RATE, stopping at quiet hours; the job is safe to
+run again and resumes with whoever is still pending.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from bot.channels.sms.segments import gsm_friendly, segment_count
-from bot.conversation.catalog import Catalog
+from bot.conversation.catalog import Catalog, default_catalog
 from bot.conversation.messages import Reply
 from bot.outbound.waves import QuietHours
 from bot.playback.delivery import Deliverer, DeliveryReport, run_deliveries
@@ -24,6 +31,14 @@ from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation, Participant, utcnow
 from storage.models.playback import DeliveryState, FeedbackPublication, FeedbackRecipient
+
+if TYPE_CHECKING:
+    from bot.jobs import JobRegistry
+    from bot.playback.deliverers import ChannelDeliverer
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+FEEDBACK_JOB = "send_feedback"
 
 
 def feedback_reply(
@@ -134,3 +149,91 @@ def send_feedback(
             .values(**values)
         )
     return report
+
+
+def deliverer_from_settings(
+    settings: Settings, *, make_http_client: Callable[[], Any] | None = None
+) -> ChannelDeliverer | None:
+    """Twilio and/or Telegram sharing one SMS_SEND_RATE bucket; None when neither is set up."""
+    from bot.outbound.sender import TokenBucket, TwilioSender
+    from bot.playback.deliverers import ChannelDeliverer
+
+    bucket = TokenBucket(settings.sms_send_rate)
+    twilio = None
+    if settings.twilio_enabled and settings.twilio_auth_token and settings.twilio_from_number:
+        from twilio.rest import Client
+
+        from bot.cli_invite import make_http_client as default_http_client
+
+        client = Client(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token.get_secret_value(),
+            http_client=(make_http_client or default_http_client)(),
+        )
+        twilio = TwilioSender(client, sender=settings.twilio_from_number, bucket=bucket)
+    telegram = None
+    if settings.telegram_bot_token is not None:
+        from bot.channels.telegram.bot_factory import build_bot
+
+        telegram = build_bot(settings.telegram_bot_token.get_secret_value())
+    if twilio is None and telegram is None:
+        return None
+    return ChannelDeliverer(bucket=bucket, twilio=twilio, telegram=telegram)
+
+
+def quiet_hours_of(settings: Settings) -> QuietHours:
+    return QuietHours.parse(
+        settings.quiet_hours_start, settings.quiet_hours_end, settings.quiet_hours_timezone
+    )
+
+
+def register_feedback_job(
+    registry: JobRegistry,
+    engine: Engine,
+    settings: Settings,
+    *,
+    make_deliverer: Callable[[], Deliverer | None] | None = None,
+    now: Callable[[], datetime] = utcnow,
+) -> None:
+    """Register "send_feedback(publication_id, link=None)" (tests pass a recording deliverer)."""
+
+    def job(publication_id: int, link: str | None = None) -> None:
+        deliverer = (make_deliverer or (lambda: deliverer_from_settings(settings)))()
+        if deliverer is None:
+            # Raised before any row is touched: everyone stays pending, to be
+            # sent once a channel is configured and the job is queued again.
+            raise RuntimeError(
+                "feedback not sent: configure Twilio (TWILIO_*) or Telegram (TELEGRAM_BOT_TOKEN)"
+            )
+        try:
+            report = send_feedback(
+                engine=engine,
+                protector=settings.address_protector,
+                publication_id=publication_id,
+                catalog=default_catalog(),
+                deliverer=deliverer,
+                quiet_hours=quiet_hours_of(settings),
+                link=link,
+                now=now,
+            )
+        finally:
+            close = getattr(deliverer, "close", None)
+            if callable(close):
+                close()
+        log.info(
+            "feedback publication %s: sent %s, failed %s, skipped %s, interrupted %s",
+            publication_id,
+            report.sent,
+            report.failed,
+            report.skipped,
+            report.interrupted,
+        )
+        if report.paused_until is not None:
+            log.warning(
+                "feedback publication %s paused for quiet hours until %s; resume it from the "
+                "consultation page or with `whatmatters feedback send`",
+                publication_id,
+                report.paused_until.isoformat(),
+            )
+
+    registry.register(FEEDBACK_JOB, job)
