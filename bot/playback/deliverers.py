@@ -1,5 +1,9 @@
 """The real deliverer: SMS and WhatsApp through Twilio, Telegram through the Bot API.
 
+Web chat (simulator) phones have no provider: their message is "delivered"
+by the recipient row itself turning sent, and the simulator page shows every
+sent, unanswered playback question to its phone (bot/simulator/inbox.py).
+
 One token bucket paces every channel together (the configured SMS_SEND_RATE),
 so replies coming back never arrive faster than the webhooks were sized for.
 """
@@ -43,6 +47,8 @@ class ChannelDeliverer:
             return self._twilio.send(to, reply.text)
         if channel == Channel.TELEGRAM and self._telegram is not None:
             return self._send_telegram(int(address), reply)
+        if channel == Channel.WEB:
+            return SendResult(outcome=Outcome.SENT, attempts=1, sid="web:inbox")
         # Left failed (not pending) and reported: configure the channel and
         # requeue deliberately rather than silently dropping people.
         return SendResult(

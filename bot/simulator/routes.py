@@ -9,6 +9,7 @@ per-visitor state beyond the conversation the engine stores.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import uuid
 from pathlib import Path
@@ -21,8 +22,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
 from bot.services import Services, ServicesDep
+from bot.simulator.inbox import refresh, waiting_messages
 from storage.db import session_scope
 from storage.models import Channel, utcnow
 from storage.repositories.consultations import list_open
@@ -36,6 +39,7 @@ COOKIE = "wm_sim"
 LOOKS = ("sms", "whatsapp", "telegram")
 MAX_TEXT = 1600  # one long SMS concatenation; the engine stores it whole
 MAX_TRANSCRIPT = 40
+_REF = re.compile(r"^playback:\d{1,18}$")
 
 
 class SimulatorMessage(BaseModel):
@@ -75,6 +79,28 @@ def _open_consultations(services: Services) -> list[dict[str, str]]:
         ]
 
 
+def _waiting(services: Services, visitor: str) -> list[dict[str, Any]]:
+    return waiting_messages(
+        services.db, services.settings.address_protector, default_catalog(), visitor
+    )
+
+
+def _clean_extras(item: dict[str, Any]) -> dict[str, Any]:
+    """The playback parts of a transcript item (its ref and SMS form), checked."""
+    extras: dict[str, Any] = {}
+    ref = item.get("ref")
+    if isinstance(ref, str) and _REF.match(ref):
+        extras["ref"] = ref
+    sms = item.get("sms")
+    if isinstance(sms, dict):
+        segments = sms.get("segments")
+        extras["sms"] = {
+            "text": str(sms.get("text", ""))[:MAX_TEXT],
+            "segments": segments if isinstance(segments, int) and 0 <= segments < 100 else 0,
+        }
+    return extras
+
+
 def _parse_transcript(raw: str) -> list[dict[str, Any]]:
     try:
         items = json.loads(raw) if raw else []
@@ -97,6 +123,7 @@ def _parse_transcript(raw: str) -> list[dict[str, Any]]:
                         for o in item.get("options", [])
                         if isinstance(o, dict)
                     ][:10],
+                    **_clean_extras(item),
                 }
             )
     return clean
@@ -139,8 +166,11 @@ async def simulator_page(
 ) -> HTMLResponse:
     """The phone simulator page."""
     look = look if look in LOOKS else "sms"
+    visitor = _visitor_id(request)
+    # A phone that was sent a playback question finds it waiting.
+    waiting = await run_in_threadpool(_waiting, services, visitor)
     return _render(
-        request, services, _visitor_id(request), look=look, consultation=consultation, transcript=[]
+        request, services, visitor, look=look, consultation=consultation, transcript=waiting
     )
 
 
@@ -154,10 +184,15 @@ async def simulator_form(
     consultation: Annotated[str, Form(max_length=64)] = "",
     transcript: Annotated[str, Form(max_length=200_000)] = "",
     new_resident: Annotated[str, Form(max_length=8)] = "",
+    option: Annotated[str, Form(max_length=64)] = "",
+    check: Annotated[str, Form(max_length=8)] = "",
 ) -> HTMLResponse:
-    """No-JavaScript fallback: send one message and re-render the page."""
+    """No-JavaScript fallback: send one message (typed or a pressed button), re-render."""
     look = look if look in LOOKS else "sms"
     visitor = _visitor_id(request)
+    # Buttons post `option`, not `text`: the empty message box is in the same
+    # form, and a second `text` field would hide which button was pressed.
+    text = option or text
     if new_resident:
         return _render(
             request,
@@ -168,6 +203,18 @@ async def simulator_form(
             transcript=[],
         )
     history = _parse_transcript(transcript)
+    if check:
+        # "Check for new messages": nothing is sent, only the inbox is read.
+        waiting = await run_in_threadpool(_waiting, services, visitor)
+        history = refresh(history, waiting)
+        return _render(
+            request,
+            services,
+            visitor,
+            look=look,
+            consultation=consultation,
+            transcript=history[-MAX_TRANSCRIPT:],
+        )
     try:
         message = SimulatorMessage(text=text, message_id=message_id, consultation=consultation)
     except ValueError:
@@ -191,6 +238,8 @@ async def simulator_form(
         }
         for r in replies
     )
+    waiting = await run_in_threadpool(_waiting, services, visitor)
+    history = refresh(history, waiting)
     return _render(
         request,
         services,
@@ -211,6 +260,16 @@ async def simulator_api(
     response = JSONResponse(
         {"replies": [r.to_dict() for r in replies], "next_message_id": uuid.uuid4().hex}
     )
+    _remember(response, visitor)
+    return response
+
+
+@router.get("/simulator/api/inbox")
+async def simulator_inbox(request: Request, services: ServicesDep) -> JSONResponse:
+    """Messages the service sent this phone that it has not answered (playback questions)."""
+    visitor = _visitor_id(request)
+    waiting = await run_in_threadpool(_waiting, services, visitor)
+    response = JSONResponse({"messages": waiting})
     _remember(response, visitor)
     return response
 

@@ -33,6 +33,56 @@
     thread.scrollTop = thread.scrollHeight;
   }
 
+  function label(text) {
+    const span = document.createElement("span");
+    span.className = "form-label";
+    span.textContent = text;
+    return span;
+  }
+
+  // A playback question: its SMS form (with segment count) and its Telegram
+  // form (with buttons), whatever the chosen look.
+  function playback(item) {
+    const li = document.createElement("li");
+    li.className = "bubble bot playback";
+    li.dataset.ref = item.ref;
+    const segments = item.sms.segments;
+    li.appendChild(label("As a text message (" + segments + (segments === 1 ? " segment)" : " segments)")));
+    const sms = document.createElement("span");
+    sms.className = "text sms-form";
+    sms.textContent = item.sms.text;
+    li.appendChild(sms);
+    li.appendChild(label("On Telegram"));
+    const telegram = document.createElement("span");
+    telegram.className = "text telegram-form";
+    telegram.textContent = item.text;
+    li.appendChild(telegram);
+    const row = document.createElement("span");
+    row.className = "buttons";
+    item.options.forEach(function (option) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "option";
+      button.textContent = option.label;
+      button.addEventListener("click", function () { send(option.value); });
+      row.appendChild(button);
+    });
+    li.appendChild(row);
+    thread.appendChild(li);
+    thread.scrollTop = thread.scrollHeight;
+  }
+
+  // Messages the service starts (playback rounds) arrive without a message
+  // from the resident: look for them now and then.
+  async function checkInbox() {
+    const response = await fetch("/simulator/api/inbox");
+    if (!response.ok) return;
+    const data = await response.json();
+    const shown = new Set(Array.from(thread.querySelectorAll("[data-ref]"), function (li) { return li.dataset.ref; }));
+    data.messages.forEach(function (item) { if (!shown.has(item.ref)) playback(item); });
+  }
+  window.setInterval(checkInbox, 5000);
+
   let messageId = form.elements.message_id.value;
   async function send(text) {
     bubble("me", text, []);
@@ -59,6 +109,11 @@
   textBox.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
   });
+  const check = document.querySelector("form.check");
+  if (check) {
+    // The page's own transcript field is stale once the script sends: read the inbox in place.
+    check.addEventListener("submit", function (event) { event.preventDefault(); checkInbox(); });
+  }
   document.querySelectorAll(".thread .option").forEach(function (button) {
     button.addEventListener("click", function (event) { event.preventDefault(); send(button.value); });
   });

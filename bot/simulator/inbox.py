@@ -1,0 +1,84 @@
+"""Messages the service started, waiting on a simulated phone: playback questions.
+
+A simulated phone has no provider to push to, so the playback deliverer
+marks its row sent (bot/playback/deliverers.py) and the page asks the store
+what is waiting. A question stays in the inbox until the phone answers it;
+the page remembers which ones it already shows (each item's `ref`).
+
+Each question is shown both ways an officer needs to check: as the SMS a
+resident would get (plain text, with its segment count) and as the Telegram
+message with its numbered buttons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+
+from bot.channels.sms.segments import segment_count
+from bot.conversation.catalog import Catalog
+from bot.playback.rounds import round_reply
+from storage.db import session_scope
+from storage.identity import AddressProtector
+from storage.models import Channel, Participant
+from storage.models.playback import DeliveryState, PlaybackRecipient, PlaybackRound
+
+REF_PREFIX = "playback:"
+
+
+def waiting_messages(
+    engine: Engine, protector: AddressProtector, catalog: Catalog, visitor: str
+) -> list[dict[str, Any]]:
+    """Transcript items for the playback questions sent to this phone and not answered."""
+    address_hash = protector.hash(str(Channel.WEB), visitor)
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(PlaybackRecipient.id, PlaybackRound.labels, Participant.language)
+            .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
+            .join(Participant, col(Participant.id) == col(PlaybackRecipient.participant_id))
+            .where(
+                Participant.channel == Channel.WEB,
+                Participant.address_hash == address_hash,
+                col(Participant.opted_out).is_(False),
+                PlaybackRecipient.state == DeliveryState.SENT,
+                col(PlaybackRecipient.replied_at).is_(None),
+            )
+            .order_by(col(PlaybackRecipient.id))
+        ).all()
+    items = []
+    for recipient_id, labels, language in rows:
+        sms = round_reply(catalog, labels, str(language), Channel.SMS)
+        telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM)
+        items.append(
+            {
+                "who": "bot",
+                "ref": f"{REF_PREFIX}{recipient_id}",
+                "text": telegram.text,
+                "options": [{"value": o.value, "label": o.label} for o in telegram.options],
+                "sms": {"text": sms.text, "segments": segment_count(sms.text)},
+            }
+        )
+    return items
+
+
+def refresh(
+    transcript: list[dict[str, Any]], waiting: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The transcript with the waiting items it lacks added at the end.
+
+    Questions already answered lose their buttons, as on Telegram where a
+    used keyboard is removed: a second press would not be a vote any more.
+    """
+    waiting_refs = {item["ref"] for item in waiting}
+    shown: set[str] = set()
+    updated = []
+    for item in transcript:
+        ref = item.get("ref")
+        if ref:
+            shown.add(ref)
+            if ref not in waiting_refs:
+                item = {**item, "options": []}
+        updated.append(item)
+    return updated + [item for item in waiting if item["ref"] not in shown]

@@ -1,0 +1,175 @@
+"""A playback round reaching a simulated phone, answered with and without JavaScript."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import uuid
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy.engine import Engine
+
+from bot.services import Services
+from tests.bot.playback.channel_rounds import (
+    consultation_id,
+    open_and_send,
+    playback_answers,
+    recipient_states,
+    votes,
+)
+
+
+async def say(client: httpx.AsyncClient, text: str) -> list[dict[str, Any]]:
+    response = await client.post(
+        "/simulator/api/messages", json={"text": text, "message_id": uuid.uuid4().hex}
+    )
+    assert response.status_code == 200, response.text
+    replies: list[dict[str, Any]] = response.json()["replies"]
+    return replies
+
+
+async def take_part(client: httpx.AsyncClient, *, hear_back: str = "yes") -> None:
+    """Answer the sample consultation on the simulated phone, then say whether to hear back."""
+    await say(client, "MATTERS")
+    await say(client, "yes")
+    replies = await say(client, "The buses into town stop at six")
+    for _ in range(10):
+        if any(r["key"] == "ask-feedback" for r in replies):
+            break
+        replies = await say(client, "skip")
+    else:
+        raise AssertionError("never asked whether to hear back")
+    await say(client, hear_back)
+
+
+def services(app: FastAPI) -> Services:
+    found: Services = app.state.services
+    return found
+
+
+def send_round(app: FastAPI, engine: Engine) -> int:
+    round_id, report = open_and_send(
+        engine, services(app).settings.address_protector, consultation_id(engine)
+    )
+    assert report.finished
+    return round_id
+
+
+def page_field(page: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', page)
+    assert found is not None, name
+    return html.unescape(found.group(1))
+
+
+async def test_the_round_shows_as_sms_and_telegram_and_a_button_votes_without_javascript(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
+) -> None:
+    await take_part(client)
+    send_round(app, engine)
+    assert recipient_states(engine) == ["sent"]
+
+    page = (await client.get("/simulator?look=sms")).text
+    # The SMS form: plain text with the STOP line, and what it costs.
+    assert re.search(r"As a text message \((1|2) segments?\)", page)
+    assert "We heard these things matter most: 1 Buses 2 Housing repairs 3 Parks." in page
+    assert "Text STOP to opt out." in page
+    # The Telegram form: numbered buttons that are plain form buttons.
+    assert "On Telegram" in page
+    for n, name in enumerate(["Buses", "Housing repairs", "Parks"], 1):
+        assert f'name="option" value="{n}" class="option">{n} {name}</button>' in page
+
+    response = await client.post(
+        "/simulator",
+        data={
+            "option": "2",
+            "text": "",  # the empty message box is posted with the button
+            "message_id": page_field(page, "message_id"),
+            "look": "sms",
+            "transcript": page_field(page, "transcript"),
+        },
+    )
+    assert response.status_code == 200
+    assert "Thank you. We have noted your choice." in response.text
+    assert votes(engine) == [2]
+    # The question stays in the thread, but its buttons are gone: it is answered.
+    assert "We heard these things matter most" in response.text
+    assert 'name="option" value="2"' not in response.text
+    assert (await client.get("/simulator/api/inbox")).json() == {"messages": []}
+
+
+async def test_with_javascript_the_inbox_brings_the_question_and_free_text_is_a_new_answer(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
+) -> None:
+    await take_part(client)
+    assert (await client.get("/simulator/api/inbox")).json() == {"messages": []}
+    send_round(app, engine)
+
+    [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
+    assert message["text"].startswith("We heard these things matter most: 1 Buses")
+    assert "STOP" not in message["text"]  # Telegram has its own way to stop
+    assert [o["value"] for o in message["options"]] == ["1", "2", "3"]
+    assert message["sms"]["segments"] in (1, 2)
+    assert message["sms"]["text"].endswith("Text STOP to opt out.")
+
+    replies = await say(client, "You missed the state of the pavements")
+    assert [r["key"] for r in replies] == ["playback-thanks-missed"]
+    assert playback_answers(engine) == ["You missed the state of the pavements"]
+    assert votes(engine) == []
+    assert (await client.get("/simulator/api/inbox")).json() == {"messages": []}
+
+
+async def test_check_for_new_messages_without_javascript_adds_the_question_once(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
+) -> None:
+    await take_part(client)
+    history = [{"who": "me", "text": "yes", "options": []}]
+    form = {"check": "1", "look": "telegram", "transcript": json.dumps(history)}
+    before = await client.post("/simulator", data=form)
+    assert "We heard these things" not in before.text
+    send_round(app, engine)
+
+    first = await client.post("/simulator", data=form)
+    transcript = json.loads(page_field(first.text, "transcript"))
+    assert [item.get("ref", "") for item in transcript][-1].startswith("playback:")
+    again = await client.post("/simulator", data={**form, "transcript": json.dumps(transcript)})
+    assert again.text.count('class="bubble bot playback" data-ref="playback:') == 1
+    assert votes(engine) == []  # checking sends nothing
+
+
+async def test_people_who_did_not_ask_to_hear_back_or_stopped_are_never_messaged(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
+) -> None:
+    await take_part(client, hear_back="no")
+    await client.post("/simulator/api/reset")
+    await take_part(client)
+    await say(client, "STOP")
+    send_round(app, engine)
+
+    assert recipient_states(engine) == []  # nobody to ask
+    assert (await client.get("/simulator/api/inbox")).json() == {"messages": []}
+    assert "We heard these things" not in (await client.get("/simulator")).text
+
+
+async def test_a_tampered_transcript_cannot_inject_markup_or_fake_refs(
+    client: httpx.AsyncClient, demo_consultation: str
+) -> None:
+    hostile = [
+        {
+            "who": "bot",
+            "text": "<b>hi</b>",
+            "options": [],
+            "ref": "playback:1<script>",
+            "sms": {"text": "<script>x</script>", "segments": "lots"},
+        }
+    ]
+    response = await client.post(
+        "/simulator", data={"check": "1", "look": "sms", "transcript": json.dumps(hostile)}
+    )
+    assert response.status_code == 200
+    assert "<script>x</script>" not in response.text
+    assert "&lt;script&gt;x&lt;/script&gt;" in response.text
+    assert "playback:1<script>" not in response.text
+    assert "(0 segments)" in response.text
