@@ -1,4 +1,5 @@
-"""REST API for a council's own website: consultations, redacted answers, themes, breakdowns.
+"""REST API for a council's own website: consultations (with their feedback), redacted answers,
+themes, breakdowns.
 
 Token auth (Authorization: Bearer <token>, made on the console's API tokens
 page) and the same roles as the console. Responses are the *Public models
@@ -12,25 +13,51 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from bot.services import ServicesDep
 from console.board import build_board, build_breakdown
 from console.deps import ApiOfficer, ApiViewableConsultation, Cap, role_allows
 from console.routes.exports import export_pages
 from storage.db import session_scope
-from storage.models import ConsultationBase
+from storage.models import Consultation, ConsultationBase
 from storage.repositories import console_accounts as accounts
 from storage.repositories.console_themes import Dimension
+from storage.repositories.feedback import feedback_status
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 MAX_PAGE = 1000
+
+
+class FeedbackRecipientsPublic(BaseModel):
+    sent: int
+    # Still to be messaged (waiting for the rate, quiet hours or a resume).
+    pending: int
+    failed: int
+    # Texted STOP (or blocked the bot) before their turn: never messaged.
+    opted_out: int
+    # Waiting when a newer version was published: they get that one instead.
+    superseded: int
+
+
+class FeedbackPublic(BaseModel):
+    """One "you said, we did" publication: when it was queued and how sending went."""
+
+    id: int
+    published_at: datetime
+    # When sending finished (nobody left waiting); null until then.
+    sent_at: datetime | None
+    # "found_out" and/or "difference": what this publication told people.
+    sections: list[str]
+    recipients: FeedbackRecipientsPublic
 
 
 class ConsultationPublic(ConsultationBase):
     id: int
     created_at: datetime
     updated_at: datetime
+    # Newest first.
+    feedback: list[FeedbackPublic] = []
 
 
 class AnswerPublic(SQLModel):
@@ -75,11 +102,25 @@ class BreakdownPublic(BaseModel):
     column_totals: dict[str, int | None]
 
 
-def _public(
-    consultation: ConsultationBase, ident: int, created: datetime, updated: datetime
-) -> ConsultationPublic:
+def _public(session: Session, consultation: Consultation) -> ConsultationPublic:
     values = {name: getattr(consultation, name) for name in ConsultationBase.model_fields}
-    return ConsultationPublic(id=ident, created_at=created, updated_at=updated, **values)
+    feedback = [
+        FeedbackPublic(
+            id=item.publication.id or 0,
+            published_at=item.publication.published_at,
+            sent_at=item.publication.sent_at,
+            sections=item.sections,
+            recipients=FeedbackRecipientsPublic(**item.counts),
+        )
+        for item in feedback_status(session=session, consultation_id=consultation.id or 0)
+    ]
+    return ConsultationPublic(
+        id=consultation.id or 0,
+        created_at=consultation.created_at,
+        updated_at=consultation.updated_at,
+        feedback=feedback,
+        **values,
+    )
 
 
 @router.get("/consultations", response_model=list[ConsultationPublic])
@@ -89,15 +130,16 @@ def list_consultations(services: ServicesDep, officer: ApiOfficer) -> list[Consu
         raise HTTPException(403, "This account cannot use the API.")
     with session_scope(services.db) as session:
         rows = accounts.consultations_for(session=session, officer=officer)
-    return [_public(c, c.id or 0, c.created_at, c.updated_at) for c in rows]
+        return [_public(session, c) for c in rows]
 
 
 @router.get("/consultations/{consultation_id}", response_model=ConsultationPublic)
-def get_consultation(consultation: ApiViewableConsultation) -> ConsultationPublic:
-    """One consultation with its Your Voice fields in English and Welsh."""
-    return _public(
-        consultation, consultation.id or 0, consultation.created_at, consultation.updated_at
-    )
+def get_consultation(
+    services: ServicesDep, consultation: ApiViewableConsultation
+) -> ConsultationPublic:
+    """One consultation with its Your Voice fields and its "you said, we did" feedback."""
+    with session_scope(services.db) as session:
+        return _public(session, consultation)
 
 
 @router.get("/consultations/{consultation_id}/answers", response_model=AnswersPage)

@@ -28,6 +28,7 @@ from storage.repositories.consultations import (
     questions_of,
     set_status,
 )
+from storage.repositories.feedback import feedback_status
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
@@ -138,9 +139,13 @@ def overview(
                 session=session, consultation_id=consultation.id or 0
             ),
         }
+        feedback = feedback_status(session=session, consultation_id=consultation.id or 0)
+        for item in feedback:
+            session.expunge(item.publication)
     return render(
         request,
         "consultation.html",
+        feedback=feedback,
         officer=officer,
         consultation=consultation,
         questions=questions,

@@ -1,13 +1,16 @@
-""" "What we found out" drafted from the themes, and the hand-coding quality check."""
+""" "What we found out" drafted from the themes, published with "you said, we did" feedback,
+and the hand-coding quality check."""
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import ServicesDep
+from bot.playback.feedback import FEEDBACK_JOB
+from bot.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.quality import agreement
@@ -15,17 +18,28 @@ from console.redact import redact_rows
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Answer, Consultation
+from storage.models.accounts import Officer
+from storage.models.playback import FeedbackPublication
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_quality as quality_repo
 from storage.repositories import console_themes as themes_repo
+from storage.repositories import feedback as feedback_repo
 from storage.repositories.console_answers import AnswerRow
 from storage.repositories.console_consultations import update_consultation
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
+log = logging.getLogger(__name__)
 SAMPLE_SIZE = 40
 TOP_THEMES = 5
+MAX_TEXT = 20_000  # per text, as on the consultation form
+_LABELS = {
+    "found_out_en": "What we found out (English)",
+    "found_out_cy": "What we found out (Welsh)",
+    "difference_en": "What difference it has made (English)",
+    "difference_cy": "What difference it has made (Welsh)",
+}
 
 
 def draft_summary(board: Board, language: str) -> str:
@@ -56,6 +70,47 @@ def draft_summary(board: Board, language: str) -> str:
     return "\n".join(lines)
 
 
+def _found_out_form(
+    request: Request,
+    services: Services,
+    officer: Officer,
+    consultation: Consultation,
+    *,
+    texts: dict[str, str],
+    notify: bool = True,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The publish form; on an error it shows the officer's own words again, not the record."""
+    cid = consultation.id or 0
+    sections = frozenset(
+        {"found_out"}
+        | ({"difference"} if texts["difference_en"] or texts["difference_cy"] else set())
+    )
+    with session_scope(services.db) as session:
+        audience = feedback_repo.audience_count(
+            session=session, consultation_id=cid, sections=sections
+        )
+        asked = feedback_repo.asked_count(session=session, consultation_id=cid)
+    settings = services.settings
+    return render(
+        request,
+        "found_out.html",
+        officer=officer,
+        consultation=consultation,
+        section="found_out",
+        texts=texts,
+        notify=notify,
+        audience=audience,
+        already_told=max(asked - audience, 0),
+        can_send=settings.twilio_enabled or settings.telegram_enabled,
+        max_text=MAX_TEXT,
+        published=bool(consultation.found_out_en or consultation.found_out_cy),
+        error=error,
+        status_code=status_code,
+    )
+
+
 @router.get("/{consultation_id}/found-out", response_class=HTMLResponse)
 def found_out_page(
     request: Request,
@@ -70,16 +125,18 @@ def found_out_page(
     draft_en, draft_cy = draft_summary(board, "en"), draft_summary(board, "cy")
     text_en = consultation.found_out_en if consultation.found_out_en and not redraft else draft_en
     text_cy = consultation.found_out_cy if consultation.found_out_cy and not redraft else draft_cy
-    return render(
-        request,
-        "found_out.html",
-        officer=officer,
-        consultation=consultation,
-        section="found_out",
-        text_en=text_en,
-        text_cy=text_cy,
-        published=bool(consultation.found_out_en or consultation.found_out_cy),
-    )
+    texts = {
+        "found_out_en": text_en,
+        "found_out_cy": text_cy,
+        "difference_en": consultation.difference_en,
+        "difference_cy": consultation.difference_cy,
+    }
+    return _found_out_form(request, services, officer, consultation, texts=texts)
+
+
+# Generous enough to read a pasted report whole, so the form can say what is
+# too long instead of failing; MAX_TEXT is what may be published.
+_FORM_LIMIT = 10 * MAX_TEXT
 
 
 @router.post("/{consultation_id}/found-out")
@@ -88,26 +145,122 @@ def publish_found_out(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    found_out_en: Annotated[str, Form(max_length=20_000)],
-    found_out_cy: Annotated[str, Form(max_length=20_000)],
+    found_out_en: Annotated[str, Form(max_length=_FORM_LIMIT)] = "",
+    found_out_cy: Annotated[str, Form(max_length=_FORM_LIMIT)] = "",
+    difference_en: Annotated[str | None, Form(max_length=_FORM_LIMIT)] = None,
+    difference_cy: Annotated[str | None, Form(max_length=_FORM_LIMIT)] = None,
+    notify: Annotated[bool, Form()] = False,
 ) -> Response:
-    """Publish the edited summary into the consultation record."""
+    """Publish the texts into the consultation record and, if ticked, queue the feedback.
+
+    A missing checkbox means "do not message": nobody is told by accident.
+    """
+    texts = {
+        "found_out_en": found_out_en.strip(),
+        "found_out_cy": found_out_cy.strip(),
+        # A form without the difference fields leaves the record's own.
+        "difference_en": consultation.difference_en
+        if difference_en is None
+        else difference_en.strip(),
+        "difference_cy": consultation.difference_cy
+        if difference_cy is None
+        else difference_cy.strip(),
+    }
+    too_long = [name for name, text in texts.items() if len(text) > MAX_TEXT]
+    if too_long:
+        labels = ", ".join(_LABELS[name] for name in too_long)
+        return _found_out_form(
+            request,
+            services,
+            officer,
+            consultation,
+            texts=texts,
+            notify=notify,
+            error=f"Not published: {labels} is longer than {MAX_TEXT:,} characters. "
+            "Shorten it and publish again.",
+            status_code=400,
+        )
+    publication_id: int | None = None
+    queued = 0
     with session_scope(services.db) as session:
         current = session.get(Consultation, consultation.id)
         assert current is not None
-        update_consultation(
-            session=session,
-            consultation=current,
-            found_out_en=found_out_en.strip(),
-            found_out_cy=found_out_cy.strip(),
-        )
+        update_consultation(session=session, consultation=current, **texts)
+        created = False
+        if notify and any(texts.values()):
+            # In the record's transaction: the words and who is to hear them
+            # are stored together or not at all.
+            publication, created = feedback_repo.publish_feedback(
+                session=session, consultation=current
+            )
+            publication_id = publication.id
+            queued = feedback_repo.pending_count(
+                session=session, publication_id=publication_id or 0
+            )
         accounts.audit(
             session=session,
             actor=f"officer:{officer.id}",
             action="found_out_published",
             subject=f"consultation:{consultation.id}",
+            detail={"notify": notify, "publication": publication_id, "new": created},
         )
     flash(request, "Published to the consultation record.")
+    if not notify:
+        flash(request, "Nobody was messaged.")
+    elif publication_id is None:
+        flash(request, "Nothing to tell people yet, so nobody was messaged.")
+    elif not queued:
+        flash(request, "Nobody new to tell: everyone who asked to hear back already has.")
+    else:
+        _queue_send(request, services, publication_id, queued)
+    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+def _queue_send(request: Request, services: Services, publication_id: int, people: int) -> None:
+    try:
+        services.jobs.enqueue(FEEDBACK_JOB, publication_id=publication_id)
+    except Exception:
+        # The queue (Redis) is down: everyone stays pending, nothing is lost.
+        log.warning("could not queue feedback publication %s", publication_id, exc_info=True)
+        flash(
+            request,
+            f"Feedback for {people} people is saved but could not be queued for sending: "
+            "press Resume sending below when the server is back.",
+            "error",
+        )
+        return
+    flash(
+        request,
+        f"Feedback queued for {people} people. It goes out at the usual sending rate "
+        "and waits for the end of quiet hours.",
+    )
+
+
+@router.post("/{consultation_id}/feedback/{publication_id}/send")
+def resume_feedback(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    publication_id: int,
+) -> Response:
+    """Queue the send again: after quiet hours, a crash or a queue outage (never resends)."""
+    with session_scope(services.db) as session:
+        publication = session.get(FeedbackPublication, publication_id)
+        if publication is None or publication.consultation_id != consultation.id:
+            raise HTTPException(404, "No such feedback publication for this consultation.")
+        pending = feedback_repo.pending_count(session=session, publication_id=publication_id)
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer.id}",
+            action="feedback_resumed",
+            subject=f"consultation:{consultation.id}",
+            detail={"publication": publication_id, "pending": pending},
+        )
+    if pending:
+        _queue_send(request, services, publication_id, pending)
+    else:
+        flash(request, "Nobody is waiting for this feedback.")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 

@@ -108,6 +108,26 @@ def audience_count(*, session: Session, consultation_id: int, sections: frozense
     return int(session.exec(select(func.count()).select_from(ids)).one())
 
 
+def asked_count(*, session: Session, consultation_id: int) -> int:
+    """People who asked to hear back and have not opted out, told before or not."""
+    ids = _audience(consultation_id, []).subquery()
+    return int(session.exec(select(func.count()).select_from(ids)).one())
+
+
+def pending_count(*, session: Session, publication_id: int) -> int:
+    """Recipients of one publication still waiting for their message."""
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(FeedbackRecipient)
+            .where(
+                FeedbackRecipient.publication_id == publication_id,
+                FeedbackRecipient.state == DeliveryState.PENDING,
+            )
+        ).one()
+    )
+
+
 def publish_feedback(
     *, session: Session, consultation: Consultation
 ) -> tuple[FeedbackPublication, bool]:
