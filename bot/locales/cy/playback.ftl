@@ -1,16 +1,17 @@
-# Cylchoedd adborth ("a glywsom ni'n iawn?") ac adborth ("dywedoch chi, gwnaethom ni"), Cymraeg.
+# Cylchoedd adborth ("a glywson ni'n iawn?") ac adborth ("dywedoch chi, gwnaethon ni"), Cymraeg.
 # Rhaid i bob id fod yn ../en/playback.ftl hefyd. GSM-7 yn unig: dim dyfynodau crwm.
+# Cywair conversation.ftl: "ni" ar lafar ("clywson ni", "rydyn ni"), yn gynnes ac yn fyr.
 
-playback-intro = Clywsom mai'r pethau hyn sydd bwysicaf:
-playback-question = Pa un sydd bwysicaf i chi? Atebwch gyda rhif, neu dywedwch beth a fethwyd.
-playback-question-short = Atebwch gyda rhif, neu dywedwch beth a fethwyd.
+playback-intro = Clywson ni mai dyma'r pethau sydd bwysicaf:
+playback-question = Pa un sydd bwysicaf i chi? Atebwch gyda rhif, neu dywedwch wrthon ni beth sydd ar goll.
+playback-question-short = Atebwch gyda rhif, neu dywedwch beth sydd ar goll.
 playback-stop = Tecstiwch STOP i optio allan.
-playback-thanks = Diolch. Rydym wedi nodi eich dewis.
-playback-thanks-both = Diolch. Rydym wedi nodi eich dewis a'r hyn a ddywedoch wrthym.
-playback-thanks-missed = Diolch. Byddwn yn ychwanegu'r hyn a ddywedoch at yr hyn a ddywedodd pawb arall.
-playback-out-of-range = Atebwch gyda rhif o 1 i { $count }, neu dywedwch beth a fethwyd.
-playback-closed = Diolch. Mae'r rownd hon wedi cau, ond rydym wedi cadw'r hyn a ddywedoch.
-feedback-intro = Dywedoch chi, gwnaethom ni: { $title }.
-feedback-link = Darllenwch beth a ddysgon ni a beth a newidiodd: { $link }
-feedback-found-out = Beth a ddysgon ni: { $text }
-feedback-difference = Beth a newidiodd: { $text }
+playback-thanks = Diolch. Rydyn ni wedi nodi eich dewis.
+playback-thanks-both = Diolch. Rydyn ni wedi nodi eich dewis a'r hyn ddywedoch chi wrthon ni.
+playback-thanks-missed = Diolch. Byddwn ni'n ychwanegu'r hyn ddywedoch chi at yr hyn ddywedodd pawb arall.
+playback-out-of-range = Atebwch gyda rhif o 1 i { $count }, neu dywedwch wrthon ni beth sydd ar goll.
+playback-closed = Diolch. Mae'r rownd hon wedi cau, ond rydyn ni wedi cadw'r hyn ddywedoch chi.
+feedback-intro = Dywedoch chi, gwnaethon ni: { $title }.
+feedback-link = Darllenwch beth ddysgon ni a beth sydd wedi newid: { $link }
+feedback-found-out = Beth ddysgon ni: { $text }
+feedback-difference = Beth sydd wedi newid: { $text }

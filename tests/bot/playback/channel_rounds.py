@@ -24,7 +24,13 @@ from storage.models import Answer, Channel, Consultation
 from storage.models.playback import PlaybackRecipient, PlaybackRound, PlaybackVote
 from storage.models.themes import Theme
 
-THEMES = [("Buses", "Bysiau"), ("Housing repairs", "Atgyweirio tai"), ("Parks", "Parciau")]
+THEMES = [
+    ("Buses", "Bysiau"),
+    ("Housing repairs", "Atgyweirio tai"),
+    ("Parks", "Parciau"),
+    ("Potholes", "Tyllau yn y ffyrdd"),
+    ("Libraries", "Llyfrgelloedd"),
+]
 # Daytime: the default quiet hours (21:00-08:00) never hold a test up.
 DAYTIME = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
 

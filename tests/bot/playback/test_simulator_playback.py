@@ -74,7 +74,7 @@ async def test_the_round_shows_as_sms_and_telegram_and_a_button_votes_without_ja
     page = (await client.get("/simulator?look=sms")).text
     # The SMS form: plain text with the STOP line, and what it costs.
     assert re.search(r"As a text message \((1|2) segments?\)", page)
-    assert "We heard these things matter most: 1 Buses 2 Housing repairs 3 Parks." in page
+    assert "We heard these things matter most: 1 Buses 2 Housing repairs 3 Parks 4" in page
     assert "Text STOP to opt out." in page
     # The Telegram form: numbered buttons that are plain form buttons.
     assert "On Telegram" in page
@@ -110,7 +110,7 @@ async def test_with_javascript_the_inbox_brings_the_question_and_free_text_is_a_
     [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
     assert message["text"].startswith("We heard these things matter most: 1 Buses")
     assert "STOP" not in message["text"]  # Telegram has its own way to stop
-    assert [o["value"] for o in message["options"]] == ["1", "2", "3"]
+    assert [o["value"] for o in message["options"]] == ["1", "2", "3", "4", "5"]
     assert message["sms"]["segments"] in (1, 2)
     assert message["sms"]["text"].endswith("Text STOP to opt out.")
 
