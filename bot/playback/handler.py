@@ -48,13 +48,20 @@ def handle_playback_reply(turn: Turn) -> bool:
         return False
     recipient, round_ = found
     assert recipient.id is not None and round_.id is not None
-    if round_.status == RoundStatus.CLOSED:
-        late_id = _store_answer(turn, round_.consultation_id)
-        _mark_replied(turn, recipient.id, late_id)
-        turn.say("playback-closed", turn.t("playback-closed"))
-        return True
     labels = [(label(e, "en"), label(e, "cy")) for e in round_.labels]
     parsed = parse_playback_reply(turn.message.text, len(round_.theme_ids), labels)
+    if round_.status == RoundStatus.CLOSED:
+        # Too late to count; words are still kept and themed, but a bare
+        # "2" (or a late button press) would be a meaningless answer.
+        late_id = (
+            _store_answer(turn, round_.consultation_id, parsed.free_text)
+            if parsed.free_text
+            else None
+        )
+        _mark_replied(turn, recipient.id, late_id)
+        key = "playback-closed" if late_id is None else "playback-closed-kept"
+        turn.say(key, turn.t(key))
+        return True
     if parsed.kind in (ReplyKind.OUT_OF_RANGE, ReplyKind.EMPTY):
         # Still waiting for their answer: ask again, count nothing.
         text = turn.t("playback-out-of-range", count=len(round_.theme_ids))

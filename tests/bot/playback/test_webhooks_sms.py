@@ -258,8 +258,22 @@ async def test_a_late_reply_after_the_round_closed_is_thanked_not_counted(
     await take_part(client)
     send_round(settings, engine, twilio)
     close_round(engine=engine, consultation_id=consultation_id(engine))
-    assert await text(client, "2") == [CATALOG.text("en", "playback-closed")]
+    assert await text(client, "2") == [
+        "Thank you. This round has closed, so we could not count your choice."
+    ]
+    assert votes(engine) == [] and playback_answers(engine) == []
+
+
+async def test_late_words_after_the_round_closed_are_kept_as_an_answer(
+    client: httpx.AsyncClient, settings: Settings, engine: Engine, twilio: RecordingTwilioApi
+) -> None:
+    await take_part(client)
+    send_round(settings, engine, twilio)
+    close_round(engine=engine, consultation_id=consultation_id(engine))
+    replies = await text(client, "Sorry I am late, 2 and the state of the pavements")
+    assert replies == [CATALOG.text("en", "playback-closed-kept")]
     assert votes(engine) == []
+    assert playback_answers(engine) == ["Sorry I am late, 2 and the state of the pavements"]
 
 
 async def test_a_repeated_delivery_of_the_same_message_votes_once(
