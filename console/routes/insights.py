@@ -211,29 +211,36 @@ def publish_found_out(
         flash(request, "Nothing to tell people yet, so nobody was messaged.")
     elif not queued:
         flash(request, "Nobody new to tell: everyone who asked to hear back already has.")
+        if created:
+            # Nobody to send to, but the run records that sending finished.
+            _queue_send(request, services, publication_id, 0, quiet=True)
     else:
         _queue_send(request, services, publication_id, queued)
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
-def _queue_send(request: Request, services: Services, publication_id: int, people: int) -> None:
+def _queue_send(
+    request: Request, services: Services, publication_id: int, people: int, *, quiet: bool = False
+) -> None:
     try:
         services.jobs.enqueue(FEEDBACK_JOB, publication_id=publication_id)
     except Exception:
         # The queue (Redis) is down: everyone stays pending, nothing is lost.
         log.warning("could not queue feedback publication %s", publication_id, exc_info=True)
+        if not quiet:
+            flash(
+                request,
+                f"Feedback for {people} people is saved but could not be queued for sending: "
+                "press Resume sending below when the server is back.",
+                "error",
+            )
+        return
+    if not quiet:
         flash(
             request,
-            f"Feedback for {people} people is saved but could not be queued for sending: "
-            "press Resume sending below when the server is back.",
-            "error",
+            f"Feedback queued for {people} people. It goes out at the usual sending rate, "
+            "never in quiet hours.",
         )
-        return
-    flash(
-        request,
-        f"Feedback queued for {people} people. It goes out at the usual sending rate "
-        "and waits for the end of quiet hours.",
-    )
 
 
 @router.post("/{consultation_id}/feedback/{publication_id}/send")

@@ -115,14 +115,18 @@ def asked_count(*, session: Session, consultation_id: int) -> int:
 
 
 def pending_count(*, session: Session, publication_id: int) -> int:
-    """Recipients of one publication still waiting for their message."""
+    """Recipients of one publication a send run still has to settle.
+
+    Includes rows a crash left "sending": the next run marks them failed
+    (their fate is unknown, so they are never resent).
+    """
     return int(
         session.exec(
             select(func.count())
             .select_from(FeedbackRecipient)
             .where(
                 FeedbackRecipient.publication_id == publication_id,
-                FeedbackRecipient.state == DeliveryState.PENDING,
+                col(FeedbackRecipient.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
             )
         ).one()
     )
@@ -230,24 +234,18 @@ def feedback_status(*, session: Session, consultation_id: int) -> list[FeedbackS
     """
     listed = publications(session=session, consultation_id=consultation_id)
     ids = [p.id for p in listed if p.id is not None]
+    # Grouped by the label: PostgreSQL does not match two bound copies of the
+    # comparison, and grouping by raw error text would split on provider messages.
+    superseded = (col(FeedbackRecipient.error) == SUPERSEDED).label("superseded")
     rows = session.exec(
-        select(
-            FeedbackRecipient.publication_id,
-            FeedbackRecipient.state,
-            col(FeedbackRecipient.error) == SUPERSEDED,
-            func.count(),
-        )
+        select(FeedbackRecipient.publication_id, FeedbackRecipient.state, superseded, func.count())
         .where(col(FeedbackRecipient.publication_id).in_(ids or [-1]))
-        .group_by(
-            col(FeedbackRecipient.publication_id),
-            col(FeedbackRecipient.state),
-            col(FeedbackRecipient.error) == SUPERSEDED,
-        )
+        .group_by(col(FeedbackRecipient.publication_id), col(FeedbackRecipient.state), superseded)
     ).all()
     counts: dict[int, Counter[str]] = {i: Counter() for i in ids}
-    for publication_id, state, superseded, n in rows:
+    for publication_id, state, moved, n in rows:
         if state == DeliveryState.SKIPPED:
-            key = "superseded" if superseded else "opted_out"
+            key = "superseded" if moved else "opted_out"
         elif state == DeliveryState.SENDING:
             key = "pending"
         else:

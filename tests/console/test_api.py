@@ -98,3 +98,27 @@ async def test_openapi_documents_the_api_but_not_the_console(client: httpx.Async
     assert "/api/v1/consultations/{consultation_id}/breakdowns/{dimension}" in paths
     assert not any(p.startswith(("/console", "/workshop")) for p in paths)
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+async def test_a_consultation_without_feedback_lists_none_and_the_schema_names_the_counts(
+    client: httpx.AsyncClient, api: dict[str, object]
+) -> None:
+    auth = api["auth"]
+    assert isinstance(auth, dict)
+    one = (await client.get(f"/api/v1/consultations/{api['cid']}", headers=auth)).json()
+    assert one["feedback"] == []
+    schema = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    assert set(schema["FeedbackRecipientsPublic"]["properties"]) == {
+        "sent",
+        "pending",
+        "failed",
+        "opted_out",
+        "superseded",
+    }
+    assert set(schema["FeedbackPublic"]["properties"]) == {
+        "id",
+        "published_at",
+        "sent_at",
+        "sections",
+        "recipients",
+    }
