@@ -66,6 +66,7 @@ POLICY: dict[str, set[Role] | str] = {
     "run": EDIT,
     "found_out_page": EDIT,
     "publish_found_out": EDIT,
+    "resume_feedback": EDIT,
     "quality_page": EDIT,
     "save_quality": EDIT,
     "board": VIEW,
@@ -159,6 +160,7 @@ async def test_each_role_reaches_exactly_the_routes_it_should(
         "quote_id": quote,
         "officer_id": someone.id,
         "token_id": 999_999,
+        "publication_id": 999_999,
         "upload_id": "u" * 24,
         "dimension": "ward",
     }
