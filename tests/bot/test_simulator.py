@@ -142,3 +142,22 @@ async def test_a_new_resident_gets_a_new_phone(
     response = await client.post("/simulator/api/reset")
     assert response.status_code == 200
     assert client.cookies.get("wm_sim") != first_phone
+
+
+async def test_a_button_pressed_without_javascript_sends_its_value_not_the_empty_box(
+    client: httpx.AsyncClient, engine: Engine, demo_consultation: str
+) -> None:
+    page = (await client.get("/simulator?look=telegram")).text
+    message_id = re.search(r'name="message_id" value="([0-9a-f]+)"', page).group(1)  # type: ignore[union-attr]
+    greeting = await client.post(
+        "/simulator",
+        data={"text": "MATTERS", "message_id": message_id, "look": "telegram", "transcript": ""},
+    )
+    assert 'name="option" value="YES" class="option">Yes</button>' in greeting.text
+    # The browser posts the pressed button and the (empty) message box of the same form.
+    pressed = await client.post(
+        "/simulator",
+        content=b"option=YES&text=&look=telegram&message_id=" + _message_id().encode(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert "What really matters to you about living here?" in pressed.text
