@@ -6,14 +6,17 @@ import html
 import json
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from bot.services import Services
 from tests.bot.playback.channel_rounds import (
+    add_themes,
     consultation_id,
     open_and_send,
     playback_answers,
@@ -173,3 +176,35 @@ async def test_a_tampered_transcript_cannot_inject_markup_or_fake_refs(
     assert "&lt;script&gt;x&lt;/script&gt;" in response.text
     assert "playback:1<script>" not in response.text
     assert "(0 segments)" in response.text
+
+
+async def test_the_cli_sends_a_round_to_simulated_phones_without_any_provider_configured(
+    client: httpx.AsyncClient,
+    engine: Engine,
+    db_url: str,
+    demo_consultation: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from bot.cli import app as cli
+
+    await take_part(client)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TELEGRAM_BOT_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("QUIET_HOURS_START", "00:00")
+    monkeypatch.setenv("QUIET_HOURS_END", "00:00")
+    themes = ",".join(str(i) for i in add_themes(engine, consultation_id(engine)))
+
+    result = CliRunner().invoke(cli, ["playback", "start", demo_consultation, "--themes", themes])
+    assert result.exit_code == 0, result.output
+    assert "1 people to ask" in result.output and "sent 1" in result.output
+    assert "only web chat (simulator) phones can be reached" in result.output
+
+    [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
+    assert message["text"].startswith("We heard these things matter most: 1 Buses")
+    assert [r["key"] for r in await say(client, "1 and 4")] == ["playback-thanks"]
+    assert votes(engine) == [1, 4]
