@@ -20,6 +20,12 @@ to choose.
 Run: ``.venv/bin/python bench/fit_welsh_map.py`` (the defaults rebuild the shipped map)
 (~15 minutes on 2 busy cores, mostly e5; ``--cache PATH`` keeps the
 embeddings for re-runs).
+
+``--mix`` also chooses the glossary's weight (``GLOSS_WEIGHT`` in
+nlp/embeddings/bilingual.py): a Welsh answer's vector mixes its mapped e5 vector with
+MiniLM's reading of its word-by-word English gloss (:mod:`nlp.lang.gloss`). Each weight
+is scored on the held-out composed pairs, through the map fitted without them: the
+share whose nearest held-out English answer is their twin, then the mean cosine to it.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from nlp.embeddings.minilm import MiniLMEmbedder, find_model_dir  # noqa: E402
 OUT = ROOT / "nlp" / "embeddings" / "e5_to_minilm.npz"
 SEED = 20261122
 RIDGE = (0.01, 0.1, 1.0, 10.0)
+MIX_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 def _key(text: str) -> str:
@@ -114,6 +121,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=2500, help="composed en/cy pairs (0: none)")
     parser.add_argument("--cache", type=Path, help="keep corpus embeddings beside this path")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--mix", action="store_true", help="also choose the gloss weight")
     args = parser.parse_args()
 
     parallel = load_parallel()
@@ -164,6 +172,15 @@ def main() -> None:
             f"{par['retrieval@1']:>19.3f}{par['assign_agree']:>8.3f}"
         )
     best = max(scores, key=lambda name: scores[name])
+    if args.mix and n_p:
+        choose_gloss_weight(
+            candidates[best],
+            held_out=([pair_en[i] for i in test_p], [pair_cy[i] for i in test_p]),
+            x_cy=x_cy[test_p],
+            y_en=y_pe[test_p],
+            parallel=(parallel, en_par, cy_par),
+            minilm=minilm,
+        )
     final = (
         fit_procrustes(x, y)
         if best == "procrustes"
@@ -181,6 +198,59 @@ def main() -> None:
         held_out_cosine=scores[best],
     )
     print(f"chose {best} (held-out cos {scores[best]:.3f}); wrote {args.out} (map {final.digest})")
+
+
+def _mix(mapped: np.ndarray, read: np.ndarray, coverage: np.ndarray, w: float) -> np.ndarray:
+    weights = (w * coverage)[:, None].astype(np.float32)
+    mixed = (1.0 - weights) * mapped + weights * read
+    out: np.ndarray = mixed / np.maximum(np.linalg.norm(mixed, axis=1, keepdims=True), 1e-12)
+    return out
+
+
+def choose_gloss_weight(
+    mapping: LinearMap,
+    *,
+    held_out: tuple[list[str], list[str]],
+    x_cy: np.ndarray,
+    y_en: np.ndarray,
+    parallel: tuple[object, np.ndarray, np.ndarray],
+    minilm: MiniLMEmbedder,
+) -> float:
+    """Score each gloss weight on held-out composed pairs; report the parallel set too."""
+    from nlp.lang.gloss import Glossary
+
+    glossary = Glossary.load()
+    _, cy_texts = held_out
+    par, en_par, cy_par = parallel
+    par_cy_texts: list[str] = par.cy  # type: ignore[attr-defined]
+    read = minilm.encode([glossary.gloss(t) for t in cy_texts])
+    coverage = np.array([glossary.coverage(t) for t in cy_texts])
+    par_read = minilm.encode([glossary.gloss(t) for t in par_cy_texts])
+    par_coverage = np.array([glossary.coverage(t) for t in par_cy_texts])
+    print(
+        f"gloss coverage: held-out pairs {coverage.mean():.3f}, "
+        f"parallel set {par_coverage.mean():.3f} (glossary {len(glossary)} words)"
+    )
+    print(f"{'weight':<8}{'r@1':>7}{'cos':>7}{'| eval: cy→en r@1':>19}{'assign':>8}{'joint':>7}")
+    results = {}
+    for w in MIX_WEIGHTS:
+        mixed = _mix(mapping(x_cy), read, coverage, w)
+        sims = mixed @ y_en.T
+        r1 = float(np.mean(np.argmax(sims, axis=1) == np.arange(len(sims))))
+        cos = float(np.mean(np.diag(sims)))
+        results[w] = (r1, cos)
+        ev = crosslingual_scores(
+            en_par,
+            _mix(mapping(cy_par), par_read, par_coverage, w),
+            par.topic,  # type: ignore[attr-defined]
+        )
+        print(
+            f"{w:<8g}{r1:>7.3f}{cos:>7.3f}{ev['retrieval@1']:>19.3f}"
+            f"{ev['assign_agree']:>8.3f}{ev['joint_agree']:>7.3f}"
+        )
+    chosen = max(results, key=lambda w: results[w])
+    print(f"chose gloss weight {chosen:g} (held-out r@1 {results[chosen][0]:.3f})")
+    return chosen
 
 
 if __name__ == "__main__":

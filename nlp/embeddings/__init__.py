@@ -70,8 +70,11 @@ def _load_default() -> Embedder:
     from nlp.embeddings.bilingual import BilingualEmbedder, LinearMap
     from nlp.embeddings.e5 import E5Embedder
     from nlp.embeddings.minilm import MiniLMEmbedder
+    from nlp.lang.gloss import Glossary
 
-    return BilingualEmbedder(MiniLMEmbedder(), E5Embedder(), LinearMap.load())
+    return BilingualEmbedder(
+        MiniLMEmbedder(), E5Embedder(), LinearMap.load(), glossary=Glossary.load()
+    )
 
 
 def __getattr__(name: str) -> object:

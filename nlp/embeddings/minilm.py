@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,12 @@ _HEADS = 12
 #: with 2 threads and 0.09 s with 1 (bench/RESULTS.md). Big batches keep every thread.
 SMALL_PASS_TOKENS = 4096
 
+#: Batches are shared out to this many threads when there are enough of them. BLAS
+#: alone parallelises only the matrix products; the element-wise steps (GELU, softmax,
+#: layer norms: a third of the time) run on one core unless batches run side by side.
+#: numpy and scipy release the GIL for them, so threads are enough.
+MAX_THREADS = 4
+
 
 def find_model_dir() -> Path:
     """Locate the installed all-MiniLM-L6-v2 files.
@@ -81,6 +89,14 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _usable_cpus() -> int:
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count() or 1
+    return min(usable, MAX_THREADS)
 
 
 def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
@@ -158,11 +174,15 @@ class MiniLMEmbedder:
         model_dir: directory with ``model.safetensors`` and ``tokenizer.json``; found
             among the installed provider packages when omitted.
         verify: check the weights' SHA-256 against :data:`MINILM_SHA256`.
+        threads: batches run side by side on this many threads (default: the CPUs
+            this process may use, at most :data:`MAX_THREADS`).
     """
 
     dim = 384
 
-    def __init__(self, model_dir: Path | None = None, *, verify: bool = True) -> None:
+    def __init__(
+        self, model_dir: Path | None = None, *, verify: bool = True, threads: int | None = None
+    ) -> None:
         directory = model_dir or find_model_dir()
         weights_path = directory / "model.safetensors"
         if verify and _sha256(weights_path) != MINILM_SHA256:
@@ -185,6 +205,7 @@ class MiniLMEmbedder:
         self._ln_b = w["embeddings.LayerNorm.bias"]
         self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
         self._blas = ThreadpoolController()
+        self._threads = max(1, threads if threads is not None else _usable_cpus())
 
     def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
         limit: AbstractContextManager[Any] = (
@@ -241,11 +262,22 @@ class MiniLMEmbedder:
             return out
         ids = self.token_ids([clean_text(texts[int(i)]) for i in keep])
         order = np.argsort([len(row) for row in ids], kind="stable")
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            batch = [ids[i] for i in chunk]
-            with self._threads_for(len(batch) * max(len(row) for row in batch)):
-                out[keep[chunk]] = self._forward(batch)
+        chunks = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        if self._threads > 1 and len(chunks) >= 2 * self._threads:
+            # One BLAS thread per batch, batches side by side: every step uses every core.
+            # Set once around the pool: the limit is process-wide, not per thread.
+            with (
+                self._blas.limit(limits=1, user_api="blas"),
+                ThreadPoolExecutor(self._threads, thread_name_prefix="minilm") as pool,
+            ):
+                passes = pool.map(lambda chunk: self._forward([ids[i] for i in chunk]), chunks)
+                for chunk, vectors in zip(chunks, passes, strict=True):
+                    out[keep[chunk]] = vectors
+        else:
+            for chunk in chunks:
+                batch = [ids[i] for i in chunk]
+                with self._threads_for(len(batch) * max(len(row) for row in batch)):
+                    out[keep[chunk]] = self._forward(batch)
         norms = np.linalg.norm(out[keep], axis=1, keepdims=True)
         out[keep] /= np.maximum(norms, np.float32(1e-12))
         return out

@@ -144,7 +144,7 @@ def test_welsh_answer_lands_beside_its_english_twin(
     # English-only MiniLM on the same Welsh text, for contrast: it cannot read Welsh.
     plain = minilm.encode(cy)
     plain_hits = np.mean(np.argmax(plain @ en_vec.T, axis=1) == np.arange(len(en)))
-    assert hits >= 0.75
+    assert hits >= 0.9
     assert plain_hits <= 0.5
     twin = np.diag(cy_vec @ en_vec.T)
     unrelated = np.roll(cy_vec, 1, axis=0) @ en_vec.T
@@ -183,7 +183,55 @@ def test_default_embedder_is_cached_and_named(bilingual: Embedder) -> None:
     assert default_embedder() is bilingual
     assert isinstance(bilingual, Embedder) and bilingual.dim == 384
     assert "all-MiniLM-L6-v2" in bilingual.name and "e5" in bilingual.name
-    assert "map@" in bilingual.name
+    assert "map@" in bilingual.name and "gloss@" in bilingual.name
+
+
+def test_glossary_brings_welsh_answers_closer_to_their_twins(
+    bilingual: Embedder, minilm: MiniLMEmbedder, e5: E5Embedder
+) -> None:
+    # Answers written for this test (not the parallel set): the map alone leaves a Welsh
+    # answer about as near its twin as to another answer on the topic.
+    en = [
+        "The potholes on our road need fixing",
+        "We need more GP appointments",
+        "Bins are not collected often enough",
+        "Please keep the library open",
+    ]
+    cy = [
+        "Mae angen trwsio'r tyllau ar ein ffordd ni",
+        "Mae angen mwy o apwyntiadau gyda'r meddyg teulu",
+        "Dydy'r biniau ddim yn cael eu casglu'n ddigon aml",
+        "Cadwch y llyfrgell ar agor os gwelwch yn dda",
+    ]
+    map_only = BilingualEmbedder(minilm, e5, LinearMap.load())
+    en_vec = minilm.encode(en)
+    with_gloss = np.diag(bilingual.encode(cy, languages=["cy"] * 4) @ en_vec.T)
+    without = np.diag(map_only.encode(cy, languages=["cy"] * 4) @ en_vec.T)
+    assert np.all(with_gloss > without)
+    assert np.mean(with_gloss) > np.mean(without) + 0.1
+
+
+def test_welsh_without_a_known_word_keeps_the_mapped_vector(
+    minilm: MiniLMEmbedder, e5: E5Embedder
+) -> None:
+    from nlp.lang.gloss import Glossary
+
+    mapping = LinearMap.load()
+    glossed = BilingualEmbedder(minilm, e5, mapping, glossary=Glossary({"bws": "bus"}))
+    plain = BilingualEmbedder(minilm, e5, mapping)
+    text = ["Llanfrothen Pwllheli"]  # names only: nothing for the glossary to read
+    np.testing.assert_array_equal(
+        glossed.encode(text, languages=["cy"]), plain.encode(text, languages=["cy"])
+    )
+    with pytest.raises(EmbeddingError, match="gloss_weight"):
+        BilingualEmbedder(minilm, e5, mapping, glossary=Glossary({}), gloss_weight=1.5)
+
+
+def test_threaded_minilm_gives_the_single_threaded_vectors() -> None:
+    texts = [f"Answer number {i} about buses and {'very ' * (i % 7)}long waits" for i in range(24)]
+    one = MiniLMEmbedder(threads=1).encode(texts, batch_size=4)
+    two = MiniLMEmbedder(threads=2).encode(texts, batch_size=4)
+    np.testing.assert_allclose(two, one, atol=1e-5)
 
 
 def test_importing_the_package_loads_no_model() -> None:

@@ -1,0 +1,76 @@
+"""Word-by-word Welsh → English glosses (nlp.lang.gloss), with the shipped glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.lang.gloss import Glossary, parse_glossary
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Glossary:
+    return Glossary.load()
+
+
+@pytest.mark.parametrize(
+    ("welsh", "english"),
+    [
+        # Soft mutation after "o": fysiau -> bysiau; the clitic 'r and "i" dropped.
+        ("Mwy o fysiau i'r pentref, os gwelwch yn dda", "more buses village please"),
+        ("Mae'r bysiau wastad yn hwyr.", "buses always late"),
+        # Nasal mutation after "yng": Nghaerdydd -> Caerdydd -> Cardiff.
+        ("Caeodd y llyfrgell yng Nghaerdydd", "closed library cardiff"),
+        (
+            "Mae angen mwy o dai fforddiadwy i bobl ifanc",
+            "need more houses affordable people young",
+        ),
+        ("Trwsiwch y tyllau yn y ffyrdd!", "fix holes roads"),
+    ],
+)
+def test_typical_answers_read_as_english(shipped: Glossary, welsh: str, english: str) -> None:
+    assert shipped.gloss(welsh) == english
+
+
+def test_negation_survives_so_not_enough_is_not_enough(shipped: Glossary) -> None:
+    assert shipped.gloss("Does dim digon o feddygon").split()[:2] == ["not", "enough"]
+    assert "not" in shipped.gloss("Dydy'r bws ddim yn dod")
+
+
+def test_unknown_words_are_kept_as_written_and_lower_coverage(shipped: Glossary) -> None:
+    # A name and an English word: the English model can still read "Wi-Fi".
+    text = "Mae angen Wi-Fi yn Llanfrothen"
+    assert shipped.gloss(text).split()[-1] == "Llanfrothen"
+    assert 0 < shipped.coverage(text) < 1
+    assert shipped.coverage("") == 0.0
+    assert shipped.gloss("🙂 !!!") == ""
+
+
+def test_inflected_forms_fall_back_to_their_verbnoun() -> None:
+    glossary = Glossary({"trwsio": "fix", "agos": "near", "talu": "pay", "ysgol": "school"})
+    assert glossary.lookup("trwsiwch") == "fix"  # imperative
+    assert glossary.lookup("agosach") == "near"  # comparative
+    assert glossary.lookup("talodd") == "pay"  # past: tal + u
+    assert glossary.lookup("ysgolion") == "school"  # plural
+    assert glossary.lookup("ddrysau") is None  # nothing to fall back to
+
+
+def test_mutated_forms_prefer_the_reading_the_glossary_knows() -> None:
+    # "fara" could be "bara" or "mara"; only one is a word.
+    glossary = Glossary({"bara": "bread"})
+    assert glossary.lookup("fara") == "bread"
+    assert glossary.lookup("Nghaerdydd", previous="yng") is None
+
+
+def test_glossary_file_format_errors_are_clear() -> None:
+    entries = parse_glossary(["# comment", "bws\tbus", "", "BWS\tcoach", "y\t-"])
+    assert entries == {"bws": "bus", "y": "-"}  # first entry wins, keys lower-cased
+    with pytest.raises(ValueError, match="line 2"):
+        parse_glossary(["bws\tbus", "no tab here"])
+    with pytest.raises(ValueError, match="line 1"):
+        parse_glossary(["bws\t "])
+
+
+def test_shipped_glossary_is_large_and_stable(shipped: Glossary) -> None:
+    assert len(shipped) > 3000
+    assert Glossary.load() is shipped
+    assert shipped.digest == Glossary(dict(shipped._entries)).digest
