@@ -1,13 +1,15 @@
-"""Messages the service started, waiting on a simulated phone: playback questions.
+"""Messages the service started, on a simulated phone: playback questions and feedback.
 
-A simulated phone has no provider to push to, so the playback deliverer
-marks its row sent (bot/playback/deliverers.py) and the page asks the store
-what is waiting. A question stays in the inbox until the phone answers it;
-the page remembers which ones it already shows (each item's `ref`).
+A simulated phone has no provider to push to, so the deliverer marks its
+row sent (bot/playback/deliverers.py) and the page asks the store what is
+there. A playback question stays until the phone answers it; "you said, we
+did" feedback stays (it asks nothing). The page remembers which ones it
+already shows (each item's `ref`).
 
-Each question is shown both ways an officer needs to check: as the SMS a
+Each message is shown both ways an officer needs to check: as the SMS a
 resident would get (plain text, with its segment count) and as the Telegram
-message with its numbered buttons.
+message, with its numbered buttons for a question. Feedback is shown as
+sent without a results link (the link is given at sending time, not kept).
 """
 
 from __future__ import annotations
@@ -19,20 +21,31 @@ from sqlmodel import col, select
 
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import Catalog
+from bot.playback.feedback import feedback_reply
 from bot.playback.rounds import round_reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
-from storage.models import Channel, Participant
-from storage.models.playback import DeliveryState, PlaybackRecipient, PlaybackRound
+from storage.models import Channel, Consultation, Participant
+from storage.models.playback import (
+    DeliveryState,
+    FeedbackPublication,
+    FeedbackRecipient,
+    PlaybackRecipient,
+    PlaybackRound,
+)
 
 REF_PREFIX = "playback:"
+FEEDBACK_PREFIX = "feedback:"
+# Older feedback is history, not news: a fresh page shows the latest few.
+MAX_FEEDBACK = 3
 
 
 def waiting_messages(
     engine: Engine, protector: AddressProtector, catalog: Catalog, visitor: str
 ) -> list[dict[str, Any]]:
-    """Transcript items for the playback questions sent to this phone and not answered."""
+    """Transcript items: feedback sent to this phone, and questions it has not answered."""
     address_hash = protector.hash(str(Channel.WEB), visitor)
+    items = _feedback(engine, catalog, address_hash)
     with session_scope(engine) as session:
         rows = session.exec(
             select(PlaybackRecipient.id, PlaybackRound.labels, Participant.language)
@@ -47,7 +60,6 @@ def waiting_messages(
             )
             .order_by(col(PlaybackRecipient.id))
         ).all()
-    items = []
     for recipient_id, labels, language in rows:
         sms = round_reply(catalog, labels, str(language), Channel.SMS)
         telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM)
@@ -60,6 +72,42 @@ def waiting_messages(
                 "sms": {"text": sms.text, "segments": segment_count(sms.text)},
             }
         )
+    return items
+
+
+def _feedback(engine: Engine, catalog: Catalog, address_hash: str) -> list[dict[str, Any]]:
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(FeedbackRecipient.id, FeedbackPublication, Consultation, Participant.language)
+            .join(
+                FeedbackPublication,
+                col(FeedbackPublication.id) == col(FeedbackRecipient.publication_id),
+            )
+            .join(Consultation, col(Consultation.id) == col(FeedbackPublication.consultation_id))
+            .join(Participant, col(Participant.id) == col(FeedbackRecipient.participant_id))
+            .where(
+                Participant.channel == Channel.WEB,
+                Participant.address_hash == address_hash,
+                FeedbackRecipient.state == DeliveryState.SENT,
+            )
+            .order_by(col(FeedbackRecipient.id).desc())
+            .limit(MAX_FEEDBACK)
+        ).all()
+        items = []
+        for recipient_id, publication, consultation, language in reversed(rows):
+            language = str(language) if language in ("en", "cy") else "en"
+            title = consultation.title(language)
+            sms = feedback_reply(catalog, publication, title, language, Channel.SMS)
+            telegram = feedback_reply(catalog, publication, title, language, Channel.TELEGRAM)
+            items.append(
+                {
+                    "who": "bot",
+                    "ref": f"{FEEDBACK_PREFIX}{recipient_id}",
+                    "text": telegram.text,
+                    "options": [],
+                    "sms": {"text": sms.text, "segments": segment_count(sms.text)},
+                }
+            )
     return items
 
 

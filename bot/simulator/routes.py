@@ -39,7 +39,7 @@ COOKIE = "wm_sim"
 LOOKS = ("sms", "whatsapp", "telegram")
 MAX_TEXT = 1600  # one long SMS concatenation; the engine stores it whole
 MAX_TRANSCRIPT = 40
-_REF = re.compile(r"^playback:\d{1,18}$")
+_REF = re.compile(r"^(playback|feedback):\d{1,18}$")
 
 
 class SimulatorMessage(BaseModel):

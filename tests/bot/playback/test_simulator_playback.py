@@ -208,3 +208,47 @@ async def test_the_cli_sends_a_round_to_simulated_phones_without_any_provider_co
     assert message["text"].startswith("We heard these things matter most: 1 Buses")
     assert [r["key"] for r in await say(client, "1 and 4")] == ["playback-thanks"]
     assert votes(engine) == [1, 4]
+
+
+async def test_you_said_we_did_feedback_reaches_the_simulated_phone_as_sms_and_telegram(
+    client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
+) -> None:
+    from bot.conversation.catalog import default_catalog
+    from bot.outbound.sender import TokenBucket
+    from bot.outbound.waves import QuietHours
+    from bot.playback.deliverers import ChannelDeliverer
+    from bot.playback.feedback import send_feedback
+    from storage.db import session_scope
+    from storage.models import Consultation
+    from storage.repositories.feedback import publish_feedback
+    from tests.bot.playback.channel_rounds import DAYTIME
+
+    await take_part(client)
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, consultation_id(engine))
+        assert consultation is not None
+        consultation.found_out_en = "Evening buses matter most to people in the villages."
+        consultation.difference_en = "The 7pm bus to Gresford runs again from January."
+        session.add(consultation)
+        session.flush()
+        publication, _new = publish_feedback(session=session, consultation=consultation)
+        publication_id = publication.id
+    assert publication_id is not None
+    report = send_feedback(
+        engine=engine,
+        protector=services(app).settings.address_protector,
+        publication_id=publication_id,
+        catalog=default_catalog(),
+        deliverer=ChannelDeliverer(bucket=TokenBucket(1000.0)),
+        quiet_hours=QuietHours.parse("21:00", "08:00"),
+        now=lambda: DAYTIME,
+    )
+    assert report.sent == 1
+
+    [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
+    assert message["ref"].startswith("feedback:") and message["options"] == []
+    assert "The 7pm bus to Gresford runs again from January." in message["text"]
+    assert message["sms"]["text"].endswith("Text STOP to opt out.")
+    assert message["sms"]["segments"] <= 2
+    page = (await client.get("/simulator")).text
+    assert "You said, we did" in page and "As a text message" in page
