@@ -3,7 +3,9 @@
 Residents answer "2", "2 and 5", "2,5", "2 a 5" (Welsh "and"), "buses", or
 tell us what we missed; "2 but also parking" is both a vote and a new answer.
 Numbers inside a real sentence ("buses every 15 minutes") are part of the
-sentence, not an out-of-range vote.
+sentence, not an out-of-range vote. Numbers written as words ("two and
+five", "dau a phump") count only when the reply is nothing else: in "the one
+thing I'd change" the "one" is part of the sentence.
 """
 
 from __future__ import annotations
@@ -30,6 +32,29 @@ _FILLER = frozenset(
     please thanks thank you diolch option options ok okay yes ie
     """.split()
 )
+
+
+# One to nine, English and Welsh: masculine and feminine forms ("dau"/"dwy"),
+# short forms before a noun ("pum", "chwe") and after "a" ("and"), the
+# aspirate mutation ("a thri", "a phump"). Folded (no accents) like replies.
+_NUMBER_WORDS = {
+    word: value
+    for value, words in enumerate(
+        [
+            "one un",
+            "two dau dwy",
+            "three tri tair thri thair",
+            "four pedwar pedair phedwar phedair",
+            "five pump pum phump phum",
+            "six chwech chwe",
+            "seven saith",
+            "eight wyth",
+            "nine naw",
+        ],
+        1,
+    )
+    for word in words.split()
+}
 
 
 class ReplyKind(StrEnum):
@@ -99,6 +124,9 @@ def parse_playback_reply(
     rest = _NUMBER.sub(" ", folded)
     by_label, rest = _label_positions(rest, labels)
     leftover = [w for w in _WORD.findall(rest) if w not in _FILLER and len(w) > 1]
+    if leftover and all(w in _NUMBER_WORDS for w in leftover):
+        numbers += [_NUMBER_WORDS[w] for w in leftover]
+        leftover = []
     in_range = {n for n in numbers if 1 <= n <= n_themes}
     out_of_range = [n for n in numbers if not 1 <= n <= n_themes]
     if leftover:

@@ -48,6 +48,7 @@ from tests.bot.playback.channel_rounds import (
 
 PATH = "/sms/twilio"
 NEIGHBOUR = "+447911000002"
+THIRD = "+447911000003"
 CATALOG = default_catalog()
 
 
@@ -184,10 +185,14 @@ async def test_several_numbers_written_either_way(
 ) -> None:
     await take_part(client)
     await take_part(client, NEIGHBOUR)
+    await take_part(client, THIRD)
     send_round(settings, engine, twilio)
     assert await text(client, "2 and 5") == ["Thank you. We have noted your choice."]
     assert await text(client, "2,5", from_=NEIGHBOUR) == ["Thank you. We have noted your choice."]
-    assert votes(engine) == [2, 2, 5, 5]
+    assert await text(client, "Two and five", from_=THIRD) == [
+        "Thank you. We have noted your choice."
+    ]
+    assert votes(engine) == [2, 2, 2, 5, 5, 5]
     assert playback_answers(engine) == []
 
 
@@ -196,6 +201,7 @@ async def test_welsh_round_and_replies_by_number_and_by_theme_word(
 ) -> None:
     await take_part(client, welsh=True)
     await take_part(client, NEIGHBOUR, welsh=True)
+    await take_part(client, THIRD, welsh=True)
     send_round(settings, engine, twilio)
     body = sent_to(twilio)[RESIDENT]
     assert body.startswith("Clywson ni mai dyma'r pethau sydd bwysicaf: 1 Bysiau 2 Atgyweirio tai")
@@ -204,7 +210,9 @@ async def test_welsh_round_and_replies_by_number_and_by_theme_word(
     thanks = CATALOG.text("cy", "playback-thanks")
     assert await text(client, "2 a 5") == [thanks]
     assert await text(client, "Llyfrgelloedd", from_=NEIGHBOUR) == [thanks]
-    assert votes(engine) == [2, 5, 5]
+    # Numbers as words, with the mutation after "a" ("and"): pump -> phump.
+    assert await text(client, "dau a phump", from_=THIRD) == [thanks]
+    assert votes(engine) == [2, 2, 5, 5, 5]
 
 
 async def test_a_theme_word_in_english_is_a_vote(
