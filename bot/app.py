@@ -51,7 +51,7 @@ def build_services(settings: Settings) -> Services:
     register_theming_jobs(registry, db, jobs=jobs, embedder=make_embedder(settings))
     register_retention_job(registry, db, days=settings.retention_days)
     # Here, not in the console, so `whatmatters worker` knows the job too.
-    register_feedback_job(registry, db, settings)
+    register_feedback_job(registry, db, settings, jobs=jobs)
     conversation = ConversationEngine(
         engine=db,
         protector=settings.address_protector,

@@ -13,6 +13,7 @@ run again and resumes with whoever is still pending.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from sqlmodel import col, select
 from bot.channels.sms.segments import gsm_friendly, segment_count
 from bot.conversation.catalog import Catalog, default_catalog
 from bot.conversation.messages import Reply
+from bot.outbound.sender import SendResult
 from bot.outbound.waves import QuietHours
 from bot.playback.delivery import Deliverer, DeliveryReport, run_deliveries
 from bot.playback.rounds import MAX_SEGMENTS, TEXT_CHANNELS
@@ -33,7 +35,7 @@ from storage.models import Channel, Consultation, Participant, utcnow
 from storage.models.playback import DeliveryState, FeedbackPublication, FeedbackRecipient
 
 if TYPE_CHECKING:
-    from bot.jobs import JobRegistry
+    from bot.jobs import JobQueue, JobRegistry
     from bot.playback.deliverers import ChannelDeliverer
     from bot.settings import Settings
 
@@ -187,24 +189,61 @@ def quiet_hours_of(settings: Settings) -> QuietHours:
     )
 
 
+class _SliceSpent(Exception):
+    pass
+
+
+class _Sliced:
+    """Ends a run between two messages once its time slice is spent (never before the first).
+
+    Raised from wait_turn, before the next row is claimed, so stopping leaves
+    nothing in doubt; the job queues itself again for the rest.
+    """
+
+    def __init__(
+        self, inner: Deliverer, seconds: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._inner, self._seconds, self._clock = inner, seconds, clock
+        self._started = clock()
+        self._turns = 0
+
+    def wait_turn(self) -> None:
+        if self._turns and self._clock() - self._started >= self._seconds:
+            raise _SliceSpent
+        self._turns += 1
+        self._inner.wait_turn()
+
+    def deliver(self, channel: Channel, address: str, reply: Reply) -> SendResult:
+        return self._inner.deliver(channel, address, reply)
+
+
 def register_feedback_job(
     registry: JobRegistry,
     engine: Engine,
     settings: Settings,
     *,
+    jobs: JobQueue | None = None,
+    slice_seconds: float = 120.0,
     make_deliverer: Callable[[], Deliverer | None] | None = None,
     now: Callable[[], datetime] = utcnow,
 ) -> None:
-    """Register "send_feedback(publication_id, link=None)" (tests pass a recording deliverer)."""
+    """Register "send_feedback(publication_id, link=None)" (tests pass a recording deliverer).
+
+    With `jobs`, one run sends for at most `slice_seconds` and then queues the
+    rest as a new job: a large publication at SMS_SEND_RATE would otherwise
+    hold the embedded queue's only thread (answers wait to be themed) or
+    outlive the Redis queue's time limit.
+    """
 
     def job(publication_id: int, link: str | None = None) -> None:
-        deliverer = (make_deliverer or (lambda: deliverer_from_settings(settings)))()
-        if deliverer is None:
+        made = (make_deliverer or (lambda: deliverer_from_settings(settings)))()
+        if made is None:
             # Raised before any row is touched: everyone stays pending, to be
             # sent once a channel is configured and the job is queued again.
             raise RuntimeError(
                 "feedback not sent: configure Twilio (TWILIO_*) or Telegram (TELEGRAM_BOT_TOKEN)"
             )
+        deliverer: Deliverer = made if jobs is None else _Sliced(made, slice_seconds)
         try:
             report = send_feedback(
                 engine=engine,
@@ -216,8 +255,20 @@ def register_feedback_job(
                 link=link,
                 now=now,
             )
+        except _SliceSpent:
+            assert jobs is not None
+            try:
+                jobs.enqueue(FEEDBACK_JOB, publication_id=publication_id, link=link)
+            except Exception:
+                log.warning(
+                    "feedback publication %s: could not queue the rest; people still waiting "
+                    "are sent when it is resumed",
+                    publication_id,
+                    exc_info=True,
+                )
+            return
         finally:
-            close = getattr(deliverer, "close", None)
+            close = getattr(made, "close", None)
             if callable(close):
                 close()
         log.info(

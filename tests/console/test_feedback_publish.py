@@ -42,13 +42,17 @@ class Setup:
     def url(self) -> str:
         return f"/console/consultations/{self.cid}"
 
-    def use(self, deliverer: RecordingDeliverer, now: datetime = DAYTIME) -> None:
-        """Send through `deliverer` at `now` (re-registers the app's job)."""
+    def use(
+        self, deliverer: RecordingDeliverer, now: datetime = DAYTIME, slice_seconds: float = 120
+    ) -> None:
+        """Send through `deliverer` at `now` (re-registers the app's job, on the app's queue)."""
         self.deliverer = deliverer
         register_feedback_job(
             self.services.job_registry,
             self.services.db,
             self.services.settings,
+            jobs=self.services.jobs,
+            slice_seconds=slice_seconds,
             make_deliverer=lambda: deliverer,
             now=lambda: now,
         )
@@ -121,6 +125,22 @@ async def test_opted_in_people_are_told_once_in_their_language_off_the_request_p
     overview = await client.get(setup.url)
     assert "You said, we did" in overview.text and "what we found out" in overview.text
     assert "not yet" not in overview.text  # sending finished and the time is shown
+
+
+async def test_a_long_send_takes_turns_with_other_jobs(
+    client: httpx.AsyncClient, setup: Setup
+) -> None:
+    services = setup.services
+    add_person(services.db, services.settings.address_protector, setup.cid, "+447700900007")
+    setup.use(RecordingDeliverer(), slice_seconds=0)  # one message a slice
+    seen: list[int] = []
+    services.job_registry.register("probe", lambda: seen.append(len(setup.deliverer.sent)))
+    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    services.jobs.enqueue("probe")  # e.g. an answer to theme, queued behind the send
+    setup.run_jobs()
+    assert seen == [1]  # it ran after the first slice, not after the whole send
+    assert sorted(setup.sent_to()) == ["+447700900001", "+447700900007", "555001"]
+    assert "not yet" not in (await client.get(setup.url)).text
 
 
 async def test_an_edit_messages_nobody_again_but_what_changed_is_news(
