@@ -64,7 +64,8 @@
       button.type = "button";
       button.className = "option";
       button.textContent = option.label;
-      button.addEventListener("click", function () { send(option.value); });
+      // As on Telegram, a used keyboard goes: the same buttons cannot vote twice.
+      button.addEventListener("click", function () { row.remove(); send(option.value); });
       row.appendChild(button);
     });
     li.appendChild(row);
@@ -115,6 +116,11 @@
     check.addEventListener("submit", function (event) { event.preventDefault(); checkInbox(); });
   }
   document.querySelectorAll(".thread .option").forEach(function (button) {
-    button.addEventListener("click", function (event) { event.preventDefault(); send(button.value); });
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      const row = button.closest(".playback .buttons");
+      if (row) row.remove();
+      send(button.value);
+    });
   });
 }());

@@ -116,6 +116,7 @@ def test_a_round_reaches_open_simulator_pages_and_a_button_votes(
             expect(with_js.locator("#thread")).to_contain_text(
                 "Thank you. We have noted your choice."
             )
+            expect(with_js.locator(".playback button")).to_have_count(0)
 
             # Without JavaScript: check for new messages, then press a plain form button.
             without_js.get_by_role("button", name="Check for new messages").click()
