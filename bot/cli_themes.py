@@ -63,17 +63,27 @@ def _embedder(name: str) -> Any:
 
 
 def _embed(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+    """Each distinct (text, language) embedded once, in chunks big enough to keep the
+    model's batches full (it sorts each chunk by length) and the progress bar moving."""
     from rich.progress import Progress
 
-    batch = 256
-    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    chunk = 1024
+    first: dict[tuple[str, str], int] = {}
+    pairs = zip(texts, languages, strict=True)
+    where = np.array([first.setdefault(pair, len(first)) for pair in pairs], dtype=np.intp)
+    unique_texts = [t for t, _ in first]
+    unique_langs = [lang for _, lang in first]
+    unique = np.zeros((len(first), embedder.dim), dtype=np.float32)
     with Progress(transient=False, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("Embedding answers", total=len(texts))
-        for start in range(0, len(texts), batch):
-            stop = start + batch
-            out[start:stop] = embedder.encode(texts[start:stop], languages=languages[start:stop])
-            progress.advance(task, len(texts[start:stop]))
-    return out
+        for start in range(0, len(unique_texts), chunk):
+            stop = start + chunk
+            unique[start:stop] = embedder.encode(
+                unique_texts[start:stop], languages=unique_langs[start:stop]
+            )
+            progress.advance(task, len(unique_texts[start:stop]))
+        progress.update(task, completed=len(texts))
+    return unique[where] if len(texts) else unique
 
 
 @themes_app.command("discover")
