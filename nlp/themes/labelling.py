@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from nlp.lang.mutations import Mutation, mutate
+
 _FALLBACK_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _JOINERS = {"en": "and", "cy": "a"}
 # Small words that may sit inside a three-word phrase ("cost of living", "pethau i blant").
@@ -172,9 +174,23 @@ class CTfidfLabeller:
                     continue
                 parts.append(shown(form))
                 break
-        text = f" {_JOINERS.get(code, 'and')} ".join(parts) if len(parts) > 1 else parts[0]
+        text = join_parts(code, parts)
         text = " ".join(text.split()[: self.max_words])
         return text[:1].upper() + text[1:]
+
+
+def join_parts(code: str, parts: list[str]) -> str:
+    """ "Buses and roads"; in Welsh "a" mutates what follows ("a chasglu", "a phlant")
+    and becomes "ac" before a vowel ("ac ysgolion")."""
+    if code != "cy":
+        return f" {_JOINERS.get(code, 'and')} ".join(parts)
+    text = parts[0]
+    for part in parts[1:]:
+        if part[:1].lower() in "aeiouwyâêîôûŵŷ":
+            text += f" ac {part}"
+        else:
+            text += f" a {mutate(part, Mutation.ASPIRATE)}"
+    return text
 
 
 def _code(lang: str) -> str:
