@@ -10,7 +10,7 @@ people are checked per message, since someone may text STOP mid-send.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -66,8 +66,13 @@ def run_deliveries(
     quiet_hours: QuietHours,
     now: Callable[[], datetime] = utcnow,
     batch_size: int = 500,
+    only_channels: Collection[Channel] | None = None,
 ) -> DeliveryReport:
-    """Send to every pending row of one round or publication; safe to call again."""
+    """Send to every pending row of one round or publication; safe to call again.
+
+    `only_channels` leaves everyone else pending (a server with no SMS or
+    Telegram sender can still reach web chat phones).
+    """
     report = DeliveryReport()
     parent = getattr(table, _parent_column(table))
     with session_scope(engine) as session:
@@ -84,13 +89,16 @@ def run_deliveries(
     last_id = 0
     while True:
         with session_scope(engine) as session:
-            rows = session.exec(
+            query = (
                 select(table.id, table.participant_id)
                 .where(parent == parent_id, table.state == DeliveryState.PENDING)
                 .where(col(table.id) > last_id)
-                .order_by(col(table.id))
-                .limit(batch_size)
-            ).all()
+            )
+            if only_channels is not None:
+                query = query.join(
+                    Participant, col(Participant.id) == col(table.participant_id)
+                ).where(col(Participant.channel).in_(list(only_channels)))
+            rows = session.exec(query.order_by(col(table.id)).limit(batch_size)).all()
         if not rows:
             break
         for row_id, participant_id in rows:

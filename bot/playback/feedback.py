@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +103,7 @@ def send_feedback(
     quiet_hours: QuietHours,
     link: str | None = None,
     now: Callable[[], datetime] = utcnow,
+    only_channels: Collection[Channel] | None = None,
 ) -> DeliveryReport:
     """Send (or resume sending) one publication; updates when it went out and to how many."""
     with session_scope(engine) as session:
@@ -129,8 +130,17 @@ def send_feedback(
         deliverer=deliverer,
         quiet_hours=quiet_hours,
         now=now,
+        only_channels=only_channels,
     )
     with session_scope(engine) as session:
+        waiting = session.exec(
+            select(func.count())
+            .select_from(FeedbackRecipient)
+            .where(
+                FeedbackRecipient.publication_id == publication_id,
+                col(FeedbackRecipient.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+            )
+        ).one()
         sent = session.exec(
             select(func.count())
             .select_from(FeedbackRecipient)
@@ -140,7 +150,7 @@ def send_feedback(
             )
         ).one()
         values: dict[str, object] = {"recipients_count": int(sent)}
-        if report.finished:
+        if report.finished and not waiting:
             # "Sending finished" is the first run that left nobody pending; a
             # run paused by quiet hours, or a later resume that found nothing
             # to do, does not move it.
@@ -237,12 +247,20 @@ def register_feedback_job(
 
     def job(publication_id: int, link: str | None = None) -> None:
         made = (make_deliverer or (lambda: deliverer_from_settings(settings)))()
+        only: set[Channel] | None = None
         if made is None:
-            # Raised before any row is touched: everyone stays pending, to be
-            # sent once a channel is configured and the job is queued again.
-            raise RuntimeError(
-                "feedback not sent: configure Twilio (TWILIO_*) or Telegram (TELEGRAM_BOT_TOKEN)"
+            from bot.outbound.sender import TokenBucket
+            from bot.playback.deliverers import ChannelDeliverer
+
+            # Web chat (simulator) phones need no provider; everyone else
+            # stays pending (not failed) until a sender is configured and the
+            # send is resumed.
+            log.warning(
+                "feedback publication %s: no Twilio or Telegram settings, so only web chat "
+                "phones are reached; the rest wait",
+                publication_id,
             )
+            made, only = ChannelDeliverer(bucket=TokenBucket(settings.sms_send_rate)), {Channel.WEB}
         deliverer: Deliverer = made if jobs is None else _Sliced(made, slice_seconds)
         try:
             report = send_feedback(
@@ -254,6 +272,7 @@ def register_feedback_job(
                 quiet_hours=quiet_hours_of(settings),
                 link=link,
                 now=now,
+                only_channels=only,
             )
         except _SliceSpent:
             assert jobs is not None

@@ -242,6 +242,40 @@ async def test_an_edit_during_quiet_hours_replaces_the_waiting_message(
     assert states == ["sent", "sent", "skipped", "skipped"]
 
 
+async def test_without_a_sender_web_chat_phones_hear_and_the_rest_wait(
+    client: httpx.AsyncClient, setup: Setup
+) -> None:
+    services = setup.services
+    web = add_person(
+        services.db, services.settings.address_protector, setup.cid, "sim-1", channel=Channel.WEB
+    )
+    register_feedback_job(
+        services.job_registry,
+        services.db,
+        services.settings,
+        jobs=services.jobs,
+        make_deliverer=lambda: None,  # as deliverer_from_settings with no Twilio or Telegram
+        now=lambda: DAYTIME,
+    )
+    form = await client.get(f"{setup.url}/found-out")
+    assert "only web chat (simulator) phones are reached" in form.text
+    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    setup.run_jobs()
+    states = {person: state for _, person, state in _recipients(services.db)}
+    assert states.pop(web) == "sent" and set(states.values()) == {"pending"}
+    overview = await client.get(setup.url)
+    assert "not yet" in overview.text and "Resume sending</button>" in overview.text
+    publication = re.search(r"/feedback/(\d+)/send", overview.text)
+    assert publication
+    setup.use(RecordingDeliverer())  # a sender is configured
+    await client.post(
+        f"{setup.url}/feedback/{publication.group(1)}/send", data={"csrf_token": setup.token}
+    )
+    setup.run_jobs()
+    assert sorted(setup.sent_to()) == ["+447700900001", "555001"]
+    assert "not yet" not in (await client.get(setup.url)).text
+
+
 async def test_a_crash_mid_send_resumes_without_messaging_anyone_twice(
     client: httpx.AsyncClient, setup: Setup, caplog: pytest.LogCaptureFixture
 ) -> None:
