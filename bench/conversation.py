@@ -24,27 +24,24 @@ import random
 import resource
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.databases import postgres_database, sqlite_database  # noqa: E402
 from bot.conversation.engine import ConversationEngine  # noqa: E402
 from bot.conversation.messages import InboundMessage  # noqa: E402
-from storage.db import make_engine, make_unpooled_engine, session_scope  # noqa: E402
+from storage.db import make_engine, session_scope  # noqa: E402
 from storage.identity import AddressProtector, derive_fernet_key  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
 from storage.models import Channel, ConsultationStatus  # noqa: E402
 from storage.repositories.consultations import create_consultation  # noqa: E402
 
@@ -214,30 +211,6 @@ def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
         # machine is not shared; wall-clock figures include waiting for CPU.
         "cpu_ms": cpu / len(messages) * 1000,
     }
-
-
-@contextmanager
-def sqlite_database() -> Iterator[str]:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/bench.db"
-        upgrade(url)
-        yield url
-
-
-@contextmanager
-def postgres_database(admin_url: str) -> Iterator[str]:
-    name = f"wm_bench_{uuid.uuid4().hex[:8]}"
-    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _no_sync_commit(dbapi_connection: Any, _record: Any) -> None:
