@@ -19,22 +19,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography.fernet import Fernet
-from sqlalchemy import insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert
 from sqlmodel import SQLModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.databases import postgres_database, sqlite_database  # noqa: E402
 from bot.key_rotation import rehash_addresses, rotate_addresses  # noqa: E402
 from bot.retention import run_retention  # noqa: E402
-from storage.db import make_engine, make_unpooled_engine  # noqa: E402
+from storage.db import make_engine  # noqa: E402
 from storage.identity import AddressProtector  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
@@ -147,20 +145,11 @@ def main() -> None:
     args = parser.parse_args()
     print("| store | participants | keys rotate | keys rehash | retention run |")
     print("|---|---|---|---|---|")
-    with tempfile.TemporaryDirectory() as tmp:
-        run("SQLite", f"sqlite:///{tmp}/bench.db", args.rows)
+    with sqlite_database() as url:
+        run("SQLite", url, args.rows)
     if args.postgres and not args.skip_postgres:
-        name = f"wm_bench_{uuid.uuid4().hex[:8]}"
-        admin = make_unpooled_engine(args.postgres).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            url = make_url(args.postgres).set(database=name)
-            run("PostgreSQL", url.render_as_string(hide_password=False), args.rows)
-        finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+        with postgres_database(args.postgres) as url:
+            run("PostgreSQL", url, args.rows)
 
 
 if __name__ == "__main__":
