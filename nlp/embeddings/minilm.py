@@ -24,7 +24,6 @@ from typing import Any
 
 import numpy as np
 from safetensors.numpy import load_file
-from scipy.special import erf
 from threadpoolctl import ThreadpoolController
 from tokenizers import Tokenizer
 
@@ -107,10 +106,39 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarra
     return normed
 
 
+# Abramowitz & Stegun 7.1.26: erf(z) = 1 - t(a1 + t(a2 + ...)) exp(-z^2), t = 1/(1 + p|z|),
+# absolute error <= 1.5e-7, i.e. float32 rounding. scipy's erf works in float64 one element
+# at a time; these dozen in-place float32 passes take about a third of its time, and GELU
+# is the largest element-wise step of the pass (batch tokens x 1536).
+_ERF_P = np.float32(0.3275911)
+_ERF_A = tuple(
+    np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+)
+_INV_SQRT2 = np.float32(1.0 / np.sqrt(2.0))
+
+
+def _erf(z: np.ndarray) -> np.ndarray:
+    """erf of a float32 array, within 5e-7 of the exact value; overwrites nothing in ``z``."""
+    a: np.ndarray = np.abs(z)
+    t: np.ndarray = a * _ERF_P
+    t += 1.0
+    np.reciprocal(t, out=t)
+    poly: np.ndarray = t * _ERF_A[0]
+    for coefficient in _ERF_A[1:]:
+        poly += coefficient
+        poly *= t
+    np.multiply(a, a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a  # 1 - erf(|z|)
+    np.subtract(1.0, poly, out=poly)
+    np.copysign(poly, z, out=poly)
+    return poly
+
+
 def _gelu(x: np.ndarray) -> np.ndarray:
-    # BERT's exact erf GELU (not the tanh approximation). In place: it is the largest
-    # elementwise step of the pass (batch tokens x 1536).
-    out: np.ndarray = erf(x * np.float32(1.0 / np.sqrt(2.0)))
+    # BERT's exact erf GELU (not the tanh approximation), in place where it can be.
+    out = _erf(x * _INV_SQRT2)
     out += 1.0
     out *= x
     out *= 0.5
