@@ -5,23 +5,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
-from aiogram import Bot, Dispatcher
-from aiogram.types import BotCommand, BotCommandScopeDefault
 
-from bot.channels.telegram import (
-    ALLOWED_UPDATES,
-    TelegramConfig,
-    TelegramConfigError,
-    build_bot,
-    build_dispatcher,
-)
-from bot.channels.telegram.links import DeepLinkError, deep_link
 from bot.conversation.catalog import Catalog, default_catalog
 from bot.settings import Settings
+
+# aiogram takes seconds to import (hundreds of pydantic models): every other `whatmatters`
+# command would pay for it, so the Telegram modules load inside the commands that use them.
+if TYPE_CHECKING:
+    from aiogram import Bot, Dispatcher
+
+    from bot.channels.telegram import TelegramConfig
 
 telegram_app = typer.Typer(
     help="Telegram: long polling for development, webhook registration, deep links.",
@@ -35,6 +32,8 @@ COMMANDS = ("start", "help", "cymraeg", "english", "stop", "delete")
 
 
 def _config() -> tuple[Settings, TelegramConfig]:
+    from bot.channels.telegram import TelegramConfig, TelegramConfigError
+
     try:
         settings = Settings()
         return settings, TelegramConfig.from_settings(settings)
@@ -45,6 +44,8 @@ def _config() -> tuple[Settings, TelegramConfig]:
 
 def check_webhook_url(url: str) -> None:
     """Refuse a webhook URL Telegram would reject, saying why and how to fix it."""
+    from bot.channels.telegram import TelegramConfigError
+
     parts = urlsplit(url)
     if parts.scheme != "https":
         raise TelegramConfigError(
@@ -61,6 +62,8 @@ def check_webhook_url(url: str) -> None:
 
 async def set_commands(bot: Bot, catalog: Catalog) -> None:
     """The "/" menu, in English by default and in Welsh for Welsh-language apps."""
+    from aiogram.types import BotCommand, BotCommandScopeDefault
+
     for language in ("en", "cy"):
         commands = [
             BotCommand(command=name, description=catalog.text(language, f"telegram-command-{name}"))
@@ -77,6 +80,8 @@ async def register_webhook(
     bot: Bot, config: TelegramConfig, *, drop_pending: bool, catalog: Catalog
 ) -> str:
     """Point Telegram at this service's webhook, with the secret it must send back."""
+    from bot.channels.telegram import ALLOWED_UPDATES, TelegramConfigError
+
     if config.webhook_secret is None:
         raise TelegramConfigError(
             "set TELEGRAM_WEBHOOK_SECRET first: without it the webhook refuses every call"
@@ -96,6 +101,8 @@ async def poll(
     bot: Bot, dispatcher: Dispatcher, *, catalog: Catalog, handle_signals: bool = True
 ) -> None:
     """Long polling: Telegram refuses getUpdates while a webhook is set, so remove it."""
+    from bot.channels.telegram import ALLOWED_UPDATES
+
     # Pending updates are kept: they are residents' messages.
     await bot.delete_webhook(drop_pending_updates=False)
     await set_commands(bot, catalog)
@@ -113,6 +120,7 @@ async def poll(
 def poll_command() -> None:
     """Run the bot by long polling (local development); removes any webhook first."""
     from bot.app import build_services
+    from bot.channels.telegram import build_bot, build_dispatcher
     from bot.jobs import InProcessQueue
     from storage.migrate import upgrade
 
@@ -149,6 +157,8 @@ def set_webhook_command(
     ] = False,
 ) -> None:
     """Register PUBLIC_BASE_URL/telegram/webhook with Telegram, with the secret token."""
+    from bot.channels.telegram import TelegramConfigError, build_bot
+
     _settings, config = _config()
 
     async def run() -> str:
@@ -177,6 +187,7 @@ def link_command(
     ] = None,
 ) -> None:
     """Print the t.me deep link that opens the bot on a consultation, optionally as a QR code."""
+    from bot.channels.telegram.links import DeepLinkError, deep_link
     from bot.channels.telegram.qr import qr_code
 
     try:

