@@ -30,6 +30,9 @@ class ConsultationBase(SQLModel):
     found_out_cy: str = Field(default="", sa_type=Text)
     difference_en: str = Field(default="", sa_type=Text)
     difference_cy: str = Field(default="", sa_type=Text)
+    # The council's own page with the published results ("Your Voice"); "you
+    # said, we did" messages carry it, so an SMS is a short link, not a summary.
+    results_url: str = Field(default="", max_length=500)
 
 
 class Consultation(ConsultationBase, table=True):
