@@ -142,6 +142,26 @@ def seed(engine_url: str, people: int, protector: AddressProtector) -> tuple[int
     return cid, theme_ids
 
 
+def deliver(
+    engine: Engine,
+    protector: AddressProtector,
+    round_id: int,
+    compose: Composer,
+    deliverer: Recording,
+) -> None:
+    """Run the round's deliveries at a fixed daytime hour, with no quiet hours."""
+    run_deliveries(
+        engine=engine,
+        protector=protector,
+        table=PlaybackRecipient,
+        parent_id=round_id,
+        compose=compose,
+        deliverer=deliverer,
+        quiet_hours=QuietHours.parse("00:00", "00:00"),
+        now=lambda: datetime(2026, 11, 23, 10, tzinfo=UTC),
+    )
+
+
 class StopAfter(Exception):
     """Ends the real-clock run after its share of sends (the row in flight is interrupted)."""
 
@@ -153,16 +173,7 @@ def send_on_real_clock(
     deliverer = Recording(bucket, crash_at=args.wall_sends, crash=StopAfter)
     started = time.perf_counter()
     try:
-        run_deliveries(
-            engine=engine,
-            protector=protector,
-            table=PlaybackRecipient,
-            parent_id=round_id,
-            compose=compose,
-            deliverer=deliverer,
-            quiet_hours=QuietHours.parse("00:00", "00:00"),
-            now=lambda: datetime(2026, 11, 23, 10, tzinfo=UTC),
-        )
+        deliver(engine, protector, round_id, compose, deliverer)
     except StopAfter:
         pass
     took = time.perf_counter() - started
@@ -221,16 +232,7 @@ def run(store: str, url: str, args: Any) -> None:
     wall = time.perf_counter()
     for _ in range(2):
         try:
-            run_deliveries(
-                engine=engine,
-                protector=protector,
-                table=PlaybackRecipient,
-                parent_id=round_id,
-                compose=compose,
-                deliverer=deliverer,
-                quiet_hours=QuietHours.parse("00:00", "00:00"),
-                now=lambda: datetime(2026, 11, 23, 10, tzinfo=UTC),
-            )
+            deliver(engine, protector, round_id, compose, deliverer)
             break
         except RuntimeError:
             continue
