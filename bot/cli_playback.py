@@ -72,21 +72,22 @@ def _quiet(settings: Settings) -> QuietHours:
     return quiet_hours_of(settings)
 
 
-def _deliverer(settings: Settings) -> ChannelDeliverer:
+def _deliverer(settings: Settings) -> tuple[ChannelDeliverer, set[Channel] | None]:
+    """The deliverer, and the only channels to send to (None: every channel)."""
     # make_http_client looked up here, at call time, so tests can record Twilio's HTTP.
     deliverer = deliverer_from_settings(settings, make_http_client=make_http_client)
     if deliverer is None:
         # Web chat (simulator) phones need no provider, so a setup without
-        # Twilio or Telegram still runs a round end to end; anyone else fails
-        # with "no sender configured", as with a single unconfigured channel.
+        # Twilio or Telegram still runs a round end to end; everyone else
+        # stays pending (not failed) until a sender is configured and resumed.
         typer.secho(
             "no Twilio (TWILIO_*) or Telegram (TELEGRAM_BOT_TOKEN) settings: "
-            "only web chat (simulator) phones can be reached",
+            "only web chat (simulator) phones are reached, the rest wait",
             fg="yellow",
             err=True,
         )
-        return ChannelDeliverer(bucket=TokenBucket(settings.sms_send_rate))
-    return deliverer
+        return ChannelDeliverer(bucket=TokenBucket(settings.sms_send_rate)), {Channel.WEB}
+    return deliverer, None
 
 
 def _print(report: DeliveryReport, settings: Settings, resume: str) -> None:
@@ -106,7 +107,7 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             raise _fail(f"no open playback round for {slug!r}")
         round_id, labels = round_.id, round_.labels
     catalog = default_catalog()
-    deliverer = _deliverer(settings)
+    deliverer, only = _deliverer(settings)
     try:
         report = run_deliveries(
             engine=engine,
@@ -116,6 +117,7 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             compose=lambda p: round_reply(catalog, labels, p.language, Channel(p.channel)),
             deliverer=deliverer,
             quiet_hours=_quiet(settings),
+            only_channels=only,
         )
     finally:
         deliverer.close()
@@ -198,7 +200,7 @@ def feedback_send(
             f"publication {publication_id} "
             + ("(new)" if created else "(same words as before: only unsent people are messaged)")
         )
-        deliverer = _deliverer(settings)
+        deliverer, only = _deliverer(settings)
         try:
             report = send_feedback(
                 engine=engine,
@@ -208,6 +210,7 @@ def feedback_send(
                 deliverer=deliverer,
                 quiet_hours=_quiet(settings),
                 link=link,
+                only_channels=only,
             )
         finally:
             deliverer.close()

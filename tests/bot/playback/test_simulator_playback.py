@@ -178,8 +178,9 @@ async def test_a_tampered_transcript_cannot_inject_markup_or_fake_refs(
     assert "(0 segments)" in response.text
 
 
-async def test_the_cli_sends_a_round_to_simulated_phones_without_any_provider_configured(
+async def test_without_any_provider_the_cli_reaches_simulated_phones_and_the_rest_wait(
     client: httpx.AsyncClient,
+    app: FastAPI,
     engine: Engine,
     db_url: str,
     demo_consultation: str,
@@ -189,8 +190,17 @@ async def test_the_cli_sends_a_round_to_simulated_phones_without_any_provider_co
     from typer.testing import CliRunner
 
     from bot.cli import app as cli
+    from storage.models import Channel
+    from tests.bot.playback.conftest import add_person
 
     await take_part(client)
+    add_person(
+        engine,
+        services(app).settings.address_protector,
+        consultation_id(engine),
+        "+447911123456",
+        channel=Channel.SMS,
+    )
     monkeypatch.chdir(tmp_path)  # no stray .env
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TELEGRAM_BOT_TOKEN"):
         monkeypatch.delenv(name, raising=False)
@@ -201,8 +211,10 @@ async def test_the_cli_sends_a_round_to_simulated_phones_without_any_provider_co
 
     result = CliRunner().invoke(cli, ["playback", "start", demo_consultation, "--themes", themes])
     assert result.exit_code == 0, result.output
-    assert "1 people to ask" in result.output and "sent 1" in result.output
-    assert "only web chat (simulator) phones can be reached" in result.output
+    assert "2 people to ask" in result.output and "sent 1, failed 0" in result.output
+    assert "only web chat (simulator) phones are reached, the rest wait" in result.output
+    # The SMS resident is not failed: they get the round once Twilio is set up.
+    assert recipient_states(engine) == ["pending", "sent"]
 
     [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
     assert message["text"].startswith("We heard these things matter most: 1 Buses")
