@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
 
@@ -10,6 +11,48 @@ from storage.models import QuestionKind
 from storage.repositories.console_consultations import parse_date
 
 _TEXT = 20_000
+RESULTS_URL_MAX = 500
+# Read whole so a pasted over-long link gets check_results_url's message, not a 422.
+RESULTS_URL_FORM_LIMIT = 10 * RESULTS_URL_MAX
+_RESULTS_URL_LABEL = "The link to the published results"
+
+
+def check_results_url(typed: str) -> str:
+    """The link as it will be stored ("" for none); ValueError says what is wrong with it.
+
+    It goes into SMS and Telegram messages as it is, so it must be a whole web
+    address a phone can open: http(s), a host, nothing a resident could not
+    tap (spaces, control characters) and no user name or password (a link
+    like https://wrexham.gov.uk@elsewhere.example opens elsewhere).
+    """
+    url = typed.strip()
+    if not url:
+        return ""
+    if len(url) > RESULTS_URL_MAX:
+        raise ValueError(
+            f"{_RESULTS_URL_LABEL} is {len(url):,} characters long; "
+            f"it can be at most {RESULTS_URL_MAX}."
+        )
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise ValueError(
+            f"{_RESULTS_URL_LABEL} contains spaces: "
+            "copy the whole address from the browser's address bar."
+        )
+    example = "such as https://www.wrexham.gov.uk/your-voice/results"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
+    except ValueError:
+        raise ValueError(f"{_RESULTS_URL_LABEL} is not a web address {example}.") from None
+    if parts.scheme.lower() not in ("https", "http") or not parts.hostname:
+        raise ValueError(
+            f"{_RESULTS_URL_LABEL} must be a whole web address starting with https://, {example}."
+        )
+    if "." not in parts.hostname.strip("."):
+        raise ValueError(f"{_RESULTS_URL_LABEL} has no website name in it, {example}.")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(f"{_RESULTS_URL_LABEL} must not contain a user name or password.")
+    return url
 
 
 class ConsultationForm(BaseModel):
@@ -30,6 +73,8 @@ class ConsultationForm(BaseModel):
     found_out_cy: str = Field(default="", max_length=_TEXT)
     difference_en: str = Field(default="", max_length=_TEXT)
     difference_cy: str = Field(default="", max_length=_TEXT)
+    # Checked by check_results_url, which says what is wrong (editing only).
+    results_url: str = Field(default="", max_length=RESULTS_URL_FORM_LIMIT)
     open_en: str = Field(min_length=1, max_length=1000)
     open_cy: str = Field(min_length=1, max_length=1000)
     probe_en: str = Field(default="", max_length=1000)

@@ -15,7 +15,7 @@ from console.deps import (
     ViewableConsultation,
     check_csrf,
 )
-from console.forms import DEFAULT_WORDING, ConsultationForm
+from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
 from console.links import consultation_links, qr_svg
 from console.templating import flash, render
 from storage.db import session_scope
@@ -209,7 +209,11 @@ def edit(
             current = session.get(Consultation, consultation.id)
             assert current is not None
             edits.update_consultation(
-                session=session, consultation=current, keyword=form.keyword, **form.fields()
+                session=session,
+                consultation=current,
+                keyword=form.keyword,
+                results_url=check_results_url(form.results_url),
+                **form.fields(),
             )
             edits.set_questions(
                 session=session, consultation_id=current.id or 0, wording=form.wording()

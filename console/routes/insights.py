@@ -13,6 +13,7 @@ from bot.playback.feedback import FEEDBACK_JOB
 from bot.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
 from console.quality import agreement
 from console.redact import redact_rows
 from console.templating import flash, render
@@ -77,6 +78,7 @@ def _found_out_form(
     consultation: Consultation,
     *,
     texts: dict[str, str],
+    results_url: str,
     notify: bool = True,
     error: str | None = None,
     status_code: int = 200,
@@ -100,6 +102,7 @@ def _found_out_form(
         consultation=consultation,
         section="found_out",
         texts=texts,
+        results_url=results_url,
         notify=notify,
         audience=audience,
         already_told=max(asked - audience, 0),
@@ -131,7 +134,9 @@ def found_out_page(
         "difference_en": consultation.difference_en,
         "difference_cy": consultation.difference_cy,
     }
-    return _found_out_form(request, services, officer, consultation, texts=texts)
+    return _found_out_form(
+        request, services, officer, consultation, texts=texts, results_url=consultation.results_url
+    )
 
 
 # Generous enough to read a pasted report whole, so the form can say what is
@@ -149,11 +154,13 @@ def publish_found_out(
     found_out_cy: Annotated[str, Form(max_length=_FORM_LIMIT)] = "",
     difference_en: Annotated[str | None, Form(max_length=_FORM_LIMIT)] = None,
     difference_cy: Annotated[str | None, Form(max_length=_FORM_LIMIT)] = None,
+    results_url: Annotated[str | None, Form(max_length=RESULTS_URL_FORM_LIMIT)] = None,
     notify: Annotated[bool, Form()] = False,
 ) -> Response:
     """Publish the texts into the consultation record and, if ticked, queue the feedback.
 
     A missing checkbox means "do not message": nobody is told by accident.
+    With a link to the results, messages carry it instead of a summary.
     """
     texts = {
         "found_out_en": found_out_en.strip(),
@@ -166,18 +173,27 @@ def publish_found_out(
         if difference_cy is None
         else difference_cy.strip(),
     }
+    # A form without the link field leaves the record's own.
+    typed_url = consultation.results_url if results_url is None else results_url
+    error: str | None = None
     too_long = [name for name, text in texts.items() if len(text) > MAX_TEXT]
     if too_long:
         labels = ", ".join(_LABELS[name] for name in too_long)
+        error = f"{labels} is longer than {MAX_TEXT:,} characters. Shorten it and publish again."
+    try:
+        link = check_results_url(typed_url)
+    except ValueError as problem:
+        link, error = "", " ".join(filter(None, (error, str(problem))))
+    if error:
         return _found_out_form(
             request,
             services,
             officer,
             consultation,
             texts=texts,
+            results_url=typed_url,
             notify=notify,
-            error=f"Not published: {labels} is longer than {MAX_TEXT:,} characters. "
-            "Shorten it and publish again.",
+            error=f"Not published: {error}",
             status_code=400,
         )
     publication_id: int | None = None
@@ -185,7 +201,7 @@ def publish_found_out(
     with session_scope(services.db) as session:
         current = session.get(Consultation, consultation.id)
         assert current is not None
-        update_consultation(session=session, consultation=current, **texts)
+        update_consultation(session=session, consultation=current, results_url=link, **texts)
         created = False
         if notify and any(texts.values()):
             # In the record's transaction: the words and who is to hear them
@@ -202,7 +218,12 @@ def publish_found_out(
             actor=f"officer:{officer.id}",
             action="found_out_published",
             subject=f"consultation:{consultation.id}",
-            detail={"notify": notify, "publication": publication_id, "new": created},
+            detail={
+                "notify": notify,
+                "publication": publication_id,
+                "new": created,
+                "results_url": link,
+            },
         )
     flash(request, "Published to the consultation record.")
     if not notify:
@@ -213,17 +234,25 @@ def publish_found_out(
         flash(request, "Nobody new to tell: everyone who asked to hear back already has.")
         if created:
             # Nobody to send to, but the run records that sending finished.
-            _queue_send(request, services, publication_id, 0, quiet=True)
+            _queue_send(request, services, publication_id, 0, link, quiet=True)
     else:
-        _queue_send(request, services, publication_id, queued)
+        _queue_send(request, services, publication_id, queued, link)
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
 def _queue_send(
-    request: Request, services: Services, publication_id: int, people: int, *, quiet: bool = False
+    request: Request,
+    services: Services,
+    publication_id: int,
+    people: int,
+    link: str,
+    *,
+    quiet: bool = False,
 ) -> None:
     try:
-        services.jobs.enqueue(FEEDBACK_JOB, publication_id=publication_id)
+        # With a link every message is short (by SMS: intro, link, how to
+        # stop); without one, SMS gets a summary cut to two texts.
+        services.jobs.enqueue(FEEDBACK_JOB, publication_id=publication_id, link=link or None)
     except Exception:
         # The queue (Redis) is down: everyone stays pending, nothing is lost.
         log.warning("could not queue feedback publication %s", publication_id, exc_info=True)
@@ -265,7 +294,8 @@ def resume_feedback(
             detail={"publication": publication_id, "pending": pending},
         )
     if pending:
-        _queue_send(request, services, publication_id, pending)
+        # The link as it is now: one added or corrected since publishing is sent too.
+        _queue_send(request, services, publication_id, pending, consultation.results_url)
     else:
         flash(request, "Nobody is waiting for this feedback.")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)

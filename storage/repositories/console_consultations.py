@@ -25,6 +25,7 @@ EDITABLE_FIELDS = (
     "opens_at",
     "closes_at",
     *YOUR_VOICE_FIELDS,
+    "results_url",
 )
 # The order questions are asked in; profile questions are optional.
 QUESTION_ORDER = (QuestionKind.OPEN, QuestionKind.PROBE, QuestionKind.WARD, QuestionKind.AGE_BAND)
