@@ -214,7 +214,9 @@ def _tokenise(texts: list[str], code: str, batch_size: int) -> list[list[tuple[s
                 if tokens and tokens[-1][0]:
                     tokens.append(("", "", True))  # punctuation breaks a phrase
                 continue
-            form = tok._.match_form or tok.lower_
+            # Token._.match_form, read directly: the extension lookup costs more than
+            # the rest of this loop over a refit's thousands of answers.
+            form = (tok.lemma_ or tok.norm_).lower() or tok.lower_
             stop = tok.is_stop or len(form) < 2
             tokens.append((form, tok.lower_, stop))
         out.append(tokens)
