@@ -7,95 +7,34 @@ deliverer in place of Twilio and Telegram; on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import httpx
 import pytest
-from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import select
 
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import default_catalog
-from bot.jobs import InProcessQueue
 from bot.playback.feedback import register_feedback_job
 from bot.services import Services
 from storage.db import session_scope
 from storage.models import Channel, Consultation, Participant
 from storage.models.accounts import Role
-from storage.models.playback import FeedbackPublication, FeedbackRecipient
+from storage.models.playback import FeedbackPublication
 from tests.bot.playback.conftest import RecordingDeliverer, add_person
-from tests.console.factories import make_consultation, make_officer, sign_in
-
-DAYTIME = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-NIGHT = datetime(2026, 11, 23, 22, 30, tzinfo=UTC)  # inside 21:00-08:00 London
-
-
-@dataclass
-class Setup:
-    cid: int
-    token: str
-    deliverer: RecordingDeliverer
-    services: Services
-
-    @property
-    def url(self) -> str:
-        return f"/console/consultations/{self.cid}"
-
-    def use(
-        self, deliverer: RecordingDeliverer, now: datetime = DAYTIME, slice_seconds: float = 120
-    ) -> None:
-        """Send through `deliverer` at `now` (re-registers the app's job, on the app's queue)."""
-        self.deliverer = deliverer
-        register_feedback_job(
-            self.services.job_registry,
-            self.services.db,
-            self.services.settings,
-            jobs=self.services.jobs,
-            slice_seconds=slice_seconds,
-            make_deliverer=lambda: deliverer,
-            now=lambda: now,
-        )
-
-    def run_jobs(self) -> None:
-        assert isinstance(self.services.jobs, InProcessQueue)
-        self.services.jobs.drain()
-
-    def sent_to(self) -> list[str]:
-        return [address for _, address, _ in self.deliverer.sent]
+from tests.console.factories import make_officer, sign_in
+from tests.console.feedback_support import (
+    DAYTIME,
+    NIGHT,
+    Setup,
+    make_setup,
+    publish,
+    recipients,
+)
 
 
 @pytest.fixture
 async def setup(client: httpx.AsyncClient, services: Services) -> Setup:
-    db, protector = services.db, services.settings.address_protector
-    officer = make_officer(db)
-    cid = make_consultation(db, shared_with=[officer])
-    other = make_consultation(db)
-    add_person(db, protector, cid, "+447700900001")
-    add_person(db, protector, cid, "555001", language="cy", channel=Channel.TELEGRAM)
-    add_person(db, protector, cid, "+447700900003", opted_out=True)
-    add_person(db, protector, cid, "+447700900004", wants_feedback=None)  # never asked
-    add_person(db, protector, cid, "+447700900005", wants_feedback=False)
-    add_person(db, protector, other, "+447700900006")  # another consultation's resident
-    token = await sign_in(client, officer)
-    result = Setup(cid=cid, token=token, deliverer=RecordingDeliverer(), services=services)
-    result.use(RecordingDeliverer())
-    return result
-
-
-async def _publish(
-    client: httpx.AsyncClient, setup: Setup, *, notify: bool = True, **texts: str
-) -> httpx.Response:
-    data = {"csrf_token": setup.token, **texts}
-    if notify:
-        data["notify"] = "true"
-    return await client.post(f"{setup.url}/found-out", data=data, follow_redirects=True)
-
-
-def _recipients(db: Engine) -> list[tuple[int, int, str]]:
-    with session_scope(db) as session:
-        rows = session.exec(select(FeedbackRecipient).order_by(col(FeedbackRecipient.id))).all()
-        return [(r.publication_id, r.participant_id, str(r.state)) for r in rows]
+    return await make_setup(client, services)
 
 
 async def test_opted_in_people_are_told_once_in_their_language_off_the_request_path(
@@ -104,7 +43,7 @@ async def test_opted_in_people_are_told_once_in_their_language_off_the_request_p
     form = await client.get(f"{setup.url}/found-out")
     assert "Tell the 2 people who asked to hear back" in form.text
     assert re.search(r'name="notify" value="true" checked', form.text)
-    published = await _publish(
+    published = await publish(
         client,
         setup,
         found_out_en="Evening buses matter most to you.",
@@ -135,7 +74,7 @@ async def test_a_long_send_takes_turns_with_other_jobs(
     setup.use(RecordingDeliverer(), slice_seconds=0)  # one message a slice
     seen: list[int] = []
     services.job_registry.register("probe", lambda: seen.append(len(setup.deliverer.sent)))
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     services.jobs.enqueue("probe")  # e.g. an answer to theme, queued behind the send
     setup.run_jobs()
     assert seen == [1]  # it ran after the first slice, not after the whole send
@@ -146,13 +85,13 @@ async def test_a_long_send_takes_turns_with_other_jobs(
 async def test_an_edit_messages_nobody_again_but_what_changed_is_news(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
-    await _publish(client, setup, found_out_en="Buses matter most.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses matter most.", found_out_cy="Bysiau.")
     setup.run_jobs()
     assert len(setup.deliverer.sent) == 2
     # The same words again, and then a typo fixed: nobody hears twice.
-    again = await _publish(client, setup, found_out_en="Buses matter most.", found_out_cy="Bysiau.")
+    again = await publish(client, setup, found_out_en="Buses matter most.", found_out_cy="Bysiau.")
     assert "Nobody new to tell" in again.text
-    fixed = await _publish(
+    fixed = await publish(
         client, setup, found_out_en="Buses matter the most.", found_out_cy="Bysiau."
     )
     assert "Nobody new to tell" in fixed.text
@@ -162,7 +101,7 @@ async def test_an_edit_messages_nobody_again_but_what_changed_is_news(
     assert len(setup.deliverer.sent) == 2
     # What difference it made is new: both hear it, once, however often it is saved.
     for _ in range(2):
-        await _publish(
+        await publish(
             client,
             setup,
             found_out_en="Buses matter the most.",
@@ -184,11 +123,11 @@ async def test_an_edit_messages_nobody_again_but_what_changed_is_news(
 async def test_unticking_the_box_publishes_without_messaging_anyone(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
-    response = await _publish(client, setup, notify=False, found_out_en="Buses.", found_out_cy="")
+    response = await publish(client, setup, notify=False, found_out_en="Buses.", found_out_cy="")
     assert "Published to the consultation record" in response.text
     assert "Nobody was messaged" in response.text
     setup.run_jobs()
-    assert setup.deliverer.sent == [] and _recipients(setup.services.db) == []
+    assert setup.deliverer.sent == [] and recipients(setup.services.db) == []
     with session_scope(setup.services.db) as session:
         consultation = session.get(Consultation, setup.cid)
         assert consultation is not None and consultation.found_out_en == "Buses."
@@ -199,7 +138,7 @@ async def test_quiet_hours_hold_the_messages_until_resumed(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
     setup.use(RecordingDeliverer(), now=NIGHT)
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     setup.run_jobs()
     assert setup.deliverer.sent == []
     overview = await client.get(setup.url)
@@ -222,10 +161,10 @@ async def test_an_edit_during_quiet_hours_replaces_the_waiting_message(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
     setup.use(RecordingDeliverer(), now=NIGHT)
-    await _publish(client, setup, found_out_en="Buses mater most.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses mater most.", found_out_cy="Bysiau.")
     setup.run_jobs()
     # Before morning the officer fixes a typo: the people waiting hear the new words only.
-    fixed = await _publish(client, setup, found_out_en="Buses matter most.", found_out_cy="Bysiau.")
+    fixed = await publish(client, setup, found_out_en="Buses matter most.", found_out_cy="Bysiau.")
     assert "Feedback queued for 2 people" in fixed.text
     setup.use(RecordingDeliverer(), now=DAYTIME)
     setup.run_jobs()
@@ -238,7 +177,7 @@ async def test_an_edit_during_quiet_hours_replaces_the_waiting_message(
     assert sorted(setup.sent_to()) == ["+447700900001", "555001"]
     english = next(r for _, a, r in setup.deliverer.sent if a == "+447700900001")
     assert "Buses matter most." in english.text
-    states = sorted(state for _, _, state in _recipients(setup.services.db))
+    states = sorted(state for _, _, state in recipients(setup.services.db))
     assert states == ["sent", "sent", "skipped", "skipped"]
 
 
@@ -259,9 +198,9 @@ async def test_without_a_sender_web_chat_phones_hear_and_the_rest_wait(
     )
     form = await client.get(f"{setup.url}/found-out")
     assert "only web chat (simulator) phones are reached" in form.text
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     setup.run_jobs()
-    states = {person: state for _, person, state in _recipients(services.db)}
+    states = {person: state for _, person, state in recipients(services.db)}
     assert states.pop(web) == "sent" and set(states.values()) == {"pending"}
     overview = await client.get(setup.url)
     assert "not yet" in overview.text and "Resume sending</button>" in overview.text
@@ -283,7 +222,7 @@ async def test_a_crash_mid_send_resumes_without_messaging_anyone_twice(
         setup.services.db, setup.services.settings.address_protector, setup.cid, "+447700900007"
     )
     setup.use(RecordingDeliverer(crash_on=2))
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     setup.run_jobs()  # the worker dies on the second message; the queue logs it
     assert "failed" in caplog.text
     first = setup.sent_to()
@@ -298,14 +237,14 @@ async def test_a_crash_mid_send_resumes_without_messaging_anyone_twice(
     setup.run_jobs()
     # The third person is told; the one whose message was in flight is not retried.
     assert len(setup.sent_to()) == 1 and setup.sent_to()[0] not in first
-    states = sorted(state for _, _, state in _recipients(setup.services.db))
+    states = sorted(state for _, _, state in recipients(setup.services.db))
     assert states == ["failed", "sent", "sent"]
 
 
 async def test_someone_who_opts_out_after_publishing_is_not_messaged(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     with session_scope(setup.services.db) as session:
         person = session.exec(select(Participant).where(Participant.language == "cy")).one()
         person.opted_out = True  # texted STOP before the job ran
@@ -318,9 +257,9 @@ async def test_bad_input_is_refused_clearly_and_nothing_is_lost(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
     db = setup.services.db
-    await _publish(client, setup, notify=False, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, notify=False, found_out_en="Buses.", found_out_cy="Bysiau.")
     long = "buses " * 4000  # 24,000 characters
-    too_long = await _publish(client, setup, found_out_en=long, found_out_cy="Bysiau.")
+    too_long = await publish(client, setup, found_out_en=long, found_out_cy="Bysiau.")
     assert too_long.status_code == 400
     assert "What we found out (English) is longer than 20,000 characters" in too_long.text
     assert long.strip() in too_long.text  # the officer's words are still in the form
@@ -340,7 +279,7 @@ async def test_bad_input_is_refused_clearly_and_nothing_is_lost(
     with session_scope(db) as session:
         consultation = session.get(Consultation, setup.cid)
         assert consultation is not None and consultation.found_out_en == "Buses."
-    assert _recipients(db) == []
+    assert recipients(db) == []
     setup.run_jobs()
     assert setup.deliverer.sent == []
 
@@ -348,7 +287,7 @@ async def test_bad_input_is_refused_clearly_and_nothing_is_lost(
 async def test_a_read_only_account_cannot_publish_or_send(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     reader = make_officer(setup.services.db, Role.READONLY)
     with session_scope(setup.services.db) as session:
         from storage.repositories import console_accounts as accounts
@@ -376,7 +315,7 @@ async def test_a_read_only_account_cannot_publish_or_send(
 async def test_the_api_shows_when_feedback_went_out_and_to_how_many(
     client: httpx.AsyncClient, setup: Setup
 ) -> None:
-    await _publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
     with session_scope(setup.services.db) as session:
         person = session.exec(select(Participant).where(Participant.language == "cy")).one()
         person.opted_out = True
