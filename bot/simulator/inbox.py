@@ -8,8 +8,9 @@ already shows (each item's `ref`).
 
 Each message is shown both ways an officer needs to check: as the SMS a
 resident would get (plain text, with its segment count) and as the Telegram
-message, with its numbered buttons for a question. Feedback is shown as
-sent without a results link (the link is given at sending time, not kept).
+message, with its numbered buttons for a question. Feedback is shown with
+the consultation's results page as its link (the console's default; a link
+typed for one send is not kept, so it may differ from what was sent).
 """
 
 from __future__ import annotations
@@ -97,8 +98,9 @@ def _feedback(engine: Engine, catalog: Catalog, address_hash: str) -> list[dict[
         for recipient_id, publication, consultation, language in reversed(rows):
             language = str(language) if language in ("en", "cy") else "en"
             title = consultation.title(language)
-            sms = feedback_reply(catalog, publication, title, language, Channel.SMS)
-            telegram = feedback_reply(catalog, publication, title, language, Channel.TELEGRAM)
+            link = consultation.results_url or None
+            sms = feedback_reply(catalog, publication, title, language, Channel.SMS, link)
+            telegram = feedback_reply(catalog, publication, title, language, Channel.TELEGRAM, link)
             items.append(
                 {
                     "who": "bot",

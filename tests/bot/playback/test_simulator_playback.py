@@ -264,3 +264,13 @@ async def test_you_said_we_did_feedback_reaches_the_simulated_phone_as_sms_and_t
     assert message["sms"]["segments"] <= 2
     page = (await client.get("/simulator")).text
     assert "You said, we did" in page and "As a text message" in page
+
+    # With a results page, the message is short and links to it.
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, consultation_id(engine))
+        assert consultation is not None
+        consultation.results_url = "https://council.example.gov.uk/what-matters/results"
+        session.add(consultation)
+    [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
+    assert message["text"].endswith("https://council.example.gov.uk/what-matters/results")
+    assert "7pm bus" not in message["sms"]["text"]
