@@ -32,7 +32,11 @@ class ConsultationBase(SQLModel):
     difference_cy: str = Field(default="", sa_type=Text)
     # The council's own page with the published results ("Your Voice"); "you
     # said, we did" messages carry it, so an SMS is a short link, not a summary.
-    results_url: str = Field(default="", max_length=500)
+    results_url: str = Field(
+        default="",
+        max_length=500,
+        description="The council's web page with the published results; empty until there is one.",
+    )
 
 
 class Consultation(ConsultationBase, table=True):

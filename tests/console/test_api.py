@@ -122,3 +122,29 @@ async def test_a_consultation_without_feedback_lists_none_and_the_schema_names_t
         "sections",
         "recipients",
     }
+
+
+async def test_the_link_to_the_published_results_is_in_the_consultation(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    without = make_consultation(db, shared_with=[officer])
+    token = await sign_in(client, officer)
+    link = "https://www.wrexham.gov.uk/yourvoice/buses/results"
+    published = await client.post(
+        f"/console/consultations/{cid}/found-out",
+        data={"csrf_token": token, "found_out_en": "Buses matter.", "results_url": link},
+    )
+    assert published.status_code == 303
+    auth = {"authorization": f"Bearer {await _token(client, token)}"}
+    client.cookies.clear()
+    one = (await client.get(f"/api/v1/consultations/{cid}", headers=auth)).json()
+    assert one["results_url"] == link and one["found_out_en"] == "Buses matter."
+    listed = (await client.get("/api/v1/consultations", headers=auth)).json()
+    assert {c["id"]: c["results_url"] for c in listed} == {cid: link, without: ""}
+    schema = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    assert (
+        "published results"
+        in schema["ConsultationPublic"]["properties"]["results_url"]["description"]
+    )
