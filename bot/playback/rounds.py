@@ -161,10 +161,13 @@ def round_reply(
     listed = " ".join(f"{n} {label(entry, language)}" for n, entry in enumerate(labels, 1))
     intro = catalog.text(language, "playback-intro")
     stop = catalog.text(language, "playback-stop") if channel in TEXT_CHANNELS else ""
-    candidates = [
-        f"{intro} {listed}. {catalog.text(language, key)} {stop}".strip()
-        for key in ("playback-question", "playback-question-short")
-    ]
+    # Where the themes come as buttons, ask for a tap, not a typed number.
+    keys = (
+        ("playback-question", "playback-question-short")
+        if channel in TEXT_CHANNELS
+        else ("playback-question-buttons",)
+    )
+    candidates = [f"{intro} {listed}. {catalog.text(language, key)} {stop}".strip() for key in keys]
     texts = [gsm_friendly(c) if channel in TEXT_CHANNELS else c for c in candidates]
     text = next((t for t in texts if segment_count(t) <= MAX_SEGMENTS), texts[-1])
     options = tuple(

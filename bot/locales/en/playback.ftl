@@ -4,6 +4,8 @@
 playback-intro = We heard these things matter most:
 playback-question = Which matters most to you? Reply with a number, or tell us what we missed.
 playback-question-short = Reply with a number, or tell us what we missed.
+# Telegram and the web chat show the themes as buttons.
+playback-question-buttons = Which matters most to you? Tap one, or tell us what we missed.
 playback-stop = Text STOP to opt out.
 playback-thanks = Thank you. We have noted your choice.
 playback-thanks-both = Thank you. We have noted your choice and what you told us.

@@ -129,6 +129,7 @@ async def test_the_round_comes_with_numbered_buttons_and_a_press_is_a_vote(
     assert question.chat_id == CHAT
     assert question.text.startswith("We heard these things matter most: 1 Buses 2 Housing")
     assert "STOP" not in question.text  # Telegram has its own Stop button
+    assert "Tap one, or tell us what we missed" in question.text  # not "reply with a number"
     assert question.buttons == BUTTONS
     assert "parse_mode" not in question.params
     question_id = telegram.recorder.latest[CHAT]
