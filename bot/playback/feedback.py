@@ -33,6 +33,7 @@ from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation, Participant, utcnow
 from storage.models.playback import DeliveryState, FeedbackPublication, FeedbackRecipient
+from storage.repositories.feedback import pending_count
 
 if TYPE_CHECKING:
     from bot.jobs import JobQueue, JobRegistry
@@ -133,14 +134,7 @@ def send_feedback(
         only_channels=only_channels,
     )
     with session_scope(engine) as session:
-        waiting = session.exec(
-            select(func.count())
-            .select_from(FeedbackRecipient)
-            .where(
-                FeedbackRecipient.publication_id == publication_id,
-                col(FeedbackRecipient.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
-            )
-        ).one()
+        waiting = pending_count(session=session, publication_id=publication_id)
         sent = session.exec(
             select(func.count())
             .select_from(FeedbackRecipient)
