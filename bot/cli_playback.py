@@ -180,16 +180,27 @@ def close(consultation: Annotated[str, typer.Argument(help="Consultation slug.")
 def feedback_send(
     consultation: Annotated[str, typer.Argument(help="Consultation slug.")],
     link: Annotated[
-        str | None, typer.Option(help="Page where the results are published (https://...).")
+        str | None,
+        typer.Option(
+            help="Page where the results are published (https://...); "
+            "default: the link stored with the consultation, if any."
+        ),
     ] = None,
 ) -> None:
     """Tell people who asked to hear back what we found out and what changed."""
-    if link is not None and not link.startswith("https://"):
-        raise _fail("--link must be an https:// address")
+    from console.forms import check_results_url
+
+    if link is not None:
+        try:
+            link = check_results_url(link)
+        except ValueError as error:
+            raise _fail(str(error)) from error
     with _context(consultation) as (settings, engine, found):
         with session_scope(engine) as session:
             current = session.get(Consultation, found.id)
             assert current is not None
+            # The console's link, as its "Resume sending" uses.
+            link = link or current.results_url or None
             try:
                 publication, created = publish_feedback(session=session, consultation=current)
             except ValueError as error:

@@ -59,9 +59,14 @@ def feedback_reply(
     sms = channel in TEXT_CHANNELS
     stop = catalog.text(language, "playback-stop") if sms else ""
     if link:
-        text = " ".join(
-            p for p in (intro, catalog.text(language, "feedback-link", link=link), stop) if p
-        )
+        linked = catalog.text(language, "feedback-link", link=link)
+        texts = [" ".join(p for p in (intro, linked, stop) if p)]
+        if sms:
+            # A long title (or one letter like "ŵ" that takes SMS out of GSM-7) can push
+            # the message past two segments; the link matters more than the title.
+            short = catalog.text(language, "feedback-intro-short")
+            texts = [gsm_friendly(t) for t in (texts[0], f"{short} {linked} {stop}")]
+        text = next((t for t in texts if segment_count(t) <= MAX_SEGMENTS), texts[-1])
         return Reply(text=text, key="feedback", language=language)
     found = pick(publication.found_out_en, publication.found_out_cy)
     difference = pick(publication.difference_en, publication.difference_cy)

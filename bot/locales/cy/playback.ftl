@@ -15,6 +15,7 @@ playback-out-of-range = Atebwch gyda rhif o 1 i { $count }, neu dywedwch wrthon 
 playback-closed = Diolch. Mae'r rownd hon wedi cau, felly allwn ni ddim cyfrif eich dewis.
 playback-closed-kept = Diolch. Mae'r rownd hon wedi cau, ond rydyn ni wedi cadw'r hyn ddywedoch chi wrthon ni.
 feedback-intro = Dywedoch chi, gwnaethon ni: { $title }.
+feedback-intro-short = Dywedoch chi, gwnaethon ni.
 feedback-link = Darllenwch beth ddysgon ni a beth sydd wedi newid: { $link }
 feedback-found-out = Beth ddysgon ni: { $text }
 feedback-difference = Beth sydd wedi newid: { $text }

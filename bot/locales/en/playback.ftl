@@ -14,6 +14,7 @@ playback-out-of-range = Please reply with a number from 1 to { $count }, or tell
 playback-closed = Thank you. This round has closed, so we could not count your choice.
 playback-closed-kept = Thank you. This round has closed, but we have kept what you told us.
 feedback-intro = You said, we did: { $title }.
+feedback-intro-short = You said, we did.
 feedback-link = Read what we found out and what changed: { $link }
 feedback-found-out = We found out: { $text }
 feedback-difference = What changed: { $text }

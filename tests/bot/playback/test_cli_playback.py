@@ -78,6 +78,7 @@ def test_bad_theme_lists_and_unknown_consultations_are_clear_errors(
         (["playback", "close", "buses"], "no open playback round"),
         (["feedback", "send", "buses"], "nothing published"),
         (["feedback", "send", "buses", "--link", "javascript:alert(1)"], "https://"),
+        (["feedback", "send", "buses", "--link", "https://a b.example"], "spaces"),
     ]:
         result = runner.invoke(app, args)
         assert result.exit_code != 0 and message in result.output, (args, result.output)
@@ -104,3 +105,20 @@ def test_feedback_goes_once_per_publication(
     with Session(engine) as session:
         publication = session.exec(select(FeedbackPublication)).one()
     assert publication.recipients_count == 1 and publication.sent_at is not None
+
+
+def test_feedback_without_link_option_uses_the_link_stored_from_the_console(
+    cli_env: RecordingTwilioApi, engine: Engine, world: World, cli_protector: AddressProtector
+) -> None:
+    add_person(engine, cli_protector, world.consultation_id, "+447911123457")
+    stored = "https://www.example.gov.uk/your-voice/buses/results"
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, world.consultation_id)
+        assert consultation is not None
+        consultation.found_out_en = "Evening buses matter most."
+        consultation.results_url = stored
+        session.add(consultation)
+    result = runner.invoke(app, ["feedback", "send", "buses"])
+    assert result.exit_code == 0, result.output
+    [sms] = cli_env.message_requests()
+    assert stored in sms.data["Body"] and "Evening buses" not in sms.data["Body"]

@@ -128,3 +128,29 @@ def test_sms_summary_without_a_link_fits_two_segments_and_keeps_stop(language: s
     assert "..." in reply.text
     telegram = feedback_reply(default_catalog(), publication, "Buses", language, Channel.TELEGRAM)
     assert " ".join(LONG.split()) in telegram.text and "STOP" not in telegram.text
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("cy", "Gwasanaethau i bobl hŷn"),  # "ŷ" takes the whole SMS out of GSM-7
+        ("en", "A very long consultation title " * 6),
+    ],
+)
+def test_sms_with_a_link_drops_the_title_rather_than_run_past_two_segments(
+    language: str, title: str
+) -> None:
+    publication = FeedbackPublication(consultation_id=1, text_hash="x", found_out_en="Buses.")
+    link = "https://www.wrexham.gov.uk/your-voice/2026/results-of-the-consultation-on-services"
+    reply = feedback_reply(default_catalog(), publication, title, language, Channel.SMS, link)
+    assert segment_count(reply.text) <= 2
+    assert link in reply.text and title.strip() not in reply.text
+    assert reply.text.endswith(default_catalog().text(language, "playback-stop"))
+    # A short title still fits, so it stays.
+    fits = feedback_reply(default_catalog(), publication, "Buses", language, Channel.SMS, link)
+    assert "Buses" in fits.text and segment_count(fits.text) <= 2
+    # Telegram has no segments: the title stays whatever its length.
+    telegram = feedback_reply(
+        default_catalog(), publication, title, language, Channel.TELEGRAM, link
+    )
+    assert title.strip() in telegram.text
