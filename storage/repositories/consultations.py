@@ -132,7 +132,6 @@ def is_accepting(consultation: Consultation, *, now: datetime | None = None) -> 
     return not (consultation.closes_at is not None and as_utc(consultation.closes_at) <= now)
 
 
-
 def questions_of(*, session: Session, consultation_id: int) -> list[Question]:
     return list(
         session.exec(
