@@ -36,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import postgres_database, sqlite_database  # noqa: E402
+
 WARDS = ["Acton", "Gresford", "Rhosnesni", "Offa", "Brynyffynnon", "Cartrefle", "Holt", "Marford"]
 AGES = ["under-25", "25-44", "45-64", "65-plus", None]
 TOPICS = [
@@ -384,40 +386,43 @@ def main() -> None:
             print(json.dumps(child(url, task, int(cid), args.repeats)))
         return
 
-    targets = [("sqlite", f"sqlite:///{tempfile.mkdtemp()}/bench.db")]
+    targets = [("sqlite", sqlite_database())]
     if args.postgres:
-        targets.append(("postgresql", _fresh_pg(args.postgres)))
+        targets.append(("postgresql", postgres_database(args.postgres)))
     report: dict[str, dict[str, dict[str, float]]] = {}
-    for name, url in targets:
-        t0 = time.perf_counter()
-        cid = seed(url, args.answers)
-        print(
-            f"{name}: seeded {args.answers} answers in {time.perf_counter() - t0:.0f} s", flush=True
-        )
-        report[name] = {}
-        for task in ("board", "csv", "xlsx", "baseline_csv"):
-            output = (
-                subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--repeats",
-                        str(args.repeats),
-                        "--child",
-                        url,
-                        task,
-                        str(cid),
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                    cwd=ROOT,
-                )
-                .stdout.strip()
-                .splitlines()[-1]
+    for name, database in targets:
+        # Each scratch database is removed when its measurements are done.
+        with database as url:
+            t0 = time.perf_counter()
+            cid = seed(url, args.answers)
+            print(
+                f"{name}: seeded {args.answers} answers in {time.perf_counter() - t0:.0f} s",
+                flush=True,
             )
-            report[name][task] = json.loads(output)
-            print(f"  {task}: {report[name][task]}", flush=True)
+            report[name] = {}
+            for task in ("board", "csv", "xlsx", "baseline_csv"):
+                output = (
+                    subprocess.run(
+                        [
+                            sys.executable,
+                            __file__,
+                            "--repeats",
+                            str(args.repeats),
+                            "--child",
+                            url,
+                            task,
+                            str(cid),
+                        ],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                        cwd=ROOT,
+                    )
+                    .stdout.strip()
+                    .splitlines()[-1]
+                )
+                report[name][task] = json.loads(output)
+                print(f"  {task}: {report[name][task]}", flush=True)
     output = (
         subprocess.run(
             [sys.executable, __file__, "--child", "-", "baseline_xlsx", str(args.answers)],
@@ -442,22 +447,6 @@ def main() -> None:
         .splitlines()[-1]
     )
     print(f"cold redaction: {json.loads(output)}")
-
-
-def _fresh_pg(admin_url: str) -> str:
-    import uuid
-
-    from sqlalchemy import text
-    from sqlalchemy.engine import make_url
-
-    from storage.db import make_unpooled_engine
-
-    name = f"wm_bench_console_{uuid.uuid4().hex[:8]}"
-    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
 
 if __name__ == "__main__":

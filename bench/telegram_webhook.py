@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import os
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
@@ -44,8 +43,10 @@ import httpx  # noqa: E402
 from aiogram import Bot  # noqa: E402
 from aiogram.client.session.base import BaseSession  # noqa: E402
 from aiogram.methods import TelegramMethod  # noqa: E402
-from sqlalchemy import func, text  # noqa: E402
+from sqlalchemy import func  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
+
+from bench.databases import postgres_database, sqlite_database  # noqa: E402
 
 TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 SECRET = "bench-secret_token"
@@ -273,28 +274,6 @@ async def engine_run(url: str, residents: int, concurrency: int) -> dict[str, An
     }
 
 
-def fresh_postgres(admin_url: str) -> tuple[str, str]:
-    from sqlalchemy.engine import make_url
-
-    from storage.db import make_unpooled_engine
-
-    name = f"wm_bench_tg_{uuid.uuid4().hex[:8]}"
-    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return name, make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_postgres(admin_url: str, name: str) -> None:
-    from storage.db import make_unpooled_engine
-
-    admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--residents", type=int, default=300)
@@ -302,27 +281,21 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("WHATMATTERS_TEST_DATABASE_URL"))
     args = parser.parse_args()
 
-    from storage.migrate import upgrade
-
-    backends: list[tuple[str, str, str | None]] = []
-    tmp = tempfile.mkdtemp(prefix="wm-bench-tg-")
-    for label in ("webhook", "engine"):
-        backends.append(("SQLite (WAL)", f"sqlite:///{tmp}/{label}.db", None))
-    if args.postgres:
-        for _label in ("webhook", "engine"):
-            name, url = fresh_postgres(args.postgres)
-            backends.append(("PostgreSQL", url, name))
-
     print(
         "| backend | path | concurrency | updates | updates/s | p50 ms | p99 ms | cpu ms/update "
         "| errors | answers stored / residents | messages sent / expected |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    try:
-        for i in range(0, len(backends), 2):
-            (label, webhook_url, _), (_, engine_url, _) = backends[i], backends[i + 1]
-            upgrade(webhook_url)
-            upgrade(engine_url)
+    with contextlib.ExitStack() as stack:
+        # Two databases per backend: the webhook run and the engine-alone baseline.
+        backends = [("SQLite (WAL)", sqlite_database(), sqlite_database())]
+        if args.postgres:
+            backends.append(
+                ("PostgreSQL", postgres_database(args.postgres), postgres_database(args.postgres))
+            )
+        for label, webhook_db, engine_db in backends:
+            webhook_url = stack.enter_context(webhook_db)
+            engine_url = stack.enter_context(engine_db)
             hook = asyncio.run(webhook_run(webhook_url, args.residents, args.concurrency))
             base = asyncio.run(engine_run(engine_url, args.residents, args.concurrency))
             print(
@@ -341,10 +314,6 @@ def main() -> None:
                 f"| - | {hook['floor_p50']:.1f} | {hook['floor_p99']:.1f} "
                 f"| {hook['floor_cpu']:.2f} | - | - | - |"
             )
-    finally:
-        for _label, _url, name in backends:
-            if name is not None and args.postgres:
-                drop_postgres(args.postgres, name)
 
 
 if __name__ == "__main__":
