@@ -52,6 +52,7 @@ def build_services(settings: Settings) -> Services:
     register_retention_job(registry, db, days=settings.retention_days)
     # Here, not in the console, so `whatmatters worker` knows the job too.
     register_feedback_job(registry, db, settings, jobs=jobs)
+    register_answer_stored_job(registry)
     conversation = ConversationEngine(
         engine=db,
         protector=settings.address_protector,
@@ -64,16 +65,45 @@ def build_services(settings: Settings) -> Services:
     return services
 
 
+#: One job per stored answer: theme it, then redact it (one queue round trip on the
+#: webhook's thread, not one per step).
+ANSWER_STORED_JOB = "answer_stored"
+
+
+def register_answer_stored_job(registry: JobRegistry) -> None:
+    """Register "answer_stored": runs whichever of theme_answer and redact_answers exist.
+
+    Looked up when it runs: the console registers redaction after the services are built.
+    One step failing does not skip the other; the first error is raised afterwards, so
+    the queue records it (and Redis retries the job; both steps are idempotent).
+    """
+
+    def answer_stored(answer_id: int) -> None:
+        names = registry.names()
+        steps: list[tuple[str, dict[str, Any]]] = [
+            ("theme_answer", {"answer_id": answer_id}),
+            # Redacted now, off the request path, so exports never wait on it.
+            ("redact_answers", {"answer_ids": [answer_id]}),
+        ]
+        failed: Exception | None = None
+        for name, kwargs in steps:
+            if name not in names:
+                continue
+            try:
+                registry.get(name)(**kwargs)
+            except Exception as error:
+                log.exception("%s failed for answer %s", name, answer_id)
+                failed = failed or error
+        if failed is not None:
+            raise failed
+
+    registry.register(ANSWER_STORED_JOB, answer_stored)
+
+
 def _answer_stored(services: Services, answer_id: int) -> None:
-    # Theming happens off the request path; the job exists once the theming
-    # feature has registered it.
-    registered = services.job_registry.names()
+    # Theming and redaction happen off the request path, in one job.
     try:
-        if "theme_answer" in registered:
-            services.jobs.enqueue("theme_answer", answer_id=answer_id)
-        # Redact now, off the request path, so exports never wait on it.
-        if "redact_answers" in registered:
-            services.jobs.enqueue("redact_answers", answer_ids=[answer_id])
+        services.jobs.enqueue(ANSWER_STORED_JOB, answer_id=answer_id)
     except Exception:
         # The queue (Redis) is down. The answer is safely stored; the worker's
         # sweep themes every stored-but-unthemed answer when it can.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from bot.jobs import InProcessQueue, JobRegistry
@@ -47,3 +48,28 @@ def test_answers_are_themed_off_the_request_path(engine: Engine) -> None:
     with session_scope(engine) as session:
         rows = repo.assignments_of(session=session, answer_id=late[0])
         assert len(rows) == len({r.theme_id for r in rows}) >= 1
+
+
+def test_a_stored_answer_is_one_job_and_a_failing_step_skips_nothing() -> None:
+    from bot.app import ANSWER_STORED_JOB, register_answer_stored_job
+
+    registry = JobRegistry()
+    ran: list[str] = []
+
+    def theme_answer(answer_id: int) -> None:
+        ran.append(f"theme {answer_id}")
+        raise RuntimeError("embedding model missing")
+
+    registry.register("theme_answer", theme_answer)
+    registry.register("redact_answers", lambda answer_ids: ran.append(f"redact {answer_ids}"))
+    register_answer_stored_job(registry)
+    # Theming failed, redaction still ran, and the job reports the failure (so it is retried).
+    with pytest.raises(RuntimeError, match="embedding model missing"):
+        registry.run(ANSWER_STORED_JOB, {"answer_id": 7})
+    assert ran == ["theme 7", "redact [7]"]
+    # Without the console's redaction job (a bare worker), theming alone runs.
+    bare = JobRegistry()
+    bare.register("theme_answer", lambda answer_id: ran.append(f"theme only {answer_id}"))
+    register_answer_stored_job(bare)
+    bare.run(ANSWER_STORED_JOB, {"answer_id": 8})
+    assert ran[-1] == "theme only 8"
