@@ -39,18 +39,17 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # The request format and signing live in one place, shared with bench/scale.py.
+from bench.databases import postgres_database, sqlite_database  # noqa: E402
 from bench.scale_load import ACCOUNT, PUBLIC, TOKEN, signed_sms  # noqa: E402
 
 DUPLICATE_EVERY = 20  # 5% of answers are delivered twice
@@ -448,25 +447,13 @@ def main() -> None:
 
     results: list[dict[str, float | int | str]] = []
     for variant in args.variants:
-        with tempfile.TemporaryDirectory() as tmp:
-            results += run_backend("sqlite", f"sqlite:///{tmp}/bench.db", args, variant)
+        with sqlite_database() as url:
+            results += run_backend("sqlite", url, args, variant)
     for variant in args.variants:
         if not args.postgres or args.skip_postgres:
             break
-        name = f"wm_bench_webhooks_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(
-            args.postgres.replace("postgresql://", "postgresql+psycopg://", 1),
-            isolation_level="AUTOCOMMIT",
-        )
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
-        try:
+        with postgres_database(args.postgres) as url:
             results += run_backend("postgresql", url, args, variant)
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
 
     print(
         f"\nsigned Twilio webhooks, {args.seconds:g}s per phase, {args.connections} connections, "
