@@ -2,7 +2,7 @@
 
 all-MiniLM-L6-v2 gives the project its best English themes but reads no Welsh. A
 glossary lookup after undoing mutations turns "Mwy o fysiau i'r pentref, os gwelwch
-yn dda" into "more of buses village please": not a translation, but enough for
+yn dda" into "more buses village please": not a translation, but enough for
 MiniLM to put the answer beside "More buses to the village please". The embedder mixes
 this with the multilingual model's view (see :mod:`nlp.embeddings.bilingual`), which
 covers what the glossary does not know.
