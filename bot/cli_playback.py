@@ -19,11 +19,14 @@ from sqlalchemy.engine import Engine
 
 from bot.cli_invite import make_http_client
 from bot.conversation.catalog import default_catalog
-from bot.outbound.sender import TokenBucket
-from bot.outbound.waves import QuietHours
-from bot.playback.deliverers import ChannelDeliverer
-from bot.playback.delivery import DeliveryReport, run_deliveries
-from bot.playback.feedback import deliverer_from_settings, quiet_hours_of, send_feedback
+from bot.playback.delivery import Deliverer, DeliveryReport, run_deliveries
+from bot.playback.feedback import (
+    close_deliverer,
+    deliverer_from_settings,
+    quiet_hours_of,
+    send_feedback,
+    with_web_fallback,
+)
 from bot.playback.rounds import (
     PlaybackError,
     close_round,
@@ -68,26 +71,20 @@ def _context(slug: str) -> Iterator[tuple[Settings, Engine, Consultation]]:
         engine.dispose()
 
 
-def _quiet(settings: Settings) -> QuietHours:
-    return quiet_hours_of(settings)
-
-
-def _deliverer(settings: Settings) -> tuple[ChannelDeliverer, set[Channel] | None]:
+def _deliverer(settings: Settings) -> tuple[Deliverer, frozenset[Channel] | None]:
     """The deliverer, and the only channels to send to (None: every channel)."""
     # make_http_client looked up here, at call time, so tests can record Twilio's HTTP.
-    deliverer = deliverer_from_settings(settings, make_http_client=make_http_client)
-    if deliverer is None:
-        # Web chat (simulator) phones need no provider, so a setup without
-        # Twilio or Telegram still runs a round end to end; everyone else
-        # stays pending (not failed) until a sender is configured and resumed.
+    deliverer, only = with_web_fallback(
+        deliverer_from_settings(settings, make_http_client=make_http_client), settings
+    )
+    if only is not None:
         typer.secho(
             "no Twilio (TWILIO_*) or Telegram (TELEGRAM_BOT_TOKEN) settings: "
             "only web chat (simulator) phones are reached, the rest wait",
             fg="yellow",
             err=True,
         )
-        return ChannelDeliverer(bucket=TokenBucket(settings.sms_send_rate)), {Channel.WEB}
-    return deliverer, None
+    return deliverer, only
 
 
 def _print(report: DeliveryReport, settings: Settings, resume: str) -> None:
@@ -96,7 +93,7 @@ def _print(report: DeliveryReport, settings: Settings, resume: str) -> None:
         f"interrupted earlier and not resent {report.interrupted}"
     )
     if report.paused_until is not None:
-        local = report.paused_until.astimezone(_quiet(settings).zone)
+        local = report.paused_until.astimezone(quiet_hours_of(settings).zone)
         typer.echo(f"paused for quiet hours until {local:%Y-%m-%d %H:%M %Z}; then run `{resume}`")
 
 
@@ -116,11 +113,11 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             parent_id=round_id,
             compose=lambda p: round_reply(catalog, labels, p.language, Channel(p.channel)),
             deliverer=deliverer,
-            quiet_hours=_quiet(settings),
+            quiet_hours=quiet_hours_of(settings),
             only_channels=only,
         )
     finally:
-        deliverer.close()
+        close_deliverer(deliverer)
     _print(report, settings, f"whatmatters playback send {slug}")
 
 
@@ -219,10 +216,10 @@ def feedback_send(
                 publication_id=publication_id,
                 catalog=default_catalog(),
                 deliverer=deliverer,
-                quiet_hours=_quiet(settings),
+                quiet_hours=quiet_hours_of(settings),
                 link=link,
                 only_channels=only,
             )
         finally:
-            deliverer.close()
+            close_deliverer(deliverer)
         _print(report, settings, f"whatmatters feedback send {consultation}")

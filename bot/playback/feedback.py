@@ -192,6 +192,34 @@ def deliverer_from_settings(
     return ChannelDeliverer(bucket=bucket, twilio=twilio, telegram=telegram)
 
 
+#: The only channels reached when no provider is configured: web chat (simulator) phones.
+WEB_ONLY: frozenset[Channel] = frozenset({Channel.WEB})
+
+
+def with_web_fallback(
+    deliverer: Deliverer | None, settings: Settings
+) -> tuple[Deliverer, frozenset[Channel] | None]:
+    """The deliverer and the only channels it may send to (None: every channel).
+
+    Without Twilio or Telegram, web chat (simulator) phones are still reached, so a
+    round or a feedback runs end to end on a laptop; everyone else stays pending (not
+    failed) until a sender is configured and the send is resumed.
+    """
+    if deliverer is not None:
+        return deliverer, None
+    from bot.outbound.sender import TokenBucket
+    from bot.playback.deliverers import ChannelDeliverer
+
+    return ChannelDeliverer(bucket=TokenBucket(settings.sms_send_rate)), WEB_ONLY
+
+
+def close_deliverer(deliverer: Deliverer) -> None:
+    """Release what a deliverer holds (the Telegram session, its event loop), if anything."""
+    close = getattr(deliverer, "close", None)
+    if callable(close):
+        close()
+
+
 def quiet_hours_of(settings: Settings) -> QuietHours:
     return QuietHours.parse(
         settings.quiet_hours_start, settings.quiet_hours_end, settings.quiet_hours_timezone
@@ -245,21 +273,15 @@ def register_feedback_job(
     """
 
     def job(publication_id: int, link: str | None = None) -> None:
-        made = (make_deliverer or (lambda: deliverer_from_settings(settings)))()
-        only: set[Channel] | None = None
-        if made is None:
-            from bot.outbound.sender import TokenBucket
-            from bot.playback.deliverers import ChannelDeliverer
-
-            # Web chat (simulator) phones need no provider; everyone else
-            # stays pending (not failed) until a sender is configured and the
-            # send is resumed.
+        made, only = with_web_fallback(
+            (make_deliverer or (lambda: deliverer_from_settings(settings)))(), settings
+        )
+        if only is not None:
             log.warning(
                 "feedback publication %s: no Twilio or Telegram settings, so only web chat "
                 "phones are reached; the rest wait",
                 publication_id,
             )
-            made, only = ChannelDeliverer(bucket=TokenBucket(settings.sms_send_rate)), {Channel.WEB}
         deliverer: Deliverer = made if jobs is None else _Sliced(made, slice_seconds)
         try:
             report = send_feedback(
@@ -286,9 +308,7 @@ def register_feedback_job(
                 )
             return
         finally:
-            close = getattr(made, "close", None)
-            if callable(close):
-                close()
+            close_deliverer(made)
         log.info(
             "feedback publication %s: sent %s, failed %s, skipped %s, interrupted %s",
             publication_id,
