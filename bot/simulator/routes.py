@@ -203,41 +203,31 @@ async def simulator_form(
             transcript=[],
         )
     history = _parse_transcript(transcript)
-    if check:
-        # "Check for new messages": nothing is sent, only the inbox is read.
-        waiting = await run_in_threadpool(_waiting, services, visitor)
-        history = refresh(history, waiting)
-        return _render(
-            request,
-            services,
-            visitor,
-            look=look,
-            consultation=consultation,
-            transcript=history[-MAX_TRANSCRIPT:],
+    # "Check for new messages" sends nothing: only the inbox is read, below.
+    if not check:
+        try:
+            message = SimulatorMessage(text=text, message_id=message_id, consultation=consultation)
+        except ValueError:
+            return _render(
+                request,
+                services,
+                visitor,
+                look=look,
+                consultation=consultation,
+                transcript=history,
+                error="That message could not be sent. Please try again.",
+                status_code=422,
+            )
+        replies = await _send(services, visitor, message)
+        history.append({"who": "me", "text": text, "options": []})
+        history.extend(
+            {
+                "who": "bot",
+                "text": r.text,
+                "options": [{"value": o.value, "label": o.label} for o in r.options],
+            }
+            for r in replies
         )
-    try:
-        message = SimulatorMessage(text=text, message_id=message_id, consultation=consultation)
-    except ValueError:
-        return _render(
-            request,
-            services,
-            visitor,
-            look=look,
-            consultation=consultation,
-            transcript=history,
-            error="That message could not be sent. Please try again.",
-            status_code=422,
-        )
-    replies = await _send(services, visitor, message)
-    history.append({"who": "me", "text": text, "options": []})
-    history.extend(
-        {
-            "who": "bot",
-            "text": r.text,
-            "options": [{"value": o.value, "label": o.label} for o in r.options],
-        }
-        for r in replies
-    )
     waiting = await run_in_threadpool(_waiting, services, visitor)
     history = refresh(history, waiting)
     return _render(
