@@ -8,10 +8,6 @@ Screenshots of the main pages are saved in docs/screenshots/ for the README.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -26,22 +22,12 @@ from storage.db import make_engine, session_scope
 from storage.migrate import upgrade
 from storage.models.accounts import Role
 from storage.repositories import console_accounts as accounts
+from tests.browser_support import ARGS, chromium, running_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EMAIL, PASSWORD = "officer@council.example", "a long officer password"
 ANSWERS = [
     "The buses into town stop running after six",
@@ -63,24 +49,9 @@ ANSWERS = [
 ]
 
 
-def _chromium() -> str:
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    message = "Chromium not found: run `bash -c 'source scripts/lib.sh; ensure_chromium'`"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _chromium()
+    chromium()
     pytest.importorskip("playwright.sync_api", reason="pip install playwright (dev extra)")
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'wm.db'}"
     upgrade(url)
@@ -94,44 +65,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             display_name="Olwen Officer",
         )
     engine.dispose()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "SEED_DEMO": "false",
-        "ENVIRONMENT": "test",
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "bot.asgi:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("uvicorn did not start")
+    with running_service(url, seed_demo=False) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _resident_answers(base: str, keyword: str, text: str) -> None:
@@ -148,7 +83,7 @@ def test_an_officer_runs_a_consultation_end_to_end(server: str, tmp_path: Path) 
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
         context = browser.new_context(
             base_url=server, viewport={"width": 1280, "height": 900}, accept_downloads=True
         )
@@ -258,7 +193,7 @@ def test_the_console_and_wall_work_without_javascript(server: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
         context = browser.new_context(base_url=server, java_script_enabled=False)
         page = context.new_page()
         page.goto("/console/login")

@@ -8,62 +8,29 @@ numbered button votes in both.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from bot.settings import Settings
 from storage.db import make_engine
 from storage.migrate import upgrade
 from tests.bot.playback.channel_rounds import consultation_id, open_and_send, votes
-from tests.console.test_browser import ARGS, _chromium, _free_port
+from tests.browser_support import ARGS, chromium, running_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    _chromium()
+    chromium()
     pytest.importorskip("playwright.sync_api", reason="pip install playwright (dev extra)")
     url = f"sqlite:///{tmp_path_factory.mktemp('simulator') / 'wm.db'}"
     upgrade(url)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "SEED_DEMO": "true",
-        "ENVIRONMENT": "test",
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "bot.asgi:app", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("uvicorn did not start")
+    with running_service(url, seed_demo=True) as base:
         yield base, url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_a_round_reaches_open_simulator_pages_and_a_button_votes(
@@ -83,7 +50,7 @@ def test_a_round_reaches_open_simulator_pages_and_a_button_votes(
             assert sent.ok, sent.text()
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
         scripted = browser.new_context(base_url=base, viewport={"width": 1100, "height": 900})
         plain = browser.new_context(
             base_url=base, viewport={"width": 1100, "height": 900}, java_script_enabled=False
