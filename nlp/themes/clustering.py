@@ -118,6 +118,8 @@ class AdaptiveClusterer:
         max_themes: hard cap on the number of themes (officers read every one).
         refine_iterations: spherical k-means iterations after Ward.
         anchor_merge: an emergent group this similar to an anchor joins the anchor.
+        themes_per_root: at least this many fine themes per square root of the answers
+            (0.5: 16 for 1,000 answers, 50 for 10,000).
         random_state: seed for every random step.
     """
 
@@ -133,6 +135,7 @@ class AdaptiveClusterer:
         max_themes: int = 300,
         refine_iterations: int = 15,
         anchor_merge: float = 0.8,
+        themes_per_root: float = 0.5,
         random_state: int = 0,
     ) -> None:
         self.min_theme_size = min_theme_size
@@ -144,6 +147,7 @@ class AdaptiveClusterer:
         self.max_themes = max_themes
         self.refine_iterations = refine_iterations
         self.anchor_merge = anchor_merge
+        self.themes_per_root = themes_per_root
         self.random_state = random_state
 
     # -- counting -----------------------------------------------------------------
@@ -172,7 +176,12 @@ class AdaptiveClusterer:
             .labels_
         )
         found = int(labels.max()) + 1
-        return max(1, min(found, self.max_themes))
+        # On real answers without dense intent-like groups HDBSCAN's count collapses
+        # (2 themes for 5,000 complaint tweets) or jumps with the sample. A floor that
+        # grows with the square root of the answers keeps the fine level usable; the
+        # broad level above it is chosen separately (nlp.themes.tree).
+        floor = round(self.themes_per_root * float(np.sqrt(n)))
+        return max(1, min(max(found, floor), self.max_themes))
 
     # -- partitioning -----------------------------------------------------------------
     def fit(

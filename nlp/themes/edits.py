@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from sqlmodel import Session
 
+from nlp.themes.locking import lock_consultation
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import themes as repo
@@ -41,7 +42,10 @@ def rename_theme(
     *, session: Session, consultation_id: int, theme_id: int, label: str, actor: str = "officer"
 ) -> Theme:
     """Give a theme the officer's own name (kept across refits)."""
+    lock_consultation(session, consultation_id)
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    theme = _live_theme(session, theme)
+    theme_id = int(theme.id or 0)
     label = _clean_label(label)
     repo.log_edit(
         session=session,
@@ -51,6 +55,8 @@ def rename_theme(
         payload={"from": theme.display_label(), "to": label},
         actor=actor,
     )
+    # Naming a theme is a decision about what is in it: its answers stay through refits.
+    repo.freeze_members(session=session, theme_id=theme_id)
     return repo.save_theme(session=session, theme=theme, officer_label=label)
 
 
@@ -63,16 +69,24 @@ def merge_themes(
     actor: str = "officer",
 ) -> Theme:
     """Fold themes into ``target_id``; a refit never brings them back apart."""
+    lock_consultation(session, consultation_id)
     target = repo.get_theme(session=session, theme_id=target_id, consultation_id=consultation_id)
     if target.status != ThemeStatus.ACTIVE or target.is_other:
         raise ThemeEditError("merge into an active theme that is not 'other'")
+    if source_ids and all(s == target_id for s in source_ids):
+        raise ThemeEditError("a theme cannot be merged into itself; choose another theme")
     sources = [
         repo.get_theme(session=session, theme_id=s, consultation_id=consultation_id)
-        for s in source_ids
+        for s in dict.fromkeys(source_ids)
         if s != target_id
     ]
     if not sources:
         raise ThemeEditError("choose at least one other theme to merge")
+    for source in sources:
+        if source.status != ThemeStatus.ACTIVE:
+            raise ThemeEditError(
+                f"theme {source.id} was already merged or replaced by a regroup; reload the board"
+            )
     vectors = [from_bytes(t.centroid) * max(1, t.size) for t in [target, *sources] if t.centroid]
     for source in sources:
         if source.is_other:
@@ -97,6 +111,8 @@ def merge_themes(
     if target.officer_label is None:
         # Merging is a naming decision too: pin the name the officer saw.
         fields["officer_label"] = target.display_label()
+    # Both halves' answers are the merged theme's from now on (a refit cannot undo it).
+    repo.freeze_members(session=session, theme_id=target_id)
     return repo.save_theme(session=session, theme=target, **fields)
 
 
@@ -110,20 +126,38 @@ def split_theme(
 ) -> list[Theme]:
     """Split a theme into named parts, each given by some of its answers.
 
-    Answers of the old theme not listed go wherever the next refit puts them.
+    The chosen answers move to their part and keep any other themes they carry. The
+    answers nobody chose go to the nearest part (by meaning), so none is left without
+    a theme; a later refit may still move those elsewhere.
     """
+    lock_consultation(session, consultation_id)
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    if theme.status != ThemeStatus.ACTIVE or theme.is_other:
+        raise ThemeEditError("only an active theme (not 'other') can be split; reload the board")
     if len(parts) < 2:
         raise ThemeEditError("a split needs at least two parts")
     if any(not ids for _, ids in parts):
         raise ThemeEditError("every part of a split needs at least one answer")
+    members = set(repo.members_of(session=session, theme_id=theme_id))
+    chosen = [a for _, ids in parts for a in ids]
+    if len(set(chosen)) != len(chosen):
+        raise ThemeEditError("an answer can only go to one part of a split")
+    strangers = sorted(set(chosen) - members)
+    if strangers:
+        raise ThemeEditError(f"answer {strangers[0]} is not in this theme")
     created = []
+    centres = []
     for label, answer_ids in parts:
         vectors = [
             from_bytes(e.vector)
             for a in answer_ids
             if (e := repo.embedding_of(session=session, answer_id=a)) is not None
         ]
+        centre = (
+            normalise_rows(np.mean(vectors, axis=0)[None, :])[0]
+            if vectors
+            else (from_bytes(theme.centroid) if theme.centroid else None)
+        )
         part = repo.add_theme(
             session=session,
             consultation_id=consultation_id,
@@ -131,13 +165,15 @@ def split_theme(
             label_en=_clean_label(label),
             model=theme.model,
             size=len(answer_ids),
-            centroid=to_bytes(normalise_rows(np.mean(vectors, axis=0)[None, :])[0])
-            if vectors
-            else theme.centroid,
+            centroid=None if centre is None else to_bytes(centre),
         )
         for answer_id in answer_ids:
-            _move(session, answer_id, int(part.id or 0))
+            repo.move_assignment(
+                session=session, answer_id=answer_id, from_theme_id=theme_id, to_theme_id=part.id
+            )
         created.append(part)
+        centres.append(centre)
+    _place_unchosen(session, theme_id, members - set(chosen), created, centres)
     repo.save_theme(
         session=session, theme=theme, status=ThemeStatus.MERGED, merged_into_id=created[0].id
     )
@@ -157,6 +193,26 @@ def split_theme(
     return created
 
 
+def _place_unchosen(
+    session: Session,
+    theme_id: int,
+    answer_ids: set[int],
+    parts: list[Theme],
+    centres: list[np.ndarray | None],
+) -> None:
+    """Answers of a split theme nobody chose: to the part nearest in meaning."""
+    usable = [(p, c) for p, c in zip(parts, centres, strict=True) if c is not None]
+    for answer_id in sorted(answer_ids):
+        stored = repo.embedding_of(session=session, answer_id=answer_id)
+        target = parts[0]
+        if stored is not None and usable:
+            vector = from_bytes(stored.vector)
+            target = max(usable, key=lambda pc: float(pc[1] @ vector))[0]
+        repo.retarget_answer(
+            session=session, answer_id=answer_id, from_theme_id=theme_id, to_theme_id=target.id
+        )
+
+
 def move_answer(
     *,
     session: Session,
@@ -165,8 +221,14 @@ def move_answer(
     theme_id: int,
     actor: str = "officer",
 ) -> None:
-    """Put an answer in a theme (its only theme); refits keep it there."""
-    repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    """Put an answer in a theme (its only theme); refits keep it there.
+
+    A theme merged away meanwhile (by an officer or a concurrent regroup) forwards to
+    the theme it became; one a regroup retired is refused with a clear message.
+    """
+    lock_consultation(session, consultation_id)
+    theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    theme_id = int(_live_theme(session, theme).id or 0)
     if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
         raise ThemeEditError(f"answer {answer_id} is not in this consultation")
     _move(session, answer_id, theme_id)
@@ -178,6 +240,21 @@ def move_answer(
         payload={"answer_id": answer_id},
         actor=actor,
     )
+
+
+def _live_theme(session: Session, theme: Theme) -> Theme:
+    seen: set[int] = set()
+    while theme.status == ThemeStatus.MERGED and theme.merged_into_id is not None:
+        if theme.merged_into_id in seen:
+            break
+        seen.add(theme.merged_into_id)
+        theme = repo.get_theme(session=session, theme_id=theme.merged_into_id)
+    if theme.status != ThemeStatus.ACTIVE:
+        raise ThemeEditError(
+            "that theme was replaced when the themes were regrouped; reload the board and "
+            "choose again (nothing was changed)"
+        )
+    return theme
 
 
 def _move(session: Session, answer_id: int, theme_id: int) -> None:
@@ -195,7 +272,10 @@ def pin_quote(
     actor: str = "officer",
 ) -> None:
     """Pin (or unpin) an answer as a quote of a theme; pinned quotes are shown first."""
+    lock_consultation(session, consultation_id)
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
+    theme = _live_theme(session, theme)
+    theme_id = int(theme.id or 0)
     if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
         raise ThemeEditError(f"answer {answer_id} is not in this consultation")
     repo.set_officer_assignment(

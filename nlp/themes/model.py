@@ -16,6 +16,7 @@ from nlp.themes.assign import Assigned, Assigner, Assignment, CentroidAssigner
 from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import AdaptiveClusterer, Anchor, Clusterer, IdentityReducer, Reducer
 from nlp.themes.labelling import CTfidfLabeller, Labeller
+from nlp.themes.tree import MIN_ANSWERS_FOR_TREE, ThemeTree, cut, default_broad_count, ward_tree
 from nlp.themes.vectors import group_sums, normalise_rows
 
 
@@ -97,6 +98,7 @@ class ThemeModel:
         about_n: int | None = None,
         anchors: Sequence[Anchor] | None = None,
         clause_vectors: Sequence[np.ndarray | None] | None = None,
+        about_broad: int | None = None,
     ) -> ThemeModel:
         """Find themes.
 
@@ -105,7 +107,8 @@ class ThemeModel:
             embeddings: precomputed unit vectors, one row per text (stored vectors on a
                 refit: nothing is re-embedded). Computed with ``embedder`` when missing.
             languages: language code per text ("en", "cy", "other"); used for labels.
-            about_n: the officer asked for about this many themes.
+            about_n: the officer asked for about this many (fine) themes.
+            about_broad: the officer asked for about this many broad themes.
             anchors: themes that must exist (seeds, officer-edited themes).
             clause_vectors: per text, its clauses' vectors (``None`` for one clause),
                 so that an answer naming two things carries both themes. Computed
@@ -113,7 +116,7 @@ class ThemeModel:
 
         Returns:
             ``self``, with ``themes_``, ``centroids_``, ``labels_``, ``assignments_``,
-            ``other_threshold_`` and ``other_share_`` set.
+            ``other_threshold_``, ``other_share_`` and ``tree_`` set.
 
         Raises:
             ThemingError: lengths do not match or ``about_n`` is not positive.
@@ -148,7 +151,62 @@ class ThemeModel:
         self.other_threshold_ = assigned.other_threshold
         self.other_share_ = float((assigned.primary < 0).mean()) if len(texts) else 0.0
         self.themes_ = self._describe(texts, langs, sims, assigned, partition.anchor_keys)
+        self.tree_ = self._tree(texts, langs, about_broad)
         return self
+
+    def _tree(self, texts: list[str], langs: list[str], about_broad: int | None) -> ThemeTree:
+        """Broad themes over the fine ones (flat below :data:`MIN_ANSWERS_FOR_TREE`)."""
+        k = len(self.centroids_)
+        sizes = np.array([t.size for t in self.themes_], dtype=np.float64)
+        linkage = ward_tree(self.centroids_, sizes)
+        if len(texts) < MIN_ANSWERS_FOR_TREE or k < 2:
+            default = k
+        else:
+            default = default_broad_count(self.centroids_, sizes, linkage)
+        n_broad = about_broad if about_broad is not None else default
+        parent_of = cut(linkage, k, n_broad) if k else np.zeros(0, dtype=np.int64)
+        tree = ThemeTree(
+            linkage=linkage,
+            parent_of=parent_of,
+            n_broad=int(parent_of.max()) + 1 if k else 0,
+            default_n=default,
+        )
+        tree.labels = self.broad_labels(texts, langs, tree.parent_of)
+        return tree
+
+    def broad_labels(
+        self, texts: Sequence[str], langs: Sequence[str], parent_of: np.ndarray
+    ) -> list[str]:
+        """A label per broad theme from its most typical answers (after a re-cut too)."""
+        n_broad = int(parent_of.max()) + 1 if len(parent_of) else 0
+        samples: list[list[int]] = []
+        for b in range(n_broad):
+            children = np.flatnonzero(parent_of == b)
+            if len(children) == 1:
+                samples.append([])
+                continue
+            rows = np.flatnonzero(np.isin(self.labels_, children))
+            centre = normalise_rows(self.embeddings_[rows].sum(axis=0, keepdims=True))[0]
+            order = rows[np.argsort(-(self.embeddings_[rows] @ centre), kind="stable")]
+            samples.append([int(i) for i in order[: self.label_sample * 2]])
+        names = (
+            self.labeller.label(
+                [[texts[i] for i in s] for s in samples], [[langs[i] for i in s] for s in samples]
+            )
+            if any(samples)
+            else [None] * n_broad
+        )
+        out = []
+        for b in range(n_broad):
+            children = np.flatnonzero(parent_of == b)
+            name = names[b]
+            if name is not None and name.label and len(children) > 1:
+                out.append(name.label)
+            else:
+                # One child: the broad theme is that theme.
+                biggest = max(children, key=lambda c: self.themes_[c].size)
+                out.append(self.themes_[biggest].label)
+        return out
 
     def assign(
         self,
@@ -224,7 +282,9 @@ class ThemeModel:
             themes.append(
                 FoundTheme(
                     index=t,
-                    label=name.label or (texts[quotes[0]][:40] if quotes else f"Theme {t + 1}"),
+                    # Never an answer copied verbatim: a resident's words are a quote,
+                    # shown only once an officer approves it.
+                    label=name.label or f"Theme {t + 1}",
                     labels=name.by_language,
                     keywords=name.keywords,
                     size=len(members[t]),

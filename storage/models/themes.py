@@ -21,6 +21,13 @@ class ThemeStatus(StrEnum):
     RETIRED = "retired"
 
 
+class ThemeLevel(StrEnum):
+    # What the clusterer finds; answers are assigned to these.
+    SUB = "sub"
+    # A group of sub-themes (a cut of the theme tree); answers count through children.
+    BROAD = "broad"
+
+
 class AssignmentSource(StrEnum):
     AUTO = "auto"
     OFFICER = "officer"
@@ -43,6 +50,9 @@ class Theme(SQLModel, table=True):
     size: int = 0
     # For the "other" theme: the similarity below which a new answer lands here.
     threshold: float | None = None
+    # The theme tree: a sub-theme's broad theme (level "broad" rows have no parent).
+    level: ThemeLevel = Field(default=ThemeLevel.SUB, sa_type=String(8))
+    parent_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
     keywords: list[str] | None = Field(default=None, sa_column=Column(JSON))
     quote_answer_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
@@ -95,3 +105,22 @@ class AnswerEmbedding(SQLModel, table=True):
     # Language detected when embedding ("en", "cy", "other"); used for bilingual labels.
     language: str = Field(default="en", max_length=8)
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+
+class ThemeTree(SQLModel, table=True):
+    """The Ward tree over a consultation's sub-themes, so a re-cut needs no refit.
+
+    ``linkage`` is scipy's linkage matrix over ``leaf_ids`` (sub-theme ids, in order).
+    ``about_broad`` / ``about_sub`` are the officer's "about N" choices, kept until
+    changed; ``None`` means the default rule.
+    """
+
+    consultation_id: int = Field(
+        primary_key=True, foreign_key="consultation.id", ondelete="CASCADE"
+    )
+    leaf_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON))
+    linkage: list[list[float]] = Field(default_factory=list, sa_column=Column(JSON))
+    default_broad: int = 0
+    about_broad: int | None = None
+    about_sub: int | None = None
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

@@ -23,7 +23,9 @@ from storage.models.themes import (
     Theme,
     ThemeAssignment,
     ThemeEdit,
+    ThemeLevel,
     ThemeStatus,
+    ThemeTree,
 )
 
 ASSIGNMENT = SQLModel.metadata.tables["themeassignment"]
@@ -148,17 +150,36 @@ def consultation_of_answer(*, session: Session, answer_id: int) -> int | None:
 
 # -- themes -------------------------------------------------------------------------------
 def list_themes(
-    *, session: Session, consultation_id: int, statuses: Iterable[str] = (ThemeStatus.ACTIVE,)
+    *,
+    session: Session,
+    consultation_id: int,
+    statuses: Iterable[str] = (ThemeStatus.ACTIVE,),
+    level: str = ThemeLevel.SUB,
 ) -> list[Theme]:
-    """Themes of a consultation in the given statuses, by id."""
+    """Themes of a consultation in the given statuses at one level of the tree, by id."""
     return list(
         session.exec(
             select(Theme)
             .where(Theme.consultation_id == consultation_id)
             .where(col(Theme.status).in_([str(s) for s in statuses]))
+            .where(col(Theme.level) == str(level))
             .order_by(col(Theme.id))
         )
     )
+
+
+def get_tree(*, session: Session, consultation_id: int) -> ThemeTree | None:
+    return session.get(ThemeTree, consultation_id)
+
+
+def save_tree(*, session: Session, consultation_id: int, **fields: Any) -> ThemeTree:
+    tree = session.get(ThemeTree, consultation_id) or ThemeTree(consultation_id=consultation_id)
+    for name, value in fields.items():
+        setattr(tree, name, value)
+    tree.updated_at = utcnow()
+    session.add(tree)
+    session.flush()
+    return tree
 
 
 def get_theme(*, session: Session, theme_id: int, consultation_id: int | None = None) -> Theme:
@@ -390,3 +411,94 @@ def list_edits(*, session: Session, consultation_id: int) -> list[ThemeEdit]:
             .order_by(col(ThemeEdit.id))
         )
     )
+
+
+# -- officer constraints on assignments -----------------------------------------------------
+def freeze_members(*, session: Session, theme_id: int) -> int:
+    """Make a theme's current answers officer decisions (all their themes, ranks kept).
+
+    Used when an officer names or merges a theme: its answers stay in it through every
+    refit, and keep the other themes they carry now.
+
+    Returns:
+        How many answers were frozen.
+    """
+    members = members_of(session=session, theme_id=theme_id)
+    for start in range(0, len(members), 5000):
+        chunk = members[start : start + 5000]
+        session.execute(
+            update(ASSIGNMENT)
+            .where(ASSIGNMENT.c.answer_id.in_(chunk))
+            .values(source=AssignmentSource.OFFICER.value, updated_at=utcnow())
+        )
+    return len(members)
+
+
+def move_assignment(
+    *, session: Session, answer_id: int, from_theme_id: int, to_theme_id: int | None
+) -> None:
+    """Re-point one answer's row for ``from_theme_id`` to ``to_theme_id`` as an officer
+    decision, keeping its rank and the answer's other themes (also made officer rows)."""
+    if to_theme_id is None:
+        raise ThemeEditError("the new theme has no id yet")
+    retarget_answer(
+        session=session, answer_id=answer_id, from_theme_id=from_theme_id, to_theme_id=to_theme_id
+    )
+    session.execute(
+        update(ASSIGNMENT)
+        .where(ASSIGNMENT.c.answer_id == answer_id)
+        .values(source=AssignmentSource.OFFICER.value, updated_at=utcnow())
+    )
+
+
+def retarget_answer(
+    *, session: Session, answer_id: int, from_theme_id: int, to_theme_id: int | None
+) -> None:
+    """One answer's row for one theme now points at another (no duplicate rows)."""
+    if to_theme_id is None:
+        raise ThemeEditError("the new theme has no id yet")
+    has_target = session.execute(
+        core_select(ASSIGNMENT.c.id)
+        .where(ASSIGNMENT.c.answer_id == answer_id)
+        .where(ASSIGNMENT.c.theme_id == to_theme_id)
+    ).first()
+    if has_target is not None:
+        session.execute(
+            delete(ASSIGNMENT)
+            .where(ASSIGNMENT.c.answer_id == answer_id)
+            .where(ASSIGNMENT.c.theme_id == from_theme_id)
+        )
+        return
+    session.execute(
+        update(ASSIGNMENT)
+        .where(ASSIGNMENT.c.answer_id == answer_id)
+        .where(ASSIGNMENT.c.theme_id == from_theme_id)
+        .values(theme_id=to_theme_id, updated_at=utcnow())
+    )
+
+
+def typical_members(
+    *, session: Session, theme_ids: Sequence[int], per_theme: int
+) -> dict[int, list[tuple[int, str, str]]]:
+    """Per theme, its closest primary answers (id, text, language), best score first."""
+    if not theme_ids:
+        return {}
+    query = (
+        core_select(
+            ASSIGNMENT.c.theme_id, ASSIGNMENT.c.answer_id, ANSWER.c.text, EMBEDDING.c.language
+        )
+        .select_from(
+            ASSIGNMENT.join(ANSWER, ANSWER.c.id == ASSIGNMENT.c.answer_id).outerjoin(
+                EMBEDDING, EMBEDDING.c.answer_id == ASSIGNMENT.c.answer_id
+            )
+        )
+        .where(ASSIGNMENT.c.theme_id.in_(list(theme_ids)))
+        .where(ASSIGNMENT.c.rank == 0)
+        .order_by(ASSIGNMENT.c.theme_id, ASSIGNMENT.c.score.desc(), ASSIGNMENT.c.answer_id)
+    )
+    out: dict[int, list[tuple[int, str, str]]] = {int(t): [] for t in theme_ids}
+    for theme_id, answer_id, text, language in session.execute(query):
+        bucket = out[int(theme_id)]
+        if len(bucket) < per_theme:
+            bucket.append((int(answer_id), str(text), str(language or "en")))
+    return out

@@ -1,0 +1,170 @@
+"""Theming stored answers as they arrive: embed once, assign to the current themes.
+
+Used by the bot's jobs, the CLI and the console with a plain SQLModel session; nothing
+here imports ``bot`` or ``console``. Refits are in :mod:`nlp.themes.refit`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlmodel import Session
+
+from nlp.themes.clauses import embed_clauses
+from nlp.themes.vectors import from_bytes, to_bytes
+from storage.models.themes import AssignmentSource
+from storage.repositories import themes as repo
+
+
+def detect_language(text: str) -> str:
+    """ "en", "cy" or "other" for one answer (the project's identifier when present)."""
+    try:
+        from nlp.langid import identify
+    except ImportError:  # pragma: no cover - the language layer ships with the project
+        return "en"
+    return str(identify(text))
+
+
+def embed_answers(
+    *,
+    session: Session,
+    embedder: Any,
+    answer_ids: Sequence[int] | None = None,
+    consultation_id: int | None = None,
+    batch_size: int = 256,
+    progress: Any = None,
+) -> int:
+    """Embed answers that have no stored vector from this embedder (idempotent).
+
+    Returns:
+        How many answers were embedded now.
+    """
+    todo = repo.answers_to_embed(
+        session=session,
+        model=embedder.name,
+        answer_ids=answer_ids,
+        consultation_id=consultation_id,
+    )
+    for start in range(0, len(todo), batch_size):
+        if progress is not None:
+            progress(start, len(todo))
+        chunk = todo[start : start + batch_size]
+        texts = [t for _, t in chunk]
+        langs = [detect_language(t) for t in texts]
+        vectors = np.asarray(embedder.encode(texts, languages=langs), dtype=np.float32)
+        clauses = embed_clauses(embedder, texts, langs)
+        repo.save_embeddings(
+            session=session,
+            rows=[
+                (
+                    answer_id,
+                    embedder.name,
+                    vectors.shape[1],
+                    to_bytes(v),
+                    lang,
+                    None if c is None else to_bytes(c.ravel()),
+                )
+                for (answer_id, _), v, lang, c in zip(chunk, vectors, langs, clauses, strict=True)
+            ],
+        )
+    return len(todo)
+
+
+@dataclass
+class ThemeIndex:
+    """The active themes of one consultation, ready for millisecond assignment."""
+
+    theme_ids: list[int]
+    centroids: np.ndarray
+    other_id: int | None
+    threshold: float
+    model: str
+
+    def assign(
+        self, vector: np.ndarray, clauses: np.ndarray | None = None, *, assigner: Any = None
+    ) -> list[tuple[int, float]]:
+        """Theme ids and scores for one vector, primary first; empty means "other"."""
+        from nlp.themes.assign import CentroidAssigner
+
+        if not self.theme_ids or not np.any(vector):
+            return []
+        sims = (self.centroids @ vector.astype(np.float32))[None, :]
+        clause_sims = None if clauses is None else [clauses @ self.centroids.T]
+        found = (assigner or CentroidAssigner()).assign(sims, self.threshold, clause_sims).themes[0]
+        return [(self.theme_ids[i], score) for i, score in found]
+
+
+_index_cache: dict[tuple[str, int], tuple[tuple[int, str], ThemeIndex]] = {}
+_cache_lock = threading.Lock()
+
+
+def theme_index(*, session: Session, consultation_id: int) -> ThemeIndex:
+    """The consultation's :class:`ThemeIndex`, cached until its themes change."""
+    version = repo.themes_version(session=session, consultation_id=consultation_id)
+    bind = session.get_bind()
+    key = (str(bind.engine.url), consultation_id)
+    with _cache_lock:
+        cached = _index_cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    themes = repo.list_themes(session=session, consultation_id=consultation_id)
+    usable = [t for t in themes if not t.is_other and t.centroid is not None]
+    other = next((t for t in themes if t.is_other), None)
+    index = ThemeIndex(
+        theme_ids=[int(t.id) for t in usable if t.id is not None],
+        centroids=np.stack([from_bytes(t.centroid) for t in usable if t.centroid])
+        if usable
+        else np.zeros((0, 1), dtype=np.float32),
+        other_id=other.id if other else None,
+        threshold=float(other.threshold) if other and other.threshold is not None else 0.35,
+        model=usable[0].model if usable else "",
+    )
+    with _cache_lock:
+        _index_cache[key] = (version, index)
+    return index
+
+
+def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: Any) -> int:
+    """Embed new answers once and assign them to their consultation's current themes.
+
+    Idempotent: running it twice gives the same rows. Answers whose consultation has no
+    themes yet stay unassigned until a refit. Officer assignments are never touched.
+
+    Returns:
+        How many answers were assigned.
+    """
+    embed_answers(session=session, embedder=embedder, answer_ids=answer_ids)
+    done = 0
+    for answer_id in answer_ids:
+        consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_id)
+        stored = repo.embedding_of(session=session, answer_id=answer_id)
+        if consultation_id is None or stored is None:
+            continue
+        index = theme_index(session=session, consultation_id=consultation_id)
+        if not index.theme_ids or index.model != stored.model:
+            continue
+        if any(
+            a.source == AssignmentSource.OFFICER
+            for a in repo.assignments_of(session=session, answer_id=answer_id)
+        ):
+            continue
+        found = index.assign(
+            from_bytes(stored.vector), _clauses(stored.clauses, len(stored.vector))
+        )
+        rows = [(answer_id, t, s, rank) for rank, (t, s) in enumerate(found)]
+        if not rows and index.other_id is not None:
+            rows = [(answer_id, index.other_id, 0.0, 0)]
+        repo.replace_auto_assignments(session=session, answer_ids=[answer_id], rows=rows)
+        done += 1
+    return done
+
+
+def _clauses(blob: bytes | None, vector_bytes: int) -> np.ndarray | None:
+    """Stored clause vectors as a ``(clauses, dim)`` array (dim from the answer's vector)."""
+    if blob is None or vector_bytes == 0:
+        return None
+    return from_bytes(blob).reshape(-1, vector_bytes // 4)
