@@ -15,6 +15,7 @@ import numpy as np
 from sqlmodel import Session
 
 from nlp.themes.clauses import embed_clauses
+from nlp.themes.junk import is_junk
 from nlp.themes.vectors import from_bytes, to_bytes
 from storage.models.themes import AssignmentSource
 from storage.repositories import themes as repo
@@ -55,7 +56,9 @@ def embed_answers(
         chunk = todo[start : start + batch_size]
         texts = [t for _, t in chunk]
         langs = [detect_language(t) for t in texts]
-        vectors = np.asarray(embedder.encode(texts, languages=langs), dtype=np.float32)
+        vectors = np.array(embedder.encode(texts, languages=langs), dtype=np.float32)
+        # Answers with no content are stored as zero vectors: "other" for every fit.
+        vectors[[i for i, t in enumerate(texts) if is_junk(t)]] = 0.0
         clauses = embed_clauses(embedder, texts, langs)
         repo.save_embeddings(
             session=session,

@@ -15,6 +15,7 @@ import numpy as np
 from nlp.themes.assign import Assigned, Assigner, Assignment, CentroidAssigner
 from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import AdaptiveClusterer, Anchor, Clusterer, IdentityReducer, Reducer
+from nlp.themes.junk import is_junk
 from nlp.themes.labelling import CTfidfLabeller, Labeller
 from nlp.themes.tree import MIN_ANSWERS_FOR_TREE, ThemeTree, cut, default_broad_count, ward_tree
 from nlp.themes.vectors import group_sums, normalise_rows
@@ -246,9 +247,12 @@ class ThemeModel:
         if embeddings is None:
             embedder = self._embedder()
             embeddings = embedder.encode(texts, languages=languages)  # type: ignore[attr-defined]
-        vectors = np.asarray(embeddings, dtype=np.float32)
+        vectors = np.array(embeddings, dtype=np.float32)
         if vectors.ndim != 2 or len(vectors) != len(texts):
             raise ThemingError(f"{len(vectors)} embeddings for {len(texts)} texts")
+        # No content ("yes", an e-mail address, emoji only): a zero row is "other".
+        junk = [i for i, text in enumerate(texts) if is_junk(text)]
+        vectors[junk] = 0.0
         return normalise_rows(vectors)
 
     @staticmethod
@@ -304,7 +308,13 @@ def _clause_sims(
 
 
 def pick_quotes(
-    ordered: np.ndarray, texts: Sequence[str], vectors: np.ndarray, n: int, *, near: float = 0.92
+    ordered: np.ndarray,
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    n: int,
+    *,
+    near: float = 0.92,
+    max_chars: int = 240,
 ) -> list[int]:
     """Representative and varied quotes: closest to the centre, skipping near-repeats.
 
@@ -314,6 +324,7 @@ def pick_quotes(
         vectors: all answer vectors.
         n: how many quotes.
         near: a candidate this similar to a chosen quote is a repeat.
+        max_chars: longer answers are used only when nothing shorter is left.
 
     Returns:
         Up to ``n`` row indices; one-word answers only when nothing longer is left.
@@ -328,7 +339,8 @@ def pick_quotes(
         if chosen and float((vectors[chosen] @ vectors[row]).max()) >= near:
             continue
         seen.add(key)
-        if len(key.split()) < 3:
+        if len(key.split()) < 3 or len(key) > max_chars:
+            # Too short to say anything, or too long for a wall: only if nothing else.
             short.append(int(row))
             continue
         chosen.append(int(row))

@@ -17,6 +17,7 @@ How a refit keeps officers' work:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from nlp.themes.incremental import _clauses, embed_answers
 from nlp.themes.locking import lock_consultation
 from nlp.themes.matching import match_themes
 from nlp.themes.model import ThemeModel
+from nlp.themes.quotes import propose_theme_quotes
 from nlp.themes.redacted import redacted_texts
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
@@ -61,6 +63,8 @@ def refit_consultation(
     about_broad: int | None = None,
     model: ThemeModel | None = None,
     progress: Any = None,
+    propose_quotes: bool = True,
+    exclude_from_quotes: Callable[[int], bool] | None = None,
 ) -> RefitReport:
     """Re-discover a consultation's themes from stored vectors, keeping officers' edits.
 
@@ -72,6 +76,8 @@ def refit_consultation(
             refits; ``None`` keeps the earlier choice or lets the model count).
         about_broad: the officer asked for about this many broad themes (kept).
         progress: called with (step, done, total) as the refit goes (import page).
+        propose_quotes: put each theme's typical answers in the quote approval queue.
+        exclude_from_quotes: answers never proposed as quotes (e.g. flagged as abuse).
         model: a configured :class:`ThemeModel` (tests, benchmarks); default otherwise.
 
     Returns:
@@ -159,6 +165,11 @@ def refit_consultation(
     )
     report("tree", len(answers), len(answers))
     rebuild_broad(session=session, consultation_id=consultation_id, about_broad=about_broad)
+    if propose_quotes:
+        report("quotes", len(answers), len(answers))
+        propose_theme_quotes(
+            session=session, consultation_id=consultation_id, exclude=exclude_from_quotes
+        )
     return RefitReport(
         answers=len(answers),
         themes=len(set(ids.values())),
