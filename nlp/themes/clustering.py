@@ -214,7 +214,9 @@ class AdaptiveClusterer:
             return Partition(labels, anchor_centroids, [a.key for a in anchors])
         x = vectors[live]
         k = n_clusters if n_clusters is not None else self.count_themes(x)
-        k = int(max(1, min(k, len(x), self.max_themes)))
+        # 10,000 copies of one answer are one theme, not fifty identical ones.
+        distinct = len(np.unique(np.round(x, 5), axis=0))
+        k = int(max(1, min(k, distinct, self.max_themes)))
         initial = self._ward_centroids(x, k)
         if len(anchor_centroids):
             # Drop emergent groups that restate an anchor; the anchor takes them.
@@ -245,6 +247,8 @@ class AdaptiveClusterer:
             points, weights = micro_clusters(
                 x, min(len(x), max(4 * k, 600)), random_state=self.random_state
             )
+        if len(points) <= k:
+            return normalise_rows(points.astype(np.float32))
         tree = ward(points.astype(np.float64))
         groups = fcluster(tree, k, criterion="maxclust") - 1
         sums = group_sums(groups, points * weights[:, None].astype(np.float32), groups.max() + 1)
