@@ -15,14 +15,32 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from nlp.lang.mutations import Mutation, mutate
+from nlp.lang.mutations import Mutation, mutate, radical
 
 _FALLBACK_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _JOINERS = {"en": "and", "cy": "a"}
 # Small words that may sit inside a three-word phrase ("cost of living", "pethau i blant").
+# Words after these describe rather than name ("too high", "are dirty", "yn hwyr").
+_PREDICATE_CUES = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "too",
+    "very",
+    "so",
+    "really",
+    "quite",
+    "extremely",
+    "yn",
+    "rhy",
+    "iawn",
+}
 _CONNECTORS = {"of", "for", "in", "on", "to", "at", "o", "i", "yn", "ar", "y", "yr", "am"}
 
 
@@ -54,7 +72,8 @@ class Labeller(Protocol):
 @dataclass
 class _Phrases:
     forms: list[str]  # match-form phrases, one entry per distinct phrase in the answer
-    surfaces: dict[str, str]  # match form -> surface as typed (lower-cased)
+    surfaces: dict[str, str]  # match form -> surface as typed (case kept)
+    predicates: set[str] = field(default_factory=set)  # words said *of* something
 
 
 class CTfidfLabeller:
@@ -120,6 +139,8 @@ class CTfidfLabeller:
                     keywords = keywords or [form for form, _ in ranked[:5]]
             main = counts.most_common(1)[0][0] if counts else "en"
             label = by_language.get(main) or next(iter(by_language.values()), "")
+            if not label:
+                label = _shared_short_answer(docs_by_theme[t])
             results.append(ThemeLabel(label=label, by_language=by_language, keywords=keywords))
         return results
 
@@ -143,7 +164,12 @@ class CTfidfLabeller:
                         continue
                     key = " ".join(w[0] for w in window)
                     forms.setdefault(key, " ".join(w[1] for w in window))
-            out.append(_Phrases(list(forms), forms))
+            predicates = {
+                tokens[i][0]
+                for i in range(1, n)
+                if tokens[i - 1][1].lower() in _PREDICATE_CUES and not tokens[i][2]
+            }
+            out.append(_Phrases(list(forms), forms, predicates))
         return out
 
     def _compose(self, ranked: list[tuple[str, float]], docs: list[_Phrases], code: str) -> str:
@@ -153,10 +179,16 @@ class CTfidfLabeller:
         for doc in docs:
             for form, surface in doc.surfaces.items():
                 surfaces[form][surface] += 1
+        predicates = {f for doc in docs for f in doc.predicates}
 
         def shown(form: str) -> str:
-            return surfaces[form].most_common(1)[0][0] if surfaces[form] else form
+            return _written(surfaces[form], form)
 
+        # A phrase that only names a place or a business ("Bowling Green", "Philly and
+        # phx") says where, not what: another phrase nearly as typical is preferred.
+        named = [(f, sc) for f, sc in ranked if not _names_something(f, surfaces)]
+        if named and named[0][1] >= 0.5 * ranked[0][1]:
+            ranked = named
         best, best_score = ranked[0]
         if " " not in best:
             # "bins collection" reads better than "bins" when nearly as typical.
@@ -168,10 +200,12 @@ class CTfidfLabeller:
         parts = [shown(best)]
         if len(words) == 1:
             for form, score in ranked[1:6]:
-                if score < 0.35 * best_score:
+                if score < 0.55 * best_score:
                     break
                 if set(form.split()) & set(words) or len(form.split()) + 1 > self.max_words - 1:
                     continue
+                if form in predicates:
+                    continue  # "taxes are too high": "high" says how, not what
                 parts.append(shown(form))
                 break
         text = join_parts(code, parts)
@@ -193,6 +227,83 @@ def join_parts(code: str, parts: list[str]) -> str:
     return text
 
 
+def _shared_short_answer(docs: Sequence[str]) -> str:
+    """A theme of small words only ("Nothing.", "nothing really"): the short answer a
+    quarter of it gives, as a label ("Nothing"); empty when there is none."""
+    counts = Counter(
+        " ".join(_FALLBACK_WORD.findall(doc.lower())) for doc in docs if len(doc.split()) <= 4
+    )
+    counts.pop("", None)
+    if not counts:
+        return ""
+    text, count = counts.most_common(1)[0]
+    if count < max(2, 0.25 * len(docs)):
+        return ""
+    return text[:1].upper() + text[1:]
+
+
+def _match_form(word: str, lemma: str) -> str:
+    """The lemma when it is an inflection of the word ("bins" -> "bin"), else the word.
+
+    Lookup lemmas turn "taxes" into "taxis" and "ground crew" into "grind crow";
+    only a lemma the word starts with (bar its last letter) can fold plurals safely.
+    Welsh match forms (de-mutated) are kept as the pipeline gives them.
+    """
+    if not lemma or lemma == word:
+        return word
+    if word.startswith(lemma[:-1]) and len(lemma) >= len(word) - 2:
+        return lemma
+    if lemma[:1] != word[:1]:
+        return lemma  # a Welsh mutation ("finnau" -> "binnau") changes the first letter
+    return word
+
+
+def _written(surfaces: Counter[str], form: str) -> str:
+    """How people wrote a phrase: acronyms upper-case ("NHS", "GP"), the rest lower."""
+    if not surfaces:
+        return form
+    by_lower: Counter[str] = Counter()
+    for surface, count in surfaces.items():
+        by_lower[surface.lower()] += count
+    text = by_lower.most_common(1)[0][0]
+    words = []
+    for word in text.split():
+        typed = Counter(
+            w
+            for surface, n in surfaces.items()
+            for w in surface.split()
+            for _ in range(n)
+            if w.lower() == word
+        )
+        total = sum(typed.values())
+        upper = sum(n for w, n in typed.items() if w.isupper() and len(w) >= 2)
+        title = sum(n for w, n in typed.items() if w[:1].isupper() and not w.isupper())
+        if upper * 2 > total:
+            word = word.upper()
+        elif title >= 0.8 * total and total >= 2:
+            word = word.capitalize()  # a name as written ("Bowling Green")
+        words.append(word)
+    return " ".join(words)
+
+
+def _names_something(form: str, surfaces: dict[str, Counter[str]]) -> bool:
+    """Any word of the phrase is a proper name on its own ("Bowling Green parks")."""
+    return any(_proper_name(surfaces.get(word, Counter())) for word in form.split())
+
+
+def _proper_name(surfaces: Counter[str]) -> bool:
+    """Typed Capitalised (not an acronym) nearly every time: a name of a place or firm."""
+    total = sum(surfaces.values())
+    if not total:
+        return False
+    capitalised = sum(
+        n
+        for surface, n in surfaces.items()
+        if all(w[:1].isupper() and not w.isupper() for w in surface.split())
+    )
+    return capitalised >= 0.8 * total
+
+
 def _code(lang: str) -> str:
     return "cy" if lang == "cy" else "en"
 
@@ -209,16 +320,21 @@ def _tokenise(texts: list[str], code: str, batch_size: int) -> list[list[tuple[s
     out = []
     for doc in pipeline.pipe(texts, batch_size=batch_size):
         tokens: list[tuple[str, str, bool]] = []
-        for tok in doc:
+        for i, tok in enumerate(doc):
+            previous = doc[i - 1].lower_ if i else None
             if not tok.is_alpha:
                 if tokens and tokens[-1][0]:
                     tokens.append(("", "", True))  # punctuation breaks a phrase
                 continue
             # Token._.match_form, read directly: the extension lookup costs more than
             # the rest of this loop over a refit's thousands of answers.
-            form = (tok.lemma_ or tok.norm_).lower() or tok.lower_
+            lemma = (tok.lemma_ or tok.norm_).lower()
+            # Welsh match forms are the de-mutated radicals the pipeline gives; the
+            # written form shown is de-mutated too ("bysiau", not "fysiau").
+            form = lemma or tok.lower_ if code == "cy" else _match_form(tok.lower_, lemma)
             stop = tok.is_stop or len(form) < 2
-            tokens.append((form, tok.lower_, stop))
+            surface = radical(tok.text, previous=previous) if code == "cy" else tok.text
+            tokens.append((form, surface, stop))
         out.append(tokens)
     return out
 
