@@ -128,6 +128,7 @@ def _store_groups(
         rows = np.flatnonzero(groups == g)
         centre = normalise_rows((centroids[rows] * sizes[rows, None]).sum(axis=0)[None, :])[0]
         fields = {
+            "sentiment": _pooled_sentiment(members),
             "label_en": labels[g].get("en", "")[:200],
             "label_cy": labels[g].get("cy", "")[:200],
             "centroid": to_bytes(centre.astype(np.float32)),
@@ -147,6 +148,20 @@ def _store_groups(
     for theme in old:
         if int(theme.id or 0) not in used:
             repo.save_theme(session=session, theme=theme, status=ThemeStatus.RETIRED, size=0)
+
+
+def _pooled_sentiment(members: list[Theme]) -> dict[str, object] | None:
+    """A broad theme's sentiment shares: its sub-themes', weighted by their sizes."""
+    weighted = [(t.sentiment, max(1, t.size)) for t in members if t.sentiment]
+    if not weighted:
+        return None
+    total = sum(w for _, w in weighted)
+    shares = {
+        key: round(sum(float(s.get(key, 0.0)) * w for s, w in weighted) / total, 3)
+        for key in ("critical", "mixed", "positive")
+    }
+    top = max(shares, key=lambda k: shares[k])
+    return {**shares, "overall": top if shares[top] > 0.5 else "mixed"}
 
 
 def _labels(

@@ -32,6 +32,7 @@ from nlp.themes.matching import match_themes
 from nlp.themes.model import ThemeModel
 from nlp.themes.quotes import propose_theme_quotes
 from nlp.themes.redacted import redacted_texts
+from nlp.themes.sentiment import Sentiment, answer_sentiment, theme_sentiment
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import themes as repo
@@ -163,6 +164,7 @@ def refit_consultation(
         size=int((model.labels_ < 0).sum()),
         model=embedder.name,
     )
+    _save_sentiment(session, answers, shown, rows)
     report("tree", len(answers), len(answers))
     rebuild_broad(session=session, consultation_id=consultation_id, about_broad=about_broad)
     if propose_quotes:
@@ -311,3 +313,25 @@ def _dedupe(pairs: list[tuple[int, float]]) -> list[tuple[int, float]]:
 
 def _dedupe_ids(ids: list[int]) -> list[int]:
     return list(dict.fromkeys(ids))
+
+
+def _save_sentiment(
+    session: Session,
+    answers: list[repo.StoredAnswer],
+    shown: dict[int, str],
+    rows: list[tuple[int, int, float, int]],
+) -> None:
+    """Each theme's share of critical / mixed / positive answers (primary answers)."""
+    by_answer = {a.answer_id: answer_sentiment(shown[a.answer_id], a.language) for a in answers}
+    by_theme: dict[int, list[Sentiment]] = {}
+    for answer_id, theme_id, _, rank in rows:
+        if rank == 0 and answer_id in by_answer:
+            by_theme.setdefault(theme_id, []).append(by_answer[answer_id])
+    for theme_id, found in by_theme.items():
+        overall, shares = theme_sentiment(found)
+        theme = repo.get_theme(session=session, theme_id=theme_id)
+        repo.save_theme(
+            session=session,
+            theme=theme,
+            sentiment={**{k: round(v, 3) for k, v in shares.items()}, "overall": overall.value},
+        )

@@ -54,6 +54,8 @@ class Theme(SQLModel, table=True):
     level: ThemeLevel = Field(default=ThemeLevel.SUB, sa_type=String(8))
     parent_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
     keywords: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    # Share of the theme's answers read as critical / mixed / positive (nlp.themes.sentiment).
+    sentiment: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     quote_answer_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

@@ -1,4 +1,4 @@
-"""theme tree: theme.level and theme.parent_id, and the themetree table
+"""theme tree: theme.level, theme.parent_id, theme.sentiment and the themetree table
 
 Revision ID: 0011_h_themes
 Revises: 0010
@@ -24,6 +24,7 @@ def upgrade() -> None:
             sa.Column("level", sa.String(length=8), nullable=False, server_default="sub")
         )
         batch_op.add_column(sa.Column("parent_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("sentiment", sa.JSON(), nullable=True))
         batch_op.create_foreign_key(
             "fk_theme_parent_id_theme", "theme", ["parent_id"], ["id"], ondelete="SET NULL"
         )
@@ -45,5 +46,6 @@ def downgrade() -> None:
     op.drop_table("themetree")
     with op.batch_alter_table("theme", schema=None) as batch_op:
         batch_op.drop_constraint("fk_theme_parent_id_theme", type_="foreignkey")
+        batch_op.drop_column("sentiment")
         batch_op.drop_column("parent_id")
         batch_op.drop_column("level")
