@@ -67,10 +67,16 @@ def bertopic_style(vectors: np.ndarray) -> np.ndarray | None:
     )
 
 
-def fit_ours(texts: list[str], vectors: np.ndarray, langs: list[str] | None = None) -> object:
-    from nlp.themes import ThemeModel
+def fit_ours(
+    texts: list[str], vectors: np.ndarray, langs: list[str] | None = None, *, before: bool = False
+) -> object:
+    from nlp.themes import AdaptiveClusterer, ThemeModel
 
-    return ThemeModel().fit(texts, embeddings=vectors, languages=langs or ["en"] * len(texts))
+    # before=True: the engine as it was (HDBSCAN's count only, no floor, no tree).
+    clusterer = AdaptiveClusterer(themes_per_root=0.0) if before else None
+    return ThemeModel(clusterer=clusterer).fit(
+        texts, embeddings=vectors, languages=langs or ["en"] * len(texts)
+    )
 
 
 def levels(model: object) -> dict[str, np.ndarray]:
@@ -98,6 +104,7 @@ def labelled(
     model = fit_ours(texts, vectors)
     took = time.perf_counter() - start
     ours = levels(model)
+    old = np.asarray(fit_ours(texts, vectors, before=True).labels_)  # type: ignore[attr-defined]
     other = float((ours["sub"] < 0).mean())
     bertopic = None if args.quick else bertopic_style(vectors)
     for level, labels in by_level.items():
@@ -121,6 +128,19 @@ def labelled(
                 f"{other:.1%}",
                 f"{took:.1f}",
             )
+        nmi, ari = score(labels, old)
+        row(
+            name,
+            level,
+            "engine before this change (HDBSCAN count)",
+            f"{len(set(old.tolist()) - {-1})} / {true_k}",
+            f"{nmi:.3f}",
+            f"{ari:.3f}",
+            f"{nmi - km_nmi:+.3f}",
+            f"{ari - km_ari:+.3f}",
+            f"{float((old < 0).mean()):.1%}",
+            "-",
+        )
         row(
             name,
             level,
@@ -197,10 +217,11 @@ def main() -> None:
     print()
     print("Nested NHS samples (same shuffle, first n answers):")
     print(
-        "| n | broad themes | sub-themes | ratio broad vs previous | other "
+        "| n | broad themes | sub-themes | ratio broad vs previous | themes before this change "
+        "| other "
         "| broad NMI major | sub NMI sub |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     previous = None
     for n in (1000, 2000, 4000, 8000):
         nested = fit_ours(texts[:n], vectors[:n])
@@ -231,6 +252,56 @@ def main() -> None:
         f"other {float((found['sub'] < 0).mean()):.1%}"
     )
     label_examples("Pol.is", polis_model)
+    print()
+    sentiment(rows)
+
+
+def sentiment(rows: list[dict[str, str]]) -> None:
+    """Ours vs plain VADER thresholds vs the majority class, against ``criticality``."""
+    from sklearn.metrics import accuracy_score, f1_score
+    from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped]
+        SentimentIntensityAnalyzer,
+    )
+
+    from nlp.themes.sentiment import answer_sentiment
+
+    def gold(value: str) -> str | None:
+        try:
+            number = int(value)
+        except ValueError:
+            return None
+        return "critical" if number < 0 else "positive" if number > 0 else "mixed"
+
+    vader = SentimentIntensityAnalyzer()
+
+    def plain(text: str) -> str:
+        c = vader.polarity_scores(text)["compound"]
+        return "critical" if c <= -0.05 else "positive" if c >= 0.05 else "mixed"
+
+    print("Sentiment vs NHS `criticality` (<0 critical, 0 mixed/neutral, >0 positive):")
+    print("| rows | method | accuracy | macro-F1 |")
+    print("|---|---|---|---|")
+    subsets = {
+        "all coded": rows,
+        # Trust B codes almost every answer 0 (even praise): its rows say little.
+        "trusts A + C": [r for r in rows if r["organization"] != "Trust B"],
+    }
+    for name, subset in subsets.items():
+        pairs = [(r["text"], g) for r in subset if (g := gold(r["criticality"]))]
+        truth = [g for _, g in pairs]
+        majority = Counter(truth).most_common(1)[0][0]
+        for method, predict in (
+            ("ours", lambda t: answer_sentiment(t).value),
+            ("VADER compound ±0.05", plain),
+            ("majority class", lambda t, m=majority: m),
+        ):
+            found = [predict(t) for t, _ in pairs]
+            row(
+                f"{name} ({len(pairs)})",
+                method,
+                f"{accuracy_score(truth, found):.3f}",
+                f"{f1_score(truth, found, average='macro'):.3f}",
+            )
 
 
 if __name__ == "__main__":
