@@ -92,7 +92,11 @@ def discover(
     out: Annotated[Path, typer.Option("--out", help="Where to write the assignments CSV.")],
     text_column: Annotated[str, typer.Option(help="Column holding the answer text.")] = "text",
     about: Annotated[
-        int | None, typer.Option("--about", min=1, help="Ask for about this many themes.")
+        int | None, typer.Option("--about", min=1, help="Ask for about this many sub-themes.")
+    ] = None,
+    about_broad: Annotated[
+        int | None,
+        typer.Option("--about-broad", min=1, max=60, help="Ask for about this many broad themes."),
     ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the CSV.")] = "utf-8-sig",
     embedder: Annotated[
@@ -100,7 +104,8 @@ def discover(
         typer.Option(help="'default' (the language model) or 'hashing' (fast, spelling only)."),
     ] = "default",
 ) -> None:
-    """Theme a CSV offline; writes row,theme_id,theme_label,score (one line per theme)."""
+    """Theme a CSV offline; writes row,theme_id,theme_label,score,broad_theme_id,
+    broad_theme_label (one line per theme an answer carries; sub-theme and its broad theme)."""
     from nlp.langid import identify
     from nlp.themes import ThemeModel
     from nlp.themes.clauses import embed_clauses
@@ -127,34 +132,70 @@ def discover(
     clauses = embed_clauses(model_embedder, texts, languages)
     typer.echo(f"Finding themes in {len(texts)} answers ...", err=True)
     model = ThemeModel(embedder=model_embedder).fit(
-        texts, embeddings=vectors, languages=languages, about_n=about, clause_vectors=clauses
+        texts,
+        embeddings=vectors,
+        languages=languages,
+        about_n=about,
+        clause_vectors=clauses,
+        about_broad=about_broad,
     )
-    # Number themes by size so that theme 1 is the biggest.
-    order = sorted(model.themes_, key=lambda t: (-t.size, t.index))
+    tree = model.tree_
+    # Number broad themes by size ("B1" is the biggest), sub-themes within them ("3").
+    broad_size: dict[int, int] = {}
+    for theme in model.themes_:
+        parent = int(tree.parent_of[theme.index])
+        broad_size[parent] = broad_size.get(parent, 0) + theme.size
+    broad_order = sorted(broad_size, key=lambda b: (-broad_size[b], b))
+    broad_number = {b: f"B{n}" for n, b in enumerate(broad_order, start=1)}
+    order = sorted(
+        model.themes_,
+        key=lambda t: (broad_order.index(int(tree.parent_of[t.index])), -t.size, t.index),
+    )
     number = {t.index: n for n, t in enumerate(order, start=1)}
     label = {t.index: t.label for t in model.themes_}
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["row", "theme_id", "theme_label", "score"])
+        writer.writerow(
+            ["row", "theme_id", "theme_label", "score", "broad_theme_id", "broad_theme_label"]
+        )
         for row, found in enumerate(model.assignments_, start=1):
             if not found:
-                writer.writerow([row, OTHER_ID, OTHER_LABEL, ""])
+                writer.writerow([row, OTHER_ID, OTHER_LABEL, "", OTHER_ID, OTHER_LABEL])
             for index, score in found:
-                writer.writerow([row, number[index], label[index], f"{score:.4f}"])
+                parent = int(tree.parent_of[index])
+                writer.writerow(
+                    [
+                        row,
+                        number[index],
+                        label[index],
+                        f"{score:.4f}",
+                        broad_number[parent],
+                        tree.labels[parent],
+                    ]
+                )
     typer.echo(
-        f"{len(order)} themes, {model.other_share_:.0%} in '{OTHER_LABEL}'; wrote {out}",
+        f"{len(broad_order)} broad themes over {len(order)} sub-themes "
+        f"(default {tree.default_n} broad), {model.other_share_:.0%} in '{OTHER_LABEL}'; "
+        f"wrote {out}",
         err=True,
     )
-    for theme in order[:30]:
-        typer.echo(f"{number[theme.index]:>4}  {theme.size:>6}  {theme.label}", err=True)
+    for b in broad_order[:15]:
+        typer.echo(f"{broad_number[b]:>4}  {broad_size[b]:>6}  {tree.labels[b]}", err=True)
+        children = [t for t in order if int(tree.parent_of[t.index]) == b]
+        for theme in children[:8]:
+            typer.echo(f"{number[theme.index]:>8}  {theme.size:>6}  {theme.label}", err=True)
 
 
 @themes_app.command("refit")
 def refit(
     consultation: Annotated[str, typer.Argument(help="The consultation's slug.")],
     about: Annotated[
-        int | None, typer.Option("--about", min=1, help="Ask for about this many themes.")
+        int | None, typer.Option("--about", min=1, help="Ask for about this many sub-themes.")
+    ] = None,
+    about_broad: Annotated[
+        int | None,
+        typer.Option("--about-broad", min=1, max=60, help="Ask for about this many broad themes."),
     ] = None,
 ) -> None:
     """Re-discover a consultation's themes from its stored answers, keeping officer edits."""
@@ -179,7 +220,10 @@ def refit(
                 raise typer.Exit(2)
             try:
                 report = refit_consultation(
-                    session=session, consultation_id=found.id, about_n=about
+                    session=session,
+                    consultation_id=found.id,
+                    about_n=about,
+                    about_broad=about_broad,
                 )
             except EmbeddingError as error:
                 typer.secho(f"error: {error}", fg="red", err=True)

@@ -40,7 +40,19 @@ def test_discover_writes_one_line_per_answer_per_theme(tmp_path: Path) -> None:
     texts = [t for group in TOPICS.values() for t in group]
     code, output, rows = discover(tmp_path, csv_bytes(texts))
     assert code == 0, output
-    assert list(rows[0]) == ["row", "theme_id", "theme_label", "score"]
+    assert list(rows[0]) == [
+        "row",
+        "theme_id",
+        "theme_label",
+        "score",
+        "broad_theme_id",
+        "broad_theme_label",
+    ]
+    # Every sub-theme sits in exactly one broad theme.
+    parents: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        parents[r["theme_id"]].add(r["broad_theme_id"])
+    assert all(len(p) == 1 for p in parents.values())
     assert {int(r["row"]) for r in rows} == set(range(1, len(texts) + 1))  # nothing lost
     primary: dict[int, str] = {}
     for r in rows:
@@ -56,6 +68,16 @@ def test_discover_about_n_asks_for_that_many_themes(tmp_path: Path) -> None:
     code, output, rows = discover(tmp_path, csv_bytes(texts), "--about", "2")
     assert code == 0, output
     assert len({r["theme_id"] for r in rows} - {"other"}) == 2
+
+
+def test_discover_about_broad_recuts_the_tree(tmp_path: Path) -> None:
+    texts = [t for group in TOPICS.values() for t in group] * 2
+    code, output, rows = discover(tmp_path, csv_bytes(texts), "--about-broad", "2")
+    assert code == 0, output
+    assert len({r["broad_theme_id"] for r in rows} - {"other"}) == 2
+    assert "2 broad themes" in output
+    code, output, _ = discover(tmp_path, csv_bytes(texts), "--about-broad", "0")
+    assert code == 2  # refused before any work
 
 
 def test_discover_keeps_awkward_answers(tmp_path: Path) -> None:
