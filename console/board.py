@@ -51,6 +51,19 @@ class Board:
     themes: list[ThemeCount]
     quotes: dict[int, list[ApprovedQuote]] = field(default_factory=dict)
     by_day: list[tuple[date, int]] = field(default_factory=list)
+    # The theme tree: which level is shown, each broad theme's sub-themes, the cut.
+    level: str = "sub"
+    children: dict[int, list[ThemeCount]] = field(default_factory=dict)
+    default_broad: int = 0
+    about_broad: int | None = None
+    about_sub: int | None = None
+    # Answers carrying at least one theme other than "other" (multi-theme answers once).
+    answers_themed: int = 0
+
+    @property
+    def shares_overlap(self) -> bool:
+        """An answer can carry several themes: the shares then add up past 100 %."""
+        return sum(t.count for t in self.themes if not t.theme.is_other) > self.answers_themed
 
     @property
     def themed(self) -> int:
@@ -74,14 +87,19 @@ _CACHE_LOCK = threading.Lock()
 
 
 def cached_board(
-    *, session: Session, consultation: Consultation, dimension: Dimension, threshold: int
+    *,
+    session: Session,
+    consultation: Consultation,
+    dimension: Dimension,
+    threshold: int,
+    level: str = "sub",
 ) -> tuple[Board, Breakdown]:
     """The board and one breakdown, recomputed only when the data behind them changed.
 
     Counting 100,000 assignments several ways takes longer than a page should;
     the signature (a handful of indexed aggregates) tells whether anything moved.
     """
-    key = (consultation.id or 0, dimension)
+    key = (consultation.id or 0, f"{dimension}:{level}")
     signature = (
         *themes_repo.board_signature(session=session, consultation_id=key[0]),
         threshold,
@@ -91,8 +109,8 @@ def cached_board(
         hit = _CACHE.get(key)
     if hit is not None and hit[0] == signature:
         return hit[1], hit[2]
-    board = build_board(session=session, consultation=consultation)
-    labels = {t.theme.id or 0: t.label for t in board.themes}
+    board = build_board(session=session, consultation=consultation, level=level)
+    labels = {t.theme.id or 0: t.label for t in board.themes if t.theme.level == "sub"}
     breakdown = build_breakdown(
         session=session,
         consultation_id=key[0],
@@ -107,19 +125,46 @@ def cached_board(
     return board, breakdown
 
 
-def build_board(*, session: Session, consultation: Consultation) -> Board:
+def build_board(*, session: Session, consultation: Consultation, level: str = "sub") -> Board:
+    """The board at one level of the theme tree ("broad" falls back to "sub" before the
+    first tree is built)."""
+    from storage.repositories.themes import get_tree
+
     cid = consultation.id or 0
     total = answer_count(session=session, consultation_id=cid)
+    subs = themes_repo.theme_counts(session=session, consultation_id=cid, total=total)
+    tree = get_tree(session=session, consultation_id=cid)
+    broad = (
+        themes_repo.theme_counts(session=session, consultation_id=cid, total=total, level="broad")
+        if level == "broad"
+        else []
+    )
+    shown_level = "broad" if any(not t.theme.is_other for t in broad) else "sub"
     board = Board(
         consultation=consultation,
         total=total,
-        themes=themes_repo.theme_counts(session=session, consultation_id=cid, total=total),
+        themes=broad if shown_level == "broad" else subs,
         by_day=list(themes_repo.answers_by_day(session=session, consultation_id=cid)),
+        level=shown_level,
+        default_broad=tree.default_broad if tree else 0,
+        about_broad=tree.about_broad if tree else None,
+        about_sub=tree.about_sub if tree else None,
+        answers_themed=themes_repo.answers_with_a_theme(session=session, consultation_id=cid),
     )
+    children: dict[int, list[ThemeCount]] = defaultdict(list)
+    for sub in subs:
+        if sub.theme.parent_id is not None:
+            children[sub.theme.parent_id].append(sub)
+    board.children = dict(children)
     grouped: dict[int, list[ApprovedQuote]] = defaultdict(list)
     for quote in approved_quotes(session=session, consultation_id=cid):
         if quote.theme_id is not None and len(grouped[quote.theme_id]) < QUOTES_PER_THEME:
             grouped[quote.theme_id].append(quote)
+    if board.level == "broad":
+        # A broad theme shows its sub-themes' approved quotes.
+        for parent, kids in board.children.items():
+            pooled = [q for kid in kids for q in grouped.get(kid.theme.id or 0, [])]
+            grouped[parent] = pooled[:QUOTES_PER_THEME]
     board.quotes = dict(grouped)
     return board
 

@@ -9,20 +9,20 @@ below; table classes never leave.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 from sqlmodel import Session, SQLModel
 
 from bot.services import ServicesDep
-from console.board import build_board, build_breakdown
+from console.board import Board, build_board, build_breakdown
 from console.deps import ApiOfficer, ApiViewableConsultation, Cap, role_allows
 from console.routes.exports import export_pages
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationBase
 from storage.repositories import console_accounts as accounts
-from storage.repositories.console_themes import Dimension
+from storage.repositories.console_themes import Dimension, ThemeCount
 from storage.repositories.feedback import feedback_status
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -85,6 +85,22 @@ class ThemePublic(SQLModel):
     answers: int
     share: float
     approved_quotes: list[str]
+    # The theme tree: a sub-theme's broad theme; shares of critical / mixed / positive.
+    parent_id: int | None = None
+    sentiment: dict[str, Any] | None = None
+
+
+class BroadThemePublic(ThemePublic):
+    sub_themes: list[ThemePublic]
+
+
+class ThemeTreePublic(BaseModel):
+    default_broad: int
+    about_broad: int | None
+    about_sub: int | None
+    # Answers can carry several themes: shares may then add up past 1.
+    shares_overlap: bool
+    broad_themes: list[BroadThemePublic]
 
 
 class BreakdownRow(BaseModel):
@@ -178,18 +194,43 @@ def list_themes(services: ServicesDep, consultation: ApiViewableConsultation) ->
     """Themes with counts, shares and approved (redacted) quotes."""
     with session_scope(services.db) as session:
         board = build_board(session=session, consultation=consultation)
-    return [
-        ThemePublic(
-            id=t.theme.id or 0,
-            label=t.label,
-            label_cy=t.theme.display_label("cy"),
-            is_other=t.theme.is_other,
-            answers=t.count,
-            share=round(t.share, 4),
-            approved_quotes=[q.text for q in board.quotes.get(t.theme.id or 0, [])],
-        )
-        for t in board.themes
-    ]
+    return [_theme_public(t, board) for t in board.themes]
+
+
+def _theme_public(t: ThemeCount, board: Board) -> ThemePublic:
+    return ThemePublic(
+        id=t.theme.id or 0,
+        label=t.label,
+        label_cy=t.theme.display_label("cy"),
+        is_other=t.theme.is_other,
+        answers=t.count,
+        share=round(t.share, 4),
+        approved_quotes=[q.text for q in board.quotes.get(t.theme.id or 0, [])],
+        parent_id=t.theme.parent_id,
+        sentiment=t.theme.sentiment,
+    )
+
+
+@router.get("/consultations/{consultation_id}/themes/tree", response_model=ThemeTreePublic)
+def theme_tree(services: ServicesDep, consultation: ApiViewableConsultation) -> ThemeTreePublic:
+    """Broad themes, each with its sub-themes ("other" is a broad theme of its own)."""
+    with session_scope(services.db) as session:
+        board = build_board(session=session, consultation=consultation, level="broad")
+    return ThemeTreePublic(
+        default_broad=board.default_broad,
+        about_broad=board.about_broad,
+        about_sub=board.about_sub,
+        shares_overlap=board.shares_overlap,
+        broad_themes=[
+            BroadThemePublic(
+                **_theme_public(t, board).model_dump(),
+                sub_themes=[
+                    _theme_public(k, board) for k in board.children.get(t.theme.id or 0, [])
+                ],
+            )
+            for t in board.themes
+        ],
+    )
 
 
 @router.get(

@@ -328,3 +328,66 @@ def seed(
         _board_url(consultation),
         {"label": label, "examples": len(lines)},
     )
+
+
+@router.post("/{consultation_id}/themes/about")
+def about_n(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    level: Annotated[str, Form(max_length=8)],
+    n: Annotated[int, Form(ge=1, le=300)] = 1,
+    reset: Annotated[str, Form(max_length=1)] = "",
+) -> Response:
+    """About N broad themes (a re-cut of the tree, done now) or sub-themes (a regroup).
+
+    Either choice is kept for later refits until the officer goes back to the default.
+    """
+    from nlp.themes.broad import TreeError, rebuild_broad
+
+    cid = consultation.id or 0
+    back = f"{_board_url(consultation)}?level={'broad' if level == 'broad' else 'sub'}"
+    if level not in ("broad", "sub"):
+        flash(request, "Not changed: choose broad themes or sub-themes.", "error")
+        return RedirectResponse(back, status_code=303)
+    if level == "broad":
+
+        def change(session: Session, actor: str) -> str:
+            del actor
+            try:
+                done = rebuild_broad(
+                    session=session,
+                    consultation_id=cid,
+                    about_broad=None if reset else n,
+                    reset=bool(reset),
+                )
+            except TreeError as error:
+                raise themes_store.ThemeEditError(str(error)) from error
+            return f"{done.broad} broad themes (the default is {done.default})."
+
+        return _edit(
+            request,
+            services,
+            officer,
+            consultation,
+            "recut",
+            change,
+            back,
+            {"n": n, "reset": reset},
+        )
+    if "refit" not in services.job_registry.names():
+        flash(request, "Theming is not running on this server.", "error")
+        return RedirectResponse(back, status_code=303)
+    with session_scope(services.db) as session:
+        themes_store.save_tree(session=session, consultation_id=cid, about_sub=None if reset else n)
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer.id}",
+            action="themes_about_sub",
+            subject=f"consultation:{cid}",
+            detail={"n": n, "reset": reset},
+        )
+    services.jobs.enqueue("refit", consultation_id=cid)
+    flash(request, "Regrouping into about that many sub-themes; reload this page in a minute.")
+    return RedirectResponse(back, status_code=303)

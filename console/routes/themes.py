@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
@@ -32,14 +32,16 @@ def board(
     officer: CurrentOfficer,
     consultation: ViewableConsultation,
     by: Dimension = "ward",
+    level: Literal["broad", "sub"] = "broad",
 ) -> Response:
-    """Themes with counts, shares, approved quotes and charts."""
+    """Themes with counts, shares, approved quotes and charts, broad themes first."""
     with session_scope(services.db) as session:
         data, breakdown = cached_board(
             session=session,
             consultation=consultation,
             dimension=by,
             threshold=services.settings.small_cell_threshold,
+            level=level,
         )
     return render(
         request,
@@ -66,7 +68,19 @@ def theme_page(
     """One theme's answers (redacted), to move, pin as quotes or split."""
     with session_scope(services.db) as session:
         theme = _theme(session, consultation, theme_id)
-        member_ids = themes_store.members_of(session=session, theme_id=theme_id)
+        kids = [
+            t
+            for t in themes_store.list_themes(session=session, consultation_id=consultation.id or 0)
+            if t.parent_id == theme_id
+        ]
+        # A broad theme's answers are its sub-themes' answers.
+        member_ids = sorted(
+            {
+                a
+                for t in ([theme] if theme.level == "sub" else kids)
+                for a in themes_store.members_of(session=session, theme_id=int(t.id or 0))
+            }
+        )
         answers = _answer_rows(session, member_ids[:MEMBERS_SHOWN])
         texts = redact_rows(session, answers)
         others = [
@@ -86,6 +100,7 @@ def theme_page(
         others=others,
         total=len(member_ids),
         pinned=set(theme.quote_answer_ids or []),
+        sub_themes=kids,
     )
 
 

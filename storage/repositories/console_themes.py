@@ -15,7 +15,7 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
-from storage.models.themes import Theme, ThemeStatus
+from storage.models.themes import Theme, ThemeLevel, ThemeStatus
 
 ANSWER = SQLModel.metadata.tables["answer"]
 CONVERSATION = SQLModel.metadata.tables["conversation"]
@@ -38,31 +38,61 @@ class ThemeCount:
         return self.theme.display_label("en")
 
 
-def active_themes(*, session: Session, consultation_id: int) -> list[Theme]:
+def active_themes(
+    *, session: Session, consultation_id: int, level: str = ThemeLevel.SUB
+) -> list[Theme]:
+    """Active themes at one level of the tree (sub-themes by default: answers' themes)."""
     rows = session.execute(
         select(Theme).where(
-            THEME.c.consultation_id == consultation_id, THEME.c.status == ThemeStatus.ACTIVE.value
+            THEME.c.consultation_id == consultation_id,
+            THEME.c.status == ThemeStatus.ACTIVE.value,
+            THEME.c.level == str(level),
         )
     )
     return [row[0] for row in rows]
 
 
-def theme_counts(*, session: Session, consultation_id: int, total: int) -> list[ThemeCount]:
-    """Active themes with the number of answers assigned, largest first, "other" last."""
-    counts = dict(
+def theme_counts(
+    *, session: Session, consultation_id: int, total: int, level: str = ThemeLevel.SUB
+) -> list[ThemeCount]:
+    """Active themes with the number of answers assigned, largest first, "other" last.
+
+    At the broad level an answer counts once per broad theme, through any of its
+    sub-themes there ("other" is listed with the broad themes).
+    """
+    if level == ThemeLevel.BROAD:
+        child = THEME.alias("child")
+        counts = dict(
+            session.execute(
+                select(child.c.parent_id, func.count(func.distinct(ASSIGNMENT.c.answer_id)))
+                .join(child, child.c.id == ASSIGNMENT.c.theme_id)
+                .where(child.c.consultation_id == consultation_id)
+                .where(child.c.parent_id.is_not(None))
+                .group_by(child.c.parent_id)
+            ).all()
+        )
+    else:
+        counts = {}
+    counts.update(
         session.execute(
             # (answer, theme) is unique, so a plain count is a count of answers.
             select(ASSIGNMENT.c.theme_id, func.count())
             .join(THEME, THEME.c.id == ASSIGNMENT.c.theme_id)
             .where(THEME.c.consultation_id == consultation_id)
+            .where(THEME.c.level == ThemeLevel.SUB.value)
             .group_by(ASSIGNMENT.c.theme_id)
         ).all()
     )
+    themes = active_themes(session=session, consultation_id=consultation_id, level=level)
+    if level == ThemeLevel.BROAD:
+        themes += [
+            t for t in active_themes(session=session, consultation_id=consultation_id) if t.is_other
+        ]
     result = [
         ThemeCount(
             theme, int(counts.get(theme.id, 0)), counts.get(theme.id, 0) / total if total else 0.0
         )
-        for theme in active_themes(session=session, consultation_id=consultation_id)
+        for theme in themes
     ]
     result.sort(key=lambda t: (t.theme.is_other, -t.count, t.label.lower()))
     return result
@@ -192,3 +222,16 @@ def board_signature(*, session: Session, consultation_id: int) -> tuple[object, 
         )
     ).one()
     return (*answers, *themes, *assignments, *quotes)
+
+
+def answers_with_a_theme(*, session: Session, consultation_id: int) -> int:
+    """Answers carrying at least one sub-theme that is not "other" (each counted once)."""
+    return int(
+        session.execute(
+            select(func.count(func.distinct(ASSIGNMENT.c.answer_id)))
+            .join(THEME, THEME.c.id == ASSIGNMENT.c.theme_id)
+            .where(THEME.c.consultation_id == consultation_id)
+            .where(THEME.c.level == ThemeLevel.SUB.value)
+            .where(THEME.c.is_other.is_(False))
+        ).scalar_one()
+    )
