@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 
 #: A consultation's first themes are found once this many answers are in.
 FIRST_REFIT_AT = 10
+#: A batch holding at least 1 / REGROUP_SHARE of a consultation's answers regroups them.
+REGROUP_SHARE = 4
+#: Answers embedded between two progress updates of a batch.
+PROGRESS_CHUNK = 256
 
 
 def register_theming_jobs(
@@ -83,5 +87,64 @@ def register_theming_jobs(
                 pending.discard(consultation_id)
         log.info("refit consultation %s: %s", consultation_id, report)
 
+    def theme_batch(answer_ids: list[int]) -> None:
+        """Theme a batch (an import) at once: embed together, then regroup or assign."""
+        from nlp.themes.service import embed_and_assign, embed_answers, refit_consultation
+        from storage.db import session_scope
+        from storage.repositories import themes as repo
+
+        if not answer_ids:
+            return
+        with session_scope(engine) as session:
+            consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_ids[0])
+        if consultation_id is None:
+            return
+
+        def progress(step: str, done: int, total: int) -> None:
+            # Its own short transaction, so the board sees it while the work goes on.
+            with session_scope(engine) as session:
+                repo.save_tree(
+                    session=session,
+                    consultation_id=consultation_id,
+                    progress={"step": step, "done": done, "total": total},
+                )
+
+        try:
+            # Chunk by chunk, each in its own transaction: progress is written between
+            # them (SQLite allows one writer at a time).
+            for start in range(0, len(answer_ids), PROGRESS_CHUNK):
+                progress("embedding", start, len(answer_ids))
+                with session_scope(engine) as session:
+                    embed_answers(
+                        session=session,
+                        embedder=_embedder(),
+                        answer_ids=answer_ids[start : start + PROGRESS_CHUNK],
+                    )
+            progress("grouping", len(answer_ids), len(answer_ids))
+            with session_scope(engine) as session:
+                stored = len(repo.stored_answers(session=session, consultation_id=consultation_id))
+                has_themes = bool(theme_index_ids(session, consultation_id))
+            # A batch that is a large share of the answers changes the themes: regroup.
+            if not has_themes or len(answer_ids) * REGROUP_SHARE >= stored:
+                with session_scope(engine) as session:
+                    refit_consultation(
+                        session=session,
+                        consultation_id=consultation_id,
+                        embedder=_embedder(),
+                    )
+            else:
+                with session_scope(engine) as session:
+                    embed_and_assign(session=session, answer_ids=answer_ids, embedder=_embedder())
+        finally:
+            with session_scope(engine) as session:
+                repo.save_tree(session=session, consultation_id=consultation_id, progress=None)
+
     registry.register("theme_answer", theme_answer)
+    registry.register("theme_batch", theme_batch)
     registry.register("refit", refit)
+
+
+def theme_index_ids(session: Any, consultation_id: int) -> list[int]:
+    from nlp.themes.service import theme_index
+
+    return theme_index(session=session, consultation_id=consultation_id).theme_ids

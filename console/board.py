@@ -59,6 +59,8 @@ class Board:
     about_sub: int | None = None
     # Answers carrying at least one theme other than "other" (multi-theme answers once).
     answers_themed: int = 0
+    # Theming of an import as it goes ({"step", "done", "total"}), None when idle.
+    progress: dict[str, object] | None = None
 
     @property
     def shares_overlap(self) -> bool:
@@ -150,6 +152,7 @@ def build_board(*, session: Session, consultation: Consultation, level: str = "s
         about_broad=tree.about_broad if tree else None,
         about_sub=tree.about_sub if tree else None,
         answers_themed=themes_repo.answers_with_a_theme(session=session, consultation_id=cid),
+        progress=tree.progress if tree else None,
     )
     children: dict[int, list[ThemeCount]] = defaultdict(list)
     for sub in subs:

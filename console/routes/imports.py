@@ -155,6 +155,7 @@ def import_rows(
     now = utcnow()
     batch: dict[str, dict[str, object]] = {}
     seen: set[str] = set()
+    imported: list[int] = []
 
     def flush() -> None:
         if not batch:
@@ -167,7 +168,8 @@ def import_rows(
                 session=session, consultation_id=consultation_id, rows=fresh, now=now
             )
         report.imported += len(ids)
-        _enqueue_theming(services, ids)
+        imported.extend(ids)
+        _enqueue_redaction(services, ids)
         batch.clear()
 
     for row in read_rows(saved, mapping, consultation_id=consultation_id, report=report, now=now):
@@ -184,16 +186,25 @@ def import_rows(
         if len(batch) >= BATCH:
             flush()
     flush()
+    _enqueue_theming(services, imported)
     return report
 
 
-def _enqueue_theming(services: Services, answer_ids: list[int]) -> None:
-    # Imported answers are themed like any other, once theming is installed,
-    # and redacted ahead of the first export.
-    names = services.job_registry.names()
-    if "redact_answers" in names and answer_ids:
+def _enqueue_redaction(services: Services, answer_ids: list[int]) -> None:
+    # Imported answers are redacted ahead of the first export (and the theme labels).
+    if "redact_answers" in services.job_registry.names() and answer_ids:
         services.jobs.enqueue("redact_answers", answer_ids=answer_ids)
-    if "theme_answer" not in names:
+
+
+def _enqueue_theming(services: Services, answer_ids: list[int]) -> None:
+    # One job for the whole import: embedding 2,000 answers together and grouping
+    # them once takes seconds; 2,000 single-answer jobs took minutes. The board shows
+    # its progress.
+    names = services.job_registry.names()
+    if not answer_ids:
         return
-    for answer_id in answer_ids:
-        services.jobs.enqueue("theme_answer", answer_id=answer_id)
+    if "theme_batch" in names:
+        services.jobs.enqueue("theme_batch", answer_ids=answer_ids)
+    elif "theme_answer" in names:
+        for answer_id in answer_ids:
+            services.jobs.enqueue("theme_answer", answer_id=answer_id)

@@ -125,4 +125,7 @@ class ThemeTree(SQLModel, table=True):
     default_broad: int = 0
     about_broad: int | None = None
     about_sub: int | None = None
+    # Theming of a large batch (an import) as it goes: {"step", "done", "total"}; None
+    # when nothing is running. Read by the board to show a progress bar.
+    progress: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

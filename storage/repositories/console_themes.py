@@ -203,6 +203,10 @@ def board_signature(*, session: Session, consultation_id: int) -> tuple[object, 
     touch assignment ids or update times, theme rows, and quotes.
     """
     quote = SQLModel.metadata.tables["quote"]
+    tree = SQLModel.metadata.tables["themetree"]
+    tree_at = session.execute(
+        select(tree.c.updated_at).where(tree.c.consultation_id == consultation_id)
+    ).scalar()
     answers = session.execute(
         select(func.count(), func.max(ANSWER.c.id)).where(
             ANSWER.c.consultation_id == consultation_id
@@ -221,7 +225,7 @@ def board_signature(*, session: Session, consultation_id: int) -> tuple[object, 
             quote.c.consultation_id == consultation_id
         )
     ).one()
-    return (*answers, *themes, *assignments, *quotes)
+    return (*answers, *themes, *assignments, *quotes, str(tree_at))
 
 
 def answers_with_a_theme(*, session: Session, consultation_id: int) -> int:

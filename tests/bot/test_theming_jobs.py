@@ -73,3 +73,35 @@ def test_a_stored_answer_is_one_job_and_a_failing_step_skips_nothing() -> None:
     register_answer_stored_job(bare)
     bare.run(ANSWER_STORED_JOB, {"answer_id": 8})
     assert ran[-1] == "theme only 8"
+
+
+def test_an_import_is_one_batch_job_that_regroups_and_reports_progress(engine: Engine) -> None:
+    registry = JobRegistry()
+    queue = InProcessQueue(registry)
+    register_theming_jobs(registry, engine, jobs=queue, embedder=HashingEmbedder())
+    consultation_id = make_consultation(engine)
+    texts = [t for group in TOPICS.values() for t in group] * 20
+    ids = add_answers(engine, consultation_id, texts)
+    seen: list[object] = []
+    original = repo.save_tree
+
+    def spy(**fields: object) -> object:
+        if "progress" in fields:
+            seen.append(fields["progress"])
+        return original(**fields)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(repo, "save_tree", spy)
+        queue.enqueue("theme_batch", answer_ids=ids)
+        queue.drain()
+    with session_scope(engine) as session:
+        assert all(repo.assignments_of(session=session, answer_id=a) for a in ids)
+        tree = repo.get_tree(session=session, consultation_id=consultation_id)
+        assert tree is not None and tree.progress is None  # finished: no bar left behind
+    steps = [p for p in seen if isinstance(p, dict)]
+    assert [p["step"] for p in steps][:2] == ["embedding", "embedding"]
+    assert steps[-1] == {"step": "grouping", "done": len(ids), "total": len(ids)}
+    # An empty batch and an unknown answer do nothing and raise nothing.
+    queue.enqueue("theme_batch", answer_ids=[])
+    queue.enqueue("theme_batch", answer_ids=[10**9])
+    queue.drain()

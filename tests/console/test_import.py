@@ -251,6 +251,7 @@ async def test_imported_answers_are_redacted_ahead_of_export_by_the_job_queue(
     assert isinstance(services.jobs, InProcessQueue)
     # Only the redaction job: theming would embed with the model, tested elsewhere.
     services.job_registry.register("theme_answer", lambda answer_id: None)
+    services.job_registry.register("theme_batch", lambda answer_ids: None)
     services.jobs.drain()
     with session_scope(db) as session:
         cached = {r.text for r in session.exec(select(RedactedAnswer))}

@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("default_broad", sa.Integer(), nullable=False),
         sa.Column("about_broad", sa.Integer(), nullable=True),
         sa.Column("about_sub", sa.Integer(), nullable=True),
+        sa.Column("progress", sa.JSON(), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["consultation_id"], ["consultation.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("consultation_id"),
