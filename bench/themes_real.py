@@ -230,11 +230,14 @@ def main() -> None:
         sub = len(set(found["sub"].tolist()) - {-1})
         ratio = "-" if previous is None else f"x{broad / max(1, previous):.2f}"
         previous = broad
+        before = fit_ours(texts[:n], vectors[:n], before=True)
+        old_k = len(set(np.asarray(before.labels_).tolist()) - {-1})  # type: ignore[attr-defined]
         row(
             n,
             broad,
             sub,
             ratio,
+            old_k,
             f"{float((found['sub'] < 0).mean()):.1%}",
             f"{score([r['label'] for r in rows[:n]], found['broad'])[0]:.3f}",
             f"{score([r['subcategory'] for r in rows[:n]], found['sub'])[0]:.3f}",
