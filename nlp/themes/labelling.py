@@ -21,6 +21,7 @@ from typing import Protocol
 from nlp.lang.mutations import Mutation, mutate, radical
 
 _FALLBACK_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_MASK = re.compile(r"x{2,}|(.)\1{3,}")
 _JOINERS = {"en": "and", "cy": "a"}
 # Small words that may sit inside a three-word phrase ("cost of living", "pethau i blant").
 # Words after these describe rather than name ("too high", "are dirty", "yn hwyr").
@@ -332,7 +333,8 @@ def _tokenise(texts: list[str], code: str, batch_size: int) -> list[list[tuple[s
             # Welsh match forms are the de-mutated radicals the pipeline gives; the
             # written form shown is de-mutated too ("bysiau", not "fysiau").
             form = lemma or tok.lower_ if code == "cy" else _match_form(tok.lower_, lemma)
-            stop = tok.is_stop or len(form) < 2
+            # "XXXX" is how many services mask a name by hand: never part of a label.
+            stop = tok.is_stop or len(form) < 2 or _MASK.fullmatch(tok.lower_) is not None
             surface = radical(tok.text, previous=previous) if code == "cy" else tok.text
             tokens.append((form, surface, stop))
         out.append(tokens)

@@ -93,6 +93,17 @@ def test_labels_read_as_a_person_wrote_them(
     assert got.lower() not in {a.lower() for a in answers if len(a.split()) > 1}
 
 
+def test_hand_masked_names_never_reach_a_label() -> None:
+    labels = CTfidfLabeller().label(
+        [
+            ["XXXX listened to me", "listened well XXXX", "XXXX listened"],
+            ["food cold", "cold food"],
+        ],
+        [["en"] * 3, ["en"] * 2],
+    )
+    assert labels[0].label == "Listened"
+
+
 def test_a_welsh_join_mutates_and_uses_ac_before_a_vowel() -> None:
     from nlp.themes.labelling import join_parts
 
