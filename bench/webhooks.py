@@ -419,7 +419,7 @@ class DeferredJobs:
 
 def app_with_deferred_jobs() -> object:
     """`uvicorn --factory` entry: the shipped app with theming jobs deferred."""
-    from bot.app import create_app
+    from app.web import create_app
 
     app = create_app()
     app.state.services.jobs = DeferredJobs()

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (every table in the metadata)
-from bot.jobs import JobRegistry
+from app.jobs.queue import JobRegistry
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)

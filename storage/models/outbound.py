@@ -11,7 +11,7 @@ transactions, so a crash mid-wave can be resumed without sending twice:
 
 "sending" is committed *before* the provider is called; a row still in
 "sending" after a restart is one whose fate is unknown (see
-bot.outbound.waves for how it is reconciled).
+usecases.invitations.waves for how it is reconciled).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from app.cli.main import app as cli
 from bot.key_rotation import ADDRESS_TABLES, rehash_addresses, rotate_addresses
 from storage.db import session_scope
 from storage.identity import AddressProtector

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from app.cli.main import app as cli
 from bot.retention import run_retention
 from storage.db import session_scope
 from storage.identity import AddressProtector
@@ -234,9 +234,9 @@ def test_cli_dry_run_and_unset_period(sqlite_url: str, monkeypatch: pytest.Monke
 
 
 def test_the_retention_job_runs_from_the_app_queue(db_url: str, engine: Engine) -> None:
-    from bot.app import build_services
-    from bot.jobs import InProcessQueue
-    from bot.settings import Settings
+    from app.container import build_services
+    from app.jobs.queue import InProcessQueue
+    from app.settings import Settings
     from storage.models import utcnow
 
     seeded = _seed(engine)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.settings import Settings
+from app.settings import Settings
 from storage.models import Answer, Channel, InboundReceipt, Participant
 from tests.bot.channels.sms.twilio_requests import (
     AUTH_TOKEN,
@@ -258,7 +258,7 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
 ) -> None:
     from pydantic import SecretStr
 
-    from bot.app import create_app
+    from app.web import create_app
     from tests.bot.channels.sms.conftest import ACCOUNT_SID, AUTH_TOKEN
 
     settings = Settings(
@@ -286,7 +286,7 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
 
 
 async def test_without_twilio_credentials_the_route_says_what_to_set(settings: Settings) -> None:
-    from bot.app import create_app
+    from app.web import create_app
 
     app = create_app(settings)
     async with (
