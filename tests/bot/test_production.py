@@ -77,8 +77,8 @@ def test_jobs_queued_on_redis_run_in_a_worker_and_failures_are_retried(
         queue.broker.close()
 
 
-def _say(client: httpx.AsyncClient, text: str) -> httpx.Response:
-    return client.post(
+async def _say(client: httpx.AsyncClient, text: str) -> httpx.Response:
+    return await client.post(
         "/simulator/api/messages", json={"text": text, "message_id": uuid.uuid4().hex}
     )
 

@@ -15,6 +15,7 @@ from storage.models import Channel, Consultation
 from storage.models.playback import FeedbackPublication
 from storage.repositories.feedback import publications, publish_feedback
 from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
+from usecases.delivery.run import DeliveryReport
 from usecases.feedback.publication import feedback_reply, send_feedback
 from usecases.invitations.waves import QuietHours
 
@@ -42,7 +43,7 @@ def _send(
     publication_id: int,
     deliverer: RecordingDeliverer,
     link: str | None = None,
-):  # noqa: ANN202
+) -> DeliveryReport:
     return send_feedback(
         engine=engine,
         protector=protector,

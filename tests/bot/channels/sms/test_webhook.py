@@ -40,8 +40,8 @@ def _participants(engine: Engine) -> list[Participant]:
         return list(session.exec(select(Participant).order_by(col(Participant.id))))
 
 
-async def _say(client: httpx.AsyncClient, text: str, **fields: str) -> list[str]:
-    response = await post_signed(client, PATH, sms_fields(text, **fields))
+async def _say(client: httpx.AsyncClient, text: str, from_: str = RESIDENT) -> list[str]:
+    response = await post_signed(client, PATH, sms_fields(text, from_=from_))
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/xml")
     return messages(response.text)
@@ -259,7 +259,7 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
     from pydantic import SecretStr
 
     from app.web import create_app
-    from tests.bot.channels.sms.conftest import ACCOUNT_SID, AUTH_TOKEN
+    from tests.bot.channels.sms.twilio_requests import ACCOUNT_SID, AUTH_TOKEN
 
     settings = Settings(
         environment="test",
