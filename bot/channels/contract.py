@@ -8,6 +8,7 @@ feedback, invitations, metrics and the console read the registry, never a channe
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -82,9 +83,24 @@ class ChannelType(Protocol):
 
 
 class ChannelRegistry:
-    """The channels the service runs, in order; one entry per channel folder."""
+    """The channels the service runs, in order; one entry per channel folder.
 
-    def __init__(self, channels: Sequence[ChannelType]) -> None:
+    An entry is a channel type, or its "module:ATTRIBUTE" path, imported on first use
+    so that starting the CLI does not import every channel's library (aiogram takes
+    seconds). A registry of channel types is checked at once.
+    """
+
+    def __init__(self, channels: Sequence[ChannelType | str]) -> None:
+        self._specs = tuple(channels)
+        self._loaded: tuple[ChannelType, ...] | None = None
+        self._by_value: dict[str, ChannelType] = {}
+        if not any(isinstance(spec, str) for spec in self._specs):
+            self._load()
+
+    def _load(self) -> tuple[ChannelType, ...]:
+        if self._loaded is not None:
+            return self._loaded
+        channels = tuple(_resolve(spec) for spec in self._specs)
         names = [channel.name for channel in channels]
         if len(set(names)) != len(names):
             raise ValueError(f"channel names must be unique: {names}")
@@ -96,20 +112,26 @@ class ChannelRegistry:
                         f"{value} is served by both {served[value]} and {channel.name}"
                     )
                 served[value] = channel.name
-        self._channels = tuple(channels)
         self._by_value = {str(value): c for c in channels for value in c.serves}
+        self._loaded = channels
+        return channels
+
+    @property
+    def _channels(self) -> tuple[ChannelType, ...]:
+        return self._load()
 
     def __iter__(self) -> Iterator[ChannelType]:
         return iter(self._channels)
 
     def __len__(self) -> int:
-        return len(self._channels)
+        return len(self._specs)
 
     def names(self) -> list[str]:
         return [channel.name for channel in self._channels]
 
     def serving(self, channel: str) -> ChannelType | None:
         """The channel type residents stored under `channel` talk to (None: no such channel)."""
+        self._load()
         return self._by_value.get(str(channel))
 
     def plain_text(self, channel: str) -> bool:
@@ -153,3 +175,11 @@ class ChannelRegistry:
             return ChannelDeliverer(bucket=bucket, senders=[s for _, s in senders]), None
         only = frozenset(value for channel, _ in senders for value in channel.serves)
         return ChannelDeliverer(bucket=bucket, senders=[s for _, s in senders]), only
+
+
+def _resolve(spec: ChannelType | str) -> ChannelType:
+    if not isinstance(spec, str):
+        return spec
+    module, _, attribute = spec.partition(":")
+    channel: ChannelType = getattr(importlib.import_module(module), attribute or "CHANNEL")
+    return channel

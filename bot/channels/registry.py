@@ -8,14 +8,12 @@ this registry instead of naming a channel.
 from __future__ import annotations
 
 from bot.channels.contract import ChannelRegistry
-from bot.channels.sms.channel import CHANNEL as SMS
-from bot.channels.telegram.channel import CHANNEL as TELEGRAM
-from bot.channels.web import CHANNEL as WEB
 
+# Each entry names a channel folder's CHANNEL; imported on first use (see ChannelRegistry).
 CHANNELS = ChannelRegistry(
     [
-        WEB,
-        SMS,
-        TELEGRAM,
+        "bot.channels.web:CHANNEL",
+        "bot.channels.sms.channel:CHANNEL",
+        "bot.channels.telegram.channel:CHANNEL",
     ]
 )
