@@ -30,8 +30,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=2000)
     args = parser.parse_args()
-    from bot.jobs import InProcessQueue, JobRegistry
-    from bot.theming_jobs import register_theming_jobs
+    from app.jobs.queue import InProcessQueue, JobRegistry
+    from app.jobs.theming import register_theming_jobs
     from nlp.embeddings import default_embedder
     from storage.db import make_engine, session_scope
     from storage.migrate import upgrade
