@@ -97,9 +97,14 @@ class CentroidAssigner:
         """
         n = len(similarities)
         has_content = partition_labels >= 0
+        if similarities.shape[1] == 0:
+            # No theme at all (every answer is junk): everything is "other".
+            has_content = np.zeros(n, dtype=bool)
         primary_sim = np.where(
             has_content,
-            similarities[np.arange(n), np.maximum(partition_labels, 0)] if n else 0.0,
+            similarities[np.arange(n), np.maximum(partition_labels, 0)]
+            if n and similarities.shape[1]
+            else 0.0,
             -1.0,
         )
         threshold = self.other_threshold
