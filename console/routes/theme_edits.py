@@ -329,7 +329,7 @@ def about_n(
     officer: CurrentOfficer,
     consultation: EditableConsultation,
     level: Annotated[str, Form(max_length=8)],
-    n: Annotated[int, Form(ge=1, le=300)] = 1,
+    n: Annotated[int | None, Form(ge=1, le=300)] = None,
     reset: Annotated[str, Form(max_length=1)] = "",
 ) -> Response:
     """About N broad themes (a re-cut of the tree, done now) or sub-themes (a regroup).
@@ -342,6 +342,9 @@ def about_n(
     back = f"{_board_url(consultation)}?level={'broad' if level == 'broad' else 'sub'}"
     if level not in ("broad", "sub"):
         flash(request, "Not changed: choose broad themes or sub-themes.", "error")
+        return RedirectResponse(back, status_code=303)
+    if n is None and not reset:
+        flash(request, "Not changed: say about how many themes you want.", "error")
         return RedirectResponse(back, status_code=303)
     if level == "broad":
 
