@@ -17,11 +17,11 @@ from bot.conversation.keywords import (
     command_of,
     is_greeting,
     looks_like_keyword,
-    yes_no_language,
 )
 from bot.conversation.language import detect
 from bot.conversation.steps import ConsultationInfo, Step
 from bot.conversation.turn import Turn
+from bot.conversation.yes_no import Verdict
 from storage.repositories import participants
 
 
@@ -177,7 +177,7 @@ def _settle_language(turn: Turn) -> None:
     conversation = turn.conversation
     if conversation is None or not conversation.data.get("lang_open"):
         return
-    language = detect(turn.text) or yes_no_language(turn.key)
+    language = _language_shown(turn)
     if language is not None:
         conversation.data.pop("lang_open", None)
         turn.set_language(language)
@@ -190,4 +190,15 @@ def _first_language(turn: Turn) -> str | None:
         return "cy"
     if turn.slash:
         return None
-    return detect(turn.text) or yes_no_language(turn.key)
+    return _language_shown(turn)
+
+
+def _language_shown(turn: Turn) -> str | None:
+    """The language a message is in; a yes/no reply shows it only through its words.
+
+    "y", "n", "ok" or "na" say nothing about language (the identifier would
+    call a lone "y" Welsh); "Ydw" is Welsh and "yep" English.
+    """
+    if turn.reading.verdict is not Verdict.UNCLEAR:
+        return turn.reading.language
+    return detect(turn.text)

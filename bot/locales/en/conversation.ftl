@@ -23,8 +23,8 @@ consent-thanks = Thank you!
 
 ## Questions
 
-probe-default = Thank you. Why does that matter to you?
-profile-intro = Thank you! Just a few optional questions about you.
+probe-default = Why does that matter to you?
+profile-intro = That helps a lot. Just a few optional questions about you.
 choose-number = Reply with a number:
 skip-hint = Reply SKIP if you'd rather not say.
 not-understood = Sorry, I didn't catch that.
@@ -33,7 +33,7 @@ welcome-back = Hello again!
 
 ## Finishing
 
-ask-feedback = Thank you, that's everything! Would you like to hear what we found and what we do about it? Reply YES or NO.
+ask-feedback = That's everything, thank you! Would you like to hear what we found and what we do about it? Reply YES or NO.
 feedback-reask = Would you like to hear what we found? Reply YES or NO.
 feedback-yes = Great, we'll let you know. Thank you for your time!
 feedback-no = That's fine. Thank you for your time!
@@ -56,3 +56,7 @@ nothing-held = We don't hold any answers or details from you.
 option-yes = Yes
 option-no = No
 option-skip = Skip
+# What a button sends, and what the text asks residents to type.
+option-yes-value = YES
+option-no-value = NO
+option-skip-value = SKIP
