@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.conversation.follow_up import Plan, plan_follow_up
 from bot.conversation.keywords import is_greeting, is_skip, keyword_key
-from bot.conversation.steps import Choice, ConsultationInfo, Step, is_rich
+from bot.conversation.steps import Choice, ConsultationInfo, Step
 from bot.conversation.turn import Turn
+from bot.conversation.wards import WARD_NOT_GIVEN
 from bot.conversation.yes_no import Verdict
 
 # Messages kept while waiting for consent; more than this and the rest are
@@ -86,11 +88,14 @@ def _consent(turn: Turn, consultation: ConsultationInfo) -> None:
 
 
 def _after_open(turn: Turn, consultation: ConsultationInfo, answer: str) -> None:
-    """Move past the open question: probe unless the answer already says enough."""
+    """Move past the open question: a follow-up fitted to the answer, or none at all."""
     assert turn.conversation is not None
-    if is_rich(answer):
+    follow_up = plan_follow_up(answer, turn.language)
+    if follow_up.plan is Plan.SKIP:
+        turn.conversation.data.pop("follow_up", None)
         _enter_profile(turn, consultation)
     else:
+        turn.conversation.data["follow_up"] = follow_up.to_data()
         turn.conversation.step = Step.PROBE
 
 
@@ -145,13 +150,24 @@ def _profile(turn: Turn, consultation: ConsultationInfo) -> None:
         _lead_into_next(turn)
         return
     if not is_skip(turn.key, turn.text):
-        value = _profile_value(turn, question.choices)
+        if question.kind == "ward":
+            value = consultation.wards.match(turn.text)
+        else:
+            value = _profile_value(turn, question.choices)
         if value is None:
             if len(turn.text) > MAX_PROFILE_TEXT or len(turn.text.split()) >= 4:
                 turn.store_answer(turn.text, kind="extra")
-            turn.prompt(turn.t("not-understood"))
-            return
+            elif question.kind == "ward" and conversation.data.get("ward_asked"):
+                # Asked once already: stored as not given rather than as
+                # whatever was typed, and on to the next question.
+                value = WARD_NOT_GIVEN
+            if value is None:
+                if question.kind == "ward":
+                    conversation.data["ward_asked"] = True
+                turn.prompt(turn.t("not-understood"))
+                return
         if question.kind == "ward":
+            conversation.data.pop("ward_asked", None)
             conversation.ward = value[:100]
         elif question.kind == "age_band":
             conversation.age_band = value[:32]

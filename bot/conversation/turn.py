@@ -165,7 +165,11 @@ class Turn:
             self.set_participant(language=language)
 
     def ensure_participant(
-        self, language: str | None = None, *, consultation_id: int | None = None
+        self,
+        language: str | None = None,
+        *,
+        consultation_id: int | None = None,
+        data: dict[str, Any] | None = None,
     ) -> ParticipantRecord:
         if self.participant is None:
             self.language = language or self.language
@@ -177,6 +181,7 @@ class Turn:
                 language=self.language,
                 now=self.now,
                 active_consultation_id=consultation_id,
+                data=data,
             )
         return self.participant
 
@@ -257,15 +262,25 @@ class Turn:
             question = consultation.open_question
             self.say("ask-open", *lead, question.prompt(self.language) if question else "")
         elif step == Step.PROBE:
-            probe = consultation.probe
-            text = probe.prompt(self.language) if probe else self.t("probe-default")
-            self.say("ask-probe", *lead, text)
+            self.say("ask-probe", *lead, self.follow_up_text(consultation))
         elif step == Step.PROFILE:
             self.profile_prompt(consultation, *lead)
         elif step == Step.FEEDBACK:
             self.say("ask-feedback", *lead, self.t("feedback-reask"), options=self.yes_no())
         else:
             self.say("already-done", self.t("already-done"))
+
+    def follow_up_text(self, consultation: ConsultationInfo) -> str:
+        """The follow-up chosen for this answer, or the consultation's own wording."""
+        assert self.conversation is not None
+        chosen = self.conversation.data.get("follow_up") or {}
+        plan, topic = chosen.get("plan"), chosen.get("topic")
+        # The topic is in the words of the answer: after a language switch
+        # the consultation's own follow-up reads better than a mixed one.
+        if plan in ("why", "change") and topic and chosen.get("language") == self.language:
+            return self.t(f"follow-up-{plan}", topic=topic)
+        probe = consultation.probe
+        return probe.prompt(self.language) if probe else self.t("probe-default")
 
     def profile_question(self, consultation: ConsultationInfo) -> QuestionInfo | None:
         assert self.conversation is not None

@@ -132,6 +132,10 @@ def _table() -> dict[str, _Entry]:
             _add_verb_form(table, form)
     for negator in ("ddim", "not"):
         table[negator] = _Entry(_Kind.NEGATOR, None)
+    # The negative particles before a verb form we do not know ("Nac ydynt"):
+    # a garbled no, never an answer.
+    for particle in ("nac", "nag", "ni", "nid"):
+        table.setdefault(particle, _Entry(_Kind.NEGATOR, "cy"))
     # "na" is both Welsh and a common English spelling of "nah": no language.
     table["na"] = _Entry(_Kind.NO, None)
     table["do"] = _Entry(_Kind.YES, "cy")
@@ -278,8 +282,12 @@ def _leading_form(words: list[str], rest: list[str]) -> tuple[list[_Entry] | Non
 def _mentions_polar(clauses: list[str]) -> bool:
     """Whether the reply opens like a yes or a no ("yes no", "Ie ond na"), not a sentence."""
     table = _table()
+    # Single letters and "ok" / "na" ("Y dref", "na" in a sentence) are
+    # too common inside real answers to count as an attempt.
     return any(
-        (entry := table.get(word)) is not None and entry.kind in (_Kind.YES, _Kind.NO)
+        (entry := table.get(word)) is not None
+        and entry.kind in (_Kind.YES, _Kind.NO, _Kind.NEGATOR)
+        and entry.language is not None
         for word in _words(clauses[0])[:2]
     )
 

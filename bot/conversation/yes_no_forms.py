@@ -28,7 +28,7 @@ from __future__ import annotations
 WELSH_VERB_FORMS: dict[str, tuple[str, ...]] = {
     "bod, present": (
         "ydw", "ydwyf", "wyt", "ydy", "ydi", "yw", "ydyw", "ydyn", "ydym", "ydan",
-        "ydych", "ydach", "yndw", "yndi", "yndy", "yndyn", "ydyn nhw", "oes",
+        "ydych", "ydach", "yndw", "yndi", "yndy", "yndyn", "ydyn nhw", "oes", "ydynt",
     ),
     "bod, imperfect": (
         "oeddwn", "oeddet", "oedd", "oedden", "oeddan", "oeddem", "oeddech", "oeddach",
@@ -77,7 +77,7 @@ WELSH_YES: tuple[str, ...] = (
     "ishe", "eisiau", "eisie", "dw i isio", "dwi isio", "dw i eisiau", "dwi eisiau",
     "plis", "os gwelwch yn dda", "ymlaen", "mewn a fi", "hapus i", "bydda i'n hapus",
     "byddwn i'n hoffi", "baswn i'n hoffi", "byswn i'n hoffi", "hoffwn i",
-    "mi wna i", "fe wna i",
+    "mi wna i", "fe wna i", "oce", "hollol", "yn hollol",
 )
 WELSH_NO: tuple[str, ...] = (
     "na", "nage", "naci", "naddo", "nid", "nadw", "nagw", "nadi", "nady", "nadyn",
@@ -89,6 +89,7 @@ WELSH_NO: tuple[str, ...] = (
     "dw i ddim eisiau", "dwi ddim eisiau", "dim isio", "well gen i beidio",
     "gwell gen i beidio", "gwell gennyf beidio", "dim nawr", "ddim nawr", "dim rwan",
     "ddim rwan", "dim heddiw", "dim i fi", "ddim i fi", "anghytuno", "dw i'n anghytuno",
+    "dw i ddim yn meddwl", "dwi ddim yn meddwl", "sa i'n meddwl", "sai'n meddwl",
 )
 WELSH_UNSURE: tuple[str, ...] = (
     "efallai", "falle", "ella", "hwyrach", "ddim yn siwr", "dim yn siwr", "dwn i ddim",
@@ -111,7 +112,7 @@ ENGLISH_YES: tuple[str, ...] = (
     "i would love to", "love to", "please do", "sure thing", "for sure", "no problem",
     "no worries", "not a problem", "no prob", "i don't mind", "don't mind",
     "that's fine", "that's ok", "fine by me", "righto", "right oh", "i think so", "yes please",
-    "i'd like that", "i would like that", "id like that", "please",
+    "i'd like that", "i would like that", "id like that", "please", "nah yeah",
 )
 ENGLISH_NO: tuple[str, ...] = (
     "no", "nope", "nah", "naw", "nay", "no way", "no chance", "not really", "not now",
@@ -121,7 +122,7 @@ ENGLISH_NO: tuple[str, ...] = (
     "i'm not", "i am not", "i'd rather not", "rather not", "i'd prefer not",
     "prefer not", "not for me", "not bothered", "don't want to", "i don't want to",
     "disagree", "i disagree", "definitely not", "absolutely not", "certainly not",
-    "of course not", "hell no", "i don't think so", "not", "don't",
+    "of course not", "hell no", "i don't think so", "not", "don't", "yeah nah",
 )
 ENGLISH_UNSURE: tuple[str, ...] = (
     "maybe", "perhaps", "not sure", "unsure", "dunno", "don't know", "i don't know",

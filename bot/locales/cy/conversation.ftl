@@ -14,6 +14,7 @@ greeting = Helo! Mae'r neges hon am "{ $title }". Hoffem glywed beth sy'n bwysig
 # (a long title, or one with letters outside GSM-7 such as w-circumflex).
 greeting-short = Helo! Hoffem glywed beth sy'n bwysig i chi. Rydyn ni'n cadw eich atebion yn ddiogel a fyddwn ni byth yn rhannu eich enw na'ch rhif. Ydych chi'n fodlon cymryd rhan? Atebwch IE neu NA. Anfonwch STOP unrhyw bryd i stopio.
 ask-keyword = Helo! I ba ymgynghoriad rydych chi'n ymateb? Anfonwch y gair allweddol sydd ar eich poster neu lythyr.
+ask-keyword-kept = Diolch, rydyn ni wedi cadw hynny. Ar gyfer pa ymgynghoriad mae hyn? Anfonwch y gair allweddol sydd ar eich poster neu lythyr.
 unknown-keyword = Mae'n ddrwg gen i, dydyn ni ddim yn adnabod y gair yna. Gwiriwch y gair allweddol ar eich poster neu lythyr a rhowch gynnig arall arni.
 closed = Diolch am gysylltu. Mae "{ $title }" wedi cau, felly allwn ni ddim derbyn atebion newydd nawr.
 closed-short = Diolch am gysylltu. Mae'r ymgynghoriad hwn wedi cau, felly allwn ni ddim derbyn atebion newydd nawr.
@@ -27,6 +28,10 @@ consent-thanks = Diolch!
 
 ## Cwestiynau
 
+# Y cwestiwn dilynol; mae { $topic } yng ngeiriau'r preswylydd, wedi'i dreiglo'n
+# feddal ar ol "am" (bysiau -> am fysiau).
+follow-up-why = Sonioch chi am { $topic } - pam mae hynny'n bwysig i chi?
+follow-up-change = Sonioch chi am { $topic }. Pa newid fyddai'n gwneud y gwahaniaeth mwyaf i chi?
 probe-default = Pam mae hynny'n bwysig i chi?
 profile-intro = Mae hynny'n help mawr. Dim ond ychydig o gwestiynau dewisol amdanoch chi nawr.
 choose-number = Atebwch gyda rhif:
@@ -46,7 +51,7 @@ already-done = Braf clywed gennych chi eto! Rydych chi wedi ateb yn barod, diolc
 
 ## Geiriau allweddol
 
-help = Beth sy'n Bwysig: rydyn ni'n gofyn beth sy'n bwysig i chi, ac yn gwrando. Atebwch i barhau. Anfonwch STOP i stopio, DILEU i ddileu eich atebion, ENGLISH am Saesneg.
+help = Beth sy'n Bwysig: rydyn ni'n gofyn beth sy'n bwysig i chi, ac yn gwrando. Atebwch i barhau. Anfonwch STOP i stopio, DILEU i ddileu eich atebion, ENGLISH i newid i'r Saesneg.
 opted-out = Fyddwch chi ddim yn cael mwy o negeseuon gennym ni. Anfonwch DECHRAU os newidiwch chi eich meddwl.
 opted-in = Helo eto! Byddwch chi'n cael ein negeseuon eto. Anfonwch STOP unrhyw bryd i stopio.
 language-set = Iawn, byddwn ni'n parhau yn Gymraeg.

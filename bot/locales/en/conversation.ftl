@@ -10,6 +10,7 @@ greeting = Hello! This is about "{ $title }". We'd love to hear what matters to 
 # (a long title, or one with letters outside GSM-7 such as w-circumflex).
 greeting-short = Hello! We'd love to hear what matters to you. We keep your answers safe and never share your name or number. Would you like to take part? Reply YES or NO. Text STOP at any time to stop.
 ask-keyword = Hello! Which consultation are you replying to? Please text the keyword from your poster or letter.
+ask-keyword-kept = Thank you, we've kept that. Which consultation is it for? Please text the keyword from your poster or letter.
 unknown-keyword = Sorry, we don't recognise that word. Please check the keyword on your poster or letter and try again.
 closed = Thank you for getting in touch. "{ $title }" has closed, so we can't take new answers now.
 closed-short = Thank you for getting in touch. This consultation has closed, so we can't take new answers now.
@@ -23,6 +24,9 @@ consent-thanks = Thank you!
 
 ## Questions
 
+# The follow-up, fitted to the open answer; { $topic } is in the resident's words.
+follow-up-why = You mentioned { $topic } - why does that matter to you?
+follow-up-change = You mentioned { $topic }. What one change would make the most difference to you?
 probe-default = Why does that matter to you?
 profile-intro = That helps a lot. Just a few optional questions about you.
 choose-number = Reply with a number:
