@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy.engine import Engine
 
 from bot.conversation.wards import WARD_NOT_GIVEN, Ward, WardList, postcode_district
+from bot.demo import create_from_definition, load_definition, seed_demo
 from storage.db import session_scope
-from storage.repositories.consultations import ConsultationError, create_consultation
+from storage.repositories.consultations import ConsultationError, create_consultation, get_by_slug
 from tests.bot.conversation.conftest import BUS_QUESTIONS, Resident, add_consultation
 from tests.bot.conversation.helpers import answer_texts, conversations
 
@@ -131,3 +134,33 @@ def test_a_bad_ward_list_is_refused_clearly(engine: Engine) -> None:
             questions=BUS_QUESTIONS,
             wards=[{"cy": "Gresffordd"}],
         )
+
+
+def test_a_yaml_consultation_file_carries_its_wards(
+    engine: Engine, tmp_path: Path, resident: Resident
+) -> None:
+    path = tmp_path / "parks.yaml"
+    path.write_text(
+        "slug: parks\nkeyword: PARKS\ntitle_en: Parks\ntitle_cy: Parciau\nstatus: open\n"
+        "wards:\n  - Brymbo\n  - {en: Rossett, cy: Yr Orsedd}\n"
+        "questions:\n"
+        "  - {kind: open, prompt_en: 'Parks?', prompt_cy: 'Parciau?'}\n"
+        "  - {kind: ward, prompt_en: 'Which ward?', prompt_cy: 'Pa ward?'}\n",
+        encoding="utf-8",
+    )
+    create_from_definition(engine, load_definition(path))
+    resident.send("PARKS")
+    resident.send("Ie")
+    assert resident.send("Mwy o finiau")[0].text.startswith("Sonioch chi am finiau")
+    resident.send("Mae sbwriel ym mhobman")
+    resident.send("yn Yr Orsedd")
+    [conversation] = conversations(engine)
+    assert conversation.ward == "Rossett"
+
+
+def test_the_demo_consultation_has_a_bilingual_ward_list(engine: Engine) -> None:
+    assert seed_demo(engine)
+    with session_scope(engine) as session:
+        demo = get_by_slug(session=session, slug="what-matters")
+        assert demo is not None and demo.wards
+    assert {"en": "Gresford", "cy": "Gresffordd"} in demo.wards

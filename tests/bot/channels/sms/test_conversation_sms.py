@@ -6,7 +6,9 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from storage.models import Answer, Participant
+from storage.db import session_scope
+from storage.models import Answer, ConsultationStatus, Conversation, Participant
+from storage.repositories.consultations import create_consultation
 from tests.bot.channels.sms.twilio_requests import messages, new_sid, post_signed, sms_fields
 
 PATH = "/sms/twilio"
@@ -71,3 +73,62 @@ async def test_english_slang_consent_by_sms(
     assert any("What really matters to you" in text for text in question)
     await _say(twilio_client, "The park")
     assert _answers(engine) == [("open", "The park")]
+
+
+def _add_parks(engine: Engine, status: ConsultationStatus) -> None:
+    with session_scope(engine) as session:
+        create_consultation(
+            session=session,
+            slug="parks",
+            keyword="PARKS",
+            title_en="Parks",
+            title_cy="Parciau",
+            status=status,
+            questions=[{"kind": "open", "prompt_en": "Parks?", "prompt_cy": "Parciau?"}],
+        )
+
+
+def _conversation(engine: Engine) -> Conversation:
+    with Session(engine) as session:
+        [conversation] = session.exec(select(Conversation)).all()
+        return conversation
+
+
+async def test_an_answer_that_is_another_keyword_is_stored_and_wards_come_from_the_list(
+    twilio_client: httpx.AsyncClient, engine: Engine, consultation: str
+) -> None:
+    _add_parks(engine, ConsultationStatus.CLOSED)
+    await _say(twilio_client, "MATTERS")
+    await _say(twilio_client, "yes")
+    follow_up = await _say(twilio_client, "Parks")
+    assert any(text.startswith("You mentioned parks") for text in follow_up)
+    assert not any("has closed" in text for text in follow_up)
+    await _say(twilio_client, "My children play there")
+    again = await _say(twilio_client, "1")  # an age-list number is not a ward
+    assert any("didn't catch" in text for text in again)
+    await _say(twilio_client, "ll11 2ab")
+    await _say(twilio_client, "2")
+    assert _answers(engine) == [("open", "Parks"), ("probe", "My children play there")]
+    conversation = _conversation(engine)
+    assert (conversation.ward, conversation.age_band) == ("LL11", "25-44")
+
+
+async def test_a_welsh_mutated_ward_by_sms(
+    twilio_client: httpx.AsyncClient, engine: Engine, consultation: str
+) -> None:
+    for text in ("Helo", "Ydw", "Parciau glan", "Mae'r plant yn chwarae yno"):
+        await _say(twilio_client, text)
+    await _say(twilio_client, "yng Ngresffordd")
+    assert _conversation(engine).ward == "Gresford"
+
+
+async def test_a_first_answer_with_two_open_is_kept_for_the_one_named_by_sms(
+    twilio_client: httpx.AsyncClient, engine: Engine, consultation: str
+) -> None:
+    _add_parks(engine, ConsultationStatus.OPEN)
+    asked = await _say(twilio_client, "hi there, the park is dirty")
+    assert any("kept that" in text for text in asked)
+    greeting = await _say(twilio_client, "PARKS")
+    assert any('"Parks"' in text for text in greeting)
+    await _say(twilio_client, "yes")
+    assert _answers(engine) == [("open", "hi there, the park is dirty")]
