@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from storage.models import Answer, Conversation
-from tests.bot.test_simulator import say
+
+
+async def say(client: httpx.AsyncClient, text: str) -> list[dict[str, Any]]:
+    response = await client.post(
+        "/simulator/api/messages", json={"text": text, "message_id": uuid.uuid4().hex}
+    )
+    assert response.status_code == 200, response.text
+    replies: list[dict[str, Any]] = response.json()["replies"]
+    return replies
 
 
 async def test_a_welsh_resident_through_the_simulator(

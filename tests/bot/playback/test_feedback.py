@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from bot.channels.sms.segments import encoding, segment_count
 from bot.conversation.catalog import default_catalog
 from bot.outbound.waves import QuietHours
+from bot.playback.delivery import DeliveryReport
 from bot.playback.feedback import feedback_reply, send_feedback
 from storage.db import session_scope
 from storage.identity import AddressProtector
@@ -42,7 +43,7 @@ def _send(
     publication_id: int,
     deliverer: RecordingDeliverer,
     link: str | None = None,
-):  # noqa: ANN202
+) -> DeliveryReport:
     return send_feedback(
         engine=engine,
         protector=protector,
