@@ -100,7 +100,7 @@ class Turn:
     def says_something_else(self) -> bool:
         """Whether a reply to a yes/no question that is neither yes nor no is a message of its own.
 
-        One word that is not a clear yes or no ("Ydynt?", "hmm", "🤷"), or a
+        One word that is not a clear yes or no ("Pardwn?", "hmm", "🤷"), or a
         garbled "yes no", answers the question badly: it is asked again and
         never kept. Two words or more are something the resident wants to say.
         """

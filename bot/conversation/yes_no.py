@@ -179,20 +179,28 @@ def _words(clause: str) -> list[str]:
 
 
 def _segment(words: list[str]) -> list[_Entry] | None:
-    """Longest-match segmentation; None when a word is not in the table."""
+    """Cover every word with known phrases, fewest phrases first; None when a word is unknown.
+
+    Dynamic programming rather than greedy longest match: greedy "i'm happy to"
+    would strand "help" in "I'm happy to help"; the search finds "i'm" +
+    "happy to help".
+    """
     table = _table()
-    out: list[_Entry] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-            entry = table.get(" ".join(words[i : i + size]))
-            if entry is not None:
-                out.append(entry)
-                i += size
-                break
-        else:
-            return None
-    return out
+    best: list[list[_Entry] | None] = [None] * (len(words) + 1)
+    best[0] = []
+    for start in range(len(words)):
+        done = best[start]
+        if done is None:
+            continue
+        for size in range(1, min(_MAX_PHRASE, len(words) - start) + 1):
+            entry = table.get(" ".join(words[start : start + size]))
+            if entry is None:
+                continue
+            candidate = [*done, entry]
+            current = best[start + size]
+            if current is None or len(candidate) < len(current):
+                best[start + size] = candidate
+    return best[len(words)]
 
 
 def _resolve(entries: list[_Entry]) -> Reading:

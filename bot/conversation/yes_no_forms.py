@@ -78,6 +78,9 @@ WELSH_YES: tuple[str, ...] = (
     "plis", "os gwelwch yn dda", "ymlaen", "mewn a fi", "hapus i", "bydda i'n hapus",
     "byddwn i'n hoffi", "baswn i'n hoffi", "byswn i'n hoffi", "hoffwn i",
     "mi wna i", "fe wna i", "oce", "hollol", "yn hollol",
+    # Replies to "Ydych chi'n fodlon cymryd rhan?" that echo its words.
+    "bodlon", "yn fodlon", "dw i'n fodlon", "dwi'n fodlon", "rwy'n fodlon", "rydw i'n fodlon",
+    "dw i'n hapus", "dwi'n hapus", "hapus i helpu", "cymryd rhan", "dw i'n cymryd rhan",
 )
 WELSH_NO: tuple[str, ...] = (
     "na", "nage", "naci", "naddo", "nid", "nadw", "nagw", "nadi", "nady", "nadyn",
@@ -90,6 +93,7 @@ WELSH_NO: tuple[str, ...] = (
     "gwell gen i beidio", "gwell gennyf beidio", "dim nawr", "ddim nawr", "dim rwan",
     "ddim rwan", "dim heddiw", "dim i fi", "ddim i fi", "anghytuno", "dw i'n anghytuno",
     "dw i ddim yn meddwl", "dwi ddim yn meddwl", "sa i'n meddwl", "sai'n meddwl",
+    "dw i ddim yn fodlon", "dwi ddim yn fodlon", "ddim yn fodlon", "dim yn fodlon",
 )
 WELSH_UNSURE: tuple[str, ...] = (
     "efallai", "falle", "ella", "hwyrach", "ddim yn siwr", "dim yn siwr", "dwn i ddim",
@@ -113,6 +117,10 @@ ENGLISH_YES: tuple[str, ...] = (
     "no worries", "not a problem", "no prob", "i don't mind", "don't mind",
     "that's fine", "that's ok", "fine by me", "righto", "right oh", "i think so", "yes please",
     "i'd like that", "i would like that", "id like that", "please", "nah yeah",
+    # Replies to "Would you like to take part?" that echo its words.
+    "happy to take part", "i'm happy to take part", "i'm happy to", "i'm happy", "happy to help",
+    "i'd be happy to", "i would be happy to", "i'll take part", "i will take part", "take part",
+    "i consent", "consent", "i accept", "accept", "i'd like to take part",
 )
 ENGLISH_NO: tuple[str, ...] = (
     "no", "nope", "nah", "naw", "nay", "no way", "no chance", "not really", "not now",
@@ -123,6 +131,7 @@ ENGLISH_NO: tuple[str, ...] = (
     "prefer not", "not for me", "not bothered", "don't want to", "i don't want to",
     "disagree", "i disagree", "definitely not", "absolutely not", "certainly not",
     "of course not", "hell no", "i don't think so", "not", "don't", "yeah nah",
+    "i don't want to take part", "not taking part", "i'm not taking part", "i don't consent",
 )
 ENGLISH_UNSURE: tuple[str, ...] = (
     "maybe", "perhaps", "not sure", "unsure", "dunno", "don't know", "i don't know",
@@ -141,7 +150,7 @@ SHARED_NO: tuple[str, ...] = ("n",)
 # Pronouns and particles that follow or precede a responsive form ("Bydda i",
 # "Hoffwn i", "Mi wna i", "Ydyn ni", "I do") and change nothing.
 PRONOUNS: tuple[str, ...] = (
-    "i", "fi", "ti", "chi", "ni", "nhw", "e", "o", "hi", "fe", "mi", "we", "me",
+    "i", "fi", "ti", "chi", "ni", "nhw", "e", "o", "hi", "fe", "mi", "we", "me", "i'm",
 )
 
 YES_EMOJI = frozenset("\U0001f44d\U0001f44c\u2705\u2714\u2611\U0001f197\U0001f4af")
