@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 
 from bot.channels.sms.twiml import reply_texts
 from storage.identity import AddressProtector
-from tests.bot.conversation.conftest import Resident
+from tests.bot.conversation.conftest import Resident, add_consultation
 from tests.bot.conversation.helpers import answer_texts, participant
 
 # Held out from the grammar's own test list: forms a Welsh speaker sends to
@@ -147,3 +147,24 @@ def _to_feedback_offer(resident: Resident) -> None:
     resident.send("I work late")
     resident.send("skip")
     assert resident.keys("skip") == ["ask-feedback"]
+
+
+def test_an_answer_that_overtakes_its_yes_is_kept_once_the_yes_arrives(
+    engine: Engine, buses: int, resident: Resident
+) -> None:
+    resident.send("BUSES")
+    sent_first = resident.clock()
+    resident.clock.advance(seconds=5)
+    # The resident sent "yes" then their answer; the network delivered them the other way round.
+    assert resident.keys("More buses on Sundays", received_at=resident.clock()) == ["consent-held"]
+    assert resident.keys("yes", received_at=sent_first)[0] == "ask-probe"
+    assert answer_texts(engine) == [("open", "More buses on Sundays")]
+
+
+def test_a_title_ending_in_a_question_mark_gets_no_extra_full_stop(
+    engine: Engine, resident: Resident
+) -> None:
+    add_consultation(engine, title_en="What matters to you where you live?")
+    [greeting] = resident.send("BUSES")
+    assert '"What matters to you where you live?" We' in greeting.text
+    assert '?".' not in greeting.text
