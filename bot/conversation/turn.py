@@ -107,7 +107,8 @@ class Turn:
         reading = self.reading
         if reading.verdict is not Verdict.UNCLEAR or reading.attempted:
             return False
-        return len(self.text.split()) >= MIN_CONTENT_WORDS
+        # "Who are you?" asks us something: it is not an answer to keep.
+        return len(self.text.split()) >= MIN_CONTENT_WORDS and not self.text.endswith("?")
 
     # -- wording ---------------------------------------------------------
 

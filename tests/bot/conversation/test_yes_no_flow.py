@@ -47,6 +47,7 @@ def test_a_double_tap_of_an_unclear_reply_keeps_nothing(
     assert resident.keys("Pardwn?", message_id="SMdup1") == ["consent-reask"]
     assert resident.keys("Pardwn?", message_id="SMdup1") == ["consent-reask"]
     assert resident.keys("🤷") == ["consent-reask"]
+    assert resident.keys("Who are you?") == ["consent-reask"]
     assert resident.keys("Ydw") == ["ask-open"]
     assert answer_texts(engine) == []
 
