@@ -7,7 +7,7 @@ text. multilingual-e5-small understands Welsh but clusters English answers less 
 answer goes through e5 and then a linear map that carries e5 vectors into MiniLM's space
 (``bench/fit_welsh_map.py`` fits it). The map alone leaves a Welsh answer about as close
 to its English twin as two different answers on one topic (mean cosine 0.57), so a Welsh
-answer is also glossed word by word into English (:mod:`nlp.lang.gloss`) and read by
+answer is also glossed word by word into English (:mod:`nlp.lang.cy.gloss`) and read by
 MiniLM; its vector is a mix of the two, the gloss weighted by how many of the answer's
 words the glossary knew. The measured effect is in ``bench/RESULTS.md``.
 """
@@ -30,7 +30,7 @@ MAP_RESOURCE = "e5_to_minilm.npz"
 #: Languages embedded by the English model; everything else goes through the map.
 ENGLISH = "en"
 
-#: Answers in this language are also glossed into English (see :mod:`nlp.lang.gloss`).
+#: Answers in this language are also glossed into English (see :mod:`nlp.lang.cy.gloss`).
 WELSH = "cy"
 
 #: Weight of the gloss's MiniLM vector in a fully glossed Welsh answer's vector (the

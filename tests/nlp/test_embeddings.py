@@ -214,7 +214,7 @@ def test_glossary_brings_welsh_answers_closer_to_their_twins(
 def test_welsh_without_a_known_word_keeps_the_mapped_vector(
     minilm: MiniLMEmbedder, e5: E5Embedder
 ) -> None:
-    from nlp.lang.gloss import Glossary
+    from nlp.lang.cy.gloss import Glossary
 
     mapping = LinearMap.load()
     glossed = BilingualEmbedder(minilm, e5, mapping, glossary=Glossary({"bws": "bus"}))

@@ -1,10 +1,10 @@
-"""Word-by-word Welsh → English glosses (nlp.lang.gloss), with the shipped glossary."""
+"""Word-by-word Welsh → English glosses (nlp.lang.cy.gloss), with the shipped glossary."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.lang.gloss import Glossary, parse_glossary
+from nlp.lang.cy.gloss import Glossary, parse_glossary
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import spacy
 from spacy.language import Language
 
 import nlp.lang  # noqa: F401  (registers "cy")
-from nlp.lang.welsh import Welsh
-from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
+from nlp.lang.cy import Welsh
+from nlp.lang.cy.lemmas import KNOWN_FORMS, singular
 from tests.conftest import shared_data
 
 

@@ -22,8 +22,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
-from nlp.lang.mutations import candidates, demutate
-from nlp.lang.welsh_lemmas import IRREGULAR
+from nlp.lang.cy.lemmas import IRREGULAR
+from nlp.lang.cy.mutations import candidates, demutate
 
 GLOSSARY_RESOURCE = "cy_en_glossary.tsv"
 
@@ -194,6 +194,6 @@ def parse_glossary(lines: Iterator[str] | list[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _shipped() -> Glossary:
-    ref = resources.files("nlp.lang") / "data" / GLOSSARY_RESOURCE
+    ref = resources.files("nlp.lang.cy") / "data" / GLOSSARY_RESOURCE
     with ref.open(encoding="utf-8") as handle:
         return Glossary(parse_glossary(list(handle)))
