@@ -5,7 +5,7 @@ knows about half the words of real text from other domains; Apertium's bilingual
 dictionary (apertium/apertium-cym-eng, GPL-2.0) has ~7,000 more Welsh lemmas with their
 English sense. The shipped file holds one ``welsh<TAB>english`` line per Welsh lemma
 (nouns, verbnouns, adjectives, adverbs; single words only; the first left-to-right entry
-wins, as Apertium's own translator would choose).
+wins, as Apertium's own translator would choose; English-to-Welsh-only entries fill gaps).
 
 Run: ``python tools/build_cy_en_dictionary.py PATH/TO/apertium-cym-eng.cym-eng.dix``
 (or ``--git DIR`` for a git directory of the repository; its commit goes in the header).
@@ -29,16 +29,21 @@ _ENTRY = re.compile(
 
 def entries(dix: str) -> dict[str, str]:
     """Welsh lemma → English lemma, first usable entry per Welsh word."""
-    out: dict[str, str] = {}
+    both: dict[str, str] = {}
+    english_to_welsh_only: dict[str, str] = {}
     for match in _ENTRY.finditer(dix):
-        if 'r="RL"' in match["attrs"] or match["pos"] not in KEEP:
-            continue  # RL entries translate English to Welsh only
+        if match["pos"] not in KEEP:
+            continue
         welsh = match["l"].replace("<b/>", " ").strip().lower()
         english = match["r"].replace("<b/>", " ").replace("#", "").strip().lower()
-        if " " in welsh or not welsh.isalpha() and "-" not in welsh:
+        if " " in welsh or not welsh.replace("-", "").isalpha():
             continue
-        out.setdefault(welsh, english)
-    return out
+        # An entry marked RL is only used to translate English into Welsh (another Welsh
+        # word is preferred the other way); it is still a right sense of the Welsh word,
+        # so it serves when the Welsh word has no entry of its own.
+        target = english_to_welsh_only if 'r="RL"' in match["attrs"] else both
+        target.setdefault(welsh, english)
+    return {**english_to_welsh_only, **both}
 
 
 def _git(repo: Path, *command: str) -> str:
