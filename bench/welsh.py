@@ -20,6 +20,7 @@ Usage:
     .venv/bin/python bench/welsh.py                   # measurement sets + English NMI
     .venv/bin/python bench/welsh.py --fit --no-english
     .venv/bin/python bench/welsh.py --limit 300       # first 300 pairs of each set
+    .venv/bin/python bench/welsh.py --weights --limit 700  # choose GLOSS_WEIGHT on fit_*
 
 Vectors are cached in ``--cache`` (outside the repository), keyed by the embedder's name,
 so a changed map or glossary is re-embedded and nothing else is.
@@ -132,6 +133,36 @@ def english_nmi(embedder: Any, cache: Path) -> dict[str, float]:
     return out
 
 
+def choose_weight(embedder: Any, limit: int | None) -> None:
+    """Twin agreement on the fitting sets for each gloss weight (how GLOSS_WEIGHT is chosen)."""
+    from nlp.embeddings.bilingual import mix_views
+    from nlp.embeddings.minilm import MiniLMEmbedder
+    from nlp.themes import ThemeModel
+
+    english = MiniLMEmbedder()
+    weights = (0.4, 0.6, 0.7, 0.8, 0.9, 1.0)
+    print("\n| fitting set | " + " | ".join(f"w={w:g}" for w in weights) + " |")
+    print("|" + "---|" * (len(weights) + 1))
+    for name, path in FIT.items():
+        en, cy = load_pairs(path, limit)
+        v_en = english.encode(en)
+        mapped, read, coverage = embedder.welsh_views(cy)
+        cells = []
+        for weight in weights:
+            v_cy = mix_views(mapped, read, coverage, weight) if weight < 1 else read
+            labels = (
+                ThemeModel()
+                .fit(
+                    en + cy,
+                    embeddings=np.vstack([v_en, v_cy]),
+                    languages=["en"] * len(en) + ["cy"] * len(cy),
+                )
+                .labels_
+            )
+            cells.append(f"{agreement(labels, len(en)):.3f}")
+        print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+
+
 def yes_no_forms() -> None:
     """Yes/no answer forms read right (Welsh and English lists).
 
@@ -148,6 +179,7 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="also the fitting sets")
     parser.add_argument("--limit", type=int, help="first N pairs of each set")
     parser.add_argument("--no-english", action="store_true", help="skip the English NMI")
+    parser.add_argument("--weights", action="store_true", help="only choose the gloss weight")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/whatmatters-bench-cache"))
     args = parser.parse_args()
 
@@ -155,6 +187,9 @@ def main() -> None:
 
     embedder = default_embedder()
     print(f"embedder: {embedder.name}\n")
+    if args.weights:
+        choose_weight(embedder, args.limit)
+        return
     sets = {**MEASURE, **(FIT if args.fit else {})}
     header = ["set", "pairs", "r@1", "twin cos", "discover", "themes", "k-means n/20"]
     header += ["k-means n/40", "target", "s"]
