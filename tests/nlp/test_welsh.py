@@ -30,6 +30,25 @@ def test_blank_cy_is_the_project_welsh_class(cy: Language) -> None:
     assert cy.lang == "cy"
 
 
+def test_installed_spacy_entry_point_names_the_welsh_package() -> None:
+    # `pip install .` registers Welsh for spaCy without importing nlp.lang first.
+    from importlib.metadata import entry_points
+
+    (point,) = [p for p in entry_points(group="spacy_languages") if p.name == "cy"]
+    assert point.value == "nlp.lang.cy:Welsh"
+    assert point.load() is Welsh
+
+
+def test_old_module_paths_still_give_the_same_objects() -> None:
+    from nlp.lang import mutations, welsh_lexicon, welsh_stop_words
+    from nlp.lang.cy import lexicon, stop_words
+    from nlp.lang.cy import mutations as cy_mutations
+
+    assert mutations.demutate is cy_mutations.demutate
+    assert welsh_lexicon.LEXICON is lexicon.LEXICON
+    assert welsh_stop_words.STOP_WORDS is stop_words.STOP_WORDS
+
+
 @pytest.mark.parametrize(
     ("text", "tokens", "norms"),
     [
