@@ -166,13 +166,12 @@ def choose_weight(embedder: Any, limit: int | None) -> None:
 
 
 def yes_no_forms() -> None:
-    """Yes/no answer forms read right (Welsh and English lists).
+    """Yes/no answer forms read right (Welsh and English lists), from bench/yes_no.py,
+    so the Welsh benchmark reports the grammar and the themes in one run."""
+    from bench.yes_no import main as yes_no_main
 
-    Written separately as bench/yes_no.py; the integrator wires it in here so the Welsh
-    benchmark reports grammar, language choice and themes in one run.
-    """
-    # INTEGRATOR: call bench/yes_no.py's report here (e.g. `from bench.yes_no import main`).
-    print("\n## Yes/no forms\n\n(bench/yes_no.py not wired in yet)")
+    print("\n## Yes/no forms\n", flush=True)
+    yes_no_main([])
 
 
 def main() -> None:

@@ -212,10 +212,10 @@ def scripted(store: Store, residents: int, seed: int = 11) -> tuple[int, int, in
     return residents, asked, answered
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--residents", type=int, default=60)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     rows = _forms()
     print("| language | replies | understood | understood (old keywords) | µs/reply | µs old |")
     print("|---|---|---|---|---|---|")
