@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 
 from bot.conversation.steps import is_rich
 from bot.conversation.yes_no import Verdict, read
-from nlp.lang.mutations import Mutation, mutate, radical
-from nlp.lang.welsh_lemmas import KNOWN_FORMS
+from nlp.lang.cy.lemmas import KNOWN_FORMS
+from nlp.lang.cy.mutations import Mutation, mutate, radical
 from nlp.pipelines import get_pipeline
 
 MAX_TOPIC_CHARS = 40
@@ -265,3 +265,10 @@ def _welsh_topic(text: str) -> str:
         root = root.capitalize()  # a place name: "am Gaerdydd"
     # "am" takes the soft mutation: bysiau -> am fysiau, parc -> am barc.
     return " ".join([mutate(root, Mutation.SOFT), *rest])
+
+
+def warm_up() -> None:
+    """Load the pipelines and word lists the follow-up reads (seconds on a busy machine), so
+    the first resident's open answer does not wait for them. Runs on a thread at start-up."""
+    plan_follow_up("The buses are late", "en")
+    plan_follow_up("Mae'r bysiau'n hwyr", "cy")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.conversation.yes_no import Verdict, read
-from nlp.lang.mutations import candidates
+from nlp.lang.cy.mutations import candidates
 
 WARD_NOT_GIVEN = "not given"
 # A near miss must be this similar (difflib ratio) to count as the ward.
