@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from nlp.lang.mutations import Mutation, mutate, radical
+from nlp.lang.cy.mutations import Mutation, mutate, radical
 
 _FALLBACK_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _MASK = re.compile(r"x{2,}|(.)\1{3,}")

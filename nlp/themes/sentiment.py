@@ -3,7 +3,7 @@
 English answers are scored by VADER (Hutto & Gilbert 2014; the ``vaderSentiment``
 package, MIT licence: its valence lexicon and rules for negation, boosters and "but").
 Welsh answers are read through the project's Welsh → English glossary
-(:mod:`nlp.lang.gloss`) first, with Welsh negation ("dim", "ddim", "nid", "na") kept
+(:mod:`nlp.lang.cy.gloss`) first, with Welsh negation ("dim", "ddim", "nid", "na") kept
 as "not" so that "dim yn dda" is not read as "good".
 
 Answers to "what could we do better?" are often suggestions with no emotive word
@@ -84,7 +84,7 @@ def _analyser() -> Any:
 def _english(text: str, language: str) -> str:
     if language != "cy":
         return text
-    from nlp.lang.gloss import _shipped
+    from nlp.lang.cy.gloss import _shipped
 
     words = _WORD.findall(text.lower())
     negated = any(w in _WELSH_NEGATION for w in words)
