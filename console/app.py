@@ -19,6 +19,7 @@ from console.redact import register_redaction_job
 from console.routes import (
     answers,
     api,
+    api_responses,
     auth,
     consultations,
     exports,
@@ -27,6 +28,7 @@ from console.routes import (
     invitations,
     playback,
     quotes,
+    responses,
     theme_edits,
     themes,
     users,
@@ -103,9 +105,11 @@ def include_console(app: FastAPI, services: Services) -> None:
         exports,
         workshop,
         playback,
+        responses,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
+    app.include_router(api_responses.router)
     register_redaction_job(services)
 
     @app.exception_handler(NotSignedIn)
