@@ -19,7 +19,7 @@ from console.redact import register_redaction_job
 from console.routes import (
     answers,
     api,
-    api_responses,
+    api_outcomes,
     auth,
     consultations,
     exports,
@@ -31,6 +31,7 @@ from console.routes import (
     responses,
     theme_edits,
     themes,
+    trends,
     users,
     workshop,
 )
@@ -106,10 +107,11 @@ def include_console(app: FastAPI, services: Services) -> None:
         workshop,
         playback,
         responses,
+        trends,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
-    app.include_router(api_responses.router)
+    app.include_router(api_outcomes.router)
     register_redaction_job(services)
 
     @app.exception_handler(NotSignedIn)

@@ -1,4 +1,6 @@
-"""theme_response: the council's decision, owner, status and date for each theme
+"""theme.model and answerembedding.model widened to 255;
+theme_response (the council's decision, owner, status and date for each theme);
+consultation_link and theme_match (themes across rounds and years)
 
 Revision ID: 0011_theme_responses
 Revises: 0010
@@ -18,6 +20,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # The bilingual embedder's name (model, version, map and glossary digests) is
+    # longer than 128 characters: PostgreSQL refused every theme and embedding row.
+    for table in ("theme", "answerembedding"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.alter_column(
+                "model", existing_type=sa.String(length=128), type_=sa.String(length=255)
+            )
     op.create_table(
         "theme_response",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -45,8 +54,52 @@ def upgrade() -> None:
         ["consultation_id"],
         unique=False,
     )
+    op.create_table(
+        "consultation_link",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("consultation_id", sa.Integer(), nullable=False),
+        sa.Column("earlier_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["consultation_id"], ["consultation.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["earlier_id"], ["consultation.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("consultation_id", "earlier_id"),
+    )
+    op.create_index(
+        op.f("ix_consultation_link_consultation_id"),
+        "consultation_link",
+        ["consultation_id"],
+        unique=False,
+    )
+    op.create_table(
+        "theme_match",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("link_id", sa.Integer(), nullable=False),
+        sa.Column("theme_id", sa.Integer(), nullable=False),
+        sa.Column("earlier_theme_id", sa.Integer(), nullable=False),
+        sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["link_id"], ["consultation_link.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["theme_id"], ["theme.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["earlier_theme_id"], ["theme.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("theme_id", "earlier_theme_id"),
+    )
+    op.create_index(op.f("ix_theme_match_link_id"), "theme_match", ["link_id"], unique=False)
+    op.create_index(op.f("ix_theme_match_theme_id"), "theme_match", ["theme_id"], unique=False)
 
 
 def downgrade() -> None:
+    for table in ("theme", "answerembedding"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.alter_column(
+                "model", existing_type=sa.String(length=255), type_=sa.String(length=128)
+            )
+    op.drop_index(op.f("ix_theme_match_theme_id"), table_name="theme_match")
+    op.drop_index(op.f("ix_theme_match_link_id"), table_name="theme_match")
+    op.drop_table("theme_match")
+    op.drop_index(op.f("ix_consultation_link_consultation_id"), table_name="consultation_link")
+    op.drop_table("consultation_link")
     op.drop_index(op.f("ix_theme_response_consultation_id"), table_name="theme_response")
     op.drop_table("theme_response")
