@@ -27,6 +27,7 @@ from console.routes import (
     insights,
     invitations,
     playback,
+    quality,
     quotes,
     responses,
     theme_edits,
@@ -108,6 +109,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         playback,
         responses,
         trends,
+        quality,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)

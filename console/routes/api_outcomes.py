@@ -139,3 +139,50 @@ def list_trends(services: ServicesDep, consultation: ApiViewableConsultation) ->
             for row in table.rows
         ],
     )
+
+
+class ComparisonPublic(BaseModel):
+    """Agreement of two coders: "Automatic themes" or an officer (named A, B … not by name)."""
+
+    first: str
+    second: str
+    answers: int
+    kappa: float
+    kappa_ci: tuple[float, float]
+    f1: float
+    f1_ci: tuple[float, float]
+
+
+class AccuracyPublic(BaseModel):
+    sample_size: int
+    themes: int
+    comparisons: list[ComparisonPublic]
+    methods_en: str
+    methods_cy: str
+
+
+@router.get("/consultations/{consultation_id}/accuracy", response_model=AccuracyPublic)
+def get_accuracy(services: ServicesDep, consultation: ApiViewableConsultation) -> AccuracyPublic:
+    """The accuracy statement: automatic themes against officers' blind hand-coding."""
+    from console.routes.quality import accuracy_statement
+
+    with session_scope(services.db) as session:
+        statement = accuracy_statement(session, consultation.id or 0)
+    return AccuracyPublic(
+        sample_size=statement.sample_size,
+        themes=statement.themes,
+        comparisons=[
+            ComparisonPublic(
+                first=c.first,
+                second=c.second,
+                answers=c.n,
+                kappa=c.kappa,
+                kappa_ci=c.kappa_ci,
+                f1=c.f1,
+                f1_ci=c.f1_ci,
+            )
+            for c in statement.comparisons
+        ],
+        methods_en=statement.methods("en"),
+        methods_cy=statement.methods("cy"),
+    )

@@ -1,6 +1,7 @@
 """theme.model and answerembedding.model widened to 255;
 theme_response (the council's decision, owner, status and date for each theme);
-consultation_link and theme_match (themes across rounds and years)
+consultation_link and theme_match (themes across rounds and years);
+quality_sample and handcode.also_theme_ids (the accuracy statement)
 
 Revision ID: 0011_theme_responses
 Revises: 0010
@@ -88,9 +89,26 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_theme_match_link_id"), "theme_match", ["link_id"], unique=False)
     op.create_index(op.f("ix_theme_match_theme_id"), "theme_match", ["theme_id"], unique=False)
+    with op.batch_alter_table("handcode", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("also_theme_ids", sa.JSON(), nullable=True))
+    op.create_table(
+        "quality_sample",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("consultation_id", sa.Integer(), nullable=False),
+        sa.Column("answer_ids", sa.JSON(), nullable=False),
+        sa.Column("strata", sa.Integer(), nullable=False),
+        sa.Column("drawn_by", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["consultation_id"], ["consultation.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("consultation_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("quality_sample")
+    with op.batch_alter_table("handcode", schema=None) as batch_op:
+        batch_op.drop_column("also_theme_ids")
     for table in ("theme", "answerembedding"):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.alter_column(
