@@ -7,7 +7,7 @@ from datetime import date, datetime
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import ApiViewableConsultation
 from console.trends import trend_table
 from nlp.themes.lineage import Trend

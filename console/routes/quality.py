@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.accuracy import Codes, Statement, compare
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.redact import redact_rows

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultation, check_csrf
 from console.difference import draft_difference
 from console.templating import flash, render

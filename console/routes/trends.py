@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import (
     Cap,
     CurrentOfficer,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, String, UniqueConstraint
+from sqlalchemy import String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class MatchState(StrEnum):
@@ -28,7 +28,7 @@ class ConsultationLink(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
     earlier_id: int = Field(foreign_key="consultation.id", ondelete="CASCADE")
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class ThemeMatch(SQLModel, table=True):
@@ -44,4 +44,4 @@ class ThemeMatch(SQLModel, table=True):
     # Cosine similarity of the two themes' centroids (1.0 for an officer's own match).
     score: float = 0.0
     state: MatchState = Field(default=MatchState.SUGGESTED, sa_type=String(16))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class HandCode(SQLModel, table=True):
@@ -21,7 +21,7 @@ class HandCode(SQLModel, table=True):
     theme_id: int | None = None
     # Further themes the officer sees in the same answer (multi-theme coding).
     also_theme_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class QualitySample(SQLModel, table=True):
@@ -39,4 +39,4 @@ class QualitySample(SQLModel, table=True):
     # How many themes the sample was stratified over, for the methods note.
     strata: int = 0
     drawn_by: str = Field(default="", max_length=254)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Date, DateTime, String, Text, UniqueConstraint
+from sqlalchemy import Date, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 TEXT_LIMIT = 1000
 
@@ -55,4 +55,4 @@ class ThemeResponse(SQLModel, table=True):
     # When the action is due or was done (a date, not a moment: no time zone to get wrong).
     status_date: date | None = Field(default=None, sa_type=Date)
     updated_by: str = Field(default="", max_length=254)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -5,13 +5,16 @@ from __future__ import annotations
 import random
 
 from sqlalchemy import select
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from storage.models import utcnow
+from storage.models._base import table_of
+from storage.models.participant import Answer
 from storage.models.quality import HandCode, QualitySample
+from storage.models.themes import ThemeAssignment
 
-ANSWER = SQLModel.metadata.tables["answer"]
+ANSWER = table_of(Answer)
 
 
 def sample_answer_ids(*, session: Session, consultation_id: int, size: int, seed: int) -> list[int]:
@@ -59,7 +62,7 @@ def codes_of(*, session: Session, consultation_id: int, officer_id: int) -> dict
 
 # --- the accuracy statement: a stored, stratified sample; multi-theme codes ------------
 
-ASSIGNMENT = SQLModel.metadata.tables["themeassignment"]
+ASSIGNMENT = table_of(ThemeAssignment)
 
 
 def draw_stratified_sample(
