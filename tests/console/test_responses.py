@@ -243,3 +243,21 @@ async def test_the_api_serves_each_themes_response(client: httpx.AsyncClient, db
     ).status_code == 404
     spec = (await client.get("/openapi.json")).json()
     assert "/api/v1/consultations/{consultation_id}/responses" in spec["paths"]
+
+
+async def test_exports_and_the_report_carry_the_responses(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    cid, (buses, _, _), token = await _setup(client, db)
+    await client.post(
+        f"/console/consultations/{cid}/themes/{buses}/response",
+        data={"csrf_token": token, **WILL_DO},
+    )
+    exported = await client.get(f"/console/consultations/{cid}/export.json")
+    document = exported.json()
+    [response] = document["responses"]
+    assert response["label"] == "Buses" and response["status_date"] == "2027-04-01"
+    assert document["trends"]["rounds"] == [] and document["accuracy"]["comparisons"] == []
+    report = await client.get(f"/console/consultations/{cid}/report")
+    assert "What we are doing about each theme" in report.text
+    assert "We will add an evening bus to Gresford" in report.text
