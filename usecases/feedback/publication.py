@@ -16,7 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Collection
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
@@ -36,12 +36,29 @@ from usecases.delivery.sender import SendResult
 from usecases.invitations.waves import QuietHours
 from usecases.playback.rounds import MAX_SEGMENTS
 
-if TYPE_CHECKING:
-    from app.jobs.queue import JobQueue, JobRegistry
-    from app.settings import Settings
-
 log = logging.getLogger(__name__)
 FEEDBACK_JOB = "send_feedback"
+
+
+class FeedbackSettings(Protocol):
+    """What sending needs from the settings (the app's Settings has it all)."""
+
+    @property
+    def address_protector(self) -> AddressProtector: ...
+    @property
+    def quiet_hours_start(self) -> str: ...
+    @property
+    def quiet_hours_end(self) -> str: ...
+    @property
+    def quiet_hours_timezone(self) -> str: ...
+
+
+class JobQueue(Protocol):
+    def enqueue(self, job: str, /, **kwargs: Any) -> None: ...
+
+
+class JobRegistry(Protocol):
+    def register(self, name: str, function: Callable[..., None]) -> None: ...
 
 
 def feedback_reply(
@@ -169,7 +186,7 @@ def close_deliverer(deliverer: Deliverer) -> None:
         close()
 
 
-def quiet_hours_of(settings: Settings) -> QuietHours:
+def quiet_hours_of(settings: FeedbackSettings) -> QuietHours:
     return QuietHours.parse(
         settings.quiet_hours_start, settings.quiet_hours_end, settings.quiet_hours_timezone
     )
@@ -206,7 +223,7 @@ class _Sliced:
 def register_feedback_job(
     registry: JobRegistry,
     engine: Engine,
-    settings: Settings,
+    settings: FeedbackSettings,
     *,
     jobs: JobQueue | None = None,
     slice_seconds: float = 120.0,
