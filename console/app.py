@@ -18,6 +18,7 @@ from console.deps import NotSignedIn
 from console.routes import (
     answers,
     api,
+    api_outcomes,
     auth,
     consultations,
     exports,
@@ -25,9 +26,12 @@ from console.routes import (
     insights,
     invitations,
     playback,
+    quality,
     quotes,
+    responses,
     theme_edits,
     themes,
+    trends,
     users,
     workshop,
 )
@@ -102,9 +106,13 @@ def include_console(app: FastAPI, services: Services) -> None:
         exports,
         workshop,
         playback,
+        responses,
+        trends,
+        quality,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
+    app.include_router(api_outcomes.router)
 
     @app.exception_handler(NotSignedIn)
     async def _sign_in_first(request: Request, exc: NotSignedIn) -> Response:

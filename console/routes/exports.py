@@ -21,6 +21,7 @@ from console.exports import (
     polis_stream,
     xlsx_file,
 )
+from console.outcomes import outcomes
 from console.redact import REDACTION_VERSION, redact_rows
 from console.templating import render
 from storage.db import session_scope
@@ -133,6 +134,7 @@ def _summary(services: Services, consultation: Consultation) -> dict[str, Any]:
     with session_scope(services.db) as session:
         board = build_board(session=session, consultation=consultation)
         quotes = approved_quotes(session=session, consultation_id=consultation.id or 0)
+        outcome = outcomes(session=session, consultation_id=consultation.id or 0)
     fields = [
         "id",
         "slug",
@@ -164,6 +166,7 @@ def _summary(services: Services, consultation: Consultation) -> dict[str, Any]:
             for t in board.themes
         ],
         "approved_quotes": [{"id": q.id, "theme_id": q.theme_id, "text": q.text} for q in quotes],
+        **outcome,
     }
 
 
@@ -239,6 +242,7 @@ def report(
             for d in DIMENSIONS
         ]
         quotes = approved_quotes(session=session, consultation_id=consultation.id or 0)
+        outcome = outcomes(session=session, consultation_id=consultation.id or 0)
     by_theme: dict[int | None, list[str]] = {}
     for quote in quotes:
         by_theme.setdefault(quote.theme_id, []).append(quote.text)
@@ -250,6 +254,7 @@ def report(
         board=board,
         breakdowns=breakdowns,
         quotes=by_theme,
+        outcomes=outcome,
         dimension_labels=DIMENSION_LABELS,
         threshold=services.settings.small_cell_threshold,
     )

@@ -13,18 +13,13 @@ from app.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
-from console.quality import agreement
-from console.redact import redact_rows
 from console.templating import flash, render
 from storage.db import session_scope
-from storage.models import Answer, Consultation
+from storage.models import Consultation
 from storage.models.accounts import Officer
 from storage.models.playback import FeedbackPublication
 from storage.repositories import console_accounts as accounts
-from storage.repositories import console_quality as quality_repo
-from storage.repositories import console_themes as themes_repo
 from storage.repositories import feedback as feedback_repo
-from storage.repositories.console_answers import AnswerRow
 from storage.repositories.console_consultations import update_consultation
 from usecases.feedback.publication import FEEDBACK_JOB
 
@@ -32,7 +27,6 @@ router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
 log = logging.getLogger(__name__)
-SAMPLE_SIZE = 40
 TOP_THEMES = 5
 MAX_TEXT = 20_000  # per text, as on the consultation form
 _LABELS = {
@@ -299,79 +293,3 @@ def resume_feedback(
     else:
         flash(request, "Nobody is waiting for this feedback.")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
-
-
-@router.get("/{consultation_id}/quality", response_class=HTMLResponse)
-def quality_page(
-    request: Request,
-    services: ServicesDep,
-    officer: CurrentOfficer,
-    consultation: EditableConsultation,
-) -> Response:
-    """Hand-code a random sample; see agreement with the automatic themes."""
-    cid = consultation.id or 0
-    with session_scope(services.db) as session:
-        sample = quality_repo.sample_answer_ids(
-            session=session, consultation_id=cid, size=SAMPLE_SIZE, seed=cid * 7919 + 17
-        )
-        answers = [a for a in (session.get(Answer, i) for i in sample) if a is not None]
-        rows = [
-            AnswerRow(a.id or 0, a.received_at, a.channel, a.language, a.kind, None, None, a.text)
-            for a in answers
-        ]
-        texts = redact_rows(session, rows)
-        themes = themes_repo.active_themes(session=session, consultation_id=cid)
-        automatic = themes_repo.primary_themes(session=session, answer_ids=sample)
-        codes = quality_repo.codes_of(
-            session=session, consultation_id=cid, officer_id=officer.id or 0
-        )
-    pairs = [(codes[a], automatic.get(a)) for a in sample if a in codes]
-    result = agreement(pairs, seed=cid)
-    return render(
-        request,
-        "quality.html",
-        officer=officer,
-        consultation=consultation,
-        section="quality",
-        rows=rows,
-        texts=texts,
-        themes=themes,
-        codes=codes,
-        result=result,
-        automatic=automatic,
-    )
-
-
-@router.post("/{consultation_id}/quality")
-async def save_quality(
-    request: Request,
-    services: ServicesDep,
-    officer: CurrentOfficer,
-    consultation: EditableConsultation,
-) -> Response:
-    """Save the officer's codes (one select per sampled answer)."""
-    from fastapi.concurrency import run_in_threadpool
-
-    form = await request.form()
-    codes: dict[int, int | None] = {}
-    for key, value in form.multi_items():
-        if key.startswith("code_") and key[5:].isdigit() and isinstance(value, str) and value:
-            codes[int(key[5:])] = int(value) if value.isdigit() else None
-
-    def save() -> None:
-        with session_scope(services.db) as session:
-            cid = consultation.id or 0
-            valid = {t.id for t in themes_repo.active_themes(session=session, consultation_id=cid)}
-            sample = set(
-                quality_repo.sample_answer_ids(
-                    session=session, consultation_id=cid, size=SAMPLE_SIZE, seed=cid * 7919 + 17
-                )
-            )
-            checked = {a: t for a, t in codes.items() if a in sample and (t is None or t in valid)}
-            quality_repo.save_codes(
-                session=session, consultation_id=cid, officer_id=officer.id or 0, codes=checked
-            )
-
-    await run_in_threadpool(save)
-    flash(request, "Codes saved.")
-    return RedirectResponse(f"/console/consultations/{consultation.id}/quality", status_code=303)

@@ -2,9 +2,11 @@
 
 from storage.models import (
     accounts,  # noqa: F401  (console tables)
+    lineage,  # noqa: F401  (consultations linked across rounds, matched themes)
     outbound,  # noqa: F401  (outbound messages, invitation waves)
     playback,  # noqa: F401  (playback rounds, feedback publications)
     quotes,  # noqa: F401  (quote approval queue)
+    responses,  # noqa: F401  (the council's response to each theme)
     themes,  # noqa: F401  (themes, assignments, embeddings)
 )
 from storage.models._base import (

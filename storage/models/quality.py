@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.models._base import UTCDateTime, utcnow
@@ -19,4 +19,24 @@ class HandCode(SQLModel, table=True):
     officer_id: int = Field(foreign_key="officer.id", ondelete="CASCADE")
     # No foreign key: themes are refitted; None means "none of these themes".
     theme_id: int | None = None
+    # Further themes the officer sees in the same answer (multi-theme coding).
+    also_theme_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+
+
+class QualitySample(SQLModel, table=True):
+    """The answers officers hand-code for a consultation's accuracy statement.
+
+    One current sample per consultation; drawing a new one (another size) replaces
+    it, and codes of answers that are in both samples are kept.
+    """
+
+    __tablename__ = "quality_sample"
+
+    id: int | None = Field(default=None, primary_key=True)
+    consultation_id: int = Field(foreign_key="consultation.id", unique=True, ondelete="CASCADE")
+    answer_ids: list[int] = Field(sa_column=Column(JSON, nullable=False))
+    # How many themes the sample was stratified over, for the methods note.
+    strata: int = 0
+    drawn_by: str = Field(default="", max_length=254)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -100,6 +100,21 @@ POLICY: dict[str, set[Role] | str] = {
     "list_answers": VIEW,
     "list_themes": VIEW,
     "get_breakdown": VIEW,
+    "responses_page": VIEW,
+    "response_form": EDIT,
+    "save_response": EDIT,
+    "delete_response": EDIT,
+    "difference_draft": EDIT,
+    "save_difference": EDIT,
+    "list_responses": VIEW,
+    "trends_page": VIEW,
+    "link": EDIT,
+    "unlink": EDIT,
+    "refresh": EDIT,
+    "match_by_hand": EDIT,
+    "list_trends": VIEW,
+    "redraw_sample": EDIT,
+    "get_accuracy": VIEW,
 }
 
 
@@ -163,6 +178,9 @@ async def test_each_role_reaches_exactly_the_routes_it_should(
         "publication_id": 999_999,
         "upload_id": "u" * 24,
         "dimension": "ward",
+        "link_id": 999_999,
+        "match_id": 999_999,
+        "decision": "confirm",
     }
     problems = []
     for name, method, path in _routes(app):

@@ -189,12 +189,19 @@ async def test_quality_check_measures_agreement_with_the_officer(
         f"code_{parks[1]}": str(buses_id),
         f"code_{parks[2]}": "none",
     }
+    drawn = await client.post(
+        f"/console/consultations/{cid}/quality/sample",
+        data={"csrf_token": token, "size": "16"},
+        follow_redirects=True,
+    )
+    for answer in re.findall(r'name="code_(\d+)"', drawn.text):
+        codes.setdefault(f"code_{answer}", "none")  # the "Other" answer
     await client.post(f"/console/consultations/{cid}/quality", data={"csrf_token": token, **codes})
     page = await client.get(f"/console/consultations/{cid}/quality")
-    # 13 of 15 coded answers agree.
-    assert "<strong>15</strong> answers coded" in page.text
-    assert "<strong>87%</strong>" in page.text
-    assert "95% confidence interval" in page.text
+    assert "You have coded <strong>16</strong> of 16 answers" in page.text
+    # 14 of 16 main themes agree; the statement gives kappa and F1 with intervals.
+    assert "Automatic themes / Officer A" in page.text
+    assert "95 % confidence intervals come from 1,000 bootstrap resamples" in page.text
 
 
 async def test_the_board_cache_never_shows_stale_numbers(

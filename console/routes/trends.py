@@ -1,0 +1,213 @@
+"""Themes across rounds and years: link earlier consultations, confirm or refuse theme matches."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from app.services import ServicesDep
+from console.deps import (
+    Cap,
+    CurrentOfficer,
+    EditableConsultation,
+    ViewableConsultation,
+    check_csrf,
+    load_consultation,
+)
+from console.templating import flash, render
+from console.trends import TREND_LABELS, link_and_suggest, refresh_suggestions, trend_table
+from storage.db import session_scope
+from storage.models import Consultation
+from storage.models.lineage import ConsultationLink, MatchState
+from storage.repositories import console_accounts as accounts
+from storage.repositories import lineage as lineage_store
+from storage.repositories import themes as themes_store
+
+router = APIRouter(
+    prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
+)
+# Ids are database integers: anything outside 1..2^63-1 is refused before a query.
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+FormId = Annotated[int, Form(ge=1, le=2**63 - 1)]
+
+
+def _back(consultation: Consultation) -> RedirectResponse:
+    return RedirectResponse(f"/console/consultations/{consultation.id}/trends", status_code=303)
+
+
+def _audit(
+    services: ServicesDep, officer_id: int | None, cid: int | None, action: str, **detail: object
+) -> None:
+    with session_scope(services.db) as session:
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer_id}",
+            action=action,
+            subject=f"consultation:{cid}",
+            detail=dict(detail),
+        )
+
+
+def _choices(session: Session, consultation_id: int) -> list[tuple[int, str]]:
+    return [
+        (t.id or 0, t.display_label("en"))
+        for t in themes_store.list_themes(session=session, consultation_id=consultation_id)
+        if not t.is_other
+    ]
+
+
+@router.get("/{consultation_id}/trends", response_class=HTMLResponse)
+def trends_page(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: ViewableConsultation,
+) -> Response:
+    """This consultation's themes beside earlier rounds': new, growing, steady, fading."""
+    with session_scope(services.db) as session:
+        table = trend_table(session=session, consultation_id=consultation.id or 0)
+        linked = {r.consultation_id for r in table.rounds}
+        candidates = [
+            c
+            for c in accounts.consultations_for(session=session, officer=officer)
+            if c.id != consultation.id and c.id not in linked
+        ]
+        own_themes = _choices(session, consultation.id or 0)
+        round_themes = {r.link_id: _choices(session, r.consultation_id) for r in table.rounds}
+        session.expunge_all()
+    return render(
+        request,
+        "trends.html",
+        officer=officer,
+        consultation=consultation,
+        section="trends",
+        table=table,
+        candidates=candidates,
+        own_themes=own_themes,
+        round_themes=round_themes,
+        trend_labels=TREND_LABELS,
+    )
+
+
+@router.post("/{consultation_id}/trends/link")
+def link(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    earlier_id: FormId,
+) -> Response:
+    """Link an earlier consultation (one the officer can see) and suggest theme matches."""
+    load_consultation(services, officer, earlier_id, Cap.VIEW)
+    try:
+        with session_scope(services.db) as session:
+            link_and_suggest(
+                session=session, consultation_id=consultation.id or 0, earlier_id=earlier_id
+            )
+    except lineage_store.LinkError as error:
+        flash(request, f"Not linked: {error}", "error")
+        return _back(consultation)
+    _audit(services, officer.id, consultation.id, "consultation_linked", earlier_id=earlier_id)
+    flash(request, "Linked. Check the suggested matches below.")
+    return _back(consultation)
+
+
+@router.post("/{consultation_id}/trends/links/{link_id}/delete")
+def unlink(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    link_id: RowId,
+) -> Response:
+    """Remove a link (and its matches)."""
+    try:
+        with session_scope(services.db) as session:
+            lineage_store.unlink(
+                session=session, consultation_id=consultation.id or 0, link_id=link_id
+            )
+    except lineage_store.LinkError as error:
+        raise HTTPException(404, str(error)) from error
+    _audit(services, officer.id, consultation.id, "consultation_unlinked", link_id=link_id)
+    flash(request, "Link removed.")
+    return _back(consultation)
+
+
+@router.post("/{consultation_id}/trends/refresh")
+def refresh(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+) -> Response:
+    """Suggest matches again (after a refit); confirmed and refused matches are kept."""
+    with session_scope(services.db) as session:
+        count = refresh_suggestions(session=session, consultation_id=consultation.id or 0)
+    flash(request, f"{count} matches suggested; your confirmed and refused matches are kept.")
+    return _back(consultation)
+
+
+@router.post("/{consultation_id}/trends/matches/{match_id}/{decision}")
+def decide(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    match_id: RowId,
+    decision: str,
+) -> Response:
+    """Confirm a suggested match, or refuse it (never suggested again)."""
+    states = {"confirm": MatchState.CONFIRMED, "refuse": MatchState.REFUSED}
+    if decision not in states:
+        raise HTTPException(404, "Confirm or refuse a match.")
+    try:
+        with session_scope(services.db) as session:
+            lineage_store.decide_match(
+                session=session,
+                consultation_id=consultation.id or 0,
+                match_id=match_id,
+                state=states[decision],
+            )
+    except lineage_store.LinkError as error:
+        flash(request, f"Not changed: {error}", "error")
+        return _back(consultation)
+    _audit(services, officer.id, consultation.id, f"theme_match_{decision}", match_id=match_id)
+    flash(request, "Match confirmed." if decision == "confirm" else "Match refused.")
+    return _back(consultation)
+
+
+@router.post("/{consultation_id}/trends/links/{link_id}/match")
+def match_by_hand(
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
+    link_id: RowId,
+    theme_id: FormId,
+    earlier_theme_id: FormId,
+) -> Response:
+    """The officer's own match between a theme and an earlier round's theme."""
+    try:
+        with session_scope(services.db) as session:
+            found = session.get(ConsultationLink, link_id)
+            if found is None or found.consultation_id != consultation.id:
+                raise lineage_store.LinkError("No such link for this consultation.")
+            lineage_store.match_by_hand(
+                session=session, link=found, theme_id=theme_id, earlier_theme_id=earlier_theme_id
+            )
+    except lineage_store.LinkError as error:
+        flash(request, f"Not matched: {error}", "error")
+        return _back(consultation)
+    _audit(
+        services,
+        officer.id,
+        consultation.id,
+        "theme_match_by_hand",
+        theme_id=theme_id,
+        earlier_theme_id=earlier_theme_id,
+    )
+    flash(request, "Matched.")
+    return _back(consultation)
