@@ -150,6 +150,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(simulator_router)
     app.mount("/simulator/static", simulator_static, name="simulator-static")
+    from bot.channels.webchat.routes import router as webchat_router
+    from bot.channels.webchat.routes import static_files as webchat_static
+
+    app.mount("/chat/static", webchat_static, name="webchat-static")
+    app.include_router(webchat_router)
     from bot.channels.sms.routes import router_for as sms_router
 
     app.include_router(sms_router(settings))

@@ -9,9 +9,8 @@ from storage.models import Consultation
 
 def consultation_links(settings: Settings, consultation: Consultation) -> dict[str, str]:
     """Links residents can follow; Telegram only when the bot's username is configured."""
-    links = {
-        "web": f"{settings.public_base_url.rstrip('/')}/simulator?consultation={consultation.slug}"
-    }
+    # The residents' web chat (bot/channels/webchat), not the developers' simulator.
+    links = {"web": f"{settings.public_base_url.rstrip('/')}/chat/{consultation.keyword}"}
     username = getattr(settings, "telegram_bot_username", None)
     if username:
         try:

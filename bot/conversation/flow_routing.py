@@ -35,7 +35,7 @@ def route(turn: Turn) -> None:
         return
     if command is Command.STOP:
         if participant is None:
-            turn.language = _first_language(turn) or "en"
+            turn.language = _channel_language(turn) or _first_language(turn) or "en"
         commands.stop(turn)
         return
     if participant is not None and participant.erasure_requested_at is not None:
@@ -53,7 +53,7 @@ def route(turn: Turn) -> None:
             _route_without_keyword(turn, keep_text=False)
         return
     if participant is None:
-        turn.language = _first_language(turn) or "en"
+        turn.language = _channel_language(turn) or _first_language(turn) or "en"
     if command is Command.HELP:
         commands.show_help(turn)
         return
@@ -191,3 +191,13 @@ def _first_language(turn: Turn) -> str | None:
     if turn.slash:
         return None
     return detect(turn.text) or yes_no_language(turn.key)
+
+
+def _channel_language(turn: Turn) -> str | None:
+    """The language the channel says a newcomer reads (the web chat page they are on).
+
+    It wins over the first message's own language: a poster's keyword is often an
+    English word ("MATTERS") on a Welsh page. The first words still decide later
+    (the conversation's lang_open).
+    """
+    return turn.message.language if turn.message.language in ("en", "cy") else None

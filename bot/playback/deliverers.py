@@ -1,6 +1,6 @@
 """The real deliverer: SMS and WhatsApp through Twilio, Telegram through the Bot API.
 
-Web chat (simulator) phones have no provider: their message is "delivered"
+Web chat and simulator phones have no provider: their message is "delivered"
 by the recipient row itself turning sent, and the simulator page shows every
 sent, unanswered playback question to its phone (bot/simulator/inbox.py).
 
@@ -19,6 +19,10 @@ from storage.models import Channel
 
 if TYPE_CHECKING:
     from aiogram import Bot
+
+#: Channels with no provider: the page reads what was sent from the store
+#: (bot/simulator/inbox.py), the simulator's phones and the residents' web chat.
+INBOX_CHANNELS = frozenset({Channel.WEB, Channel.WEBCHAT})
 
 
 class ChannelDeliverer:
@@ -47,8 +51,8 @@ class ChannelDeliverer:
             return self._twilio.send(to, reply.text)
         if channel == Channel.TELEGRAM and self._telegram is not None:
             return self._send_telegram(int(address), reply)
-        if channel == Channel.WEB:
-            return SendResult(outcome=Outcome.SENT, attempts=1, sid="web:inbox")
+        if channel in INBOX_CHANNELS:
+            return SendResult(outcome=Outcome.SENT, attempts=1, sid=f"{channel}:inbox")
         # Left failed (not pending) and reported: configure the channel and
         # requeue deliberately rather than silently dropping people.
         return SendResult(

@@ -192,8 +192,9 @@ def deliverer_from_settings(
     return ChannelDeliverer(bucket=bucket, twilio=twilio, telegram=telegram)
 
 
-#: The only channels reached when no provider is configured: web chat (simulator) phones.
-WEB_ONLY: frozenset[Channel] = frozenset({Channel.WEB})
+#: The only channels reached when no provider is configured: the residents' web chat
+#: and the simulator's phones.
+WEB_ONLY: frozenset[Channel] = frozenset({Channel.WEB, Channel.WEBCHAT})
 
 
 def with_web_fallback(

@@ -42,18 +42,26 @@ MAX_FEEDBACK = 3
 
 
 def waiting_messages(
-    engine: Engine, protector: AddressProtector, catalog: Catalog, visitor: str
+    engine: Engine,
+    protector: AddressProtector,
+    catalog: Catalog,
+    visitor: str,
+    channel: Channel = Channel.WEB,
 ) -> list[dict[str, Any]]:
-    """Transcript items: feedback sent to this phone, and questions it has not answered."""
-    address_hash = protector.hash(str(Channel.WEB), visitor)
-    items = _feedback(engine, catalog, address_hash)
+    """Transcript items: feedback sent to this phone, and questions it has not answered.
+
+    `channel` is the simulator's (WEB) or the residents' web chat (WEBCHAT):
+    both have no provider and read what was sent to them from here.
+    """
+    address_hash = protector.hash(str(channel), visitor)
+    items = _feedback(engine, catalog, address_hash, channel)
     with session_scope(engine) as session:
         rows = session.exec(
             select(PlaybackRecipient.id, PlaybackRound.labels, Participant.language)
             .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
             .join(Participant, col(Participant.id) == col(PlaybackRecipient.participant_id))
             .where(
-                Participant.channel == Channel.WEB,
+                Participant.channel == channel,
                 Participant.address_hash == address_hash,
                 col(Participant.opted_out).is_(False),
                 PlaybackRecipient.state == DeliveryState.SENT,
@@ -76,7 +84,9 @@ def waiting_messages(
     return items
 
 
-def _feedback(engine: Engine, catalog: Catalog, address_hash: str) -> list[dict[str, Any]]:
+def _feedback(
+    engine: Engine, catalog: Catalog, address_hash: str, channel: Channel
+) -> list[dict[str, Any]]:
     with session_scope(engine) as session:
         rows = session.exec(
             select(FeedbackRecipient.id, FeedbackPublication, Consultation, Participant.language)
@@ -87,7 +97,7 @@ def _feedback(engine: Engine, catalog: Catalog, address_hash: str) -> list[dict[
             .join(Consultation, col(Consultation.id) == col(FeedbackPublication.consultation_id))
             .join(Participant, col(Participant.id) == col(FeedbackRecipient.participant_id))
             .where(
-                Participant.channel == Channel.WEB,
+                Participant.channel == channel,
                 Participant.address_hash == address_hash,
                 FeedbackRecipient.state == DeliveryState.SENT,
             )

@@ -6,6 +6,7 @@ from storage.models import (
     playback,  # noqa: F401  (playback rounds, feedback publications)
     quotes,  # noqa: F401  (quote approval queue)
     themes,  # noqa: F401  (themes, assignments, embeddings)
+    webchat,  # noqa: F401  (web chat transcripts)
 )
 from storage.models._base import (
     Channel,

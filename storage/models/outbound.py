@@ -92,6 +92,8 @@ class InvitationRecipient(SQLModel, table=True):
     address_encrypted: bytes = Field(sa_type=LargeBinary)
     state: RecipientState = Field(default=RecipientState.PENDING, sa_type=String(20), index=True)
     attempts: int = 0
+    # When a failed send may be tried again (bot.outbound.waves backoff).
+    next_attempt_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     provider_sid: str | None = Field(default=None, max_length=64)
     error_code: int | None = None
     error: str | None = Field(default=None, max_length=300)

@@ -61,6 +61,10 @@ class PlaybackRecipient(SQLModel, table=True):
     state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
     provider_sid: str | None = Field(default=None, max_length=64)
     error: str | None = Field(default=None, max_length=300)
+    # Sends tried so far; a failed row is queued again (with backoff) until
+    # bot.playback.delivery's MAX_ATTEMPTS, then left failed for good.
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    next_attempt_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     # The first reply that counted (votes or "what we missed"); later messages
     # go back to the normal conversation.
     replied_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
@@ -112,4 +116,8 @@ class FeedbackRecipient(SQLModel, table=True):
     state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
     provider_sid: str | None = Field(default=None, max_length=64)
     error: str | None = Field(default=None, max_length=300)
+    # Sends tried so far; a failed row is queued again (with backoff) until
+    # bot.playback.delivery's MAX_ATTEMPTS, then left failed for good.
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    next_attempt_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

@@ -177,3 +177,15 @@ async def test_poster_qr_code_is_an_svg_of_the_web_link(
     assert response.text.lstrip().startswith(("<?xml", "<svg"))
     missing = await client.get(f"/console/consultations/{cid}/qr.svg?target=telegram")
     assert missing.status_code == 404
+
+    # The link and its code are the residents' web chat, not the developers' simulator.
+    from bot.qr import qr_code
+
+    with session_scope(db) as session:
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        keyword, title = consultation.keyword, consultation.title_en
+    link = f"http://127.0.0.1:8000/chat/{keyword}"
+    page = (await client.get(f"/console/consultations/{cid}")).text
+    assert f'href="{link}"' in page and "qr.svg?target=web" in page
+    assert response.content == qr_code(link, kind="svg", title=title)
