@@ -111,7 +111,9 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             protector=settings.address_protector,
             table=PlaybackRecipient,
             parent_id=round_id,
-            compose=lambda p: round_reply(catalog, labels, p.language, Channel(p.channel)),
+            compose=lambda p: round_reply(
+                catalog, labels, p.language, Channel(p.channel), round_id
+            ),
             deliverer=deliverer,
             quiet_hours=quiet_hours_of(settings),
             only_channels=only,

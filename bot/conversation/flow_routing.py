@@ -149,7 +149,13 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
         turn.touch_conversation()
         return
     data: dict[str, object] = {}
-    if new_person and (not keep_text or _first_language(turn) is None):
+    # A language the channel states (the web chat page, with its visible switch)
+    # stays: a tapped "Ie" button sends "YES", which must not turn it English.
+    if (
+        new_person
+        and _channel_language(turn) is None
+        and (not keep_text or _first_language(turn) is None)
+    ):
         # A keyword or an emoji says nothing about language: the first
         # message in words decides (see _settle_language).
         data["lang_open"] = True

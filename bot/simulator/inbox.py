@@ -57,7 +57,12 @@ def waiting_messages(
     items = _feedback(engine, catalog, address_hash, channel)
     with session_scope(engine) as session:
         rows = session.exec(
-            select(PlaybackRecipient.id, PlaybackRound.labels, Participant.language)
+            select(
+                PlaybackRecipient.id,
+                PlaybackRound.id,
+                PlaybackRound.labels,
+                Participant.language,
+            )
             .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
             .join(Participant, col(Participant.id) == col(PlaybackRecipient.participant_id))
             .where(
@@ -69,9 +74,10 @@ def waiting_messages(
             )
             .order_by(col(PlaybackRecipient.id))
         ).all()
-    for recipient_id, labels, language in rows:
+    for recipient_id, round_id, labels, language in rows:
         sms = round_reply(catalog, labels, str(language), Channel.SMS)
-        telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM)
+        # Its buttons carry the round: a press counts there or hears it has closed.
+        telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM, round_id)
         items.append(
             {
                 "who": "bot",

@@ -178,8 +178,13 @@ class WebChat:
         text: str,
         message_id: str,
         language: str,
+        shown: str | None = None,
     ) -> Outcome:
-        """Hand one message to the engine and keep what the resident saw, once."""
+        """Hand one message to the engine and keep what the resident saw, once.
+
+        `shown` is what the resident pressed ("Ie") when it differs from what
+        the engine reads ("YES").
+        """
         waiting = self._waiting(address)
         now = self._clock()
         replies = self._conversation.handle_inbound(
@@ -205,7 +210,7 @@ class WebChat:
         with session_scope(self._engine) as session:
             refs = webchat.refs(session=session, participant_id=person.id)
             lines = [line for line in waiting if line.ref not in refs]
-            lines.append(Line("resident", text, ref=f"msg:{message_id}"))
+            lines.append(Line("resident", shown or text, ref=f"msg:{message_id}"))
             lines += answered
             webchat.append_lines(
                 session=session,

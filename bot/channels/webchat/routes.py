@@ -185,10 +185,10 @@ async def chat_send(
     switch = form.first("lang")
     if switch:
         return await _switch_language(request, chat, services, consultation, token, switch)
-    # An option button and the message box are both named `text`: the
-    # pressed button's value is the non-empty one.
-    typed = [value for value in form.get("text", []) if value.strip()]
-    text = typed[0].strip() if typed else ""
+    # A pressed button posts `option` (the box's `text` comes along, unused).
+    pressed = form.first("option").strip()
+    typed = form.first("text")
+    text = pressed or typed.strip()
     message_id = form.first("message_id")
     language = page_language(request, None)
     problem = None
@@ -205,7 +205,7 @@ async def chat_send(
             consultation,
             token,
             error=problem or default_catalog().text(language, "chat-closed"),
-            draft=typed[0] if typed else "",
+            draft=typed,
             status_code=422 if problem else 200,
         )
     fresh = token is None
@@ -213,6 +213,9 @@ async def chat_send(
     address = address_of(services.settings.address_protector, token)
     person = await run_in_threadpool(chat.person, address)
     language = page_language(request, person.language if person else None)
+    shown = None
+    if pressed:
+        shown = await _pressed_label(chat, address, consultation, text, language, person is None)
     try:
         outcome = await run_in_threadpool(
             chat.send,
@@ -221,6 +224,7 @@ async def chat_send(
             text=text,
             message_id=message_id,
             language=language,
+            shown=shown,
         )
     except OperationalError:
         # The store is down: say so and keep what they typed in the box.
@@ -238,6 +242,24 @@ async def chat_send(
     if fresh:
         remember(response, VISITOR_COOKIE, token, secure=_secure(services))
     return response
+
+
+async def _pressed_label(
+    chat: WebChat,
+    address: str,
+    consultation: ConsultationView,
+    text: str,
+    language: str,
+    newcomer: bool,
+) -> str | None:
+    """The label of the button whose value `text` is ("Ie" for "YES"), if one was offered."""
+    if newcomer:
+        start = consultation.keyword
+        return default_catalog().text(language, "chat-start") if text == start else None
+    lines = await run_in_threadpool(chat.lines, address, consultation.id)
+    if not lines or lines[-1].who != "bot":
+        return None
+    return next((o["label"] for o in lines[-1].options if o["value"] == text), None)
 
 
 async def _switch_language(

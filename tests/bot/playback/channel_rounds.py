@@ -76,7 +76,9 @@ def open_and_send(
             protector=protector,
             table=PlaybackRecipient,
             parent_id=round_id,
-            compose=lambda p: round_reply(catalog, labels, p.language, Channel(p.channel)),
+            compose=lambda p: round_reply(
+                catalog, labels, p.language, Channel(p.channel), round_id
+            ),
             deliverer=deliverer,
             quiet_hours=QuietHours.parse("21:00", "08:00"),
             now=lambda: DAYTIME,

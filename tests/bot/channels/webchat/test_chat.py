@@ -86,12 +86,16 @@ async def test_a_resident_answers_with_javascript_off_and_comes_back(
     cookie = start.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie and "path=/chat" in cookie
     lines = thread(start.text)
-    assert lines[0] == "You said: MATTERS"
+    assert lines[0] == "You said: MATTERS"  # typed, not pressed
     assert "Would you like to take part?" in lines[1]
     # Consent offered as buttons that post the same form.
-    assert re.search(r'<button type="submit" name="text" value="[^"]+" class="option">', start.text)
+    assert re.search(r'<button type="submit" name="option" value="YES" class="option">', start.text)
 
-    consent = await send(client, "yes", page=start.text)
+    # Pressing "Yes" posts the option; the page shows the button's words.
+    consent = await client.post(
+        "/chat/MATTERS", data={"message_id": message_id(start.text), "option": "YES", "text": ""}
+    )
+    assert thread(consent.text)[-2] == "You said: Yes"
     assert "What really matters to you about living here?" in thread(consent.text)[-1]
     answered = await send(client, "The buses into town stop at six", page=consent.text)
     assert "You said: The buses into town stop at six" in thread(answered.text)
