@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 INBOX_CHANNELS = frozenset({Channel.WEB, Channel.WEBCHAT})
 
 
+def whatsapp_address(number: str) -> str:
+    """ "whatsapp:+44..." for a number; a Messaging Service SID (MG...) is used as it is."""
+    number = number.strip()
+    if number.startswith("MG") or number.lower().startswith("whatsapp:"):
+        return number
+    return f"whatsapp:{number}"
+
+
 class ChannelDeliverer:
     def __init__(
         self,
@@ -32,10 +40,12 @@ class ChannelDeliverer:
         bucket: TokenBucket,
         twilio: TwilioSender | None = None,
         telegram: Bot | None = None,
+        whatsapp_from: str | None = None,
     ) -> None:
         # `twilio` must share `bucket`: its wait_turn is the one that waits.
         self._bucket = bucket
         self._twilio = twilio
+        self._whatsapp_from = whatsapp_address(whatsapp_from) if whatsapp_from else None
         self._telegram = telegram
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -46,9 +56,13 @@ class ChannelDeliverer:
             self._bucket.acquire()
 
     def deliver(self, channel: Channel, address: str, reply: Reply) -> SendResult:
-        if channel in (Channel.SMS, Channel.WHATSAPP) and self._twilio is not None:
-            to = f"whatsapp:{address}" if channel == Channel.WHATSAPP else address
-            return self._twilio.send(to, reply.text)
+        if channel == Channel.SMS and self._twilio is not None:
+            return self._twilio.send(address, reply.text)
+        if channel == Channel.WHATSAPP and self._twilio is not None:
+            # Both ends carry Twilio's "whatsapp:" prefix; a plain From sends an SMS.
+            return self._twilio.send(
+                whatsapp_address(address), reply.text, sender=self._whatsapp_from
+            )
         if channel == Channel.TELEGRAM and self._telegram is not None:
             return self._send_telegram(int(address), reply)
         if channel in INBOX_CHANNELS:

@@ -189,7 +189,12 @@ def deliverer_from_settings(
         telegram = build_bot(settings.telegram_bot_token.get_secret_value())
     if twilio is None and telegram is None:
         return None
-    return ChannelDeliverer(bucket=bucket, twilio=twilio, telegram=telegram)
+    return ChannelDeliverer(
+        bucket=bucket,
+        twilio=twilio,
+        telegram=telegram,
+        whatsapp_from=settings.twilio_whatsapp_from or settings.twilio_from_number,
+    )
 
 
 #: The only channels reached when no provider is configured: the residents' web chat
