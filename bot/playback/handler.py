@@ -23,7 +23,6 @@ from bot.conversation.keywords import command_of
 from bot.conversation.language import detect
 from bot.conversation.turn import Turn
 from bot.playback.parse import ReplyKind, parse_playback_reply
-from bot.playback.rounds import BOUND_VALUE, label
 from storage.models import Conversation
 from storage.models.playback import (
     DeliveryState,
@@ -33,6 +32,7 @@ from storage.models.playback import (
     RoundStatus,
 )
 from storage.repositories import answers
+from usecases.playback.rounds import BOUND_VALUE, label
 
 # Rounds looked at for one reply: a person is rarely in more than a few.
 _RECENT_ROUNDS = 10

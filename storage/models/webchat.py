@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class WebchatLine(SQLModel, table=True):
@@ -32,6 +32,4 @@ class WebchatLine(SQLModel, table=True):
     # Buttons offered with a bot line: [{"value", "label"}].
     options: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
     ref: str | None = Field(default=None, sa_type=String(80))
-    created_at: datetime = Field(
-        default_factory=utcnow, sa_type=DateTime(timezone=True), index=True
-    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime(), index=True)

@@ -119,12 +119,16 @@ class WebChat:
     def consultation(self, keyword: str) -> ConsultationView | None:
         """The consultation a poster's link names (its keyword, any case), open or not."""
         key = keyword_key(keyword)
-        if not key or len(key) > 32:
+        if not key or len(keyword) > 64:
             return None
         with session_scope(self._engine) as session:
-            found = session.exec(
-                select(Consultation).where(Consultation.keyword == key.upper())
-            ).first()
+            found = session.exec(select(Consultation).where(Consultation.keyword == key)).first()
+            if found is None:
+                # The console's link and QR code name the slug (it is what the
+                # channel registry hands out); the route redirects to the keyword.
+                found = session.exec(
+                    select(Consultation).where(Consultation.slug == keyword.strip().lower())
+                ).first()
             return _view(found, self._clock()) if found is not None else None
 
     def open_consultations(self) -> list[ConsultationView]:

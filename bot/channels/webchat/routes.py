@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.exc import OperationalError
 
+from app.services import Services, ServicesDep
 from bot.channels.sms.forms import BadRequestError, parse_form, read_body
 from bot.channels.webchat.chat import MAX_TEXT, ConsultationView, Line, WebChat
 from bot.channels.webchat.visitor import (
@@ -36,7 +37,6 @@ from bot.channels.webchat.visitor import (
     visitor_token,
 )
 from bot.conversation.catalog import default_catalog
-from bot.services import Services, ServicesDep
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -152,11 +152,14 @@ def _not_found(request: Request) -> HTMLResponse:
 
 
 @router.get("/chat/{keyword}", response_class=HTMLResponse)
-async def chat_page(request: Request, chat: ChatDep, keyword: str) -> HTMLResponse:
+async def chat_page(request: Request, chat: ChatDep, keyword: str) -> Response:
     """The consultation's chat: why we ask, the privacy line, the conversation so far."""
     consultation = await _find(chat, keyword)
     if consultation is None:
         return _not_found(request)
+    if keyword != consultation.keyword:
+        # /chat/<slug> (the console's link) and /chat/matters: one address per page.
+        return RedirectResponse(f"/chat/{consultation.keyword}", status_code=303)
     return await _chat_page(request, chat, consultation, visitor_token(request))
 
 

@@ -1,4 +1,4 @@
-"""web chat transcripts; retry bookkeeping on playback, feedback and invitation recipients
+"""web chat transcripts
 
 Revision ID: 0011_webchat
 Revises: 0010
@@ -38,23 +38,7 @@ def upgrade() -> None:
     with op.batch_alter_table("webchatline", schema=None) as batch_op:
         for column in ("participant_id", "consultation_id", "created_at"):
             batch_op.create_index(batch_op.f(f"ix_webchatline_{column}"), [column], unique=False)
-    for table in ("playbackrecipient", "feedbackrecipient"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(
-                sa.Column("attempts", sa.Integer(), nullable=False, server_default="0")
-            )
-            batch_op.add_column(
-                sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True)
-            )
-    with op.batch_alter_table("invitationrecipient", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("invitationrecipient", schema=None) as batch_op:
-        batch_op.drop_column("next_attempt_at")
-    for table in ("playbackrecipient", "feedbackrecipient"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("next_attempt_at")
-            batch_op.drop_column("attempts")
     op.drop_table("webchatline")

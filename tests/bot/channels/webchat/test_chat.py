@@ -57,7 +57,11 @@ def answers(engine: Engine) -> list[Answer]:
 async def test_the_page_shows_why_we_ask_privacy_and_a_start_without_setting_a_cookie(
     client: httpx.AsyncClient, demo_consultation: str
 ) -> None:
-    response = await client.get("/chat/matters")
+    # The console's link names the slug; any spelling lands on the keyword's page.
+    for other in ("/chat/what-matters", "/chat/matters"):
+        moved = await client.get(other)
+        assert (moved.status_code, moved.headers["location"]) == (303, "/chat/MATTERS")
+    response = await client.get("/chat/MATTERS")
     assert response.status_code == 200
     words = page_text(response.text)
     assert "What matters to you where you live?" in words

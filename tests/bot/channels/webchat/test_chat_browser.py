@@ -198,7 +198,7 @@ def test_javascript_off_and_a_playback_round_pressed_on_the_page(
 ) -> None:
     from playwright.sync_api import expect
 
-    from bot.settings import Settings
+    from app.settings import Settings
     from storage.db import make_engine
 
     base, url = server
