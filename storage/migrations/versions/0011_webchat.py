@@ -1,4 +1,4 @@
-"""web chat transcripts
+"""web chat transcripts; send attempts on playback and feedback recipients
 
 Revision ID: 0011_webchat
 Revises: 0010
@@ -38,7 +38,15 @@ def upgrade() -> None:
     with op.batch_alter_table("webchatline", schema=None) as batch_op:
         for column in ("participant_id", "consultation_id", "created_at"):
             batch_op.create_index(batch_op.f(f"ix_webchatline_{column}"), [column], unique=False)
+    for table in ("playbackrecipient", "feedbackrecipient"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(
+                sa.Column("attempts", sa.Integer(), nullable=False, server_default="0")
+            )
 
 
 def downgrade() -> None:
+    for table in ("playbackrecipient", "feedbackrecipient"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("attempts")
     op.drop_table("webchatline")
