@@ -191,16 +191,20 @@ class WebChat:
         """
         waiting = self._waiting(address)
         now = self._clock()
+        # A newcomer's Start (or the keyword typed) on this page starts this
+        # consultation: sent as the page's code alone, so the greeting comes in the
+        # page's language rather than the language the keyword's word looks like.
+        starting = keyword_key(text) == consultation.keyword and self.person(address) is None
         replies = self._conversation.handle_inbound(
             InboundMessage(
                 channel=Channel.WEBCHAT,
                 address=address,
-                text=text,
+                text="" if starting else text,
                 # The form's id: a double tap or a resubmitted page is one message.
                 provider_message_id=f"chat:{message_id}",
                 received_at=now,
                 consultation_code=consultation.slug,
-                language=language,
+                preferred_language=language,
             )
         )
         answered = [
