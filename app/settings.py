@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     # webhook serves (empty: every number of the account). Invitation waves
     # send at SMS_SEND_RATE messages/s and never in quiet hours (local time).
     twilio_from_number: str | None = None
+    # WhatsApp's sender number (default: TWILIO_FROM_NUMBER); sent as "whatsapp:+44...".
+    twilio_whatsapp_from: str | None = None
     twilio_numbers: str = ""
     sms_send_rate: float = 5.0
     quiet_hours_start: str = "21:00"

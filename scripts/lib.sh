@@ -117,3 +117,20 @@ ensure_chromium() {
   fi
   command -v chromium
 }
+
+# axe-core (the accessibility rules engine) from the npm registry into a
+# project-local folder; the web chat's browser test injects its axe.min.js.
+ensure_axe() {
+  local prefix="$ROOT/.cache/npm" script
+  script="$prefix/node_modules/axe-core/axe.min.js"
+  if [ ! -f "$script" ]; then
+    if ! command -v npm >/dev/null; then
+      log "npm not found; installing it with apt"
+      apt_install npm >/dev/null || die "could not install npm with apt"
+    fi
+    log "installing axe-core (npm) into $prefix"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" axe-core@4 >&2 \
+      || die "could not install axe-core from the npm registry"
+  fi
+  echo "$script"
+}

@@ -26,7 +26,13 @@ from storage.models import Channel, Consultation
 from storage.models.playback import PlaybackRecipient
 from storage.repositories.consultations import get_by_slug
 from storage.repositories.feedback import publish_feedback
-from usecases.delivery.run import Deliverer, DeliveryReport, run_deliveries
+from usecases.delivery.run import (
+    MAX_ATTEMPTS,
+    Deliverer,
+    DeliveryReport,
+    requeue_failed,
+    run_deliveries,
+)
 from usecases.delivery.sender import make_http_client
 from usecases.feedback.publication import (
     close_deliverer,
@@ -82,6 +88,11 @@ def _print(report: DeliveryReport, settings: Settings, resume: str) -> None:
         f"sent {report.sent}, failed {report.failed}, skipped (opted out) {report.skipped}, "
         f"interrupted earlier and not resent {report.interrupted}"
     )
+    if report.outside_window:
+        typer.echo(
+            f"not sent on WhatsApp (outside its 24-hour window, no approved template): "
+            f"{report.outside_window}"
+        )
     if report.paused_until is not None:
         local = report.paused_until.astimezone(quiet_hours_of(settings).zone)
         typer.echo(f"paused for quiet hours until {local:%Y-%m-%d %H:%M %Z}; then run `{resume}`")
@@ -101,7 +112,9 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             protector=settings.address_protector,
             table=PlaybackRecipient,
             parent_id=round_id,
-            compose=lambda p: round_reply(catalog, labels, p.language, Channel(p.channel)),
+            compose=lambda p: round_reply(
+                catalog, labels, p.language, Channel(p.channel), round_id
+            ),
             deliverer=deliverer,
             quiet_hours=quiet_hours_of(settings),
             only_channels=only,
@@ -140,10 +153,28 @@ def start(
 
 
 @playback_app.command("send")
-def send(consultation: Annotated[str, typer.Argument(help="Consultation slug.")]) -> None:
-    """Resume sending the open round (after quiet hours or a crash)."""
+def send(
+    consultation: Annotated[str, typer.Argument(help="Consultation slug.")],
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help=f"Queue failed sends again first (each person at most {MAX_ATTEMPTS} "
+            "tries; never one a crash left unknown, nor WhatsApp's closed 24-hour window).",
+        ),
+    ] = False,
+) -> None:
+    """Resume sending the open round (after quiet hours, a crash or failed sends)."""
     with _context(consultation) as (settings, engine, found):
         assert found.id is not None
+        if retry_failed:
+            with session_scope(engine) as session:
+                round_ = open_round_for(session, found.id)
+                round_id = round_.id if round_ is not None else None
+            if round_id is None:
+                raise _fail(f"no open playback round for {consultation!r}")
+            requeued = requeue_failed(engine=engine, table=PlaybackRecipient, parent_id=round_id)
+            typer.echo(f"queued again: {requeued} failed sends")
         _send_round(settings, engine, consultation, found.id)
 
 

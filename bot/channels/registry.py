@@ -12,6 +12,7 @@ from bot.channels.contract import ChannelRegistry
 # Each entry names a channel folder's CHANNEL; imported on first use (see ChannelRegistry).
 CHANNELS = ChannelRegistry(
     [
+        "bot.channels.webchat.channel:CHANNEL",
         "bot.channels.web:CHANNEL",
         "bot.channels.sms.channel:CHANNEL",
         "bot.channels.telegram.channel:CHANNEL",

@@ -3,8 +3,15 @@
 The engine calls `handle_playback_reply(turn)` first (see
 ConversationEngine's `pre_route`); it returns False to let the normal
 conversation handle the message: commands (STOP, HELP ...), people never
-asked, people who already replied. Redelivered messages are answered from
-the engine's receipts, so a vote is never counted twice.
+asked, free text after their reply counted. Redelivered messages are
+answered from the engine's receipts, so a vote is never counted twice.
+
+Votes are bound to their round. A button (Telegram, the web chat) carries
+its round (`bound_value`), so a press on an old round's message can never
+count in a newer one, and a closed round's button says so. A typed reply
+belongs to the newest round still waiting for this person's answer; a
+second reply of choices only ("tri hefyd") while that round is open adds
+to their choices rather than becoming an answer.
 """
 
 from __future__ import annotations
@@ -25,31 +32,97 @@ from storage.models.playback import (
     RoundStatus,
 )
 from storage.repositories import answers
-from usecases.playback.rounds import label
+from usecases.playback.rounds import BOUND_VALUE, label
+
+# Rounds looked at for one reply: a person is rarely in more than a few.
+_RECENT_ROUNDS = 10
 
 
 def handle_playback_reply(turn: Turn) -> bool:
     participant = turn.participant
+    bound = BOUND_VALUE.match(turn.message.text.strip())
+    if bound is not None:
+        # Always ours: a button's value must never reach the conversation as words.
+        if participant is not None and not participant.opted_out:
+            _pressed(turn, int(bound.group(1)), int(bound.group(2)))
+        elif participant is None:
+            turn.say("playback-closed", turn.t("playback-closed"))
+        return True
     if participant is None or participant.opted_out or turn.slash or not turn.text:
         return False
     if command_of(turn.key) is not None:
         return False
-    found = turn.session.exec(
+    rows = turn.session.exec(
         select(PlaybackRecipient, PlaybackRound)
         .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
         .where(
             PlaybackRecipient.participant_id == participant.id,
             PlaybackRecipient.state == DeliveryState.SENT,
-            col(PlaybackRecipient.replied_at).is_(None),
         )
-        .order_by(col(PlaybackRound.opened_at).desc())
+        .order_by(col(PlaybackRound.opened_at).desc(), col(PlaybackRound.id).desc())
+        .limit(_RECENT_ROUNDS)
+    ).all()
+    waiting_open = [r for r in rows if r[0].replied_at is None and r[1].status == RoundStatus.OPEN]
+    answered_open = [
+        r for r in rows if r[0].replied_at is not None and r[1].status == RoundStatus.OPEN
+    ]
+    waiting_closed = [
+        r for r in rows if r[0].replied_at is None and r[1].status != RoundStatus.OPEN
+    ]
+    if waiting_open:
+        recipient, round_ = waiting_open[0]
+        return _first_reply(turn, recipient, round_)
+    if answered_open:
+        recipient, round_ = answered_open[0]
+        parsed = parse_playback_reply(turn.message.text, len(round_.theme_ids), _labels(round_))
+        if parsed.kind != ReplyKind.VOTE:
+            return False  # words after their reply: the conversation's, as before
+        _add_votes(turn, round_, parsed.positions)
+        return True
+    if waiting_closed:
+        recipient, round_ = waiting_closed[0]
+        return _first_reply(turn, recipient, round_)
+    return False
+
+
+def _labels(round_: PlaybackRound) -> list[tuple[str, str]]:
+    return [(label(e, "en"), label(e, "cy")) for e in round_.labels]
+
+
+def _pressed(turn: Turn, round_id: int, position: int) -> None:
+    """A button of round `round_id` was pressed: count it there, or say why not."""
+    assert turn.participant is not None
+    found = turn.session.exec(
+        select(PlaybackRecipient, PlaybackRound)
+        .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
+        .where(
+            PlaybackRecipient.participant_id == turn.participant.id,
+            PlaybackRecipient.round_id == round_id,
+        )
     ).first()
-    if found is None:
-        return False
+    if found is None or found[1].status != RoundStatus.OPEN:
+        if found is not None and found[0].replied_at is None:
+            assert found[0].id is not None
+            _mark_replied(turn, found[0].id, None)
+        turn.say("playback-closed", turn.t("playback-closed"))
+        return
     recipient, round_ = found
+    if not 1 <= position <= len(round_.theme_ids):
+        text = turn.t("playback-out-of-range", count=len(round_.theme_ids))
+        turn.say("playback-out-of-range", text)
+        return
+    if recipient.replied_at is not None:
+        _add_votes(turn, round_, (position,))
+        return
+    assert recipient.id is not None
+    _record_votes(turn, round_, (position,))
+    _mark_replied(turn, recipient.id, None)
+    turn.say("playback-thanks", turn.t("playback-thanks"))
+
+
+def _first_reply(turn: Turn, recipient: PlaybackRecipient, round_: PlaybackRound) -> bool:
     assert recipient.id is not None and round_.id is not None
-    labels = [(label(e, "en"), label(e, "cy")) for e in round_.labels]
-    parsed = parse_playback_reply(turn.message.text, len(round_.theme_ids), labels)
+    parsed = parse_playback_reply(turn.message.text, len(round_.theme_ids), _labels(round_))
     if round_.status == RoundStatus.CLOSED:
         # Too late to count; words are still kept and themed, but a bare
         # "2" (or a late button press) would be a meaningless answer.
@@ -70,16 +143,7 @@ def handle_playback_reply(turn: Turn) -> bool:
     answer_id: int | None = None
     if parsed.free_text:
         answer_id = _store_answer(turn, round_.consultation_id, parsed.free_text)
-    for position in parsed.positions:
-        turn.session.add(
-            PlaybackVote(
-                round_id=round_.id,
-                participant_id=participant.id,
-                position=position,
-                provider_message_id=turn.message.provider_message_id,
-                created_at=turn.now,
-            )
-        )
+    _record_votes(turn, round_, parsed.positions)
     _mark_replied(turn, recipient.id, answer_id)
     key = {
         ReplyKind.VOTE: "playback-thanks",
@@ -88,6 +152,40 @@ def handle_playback_reply(turn: Turn) -> bool:
     }[parsed.kind]
     turn.say(key, turn.t(key))
     return True
+
+
+def _add_votes(turn: Turn, round_: PlaybackRound, positions: tuple[int, ...]) -> None:
+    """A later choice in a round already answered: added once, never stored as words."""
+    assert turn.participant is not None
+    have = set(
+        turn.session.exec(
+            select(PlaybackVote.position).where(
+                PlaybackVote.round_id == round_.id,
+                PlaybackVote.participant_id == turn.participant.id,
+            )
+        ).all()
+    )
+    new = tuple(p for p in positions if p not in have)
+    if not new:
+        # A double tap, or the same choice again.
+        turn.say("playback-already", turn.t("playback-already"))
+        return
+    _record_votes(turn, round_, new)
+    turn.say("playback-added", turn.t("playback-added"))
+
+
+def _record_votes(turn: Turn, round_: PlaybackRound, positions: tuple[int, ...]) -> None:
+    assert turn.participant is not None and round_.id is not None
+    for position in positions:
+        turn.session.add(
+            PlaybackVote(
+                round_id=round_.id,
+                participant_id=turn.participant.id,
+                position=position,
+                provider_message_id=turn.message.provider_message_id,
+                created_at=turn.now,
+            )
+        )
 
 
 def _store_answer(turn: Turn, consultation_id: int, text: str | None = None) -> int:

@@ -42,18 +42,31 @@ MAX_FEEDBACK = 3
 
 
 def waiting_messages(
-    engine: Engine, protector: AddressProtector, catalog: Catalog, visitor: str
+    engine: Engine,
+    protector: AddressProtector,
+    catalog: Catalog,
+    visitor: str,
+    channel: Channel = Channel.WEB,
 ) -> list[dict[str, Any]]:
-    """Transcript items: feedback sent to this phone, and questions it has not answered."""
-    address_hash = protector.hash(str(Channel.WEB), visitor)
-    items = _feedback(engine, catalog, address_hash)
+    """Transcript items: feedback sent to this phone, and questions it has not answered.
+
+    `channel` is the simulator's (WEB) or the residents' web chat (WEBCHAT):
+    both have no provider and read what was sent to them from here.
+    """
+    address_hash = protector.hash(str(channel), visitor)
+    items = _feedback(engine, catalog, address_hash, channel)
     with session_scope(engine) as session:
         rows = session.exec(
-            select(PlaybackRecipient.id, PlaybackRound.labels, Participant.language)
+            select(
+                PlaybackRecipient.id,
+                PlaybackRound.id,
+                PlaybackRound.labels,
+                Participant.language,
+            )
             .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
             .join(Participant, col(Participant.id) == col(PlaybackRecipient.participant_id))
             .where(
-                Participant.channel == Channel.WEB,
+                Participant.channel == channel,
                 Participant.address_hash == address_hash,
                 col(Participant.opted_out).is_(False),
                 PlaybackRecipient.state == DeliveryState.SENT,
@@ -61,9 +74,10 @@ def waiting_messages(
             )
             .order_by(col(PlaybackRecipient.id))
         ).all()
-    for recipient_id, labels, language in rows:
+    for recipient_id, round_id, labels, language in rows:
         sms = round_reply(catalog, labels, str(language), Channel.SMS)
-        telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM)
+        # Its buttons carry the round: a press counts there or hears it has closed.
+        telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM, round_id)
         items.append(
             {
                 "who": "bot",
@@ -76,7 +90,9 @@ def waiting_messages(
     return items
 
 
-def _feedback(engine: Engine, catalog: Catalog, address_hash: str) -> list[dict[str, Any]]:
+def _feedback(
+    engine: Engine, catalog: Catalog, address_hash: str, channel: Channel
+) -> list[dict[str, Any]]:
     with session_scope(engine) as session:
         rows = session.exec(
             select(FeedbackRecipient.id, FeedbackPublication, Consultation, Participant.language)
@@ -87,7 +103,7 @@ def _feedback(engine: Engine, catalog: Catalog, address_hash: str) -> list[dict[
             .join(Consultation, col(Consultation.id) == col(FeedbackPublication.consultation_id))
             .join(Participant, col(Participant.id) == col(FeedbackRecipient.participant_id))
             .where(
-                Participant.channel == Channel.WEB,
+                Participant.channel == channel,
                 Participant.address_hash == address_hash,
                 FeedbackRecipient.state == DeliveryState.SENT,
             )

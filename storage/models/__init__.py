@@ -8,6 +8,7 @@ from storage.models import (
     quotes,  # noqa: F401  (quote approval queue)
     responses,  # noqa: F401  (the council's response to each theme)
     themes,  # noqa: F401  (themes, assignments, embeddings)
+    webchat,  # noqa: F401  (web chat transcripts)
 )
 from storage.models._base import (
     Channel,

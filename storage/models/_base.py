@@ -51,7 +51,11 @@ class Channel(StrEnum):
     SMS = "sms"
     WHATSAPP = "whatsapp"
     TELEGRAM = "telegram"
+    # The phone simulator (a developer tool) and the residents' web chat
+    # (/chat/<KEYWORD>) are different channels: breakdowns by channel must not
+    # count an officer's rehearsal as a resident's answer.
     WEB = "web"
+    WEBCHAT = "webchat"
     IMPORT = "import"
 
 

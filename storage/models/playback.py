@@ -61,6 +61,8 @@ class PlaybackRecipient(SQLModel, table=True):
     state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
     provider_sid: str | None = Field(default=None, max_length=64)
     error: str | None = Field(default=None, max_length=300)
+    # Sends tried; usecases.delivery.run.requeue_failed stops at MAX_ATTEMPTS.
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # The first reply that counted (votes or "what we missed"); later messages
     # go back to the normal conversation.
     replied_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
@@ -112,4 +114,6 @@ class FeedbackRecipient(SQLModel, table=True):
     state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
     provider_sid: str | None = Field(default=None, max_length=64)
     error: str | None = Field(default=None, max_length=300)
+    # Sends tried; usecases.delivery.run.requeue_failed stops at MAX_ATTEMPTS.
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

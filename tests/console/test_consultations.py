@@ -177,3 +177,16 @@ async def test_poster_qr_code_is_an_svg_of_the_web_link(
     assert response.text.lstrip().startswith(("<?xml", "<svg"))
     missing = await client.get(f"/console/consultations/{cid}/qr.svg?target=telegram")
     assert missing.status_code == 404
+
+    # The link and its code are the residents' web chat, not the developers' simulator.
+    from usecases.qr import qr_code
+
+    with session_scope(db) as session:
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        slug, title = consultation.slug, consultation.title_en
+    # /chat/<slug> redirects to /chat/<KEYWORD> (tests/bot/channels/webchat).
+    link = f"http://127.0.0.1:8000/chat/{slug}"
+    page = (await client.get(f"/console/consultations/{cid}")).text
+    assert f'href="{link}"' in page and "qr.svg?target=web" in page
+    assert response.content == qr_code(link, kind="svg", title=title)

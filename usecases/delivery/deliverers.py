@@ -32,12 +32,14 @@ class Sender(Protocol):
 
 
 class WebInboxSender:
-    """Web chat phones: the recipient row turning sent is the delivery."""
+    """Web pages (the simulator's phones, the residents' web chat): the recipient row
+    turning sent is the delivery; the page reads it from the store."""
 
-    serves: frozenset[str] = frozenset({Channel.WEB})
+    def __init__(self, serves: frozenset[str] = frozenset({Channel.WEB})) -> None:
+        self.serves = serves
 
     def deliver(self, channel: Channel, address: str, reply: Reply) -> SendResult:
-        return SendResult(outcome=Outcome.SENT, attempts=1, sid="web:inbox")
+        return SendResult(outcome=Outcome.SENT, attempts=1, sid=f"{channel}:inbox")
 
     def close(self) -> None:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import update
@@ -29,6 +29,13 @@ from usecases.invitations.waves import QuietHours
 
 log = logging.getLogger(__name__)
 
+# A failed send is queued again by requeue_failed at most this many times in all.
+MAX_ATTEMPTS = 3
+WHATSAPP_WINDOW = timedelta(hours=24)
+OUTSIDE_WINDOW = (
+    "outside WhatsApp's 24-hour window (no message from them for a day): "
+    "only an approved template may be sent"
+)
 INTERRUPTED = "interrupted: delivery unknown, not resent (at-most-once)"
 RecipientTable = type[PlaybackRecipient] | type[FeedbackRecipient]
 
@@ -47,8 +54,33 @@ class DeliveryReport:
     failed: int = 0
     skipped: int = 0
     interrupted: int = 0
+    # WhatsApp people not heard from for 24 hours: refused, with the reason on the row.
+    outside_window: int = 0
     paused_until: datetime | None = None
     finished: bool = False
+
+
+def requeue_failed(
+    *, engine: Engine, table: RecipientTable, parent_id: int, max_attempts: int = MAX_ATTEMPTS
+) -> int:
+    """Queue failed rows again (`--retry-failed`, the console's resume); returns how many.
+
+    Bounded: a row already tried `max_attempts` times stays failed. Never requeued:
+    rows a crash left unknown (at-most-once) and WhatsApp's closed 24-hour window.
+    """
+    parent = getattr(table, _parent_column(table))
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(table)
+            .where(
+                parent == parent_id,
+                col(table.state) == DeliveryState.FAILED,
+                col(table.attempts) < max_attempts,
+                col(table.error).is_(None) | col(table.error).not_in([INTERRUPTED, OUTSIDE_WINDOW]),
+            )
+            .values(state=DeliveryState.PENDING, updated_at=utcnow())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _parent_column(table: RecipientTable) -> str:
@@ -110,7 +142,15 @@ def run_deliveries(
                 report.paused_until = quiet_hours.ends_after(moment)
                 return report
             _deliver_one(
-                engine, protector, table, row_id, participant_id, compose, deliverer, report
+                engine,
+                protector,
+                table,
+                row_id,
+                participant_id,
+                compose,
+                deliverer,
+                report,
+                moment,
             )
     report.finished = True
     return report
@@ -141,6 +181,7 @@ def _deliver_one(
     compose: Callable[[Participant], Reply],
     deliverer: Deliverer,
     report: DeliveryReport,
+    moment: datetime,
 ) -> None:
     with session_scope(engine) as session:
         person = session.get(Participant, participant_id)
@@ -152,10 +193,21 @@ def _deliver_one(
             )
             report.skipped += 1
             return
+        if person.channel == Channel.WHATSAPP and moment - person.last_seen_at > WHATSAPP_WINDOW:
+            # WhatsApp accepts a free-form message only within 24 hours of the
+            # person's last message; outside it only an approved template. Refused
+            # here, with the reason on the row for the console, never retried.
+            session.execute(
+                update(table)
+                .where(col(table.id) == row_id, col(table.state) == DeliveryState.PENDING)
+                .values(state=DeliveryState.FAILED, error=OUTSIDE_WINDOW, updated_at=utcnow())
+            )
+            report.outside_window += 1
+            return
         claimed = session.execute(
             update(table)
             .where(col(table.id) == row_id, col(table.state) == DeliveryState.PENDING)
-            .values(state=DeliveryState.SENDING, updated_at=utcnow())
+            .values(state=DeliveryState.SENDING, attempts=table.attempts + 1, updated_at=utcnow())
         )
         if not getattr(claimed, "rowcount", 0):
             return  # another runner has it

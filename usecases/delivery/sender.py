@@ -123,19 +123,21 @@ class TwilioSender:
         self._bucket.acquire()
         self._turn_held = True
 
-    def _create(self, to: str, body: str) -> tuple[str, str]:
+    def _create(self, to: str, body: str, sender: str | None = None) -> tuple[str, str]:
         options: dict[str, str] = {"to": to, "body": body}
+        sender = sender or self._sender
         # A Messaging Service SID (MG...) lets Twilio pick the number and queue.
-        if self._sender.startswith("MG"):
-            options["messaging_service_sid"] = self._sender
+        if sender.startswith("MG"):
+            options["messaging_service_sid"] = sender
         else:
-            options["from_"] = self._sender
+            options["from_"] = sender
         if self._status_callback:
             options["status_callback"] = self._status_callback
         message = self._client.messages.create(**options)
         return str(message.sid), str(message.status)
 
-    def send(self, to: str, body: str) -> SendResult:
+    def send(self, to: str, body: str, *, sender: str | None = None) -> SendResult:
+        """Send one message; `sender` overrides the From (WhatsApp's "whatsapp:+44...")."""
         attempt = 0
         while True:
             attempt += 1
@@ -144,7 +146,7 @@ class TwilioSender:
             else:
                 self._bucket.acquire()  # a retry spends a token too: it is a request
             try:
-                sid, status = self._create(to, body)
+                sid, status = self._create(to, body, sender)
             except TwilioRestException as error:
                 retryable = error.status == 429 or error.status >= 500
                 if retryable and attempt < self._max_attempts:

@@ -14,6 +14,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+import phonenumbers
+
 from bot.channels.sms.numbers import DEFAULT_REGION, InvalidNumberError, to_e164
 
 PHONE_HEADERS = (
@@ -118,12 +120,42 @@ def parse_numbers(data: bytes | str, *, region: str = DEFAULT_REGION) -> NumberL
         except InvalidNumberError as error:
             result.invalid.append(RowProblem(row_number, f"{_mask(raw)}: {error}"))
             continue
+        kind = _not_mobile(number)
+        if kind is not None:
+            result.invalid.append(RowProblem(row_number, f"{_mask(raw)}: {kind}"))
+            continue
         if number in seen:
             result.duplicates.append(RowProblem(row_number, f"same number as row {seen[number]}"))
             continue
         seen[number] = row_number
         result.numbers.append((row_number, number))
     return result
+
+
+# Numbers that can receive a text. FIXED_LINE_OR_MOBILE is what some
+# countries' plans cannot tell apart; the UK's can.
+_TEXTABLE = frozenset(
+    {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
+_KINDS = {
+    phonenumbers.PhoneNumberType.FIXED_LINE: "a landline",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "a freephone number",
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "a premium-rate number",
+    phonenumbers.PhoneNumberType.SHARED_COST: "a shared-cost number",
+    phonenumbers.PhoneNumberType.VOIP: "an internet (VoIP) number",
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "a personal (07 0) number",
+    phonenumbers.PhoneNumberType.PAGER: "a pager",
+    phonenumbers.PhoneNumberType.UAN: "a company number",
+    phonenumbers.PhoneNumberType.VOICEMAIL: "a voicemail number",
+}
+
+
+def _not_mobile(number: str) -> str | None:
+    """Why an invitation cannot go to `number` (not a mobile), or None when it can."""
+    kind = phonenumbers.number_type(phonenumbers.parse(number))
+    if kind in _TEXTABLE:
+        return None
+    return f"{_KINDS.get(kind, 'not a mobile number')}, which cannot receive texts"
 
 
 def _mask(raw: str) -> str:

@@ -7,6 +7,7 @@ and have not opted out, among those who talked to this consultation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,6 +31,14 @@ from storage.models.playback import (
 from storage.models.themes import Theme, ThemeStatus
 
 MAX_SEGMENTS = 2
+# A button's value: "pb-<round id>-<position>" (Telegram's callback data allows
+# 64 bytes and no ':'). Typed by nobody; read by bot.playback.handler.
+BOUND_VALUE = re.compile(r"^pb-(\d{1,12})-(\d{1,2})$")
+
+
+def bound_value(round_id: int, position: int) -> str:
+    """The value a round's button sends: its round and position."""
+    return f"pb-{round_id}-{position}"
 
 
 class PlaybackError(ValueError):
@@ -155,9 +164,17 @@ def label(entry: dict[str, Any], language: str) -> str:
 
 
 def round_reply(
-    catalog: Catalog, labels: Sequence[dict[str, Any]], language: str, channel: Channel
+    catalog: Catalog,
+    labels: Sequence[dict[str, Any]],
+    language: str,
+    channel: Channel,
+    round_id: int | None = None,
 ) -> Reply:
-    """The playback question: numbered themes, in as few SMS segments as the wording allows."""
+    """The playback question: numbered themes, in as few SMS segments as the wording allows.
+
+    With `round_id` its buttons carry the round (bot.playback.handler.bound_value),
+    so a press is counted in that round or answered "this round has closed".
+    """
     listed = " ".join(f"{n} {label(entry, language)}" for n, entry in enumerate(labels, 1))
     intro = catalog.text(language, "playback-intro")
     # Reply rendering is the channel's: plain SMS text, or buttons (the registry knows).
@@ -173,7 +190,10 @@ def round_reply(
     texts = [gsm_friendly(c) if plain_text else c for c in candidates]
     text = next((t for t in texts if segment_count(t) <= MAX_SEGMENTS), texts[-1])
     options = tuple(
-        ReplyOption(value=str(n), label=f"{n} {label(entry, language)}")
+        ReplyOption(
+            value=str(n) if round_id is None else bound_value(round_id, n),
+            label=f"{n} {label(entry, language)}",
+        )
         for n, entry in enumerate(labels, 1)
     )
     return Reply(text=text, key="playback-question", options=options, language=language)

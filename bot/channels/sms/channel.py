@@ -14,20 +14,33 @@ if TYPE_CHECKING:
     from usecases.delivery.sender import SendResult, TokenBucket, TwilioSender
 
 
+def whatsapp_address(number: str) -> str:
+    """ "whatsapp:+44..." for a number; a Messaging Service SID (MG...) is used as it is."""
+    number = number.strip()
+    if number.startswith("MG") or number.lower().startswith("whatsapp:"):
+        return number
+    return f"whatsapp:{number}"
+
+
 class TwilioChannelSender:
     """SMS and WhatsApp out through Twilio's REST API, paced by Twilio's own turn."""
 
     serves: frozenset[str] = frozenset({Channel.SMS, Channel.WHATSAPP})
 
-    def __init__(self, twilio: TwilioSender) -> None:
+    def __init__(self, twilio: TwilioSender, *, whatsapp_from: str | None = None) -> None:
         self._twilio = twilio
+        self._whatsapp_from = whatsapp_address(whatsapp_from) if whatsapp_from else None
 
     def wait_turn(self) -> None:
         self._twilio.wait_turn()
 
     def deliver(self, channel: Channel, address: str, reply: Reply) -> SendResult:
-        to = f"whatsapp:{address}" if channel == Channel.WHATSAPP else address
-        return self._twilio.send(to, reply.text)
+        if channel == Channel.WHATSAPP:
+            # Both ends carry Twilio's "whatsapp:" prefix; a plain From sends an SMS.
+            return self._twilio.send(
+                whatsapp_address(address), reply.text, sender=self._whatsapp_from
+            )
+        return self._twilio.send(address, reply.text)
 
     def close(self) -> None:
         return None
@@ -76,7 +89,8 @@ class SmsChannel:
             http_client=(make_http_client or default_http_client)(),
         )
         return TwilioChannelSender(
-            TwilioSender(client, sender=settings.twilio_from_number, bucket=bucket)
+            TwilioSender(client, sender=settings.twilio_from_number, bucket=bucket),
+            whatsapp_from=settings.twilio_whatsapp_from or settings.twilio_from_number,
         )
 
     def links(self, settings: Any, slug: str) -> dict[str, str]:

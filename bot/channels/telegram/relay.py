@@ -92,7 +92,29 @@ class TelegramRelay:
         consultation_code: str | None = None,
         user_language: str | None = None,
     ) -> list[Reply]:
-        """Hand one resident message to the engine and send its replies in order.
+        """Hand one resident message to the engine and send its replies in order."""
+        replies = await self.record(
+            chat_id=chat_id,
+            text=text,
+            update_id=update_id,
+            received_at=received_at,
+            consultation_code=consultation_code,
+            user_language=user_language,
+        )
+        await self.send(bot, chat_id=chat_id, replies=replies)
+        return replies
+
+    async def record(
+        self,
+        *,
+        chat_id: int,
+        text: str,
+        update_id: int,
+        received_at: datetime,
+        consultation_code: str | None = None,
+        user_language: str | None = None,
+    ) -> list[Reply]:
+        """Hand one resident message to the engine (stored, idempotent); returns the replies.
 
         `user_language` is the Telegram app's language (`from_user.language_code`):
         a Welsh app gets a Welsh greeting until the resident's words say otherwise.
@@ -111,9 +133,7 @@ class TelegramRelay:
         )
         # The engine is synchronous (SQLAlchemy sessions); a worker thread keeps
         # the event loop free for other chats meanwhile.
-        replies = await asyncio.to_thread(self._conversation.handle_inbound, message)
-        await self.send(bot, chat_id=chat_id, replies=replies)
-        return replies
+        return await asyncio.to_thread(self._conversation.handle_inbound, message)
 
     async def send(self, bot: Bot, *, chat_id: int, replies: Sequence[Reply]) -> None:
         """Send replies one message each, with buttons when the reply offers options."""

@@ -46,7 +46,8 @@ class WebChannel:
         return WebInboxSender()
 
     def links(self, settings: Any, slug: str) -> dict[str, str]:
-        return {"web": f"{settings.public_base_url.rstrip('/')}/simulator?consultation={slug}"}
+        # Residents get the web chat's link (bot/channels/webchat); this is a developer tool.
+        return {}
 
 
 CHANNEL = WebChannel()

@@ -19,3 +19,6 @@ feedback-intro-short = Dywedoch chi, gwnaethon ni.
 feedback-link = Darllenwch beth ddysgon ni a beth sydd wedi newid: { $link }
 feedback-found-out = Beth ddysgon ni: { $text }
 feedback-difference = Beth sydd wedi newid: { $text }
+# Ail ateb o ddewisiadau yn unig tra bo'r rownd ar agor, neu fotwm wedi'i bwyso ddwywaith.
+playback-added = Diolch. Rydyn ni wedi ychwanegu hynny at eich dewis.
+playback-already = Diolch. Mae eich dewis ar gyfer y rownd hon gyda ni'n barod.

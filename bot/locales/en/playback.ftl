@@ -18,3 +18,6 @@ feedback-intro-short = You said, we did.
 feedback-link = Read what we found out and what changed: { $link }
 feedback-found-out = We found out: { $text }
 feedback-difference = What changed: { $text }
+# A second reply of choices only while the round is open, or a button pressed twice.
+playback-added = Thank you. We have added that to your choice.
+playback-already = Thank you. We already have your choice for this round.

@@ -63,3 +63,12 @@ def test_a_file_without_a_phone_column_is_refused_with_the_fix() -> None:
 
 def test_empty_file_is_an_empty_list() -> None:
     assert parse_numbers("").numbers == []
+
+
+def test_only_mobiles_are_invited_and_a_landline_is_reported_with_why() -> None:
+    found = parse_numbers("phone\n07911 123456\n01978 292000\n0800 123 4567\n+447911123457\n")
+    assert [number for _row, number in found.numbers] == ["+447911123456", "+447911123457"]
+    assert [(p.row, p.reason) for p in found.invalid] == [
+        (3, "019...00: a landline, which cannot receive texts"),
+        (4, "080...67: a freephone number, which cannot receive texts"),
+    ]

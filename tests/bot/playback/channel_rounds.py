@@ -70,7 +70,9 @@ def open_and_send(
         labels = round_.labels
     catalog = default_catalog()
     deliverer = deliverer or ChannelDeliverer(
-        bucket=TokenBucket(1000.0), senders=[WebInboxSender()]
+        bucket=TokenBucket(1000.0),
+        # The simulator's phones and the residents' web chat: both read from the store.
+        senders=[WebInboxSender(frozenset({Channel.WEB, Channel.WEBCHAT}))],
     )
     try:
         report = run_deliveries(
@@ -78,7 +80,9 @@ def open_and_send(
             protector=protector,
             table=PlaybackRecipient,
             parent_id=round_id,
-            compose=lambda p: round_reply(catalog, labels, p.language, Channel(p.channel)),
+            compose=lambda p: round_reply(
+                catalog, labels, p.language, Channel(p.channel), round_id
+            ),
             deliverer=deliverer,
             quiet_hours=QuietHours.parse("21:00", "08:00"),
             now=lambda: DAYTIME,

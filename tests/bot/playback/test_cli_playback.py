@@ -122,3 +122,61 @@ def test_feedback_without_link_option_uses_the_link_stored_from_the_console(
     assert result.exit_code == 0, result.output
     [sms] = cli_env.message_requests()
     assert stored in sms.data["Body"] and "Evening buses" not in sms.data["Body"]
+
+
+def test_whatsapp_outside_24_hours_is_refused_and_failed_sends_are_retried_a_bounded_number(
+    cli_env: RecordingTwilioApi, engine: Engine, world: World, cli_protector: AddressProtector
+) -> None:
+    from datetime import timedelta
+
+    from storage.models import Channel, Participant, utcnow
+    from storage.models.playback import PlaybackRecipient
+
+    texter = add_person(engine, cli_protector, world.consultation_id, "+447911123456")
+    recent = add_person(
+        engine, cli_protector, world.consultation_id, "+447911123457", channel=Channel.WHATSAPP
+    )
+    silent = add_person(
+        engine, cli_protector, world.consultation_id, "+447911123458", channel=Channel.WHATSAPP
+    )
+    with session_scope(engine) as session:
+        person = session.get(Participant, silent)
+        assert person is not None
+        person.last_seen_at = utcnow() - timedelta(days=2)
+        session.add(person)
+    cli_env.fail_next(400, code=30008)  # the SMS to the first person fails for good
+    themes = ",".join(str(i) for i in world.theme_ids)
+    started = runner.invoke(app, ["playback", "start", "buses", "--themes", themes])
+    assert started.exit_code == 0, started.output
+    assert "sent 1, failed 1" in started.output
+    assert "outside its 24-hour window" in started.output
+    sent = cli_env.message_requests()
+    # WhatsApp goes From and To "whatsapp:"; the silent WhatsApp user gets nothing.
+    whatsapp = [r for r in sent if r.data["To"].startswith("whatsapp:")]
+    assert [(r.data["From"], r.data["To"]) for r in whatsapp] == [
+        ("whatsapp:+447400123456", "whatsapp:+447911123457")
+    ]
+
+    def rows() -> dict[int, tuple[str, int, str | None]]:
+        with session_scope(engine) as session:
+            return {
+                r.participant_id: (str(r.state), r.attempts, r.error)
+                for r in session.exec(select(PlaybackRecipient))
+            }
+
+    assert rows()[recent][:2] == ("sent", 1)
+    state, attempts, error = rows()[silent]
+    assert (state, attempts) == ("failed", 0) and "24-hour window" in (error or "")
+
+    # Plain `send` leaves failures alone; --retry-failed queues them again.
+    assert "sent 0" in runner.invoke(app, ["playback", "send", "buses"]).output
+    for _ in range(3):
+        cli_env.fail_next(400, code=30008)
+        retried = runner.invoke(app, ["playback", "send", "buses", "--retry-failed"])
+        assert retried.exit_code == 0, retried.output
+    # Three tries in all, then it stays failed: no fourth request reaches Twilio.
+    assert "queued again: 0" in retried.output
+    assert rows()[texter][:2] == ("failed", 3)
+    assert rows()[silent][0] == "failed"  # the window is never "retried"
+    to_texter = [r for r in cli_env.message_requests() if r.data["To"] == "+447911123456"]
+    assert len(to_texter) == 3

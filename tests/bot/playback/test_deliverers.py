@@ -28,7 +28,8 @@ def _deliverer(api: RecordingTwilioApi, waits: list[float]) -> ChannelDeliverer:
     bucket = TokenBucket(2.0, clock=lambda: now[0], sleep=sleep)
     client = Client(ACCOUNT_SID, "token", http_client=api)
     twilio = TwilioSender(client, sender="+447400123456", bucket=bucket, sleep=sleep)
-    return ChannelDeliverer(bucket=bucket, senders=[TwilioChannelSender(twilio)])
+    sender = TwilioChannelSender(twilio, whatsapp_from="+447400123456")
+    return ChannelDeliverer(bucket=bucket, senders=[sender])
 
 
 def test_sms_and_whatsapp_go_through_twilio_at_one_pace() -> None:
@@ -41,6 +42,8 @@ def test_sms_and_whatsapp_go_through_twilio_at_one_pace() -> None:
     assert [r.outcome for r in results] == [Outcome.SENT, Outcome.SENT]
     sent = api.message_requests()
     assert [r.data["To"] for r in sent] == ["+447911123456", "whatsapp:+447911123457"]
+    # WhatsApp needs the prefix on the sender too, or Twilio sends an SMS (or refuses).
+    assert [r.data["From"] for r in sent] == ["+447400123456", "whatsapp:+447400123456"]
     assert sent[0].data["Body"] == REPLY.text
     # Two messages at 2/s: the second waited half a second, and only once.
     assert waits == [0.5]

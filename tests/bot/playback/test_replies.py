@@ -19,7 +19,7 @@ from tests.bot.conversation.conftest import Clock, Resident
 from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
 from usecases.delivery.run import run_deliveries
 from usecases.invitations.waves import QuietHours
-from usecases.playback.rounds import close_round, open_round, round_reply
+from usecases.playback.rounds import bound_value, close_round, open_round, round_reply
 
 ASKED = "+447700900001"
 
@@ -74,14 +74,69 @@ def _playback_answers(engine: Engine) -> list[str]:
         return [a.text for a in session.exec(select(Answer).where(Answer.kind == "playback"))]
 
 
-def test_a_number_is_a_vote_and_later_messages_go_back_to_the_conversation(
+def test_a_number_is_a_vote_and_later_words_go_back_to_the_conversation(
     engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
 ) -> None:
     resident = Resident(engine=bot, clock=clock, address=ASKED)
     assert resident.keys("2") == ["playback-thanks"]
     assert _votes(engine) == [2]
-    assert resident.keys("3") != ["playback-thanks"]
-    assert _votes(engine) == [2]
+    # A second reply of choices only adds to them ("three too"), once.
+    assert resident.keys("3") == ["playback-added"]
+    assert resident.keys("3") == ["playback-already"]
+    assert _votes(engine) == [2, 3]
+    assert not {"playback-thanks", "playback-added"} & set(resident.keys("See you soon then"))
+    assert _votes(engine) == [2, 3] and _playback_answers(engine) == []
+
+
+def test_a_second_welsh_reply_is_a_choice_not_an_answer(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address="+447700900002")
+    assert resident.keys("2") == ["playback-thanks"]
+    replies = resident.send("tri hefyd")
+    assert [r.key for r in replies] == ["playback-added"] and replies[0].language == "cy"
+    assert _votes(engine) == [2, 3]
+    with session_scope(engine) as session:
+        assert session.exec(select(Answer)).all() == []
+
+
+def test_a_button_of_a_closed_round_never_counts_in_the_next_one(
+    engine: Engine,
+    protector: AddressProtector,
+    bot: ConversationEngine,
+    clock: Clock,
+    round_id: int,
+    world: World,
+) -> None:
+    resident = Resident(engine=bot, clock=clock, address=ASKED)
+    close_round(engine=engine, consultation_id=world.consultation_id)
+    newer = open_round(
+        engine=engine, consultation_id=world.consultation_id, theme_ids=world.theme_ids[:2]
+    )
+    run_deliveries(
+        engine=engine,
+        protector=protector,
+        table=PlaybackRecipient,
+        parent_id=newer,
+        compose=lambda p: round_reply(default_catalog(), [], p.language, Channel(p.channel)),
+        deliverer=RecordingDeliverer(),
+        quiet_hours=QuietHours.parse("21:00", "08:00"),
+        now=lambda: datetime(2026, 11, 23, 10, 0, tzinfo=UTC),
+    )
+    # "2" on the old round's button: that round has closed, whatever is open now.
+    assert resident.keys(bound_value(round_id, 2)) == ["playback-closed"]
+    assert _votes(engine) == []
+    # The newer round's own button counts there, once; a double tap adds nothing.
+    assert resident.keys(bound_value(newer, 2)) == ["playback-thanks"]
+    assert resident.keys(bound_value(newer, 2)) == ["playback-already"]
+    with session_scope(engine) as session:
+        counted = session.exec(select(PlaybackVote.round_id, PlaybackVote.position)).all()
+    assert counted == [(newer, 2)]
+    # A button never becomes words: not for a stranger, not out of range.
+    assert resident.keys(bound_value(newer, 7)) == ["playback-out-of-range"]
+    stranger = Resident(engine=bot, clock=clock, address="+447700900099")
+    assert stranger.keys(bound_value(newer, 1)) == ["playback-closed"]
+    assert _playback_answers(engine) == []
 
 
 def test_several_numbers_in_welsh(

@@ -71,7 +71,7 @@ async def test_the_round_shows_as_sms_and_telegram_and_a_button_votes_without_ja
     client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
 ) -> None:
     await take_part(client)
-    send_round(app, engine)
+    round_id = send_round(app, engine)
     assert recipient_states(engine) == ["sent"]
 
     page = (await client.get("/simulator?look=sms")).text
@@ -82,12 +82,14 @@ async def test_the_round_shows_as_sms_and_telegram_and_a_button_votes_without_ja
     # The Telegram form: numbered buttons that are plain form buttons.
     assert "On Telegram" in page
     for n, name in enumerate(["Buses", "Housing repairs", "Parks"], 1):
-        assert f'name="option" value="{n}" class="option">{n} {name}</button>' in page
+        # Each button carries its round (a press on an old one cannot vote in a newer).
+        value = f"pb-{round_id}-{n}"
+        assert f'name="option" value="{value}" class="option">{n} {name}</button>' in page
 
     response = await client.post(
         "/simulator",
         data={
-            "option": "2",
+            "option": f"pb-{round_id}-2",
             "text": "",  # the empty message box is posted with the button
             "message_id": page_field(page, "message_id"),
             "look": "sms",
@@ -108,12 +110,12 @@ async def test_with_javascript_the_inbox_brings_the_question_and_free_text_is_a_
 ) -> None:
     await take_part(client)
     assert (await client.get("/simulator/api/inbox")).json() == {"messages": []}
-    send_round(app, engine)
+    round_id = send_round(app, engine)
 
     [message] = (await client.get("/simulator/api/inbox")).json()["messages"]
     assert message["text"].startswith("We heard these things matter most: 1 Buses")
     assert "STOP" not in message["text"]  # Telegram has its own way to stop
-    assert [o["value"] for o in message["options"]] == ["1", "2", "3", "4", "5"]
+    assert [o["value"] for o in message["options"]] == [f"pb-{round_id}-{n}" for n in range(1, 6)]
     assert message["sms"]["segments"] in (1, 2)
     assert message["sms"]["text"].endswith("Text STOP to opt out.")
 

@@ -175,9 +175,11 @@ async def test_only_people_who_asked_are_messaged_and_a_number_is_a_vote(
         replies = await text(client, "2", from_=number)
         assert "Thank you. We have noted your choice." not in replies
     assert votes(engine) == [2]
-    # Once answered, the next message goes back to the conversation.
-    assert await text(client, "3") != ["Thank you. We have noted your choice."]
-    assert votes(engine) == [2]
+    # Once answered, another choice while the round is open adds to theirs, once
+    # (never stored as an answer); words go back to the conversation.
+    assert await text(client, "3") == ["Thank you. We have added that to your choice."]
+    assert await text(client, "3") == ["Thank you. We already have your choice for this round."]
+    assert votes(engine) == [2, 3]
 
 
 async def test_several_numbers_written_either_way(

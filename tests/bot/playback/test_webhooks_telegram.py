@@ -13,10 +13,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from sqlalchemy import func
+from sqlmodel import select
 
 from bot.channels.telegram.bot_factory import build_bot
 from bot.channels.telegram.channel import TelegramSender
 from bot.conversation.catalog import default_catalog
+from storage.db import session_scope
+from storage.models.playback import PlaybackRound, PlaybackVote
 from tests.bot.channels.telegram.conftest import TOKEN, Telegram, running, telegram_settings
 from tests.bot.channels.telegram.recording import Call
 from tests.bot.channels.telegram.updates import blocked_update, start_update, text_update
@@ -35,13 +39,19 @@ CHAT = 700_300_400
 NEIGHBOUR = 700_300_401
 CATALOG = default_catalog()
 THANKS = "Thank you. We have noted your choice."
-BUTTONS = [
-    [("1 Buses", "opt:1")],
-    [("2 Housing repairs", "opt:2")],
-    [("3 Parks", "opt:3")],
-    [("4 Potholes", "opt:4")],
-    [("5 Libraries", "opt:5")],
-]
+LABELS = ["1 Buses", "2 Housing repairs", "3 Parks", "4 Potholes", "5 Libraries"]
+
+
+def buttons(round_id: int) -> list[list[tuple[str, str]]]:
+    """The round's buttons: each carries its round, so an old one cannot vote in a new one."""
+    return [[(text, f"opt:pb-{round_id}-{n}")] for n, text in enumerate(LABELS, 1)]
+
+
+def latest_round(telegram: Telegram) -> int:
+    with session_scope(telegram.services.db) as session:
+        found = session.exec(select(func.max(PlaybackRound.id))).one()
+    assert found is not None
+    return int(found)
 
 
 @pytest.fixture
@@ -131,11 +141,12 @@ async def test_the_round_comes_with_numbered_buttons_and_a_press_is_a_vote(
     assert question.text.startswith("We heard these things matter most: 1 Buses 2 Housing")
     assert "STOP" not in question.text  # Telegram has its own Stop button
     assert "Tap one, or tell us what we missed" in question.text  # not "reply with a number"
-    assert question.buttons == BUTTONS
+    round_id = latest_round(telegram)
+    assert question.buttons == buttons(round_id)
     assert "parse_mode" not in question.params
     question_id = telegram.recorder.latest[CHAT]
 
-    press = phone.press_update("2")
+    press = phone.press_update(f"pb-{round_id}-2")
     [thanks] = await phone.post(press)
     assert thanks.text == THANKS
     [answered] = telegram.recorder.of("answerCallbackQuery")
@@ -193,7 +204,7 @@ async def test_a_late_press_after_the_round_closed_is_thanked_not_counted(
     await send_round(telegram)
     close_round(engine=telegram.services.db, consultation_id=consultation_id(telegram.services.db))
     telegram.recorder.clear()
-    [closed] = await phone.press("2")
+    [closed] = await phone.press(f"pb-{latest_round(telegram)}-2")
     assert closed.text == CATALOG.text("en", "playback-closed")
     assert len(telegram.recorder.of("answerCallbackQuery")) == 1
     assert votes(telegram.services.db) == [] and playback_answers(telegram.services.db) == []
@@ -254,3 +265,32 @@ async def test_someone_who_blocked_the_bot_since_is_skipped_not_failed(telegram:
     )
     assert (report.sent, report.skipped, report.failed) == (0, 1, 0)
     assert recipient_states(engine) == ["skipped"]
+
+
+async def test_a_press_on_a_closed_rounds_button_never_counts_in_the_round_open_now(
+    telegram: Telegram,
+) -> None:
+    phone = Phone(telegram, CHAT)
+    await phone.take_part()
+    await send_round(telegram)
+    first = latest_round(telegram)
+    engine = telegram.services.db
+    close_round(engine=engine, consultation_id=consultation_id(engine))
+    await send_round(telegram)
+    newest = latest_round(telegram)
+    assert newest != first
+
+    # "2" on the first round's message: it has closed; the open round is untouched.
+    [closed] = await phone.press(f"pb-{first}-2")
+    assert closed.text == CATALOG.text("en", "playback-closed")
+    assert votes(engine) == []
+    # Typing "2" now answers the round that is open.
+    [thanks] = await phone.type("2")
+    assert thanks.text == THANKS
+    # Then "tri hefyd" / "3 too": added to the choice, never stored as an answer.
+    [added] = await phone.type("3 too")
+    assert added.text == CATALOG.text("en", "playback-added")
+    with session_scope(engine) as session:
+        counted = session.exec(select(PlaybackVote.round_id, PlaybackVote.position)).all()
+    assert sorted(counted) == [(newest, 2), (newest, 3)]
+    assert playback_answers(engine) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message, Update
 from sqlmodel import Session
 
@@ -31,20 +31,17 @@ async def on_option(
     session: Session,
     event_update: Update,
 ) -> None:
-    """Answer the press, retire the keyboard, and hand the choice to the engine."""
+    """Record the choice, then answer the press, retire the keyboard and send the replies."""
     message = callback.message
     chat_id = message.chat.id if message is not None else callback.from_user.id
     if message is not None and relay.is_stale(chat_id=chat_id, message_id=message.message_id):
         await on_unknown_button(callback, relay, session)
         await _retire_keyboard(message)
         return
-    # Answer first: Telegram shows a spinner on the button until we do.
-    await _acknowledge(callback)
-    # Remove the buttons so this "Yes" cannot be pressed again later as the
-    # answer to whatever question comes next.
-    await _retire_keyboard(message)
-    await relay.relay(
-        bot,
+    # Recorded first: answering the press is a courtesy (it stops the button's
+    # spinner) and Telegram may refuse it or time out; the choice must not
+    # depend on it. The engine's receipt makes a redelivered press a no-op.
+    replies = await relay.record(
         chat_id=chat_id,
         text=callback_data.value,
         update_id=event_update.update_id,
@@ -52,6 +49,11 @@ async def on_option(
         received_at=utcnow(),
         user_language=callback.from_user.language_code,
     )
+    await _acknowledge(callback)
+    # Remove the buttons so this "Yes" cannot be pressed again later as the
+    # answer to whatever question comes next.
+    await _retire_keyboard(message)
+    await relay.send(bot, chat_id=chat_id, replies=replies)
 
 
 async def _retire_keyboard(message: MaybeInaccessibleMessageUnion | None) -> None:
@@ -76,8 +78,8 @@ async def on_unknown_button(
 async def _acknowledge(callback: CallbackQuery, text: str | None = None) -> None:
     try:
         await callback.answer(text)
-    except TelegramBadRequest as error:
+    except TelegramAPIError as error:
         # "query is too old" on Telegram's retry of an update we failed
-        # earlier: the spinner is long gone, and refusing here would fail the
-        # retry too, so the choice itself would never reach the engine.
+        # earlier, a 5xx, a timeout: the spinner stops by itself, and failing
+        # here would make Telegram redeliver a press that is already recorded.
         log.info("callback query not answered: %s", error.message)

@@ -60,10 +60,16 @@ class RecordingSession(BaseSession):
         self.latest: dict[int, int] = {}
         # method name -> (HTTP status, description) for the next calls of it.
         self._failures: dict[str, list[tuple[int, str]]] = {}
+        # method name -> exceptions the next calls of it raise instead of answering.
+        self._raises: dict[str, list[Exception]] = {}
         # Served to getUpdates (long polling); `when_drained` runs once they are gone.
         self.updates: list[dict[str, Any]] = []
         self.when_drained: Callable[[], Coroutine[Any, Any, Any]] | None = None
         self._background: set[asyncio.Task[Any]] = set()
+
+    def raise_next(self, method: str, error: Exception) -> None:
+        """Make the next `method` call raise `error` (a timeout, a dropped connection)."""
+        self._raises.setdefault(method, []).append(error)
 
     def fail_next(self, method: str, *, status: int, description: str) -> None:
         """Make the next `method` call fail the way the Bot API reports it."""
@@ -115,6 +121,9 @@ class RecordingSession(BaseSession):
             # A real long poll waits for news; yielding here lets the test's
             # stop signal run instead of spinning on empty answers.
             await asyncio.sleep(0.01)
+        raises = self._raises.get(name)
+        if raises:
+            raise raises.pop(0)
         failures = self._failures.get(name)
         if failures:
             status, description = failures.pop(0)
