@@ -14,6 +14,7 @@ from bot.conversation.engine import ConversationEngine
 from bot.jobs import InProcessQueue, JobQueue, JobRegistry
 from bot.playback.feedback import register_feedback_job
 from bot.playback.handler import handle_playback_reply
+from bot.request_policy import RequestTextPolicy
 from bot.retention import register_retention_job
 from bot.services import Services
 from bot.settings import Settings
@@ -142,6 +143,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+    # Webhooks are exempt: a provider's message is cleaned by its channel, never refused.
+    app.add_middleware(RequestTextPolicy, exempt_prefixes=("/sms/", "/telegram/"))
     observability.install(app, engine=services.db, queue_depth=lambda: _queue_depth(services))
     app.include_router(health.router)
 

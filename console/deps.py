@@ -14,8 +14,10 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from bot.services import ServicesDep
+from console.scoping import in_id_range
 from console.security import csrf_matches, hash_api_token, new_csrf_token, session_fingerprint
 from storage.db import session_scope
+from storage.input_policy import parse_int, unsafe_reason
 from storage.models import Consultation
 from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
@@ -69,9 +71,15 @@ async def check_csrf(request: Request) -> None:
     length = request.headers.get("content-length")
     if length is None:
         raise HTTPException(411, "a Content-Length header is required")
-    if not length.isdigit() or int(length) > UPLOAD_LIMIT_BYTES:
+    declared = parse_int(length)
+    if declared is None or declared > UPLOAD_LIMIT_BYTES:
         raise HTTPException(413, f"uploads are limited to {UPLOAD_LIMIT_BYTES // 2**20} MB")
     form = await request.form()
+    for name, value in form.multi_items():
+        # Uploaded files are the importer's to check; every typed field is checked here.
+        reason = unsafe_reason(name) or (unsafe_reason(value) if isinstance(value, str) else None)
+        if reason:
+            raise HTTPException(400, f"The form field {name[:40]!r} {reason}.")
     given = form.get("csrf_token")
     if not csrf_matches(request.session.get("csrf"), given if isinstance(given, str) else None):
         raise HTTPException(
@@ -121,7 +129,9 @@ def load_consultation(
     services: ServicesDep, officer: Officer, consultation_id: int, cap: Cap
 ) -> Consultation:
     with session_scope(services.db) as session:
-        consultation = session.get(Consultation, consultation_id)
+        consultation = (
+            session.get(Consultation, consultation_id) if in_id_range(consultation_id) else None
+        )
         shared = officer.role == Role.ADMIN or (
             consultation is not None
             and accounts.is_shared_with(

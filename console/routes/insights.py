@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.playback.feedback import FEEDBACK_JOB
@@ -16,11 +16,14 @@ from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
 from console.quality import agreement
 from console.redact import redact_rows
+from console.scoping import owned, owned_ids
 from console.templating import flash, render
 from storage.db import session_scope
+from storage.input_policy import parse_id
 from storage.models import Answer, Consultation
 from storage.models.accounts import Officer
 from storage.models.playback import FeedbackPublication
+from storage.models.themes import Theme
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_quality as quality_repo
 from storage.repositories import console_themes as themes_repo
@@ -282,9 +285,7 @@ def resume_feedback(
 ) -> Response:
     """Queue the send again: after quiet hours, a crash or a queue outage (never resends)."""
     with session_scope(services.db) as session:
-        publication = session.get(FeedbackPublication, publication_id)
-        if publication is None or publication.consultation_id != consultation.id:
-            raise HTTPException(404, "No such feedback publication for this consultation.")
+        owned(session, FeedbackPublication, publication_id, consultation.id or 0)
         pending = feedback_repo.pending_count(session=session, publication_id=publication_id)
         accounts.audit(
             session=session,
@@ -355,12 +356,15 @@ async def save_quality(
     form = await request.form()
     codes: dict[int, int | None] = {}
     for key, value in form.multi_items():
-        if key.startswith("code_") and key[5:].isdigit() and isinstance(value, str) and value:
-            codes[int(key[5:])] = int(value) if value.isdigit() else None
+        answer_id = parse_id(key[5:]) if key.startswith("code_") else None
+        if answer_id is not None and isinstance(value, str) and value:
+            codes[answer_id] = parse_id(value)
 
     def save() -> None:
         with session_scope(services.db) as session:
             cid = consultation.id or 0
+            owned_ids(session, Answer, codes, cid)
+            owned_ids(session, Theme, [t for t in codes.values() if t is not None], cid)
             valid = {t.id for t in themes_repo.active_themes(session=session, consultation_id=cid)}
             sample = set(
                 quality_repo.sample_answer_ids(

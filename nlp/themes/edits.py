@@ -117,6 +117,10 @@ def split_theme(
         raise ThemeEditError("a split needs at least two parts")
     if any(not ids for _, ids in parts):
         raise ThemeEditError("every part of a split needs at least one answer")
+    for _, answer_ids in parts:
+        for answer_id in answer_ids:
+            if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
+                raise ThemeEditError(f"answer {answer_id} is not in this consultation")
     created = []
     for label, answer_ids in parts:
         vectors = [
