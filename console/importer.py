@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from pydantic import BaseModel
 
+from storage.input_policy import unsafe_reason
 from storage.models import as_utc
 
 MAX_ANSWER_CHARS = 5000
@@ -285,6 +286,13 @@ def _check(
     report: ImportReport,
     now: datetime,
 ) -> ImportRow | None:
+    for cell in row:
+        # The one request-text policy: PostgreSQL cannot store NUL, and control
+        # characters are only ever damage; the row is reported, not half-stored.
+        reason = unsafe_reason(cell)
+        if reason:
+            report.bad(line, f"a field {reason}")
+            return None
     answer = row[columns[mapping.text]].strip()
     if not answer:
         report.bad(line, "the answer is empty")

@@ -249,3 +249,36 @@ async def test_every_route_refuses_another_consultations_ids_with_404(
     for name, _, _, route in _routes(app):
         if _id_params(route) and name not in FOREIGN:
             assert name in NOT_CONSULTATION_SCOPED, f"{name} takes ids: add it to FOREIGN"
+
+
+async def test_ids_past_two_to_the_63_are_404_not_a_database_error(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    me = make_officer(db)
+    mine = make_consultation(db, shared_with=[me])
+    (answer,) = add_answers(db, mine, ["Buses"])
+    (theme,) = make_themes(db, mine, {"Buses": [answer]})
+    token = await sign_in(client, me)
+    huge = str(2**63)
+    base = f"/console/consultations/{mine}"
+    assert (await client.get(f"/console/consultations/{huge}")).status_code == 404
+    assert (await client.get(f"{base}/themes/{huge}")).status_code == 404
+    posts = [
+        (f"{base}/answers/{answer}/move", {"theme_id": huge}),
+        (f"{base}/themes/{theme}/merge", {"target_id": huge}),
+        (f"{base}/themes/{theme}/pin", {"answer_id": "9" * 30}),
+        (f"{base}/quotes/{huge}/decide", {"decision": "approve"}),
+        (f"/console/tokens/{huge}/revoke", {}),
+    ]
+    for url, form in posts:
+        response = await client.post(url, data={"csrf_token": token, **form})
+        assert response.status_code in (404, 422), (url, response.status_code)
+    # Neither is an answer id ("²" passes str.isdigit()): ignored like any other field.
+    for key in (f"answer_{huge}", "answer_\u00b2"):
+        response = await client.post(
+            f"{base}/themes/{theme}/split",
+            data={"csrf_token": token, "part1": "A", "part2": "B", key: "1"},
+        )
+        assert response.status_code == 303
+    page = await client.get(f"{base}/themes")
+    assert "every part of a split needs at least one answer" in page.text

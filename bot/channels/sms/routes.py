@@ -38,6 +38,7 @@ from bot.services import Services, get_services
 from bot.settings import Settings
 from storage.db import session_scope
 from storage.identity import AddressProtector
+from storage.input_policy import parse_int
 from storage.models import Channel, utcnow
 from storage.models.outbound import OutboundStatus
 from storage.repositories.outbound import apply_status_callback, participant_language
@@ -149,7 +150,7 @@ def _address(raw: str) -> tuple[Channel, str]:
 
 def _message_sid(params: FormParams) -> str:
     sid = params.first("MessageSid") or params.first("SmsSid")
-    if not sid or len(sid) > MAX_SID or not sid.isalnum():
+    if not sid or len(sid) > MAX_SID or not (sid.isascii() and sid.isalnum()):
         raise BadRequestError(400, "MessageSid is missing or malformed")
     return sid
 
@@ -158,7 +159,7 @@ def _loggable_sid(params: FormParams) -> str:
     # Logged with refusals so an operator can find the message in Twilio's
     # console; only when it looks like a SID (never echo arbitrary input).
     sid = params.first("MessageSid")
-    return sid if 0 < len(sid) <= MAX_SID and sid.isalnum() else ""
+    return sid if 0 < len(sid) <= MAX_SID and sid.isascii() and sid.isalnum() else ""
 
 
 def _xml(body: str) -> Response:
@@ -235,7 +236,8 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
             except ValueError:
                 raise BadRequestError(400, f"unknown MessageStatus {raw_status!r}") from None
             raw_code = params.first("ErrorCode").strip()
-            if raw_code and not raw_code.isdigit():
+            error_code = parse_int(raw_code, high=2**31 - 1) if raw_code else None
+            if raw_code and error_code is None:
                 raise BadRequestError(400, "ErrorCode is not a number")
             channel, address = _address(params.first("To"))
         except BadRequestError as error:
@@ -248,7 +250,7 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                     session=session,
                     provider_sid=sid,
                     status=new_status,
-                    error_code=int(raw_code) if raw_code else None,
+                    error_code=error_code,
                     channel=channel,
                     address_hash=address_hash,
                 )
@@ -267,8 +269,7 @@ def _services(request: Request) -> Services:
 
 
 def _num_media(params: FormParams) -> int:
-    raw = params.first("NumMedia", "0").strip()
-    return int(raw) if raw.isdigit() else 0
+    return parse_int(params.first("NumMedia", "0").strip(), high=1000) or 0
 
 
 def _send_text_please(
