@@ -19,6 +19,7 @@ from bot.retention import register_retention_job
 from bot.services import Services
 from bot.settings import Settings
 from bot.theming_jobs import register_theming_jobs
+from bot.web_security import WebSecurityHeaders, install_docs
 from storage.db import is_sqlite, make_engine
 from storage.migrate import upgrade
 
@@ -141,11 +142,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="What Matters / Beth sy'n Bwysig",
         version="0.1.0",
         lifespan=lifespan,
+        # Served from local files by install_docs, never from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.services = services
+    install_docs(app)
+    app.add_middleware(
+        WebSecurityHeaders, https=settings.public_base_url.lower().startswith("https://")
+    )
     # Webhooks are exempt: a provider's message is cleaned by its channel, never refused.
     app.add_middleware(RequestTextPolicy, exempt_prefixes=("/sms/", "/telegram/"))
-    observability.install(app, engine=services.db, queue_depth=lambda: _queue_depth(services))
+    token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+    observability.install(
+        app, engine=services.db, queue_depth=lambda: _queue_depth(services), metrics_token=token
+    )
     app.include_router(health.router)
 
     from bot.simulator.routes import router as simulator_router

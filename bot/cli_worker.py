@@ -33,6 +33,7 @@ def worker(
     services = build_worker_services(settings)
     assert isinstance(services.jobs, RedisJobQueue)
     embedder = _embedder_name(settings)
+    warm_up_worker()
     run_worker(services.jobs, services.db, model=embedder, threads=threads, sweep_every=sweep_every)
     services.db.dispose()
 
@@ -46,6 +47,17 @@ def build_worker_services(settings: Settings) -> Services:
     # The console registers this on the web app; workers must know it too.
     register_redaction_job(services)
     return services
+
+
+def warm_up_worker() -> None:
+    """Load the redactor (spaCy) before job threads start.
+
+    Two job threads importing spaCy for the first time at once can deadlock on
+    Python's module import lock, and every job of the kind then fails.
+    """
+    from console.redact import redact_one
+
+    redact_one("warm up", "en")
 
 
 def _embedder_name(settings: Settings) -> str:

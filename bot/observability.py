@@ -147,7 +147,13 @@ def _route_template(request: Request) -> str:
     return str(path) if path else "unmatched"
 
 
-def install(app: FastAPI, *, engine: Engine, queue_depth: Callable[[], int | None]) -> None:
+def install(
+    app: FastAPI,
+    *,
+    engine: Engine,
+    queue_depth: Callable[[], int | None],
+    metrics_token: str | None = None,
+) -> None:
     """Add the request-id/metrics middleware, /metrics and the database-down handler."""
 
     @app.middleware("http")
@@ -187,8 +193,14 @@ def install(app: FastAPI, *, engine: Engine, queue_depth: Callable[[], int | Non
     store_collector = StoreCollector(engine, queue_depth)
 
     @app.get("/metrics", include_in_schema=False)
-    def metrics() -> Response:
-        """Prometheus metrics for this service."""
+    def metrics(request: Request) -> Response:
+        """Prometheus metrics for this service (METRICS_TOKEN, or loopback only)."""
+        from bot.web_security import metrics_allowed
+
+        if not metrics_allowed(request, metrics_token):
+            return Response(
+                "metrics need METRICS_TOKEN\n", status_code=401, media_type="text/plain"
+            )
         registry = CollectorRegistry()
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
             from prometheus_client import multiprocess

@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,8 +122,28 @@ def upload_dir() -> Path:
     return path
 
 
+# An upload not imported within a day was abandoned: residents' words must not
+# sit in a temp folder outside retention and erasure.
+UPLOAD_MAX_AGE_SECONDS = 24 * 3600
+
+
+def purge_abandoned_uploads(*, now: float | None = None) -> int:
+    """Delete uploads (and their notes) older than a day; returns how many files went."""
+    cutoff = (now if now is not None else time.time()) - UPLOAD_MAX_AGE_SECONDS
+    removed = 0
+    for path in upload_dir().iterdir():
+        try:
+            if path.suffix in (".csv", ".json") and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue  # another process removed it first
+    return removed
+
+
 def save_upload(source: BinaryIO, *, consultation_id: int, filename: str, limit: int) -> Upload:
     """Copy the upload to disk in chunks, refusing it once it passes `limit` bytes."""
+    purge_abandoned_uploads()
     upload_id = secrets.token_urlsafe(18)
     path = upload_dir() / f"{consultation_id}-{upload_id}.csv"
     size = 0

@@ -43,3 +43,27 @@ async def test_a_nul_after_the_first_64_kb_is_a_reported_bad_row_and_the_rest_is
         assert event.detail is not None
         assert event.detail["imported"] == 2998 and event.detail["bad_rows"] == 2
     assert not list(upload_dir().glob(f"{cid}-{upload_id}.*"))
+
+
+async def test_uploads_left_unimported_for_a_day_are_removed(
+    client: httpx.AsyncClient, signed_in: tuple[int, str]
+) -> None:
+    import os
+    import time
+
+    cid, token = signed_in
+    abandoned = await _upload(client, cid, token, b"Your answer\r\nMy address is 1 High St\r\n")
+    old_id = _upload_id(abandoned.text)
+    old_files = list(upload_dir().glob(f"{cid}-{old_id}.*"))
+    assert len(old_files) == 2
+    two_days_ago = time.time() - 2 * 86400
+    for path in old_files:
+        os.utime(path, (two_days_ago, two_days_ago))
+    fresh = await _upload(client, cid, token, b"Your answer\r\nParks\r\n")
+    assert not any(p.exists() for p in old_files)
+    assert list(upload_dir().glob(f"{cid}-{_upload_id(fresh.text)}.*"))
+    response = await client.post(
+        f"/console/consultations/{cid}/import/{old_id}",
+        data={"csrf_token": token, "text": "Your answer"},
+    )
+    assert response.status_code == 404
