@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -18,6 +21,7 @@ from bot.request_policy import RequestTextPolicy
 from bot.retention import register_retention_job
 from bot.services import Services
 from bot.settings import Settings
+from bot.spool import WebhookSpool
 from bot.theming_jobs import register_theming_jobs
 from bot.web_security import WebSecurityHeaders, install_docs
 from storage.db import is_sqlite, make_engine
@@ -133,7 +137,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         langid.load()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.start()
+        replaying = asyncio.create_task(spool.run()) if spool is not None else None
         yield
+        if replaying is not None:
+            replaying.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await replaying
+        if spool is not None:
+            spool.close()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.stop()
         services.db.dispose()
@@ -147,6 +158,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.services = services
+    spool = _spool(settings, services)
+    app.state.spool = spool
     install_docs(app)
     app.add_middleware(
         WebSecurityHeaders, https=settings.public_base_url.lower().startswith("https://")
@@ -170,11 +183,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.telegram_enabled:
         from bot.channels.telegram import install_telegram
 
-        install_telegram(app, settings, services)
+        channel = install_telegram(app, settings, services)
+        if spool is not None:
+            from bot.channels.telegram.routes import SPOOL_KIND, spool_replayer
+
+            spool.register(SPOOL_KIND, spool_replayer(channel))
     from console.app import include_console
 
     include_console(app, services)
     return app
+
+
+def _spool(settings: Settings, services: Services) -> WebhookSpool | None:
+    if not settings.spool_dir:
+        return None
+    from bot.channels.sms.routes import SPOOL_KIND, replayer
+
+    protector = settings.address_protector
+    spool = WebhookSpool(Path(settings.spool_dir), seal=protector.encrypt, unseal=protector.decrypt)
+    spool.register(SPOOL_KIND, replayer(services))
+    return spool
 
 
 def _queue_depth(services: Services) -> int | None:

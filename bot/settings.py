@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     quiet_hours_end: str = "08:00"
     quiet_hours_timezone: str = "Europe/London"
 
+    # Where inbound webhooks are spooled (fsync'd, encrypted) while the database
+    # is unreachable, to be replayed when it is back (bot/spool.py). Empty: no
+    # spool, and webhooks answer 503 so the provider keeps the message. Each web
+    # host needs its own persistent directory (compose.yaml mounts a volume).
+    spool_dir: str = ""
     # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (IPs or
     # CIDR networks, comma-separated; "*" trusts anyone who can reach the port).
     # Behind the compose file's Caddy this is the compose network, so sign-in

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -36,6 +38,7 @@ from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
 from bot.services import Services, get_services
 from bot.settings import Settings
+from bot.spool import STORE_DOWN, WebhookSpool
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.input_policy import parse_int
@@ -216,8 +219,20 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 provider_message_id=sid,
                 received_at=utcnow(),
             )
-            async with webhook.engine_slots:
-                replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+            spool = spool_of(request)
+            if spool is not None and spool.pending():
+                # Earlier messages wait in the spool: this one queues behind them.
+                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
+                return _xml(twiml.render([]))
+            try:
+                async with webhook.engine_slots:
+                    replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+            except STORE_DOWN:
+                if spool is None:
+                    raise  # answered 503: the provider keeps the message and retries
+                # Acknowledged once it is on local disk; replayed when the store is back.
+                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
+                return _xml(twiml.render([]))
             return _xml(twiml.render(replies))
 
     @router.post("/sms/twilio/status", status_code=204, response_class=Response)
@@ -259,6 +274,45 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
         return Response(status_code=204)
 
     return router
+
+
+SPOOL_KIND = "twilio"
+
+
+def spool_of(request: Request) -> WebhookSpool | None:
+    spool = getattr(request.app.state, "spool", None)
+    return spool if isinstance(spool, WebhookSpool) else None
+
+
+def message_payload(message: InboundMessage) -> dict[str, str]:
+    """An inbound SMS/WhatsApp message as the spool keeps it (sealed on disk)."""
+    return {
+        "channel": message.channel.value,
+        "address": message.address,
+        "text": message.text,
+        "sid": message.provider_message_id or "",
+        "received_at": message.received_at.isoformat(),
+    }
+
+
+def replayer(services: Services) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
+    """Feed a spooled message to the engine as if it arrived now (idempotent on its SID).
+
+    The replies are not sent: the resident's webhook call was answered long ago,
+    and the conversation carries on from the stored answer with their next message.
+    """
+
+    async def replay(_kind: str, payload: dict[str, Any]) -> None:
+        message = InboundMessage(
+            channel=Channel(payload["channel"]),
+            address=str(payload["address"]),
+            text=str(payload["text"]),
+            provider_message_id=str(payload["sid"]),
+            received_at=datetime.fromisoformat(str(payload["received_at"])),
+        )
+        await run_in_threadpool(services.conversation.handle_inbound, message)
+
+    return replay
 
 
 def _services(request: Request) -> Services:
