@@ -30,6 +30,9 @@ from storage.models import as_utc
 
 MAX_ANSWER_CHARS = 5000
 MAX_REPORTED_ERRORS = 500
+# One import is one request: past this many rows it is split into several files
+# (a million-row file held one request for minutes and queued a million jobs).
+MAX_IMPORT_ROWS = 100_000
 SNIFF_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
 _UPLOAD_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -109,6 +112,8 @@ class ImportReport:
     bad_rows: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
     answer_ids: list[int] = field(default_factory=list)
+    # Why the import stopped before the end of the file ("" when it did not).
+    stopped: str = ""
 
     def bad(self, line: int, reason: str) -> None:
         self.bad_rows += 1
@@ -276,6 +281,7 @@ def read_rows(
     if not mapping.text:
         raise ImportError_("choose the column that holds the answers")
     width = len(upload.header)
+    rows_read = 0
     with upload.path.open("r", encoding=upload.encoding, newline="") as text:
         reader = csv.reader(text, delimiter=upload.delimiter)
         next(reader, None)
@@ -290,6 +296,14 @@ def read_rows(
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
+            rows_read += 1
+            if rows_read > MAX_IMPORT_ROWS:
+                report.stopped = (
+                    f"This file has more than {MAX_IMPORT_ROWS:,} rows; the first "
+                    f"{MAX_IMPORT_ROWS:,} were read. Split the rest into files of at most "
+                    f"{MAX_IMPORT_ROWS:,} rows and import each (rows already imported are skipped)."
+                )
+                return
             if len(row) != width:
                 report.bad(line, f"has {len(row)} fields but the header has {width}")
                 continue

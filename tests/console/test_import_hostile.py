@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -67,3 +68,24 @@ async def test_uploads_left_unimported_for_a_day_are_removed(
         data={"csrf_token": token, "text": "Your answer"},
     )
     assert response.status_code == 404
+
+
+async def test_a_file_over_the_row_cap_imports_the_cap_and_says_how_to_do_the_rest(
+    client: httpx.AsyncClient,
+    db: Engine,
+    signed_in: tuple[int, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import console.importer
+
+    monkeypatch.setattr(console.importer, "MAX_IMPORT_ROWS", 50)
+    cid, token = signed_in
+    content = ("Your answer\r\n" + "".join(f"Answer {i}\r\n" for i in range(80))).encode()
+    mapped = await _upload(client, cid, token, content)
+    response = await client.post(
+        f"/console/consultations/{cid}/import/{_upload_id(mapped.text)}",
+        data={"csrf_token": token, "text": "Your answer"},
+    )
+    assert response.status_code == 200
+    assert "more than 50 rows" in response.text and "Split the rest" in response.text
+    assert len(_imported(db, cid)) == 50
