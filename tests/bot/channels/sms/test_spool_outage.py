@@ -111,7 +111,7 @@ def postgres() -> Iterator[PrivatePostgres]:
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 async def test_postgres_stopped_under_load_loses_no_acknowledged_message(
-    postgres: PrivatePostgres, tmp_path: Path
+    postgres: PrivatePostgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     upgrade(postgres.url)
     engine = make_engine(postgres.url)
@@ -129,6 +129,9 @@ async def test_postgres_stopped_under_load_loses_no_acknowledged_message(
         telegram_webhook_secret=TELEGRAM_SECRET,
     )
     app = create_app(settings)
+    # Theming and redaction jobs are not under test; left running they would fail
+    # against the stopped server and outlive the test.
+    monkeypatch.setattr(app.state.services.jobs, "enqueue", lambda *_a, **_k: None)
     recorder = RecordingSession()
     app.state.telegram.bot.session = recorder  # nothing leaves the machine
     chats = [700_900_000 + n for n in range(RESIDENTS // 3)]
