@@ -28,7 +28,7 @@ Row = TypeVar("Row", bound=_InConsultation)
 
 
 def in_id_range(row_id: int) -> bool:
-    """True when the id could be a stored key (1 .. 2^63-1)."""
+    """True when the id could be a stored key (1 .. MAX_DB_ID, the INTEGER key range)."""
     return 0 < row_id <= MAX_DB_ID
 
 

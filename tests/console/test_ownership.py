@@ -11,6 +11,7 @@ import io
 import re
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.engine import Engine
@@ -19,7 +20,7 @@ from sqlmodel import select
 from console.importer import save_upload
 from console.security import new_api_token
 from storage.db import session_scope
-from storage.models.accounts import ApiToken, ConsultationShare
+from storage.models.accounts import ApiToken, ConsultationShare, Role
 from storage.models.playback import FeedbackPublication
 from storage.models.quotes import Quote
 from storage.models.themes import Theme, ThemeAssignment
@@ -282,3 +283,14 @@ async def test_ids_past_two_to_the_63_are_404_not_a_database_error(
         assert response.status_code == 303
     page = await client.get(f"{base}/themes")
     assert "every part of a split needs at least one answer" in page.text
+
+
+@pytest.mark.parametrize("big", [2**31 - 1, 2**31, 2**63 - 1])
+async def test_ids_past_the_integer_key_range_are_404_on_every_database(
+    client: httpx.AsyncClient, db: Engine, big: int
+) -> None:
+    """Found by bench/fuzz.py: 2^63-1 passed a 64-bit check; PostgreSQL keys are 32-bit."""
+    admin = make_officer(db, Role.ADMIN)
+    await sign_in(client, admin)
+    for path in (f"/console/consultations/{big}/themes", f"/workshop/{big}"):
+        assert (await client.get(path)).status_code == 404, path
