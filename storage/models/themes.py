@@ -39,7 +39,7 @@ class Theme(SQLModel, table=True):
     merged_into_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
     # float32 little-endian, L2-normalised, in the space of `model`.
     centroid: bytes | None = Field(default=None, sa_type=LargeBinary)
-    model: str = Field(default="", max_length=128)
+    model: str = Field(default="", max_length=255)
     size: int = 0
     # For the "other" theme: the similarity below which a new answer lands here.
     threshold: float | None = None
@@ -85,7 +85,7 @@ class ThemeEdit(SQLModel, table=True):
 
 class AnswerEmbedding(SQLModel, table=True):
     answer_id: int = Field(primary_key=True, foreign_key="answer.id", ondelete="CASCADE")
-    model: str = Field(max_length=128)
+    model: str = Field(max_length=255)
     dim: int
     # float32 little-endian, L2-normalised.
     vector: bytes = Field(sa_type=LargeBinary)

@@ -1,4 +1,6 @@
-"""consolesession: server-side console sessions, revoked on sign-out and password change
+"""consolesession: server-side console sessions, revoked on sign-out and password change;
+theme.model and answerembedding.model widened to 255 (the default embedder's name is
+longer than 128 characters, so every seed theme failed on PostgreSQL)
 
 Revision ID: 0011_security
 Revises: 0010
@@ -31,7 +33,23 @@ def upgrade() -> None:
     op.create_index(
         "ix_consolesession_token_hash", "consolesession", ["token_hash"], unique=True
     )
+    for table in ("theme", "answerembedding"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.alter_column(
+                "model",
+                existing_type=sa.String(length=128),
+                type_=sa.String(length=255),
+                existing_nullable=False,
+            )
 
 
 def downgrade() -> None:
+    for table in ("theme", "answerembedding"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.alter_column(
+                "model",
+                existing_type=sa.String(length=255),
+                type_=sa.String(length=128),
+                existing_nullable=False,
+            )
     op.drop_table("consolesession")
