@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.scoping import in_id_range
 from console.security import (
     SESSION_MAX_AGE,

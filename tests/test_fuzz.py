@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from pydantic import SecretStr
 from starlette.testclient import TestClient
 
-from bot.app import create_app
+from app.settings import Settings
+from app.web import create_app
 from bot.demo import seed_demo
-from bot.settings import Settings
 from console.security import hash_password
 from storage.db import session_scope
 from storage.models.accounts import Role

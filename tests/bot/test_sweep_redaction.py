@@ -9,10 +9,11 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from bot.app import create_app
-from bot.cli_worker import build_worker_services, warm_up_worker
-from bot.queue_redis import RedisJobQueue, run_worker, sweep
-from bot.settings import Settings
+from app.cli.worker import warm_up_worker
+from app.container import build_services
+from app.jobs.redis_queue import RedisJobQueue, run_worker, sweep
+from app.settings import Settings
+from app.web import create_app
 from nlp.embeddings import HashingEmbedder
 from storage.db import session_scope
 from storage.models import Answer
@@ -43,7 +44,7 @@ async def test_the_sweep_queues_redaction_of_answers_stored_while_redis_was_down
         (answer,) = session.exec(select(Answer)).all()
         assert session.get(RedactedAnswer, answer.id) is None
 
-    live = build_worker_services(dead_redis.model_copy(update={"redis_url": redis_url}))
+    live = build_services(dead_redis.model_copy(update={"redis_url": redis_url}))
     assert isinstance(live.jobs, RedisJobQueue)
     model = HashingEmbedder().name
     assert sweep(live.jobs, live.db, model=model) == 1

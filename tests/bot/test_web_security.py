@@ -9,8 +9,8 @@ import pytest
 from fastapi import FastAPI
 from pydantic import SecretStr
 
-from bot.app import create_app
-from bot.settings import Settings
+from app.settings import Settings
+from app.web import create_app
 
 
 def _client(app: FastAPI, address: str = "127.0.0.1") -> httpx.AsyncClient:

@@ -27,9 +27,9 @@ from pydantic import SecretStr
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.app import create_app
+from app.settings import Settings
+from app.web import create_app
 from bot.demo import seed_demo
-from bot.settings import Settings
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.models import Answer, Channel, InboundReceipt
