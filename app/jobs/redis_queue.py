@@ -16,6 +16,7 @@ succeeding.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import signal
 import threading
@@ -140,6 +141,10 @@ def run_worker(
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
+    # Job threads must not be the first to import spaCy: two first imports at once
+    # (a theming and a redaction job, as the sweep queues them) deadlock on the
+    # module lock and every job of both kinds then fails.
+    importlib.import_module("nlp.lang")
     worker = dramatiq.Worker(queue.broker, queues={QUEUE_NAME}, worker_threads=threads)
     worker.start()
     log.info("job worker started with %d threads", threads)
