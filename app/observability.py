@@ -146,6 +146,7 @@ def install(
     engine: Engine,
     queue_depth: Callable[[], int | None],
     webhook_labels: Mapping[str, str],
+    metrics_token: str | None = None,
 ) -> None:
     """Add the request-id/metrics middleware, /metrics and the database-down handler.
 
@@ -190,8 +191,14 @@ def install(
     store_collector = StoreCollector(engine, queue_depth)
 
     @app.get("/metrics", include_in_schema=False)
-    def metrics() -> Response:
-        """Prometheus metrics for this service."""
+    def metrics(request: Request) -> Response:
+        """Prometheus metrics for this service (METRICS_TOKEN, or loopback only)."""
+        from bot.web_security import metrics_allowed
+
+        if not metrics_allowed(request, metrics_token):
+            return Response(
+                "metrics need METRICS_TOKEN\n", status_code=401, media_type="text/plain"
+            )
         registry = CollectorRegistry()
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
             from prometheus_client import multiprocess

@@ -71,6 +71,24 @@ class Settings(BaseSettings):
     quiet_hours_end: str = "08:00"
     quiet_hours_timezone: str = "Europe/London"
 
+    # Where inbound webhooks are spooled (fsync'd, encrypted) while the database
+    # is unreachable, to be replayed when it is back (bot/spool.py). Empty: no
+    # spool, and webhooks answer 503 so the provider keeps the message. Each web
+    # host needs its own persistent directory (compose.yaml mounts a volume).
+    spool_dir: str = ""
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (IPs or
+    # CIDR networks, comma-separated; "*" trusts anyone who can reach the port).
+    # Behind the compose file's Caddy this is the compose network, so sign-in
+    # throttling and logs see each resident's own address, not Caddy's.
+    forwarded_allow_ips: str = "127.0.0.1"
+    # Bearer token for GET /metrics; unset: /metrics answers only on loopback
+    # (the Caddyfile never passes it through either).
+    metrics_token: SecretStr | None = None
+    # HTTP limits: idle keep-alive connections close after this many seconds;
+    # more than this many open connections get 503 instead of queueing.
+    http_keep_alive_seconds: int = Field(default=5, ge=1, le=300)
+    http_max_connections: int = Field(default=1000, ge=10)
+
     # Seed a bilingual sample consultation on first start (embedded default).
     seed_demo: bool = True
     # Largest request body accepted by webhooks and forms, in bytes.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 
@@ -16,6 +19,9 @@ from app.services import Services
 from app.settings import Settings
 from bot.channels.contract import ChannelRegistry
 from bot.channels.registry import CHANNELS
+from bot.request_policy import RequestTextPolicy
+from bot.spool import WebhookSpool
+from bot.web_security import WebSecurityHeaders, install_docs
 from storage.db import is_sqlite
 from storage.migrate import upgrade
 
@@ -51,7 +57,14 @@ def create_app(
         threading.Thread(target=warm_up, name="follow-up-warm-up", daemon=True).start()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.start()
+        replaying = asyncio.create_task(spool.run()) if spool is not None else None
         yield
+        if replaying is not None:
+            replaying.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await replaying
+        if spool is not None:
+            spool.close()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.stop()
         services.db.dispose()
@@ -60,22 +73,51 @@ def create_app(
         title="What Matters / Beth sy'n Bwysig",
         version="0.1.0",
         lifespan=lifespan,
+        # Served from local files by install_docs, never from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.services = services
+    spool = _spool(settings, services)
+    app.state.spool = spool
+    install_docs(app)
+    app.add_middleware(
+        WebSecurityHeaders, https=settings.public_base_url.lower().startswith("https://")
+    )
+    # Webhooks are exempt: a provider's message is cleaned by its channel, never refused.
+    app.add_middleware(RequestTextPolicy, exempt_prefixes=("/sms/", "/telegram/"))
+    token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
     observability.install(
         app,
         engine=services.db,
         queue_depth=lambda: _queue_depth(services),
         webhook_labels=services.channels.webhook_labels(),
+        metrics_token=token,
     )
     app.include_router(health.router)
     # Each registered channel mounts its own receive routes (bot/channels/registry.py).
     for channel in services.channels:
         channel.receive(app, services)
+    telegram = getattr(app.state, "telegram", None)
+    if spool is not None and telegram is not None:
+        from bot.channels.telegram.routes import SPOOL_KIND, spool_replayer
+
+        spool.register(SPOOL_KIND, spool_replayer(telegram))
     from console.app import include_console
 
     include_console(app, services)
     return app
+
+
+def _spool(settings: Settings, services: Services) -> WebhookSpool | None:
+    if not settings.spool_dir:
+        return None
+    from bot.channels.sms.routes import SPOOL_KIND, replayer
+
+    protector = settings.address_protector
+    spool = WebhookSpool(Path(settings.spool_dir), seal=protector.encrypt, unseal=protector.decrypt)
+    spool.register(SPOOL_KIND, replayer(services))
+    return spool
 
 
 def _queue_depth(services: Services) -> int | None:

@@ -35,10 +35,10 @@ from console.routes import (
     users,
     workshop,
 )
+from console.security import SESSION_MAX_AGE
 from console.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
-SESSION_MAX_AGE = 12 * 60 * 60  # one working day
 _PAGE_PREFIXES = ("/console", "/workshop")
 # Everything the console needs is served from here: no CDN, no inline script.
 _CSP = (

@@ -7,6 +7,7 @@ Dependencies are `Annotated` aliases so routes read as their signature:
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -14,9 +15,17 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.services import ServicesDep
-from console.security import csrf_matches, hash_api_token, new_csrf_token, session_fingerprint
+from console.scoping import in_id_range
+from console.security import (
+    SESSION_MAX_AGE,
+    csrf_matches,
+    hash_api_token,
+    hash_session_token,
+    new_csrf_token,
+)
 from storage.db import session_scope
-from storage.models import Consultation
+from storage.input_policy import parse_int, unsafe_reason
+from storage.models import Consultation, utcnow
 from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
 
@@ -69,9 +78,15 @@ async def check_csrf(request: Request) -> None:
     length = request.headers.get("content-length")
     if length is None:
         raise HTTPException(411, "a Content-Length header is required")
-    if not length.isdigit() or int(length) > UPLOAD_LIMIT_BYTES:
+    declared = parse_int(length)
+    if declared is None or declared > UPLOAD_LIMIT_BYTES:
         raise HTTPException(413, f"uploads are limited to {UPLOAD_LIMIT_BYTES // 2**20} MB")
     form = await request.form()
+    for name, value in form.multi_items():
+        # Uploaded files are the importer's to check; every typed field is checked here.
+        reason = unsafe_reason(name) or (unsafe_reason(value) if isinstance(value, str) else None)
+        if reason:
+            raise HTTPException(400, f"The form field {name[:40]!r} {reason}.")
     given = form.get("csrf_token")
     if not csrf_matches(request.session.get("csrf"), given if isinstance(given, str) else None):
         raise HTTPException(
@@ -80,22 +95,22 @@ async def check_csrf(request: Request) -> None:
 
 
 def _signed_in_officer(request: Request, services: ServicesDep) -> Officer | None:
-    officer_id = request.session.get("oid")
-    if not isinstance(officer_id, int):
+    token = request.session.get("sid")
+    if not isinstance(token, str):
         return None
+    # The cookie is signed and expires, but only the stored session can be ended
+    # (sign-out, password change, account switched off), so both must agree.
+    not_before = utcnow() - timedelta(seconds=SESSION_MAX_AGE)
     with session_scope(services.db) as session:
-        officer = accounts.get_officer(session=session, officer_id=officer_id)
-    if officer is None or not officer.active:
-        return None
-    if request.session.get("fp") != session_fingerprint(officer):
-        return None
-    return officer
+        return accounts.officer_for_console_session(
+            session=session, token_hash=hash_session_token(token), not_before=not_before
+        )
 
 
 def current_officer(request: Request, services: ServicesDep) -> Officer:
     officer = _signed_in_officer(request, services)
     if officer is None:
-        request.session.pop("oid", None)
+        request.session.pop("sid", None)
         raise NotSignedIn(request.url.path)
     return officer
 
@@ -121,7 +136,9 @@ def load_consultation(
     services: ServicesDep, officer: Officer, consultation_id: int, cap: Cap
 ) -> Consultation:
     with session_scope(services.db) as session:
-        consultation = session.get(Consultation, consultation_id)
+        consultation = (
+            session.get(Consultation, consultation_id) if in_id_range(consultation_id) else None
+        )
         shared = officer.role == Role.ADMIN or (
             consultation is not None
             and accounts.is_shared_with(

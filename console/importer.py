@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,10 +25,14 @@ from typing import BinaryIO
 
 from pydantic import BaseModel
 
+from storage.input_policy import unsafe_reason
 from storage.models import as_utc
 
 MAX_ANSWER_CHARS = 5000
 MAX_REPORTED_ERRORS = 500
+# One import is one request: past this many rows it is split into several files
+# (a million-row file held one request for minutes and queued a million jobs).
+MAX_IMPORT_ROWS = 100_000
 SNIFF_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
 _UPLOAD_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -107,6 +112,8 @@ class ImportReport:
     bad_rows: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
     answer_ids: list[int] = field(default_factory=list)
+    # Why the import stopped before the end of the file ("" when it did not).
+    stopped: str = ""
 
     def bad(self, line: int, reason: str) -> None:
         self.bad_rows += 1
@@ -120,8 +127,28 @@ def upload_dir() -> Path:
     return path
 
 
+# An upload not imported within a day was abandoned: residents' words must not
+# sit in a temp folder outside retention and erasure.
+UPLOAD_MAX_AGE_SECONDS = 24 * 3600
+
+
+def purge_abandoned_uploads(*, now: float | None = None) -> int:
+    """Delete uploads (and their notes) older than a day; returns how many files went."""
+    cutoff = (now if now is not None else time.time()) - UPLOAD_MAX_AGE_SECONDS
+    removed = 0
+    for path in upload_dir().iterdir():
+        try:
+            if path.suffix in (".csv", ".json") and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue  # another process removed it first
+    return removed
+
+
 def save_upload(source: BinaryIO, *, consultation_id: int, filename: str, limit: int) -> Upload:
     """Copy the upload to disk in chunks, refusing it once it passes `limit` bytes."""
+    purge_abandoned_uploads()
     upload_id = secrets.token_urlsafe(18)
     path = upload_dir() / f"{consultation_id}-{upload_id}.csv"
     size = 0
@@ -254,6 +281,7 @@ def read_rows(
     if not mapping.text:
         raise ImportError_("choose the column that holds the answers")
     width = len(upload.header)
+    rows_read = 0
     with upload.path.open("r", encoding=upload.encoding, newline="") as text:
         reader = csv.reader(text, delimiter=upload.delimiter)
         next(reader, None)
@@ -268,6 +296,14 @@ def read_rows(
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
+            rows_read += 1
+            if rows_read > MAX_IMPORT_ROWS:
+                report.stopped = (
+                    f"This file has more than {MAX_IMPORT_ROWS:,} rows; the first "
+                    f"{MAX_IMPORT_ROWS:,} were read. Split the rest into files of at most "
+                    f"{MAX_IMPORT_ROWS:,} rows and import each (rows already imported are skipped)."
+                )
+                return
             if len(row) != width:
                 report.bad(line, f"has {len(row)} fields but the header has {width}")
                 continue
@@ -285,6 +321,13 @@ def _check(
     report: ImportReport,
     now: datetime,
 ) -> ImportRow | None:
+    for cell in row:
+        # The one request-text policy: PostgreSQL cannot store NUL, and control
+        # characters are only ever damage; the row is reported, not half-stored.
+        reason = unsafe_reason(cell)
+        if reason:
+            report.bad(line, f"a field {reason}")
+            return None
     answer = row[columns[mapping.text]].strip()
     if not answer:
         report.bad(line, "the answer is empty")

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session
+from sqlalchemy.engine import Engine
 
+from storage.db import session_scope
 from storage.models import utcnow
 from storage.models.accounts import Officer
 from storage.repositories import console_accounts as accounts
@@ -20,9 +21,13 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 MIN_PASSWORD_LENGTH = 10
+SESSION_MAX_AGE = 12 * 60 * 60  # one working day
 # Sign-in throttling: this many failures per e-mail or per client address in
 # the window locks further attempts until the window has passed.
 MAX_FAILURES = 5
+# Per client address the limit is higher: colleagues behind one council NAT
+# should not lock each other out with a few typos.
+MAX_FAILURES_PER_CLIENT = 20
 FAILURE_WINDOW = timedelta(minutes=15)
 
 
@@ -43,9 +48,14 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-def session_fingerprint(officer: Officer) -> str:
-    """Changes when the password changes, so old session cookies stop working."""
-    return hashlib.sha256(officer.password_hash.encode()).hexdigest()[:16]
+def new_session_token() -> tuple[str, str]:
+    """A console session id for the signed cookie, and the hash to store."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_session_token(token)
+
+
+def hash_session_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def new_csrf_token() -> str:
@@ -70,34 +80,61 @@ def hash_api_token(token: str) -> str:
 
 
 class SignInThrottled(Exception):
-    """Too many failed sign-ins for this e-mail or client address."""
+    """Too many failed sign-ins for this account or client address."""
+
+    def __init__(self, first: bool) -> None:
+        super().__init__("throttled")
+        #: True for the first refusal of this client in the window (the one worth auditing).
+        self.first = first
 
 
 def authenticate(
-    *, session: Session, email: str, password: str, client: str, now: datetime | None = None
+    *, engine: Engine, email: str, password: str, client: str, now: datetime | None = None
 ) -> Officer | None:
-    """Check a sign-in; records failures and refuses while throttled.
+    """Check a sign-in; throttle per account and per client address (OWASP ASVS 2.2.1).
+
+    Each attempt first reserves its place (a committed row per key), then counts:
+    of any number of parallel attempts at most the limit see a count within it, so
+    at most the limit of password checks run. Every attempt that is checked costs
+    one argon2 verification, even for an unknown or switched-off account. A good
+    password clears the account's failures; a failure keeps its rows, which
+    expire with the window.
 
     Raises:
-        SignInThrottled: when the e-mail or the client address has failed too often.
+        SignInThrottled: when the account or the client address has failed too often.
     """
     now = now or utcnow()
-    keys = [f"email:{email.strip().lower()}", f"ip:{client}"]
+    email_key, client_key = f"email:{email.strip().lower()}", f"ip:{client}"
     since = now - FAILURE_WINDOW
-    if any(
-        accounts.failed_sign_ins_since(session=session, key=key, since=since) >= MAX_FAILURES
-        for key in keys
-    ):
-        raise SignInThrottled()
-    officer = accounts.get_officer_by_email(session=session, email=email)
-    if officer is None:
-        verify_password(_DUMMY_HASH, password)
-    elif officer.active and verify_password(officer.password_hash, password):
-        accounts.clear_failed_sign_ins(session=session, key=keys[0])
-        if _hasher.check_needs_rehash(officer.password_hash):
-            officer.password_hash = _hasher.hash(password)
-        accounts.update_officer(session=session, officer=officer, signed_in=True)
-        return officer
-    accounts.purge_sign_in_failures(session=session, before=now - 2 * FAILURE_WINDOW)
-    accounts.record_failed_sign_in(session=session, keys=keys, at=now)
-    return None
+    with session_scope(engine) as session:
+        reserved = accounts.reserve_sign_in(session=session, keys=[email_key, client_key], at=now)
+    with session_scope(engine) as session:
+        over_account = (
+            accounts.failed_sign_ins_since(session=session, key=email_key, since=since)
+            > MAX_FAILURES
+        )
+        over_client = (
+            accounts.failed_sign_ins_since(session=session, key=client_key, since=since)
+            > MAX_FAILURES_PER_CLIENT
+        )
+        if over_account or over_client:
+            accounts.release_sign_in(session=session, attempt_ids=reserved)
+            first = not accounts.audited_since(
+                session=session, action="sign_in_throttled", subject=client_key, since=since
+            )
+            raise SignInThrottled(first)
+        officer = accounts.get_officer_by_email(session=session, email=email)
+    usable = officer is not None and officer.active
+    good = verify_password(officer.password_hash if usable and officer else _DUMMY_HASH, password)
+    with session_scope(engine) as session:
+        if not (usable and good and officer is not None):
+            accounts.purge_sign_in_failures(session=session, before=now - 2 * FAILURE_WINDOW)
+            return None
+        accounts.release_sign_in(session=session, attempt_ids=reserved)
+        accounts.clear_failed_sign_ins(session=session, key=email_key)
+        fresh = accounts.get_officer(session=session, officer_id=officer.id or 0)
+        assert fresh is not None
+        if _hasher.check_needs_rehash(fresh.password_hash):
+            # Same password, stronger hash: not a password change, sessions stay.
+            fresh.password_hash = _hasher.hash(password)
+        return accounts.update_officer(session=session, officer=fresh, signed_in=True)

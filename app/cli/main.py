@@ -61,6 +61,12 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        # Only the reverse proxy may say who the client is (see docs/operations.md).
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        timeout_keep_alive=settings.http_keep_alive_seconds,
+        limit_concurrency=settings.http_max_connections,
+        # Request heads larger than this are refused by h11 (its default is 16 KB).
+        h11_max_incomplete_event_size=32 * 1024,
         log_level=settings.log_level.lower(),
         # Our middleware logs every request with its request id instead.
         access_log=False,

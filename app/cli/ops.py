@@ -33,8 +33,12 @@ def retention_run(
 ) -> None:
     """Apply the retention policy (RETENTION_DAYS); see docs/operations.md."""
     from bot.retention import run_retention
+    from console.importer import purge_abandoned_uploads
 
     settings = load_settings()
+    if not dry_run:
+        # Uploads never imported hold residents' words outside the store.
+        typer.echo(f"abandoned CSV uploads removed: {purge_abandoned_uploads()}")
     days = days or settings.retention_days
     if days is None:
         typer.echo("RETENTION_DAYS is not set: everything is kept; nothing to do.")

@@ -35,5 +35,17 @@ def worker(
     services = build_services(settings)
     assert isinstance(services.jobs, RedisJobQueue)
     model = str(load_embedder(settings.embedder).name)
+    warm_up_worker()
     run_worker(services.jobs, services.db, model=model, threads=threads, sweep_every=sweep_every)
     services.db.dispose()
+
+
+def warm_up_worker() -> None:
+    """Load the redactor (spaCy) before job threads start.
+
+    Two job threads importing spaCy for the first time at once can deadlock on
+    Python's module import lock, and every job of the kind then fails.
+    """
+    from console.redact import redact_one
+
+    redact_one("warm up", "en")

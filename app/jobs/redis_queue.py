@@ -16,6 +16,7 @@ succeeding.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import signal
 import threading
@@ -67,6 +68,9 @@ class RedisJobQueue:
         self._registry.get(job)  # fail at the call site for an unknown job
         self._actor.send(job, kwargs)
 
+    def job_names(self) -> set[str]:
+        return set(self._registry.names())
+
     def depth(self) -> int | None:
         """Messages waiting in Redis, or None when Redis cannot be reached."""
         try:
@@ -77,6 +81,10 @@ class RedisJobQueue:
 
     def _run(self, job: str, kwargs: dict[str, Any]) -> None:
         self._registry.run(job, kwargs)
+
+
+# Answers per redaction job the sweep queues (imports use the same size).
+REDACT_BATCH = 500
 
 
 def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> list[int]:
@@ -90,14 +98,33 @@ def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> l
         ]
 
 
+def unredacted_answer_ids(engine: Engine, *, limit: int = 10_000) -> list[int]:
+    """Answers stored but never redacted (their job was lost while Redis was down)."""
+    from storage.db import session_scope
+    from storage.repositories.console_answers import unredacted_answer_ids as query
+
+    with session_scope(engine) as session:
+        return query(session=session, limit=limit)
+
+
 def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
-    """Queue a theme_answer job for every answer that was never themed."""
+    """Queue the jobs an outage lost: theming and redaction of every answer still without.
+
+    Returns how many answers were queued for either.
+    """
     ids = unthemed_answer_ids(engine, model=model)
     for answer_id in ids:
         queue.enqueue("theme_answer", answer_id=answer_id)
     if ids:
         log.info("sweep queued %d unthemed answers", len(ids))
-    return len(ids)
+    unredacted: list[int] = []
+    if "redact_answers" in queue.job_names():
+        unredacted = unredacted_answer_ids(engine)
+        for start in range(0, len(unredacted), REDACT_BATCH):
+            queue.enqueue("redact_answers", answer_ids=unredacted[start : start + REDACT_BATCH])
+        if unredacted:
+            log.info("sweep queued %d unredacted answers", len(unredacted))
+    return len(set(ids) | set(unredacted))
 
 
 def run_worker(
@@ -114,6 +141,10 @@ def run_worker(
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
+    # Job threads must not be the first to import spaCy: two first imports at once
+    # (a theming and a redaction job, as the sweep queues them) deadlock on the
+    # module lock and every job of both kinds then fails.
+    importlib.import_module("nlp.lang")
     worker = dramatiq.Worker(queue.broker, queues={QUEUE_NAME}, worker_threads=threads)
     worker.start()
     log.info("job worker started with %d threads", threads)

@@ -25,6 +25,7 @@ import unicodedata
 from enum import StrEnum
 
 from bot.conversation.yes_no import read as read_yes_no
+from storage import input_policy
 
 # Whole messages longer than this are stored as sent; hostile megabyte posts
 # are cut here so one message cannot exhaust memory or the database.
@@ -36,7 +37,8 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 def clean_text(text: str) -> str:
     """Strip control characters (keeping newlines) and surrounding whitespace."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _CONTROL.sub("", text).strip()[:MAX_TEXT]
+    # The shared policy also turns lone surrogates (unstorable) into U+FFFD.
+    return input_policy.clean_text(_CONTROL.sub("", text)).strip()[:MAX_TEXT]
 
 
 def keyword_key(text: str) -> str:

@@ -27,6 +27,7 @@ from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
 from bot.simulator.inbox import refresh, waiting_messages
 from storage.db import session_scope
+from storage.input_policy import clean_text
 from storage.models import Channel, utcnow
 from storage.repositories.consultations import list_open
 
@@ -85,6 +86,11 @@ def _waiting(services: Services, visitor: str) -> list[dict[str, Any]]:
     )
 
 
+def _text(value: object, limit: int) -> str:
+    # The transcript comes back from the page, so from anyone: only storable text.
+    return clean_text(value if isinstance(value, str) else "")[:limit]
+
+
 def _clean_extras(item: dict[str, Any]) -> dict[str, Any]:
     """The playback parts of a transcript item (its ref and SMS form), checked."""
     extras: dict[str, Any] = {}
@@ -95,8 +101,8 @@ def _clean_extras(item: dict[str, Any]) -> dict[str, Any]:
     if isinstance(sms, dict):
         segments = sms.get("segments")
         extras["sms"] = {
-            "text": str(sms.get("text", ""))[:MAX_TEXT],
-            "segments": segments if isinstance(segments, int) and 0 <= segments < 100 else 0,
+            "text": _text(sms.get("text"), MAX_TEXT),
+            "segments": segments if type(segments) is int and 0 <= segments < 100 else 0,
         }
     return extras
 
@@ -104,23 +110,21 @@ def _clean_extras(item: dict[str, Any]) -> dict[str, Any]:
 def _parse_transcript(raw: str) -> list[dict[str, Any]]:
     try:
         items = json.loads(raw) if raw else []
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return []
     if not isinstance(items, list):
         return []
     clean = []
     for item in items[-MAX_TRANSCRIPT:]:
         if isinstance(item, dict) and item.get("who") in ("me", "bot"):
+            options = item.get("options")
             clean.append(
                 {
                     "who": item["who"],
-                    "text": str(item.get("text", ""))[:MAX_TEXT],
+                    "text": _text(item.get("text"), MAX_TEXT),
                     "options": [
-                        {
-                            "value": str(o.get("value", ""))[:64],
-                            "label": str(o.get("label", ""))[:64],
-                        }
-                        for o in item.get("options", [])
+                        {"value": _text(o.get("value"), 64), "label": _text(o.get("label"), 64)}
+                        for o in (options if isinstance(options, list) else [])
                         if isinstance(o, dict)
                     ][:10],
                     **_clean_extras(item),

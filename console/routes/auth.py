@@ -9,7 +9,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, OptionalOfficer, check_csrf
-from console.security import SignInThrottled, authenticate, new_csrf_token, session_fingerprint
+from console.security import (
+    SignInThrottled,
+    authenticate,
+    hash_session_token,
+    new_csrf_token,
+    new_session_token,
+)
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.repositories import console_accounts as accounts
@@ -46,26 +52,33 @@ def login(
     next: Annotated[str, Form()] = "/console/",
 ) -> Response:
     """Check the password; throttle repeated failures."""
+    # The real client address: uvicorn takes it from X-Forwarded-For when the
+    # proxy is trusted (--forwarded-allow-ips, see docs/operations.md).
     client = request.client.host if request.client else "unknown"
+    try:
+        officer = authenticate(engine=services.db, email=email, password=password, client=client)
+    except SignInThrottled as throttled:
+        if throttled.first:
+            # One audit row per client and window, however hard it knocks.
+            with session_scope(services.db) as session:
+                accounts.audit(
+                    session=session,
+                    actor="system",
+                    action="sign_in_throttled",
+                    subject=f"ip:{client}",
+                    detail={"client": client},
+                )
+        return render(
+            request,
+            "login.html",
+            status_code=429,
+            next=safe_next(next),
+            email=email,
+            error="Too many failed attempts. Wait 15 minutes and try again.",
+        )
     with session_scope(services.db) as session:
-        try:
-            officer = authenticate(session=session, email=email, password=password, client=client)
-        except SignInThrottled:
-            accounts.audit(
-                session=session,
-                actor="system",
-                action="sign_in_throttled",
-                detail={"client": client},
-            )
-            return render(
-                request,
-                "login.html",
-                status_code=429,
-                next=safe_next(next),
-                email=email,
-                error="Too many failed attempts. Wait 15 minutes and try again.",
-            )
         if officer is None:
+            # Bounded by the throttle: at most its limit of rows per client and window.
             accounts.audit(
                 session=session,
                 actor="system",
@@ -89,17 +102,25 @@ def login(
             email=email,
             error="That e-mail and password do not match an active account.",
         )
+    token, token_hash = new_session_token()
+    with session_scope(services.db) as session:
+        accounts.create_console_session(
+            session=session, officer_id=officer.id or 0, token_hash=token_hash
+        )
     # A fresh session on sign-in, so a cookie planted before cannot ride along.
     request.session.clear()
-    request.session.update(oid=officer.id, fp=session_fingerprint(officer), csrf=new_csrf_token())
+    request.session.update(sid=token, csrf=new_csrf_token())
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout")
 def logout(request: Request, services: ServicesDep, officer: OptionalOfficer) -> Response:
-    """Forget the session."""
-    if officer is not None:
-        with session_scope(services.db) as session:
+    """End the session here and on the server, so a copied cookie stops working too."""
+    token = request.session.get("sid")
+    with session_scope(services.db) as session:
+        if isinstance(token, str):
+            accounts.revoke_console_session(session=session, token_hash=hash_session_token(token))
+        if officer is not None:
             accounts.audit(
                 session=session,
                 actor=f"officer:{officer.id}",

@@ -16,6 +16,7 @@ from console.deps import (
     check_csrf,
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
+from console.scoping import in_id_range
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
@@ -303,6 +304,11 @@ def remove_share(
 ) -> Response:
     """Stop sharing with an account (the owner always keeps access)."""
     with session_scope(services.db) as session:
+        shared = in_id_range(officer_id) and accounts.is_shared_with(
+            session=session, consultation_id=consultation.id or 0, officer_id=officer_id
+        )
+        if not shared:
+            raise HTTPException(404, "This consultation is not shared with that account.")
         accounts.unshare_consultation(
             session=session, consultation_id=consultation.id or 0, officer_id=officer_id
         )

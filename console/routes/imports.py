@@ -117,24 +117,19 @@ def run(
         saved = load_upload(consultation.id or 0, upload_id)
     except ImportError_ as error:
         raise HTTPException(404, str(error)) from error
+    report = ImportReport()
     try:
-        report = import_rows(services, saved, mapping, consultation_id=consultation.id or 0)
+        import_rows(services, saved, mapping, consultation_id=consultation.id or 0, report=report)
     except ImportError_ as error:
         return _mapping_page(request, officer, consultation, saved, error=str(error))
-    with session_scope(services.db) as session:
-        accounts.audit(
-            session=session,
-            actor=f"officer:{officer.id}",
-            action="answers_imported",
-            subject=f"consultation:{consultation.id}",
-            detail={
-                "file": saved.filename,
-                "source": source,
-                "imported": report.imported,
-                "duplicates": report.duplicates,
-                "bad_rows": report.bad_rows,
-            },
-        )
+    except Exception:
+        # Batches already committed stay (a re-import skips them); what was
+        # stored is audited and the upload removed before the error is shown.
+        log.exception("import into consultation %s stopped", consultation.id)
+        _audit_import(services, officer, consultation, saved, source, report, failed=True)
+        discard_upload(saved)
+        raise
+    _audit_import(services, officer, consultation, saved, source, report)
     discard_upload(saved)
     return render(
         request,
@@ -147,11 +142,42 @@ def run(
     )
 
 
+def _audit_import(
+    services: Services,
+    officer: Officer,
+    consultation: Consultation,
+    saved: Upload,
+    source: str,
+    report: ImportReport,
+    *,
+    failed: bool = False,
+) -> None:
+    with session_scope(services.db) as session:
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer.id}",
+            action="answers_import_failed" if failed else "answers_imported",
+            subject=f"consultation:{consultation.id}",
+            detail={
+                "file": saved.filename,
+                "source": source,
+                "imported": report.imported,
+                "duplicates": report.duplicates,
+                "bad_rows": report.bad_rows,
+            },
+        )
+
+
 def import_rows(
-    services: Services, saved: Upload, mapping: Mapping, *, consultation_id: int
+    services: Services,
+    saved: Upload,
+    mapping: Mapping,
+    *,
+    consultation_id: int,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Stream, check and insert in batches; each batch commits and is queued for theming."""
-    report = ImportReport()
+    report = report if report is not None else ImportReport()
     now = utcnow()
     batch: dict[str, dict[str, object]] = {}
     seen: set[str] = set()

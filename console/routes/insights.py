@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
+from console.scoping import owned
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Consultation
@@ -276,9 +277,7 @@ def resume_feedback(
 ) -> Response:
     """Queue the send again: after quiet hours, a crash or a queue outage (never resends)."""
     with session_scope(services.db) as session:
-        publication = session.get(FeedbackPublication, publication_id)
-        if publication is None or publication.consultation_id != consultation.id:
-            raise HTTPException(404, "No such feedback publication for this consultation.")
+        owned(session, FeedbackPublication, publication_id, consultation.id or 0)
         pending = feedback_repo.pending_count(session=session, publication_id=publication_id)
         accounts.audit(
             session=session,

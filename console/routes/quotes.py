@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.scoping import owned
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Answer
@@ -87,10 +88,8 @@ def decide(
     """Approve or reject one quote (audited by the quotes store)."""
     actor = f"officer:{officer.id}"
     with session_scope(services.db) as session:
-        quote = session.get(Quote, quote_id)
-        if quote is None or quote.consultation_id != consultation.id:
-            flash(request, "No such quote.", "error")
-        elif decision == "approve":
+        owned(session, Quote, quote_id, consultation.id or 0)
+        if decision == "approve":
             quotes_repo.approve_quote(session=session, quote_id=quote_id, officer=actor)
             flash(request, "Approved: it can now appear in workshops and exports.")
         else:
@@ -113,13 +112,8 @@ def edit_spans(
     """Hide more words (by typing them) or un-hide a redaction the officer judges safe."""
     actor = f"officer:{officer.id}"
     with session_scope(services.db) as session:
-        quote = session.get(Quote, quote_id)
-        answer = session.get(Answer, quote.answer_id) if quote is not None else None
-        if quote is None or answer is None or quote.consultation_id != consultation.id:
-            flash(request, "No such quote.", "error")
-            return RedirectResponse(
-                f"/console/consultations/{consultation.id}/quotes", status_code=303
-            )
+        quote = owned(session, Quote, quote_id, consultation.id or 0)
+        answer = owned(session, Answer, quote.answer_id, consultation.id or 0)
         removing = [s for s in quote.spans if f"{s['start']}-{s['end']}" in set(remove)]
         adding = []
         needle = add_text.strip()

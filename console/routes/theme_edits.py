@@ -11,10 +11,13 @@ from sqlmodel import Session
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.scoping import owned, owned_ids
 from console.templating import flash
 from storage.db import session_scope
-from storage.models import Consultation
+from storage.input_policy import parse_id
+from storage.models import Answer, Consultation
 from storage.models.accounts import Officer
+from storage.models.themes import Theme
 from storage.repositories import console_accounts as accounts
 from storage.repositories import themes as themes_store
 from storage.repositories.quotes import QuoteError, propose_quote
@@ -71,6 +74,7 @@ def rename(
     from nlp.themes.edits import rename_theme
 
     def change(session: Session, actor: str) -> str:
+        owned(session, Theme, theme_id, consultation.id or 0)
         rename_theme(
             session=session,
             consultation_id=consultation.id or 0,
@@ -105,6 +109,8 @@ def merge(
     from nlp.themes.edits import merge_themes
 
     def change(session: Session, actor: str) -> str:
+        owned(session, Theme, theme_id, consultation.id or 0)
+        owned(session, Theme, target_id, consultation.id or 0)
         merged = merge_themes(
             session=session,
             consultation_id=consultation.id or 0,
@@ -143,10 +149,14 @@ async def split(
     names = [str(form.get("part1", "")), str(form.get("part2", ""))]
     parts: list[tuple[str, list[int]]] = [(names[0], []), (names[1], [])]
     for key, value in form.multi_items():
-        if key.startswith("answer_") and key[7:].isdigit() and value in ("1", "2"):
-            parts[int(str(value)) - 1][1].append(int(key[7:]))
+        answer_id = parse_id(key[7:]) if key.startswith("answer_") else None
+        if answer_id is not None and value in ("1", "2"):
+            parts[int(str(value)) - 1][1].append(answer_id)
 
     def change(session: Session, actor: str) -> str:
+        cid = consultation.id or 0
+        owned(session, Theme, theme_id, cid)
+        owned_ids(session, Answer, [a for _, ids in parts for a in ids], cid)
         split_theme(
             session=session,
             consultation_id=consultation.id or 0,
@@ -183,6 +193,8 @@ def pin(
     from nlp.themes.edits import pin_quote
 
     def change(session: Session, actor: str) -> str:
+        owned(session, Theme, theme_id, consultation.id or 0)
+        owned(session, Answer, answer_id, consultation.id or 0)
         pin_quote(
             session=session,
             consultation_id=consultation.id or 0,
@@ -241,6 +253,10 @@ def move(
     from nlp.themes.edits import move_answer
 
     def change(session: Session, actor: str) -> str:
+        owned(session, Answer, answer_id, consultation.id or 0)
+        owned(session, Theme, theme_id, consultation.id or 0)
+        if back:
+            owned(session, Theme, back, consultation.id or 0)
         move_answer(
             session=session,
             consultation_id=consultation.id or 0,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
@@ -12,9 +12,11 @@ from app.services import ServicesDep
 from console.board import DIMENSION_LABELS, cached_board
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
 from console.redact import redact_rows
+from console.scoping import owned
 from console.templating import render
 from storage.db import session_scope
 from storage.models import Consultation
+from storage.models.themes import Theme
 from storage.repositories import themes as themes_store
 from storage.repositories.console_answers import AnswerRow
 from storage.repositories.console_themes import DIMENSIONS, Dimension
@@ -104,13 +106,8 @@ def theme_page(
     )
 
 
-def _theme(session: Session, consultation: Consultation, theme_id: int) -> Any:
-    try:
-        return themes_store.get_theme(
-            session=session, theme_id=theme_id, consultation_id=consultation.id or 0
-        )
-    except themes_store.ThemeEditError as error:
-        raise HTTPException(404, "No such theme in this consultation.") from error
+def _theme(session: Session, consultation: Consultation, theme_id: int) -> Theme:
+    return owned(session, Theme, theme_id, consultation.id or 0)
 
 
 def _answer_rows(session: Session, answer_ids: list[int]) -> list[AnswerRow]:

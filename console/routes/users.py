@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import ServicesDep
 from console.deps import AdminOfficer, CurrentOfficer, check_csrf
+from console.scoping import in_id_range
 from console.security import PasswordPolicyError, hash_password, new_api_token
 from console.templating import flash, render
 from storage.db import session_scope
@@ -68,7 +69,11 @@ def update_user(
         flash(request, "You cannot remove your own administrator access.", "error")
         return RedirectResponse("/console/users", status_code=303)
     with session_scope(services.db) as session:
-        target = accounts.get_officer(session=session, officer_id=officer_id)
+        target = (
+            accounts.get_officer(session=session, officer_id=officer_id)
+            if in_id_range(officer_id)
+            else None
+        )
         if target is None:
             raise HTTPException(404, "No such account.")
         accounts.update_officer(session=session, officer=target, role=role, active=active)
@@ -125,7 +130,7 @@ def revoke_token(
 ) -> Response:
     """Stop a token working."""
     with session_scope(services.db) as session:
-        if not accounts.revoke_api_token(
+        if not in_id_range(token_id) or not accounts.revoke_api_token(
             session=session, token_id=token_id, officer_id=officer.id or 0
         ):
             raise HTTPException(404, "No such token.")

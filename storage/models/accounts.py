@@ -70,3 +70,17 @@ class LoginAttempt(SQLModel, table=True):
     # Keyed by e-mail and by client address separately ("email:x", "ip:1.2.3.4").
     key: str = Field(max_length=300, index=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime(), index=True)
+
+
+class ConsoleSession(SQLModel, table=True):
+    """A signed-in browser. The cookie carries a random id; only its SHA-256 is stored.
+
+    Server-side so that signing out, a password change or switching an account
+    off ends the session everywhere: a copied cookie stops working at once.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(foreign_key="officer.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime())

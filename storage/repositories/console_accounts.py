@@ -5,11 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from storage.models import AuditEvent, Consultation, utcnow
-from storage.models.accounts import ApiToken, ConsultationShare, LoginAttempt, Officer, Role
+from storage.models.accounts import (
+    ApiToken,
+    ConsoleSession,
+    ConsultationShare,
+    LoginAttempt,
+    Officer,
+    Role,
+)
 
 
 class AccountError(ValueError):
@@ -73,13 +80,70 @@ def update_officer(
         officer.role = role
     if active is not None:
         officer.active = active
-    if password_hash is not None:
+    if password_hash is not None and password_hash != officer.password_hash:
         officer.password_hash = password_hash
+        revoke_officer_sessions(session=session, officer_id=officer.id or 0)
+    if active is False:
+        revoke_officer_sessions(session=session, officer_id=officer.id or 0)
     if signed_in:
         officer.last_sign_in_at = utcnow()
     session.add(officer)
     session.flush()
     return officer
+
+
+# --- console sessions (server-side, so they can be ended) -----------------------------
+
+
+def create_console_session(*, session: Session, officer_id: int, token_hash: str) -> None:
+    session.add(ConsoleSession(officer_id=officer_id, token_hash=token_hash))
+    session.flush()
+
+
+def officer_for_console_session(
+    *, session: Session, token_hash: str, not_before: datetime
+) -> Officer | None:
+    """The active officer of a live session started after `not_before`, else None."""
+    row = session.exec(
+        select(Officer)
+        .join(ConsoleSession, col(ConsoleSession.officer_id) == col(Officer.id))
+        .where(
+            ConsoleSession.token_hash == token_hash,
+            col(ConsoleSession.revoked_at).is_(None),
+            col(ConsoleSession.created_at) >= not_before,
+            col(Officer.active).is_(True),
+        )
+    ).first()
+    return row
+
+
+def revoke_console_session(*, session: Session, token_hash: str) -> None:
+    session.execute(
+        update(ConsoleSession)
+        .where(col(ConsoleSession.token_hash) == token_hash)
+        .values(revoked_at=utcnow())
+    )
+
+
+def revoke_officer_sessions(*, session: Session, officer_id: int) -> None:
+    """End every session of an account (password changed, account switched off)."""
+    session.execute(
+        update(ConsoleSession)
+        .where(
+            col(ConsoleSession.officer_id) == officer_id,
+            col(ConsoleSession.revoked_at).is_(None),
+        )
+        .values(revoked_at=utcnow())
+    )
+
+
+def purge_console_sessions(*, session: Session, before: datetime) -> None:
+    """Forget sessions that ended or expired before `before` (they can never work again)."""
+    session.execute(
+        delete(ConsoleSession).where(
+            (col(ConsoleSession.created_at) < before) | (col(ConsoleSession.revoked_at) < before)
+        )
+    )
 
 
 # --- who may see which consultation -------------------------------------------------
@@ -199,6 +263,18 @@ def record_failed_sign_in(*, session: Session, keys: list[str], at: datetime | N
     session.flush()
 
 
+def reserve_sign_in(*, session: Session, keys: list[str], at: datetime) -> list[int]:
+    """Count an attempt before checking it (a failure unless released); returns the row ids."""
+    rows = [LoginAttempt(key=key[:300], at=at) for key in keys]
+    session.add_all(rows)
+    session.flush()
+    return [row.id or 0 for row in rows]
+
+
+def release_sign_in(*, session: Session, attempt_ids: list[int]) -> None:
+    session.execute(delete(LoginAttempt).where(col(LoginAttempt.id).in_(attempt_ids)))
+
+
 def failed_sign_ins_since(*, session: Session, key: str, since: datetime) -> int:
     return int(
         session.exec(
@@ -234,6 +310,20 @@ def audit(
     session.add(event)
     session.flush()
     return event
+
+
+def audited_since(*, session: Session, action: str, subject: str, since: datetime) -> bool:
+    """Whether this action on this subject is already in the log since `since`."""
+    return (
+        session.exec(
+            select(AuditEvent.id).where(
+                AuditEvent.action == action,
+                AuditEvent.subject == subject[:128],
+                col(AuditEvent.at) >= since,
+            )
+        ).first()
+        is not None
+    )
 
 
 def recent_audit(*, session: Session, limit: int = 200) -> list[AuditEvent]:

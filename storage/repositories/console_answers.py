@@ -124,6 +124,18 @@ def cached_redactions(
     return {int(answer_id): str(text) for answer_id, text in rows}
 
 
+def unredacted_answer_ids(*, session: Session, limit: int = 10_000) -> list[int]:
+    """Answers with no cached redaction at all (the worker's sweep queues these)."""
+    rows = session.execute(
+        select(ANSWER.c.id)
+        .select_from(ANSWER.outerjoin(REDACTED, REDACTED.c.answer_id == ANSWER.c.id))
+        .where(REDACTED.c.answer_id.is_(None))
+        .order_by(ANSWER.c.id)
+        .limit(limit)
+    )
+    return [int(r[0]) for r in rows]
+
+
 def store_redactions(
     *,
     session: Session,

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -36,8 +38,10 @@ from bot.channels.sms.numbers import InvalidNumberError, split_channel_prefix, t
 from bot.channels.sms.signature import public_url, signature_problem
 from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
+from bot.spool import STORE_DOWN, WebhookSpool
 from storage.db import session_scope
 from storage.identity import AddressProtector
+from storage.input_policy import parse_int
 from storage.models import Channel, utcnow
 from storage.models.outbound import OutboundStatus
 from storage.repositories.outbound import apply_status_callback, participant_language
@@ -149,7 +153,7 @@ def _address(raw: str) -> tuple[Channel, str]:
 
 def _message_sid(params: FormParams) -> str:
     sid = params.first("MessageSid") or params.first("SmsSid")
-    if not sid or len(sid) > MAX_SID or not sid.isalnum():
+    if not sid or len(sid) > MAX_SID or not (sid.isascii() and sid.isalnum()):
         raise BadRequestError(400, "MessageSid is missing or malformed")
     return sid
 
@@ -158,7 +162,7 @@ def _loggable_sid(params: FormParams) -> str:
     # Logged with refusals so an operator can find the message in Twilio's
     # console; only when it looks like a SID (never echo arbitrary input).
     sid = params.first("MessageSid")
-    return sid if 0 < len(sid) <= MAX_SID and sid.isalnum() else ""
+    return sid if 0 < len(sid) <= MAX_SID and sid.isascii() and sid.isalnum() else ""
 
 
 def _xml(body: str) -> Response:
@@ -215,8 +219,20 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 provider_message_id=sid,
                 received_at=utcnow(),
             )
-            async with webhook.engine_slots:
-                replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+            spool = spool_of(request)
+            if spool is not None and spool.pending():
+                # Earlier messages wait in the spool: this one queues behind them.
+                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
+                return _xml(twiml.render([]))
+            try:
+                async with webhook.engine_slots:
+                    replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+            except STORE_DOWN:
+                if spool is None:
+                    raise  # answered 503: the provider keeps the message and retries
+                # Acknowledged once it is on local disk; replayed when the store is back.
+                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
+                return _xml(twiml.render([]))
             return _xml(twiml.render(replies))
 
     @router.post("/sms/twilio/status", status_code=204, response_class=Response)
@@ -235,7 +251,8 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
             except ValueError:
                 raise BadRequestError(400, f"unknown MessageStatus {raw_status!r}") from None
             raw_code = params.first("ErrorCode").strip()
-            if raw_code and not raw_code.isdigit():
+            error_code = parse_int(raw_code, high=2**31 - 1) if raw_code else None
+            if raw_code and error_code is None:
                 raise BadRequestError(400, "ErrorCode is not a number")
             channel, address = _address(params.first("To"))
         except BadRequestError as error:
@@ -248,7 +265,7 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                     session=session,
                     provider_sid=sid,
                     status=new_status,
-                    error_code=int(raw_code) if raw_code else None,
+                    error_code=error_code,
                     channel=channel,
                     address_hash=address_hash,
                 )
@@ -259,6 +276,45 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
     return router
 
 
+SPOOL_KIND = "twilio"
+
+
+def spool_of(request: Request) -> WebhookSpool | None:
+    spool = getattr(request.app.state, "spool", None)
+    return spool if isinstance(spool, WebhookSpool) else None
+
+
+def message_payload(message: InboundMessage) -> dict[str, str]:
+    """An inbound SMS/WhatsApp message as the spool keeps it (sealed on disk)."""
+    return {
+        "channel": message.channel.value,
+        "address": message.address,
+        "text": message.text,
+        "sid": message.provider_message_id or "",
+        "received_at": message.received_at.isoformat(),
+    }
+
+
+def replayer(services: Services) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
+    """Feed a spooled message to the engine as if it arrived now (idempotent on its SID).
+
+    The replies are not sent: the resident's webhook call was answered long ago,
+    and the conversation carries on from the stored answer with their next message.
+    """
+
+    async def replay(_kind: str, payload: dict[str, Any]) -> None:
+        message = InboundMessage(
+            channel=Channel(payload["channel"]),
+            address=str(payload["address"]),
+            text=str(payload["text"]),
+            provider_message_id=str(payload["sid"]),
+            received_at=datetime.fromisoformat(str(payload["received_at"])),
+        )
+        await run_in_threadpool(services.conversation.handle_inbound, message)
+
+    return replay
+
+
 def _services(request: Request) -> Services:
     # Not ServicesDep: FastAPI runs a sync dependency in the thread pool, and
     # on the hottest route that extra thread hop per request costs more than
@@ -267,8 +323,7 @@ def _services(request: Request) -> Services:
 
 
 def _num_media(params: FormParams) -> int:
-    raw = params.first("NumMedia", "0").strip()
-    return int(raw) if raw.isdigit() else 0
+    return parse_int(params.first("NumMedia", "0").strip(), high=1000) or 0
 
 
 def _send_text_please(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Self
@@ -19,10 +19,12 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 from aiogram.types.update import UpdateTypeLookupError
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from bot.channels.telegram.bot_factory import WEBHOOK_PATH, TelegramConfig
+from bot.spool import STORE_DOWN, WebhookSpool
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,19 @@ def _secret_ok(given: str, expected: str) -> bool:
     # Bytes, not str: compare_digest refuses non-ASCII str, and a hostile
     # header (decoded as latin-1 by the server) must be a 403, not a crash.
     return secrets.compare_digest(given.encode("latin-1"), expected.encode("ascii"))
+
+
+SPOOL_KIND = "telegram"
+
+
+def spool_replayer(channel: TelegramChannel) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
+    """Feed a spooled update to the dispatcher (idempotent on the update id); replies are sent."""
+
+    async def replay(_kind: str, data: dict[str, Any]) -> None:
+        update = Update.model_validate(data, context={"bot": channel.bot})
+        await channel.dispatcher.feed_update(channel.bot, update)
+
+    return replay
 
 
 def telegram_router(channel: TelegramChannel) -> APIRouter:
@@ -138,8 +153,19 @@ def telegram_router(channel: TelegramChannel) -> APIRouter:
             return JSONResponse({"ok": True, "ignored": True})
         # Handled before answering: a failure becomes a 500 and Telegram
         # retries, and the update-id receipts make the retry safe.
+        spool = getattr(request.app.state, "spool", None)
+        if isinstance(spool, WebhookSpool) and spool.pending():
+            # Earlier updates wait in the spool: this one queues behind them.
+            await run_in_threadpool(spool.append, SPOOL_KIND, data)
+            return JSONResponse({"ok": True, "spooled": True})
         try:
             await channel.dispatcher.feed_update(channel.bot, update)
+        except STORE_DOWN:
+            if not isinstance(spool, WebhookSpool):
+                log.warning("telegram update %d: store down; Telegram will retry", update.update_id)
+                return JSONResponse({"ok": False, "detail": "try again"}, status_code=500)
+            await run_in_threadpool(spool.append, SPOOL_KIND, data)
+            return JSONResponse({"ok": True, "spooled": True})
         except Exception:
             log.exception("telegram update %d failed; Telegram will retry", update.update_id)
             return JSONResponse({"ok": False, "detail": "try again"}, status_code=500)

@@ -1,5 +1,4 @@
-"""theme.model and answerembedding.model widened to 255;
-theme_response (the council's decision, owner, status and date for each theme);
+"""theme_response (the council's decision, owner, status and date for each theme);
 consultation_link and theme_match (themes across rounds and years);
 quality_sample and handcode.also_theme_ids (the accuracy statement)
 
@@ -21,13 +20,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # The bilingual embedder's name (model, version, map and glossary digests) is
-    # longer than 128 characters: PostgreSQL refused every theme and embedding row.
-    for table in ("theme", "answerembedding"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column(
-                "model", existing_type=sa.String(length=128), type_=sa.String(length=255)
-            )
     op.create_table(
         "theme_response",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -106,14 +98,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("quality_sample")
-    with op.batch_alter_table("handcode", schema=None) as batch_op:
-        batch_op.drop_column("also_theme_ids")
-    for table in ("theme", "answerembedding"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column(
-                "model", existing_type=sa.String(length=255), type_=sa.String(length=128)
-            )
     op.drop_index(op.f("ix_theme_match_theme_id"), table_name="theme_match")
     op.drop_index(op.f("ix_theme_match_link_id"), table_name="theme_match")
     op.drop_table("theme_match")

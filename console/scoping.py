@@ -1,0 +1,68 @@
+"""Every row id a request names is resolved here, inside the consultation the URL names.
+
+Ids are sequential, so an id that is not checked against the consultation lets an
+officer read or change another consultation's rows by counting. Routes never call
+``session.get`` with an id from a request: they call :func:`owned` (one row) or
+:func:`owned_ids` (a list), which answer 404 for a row of another consultation,
+a missing row, or an id no database column can hold, exactly as for a
+consultation that is not shared (no hint that it exists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol, TypeVar
+
+from fastapi import HTTPException
+from sqlmodel import Session, select
+
+from storage.input_policy import MAX_DB_ID
+
+
+class _InConsultation(Protocol):
+    id: int | None
+    consultation_id: int
+
+
+Row = TypeVar("Row", bound=_InConsultation)
+
+
+def in_id_range(row_id: int) -> bool:
+    """True when the id could be a stored key (1 .. MAX_DB_ID, the INTEGER key range)."""
+    return 0 < row_id <= MAX_DB_ID
+
+
+def _not_found(model: type[object]) -> HTTPException:
+    return HTTPException(404, f"No such {model.__name__.lower()} in this consultation.")
+
+
+def owned(session: Session, model: type[Row], row_id: int, consultation_id: int) -> Row:
+    """The row with this id if it belongs to the consultation; 404 otherwise."""
+    row = session.get(model, row_id) if in_id_range(row_id) else None
+    if row is None or row.consultation_id != consultation_id:
+        raise _not_found(model)
+    return row
+
+
+def owned_ids(
+    session: Session, model: type[Row], row_ids: Iterable[int], consultation_id: int
+) -> list[int]:
+    """The ids, in order, when every one belongs to the consultation; 404 otherwise."""
+    wanted = list(dict.fromkeys(row_ids))
+    if not all(in_id_range(i) for i in wanted):
+        raise _not_found(model)
+    found: set[int] = set()
+    column: Any = model.id
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            session.exec(
+                select(column).where(
+                    column.in_(chunk),
+                    model.consultation_id == consultation_id,
+                )
+            ).all()
+        )
+    if len(found) != len(wanted):
+        raise _not_found(model)
+    return wanted
