@@ -18,7 +18,8 @@ What goes (for data older than the cutoff, ``now - days``):
 What stays: the keyed address hash (it identifies nobody without the key and
 is what keeps an opted-out number from ever being texted again), answer
 embeddings (vectors, needed to recount and refit themes), themes with their
-labels and sizes, hand codes, and the append-only audit log.
+labels and sizes (minus any keyword or label that only the cleared answers' words
+carried), hand codes, and the append-only audit log.
 
 Each step is one UPDATE/DELETE with a condition that is false once done, so a
 run is idempotent and an interrupted run is finished by the next. A dry run
@@ -38,6 +39,7 @@ from sqlmodel import SQLModel
 import storage.models  # noqa: F401  (every table in the metadata)
 from bot.jobs import JobRegistry
 from storage.models import utcnow
+from storage.repositories.derived_text import forget_derived_text
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ class RetentionReport:
     participant_addresses_cleared: int = 0
     recipient_addresses_cleared: int = 0
     outbound_addresses_cleared: int = 0
+    themes_scrubbed: int = 0
 
     @property
     def total(self) -> int:
@@ -116,6 +119,11 @@ def run_retention(
 
 def _apply(connection: Connection, cutoff: datetime) -> RetentionReport:
     old_answers = select(ANSWER.c.id).where(ANSWER.c.received_at < cutoff)
+    # Labels and keywords only these answers carried go with their words.
+    themes_scrubbed = forget_derived_text(
+        connection=connection,
+        erased_ids=select(ANSWER.c.id).where(ANSWER.c.received_at < cutoff, ANSWER.c.text != ""),
+    )
     redacted = connection.execute(
         delete(REDACTED).where(REDACTED.c.answer_id.in_(old_answers))
     ).rowcount
@@ -158,6 +166,7 @@ def _apply(connection: Connection, cutoff: datetime) -> RetentionReport:
         participant_addresses_cleared=participants,
         recipient_addresses_cleared=recipients,
         outbound_addresses_cleared=outbound,
+        themes_scrubbed=themes_scrubbed,
     )
 
 

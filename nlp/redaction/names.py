@@ -40,6 +40,7 @@ _INTRO_BEFORE = re.compile(
     r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|\blove,?|"
     r"\bsincerely,?|\bfaithfully,?|"
     r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
+    r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|\bffoniwch|\bgofynnwch i|"
     r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
     r"brother|sister|gran|grandson|granddaughter)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
     r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bdiolch,?|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
@@ -65,6 +66,12 @@ _MUTATING = frozenset(
 )
 # Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
 _WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
+# After these a capitalised word we do not know is a place or a building ("in Marford",
+# "the Gurdwara", "yn Rhosddu"), not a person: people are rarely "in" or "the" anything.
+_LOCATIVE_BEFORE = frozenset(
+    "the a an in at near into inside outside behind opposite around towards through past "
+    "y yr 'r yn ym yng ger".split()
+)
 _SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
 # Welsh words that are first names somewhere else ("Mae", "Nain", "Haf" is both:
 # a Welsh name we list stays a name).
@@ -210,6 +217,8 @@ class _Scan:
             return False
         if _WELSH_LOOKING.search(word):
             return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
+        if i and (self.keys[i - 1] in _LOCATIVE_BEFORE or (i - 1) in self.places):
+            return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
 
     def extendable(self, i: int) -> bool:
@@ -328,6 +337,9 @@ class _Scan:
             key = self.keys[prev]
             if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or self.common(key):
                 break
+            if _WELSH_LOOKING.search(self.words[prev]) and key not in self.g.first_names:
+                break  # "Ffoniwch Gareth": a Welsh verb before the name stays
+
             # A first name before a surname, even one that is also a place ("Isla"),
             # or a word too rare to be in the frequency table ("Kwame").
             if key in self.g.first_names or self.g.capital_prob(key) >= self.g.lower_prob(key):

@@ -16,6 +16,9 @@ import nlp.lang  # noqa: F401  (registers Welsh so that spacy.blank("cy") works)
 import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
 from nlp import langid
 from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
+from nlp.redaction.addresses import ADDRESS
+from nlp.redaction.gazetteer import fold
+from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.normalise import Normalised, normalise
 from storage.placeholders import normalise_spans, render_redacted
 
@@ -189,6 +192,36 @@ def _join_neighbours(text: str, spans: list[dict[str, Any]]) -> list[dict[str, A
     return joined
 
 
+_HOUSE_NUMBER = re.compile(r"^\W*(?:(?:flat|apartment|unit|rhif|fflat)\s*)?\d+[a-z]?\b[\s,]*", re.I)
+
+
+def _repeats(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Other mentions of a name or street already redacted once in the same text.
+
+    "Gareth ... ring Gareth" and "14 Bryn Road ... the bins on Bryn Road" would give away
+    what the first placeholder hid.
+    """
+    extra: list[dict[str, Any]] = []
+    for span in spans:
+        if span["type"] not in ("name", "address"):
+            continue
+        found = text[span["start"] : span["end"]]
+        if span["type"] == "address":
+            street = ADDRESS.search(found)
+            core = _HOUSE_NUMBER.sub("", street.group(0)).strip() if street else ""
+            terms = [core] if len(core.split()) >= 2 else []
+        else:
+            terms = re.findall(r"[^\W\d_]{3,}", found)
+        for term in terms:
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
+            # "Will" the name does not make every "will" one: ordinary words repeat only
+            # as written.
+            ordinary = span["type"] == "name" and _gazetteer().lower_prob(fold(term)) > -11.0
+            for match in re.finditer(pattern, text, 0 if ordinary else re.IGNORECASE):
+                extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
+    return extra
+
+
 def _result(
     original: str,
     copy: Normalised,
@@ -205,6 +238,7 @@ def _result(
         begin, finish = copy.to_original(start, end)
         if finish > begin:
             mapped.append({"start": begin, "end": finish, "type": kind})
+    mapped.extend(_repeats(original, mapped))
     merged = _join_neighbours(original, normalise_spans(mapped, text_length=len(original)))
     return RedactionResult(
         text=render_redacted(original, merged),

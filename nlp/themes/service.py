@@ -24,6 +24,7 @@ import numpy as np
 from sqlalchemy import text
 from sqlmodel import Session
 
+from nlp.redaction.derived import identifying_words_for, scrub_label, scrub_phrases
 from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import Anchor
 from nlp.themes.matching import match_themes
@@ -374,6 +375,11 @@ def _carry_identities(
         ids[t] = int(theme.id or 0)
         created += 1
     by_id = {int(t.id or 0): t for t in active}
+    # Labels and keywords are shown on the board, exported and served by the API: no word
+    # the redactor removed from any of these answers may appear in them.
+    identifying = identifying_words_for(
+        session, [(a.answer_id, a.text, a.language) for a in answers]
+    )
     for found in themes:
         theme = by_id.get(ids[found.index]) or repo.get_theme(
             session=session, theme_id=ids[found.index]
@@ -382,12 +388,14 @@ def _carry_identities(
             repo.save_theme(
                 session=session,
                 theme=theme,
-                label_en=found.labels.get("en", found.label)[:200],
-                label_cy=found.labels.get("cy", "")[:200],
+                label_en=scrub_label(
+                    found.labels.get("en", found.label), identifying, found.keywords
+                )[:200],
+                label_cy=scrub_label(found.labels.get("cy", ""), identifying)[:200],
                 centroid=to_bytes(model.centroids_[found.index]),
                 size=found.size,
                 model=getattr(model.embedder, "name", theme.model) or theme.model,
-                keywords=found.keywords,
+                keywords=scrub_phrases(found.keywords, identifying),
                 # Pinned quotes first, then the typical ones (without repeats).
                 quote_answer_ids=_dedupe_ids(
                     pins.get(int(theme.id or 0), []) + [answers[q].answer_id for q in found.quotes]
