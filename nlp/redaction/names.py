@@ -65,10 +65,10 @@ _MUTATING = frozenset(
     "eich".split()
 )
 # Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
-_WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
+WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
 # After these a capitalised word we do not know is a place or a building ("in Marford",
 # "the Gurdwara", "yn Rhosddu"), not a person: people are rarely "in" or "the" anything.
-_LOCATIVE_BEFORE = frozenset(
+LOCATIVE_BEFORE = frozenset(
     "the a an in at near into inside outside behind opposite around towards through past "
     "y yr 'r yn ym yng ger".split()
 )
@@ -196,6 +196,9 @@ class _Scan:
         key = self.keys[i]
         if key not in self.g.first_names:
             return False
+        if key not in self.g.frequencies:
+            # A first name no English word list knows ("krithika", "aleena"): a name.
+            return len(key) > 3
         low = self.g.lower_prob(key)
         return low < RARE_LOWER and self.g.capital_prob(key) - low > PROPER_MARGIN_LOWER
 
@@ -215,9 +218,9 @@ class _Scan:
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
         if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
-        if _WELSH_LOOKING.search(word):
+        if WELSH_LOOKING.search(word):
             return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
-        if i and (self.keys[i - 1] in _LOCATIVE_BEFORE or (i - 1) in self.places):
+        if i and (self.keys[i - 1] in LOCATIVE_BEFORE or (i - 1) in self.places):
             return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
 
@@ -337,7 +340,7 @@ class _Scan:
             key = self.keys[prev]
             if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or self.common(key):
                 break
-            if _WELSH_LOOKING.search(self.words[prev]) and key not in self.g.first_names:
+            if WELSH_LOOKING.search(self.words[prev]) and key not in self.g.first_names:
                 break  # "Ffoniwch Gareth": a Welsh verb before the name stays
 
             # A first name before a surname, even one that is also a place ("Isla"),

@@ -50,12 +50,17 @@ class RedactionResult:
     spans: list[Span]
 
 
-def build_redaction_pipeline(lang: str) -> Language:
+# The statistical name finders every Redactor uses unless told otherwise (models.py).
+NAME_MODELS = ("own", "sm")
+
+
+def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS) -> Language:
     """A tokenizer-only pipeline for `lang` ("en" or "cy") with the PII components.
 
     The project's shared pipelines (nlp.pipelines.get_pipeline) also lemmatise
     and de-mutate, which redaction does not need; the detectors are ordinary
-    components and can be added to those too.
+    components and can be added to those too. ``name_models`` picks the
+    statistical name finders run beside the rules ("own", "sm"; none: rules only).
     """
     code = lang if lang in ("cy", "xx") else "en"
     pipeline = spacy.blank(code)
@@ -63,6 +68,11 @@ def build_redaction_pipeline(lang: str) -> Language:
     # "xx": other languages (Polish, German ...): no guessing from the English
     # frequency table, which would take every capitalised noun for a name.
     pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy", "guess_rare": code == "en"})
+    if code != "xx" and name_models:
+        # English models, so in Welsh a span must hold a listed name (see statistical.py).
+        pipeline.add_pipe(
+            "wm_pii_model_names", config={"welsh": code == "cy", "names": list(name_models)}
+        )
     return pipeline
 
 
@@ -88,12 +98,18 @@ class Redactor:
         pipelines: optional pipelines by language ("en", "cy") that already
             contain the wm_pii_* components; built on first use otherwise.
         batch_size: texts per nlp.pipe batch in redact_many.
+        name_models: statistical name finders beside the rules ("own", "sm").
     """
 
     def __init__(
-        self, pipelines: dict[str, Language] | None = None, *, batch_size: int = 256
+        self,
+        pipelines: dict[str, Language] | None = None,
+        *,
+        batch_size: int = 256,
+        name_models: Sequence[str] = NAME_MODELS,
     ) -> None:
         self._pipelines = dict(pipelines or {})
+        self.name_models = tuple(name_models)
         self._lock = threading.Lock()
         self.batch_size = batch_size
 
@@ -102,7 +118,7 @@ class Redactor:
         code = lang if lang in ("cy", "xx") else "en"
         with self._lock:
             if code not in self._pipelines:
-                self._pipelines[code] = build_redaction_pipeline(code)
+                self._pipelines[code] = build_redaction_pipeline(code, self.name_models)
             return self._pipelines[code]
 
     def redact(

@@ -19,7 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
-from nlp.redaction.names import TITLES, TITLES_CY, WELSH_WORDS
+from nlp.redaction.names import (
+    LOCATIVE_BEFORE,
+    TITLES,
+    TITLES_CY,
+    WELSH_LOOKING,
+    WELSH_WORDS,
+)
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # A word more common than this (log probability, lower-case) is an ordinary word even
@@ -53,10 +59,15 @@ class ModelNameFinder:
             for ent in model(text).ents:
                 if ent.label_ not in PERSON_LABELS:
                     continue
-                kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent])
+                before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent], before)
                 if kept is not None:
                     found.append(kept)
         return found
+
+    def _listed(self, word: str) -> bool:
+        key = fold(word.strip("'’"))
+        return key in self.g.first_names or key in self.g.surnames
 
     def _ordinary(self, word: str) -> bool:
         key = fold(word.strip("'’"))
@@ -64,22 +75,23 @@ class ModelNameFinder:
             return True
         if not any(ch.isalpha() for ch in key):
             return True  # punctuation and emoji the model swept in
-        if key in self.g.first_names or key in self.g.surnames:
+        if self._listed(word):
             return False
+        if WELSH_LOOKING.search(word):
+            return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
         if key in self.g.places:
             return True
         return self.g.lower_prob(key) > ORDINARY
 
-    def _vet(self, tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    def _vet(self, tokens: list[tuple[int, int, str]], before: str) -> tuple[int, int] | None:
+        if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
+            return None  # "the Gurdwara", "in Marford": a place or a building
         while tokens and self._ordinary(tokens[0][2]):
             tokens = tokens[1:]
         while tokens and self._ordinary(tokens[-1][2]):
             tokens = tokens[:-1]
         if not tokens:
             return None
-        if self.welsh and not any(
-            fold(word) in self.g.first_names or fold(word) in self.g.surnames
-            for _, _, word in tokens
-        ):
+        if self.welsh and not any(self._listed(word) for _, _, word in tokens):
             return None
         return tokens[0][0], tokens[-1][1]
