@@ -11,6 +11,8 @@ from sqlmodel import Session
 from bot.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.templating import flash, render
+from nlp.moderation.flags import HIDDEN_KINDS
+from nlp.moderation.store import answer_flags
 from storage.db import session_scope
 from storage.models import Answer
 from storage.models.quotes import Quote
@@ -43,6 +45,8 @@ def queue(
         # The officer deciding on redaction must see what was removed; this
         # page is for EDIT roles only and nothing here is exported.
         originals = {q.id: _segments(session, q) for q in pending[:100]}
+        # Abuse, spam and details that identify someone without a name, with the reason.
+        flags = answer_flags(session, [q.answer_id for q in pending[:100]])
     return render(
         request,
         "quotes.html",
@@ -55,6 +59,8 @@ def queue(
         labels=labels,
         originals=originals,
         span_types=sorted(SPAN_TYPES),
+        flags=flags,
+        hidden_kinds=HIDDEN_KINDS,
     )
 
 

@@ -73,8 +73,6 @@ class PiiModelNames:
     assigns=["doc._.pii"],
     default_config={"welsh": False, "names": ["own", "sm"]},
 )
-def make_pii_model_names(
-    nlp: Language, name: str, welsh: bool, names: list[str]
-) -> PiiModelNames:
+def make_pii_model_names(nlp: Language, name: str, welsh: bool, names: list[str]) -> PiiModelNames:
     """spaCy factory for :class:`PiiModelNames`; ``names`` picks the models ("own", "sm")."""
     return PiiModelNames(welsh=welsh, names=names)

@@ -31,6 +31,9 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
 ORDINARY = -7.5
+# Log probabilities from the gazetteer's frequency table (see names.py for its scale).
+COMMON_LOWER = -11.5
+MOSTLY_LOWER = -13.0
 
 
 class ModelNameFinder:
@@ -73,10 +76,16 @@ class ModelNameFinder:
         key = fold(word.strip("'’"))
         if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or key in TITLES_CY:
             return True
-        if not any(ch.isalpha() for ch in key):
-            return True  # punctuation and emoji the model swept in
-        if self._listed(word):
+        if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
+            return True  # punctuation, emoji and number plates the model swept in
+        low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
+        if word.islower():
+            if low > COMMON_LOWER:
+                return True  # "van", "will": common words first, whatever the name lists say
+        elif self._listed(word):
             return False
+        if low > capital and low > MOSTLY_LOWER:
+            return True  # "Email", "Council": words mostly written lower-case
         if WELSH_LOOKING.search(word):
             return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
         if key in self.g.places:
@@ -92,6 +101,14 @@ class ModelNameFinder:
             tokens = tokens[:-1]
         if not tokens:
             return None
+        if len(tokens) == 1 and fold(tokens[0][2]) in self.g.places:
+            return None  # "Chester", "Mold": a place that is also a name, alone
+        if self.welsh:
+            # Welsh words around a name are not part of it ("Siân ac mae'r").
+            while tokens and not self._listed(tokens[-1][2]):
+                tokens = tokens[:-1]
+            while tokens and not self._listed(tokens[0][2]):
+                tokens = tokens[1:]
         if self.welsh and not any(self._listed(word) for _, _, word in tokens):
             return None
         return tokens[0][0], tokens[-1][1]

@@ -24,6 +24,8 @@ import numpy as np
 from sqlalchemy import text
 from sqlmodel import Session
 
+from nlp.moderation.flags import SPAM
+from nlp.moderation.store import active_kinds
 from nlp.redaction.derived import identifying_words_for, scrub_label, scrub_phrases
 from nlp.themes.clauses import embed_clauses
 from nlp.themes.clustering import Anchor
@@ -155,7 +157,10 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
     """
     embed_answers(session=session, embedder=embedder, answer_ids=answer_ids)
     done = 0
+    flags = active_kinds(session, list(answer_ids))
     for answer_id in answer_ids:
+        if SPAM in flags.get(answer_id, []):
+            continue  # spam stays out of themes
         consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_id)
         stored = repo.embedding_of(session=session, answer_id=answer_id)
         if consultation_id is None or stored is None:
@@ -189,6 +194,8 @@ class RefitReport:
     created: int
     retired: int
     other_share: float
+    # Answers left out as spam (listed in the console, back once an officer clears the flag).
+    spam: int = 0
 
 
 def refit_consultation(
@@ -227,6 +234,12 @@ def refit_consultation(
         for a in repo.stored_answers(session=session, consultation_id=consultation_id)
         if a.vector is not None and a.model == embedder.name
     ]
+    # Spam stays out of themes (an officer who clears the flag brings it back at the next
+    # refit); the console lists and counts what was left out.
+    flags = active_kinds(session, [a.answer_id for a in answers])
+    spam = [a.answer_id for a in answers if SPAM in flags.get(a.answer_id, [])]
+    repo.replace_auto_assignments(session=session, answer_ids=spam, rows=[])
+    answers = [a for a in answers if SPAM not in flags.get(a.answer_id, [])]
     other = repo.other_theme(session=session, consultation_id=consultation_id)
     active = [
         t
@@ -241,7 +254,7 @@ def refit_consultation(
         if t.merged_into_id is not None and t.centroid is not None
     ]
     if not answers:
-        return RefitReport(0, len(active), len(active), 0, 0, 0.0)
+        return RefitReport(0, len(active), len(active), 0, 0, 0.0, spam=len(spam))
     row_of = {a.answer_id: i for i, a in enumerate(answers)}
     vectors = np.stack([from_bytes(a.vector) for a in answers if a.vector is not None])
     officer = repo.officer_assignments(session=session, consultation_id=consultation_id)
@@ -286,6 +299,7 @@ def refit_consultation(
         created=created,
         retired=retired,
         other_share=model.other_share_,
+        spam=len(spam),
     )
 
 
