@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from nlp.redaction import Redactor
+from nlp.redaction import Redactor, models
 
 
 @pytest.fixture(scope="module")
@@ -52,4 +55,33 @@ def test_welsh_sentence_keeps_its_verbs_and_places(redactor: Redactor) -> None:
     text = "Ffoniwch Siân Pritchard yn Rhosddu os gwelwch yn dda"
     assert redactor.redact(text, language="cy").text == (
         "Ffoniwch [name] yn Rhosddu os gwelwch yn dda"
+    )
+
+
+def test_a_name_model_that_is_not_the_recorded_one_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "name_model"
+    shutil.copytree(models.OWN_DIR, copy)
+    models.verify(copy, models.OWN_SHA256)  # the shipped files pass
+    weights = copy / "ner" / "model"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\0")
+    with pytest.raises(models.NameModelError, match="SHA-256 mismatch"):
+        models.verify(copy, models.OWN_SHA256)
+    shutil.copy(models.OWN_DIR / "ner" / "model", weights)
+    (copy / "tok2vec" / "model").unlink()
+    with pytest.raises(models.NameModelError, match="missing"):
+        models.verify(copy, models.OWN_SHA256)
+    with pytest.raises(ValueError, match="unknown name model"):
+        models.load("large")
+
+
+def test_the_spacy_model_package_is_the_pinned_one() -> None:
+    models.verify(models.sm_dir(), models.SM_SHA256)
+    assert models.load("sm").pipe_names == ["ner"]
+
+
+def test_rules_alone_still_work_without_the_models(redactor: Redactor) -> None:
+    rules = Redactor(name_models=())
+    text = "ask dave at the shop, he knows"
+    assert (
+        rules.redact(text).text == redactor.redact(text).text == "ask [name] at the shop, he knows"
     )
