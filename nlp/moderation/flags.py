@@ -113,8 +113,8 @@ _HATE = [
         rf"\b(?:y |yr |'r )?{_GROUP}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:\w+\s+)?"
         r"(?:sbwriel|baw|anifeiliaid|moch|fermin|ffiaidd|troseddwyr|terfysgwyr|drwg|ych)\b"
     ),
-    re.compile(rf"\b(?:casau|casáu|cas gen i)\s+(?:y |yr |'r )?{_GROUP}\b"),
-    re.compile(rf"\b(?:cicio|hel|anfon)\s+(?:y |yr |'r )?{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
+    re.compile(rf"\b(?:casau|cas gen i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"),
+    re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
 ]
 
 # Sites residents are sent to in good faith; any other link counts towards spam.
@@ -217,13 +217,20 @@ def check(text: str, language: str | None = None) -> list[Flag]:
 
 
 _AIMED = re.compile(
-    r"\b(?:you|u|ya|they|he|she|councillors?|officers?|staff|cllr \w+|ti|chi|nhw|hi|fe|fo)\s+"
-    r"(?:are|r|is|'re|'s|yn|'n)\s+(?:such\s+|a\s+|an\s+|bunch of\s+|load of\s+|just\s+|bloody\s+"
-    r"|fucking\s+|hen\s+|blydi\s+|ffycin\s+)*(\w+)"
+    r"\b(?:(?:you|u|ya|they|he|she|councillors?|officers?|staff|cllr \w+)\s+(?:are|r|is|'re|'s)"
+    r"|(?:ti|chi|nhw|hi|fe|fo|e|o)(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+|bunch of\s+"
+    r"|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+)*(\w+)"
+)
+# Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn".
+_DISMISSALS = re.compile(
+    r"\b(?:cau dy (?:hen )?geg|cer i grafu|dos i grafu|cer o 'ma|shut (?:your|ur) (?:mouth|face)"
+    r"|shut up|drop dead|get lost|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart))\b"
 )
 
 
 def _aimed_insult(folded: str) -> bool:
+    if _DISMISSALS.search(folded):
+        return True
     for match in _AIMED.finditer(folded):
         if _INSULT.fullmatch(match.group(1)):
             return True

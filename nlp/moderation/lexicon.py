@@ -41,7 +41,7 @@ retards spastic spaz mong mongs
 # Radical (unmutated) forms; mutated_forms adds "gachu", "nghachu", "chachu" ...
 OBSCENE_CY = frozenset(
     """
-cachu cachwr cachlyd cont contyn coc cocyn ffwc ffycin ffacin ffycio ffwcio ffyc ffycer ffycars
+cachu cachwr cachlyd cont contyn cocyn ffwc ffycin ffacin ffycio ffwcio ffyc ffycer ffycars
 twat bastad basdad basdun bastard bastads hwran hwr slwt bitsh pidyn pidlen wanc wancar wancyr
 wancars ceilliau
 """.split()
