@@ -1,7 +1,8 @@
 """Person names from context, capitalisation and a gazetteer, over spaCy tokens.
 
-No statistical NER is involved (none ships in a pip package we can trust), so
-the detector combines cues a reader uses:
+These are the rules; the statistical name finders (statistical.py, models.py) run
+beside them in the same pipeline and catch what cues cannot. The rules combine the
+cues a reader uses:
 - context: titles ("Mrs", "Cllr"), self-introductions ("my name is", "I'm",
   "call me", "fy enw i yw"), greetings ("Hi", "Annwyl") and sign-offs
   ("Thanks,", "Diolch,") that introduce a name;
