@@ -53,6 +53,7 @@ PARTICIPANT = _T["participant"]
 RECIPIENT = _T["invitationrecipient"]
 OUTBOUND = _T["outboundmessage"]
 AUDIT = _T["auditevent"]
+FLAGS = _T["answerflags"]
 
 # Recipients still to be sent (or whose fate is being reconciled) keep their number.
 _UNFINISHED_RECIPIENT = ("pending", "sending")
@@ -130,6 +131,9 @@ def _apply(connection: Connection, cutoff: datetime) -> RetentionReport:
     quotes = connection.execute(
         delete(QUOTE).where(QUOTE.c.answer_id.in_(old_answers), QUOTE.c.status != "approved")
     ).rowcount
+    # The flags' kinds stay (spam stays out of themes); their reasons may quote the
+    # resident ("link to an unknown site (…)") and go with the words.
+    connection.execute(update(FLAGS).where(FLAGS.c.answer_id.in_(old_answers)).values(reasons=[]))
     answers = connection.execute(
         update(ANSWER).where(ANSWER.c.received_at < cutoff, ANSWER.c.text != "").values(text="")
     ).rowcount

@@ -16,17 +16,20 @@ from datetime import UTC, datetime
 import httpx
 import openpyxl
 import pytest
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.retention import run_retention
 from nlp.embeddings.hashing import HashingEmbedder
+from nlp.moderation.store import answer_flags
 from nlp.redaction import Redactor
 from nlp.redaction.quotes import propose_redacted_quotes
 from nlp.themes import service
 from storage.db import session_scope
 from storage.models import Answer
 from storage.models.accounts import Role
+from storage.models.redacted import AnswerFlags
 from storage.models.themes import Theme
 from storage.repositories import quotes as quotes_repo
 from storage.repositories.participants import erase_participant
@@ -185,7 +188,17 @@ def test_retention_drops_keywords_only_the_cleared_answers_carried(db: Engine) -
                 quote_answer_ids=old,
             )
         )
+    with session_scope(db) as session:
+        answer_flags(session, old)  # checked as the console would
+        session.execute(
+            update(AnswerFlags)
+            .where(col(AnswerFlags.answer_id) == old[0])
+            .values(kinds=["spam"], reasons=[{"kind": "spam", "reason": "link (nerys.example)"}])
+        )
     report = run_retention(db, days=365, now=datetime(2026, 6, 1, tzinfo=UTC))
+    with session_scope(db) as session:
+        kept = session.get(AnswerFlags, old[0])
+        assert kept is not None and kept.kinds == ["spam"] and kept.reasons == []
     assert report.themes_scrubbed == 1
     assert _leaks(_theme_fields(db, cid)) == []
     assert "playground swings" in _theme_fields(db, cid)
