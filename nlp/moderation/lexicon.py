@@ -50,8 +50,9 @@ wancars ceilliau
 # Welsh insults and dismissals that make a statement toxic when aimed at someone.
 INSULTS_CY = frozenset(
     """
-twpsyn twpsen twp ffwlbart ffŵl ffwl idiot idiotiaid hurtyn lembo llo penbwl pen-bwl
-mochyn moch diawl diawliaid sglyfaeth sglyfaethus ffiaidd
+twpsyn twpsen twp dwl hurt ffwlbart ffŵl ffwl idiot idiotiaid hurtyn lembo llo penbwl pen-bwl
+mochyn moch diawl diawliaid sglyfaeth sglyfaethus ffiaidd hyll tew diwerth pathetig drewllyd
+sgym sgymbag
 """.split()
 ) | frozenset(
     {
@@ -70,7 +71,8 @@ mochyn moch diawl diawliaid sglyfaeth sglyfaethus ffiaidd
 INSULTS_EN = frozenset(
     """
 idiot idiots moron morons cretin cretins imbecile imbeciles scum scumbag scumbags vermin
-parasite parasites subhuman subhumans filth degenerate degenerates
+parasite parasites subhuman subhumans filth degenerate degenerates worthless pathetic
+disgusting ugly
 """.split()
 )
 
