@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import Services, ServicesDep
+from app.services import Services, ServicesDep
 from console.deps import (
     CreatorOfficer,
     CurrentOfficer,
@@ -16,7 +16,6 @@ from console.deps import (
     check_csrf,
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
-from console.links import consultation_links, qr_svg
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
@@ -29,6 +28,7 @@ from storage.repositories.consultations import (
     set_status,
 )
 from storage.repositories.feedback import feedback_status
+from usecases.links import qr_svg
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
@@ -152,7 +152,7 @@ def overview(
         shares=shares,
         counts=counts,
         section="overview",
-        links=consultation_links(services.settings, consultation),
+        links=services.channels.links(services.settings, consultation.slug),
     )
 
 
@@ -320,7 +320,7 @@ def remove_share(
 @router.get("/{consultation_id}/qr.svg")
 def qr(services: ServicesDep, consultation: ViewableConsultation, target: str = "web") -> Response:
     """A QR code for posters: the Telegram deep link, or the web chat link."""
-    links = consultation_links(services.settings, consultation)
+    links = services.channels.links(services.settings, consultation.slug)
     url = links.get(target)
     if not url:
         raise HTTPException(404, f"No {target} link is configured for this consultation.")
@@ -344,5 +344,5 @@ def poster(
         officer=officer,
         consultation=consultation,
         open_question=open_question,
-        links=consultation_links(services.settings, consultation),
+        links=services.channels.links(services.settings, consultation.slug),
     )

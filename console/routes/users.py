@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import AdminOfficer, CurrentOfficer, check_csrf
 from console.security import PasswordPolicyError, hash_password, new_api_token
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models.accounts import Role
 from storage.repositories import console_accounts as accounts
+from usecases.accounts import create_account
 
 router = APIRouter(prefix="/console", dependencies=[Depends(check_csrf)], tags=["console"])
 
@@ -38,22 +39,14 @@ def create_user(
 ) -> Response:
     """Add an account."""
     try:
-        password_hash = hash_password(password)
-        with session_scope(services.db) as session:
-            created = accounts.create_officer(
-                session=session,
-                email=email,
-                password_hash=password_hash,
-                role=role,
-                display_name=display_name,
-            )
-            accounts.audit(
-                session=session,
-                actor=f"officer:{officer.id}",
-                action="account_created",
-                subject=f"officer:{created.id}",
-                detail={"role": role.value},
-            )
+        created = create_account(
+            engine=services.db,
+            email=email,
+            password_hash=hash_password(password),
+            role=role,
+            display_name=display_name,
+            actor=f"officer:{officer.id}",
+        )
     except (accounts.AccountError, PasswordPolicyError) as error:
         flash(request, str(error), "error")
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli.main import app
 from nlp.moderation import check, kinds
 
 ONLY_ONE = "'the only ...' in a place points at one person"
