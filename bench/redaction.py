@@ -25,7 +25,12 @@ Baselines' types are mapped to ours the same way (see BASELINE_TYPES).
 
 Each system runs in its own child process so that throughput and peak RSS are its own.
 
+Name finders side by side (issue 15): "ours-rules" (rules and gazetteer only),
+"ours-rules+own" (with the model trained by tools/train_name_model.py), "ours-rules+sm"
+(with spaCy's en_core_web_sm), "ours" (all three, as shipped); pick with --systems.
+
 Run: .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/redaction.py
+     .venv/bin/python bench/redaction.py --systems ours-rules,ours-rules+own,ours-rules+sm,ours
 """
 
 from __future__ import annotations
@@ -110,10 +115,10 @@ def load(name: str) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- systems (child side)
 
 
-def _ours() -> Any:
+def _ours(name_models: tuple[str, ...] = ("own", "sm")) -> Any:
     from nlp.redaction import Redactor
 
-    redactor = Redactor()
+    redactor = Redactor(name_models=name_models)
 
     def run(texts: list[str]) -> list[list[tuple[int, int, str]]]:
         return [[(s.start, s.end, s.type) for s in r.spans] for r in redactor.redact_many(texts)]
@@ -174,7 +179,15 @@ def _scrubadub() -> Any:
     return run
 
 
-SYSTEMS = {"ours": _ours, "presidio": _presidio, "scrubadub": _scrubadub}
+SYSTEMS = {
+    # The name finders side by side: rules alone, each model beside the rules, all three.
+    "ours": _ours,
+    "ours-rules": lambda: _ours(()),
+    "ours-rules+own": lambda: _ours(("own",)),
+    "ours-rules+sm": lambda: _ours(("sm",)),
+    "presidio": _presidio,
+    "scrubadub": _scrubadub,
+}
 
 
 def worker(system: str, out: Path) -> None:
@@ -303,7 +316,7 @@ def main() -> None:
         )
         result = json.loads(out.read_text())
         out.unlink()
-        ours = system == "ours"
+        ours = system.startswith("ours")
         report[system] = {
             "answers_per_second": result["answers_per_second"],
             "answers_per_cpu_second": result["answers_per_cpu_second"],
@@ -323,7 +336,8 @@ def main() -> None:
     print(f"# redaction benchmark {date.today()} ({platform.machine()}, {os.cpu_count()} cores)")
     for system, r in report.items():
         print(
-            f"\n## {system}: {r['answers_per_second']:.0f} answers/s wall, "
+            f"\n## {system}: {r['answers_per_second']:.0f} answers/s wall "
+            f"({1000 / r['answers_per_second']:.1f} ms an answer), "
             f"{r['answers_per_cpu_second']:.0f} answers/CPU-s, "
             f"peak RSS {r['peak_rss_mib']:.0f} MiB, setup {r['setup_seconds']:.1f} s"
         )

@@ -18,7 +18,8 @@ What goes (for data older than the cutoff, ``now - days``):
 What stays: the keyed address hash (it identifies nobody without the key and
 is what keeps an opted-out number from ever being texted again), answer
 embeddings (vectors, needed to recount and refit themes), themes with their
-labels and sizes, hand codes, and the append-only audit log.
+labels and sizes (minus any keyword or label that only the cleared answers' words
+carried), hand codes, and the append-only audit log.
 
 Each step is one UPDATE/DELETE with a condition that is false once done, so a
 run is idempotent and an interrupted run is finished by the next. A dry run
@@ -46,7 +47,8 @@ from storage.models import (
 )
 from storage.models.outbound import InvitationRecipient, OutboundMessage
 from storage.models.quotes import Quote
-from storage.models.redacted import RedactedAnswer
+from storage.models.redacted import AnswerFlags, RedactedAnswer
+from storage.repositories.derived_text import forget_derived_text
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ PARTICIPANT = table_of(Participant)
 RECIPIENT = table_of(InvitationRecipient)
 OUTBOUND = table_of(OutboundMessage)
 AUDIT = table_of(AuditEvent)
+FLAGS = table_of(AnswerFlags)
 
 # Recipients still to be sent (or whose fate is being reconciled) keep their number.
 _UNFINISHED_RECIPIENT = ("pending", "sending")
@@ -79,6 +82,7 @@ class RetentionReport:
     participant_addresses_cleared: int = 0
     recipient_addresses_cleared: int = 0
     outbound_addresses_cleared: int = 0
+    themes_scrubbed: int = 0
 
     @property
     def total(self) -> int:
@@ -124,12 +128,20 @@ def run_retention(
 
 def _apply(connection: Connection, cutoff: datetime) -> RetentionReport:
     old_answers = select(ANSWER.c.id).where(ANSWER.c.received_at < cutoff)
+    # Labels and keywords only these answers carried go with their words.
+    themes_scrubbed = forget_derived_text(
+        connection=connection,
+        erased_ids=select(ANSWER.c.id).where(ANSWER.c.received_at < cutoff, ANSWER.c.text != ""),
+    )
     redacted = connection.execute(
         delete(REDACTED).where(REDACTED.c.answer_id.in_(old_answers))
     ).rowcount
     quotes = connection.execute(
         delete(QUOTE).where(QUOTE.c.answer_id.in_(old_answers), QUOTE.c.status != "approved")
     ).rowcount
+    # The flags' kinds stay (spam stays out of themes); their reasons may quote the
+    # resident ("link to an unknown site (…)") and go with the words.
+    connection.execute(update(FLAGS).where(FLAGS.c.answer_id.in_(old_answers)).values(reasons=[]))
     answers = connection.execute(
         update(ANSWER).where(ANSWER.c.received_at < cutoff, ANSWER.c.text != "").values(text="")
     ).rowcount
@@ -166,6 +178,7 @@ def _apply(connection: Connection, cutoff: datetime) -> RetentionReport:
         participant_addresses_cleared=participants,
         recipient_addresses_cleared=recipients,
         outbound_addresses_cleared=outbound,
+        themes_scrubbed=themes_scrubbed,
     )
 
 

@@ -1,7 +1,9 @@
 """`whatmatters redact FILE --out FILE`: redact a CSV or JSONL file of answers offline.
 
 One output record per input record, in order: the text redacted with typed
-placeholders and the spans removed, as character offsets into the original.
+placeholders and the spans removed, as character offsets into the original,
+and the answer's flags ("abuse", "spam", "identifying"; see nlp.moderation):
+a "flags" list on each JSONL line (with "flag_reasons"), a "flags" column in CSV.
 The output is written to a temporary file and renamed at the end, so a
 failure half-way never leaves a half-redacted file behind.
 """
@@ -161,22 +163,38 @@ def redact_file(
     if not texts:
         raise RedactInputError(f"{source.name} has no records to redact")
     results = _redact_all(texts, redactor, language, deny_list)
+    # Abuse, spam and identifying details, judged on the resident's own words.
+    from nlp.moderation import check, kinds
+
+    flags = [check(text) for text in texts]
 
     if jsonl:
 
         def write(handle: Any) -> None:
-            for record, result in zip(records, results, strict=True):
-                line = {**record, "text": result.text, "spans": _spans(result)}
+            for record, result, found in zip(records, results, flags, strict=True):
+                line = {
+                    **record,
+                    "text": result.text,
+                    "spans": _spans(result),
+                    "flags": kinds(found),
+                    "flag_reasons": [flag.as_dict() for flag in found],
+                }
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     else:
 
         def write(handle: Any) -> None:
-            fields = header + (["spans"] if "spans" not in header else [])
-            writer = csv.DictWriter(handle, fieldnames=fields)
+            added = [name for name in ("spans", "flags") if name not in header]
+            writer = csv.DictWriter(handle, fieldnames=header + added)
             writer.writeheader()
-            for row, result in zip(rows, results, strict=True):
+            for row, result, found in zip(rows, results, flags, strict=True):
                 writer.writerow(
-                    {**row, text_column: result.text, "spans": json.dumps(_spans(result))}
+                    {
+                        **row,
+                        text_column: result.text,
+                        "spans": json.dumps(_spans(result)),
+                        # "abuse;spam": one cell that spreadsheets filter on.
+                        "flags": ";".join(kinds(found)),
+                    }
                 )
 
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,8 @@ from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.scoping import owned
 from console.templating import flash, render
+from nlp.moderation.flags import HIDDEN_KINDS
+from nlp.moderation.store import answer_flags
 from storage.db import session_scope
 from storage.models import Answer
 from storage.models.quotes import Quote
@@ -44,6 +46,8 @@ def queue(
         # The officer deciding on redaction must see what was removed; this
         # page is for EDIT roles only and nothing here is exported.
         originals = {q.id: _segments(session, q) for q in pending[:100]}
+        # Abuse, spam and details that identify someone without a name, with the reason.
+        flags = answer_flags(session, [q.answer_id for q in pending[:100]])
     return render(
         request,
         "quotes.html",
@@ -56,6 +60,8 @@ def queue(
         labels=labels,
         originals=originals,
         span_types=sorted(SPAN_TYPES),
+        flags=flags,
+        hidden_kinds=HIDDEN_KINDS,
     )
 
 

@@ -4,6 +4,7 @@ Add them to any pipeline (the project's "en"/"cy" pipelines or a blank one):
 
     nlp.add_pipe("wm_pii_patterns")
     nlp.add_pipe("wm_pii_names", config={"welsh": False})
+    nlp.add_pipe("wm_pii_model_names", config={"welsh": False, "names": ["own", "sm"]})
 
 Each appends ``(start, end, type)`` character spans over ``doc.text`` to
 ``doc._.pii``; overlaps are resolved by the Redactor, which also folds
@@ -15,8 +16,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.redaction import models
 from nlp.redaction.detect import find_patterns
 from nlp.redaction.names import NameDetector
+from nlp.redaction.statistical import ModelNameFinder
 
 Doc.set_extension("pii", default=None, force=True)
 
@@ -52,3 +55,24 @@ class PiiNames:
 def make_pii_names(nlp: Language, name: str, welsh: bool, guess_rare: bool) -> PiiNames:
     """spaCy factory for :class:`PiiNames`."""
     return PiiNames(welsh=welsh, guess_rare=guess_rare)
+
+
+class PiiModelNames:
+    """Person names from the statistical models (see nlp.redaction.statistical)."""
+
+    def __init__(self, welsh: bool, names: list[str]) -> None:
+        self.finder = ModelNameFinder([models.load(name) for name in names], welsh=welsh)
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_spans(doc, [(start, end, "name") for start, end in self.finder.find(doc)])
+        return doc
+
+
+@Language.factory(
+    "wm_pii_model_names",
+    assigns=["doc._.pii"],
+    default_config={"welsh": False, "names": ["own", "sm"]},
+)
+def make_pii_model_names(nlp: Language, name: str, welsh: bool, names: list[str]) -> PiiModelNames:
+    """spaCy factory for :class:`PiiModelNames`; ``names`` picks the models ("own", "sm")."""
+    return PiiModelNames(welsh=welsh, names=names)

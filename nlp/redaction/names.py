@@ -1,7 +1,8 @@
 """Person names from context, capitalisation and a gazetteer, over spaCy tokens.
 
-No statistical NER is involved (none ships in a pip package we can trust), so
-the detector combines cues a reader uses:
+These are the rules; the statistical name finders (statistical.py, models.py) run
+beside them in the same pipeline and catch what cues cannot. The rules combine the
+cues a reader uses:
 - context: titles ("Mrs", "Cllr"), self-introductions ("my name is", "I'm",
   "call me", "fy enw i yw"), greetings ("Hi", "Annwyl") and sign-offs
   ("Thanks,", "Diolch,") that introduce a name;
@@ -40,6 +41,7 @@ _INTRO_BEFORE = re.compile(
     r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|\blove,?|"
     r"\bsincerely,?|\bfaithfully,?|"
     r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
+    r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|\bffoniwch|\bgofynnwch i|"
     r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
     r"brother|sister|gran|grandson|granddaughter)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
     r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bdiolch,?|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
@@ -64,7 +66,13 @@ _MUTATING = frozenset(
     "eich".split()
 )
 # Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
-_WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
+WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
+# After these a capitalised word we do not know is a place or a building ("in Marford",
+# "the Gurdwara", "yn Rhosddu"), not a person: people are rarely "in" or "the" anything.
+LOCATIVE_BEFORE = frozenset(
+    "the a an in at near into inside outside behind opposite around towards through past "
+    "y yr 'r yn ym yng ger".split()
+)
 _SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
 # Welsh words that are first names somewhere else ("Mae", "Nain", "Haf" is both:
 # a Welsh name we list stays a name).
@@ -189,6 +197,9 @@ class _Scan:
         key = self.keys[i]
         if key not in self.g.first_names:
             return False
+        if key not in self.g.frequencies:
+            # A first name no English word list knows ("krithika", "aleena"): a name.
+            return len(key) > 3
         low = self.g.lower_prob(key)
         return low < RARE_LOWER and self.g.capital_prob(key) - low > PROPER_MARGIN_LOWER
 
@@ -208,8 +219,10 @@ class _Scan:
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
         if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
-        if _WELSH_LOOKING.search(word):
+        if WELSH_LOOKING.search(word):
             return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
+        if i and (self.keys[i - 1] in LOCATIVE_BEFORE or (i - 1) in self.places):
+            return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
 
     def extendable(self, i: int) -> bool:
@@ -328,6 +341,9 @@ class _Scan:
             key = self.keys[prev]
             if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or self.common(key):
                 break
+            if WELSH_LOOKING.search(self.words[prev]) and key not in self.g.first_names:
+                break  # "Ffoniwch Gareth": a Welsh verb before the name stays
+
             # A first name before a surname, even one that is also a place ("Isla"),
             # or a word too rare to be in the frequency table ("Kwame").
             if key in self.g.first_names or self.g.capital_prob(key) >= self.g.lower_prob(key):

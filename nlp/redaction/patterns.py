@@ -44,7 +44,8 @@ URL = re.compile(
     r"(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE,
 )
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+# Not a spreadsheet function ("@SUM(A1:A2)"): a handle is never followed by "(".
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w.]*\()")
 
 # Postcodes: the outward code (area + district) and the inward code (sector + unit).
 _OUTWARD = r"(?:[A-Z]{1,2}[0-9][0-9A-Z]?|[A-Z]{1,2}[0-9]{2})"
@@ -72,6 +73,10 @@ NINO = re.compile(
     r"(?:[ \-.]?([A-D]))?\b",
     re.IGNORECASE,
 )
+# Written as on the card (capitals, digits in spaced pairs, suffix A-D) the shape alone is
+# an NI number, whatever the prefix: HMRC's specimen "QQ 12 34 56 C" and mistyped prefixes
+# are still someone's. Unspaced, "QQ123456C" is as likely a product code.
+NINO_FULL = re.compile(r"\b([A-Z]{2}) (\d{2}) (\d{2}) (\d{2}) ([A-D])\b")
 NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 
 # A run of digits with the separators people use; checked afterwards.
@@ -195,6 +200,8 @@ def find_ninos(text: str) -> Iterator[Found]:
         odd_separators = any(ch in "-." for ch in match.group(0))
         if (prefix.islower() or odd_separators) and not suffix:
             continue  # "at 71-33-52-22" is a phone number after a word
+        yield match.start(), match.end(), "nino"
+    for match in NINO_FULL.finditer(text):
         yield match.start(), match.end(), "nino"
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from nlp.moderation.flags import HIDDEN_KINDS
+from nlp.moderation.store import active_kinds
 from nlp.redaction.redactor import Redactor
 from storage.models import Answer
 from storage.models.quotes import Quote, QuoteSource
@@ -37,7 +39,8 @@ def propose_redacted_quotes(
         deny_list: the consultation's extra words to redact.
 
     Returns:
-        The quotes, new or already proposed, in `answer_ids` order.
+        The quotes, new or already proposed, in `answer_ids` order; representative ones
+        leave out answers flagged as abuse or spam (nlp.moderation).
 
     Raises:
         QuoteError: for an answer id that does not exist.
@@ -48,6 +51,11 @@ def propose_redacted_quotes(
         if answer is None:
             raise QuoteError(f"no answer with id {answer_id}")
         answers.append(answer)
+    if source == QuoteSource.REPRESENTATIVE:
+        # Abuse and spam are never put forward as typical of a theme (an officer may still
+        # pick one, or clear a wrong flag).
+        flags = active_kinds(session, [a.id for a in answers if a.id is not None])
+        answers = [a for a in answers if not HIDDEN_KINDS & set(flags.get(a.id or 0, []))]
     # One batch per language, so that Welsh answers get the Welsh pipeline.
     results = {}
     for language in {a.language for a in answers}:

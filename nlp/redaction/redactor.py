@@ -16,6 +16,9 @@ import nlp.lang  # noqa: F401  (registers Welsh so that spacy.blank("cy") works)
 import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
 from nlp import langid
 from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
+from nlp.redaction.addresses import ADDRESS
+from nlp.redaction.gazetteer import fold
+from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.normalise import Normalised, normalise
 from storage.placeholders import normalise_spans, render_redacted
 
@@ -47,12 +50,17 @@ class RedactionResult:
     spans: list[Span]
 
 
-def build_redaction_pipeline(lang: str) -> Language:
+# The statistical name finders every Redactor uses unless told otherwise (models.py).
+NAME_MODELS = ("own", "sm")
+
+
+def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS) -> Language:
     """A tokenizer-only pipeline for `lang` ("en" or "cy") with the PII components.
 
     The project's shared pipelines (nlp.pipelines.get_pipeline) also lemmatise
     and de-mutate, which redaction does not need; the detectors are ordinary
-    components and can be added to those too.
+    components and can be added to those too. ``name_models`` picks the
+    statistical name finders run beside the rules ("own", "sm"; none: rules only).
     """
     code = lang if lang in ("cy", "xx") else "en"
     pipeline = spacy.blank(code)
@@ -60,6 +68,11 @@ def build_redaction_pipeline(lang: str) -> Language:
     # "xx": other languages (Polish, German ...): no guessing from the English
     # frequency table, which would take every capitalised noun for a name.
     pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy", "guess_rare": code == "en"})
+    if code != "xx" and name_models:
+        # English models, so in Welsh a span must hold a listed name (see statistical.py).
+        pipeline.add_pipe(
+            "wm_pii_model_names", config={"welsh": code == "cy", "names": list(name_models)}
+        )
     return pipeline
 
 
@@ -85,12 +98,18 @@ class Redactor:
         pipelines: optional pipelines by language ("en", "cy") that already
             contain the wm_pii_* components; built on first use otherwise.
         batch_size: texts per nlp.pipe batch in redact_many.
+        name_models: statistical name finders beside the rules ("own", "sm").
     """
 
     def __init__(
-        self, pipelines: dict[str, Language] | None = None, *, batch_size: int = 256
+        self,
+        pipelines: dict[str, Language] | None = None,
+        *,
+        batch_size: int = 256,
+        name_models: Sequence[str] = NAME_MODELS,
     ) -> None:
         self._pipelines = dict(pipelines or {})
+        self.name_models = tuple(name_models)
         self._lock = threading.Lock()
         self.batch_size = batch_size
 
@@ -99,7 +118,7 @@ class Redactor:
         code = lang if lang in ("cy", "xx") else "en"
         with self._lock:
             if code not in self._pipelines:
-                self._pipelines[code] = build_redaction_pipeline(code)
+                self._pipelines[code] = build_redaction_pipeline(code, self.name_models)
             return self._pipelines[code]
 
     def redact(
@@ -189,6 +208,36 @@ def _join_neighbours(text: str, spans: list[dict[str, Any]]) -> list[dict[str, A
     return joined
 
 
+_HOUSE_NUMBER = re.compile(r"^\W*(?:(?:flat|apartment|unit|rhif|fflat)\s*)?\d+[a-z]?\b[\s,]*", re.I)
+
+
+def _repeats(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Other mentions of a name or street already redacted once in the same text.
+
+    "Gareth ... ring Gareth" and "14 Bryn Road ... the bins on Bryn Road" would give away
+    what the first placeholder hid.
+    """
+    extra: list[dict[str, Any]] = []
+    for span in spans:
+        if span["type"] not in ("name", "address"):
+            continue
+        found = text[span["start"] : span["end"]]
+        if span["type"] == "address":
+            street = ADDRESS.search(found)
+            core = _HOUSE_NUMBER.sub("", street.group(0)).strip() if street else ""
+            terms = [core] if len(core.split()) >= 2 else []
+        else:
+            terms = re.findall(r"[^\W\d_]{3,}", found)
+        for term in terms:
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
+            # "Will" the name does not make every "will" one: ordinary words repeat only
+            # as written.
+            ordinary = span["type"] == "name" and _gazetteer().lower_prob(fold(term)) > -11.0
+            for match in re.finditer(pattern, text, 0 if ordinary else re.IGNORECASE):
+                extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
+    return extra
+
+
 def _result(
     original: str,
     copy: Normalised,
@@ -205,6 +254,7 @@ def _result(
         begin, finish = copy.to_original(start, end)
         if finish > begin:
             mapped.append({"start": begin, "end": finish, "type": kind})
+    mapped.extend(_repeats(original, mapped))
     merged = _join_neighbours(original, normalise_spans(mapped, text_length=len(original)))
     return RedactionResult(
         text=render_redacted(original, merged),

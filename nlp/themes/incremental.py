@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 from sqlmodel import Session
 
+from nlp.moderation.flags import SPAM
+from nlp.moderation.store import active_kinds
 from nlp.themes.clauses import embed_clauses
 from nlp.themes.junk import is_junk
 from nlp.themes.vectors import from_bytes, to_bytes
@@ -142,7 +144,10 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
     """
     embed_answers(session=session, embedder=embedder, answer_ids=answer_ids)
     done = 0
+    flags = active_kinds(session, list(answer_ids))
     for answer_id in answer_ids:
+        if SPAM in flags.get(answer_id, []):
+            continue  # spam stays out of themes
         consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_id)
         stored = repo.embedding_of(session=session, answer_id=answer_id)
         if consultation_id is None or stored is None:

@@ -17,7 +17,7 @@ from storage.models import utcnow
 from storage.repositories.console_answers import cached_redactions, store_redactions
 
 #: Must equal console.redact.REDACTION_VERSION (a test checks): one cache for both.
-REDACTION_VERSION = "nlp.redaction-1"
+REDACTION_VERSION = "nlp.redaction-2"
 
 
 @lru_cache(maxsize=1)

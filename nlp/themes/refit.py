@@ -24,6 +24,9 @@ from typing import Any
 import numpy as np
 from sqlmodel import Session
 
+from nlp.moderation.flags import ABUSE, SPAM
+from nlp.moderation.store import active_kinds
+from nlp.redaction.derived import identifying_words, scrub_label, scrub_phrases
 from nlp.themes.broad import rebuild_broad
 from nlp.themes.clustering import Anchor
 from nlp.themes.incremental import _clauses, embed_answers
@@ -36,6 +39,7 @@ from nlp.themes.sentiment import Sentiment, answer_sentiment, theme_sentiment
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import themes as repo
+from storage.repositories.console_answers import cached_redaction_spans
 
 #: Pairs below this combined score start a new theme rather than continuing an old one.
 MATCH_MIN = 0.5
@@ -53,6 +57,8 @@ class RefitReport:
     created: int
     retired: int
     other_share: float
+    # Answers left out as spam (listed in the console, back once an officer clears the flag).
+    spam: int = 0
 
 
 def refit_consultation(
@@ -106,6 +112,12 @@ def refit_consultation(
         for a in repo.stored_answers(session=session, consultation_id=consultation_id)
         if a.vector is not None and a.model == embedder.name
     ]
+    # Spam stays out of themes (an officer who clears the flag brings it back at the next
+    # refit); the console lists and counts what was left out.
+    flags = active_kinds(session, [a.answer_id for a in answers])
+    spam = [a.answer_id for a in answers if SPAM in flags.get(a.answer_id, [])]
+    repo.replace_auto_assignments(session=session, answer_ids=spam, rows=[])
+    answers = [a for a in answers if SPAM not in flags.get(a.answer_id, [])]
     other = repo.other_theme(session=session, consultation_id=consultation_id)
     active = [
         t
@@ -120,7 +132,7 @@ def refit_consultation(
         if t.merged_into_id is not None and t.centroid is not None
     ]
     if not answers:
-        return RefitReport(0, len(active), len(active), 0, 0, 0.0)
+        return RefitReport(0, len(active), len(active), 0, 0, 0.0, spam=len(spam))
     row_of = {a.answer_id: i for i, a in enumerate(answers)}
     vectors = np.stack([from_bytes(a.vector) for a in answers if a.vector is not None])
     officer = repo.officer_assignments(session=session, consultation_id=consultation_id)
@@ -169,6 +181,12 @@ def refit_consultation(
     rebuild_broad(session=session, consultation_id=consultation_id, about_broad=about_broad)
     if propose_quotes:
         report("quotes", len(answers), len(answers))
+        if exclude_from_quotes is None:
+            # Abusive or spam answers (flags an officer has not cleared) are never proposed.
+            flagged = {
+                answer_id for answer_id, kinds in flags.items() if ABUSE in kinds or SPAM in kinds
+            }
+            exclude_from_quotes = flagged.__contains__
         propose_theme_quotes(
             session=session, consultation_id=consultation_id, exclude=exclude_from_quotes
         )
@@ -179,6 +197,7 @@ def refit_consultation(
         created=created,
         retired=retired,
         other_share=model.other_share_,
+        spam=len(spam),
     )
 
 
@@ -269,6 +288,13 @@ def _carry_identities(
         created += 1
     by_id = {int(t.id or 0): t for t in active}
     anchored = {int(t.id or 0) for t in anchor_themes}
+    # Labels and keywords are shown on the board, exported and served by the API: no word
+    # the redactor removed from these answers may appear in them. Labels are already built
+    # from redacted text; this also covers keywords, using the spans cached by redaction.
+    spans = cached_redaction_spans(session=session, answer_ids=[a.answer_id for a in answers])
+    identifying = identifying_words(
+        [(a.text, spans[a.answer_id]) for a in answers if a.answer_id in spans and a.text]
+    )
     for found in themes:
         theme = by_id.get(ids[found.index]) or repo.get_theme(
             session=session, theme_id=ids[found.index]
@@ -282,12 +308,18 @@ def _carry_identities(
             repo.save_theme(
                 session=session,
                 theme=theme,
-                label_en=theme.label_en if keep_name else found.labels.get("en", found.label)[:200],
-                label_cy=theme.label_cy if keep_name else found.labels.get("cy", "")[:200],
+                label_en=theme.label_en
+                if keep_name
+                else scrub_label(found.labels.get("en", found.label), identifying, found.keywords)[
+                    :200
+                ],
+                label_cy=theme.label_cy
+                if keep_name
+                else scrub_label(found.labels.get("cy", ""), identifying)[:200],
                 centroid=to_bytes(model.centroids_[found.index]),
                 size=found.size,
                 model=getattr(model.embedder, "name", theme.model) or theme.model,
-                keywords=found.keywords,
+                keywords=scrub_phrases(found.keywords, identifying),
                 # Pinned quotes first, then the typical ones (without repeats).
                 quote_answer_ids=_dedupe_ids(
                     pins.get(int(theme.id or 0), []) + [answers[q].answer_id for q in found.quotes]

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from storage.models._base import UTCDateTime, utcnow
 from storage.models.quality import HandCode  # noqa: F401  (console table)
-from storage.models.redacted import RedactedAnswer  # noqa: F401  (console table)
+from storage.models.redacted import AnswerFlags, RedactedAnswer  # noqa: F401  (console tables)
 
 
 class Role(StrEnum):

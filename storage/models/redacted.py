@@ -23,3 +23,23 @@ class RedactedAnswer(SQLModel, table=True):
     spans: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     version: str = Field(max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+
+
+class AnswerFlags(SQLModel, table=True):
+    """What nlp.moderation found in an answer, and what an officer cleared.
+
+    ``kinds``: "abuse", "spam", "identifying"; ``reasons``: [{"kind", "reason"}] shown to
+    officers; ``cleared``: kinds an officer judged wrong ("not spam"), which then count for
+    nothing (the answer is themed and quotable again) until the officer restores them.
+    """
+
+    answer_id: int = Field(primary_key=True, foreign_key="answer.id", ondelete="CASCADE")
+    kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    reasons: list[dict[str, str]] = Field(default_factory=list, sa_column=Column(JSON))
+    cleared: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    version: str = Field(max_length=32)
+    checked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+
+    def active(self) -> list[str]:
+        """The kinds that still stand."""
+        return [kind for kind in self.kinds if kind not in self.cleared]

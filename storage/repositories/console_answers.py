@@ -136,6 +136,22 @@ def unredacted_answer_ids(*, session: Session, limit: int = 10_000) -> list[int]
     return [int(r[0]) for r in rows]
 
 
+def cached_redaction_spans(
+    *, session: Session, answer_ids: Sequence[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """The cached spans of these answers, whatever redactor version found them."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    ids = list(answer_ids)
+    for start in range(0, len(ids), 1000):
+        rows = session.execute(
+            select(REDACTED.c.answer_id, REDACTED.c.spans).where(
+                REDACTED.c.answer_id.in_(ids[start : start + 1000])
+            )
+        )
+        found.update({int(answer_id): list(spans or []) for answer_id, spans in rows})
+    return found
+
+
 def store_redactions(
     *,
     session: Session,

@@ -18,6 +18,7 @@ from sqlmodel import select as orm_select
 from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
+from storage.repositories.derived_text import forget_derived_text
 
 PARTICIPANT = table_of(Participant)
 CONVERSATION = table_of(Conversation)
@@ -301,6 +302,11 @@ def erase_participant(*, session: Session, participant_id: int) -> int:
     not depend on SQLite's foreign_keys pragma being on for this connection.
     """
     answer = table_of(Answer)
+    # Theme labels and keywords that only this resident's words carried go first.
+    forget_derived_text(
+        connection=session,
+        erased_ids=select(answer.c.id).where(answer.c.participant_id == participant_id),
+    )
     answers = session.execute(delete(answer).where(answer.c.participant_id == participant_id))
     session.execute(delete(CONVERSATION).where(CONVERSATION.c.participant_id == participant_id))
     receipts = table_of(InboundReceipt)

@@ -61,6 +61,7 @@ POLICY: dict[str, set[Role] | str] = {
     "qr": VIEW,
     "poster": VIEW,
     "answers_page": VIEW,
+    "change_flag": EDIT,
     "import_page": EDIT,
     "upload": EDIT,
     "run": EDIT,

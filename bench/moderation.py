@@ -1,0 +1,156 @@
+"""Moderation flags benchmark: how often abuse and spam are flagged, per language and set.
+
+Sets (read from ../shared/data, never copied; the hand-written ones are below):
+- en-feedback: NHS Friends and Family Test answers (nhs_fft_phase1.csv, 10,302, MIT; real
+  public-service feedback): nearly all genuine, so every flag there is a probable false alarm
+  (some answers do swear; the flagged ones are printed to judge).
+- cy-clean: Welsh sentences and phrases (cy_speech_prompts_cc0.csv + cy_lexicelt_short_phrases.csv,
+  15,458, CC0): clean Welsh, so the share flagged is the false-alarm rate in Welsh.
+- polis: Pol.is statements (civic/polis_*.csv, CC BY 4.0, attribution: The Computational
+  Democracy Project), split by the conversation moderators' decision (moderated = -1 removed,
+  1 accepted): removed statements are not all abuse or spam, so this is a signal, not a score.
+- cy-abuse, cy-clean-hard, en-spam, en-abuse: short sets written for this benchmark (below),
+  in the registers residents use. They were written alongside the rules, so they are a
+  regression check, not a held-out score; the held-out sets are the integrator's.
+- --sms PATH: the SMS Spam Collection (Almeida & Hidalgo, UCI; "label<TAB>text" lines), for
+  measurement only: the rules were written without it and are not changed after reading it.
+
+Run: .venv/bin/python bench/moderation.py [--sms SMSSpamCollection]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nlp.moderation import ABUSE, SPAM, check  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+
+CY_ABUSE = [
+    "Mae'r cyngor yn llawn cachu",
+    "ffycin bysiau byth yn dod",
+    "ti'n gont llwyr",
+    "twll din y cynghorydd na",
+    "y bastad diog na yn y swyddfa",
+    "cer i'r diawl a dy barcio",
+    "basdad o gynllun",
+    "dyw'r ffycin goleuadau ddim yn gweithio",
+    "hen hwran",
+    "mae o'n goc oen",
+    "llond lle o gachu ci ar y llwybr",
+    "cau dy geg y twpsyn",
+    "dw i'n mynd i dy ladd di",
+    "mae'r saeson i gyd yn sbwriel",
+    "cicio'r mewnfudwyr allan",
+    "dylai rhywun eu saethu",
+    "ti'n idiot llwyr",
+    "gwylia dy gefn",
+    "casau'r ffoaduriaid",
+    "wanc o gynghorydd",
+]
+CY_CLEAN_HARD = [
+    "Ga i fag i'r sbwriel?",
+    "Mae'r coc dŵr wedi torri ar y stryd",
+    "Mae'r bws i Wrecsam yn hwyr bob bore",
+    "Diawl, mae'n oer heddiw",
+    "Rydw i'n byw yn Llay ers deg mlynedd",
+    "Mae angen mwy o finiau yn y parc",
+    "Roedd y nyrs yn garedig iawn",
+    "Mae'r ffordd i Gaerdydd ar gau",
+    "Hoffwn i weld mwy o goed ar y stryd",
+    "Dim digon o lefydd parcio ger yr ysgol",
+]
+EN_SPAM = [
+    "You have WON a £1000 prize! Text WIN to 87121 to claim",
+    "URGENT! Your mobile number has been selected to receive a £2000 cash award. Call 09061701461",
+    "Cheap loans approved today, call now, no credit checks",
+    "Visit www.best-deals-4u.xyz for 70% off designer bags",
+    "FreeMsg: reply YES to get your free ringtone, 150p/msg, txt STOP to end",
+    "Congratulations you have been chosen for a free gift card, claim your reward now",
+    "Earn £500 a day working from home, limited time, apply now",
+    "Hot singles in your area waiting, click here www.meet-now.club",
+]
+EN_ABUSE = [
+    "the fucking council never listens",
+    "you are all scum",
+    "send the immigrants back",
+    "i'm going to burn the depot down",
+    "useless bunch of wankers",
+    "all travellers are thieves",
+]
+EN_CLEAN_HARD = [
+    "I hate the new parking scheme",
+    "the only way into town is the A483",
+    "free parking would help the shops",
+    "please call me back when you are free",
+    "the council should sort the potholes out now",
+    "see https://www.wrexham.gov.uk/bins for the dates",
+]
+
+
+def _csv(path: Path, column: str = "text") -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _rate(texts: Iterable[str], kind: str) -> tuple[float, int, list[str]]:
+    items = list(texts)
+    hits = [t for t in items if any(f.kind == kind for f in check(t))]
+    return len(hits) / max(1, len(items)), len(items), hits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sms", type=Path, help="SMS Spam Collection file (measurement only)")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, float, int]] = []
+
+    def report(name: str, texts: Iterable[str], kind: str, show: int = 0) -> None:
+        rate, count, hits = _rate(texts, kind)
+        rows.append((name, kind, rate, count))
+        for text in hits[:show]:
+            print(f"    flagged {kind} in {name}: {text[:100]!r}")
+
+    started = time.perf_counter()
+    fft = [r["text"] for r in _csv(DATA / "themes" / "nhs_fft_phase1.csv")]
+    welsh = [r["text"] for r in _csv(DATA / "welsh" / "cy_speech_prompts_cc0.csv")]
+    welsh += [r["text"] for r in _csv(DATA / "welsh" / "cy_lexicelt_short_phrases.csv")]
+    polis = [r for p in sorted((DATA / "civic").glob("polis_*.csv")) for r in _csv(p)]
+    removed = [r["text"] for r in polis if r.get("moderated") == "-1"]
+    accepted = [r["text"] for r in polis if r.get("moderated") == "1"]
+    report("en-feedback (flagged = false alarm)", fft, ABUSE, show=5)
+    report("en-feedback (flagged = false alarm)", fft, SPAM, show=5)
+    report("cy-clean (flagged = false alarm)", welsh, ABUSE, show=5)
+    report("cy-clean (flagged = false alarm)", welsh, SPAM, show=5)
+    report("polis removed by moderators", removed, ABUSE)
+    report("polis removed by moderators", removed, SPAM)
+    report("polis accepted", accepted, ABUSE)
+    report("polis accepted", accepted, SPAM)
+    report("cy-abuse (recall)", CY_ABUSE, ABUSE, show=0)
+    report("cy-clean-hard (false alarm)", CY_CLEAN_HARD, ABUSE, show=5)
+    report("en-abuse (recall)", EN_ABUSE, ABUSE)
+    report("en-spam (recall)", EN_SPAM, SPAM)
+    report("en-clean-hard (false alarm)", EN_CLEAN_HARD, SPAM, show=5)
+    report("en-clean-hard (false alarm)", EN_CLEAN_HARD, ABUSE, show=5)
+    if args.sms:
+        labelled = [line.split("\t", 1) for line in args.sms.read_text("utf-8").splitlines()]
+        report("sms spam (recall)", [t for label, t in labelled if label == "spam"], SPAM)
+        report("sms ham (false alarm)", [t for label, t in labelled if label == "ham"], SPAM)
+    total = sum(count for *_, count in rows)
+    seconds = time.perf_counter() - started
+    print("\n| set | flag | share flagged | texts |\n|---|---|---|---|")
+    for name, kind, rate, count in rows:
+        print(f"| {name} | {kind} | {rate:.2%} | {count} |")
+    print(f"\n{total} checks in {seconds:.1f} s ({1000 * seconds / max(1, total):.2f} ms a check)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Details that point at one person even with every name redacted.
+
+A quote can identify its author, or someone else, without a name: "my son at Ysgol Bryn
+Alyn" (a child at a small school), "the only chemist in Llay", "as the headteacher of ...",
+"the lollipop lady on Bryn Road" (a job and a small place). Officers decide; these rules
+say why they should look. English and Welsh.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAP = r"[A-Z][\w'’-]+(?:\s+(?:y|yr|'r|of|on|the|[A-Z][\w'’-]+))*"
+_KIN = (
+    r"(?:son|daughter|child|kid|kids|children|boy|girl|grandson|granddaughter|grandchild|"
+    r"mab|merch|plentyn|plant|wyr|wyres)"
+)
+_JOBS = (
+    r"(?:headteacher|head teacher|headmaster|headmistress|deputy head|teacher|vicar|priest|"
+    r"minister|imam|rabbi|gp|doctor|nurse|pharmacist|chemist|dentist|vet|postman|postwoman|"
+    r"postie|lollipop (?:lady|man)|caretaker|landlord|landlady|publican|shopkeeper|butcher|"
+    r"baker|manager|owner|chair|chairman|chairwoman|clerk|warden|councillor|mayor|"
+    r"policeman|pcso|bus driver|driver|receptionist|cleaner|coach|"
+    r"prifathro|prifathrawes|athro|athrawes|ficer|gweinidog|meddyg|nyrs|fferyllydd|"
+    r"deintydd|postmon|perchennog|rheolwr|cadeirydd|clerc|cynghorydd|maer|gyrrwr)"
+)
+_PLACE_WORDS = (
+    r"(?:school|primary|ysgol|nursery|meithrin|college|coleg|surgery|practice|pharmacy|chemist|"
+    r"shop|siop|pub|tafarn|church|chapel|capel|eglwys|mosque|gurdwara|club|clwb|village|pentref|"
+    r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
+)
+
+RULES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"\b(?:my|our|fy|ein)\s+(?:\w+\s+)?{_KIN}\b[^.!?\n]{{0,40}}?\b"
+            rf"(?:at|in|goes to|attends|yn|sy'n mynd i)\s+(?:Ysgol|{_CAP}\s+{_PLACE_WORDS})",
+            re.IGNORECASE,
+        ),
+        "a child and their school",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:the only)\s+(?:\w+\s+){{0,2}}?(?i:{_JOBS}|{_PLACE_WORDS}|\w+)\s+"
+            rf"(?i:in|on|at|near|round|around)\s+(?:the\s+)?[A-Z]\w+"
+        ),
+        "'the only ...' in a place points at one person",
+    ),
+    (
+        re.compile(r"\b(?:yr unig|unig)\s+\w+\s+(?:yn|ym|yng|ar|ger)\s+[A-Z]\w+"),
+        "'yr unig ...' mewn lle: one person",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:as|being|i am|i'm|im|fel|yn)\s+(?i:the|a|an|y|yr)?\s*(?i:{_JOBS})\s+"
+            rf"(?i:of|at|in|for|on|yn|ym|yng|ar)\s+(?:the\s+|y\s+|yr\s+)?[A-Z]\w+"
+        ),
+        "the writer's job at a named place",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:the|our|my|y|yr|ein)\s+(?i:{_JOBS})\s+"
+            rf"(?i:of|at|in|on|from|yn|ym|yng|ar|o)\s+(?:the\s+|y\s+|yr\s+)?(?:{_CAP})"
+        ),
+        "a job and a small place point at one person",
+    ),
+    (
+        re.compile(
+            r"\b(?:i live|we live|i'm|i am|rydw i|dw i)\s+(?:at|in|yn|ym|yng)\s+(?:the\s+)?"
+            r"(?:last|first|only|corner|end|big|old|yellow|red|white|blue|green)\s+"
+            r"(?:house|cottage|farm|bungalow|flat|tŷ|ty|bwthyn|fferm)",
+            re.IGNORECASE,
+        ),
+        "a description of the writer's house",
+    ),
+]
+
+
+def identifying_reasons(text: str) -> list[str]:
+    """Why this text may identify someone without a name (empty: nothing found)."""
+    return [reason for pattern, reason in RULES if pattern.search(text)]

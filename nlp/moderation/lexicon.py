@@ -1,0 +1,103 @@
+"""Word lists for the abuse flag, English and Welsh, with where each comes from.
+
+English obscenities and slurs: chosen from the LDNOOBW "List of Dirty, Naughty, Obscene, and
+Otherwise Bad Words" (github.com/LDNOOBW/List-of-Dirty-Naughty-Obscene-and-Otherwise-Bad-Words,
+file `en`, commit 5faf2ba, CC BY 4.0), keeping the words that are obscene or a slur in any
+context and leaving out the clinical and descriptive ones residents use in good faith
+("sex", "nude", "rape", "genitals", "escort"), plus British forms the list lacks ("wanker",
+"tosser", "bellend", "shite"), as in Wiktionary's "English vulgarities" (CC BY-SA 4.0).
+
+Welsh obscenities: the Welsh vulgar and derogatory terms recorded in Wiktionary (category
+"Welsh vulgarities" and the Welsh entries of the English words above; CC BY-SA 4.0), with
+the English loans spelt the Welsh way ("ffycin", "bastad", "bitsh"); their mutated forms are
+generated (see mutated_forms), since "dy gachu" or "y gont" are the forms people write.
+
+Each entry is a word or a phrase, matched whole after folding case, accents, repeated
+letters and look-alike digits (see nlp.moderation.flags).
+"""
+
+from __future__ import annotations
+
+OBSCENE_EN = frozenset(
+    """
+arse arsehole arseholes asshole assholes bastard bastards bitch bitches bollocks bullshit
+clusterfuck cock cocks cocksucker cunt cunts dick dickhead dickheads dildo fuck fucked fucker
+fuckers fuckin fucking fucks fucktard fucktards fuk fukin fck fcking motherfucker motherfuckers
+piss-off prick pricks pussy shit shite shits shitty shithead shitheads slut sluts twat twats
+wank wanker wankers whore whores tosser tossers bellend bellends knobhead knobheads jizz
+blowjob cum cumshot scumbag scumbags
+""".split()
+) | frozenset({"piece of shit", "piss off", "fuck off", "f off", "sod off", "go to hell"})
+
+SLURS_EN = frozenset(
+    """
+beaner beaners coon coons darkie faggot faggots kike kikes nigga niggas nigger
+niggers paki pakis pikey pikeys raghead ragheads spic spics wetback wetbacks chink chinks
+gook gooks tranny trannies poof poofs dyke dykes gyppo gyppos yid yids golliwog retard
+retards spastic spaz mong mongs
+""".split()
+) | frozenset({"nig nog"})
+
+# Radical (unmutated) forms; mutated_forms adds "gachu", "nghachu", "chachu" ...
+OBSCENE_CY = frozenset(
+    """
+cachu cachwr cachlyd cont contyn cocyn ffwc ffycin ffacin ffycio ffwcio ffyc ffycer ffycars
+twat bastad basdad basdun bastard bastads hwran hwr slwt bitsh pidyn pidlen wanc wancar wancyr
+wancars ceilliau
+""".split()
+) | frozenset({"twll din", "twll tin", "coc oen", "pen coc", "dos i'r diawl", "cer i'r diawl"})
+
+# Welsh insults and dismissals that make a statement toxic when aimed at someone.
+INSULTS_CY = frozenset(
+    """
+twpsyn twpsen twp dwl hurt ffwlbart ffŵl ffwl idiot idiotiaid hurtyn lembo llo penbwl pen-bwl
+mochyn moch diawl diawliaid sglyfaeth sglyfaethus ffiaidd hyll tew diwerth pathetig drewllyd
+sgym sgymbag
+""".split()
+) | frozenset(
+    {
+        "cau dy geg",
+        "cau dy hen geg",
+        "cer i grafu",
+        "dos i grafu",
+        "cer o 'ma",
+        "cer adre",
+        "pen dafad",
+        "pen bwl",
+        "ych a fi",
+    }
+)
+
+INSULTS_EN = frozenset(
+    """
+idiot idiots moron morons cretin cretins imbecile imbeciles scum scumbag scumbags vermin
+parasite parasites subhuman subhumans filth degenerate degenerates worthless pathetic
+disgusting ugly
+""".split()
+)
+
+# Groups a hateful statement is made about (English and Welsh, singular and plural).
+GROUPS = frozenset(
+    """
+immigrants immigrant migrants migrant refugees refugee asylum foreigners foreigner muslims
+muslim jews jew blacks gays gay lesbians trans travellers traveller gypsies gypsy romanians
+poles polish pakistanis indians africans asians arabs english welsh saeson sais mewnfudwyr
+ffoaduriaid ceiswyr tramorwyr mwslemiaid iddewon hoywon sipsiwn christians catholics
+""".split()
+)
+
+_SOFT = {"c": "g", "p": "b", "t": "d", "b": "f", "d": "dd", "g": "", "m": "f", "ll": "l", "rh": "r"}
+_NASAL = {"c": "ngh", "p": "mh", "t": "nh", "b": "m", "d": "n", "g": "ng"}
+_ASPIRATE = {"c": "ch", "p": "ph", "t": "th"}
+
+
+def mutated_forms(words: frozenset[str]) -> frozenset[str]:
+    """Each word with its soft, nasal and aspirate mutations ("cachu" -> "gachu" ...)."""
+    forms = set(words)
+    for word in words:
+        for table in (_SOFT, _NASAL, _ASPIRATE):
+            for radical, mutated in table.items():
+                if word.startswith(radical):
+                    forms.add(mutated + word[len(radical) :])
+                    break
+    return frozenset(forms)

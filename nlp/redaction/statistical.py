@@ -1,0 +1,114 @@
+"""Person names from the statistical models, checked against what the rules know.
+
+The models (nlp.redaction.models) find names the rules cannot: lower-case ones in context
+("ask dave"), foreign ones, nicknames. They also make mistakes the rules never do: a Welsh
+village or verb ("Rhosddu", "Ffoniwch"), a building ("the Gurdwara"), a month. So a model's
+span is kept only after these checks:
+- words at its edges that are titles, Welsh words, places or known non-names are trimmed
+  ("Ffoniwch Gareth" -> "Gareth", "Cllr Jones" -> "Jones");
+- a span left with nothing but places, Welsh words or ordinary words is dropped;
+- in Welsh text a span must hold a first name or surname from the gazetteer, since both
+  models learnt English capitalisation and would take many Welsh nouns for names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.names import (
+    LOCATIVE_BEFORE,
+    TITLES,
+    TITLES_CY,
+    WELSH_LOOKING,
+    WELSH_WORDS,
+)
+
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+# A word more common than this (log probability, lower-case) is an ordinary word even
+# when a model calls it a name ("the", "love"); names this common are in the gazetteer.
+ORDINARY = -7.5
+# Log probabilities from the gazetteer's frequency table (see names.py for its scale).
+COMMON_LOWER = -11.5
+MOSTLY_LOWER = -13.0
+
+
+class ModelNameFinder:
+    """Name spans from one or more spaCy NER models, vetted by the gazetteer.
+
+    Args:
+        models: loaded pipelines whose ``doc.ents`` carry PERSON spans.
+        welsh: the text is Welsh (stricter acceptance, see the module docstring).
+        gazetteer: names, places and frequencies; loaded once if omitted.
+    """
+
+    def __init__(
+        self, models: Sequence[Language], *, welsh: bool = False, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.models = list(models)
+        self.welsh = welsh
+        self.g = gazetteer or load_gazetteer()
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans over ``doc.text`` of the names the models agree are people."""
+        text = doc.text
+        if not text.strip():
+            return []
+        found: list[tuple[int, int]] = []
+        for model in self.models:
+            for ent in model(text).ents:
+                if ent.label_ not in PERSON_LABELS:
+                    continue
+                before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent], before)
+                if kept is not None:
+                    found.append(kept)
+        return found
+
+    def _listed(self, word: str) -> bool:
+        key = fold(word.strip("'’"))
+        return key in self.g.first_names or key in self.g.surnames
+
+    def _ordinary(self, word: str) -> bool:
+        key = fold(word.strip("'’"))
+        if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or key in TITLES_CY:
+            return True
+        if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
+            return True  # punctuation, emoji and number plates the model swept in
+        low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
+        if word.islower():
+            if low > COMMON_LOWER:
+                return True  # "van", "will": common words first, whatever the name lists say
+        elif self._listed(word):
+            return False
+        if low > capital and low > MOSTLY_LOWER:
+            return True  # "Email", "Council": words mostly written lower-case
+        if WELSH_LOOKING.search(word):
+            return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
+        if key in self.g.places:
+            return True
+        return self.g.lower_prob(key) > ORDINARY
+
+    def _vet(self, tokens: list[tuple[int, int, str]], before: str) -> tuple[int, int] | None:
+        if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
+            return None  # "the Gurdwara", "in Marford": a place or a building
+        while tokens and self._ordinary(tokens[0][2]):
+            tokens = tokens[1:]
+        while tokens and self._ordinary(tokens[-1][2]):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        if len(tokens) == 1 and fold(tokens[0][2]) in self.g.places:
+            return None  # "Chester", "Mold": a place that is also a name, alone
+        if self.welsh:
+            # Welsh words around a name are not part of it ("Siân ac mae'r").
+            while tokens and not self._listed(tokens[-1][2]):
+                tokens = tokens[:-1]
+            while tokens and not self._listed(tokens[0][2]):
+                tokens = tokens[1:]
+        if self.welsh and not any(self._listed(word) for _, _, word in tokens):
+            return None
+        return tokens[0][0], tokens[-1][1]

@@ -1,0 +1,87 @@
+"""Names as an officer tried them (issue 15): places stay, Welsh verbs stay, lower-case names go."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nlp.redaction import Redactor, models
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We live in Marford and the bus is bad", "We live in Marford and the bus is bad"),
+        ("The Gurdwara does food parcels", "The Gurdwara does food parcels"),
+        ("I waited 5 hours at Wrexham Maelor", "I waited 5 hours at Wrexham Maelor"),
+        ("Rhosddu needs a crossing", "Rhosddu needs a crossing"),
+        ("Ffoniwch Gareth ar 07700 900123", "Ffoniwch [name] ar [phone]"),
+        ("my NI is QQ 12 34 56 C", "my NI is [nino]"),
+        ("type @SUM(A1:A2) in the cell", "type @SUM(A1:A2) in the cell"),
+        ("tell @gareth_p about it", "tell [handle] about it"),
+        ("Cllr Jones never replies", "Cllr [name] never replies"),
+    ],
+)
+def test_places_verbs_and_identifiers_as_an_officer_tried_them(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my neighbour gareth pritchard lives on bryn road", "gareth pritchard"),
+        ("ask dave at the shop, he knows", "dave"),
+        ("mrs hughes at number 4 cant get out", "hughes"),
+        ("i spoke to siân about the bins", "siân"),
+        ("MY NAME IS OLIVIA AND I HATE THE BUS", "OLIVIA"),
+    ],
+)
+def test_lower_case_and_shouted_names_are_hidden(redactor: Redactor, text: str, name: str) -> None:
+    redacted = redactor.redact(text).text
+    assert name not in redacted
+    assert "[name]" in redacted
+
+
+def test_welsh_sentence_keeps_its_verbs_and_places(redactor: Redactor) -> None:
+    text = "Ffoniwch Siân Pritchard yn Rhosddu os gwelwch yn dda"
+    assert redactor.redact(text, language="cy").text == (
+        "Ffoniwch [name] yn Rhosddu os gwelwch yn dda"
+    )
+
+
+def test_a_name_model_that_is_not_the_recorded_one_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "name_model"
+    shutil.copytree(models.OWN_DIR, copy)
+    models.verify(copy, models.OWN_SHA256)  # the shipped files pass
+    weights = copy / "ner" / "model"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\0")
+    with pytest.raises(models.NameModelError, match="SHA-256 mismatch"):
+        models.verify(copy, models.OWN_SHA256)
+    shutil.copy(models.OWN_DIR / "ner" / "model", weights)
+    (copy / "tok2vec" / "model").unlink()
+    with pytest.raises(models.NameModelError, match="missing"):
+        models.verify(copy, models.OWN_SHA256)
+    with pytest.raises(ValueError, match="unknown name model"):
+        models.load("large")
+
+
+def test_the_spacy_model_package_is_the_pinned_one() -> None:
+    models.verify(models.sm_dir(), models.SM_SHA256)
+    assert models.load("sm").pipe_names == ["ner"]
+
+
+def test_rules_alone_still_work_without_the_models(redactor: Redactor) -> None:
+    rules = Redactor(name_models=())
+    text = "ask dave at the shop, he knows"
+    assert (
+        rules.redact(text).text == redactor.redact(text).text == "ask [name] at the shop, he knows"
+    )
