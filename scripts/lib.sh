@@ -31,7 +31,10 @@ find_python() {
 }
 
 # Create the virtual environment and install the project with its extras.
-# A stamp of pyproject.toml's hash skips the pip step when nothing changed.
+# Third-party packages come from the hash-checked lock (requirements/*.lock,
+# written by scripts/lock), so every machine resolves the same versions; the
+# project itself is then installed editable without touching them.
+# A stamp of pyproject.toml's and the lock's hash skips the pip step when nothing changed.
 ensure_venv() {
   local extras="${1:-}"
   if [ ! -x "$PY" ]; then
@@ -45,14 +48,17 @@ ensure_venv() {
     fi
     "$PY" -m pip install -q --upgrade pip >&2
   fi
-  local stamp="$VENV/.whatmatters-installed" want
-  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)-${extras}"
+  local lock="$ROOT/requirements/${extras:-base}.lock"
+  [ -f "$lock" ] || die "no lock file $lock: run scripts/lock"
+  local stamp="$VENV/.whatmatters-installed" want dev_stamp
+  want="$(cat "$ROOT/pyproject.toml" "$lock" | sha256sum | cut -c1-16)-${extras}"
+  dev_stamp="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements/dev.lock" 2>/dev/null | sha256sum | cut -c1-16)-dev"
   local have; have="$(cat "$stamp" 2>/dev/null || true)"
   # An install with the dev extras also serves a plain run.
-  if [ "$have" != "$want" ] && [ "$have" != "${want}dev" ]; then
-    log "installing What Matters${extras:+ with [$extras]} (pip)"
-    local spec="$ROOT"; [ -n "$extras" ] && spec="$ROOT[$extras]"
-    "$PY" -m pip install -q -e "$spec" >&2
+  if [ "$have" != "$want" ] && [ "$have" != "$dev_stamp" ]; then
+    log "installing What Matters${extras:+ with [$extras]} from requirements/$(basename "$lock") (pip)"
+    "$PY" -m pip install -q --require-hashes -r "$lock" >&2
+    "$PY" -m pip install -q --no-deps -e "$ROOT" >&2
     echo "$want" > "$stamp"
   fi
 }
