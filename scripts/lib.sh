@@ -135,7 +135,7 @@ ensure_axe() {
       apt_install npm >/dev/null || die "could not install npm with apt"
     fi
     log "installing axe-core (npm) into $prefix"
-    npm install --silent --no-audit --no-fund --prefix "$prefix" axe-core@4 >&2 \
+    npm install --silent --no-audit --no-fund --prefix "$prefix" axe-core@4.14.1 >&2 \
       || die "could not install axe-core from the npm registry"
   fi
   echo "$script"
