@@ -1,4 +1,4 @@
-"""Installs are reproducible: the lock files pin every dependency, and this environment is the lock."""
+"""Reproducible installs: the lock files pin every dependency; this environment is the lock."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def _declared(extras: tuple[str, ...]) -> list[Requirement]:
     ("lock", "extras"),
     [("base.lock", ()), ("dev.lock", ("dev",)), ("bench.lock", ("dev", "bench"))],
 )
-def test_every_declared_dependency_is_pinned_with_hashes(lock: str, extras: tuple[str, ...]) -> None:
+def test_every_declared_dependency_is_pinned_with_hashes(
+    lock: str, extras: tuple[str, ...]
+) -> None:
     pins = _pins(lock)
     missing = [str(req) for req in _declared(extras) if canonicalize_name(req.name) not in pins]
     assert not missing, f"run scripts/lock: {lock} lacks {missing}"
