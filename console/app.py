@@ -25,6 +25,7 @@ from console.routes import (
     imports,
     insights,
     invitations,
+    language,
     playback,
     quotes,
     theme_edits,
@@ -32,6 +33,7 @@ from console.routes import (
     users,
     workshop,
 )
+from console.i18n import LocalisedHTTPException
 from console.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -103,6 +105,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         exports,
         workshop,
         playback,
+        language,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
@@ -118,10 +121,13 @@ def include_console(app: FastAPI, services: Services) -> None:
             "/console/static/"
         ):
             return await http_exception_handler(request, exc)
+        localised = isinstance(exc, LocalisedHTTPException)
         return render(
             request,
             "error.html",
             status_code=exc.status_code,
             status=exc.status_code,
-            detail=exc.detail,
+            # Details raised without a message id (the framework's own) stay English.
+            detail=exc.message if localised else exc.detail,
+            localised=localised,
         )

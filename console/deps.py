@@ -14,6 +14,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from bot.services import ServicesDep
+from console.i18n import LocalisedHTTPException
 from console.security import csrf_matches, hash_api_token, new_csrf_token, session_fingerprint
 from storage.db import session_scope
 from storage.models import Consultation
@@ -68,15 +69,13 @@ async def check_csrf(request: Request) -> None:
         return
     length = request.headers.get("content-length")
     if length is None:
-        raise HTTPException(411, "a Content-Length header is required")
+        raise LocalisedHTTPException(411, "error-length-required")
     if not length.isdigit() or int(length) > UPLOAD_LIMIT_BYTES:
-        raise HTTPException(413, f"uploads are limited to {UPLOAD_LIMIT_BYTES // 2**20} MB")
+        raise LocalisedHTTPException(413, "error-upload-limit", mb=UPLOAD_LIMIT_BYTES // 2**20)
     form = await request.form()
     given = form.get("csrf_token")
     if not csrf_matches(request.session.get("csrf"), given if isinstance(given, str) else None):
-        raise HTTPException(
-            403, "This form has expired or did not come from this site. Go back, reload and retry."
-        )
+        raise LocalisedHTTPException(403, "error-csrf")
 
 
 def _signed_in_officer(request: Request, services: ServicesDep) -> Officer | None:
@@ -107,7 +106,7 @@ OptionalOfficer = Annotated[Officer | None, Depends(_signed_in_officer)]
 def require_role(*roles: Role) -> Callable[[Officer], Officer]:
     def dependency(officer: CurrentOfficer) -> Officer:
         if officer.role not in roles:
-            raise HTTPException(403, "Your account cannot do this.")
+            raise LocalisedHTTPException(403, "error-cannot-do")
         return officer
 
     return dependency
@@ -130,9 +129,9 @@ def load_consultation(
         )
     # Not shared looks the same as not there: no hint that it exists.
     if consultation is None or not shared:
-        raise HTTPException(404, "No such consultation, or it is not shared with you.")
+        raise LocalisedHTTPException(404, "error-no-consultation")
     if not role_allows(officer.role, cap):
-        raise HTTPException(403, "Your account cannot do this.")
+        raise LocalisedHTTPException(403, "error-cannot-do")
     return consultation
 
 

@@ -10,7 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from bot.services import ServicesDep
 from console.deps import CurrentOfficer, OptionalOfficer, check_csrf
 from console.security import SignInThrottled, authenticate, new_csrf_token, session_fingerprint
-from console.templating import flash, render
+from console.i18n import Msg, supported
+from console.templating import SESSION_LANGUAGE, flash, render
 from storage.db import session_scope
 from storage.repositories import console_accounts as accounts
 
@@ -63,7 +64,7 @@ def login(
                 status_code=429,
                 next=safe_next(next),
                 email=email,
-                error="Too many failed attempts. Wait 15 minutes and try again.",
+                error=Msg("login-throttled"),
             )
         if officer is None:
             accounts.audit(
@@ -87,11 +88,15 @@ def login(
             status_code=400,
             next=safe_next(next),
             email=email,
-            error="That e-mail and password do not match an active account.",
+            error=Msg("login-failed"),
         )
     # A fresh session on sign-in, so a cookie planted before cannot ride along.
+    # The account's language wins; else the one picked on the sign-in page carries over.
+    language = supported(officer.console_language) or supported(request.session.get(SESSION_LANGUAGE))
     request.session.clear()
     request.session.update(oid=officer.id, fp=session_fingerprint(officer), csrf=new_csrf_token())
+    if language:
+        request.session[SESSION_LANGUAGE] = language
     return RedirectResponse(safe_next(next), status_code=303)
 
 
@@ -106,8 +111,12 @@ def logout(request: Request, services: ServicesDep, officer: OptionalOfficer) ->
                 action="signed_out",
                 subject=f"officer:{officer.id}",
             )
+    language = request.session.get(SESSION_LANGUAGE)
     request.session.clear()
-    flash(request, "You have signed out.")
+    if supported(language):
+        # Signing out forgets who you were, not which language you read.
+        request.session[SESSION_LANGUAGE] = language
+    flash(request, "flash-signed-out")
     return RedirectResponse("/console/login", status_code=303)
 
 

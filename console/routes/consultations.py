@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.services import Services, ServicesDep
@@ -17,9 +17,11 @@ from console.deps import (
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
 from console.links import consultation_links, qr_svg
+from console.i18n import LocalisedHTTPException, Msg
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
+from storage.models.accounts import Role
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_consultations as edits
 from storage.repositories.consultations import (
@@ -102,11 +104,11 @@ def create(
             officer=officer,
             values=values,
             editing=None,
-            error=str(error),
+            error=Msg.of("form-not-saved", reason=str(error)),
             status_code=400,
         )
     _refresh(services)
-    flash(request, "Consultation created as a draft. Open it when you are ready.")
+    flash(request, "flash-consultation-created")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -233,11 +235,11 @@ def edit(
             editing=consultation,
             consultation=consultation,
             section="edit",
-            error=str(error),
+            error=Msg.of("form-not-saved", reason=str(error)),
             status_code=400,
         )
     _refresh(services)
-    flash(request, "Saved.")
+    flash(request, "flash-saved")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -261,7 +263,7 @@ def change_status(
             subject=f"consultation:{current.id}",
         )
     _refresh(services)
-    flash(request, f"The consultation is now {status.value}.")
+    flash(request, Msg.of(f"flash-consultation-{status.value}"))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -277,7 +279,7 @@ def add_share(
     with session_scope(services.db) as session:
         other = accounts.get_officer_by_email(session=session, email=email)
         if other is None:
-            flash(request, f"No account uses {email}. An administrator can add one.", "error")
+            flash(request, Msg.of("flash-no-such-account", email=email), "error")
         else:
             accounts.share_consultation(
                 session=session, consultation_id=consultation.id or 0, officer_id=other.id or 0
@@ -289,7 +291,7 @@ def add_share(
                 subject=f"consultation:{consultation.id}",
                 detail={"with": f"officer:{other.id}"},
             )
-            flash(request, f"Shared with {other.email} ({other.role}).")
+            flash(request, Msg.of(f"flash-shared-{Role(other.role).value}", email=other.email))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -313,7 +315,7 @@ def remove_share(
             subject=f"consultation:{consultation.id}",
             detail={"with": f"officer:{officer_id}"},
         )
-    flash(request, "No longer shared.")
+    flash(request, "flash-unshared")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -323,7 +325,7 @@ def qr(services: ServicesDep, consultation: ViewableConsultation, target: str = 
     links = consultation_links(services.settings, consultation)
     url = links.get(target)
     if not url:
-        raise HTTPException(404, f"No {target} link is configured for this consultation.")
+        raise LocalisedHTTPException(404, "error-no-link", target=target[:20])
     return Response(qr_svg(url, title=consultation.title_en), media_type="image/svg+xml")
 
 

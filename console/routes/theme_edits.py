@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from bot.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import Msg
 from console.templating import flash
 from storage.db import session_scope
 from storage.models import Consultation
@@ -38,7 +39,7 @@ def _edit(
     officer: Officer,
     consultation: Consultation,
     action: str,
-    change: Callable[[Session, str], str],
+    change: Callable[[Session, str], Msg],
     back: str,
     detail: dict[str, Any],
 ) -> Response:
@@ -55,7 +56,7 @@ def _edit(
                 detail=detail,
             )
     except (themes_store.ThemeEditError, QuoteError) as error:
-        flash(request, f"Not changed: {error}", "error")
+        flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
     else:
         flash(request, message)
     return RedirectResponse(back, status_code=303)
@@ -74,19 +75,26 @@ def rename(
     consultation: EditableConsultation,
     theme_id: int,
     label: Annotated[str, Form(max_length=200)],
+    label_cy: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Give a theme the officer's own name (kept across refits)."""
+    """Give a theme the officer's own name in English and Welsh (kept across refits)."""
     from nlp.themes.edits import rename_theme
 
-    def change(session: Session, actor: str) -> str:
+    if not label_cy.strip():
+        # Welsh residents hear this name in playback and feedback: it cannot be left out.
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation), status_code=303)
+
+    def change(session: Session, actor: str) -> Msg:
         rename_theme(
             session=session,
             consultation_id=consultation.id or 0,
             theme_id=theme_id,
             label=label,
+            label_cy=label_cy,
             actor=actor,
         )
-        return "Theme renamed."
+        return Msg("flash-theme-renamed")
 
     return _edit(
         request,
@@ -96,7 +104,7 @@ def rename(
         "renamed",
         change,
         _board_url(consultation),
-        {"theme_id": theme_id, "label": label},
+        {"theme_id": theme_id, "label": label, "label_cy": label_cy},
     )
 
 
@@ -112,7 +120,7 @@ def merge(
     """Fold this theme into another."""
     from nlp.themes.edits import merge_themes
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         merged = merge_themes(
             session=session,
             consultation_id=consultation.id or 0,
@@ -120,7 +128,7 @@ def merge(
             target_id=target_id,
             actor=actor,
         )
-        return f"Merged into \u201c{merged.display_label()}\u201d."
+        return Msg.of("flash-theme-merged", label=merged.display_label())
 
     return _edit(
         request,
@@ -154,7 +162,7 @@ async def split(
         if key.startswith("answer_") and key[7:].isdigit() and value in ("1", "2"):
             parts[int(str(value)) - 1][1].append(int(key[7:]))
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         split_theme(
             session=session,
             consultation_id=consultation.id or 0,
@@ -162,7 +170,7 @@ async def split(
             parts=parts,
             actor=actor,
         )
-        return "Theme split in two."
+        return Msg("flash-theme-split")
 
     return await run_in_threadpool(
         _edit,
@@ -190,7 +198,7 @@ def pin(
     """Pin an answer as a quote for the theme; it joins the approval queue, redacted."""
     from nlp.themes.edits import pin_quote
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         pin_quote(
             session=session,
             consultation_id=consultation.id or 0,
@@ -200,9 +208,9 @@ def pin(
             actor=actor,
         )
         if not pinned:
-            return "Unpinned."
+            return Msg("flash-unpinned")
         _propose(session, answer_id, theme_id)
-        return "Pinned. The quote waits in the approval queue until someone approves it."
+        return Msg("flash-pinned")
 
     return _edit(
         request,
@@ -248,7 +256,7 @@ def move(
     """Put an answer in another theme (kept there across refits)."""
     from nlp.themes.edits import move_answer
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         move_answer(
             session=session,
             consultation_id=consultation.id or 0,
@@ -256,7 +264,7 @@ def move(
             theme_id=theme_id,
             actor=actor,
         )
-        return "Answer moved."
+        return Msg("flash-answer-moved")
 
     return _edit(
         request,
@@ -279,7 +287,7 @@ def refit(
 ) -> Response:
     """Ask the background worker to regroup every answer (officers' edits are kept)."""
     if "refit" not in services.job_registry.names():
-        flash(request, "Theming is not running on this server.", "error")
+        flash(request, "flash-theming-off", "error")
     else:
         services.jobs.enqueue("refit", consultation_id=consultation.id or 0)
         with session_scope(services.db) as session:
@@ -289,7 +297,7 @@ def refit(
                 action="themes_refit_requested",
                 subject=f"consultation:{consultation.id}",
             )
-        flash(request, "Regrouping the answers now; reload this page in a minute.")
+        flash(request, "flash-regrouping")
     return RedirectResponse(_board_url(consultation), status_code=303)
 
 
@@ -307,7 +315,7 @@ def seed(
 
     lines = [line.strip() for line in examples.splitlines() if line.strip()][:50]
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         seed_theme(
             session=session,
             consultation_id=consultation.id or 0,
@@ -316,7 +324,7 @@ def seed(
             embedder=_embedder(),
             actor=actor,
         )
-        return "Codebook theme added; it collects matching answers from the next refit."
+        return Msg("flash-seed-added")
 
     return _edit(
         request,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
@@ -12,6 +12,7 @@ from bot.services import ServicesDep
 from console.board import DIMENSION_LABELS, cached_board
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
 from console.redact import redact_rows
+from console.i18n import LocalisedHTTPException
 from console.templating import render
 from storage.db import session_scope
 from storage.models import Consultation
@@ -95,7 +96,7 @@ def _theme(session: Session, consultation: Consultation, theme_id: int) -> Any:
             session=session, theme_id=theme_id, consultation_id=consultation.id or 0
         )
     except themes_store.ThemeEditError as error:
-        raise HTTPException(404, "No such theme in this consultation.") from error
+        raise LocalisedHTTPException(404, "error-no-theme") from error
 
 
 def _answer_rows(session: Session, answer_ids: list[int]) -> list[AnswerRow]:

@@ -38,20 +38,38 @@ def _clean_label(label: str) -> str:
 
 
 def rename_theme(
-    *, session: Session, consultation_id: int, theme_id: int, label: str, actor: str = "officer"
+    *,
+    session: Session,
+    consultation_id: int,
+    theme_id: int,
+    label: str,
+    label_cy: str | None = None,
+    actor: str = "officer",
 ) -> Theme:
-    """Give a theme the officer's own name (kept across refits)."""
+    """Give a theme the officer's own name, and its Welsh name (both kept across refits).
+
+    Without a Welsh name, Welsh residents see the officer's name rather than a generated
+    Welsh label that may describe the theme as it was before the rename.
+    """
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
     label = _clean_label(label)
+    welsh = _clean_label(label_cy) if label_cy is not None else None
     repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme_id,
         action="rename",
-        payload={"from": theme.display_label(), "to": label},
+        payload={
+            "from": theme.display_label(),
+            "to": label,
+            "from_cy": theme.display_label("cy"),
+            "to_cy": welsh,
+        },
         actor=actor,
     )
-    return repo.save_theme(session=session, theme=theme, officer_label=label)
+    return repo.save_theme(
+        session=session, theme=theme, officer_label=label, officer_label_cy=welsh
+    )
 
 
 def merge_themes(
@@ -95,8 +113,10 @@ def merge_themes(
     if vectors:
         fields["centroid"] = to_bytes(normalise_rows(np.sum(vectors, axis=0)[None, :])[0])
     if target.officer_label is None:
-        # Merging is a naming decision too: pin the name the officer saw.
+        # Merging is a naming decision too: pin the names the officer saw.
         fields["officer_label"] = target.display_label()
+        if target.label_cy:
+            fields["officer_label_cy"] = target.label_cy
     return repo.save_theme(session=session, theme=target, **fields)
 
 

@@ -68,6 +68,8 @@ def update_officer(
     active: bool | None = None,
     password_hash: str | None = None,
     signed_in: bool = False,
+    language: str | None = None,
+    follow_browser: bool = False,
 ) -> Officer:
     if role is not None:
         officer.role = role
@@ -77,6 +79,10 @@ def update_officer(
         officer.password_hash = password_hash
     if signed_in:
         officer.last_sign_in_at = utcnow()
+    if language is not None:
+        officer.console_language = language
+    elif follow_browser:
+        officer.console_language = None
     session.add(officer)
     session.flush()
     return officer
