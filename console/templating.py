@@ -23,6 +23,7 @@ from console.i18n import (
     translate,
 )
 from storage.models.accounts import Officer, Role
+from storage.repositories.console_themes import NOT_GIVEN
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # The session key for a language picked while signed out (and copied at sign-in).
@@ -80,6 +81,8 @@ _env.globals["lang_attr"] = lang_attr
 _env.globals["local"] = _in_page_language
 _env.globals["local_text"] = _plain_in_page_language
 _env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
+# The breakdowns' "not given" group, a stored value that pages show in words.
+_env.globals["NOT_GIVEN"] = NOT_GIVEN
 templates = Jinja2Templates(env=_env)
 
 
