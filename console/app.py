@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.services import Services
 from console.deps import NotSignedIn
+from console.i18n import LocalisedHTTPException
 from console.redact import register_redaction_job
 from console.routes import (
     answers,
@@ -33,7 +34,6 @@ from console.routes import (
     users,
     workshop,
 )
-from console.i18n import LocalisedHTTPException
 from console.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -121,13 +121,15 @@ def include_console(app: FastAPI, services: Services) -> None:
             "/console/static/"
         ):
             return await http_exception_handler(request, exc)
-        localised = isinstance(exc, LocalisedHTTPException)
+        # Details raised without a message id (the framework's own) stay English.
+        detail: object = exc.detail
+        if isinstance(exc, LocalisedHTTPException):
+            detail = exc.message
         return render(
             request,
             "error.html",
             status_code=exc.status_code,
             status=exc.status_code,
-            # Details raised without a message id (the framework's own) stay English.
-            detail=exc.message if localised else exc.detail,
-            localised=localised,
+            detail=detail,
+            localised=isinstance(exc, LocalisedHTTPException),
         )

@@ -47,8 +47,7 @@ class Breakdown:
     def chart(self, language: str = "en") -> Markup:
         by_label = {
             label: {
-                self.column_label(c, language): v
-                for c, v in self.table.cells.get(tid, {}).items()
+                self.column_label(c, language): v for c, v in self.table.cells.get(tid, {}).items()
             }
             for tid, label in self.rows
         }

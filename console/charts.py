@@ -55,7 +55,8 @@ def bar_chart(
         if value is None:
             body.append(
                 f'<rect x="{label_width}" y="{y + 3}" width="40" height="18" fill="url(#hatch)" '
-                f'stroke="{HIDDEN}"/><text x="{label_width + 46}" y="{y + 16}">{escape(hidden)}</text>'
+                f'stroke="{HIDDEN}"/><text x="{label_width + 46}" y="{y + 16}">'
+                f"{escape(hidden)}</text>"
             )
         else:
             bar = max(1, round(value * scale)) if value else 0

@@ -53,7 +53,7 @@ class ConsoleCatalog:
 
     def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
         self._bundles: dict[str, FluentBundle] = {}
-        self._resources: dict[str, list[FluentResource]] = {}
+        self._resources: dict[str, list[ast.Resource]] = {}
         for language in LANGUAGES:
             # No bidi isolation marks: both languages are left-to-right, and the marks
             # would land in copied text and in tests' expected strings.

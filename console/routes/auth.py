@@ -9,8 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.services import ServicesDep
 from console.deps import CurrentOfficer, OptionalOfficer, check_csrf
-from console.security import SignInThrottled, authenticate, new_csrf_token, session_fingerprint
 from console.i18n import Msg, supported
+from console.security import SignInThrottled, authenticate, new_csrf_token, session_fingerprint
 from console.templating import SESSION_LANGUAGE, flash, render
 from storage.db import session_scope
 from storage.repositories import console_accounts as accounts
@@ -92,7 +92,9 @@ def login(
         )
     # A fresh session on sign-in, so a cookie planted before cannot ride along.
     # The account's language wins; else the one picked on the sign-in page carries over.
-    language = supported(officer.console_language) or supported(request.session.get(SESSION_LANGUAGE))
+    language = supported(officer.console_language) or supported(
+        request.session.get(SESSION_LANGUAGE)
+    )
     request.session.clear()
     request.session.update(oid=officer.id, fp=session_fingerprint(officer), csrf=new_csrf_token())
     if language:

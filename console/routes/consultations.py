@@ -16,8 +16,8 @@ from console.deps import (
     check_csrf,
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
-from console.links import consultation_links, qr_svg
 from console.i18n import LocalisedHTTPException, Msg
+from console.links import consultation_links, qr_svg
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind

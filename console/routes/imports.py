@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from bot.services import Services, ServicesDep
 from console.deps import UPLOAD_LIMIT_BYTES, CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import LocalisedHTTPException, Msg
 from console.importer import (
     ImportError_,
     ImportReport,
@@ -22,7 +23,6 @@ from console.importer import (
     read_rows,
     save_upload,
 )
-from console.i18n import LocalisedHTTPException, Msg
 from console.templating import render
 from storage.db import session_scope
 from storage.models import Consultation, utcnow
@@ -122,7 +122,11 @@ def run(
         report = import_rows(services, saved, mapping, consultation_id=consultation.id or 0)
     except ImportError_ as error:
         return _mapping_page(
-            request, officer, consultation, saved, error=Msg.of("import-not-done", reason=str(error))
+            request,
+            officer,
+            consultation,
+            saved,
+            error=Msg.of("import-not-done", reason=str(error)),
         )
     with session_scope(services.db) as session:
         accounts.audit(

@@ -14,9 +14,9 @@ from bot.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
+from console.i18n import LocalisedHTTPException, Msg, translate
 from console.quality import agreement
 from console.redact import redact_rows
-from console.i18n import LocalisedHTTPException, Msg, translate
 from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Answer, Consultation
@@ -77,7 +77,7 @@ def _found_out_form(
     texts: dict[str, str],
     results_url: str,
     notify: bool = True,
-    error: str | None = None,
+    error: Msg | None = None,
     status_code: int = 200,
 ) -> Response:
     """The publish form; on an error it shows the officer's own words again, not the record."""

@@ -11,8 +11,8 @@ from sqlmodel import Session
 from bot.services import ServicesDep
 from console.board import DIMENSION_LABELS, cached_board
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
-from console.redact import redact_rows
 from console.i18n import LocalisedHTTPException
+from console.redact import redact_rows
 from console.templating import render
 from storage.db import session_scope
 from storage.models import Consultation

@@ -46,9 +46,7 @@ def index(
     consultation: WorkshopConsultation,
 ) -> Response:
     """Themes that have approved quotes, with links to the wall and the cards."""
-    labels, quotes = _quotes(
-        services, consultation.id or 0, page_language(request, officer)
-    )
+    labels, quotes = _quotes(services, consultation.id or 0, page_language(request, officer))
     counts: dict[int | None, int] = defaultdict(int)
     for quote in quotes:
         counts[quote.theme_id] += 1
@@ -77,9 +75,7 @@ def wall(
     i: int = 0,
 ) -> Response:
     """One quote at a time (arrow keys or links move on) or every quote in a grid."""
-    labels, quotes = _quotes(
-        services, consultation.id or 0, page_language(request, officer)
-    )
+    labels, quotes = _quotes(services, consultation.id or 0, page_language(request, officer))
     if theme is not None:
         quotes = [q for q in quotes if q.theme_id == theme]
         if not quotes:
@@ -109,9 +105,7 @@ def cards(
     theme: int | None = None,
 ) -> Response:
     """A4 sheets of quote cards, six to a page, to cut out for table work."""
-    labels, quotes = _quotes(
-        services, consultation.id or 0, page_language(request, officer)
-    )
+    labels, quotes = _quotes(services, consultation.id or 0, page_language(request, officer))
     if theme is not None:
         quotes = [q for q in quotes if q.theme_id == theme]
     pages = [quotes[n : n + CARDS_PER_PAGE] for n in range(0, len(quotes), CARDS_PER_PAGE)]

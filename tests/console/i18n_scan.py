@@ -18,7 +18,20 @@ from jinja2 import Environment, nodes
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A Jinja string that reads as prose: two words, or one capitalised word.
 _PROSE = re.compile(r"[^\W\d_]+\s+[^\W\d_]+|^[A-Z][a-z]+")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "wbr",
+}
 _EXEMPT = {"code", "script", "style"}
 _READ_ALOUD = ("title", "alt", "placeholder", "aria-label")
 # A page's body class is a CSS name, not wording.
@@ -73,7 +86,9 @@ def _prose_constants(tree: nodes.Template) -> list[str]:
     return [
         const.value
         for const in tree.find_all(nodes.Const)
-        if isinstance(const.value, str) and id(const) not in translated and _PROSE.search(const.value)
+        if isinstance(const.value, str)
+        and id(const) not in translated
+        and _PROSE.search(const.value)
     ]
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from fluent.syntax import ast, visitor
 
+from console.board import DIMENSION_LABELS
 from console.i18n import LANGUAGES, ConsoleCatalog, negotiate, supported
 from console.templating import TEMPLATES_DIR, templates
-from console.board import DIMENSION_LABELS
 from storage.models import ConsultationStatus, QuestionKind
 from storage.models.accounts import Role
 from storage.models.quotes import QuoteSource
@@ -18,7 +18,8 @@ from storage.placeholders import SPAN_TYPES
 from tests.console.i18n_scan import scan
 
 CONSOLE_DIR = Path(__file__).resolve().parents[2] / "console"
-# Ids named in Python: Msg("id"), Msg.of("id"), flash(request, "id"), LocalisedHTTPException(n, "id").
+# Ids named in Python: Msg("id"), Msg.of("id"), flash(request, "id"),
+# LocalisedHTTPException(status, "id").
 _PY_IDS = re.compile(
     r'(?:Msg(?:\.of)?\(\s*|flash\(\s*request,\s*|LocalisedHTTPException\(\s*\d+,\s*)"([a-z0-9-]+)"'
 )
@@ -84,7 +85,7 @@ def test_welsh_is_not_english_left_untranslated(catalog: ConsoleCatalog) -> None
 
 
 def _dummy(message: ast.Message) -> dict[str, object]:
-    return {name: 3 for name in _variables(message)}
+    return dict.fromkeys(_variables(message), 3)
 
 
 def test_every_id_the_code_and_templates_use_exists(catalog: ConsoleCatalog) -> None:
@@ -106,8 +107,16 @@ def test_every_id_the_code_and_templates_use_exists(catalog: ConsoleCatalog) -> 
         "span": sorted(SPAN_TYPES),
         "feedback-section": ["found-out", "difference"],
         "subnav": [
-            "overview", "answers", "themes", "quotes", "quality", "found-out",
-            "import", "invitations", "playback", "exports",
+            "overview",
+            "answers",
+            "themes",
+            "quotes",
+            "quality",
+            "found-out",
+            "import",
+            "invitations",
+            "playback",
+            "exports",
         ],
         "your-voice": ["why", "want-to-know", "found-out", "difference"],
     }
@@ -167,7 +176,15 @@ def test_accept_language_is_read_safely(header: str, expected: str | None) -> No
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("cy", "cy"), ("CY-gb", "cy"), ("en", "en"), ("fr", None), ("", None), (None, None), (7, None)],
+    [
+        ("cy", "cy"),
+        ("CY-gb", "cy"),
+        ("en", "en"),
+        ("fr", None),
+        ("", None),
+        (None, None),
+        (7, None),
+    ],
 )
 def test_only_console_languages_are_supported(code: object, expected: str | None) -> None:
     assert supported(code) == expected

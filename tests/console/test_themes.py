@@ -84,7 +84,8 @@ async def test_rename_merge_move_and_split_are_saved_and_audited(
     assert isinstance(buses, list)
     base = f"/console/consultations/{cid}"
     await client.post(
-        f"{base}/themes/{buses_id}/rename", data={"csrf_token": token, "label": "Bus frequency", "label_cy": "Amlder bysiau"}
+        f"{base}/themes/{buses_id}/rename",
+        data={"csrf_token": token, "label": "Bus frequency", "label_cy": "Amlder bysiau"},
     )
     await client.post(
         f"{base}/answers/{buses[0]}/move",

@@ -22,9 +22,7 @@ def upgrade() -> None:
     # keep showing the officer's (English) name until someone gives a Welsh one.
     with op.batch_alter_table("officer", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column(
-                "console_language", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True
-            )
+            sa.Column("console_language", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True)
         )
     with op.batch_alter_table("theme", schema=None) as batch_op:
         batch_op.add_column(
