@@ -134,4 +134,6 @@ def render(
     )
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["content-language"] = language
+    # The same URL answers in two languages: caches must key on what chose it.
+    response.headers["vary"] = "Accept-Language, Cookie"
     return response

@@ -26,7 +26,7 @@ users-active = gweithredol
 users-never = erioed
 users-add = Ychwanegu cyfrif
 users-role = Rôl
-users-roles-hint = gweinyddwr: popeth · swyddog: ei ymgynghoriadau ei hun a'r rhai a rannwyd ag ef · hwylusydd: tudalennau gweithdy'r ymgynghoriadau a rannwyd ag ef yn unig · darllen yn unig: gweld yr ymgynghoriadau a rannwyd ag ef
+users-roles-hint = gweinyddwr: popeth · swyddog: ymgynghoriadau'r cyfrif a'r rhai a rannwyd ag ef · hwylusydd: tudalennau gweithdy ymgynghoriadau a rannwyd yn unig · darllen yn unig: gweld ymgynghoriadau a rannwyd
 users-password = Cyfrinair dros dro (10 nod neu fwy)
 users-add-submit = Ychwanegu cyfrif
 

@@ -29,7 +29,7 @@ found-out-publish = Cyhoeddi
 found-out-too-long = Mae { $fields } yn hirach na { $limit } nod. Byrhewch ef a'i gyhoeddi eto.
 found-out-not-published = Heb ei gyhoeddi: { $reason }
 
-quality-intro = Dewiswch y thema y byddech chi'n ei rhoi i bob ateb yn y sampl hap hwn, heb edrych ar y thema awtomatig. Yna mae'r dudalen yn dangos pa mor aml mae'r themâu awtomatig yn cytuno â chi.
+quality-intro = Dewiswch y thema y byddech chi'n ei rhoi i bob ateb yn y sampl ar hap hwn, heb edrych ar y thema awtomatig. Yna mae'r dudalen yn dangos pa mor aml mae'r themâu awtomatig yn cytuno â chi.
 quality-coded = o atebion wedi'u codio.
 quality-agreement = Cytundeb (cywirdeb):
 quality-interval = cyfwng hyder 95%
