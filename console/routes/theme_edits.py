@@ -157,6 +157,11 @@ async def split(
 
     form = await request.form()
     names = [str(form.get("part1", "")), str(form.get("part2", ""))]
+    welsh = [str(form.get("part1_cy", "")), str(form.get("part2_cy", ""))]
+    if not all(name.strip() for name in welsh):
+        # New names reach Welsh residents as much as renamed ones do.
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation, theme_id), status_code=303)
     parts: list[tuple[str, list[int]]] = [(names[0], []), (names[1], [])]
     for key, value in form.multi_items():
         if key.startswith("answer_") and key[7:].isdigit() and value in ("1", "2"):
@@ -169,6 +174,7 @@ async def split(
             theme_id=theme_id,
             parts=parts,
             actor=actor,
+            welsh_names=welsh,
         )
         return Msg("flash-theme-split")
 
@@ -181,7 +187,7 @@ async def split(
         "split",
         change,
         _board_url(consultation),
-        {"theme_id": theme_id, "parts": names},
+        {"theme_id": theme_id, "parts": names, "parts_cy": welsh},
     )
 
 
@@ -309,10 +315,14 @@ def seed(
     consultation: EditableConsultation,
     label: Annotated[str, Form(max_length=200)],
     examples: Annotated[str, Form(max_length=10_000)] = "",
+    label_cy: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Add a codebook theme from a name and example answers (one a line)."""
+    """Add a codebook theme from a name in both languages and example answers (one a line)."""
     from nlp.themes.edits import seed_theme
 
+    if not label_cy.strip():
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation), status_code=303)
     lines = [line.strip() for line in examples.splitlines() if line.strip()][:50]
 
     def change(session: Session, actor: str) -> Msg:
@@ -320,6 +330,7 @@ def seed(
             session=session,
             consultation_id=consultation.id or 0,
             label=label,
+            label_cy=label_cy,
             examples=lines,
             embedder=_embedder(),
             actor=actor,
@@ -334,5 +345,5 @@ def seed(
         "seeded",
         change,
         _board_url(consultation),
-        {"label": label, "examples": len(lines)},
+        {"label": label, "label_cy": label_cy, "examples": len(lines)},
     )

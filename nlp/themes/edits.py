@@ -127,18 +127,23 @@ def split_theme(
     theme_id: int,
     parts: Sequence[tuple[str, Sequence[int]]],
     actor: str = "officer",
+    welsh_names: Sequence[str] | None = None,
 ) -> list[Theme]:
     """Split a theme into named parts, each given by some of its answers.
 
     Answers of the old theme not listed go wherever the next refit puts them.
+    `welsh_names`, one per part, are what Welsh residents see.
     """
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
     if len(parts) < 2:
         raise ThemeEditError("a split needs at least two parts")
     if any(not ids for _, ids in parts):
         raise ThemeEditError("every part of a split needs at least one answer")
+    if welsh_names is not None and len(welsh_names) != len(parts):
+        raise ThemeEditError("give every part of a split a Welsh name")
+    welsh = [_clean_label(n) for n in welsh_names] if welsh_names is not None else None
     created = []
-    for label, answer_ids in parts:
+    for index, (label, answer_ids) in enumerate(parts):
         vectors = [
             from_bytes(e.vector)
             for a in answer_ids
@@ -149,6 +154,8 @@ def split_theme(
             consultation_id=consultation_id,
             officer_label=_clean_label(label),
             label_en=_clean_label(label),
+            officer_label_cy=welsh[index] if welsh else None,
+            label_cy=welsh[index] if welsh else "",
             model=theme.model,
             size=len(answer_ids),
             centroid=to_bytes(normalise_rows(np.mean(vectors, axis=0)[None, :])[0])
@@ -243,13 +250,15 @@ def seed_theme(
     examples: Sequence[str],
     embedder: Any,
     actor: str = "officer",
+    label_cy: str | None = None,
 ) -> Theme:
-    """Add a codebook theme from a name and a few example answers.
+    """Add a codebook theme from a name (and its Welsh name) and a few example answers.
 
     The examples (and the name) are embedded; the theme takes answers near them at the
     next refit and from then on, beside the themes discovered on their own.
     """
     label = _clean_label(label)
+    welsh = _clean_label(label_cy) if label_cy is not None else None
     texts = [" ".join(e.split()) for e in examples if e and e.strip()]
     vectors = np.asarray(embedder.encode([label, *texts]), dtype=np.float32)
     vectors = vectors[np.abs(vectors).sum(axis=1) > 0]
@@ -260,6 +269,8 @@ def seed_theme(
         consultation_id=consultation_id,
         officer_label=label,
         label_en=label,
+        officer_label_cy=welsh,
+        label_cy=welsh or "",
         is_seed=True,
         model=embedder.name,
         centroid=to_bytes(normalise_rows(vectors.mean(axis=0)[None, :])[0]),

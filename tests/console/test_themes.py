@@ -92,6 +92,7 @@ async def test_rename_merge_move_and_split_are_saved_and_audited(
         data={"csrf_token": token, "theme_id": other_id, "back": buses_id},
     )
     split = {"csrf_token": token, "part1": "Evening buses", "part2": "Weekend buses"}
+    split |= {"part1_cy": "Bysiau gyda'r nos", "part2_cy": "Bysiau penwythnos"}
     split |= {f"answer_{a}": "1" for a in buses[1:4]} | {f"answer_{a}": "2" for a in buses[4:6]}
     response = await client.post(f"{base}/themes/{buses_id}/split", data=split)
     assert response.status_code == 303
@@ -104,6 +105,8 @@ async def test_rename_merge_move_and_split_are_saved_and_audited(
         assert renamed.status == ThemeStatus.MERGED  # split replaces it with its parts
         labels = {t.officer_label for t in session.exec(select(Theme)) if t.is_seed is False}
         assert {"Evening buses", "Weekend buses"} <= labels
+        welsh = {t.display_label("cy") for t in session.exec(select(Theme))}
+        assert {"Bysiau gyda'r nos", "Bysiau penwythnos"} <= welsh
         moved = session.exec(
             select(ThemeAssignment).where(ThemeAssignment.answer_id == buses[0])
         ).all()

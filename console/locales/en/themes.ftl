@@ -43,6 +43,7 @@ themes-col-all = All
 themes-nothing-to-break-down = Nothing to break down yet.
 themes-seed-heading = Add a codebook theme
 themes-seed-name = Theme name
+themes-seed-name-cy = Theme name in Welsh (for Welsh-speaking residents)
 themes-seed-examples = Example answers, one a line
 themes-seed-submit = Add theme
 
@@ -51,6 +52,7 @@ theme-showing = (showing { $shown })
 theme-split-legend = Split this theme
 theme-split-hint = Name two parts and choose a part for the answers below; answers left unchosen are placed again at the next refit.
 theme-part-name = Part { $part } name
+theme-part-name-cy = Part { $part } name in Welsh
 theme-split = Split
 theme-col-part = Split part
 theme-col-quote = Quote
