@@ -54,7 +54,7 @@ async def test_board_shows_counts_shares_approved_quotes_and_suppressed_breakdow
     assert page.status_code == 200
     text = page.text
     assert "12 answers · 75%" in text and "3 answers · 19%" in text
-    assert "outliers" in text and "1 answers · 6%" in text
+    assert "outliers" in text and "1 answer · 6%" in text
     assert "Parks are lovely" in text  # approved quote
     assert "Parks need bins" not in text  # pending quotes never shown
     assert XSS not in text and "&lt;script&gt;" in text

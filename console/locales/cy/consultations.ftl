@@ -22,8 +22,14 @@ consultation-text-after = i rif y cyngor.
 consultation-web-chat = Sgwrs ar y we:
 consultation-poster = Poster i'w argraffu gyda chod QR
 consultation-poster-codes = Poster i'w argraffu gyda chodau QR
-consultation-counts = { $conversations } o sgyrsiau
-consultation-answers = o atebion
+consultation-counts = { $conversations ->
+        [one] { $conversations } sgwrs
+       *[other] { $conversations } o sgyrsiau
+    }
+consultation-answers = { $count ->
+        [one] ateb
+       *[other] o atebion
+    }
 consultation-open = Agor i gael atebion
 consultation-close = Cau
 consultation-questions = Cwestiynau

@@ -23,7 +23,10 @@ import-cannot = Nid oes modd mewnforio'r ffeil hon: { $reason }.
 import-not-done = Heb ei mewnforio: { $reason }
 import-map-title = Dewis colofnau
 import-map-file = Ffeil
-import-map-columns = { $count } o golofnau.
+import-map-columns = { $count ->
+        [one] { $count } golofn.
+       *[other] { $count } o golofnau.
+    }
 import-map-text = Colofn gyda'r ateb
 import-map-row-id = Colofn gyda rhif ymatebydd neu res (yn gwneud ail-fewnforio'n fanwl gywir)
 import-map-received-at = Colofn gyda'r dyddiad
@@ -80,7 +83,10 @@ delivery-state-invalid = annilys
 
 workshop-mine = Fy ngweithdai
 workshop-title = Gweithdy: { $title }
-workshop-intro = { $count } o ddyfyniadau wedi'u cymeradwyo. Mae manylion personol wedi'u tynnu ac mae swyddog wedi cymeradwyo pob un.
+workshop-intro = { $count ->
+        [one] { $count } dyfyniad wedi'i gymeradwyo.
+       *[other] { $count } o ddyfyniadau wedi'u cymeradwyo.
+    } Mae manylion personol wedi'u tynnu ac mae swyddog wedi cymeradwyo pob un.
 workshop-grid = grid
 workshop-print-cards = argraffu cardiau
 workshop-other-quotes = Dyfyniadau eraill

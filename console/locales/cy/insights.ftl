@@ -1,8 +1,14 @@
 # "Beth wnaethon ni ei ddarganfod", ei ddrafft i breswylwyr, adborth, a'r gwiriad ansawdd (Cymraeg).
 # Mae'r drafft yn mynd at breswylwyr: cywair cynnes "ni", fel bot/locales/cy.
 
-draft-intro = Cawsom { $total } o atebion. Y prif themâu oedd:
-draft-theme = - { $label }: { $count } o atebion ({ $share }%).
+draft-intro = Cawsom { $total ->
+        [one] { $total } ateb
+       *[other] { $total } o atebion
+    }. Y prif themâu oedd:
+draft-theme = - { $label }: { $count ->
+        [one] { $count } ateb
+       *[other] { $count } o atebion
+    } ({ $share }%).
 draft-other = Nid oedd { $share }% o'r atebion yn perthyn i thema glir.
 
 found-out-published = Dyma'r testun a gyhoeddwyd.
@@ -44,7 +50,13 @@ flash-published = Wedi'i gyhoeddi yng nghofnod yr ymgynghoriad.
 flash-nobody-messaged = Ni anfonwyd neges at neb.
 flash-nothing-to-tell = Nid oes dim i'w ddweud wrth bobl eto, felly ni anfonwyd neges at neb.
 flash-nobody-new = Neb newydd i ddweud wrthynt: mae pawb a ofynnodd am glywed yn ôl eisoes wedi cael gwybod.
-flash-feedback-not-queued = Mae'r adborth i { $count } o bobl wedi'i gadw ond nid oedd modd ei roi yn y ciw i'w anfon: pwyswch Ailddechrau anfon isod pan fydd y gweinydd yn ôl.
-flash-feedback-queued = Mae'r adborth i { $count } o bobl yn y ciw. Bydd yn mynd ar y gyfradd anfon arferol, byth yn yr oriau tawel.
+flash-feedback-not-queued = Mae'r adborth i { $count ->
+        [one] { $count } person
+       *[other] { $count } o bobl
+    } wedi'i gadw ond nid oedd modd ei roi yn y ciw i'w anfon: pwyswch Ailddechrau anfon isod pan fydd y gweinydd yn ôl.
+flash-feedback-queued = Mae'r adborth i { $count ->
+        [one] { $count } person
+       *[other] { $count } o bobl
+    } yn y ciw. Bydd yn mynd ar y gyfradd anfon arferol, byth yn yr oriau tawel.
 flash-nobody-waiting = Nid oes neb yn aros am yr adborth hwn.
 flash-codes-saved = Wedi cadw'r codau.

@@ -20,8 +20,14 @@ answers-col-channel = Sianel
 answers-col-answer = Ateb
 answers-older = Atebion hŷn
 
-themes-answers = o atebion
-themes-count = { $count } o themâu
+themes-answers = { $count ->
+        [one] ateb
+       *[other] o atebion
+    }
+themes-count = { $count ->
+        [one] { $count } thema
+       *[other] { $count } o themâu
+    }
 themes-other = "Arall / aneglur":
 themes-of-answers = o'r atebion
 themes-none = Dim themâu eto. Mae themâu'n ymddangos wrth i atebion gyrraedd ac yn cael eu grwpio yn y cefndir.

@@ -22,8 +22,14 @@ consultation-text-after = to the council's number.
 consultation-web-chat = Web chat:
 consultation-poster = Printable poster with QR code
 consultation-poster-codes = Printable poster with QR codes
-consultation-counts = { $conversations } conversations
-consultation-answers = answers
+consultation-counts = { $conversations ->
+        [one] { $conversations } conversation
+       *[other] { $conversations } conversations
+    }
+consultation-answers = { $count ->
+        [one] answer
+       *[other] answers
+    }
 consultation-open = Open for answers
 consultation-close = Close
 consultation-questions = Questions

@@ -23,7 +23,10 @@ import-cannot = This file cannot be imported: { $reason }.
 import-not-done = Not imported: { $reason }
 import-map-title = Choose columns
 import-map-file = File
-import-map-columns = { $count } columns.
+import-map-columns = { $count ->
+        [one] { $count } column.
+       *[other] { $count } columns.
+    }
 import-map-text = Column with the answer
 import-map-row-id = Column with a respondent or row id (makes re-imports exact)
 import-map-received-at = Column with the date
@@ -80,7 +83,10 @@ delivery-state-invalid = invalid
 
 workshop-mine = My workshops
 workshop-title = Workshop: { $title }
-workshop-intro = { $count } approved quotes. Personal details have been removed and an officer approved each one.
+workshop-intro = { $count ->
+        [one] { $count } approved quote.
+       *[other] { $count } approved quotes.
+    } Personal details have been removed and an officer approved each one.
 workshop-grid = grid
 workshop-print-cards = print cards
 workshop-other-quotes = Other quotes

@@ -1,7 +1,13 @@
 # "What we found out", its draft for residents, feedback, and the quality check (English).
 
-draft-intro = We received { $total } answers. The main themes were:
-draft-theme = - { $label }: { $count } answers ({ $share }%).
+draft-intro = We received { $total ->
+        [one] { $total } answer
+       *[other] { $total } answers
+    }. The main themes were:
+draft-theme = - { $label }: { $count ->
+        [one] { $count } answer
+       *[other] { $count } answers
+    } ({ $share }%).
 draft-other = { $share }% of answers did not fit a clear theme.
 
 found-out-published = This is the published text.
@@ -43,7 +49,13 @@ flash-published = Published to the consultation record.
 flash-nobody-messaged = Nobody was messaged.
 flash-nothing-to-tell = Nothing to tell people yet, so nobody was messaged.
 flash-nobody-new = Nobody new to tell: everyone who asked to hear back already has.
-flash-feedback-not-queued = Feedback for { $count } people is saved but could not be queued for sending: press Resume sending below when the server is back.
-flash-feedback-queued = Feedback queued for { $count } people. It goes out at the usual sending rate, never in quiet hours.
+flash-feedback-not-queued = Feedback for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    } is saved but could not be queued for sending: press Resume sending below when the server is back.
+flash-feedback-queued = Feedback queued for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }. It goes out at the usual sending rate, never in quiet hours.
 flash-nobody-waiting = Nobody is waiting for this feedback.
 flash-codes-saved = Codes saved.

@@ -19,9 +19,15 @@ answers-col-channel = Channel
 answers-col-answer = Answer
 answers-older = Older answers
 
-# Kept as "answers" after every number: the English console has always said "1 answers".
-themes-answers = answers
-themes-count = { $count } themes
+# The noun after a number the page prints itself (often in <strong>).
+themes-answers = { $count ->
+        [one] answer
+       *[other] answers
+    }
+themes-count = { $count ->
+        [one] { $count } theme
+       *[other] { $count } themes
+    }
 themes-other = "Other / unclear":
 themes-of-answers = of answers
 themes-none = No themes yet. Themes appear as answers arrive and are grouped in the background.
