@@ -15,13 +15,13 @@ from console.deps import (
     ViewableConsultation,
     check_csrf,
 )
-from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
-from console.i18n import LocalisedHTTPException, Msg
+from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, check_results_url
+from console.i18n import LocalisedHTTPException, Msg, translate
 from console.links import consultation_links, qr_svg
-from console.templating import flash, render
+from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
-from storage.models.accounts import Role
+from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_consultations as edits
 from storage.repositories.consultations import (
@@ -235,12 +235,20 @@ def edit(
             editing=consultation,
             consultation=consultation,
             section="edit",
-            error=Msg.of("form-not-saved", reason=str(error)),
+            error=Msg.of("form-not-saved", reason=_reason(request, officer, error)),
             status_code=400,
         )
     _refresh(services)
     flash(request, "flash-saved")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+def _reason(request: Request, officer: Officer, error: Exception) -> str:
+    """Why a form was refused, in the page's language where the console words it itself."""
+    if isinstance(error, ResultsUrlError):
+        return translate(page_language(request, officer), error.message)
+    # Checks below the console (storage) explain themselves in English only.
+    return str(error)
 
 
 @router.post("/{consultation_id}/status")

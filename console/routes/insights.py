@@ -13,7 +13,7 @@ from bot.playback.feedback import FEEDBACK_JOB
 from bot.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
-from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
+from console.forms import RESULTS_URL_FORM_LIMIT, ResultsUrlError, check_results_url
 from console.i18n import LocalisedHTTPException, Msg, translate
 from console.quality import agreement
 from console.redact import redact_rows
@@ -180,9 +180,8 @@ def publish_found_out(
         error = translate(language, "found-out-too-long", fields=labels, limit=f"{MAX_TEXT:,}")
     try:
         link = check_results_url(typed_url)
-    except ValueError as problem:
-        # The address checks explain themselves in English only (console/forms.py).
-        link, error = "", " ".join(filter(None, (error, str(problem))))
+    except ResultsUrlError as problem:
+        link, error = "", " ".join(filter(None, (error, translate(language, problem.message))))
     if error:
         return _found_out_form(
             request,

@@ -330,3 +330,29 @@ async def test_split_parts_and_codebook_themes_need_welsh_names_too(
     with session_scope(db) as session:
         welsh = {t.display_label("cy") for t in session.exec(select(Theme))}
     assert "Parcio" in welsh
+
+
+async def test_a_bad_results_link_is_explained_in_the_page_language(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    token = await sign_in(client, officer)
+    url = f"/console/consultations/{cid}/found-out"
+    form = {"csrf_token": token, "found_out_en": "We heard you.", "found_out_cy": "Clywson ni."}
+    for link, welsh in [
+        ("https://council@evil.example/", "Ni chaiff y ddolen"),
+        ("wrexham dot gov", "Mae bylchau yn y ddolen"),
+        ("https://" + "a" * 600 + ".example", "nod o hyd"),
+    ]:
+        refused = await client.post(url, data=form | {"results_url": link}, headers=WELSH)
+        assert refused.status_code == 400
+        assert "Heb ei gyhoeddi:" in refused.text and welsh in unescape(refused.text)
+    english = await client.post(url, data=form | {"results_url": "ftp://x.example"})
+    assert "Not published: The link to the published results must be" in english.text
+    edited = await client.post(
+        f"/console/consultations/{cid}/edit",
+        data={"csrf_token": token, "results_url": "https://a@b.example"},
+        headers=WELSH,
+    )
+    assert edited.status_code in (400, 422)

@@ -60,3 +60,10 @@ flash-feedback-queued = Mae'r adborth i { $count ->
     } yn y ciw. Bydd yn mynd ar y gyfradd anfon arferol, byth yn yr oriau tawel.
 flash-nobody-waiting = Nid oes neb yn aros am yr adborth hwn.
 flash-codes-saved = Wedi cadw'r codau.
+
+url-too-long = Mae'r ddolen i'r canlyniadau a gyhoeddwyd yn { $length } nod o hyd; ni all fod yn hwy na { $limit }.
+url-spaces = Mae bylchau yn y ddolen i'r canlyniadau a gyhoeddwyd: copïwch y cyfeiriad cyfan o far cyfeiriad y porwr.
+url-not-an-address = Nid yw'r ddolen i'r canlyniadau a gyhoeddwyd yn gyfeiriad gwe fel https://www.wrecsam.gov.uk/eich-llais/canlyniadau.
+url-not-whole = Rhaid i'r ddolen i'r canlyniadau a gyhoeddwyd fod yn gyfeiriad gwe cyfan sy'n dechrau gyda https://, fel https://www.wrecsam.gov.uk/eich-llais/canlyniadau.
+url-no-site = Nid oes enw gwefan yn y ddolen i'r canlyniadau a gyhoeddwyd, fel https://www.wrecsam.gov.uk/eich-llais/canlyniadau.
+url-credentials = Ni chaiff y ddolen i'r canlyniadau a gyhoeddwyd gynnwys enw defnyddiwr na chyfrinair.

@@ -59,3 +59,10 @@ flash-feedback-queued = Feedback queued for { $count ->
     }. It goes out at the usual sending rate, never in quiet hours.
 flash-nobody-waiting = Nobody is waiting for this feedback.
 flash-codes-saved = Codes saved.
+
+url-too-long = The link to the published results is { $length } characters long; it can be at most { $limit }.
+url-spaces = The link to the published results contains spaces: copy the whole address from the browser's address bar.
+url-not-an-address = The link to the published results is not a web address such as https://www.wrexham.gov.uk/your-voice/results.
+url-not-whole = The link to the published results must be a whole web address starting with https://, such as https://www.wrexham.gov.uk/your-voice/results.
+url-no-site = The link to the published results has no website name in it, such as https://www.wrexham.gov.uk/your-voice/results.
+url-credentials = The link to the published results must not contain a user name or password.
