@@ -143,7 +143,14 @@ def catalog() -> ConsoleCatalog:
 def translate(language: str, message: str | Msg, **args: Any) -> str:
     """A message id (or a Msg) in `language`."""
     if isinstance(message, Msg):
-        return catalog().text(language, message.id, **{**message.args, **args})
+        merged = {**message.args, **args}
+        if isinstance(merged.get("reason"), str):
+            # A refusal's reason from below the console, in English: worded in this language
+            # where the console knows it (here, when the page is drawn, not when it was made).
+            from console.reasons import explain
+
+            merged["reason"] = explain(merged["reason"], language)
+        return catalog().text(language, message.id, **merged)
     return catalog().text(language, message, **args)
 
 

@@ -104,7 +104,7 @@ def create(
             officer=officer,
             values=values,
             editing=None,
-            error=Msg.of("form-not-saved", reason=str(error)),
+            error=Msg.of("form-not-saved", reason=_reason(request, officer, error)),
             status_code=400,
         )
     _refresh(services)
@@ -247,7 +247,7 @@ def _reason(request: Request, officer: Officer, error: Exception) -> str:
     """Why a form was refused, in the page's language where the console words it itself."""
     if isinstance(error, ResultsUrlError):
         return translate(page_language(request, officer), error.message)
-    # Checks below the console (storage) explain themselves in English only.
+    # Reasons from below the console are worded when the page is drawn (console/reasons.py).
     return str(error)
 
 

@@ -56,7 +56,7 @@ def create_user(
                 detail={"role": role.value},
             )
     except (accounts.AccountError, PasswordPolicyError) as error:
-        # These errors are written for people ("password too short...") but only in English.
+        # The reason is English; pages word it in their language where they know it.
         flash(request, Msg.of("flash-account-not-created", reason=str(error)), "error")
     else:
         flash(request, Msg.of("flash-account-created", email=created.email))

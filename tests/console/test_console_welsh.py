@@ -356,3 +356,42 @@ async def test_a_bad_results_link_is_explained_in_the_page_language(
         headers=WELSH,
     )
     assert edited.status_code in (400, 422)
+
+
+async def test_refusals_from_below_the_console_are_explained_in_welsh(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    admin = make_officer(db, Role.ADMIN)
+    cid = make_consultation(db, shared_with=[admin])
+    answers = add_answers(db, cid, ["Buses", "More buses", "asdf"])
+    buses, other = make_themes(db, cid, {"Buses": answers[:2], "Other": answers[2:]})
+    token = await sign_in(client, admin)
+    base = f"/console/consultations/{cid}/themes"
+    await client.post(f"{base}/{buses}/merge", data={"csrf_token": token, "target_id": other})
+    page = await client.get(base, headers=WELSH)
+    assert "Heb ei newid: cyfunwch â thema weithredol nad yw'n 'arall'" in unescape(page.text)
+    duplicate = {"csrf_token": token, "email": admin.email, "role": "officer"}
+    await client.post("/console/users", data=duplicate | {"password": "x" * 12})
+    users = await client.get("/console/users", headers=WELSH)
+    assert f"Ni chrëwyd y cyfrif: mae cyfrif ar gyfer {admin.email} yn bodoli eisoes" in (
+        unescape(users.text)
+    )
+    short = duplicate | {"email": "new@council.example", "password": "short"}
+    await client.post("/console/users", data=short)
+    users = await client.get("/console/users", headers=ENGLISH)
+    assert "Account not created: a password needs at least 10 characters" in users.text
+
+
+def test_every_known_reason_is_recognised_and_an_unknown_one_passes_through() -> None:
+    from console.reasons import explain
+
+    raised = {
+        "a theme name is at most 200 characters": "ni all enw thema fod yn hwy na 200 nod",
+        "answer 12 is not in this consultation": "nid yw ateb 12 yn yr ymgynghoriad hwn",
+        "round 3 is still open: close it first": "mae rownd 3 yn dal ar agor: caewch hi yn gyntaf",
+        "'x@' is not an e-mail address": "nid yw 'x@' yn gyfeiriad e-bost",
+        "something new went wrong": "something new went wrong",
+    }
+    for english, welsh in raised.items():
+        assert explain(ValueError(english), "cy") == welsh
+        assert explain(ValueError(english), "en") == english

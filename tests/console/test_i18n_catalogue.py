@@ -10,6 +10,7 @@ from fluent.syntax import ast, visitor
 
 from console.board import DIMENSION_LABELS
 from console.i18n import LANGUAGES, ConsoleCatalog, negotiate, supported
+from console.reasons import _KNOWN as KNOWN_REASONS
 from console.templating import TEMPLATES_DIR, templates
 from storage.models import ConsultationStatus, QuestionKind
 from storage.models.accounts import Role
@@ -123,6 +124,7 @@ def test_every_id_the_code_and_templates_use_exists(catalog: ConsoleCatalog) -> 
     for prefix, values in built.items():
         used.update({f"{prefix}-{value}": {"built"} for value in values})
     used.update({message_id: {"board.py"} for message_id in DIMENSION_LABELS.values()})
+    used.update({message_id: {"reasons.py"} for _, message_id in KNOWN_REASONS})
     missing = {message_id: where for message_id, where in used.items() if message_id not in known}
     assert missing == {}
     assert len(used) > 250
