@@ -13,7 +13,7 @@ import re
 from console.i18n import translate
 
 # (pattern of the English reason, message id); named groups become the message's arguments.
-_KNOWN: list[tuple[re.Pattern[str], str]] = [
+KNOWN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), message_id)
     for p, message_id in [
         (r"a theme name needs at least one word", "reason-name-empty"),
@@ -43,7 +43,7 @@ _KNOWN: list[tuple[re.Pattern[str], str]] = [
 def explain(error: Exception | str, language: str) -> str:
     """`error`'s reason in `language` when the console knows it, else its own English."""
     text = str(error)
-    for pattern, message_id in _KNOWN:
+    for pattern, message_id in KNOWN:
         match = pattern.fullmatch(text)
         if match:
             return translate(language, message_id, **match.groupdict())

@@ -10,7 +10,7 @@ from fluent.syntax import ast, visitor
 
 from console.board import DIMENSION_LABELS
 from console.i18n import LANGUAGES, ConsoleCatalog, negotiate, supported
-from console.reasons import _KNOWN as KNOWN_REASONS
+from console.reasons import KNOWN as KNOWN_REASONS
 from console.templating import TEMPLATES_DIR, templates
 from storage.models import ConsultationStatus, QuestionKind
 from storage.models.accounts import Role
