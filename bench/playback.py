@@ -41,17 +41,17 @@ from sqlmodel import col, select
 from bench.databases import postgres_database, sqlite_database
 from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import Reply
-from bot.outbound.sender import Outcome, SendResult, TokenBucket
-from bot.outbound.waves import QuietHours
-from bot.playback.delivery import run_deliveries
 from bot.playback.parse import parse_playback_reply
-from bot.playback.rounds import open_round, round_reply
 from storage.db import make_engine, session_scope
 from storage.identity import AddressProtector, derive_fernet_key
 from storage.models import Channel, Participant
 from storage.models.playback import DeliveryState, PlaybackRecipient, PlaybackRound
 from storage.models.themes import Theme
 from storage.repositories.consultations import create_consultation
+from usecases.delivery.run import run_deliveries
+from usecases.delivery.sender import Outcome, SendResult, TokenBucket
+from usecases.invitations.waves import QuietHours
+from usecases.playback.rounds import open_round, round_reply
 
 Composer = Callable[[Participant], Reply]
 

@@ -2,7 +2,7 @@
 
 Starts PostgreSQL and Redis (scripts/lib.sh, or DATABASE_URL / REDIS_URL from the
 environment), a fresh database with the demo consultation, then the topology of
-`bot.topology` (2 uvicorn web processes + 1 job worker), and drives it from this
+`app.topology` (2 uvicorn web processes + 1 job worker), and drives it from this
 process with an asyncio load generator speaking keep-alive HTTP/1.1 round-robin
 over the web ports. Each simulated resident texts the keyword, YES, then an
 answer, in order; 5 % of answers are delivered twice (Twilio retries). Every
@@ -230,8 +230,8 @@ def main() -> None:  # noqa: PLR0915 - one linear script, easier to read in orde
     if args.quick:
         args.seconds, args.theme_timeout = 5.0, 90.0
 
+    from app.topology import start
     from bot.demo import seed_demo
-    from bot.topology import start
     from storage.db import make_engine
     from storage.migrate import upgrade
 

@@ -135,9 +135,9 @@ def quantiles(samples: list[float]) -> tuple[float, float]:
 
 
 async def webhook_run(url: str, residents: int, concurrency: int) -> dict[str, Any]:
-    from bot.app import create_app
+    from app.settings import Settings
+    from app.web import create_app
     from bot.demo import seed_demo
-    from bot.settings import Settings
     from storage.models import Answer
 
     settings = Settings(
@@ -220,10 +220,10 @@ async def webhook_run(url: str, residents: int, concurrency: int) -> dict[str, A
 
 
 async def engine_run(url: str, residents: int, concurrency: int) -> dict[str, Any]:
-    from bot.app import build_services
+    from app.container import build_services
+    from app.settings import Settings
     from bot.conversation.messages import InboundMessage
     from bot.demo import seed_demo
-    from bot.settings import Settings
     from storage.models import Channel, utcnow
 
     settings = Settings(environment="test", database_url=url, seed_demo=False)

@@ -190,7 +190,7 @@ def discover_10k(args: argparse.Namespace) -> None:
             [
                 sys.executable,
                 "-m",
-                "bot.cli",
+                "app.cli",
                 "themes",
                 "discover",
                 str(answers),

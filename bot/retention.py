@@ -33,24 +33,32 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (every table in the metadata)
-from bot.jobs import JobRegistry
-from storage.models import utcnow
+from app.jobs.queue import JobRegistry
+from storage.models import (
+    Answer,
+    AuditEvent,
+    Conversation,
+    InboundReceipt,
+    Participant,
+    table_of,
+    utcnow,
+)
+from storage.models.outbound import InvitationRecipient, OutboundMessage
+from storage.models.quotes import Quote
+from storage.models.redacted import RedactedAnswer
 
 log = logging.getLogger(__name__)
 
-_T = SQLModel.metadata.tables
-ANSWER = _T["answer"]
-REDACTED = _T["redactedanswer"]
-QUOTE = _T["quote"]
-CONVERSATION = _T["conversation"]
-RECEIPT = _T["inboundreceipt"]
-PARTICIPANT = _T["participant"]
-RECIPIENT = _T["invitationrecipient"]
-OUTBOUND = _T["outboundmessage"]
-AUDIT = _T["auditevent"]
+ANSWER = table_of(Answer)
+REDACTED = table_of(RedactedAnswer)
+QUOTE = table_of(Quote)
+CONVERSATION = table_of(Conversation)
+RECEIPT = table_of(InboundReceipt)
+PARTICIPANT = table_of(Participant)
+RECIPIENT = table_of(InvitationRecipient)
+OUTBOUND = table_of(OutboundMessage)
+AUDIT = table_of(AuditEvent)
 
 # Recipients still to be sent (or whose fate is being reconciled) keep their number.
 _UNFINISHED_RECIPIENT = ("pending", "sending")

@@ -13,10 +13,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.services import Services
+from app.services import Services
 from console.deps import NotSignedIn
 from console.i18n import LocalisedHTTPException
-from console.redact import register_redaction_job
 from console.routes import (
     answers,
     api,
@@ -109,7 +108,6 @@ def include_console(app: FastAPI, services: Services) -> None:
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
-    register_redaction_job(services)
 
     @app.exception_handler(NotSignedIn)
     async def _sign_in_first(request: Request, exc: NotSignedIn) -> Response:

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.i18n import LocalisedHTTPException
 from console.security import csrf_matches, hash_api_token, new_csrf_token, session_fingerprint
 from storage.db import session_scope

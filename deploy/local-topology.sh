@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The production topology without containers: PostgreSQL and Redis from apt
 # (started on private loopback ports by scripts/lib.sh), N uvicorn web
-# processes and M job workers. Arguments go to `python -m bot.topology`:
+# processes and M job workers. Arguments go to `python -m app.topology`:
 #   deploy/local-topology.sh --web 2 --workers 1 --base-port 8100
 # Stop it with Ctrl-C (or SIGTERM); PostgreSQL and Redis keep running.
 set -euo pipefail
@@ -16,4 +16,4 @@ export DATABASE_URL REDIS_URL
 export SEED_DEMO="${SEED_DEMO:-false}"
 
 cd "$ROOT"
-exec "$PY" -m bot.topology "$@"
+exec "$PY" -m app.topology "$@"

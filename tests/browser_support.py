@@ -46,7 +46,7 @@ def free_port() -> int:
 
 @contextmanager
 def running_service(database_url: str, *, seed_demo: bool) -> Iterator[str]:
-    """`bot.asgi:app` under uvicorn on a free loopback port; yields its base URL."""
+    """`app.asgi:app` under uvicorn on a free loopback port; yields its base URL."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
@@ -57,7 +57,7 @@ def running_service(database_url: str, *, seed_demo: bool) -> Iterator[str]:
         "PUBLIC_BASE_URL": base,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "bot.asgi:app", "--host", "127.0.0.1"]
+        [sys.executable, "-m", "uvicorn", "app.asgi:app", "--host", "127.0.0.1"]
         + ["--port", str(port), "--log-level", "warning"],
         cwd=ROOT,
         env=env,

@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 
-from bot.settings import Settings
+from app.settings import Settings
 from storage.db import make_engine, make_unpooled_engine
 from storage.migrate import upgrade
 
@@ -122,7 +122,7 @@ def settings(db_url: str) -> Settings:
 @pytest.fixture
 def app(settings: Settings) -> FastAPI:
     """The real application, wired from settings exactly as in production."""
-    from bot.app import create_app
+    from app.web import create_app
 
     return create_app(settings)
 

@@ -16,7 +16,6 @@ from bot.conversation.keywords import command_of
 from bot.conversation.language import detect
 from bot.conversation.turn import Turn
 from bot.playback.parse import ReplyKind, parse_playback_reply
-from bot.playback.rounds import label
 from storage.models import Conversation
 from storage.models.playback import (
     DeliveryState,
@@ -26,6 +25,7 @@ from storage.models.playback import (
     RoundStatus,
 )
 from storage.repositories import answers
+from usecases.playback.rounds import label
 
 
 def handle_playback_reply(turn: Turn) -> bool:

@@ -1,7 +1,7 @@
 """Messages the service started, on a simulated phone: playback questions and feedback.
 
 A simulated phone has no provider to push to, so the deliverer marks its
-row sent (bot/playback/deliverers.py) and the page asks the store what is
+row sent (usecases/delivery/deliverers.py) and the page asks the store what is
 there. A playback question stays until the phone answers it; "you said, we
 did" feedback stays (it asks nothing). The page remembers which ones it
 already shows (each item's `ref`).
@@ -22,8 +22,6 @@ from sqlmodel import col, select
 
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import Catalog
-from bot.playback.feedback import feedback_reply
-from bot.playback.rounds import round_reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation, Participant
@@ -34,6 +32,8 @@ from storage.models.playback import (
     PlaybackRecipient,
     PlaybackRound,
 )
+from usecases.feedback.publication import feedback_reply
+from usecases.playback.rounds import round_reply
 
 REF_PREFIX = "playback:"
 FEEDBACK_PREFIX = "feedback:"

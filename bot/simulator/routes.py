@@ -22,9 +22,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from app.services import Services, ServicesDep
 from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
-from bot.services import Services, ServicesDep
 from bot.simulator.inbox import refresh, waiting_messages
 from storage.db import session_scope
 from storage.models import Channel, utcnow

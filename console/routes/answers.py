@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
 from console.redact import redact_rows
 from console.templating import render

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 from sqlmodel import Session, SQLModel
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.board import build_board, build_breakdown
 from console.deps import ApiOfficer, ApiViewableConsultation, Cap, role_allows
 from console.routes.exports import export_pages

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, OptionalOfficer, check_csrf
 from console.i18n import Msg, supported
 from console.security import SignInThrottled, authenticate, new_csrf_token, session_fingerprint

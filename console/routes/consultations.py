@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import Services, ServicesDep
+from app.services import Services, ServicesDep
 from console.deps import (
     CreatorOfficer,
     CurrentOfficer,
@@ -17,7 +17,6 @@ from console.deps import (
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, check_results_url
 from console.i18n import LocalisedHTTPException, Msg, translate
-from console.links import consultation_links, qr_svg
 from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
@@ -31,6 +30,7 @@ from storage.repositories.consultations import (
     set_status,
 )
 from storage.repositories.feedback import feedback_status
+from usecases.links import qr_svg
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
@@ -154,7 +154,7 @@ def overview(
         shares=shares,
         counts=counts,
         section="overview",
-        links=consultation_links(services.settings, consultation),
+        links=services.channels.links(services.settings, consultation.slug),
     )
 
 
@@ -330,7 +330,7 @@ def remove_share(
 @router.get("/{consultation_id}/qr.svg")
 def qr(services: ServicesDep, consultation: ViewableConsultation, target: str = "web") -> Response:
     """A QR code for posters: the Telegram deep link, or the web chat link."""
-    links = consultation_links(services.settings, consultation)
+    links = services.channels.links(services.settings, consultation.slug)
     url = links.get(target)
     if not url:
         raise LocalisedHTTPException(404, "error-no-link", target=target[:20])
@@ -354,5 +354,5 @@ def poster(
         officer=officer,
         consultation=consultation,
         open_question=open_question,
-        links=consultation_links(services.settings, consultation),
+        links=services.channels.links(services.settings, consultation.slug),
     )

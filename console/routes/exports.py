@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
-from bot.services import Services, ServicesDep
+from app.services import Services, ServicesDep
 from console.board import DIMENSION_LABELS, build_board, build_breakdown
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
 from console.exports import (

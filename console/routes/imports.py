@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from bot.services import Services, ServicesDep
+from app.services import Services, ServicesDep
 from console.deps import UPLOAD_LIMIT_BYTES, CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import LocalisedHTTPException, Msg
 from console.importer import (

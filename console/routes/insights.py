@@ -9,8 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.playback.feedback import FEEDBACK_JOB
-from bot.services import Services, ServicesDep
+from app.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.forms import RESULTS_URL_FORM_LIMIT, ResultsUrlError, check_results_url
@@ -28,6 +27,7 @@ from storage.repositories import console_themes as themes_repo
 from storage.repositories import feedback as feedback_repo
 from storage.repositories.console_answers import AnswerRow
 from storage.repositories.console_consultations import update_consultation
+from usecases.feedback.publication import FEEDBACK_JOB
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
@@ -103,7 +103,7 @@ def _found_out_form(
         notify=notify,
         audience=audience,
         already_told=max(asked - audience, 0),
-        can_send=settings.twilio_enabled or settings.telegram_enabled,
+        can_send=services.channels.can_send(settings),
         max_text=MAX_TEXT,
         published=bool(consultation.found_out_en or consultation.found_out_cy),
         error=error,

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import col, select
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import LocalisedHTTPException, Msg
 from console.templating import render
@@ -56,8 +56,8 @@ def _page(
     consultation: Consultation,
     **context: Any,
 ) -> Response:
-    from bot.conversation.catalog import default_catalog
-    from bot.outbound.waves import invitation_text
+    from usecases.invitations.waves import invitation_text
+    from usecases.messages import default_catalog
 
     return render(
         request,
@@ -93,9 +93,9 @@ async def create_invitations(
     consent_source: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     """Check the numbers and record a wave (numbers are stored hashed and encrypted)."""
-    from bot.conversation.catalog import default_catalog
-    from bot.outbound.csv_numbers import CsvError, parse_numbers
-    from bot.outbound.waves import create_wave, invitation_text
+    from usecases.invitations.csv_numbers import CsvError, parse_numbers
+    from usecases.invitations.waves import create_wave, invitation_text
+    from usecases.messages import default_catalog
 
     data = await file.read(NUMBERS_LIMIT + 1)
     if len(data) > NUMBERS_LIMIT:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import OptionalOfficer, check_csrf
 from console.i18n import LocalisedHTTPException, supported
 from console.routes.auth import safe_next

@@ -12,8 +12,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import col, select
 
-from bot.playback.rounds import PlaybackError, close_round, open_round
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultation, check_csrf
 from console.i18n import Msg
 from console.templating import flash, render
@@ -23,6 +22,7 @@ from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import console_accounts as accounts
 from storage.repositories.feedback import publications
 from storage.repositories.playback_results import round_results, rounds_for
+from usecases.playback.rounds import PlaybackError, close_round, open_round
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]

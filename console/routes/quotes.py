@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import Msg
 from console.templating import flash, render

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import Msg
 from console.templating import flash
@@ -24,13 +23,6 @@ from storage.repositories.quotes import QuoteError, propose_quote
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
-
-
-@lru_cache(maxsize=1)
-def _embedder() -> Any:
-    from nlp.embeddings import default_embedder
-
-    return default_embedder()
 
 
 def _edit(
@@ -332,7 +324,7 @@ def seed(
             label=label,
             label_cy=label_cy,
             examples=lines,
-            embedder=_embedder(),
+            embedder=services.embedder(),
             actor=actor,
         )
         return Msg("flash-seed-added")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.board import DIMENSION_LABELS, cached_board
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
 from console.i18n import LocalisedHTTPException

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import AdminOfficer, CurrentOfficer, check_csrf
 from console.i18n import LocalisedHTTPException, Msg, supported
 from console.security import PasswordPolicyError, hash_password, new_api_token
@@ -15,6 +15,7 @@ from console.templating import flash, render
 from storage.db import session_scope
 from storage.models.accounts import Role
 from storage.repositories import console_accounts as accounts
+from usecases.accounts import create_account
 
 router = APIRouter(prefix="/console", dependencies=[Depends(check_csrf)], tags=["console"])
 
@@ -39,22 +40,14 @@ def create_user(
 ) -> Response:
     """Add an account."""
     try:
-        password_hash = hash_password(password)
-        with session_scope(services.db) as session:
-            created = accounts.create_officer(
-                session=session,
-                email=email,
-                password_hash=password_hash,
-                role=role,
-                display_name=display_name,
-            )
-            accounts.audit(
-                session=session,
-                actor=f"officer:{officer.id}",
-                action="account_created",
-                subject=f"officer:{created.id}",
-                detail={"role": role.value},
-            )
+        created = create_account(
+            engine=services.db,
+            email=email,
+            password_hash=hash_password(password),
+            role=role,
+            display_name=display_name,
+            actor=f"officer:{officer.id}",
+        )
     except (accounts.AccountError, PasswordPolicyError) as error:
         # The reason is English; pages word it in their language where they know it.
         flash(request, Msg.of("flash-account-not-created", reason=str(error)), "error")

@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.services import ServicesDep
+from app.services import ServicesDep
 from console.deps import CurrentOfficer, WorkshopConsultation, check_csrf
 from console.i18n import LocalisedHTTPException
 from console.templating import page_language, render

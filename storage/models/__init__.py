@@ -13,7 +13,9 @@ from storage.models._base import (
     ConsultationStatus,
     Language,
     QuestionKind,
+    UTCDateTime,
     as_utc,
+    table_of,
     utcnow,
 )
 from storage.models.consultation import Consultation, ConsultationBase, Question, QuestionBase
@@ -40,6 +42,8 @@ __all__ = [
     "Question",
     "QuestionBase",
     "QuestionKind",
+    "UTCDateTime",
     "as_utc",
+    "table_of",
     "utcnow",
 ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, String, UniqueConstraint
+from sqlalchemy import String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 from storage.models.quality import HandCode  # noqa: F401  (console table)
 from storage.models.redacted import RedactedAnswer  # noqa: F401  (console table)
 
@@ -33,8 +33,8 @@ class OfficerBase(SQLModel):
 class Officer(OfficerBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     password_hash: str = Field(max_length=255)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    last_sign_in_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    last_sign_in_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
 
 
 class ConsultationShare(SQLModel, table=True):
@@ -50,7 +50,7 @@ class ConsultationShare(SQLModel, table=True):
     consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
     officer_id: int = Field(foreign_key="officer.id", index=True, ondelete="CASCADE")
     owner: bool = False
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class ApiToken(SQLModel, table=True):
@@ -60,8 +60,8 @@ class ApiToken(SQLModel, table=True):
     officer_id: int = Field(foreign_key="officer.id", index=True, ondelete="CASCADE")
     name: str = Field(default="", max_length=120)
     token_hash: str = Field(max_length=64, unique=True, index=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    last_used_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     revoked: bool = False
 
 
@@ -71,4 +71,4 @@ class LoginAttempt(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     # Keyed by e-mail and by client address separately ("email:x", "ip:1.2.3.4").
     key: str = Field(max_length=300, index=True)
-    at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), index=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime(), index=True)

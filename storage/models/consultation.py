@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import ConsultationStatus, QuestionKind, utcnow
+from storage.models._base import ConsultationStatus, QuestionKind, UTCDateTime, utcnow
 
 
 class ConsultationBase(SQLModel):
@@ -19,8 +19,8 @@ class ConsultationBase(SQLModel):
     title_cy: str = Field(max_length=200)
     department: str = Field(default="", max_length=200)
     status: ConsultationStatus = Field(default=ConsultationStatus.DRAFT, sa_type=String(16))
-    opens_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    closes_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    opens_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
+    closes_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     # The four "Your Voice" sections, each in English and Welsh.
     why_en: str = Field(default="", sa_type=Text)
     why_cy: str = Field(default="", sa_type=Text)
@@ -41,8 +41,8 @@ class ConsultationBase(SQLModel):
 
 class Consultation(ConsultationBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
     def title(self, language: str) -> str:
         return self.title_cy if language == "cy" and self.title_cy else self.title_en

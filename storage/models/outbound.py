@@ -11,7 +11,7 @@ transactions, so a crash mid-wave can be resumed without sending twice:
 
 "sending" is committed *before* the provider is called; a row still in
 "sending" after a restart is one whose fate is unknown (see
-bot.outbound.waves for how it is reconciled).
+usecases.invitations.waves for how it is reconciled).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Float, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Column, Float, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import Channel, utcnow
+from storage.models._base import Channel, UTCDateTime, utcnow
 
 
 class WaveStatus(StrEnum):
@@ -75,9 +75,9 @@ class InvitationWave(SQLModel, table=True):
     total_count: int = 0
     invalid_count: int = 0
     duplicate_count: int = 0
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
 
 
 class InvitationRecipient(SQLModel, table=True):
@@ -95,7 +95,7 @@ class InvitationRecipient(SQLModel, table=True):
     provider_sid: str | None = Field(default=None, max_length=64)
     error_code: int | None = None
     error: str | None = Field(default=None, max_length=300)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class OutboundMessage(SQLModel, table=True):
@@ -115,6 +115,6 @@ class OutboundMessage(SQLModel, table=True):
     status: OutboundStatus = Field(default=OutboundStatus.QUEUED, sa_type=String(16))
     error_code: int | None = None
     attempts: int = 0
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import Channel, ConsentState, Language, utcnow
+from storage.models._base import Channel, ConsentState, Language, UTCDateTime, utcnow
 
 
 class Participant(SQLModel, table=True):
@@ -30,18 +30,18 @@ class Participant(SQLModel, table=True):
     address_encrypted: bytes = Field(sa_type=LargeBinary)
     language: Language = Field(default=Language.EN, sa_type=String(2))
     consent: ConsentState = Field(default=ConsentState.UNKNOWN, sa_type=String(16))
-    consent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    consent_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     opted_out: bool = False
-    opted_out_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    opted_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     wants_feedback: bool | None = None
     # The consultation this person is talking to now; None before routing.
     active_consultation_id: int | None = Field(
         default=None, foreign_key="consultation.id", ondelete="SET NULL"
     )
     # Set when the person asked to DELETE and we are waiting for confirmation.
-    erasure_requested_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    last_seen_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    erasure_requested_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    last_seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class Conversation(SQLModel, table=True):
@@ -56,9 +56,9 @@ class Conversation(SQLModel, table=True):
     age_band: str | None = Field(default=None, max_length=32)
     # Free-form per-step data (which profile question comes next, etc.).
     data: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
-    started_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    completed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    started_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
 
 
 class Answer(SQLModel, table=True):
@@ -77,8 +77,8 @@ class Answer(SQLModel, table=True):
     channel: Channel = Field(sa_type=String(16))
     language: str = Field(default="en", max_length=8)
     text: str = Field(sa_type=Text)
-    received_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
     # The provider's id (Twilio MessageSid, Telegram update id, import row key):
     # unique so that a second delivery of the same message stores nothing new.
     provider_message_id: str | None = Field(default=None, max_length=128, unique=True)
@@ -100,14 +100,14 @@ class InboundReceipt(SQLModel, table=True):
         default=None, foreign_key="participant.id", index=True, ondelete="SET NULL"
     )
     replies: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
-    received_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class AuditEvent(SQLModel, table=True):
     """Append-only: the migration installs triggers refusing UPDATE and DELETE."""
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), index=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime(), index=True)
     # "participant", "officer:<id>", "system"
     actor: str = Field(max_length=64)
     action: str = Field(max_length=64, index=True)

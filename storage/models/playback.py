@@ -15,10 +15,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 MAX_PLAYBACK_THEMES = 9
 
@@ -48,8 +48,8 @@ class PlaybackRound(SQLModel, table=True):
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )
     created_by: str = Field(default="system", max_length=64)
-    opened_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    opened_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
 
 
 class PlaybackRecipient(SQLModel, table=True):
@@ -63,10 +63,10 @@ class PlaybackRecipient(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=300)
     # The first reply that counted (votes or "what we missed"); later messages
     # go back to the normal conversation.
-    replied_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    replied_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     # The answer stored from that reply when it said something new.
     missed_answer_id: int | None = Field(default=None, foreign_key="answer.id", ondelete="SET NULL")
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class PlaybackVote(SQLModel, table=True):
@@ -80,7 +80,7 @@ class PlaybackVote(SQLModel, table=True):
     # 1-based position in PlaybackRound.theme_ids.
     position: int
     provider_message_id: str | None = Field(default=None, max_length=128)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class FeedbackPublication(SQLModel, table=True):
@@ -96,8 +96,8 @@ class FeedbackPublication(SQLModel, table=True):
     found_out_cy: str = Field(default="", sa_type=Text)
     difference_en: str = Field(default="", sa_type=Text)
     difference_cy: str = Field(default="", sa_type=Text)
-    published_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    published_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     recipients_count: int = 0
 
 
@@ -112,4 +112,4 @@ class FeedbackRecipient(SQLModel, table=True):
     state: DeliveryState = Field(default=DeliveryState.PENDING, sa_type=String(16), index=True)
     provider_sid: str | None = Field(default=None, max_length=64)
     error: str | None = Field(default=None, max_length=300)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

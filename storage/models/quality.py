@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class HandCode(SQLModel, table=True):
@@ -19,4 +19,4 @@ class HandCode(SQLModel, table=True):
     officer_id: int = Field(foreign_key="officer.id", ondelete="CASCADE")
     # No foreign key: themes are refitted; None means "none of these themes".
     theme_id: int | None = None
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -12,10 +12,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, String, Text
+from sqlalchemy import JSON, Column, String, Text
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class QuoteStatus(StrEnum):
@@ -45,9 +45,9 @@ class Quote(SQLModel, table=True):
     source: QuoteSource = Field(default=QuoteSource.REPRESENTATIVE, sa_type=String(16))
     # "officer:<id>" of whoever approved or rejected it last.
     reviewed_by: str | None = Field(default=None, max_length=64)
-    reviewed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class QuoteEdit(SQLModel, table=True):
@@ -58,4 +58,4 @@ class QuoteEdit(SQLModel, table=True):
     added: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     removed: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     editor: str = Field(max_length=64)
-    at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Text
+from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class RedactedAnswer(SQLModel, table=True):
@@ -22,4 +22,4 @@ class RedactedAnswer(SQLModel, table=True):
     text: str = Field(sa_type=Text)
     spans: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     version: str = Field(max_length=32)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -7,10 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, Column, LargeBinary, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import utcnow
+from storage.models._base import UTCDateTime, utcnow
 
 
 class ThemeStatus(StrEnum):
@@ -47,8 +47,8 @@ class Theme(SQLModel, table=True):
     threshold: float | None = None
     keywords: list[str] | None = Field(default=None, sa_column=Column(JSON))
     quote_answer_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
     def display_label(self, language: str = "en") -> str:
         if language == "cy" and self.officer_label_cy:
@@ -74,7 +74,7 @@ class ThemeAssignment(SQLModel, table=True):
     source: AssignmentSource = Field(default=AssignmentSource.AUTO, sa_type=String(16))
     # A quote the officer chose to show for this theme.
     pinned: bool = False
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class ThemeEdit(SQLModel, table=True):
@@ -86,7 +86,7 @@ class ThemeEdit(SQLModel, table=True):
     action: str = Field(max_length=32)
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     actor: str = Field(default="officer", max_length=64)
-    at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class AnswerEmbedding(SQLModel, table=True):
@@ -100,4 +100,4 @@ class AnswerEmbedding(SQLModel, table=True):
     clauses: bytes | None = Field(default=None, sa_type=LargeBinary)
     # Language detected when embedding ("en", "cy", "other"); used for bilingual labels.
     language: str = Field(default="en", max_length=8)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from storage.models import Answer
+from storage.models._base import table_of
 
-ANSWER = SQLModel.metadata.tables["answer"]
+ANSWER = table_of(Answer)
 # Built once: the engine stores an answer for most inbound messages.
 _INSERT = insert(ANSWER).returning(ANSWER.c.id)
 

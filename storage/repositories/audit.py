@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from storage.models import AuditEvent, utcnow
+from storage.models._base import table_of
 
-AUDIT = SQLModel.metadata.tables["auditevent"]
+AUDIT = table_of(AuditEvent)
 _INSERT = insert(AUDIT)
 
 

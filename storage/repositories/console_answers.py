@@ -9,13 +9,16 @@ from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from storage.db import session_scope
+from storage.models._base import table_of
+from storage.models.participant import Answer, Conversation
+from storage.models.redacted import RedactedAnswer
 
-ANSWER = SQLModel.metadata.tables["answer"]
-CONVERSATION = SQLModel.metadata.tables["conversation"]
-REDACTED = SQLModel.metadata.tables["redactedanswer"]
+ANSWER = table_of(Answer)
+CONVERSATION = table_of(Conversation)
+REDACTED = table_of(RedactedAnswer)
 
 
 # Not frozen: a frozen dataclass's __init__ costs several times more, and

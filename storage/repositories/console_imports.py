@@ -7,9 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-ANSWER = SQLModel.metadata.tables["answer"]
+from storage.models._base import table_of
+from storage.models.participant import Answer
+
+ANSWER = table_of(Answer)
 
 
 def existing_message_ids(*, session: Session, ids: Sequence[str]) -> set[str]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 
 from sqlalchemy import select
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
+from storage.models._base import table_of
+from storage.models.participant import Answer
 from storage.models.quality import HandCode
 
-ANSWER = SQLModel.metadata.tables["answer"]
+ANSWER = table_of(Answer)
 
 
 def sample_answer_ids(*, session: Session, consultation_id: int, size: int, seed: int) -> list[int]:

@@ -13,14 +13,17 @@ from datetime import date
 from typing import Literal
 
 from sqlalchemy import func, select
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-from storage.models.themes import Theme, ThemeStatus
+from storage.models._base import table_of
+from storage.models.participant import Answer, Conversation
+from storage.models.quotes import Quote
+from storage.models.themes import Theme, ThemeAssignment, ThemeStatus
 
-ANSWER = SQLModel.metadata.tables["answer"]
-CONVERSATION = SQLModel.metadata.tables["conversation"]
-THEME = SQLModel.metadata.tables["theme"]
-ASSIGNMENT = SQLModel.metadata.tables["themeassignment"]
+ANSWER = table_of(Answer)
+CONVERSATION = table_of(Conversation)
+THEME = table_of(Theme)
+ASSIGNMENT = table_of(ThemeAssignment)
 
 Dimension = Literal["ward", "age_band", "channel", "language"]
 DIMENSIONS: tuple[Dimension, ...] = ("ward", "age_band", "channel", "language")
@@ -172,7 +175,7 @@ def board_signature(*, session: Session, consultation_id: int) -> tuple[object, 
     New answers change the answer count and top id; theming and officer edits
     touch assignment ids or update times, theme rows, and quotes.
     """
-    quote = SQLModel.metadata.tables["quote"]
+    quote = table_of(Quote)
     answers = session.execute(
         select(func.count(), func.max(ANSWER.c.id)).where(
             ANSWER.c.consultation_id == consultation_id

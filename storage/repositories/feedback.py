@@ -35,7 +35,7 @@ SECTIONS = ("found_out", "difference")
 # Pending rows moved to a newer publication end "skipped" with this reason,
 # which tells them apart from people who opted out.
 SUPERSEDED = "superseded by a later publication"
-# bot.playback.delivery marks a send whose fate a crash lost as failed with an
+# usecases.delivery.run marks a send whose fate a crash lost as failed with an
 # error starting with this word: the person may have been told.
 _INTERRUPTED_PREFIX = "interrupted"
 

@@ -12,13 +12,15 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import and_, bindparam, delete, insert, select, update
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from storage.models import Conversation, Participant, as_utc
+from storage.models._base import table_of
+from storage.models.participant import Answer, InboundReceipt
 
-PARTICIPANT = SQLModel.metadata.tables["participant"]
-CONVERSATION = SQLModel.metadata.tables["conversation"]
+PARTICIPANT = table_of(Participant)
+CONVERSATION = table_of(Conversation)
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -292,10 +294,10 @@ def erase_participant(*, session: Session, participant_id: int) -> int:
     Explicit deletes rather than relying on ON DELETE CASCADE, so erasure does
     not depend on SQLite's foreign_keys pragma being on for this connection.
     """
-    answer = SQLModel.metadata.tables["answer"]
+    answer = table_of(Answer)
     answers = session.execute(delete(answer).where(answer.c.participant_id == participant_id))
     session.execute(delete(CONVERSATION).where(CONVERSATION.c.participant_id == participant_id))
-    receipts = SQLModel.metadata.tables["inboundreceipt"]
+    receipts = table_of(InboundReceipt)
     session.execute(
         update(receipts)
         .where(receipts.c.participant_id == participant_id)

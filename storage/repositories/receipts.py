@@ -6,9 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-RECEIPT = SQLModel.metadata.tables["inboundreceipt"]
+from storage.models._base import table_of
+from storage.models.participant import InboundReceipt
+
+RECEIPT = table_of(InboundReceipt)
 # Built once: a receipt is written for every inbound message.
 _INSERT = insert(RECEIPT)
 

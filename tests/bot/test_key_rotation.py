@@ -8,11 +8,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from app.cli.main import app as cli
 from bot.key_rotation import ADDRESS_TABLES, rehash_addresses, rotate_addresses
 from storage.db import session_scope
 from storage.identity import AddressProtector
-from storage.models import Participant
+from storage.models import Channel, Participant
 from storage.models.outbound import InvitationRecipient, InvitationWave, OutboundMessage
 from tests.storage.test_participants import _consultation
 
@@ -28,13 +28,13 @@ def _seed(engine: Engine, protector: AddressProtector = OLD) -> None:
         for number in NUMBERS:
             session.add(
                 Participant(
-                    channel="sms",
+                    channel=Channel.SMS,
                     address_hash=protector.hash("sms", number),
                     address_encrypted=protector.encrypt(number),
                 )
             )
         # A resident whose address retention already removed.
-        session.add(Participant(channel="sms", address_hash="0" * 64, address_encrypted=b""))
+        session.add(Participant(channel=Channel.SMS, address_hash="0" * 64, address_encrypted=b""))
         wave = InvitationWave(consultation_id=consultation_id, lawful_basis="consent", body="Hi")
         session.add(wave)
         session.flush()
@@ -48,12 +48,14 @@ def _seed(engine: Engine, protector: AddressProtector = OLD) -> None:
         )
         session.add(
             OutboundMessage(
-                channel="sms",
+                channel=Channel.SMS,
                 address_hash=protector.hash("sms", NUMBERS[0]),
                 address_encrypted=protector.encrypt(NUMBERS[0]),
             )
         )
-        session.add(OutboundMessage(channel="sms", address_hash="1" * 64, address_encrypted=None))
+        session.add(
+            OutboundMessage(channel=Channel.SMS, address_hash="1" * 64, address_encrypted=None)
+        )
 
 
 def _tokens(engine: Engine) -> list[bytes]:
@@ -96,7 +98,7 @@ def test_an_address_no_key_opens_is_reported_and_left_alone(engine: Engine) -> N
     with session_scope(engine) as session:
         session.add(
             Participant(
-                channel="sms", address_hash="2" * 64, address_encrypted=stranger.encrypt("?")
+                channel=Channel.SMS, address_hash="2" * 64, address_encrypted=stranger.encrypt("?")
             )
         )
     report = rotate_addresses(engine, keys=[NEW_KEY, OLD_KEY])

@@ -10,10 +10,11 @@ import httpx
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot.app import build_services, create_app
-from bot.jobs import JobRegistry
-from bot.queue_redis import RedisJobQueue, run_worker, sweep
-from bot.settings import Settings
+from app.container import build_services
+from app.jobs.queue import JobRegistry
+from app.jobs.redis_queue import RedisJobQueue, run_worker, sweep
+from app.settings import Settings
+from app.web import create_app
 from nlp.embeddings import HashingEmbedder
 from storage.db import session_scope
 from storage.repositories.themes import answers_to_embed
@@ -76,8 +77,8 @@ def test_jobs_queued_on_redis_run_in_a_worker_and_failures_are_retried(
         queue.broker.close()
 
 
-def _say(client: httpx.AsyncClient, text: str) -> httpx.Response:
-    return client.post(
+async def _say(client: httpx.AsyncClient, text: str) -> httpx.Response:
+    return await client.post(
         "/simulator/api/messages", json={"text": text, "message_id": uuid.uuid4().hex}
     )
 
@@ -161,19 +162,20 @@ async def test_metrics_and_request_ids(client: httpx.AsyncClient, demo_consultat
 
 
 def test_a_worker_knows_every_job_the_web_app_queues(db_url: str) -> None:
-    from bot.cli_worker import build_worker_services
+    from app.container import build_services
+    from app.jobs.catalogue import ALL_JOBS
 
     settings = Settings(environment="test", database_url=db_url, seed_demo=False)
     web = create_app(settings).state.services.job_registry.names()
-    worker = build_worker_services(settings)
-    assert set(web) <= set(worker.job_registry.names())
+    worker = build_services(settings)
+    assert set(web) == set(worker.job_registry.names()) == ALL_JOBS
     worker.db.dispose()
 
 
 def test_job_durations_are_recorded_by_either_queue() -> None:
     from prometheus_client import REGISTRY, generate_latest
 
-    from bot.jobs import InProcessQueue
+    from app.jobs.queue import InProcessQueue
 
     registry = JobRegistry()
     registry.register("in_process_probe", lambda: None)

@@ -11,12 +11,24 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from app.cli.main import app as cli
 from bot.retention import run_retention
 from storage.db import session_scope
 from storage.identity import AddressProtector
-from storage.models import Answer, AuditEvent, Conversation, InboundReceipt, Participant
-from storage.models.outbound import InvitationRecipient, InvitationWave, OutboundMessage
+from storage.models import (
+    Answer,
+    AuditEvent,
+    Channel,
+    Conversation,
+    InboundReceipt,
+    Participant,
+)
+from storage.models.outbound import (
+    InvitationRecipient,
+    InvitationWave,
+    OutboundMessage,
+    RecipientState,
+)
 from storage.models.quotes import Quote, QuoteStatus
 from storage.models.redacted import RedactedAnswer
 from storage.models.themes import Theme, ThemeAssignment
@@ -45,7 +57,7 @@ def _seed(engine: Engine) -> Seeded:
         people = []
         for number, seen in (("+447700900001", OLD), ("+447700900002", RECENT)):
             person = Participant(
-                channel="sms",
+                channel=Channel.SMS,
                 address_hash=PROTECTOR.hash("sms", number),
                 address_encrypted=PROTECTOR.encrypt(number),
                 created_at=seen,
@@ -53,6 +65,7 @@ def _seed(engine: Engine) -> Seeded:
             )
             session.add(person)
             session.flush()
+            assert person.id is not None
             people.append(person)
             session.add(
                 Conversation(
@@ -66,6 +79,7 @@ def _seed(engine: Engine) -> Seeded:
         theme = Theme(consultation_id=consultation_id, label_en="Bins", size=2)
         session.add(theme)
         session.flush()
+        assert theme.id is not None
         answers = []
         for person, when, words in (
             (people[0], OLD, "The bins outside 12 Elm Road are never emptied"),
@@ -74,13 +88,14 @@ def _seed(engine: Engine) -> Seeded:
             answer = Answer(
                 consultation_id=consultation_id,
                 participant_id=person.id,
-                channel="sms",
+                channel=Channel.SMS,
                 text=words,
                 received_at=when,
                 created_at=when,
             )
             session.add(answer)
             session.flush()
+            assert answer.id is not None
             answers.append(answer)
             session.add(ThemeAssignment(answer_id=answer.id, theme_id=theme.id, score=0.9))
             session.add(RedactedAnswer(answer_id=answer.id, text="[redacted]", version="1"))
@@ -95,7 +110,7 @@ def _seed(engine: Engine) -> Seeded:
                 )
             session.add(
                 InboundReceipt(
-                    channel="sms",
+                    channel=Channel.SMS,
                     provider_message_id=f"SM{answer.id}",
                     replies=[{"text": f"You said: {words}"}],
                     received_at=when,
@@ -106,8 +121,13 @@ def _seed(engine: Engine) -> Seeded:
         )
         session.add(wave)
         session.flush()
+        assert wave.id is not None
         for row, (number, when, state) in enumerate(
-            (("+447700900003", OLD, "sent"), ("+447700900004", OLD, "pending")), start=1
+            (
+                ("+447700900003", OLD, RecipientState.SENT),
+                ("+447700900004", OLD, RecipientState.PENDING),
+            ),
+            start=1,
         ):
             session.add(
                 InvitationRecipient(
@@ -122,7 +142,7 @@ def _seed(engine: Engine) -> Seeded:
         for when in (OLD, RECENT):
             session.add(
                 OutboundMessage(
-                    channel="sms",
+                    channel=Channel.SMS,
                     address_hash="x" * 64,
                     address_encrypted=PROTECTOR.encrypt("+447700900005"),
                     body="Hi",
@@ -162,7 +182,8 @@ def test_old_words_and_addresses_go_recent_ones_and_theme_counts_stay(engine: En
         assert {c.ward for c in session.exec(select(Conversation))} == {"Canton"}
         datas = {c.participant_id: c.data for c in session.exec(select(Conversation))}
         assert datas[seeded.old_person] == {"profile": 1}
-        assert datas[seeded.recent_person] is not None and "held" in datas[seeded.recent_person]
+        recent_data = datas[seeded.recent_person]
+        assert recent_data is not None and "held" in recent_data
         # Addresses: the old resident cannot be contacted; the hash still finds them.
         old_person = session.get(Participant, seeded.old_person)
         recent_person = session.get(Participant, seeded.recent_person)
@@ -170,7 +191,9 @@ def test_old_words_and_addresses_go_recent_ones_and_theme_counts_stay(engine: En
         assert old_person.address_hash == PROTECTOR.hash("sms", "+447700900001")
         assert recent_person is not None
         assert PROTECTOR.decrypt(recent_person.address_encrypted) == "+447700900002"
-        states = {r.state: r.address_encrypted for r in session.exec(select(InvitationRecipient))}
+        states = {
+            str(r.state): r.address_encrypted for r in session.exec(select(InvitationRecipient))
+        }
         assert states["sent"] == b""
         assert PROTECTOR.decrypt(states["pending"]) == "+447700900004"
         assert session.get(RedactedAnswer, seeded.old_answer) is None
@@ -234,9 +257,9 @@ def test_cli_dry_run_and_unset_period(sqlite_url: str, monkeypatch: pytest.Monke
 
 
 def test_the_retention_job_runs_from_the_app_queue(db_url: str, engine: Engine) -> None:
-    from bot.app import build_services
-    from bot.jobs import InProcessQueue
-    from bot.settings import Settings
+    from app.container import build_services
+    from app.jobs.queue import InProcessQueue
+    from app.settings import Settings
     from storage.models import utcnow
 
     seeded = _seed(engine)

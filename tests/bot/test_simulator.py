@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from typing import Any
 
 import httpx
 from sqlalchemy.engine import Engine
@@ -17,12 +18,15 @@ def _message_id() -> str:
     return uuid.uuid4().hex
 
 
-async def say(client: httpx.AsyncClient, text: str, message_id: str | None = None) -> list[dict]:
+async def say(
+    client: httpx.AsyncClient, text: str, message_id: str | None = None
+) -> list[dict[str, Any]]:
     response = await client.post(
         "/simulator/api/messages", json={"text": text, "message_id": message_id or _message_id()}
     )
     assert response.status_code == 200, response.text
-    return response.json()["replies"]
+    replies: list[dict[str, Any]] = response.json()["replies"]
+    return replies
 
 
 def answers(engine: Engine) -> list[Answer]:

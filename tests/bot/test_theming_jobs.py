@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot.jobs import InProcessQueue, JobRegistry
-from bot.theming_jobs import FIRST_REFIT_AT, register_theming_jobs
+from app.jobs.queue import InProcessQueue, JobRegistry
+from app.jobs.theming import FIRST_REFIT_AT, register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import session_scope
 from storage.repositories import themes as repo
@@ -51,7 +51,7 @@ def test_answers_are_themed_off_the_request_path(engine: Engine) -> None:
 
 
 def test_a_stored_answer_is_one_job_and_a_failing_step_skips_nothing() -> None:
-    from bot.app import ANSWER_STORED_JOB, register_answer_stored_job
+    from app.jobs.catalogue import ANSWER_STORED_JOB, register_answer_stored_job
 
     registry = JobRegistry()
     ran: list[str] = []

@@ -10,9 +10,9 @@ from argon2 import PasswordHasher
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from bot.app import build_services
-from bot.services import Services
-from bot.settings import Settings
+from app.container import build_services
+from app.services import Services
+from app.settings import Settings
 from console.app import include_console
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from console.security import hash_password
 from storage.db import session_scope
-from storage.models import Answer, Channel, Conversation, Participant
+from storage.models import Answer, Channel, Conversation, Language, Participant
 from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
 from storage.repositories.consultations import create_consultation
@@ -79,7 +79,10 @@ def add_answers(
         for i, text in enumerate(texts):
             n = next(_ids)
             participant = Participant(
-                channel=channel, address_hash=f"h{n}", address_encrypted=b"x", language=language
+                channel=channel,
+                address_hash=f"h{n}",
+                address_encrypted=b"x",
+                language=Language(language),
             )
             session.add(participant)
             session.flush()

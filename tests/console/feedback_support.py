@@ -10,14 +10,14 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from bot.jobs import InProcessQueue
-from bot.playback.feedback import register_feedback_job
-from bot.services import Services
+from app.jobs.queue import InProcessQueue
+from app.services import Services
 from storage.db import session_scope
 from storage.models import Channel
 from storage.models.playback import FeedbackRecipient
 from tests.bot.playback.conftest import RecordingDeliverer, add_person
 from tests.console.factories import make_consultation, make_officer, sign_in
+from usecases.feedback.publication import register_feedback_job
 
 DAYTIME = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 NIGHT = datetime(2026, 11, 23, 22, 30, tzinfo=UTC)  # inside 21:00-08:00 London
@@ -45,7 +45,7 @@ class Setup:
             self.services.settings,
             jobs=self.services.jobs,
             slice_seconds=slice_seconds,
-            make_deliverer=lambda: deliverer,
+            make_deliverer=lambda: (deliverer, None),
             now=lambda: now,
         )
 

@@ -123,7 +123,7 @@ def _routes(app: FastAPI) -> list[tuple[str, str, str]]:
     found = []
     for route in _api_routes(app.routes):
         if route.path.startswith(("/console", "/workshop", "/api")):
-            for method in sorted(route.methods):
+            for method in sorted(route.methods or ()):
                 found.append((route.name, method, route.path))
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli.main import app
 from console.security import verify_password
 from storage.db import make_engine, session_scope
 from storage.repositories import console_accounts as accounts

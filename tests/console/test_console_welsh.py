@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from bot.playback.rounds import open_round
 from storage.db import session_scope
 from storage.models.accounts import Officer, Role
 from storage.models.playback import PlaybackRound
@@ -25,6 +24,7 @@ from tests.console.factories import (
     make_themes,
     sign_in,
 )
+from usecases.playback.rounds import open_round
 
 WELSH = {"accept-language": "cy-GB,cy;q=0.9,en;q=0.5"}
 ENGLISH = {"accept-language": "en-GB,en;q=0.9"}

@@ -12,10 +12,9 @@ import httpx
 import pytest
 from sqlmodel import select
 
+from app.services import Services
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import default_catalog
-from bot.playback.feedback import register_feedback_job
-from bot.services import Services
 from storage.db import session_scope
 from storage.models import Channel, Consultation, Participant
 from storage.models.accounts import Role
@@ -30,6 +29,7 @@ from tests.console.feedback_support import (
     publish,
     recipients,
 )
+from usecases.feedback.publication import register_feedback_job
 
 
 @pytest.fixture
@@ -193,7 +193,8 @@ async def test_without_a_sender_web_chat_phones_hear_and_the_rest_wait(
         services.db,
         services.settings,
         jobs=services.jobs,
-        make_deliverer=lambda: None,  # as deliverer_from_settings with no Twilio or Telegram
+        # As the registry's deliverer with no Twilio or Telegram settings.
+        make_deliverer=lambda: services.channels.deliverer(services.settings),
         now=lambda: DAYTIME,
     )
     form = await client.get(f"{setup.url}/found-out")

@@ -14,9 +14,9 @@ import httpx
 import pytest
 from sqlmodel import select
 
+from app.services import Services
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import default_catalog
-from bot.services import Services
 from storage.db import session_scope
 from storage.models import Channel, Consultation, Question
 from storage.models.playback import FeedbackPublication

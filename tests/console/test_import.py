@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from bot.jobs import InProcessQueue
-from bot.services import Services
+from app.jobs.queue import InProcessQueue
+from app.services import Services
 from console.deps import UPLOAD_LIMIT_BYTES
 from storage.db import session_scope
 from storage.models import Answer, AuditEvent

@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from storage.db import session_scope
-from storage.models import Conversation, Participant
+from storage.models import Channel, Conversation, Participant
 from storage.models.accounts import Role
 from storage.models.playback import PlaybackRecipient, PlaybackRound
 from storage.models.themes import Theme
@@ -22,7 +22,7 @@ def _themes_and_person(db: Engine, cid: int) -> list[int]:
         ]
         session.add_all(themes)
         person = Participant(
-            channel="sms", address_hash="h", address_encrypted=b"x", wants_feedback=True
+            channel=Channel.SMS, address_hash="h", address_encrypted=b"x", wants_feedback=True
         )
         session.add(person)
         session.flush()

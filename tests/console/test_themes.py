@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 import httpx
 import pytest
@@ -26,8 +27,18 @@ from tests.console.factories import (
 XSS = "<script>alert(1)</script>"
 
 
+class Setup(TypedDict):
+    """A consultation with three themes, and an officer signed in to it."""
+
+    cid: int
+    token: str
+    themes: list[int]
+    buses: list[int]
+    parks: list[int]
+
+
 @pytest.fixture
-async def setup(client: httpx.AsyncClient, db: Engine) -> dict[str, object]:
+async def setup(client: httpx.AsyncClient, db: Engine) -> Setup:
     officer = make_officer(db)
     cid = make_consultation(db, shared_with=[officer])
     buses = add_answers(db, cid, [f"More buses please {i}" for i in range(12)], ward="Gresford")
@@ -40,11 +51,11 @@ async def setup(client: httpx.AsyncClient, db: Engine) -> dict[str, object]:
     other = add_answers(db, cid, ["asdf"], ward="Acton")
     theme_ids = make_themes(db, cid, {"Buses": buses, f"Parks {XSS}": parks, "Other": other})
     token = await sign_in(client, officer)
-    return {"cid": cid, "token": token, "themes": theme_ids, "buses": buses, "parks": parks}
+    return Setup(cid=cid, token=token, themes=theme_ids, buses=buses, parks=parks)
 
 
 async def test_board_shows_counts_shares_approved_quotes_and_suppressed_breakdowns(
-    client: httpx.AsyncClient, db: Engine, setup: dict[str, object]
+    client: httpx.AsyncClient, db: Engine, setup: Setup
 ) -> None:
     cid, (_, parks_id, _), parks = setup["cid"], setup["themes"], setup["parks"]
     assert isinstance(parks, list)
@@ -67,7 +78,7 @@ async def test_board_shows_counts_shares_approved_quotes_and_suppressed_breakdow
 
 
 async def test_breakdown_dimensions_and_an_unknown_one(
-    client: httpx.AsyncClient, setup: dict[str, object]
+    client: httpx.AsyncClient, setup: Setup
 ) -> None:
     cid = setup["cid"]
     for by in ("age_band", "channel", "language"):
@@ -76,10 +87,10 @@ async def test_breakdown_dimensions_and_an_unknown_one(
 
 
 async def test_rename_merge_move_and_split_are_saved_and_audited(
-    client: httpx.AsyncClient, db: Engine, setup: dict[str, object]
+    client: httpx.AsyncClient, db: Engine, setup: Setup
 ) -> None:
     cid, token = setup["cid"], setup["token"]
-    buses_id, parks_id, other_id = setup["themes"]  # type: ignore[misc]
+    buses_id, parks_id, other_id = setup["themes"]
     buses = setup["buses"]
     assert isinstance(buses, list)
     base = f"/console/consultations/{cid}"
@@ -119,10 +130,10 @@ async def test_rename_merge_move_and_split_are_saved_and_audited(
 
 
 async def test_pinning_an_answer_sends_a_redacted_quote_to_the_queue_and_approval_shows_it(
-    client: httpx.AsyncClient, db: Engine, setup: dict[str, object]
+    client: httpx.AsyncClient, db: Engine, setup: Setup
 ) -> None:
     cid, token, parks = setup["cid"], setup["token"], setup["parks"]
-    _, parks_id, _ = setup["themes"]  # type: ignore[misc]
+    _, parks_id, _ = setup["themes"]
     assert isinstance(parks, list)
     base = f"/console/consultations/{cid}"
     await client.post(
@@ -150,7 +161,7 @@ async def test_pinning_an_answer_sends_a_redacted_quote_to_the_queue_and_approva
 
 
 async def test_found_out_draft_is_built_from_themes_and_published(
-    client: httpx.AsyncClient, db: Engine, setup: dict[str, object]
+    client: httpx.AsyncClient, db: Engine, setup: Setup
 ) -> None:
     cid, token = setup["cid"], setup["token"]
     page = await client.get(f"/console/consultations/{cid}/found-out")
@@ -170,10 +181,10 @@ async def test_found_out_draft_is_built_from_themes_and_published(
 
 
 async def test_quality_check_measures_agreement_with_the_officer(
-    client: httpx.AsyncClient, setup: dict[str, object]
+    client: httpx.AsyncClient, setup: Setup
 ) -> None:
     cid, token = setup["cid"], setup["token"]
-    buses_id, parks_id, other_id = setup["themes"]  # type: ignore[misc]
+    buses_id, parks_id, other_id = setup["themes"]
     buses, parks = setup["buses"], setup["parks"]
     assert isinstance(buses, list) and isinstance(parks, list)
     codes = {f"code_{a}": str(buses_id) for a in buses}
@@ -191,10 +202,10 @@ async def test_quality_check_measures_agreement_with_the_officer(
 
 
 async def test_the_board_cache_never_shows_stale_numbers(
-    client: httpx.AsyncClient, db: Engine, setup: dict[str, object]
+    client: httpx.AsyncClient, db: Engine, setup: Setup
 ) -> None:
     cid = setup["cid"]
-    buses_id = setup["themes"][0]  # type: ignore[index]
+    buses_id = setup["themes"][0]
     assert isinstance(cid, int)
     first = await client.get(f"/console/consultations/{cid}/themes")
     assert "12 answers · 75%" in first.text

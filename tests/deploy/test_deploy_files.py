@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.settings import Settings
+from app.settings import Settings
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 
@@ -76,7 +76,7 @@ def test_dockerfile_is_multi_stage_pinned_and_non_root() -> None:
     assert re.search(r"^USER whatmatters$", text, flags=re.MULTILINE)
     assert "HEALTHCHECK" in text and "/healthz" in text
     # Every package the wheel needs is copied into the build stage.
-    for package in ("bot", "console", "nlp", "storage"):
+    for package in ("app", "bot", "usecases", "console", "nlp", "storage"):
         assert f"COPY {package} ./{package}" in text
 
 

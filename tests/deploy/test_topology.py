@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from bot.topology import Topology, start
+from app.topology import Topology, start
 from nlp.embeddings import HashingEmbedder
 from storage.db import make_engine, session_scope
 from storage.models import Answer

@@ -28,14 +28,14 @@ from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
+from app.services import Services, get_services
+from app.settings import Settings
 from bot.channels.sms import twiml
 from bot.channels.sms.forms import BadRequestError, FormParams, parse_form, read_body
 from bot.channels.sms.numbers import InvalidNumberError, split_channel_prefix, to_e164
 from bot.channels.sms.signature import public_url, signature_problem
 from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
-from bot.services import Services, get_services
-from bot.settings import Settings
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, utcnow

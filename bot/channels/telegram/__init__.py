@@ -18,8 +18,8 @@ from bot.channels.telegram.links import DeepLinkError, deep_link
 from bot.channels.telegram.routes import TelegramChannel, telegram_router
 
 if TYPE_CHECKING:
-    from bot.services import Services
-    from bot.settings import Settings
+    from app.services import Services
+    from app.settings import Settings
 
 __all__ = [
     "ALLOWED_UPDATES",

@@ -25,7 +25,7 @@ from bot.conversation.catalog import Catalog, default_catalog
 from storage.identity import AddressProtector
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from app.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
 # Only what the routers handle: Telegram then does not even send the rest

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from bot.channels.telegram.links import deep_link
-from bot.qr import qr_code
+from usecases.qr import qr_code
 
 __all__ = ["consultation_qr", "qr_code"]
 

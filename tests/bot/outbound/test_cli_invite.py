@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli.main import app
 from storage.models.outbound import InvitationRecipient, InvitationWave
 from tests.bot.outbound.fake_twilio_api import ACCOUNT_SID, RecordingTwilioApi
 
@@ -38,7 +38,7 @@ def cli_env(
     }.items():
         monkeypatch.setenv(name, value)
     api = RecordingTwilioApi()
-    monkeypatch.setattr("bot.cli_invite.make_http_client", lambda: api)
+    monkeypatch.setattr("app.cli.invite.make_http_client", lambda: api)
     (tmp_path / "numbers.csv").write_text(CSV)
     return api
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.outbound.csv_numbers import CsvError, parse_numbers
+from usecases.invitations.csv_numbers import CsvError, parse_numbers
 
 
 def test_header_column_is_found_and_numbers_normalised() -> None:

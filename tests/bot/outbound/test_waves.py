@@ -11,16 +11,6 @@ from sqlmodel import Session, select
 
 from bot.channels.sms.segments import is_gsm7, segment_count
 from bot.conversation.catalog import default_catalog
-from bot.outbound.csv_numbers import parse_numbers
-from bot.outbound.sender import TokenBucket, TwilioSender
-from bot.outbound.waves import (
-    INTERRUPTED,
-    QuietHours,
-    WaveReport,
-    create_wave,
-    invitation_text,
-    run_wave,
-)
 from storage.db import session_scope
 from storage.identity import AddressProtector, derive_fernet_key
 from storage.models import Channel, Consultation, Participant
@@ -31,6 +21,16 @@ from tests.bot.outbound.fake_twilio_api import (
     RecordingTwilioApi,
     SimulatedCrash,
     client_for,
+)
+from usecases.delivery.sender import TokenBucket, TwilioSender
+from usecases.invitations.csv_numbers import parse_numbers
+from usecases.invitations.waves import (
+    INTERRUPTED,
+    QuietHours,
+    WaveReport,
+    create_wave,
+    invitation_text,
+    run_wave,
 )
 
 LONDON = ZoneInfo("Europe/London")

@@ -13,16 +13,16 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from bot.conversation.catalog import default_catalog
-from bot.outbound.sender import TokenBucket
-from bot.outbound.waves import QuietHours
-from bot.playback.deliverers import ChannelDeliverer
-from bot.playback.delivery import DeliveryReport, run_deliveries
-from bot.playback.rounds import open_round, round_reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Answer, Channel, Consultation
 from storage.models.playback import PlaybackRecipient, PlaybackRound, PlaybackVote
 from storage.models.themes import Theme
+from usecases.delivery.deliverers import ChannelDeliverer, WebInboxSender
+from usecases.delivery.run import DeliveryReport, run_deliveries
+from usecases.delivery.sender import TokenBucket
+from usecases.invitations.waves import QuietHours
+from usecases.playback.rounds import open_round, round_reply
 
 THEMES = [
     ("Buses", "Bysiau"),
@@ -69,7 +69,9 @@ def open_and_send(
         assert round_ is not None
         labels = round_.labels
     catalog = default_catalog()
-    deliverer = deliverer or ChannelDeliverer(bucket=TokenBucket(1000.0))
+    deliverer = deliverer or ChannelDeliverer(
+        bucket=TokenBucket(1000.0), senders=[WebInboxSender()]
+    )
     try:
         report = run_deliveries(
             engine=engine,

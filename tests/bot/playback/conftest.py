@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from bot.conversation.messages import Reply
-from bot.outbound.sender import Outcome, SendResult
 from storage.db import session_scope
 from storage.identity import AddressProtector, derive_fernet_key
-from storage.models import Channel, Conversation, Participant
+from storage.models import Channel, Conversation, Language, Participant
 from storage.models.themes import Theme
 from tests.bot.conversation.conftest import Clock, add_consultation
+from usecases.delivery.sender import Outcome, SendResult
 
 THEMES = [
     ("Buses", "Bysiau"),
@@ -54,7 +54,7 @@ def add_person(
             channel=channel,
             address_hash=protector.hash(str(channel), address),
             address_encrypted=protector.encrypt(address),
-            language=language,
+            language=Language(language),
             wants_feedback=wants_feedback,
             opted_out=opted_out,
             active_consultation_id=consultation_id,

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli.main import app
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Consultation
@@ -36,13 +36,13 @@ def cli_env(
     }.items():
         monkeypatch.setenv(name, value)
     api = RecordingTwilioApi()
-    monkeypatch.setattr("bot.cli_playback.make_http_client", lambda: api)
+    monkeypatch.setattr("app.cli.playback.make_http_client", lambda: api)
     return api
 
 
 @pytest.fixture
 def cli_protector() -> AddressProtector:
-    from bot.settings import Settings
+    from app.settings import Settings
 
     return Settings().address_protector
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from twilio.rest import Client
 
+from bot.channels.sms.channel import TwilioChannelSender
 from bot.conversation.messages import Reply, ReplyOption
-from bot.outbound.sender import Outcome, TokenBucket, TwilioSender
-from bot.playback.deliverers import ChannelDeliverer
 from storage.models import Channel
 from tests.bot.outbound.fake_twilio_api import ACCOUNT_SID, RecordingTwilioApi
+from usecases.delivery.deliverers import ChannelDeliverer
+from usecases.delivery.sender import Outcome, TokenBucket, TwilioSender
 
 REPLY = Reply(
     text="We heard these things matter most: 1 Buses 2 Parks.",
@@ -27,7 +28,7 @@ def _deliverer(api: RecordingTwilioApi, waits: list[float]) -> ChannelDeliverer:
     bucket = TokenBucket(2.0, clock=lambda: now[0], sleep=sleep)
     client = Client(ACCOUNT_SID, "token", http_client=api)
     twilio = TwilioSender(client, sender="+447400123456", bucket=bucket, sleep=sleep)
-    return ChannelDeliverer(bucket=bucket, twilio=twilio)
+    return ChannelDeliverer(bucket=bucket, senders=[TwilioChannelSender(twilio)])
 
 
 def test_sms_and_whatsapp_go_through_twilio_at_one_pace() -> None:

@@ -9,14 +9,15 @@ from sqlalchemy.engine import Engine
 
 from bot.channels.sms.segments import encoding, segment_count
 from bot.conversation.catalog import default_catalog
-from bot.outbound.waves import QuietHours
-from bot.playback.feedback import feedback_reply, send_feedback
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation
 from storage.models.playback import FeedbackPublication
 from storage.repositories.feedback import publications, publish_feedback
 from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
+from usecases.delivery.run import DeliveryReport
+from usecases.feedback.publication import feedback_reply, send_feedback
+from usecases.invitations.waves import QuietHours
 
 QUIET = QuietHours.parse("21:00", "08:00")
 DAYTIME = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -42,7 +43,7 @@ def _send(
     publication_id: int,
     deliverer: RecordingDeliverer,
     link: str | None = None,
-):  # noqa: ANN202
+) -> DeliveryReport:
     return send_feedback(
         engine=engine,
         protector=protector,

@@ -10,16 +10,16 @@ from sqlmodel import select
 
 from bot.conversation.catalog import default_catalog
 from bot.conversation.engine import ConversationEngine
-from bot.outbound.waves import QuietHours
-from bot.playback.delivery import run_deliveries
 from bot.playback.handler import handle_playback_reply
-from bot.playback.rounds import close_round, open_round, round_reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Answer, Channel, Participant
 from storage.models.playback import PlaybackRecipient, PlaybackRound, PlaybackVote
 from tests.bot.conversation.conftest import Clock, Resident
 from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
+from usecases.delivery.run import run_deliveries
+from usecases.invitations.waves import QuietHours
+from usecases.playback.rounds import close_round, open_round, round_reply
 
 ASKED = "+447700900001"
 

@@ -8,7 +8,6 @@ from sqlmodel import select
 
 from bot.conversation.engine import ConversationEngine
 from bot.playback.handler import handle_playback_reply
-from bot.playback.rounds import open_round
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Conversation
@@ -16,13 +15,14 @@ from storage.models.playback import DeliveryState, PlaybackRecipient
 from storage.repositories.playback_results import round_results, wilson
 from tests.bot.conversation.conftest import Clock, Resident
 from tests.bot.playback.conftest import World, add_person
+from usecases.playback.rounds import open_round
 
 
 def test_wilson_matches_published_values() -> None:
     low, high = wilson(0, 10)
     assert low == 0.0 and high == pytest.approx(0.2775, abs=1e-4)
     low, high = wilson(5, 10)
-    assert (low, high) == (pytest.approx(0.2366, abs=1e-4), pytest.approx(0.7634, abs=1e-4))
+    assert low == pytest.approx(0.2366, abs=1e-4) and high == pytest.approx(0.7634, abs=1e-4)
     assert wilson(0, 0) == (0.0, 1.0)
 
 

@@ -10,9 +10,7 @@ from sqlmodel import select
 
 from bot.channels.sms.segments import encoding, segment_count
 from bot.conversation.catalog import default_catalog
-from bot.outbound.waves import QuietHours
-from bot.playback.delivery import INTERRUPTED, run_deliveries
-from bot.playback.rounds import PlaybackError, close_round, open_round, round_reply
+from bot.conversation.messages import Reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Participant
@@ -20,6 +18,9 @@ from storage.models.playback import DeliveryState, PlaybackRecipient, PlaybackRo
 from storage.models.themes import Theme
 from tests.bot.conversation.conftest import add_consultation
 from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
+from usecases.delivery.run import INTERRUPTED, DeliveryReport, run_deliveries
+from usecases.invitations.waves import QuietHours
+from usecases.playback.rounds import PlaybackError, close_round, open_round, round_reply
 
 DAYTIME = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 QUIET = QuietHours.parse("21:00", "08:00")
@@ -31,12 +32,12 @@ def _send(
     round_id: int,
     deliverer: RecordingDeliverer,
     when: datetime = DAYTIME,
-):
+) -> DeliveryReport:
     catalog = default_catalog()
     with session_scope(engine) as session:
         labels = session.get(PlaybackRound, round_id).labels  # type: ignore[union-attr]
 
-    def compose(person: Participant):  # noqa: ANN202
+    def compose(person: Participant) -> Reply:
         return round_reply(catalog, labels, person.language, Channel(person.channel))
 
     return run_deliveries(

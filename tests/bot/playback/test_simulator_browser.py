@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
+from app.settings import Settings
 from storage.db import make_engine
 from storage.migrate import upgrade
 from tests.bot.playback.channel_rounds import consultation_id, open_and_send, votes

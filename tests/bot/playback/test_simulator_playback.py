@@ -14,7 +14,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from bot.services import Services
+from app.services import Services
 from tests.bot.playback.channel_rounds import (
     add_themes,
     consultation_id,
@@ -189,7 +189,7 @@ async def test_without_any_provider_the_cli_reaches_simulated_phones_and_the_res
 ) -> None:
     from typer.testing import CliRunner
 
-    from bot.cli import app as cli
+    from app.cli.main import app as cli
     from storage.models import Channel
     from tests.bot.playback.conftest import add_person
 
@@ -226,14 +226,14 @@ async def test_you_said_we_did_feedback_reaches_the_simulated_phone_as_sms_and_t
     client: httpx.AsyncClient, app: FastAPI, engine: Engine, demo_consultation: str
 ) -> None:
     from bot.conversation.catalog import default_catalog
-    from bot.outbound.sender import TokenBucket
-    from bot.outbound.waves import QuietHours
-    from bot.playback.deliverers import ChannelDeliverer
-    from bot.playback.feedback import send_feedback
     from storage.db import session_scope
     from storage.models import Consultation
     from storage.repositories.feedback import publish_feedback
     from tests.bot.playback.channel_rounds import DAYTIME
+    from usecases.delivery.deliverers import ChannelDeliverer, WebInboxSender
+    from usecases.delivery.sender import TokenBucket
+    from usecases.feedback.publication import send_feedback
+    from usecases.invitations.waves import QuietHours
 
     await take_part(client)
     with session_scope(engine) as session:
@@ -251,7 +251,7 @@ async def test_you_said_we_did_feedback_reaches_the_simulated_phone_as_sms_and_t
         protector=services(app).settings.address_protector,
         publication_id=publication_id,
         catalog=default_catalog(),
-        deliverer=ChannelDeliverer(bucket=TokenBucket(1000.0)),
+        deliverer=ChannelDeliverer(bucket=TokenBucket(1000.0), senders=[WebInboxSender()]),
         quiet_hours=QuietHours.parse("21:00", "08:00"),
         now=lambda: DAYTIME,
     )

@@ -17,14 +17,12 @@ from pydantic import SecretStr
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.app import create_app
+from app.settings import Settings
+from app.web import create_app
+from bot.channels.registry import CHANNELS
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import default_catalog
 from bot.demo import seed_demo
-from bot.playback.deliverers import ChannelDeliverer
-from bot.playback.feedback import deliverer_from_settings
-from bot.playback.rounds import close_round
-from bot.settings import Settings
 from storage.models import Answer, Participant
 from tests.bot.channels.sms.twilio_requests import (
     ACCOUNT_SID,
@@ -45,6 +43,8 @@ from tests.bot.playback.channel_rounds import (
     playback_answers,
     votes,
 )
+from usecases.delivery.deliverers import ChannelDeliverer
+from usecases.playback.rounds import close_round
 
 PATH = "/sms/twilio"
 NEIGHBOUR = "+447911000002"
@@ -89,8 +89,8 @@ def twilio() -> RecordingTwilioApi:
 
 def send_round(settings: Settings, engine: Engine, twilio: RecordingTwilioApi) -> int:
     """Open and send a round as `whatmatters playback start` does; returns its id."""
-    deliverer = deliverer_from_settings(settings, make_http_client=lambda: twilio)
-    assert isinstance(deliverer, ChannelDeliverer)
+    deliverer, only = CHANNELS.deliverer(settings, make_http_client=lambda: twilio)
+    assert isinstance(deliverer, ChannelDeliverer) and only is None
     round_id, report = open_and_send(
         engine, settings.address_protector, consultation_id(engine), deliverer
     )

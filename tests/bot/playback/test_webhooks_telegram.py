@@ -15,10 +15,8 @@ from typing import Any
 import pytest
 
 from bot.channels.telegram.bot_factory import build_bot
+from bot.channels.telegram.channel import TelegramSender
 from bot.conversation.catalog import default_catalog
-from bot.outbound.sender import TokenBucket
-from bot.playback.deliverers import ChannelDeliverer
-from bot.playback.rounds import close_round
 from tests.bot.channels.telegram.conftest import TOKEN, Telegram, running, telegram_settings
 from tests.bot.channels.telegram.recording import Call
 from tests.bot.channels.telegram.updates import blocked_update, start_update, text_update
@@ -29,6 +27,9 @@ from tests.bot.playback.channel_rounds import (
     recipient_states,
     votes,
 )
+from usecases.delivery.deliverers import ChannelDeliverer
+from usecases.delivery.sender import TokenBucket
+from usecases.playback.rounds import close_round
 
 CHAT = 700_300_400
 NEIGHBOUR = 700_300_401
@@ -102,7 +103,7 @@ async def send_round(telegram: Telegram) -> Call:
     """Send a round through a Bot of its own (as the CLI does); returns the last message sent."""
     before = len(telegram.recorder.sent())
     bot = build_bot(TOKEN, session=telegram.recorder)
-    deliverer = ChannelDeliverer(bucket=TokenBucket(1000.0), telegram=bot)
+    deliverer = ChannelDeliverer(bucket=TokenBucket(1000.0), senders=[TelegramSender(bot)])
     engine = telegram.services.db
     # The deliverer runs its own event loop, as in the CLI: a worker thread here.
     _round_id, report = await asyncio.to_thread(
@@ -221,7 +222,7 @@ async def test_people_who_said_no_stopped_or_blocked_the_bot_are_never_messaged(
     await blocker.post(blocked_update(blocker.next_id(), blocker.chat))
     telegram.recorder.clear()
     bot = build_bot(TOKEN, session=telegram.recorder)
-    deliverer = ChannelDeliverer(bucket=TokenBucket(1000.0), telegram=bot)
+    deliverer = ChannelDeliverer(bucket=TokenBucket(1000.0), senders=[TelegramSender(bot)])
     engine = telegram.services.db
     await asyncio.to_thread(
         open_and_send,
@@ -242,7 +243,7 @@ async def test_someone_who_blocked_the_bot_since_is_skipped_not_failed(telegram:
         "sendMessage", status=403, description="Forbidden: bot was blocked by the user"
     )
     bot = build_bot(TOKEN, session=telegram.recorder)
-    deliverer = ChannelDeliverer(bucket=TokenBucket(1000.0), telegram=bot)
+    deliverer = ChannelDeliverer(bucket=TokenBucket(1000.0), senders=[TelegramSender(bot)])
     engine = telegram.services.db
     _round_id, report = await asyncio.to_thread(
         open_and_send,

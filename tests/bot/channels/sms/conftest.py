@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from pydantic import SecretStr
 from sqlalchemy.engine import Engine
 
-from bot.app import create_app
-from bot.settings import Settings
+from app.settings import Settings
+from app.web import create_app
 from tests.bot.channels.sms.twilio_requests import ACCOUNT_SID, AUTH_TOKEN, PUBLIC_BASE_URL
 
 

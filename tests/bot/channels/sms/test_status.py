@@ -6,7 +6,7 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from bot.settings import Settings
+from app.settings import Settings
 from storage.models import Channel
 from storage.models.outbound import OutboundMessage, OutboundStatus
 from storage.repositories.outbound import record_outbound

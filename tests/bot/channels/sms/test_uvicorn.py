@@ -13,8 +13,8 @@ import uvicorn
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from bot.app import create_app
-from bot.settings import Settings
+from app.settings import Settings
+from app.web import create_app
 from storage.models import Answer
 from tests.bot.channels.sms.twilio_requests import messages, signed_request, sms_fields
 

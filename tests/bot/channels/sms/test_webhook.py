@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.settings import Settings
+from app.settings import Settings
 from storage.models import Answer, Channel, InboundReceipt, Participant
 from tests.bot.channels.sms.twilio_requests import (
     AUTH_TOKEN,
@@ -40,8 +40,8 @@ def _participants(engine: Engine) -> list[Participant]:
         return list(session.exec(select(Participant).order_by(col(Participant.id))))
 
 
-async def _say(client: httpx.AsyncClient, text: str, **fields: str) -> list[str]:
-    response = await post_signed(client, PATH, sms_fields(text, **fields))
+async def _say(client: httpx.AsyncClient, text: str, from_: str = RESIDENT) -> list[str]:
+    response = await post_signed(client, PATH, sms_fields(text, from_=from_))
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/xml")
     return messages(response.text)
@@ -258,8 +258,8 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
 ) -> None:
     from pydantic import SecretStr
 
-    from bot.app import create_app
-    from tests.bot.channels.sms.conftest import ACCOUNT_SID, AUTH_TOKEN
+    from app.web import create_app
+    from tests.bot.channels.sms.twilio_requests import ACCOUNT_SID, AUTH_TOKEN
 
     settings = Settings(
         environment="test",
@@ -286,7 +286,7 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
 
 
 async def test_without_twilio_credentials_the_route_says_what_to_set(settings: Settings) -> None:
-    from bot.app import create_app
+    from app.web import create_app
 
     app = create_app(settings)
     async with (

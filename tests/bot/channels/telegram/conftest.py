@@ -14,10 +14,10 @@ from fastapi import FastAPI
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bot.app import create_app
+from app.services import Services
+from app.settings import Settings
+from app.web import create_app
 from bot.demo import seed_demo
-from bot.services import Services
-from bot.settings import Settings
 from storage.models import Answer, Participant
 from tests.bot.channels.telegram.recording import RecordingSession
 from tests.bot.channels.telegram.updates import callback_update

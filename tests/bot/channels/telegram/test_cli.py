@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.app import build_services
+from app.cli.main import app as cli
+from app.cli.telegram import COMMANDS, poll, register_webhook
+from app.container import build_services
+from app.settings import Settings
 from bot.channels.telegram import TelegramConfig, TelegramConfigError, build_bot, build_dispatcher
-from bot.cli import app as cli
-from bot.cli_telegram import COMMANDS, poll, register_webhook
 from bot.conversation.catalog import default_catalog
 from bot.demo import seed_demo
-from bot.settings import Settings
 from tests.bot.channels.telegram.conftest import SECRET, TOKEN
 from tests.bot.channels.telegram.recording import RecordingSession
 from tests.bot.channels.telegram.updates import callback_update, start_update, text_update

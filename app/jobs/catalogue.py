@@ -1,0 +1,109 @@
+"""Every background job, by name, registered in one place.
+
+The web process and `whatmatters worker` both call `register_jobs`, so a job a web
+process queues is always one a worker knows. Jobs are idempotent (see app.jobs.queue).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from app.jobs.queue import JobQueue, JobRegistry
+from app.jobs.theming import REFIT, THEME_ANSWER, register_theming_jobs
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from app.settings import Settings
+    from bot.channels.contract import ChannelRegistry
+
+log = logging.getLogger("whatmatters")
+
+#: Embed one answer and assign it to its consultation's themes.
+THEME_ANSWER_JOB = THEME_ANSWER
+#: Regroup a consultation's answers, keeping officers' edits.
+REFIT_JOB = REFIT
+#: Fill the redaction cache for some answers (exports never wait on it).
+REDACT_ANSWERS_JOB = "redact_answers"
+#: One job per stored answer: theme it, then redact it (one queue round trip on the
+#: webhook's thread, not one per step).
+ANSWER_STORED_JOB = "answer_stored"
+#: Delete residents' words and contact details past the retention period.
+RETENTION_JOB = "retention"
+#: "You said, we did": send a feedback publication.
+SEND_FEEDBACK_JOB = "send_feedback"
+
+#: The names `register_jobs` registers, for the web process and the worker alike.
+ALL_JOBS = frozenset(
+    {
+        THEME_ANSWER_JOB,
+        REFIT_JOB,
+        REDACT_ANSWERS_JOB,
+        ANSWER_STORED_JOB,
+        RETENTION_JOB,
+        SEND_FEEDBACK_JOB,
+    }
+)
+
+
+def register_jobs(
+    registry: JobRegistry,
+    *,
+    engine: Engine,
+    settings: Settings,
+    jobs: JobQueue,
+    embedder: Any,
+    channels: ChannelRegistry,
+) -> None:
+    """Register every job of the catalogue on `registry`."""
+    from bot.retention import register_retention_job
+    from console.redact import register_redaction_job
+    from usecases.feedback.publication import FEEDBACK_JOB, register_feedback_job
+
+    assert FEEDBACK_JOB == SEND_FEEDBACK_JOB
+    register_theming_jobs(registry, engine, jobs=jobs, embedder=embedder)
+    register_retention_job(registry, engine, days=settings.retention_days)
+    register_feedback_job(
+        registry, engine, settings, jobs=jobs, make_deliverer=lambda: channels.deliverer(settings)
+    )
+    register_redaction_job(_RedactionWiring(db=engine, job_registry=registry))
+    register_answer_stored_job(registry)
+
+
+class _RedactionWiring:
+    """The two services the redaction job reads (it predates the catalogue)."""
+
+    def __init__(self, *, db: Engine, job_registry: JobRegistry) -> None:
+        self.db = db
+        self.job_registry = job_registry
+
+
+def register_answer_stored_job(registry: JobRegistry) -> None:
+    """Register "answer_stored": runs whichever of theme_answer and redact_answers exist.
+
+    Looked up when it runs, so a registry without one of them (a test's) still works.
+    One step failing does not skip the other; the first error is raised afterwards, so
+    the queue records it (and Redis retries the job; both steps are idempotent).
+    """
+
+    def answer_stored(answer_id: int) -> None:
+        names = registry.names()
+        steps: list[tuple[str, dict[str, Any]]] = [
+            (THEME_ANSWER_JOB, {"answer_id": answer_id}),
+            # Redacted now, off the request path, so exports never wait on it.
+            (REDACT_ANSWERS_JOB, {"answer_ids": [answer_id]}),
+        ]
+        failed: Exception | None = None
+        for name, kwargs in steps:
+            if name not in names:
+                continue
+            try:
+                registry.get(name)(**kwargs)
+            except Exception as error:
+                log.exception("%s failed for answer %s", name, answer_id)
+                failed = failed or error
+        if failed is not None:
+            raise failed
+
+    registry.register(ANSWER_STORED_JOB, answer_stored)

@@ -1,0 +1,132 @@
+"""The production job queue: the same named jobs as the embedded default, on Redis.
+
+Dramatiq was chosen over arq, RQ and Celery because our job functions are
+synchronous (SQLAlchemy sessions, numpy), and dramatiq's Redis broker
+acknowledges a message only after the job finishes: a worker killed mid-job
+leaves the message unacknowledged, and another worker takes it up once the dead
+worker's heartbeat lapses. Retries with exponential backoff are built in. RQ
+marks a killed worker's job as failed instead of running it again; arq is
+async-first; Celery is far heavier than one queue needs.
+
+Jobs stay idempotent (a job may run twice), and a sweep at worker start and
+whenever the queue runs dry re-queues any answer that was stored but never
+themed (for example while Redis was down), so nothing depends on an enqueue
+succeeding.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from typing import Any
+
+import dramatiq
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.middleware import AgeLimit, Retries, ShutdownNotifications, TimeLimit
+from sqlalchemy.engine import Engine
+
+from app.jobs.queue import JobRegistry
+
+log = logging.getLogger(__name__)
+
+QUEUE_NAME = "whatmatters"
+NAMESPACE = "whatmatters"
+
+
+class RedisJobQueue:
+    """JobQueue on Redis through dramatiq; construct the same way in web and worker processes."""
+
+    def __init__(
+        self,
+        *,
+        redis_url: str,
+        registry: JobRegistry,
+        heartbeat_timeout_ms: int = 60_000,
+        max_retries: int = 20,
+    ) -> None:
+        self._registry = registry
+        self.broker = RedisBroker(  # type: ignore[no-untyped-call]
+            url=redis_url,
+            namespace=NAMESPACE,
+            heartbeat_timeout=heartbeat_timeout_ms,
+            # Explicit middleware: dramatiq's defaults may start a metrics HTTP
+            # server of their own; ours are exported by the app.
+            middleware=[
+                AgeLimit(),
+                TimeLimit(time_limit=30 * 60 * 1000),
+                ShutdownNotifications(),
+                Retries(max_retries=max_retries, min_backoff=500, max_backoff=60_000),
+            ],
+        )
+        self._actor = dramatiq.actor(
+            actor_name="run_job", queue_name=QUEUE_NAME, broker=self.broker
+        )(self._run)
+
+    def enqueue(self, job: str, /, **kwargs: Any) -> None:
+        self._registry.get(job)  # fail at the call site for an unknown job
+        self._actor.send(job, kwargs)
+
+    def depth(self) -> int | None:
+        """Messages waiting in Redis, or None when Redis cannot be reached."""
+        try:
+            client = self.broker.client
+            return int(client.llen(f"{NAMESPACE}:{QUEUE_NAME}"))
+        except Exception:  # Redis down: the gauge is simply absent
+            return None
+
+    def _run(self, job: str, kwargs: dict[str, Any]) -> None:
+        self._registry.run(job, kwargs)
+
+
+def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> list[int]:
+    """Answers stored but not yet embedded with ``model`` (the sweep's work list)."""
+    from storage.db import session_scope
+    from storage.repositories.themes import answers_to_embed
+
+    with session_scope(engine) as session:
+        return [answer_id for answer_id, _ in answers_to_embed(session=session, model=model)][
+            :limit
+        ]
+
+
+def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
+    """Queue a theme_answer job for every answer that was never themed."""
+    ids = unthemed_answer_ids(engine, model=model)
+    for answer_id in ids:
+        queue.enqueue("theme_answer", answer_id=answer_id)
+    if ids:
+        log.info("sweep queued %d unthemed answers", len(ids))
+    return len(ids)
+
+
+def run_worker(
+    queue: RedisJobQueue,
+    engine: Engine,
+    *,
+    model: str,
+    threads: int = 2,
+    sweep_every: float = 30.0,
+    stop: threading.Event | None = None,
+) -> None:
+    """Consume jobs until SIGTERM/SIGINT (or ``stop`` is set), sweeping when idle."""
+    stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+    worker = dramatiq.Worker(queue.broker, queues={QUEUE_NAME}, worker_threads=threads)
+    worker.start()
+    log.info("job worker started with %d threads", threads)
+    try:
+        while not stop.is_set():
+            try:
+                if queue.depth() == 0:
+                    sweep(queue, engine, model=model)
+            except Exception:
+                # Redis or the database is down: keep the worker alive and
+                # try again; dramatiq reconnects by itself.
+                log.warning("sweep skipped: store or queue unavailable", exc_info=True)
+            stop.wait(sweep_every)
+    finally:
+        worker.stop()
+        log.info("job worker stopped")

@@ -1,0 +1,225 @@
+"""Request ids, structured JSON logs, Prometheus metrics and the database-down answer.
+
+* Every request gets an id (the proxy's ``X-Request-ID`` when it is sane, or a new
+  one), carried in a context variable into every log line and echoed back.
+* ``/metrics`` serves Prometheus text. With several web workers set
+  ``PROMETHEUS_MULTIPROC_DIR`` so the counters of every process are summed.
+  Counts that must be right across processes and restarts (answers stored,
+  opt-outs, queue depth) are read from the store and the queue at scrape time
+  rather than kept in memory.
+* A database that cannot be reached becomes ``503 Retry-After`` so providers
+  retry later instead of being told the message was taken.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextvars import ContextVar
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlmodel import col
+
+request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
+_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+log = logging.getLogger("whatmatters.http")
+
+
+WEBHOOKS = Counter(
+    "whatmatters_webhooks_total",
+    "Webhook requests by channel and HTTP status.",
+    ["channel", "status"],
+)
+LATENCY = Histogram(
+    "whatmatters_request_seconds",
+    "Request latency by route template.",
+    ["route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, with the request id; never the message text of residents."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": request_id_var.get(),
+        }
+        for key in ("method", "path", "status", "duration_ms", "job"):
+            if hasattr(record, key):
+                entry[key] = getattr(record, key)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(log_format: str, level: str = "INFO") -> None:
+    """Install the chosen log format on the root logger (idempotent)."""
+    handler = logging.StreamHandler()
+    if log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(level)
+
+
+class StoreCollector(Collector):
+    """Counts read from the database and queue when Prometheus scrapes."""
+
+    def __init__(self, engine: Engine, queue_depth: Callable[[], int | None]) -> None:
+        self._engine = engine
+        self._queue_depth = queue_depth
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        from storage.models import Answer, Participant
+
+        answers = GaugeMetricFamily(
+            "whatmatters_answers_stored",
+            "Answers held in the store, by channel.",
+            labels=["channel"],
+        )
+        opted_out = GaugeMetricFamily(
+            "whatmatters_participants_opted_out", "Participants who have opted out."
+        )
+        try:
+            with self._engine.connect() as conn:
+                for channel, count in conn.execute(
+                    select(col(Answer.channel), func.count()).group_by(col(Answer.channel))
+                ):
+                    answers.add_metric([str(channel)], float(count))
+                opted_out.add_metric(
+                    [],
+                    float(
+                        conn.execute(
+                            select(func.count())
+                            .select_from(Participant)
+                            .where(col(Participant.opted_out).is_(True))
+                        ).scalar_one()
+                    ),
+                )
+        except DBAPIError:
+            return  # the database is down: /readyz says so; metrics stay quiet
+        yield answers
+        yield opted_out
+        depth = self._queue_depth()
+        if depth is not None:
+            gauge = GaugeMetricFamily("whatmatters_queue_depth", "Jobs waiting to run.")
+            gauge.add_metric([], float(depth))
+            yield gauge
+
+
+def _route_template(request: Request) -> str:
+    route = request.scope.get("route")
+    path = getattr(route, "path", None)
+    return str(path) if path else "unmatched"
+
+
+def install(
+    app: FastAPI,
+    *,
+    engine: Engine,
+    queue_depth: Callable[[], int | None],
+    webhook_labels: Mapping[str, str],
+) -> None:
+    """Add the request-id/metrics middleware, /metrics and the database-down handler.
+
+    `webhook_labels` maps each channel's webhook path to its label (the channel registry's).
+    """
+    webhook_channels = dict(webhook_labels)
+
+    @app.middleware("http")
+    async def observe(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        given = request.headers.get("x-request-id", "")
+        request_id = given if _SANE_REQUEST_ID.match(given) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status = 500
+        try:
+            response = await call_next(request)
+            status = response.status_code
+            response.headers["X-Request-ID"] = request_id
+            return response
+        finally:
+            elapsed = time.perf_counter() - started
+            LATENCY.labels(_route_template(request)).observe(elapsed)
+            channel = webhook_channels.get(request.url.path)
+            if channel is not None:
+                WEBHOOKS.labels(channel, str(status)).inc()
+            log.info(
+                "%s %s %s",
+                request.method,
+                request.url.path,
+                status,
+                extra={
+                    "method": request.method,
+                    "path": request.url.path,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 2),
+                },
+            )
+            request_id_var.reset(token)
+
+    store_collector = StoreCollector(engine, queue_depth)
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        """Prometheus metrics for this service."""
+        registry = CollectorRegistry()
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            from prometheus_client import multiprocess
+
+            multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        else:
+            from prometheus_client import REGISTRY
+
+            registry = REGISTRY
+        body = generate_latest(registry)
+        body += generate_latest(_single(store_collector))
+        return Response(body, media_type=CONTENT_TYPE_LATEST)
+
+    async def database_unavailable(request: Request, error: Exception) -> JSONResponse:
+        # Nothing was acknowledged: the provider keeps the message and retries.
+        log.error("database unavailable: %s", type(error).__name__)
+        return JSONResponse(
+            {"detail": "The service is briefly unavailable; please retry."},
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
+
+    # Connection failures only: a constraint violation is a bug, not an outage.
+    for error_type in (OperationalError, InterfaceError, PoolTimeoutError):
+        app.add_exception_handler(error_type, database_unavailable)
+
+
+def _single(collector: Collector) -> CollectorRegistry:
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(collector)
+    return registry

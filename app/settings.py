@@ -1,0 +1,120 @@
+"""All configuration in one place, read from the environment or a `.env` file.
+
+Only the composition root (the `app` package) reads settings; everything else
+receives plain values.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from storage.identity import AddressProtector, derive_fernet_key
+
+# Development-only secrets: fine on a laptop with the simulator, refused in production.
+DEV_SECRET = "whatmatters-development-only-secret"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_ignore_empty=True,
+        extra="ignore",
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite:///./whatmatters.db"
+    # Set in production: jobs go to Redis and run in `whatmatters worker`
+    # processes; unset, they run in-process (the embedded default).
+    redis_url: str | None = None
+    # Milliseconds before a silent worker's unacknowledged jobs go to another.
+    redis_heartbeat_timeout_ms: int = 60_000
+    # "default" (MiniLM + Welsh through e5) or "hashing" (fast, lower quality:
+    # for tests and tiny machines only).
+    embedder: Literal["default", "hashing"] = "default"
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # Identity: HMAC key for address lookups; Fernet keys (comma-separated,
+    # newest first) for the encrypted addresses. See docs/operations.md.
+    address_hash_key: SecretStr = SecretStr(DEV_SECRET)
+    address_encryption_keys: SecretStr | None = None
+    # Signs console session cookies and CSRF tokens.
+    secret_key: SecretStr = SecretStr(DEV_SECRET)
+
+    # Providers, under their usual names. Without them the service runs with
+    # the phone simulator only.
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    # The bot's @username, for deep links and poster QR codes in the console.
+    telegram_bot_username: str | None = None
+    # The URL providers call (https://consult.example.gov.uk); signatures are
+    # checked against it so the service works behind a TLS-terminating proxy.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # SMS sending: the number (or Messaging Service SID, MG...) invitations
+    # come from; TWILIO_NUMBERS (comma-separated) limits which numbers the
+    # webhook serves (empty: every number of the account). Invitation waves
+    # send at SMS_SEND_RATE messages/s and never in quiet hours (local time).
+    twilio_from_number: str | None = None
+    twilio_numbers: str = ""
+    sms_send_rate: float = 5.0
+    quiet_hours_start: str = "21:00"
+    quiet_hours_end: str = "08:00"
+    quiet_hours_timezone: str = "Europe/London"
+
+    # Seed a bilingual sample consultation on first start (embedded default).
+    seed_demo: bool = True
+    # Largest request body accepted by webhooks and forms, in bytes.
+    max_body_bytes: int = 64 * 1024
+    # Breakdowns never show a cell smaller than this.
+    small_cell_threshold: int = 5
+    # Days to keep residents' words and contact details (None: keep); see bot.retention.
+    retention_days: int | None = Field(default=None, ge=1, le=36_500)
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.address_hash_key.get_secret_value() == DEV_SECRET:
+            problems.append("ADDRESS_HASH_KEY")
+        if self.address_encryption_keys is None:
+            problems.append("ADDRESS_ENCRYPTION_KEYS")
+        if self.secret_key.get_secret_value() == DEV_SECRET:
+            problems.append("SECRET_KEY")
+        if problems:
+            raise ValueError(
+                "production needs real secrets; set "
+                + ", ".join(problems)
+                + " (see deploy/.env.example for how to generate each one)"
+            )
+        return self
+
+    @cached_property
+    def address_protector(self) -> AddressProtector:
+        if self.address_encryption_keys is not None:
+            keys: list[str | bytes] = [
+                k.strip()
+                for k in self.address_encryption_keys.get_secret_value().split(",")
+                if k.strip()
+            ]
+        else:
+            keys = [derive_fernet_key(self.address_hash_key.get_secret_value())]
+        return AddressProtector(
+            hash_key=self.address_hash_key.get_secret_value().encode(), encryption_keys=keys
+        )
+
+    @property
+    def twilio_enabled(self) -> bool:
+        return bool(self.twilio_account_sid and self.twilio_auth_token)
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return self.telegram_bot_token is not None

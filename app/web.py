@@ -1,0 +1,84 @@
+"""The web app: the services container, channels, console and health -> FastAPI app."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import health, observability
+from app.container import build_services
+from app.jobs.queue import InProcessQueue
+from app.services import Services
+from app.settings import Settings
+from bot.channels.contract import ChannelRegistry
+from bot.channels.registry import CHANNELS
+from storage.db import is_sqlite
+from storage.migrate import upgrade
+
+log = logging.getLogger("whatmatters")
+
+
+def create_app(
+    settings: Settings | None = None, *, channels: ChannelRegistry = CHANNELS
+) -> FastAPI:
+    """The web service; `channels` is the registry's unless a test brings its own."""
+    settings = settings or Settings()
+    services = build_services(settings, channels=channels)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if is_sqlite(settings.database_url):
+            # The embedded default migrates itself; production runs the
+            # prestart step (deploy/prestart.sh) before any web worker.
+            upgrade(settings.database_url)
+        if settings.seed_demo:
+            from bot.demo import seed_demo
+
+            seed_demo(services.db)
+        _announce_channels(services)
+        # Load the language identifier now, not on the first resident's message.
+        from nlp import langid
+
+        langid.load()
+        if isinstance(services.jobs, InProcessQueue):
+            services.jobs.start()
+        yield
+        if isinstance(services.jobs, InProcessQueue):
+            services.jobs.stop()
+        services.db.dispose()
+
+    app = FastAPI(
+        title="What Matters / Beth sy'n Bwysig",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    observability.install(
+        app,
+        engine=services.db,
+        queue_depth=lambda: _queue_depth(services),
+        webhook_labels=services.channels.webhook_labels(),
+    )
+    app.include_router(health.router)
+    # Each registered channel mounts its own receive routes (bot/channels/registry.py).
+    for channel in services.channels:
+        channel.receive(app, services)
+    from console.app import include_console
+
+    include_console(app, services)
+    return app
+
+
+def _queue_depth(services: Services) -> int | None:
+    depth = getattr(services.jobs, "depth", None)
+    return int(depth()) if callable(depth) else None
+
+
+def _announce_channels(services: Services) -> None:
+    for channel in services.channels:
+        line = channel.announce(services.settings)
+        if line:
+            log.warning("%s", line)

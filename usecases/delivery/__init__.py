@@ -1,0 +1,1 @@
+"""Sending messages to residents: pacing, quiet hours and the per-channel deliverers."""

@@ -1,0 +1,1 @@
+"""Invitation waves: a CSV of numbers -> consented, paced SMS invitations."""

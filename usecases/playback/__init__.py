@@ -1,0 +1,1 @@
+"""Playback rounds: "did we hear you right?" to the residents who answered."""
