@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -43,6 +44,11 @@ def create_app(
         from nlp import langid
 
         langid.load()
+        # The follow-up's spaCy pipelines load in the background: a resident's first
+        # answer must not wait for them, and start-up need not either.
+        from bot.conversation.follow_up import warm_up
+
+        threading.Thread(target=warm_up, name="follow-up-warm-up", daemon=True).start()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.start()
         yield

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nlp import langid  # noqa: E402
-from nlp.lang.welsh_stop_words import STOP_WORDS as CY_STOP  # noqa: E402
+from nlp.lang.cy.stop_words import STOP_WORDS as CY_STOP  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 SEED = 20261122

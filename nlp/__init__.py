@@ -11,5 +11,5 @@ Entry points:
         any other code (blank multilingual fallback).
     nlp.langid.identify: "en" | "cy" | "other" for one answer, fast enough
         for every inbound message.
-    nlp.lang.mutations.demutate: undo Welsh initial consonant mutations.
+    nlp.lang.cy.mutations.demutate: undo Welsh initial consonant mutations.
 """

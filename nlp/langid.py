@@ -3,7 +3,7 @@
 Built for the first message of a conversation, which is often two words
 ("bysus ysgol", "bins collection"): a naive-Bayes word model with a
 character-trigram Markov backoff for unknown words, trained offline from
-shipped word lists (see :mod:`nlp.lang.build_langid_model` for sources and
+shipped word lists (see ``tools/build_langid_model.py`` for sources and
 licences) and stored in ``nlp/lang/data/langid.json``.
 
 Cost: importing this module loads nothing (not even spaCy); the model

@@ -35,10 +35,10 @@ from spacy.tokens import Doc, Token
 
 import nlp.lang  # noqa: F401  (registers Welsh with spaCy)
 from nlp import langid
-from nlp.lang.english import build_english
-from nlp.lang.mutations import Mutation, demutate
-from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
-from nlp.lang.welsh_tokenizer_exceptions import clitic_norm
+from nlp.lang.cy.lemmas import KNOWN_FORMS, singular
+from nlp.lang.cy.mutations import Mutation, demutate
+from nlp.lang.cy.tokenizer_exceptions import clitic_norm
+from nlp.lang.en import build_english
 
 _CACHE_LIMIT = 200_000
 # A word this much likelier English than Welsh (in nats) is code-switching:
@@ -75,7 +75,7 @@ class WelshDemutator:
     ``ysgol``, ``dai`` -> ``tai`` -> ``tŷ``). Words far likelier English than
     Welsh (code-switching, "mae'r bins yn llawn") are not de-mutated but
     take their English lemma (``bins`` -> ``bin``). See
-    :mod:`nlp.lang.mutations` and :mod:`nlp.lang.welsh_lemmas` for the
+    :mod:`nlp.lang.cy.mutations` and :mod:`nlp.lang.cy.lemmas` for the
     precision limits.
     """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
@@ -10,6 +11,10 @@ from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast
+
+# An officer's title ending in "?" or "!" inside a sentence of ours that
+# ends with "." would read `"...live?".`: the sentence's full stop goes.
+_DOUBLE_STOP = re.compile(r"""([?!]["'\u201d\u2019)]?|\.["'\u201d\u2019)])\.(?!\.)""")
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 LANGUAGES = ("en", "cy")
@@ -70,6 +75,8 @@ class Catalog:
         if errors:
             raise MissingMessageError(f"message {message_id!r} ({language}): {errors[0]}")
         result = str(text)
+        if args:
+            result = _DOUBLE_STOP.sub(r"\1", result)
         if not args:
             self._cache[(language, message_id)] = result
         return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.conversation.keywords import Command, is_no, is_yes
+from bot.conversation.keywords import Command
 from bot.conversation.steps import Step
 from bot.conversation.turn import Turn
 from storage.repositories import participants
@@ -51,7 +51,8 @@ def answer_erasure_question(turn: Turn, command: Command | None) -> bool:
     if turn.now - participant.erasure_requested_at > ERASURE_CONFIRM_WINDOW:
         turn.set_participant(erasure_requested_at=None)
         return False
-    if is_yes(turn.key, turn.text) or command is Command.DELETE:
+    reading = turn.reading
+    if reading.yes or command is Command.DELETE:
         participant_id = participant.id
         participants.erase_participant(session=turn.session, participant_id=participant_id)
         # Only the now-meaningless row id is kept: the log must show the
@@ -63,12 +64,23 @@ def answer_erasure_question(turn: Turn, command: Command | None) -> bool:
         turn.conversation_dirty = False
         turn.say("erased", turn.t("erased"))
         return True
-    turn.set_participant(erasure_requested_at=None)
-    if is_no(turn.key):
+    if reading.no:
+        turn.set_participant(erasure_requested_at=None)
         turn.say("erase-cancelled", turn.t("erase-cancelled"))
         if turn.conversation is not None and turn.conversation.step != Step.DONE:
             turn.prompt()
         return True
+    if command is None and not turn.says_something_else:
+        # A garbled reply to "Delete everything?" is asked again, never kept
+        # as an answer, and the question stays open.
+        turn.say(
+            "erase-confirm",
+            turn.t("not-understood"),
+            turn.t("erase-confirm"),
+            options=turn.yes_no(),
+        )
+        return True
+    turn.set_participant(erasure_requested_at=None)
     return False
 
 

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.conversation.keywords import is_greeting, is_no, is_skip, is_yes, keyword_key
-from bot.conversation.steps import Choice, ConsultationInfo, Step, is_rich
+from bot.conversation.follow_up import Plan, plan_follow_up
+from bot.conversation.keywords import is_greeting, is_skip, keyword_key
+from bot.conversation.steps import Choice, ConsultationInfo, Step
 from bot.conversation.turn import Turn
+from bot.conversation.wards import WARD_NOT_GIVEN
+from bot.conversation.yes_no import Verdict
 
 # Messages kept while waiting for consent; more than this and the rest are
 # not kept (someone pasting a long essay before saying yes is asked again).
@@ -49,7 +52,8 @@ def handle_step(turn: Turn, consultation: ConsultationInfo) -> None:
 def _consent(turn: Turn, consultation: ConsultationInfo) -> None:
     conversation = turn.conversation
     assert conversation is not None
-    if is_yes(turn.key, turn.text):
+    reading = turn.reading
+    if reading.yes:
         turn.set_participant(consent="given", consent_at=turn.now)
         turn.audit("consent_given", consultation_id=consultation.id)
         held = conversation.data.pop("held", [])
@@ -67,26 +71,31 @@ def _consent(turn: Turn, consultation: ConsultationInfo) -> None:
             )
         _after_open(turn, consultation, " ".join(item["text"] for item in held))
         turn.prompt(turn.t("consent-thanks"))
-    elif is_no(turn.key):
+    elif reading.no:
         turn.set_participant(consent="refused", consent_at=turn.now)
         turn.audit("consent_refused", consultation_id=consultation.id)
         conversation.data.pop("held", None)
         turn.say("consent-refused", turn.t("consent-refused"), options=turn.yes_no())
     elif is_greeting(turn.key) or turn.slash:
         turn.prompt()
-    else:
+    elif turn.says_something_else:
         held = conversation.data.setdefault("held", [])
         if len(held) < MAX_HELD:
             held.append({"text": turn.text, "pmid": turn.message.provider_message_id})
         turn.say("consent-held", turn.t("consent-held"), options=turn.yes_no())
+    else:
+        turn.say("consent-reask", turn.t("consent-reask"), options=turn.yes_no())
 
 
 def _after_open(turn: Turn, consultation: ConsultationInfo, answer: str) -> None:
-    """Move past the open question: probe unless the answer already says enough."""
+    """Move past the open question: a follow-up fitted to the answer, or none at all."""
     assert turn.conversation is not None
-    if is_rich(answer):
+    follow_up = plan_follow_up(answer, turn.language)
+    if follow_up.plan is Plan.SKIP:
+        turn.conversation.data.pop("follow_up", None)
         _enter_profile(turn, consultation)
     else:
+        turn.conversation.data["follow_up"] = follow_up.to_data()
         turn.conversation.step = Step.PROBE
 
 
@@ -99,14 +108,24 @@ def _enter_profile(turn: Turn, consultation: ConsultationInfo) -> None:
         turn.conversation.step = Step.FEEDBACK
 
 
+def _bare_yes_no(turn: Turn) -> bool:
+    """A lone "yes" / "Ie" / "no": a second tap on the consent button, not an answer."""
+    return turn.reading.verdict is not Verdict.UNCLEAR and len(turn.text.split()) <= 3
+
+
 def _open(turn: Turn, consultation: ConsultationInfo) -> None:
+    if _bare_yes_no(turn):
+        turn.prompt()
+        return
     turn.store_answer(turn.text, kind="open", question=consultation.open_question)
     _after_open(turn, consultation, turn.text)
     _lead_into_next(turn)
 
 
 def _probe(turn: Turn, consultation: ConsultationInfo) -> None:
-    turn.store_answer(turn.text, kind="probe", question=consultation.probe)
+    # "No" to "why does that matter?" says they have nothing to add: move on.
+    if not _bare_yes_no(turn):
+        turn.store_answer(turn.text, kind="probe", question=consultation.probe)
     _enter_profile(turn, consultation)
     _lead_into_next(turn)
 
@@ -130,14 +149,25 @@ def _profile(turn: Turn, consultation: ConsultationInfo) -> None:
         conversation.step = Step.FEEDBACK
         _lead_into_next(turn)
         return
-    if not is_skip(turn.key):
-        value = _profile_value(turn, question.choices)
+    if not is_skip(turn.key, turn.text):
+        if question.kind == "ward":
+            value = consultation.wards.match(turn.text)
+        else:
+            value = _profile_value(turn, question.choices)
         if value is None:
             if len(turn.text) > MAX_PROFILE_TEXT or len(turn.text.split()) >= 4:
                 turn.store_answer(turn.text, kind="extra")
-            turn.prompt(turn.t("not-understood"))
-            return
+            elif question.kind == "ward" and conversation.data.get("ward_asked"):
+                # Asked once already: stored as not given rather than as
+                # whatever was typed, and on to the next question.
+                value = WARD_NOT_GIVEN
+            if value is None:
+                if question.kind == "ward":
+                    conversation.data["ward_asked"] = True
+                turn.prompt(turn.t("not-understood"))
+                return
         if question.kind == "ward":
+            conversation.data.pop("ward_asked", None)
             conversation.ward = value[:100]
         elif question.kind == "age_band":
             conversation.age_band = value[:32]
@@ -168,8 +198,9 @@ def _profile_value(turn: Turn, choices: tuple[Choice, ...]) -> str | None:
 def _feedback(turn: Turn, consultation: ConsultationInfo) -> None:
     conversation = turn.conversation
     assert conversation is not None
-    if is_yes(turn.key, turn.text) or is_no(turn.key):
-        wants = is_yes(turn.key, turn.text)
+    reading = turn.reading
+    if reading.yes or reading.no:
+        wants = reading.yes
         turn.set_participant(wants_feedback=wants)
         conversation.step = Step.DONE
         conversation.completed_at = turn.now
@@ -177,10 +208,17 @@ def _feedback(turn: Turn, consultation: ConsultationInfo) -> None:
         turn.say(key, turn.t(key))
     elif is_greeting(turn.key):
         turn.prompt()
-    else:
+    elif turn.says_something_else:
         turn.store_answer(turn.text, kind="extra")
         turn.say(
             "ask-feedback", turn.t("extra-added"), turn.t("feedback-reask"), options=turn.yes_no()
+        )
+    else:
+        turn.say(
+            "ask-feedback",
+            turn.t("not-understood"),
+            turn.t("feedback-reask"),
+            options=turn.yes_no(),
         )
 
 

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from bot.conversation.yes_no import read as read_yes_no
+
 # Whole messages longer than this are stored as sent; hostile megabyte posts
 # are cut here so one message cannot exhaust memory or the database.
 MAX_TEXT = 10_000
@@ -115,50 +117,6 @@ WELSH_COMMAND_KEYS = _keys(
     "yn saesneg",
 )
 
-_YES_EN = _keys(
-    "yes",
-    "y",
-    "yeah",
-    "yep",
-    "yup",
-    "ok",
-    "okay",
-    "sure",
-    "yes please",
-    "go on",
-    "agree",
-    "i agree",
-    "of course",
-    "fine",
-)
-_YES_CY = _keys(
-    "ie",
-    "iawn",
-    "do",
-    "ydw",
-    "ydy",
-    "oes",
-    "cytuno",
-    "dw i'n cytuno",
-    "rwy'n cytuno",
-    "ie plis",
-    "iawn diolch",
-    "ie diolch",
-    "wrth gwrs",
-    "ia",
-)
-_NO_EN = _keys("no", "n", "nope", "nah", "no thanks", "no thank you", "not now", "disagree")
-_NO_CY = _keys(
-    "na",
-    "nac ydw",
-    "nage",
-    "nac oes",
-    "naddo",
-    "dim",
-    "dim diolch",
-    "na diolch",
-    "nadw",
-)
 _SKIP = _keys(
     "skip",
     "pass",
@@ -197,7 +155,6 @@ _GREETINGS = _keys(
     "good afternoon",
     "good evening",
 )
-_THUMBS_UP = frozenset({"\U0001f44d", "\U0001f44c", "\u2705", "\u2714"})
 
 
 def command_of(key: str) -> Command | None:
@@ -205,26 +162,9 @@ def command_of(key: str) -> Command | None:
     return _COMMANDS.get(key)
 
 
-def is_yes(key: str, raw: str = "") -> bool:
-    return key in _YES_EN or key in _YES_CY or (not key and raw.strip("\ufe0f ") in _THUMBS_UP)
-
-
-def is_no(key: str) -> bool:
-    return key in _NO_EN or key in _NO_CY
-
-
-def yes_no_language(key: str) -> str | None:
-    """ "cy" for a Welsh yes/no word, "en" for an English one, else None."""
-    if key in _YES_CY or key in _NO_CY:
-        return "cy"
-    if key in _YES_EN or key in _NO_EN:
-        return "en"
-    return None
-
-
-def is_skip(key: str) -> bool:
+def is_skip(key: str, text: str = "") -> bool:
     # A plain "no" to "which ward do you live in?" means "not telling".
-    return key in _SKIP or is_no(key)
+    return key in _SKIP or (bool(text) and read_yes_no(text).no)
 
 
 def is_greeting(key: str) -> bool:

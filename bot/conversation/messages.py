@@ -24,6 +24,9 @@ class InboundMessage:
     # A consultation chosen outside the text: a Telegram /start deep-link code,
     # the simulator's consultation picker. Keywords in the text still work.
     consultation_code: str | None = None
+    # The language the channel knows the resident prefers (Telegram's app
+    # language, the browser's Accept-Language): used until their words say.
+    preferred_language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

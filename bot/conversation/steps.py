@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from bot.conversation.wards import WardList, wards_from_data
 from storage.db import make_unpooled_engine, session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
 from storage.repositories.consultations import (
@@ -95,6 +96,7 @@ class ConsultationInfo:
     open_question: QuestionInfo | None
     probe: QuestionInfo | None
     profile: tuple[QuestionInfo, ...]
+    wards: WardList = field(default_factory=lambda: WardList(()))
 
     def title(self, language: str) -> str:
         return self.title_cy if language == "cy" and self.title_cy else self.title_en
@@ -169,6 +171,7 @@ class ConsultationDirectory:
                     open_question=next((q for q in infos if q.kind == QuestionKind.OPEN), None),
                     probe=next((q for q in infos if q.kind == QuestionKind.PROBE), None),
                     profile=tuple(q for q in infos if q.kind in _PROFILE_KINDS),
+                    wards=WardList(wards_from_data(consultation.wards)),
                 )
         self._by_id = by_id
         self._by_keyword = {c.keyword: c for c in by_id.values()}

@@ -20,17 +20,39 @@ from bot.conversation.keywords import clean_text, keyword_key
 from bot.conversation.language import detect
 from bot.conversation.messages import InboundMessage, Reply, ReplyOption
 from bot.conversation.steps import ConsultationDirectory, ConsultationInfo, QuestionInfo, Step
+from bot.conversation.yes_no import Reading, Verdict, read
 from storage.identity import AddressProtector
 from storage.repositories import answers, audit, participants
 from storage.repositories.participants import ConversationRecord, ParticipantRecord
 
 # A conversation picked up after this long starts with "Hello again!".
 RESUME_GAP = timedelta(hours=6)
+# See Turn.says_something_else.
+MIN_CONTENT_WORDS = 2
 # Every prompt we write must fit in this many SMS segments (tests enforce it).
 MAX_SEGMENTS = 2
 # (language, message id, title) -> wording: counting segments on every greeting
 # is measurable at benchmark rates, and titles rarely change.
 _TITLED: dict[tuple[str, str, str], str] = {}
+
+
+_THANKS = ("thank", "diolch")
+
+
+def join_parts(parts: tuple[str, ...] | list[str]) -> str:
+    """Join message parts, dropping a thanks that the next part says again.
+
+    "Thank you!" followed by an officer's question that starts "Thank you."
+    would read "Thank you! Thank you. ..." to the resident.
+    """
+    kept = [part for part in parts if part]
+    out: list[str] = []
+    for index, part in enumerate(kept):
+        following = kept[index + 1] if index + 1 < len(kept) else ""
+        if part.lower().startswith(_THANKS) and following.lower().startswith(_THANKS):
+            continue
+        out.append(part)
+    return " ".join(out)
 
 
 @dataclass
@@ -53,6 +75,7 @@ class Turn:
     answer_ids: list[int] = field(default_factory=list)
     participant_changes: dict[str, Any] = field(default_factory=dict)
     conversation_dirty: bool = False
+    _reading: Reading | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.text = clean_text(self.message.text)
@@ -65,6 +88,27 @@ class Turn:
             self.key = keyword_key(self.text)
         if self.participant is not None:
             self.language = self.participant.language
+
+    @property
+    def reading(self) -> Reading:
+        """The message read as a reply to a yes/no question (computed once)."""
+        if self._reading is None:
+            self._reading = read("" if self.slash else self.text)
+        return self._reading
+
+    @property
+    def says_something_else(self) -> bool:
+        """Whether a reply to a yes/no question that is neither yes nor no is a message of its own.
+
+        One word that is not a clear yes or no ("Pardwn?", "hmm", "🤷"), or a
+        garbled "yes no", answers the question badly: it is asked again and
+        never kept. Two words or more are something the resident wants to say.
+        """
+        reading = self.reading
+        if reading.verdict is not Verdict.UNCLEAR or reading.attempted:
+            return False
+        # "Who are you?" asks us something: it is not an answer to keep.
+        return len(self.text.split()) >= MIN_CONTENT_WORDS and not self.text.endswith("?")
 
     # -- wording ---------------------------------------------------------
 
@@ -90,13 +134,15 @@ class Turn:
         return text
 
     def say(self, key: str, *parts: str, options: tuple[ReplyOption, ...] = ()) -> None:
-        text = " ".join(part for part in parts if part)
+        text = join_parts(parts)
         self.replies.append(Reply(text=text, key=key, options=options, language=self.language))
 
     def yes_no(self) -> tuple[ReplyOption, ...]:
+        # The values are what the text asks for ("Reply YES or NO" / "Atebwch
+        # IE neu NA"), so SMS needs no extra "YES Ie" lines.
         return (
-            ReplyOption(value="YES", label=self.t("option-yes")),
-            ReplyOption(value="NO", label=self.t("option-no")),
+            ReplyOption(value=self.t("option-yes-value"), label=self.t("option-yes")),
+            ReplyOption(value=self.t("option-no-value"), label=self.t("option-no")),
         )
 
     # -- state -----------------------------------------------------------
@@ -120,7 +166,11 @@ class Turn:
             self.set_participant(language=language)
 
     def ensure_participant(
-        self, language: str | None = None, *, consultation_id: int | None = None
+        self,
+        language: str | None = None,
+        *,
+        consultation_id: int | None = None,
+        data: dict[str, Any] | None = None,
     ) -> ParticipantRecord:
         if self.participant is None:
             self.language = language or self.language
@@ -132,6 +182,7 @@ class Turn:
                 language=self.language,
                 now=self.now,
                 active_consultation_id=consultation_id,
+                data=data,
             )
         return self.participant
 
@@ -212,15 +263,25 @@ class Turn:
             question = consultation.open_question
             self.say("ask-open", *lead, question.prompt(self.language) if question else "")
         elif step == Step.PROBE:
-            probe = consultation.probe
-            text = probe.prompt(self.language) if probe else self.t("probe-default")
-            self.say("ask-probe", *lead, text)
+            self.say("ask-probe", *lead, self.follow_up_text(consultation))
         elif step == Step.PROFILE:
             self.profile_prompt(consultation, *lead)
         elif step == Step.FEEDBACK:
             self.say("ask-feedback", *lead, self.t("feedback-reask"), options=self.yes_no())
         else:
             self.say("already-done", self.t("already-done"))
+
+    def follow_up_text(self, consultation: ConsultationInfo) -> str:
+        """The follow-up chosen for this answer, or the consultation's own wording."""
+        assert self.conversation is not None
+        chosen = self.conversation.data.get("follow_up") or {}
+        plan, topic = chosen.get("plan"), chosen.get("topic")
+        # The topic is in the words of the answer: after a language switch
+        # the consultation's own follow-up reads better than a mixed one.
+        if plan in ("why", "change") and topic and chosen.get("language") == self.language:
+            return self.t(f"follow-up-{plan}", topic=topic)
+        probe = consultation.probe
+        return probe.prompt(self.language) if probe else self.t("probe-default")
 
     def profile_question(self, consultation: ConsultationInfo) -> QuestionInfo | None:
         assert self.conversation is not None
@@ -244,5 +305,5 @@ class Turn:
                 for n, choice in enumerate(question.choices, start=1)
             ]
         parts.append(self.t("skip-hint"))
-        options.append(ReplyOption(value="SKIP", label=self.t("option-skip")))
+        options.append(ReplyOption(value=self.t("option-skip-value"), label=self.t("option-skip")))
         self.say("ask-profile", *parts, options=tuple(options))

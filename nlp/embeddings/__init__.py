@@ -70,7 +70,7 @@ def _load_default() -> Embedder:
     from nlp.embeddings.bilingual import BilingualEmbedder, LinearMap
     from nlp.embeddings.e5 import E5Embedder
     from nlp.embeddings.minilm import MiniLMEmbedder
-    from nlp.lang.gloss import Glossary
+    from nlp.lang.cy.gloss import Glossary
 
     return BilingualEmbedder(
         MiniLMEmbedder(), E5Embedder(), LinearMap.load(), glossary=Glossary.load()

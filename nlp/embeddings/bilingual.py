@@ -6,10 +6,13 @@ text. multilingual-e5-small understands Welsh but clusters English answers less 
 (Banking77 NMI 0.72 vs 0.79). So English answers go through MiniLM, and every other
 answer goes through e5 and then a linear map that carries e5 vectors into MiniLM's space
 (``bench/fit_welsh_map.py`` fits it). The map alone leaves a Welsh answer about as close
-to its English twin as two different answers on one topic (mean cosine 0.57), so a Welsh
-answer is also glossed word by word into English (:mod:`nlp.lang.gloss`) and read by
-MiniLM; its vector is a mix of the two, the gloss weighted by how many of the answer's
-words the glossary knew. The measured effect is in ``bench/RESULTS.md``.
+to its English twin as two different answers on one topic (mean cosine 0.57), and on real
+text from other domains it hardly carries Welsh over at all (the twin is the nearest
+English sentence 13 % of the time), so a Welsh answer is also glossed word by word into
+English (:mod:`nlp.lang.cy.gloss`) and read by MiniLM; its vector is a mix of the two,
+the gloss weighted by how many of the answer's words the glossary knew. The gloss is what
+generalises; the mapped view fills in for words the glossary does not know. The measured
+effect is in ``bench/RESULTS.md`` ("Welsh").
 """
 
 from __future__ import annotations
@@ -30,13 +33,15 @@ MAP_RESOURCE = "e5_to_minilm.npz"
 #: Languages embedded by the English model; everything else goes through the map.
 ENGLISH = "en"
 
-#: Answers in this language are also glossed into English (see :mod:`nlp.lang.gloss`).
+#: Answers in this language are also glossed into English (see :mod:`nlp.lang.cy.gloss`).
 WELSH = "cy"
 
 #: Weight of the gloss's MiniLM vector in a fully glossed Welsh answer's vector (the
 #: mapped e5 vector has the rest); scaled down by the share of words the glossary
-#: did not know. Chosen on held-out composed pairs by ``bench/fit_welsh_map.py --mix``.
-GLOSS_WEIGHT = 0.4
+#: did not know. Chosen on the real parallel fitting sets (bench/data/parallel/fit_*.csv)
+#: by ``bench/welsh.py --weights``: twins shared a theme in 77-78 % of pairs at 0.9, 75-77 %
+#: at 0.8, 73-75 % at 0.7, 66-76 % with the gloss alone (bench/RESULTS.md, "Welsh").
+GLOSS_WEIGHT = 0.9
 
 
 class _Glossary(Protocol):
@@ -241,21 +246,55 @@ class BilingualEmbedder:
                 self._add_glosses(out, welsh, [texts[i] for i in welsh], batch_size)
         return out
 
+    def welsh_views(
+        self, texts: Sequence[str], *, batch_size: int = 64
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The two views a Welsh answer's vector is mixed from, for choosing the weight.
+
+        Returns:
+            ``(mapped, read, coverage)``: the mapped e5 vectors, MiniLM's vectors of the
+            glosses (zero rows when nothing was glossed) and the share of each answer's
+            words the glossary knew. ``mix_views(mapped, read, coverage, w)`` gives the
+            vectors :meth:`encode` returns for Welsh texts at gloss weight ``w``.
+        """
+        mapped = self._map(self._multilingual.encode(list(texts), batch_size=batch_size))
+        read = np.zeros_like(mapped)
+        coverage = np.zeros(len(texts), dtype=np.float32)
+        if self._glossary is not None:
+            glosses = [self._glossary.gloss(t) for t in texts]
+            coverage = np.array([self._glossary.coverage(t) for t in texts], dtype=np.float32)
+            useful = np.flatnonzero(np.array([bool(g.strip()) for g in glosses], dtype=bool))
+            if useful.size:
+                read[useful] = self._english.encode(
+                    [glosses[int(i)] for i in useful], batch_size=batch_size
+                )
+        return mapped, read, coverage
+
     def _add_glosses(
         self, out: np.ndarray, rows: list[int], texts: list[str], batch_size: int
     ) -> None:
         """Mix each Welsh row's mapped vector with MiniLM's reading of its gloss."""
         assert self._glossary is not None
         glosses = [self._glossary.gloss(t) for t in texts]
-        weights = np.array(
-            [self._gloss_weight * self._glossary.coverage(t) for t in texts], dtype=np.float32
-        )
-        useful = np.flatnonzero((weights > 0) & np.array([bool(g.strip()) for g in glosses]))
+        coverage = np.array([self._glossary.coverage(t) for t in texts], dtype=np.float32)
+        useful = np.flatnonzero((coverage > 0) & np.array([bool(g.strip()) for g in glosses]))
         if not useful.size:
             return
         read = self._english.encode([glosses[int(i)] for i in useful], batch_size=batch_size)
         target = np.asarray(rows)[useful]
-        w = weights[useful][:, None]
-        mixed = (1.0 - w) * out[target] + w * read
-        norms = np.linalg.norm(mixed, axis=1, keepdims=True)
-        out[target] = mixed / np.maximum(norms, np.float32(1e-12))
+        out[target] = mix_views(out[target], read, coverage[useful], self._gloss_weight)
+
+
+def mix_views(
+    mapped: np.ndarray, read: np.ndarray, coverage: np.ndarray, weight: float
+) -> np.ndarray:
+    """Welsh vectors from their two views, the gloss weighted by ``weight × coverage``.
+
+    Rows with nothing glossed (an all-zero ``read`` row) keep their mapped vector.
+    """
+    w = (np.asarray(coverage, dtype=np.float32) * np.float32(weight))[:, None]
+    w = np.where(np.linalg.norm(read, axis=1, keepdims=True) > 0, w, np.float32(0.0))
+    mixed = (1.0 - w) * mapped + w * read
+    norms = np.linalg.norm(mixed, axis=1, keepdims=True)
+    out: np.ndarray = (mixed / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
+    return out

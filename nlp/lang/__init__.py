@@ -5,6 +5,6 @@ Importing this package registers Welsh (``cy``) with spaCy.
 
 from __future__ import annotations
 
-from nlp.lang.welsh import Welsh
+from nlp.lang.cy import Welsh
 
 __all__ = ["Welsh"]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from nlp.lang.mutations import Mutation, mutate
+from nlp.lang.cy.mutations import Mutation, mutate
 
 _FALLBACK_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _JOINERS = {"en": "and", "cy": "a"}

@@ -41,6 +41,9 @@ class ConsultationBase(SQLModel):
 
 class Consultation(ConsultationBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    # The wards residents choose from: [{"en": "Gresford", "cy": "Gresffordd"}, ...];
+    # None when the consultation asks for a postcode district only.
+    wards: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 

@@ -40,6 +40,10 @@ class Participant(SQLModel, table=True):
     )
     # Set when the person asked to DELETE and we are waiting for confirmation.
     erasure_requested_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
+    # What routing keeps before a conversation exists: a first answer waiting
+    # for the resident to name the consultation, whether their language is
+    # still open. Erased with the participant.
+    data: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
     last_seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 

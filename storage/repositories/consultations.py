@@ -42,6 +42,26 @@ def normalise_keyword(keyword: str) -> str:
     return cleaned
 
 
+def ward_list(raw: Any) -> list[dict[str, str]] | None:
+    """A consultation's ward list as stored: [{"en": ..., "cy": ...}]; plain names allowed."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) > 500:
+        raise ConsultationError("wards must be a list (at most 500) of names or {en, cy} pairs")
+    wards: list[dict[str, str]] = []
+    for item in raw:
+        pair = {"en": item} if isinstance(item, str) else item
+        if not isinstance(pair, dict):
+            raise ConsultationError(f"ward {item!r} must be a name or an {{en, cy}} pair")
+        en, cy = str(pair.get("en") or "").strip(), str(pair.get("cy") or "").strip()
+        if not en or len(en) > 100 or len(cy) > 100:
+            raise ConsultationError(
+                f"ward {item!r} needs an English name of at most 100 characters"
+            )
+        wards.append({"en": en, "cy": cy})
+    return wards
+
+
 def create_consultation(
     *,
     session: Session,
@@ -54,9 +74,13 @@ def create_consultation(
     **fields: Any,
 ) -> Consultation:
     """Create a consultation with its questions; refuses duplicates with a clear error."""
-    unknown = set(fields) - set(YOUR_VOICE_FIELDS) - {"department", "opens_at", "closes_at"}
+    unknown = (
+        set(fields) - set(YOUR_VOICE_FIELDS) - {"department", "opens_at", "closes_at", "wards"}
+    )
     if unknown:
         raise ConsultationError(f"unknown consultation fields: {', '.join(sorted(unknown))}")
+    if "wards" in fields:
+        fields["wards"] = ward_list(fields["wards"])
     keyword = normalise_keyword(keyword)
     if get_by_slug(session=session, slug=slug) is not None:
         raise ConsultationError(f"a consultation with slug {slug!r} already exists")

@@ -39,6 +39,7 @@ class ParticipantRecord:
     active_consultation_id: int | None
     erasure_requested_at: datetime | None
     last_seen_at: datetime
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ _P_COLS = (
     PARTICIPANT.c.active_consultation_id,
     PARTICIPANT.c.erasure_requested_at,
     PARTICIPANT.c.last_seen_at,
+    PARTICIPANT.c.data,
 )
 _C_COLS = (
     CONVERSATION.c.id,
@@ -89,6 +91,7 @@ def _participant(row: Any) -> ParticipantRecord:
         active_consultation_id=row[6],
         erasure_requested_at=aware(row[7]),
         last_seen_at=cast(datetime, aware(row[8])),
+        data=dict(row[9] or {}),
     )
 
 
@@ -177,6 +180,7 @@ def create_participant(
     now: datetime,
     opted_out: bool = False,
     active_consultation_id: int | None = None,
+    data: dict[str, Any] | None = None,
 ) -> ParticipantRecord:
     values: dict[str, Any] = {
         "channel": channel,
@@ -191,6 +195,7 @@ def create_participant(
         "erasure_requested_at": None,
         "created_at": now,
         "last_seen_at": now,
+        "data": data or None,
     }
     result = session.connection().execute(_INSERT_PARTICIPANT, values)
     return ParticipantRecord(
@@ -203,6 +208,7 @@ def create_participant(
         active_consultation_id=active_consultation_id,
         erasure_requested_at=None,
         last_seen_at=now,
+        data=dict(data or {}),
     )
 
 

@@ -1,10 +1,10 @@
-"""Word-by-word Welsh → English glosses (nlp.lang.gloss), with the shipped glossary."""
+"""Word-by-word Welsh → English glosses (nlp.lang.cy.gloss), with the shipped glossary."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.lang.gloss import Glossary, parse_glossary
+from nlp.lang.cy.gloss import Glossary, parse_glossary
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +85,33 @@ def test_changing_one_gloss_changes_the_digest_so_vectors_are_recomputed() -> No
     before = Glossary({"bws": "bus", "tren": "train"})
     assert before.digest == Glossary({"tren": "train", "bws": "bus"}).digest  # order-free
     assert before.digest != Glossary({"bws": "coach", "tren": "train"}).digest
+
+
+def test_hyphenated_compounds_are_read_whole_then_part_by_part() -> None:
+    glossary = Glossary(
+        {"budd-dal": "benefit", "budd": "profit", "dal": "still", "plant": "children"}
+    )
+    assert glossary.gloss("Budd-dal Plant") == "benefit children"  # not "profit still"
+    assert glossary.gloss("budd-waith") == "profit waith"  # unknown compound: its parts
+    assert glossary.coverage("budd-waith") == 0.5
+
+
+def test_plural_with_doubled_consonant_and_impersonal_verbs_find_their_lemma() -> None:
+    glossary = Glossary({"dogfen": "document", "dangos": "show", "talu": "pay"})
+    assert glossary.lookup("dogfennau") == "document"
+    assert glossary.lookup("ddogfennau") == "document"  # mutated too
+    assert glossary.lookup("dangosir") == "show"  # "is shown"
+    assert glossary.lookup("telir") is None  # vowel change: not guessed
+
+
+def test_function_phrases_read_as_their_meaning(shipped: Glossary) -> None:
+    assert shipped.gloss("hyd yn oed os").startswith("even")
+    assert "only" in shipped.gloss("Dim ond un bws")
+
+
+def test_shipped_glossary_adds_the_dictionary_under_the_hand_written_senses(
+    shipped: Glossary,
+) -> None:
+    assert len(shipped) > 9000  # ~3,800 hand-written + Apertium's lemmas
+    assert shipped.lookup("tystysgrif") == "certificate"  # only in the dictionary
+    assert shipped.lookup("bysiau") == "buses"  # hand-written sense kept

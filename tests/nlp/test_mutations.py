@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from nlp.lang.mutations import Mutation, candidates, demutate, mutate, radical, triggers
-from nlp.lang.welsh_lexicon import LEXICON
+from nlp.lang.cy.lexicon import LEXICON
+from nlp.lang.cy.mutations import Mutation, candidates, demutate, mutate, radical, triggers
 from tests.conftest import shared_data
 
 

@@ -11,8 +11,8 @@ import spacy
 from spacy.language import Language
 
 import nlp.lang  # noqa: F401  (registers "cy")
-from nlp.lang.welsh import Welsh
-from nlp.lang.welsh_lemmas import KNOWN_FORMS, singular
+from nlp.lang.cy import Welsh
+from nlp.lang.cy.lemmas import KNOWN_FORMS, singular
 from tests.conftest import shared_data
 
 
@@ -28,6 +28,25 @@ def words(nlp: Language, text: str) -> list[str]:
 def test_blank_cy_is_the_project_welsh_class(cy: Language) -> None:
     assert isinstance(cy, Welsh)
     assert cy.lang == "cy"
+
+
+def test_installed_spacy_entry_point_names_the_welsh_package() -> None:
+    # `pip install .` registers Welsh for spaCy without importing nlp.lang first.
+    from importlib.metadata import entry_points
+
+    (point,) = [p for p in entry_points(group="spacy_languages") if p.name == "cy"]
+    assert point.value == "nlp.lang.cy:Welsh"
+    assert point.load() is Welsh
+
+
+def test_old_module_paths_still_give_the_same_objects() -> None:
+    from nlp.lang import mutations, welsh_lexicon, welsh_stop_words
+    from nlp.lang.cy import lexicon, stop_words
+    from nlp.lang.cy import mutations as cy_mutations
+
+    assert mutations.demutate is cy_mutations.demutate
+    assert welsh_lexicon.LEXICON is lexicon.LEXICON
+    assert welsh_stop_words.STOP_WORDS is stop_words.STOP_WORDS
 
 
 @pytest.mark.parametrize(

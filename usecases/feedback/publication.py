@@ -13,6 +13,7 @@ run again and resumes with whoever is still pending.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Collection
 from datetime import datetime
@@ -96,7 +97,12 @@ def feedback_reply(
         )
     body = " ".join(parts)
     if sms:
-        # STOP stays whole at the end; the summary is cut before it.
+        # Welsh runs ~15 % longer than English: before cutting anything the
+        # title gives way ("Dywedoch chi, gwnaethon ni."), so the findings fit
+        # as they do in English. STOP stays whole at the end.
+        short_body = " ".join([catalog.text(language, "feedback-intro-short"), *parts[1:]])
+        if segment_count(gsm_friendly(body) + " " + stop) > MAX_SEGMENTS:
+            body = short_body
         body = _cut_before(gsm_friendly(body), " " + stop)
     return Reply(text=body, key="feedback", language=language)
 
@@ -105,6 +111,12 @@ def _cut_before(body: str, tail: str) -> str:
     """`body` + `tail` in at most 2 SMS segments, the body cut at a word with "..." if needed."""
     if segment_count(body + tail) <= MAX_SEGMENTS:
         return body + tail
+    sentences = re.split(r"(?<=[.!?])\s+", body)
+    for count in range(len(sentences) - 1, 0, -1):
+        # Whole sentences first: a message cut mid-sentence reads as broken.
+        kept = " ".join(sentences[:count])
+        if segment_count(kept + tail) <= MAX_SEGMENTS and len(kept) * 3 >= len(body) * 2:
+            return kept + tail
     words = body.split()
     low, high = 0, len(words)
     while low < high:  # the longest prefix of words that still fits

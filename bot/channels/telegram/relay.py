@@ -90,8 +90,13 @@ class TelegramRelay:
         update_id: int,
         received_at: datetime,
         consultation_code: str | None = None,
+        user_language: str | None = None,
     ) -> list[Reply]:
-        """Hand one resident message to the engine and send its replies in order."""
+        """Hand one resident message to the engine and send its replies in order.
+
+        `user_language` is the Telegram app's language (`from_user.language_code`):
+        a Welsh app gets a Welsh greeting until the resident's words say otherwise.
+        """
         message = InboundMessage(
             channel=Channel.TELEGRAM,
             # The engine hashes and encrypts the address; it is never stored in clear.
@@ -102,6 +107,7 @@ class TelegramRelay:
             provider_message_id=str(update_id),
             received_at=received_at,
             consultation_code=consultation_code,
+            preferred_language=_preferred(user_language),
         )
         # The engine is synchronous (SQLAlchemy sessions); a worker thread keeps
         # the event loop free for other chats meanwhile.
@@ -144,3 +150,10 @@ class TelegramRelay:
             address=str(chat_id),
             source="telegram-blocked",
         )
+
+
+def _preferred(language_code: str | None) -> str | None:
+    # Telegram sends IETF tags ("cy", "cy-GB", "en-gb"); only Welsh and
+    # English have catalogues, and anything else says nothing.
+    base = (language_code or "").lower().split("-")[0]
+    return base if base in ("cy", "en") else None

@@ -7,7 +7,7 @@ playback-question = Pa un sydd bwysicaf i chi? Atebwch gyda rhif, neu dywedwch w
 playback-question-short = Atebwch gyda rhif, neu dywedwch beth sydd ar goll.
 # Telegram a'r sgwrs ar y we: botymau.
 playback-question-buttons = Pa un sydd bwysicaf i chi? Pwyswch un, neu dywedwch wrthon ni beth sydd ar goll.
-playback-stop = Tecstiwch STOP i optio allan.
+playback-stop = Anfonwch STOP i stopio.
 playback-thanks = Diolch. Rydyn ni wedi nodi eich dewis.
 playback-thanks-both = Diolch. Rydyn ni wedi nodi eich dewis a'r hyn ddywedoch chi wrthon ni.
 playback-thanks-missed = Diolch. Byddwn ni'n ychwanegu'r hyn ddywedoch chi at yr hyn ddywedodd pawb arall.

@@ -10,6 +10,7 @@ greeting = Hello! This is about "{ $title }". We'd love to hear what matters to 
 # (a long title, or one with letters outside GSM-7 such as w-circumflex).
 greeting-short = Hello! We'd love to hear what matters to you. We keep your answers safe and never share your name or number. Would you like to take part? Reply YES or NO. Text STOP at any time to stop.
 ask-keyword = Hello! Which consultation are you replying to? Please text the keyword from your poster or letter.
+ask-keyword-kept = Thank you, we've kept that. Which consultation is it for? Please text the keyword from your poster or letter.
 unknown-keyword = Sorry, we don't recognise that word. Please check the keyword on your poster or letter and try again.
 closed = Thank you for getting in touch. "{ $title }" has closed, so we can't take new answers now.
 closed-short = Thank you for getting in touch. This consultation has closed, so we can't take new answers now.
@@ -23,8 +24,11 @@ consent-thanks = Thank you!
 
 ## Questions
 
-probe-default = Thank you. Why does that matter to you?
-profile-intro = Thank you! Just a few optional questions about you.
+# The follow-up, fitted to the open answer; { $topic } is in the resident's words.
+follow-up-why = You mentioned { $topic } - why does that matter to you?
+follow-up-change = You mentioned { $topic }. What one change would make the most difference to you?
+probe-default = Why does that matter to you?
+profile-intro = That helps a lot. Just a few optional questions about you.
 choose-number = Reply with a number:
 skip-hint = Reply SKIP if you'd rather not say.
 not-understood = Sorry, I didn't catch that.
@@ -33,7 +37,7 @@ welcome-back = Hello again!
 
 ## Finishing
 
-ask-feedback = Thank you, that's everything! Would you like to hear what we found and what we do about it? Reply YES or NO.
+ask-feedback = That's everything, thank you! Would you like to hear what we found and what we do about it? Reply YES or NO.
 feedback-reask = Would you like to hear what we found? Reply YES or NO.
 feedback-yes = Great, we'll let you know. Thank you for your time!
 feedback-no = That's fine. Thank you for your time!
@@ -56,3 +60,7 @@ nothing-held = We don't hold any answers or details from you.
 option-yes = Yes
 option-no = No
 option-skip = Skip
+# What a button sends, and what the text asks residents to type.
+option-yes-value = YES
+option-no-value = NO
+option-skip-value = SKIP

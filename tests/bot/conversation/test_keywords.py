@@ -9,12 +9,11 @@ from bot.conversation.keywords import (
     Command,
     clean_text,
     command_of,
-    is_no,
     is_skip,
-    is_yes,
     keyword_key,
 )
 from bot.conversation.steps import is_rich
+from bot.conversation.yes_no import read
 
 
 @pytest.mark.parametrize(
@@ -64,19 +63,19 @@ def test_keywords_inside_a_sentence_are_not_commands(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["yes", "Y", "ok", "Ie", "iawn", "Do", "ydw", "Cytuno", "YES!"])
 def test_yes_words(text: str) -> None:
-    assert is_yes(keyword_key(text), text)
+    assert read(text).yes
 
 
 @pytest.mark.parametrize("text", ["no", "N", "Na", "Nac ydw", "dim", "no thanks", "Na, diolch"])
 def test_no_words(text: str) -> None:
-    assert is_no(keyword_key(text)) and not is_yes(keyword_key(text), text)
+    assert read(text).no
 
 
 @pytest.mark.parametrize(
     "text", ["skip", "Prefer not to say", "hepgor", "Gwell gen i beidio", "Gwell gen i beidio."]
 )
 def test_skip_words(text: str) -> None:
-    assert is_skip(keyword_key(text))
+    assert is_skip(keyword_key(text), text)
 
 
 def test_clean_text_strips_controls_keeps_newlines_and_caps_size() -> None:

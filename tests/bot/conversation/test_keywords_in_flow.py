@@ -127,7 +127,8 @@ def test_empty_first_message_from_a_stranger_gets_a_greeting(
 
 def test_emoji_only_answer_is_kept(engine: Engine, buses: int, resident: Resident) -> None:
     _at_open_question(resident)
-    assert resident.keys("🚌❤️") == ["ask-probe"]
+    # Kept, but "why does that matter?" after emoji alone would not be listening.
+    assert resident.keys("🚌❤️") == ["ask-profile"]
     assert answer_texts(engine) == [("open", "🚌❤️")]
 
 

@@ -155,3 +155,28 @@ def test_sms_with_a_link_drops_the_title_rather_than_run_past_two_segments(
         default_catalog(), publication, title, language, Channel.TELEGRAM, link
     )
     assert title.strip() in telegram.text
+
+
+def test_welsh_summary_fits_like_english_by_dropping_the_title_not_cutting_a_sentence() -> None:
+    found_en = (
+        "Most of you told us that evening buses matter most, because without them many of you "
+        "cannot get to work or home from the hospital."
+    )
+    found_cy = (
+        "Dywedodd y rhan fwyaf ohonoch chi mai bysiau gyda'r nos sydd bwysicaf, oherwydd hebddyn "
+        "nhw mae llawer ohonoch chi'n methu mynd i'r gwaith na dod adref o'r ysbyty."
+    )
+    publication = FeedbackPublication(
+        consultation_id=1,
+        text_hash="x",
+        found_out_en=found_en,
+        found_out_cy=found_cy,
+        difference_en="We restored two evening routes.",
+        difference_cy="Rydyn ni wedi adfer dau lwybr gyda'r nos.",
+    )
+    title = "Dyfodol gwasanaethau bws lleol"
+    english = feedback_reply(default_catalog(), publication, title, "en", Channel.SMS)
+    welsh = feedback_reply(default_catalog(), publication, title, "cy", Channel.SMS)
+    assert "..." not in english.text
+    assert segment_count(welsh.text) <= 2 and "..." not in welsh.text
+    assert found_cy in welsh.text and "dau lwybr" in welsh.text

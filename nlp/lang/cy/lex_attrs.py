@@ -1,12 +1,4 @@
-"""A Welsh (``cy``) language class for spaCy, which ships none.
-
-Importing this module registers ``Welsh`` in ``spacy.registry.languages``
-so that ``spacy.blank("cy")`` works (``nlp.lang`` imports it for you). It
-provides what a blank pipeline needs to tokenise Welsh properly:
-clitic-aware tokenisation (``Mae'r`` -> ``Mae`` + ``'r``), Welsh stop words,
-and NORM values that spell clitics out (``'r`` -> ``yr``). De-mutation for
-matching is a pipeline component, see :mod:`nlp.pipelines`.
-"""
+"""Lexical attributes for Welsh: NORM spells clitics out, LIKE_NUM knows Welsh number words."""
 
 from __future__ import annotations
 
@@ -15,11 +7,8 @@ from typing import Any
 
 from spacy.attrs import LIKE_NUM, NORM
 from spacy.lang.lex_attrs import LEX_ATTRS
-from spacy.language import BaseDefaults, Language
-from spacy.util import registry
 
-from nlp.lang.welsh_stop_words import STOP_WORDS
-from nlp.lang.welsh_tokenizer_exceptions import SUFFIXES, TOKENIZER_EXCEPTIONS, clitic_norm
+from nlp.lang.cy.tokenizer_exceptions import clitic_norm
 
 
 def _norm(text: str) -> str:
@@ -40,7 +29,7 @@ bedwerydd pumed bumed chweched seithfed wythfed nawfed degfed ddegfed canfed mil
 )
 
 
-def _like_num(text: str) -> bool:
+def like_num(text: str) -> bool:
     # Digits and fractions as spaCy's English does, Welsh words on top.
     if text[:1] in "+-±~":
         text = text[1:]
@@ -59,25 +48,4 @@ def _like_num(text: str) -> bool:
     return low in _NUM_WORDS
 
 
-_LEX_ATTRS: dict[int, Callable[[str], Any]] = {**LEX_ATTRS, NORM: _norm, LIKE_NUM: _like_num}
-
-
-class WelshDefaults(BaseDefaults):
-    """Tokenizer rules, stop words and lexical attributes for Welsh."""
-
-    tokenizer_exceptions = TOKENIZER_EXCEPTIONS
-    suffixes = SUFFIXES
-    stop_words = set(STOP_WORDS)
-    lex_attr_getters = _LEX_ATTRS
-
-
-class Welsh(Language):  # type: ignore[no-untyped-call]  # spaCy's hook is untyped
-    """Welsh (Cymraeg), ISO 639-1 ``cy``."""
-
-    lang = "cy"
-    Defaults = WelshDefaults
-
-
-registry.languages.register("cy", func=Welsh)
-
-__all__ = ["Welsh"]
+LEX_ATTRS_CY: dict[int, Callable[[str], Any]] = {**LEX_ATTRS, NORM: _norm, LIKE_NUM: like_num}

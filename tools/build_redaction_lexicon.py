@@ -8,7 +8,7 @@ form is more frequent than exp(-17.5), the log-probability of its lower-case
 and its capitalised spelling. A word missing from the result is rarer than
 that in both spellings.
 
-Run: .venv/bin/python nlp/redaction/data/build_lexicon.py
+Run: .venv/bin/python tools/build_redaction_lexicon.py
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 import spacy_lookups_data
 
 CUTOFF = -17.5
-OUT = Path(__file__).with_name("lexicon.tsv.gz")
+OUT = Path(__file__).resolve().parents[1] / "nlp" / "redaction" / "data" / "lexicon.tsv.gz"
 
 
 def main() -> None:

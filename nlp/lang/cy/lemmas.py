@@ -4,7 +4,7 @@ Welsh forms plurals with suffixes (``ysgol`` -> ``ysgolion``, ``siop`` ->
 ``siopau``, ``stryd`` -> ``strydoedd``), by vowel change (``ffordd`` ->
 ``ffyrdd``, ``tŷ`` -> ``tai``) or both (``bws`` -> ``bysus``). Without a
 morphological dictionary the suffix rule is only applied when the stripped
-stem is a known word (:data:`nlp.lang.welsh_lexicon.LEXICON`); irregular
+stem is a known word (:data:`nlp.lang.cy.lexicon.LEXICON`); irregular
 plurals of common words are listed. Precision is therefore high and recall
 limited to the lexicon: an unknown plural is left as it is, which costs a
 missed match, never a wrong one.
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Container
 from functools import lru_cache
 
-from nlp.lang.welsh_lexicon import LEXICON
-from nlp.lang.welsh_stop_words import STOP_WORDS
+from nlp.lang.cy.lexicon import LEXICON
+from nlp.lang.cy.stop_words import STOP_WORDS
 
 #: Plural -> singular for plurals no suffix rule can undo.
 IRREGULAR: dict[str, str] = {
@@ -85,7 +85,7 @@ def singular(word: str) -> str:
     """The singular of a (radical, lower-cased) Welsh noun, or the word itself.
 
     Args:
-        word: A radical form, e.g. from :func:`nlp.lang.mutations.demutate`.
+        word: A radical form, e.g. from :func:`nlp.lang.cy.mutations.demutate`.
 
     Returns:
         The singular, lower-cased (``ysgolion`` -> ``ysgol``, ``tai`` ->
@@ -112,5 +112,5 @@ class KnownForms(Container[str]):
         return word in self.lexicon or _singular(word) != word
 
 
-#: The default lexicon with plurals, for :func:`nlp.lang.mutations.demutate`.
+#: The default lexicon with plurals, for :func:`nlp.lang.cy.mutations.demutate`.
 KNOWN_FORMS = KnownForms()
