@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.services import Services
 from console.deps import NotSignedIn
+from console.i18n import LocalisedHTTPException
 from console.routes import (
     answers,
     api,
@@ -25,6 +26,7 @@ from console.routes import (
     imports,
     insights,
     invitations,
+    language,
     playback,
     quality,
     quotes,
@@ -109,6 +111,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         responses,
         trends,
         quality,
+        language,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
@@ -124,10 +127,15 @@ def include_console(app: FastAPI, services: Services) -> None:
             "/console/static/"
         ):
             return await http_exception_handler(request, exc)
+        # Details raised without a message id (the framework's own) stay English.
+        detail: object = exc.detail
+        if isinstance(exc, LocalisedHTTPException):
+            detail = exc.message
         return render(
             request,
             "error.html",
             status_code=exc.status_code,
             status=exc.status_code,
-            detail=exc.detail,
+            detail=detail,
+            localised=isinstance(exc, LocalisedHTTPException),
         )

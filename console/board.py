@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sqlmodel import Session
 
 from console.charts import bar_chart, heatmap, time_chart
+from console.i18n import LANGUAGE_NAMES, translate
 from storage.models import Consultation
 from storage.repositories import console_themes as themes_repo
 from storage.repositories.console_consultations import answer_count
@@ -19,11 +20,12 @@ from storage.repositories.quotes import ApprovedQuote, approved_quotes
 from storage.suppression import TwoWay, suppress_two_way
 
 QUOTES_PER_THEME = 3
+# Message ids of the breakdowns' names (console/locales/*/themes.ftl).
 DIMENSION_LABELS: dict[str, str] = {
-    "ward": "ward",
-    "age_band": "age band",
-    "channel": "channel",
-    "language": "language",
+    "ward": "dimension-ward",
+    "age_band": "dimension-age-band",
+    "channel": "dimension-channel",
+    "language": "dimension-language",
 }
 
 
@@ -34,13 +36,31 @@ class Breakdown:
     columns: list[str]
     table: TwoWay[int, str]
 
-    def chart(self) -> Markup:
-        by_label = {label: dict(self.table.cells.get(tid, {})) for tid, label in self.rows}
+    def column_label(self, column: str, language: str = "en") -> str:
+        """A column as people read it: "not given" and language codes in words."""
+        if column == themes_repo.NOT_GIVEN:
+            return translate(language, "breakdown-not-given")
+        if self.dimension == "language" and column in LANGUAGE_NAMES:
+            return LANGUAGE_NAMES[column]
+        return column
+
+    def chart(self, language: str = "en") -> Markup:
+        by_label = {
+            label: {
+                self.column_label(c, language): v for c, v in self.table.cells.get(tid, {}).items()
+            }
+            for tid, label in self.rows
+        }
         return heatmap(
             [label for _, label in self.rows],
-            self.columns,
+            [self.column_label(c, language) for c in self.columns],
             by_label,
-            title=f"Themes by {DIMENSION_LABELS[self.dimension]}",
+            title=translate(
+                language,
+                "chart-themes-by",
+                dimension=translate(language, DIMENSION_LABELS[self.dimension]),
+            ),
+            language=language,
         )
 
 
@@ -76,11 +96,17 @@ class Board:
         other = sum(t.count for t in self.themes if t.theme.is_other)
         return other / self.total if self.total else 0.0
 
-    def themes_chart(self) -> Markup:
-        return bar_chart([(t.label, t.count) for t in self.themes], title="Answers per theme")
+    def themes_chart(self, language: str = "en") -> Markup:
+        return bar_chart(
+            [(t.label, t.count) for t in self.themes],
+            title=translate(language, "chart-answers-per-theme"),
+            language=language,
+        )
 
-    def time_chart(self) -> Markup:
-        return time_chart(self.by_day, title="Answers per day")
+    def time_chart(self, language: str = "en") -> Markup:
+        return time_chart(
+            self.by_day, title=translate(language, "chart-answers-per-day"), language=language
+        )
 
 
 # (consultation id, dimension) -> (signature, board, breakdown); see cached_board.

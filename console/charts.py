@@ -12,6 +12,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from console.i18n import translate
+
 BAR = "#00436e"
 HIDDEN = "#b1b4b6"
 _FONT = 'font-family="system-ui, sans-serif" font-size="12"'
@@ -34,8 +36,11 @@ def _clip(label: str, limit: int = 32) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def bar_chart(items: Sequence[tuple[str, int | None]], *, title: str, width: int = 640) -> Markup:
+def bar_chart(
+    items: Sequence[tuple[str, int | None]], *, title: str, width: int = 640, language: str = "en"
+) -> Markup:
     """Horizontal bars, one per item; None is a hidden (suppressed) count."""
+    hidden = translate(language, "chart-hidden")
     row, label_width, pad = 26, 230, 60
     height = max(1, len(items)) * row + 10
     top = max((v for _, v in items if v is not None), default=0) or 1
@@ -50,7 +55,8 @@ def bar_chart(items: Sequence[tuple[str, int | None]], *, title: str, width: int
         if value is None:
             body.append(
                 f'<rect x="{label_width}" y="{y + 3}" width="40" height="18" fill="url(#hatch)" '
-                f'stroke="{HIDDEN}"/><text x="{label_width + 46}" y="{y + 16}">hidden</text>'
+                f'stroke="{HIDDEN}"/><text x="{label_width + 46}" y="{y + 16}">'
+                f"{escape(hidden)}</text>"
             )
         else:
             bar = max(1, round(value * scale)) if value else 0
@@ -58,17 +64,18 @@ def bar_chart(items: Sequence[tuple[str, int | None]], *, title: str, width: int
                 f'<rect x="{label_width}" y="{y + 3}" width="{bar}" height="18" fill="{BAR}"/>'
                 f'<text x="{label_width + bar + 6}" y="{y + 16}">{value:,}</text>'
             )
-    desc = "; ".join(f"{label}: {'hidden' if v is None else v}" for label, v in items)
+    desc = "; ".join(f"{label}: {hidden if v is None else v}" for label, v in items)
     return _svg(width, height, title, desc, body)
 
 
-def time_chart(points: Sequence[tuple[date, int]], *, title: str, width: int = 640) -> Markup:
+def time_chart(
+    points: Sequence[tuple[date, int]], *, title: str, width: int = 640, language: str = "en"
+) -> Markup:
     """Answers per day as columns, with the first and last dates and the peak labelled."""
     height, left, bottom, top_pad = 180, 40, 24, 16
     if not points:
-        return _svg(
-            width, 40, title, "no answers yet", ['<text x="0" y="24">No answers yet.</text>']
-        )
+        empty = escape(translate(language, "chart-no-answers"))
+        return _svg(width, 40, title, empty, [f'<text x="0" y="24">{empty}</text>'])
     first, last = points[0][0], points[-1][0]
     days = (last - first).days + 1
     by_day = dict(points)
@@ -98,7 +105,14 @@ def time_chart(points: Sequence[tuple[date, int]], *, title: str, width: int = 6
             f'<text x="{width - 10}" y="{height - 6}" text-anchor="end">{last.isoformat()}</text>'
         )
     total = sum(count for _, count in points)
-    desc = f"{total} answers between {first.isoformat()} and {last.isoformat()}, peak {peak} a day"
+    desc = translate(
+        language,
+        "chart-time-desc",
+        total=total,
+        first=first.isoformat(),
+        last=last.isoformat(),
+        peak=peak,
+    )
     return _svg(width, height, title, desc, body)
 
 
@@ -108,8 +122,10 @@ def heatmap(
     cells: dict[str, dict[str, int | None]],
     *,
     title: str,
+    language: str = "en",
 ) -> Markup:
     """A theme x category grid shaded by count; hidden cells hatched."""
+    hidden = escape(translate(language, "chart-hidden"))
     label_width, cell_w, cell_h, head = 230, 74, 26, 90
     width = label_width + cell_w * max(1, len(columns)) + 110
     height = head + cell_h * max(1, len(rows)) + 10
@@ -137,7 +153,7 @@ def heatmap(
                 body.append(
                     f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
                     f'fill="url(#hatch)"/><text x="{x + cell_w / 2:.0f}" y="{y + 17}" '
-                    'text-anchor="middle">hidden</text>'
+                    f'text-anchor="middle">{hidden}</text>'
                 )
                 continue
             strength = value / peak
@@ -148,5 +164,5 @@ def heatmap(
                 f'<text x="{x + cell_w / 2:.0f}" y="{y + 17}" text-anchor="middle" fill="{ink}">'
                 f"{value:,}</text>"
             )
-    desc = f"{len(rows)} themes by {len(columns)} categories; hidden cells protect privacy"
+    desc = translate(language, "chart-heatmap-desc", rows=len(rows), columns=len(columns))
     return _svg(width, height, title, desc, body)

@@ -15,6 +15,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.services import ServicesDep
+from console.i18n import LocalisedHTTPException
 from console.scoping import in_id_range
 from console.security import (
     SESSION_MAX_AGE,
@@ -77,10 +78,10 @@ async def check_csrf(request: Request) -> None:
         return
     length = request.headers.get("content-length")
     if length is None:
-        raise HTTPException(411, "a Content-Length header is required")
+        raise LocalisedHTTPException(411, "error-length-required")
     declared = parse_int(length)
     if declared is None or declared > UPLOAD_LIMIT_BYTES:
-        raise HTTPException(413, f"uploads are limited to {UPLOAD_LIMIT_BYTES // 2**20} MB")
+        raise LocalisedHTTPException(413, "error-upload-limit", mb=UPLOAD_LIMIT_BYTES // 2**20)
     form = await request.form()
     for name, value in form.multi_items():
         # Uploaded files are the importer's to check; every typed field is checked here.
@@ -89,9 +90,7 @@ async def check_csrf(request: Request) -> None:
             raise HTTPException(400, f"The form field {name[:40]!r} {reason}.")
     given = form.get("csrf_token")
     if not csrf_matches(request.session.get("csrf"), given if isinstance(given, str) else None):
-        raise HTTPException(
-            403, "This form has expired or did not come from this site. Go back, reload and retry."
-        )
+        raise LocalisedHTTPException(403, "error-csrf")
 
 
 def _signed_in_officer(request: Request, services: ServicesDep) -> Officer | None:
@@ -122,7 +121,7 @@ OptionalOfficer = Annotated[Officer | None, Depends(_signed_in_officer)]
 def require_role(*roles: Role) -> Callable[[Officer], Officer]:
     def dependency(officer: CurrentOfficer) -> Officer:
         if officer.role not in roles:
-            raise HTTPException(403, "Your account cannot do this.")
+            raise LocalisedHTTPException(403, "error-cannot-do")
         return officer
 
     return dependency
@@ -147,9 +146,9 @@ def load_consultation(
         )
     # Not shared looks the same as not there: no hint that it exists.
     if consultation is None or not shared:
-        raise HTTPException(404, "No such consultation, or it is not shared with you.")
+        raise LocalisedHTTPException(404, "error-no-consultation")
     if not role_allows(officer.role, cap):
-        raise HTTPException(403, "Your account cannot do this.")
+        raise LocalisedHTTPException(403, "error-cannot-do")
     return consultation
 
 

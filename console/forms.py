@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
 
+from console.i18n import Msg, translate
 from storage.models import QuestionKind
 from storage.repositories.console_consultations import parse_date
 
@@ -14,7 +15,14 @@ _TEXT = 20_000
 RESULTS_URL_MAX = 500
 # Read whole so a pasted over-long link gets check_results_url's message, not a 422.
 RESULTS_URL_FORM_LIMIT = 10 * RESULTS_URL_MAX
-_RESULTS_URL_LABEL = "The link to the published results"
+
+
+class ResultsUrlError(ValueError):
+    """What is wrong with a results link; `str()` is English, `message` any console language."""
+
+    def __init__(self, message_id: str, **args: Any) -> None:
+        self.message = Msg(message_id, dict(args))
+        super().__init__(translate("en", self.message))
 
 
 def check_results_url(typed: str) -> str:
@@ -29,29 +37,20 @@ def check_results_url(typed: str) -> str:
     if not url:
         return ""
     if len(url) > RESULTS_URL_MAX:
-        raise ValueError(
-            f"{_RESULTS_URL_LABEL} is {len(url):,} characters long; "
-            f"it can be at most {RESULTS_URL_MAX}."
-        )
+        raise ResultsUrlError("url-too-long", length=f"{len(url):,}", limit=RESULTS_URL_MAX)
     if any(ch.isspace() or not ch.isprintable() for ch in url):
-        raise ValueError(
-            f"{_RESULTS_URL_LABEL} contains spaces: "
-            "copy the whole address from the browser's address bar."
-        )
-    example = "such as https://www.wrexham.gov.uk/your-voice/results"
+        raise ResultsUrlError("url-spaces")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
     except ValueError:
-        raise ValueError(f"{_RESULTS_URL_LABEL} is not a web address {example}.") from None
+        raise ResultsUrlError("url-not-an-address") from None
     if parts.scheme.lower() not in ("https", "http") or not parts.hostname:
-        raise ValueError(
-            f"{_RESULTS_URL_LABEL} must be a whole web address starting with https://, {example}."
-        )
+        raise ResultsUrlError("url-not-whole")
     if "." not in parts.hostname.strip("."):
-        raise ValueError(f"{_RESULTS_URL_LABEL} has no website name in it, {example}.")
+        raise ResultsUrlError("url-no-site")
     if parts.username is not None or parts.password is not None:
-        raise ValueError(f"{_RESULTS_URL_LABEL} must not contain a user name or password.")
+        raise ResultsUrlError("url-credentials")
     return url
 
 

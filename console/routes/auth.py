@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, OptionalOfficer, check_csrf
+from console.i18n import Msg, supported
 from console.security import (
     SignInThrottled,
     authenticate,
@@ -16,7 +17,7 @@ from console.security import (
     new_csrf_token,
     new_session_token,
 )
-from console.templating import flash, render
+from console.templating import SESSION_LANGUAGE, flash, render
 from storage.db import session_scope
 from storage.repositories import console_accounts as accounts
 
@@ -74,7 +75,7 @@ def login(
             status_code=429,
             next=safe_next(next),
             email=email,
-            error="Too many failed attempts. Wait 15 minutes and try again.",
+            error=Msg("login-throttled"),
         )
     with session_scope(services.db) as session:
         if officer is None:
@@ -100,7 +101,7 @@ def login(
             status_code=400,
             next=safe_next(next),
             email=email,
-            error="That e-mail and password do not match an active account.",
+            error=Msg("login-failed"),
         )
     token, token_hash = new_session_token()
     with session_scope(services.db) as session:
@@ -108,8 +109,14 @@ def login(
             session=session, officer_id=officer.id or 0, token_hash=token_hash
         )
     # A fresh session on sign-in, so a cookie planted before cannot ride along.
+    # The account's language wins; else the one picked on the sign-in page carries over.
+    language = supported(officer.console_language) or supported(
+        request.session.get(SESSION_LANGUAGE)
+    )
     request.session.clear()
     request.session.update(sid=token, csrf=new_csrf_token())
+    if language:
+        request.session[SESSION_LANGUAGE] = language
     return RedirectResponse(safe_next(next), status_code=303)
 
 
@@ -127,8 +134,12 @@ def logout(request: Request, services: ServicesDep, officer: OptionalOfficer) ->
                 action="signed_out",
                 subject=f"officer:{officer.id}",
             )
+    language = request.session.get(SESSION_LANGUAGE)
     request.session.clear()
-    flash(request, "You have signed out.")
+    if supported(language):
+        # Signing out forgets who you were, not which language you read.
+        request.session[SESSION_LANGUAGE] = language
+    flash(request, "flash-signed-out")
     return RedirectResponse("/console/login", status_code=303)
 
 

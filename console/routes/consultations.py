@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import Services, ServicesDep
@@ -15,11 +15,13 @@ from console.deps import (
     ViewableConsultation,
     check_csrf,
 )
-from console.forms import DEFAULT_WORDING, ConsultationForm, check_results_url
+from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, check_results_url
+from console.i18n import LocalisedHTTPException, Msg, translate
 from console.scoping import in_id_range
-from console.templating import flash, render
+from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation, ConsultationStatus, QuestionKind
+from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_consultations as edits
 from storage.repositories.consultations import (
@@ -103,11 +105,11 @@ def create(
             officer=officer,
             values=values,
             editing=None,
-            error=str(error),
+            error=Msg.of("form-not-saved", reason=_reason(request, officer, error)),
             status_code=400,
         )
     _refresh(services)
-    flash(request, "Consultation created as a draft. Open it when you are ready.")
+    flash(request, "flash-consultation-created")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -234,12 +236,20 @@ def edit(
             editing=consultation,
             consultation=consultation,
             section="edit",
-            error=str(error),
+            error=Msg.of("form-not-saved", reason=_reason(request, officer, error)),
             status_code=400,
         )
     _refresh(services)
-    flash(request, "Saved.")
+    flash(request, "flash-saved")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+def _reason(request: Request, officer: Officer, error: Exception) -> str:
+    """Why a form was refused, in the page's language where the console words it itself."""
+    if isinstance(error, ResultsUrlError):
+        return translate(page_language(request, officer), error.message)
+    # Reasons from below the console are worded when the page is drawn (console/reasons.py).
+    return str(error)
 
 
 @router.post("/{consultation_id}/status")
@@ -262,7 +272,7 @@ def change_status(
             subject=f"consultation:{current.id}",
         )
     _refresh(services)
-    flash(request, f"The consultation is now {status.value}.")
+    flash(request, Msg.of(f"flash-consultation-{status.value}"))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -278,7 +288,7 @@ def add_share(
     with session_scope(services.db) as session:
         other = accounts.get_officer_by_email(session=session, email=email)
         if other is None:
-            flash(request, f"No account uses {email}. An administrator can add one.", "error")
+            flash(request, Msg.of("flash-no-such-account", email=email), "error")
         else:
             accounts.share_consultation(
                 session=session, consultation_id=consultation.id or 0, officer_id=other.id or 0
@@ -290,7 +300,7 @@ def add_share(
                 subject=f"consultation:{consultation.id}",
                 detail={"with": f"officer:{other.id}"},
             )
-            flash(request, f"Shared with {other.email} ({other.role}).")
+            flash(request, Msg.of(f"flash-shared-{Role(other.role).value}", email=other.email))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -308,7 +318,7 @@ def remove_share(
             session=session, consultation_id=consultation.id or 0, officer_id=officer_id
         )
         if not shared:
-            raise HTTPException(404, "This consultation is not shared with that account.")
+            raise LocalisedHTTPException(404, "error-not-shared")
         accounts.unshare_consultation(
             session=session, consultation_id=consultation.id or 0, officer_id=officer_id
         )
@@ -319,7 +329,7 @@ def remove_share(
             subject=f"consultation:{consultation.id}",
             detail={"with": f"officer:{officer_id}"},
         )
-    flash(request, "No longer shared.")
+    flash(request, "flash-unshared")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
@@ -329,7 +339,7 @@ def qr(services: ServicesDep, consultation: ViewableConsultation, target: str = 
     links = services.channels.links(services.settings, consultation.slug)
     url = links.get(target)
     if not url:
-        raise HTTPException(404, f"No {target} link is configured for this consultation.")
+        raise LocalisedHTTPException(404, "error-no-link", target=target[:20])
     return Response(qr_svg(url, title=consultation.title_en), media_type="image/svg+xml")
 
 

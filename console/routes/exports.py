@@ -31,7 +31,7 @@ from storage.repositories import console_accounts as accounts
 from storage.repositories import console_themes as themes_repo
 from storage.repositories.console_answers import iter_answer_pages
 from storage.repositories.console_themes import DIMENSIONS
-from storage.repositories.quotes import approved_quotes
+from storage.repositories.quotes import ApprovedQuote, approved_quotes
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
@@ -243,9 +243,9 @@ def report(
         ]
         quotes = approved_quotes(session=session, consultation_id=consultation.id or 0)
         outcome = outcomes(session=session, consultation_id=consultation.id or 0)
-    by_theme: dict[int | None, list[str]] = {}
+    by_theme: dict[int | None, list[ApprovedQuote]] = {}
     for quote in quotes:
-        by_theme.setdefault(quote.theme_id, []).append(quote.text)
+        by_theme.setdefault(quote.theme_id, []).append(quote)
     return render(
         request,
         "report.html",

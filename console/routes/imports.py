@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from app.services import Services, ServicesDep
 from console.deps import UPLOAD_LIMIT_BYTES, CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import LocalisedHTTPException, Msg
 from console.importer import (
     ImportError_,
     ImportReport,
@@ -67,7 +68,7 @@ def upload(
             limit=UPLOAD_LIMIT_BYTES,
         )
     except UploadTooLarge as error:
-        raise HTTPException(413, f"That file is too large: {error}.") from error
+        raise LocalisedHTTPException(413, "error-file-too-large", reason=str(error)) from error
     except ImportError_ as error:
         return render(
             request,
@@ -76,7 +77,7 @@ def upload(
             consultation=consultation,
             section="import",
             limit_mb=UPLOAD_LIMIT_BYTES // 2**20,
-            error=f"This file cannot be imported: {error}.",
+            error=Msg.of("import-cannot", reason=str(error)),
             status_code=400,
         )
     return _mapping_page(request, officer, consultation, saved)
@@ -87,7 +88,7 @@ def _mapping_page(
     officer: Officer,
     consultation: Consultation,
     saved: Upload,
-    error: str = "",
+    error: Msg | None = None,
 ) -> Response:
     return render(
         request,
@@ -116,12 +117,18 @@ def run(
     try:
         saved = load_upload(consultation.id or 0, upload_id)
     except ImportError_ as error:
-        raise HTTPException(404, str(error)) from error
+        raise LocalisedHTTPException(404, "error-upload-gone", reason=str(error)) from error
     report = ImportReport()
     try:
         import_rows(services, saved, mapping, consultation_id=consultation.id or 0, report=report)
     except ImportError_ as error:
-        return _mapping_page(request, officer, consultation, saved, error=str(error))
+        return _mapping_page(
+            request,
+            officer,
+            consultation,
+            saved,
+            error=Msg.of("import-not-done", reason=str(error)),
+        )
     except Exception:
         # Batches already committed stay (a re-import skips them); what was
         # stored is audited and the upload removed before the error is shown.

@@ -12,9 +12,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from app.services import Services, ServicesDep
 from console.board import Board, build_board
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
-from console.forms import RESULTS_URL_FORM_LIMIT, check_results_url
+from console.forms import RESULTS_URL_FORM_LIMIT, ResultsUrlError, check_results_url
+from console.i18n import Msg, translate
 from console.scoping import owned
-from console.templating import flash, render
+from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.accounts import Officer
@@ -30,39 +31,35 @@ router = APIRouter(
 log = logging.getLogger(__name__)
 TOP_THEMES = 5
 MAX_TEXT = 20_000  # per text, as on the consultation form
+# Message ids naming each text, for the "too long" error.
 _LABELS = {
-    "found_out_en": "What we found out (English)",
-    "found_out_cy": "What we found out (Welsh)",
-    "difference_en": "What difference it has made (English)",
-    "difference_cy": "What difference it has made (Welsh)",
+    "found_out_en": "found-out-field-found-out-en",
+    "found_out_cy": "found-out-field-found-out-cy",
+    "difference_en": "found-out-field-difference-en",
+    "difference_cy": "found-out-field-difference-cy",
 }
 
 
 def draft_summary(board: Board, language: str) -> str:
     """A plain-language paragraph per main theme, with its share and an approved quote."""
     themes = [t for t in board.themes if not t.theme.is_other and t.count][:TOP_THEMES]
-    if language == "cy":
-        lines = [f"Cawsom {board.total} o atebion. Y prif themâu oedd:"]
-    else:
-        lines = [f"We received {board.total} answers. The main themes were:"]
+    # The draft is for residents in `language`, whatever the officer reads the console in;
+    # Welsh residents get the officers' Welsh theme names.
+    lines = [translate(language, "draft-intro", total=board.total)]
     for t in themes:
-        label = t.theme.display_label(language)
-        share = round(t.share * 100)
-        if language == "cy":
-            line = f"- {label}: {t.count} o atebion ({share}%)."
-        else:
-            line = f"- {label}: {t.count} answers ({share}%)."
+        line = translate(
+            language,
+            "draft-theme",
+            label=t.theme.display_label(language),
+            count=t.count,
+            share=round(t.share * 100),
+        )
         quotes = board.quotes.get(t.theme.id or 0)
         if quotes:
             line += f' "{quotes[0].text}"'
         lines.append(line)
     if board.other_share:
-        share = round(board.other_share * 100)
-        lines.append(
-            f"Roedd {share}% o atebion ddim yn ffitio thema glir."
-            if language == "cy"
-            else f"{share}% of answers did not fit a clear theme."
-        )
+        lines.append(translate(language, "draft-other", share=round(board.other_share * 100)))
     return "\n".join(lines)
 
 
@@ -75,7 +72,7 @@ def _found_out_form(
     texts: dict[str, str],
     results_url: str,
     notify: bool = True,
-    error: str | None = None,
+    error: Msg | None = None,
     status_code: int = 200,
 ) -> Response:
     """The publish form; on an error it shows the officer's own words again, not the record."""
@@ -171,14 +168,15 @@ def publish_found_out(
     # A form without the link field leaves the record's own.
     typed_url = consultation.results_url if results_url is None else results_url
     error: str | None = None
+    language = page_language(request, officer)
     too_long = [name for name, text in texts.items() if len(text) > MAX_TEXT]
     if too_long:
-        labels = ", ".join(_LABELS[name] for name in too_long)
-        error = f"{labels} is longer than {MAX_TEXT:,} characters. Shorten it and publish again."
+        labels = ", ".join(translate(language, _LABELS[name]) for name in too_long)
+        error = translate(language, "found-out-too-long", fields=labels, limit=f"{MAX_TEXT:,}")
     try:
         link = check_results_url(typed_url)
-    except ValueError as problem:
-        link, error = "", " ".join(filter(None, (error, str(problem))))
+    except ResultsUrlError as problem:
+        link, error = "", " ".join(filter(None, (error, translate(language, problem.message))))
     if error:
         return _found_out_form(
             request,
@@ -188,7 +186,7 @@ def publish_found_out(
             texts=texts,
             results_url=typed_url,
             notify=notify,
-            error=f"Not published: {error}",
+            error=Msg.of("found-out-not-published", reason=error),
             status_code=400,
         )
     publication_id: int | None = None
@@ -220,13 +218,13 @@ def publish_found_out(
                 "results_url": link,
             },
         )
-    flash(request, "Published to the consultation record.")
+    flash(request, "flash-published")
     if not notify:
-        flash(request, "Nobody was messaged.")
+        flash(request, "flash-nobody-messaged")
     elif publication_id is None:
-        flash(request, "Nothing to tell people yet, so nobody was messaged.")
+        flash(request, "flash-nothing-to-tell")
     elif not queued:
-        flash(request, "Nobody new to tell: everyone who asked to hear back already has.")
+        flash(request, "flash-nobody-new")
         if created:
             # Nobody to send to, but the run records that sending finished.
             _queue_send(request, services, publication_id, 0, link, quiet=True)
@@ -252,19 +250,10 @@ def _queue_send(
         # The queue (Redis) is down: everyone stays pending, nothing is lost.
         log.warning("could not queue feedback publication %s", publication_id, exc_info=True)
         if not quiet:
-            flash(
-                request,
-                f"Feedback for {people} people is saved but could not be queued for sending: "
-                "press Resume sending below when the server is back.",
-                "error",
-            )
+            flash(request, Msg.of("flash-feedback-not-queued", count=people), "error")
         return
     if not quiet:
-        flash(
-            request,
-            f"Feedback queued for {people} people. It goes out at the usual sending rate, "
-            "never in quiet hours.",
-        )
+        flash(request, Msg.of("flash-feedback-queued", count=people))
 
 
 @router.post("/{consultation_id}/feedback/{publication_id}/send")
@@ -290,5 +279,5 @@ def resume_feedback(
         # The link as it is now: one added or corrected since publishing is sent too.
         _queue_send(request, services, publication_id, pending, consultation.results_url)
     else:
-        flash(request, "Nobody is waiting for this feedback.")
+        flash(request, "flash-nobody-waiting")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)

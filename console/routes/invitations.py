@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import col, select
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import LocalisedHTTPException, Msg
 from console.templating import render
 from storage.db import session_scope
 from storage.models import Consultation
@@ -98,12 +99,17 @@ async def create_invitations(
 
     data = await file.read(NUMBERS_LIMIT + 1)
     if len(data) > NUMBERS_LIMIT:
-        raise HTTPException(413, f"A numbers file is limited to {NUMBERS_LIMIT // 2**20} MB.")
+        raise LocalisedHTTPException(413, "error-numbers-limit", mb=NUMBERS_LIMIT // 2**20)
     try:
         numbers = await run_in_threadpool(parse_numbers, data)
     except CsvError as error:
         return await run_in_threadpool(
-            _page, request, services, officer, consultation, error=str(error)
+            _page,
+            request,
+            services,
+            officer,
+            consultation,
+            error=Msg.of("invitations-not-recorded", reason=str(error)),
         )
     if not numbers.numbers:
         return await run_in_threadpool(
@@ -113,7 +119,7 @@ async def create_invitations(
             officer,
             consultation,
             numbers=numbers,
-            error="No valid phone numbers in that file.",
+            error=Msg("invitations-no-numbers"),
             shown=SHOWN_PROBLEMS,
         )
 

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultation, check_csrf
+from console.i18n import Msg
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models.playback import MAX_PLAYBACK_THEMES
@@ -91,7 +92,7 @@ def open_playback(
             created_by=f"officer:{officer.id}",
         )
     except PlaybackError as error:
-        flash(request, f"Round not opened: {error}.", "error")
+        flash(request, Msg.of("flash-round-not-opened", reason=str(error)), "error")
     else:
         with session_scope(services.db) as session:
             accounts.audit(
@@ -102,8 +103,11 @@ def open_playback(
             )
         flash(
             request,
-            f"Round {round_id} opened. Send it on the server with "
-            f"`whatmatters playback send {consultation.slug}`.",
+            Msg.of(
+                "flash-round-opened",
+                round=round_id,
+                command=f"whatmatters playback send {consultation.slug}",
+            ),
         )
     return RedirectResponse(f"/console/consultations/{consultation.id}/playback", status_code=303)
 
@@ -117,5 +121,5 @@ def close_playback(
 ) -> Response:
     assert consultation.id is not None
     round_id = close_round(engine=services.db, consultation_id=consultation.id)
-    flash(request, f"Round {round_id} closed." if round_id else "No round was open.")
+    flash(request, Msg.of("flash-round-closed", round=round_id) if round_id else "flash-no-round")
     return RedirectResponse(f"/console/consultations/{consultation.id}/playback", status_code=303)

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import Msg
 from console.scoping import owned
 from console.templating import flash, render
 from nlp.moderation.flags import HIDDEN_KINDS
@@ -48,6 +49,11 @@ def queue(
         originals = {q.id: _segments(session, q) for q in pending[:100]}
         # Abuse, spam and details that identify someone without a name, with the reason.
         flags = answer_flags(session, [q.answer_id for q in pending[:100]])
+        languages = {
+            q.id: answer.language
+            for q in pending[:100]
+            if (answer := session.get(Answer, q.answer_id)) is not None
+        }
     return render(
         request,
         "quotes.html",
@@ -59,6 +65,7 @@ def queue(
         approved=approved,
         labels=labels,
         originals=originals,
+        languages=languages,
         span_types=sorted(SPAN_TYPES),
         flags=flags,
         hidden_kinds=HIDDEN_KINDS,
@@ -97,10 +104,10 @@ def decide(
         owned(session, Quote, quote_id, consultation.id or 0)
         if decision == "approve":
             quotes_repo.approve_quote(session=session, quote_id=quote_id, officer=actor)
-            flash(request, "Approved: it can now appear in workshops and exports.")
+            flash(request, "flash-quote-approved")
         else:
             quotes_repo.reject_quote(session=session, quote_id=quote_id, officer=actor)
-            flash(request, "Rejected: it will not be shown.")
+            flash(request, "flash-quote-rejected")
     return RedirectResponse(f"/console/consultations/{consultation.id}/quotes", status_code=303)
 
 
@@ -126,7 +133,7 @@ def edit_spans(
         if needle:
             start = answer.text.lower().find(needle.lower())
             if start < 0:
-                flash(request, f"\u201c{needle}\u201d is not in that answer.", "error")
+                flash(request, Msg.of("flash-not-in-answer", needle=needle), "error")
             else:
                 kind = add_type if add_type in SPAN_TYPES else "redacted"
                 adding.append({"start": start, "end": start + len(needle), "type": kind})
@@ -136,7 +143,7 @@ def edit_spans(
                     session=session, quote_id=quote_id, officer=actor, add=adding, remove=removing
                 )
             except quotes_repo.QuoteError as error:
-                flash(request, f"Not changed: {error}", "error")
+                flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
             else:
-                flash(request, "Redaction changed; the quote needs approving again.")
+                flash(request, "flash-redaction-changed")
     return RedirectResponse(f"/console/consultations/{consultation.id}/quotes", status_code=303)

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import Msg
 from console.scoping import owned, owned_ids
 from console.templating import flash
 from storage.db import session_scope
@@ -33,7 +34,7 @@ def _edit(
     officer: Officer,
     consultation: Consultation,
     action: str,
-    change: Callable[[Session, str], str],
+    change: Callable[[Session, str], Msg],
     back: str,
     detail: dict[str, Any],
 ) -> Response:
@@ -50,7 +51,7 @@ def _edit(
                 detail=detail,
             )
     except (themes_store.ThemeEditError, QuoteError) as error:
-        flash(request, f"Not changed: {error}", "error")
+        flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
     else:
         flash(request, message)
     return RedirectResponse(back, status_code=303)
@@ -69,20 +70,27 @@ def rename(
     consultation: EditableConsultation,
     theme_id: int,
     label: Annotated[str, Form(max_length=200)],
+    label_cy: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Give a theme the officer's own name (kept across refits)."""
+    """Give a theme the officer's own name in English and Welsh (kept across refits)."""
     from nlp.themes.edits import rename_theme
 
-    def change(session: Session, actor: str) -> str:
+    if not label_cy.strip():
+        # Welsh residents hear this name in playback and feedback: it cannot be left out.
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation), status_code=303)
+
+    def change(session: Session, actor: str) -> Msg:
         owned(session, Theme, theme_id, consultation.id or 0)
         rename_theme(
             session=session,
             consultation_id=consultation.id or 0,
             theme_id=theme_id,
             label=label,
+            label_cy=label_cy,
             actor=actor,
         )
-        return "Theme renamed."
+        return Msg("flash-theme-renamed")
 
     return _edit(
         request,
@@ -92,7 +100,7 @@ def rename(
         "renamed",
         change,
         _board_url(consultation),
-        {"theme_id": theme_id, "label": label},
+        {"theme_id": theme_id, "label": label, "label_cy": label_cy},
     )
 
 
@@ -108,7 +116,7 @@ def merge(
     """Fold this theme into another."""
     from nlp.themes.edits import merge_themes
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         owned(session, Theme, theme_id, consultation.id or 0)
         owned(session, Theme, target_id, consultation.id or 0)
         merged = merge_themes(
@@ -118,7 +126,7 @@ def merge(
             target_id=target_id,
             actor=actor,
         )
-        return f"Merged into \u201c{merged.display_label()}\u201d."
+        return Msg.of("flash-theme-merged", label=merged.display_label())
 
     return _edit(
         request,
@@ -147,13 +155,18 @@ async def split(
 
     form = await request.form()
     names = [str(form.get("part1", "")), str(form.get("part2", ""))]
+    welsh = [str(form.get("part1_cy", "")), str(form.get("part2_cy", ""))]
+    if not all(name.strip() for name in welsh):
+        # New names reach Welsh residents as much as renamed ones do.
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation, theme_id), status_code=303)
     parts: list[tuple[str, list[int]]] = [(names[0], []), (names[1], [])]
     for key, value in form.multi_items():
         answer_id = parse_id(key[7:]) if key.startswith("answer_") else None
         if answer_id is not None and value in ("1", "2"):
             parts[int(str(value)) - 1][1].append(answer_id)
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         cid = consultation.id or 0
         owned(session, Theme, theme_id, cid)
         owned_ids(session, Answer, [a for _, ids in parts for a in ids], cid)
@@ -163,8 +176,9 @@ async def split(
             theme_id=theme_id,
             parts=parts,
             actor=actor,
+            welsh_names=welsh,
         )
-        return "Theme split in two."
+        return Msg("flash-theme-split")
 
     return await run_in_threadpool(
         _edit,
@@ -175,7 +189,7 @@ async def split(
         "split",
         change,
         _board_url(consultation),
-        {"theme_id": theme_id, "parts": names},
+        {"theme_id": theme_id, "parts": names, "parts_cy": welsh},
     )
 
 
@@ -192,7 +206,7 @@ def pin(
     """Pin an answer as a quote for the theme; it joins the approval queue, redacted."""
     from nlp.themes.edits import pin_quote
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         owned(session, Theme, theme_id, consultation.id or 0)
         owned(session, Answer, answer_id, consultation.id or 0)
         pin_quote(
@@ -204,9 +218,9 @@ def pin(
             actor=actor,
         )
         if not pinned:
-            return "Unpinned."
+            return Msg("flash-unpinned")
         _propose(session, answer_id, theme_id)
-        return "Pinned. The quote waits in the approval queue until someone approves it."
+        return Msg("flash-pinned")
 
     return _edit(
         request,
@@ -252,7 +266,7 @@ def move(
     """Put an answer in another theme (kept there across refits)."""
     from nlp.themes.edits import move_answer
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         owned(session, Answer, answer_id, consultation.id or 0)
         owned(session, Theme, theme_id, consultation.id or 0)
         if back:
@@ -264,7 +278,7 @@ def move(
             theme_id=theme_id,
             actor=actor,
         )
-        return "Answer moved."
+        return Msg("flash-answer-moved")
 
     return _edit(
         request,
@@ -287,7 +301,7 @@ def refit(
 ) -> Response:
     """Ask the background worker to regroup every answer (officers' edits are kept)."""
     if "refit" not in services.job_registry.names():
-        flash(request, "Theming is not running on this server.", "error")
+        flash(request, "flash-theming-off", "error")
     else:
         services.jobs.enqueue("refit", consultation_id=consultation.id or 0)
         with session_scope(services.db) as session:
@@ -297,7 +311,7 @@ def refit(
                 action="themes_refit_requested",
                 subject=f"consultation:{consultation.id}",
             )
-        flash(request, "Regrouping the answers now; reload this page in a minute.")
+        flash(request, "flash-regrouping")
     return RedirectResponse(_board_url(consultation), status_code=303)
 
 
@@ -309,22 +323,27 @@ def seed(
     consultation: EditableConsultation,
     label: Annotated[str, Form(max_length=200)],
     examples: Annotated[str, Form(max_length=10_000)] = "",
+    label_cy: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Add a codebook theme from a name and example answers (one a line)."""
+    """Add a codebook theme from a name in both languages and example answers (one a line)."""
     from nlp.themes.edits import seed_theme
 
+    if not label_cy.strip():
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation), status_code=303)
     lines = [line.strip() for line in examples.splitlines() if line.strip()][:50]
 
-    def change(session: Session, actor: str) -> str:
+    def change(session: Session, actor: str) -> Msg:
         seed_theme(
             session=session,
             consultation_id=consultation.id or 0,
             label=label,
+            label_cy=label_cy,
             examples=lines,
             embedder=services.embedder(),
             actor=actor,
         )
-        return "Codebook theme added; it collects matching answers from the next refit."
+        return Msg("flash-seed-added")
 
     return _edit(
         request,
@@ -334,7 +353,7 @@ def seed(
         "seeded",
         change,
         _board_url(consultation),
-        {"label": label, "examples": len(lines)},
+        {"label": label, "label_cy": label_cy, "examples": len(lines)},
     )
 
 
@@ -364,7 +383,7 @@ def about_n(
         return RedirectResponse(back, status_code=303)
     if level == "broad":
 
-        def change(session: Session, actor: str) -> str:
+        def change(session: Session, actor: str) -> Msg:
             del actor
             try:
                 done = rebuild_broad(
@@ -375,7 +394,7 @@ def about_n(
                 )
             except TreeError as error:
                 raise themes_store.ThemeEditError(str(error)) from error
-            return f"{done.broad} broad themes (the default is {done.default})."
+            return Msg.of("flash-recut-done", broad=done.broad, default=done.default)
 
         return _edit(
             request,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import ServicesDep
 from console.deps import AdminOfficer, CurrentOfficer, check_csrf
+from console.i18n import LocalisedHTTPException, Msg, supported
 from console.scoping import in_id_range
 from console.security import PasswordPolicyError, hash_password, new_api_token
 from console.templating import flash, render
@@ -49,9 +50,10 @@ def create_user(
             actor=f"officer:{officer.id}",
         )
     except (accounts.AccountError, PasswordPolicyError) as error:
-        flash(request, str(error), "error")
+        # The reason is English; pages word it in their language where they know it.
+        flash(request, Msg.of("flash-account-not-created", reason=str(error)), "error")
     else:
-        flash(request, f"Account created for {created.email}.")
+        flash(request, Msg.of("flash-account-created", email=created.email))
     return RedirectResponse("/console/users", status_code=303)
 
 
@@ -63,10 +65,14 @@ def update_user(
     officer_id: int,
     role: Annotated[Role, Form()],
     active: Annotated[bool, Form()] = False,
+    language: Annotated[str, Form(max_length=35)] = "",
 ) -> Response:
-    """Change an account's role or switch it off."""
+    """Change an account's role, console language, or switch it off."""
+    chosen = supported(language)
+    if language and chosen != language:
+        raise LocalisedHTTPException(400, "error-unknown-language")
     if officer_id == officer.id and (role != Role.ADMIN or not active):
-        flash(request, "You cannot remove your own administrator access.", "error")
+        flash(request, "flash-own-admin", "error")
         return RedirectResponse("/console/users", status_code=303)
     with session_scope(services.db) as session:
         target = (
@@ -75,16 +81,23 @@ def update_user(
             else None
         )
         if target is None:
-            raise HTTPException(404, "No such account.")
-        accounts.update_officer(session=session, officer=target, role=role, active=active)
+            raise LocalisedHTTPException(404, "error-no-account")
+        accounts.update_officer(
+            session=session,
+            officer=target,
+            role=role,
+            active=active,
+            language=chosen,
+            follow_browser=chosen is None,
+        )
         accounts.audit(
             session=session,
             actor=f"officer:{officer.id}",
             action="account_changed",
             subject=f"officer:{officer_id}",
-            detail={"role": role.value, "active": active},
+            detail={"role": role.value, "active": active, "language": chosen},
         )
-    flash(request, f"Saved {target.email}.")
+    flash(request, Msg.of("flash-account-saved", email=target.email))
     return RedirectResponse("/console/users", status_code=303)
 
 
@@ -92,7 +105,7 @@ def update_user(
 def tokens_page(request: Request, services: ServicesDep, officer: CurrentOfficer) -> Response:
     """Your API tokens (for a council website pulling results)."""
     if officer.role == Role.FACILITATOR:
-        raise HTTPException(403, "Facilitator accounts cannot use the API.")
+        raise LocalisedHTTPException(403, "error-facilitator-api")
     with session_scope(services.db) as session:
         tokens = accounts.tokens_of(session=session, officer_id=officer.id or 0)
     new_token = request.session.pop("new_token", None)
@@ -108,7 +121,7 @@ def create_token(
 ) -> Response:
     """Make a token; it is shown once and only its hash is kept."""
     if officer.role == Role.FACILITATOR:
-        raise HTTPException(403, "Facilitator accounts cannot use the API.")
+        raise LocalisedHTTPException(403, "error-facilitator-api")
     token, token_hash = new_api_token()
     with session_scope(services.db) as session:
         created = accounts.create_api_token(
@@ -133,14 +146,14 @@ def revoke_token(
         if not in_id_range(token_id) or not accounts.revoke_api_token(
             session=session, token_id=token_id, officer_id=officer.id or 0
         ):
-            raise HTTPException(404, "No such token.")
+            raise LocalisedHTTPException(404, "error-no-token")
         accounts.audit(
             session=session,
             actor=f"officer:{officer.id}",
             action="api_token_revoked",
             subject=f"apitoken:{token_id}",
         )
-    flash(request, "Token revoked.")
+    flash(request, "flash-token-revoked")
     return RedirectResponse("/console/tokens", status_code=303)
 
 

@@ -39,25 +39,43 @@ def _clean_label(label: str) -> str:
 
 
 def rename_theme(
-    *, session: Session, consultation_id: int, theme_id: int, label: str, actor: str = "officer"
+    *,
+    session: Session,
+    consultation_id: int,
+    theme_id: int,
+    label: str,
+    label_cy: str | None = None,
+    actor: str = "officer",
 ) -> Theme:
-    """Give a theme the officer's own name (kept across refits)."""
+    """Give a theme the officer's own name, and its Welsh name (both kept across refits).
+
+    Without a Welsh name, Welsh residents see the officer's name rather than a generated
+    Welsh label that may describe the theme as it was before the rename.
+    """
     lock_consultation(session, consultation_id)
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
     theme = _live_theme(session, theme)
     theme_id = int(theme.id or 0)
     label = _clean_label(label)
+    welsh = _clean_label(label_cy) if label_cy is not None else None
     repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme_id,
         action="rename",
-        payload={"from": theme.display_label(), "to": label},
+        payload={
+            "from": theme.display_label(),
+            "to": label,
+            "from_cy": theme.display_label("cy"),
+            "to_cy": welsh,
+        },
         actor=actor,
     )
     # Naming a theme is a decision about what is in it: its answers stay through refits.
     repo.freeze_members(session=session, theme_id=theme_id)
-    return repo.save_theme(session=session, theme=theme, officer_label=label)
+    return repo.save_theme(
+        session=session, theme=theme, officer_label=label, officer_label_cy=welsh
+    )
 
 
 def merge_themes(
@@ -109,8 +127,10 @@ def merge_themes(
     if vectors:
         fields["centroid"] = to_bytes(normalise_rows(np.sum(vectors, axis=0)[None, :])[0])
     if target.officer_label is None:
-        # Merging is a naming decision too: pin the name the officer saw.
+        # Merging is a naming decision too: pin the names the officer saw.
         fields["officer_label"] = target.display_label()
+        if target.label_cy:
+            fields["officer_label_cy"] = target.label_cy
     # Both halves' answers are the merged theme's from now on (a refit cannot undo it).
     repo.freeze_members(session=session, theme_id=target_id)
     return repo.save_theme(session=session, theme=target, **fields)
@@ -123,12 +143,14 @@ def split_theme(
     theme_id: int,
     parts: Sequence[tuple[str, Sequence[int]]],
     actor: str = "officer",
+    welsh_names: Sequence[str] | None = None,
 ) -> list[Theme]:
     """Split a theme into named parts, each given by some of its answers.
 
     The chosen answers move to their part and keep any other themes they carry. The
     answers nobody chose go to the nearest part (by meaning), so none is left without
-    a theme; a later refit may still move those elsewhere.
+    a theme; a later refit may still move those elsewhere. `welsh_names`, one per part,
+    are what Welsh residents see.
     """
     lock_consultation(session, consultation_id)
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
@@ -138,6 +160,9 @@ def split_theme(
         raise ThemeEditError("a split needs at least two parts")
     if any(not ids for _, ids in parts):
         raise ThemeEditError("every part of a split needs at least one answer")
+    if welsh_names is not None and len(welsh_names) != len(parts):
+        raise ThemeEditError("give every part of a split a Welsh name")
+    welsh = [_clean_label(n) for n in welsh_names] if welsh_names is not None else None
     members = set(repo.members_of(session=session, theme_id=theme_id))
     chosen = [a for _, ids in parts for a in ids]
     if len(set(chosen)) != len(chosen):
@@ -147,7 +172,7 @@ def split_theme(
         raise ThemeEditError(f"answer {strangers[0]} is not in this theme")
     created = []
     centres = []
-    for label, answer_ids in parts:
+    for index, (label, answer_ids) in enumerate(parts):
         vectors = [
             from_bytes(e.vector)
             for a in answer_ids
@@ -163,6 +188,8 @@ def split_theme(
             consultation_id=consultation_id,
             officer_label=_clean_label(label),
             label_en=_clean_label(label),
+            officer_label_cy=welsh[index] if welsh else None,
+            label_cy=welsh[index] if welsh else "",
             model=theme.model,
             size=len(answer_ids),
             centroid=None if centre is None else to_bytes(centre),
@@ -303,13 +330,15 @@ def seed_theme(
     examples: Sequence[str],
     embedder: Any,
     actor: str = "officer",
+    label_cy: str | None = None,
 ) -> Theme:
-    """Add a codebook theme from a name and a few example answers.
+    """Add a codebook theme from a name (and its Welsh name) and a few example answers.
 
     The examples (and the name) are embedded; the theme takes answers near them at the
     next refit and from then on, beside the themes discovered on their own.
     """
     label = _clean_label(label)
+    welsh = _clean_label(label_cy) if label_cy is not None else None
     texts = [" ".join(e.split()) for e in examples if e and e.strip()]
     vectors = np.asarray(embedder.encode([label, *texts]), dtype=np.float32)
     vectors = vectors[np.abs(vectors).sum(axis=1) > 0]
@@ -320,6 +349,8 @@ def seed_theme(
         consultation_id=consultation_id,
         officer_label=label,
         label_en=label,
+        officer_label_cy=welsh,
+        label_cy=welsh or "",
         is_seed=True,
         model=embedder.name,
         centroid=to_bytes(normalise_rows(vectors.mean(axis=0)[None, :])[0]),

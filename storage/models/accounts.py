@@ -26,6 +26,8 @@ class OfficerBase(SQLModel):
     display_name: str = Field(default="", max_length=120)
     role: Role = Field(default=Role.OFFICER, sa_type=String(16))
     active: bool = True
+    # "en" or "cy"; None follows the browser's Accept-Language.
+    console_language: str | None = Field(default=None, max_length=8)
 
 
 class Officer(OfficerBase, table=True):

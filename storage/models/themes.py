@@ -40,6 +40,8 @@ class Theme(SQLModel, table=True):
     label_cy: str = Field(default="", max_length=200)
     # An officer's own name wins over the generated labels and survives refits.
     officer_label: str | None = Field(default=None, max_length=200)
+    # The officer's Welsh name for Welsh residents (playback, feedback, the Welsh draft).
+    officer_label_cy: str | None = Field(default=None, max_length=200)
     is_other: bool = False
     is_seed: bool = False
     status: ThemeStatus = Field(default=ThemeStatus.ACTIVE, sa_type=String(16))
@@ -61,7 +63,11 @@ class Theme(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
     def display_label(self, language: str = "en") -> str:
+        if language == "cy" and self.officer_label_cy:
+            return self.officer_label_cy
         if self.officer_label:
+            # Renamed before Welsh names were asked for: the officer's word beats a
+            # generated Welsh label that may describe the theme as it was before.
             return self.officer_label
         if language == "cy" and self.label_cy:
             return self.label_cy

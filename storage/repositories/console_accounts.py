@@ -75,6 +75,8 @@ def update_officer(
     active: bool | None = None,
     password_hash: str | None = None,
     signed_in: bool = False,
+    language: str | None = None,
+    follow_browser: bool = False,
 ) -> Officer:
     if role is not None:
         officer.role = role
@@ -87,6 +89,10 @@ def update_officer(
         revoke_officer_sessions(session=session, officer_id=officer.id or 0)
     if signed_in:
         officer.last_sign_in_at = utcnow()
+    if language is not None:
+        officer.console_language = language
+    elif follow_browser:
+        officer.console_language = None
     session.add(officer)
     session.flush()
     return officer

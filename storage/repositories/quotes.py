@@ -34,6 +34,8 @@ class ApprovedQuote(BaseModel):
     theme_id: int | None
     text: str
     approved_at: datetime | None
+    # The answer's language ("en", "cy", ...), so pages can mark Welsh quotes lang="cy".
+    language: str = "en"
 
 
 def _span_key(span: Mapping[str, Any]) -> tuple[int, int, str]:
@@ -195,7 +197,8 @@ def approved_quotes(
     The single way quotes leave the store for workshop pages and exports.
     """
     query = (
-        select(Quote)
+        select(Quote, Answer.language)
+        .join(Answer, col(Answer.id) == col(Quote.answer_id))
         .where(Quote.consultation_id == consultation_id)
         .where(Quote.status == QuoteStatus.APPROVED)
     )
@@ -209,6 +212,7 @@ def approved_quotes(
             theme_id=row.theme_id,
             text=row.redacted_text,
             approved_at=row.reviewed_at,
+            language=language or "en",
         )
-        for row in rows
+        for row, language in rows
     ]

@@ -42,6 +42,7 @@ POLICY: dict[str, set[Role] | str] = {
     "login_page": PUBLIC,
     "login": PUBLIC,
     "logout": PUBLIC,
+    "choose_language": PUBLIC,
     "home": ALL,
     "users_page": ADMIN,
     "create_user": ADMIN,

@@ -143,7 +143,8 @@ def test_an_officer_runs_a_consultation_end_to_end(server: str, tmp_path: Path) 
         # Rename the first theme.
         first = page.locator("article.theme-card").first
         first.locator("summary").click()
-        first.get_by_label("New name").fill("Getting about by bus")
+        first.get_by_label("New name", exact=True).fill("Getting about by bus")
+        first.get_by_label("New name in Welsh").fill("Teithio ar y bws")
         first.get_by_role("button", name="Rename").click()
         expect(page.get_by_text("Theme renamed.")).to_be_visible()
         expect(page.get_by_role("link", name="Getting about by bus")).to_be_visible()

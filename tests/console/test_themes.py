@@ -65,7 +65,7 @@ async def test_board_shows_counts_shares_approved_quotes_and_suppressed_breakdow
     assert page.status_code == 200
     text = page.text
     assert "12 answers · 75%" in text and "3 answers · 19%" in text
-    assert "outliers" in text and "1 answers · 6%" in text
+    assert "outliers" in text and "1 answer · 6%" in text
     assert "Parks are lovely" in text  # approved quote
     assert "Parks need bins" not in text  # pending quotes never shown
     assert XSS not in text and "&lt;script&gt;" in text
@@ -95,13 +95,15 @@ async def test_rename_merge_move_and_split_are_saved_and_audited(
     assert isinstance(buses, list)
     base = f"/console/consultations/{cid}"
     await client.post(
-        f"{base}/themes/{buses_id}/rename", data={"csrf_token": token, "label": "Bus frequency"}
+        f"{base}/themes/{buses_id}/rename",
+        data={"csrf_token": token, "label": "Bus frequency", "label_cy": "Amlder bysiau"},
     )
     await client.post(
         f"{base}/answers/{buses[0]}/move",
         data={"csrf_token": token, "theme_id": other_id, "back": buses_id},
     )
     split = {"csrf_token": token, "part1": "Evening buses", "part2": "Weekend buses"}
+    split |= {"part1_cy": "Bysiau gyda'r nos", "part2_cy": "Bysiau penwythnos"}
     split |= {f"answer_{a}": "1" for a in buses[1:4]} | {f"answer_{a}": "2" for a in buses[4:6]}
     response = await client.post(f"{base}/themes/{buses_id}/split", data=split)
     assert response.status_code == 303
@@ -114,6 +116,8 @@ async def test_rename_merge_move_and_split_are_saved_and_audited(
         assert renamed.status == ThemeStatus.MERGED  # split replaces it with its parts
         labels = {t.officer_label for t in session.exec(select(Theme)) if t.is_seed is False}
         assert {"Evening buses", "Weekend buses"} <= labels
+        welsh = {t.display_label("cy") for t in session.exec(select(Theme))}
+        assert {"Bysiau gyda'r nos", "Bysiau penwythnos"} <= welsh
         moved = session.exec(
             select(ThemeAssignment).where(ThemeAssignment.answer_id == buses[0])
         ).all()

@@ -104,6 +104,7 @@ def test_officer_edits_survive_a_refit(engine: Engine, themed: tuple[int, dict[i
             consultation_id=consultation_id,
             theme_id=bus_theme,
             label="Public transport",
+            label_cy="Trafnidiaeth gyhoeddus",
         )
         edits.move_answer(
             session=session,
@@ -126,6 +127,8 @@ def test_officer_edits_survive_a_refit(engine: Engine, themed: tuple[int, dict[i
     with session_scope(engine) as session:
         theme = repo.get_theme(session=session, theme_id=bus_theme)
         assert (theme.quote_answer_ids or [])[0] == bus_answer
+        # Welsh residents keep hearing the officer's Welsh name after refits.
+        assert theme.display_label("cy") == "Trafnidiaeth gyhoeddus"
         moved = repo.assignments_of(session=session, answer_id=park_answer)
         assert [(a.theme_id, a.source) for a in moved] == [(bin_theme, AssignmentSource.OFFICER)]
         actions = [

@@ -1,0 +1,397 @@
+"""The console in Welsh and English, through the real routes: who picks the language, what
+each page says, and Welsh theme names reaching Welsh residents."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import httpx
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from storage.db import session_scope
+from storage.models.accounts import Officer, Role
+from storage.models.playback import PlaybackRound
+from storage.models.themes import Theme
+from tests.console.factories import (
+    add_answers,
+    csrf_of,
+    make_consultation,
+    make_officer,
+    make_quote,
+    make_themes,
+    sign_in,
+)
+from usecases.playback.rounds import open_round
+
+WELSH = {"accept-language": "cy-GB,cy;q=0.9,en;q=0.5"}
+ENGLISH = {"accept-language": "en-GB,en;q=0.9"}
+
+
+def _html_lang(page: httpx.Response) -> str:
+    match = re.search(r'<html lang="([a-z]+)">', page.text)
+    assert match, page.text[:200]
+    return match.group(1)
+
+
+def _language_of(db: Engine, officer: Officer) -> str | None:
+    with session_scope(db) as session:
+        stored = session.get(Officer, officer.id)
+        assert stored is not None
+        return stored.console_language
+
+
+async def test_the_browser_language_picks_the_sign_in_page_and_a_hostile_header_gives_english(
+    client: httpx.AsyncClient,
+) -> None:
+    welsh = await client.get("/console/login", headers=WELSH)
+    assert _html_lang(welsh) == "cy" and welsh.headers["content-language"] == "cy"
+    assert "<h1>Mewngofnodi</h1>" in welsh.text and "Sign in" not in welsh.text
+    english = await client.get("/console/login", headers=ENGLISH)
+    assert _html_lang(english) == "en" and "<h1>Sign in</h1>" in english.text
+    hostile_headers = ["x" * 50_000, "cy;q=abc,,;;", "de;q=1, cy;q=NaN", "*"]
+    for hostile in [h.encode() for h in hostile_headers] + ["\u202ecy".encode()]:
+        page = await client.get("/console/login", headers={b"accept-language": hostile})
+        assert page.status_code == 200 and _html_lang(page) == "en"
+
+
+async def test_an_officer_switches_to_welsh_and_it_sticks_over_the_browser(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    token = await sign_in(client, officer)
+    assert _language_of(db, officer) is None
+    switched = await client.post(
+        "/console/language",
+        data={"csrf_token": token, "language": "cy", "next": f"/console/consultations/{cid}"},
+        headers=ENGLISH,
+    )
+    assert switched.status_code == 303
+    assert switched.headers["location"] == f"/console/consultations/{cid}"
+    assert _language_of(db, officer) == "cy"
+    page = await client.get(f"/console/consultations/{cid}", headers=ENGLISH)
+    assert _html_lang(page) == "cy"
+    assert "Trosolwg" in page.text and "Dyfyniadau" in page.text and "Overview" not in page.text
+    # The account's choice follows the officer to a new session (another browser).
+    await client.post("/console/logout", data={"csrf_token": token})
+    client.cookies.clear()
+    await sign_in(client, officer)
+    assert _html_lang(await client.get("/console/", headers=ENGLISH)) == "cy"
+
+
+async def test_the_language_switch_refuses_bad_input_without_changing_anything(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    token = await sign_in(client, officer)
+    for bad in ["fr", "cymraeg", "cy-GB", "", "<script>", "c\u0177"]:
+        response = await client.post(
+            "/console/language", data={"csrf_token": token, "language": bad}, headers=WELSH
+        )
+        assert response.status_code in (400, 422), bad
+        assert _language_of(db, officer) is None
+    refused = await client.post(
+        "/console/language", data={"csrf_token": token, "language": "fr"}, headers=WELSH
+    )
+    assert (
+        "Saesneg (en) neu'n Gymraeg (cy)" in unescape(refused.text) and _html_lang(refused) == "cy"
+    )
+    oversized = await client.post(
+        "/console/language", data={"csrf_token": token, "language": "c" * 10_000}
+    )
+    assert oversized.status_code == 422
+    no_token = await client.post("/console/language", data={"language": "cy"})
+    assert no_token.status_code == 403 and _language_of(db, officer) is None
+    # Only ever back into the console: no open redirect through `next`.
+    for next_path in ["//evil.example/", "https://evil.example/", "/console\\..\\evil", "x" * 3000]:
+        response = await client.post(
+            "/console/language", data={"csrf_token": token, "language": "en", "next": next_path}
+        )
+        assert response.status_code in (303, 422)
+        if response.status_code == 303:
+            assert response.headers["location"] == "/console/"
+
+
+async def test_a_language_picked_while_signed_out_carries_into_the_session(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    token = await csrf_of(client)
+    await client.post(
+        "/console/language",
+        data={"csrf_token": token, "language": "cy", "next": "/console/login"},
+    )
+    login = await client.get("/console/login", headers=ENGLISH)
+    assert _html_lang(login) == "cy"
+    await sign_in(client, officer)
+    home = await client.get("/console/", headers=ENGLISH)
+    assert _html_lang(home) == "cy" and "Ymgynghoriadau" in home.text
+    # A session choice is not an account choice: it was never saved on the account.
+    assert _language_of(db, officer) is None
+
+
+async def test_an_administrator_sets_an_officers_language_on_the_users_page(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    admin = make_officer(db, Role.ADMIN)
+    colleague = make_officer(db)
+    token = await sign_in(client, admin)
+    page = await client.get("/console/users", headers=WELSH)
+    assert "Iaith y porwr" in page.text and '<option value="cy" lang="cy"' in page.text
+    url = f"/console/users/{colleague.id}"
+    saved = await client.post(
+        url, data={"csrf_token": token, "role": "officer", "active": "true", "language": "cy"}
+    )
+    assert saved.status_code == 303 and _language_of(db, colleague) == "cy"
+    flashed = await client.get("/console/users", headers=WELSH)
+    assert f"Wedi cadw {colleague.email}." in flashed.text
+    refused = await client.post(
+        url, data={"csrf_token": token, "role": "officer", "active": "true", "language": "xx"}
+    )
+    assert refused.status_code == 400 and _language_of(db, colleague) == "cy"
+    back = await client.post(
+        url, data={"csrf_token": token, "role": "officer", "active": "true", "language": ""}
+    )
+    assert back.status_code == 303 and _language_of(db, colleague) is None
+
+
+async def test_errors_and_flash_messages_follow_the_page_language(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    token = await sign_in(client, officer)
+    missing = await client.get("/console/consultations/999999", headers=WELSH)
+    assert missing.status_code == 404 and "Heb ei ganfod" in missing.text
+    assert "Nid oes ymgynghoriad o'r fath" in unescape(missing.text)
+    english = await client.get("/console/consultations/999999", headers=ENGLISH)
+    assert "No such consultation, or it is not shared with you." in english.text
+    await client.post(
+        f"/console/consultations/{cid}/shares",
+        data={"csrf_token": token, "email": "nobody@council.example"},
+    )
+    # The flash is drawn in the language of the page that shows it.
+    page = await client.get(f"/console/consultations/{cid}", headers=WELSH)
+    assert "Nid oes cyfrif yn defnyddio nobody@council.example" in page.text
+
+
+async def test_answers_and_quotes_carry_their_language_on_english_and_welsh_pages(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    welsh = add_answers(db, cid, ["Mae angen mwy o fysiau gyda'r nos"], language="cy")
+    english = add_answers(db, cid, ["More buses in the evening"])
+    (theme_id,) = make_themes(db, cid, {"Buses": welsh + english})
+    make_quote(db, welsh[0], theme_id, approve=True, spans=[])
+    make_quote(db, english[0], theme_id, approve=True, spans=[])
+    await sign_in(client, officer)
+    for headers in (ENGLISH, WELSH):
+        answers = await client.get(f"/console/consultations/{cid}/answers", headers=headers)
+        assert '<td lang="cy">Mae angen mwy o fysiau' in answers.text
+        assert '<td lang="en">More buses in the evening' in answers.text
+        wall = await client.get(f"/workshop/{cid}/wall?mode=grid", headers=headers)
+        assert '<blockquote lang="cy">Mae angen mwy o fysiau' in wall.text
+        assert '<blockquote lang="en">More buses' in wall.text
+    welsh_wall = await client.get(f"/workshop/{cid}/wall", headers=WELSH)
+    assert _html_lang(welsh_wall) == "cy" and "Nesaf" in welsh_wall.text
+
+
+async def test_renaming_needs_a_welsh_name_which_reaches_welsh_residents(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    answers = add_answers(db, cid, [f"More buses please {i}" for i in range(6)])
+    (theme_id,) = make_themes(db, cid, {"Buses": answers})
+    token = await sign_in(client, officer)
+    rename = f"/console/consultations/{cid}/themes/{theme_id}/rename"
+    board = await client.get(f"/console/consultations/{cid}/themes", headers=WELSH)
+    assert 'name="label_cy"' in board.text and "Enw newydd yn Gymraeg" in board.text
+
+    refused = await client.post(rename, data={"csrf_token": token, "label": "Bus times"})
+    assert refused.status_code == 303
+    page = await client.get(f"/console/consultations/{cid}/themes", headers=WELSH)
+    assert "rhowch enw Cymraeg i'r thema hefyd" in unescape(page.text)
+    blank = {"csrf_token": token, "label": "Bus times", "label_cy": "   "}
+    await client.post(rename, data=blank)
+    too_long = {"csrf_token": token, "label": "Bus times", "label_cy": "b" * 201}
+    assert (await client.post(rename, data=too_long)).status_code == 422
+    with session_scope(db) as session:
+        theme = session.get(Theme, theme_id)
+        assert theme is not None and theme.officer_label is None
+
+    both = {"csrf_token": token, "label": "Bus times", "label_cy": "  Amserau  bysiau "}
+    assert (await client.post(rename, data=both)).status_code == 303
+    with session_scope(db) as session:
+        theme = session.get(Theme, theme_id)
+        assert theme is not None
+        assert (theme.officer_label, theme.officer_label_cy) == ("Bus times", "Amserau bysiau")
+
+    # "What we found out": the Welsh draft names the theme in Welsh, the English in English.
+    draft = await client.get(f"/console/consultations/{cid}/found-out")
+    welsh_draft = re.search(r'name="found_out_cy"[^>]*>([^<]*)<', draft.text)
+    assert welsh_draft is not None
+    assert "- Amserau bysiau: 6 o atebion (100%)." in unescape(welsh_draft.group(1))
+    assert "Cawsom 6 o atebion. Y prif themâu oedd:" in welsh_draft.group(1)
+    assert "- Bus times: 6 answers (100%)." in draft.text
+
+    # Playback: the round's Welsh wording is the officer's Welsh name.
+    round_id = open_round(engine=db, consultation_id=cid, theme_ids=[theme_id])
+    with session_scope(db) as session:
+        playback = session.exec(select(PlaybackRound).where(PlaybackRound.id == round_id)).one()
+        assert playback.labels[0]["cy"] == "Amserau bysiau"
+        assert playback.labels[0]["en"] == "Bus times"
+    shown = await client.get(f"/console/consultations/{cid}/playback", headers=WELSH)
+    assert '<span lang="cy">Amserau bysiau</span>' in shown.text
+
+
+@pytest.mark.parametrize("headers", [ENGLISH, WELSH], ids=["en", "cy"])
+async def test_every_console_page_renders_in_both_languages(
+    client: httpx.AsyncClient, db: Engine, headers: dict[str, str]
+) -> None:
+    admin = make_officer(db, Role.ADMIN)
+    cid = make_consultation(db, shared_with=[admin])
+    answers = add_answers(db, cid, ["Buses", "More buses", "Parks"], ward="Acton")
+    theme_ids = make_themes(db, cid, {"Buses": answers[:2], "Parks": answers[2:]})
+    make_quote(db, answers[0], theme_ids[0], approve=True, spans=[])
+    make_quote(db, answers[1], theme_ids[0], approve=False, spans=[])
+    await sign_in(client, admin)
+    base = f"/console/consultations/{cid}"
+    paths = [
+        "/console/",
+        "/console/users",
+        "/console/audit",
+        "/console/tokens",
+        "/console/consultations/new",
+        base,
+        f"{base}/edit",
+        f"{base}/answers",
+        f"{base}/themes",
+        f"{base}/themes?by=language",
+        f"{base}/themes/{theme_ids[0]}",
+        f"{base}/quotes",
+        f"{base}/quality",
+        f"{base}/found-out",
+        f"{base}/import",
+        f"{base}/invitations",
+        f"{base}/playback",
+        f"{base}/exports",
+        f"{base}/report",
+        f"{base}/poster",
+        f"/workshop/{cid}",
+        f"/workshop/{cid}/wall",
+        f"/workshop/{cid}/cards",
+    ]
+    language = headers["accept-language"][:2]
+    for path in paths:
+        page = await client.get(path, headers=headers)
+        assert page.status_code == 200, path
+        assert _html_lang(page) == language, path
+    report = await client.get(f"{base}/report", headers=headers)
+    assert ("Atebion fesul thema" if language == "cy" else "Answers per theme") in report.text
+
+
+async def test_split_parts_and_codebook_themes_need_welsh_names_too(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    answers = add_answers(db, cid, [f"Buses {i}" for i in range(4)])
+    (theme_id,) = make_themes(db, cid, {"Buses": answers})
+    token = await sign_in(client, officer)
+    base = f"/console/consultations/{cid}/themes"
+    split = {"csrf_token": token, "part1": "Evening", "part2": "Weekend"}
+    split |= {f"answer_{a}": "1" for a in answers[:2]} | {f"answer_{a}": "2" for a in answers[2:]}
+    english_only = await client.post(f"{base}/{theme_id}/split", data=split)
+    assert english_only.status_code == 303
+    page = await client.get(english_only.headers["location"], headers=WELSH)
+    assert "rhowch enw Cymraeg i'r thema hefyd" in unescape(page.text)
+    with session_scope(db) as session:
+        theme = session.get(Theme, theme_id)
+        assert theme is not None and theme.status == "active"
+    split |= {"part1_cy": "Gyda'r nos", "part2_cy": "Penwythnos"}
+    assert (await client.post(f"{base}/{theme_id}/split", data=split)).status_code == 303
+    with session_scope(db) as session:
+        parts = {t.display_label("cy") for t in session.exec(select(Theme))}
+    assert {"Gyda'r nos", "Penwythnos"} <= parts
+    if db.dialect.name == "postgresql":
+        # Found here, not caused here: theme.model is VARCHAR(128) and the default
+        # embedder's name is longer, so any codebook theme fails to save on PostgreSQL.
+        pytest.xfail("seeding a codebook theme fails on PostgreSQL (theme.model too short)")
+    seed = {"csrf_token": token, "label": "Parking", "examples": "parking\ncar park"}
+    await client.post(f"{base}/seed", data=seed)
+    with session_scope(db) as session:
+        assert not [t for t in session.exec(select(Theme)) if t.is_seed]
+    await client.post(f"{base}/seed", data=seed | {"label_cy": "Parcio"})
+    with session_scope(db) as session:
+        welsh = {t.display_label("cy") for t in session.exec(select(Theme))}
+    assert "Parcio" in welsh
+
+
+async def test_a_bad_results_link_is_explained_in_the_page_language(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    token = await sign_in(client, officer)
+    url = f"/console/consultations/{cid}/found-out"
+    form = {"csrf_token": token, "found_out_en": "We heard you.", "found_out_cy": "Clywson ni."}
+    for link, welsh in [
+        ("https://council@evil.example/", "Ni chaiff y ddolen"),
+        ("wrexham dot gov", "Mae bylchau yn y ddolen"),
+        ("https://" + "a" * 600 + ".example", "nod o hyd"),
+    ]:
+        refused = await client.post(url, data=form | {"results_url": link}, headers=WELSH)
+        assert refused.status_code == 400
+        assert "Heb ei gyhoeddi:" in refused.text and welsh in unescape(refused.text)
+    english = await client.post(url, data=form | {"results_url": "ftp://x.example"})
+    assert "Not published: The link to the published results must be" in english.text
+    edited = await client.post(
+        f"/console/consultations/{cid}/edit",
+        data={"csrf_token": token, "results_url": "https://a@b.example"},
+        headers=WELSH,
+    )
+    assert edited.status_code in (400, 422)
+
+
+async def test_refusals_from_below_the_console_are_explained_in_welsh(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    admin = make_officer(db, Role.ADMIN)
+    cid = make_consultation(db, shared_with=[admin])
+    answers = add_answers(db, cid, ["Buses", "More buses", "asdf"])
+    buses, other = make_themes(db, cid, {"Buses": answers[:2], "Other": answers[2:]})
+    token = await sign_in(client, admin)
+    base = f"/console/consultations/{cid}/themes"
+    await client.post(f"{base}/{buses}/merge", data={"csrf_token": token, "target_id": other})
+    page = await client.get(base, headers=WELSH)
+    assert "Heb ei newid: cyfunwch â thema weithredol nad yw'n 'arall'" in unescape(page.text)
+    duplicate = {"csrf_token": token, "email": admin.email, "role": "officer"}
+    await client.post("/console/users", data=duplicate | {"password": "x" * 12})
+    users = await client.get("/console/users", headers=WELSH)
+    assert f"Ni chrëwyd y cyfrif: mae cyfrif ar gyfer {admin.email} yn bodoli eisoes" in (
+        unescape(users.text)
+    )
+    short = duplicate | {"email": "new@council.example", "password": "short"}
+    await client.post("/console/users", data=short)
+    users = await client.get("/console/users", headers=ENGLISH)
+    assert "Account not created: a password needs at least 10 characters" in users.text
+
+
+def test_every_known_reason_is_recognised_and_an_unknown_one_passes_through() -> None:
+    from console.reasons import explain
+
+    raised = {
+        "a theme name is at most 200 characters": "ni all enw thema fod yn hwy na 200 nod",
+        "answer 12 is not in this consultation": "nid yw ateb 12 yn yr ymgynghoriad hwn",
+        "round 3 is still open: close it first": "mae rownd 3 yn dal ar agor: caewch hi yn gyntaf",
+        "'x@' is not an e-mail address": "nid yw 'x@' yn gyfeiriad e-bost",
+        "something new went wrong": "something new went wrong",
+    }
+    for english, welsh in raised.items():
+        assert explain(ValueError(english), "cy") == welsh
+        assert explain(ValueError(english), "en") == english
