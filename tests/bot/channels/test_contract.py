@@ -7,6 +7,8 @@ echo/): adding a channel is that folder and the one line below, and every case r
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -154,3 +156,14 @@ def test_the_registry_gives_links_and_a_deliverer_for_the_new_channel(db_url: st
     result = deliverer.deliver("echo", "echo-resident-9", Reply(text="Thanks", key="thanks"))  # type: ignore[arg-type]
     assert result.outcome is Outcome.SENT and ("echo-resident-9", "Thanks") in ECHO.outbox.sent
     deliverer.close()
+
+
+def test_the_web_app_imports_aiogram_only_when_telegram_is_set_up(sqlite_url: str) -> None:
+    # aiogram takes seconds to import: every web process and worker would start slower.
+    code = (
+        "import sys; from app.settings import Settings; from app.web import create_app; "
+        f"create_app(Settings(environment='test', database_url={sqlite_url!r}, seed_demo=False)); "
+        "print('aiogram' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
