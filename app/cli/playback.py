@@ -23,7 +23,7 @@ from bot.channels.registry import CHANNELS
 from bot.conversation.catalog import default_catalog
 from storage.db import session_scope
 from storage.models import Channel, Consultation
-from storage.models.playback import PlaybackRecipient
+from storage.models.playback import FeedbackRecipient, PlaybackRecipient
 from storage.repositories.consultations import get_by_slug
 from storage.repositories.feedback import publish_feedback
 from usecases.delivery.run import (
@@ -204,6 +204,14 @@ def feedback_send(
             "default: the link stored with the consultation, if any."
         ),
     ] = None,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help=f"Queue failed sends again first (each person at most {MAX_ATTEMPTS} "
+            "tries; never one a crash left unknown, nor WhatsApp's closed 24-hour window).",
+        ),
+    ] = False,
 ) -> None:
     """Tell people who asked to hear back what we found out and what changed."""
     from console.forms import check_results_url
@@ -229,6 +237,11 @@ def feedback_send(
             f"publication {publication_id} "
             + ("(new)" if created else "(same words as before: only unsent people are messaged)")
         )
+        if retry_failed:
+            requeued = requeue_failed(
+                engine=engine, table=FeedbackRecipient, parent_id=publication_id
+            )
+            typer.echo(f"queued again: {requeued} failed sends")
         deliverer, only = _deliverer(settings)
         try:
             report = send_feedback(

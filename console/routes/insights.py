@@ -19,10 +19,11 @@ from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.accounts import Officer
-from storage.models.playback import FeedbackPublication
+from storage.models.playback import FeedbackPublication, FeedbackRecipient
 from storage.repositories import console_accounts as accounts
 from storage.repositories import feedback as feedback_repo
 from storage.repositories.console_consultations import update_consultation
+from usecases.delivery.run import requeue_failed
 from usecases.feedback.publication import FEEDBACK_JOB
 
 router = APIRouter(
@@ -267,13 +268,17 @@ def resume_feedback(
     """Queue the send again: after quiet hours, a crash or a queue outage (never resends)."""
     with session_scope(services.db) as session:
         owned(session, FeedbackPublication, publication_id, consultation.id or 0)
+    # Failed sends go again too: each person at most MAX_ATTEMPTS tries, and never a send
+    # a crash left unknown (it may have arrived) nor one refused by WhatsApp's 24-hour window.
+    requeued = requeue_failed(engine=services.db, table=FeedbackRecipient, parent_id=publication_id)
+    with session_scope(services.db) as session:
         pending = feedback_repo.pending_count(session=session, publication_id=publication_id)
         accounts.audit(
             session=session,
             actor=f"officer:{officer.id}",
             action="feedback_resumed",
             subject=f"consultation:{consultation.id}",
-            detail={"publication": publication_id, "pending": pending},
+            detail={"publication": publication_id, "pending": pending, "requeued": requeued},
         )
     if pending:
         # The link as it is now: one added or corrected since publishing is sent too.

@@ -7,6 +7,7 @@ deliverer in place of Twilio and Telegram; on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -15,6 +16,7 @@ from sqlmodel import select
 from app.services import Services
 from bot.channels.sms.segments import segment_count
 from bot.conversation.catalog import default_catalog
+from bot.conversation.messages import Reply
 from storage.db import session_scope
 from storage.models import Channel, Consultation, Participant
 from storage.models.accounts import Role
@@ -29,6 +31,7 @@ from tests.console.feedback_support import (
     publish,
     recipients,
 )
+from usecases.delivery.sender import Outcome, SendResult
 from usecases.feedback.publication import register_feedback_job
 
 
@@ -343,3 +346,30 @@ async def test_the_api_shows_when_feedback_went_out_and_to_how_many(
     assert "feedback" in body and body["found_out_en"] == "Buses."
     listed = (await client.get("/api/v1/consultations", headers=auth)).json()
     assert [c["feedback"] for c in listed if c["id"] == setup.cid] == [body["feedback"]]
+
+
+@dataclass
+class _DownDeliverer(RecordingDeliverer):
+    """Twilio answers every send with an error (an outage): nothing arrives."""
+
+    def deliver(self, channel: Channel, address: str, reply: Reply) -> SendResult:
+        return SendResult(outcome=Outcome.FAILED, attempts=5, error="HTTP 503: Service Unavailable")
+
+
+async def test_resume_sends_again_to_people_a_failed_send_missed(
+    client: httpx.AsyncClient, setup: Setup
+) -> None:
+    setup.use(_DownDeliverer())
+    await publish(client, setup, found_out_en="Buses.", found_out_cy="Bysiau.")
+    setup.run_jobs()
+    assert sorted(state for _, _, state in recipients(setup.services.db)) == ["failed", "failed"]
+    overview = await client.get(setup.url)
+    publication = re.search(r"/feedback/(\d+)/send", overview.text)
+    assert publication, "failed sends offer Resume sending"
+    setup.use(RecordingDeliverer())  # Twilio is back
+    await client.post(
+        f"{setup.url}/feedback/{publication.group(1)}/send", data={"csrf_token": setup.token}
+    )
+    setup.run_jobs()
+    assert sorted(setup.sent_to()) == ["+447700900001", "+447700900002"]
+    assert {state for _, _, state in recipients(setup.services.db)} == {"sent"}

@@ -161,7 +161,16 @@ class TwilioSender:
                     error=f"HTTP {error.status}: {error.msg}"[:300],
                 )
             except (TwilioException, OSError) as error:  # requests errors are OSErrors
-                # A transport failure: Twilio may or may not have the message,
+                if _never_connected(error) and attempt < self._max_attempts:
+                    # No connection was made, so Twilio cannot have the message: a
+                    # network blip costs a retry after a pause, not the resident's message.
+                    delay = min(self._backoff_cap, self._backoff_base * 2 ** (attempt - 1))
+                    log.info(
+                        "Twilio unreachable (%s); retrying in %.1fs", type(error).__name__, delay
+                    )
+                    self._sleep(delay)
+                    continue
+                # Any other transport failure: Twilio may or may not have the message,
                 # and retrying could send twice. Report it; do not retry.
                 return SendResult(
                     outcome=Outcome.FAILED,
@@ -169,6 +178,20 @@ class TwilioSender:
                     error=f"transport error, delivery unknown: {error}"[:300],
                 )
             return SendResult(outcome=Outcome.SENT, attempts=attempt, sid=sid, status=status)
+
+
+def _never_connected(error: BaseException) -> bool:
+    """Whether the request never reached Twilio (a refused or timed-out connection, or a
+    name that did not resolve), as opposed to one cut off after it was sent."""
+    from requests.exceptions import ConnectionError as RequestsConnectionError
+    from requests.exceptions import ConnectTimeout
+    from urllib3.exceptions import NewConnectionError
+
+    if isinstance(error, ConnectTimeout):
+        return True
+    if isinstance(error, RequestsConnectionError) and error.args:
+        return isinstance(getattr(error.args[0], "reason", None), NewConnectionError)
+    return False
 
 
 def _classify(code: int | None) -> Outcome:

@@ -55,9 +55,14 @@ class RecordingTwilioApi(HttpClient):  # type: ignore[misc]
         self._script: list[tuple[int, int | None]] = []
         self._clock = clock
         self.crash_on_request: int | None = None  # 1-based request number
+        # Network failures the HTTP layer raises instead of answering (requests' errors).
+        self._errors: list[BaseException] = []
 
     def fail_next(self, status: int, code: int | None = None, times: int = 1) -> None:
         self._script.extend([(status, code)] * times)
+
+    def raise_next(self, error: BaseException) -> None:
+        self._errors.append(error)
 
     def message_requests(self) -> list[RecordedRequest]:
         return [r for r in self.requests if r.uri.endswith("/Messages.json")]
@@ -78,6 +83,8 @@ class RecordingTwilioApi(HttpClient):  # type: ignore[misc]
             method, uri, {k: str(v) for k, v in (data or {}).items()}, self._clock()
         )
         self.requests.append(record)
+        if self._errors:
+            raise self._errors.pop(0)
         if self._script:
             status, code = self._script.pop(0)
             return Response(status, json.dumps(_error(status, code)))

@@ -6,8 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from bot.channels.sms.segments import is_gsm7, segment_count
 from bot.conversation.catalog import default_catalog
@@ -139,6 +141,27 @@ def test_429_and_5xx_are_retried_with_exponential_backoff(
     with Session(engine) as session:
         (message,) = session.exec(select(OutboundMessage)).all()
     assert message.attempts == 3
+
+
+def test_a_connection_never_made_is_retried_but_one_cut_off_is_not(
+    engine: Engine, consultation: Consultation
+) -> None:
+    """A refused connection or DNS failure cannot have reached Twilio: retried after a pause.
+    A read timeout may have: reported, never sent twice."""
+    clock = _afternoon()
+    api = RecordingTwilioApi(clock.monotonic)
+    refused = NewConnectionError(None, "Failed to establish a new connection: refused")  # type: ignore[arg-type]
+    api.raise_next(requests.exceptions.ConnectionError(MaxRetryError(None, "/", refused)))  # type: ignore[arg-type]
+    api.raise_next(requests.exceptions.ConnectTimeout("connect timed out"))
+    wave_id = _wave(engine, consultation, NUMBERS[:1])
+    report = _run(engine, wave_id, api, clock, rate=100.0)
+    assert report.sent == 1 and len(api.message_requests()) == 3
+    assert [s for s in clock.sleeps if s >= 1] == [1.0, 2.0]
+
+    api.raise_next(requests.exceptions.ReadTimeout("read timed out"))
+    wave_id = _wave(engine, consultation, NUMBERS[1:2])
+    report = _run(engine, wave_id, api, clock, rate=100.0)
+    assert report.failed == 1 and len(api.message_requests()) == 4
 
 
 def test_permanent_errors_are_not_retried_and_are_reported(
