@@ -171,8 +171,12 @@ def install(
         finally:
             elapsed = time.perf_counter() - started
             LATENCY.labels(_route_template(request)).observe(elapsed)
-            channel = webhook_channels.get(request.url.path)
-            if channel is not None:
+            # By path, or by route template for channels whose path carries a value
+            # (the web chat's /chat/{keyword}).
+            channel = webhook_channels.get(request.url.path) or webhook_channels.get(
+                _route_template(request)
+            )
+            if channel is not None and request.method == "POST":
                 WEBHOOKS.labels(channel, str(status)).inc()
             log.info(
                 "%s %s %s",

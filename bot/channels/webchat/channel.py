@@ -20,7 +20,8 @@ class WebchatChannel:
     plain_text = False
     # Needs no provider: a playback question or feedback waits on the page.
     always_on = True
-    webhook_paths: Mapping[str, str] = {}
+    # A resident's message is a POST to the page: counted like a provider's webhook.
+    webhook_paths: Mapping[str, str] = {"/chat/{keyword}": "webchat"}
 
     def enabled(self, settings: Any) -> bool:
         return True

@@ -10,6 +10,7 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from aiogram.client.bot import Bot
 from pydantic import SecretStr
@@ -19,6 +20,7 @@ from app.settings import Settings
 from bot.channels.sms.channel import TwilioChannelSender
 from bot.channels.telegram.bot_factory import build_bot
 from bot.channels.telegram.channel import TelegramSender
+from bot.channels.webchat.visitor import VISITOR_COOKIE
 from bot.simulator.routes import COOKIE
 from tests.bot.channels.echo import CHANNEL as ECHO
 from tests.bot.channels.sms.twilio_requests import (
@@ -113,6 +115,18 @@ def _web_sender() -> Recorded:
     return Recorded(WebInboxSender(), lambda: [])
 
 
+def _webchat_inbound(text: str, address: str, message_id: str) -> Request:
+    body = urlencode({"text": text, "message_id": f"{int(message_id):032x}"}).encode()
+    return (
+        "/chat/MATTERS",
+        body,
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"{VISITOR_COOKIE}={address}",
+        },
+    )
+
+
 def _echo_inbound(text: str, address: str, message_id: str) -> Request:
     body = json.dumps({"from": address, "text": text, "id": message_id}).encode()
     return "/echo/inbound", body, {"Content-Type": "application/json"}
@@ -146,6 +160,17 @@ DRIVERS: dict[str, Driver] = {
         inbound=_web_inbound,
         malformed=("/simulator/api/messages", b"{not json", {"Content-Type": "application/json"}),
         recorded_sender=_web_sender,
+    ),
+    "webchat": Driver(
+        address=lambda n: secrets.token_urlsafe(16),
+        inbound=_webchat_inbound,
+        malformed=(
+            "/chat/MATTERS",
+            b"text=%ff%fe&message_id=0000000000000001",
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        ),
+        # Web chat residents read what was sent on their page: nothing leaves the store.
+        recorded_sender=lambda: Recorded(WebInboxSender(frozenset({"webchat"})), lambda: []),
     ),
     "echo": Driver(
         address=lambda n: f"echo-resident-{n}",
