@@ -18,6 +18,7 @@ from nlp.themes.redacted import redacted_texts
 from nlp.themes.tree import MIN_ANSWERS_FOR_TREE, cut, default_broad_count, ward_tree
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeLevel, ThemeStatus
+from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
 
 #: Answers per sub-theme read to label a broad theme.
@@ -169,7 +170,7 @@ def _labels(
 ) -> list[dict[str, str]]:
     """Per broad theme, labels by language: its only child's, or from typical answers."""
     shared = [g for g, members in enumerate(children) if len(members) > 1]
-    picked = repo.typical_members(
+    picked = edits_repo.typical_members(
         session=session,
         theme_ids=[int(t.id or 0) for g in shared for t in children[g]],
         per_theme=LABEL_SAMPLE,

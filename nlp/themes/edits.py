@@ -13,6 +13,7 @@ from sqlmodel import Session
 from nlp.themes.locking import lock_consultation
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
+from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
 from storage.repositories.themes import ThemeEditError
 
@@ -58,7 +59,7 @@ def rename_theme(
     theme_id = int(theme.id or 0)
     label = _clean_label(label)
     welsh = _clean_label(label_cy) if label_cy is not None else None
-    repo.log_edit(
+    edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme_id,
@@ -72,7 +73,7 @@ def rename_theme(
         actor=actor,
     )
     # Naming a theme is a decision about what is in it: its answers stay through refits.
-    repo.freeze_members(session=session, theme_id=theme_id)
+    edits_repo.freeze_members(session=session, theme_id=theme_id)
     return repo.save_theme(
         session=session, theme=theme, officer_label=label, officer_label_cy=welsh
     )
@@ -115,7 +116,7 @@ def merge_themes(
         repo.save_theme(
             session=session, theme=source, status=ThemeStatus.MERGED, merged_into_id=target_id
         )
-    repo.log_edit(
+    edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=target_id,
@@ -132,7 +133,7 @@ def merge_themes(
         if target.label_cy:
             fields["officer_label_cy"] = target.label_cy
     # Both halves' answers are the merged theme's from now on (a refit cannot undo it).
-    repo.freeze_members(session=session, theme_id=target_id)
+    edits_repo.freeze_members(session=session, theme_id=target_id)
     return repo.save_theme(session=session, theme=target, **fields)
 
 
@@ -195,7 +196,7 @@ def split_theme(
             centroid=None if centre is None else to_bytes(centre),
         )
         for answer_id in answer_ids:
-            repo.move_assignment(
+            edits_repo.move_assignment(
                 session=session, answer_id=answer_id, from_theme_id=theme_id, to_theme_id=part.id
             )
         created.append(part)
@@ -204,7 +205,7 @@ def split_theme(
     repo.save_theme(
         session=session, theme=theme, status=ThemeStatus.MERGED, merged_into_id=created[0].id
     )
-    repo.log_edit(
+    edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme_id,
@@ -235,7 +236,7 @@ def _place_unchosen(
         if stored is not None and usable:
             vector = from_bytes(stored.vector)
             target = max(usable, key=lambda pc: float(pc[1] @ vector))[0]
-        repo.retarget_answer(
+        edits_repo.retarget_answer(
             session=session, answer_id=answer_id, from_theme_id=theme_id, to_theme_id=target.id
         )
 
@@ -259,7 +260,7 @@ def move_answer(
     if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
         raise ThemeEditError(f"answer {answer_id} is not in this consultation")
     _move(session, answer_id, theme_id)
-    repo.log_edit(
+    edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme_id,
@@ -308,7 +309,7 @@ def pin_quote(
     repo.set_officer_assignment(
         session=session, answer_id=answer_id, theme_id=theme_id, pinned=pinned
     )
-    repo.log_edit(
+    edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme_id,
@@ -355,7 +356,7 @@ def seed_theme(
         model=embedder.name,
         centroid=to_bytes(normalise_rows(vectors.mean(axis=0)[None, :])[0]),
     )
-    repo.log_edit(
+    edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
         theme_id=theme.id,

@@ -16,6 +16,7 @@ from nlp.embeddings.hashing import HashingEmbedder
 from nlp.themes import edits, service
 from storage.db import session_scope
 from storage.models.themes import AnswerEmbedding, AssignmentSource, ThemeStatus
+from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import add_answers, make_consultation, topic_answers
 
@@ -132,7 +133,8 @@ def test_officer_edits_survive_a_refit(engine: Engine, themed: tuple[int, dict[i
         moved = repo.assignments_of(session=session, answer_id=park_answer)
         assert [(a.theme_id, a.source) for a in moved] == [(bin_theme, AssignmentSource.OFFICER)]
         actions = [
-            e.action for e in repo.list_edits(session=session, consultation_id=consultation_id)
+            e.action
+            for e in edits_repo.list_edits(session=session, consultation_id=consultation_id)
         ]
         assert actions == ["rename", "move", "pin"]
 

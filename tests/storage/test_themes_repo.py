@@ -12,6 +12,7 @@ from sqlmodel import select
 from storage.db import session_scope
 from storage.models import Answer
 from storage.models.themes import AnswerEmbedding, AssignmentSource, ThemeAssignment
+from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import add_answers, make_consultation
 
@@ -108,7 +109,7 @@ def test_other_bucket_is_one_per_consultation_and_edits_are_logged(
         first = repo.other_theme(session=session, consultation_id=consultation_id)
         again = repo.other_theme(session=session, consultation_id=consultation_id)
         assert first.id == again.id and first.is_other
-        repo.log_edit(
+        edits_repo.log_edit(
             session=session,
             consultation_id=consultation_id,
             action="rename",
@@ -116,7 +117,8 @@ def test_other_bucket_is_one_per_consultation_and_edits_are_logged(
             payload={"to": "Misc"},
         )
         assert [
-            e.payload for e in repo.list_edits(session=session, consultation_id=consultation_id)
+            e.payload
+            for e in edits_repo.list_edits(session=session, consultation_id=consultation_id)
         ] == [{"to": "Misc"}]
         with pytest.raises(repo.ThemeEditError):
             repo.get_theme(
