@@ -98,6 +98,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("quality_sample")
+    with op.batch_alter_table("handcode", schema=None) as batch_op:
+        batch_op.drop_column("also_theme_ids")
     op.drop_index(op.f("ix_theme_match_theme_id"), table_name="theme_match")
     op.drop_index(op.f("ix_theme_match_link_id"), table_name="theme_match")
     op.drop_table("theme_match")
