@@ -13,6 +13,7 @@ from sqlmodel import Session
 from app.services import ServicesDep
 from console.accuracy import Codes, Statement, compare
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import Msg
 from console.redact import redact_rows
 from console.templating import flash, render
 from storage.db import session_scope
@@ -172,7 +173,7 @@ async def save_quality(
             )
 
     await run_in_threadpool(save)
-    flash(request, "Codes saved.")
+    flash(request, "flash-codes-saved")
     return RedirectResponse(f"/console/consultations/{consultation.id}/quality", status_code=303)
 
 
@@ -200,5 +201,5 @@ def redraw_sample(
             subject=f"consultation:{consultation.id}",
             detail={"size": len(sample.answer_ids)},
         )
-    flash(request, f"A new sample of {size} answers, spread over the themes.")
+    flash(request, Msg.of("flash-new-sample", count=size))
     return RedirectResponse(f"/console/consultations/{consultation.id}/quality", status_code=303)
