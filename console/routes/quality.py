@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from app.services import ServicesDep
-from console.accuracy import Codes, Statement, compare
+from console.accuracy import AUTOMATIC, OFFICER_PREFIX, Codes, Statement, compare
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import Msg
 from console.redact import redact_rows
@@ -28,7 +28,6 @@ router = APIRouter(
 )
 DEFAULT_SAMPLE = 40
 MIN_SAMPLE, MAX_SAMPLE = 10, 500
-AUTOMATIC = "Automatic themes"
 
 
 def _seed(consultation_id: int) -> int:
@@ -67,7 +66,7 @@ def accuracy_statement(session: Session, consultation_id: int) -> Statement:
 
     automatic = quality_repo.automatic_codes(session=session, answer_ids=answer_ids)
     officers = quality_repo.every_officers_codes(session=session, consultation_id=consultation_id)
-    names = {oid: f"Officer {chr(ord('A') + i)}" for i, oid in enumerate(sorted(officers))}
+    names = {oid: f"{OFFICER_PREFIX}{chr(ord('A') + i)}" for i, oid in enumerate(sorted(officers))}
     coders: list[tuple[str, dict[int, tuple[int | None, frozenset[int]]]]] = [
         (AUTOMATIC, automatic),
         *((names[oid], officers[oid]) for oid in sorted(officers)),

@@ -165,3 +165,5 @@ accuracy-heading = Datganiad cywirdeb
 accuracy-col-compared = Wedi'u cymharu
 accuracy-col-kappa = Kappa Cohen (cyfwng hyder 95%)
 accuracy-col-f1 = F1 aml-thema (cyfwng hyder 95%)
+accuracy-automatic = Themâu awtomatig
+accuracy-officer = Swyddog { $letter }

@@ -155,7 +155,13 @@ flash-flag-restored = Mae'r faner { $kind ->
 
 # Coeden y themâu: themâu eang ac is-themâu ar y bwrdd.
 theme-sentiment = Beirniadol { $critical }% · cymysg { $mixed }% · cadarnhaol { $positive }%
-tree-progress = Wrthi'n rhoi themâu i atebion newydd: { $step } { $done } o { $total }
+tree-progress = Wrthi'n rhoi themâu i atebion newydd: { $step ->
+        [embedding] eu darllen
+        [grouping] eu grwpio
+        [tree] llunio'r goeden
+        [quotes] dewis dyfyniadau
+       *[other] { $step }
+    } { $done } o { $total }
 tree-reload = Ail-lwythwch y dudalen i weld y cynnydd.
 tree-showing = Yn dangos:
 tree-broad = themâu eang

@@ -164,3 +164,5 @@ accuracy-heading = Accuracy statement
 accuracy-col-compared = Compared
 accuracy-col-kappa = Cohen's kappa (95% CI)
 accuracy-col-f1 = Multi-theme F1 (95% CI)
+accuracy-automatic = Automatic themes
+accuracy-officer = Officer { $letter }

@@ -152,7 +152,13 @@ flash-flag-restored = The { $kind ->
 
 # The theme tree: broad themes and sub-themes on the board.
 theme-sentiment = Critical { $critical }% · mixed { $mixed }% · positive { $positive }%
-tree-progress = Theming new answers: { $step } { $done } of { $total }
+tree-progress = Theming new answers: { $step ->
+        [embedding] reading them
+        [grouping] grouping
+        [tree] building the tree
+        [quotes] choosing quotes
+       *[other] { $step }
+    } { $done } of { $total }
 tree-reload = Reload to see it move.
 tree-showing = Showing:
 tree-broad = broad themes
