@@ -339,6 +339,9 @@ async def test_responses_trends_and_flags_speak_welsh_and_refuse_bad_input_in_we
     # The flash names the theme by its Welsh name on a Welsh page.
     assert "Mae&#39;r ymateb i “Buses (cy)” wedi&#39;i gadw." in saved.text
     assert "Byddwn yn gwneud hyn" in saved.text and "Wedi&#39;i gynllunio" in saved.text
+    report = await client.get(f"{base}/report", headers=WELSH)
+    assert "Beth rydym yn ei wneud am bob thema" in report.text
+    assert "Byddwn yn gwneud hyn" in report.text and "Wedi&#39;i gynllunio" in report.text
     # Removing a response twice: the second is a 404 that says why, in Welsh.
     for expected in (303, 404):
         removed = await client.post(
