@@ -85,7 +85,7 @@ responses-respond = Ymateb
 responses-no-themes = Dim themâu eto: rhowch themâu i'r atebion yn gyntaf.
 response-decision-will-do = Byddwn yn gwneud hyn
 response-decision-already-doing = Rydym eisoes yn gwneud hyn
-response-decision-not-doing = Wedi'i ystyried, ddim yn ei wneud
+response-decision-not-doing = Wedi'i ystyried, ond ni fyddwn yn ei wneud
 response-decision-passed-on = Wedi'i drosglwyddo i gorff arall
 response-status-planned = Wedi'i gynllunio
 response-status-in-progress = Ar y gweill
@@ -147,7 +147,7 @@ flash-not-matched = Heb ei baru: { $reason }
 flash-matched = Wedi'u paru.
 
 # Y gwiriad codio dall a'i ddatganiad cywirdeb.
-quality-blind-intro = Rhowch ei phrif thema i bob ateb yn y sampl hwn, a thiciwch unrhyw themâu eraill a welwch ynddo. Nid ydych yn gweld y themâu awtomatig na chodau swyddogion eraill: codiwch yn ddall, yna bydd datganiad cywirdeb yr ymgynghoriad yn ymddangos.
+quality-blind-intro = Rhowch ei brif thema i bob ateb yn y sampl hwn, a thiciwch unrhyw themâu eraill a welwch ynddo. Nid ydych yn gweld y themâu awtomatig na chodau swyddogion eraill: codiwch yn ddall, yna bydd datganiad cywirdeb yr ymgynghoriad yn ymddangos.
 quality-you-coded = Rydych wedi codio { $coded } o { $count ->
         [one] { $count } ateb
        *[other] { $count } o atebion

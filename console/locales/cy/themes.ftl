@@ -142,16 +142,16 @@ quotes-check-first = Gwiriwch cyn cymeradwyo:
 quotes-flagged-show = Dyfyniad wedi'i faneru: dangos
 theme-sub-themes = Is-themâu:
 flash-no-answer = Nid oes ateb o'r fath.
-flash-flag-cleared = Mae'r faner { $kind ->
+flash-flag-cleared = Mae'r faner “{ $kind ->
         [abuse] camdriniaeth
         [spam] sbam
        *[other] gwybodaeth adnabod
-    } wedi'i chlirio; bydd y themâu'n dilyn yn yr ail-grwpio nesaf.
-flash-flag-restored = Mae'r faner { $kind ->
+    }” wedi'i chlirio; bydd y themâu'n dilyn yn yr ail-grwpio nesaf.
+flash-flag-restored = Mae'r faner “{ $kind ->
         [abuse] camdriniaeth
         [spam] sbam
        *[other] gwybodaeth adnabod
-    } yn ôl; bydd y themâu'n dilyn yn yr ail-grwpio nesaf.
+    }” yn ôl; bydd y themâu'n dilyn yn yr ail-grwpio nesaf.
 
 # Coeden y themâu: themâu eang ac is-themâu ar y bwrdd.
 theme-sentiment = Beirniadol { $critical }% · cymysg { $mixed }% · cadarnhaol { $positive }%
