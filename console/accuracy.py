@@ -21,6 +21,9 @@ from dataclasses import dataclass
 BOOTSTRAP_ROUNDS = 1000
 # "None of these" is a code of its own for kappa and F1 alike.
 NONE = "none"
+# Coder names in a statement: the machine, and officers by letter (never by name).
+AUTOMATIC = "Automatic themes"
+OFFICER_PREFIX = "Officer "
 
 Codes = tuple[Hashable, frozenset[Hashable]]  # (main theme, every theme)
 

@@ -87,7 +87,7 @@ async def check_csrf(request: Request) -> None:
         # Uploaded files are the importer's to check; every typed field is checked here.
         reason = unsafe_reason(name) or (unsafe_reason(value) if isinstance(value, str) else None)
         if reason:
-            raise HTTPException(400, f"The form field {name[:40]!r} {reason}.")
+            raise LocalisedHTTPException(400, "error-form-field", field=name[:40], reason=reason)
     given = form.get("csrf_token")
     if not csrf_matches(request.session.get("csrf"), given if isinstance(given, str) else None):
         raise LocalisedHTTPException(403, "error-csrf")

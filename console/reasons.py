@@ -36,6 +36,35 @@ KNOWN: list[tuple[re.Pattern[str], str]] = [
         (r"an account for (?P<email>.+) already exists", "reason-account-exists"),
         (r"a password needs at least (?P<limit>\d+) characters", "reason-password-short"),
         (r"quotes need the redactor installed", "reason-no-redactor"),
+        (r"Keep each text under (?P<limit>\d+) characters\.", "reason-response-text-long"),
+        (r"Keep names under (?P<limit>\d+) characters\.", "reason-response-name-long"),
+        (r"Say why in English or Welsh\.", "reason-response-why"),
+        (r"Say what the council will do, in English or Welsh\.", "reason-response-what"),
+        (r"Name the body the theme was passed to\.", "reason-response-passed-to"),
+        (
+            r"A theme the council is not acting on itself has the status 'closed'\.",
+            "reason-response-must-close",
+        ),
+        (r"'Closed' is for themes the council is not acting on itself\.", "reason-response-closed"),
+        (r"Give the date as YYYY-MM-DD\.", "reason-response-date"),
+        (r"No such theme in this consultation\.", "error-no-theme"),
+        (
+            r"This theme was merged or removed; answer the theme it is now part of\.",
+            "reason-response-theme-gone",
+        ),
+        (r"A consultation cannot follow on from itself\.", "reason-link-itself"),
+        (r"No such earlier consultation\.", "reason-link-no-earlier"),
+        (r"These consultations are already linked\.", "reason-link-twice"),
+        (r"That consultation already follows on from this one\.", "reason-link-circle"),
+        (r"No such link for this consultation\.", "error-no-round-link"),
+        (r"No such match for this consultation\.", "reason-no-match"),
+        (
+            r"One of these themes is already matched; undo that match first\.",
+            "reason-match-taken",
+        ),
+        (r"No such theme in the earlier consultation\.", "reason-no-earlier-theme"),
+        (r"Only current themes can be matched\.", "reason-match-current"),
+        (r"answer (?P<answer>\d+) has no '(?P<kind>[a-z]+)' flag", "reason-no-flag"),
     ]
 ]
 

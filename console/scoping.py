@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar
 
-from fastapi import HTTPException
 from sqlmodel import Session, select
 
+from console.i18n import LocalisedHTTPException
 from storage.input_policy import MAX_DB_ID
 
 
@@ -32,8 +32,17 @@ def in_id_range(row_id: int) -> bool:
     return 0 < row_id <= MAX_DB_ID
 
 
-def _not_found(model: type[object]) -> HTTPException:
-    return HTTPException(404, f"No such {model.__name__.lower()} in this consultation.")
+def _not_found(model: type[object]) -> LocalisedHTTPException:
+    # Each page's 404 names what it looked for, in the officer's language.
+    if model.__name__ == "Theme":
+        return LocalisedHTTPException(404, "error-no-theme")
+    if model.__name__ == "Quote":
+        return LocalisedHTTPException(404, "error-no-quote")
+    if model.__name__ == "Answer":
+        return LocalisedHTTPException(404, "error-no-answer")
+    if model.__name__ == "FeedbackPublication":
+        return LocalisedHTTPException(404, "error-no-publication")
+    return LocalisedHTTPException(404, "error-not-in-consultation")
 
 
 def owned(session: Session, model: type[Row], row_id: int, consultation_id: int) -> Row:

@@ -12,6 +12,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
+from console.accuracy import AUTOMATIC, OFFICER_PREFIX
 from console.deps import Cap, csrf_token, role_allows
 from console.i18n import (
     DEFAULT_LANGUAGE,
@@ -71,6 +72,17 @@ def _plain_in_page_language(context: Context, record: Any, name: str) -> str:
     return next((v for c in order if (v := getattr(record, f"{name}_{c}", None) or "")), "")
 
 
+@pass_context
+def _coder(context: Context, name: str) -> str:
+    """A coder in an accuracy statement ("Automatic themes", "Officer B") in the page's language."""
+    if name == AUTOMATIC:
+        return _gettext(context, "accuracy-automatic")
+    if name.startswith(OFFICER_PREFIX):
+        return _gettext(context, "accuracy-officer", letter=name.removeprefix(OFFICER_PREFIX))
+    return name
+
+
+_env.globals["coder"] = _coder
 _env.globals["Cap"] = Cap
 _env.globals["Role"] = Role
 _env.globals["role_allows"] = role_allows

@@ -16,6 +16,7 @@ from console.deps import (
     check_csrf,
     role_allows,
 )
+from console.i18n import Msg
 from console.redact import redact_rows
 from console.templating import flash, render
 from nlp.moderation.flags import HIDDEN_KINDS, SPAM
@@ -97,7 +98,7 @@ def change_flag(
     with session_scope(services.db) as session:
         answer = session.get(Answer, answer_id)
         if answer is None or answer.consultation_id != consultation.id:
-            flash(request, "No such answer.", "error")
+            flash(request, "flash-no-answer", "error")
         else:
             answer_flags(session, [answer_id])  # checked now if it never was
             try:
@@ -105,7 +106,7 @@ def change_flag(
                     session=session, answer_id=answer_id, kind=kind, cleared=action == "clear"
                 )
             except FlagError as error:
-                flash(request, str(error), "error")
+                flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
             else:
                 record_event(
                     session=session,
@@ -114,6 +115,8 @@ def change_flag(
                     subject=f"answer:{answer_id}",
                     detail={"kind": kind},
                 )
-                done = "cleared" if action == "clear" else "restored"
-                flash(request, f"Flag {kind!r} {done}; themes follow at the next refit.")
+                if action == "clear":
+                    flash(request, Msg.of("flash-flag-cleared", kind=kind))
+                else:
+                    flash(request, Msg.of("flash-flag-restored", kind=kind))
     return RedirectResponse(f"/console/consultations/{consultation.id}/answers", status_code=303)

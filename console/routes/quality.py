@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from app.services import ServicesDep
-from console.accuracy import Codes, Statement, compare
+from console.accuracy import AUTOMATIC, OFFICER_PREFIX, Codes, Statement, compare
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
+from console.i18n import Msg
 from console.redact import redact_rows
 from console.templating import flash, render
 from storage.db import session_scope
@@ -27,7 +28,6 @@ router = APIRouter(
 )
 DEFAULT_SAMPLE = 40
 MIN_SAMPLE, MAX_SAMPLE = 10, 500
-AUTOMATIC = "Automatic themes"
 
 
 def _seed(consultation_id: int) -> int:
@@ -66,7 +66,7 @@ def accuracy_statement(session: Session, consultation_id: int) -> Statement:
 
     automatic = quality_repo.automatic_codes(session=session, answer_ids=answer_ids)
     officers = quality_repo.every_officers_codes(session=session, consultation_id=consultation_id)
-    names = {oid: f"Officer {chr(ord('A') + i)}" for i, oid in enumerate(sorted(officers))}
+    names = {oid: f"{OFFICER_PREFIX}{chr(ord('A') + i)}" for i, oid in enumerate(sorted(officers))}
     coders: list[tuple[str, dict[int, tuple[int | None, frozenset[int]]]]] = [
         (AUTOMATIC, automatic),
         *((names[oid], officers[oid]) for oid in sorted(officers)),
@@ -172,7 +172,7 @@ async def save_quality(
             )
 
     await run_in_threadpool(save)
-    flash(request, "Codes saved.")
+    flash(request, "flash-codes-saved")
     return RedirectResponse(f"/console/consultations/{consultation.id}/quality", status_code=303)
 
 
@@ -200,5 +200,5 @@ def redraw_sample(
             subject=f"consultation:{consultation.id}",
             detail={"size": len(sample.answer_ids)},
         )
-    flash(request, f"A new sample of {size} answers, spread over the themes.")
+    flash(request, Msg.of("flash-new-sample", count=size))
     return RedirectResponse(f"/console/consultations/{consultation.id}/quality", status_code=303)

@@ -6,14 +6,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
 from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultation, check_csrf
 from console.difference import draft_difference
-from console.templating import flash, render
+from console.i18n import LocalisedHTTPException, Msg
+from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.responses import TEXT_LIMIT, Decision, ResponseStatus
@@ -30,16 +31,16 @@ router = APIRouter(
 ThemeId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 DECISION_LABELS = {
-    Decision.WILL_DO: "Will do",
-    Decision.ALREADY_DOING: "Already doing",
-    Decision.NOT_DOING: "Considered, not doing",
-    Decision.PASSED_ON: "Passed to another body",
+    Decision.WILL_DO: Msg("response-decision-will-do"),
+    Decision.ALREADY_DOING: Msg("response-decision-already-doing"),
+    Decision.NOT_DOING: Msg("response-decision-not-doing"),
+    Decision.PASSED_ON: Msg("response-decision-passed-on"),
 }
 STATUS_LABELS = {
-    ResponseStatus.PLANNED: "Planned",
-    ResponseStatus.IN_PROGRESS: "In progress",
-    ResponseStatus.DONE: "Done",
-    ResponseStatus.CLOSED: "Closed (not ours to act on)",
+    ResponseStatus.PLANNED: Msg("response-status-planned"),
+    ResponseStatus.IN_PROGRESS: Msg("response-status-in-progress"),
+    ResponseStatus.DONE: Msg("response-status-done"),
+    ResponseStatus.CLOSED: Msg("response-status-closed"),
 }
 # "What difference it made" is a Your Voice text field: the same limit as the edit form.
 DIFFERENCE_LIMIT = 20_000
@@ -86,7 +87,7 @@ def _active_theme(services: ServicesDep, consultation: Consultation, theme_id: i
             or theme.consultation_id != consultation.id
             or theme.status != ThemeStatus.ACTIVE
         ):
-            raise HTTPException(404, "No such theme in this consultation.")
+            raise LocalisedHTTPException(404, "error-no-theme")
         session.expunge(theme)
     return theme
 
@@ -126,7 +127,7 @@ def _form_page(
     consultation: Consultation,
     theme: Theme,
     values: Mapping[str, object],
-    error: str | None = None,
+    error: Msg | None = None,
 ) -> Response:
     return render(
         request,
@@ -203,10 +204,27 @@ async def save_response(
         problem = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'form'}: {e['msg']}" for e in error.errors()
         )
-        return _form_page(request, officer, consultation, theme, submitted, f"Not saved: {problem}")
+        return _form_page(
+            request,
+            officer,
+            consultation,
+            theme,
+            submitted,
+            Msg.of("flash-not-saved", reason=problem),
+        )
     except responses_store.ResponseError as error:
-        return _form_page(request, officer, consultation, theme, submitted, f"Not saved: {error}")
-    flash(request, f"Response to “{theme.display_label('en')}” saved.")
+        return _form_page(
+            request,
+            officer,
+            consultation,
+            theme,
+            submitted,
+            Msg.of("flash-not-saved", reason=str(error)),
+        )
+    flash(
+        request,
+        Msg.of("flash-response-saved", theme=theme.display_label(page_language(request, officer))),
+    )
     return RedirectResponse(f"/console/consultations/{consultation.id}/responses", status_code=303)
 
 
@@ -232,8 +250,8 @@ def delete_response(
                 detail={"theme_id": theme_id},
             )
     if not removed:
-        raise HTTPException(404, "That theme has no response to remove.")
-    flash(request, "Response removed.")
+        raise LocalisedHTTPException(404, "error-no-response")
+    flash(request, "flash-response-removed")
     return RedirectResponse(f"/console/consultations/{consultation.id}/responses", status_code=303)
 
 
@@ -270,7 +288,7 @@ def save_difference(
     with session_scope(services.db) as session:
         stored = session.get(Consultation, consultation.id)
         if stored is None:
-            raise HTTPException(404, "No such consultation.")
+            raise LocalisedHTTPException(404, "error-no-consultation")
         edits.update_consultation(
             session=session,
             consultation=stored,
@@ -283,8 +301,5 @@ def save_difference(
             action="difference_drafted",
             subject=f"consultation:{consultation.id}",
         )
-    flash(
-        request,
-        "Saved as “What difference it made”. Publish it from “What we found out” to tell people.",
-    )
+    flash(request, "flash-difference-saved")
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)

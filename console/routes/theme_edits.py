@@ -376,10 +376,10 @@ def about_n(
     cid = consultation.id or 0
     back = f"{_board_url(consultation)}?level={'broad' if level == 'broad' else 'sub'}"
     if level not in ("broad", "sub"):
-        flash(request, "Not changed: choose broad themes or sub-themes.", "error")
+        flash(request, "flash-tree-choose-level", "error")
         return RedirectResponse(back, status_code=303)
     if n is None and not reset:
-        flash(request, "Not changed: say about how many themes you want.", "error")
+        flash(request, "flash-tree-say-how-many", "error")
         return RedirectResponse(back, status_code=303)
     if level == "broad":
 
@@ -407,7 +407,7 @@ def about_n(
             {"n": n, "reset": reset},
         )
     if "refit" not in services.job_registry.names():
-        flash(request, "Theming is not running on this server.", "error")
+        flash(request, "flash-theming-off", "error")
         return RedirectResponse(back, status_code=303)
     with session_scope(services.db) as session:
         themes_store.save_tree(session=session, consultation_id=cid, about_sub=None if reset else n)
@@ -419,5 +419,5 @@ def about_n(
             detail={"n": n, "reset": reset},
         )
     services.jobs.enqueue("refit", consultation_id=cid)
-    flash(request, "Regrouping into about that many sub-themes; reload this page in a minute.")
+    flash(request, "flash-regrouping-sub")
     return RedirectResponse(back, status_code=303)

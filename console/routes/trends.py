@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
@@ -17,6 +17,7 @@ from console.deps import (
     check_csrf,
     load_consultation,
 )
+from console.i18n import LocalisedHTTPException, Msg
 from console.templating import flash, render
 from console.trends import TREND_LABELS, link_and_suggest, refresh_suggestions, trend_table
 from storage.db import session_scope
@@ -108,10 +109,10 @@ def link(
                 session=session, consultation_id=consultation.id or 0, earlier_id=earlier_id
             )
     except lineage_store.LinkError as error:
-        flash(request, f"Not linked: {error}", "error")
+        flash(request, Msg.of("flash-not-linked", reason=str(error)), "error")
         return _back(consultation)
     _audit(services, officer.id, consultation.id, "consultation_linked", earlier_id=earlier_id)
-    flash(request, "Linked. Check the suggested matches below.")
+    flash(request, "flash-linked")
     return _back(consultation)
 
 
@@ -130,9 +131,9 @@ def unlink(
                 session=session, consultation_id=consultation.id or 0, link_id=link_id
             )
     except lineage_store.LinkError as error:
-        raise HTTPException(404, str(error)) from error
+        raise LocalisedHTTPException(404, "error-no-round-link") from error
     _audit(services, officer.id, consultation.id, "consultation_unlinked", link_id=link_id)
-    flash(request, "Link removed.")
+    flash(request, "flash-link-removed")
     return _back(consultation)
 
 
@@ -146,7 +147,7 @@ def refresh(
     """Suggest matches again (after a refit); confirmed and refused matches are kept."""
     with session_scope(services.db) as session:
         count = refresh_suggestions(session=session, consultation_id=consultation.id or 0)
-    flash(request, f"{count} matches suggested; your confirmed and refused matches are kept.")
+    flash(request, Msg.of("flash-matches-suggested", count=count))
     return _back(consultation)
 
 
@@ -162,7 +163,7 @@ def decide(
     """Confirm a suggested match, or refuse it (never suggested again)."""
     states = {"confirm": MatchState.CONFIRMED, "refuse": MatchState.REFUSED}
     if decision not in states:
-        raise HTTPException(404, "Confirm or refuse a match.")
+        raise LocalisedHTTPException(404, "error-confirm-or-refuse")
     try:
         with session_scope(services.db) as session:
             lineage_store.decide_match(
@@ -172,10 +173,13 @@ def decide(
                 state=states[decision],
             )
     except lineage_store.LinkError as error:
-        flash(request, f"Not changed: {error}", "error")
+        flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
         return _back(consultation)
     _audit(services, officer.id, consultation.id, f"theme_match_{decision}", match_id=match_id)
-    flash(request, "Match confirmed." if decision == "confirm" else "Match refused.")
+    if decision == "confirm":
+        flash(request, "flash-match-confirmed")
+    else:
+        flash(request, "flash-match-refused")
     return _back(consultation)
 
 
@@ -199,7 +203,7 @@ def match_by_hand(
                 session=session, link=found, theme_id=theme_id, earlier_theme_id=earlier_theme_id
             )
     except lineage_store.LinkError as error:
-        flash(request, f"Not matched: {error}", "error")
+        flash(request, Msg.of("flash-not-matched", reason=str(error)), "error")
         return _back(consultation)
     _audit(
         services,
@@ -209,5 +213,5 @@ def match_by_hand(
         theme_id=theme_id,
         earlier_theme_id=earlier_theme_id,
     )
-    flash(request, "Matched.")
+    flash(request, "flash-matched")
     return _back(consultation)

@@ -282,6 +282,10 @@ async def test_every_console_page_renders_in_both_languages(
         f"{base}/exports",
         f"{base}/report",
         f"{base}/poster",
+        f"{base}/responses",
+        f"{base}/themes/{theme_ids[0]}/response",
+        f"{base}/responses/draft",
+        f"{base}/trends",
         f"/workshop/{cid}",
         f"/workshop/{cid}/wall",
         f"/workshop/{cid}/cards",
@@ -293,6 +297,74 @@ async def test_every_console_page_renders_in_both_languages(
         assert _html_lang(page) == language, path
     report = await client.get(f"{base}/report", headers=headers)
     assert ("Atebion fesul thema" if language == "cy" else "Answers per theme") in report.text
+
+
+async def test_responses_trends_and_flags_speak_welsh_and_refuse_bad_input_in_welsh(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    answers = add_answers(db, cid, ["Mae angen mwy o fysiau"], language="cy")
+    (theme_id,) = make_themes(db, cid, {"Buses": answers})
+    token = await sign_in(client, officer)
+    base = f"/console/consultations/{cid}"
+    page = await client.get(f"{base}/responses", headers=WELSH)
+    assert "Beth rydym yn ei wneud am bob thema" in page.text and "Dim ymateb eto" in page.text
+    form = await client.get(f"{base}/themes/{theme_id}/response", headers=WELSH)
+    assert "Byddwn yn gwneud hyn" in form.text and "Cadw&#39;r ymateb" in form.text
+    # A bad date, then no words at all: refused on the form, in Welsh; nothing is saved.
+    welsh_bus = "Bws newydd gyda'r nos"
+    for fields, reason in [
+        ({"detail_cy": welsh_bus, "status_date": "y gwanwyn"}, "Rhowch y dyddiad ar ffurf"),
+        ({}, "Dywedwch beth fydd y cyngor yn ei wneud"),
+    ]:
+        bad = await client.post(
+            f"{base}/themes/{theme_id}/response",
+            data={"csrf_token": token, "decision": "will_do", "status": "planned", **fields},
+            headers=WELSH,
+        )
+        assert bad.status_code == 400 and f"Heb ei gadw: {reason}" in unescape(bad.text)
+    assert "Dim ymateb eto" in (await client.get(f"{base}/responses", headers=WELSH)).text
+    saved = await client.post(
+        f"{base}/themes/{theme_id}/response",
+        data={
+            "csrf_token": token,
+            "decision": "will_do",
+            "status": "planned",
+            "detail_cy": welsh_bus,
+        },
+        headers=WELSH,
+        follow_redirects=True,
+    )
+    # The flash names the theme by its Welsh name on a Welsh page.
+    assert "Mae&#39;r ymateb i “Buses (cy)” wedi&#39;i gadw." in saved.text
+    assert "Byddwn yn gwneud hyn" in saved.text and "Wedi&#39;i gynllunio" in saved.text
+    report = await client.get(f"{base}/report", headers=WELSH)
+    assert "Beth rydym yn ei wneud am bob thema" in report.text
+    assert "Byddwn yn gwneud hyn" in report.text and "Wedi&#39;i gynllunio" in report.text
+    # Removing a response twice: the second is a 404 that says why, in Welsh.
+    for expected in (303, 404):
+        removed = await client.post(
+            f"{base}/themes/{theme_id}/response/delete",
+            data={"csrf_token": token},
+            headers=WELSH,
+        )
+        assert removed.status_code == expected
+    assert "Nid oes gan y thema honno ymateb" in unescape(removed.text)
+    trends = await client.get(f"{base}/trends", headers=WELSH)
+    assert "Themâu ar draws rowndiau a blynyddoedd" in trends.text
+    assert "Nid yw wedi&#39;i gysylltu ag ymgynghoriad cynharach eto." in trends.text
+    odd = await client.post(
+        f"{base}/trends/matches/1/maybe", data={"csrf_token": token}, headers=WELSH
+    )
+    assert odd.status_code == 404 and "Cadarnhewch neu gwrthodwch" in odd.text
+    missing = await client.post(
+        f"{base}/answers/999999/flags",
+        data={"csrf_token": token, "kind": "spam", "action": "clear"},
+        headers=WELSH,
+        follow_redirects=True,
+    )
+    assert "Nid oes ateb o&#39;r fath." in missing.text
 
 
 async def test_split_parts_and_codebook_themes_need_welsh_names_too(

@@ -15,6 +15,7 @@ from console.templating import TEMPLATES_DIR, templates
 from storage.models import ConsultationStatus, QuestionKind
 from storage.models.accounts import Role
 from storage.models.quotes import QuoteSource
+from storage.models.responses import Decision, ResponseStatus
 from storage.placeholders import SPAN_TYPES
 from tests.console.i18n_scan import scan
 
@@ -120,6 +121,8 @@ def test_every_id_the_code_and_templates_use_exists(catalog: ConsoleCatalog) -> 
             "exports",
         ],
         "your-voice": ["why", "want-to-know", "found-out", "difference"],
+        "response-decision": [d.value.replace("_", "-") for d in Decision],
+        "response-status": [s.value.replace("_", "-") for s in ResponseStatus],
     }
     for prefix, values in built.items():
         used.update({f"{prefix}-{value}": {"built"} for value in values})

@@ -202,7 +202,7 @@ async def test_quality_check_measures_agreement_with_the_officer(
         codes.setdefault(f"code_{answer}", "none")  # the "Other" answer
     await client.post(f"/console/consultations/{cid}/quality", data={"csrf_token": token, **codes})
     page = await client.get(f"/console/consultations/{cid}/quality")
-    assert "You have coded <strong>16</strong> of 16 answers" in page.text
+    assert "You have coded 16 of 16 answers" in page.text
     # 14 of 16 main themes agree; the statement gives kappa and F1 with intervals.
     assert "Automatic themes / Officer A" in page.text
     assert "95 % confidence intervals come from 1,000 bootstrap resamples" in page.text

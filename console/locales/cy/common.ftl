@@ -47,3 +47,7 @@ error-no-token = Nid oes tocyn o'r fath.
 
 flash-signed-out = Rydych wedi allgofnodi.
 flash-not-changed = Heb ei newid: { $reason }
+error-no-quote = Nid oes dyfyniad o'r fath yn yr ymgynghoriad hwn.
+error-no-answer = Nid oes ateb o'r fath yn yr ymgynghoriad hwn.
+error-not-in-consultation = Heb ei ganfod yn yr ymgynghoriad hwn.
+error-form-field = Mae problem gyda maes “{ $field }” y ffurflen: { $reason }.

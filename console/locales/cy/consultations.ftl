@@ -123,3 +123,5 @@ flash-shared-officer = Wedi'i rannu â { $email } (swyddog).
 flash-shared-facilitator = Wedi'i rannu â { $email } (hwylusydd).
 flash-shared-readonly = Wedi'i rannu â { $email } (darllen yn unig).
 flash-unshared = Nid yw wedi'i rannu mwyach.
+consultation-web-qr-alt = Cod QR sy'n agor y sgwrs ar y we
+consultation-web-qr-download = Lawrlwytho cod QR y sgwrs ar y we

@@ -67,3 +67,103 @@ url-not-an-address = Nid yw'r ddolen i'r canlyniadau a gyhoeddwyd yn gyfeiriad g
 url-not-whole = Rhaid i'r ddolen i'r canlyniadau a gyhoeddwyd fod yn gyfeiriad gwe cyfan sy'n dechrau gyda https://, fel https://www.wrecsam.gov.uk/eich-llais/canlyniadau.
 url-no-site = Nid oes enw gwefan yn y ddolen i'r canlyniadau a gyhoeddwyd, fel https://www.wrecsam.gov.uk/eich-llais/canlyniadau.
 url-credentials = Ni chaiff y ddolen i'r canlyniadau a gyhoeddwyd gynnwys enw defnyddiwr na chyfrinair.
+
+# "Beth rydym yn ei wneud": ymateb y cyngor i bob thema, a'r drafft sy'n deillio ohono.
+responses-heading = Beth rydym yn ei wneud am bob thema
+responses-intro = Cofnodwch ymateb y cyngor i bob thema: y penderfyniad, y gwasanaeth sy'n berchen arno, pa mor bell mae wedi mynd a phryd. Mae'r ymatebion hyn yn llunio drafft o'r adran “Pa wahaniaeth mae wedi'i wneud” ac maen nhw ar gael drwy'r API yn
+responses-draft-link = Llunio drafft o “Pa wahaniaeth mae wedi'i wneud” o'r ymatebion hyn
+responses-caption = Y themâu ac ymateb y cyngor (y thema fwyaf yn gyntaf)
+responses-col-decision = Penderfyniad
+responses-col-owner = Perchennog
+responses-col-status = Statws
+responses-col-date = Dyddiad
+responses-col-actions = Camau gweithredu
+responses-theme-gone = (mae'r thema wedi'i chyfuno neu ei thynnu ers hynny)
+responses-none-yet = Dim ymateb eto
+responses-edit = Golygu
+responses-respond = Ymateb
+responses-no-themes = Dim themâu eto: rhowch themâu i'r atebion yn gyntaf.
+response-decision-will-do = Byddwn yn gwneud hyn
+response-decision-already-doing = Rydym eisoes yn gwneud hyn
+response-decision-not-doing = Wedi'i ystyried, ond ni fyddwn yn ei wneud
+response-decision-passed-on = Wedi'i drosglwyddo i gorff arall
+response-status-planned = Wedi'i gynllunio
+response-status-in-progress = Ar y gweill
+response-status-done = Wedi'i wneud
+response-status-closed = Wedi cau (nid ein cyfrifoldeb ni i weithredu arno)
+response-title = Ymateb i { $theme }
+response-heading = Ymateb y cyngor i “{ $theme }”
+response-detail-en = Beth fydd y cyngor yn ei wneud, beth mae'n ei wneud, neu pam lai (Saesneg)
+response-detail-cy = Beth fydd y cyngor yn ei wneud, beth mae'n ei wneud, neu pam lai (Cymraeg)
+response-owner = Y gwasanaeth sy'n berchen arno
+response-passed-to = Wedi'i drosglwyddo i (ar gyfer “Wedi'i drosglwyddo i gorff arall”)
+response-date = Dyddiad disgwyl neu gwblhau
+response-save = Cadw'r ymateb
+response-remove = Tynnu'r ymateb hwn
+flash-not-saved = Heb ei gadw: { $reason }
+flash-response-saved = Mae'r ymateb i “{ $theme }” wedi'i gadw.
+flash-response-removed = Mae'r ymateb wedi'i dynnu.
+error-no-response = Nid oes gan y thema honno ymateb i'w dynnu.
+difference-draft-title = Drafft: pa wahaniaeth mae wedi'i wneud
+difference-draft-heading = Drafft o “Pa wahaniaeth mae wedi'i wneud”
+difference-draft-intro = Wedi'i lunio o'r ymatebion i bob thema. Golygwch ef, yna cadwch ef: mae'n cymryd lle testun “Pa wahaniaeth mae wedi'i wneud” yr ymgynghoriad. Nid oes dim yn cael ei anfon nes i chi ei gyhoeddi o “Beth wnaethon ni ei ddarganfod”.
+difference-draft-save = Cadw fel “Pa wahaniaeth mae wedi'i wneud”
+flash-difference-saved = Wedi'i gadw fel “Pa wahaniaeth mae wedi'i wneud”. Cyhoeddwch ef o “Beth wnaethon ni ei ddarganfod” i ddweud wrth bobl.
+
+# Themâu ar draws rowndiau a blynyddoedd.
+trends-heading = Themâu ar draws rowndiau a blynyddoedd
+trends-across-rounds = Themâu ar draws rowndiau
+trends-intro = Cysylltwch yr ymgynghoriad hwn ag ymgynghoriadau cynharach (un y llynedd, y rownd flaenorol). Mae themâu'n cael eu paru yn ôl ystyr; cadarnhewch bob cyfatebiaeth, neu gwrthodwch hi a pharu â llaw. Mae'r cyfrannau'n seiliedig ar atebion pob rownd sydd â thema, felly mae'n deg cymharu rowndiau o wahanol faint.
+trends-caption = Themâu'r ymgynghoriad hwn ochr yn ochr â rowndiau cynharach (y duedd o'i chymharu â'r un ddiweddaraf)
+trends-col-now = Nawr
+trends-col-trend = Tuedd
+trends-suggested = Awgrymwyd (tebygrwydd { $score })
+trends-confirm = Cadarnhau
+trends-refuse = Nid yr un fath
+trends-refuse-which = thema: { $theme } a { $earlier }
+trends-gone = Wedi'i godi yn { $round }, ond nid y tro hwn
+trends-then = { $count } bryd hynny
+trends-refresh = Awgrymu cyfatebiaethau eto (ar ôl ail-grwpio)
+trends-own-theme = Thema'r ymgynghoriad hwn
+trends-same-as = yw'r un fath â thema { $round }
+trends-match-by-hand = Paru â llaw
+trends-unlink = Datgysylltu { $round }
+trends-not-linked = Nid yw wedi'i gysylltu ag ymgynghoriad cynharach eto.
+trends-link-heading = Cysylltu ymgynghoriad cynharach
+trends-follows-on = Mae'r ymgynghoriad hwn yn dilyn ymlaen o
+trends-link = Cysylltu ac awgrymu cyfatebiaethau
+flash-not-linked = Heb ei gysylltu: { $reason }
+flash-linked = Wedi'i gysylltu. Gwiriwch y cyfatebiaethau a awgrymir isod.
+error-no-round-link = Nid oes cysylltiad o'r fath ar gyfer yr ymgynghoriad hwn.
+flash-link-removed = Mae'r cysylltiad wedi'i dynnu.
+flash-matches-suggested = { $count ->
+        [one] Awgrymwyd { $count } gyfatebiaeth
+       *[other] Awgrymwyd { $count } o gyfatebiaethau
+    }; mae'r cyfatebiaethau rydych wedi'u cadarnhau a'u gwrthod yn cael eu cadw.
+error-confirm-or-refuse = Cadarnhewch neu gwrthodwch gyfatebiaeth.
+flash-match-confirmed = Mae'r gyfatebiaeth wedi'i chadarnhau.
+flash-match-refused = Mae'r gyfatebiaeth wedi'i gwrthod.
+flash-not-matched = Heb ei baru: { $reason }
+flash-matched = Wedi'u paru.
+
+# Y gwiriad codio dall a'i ddatganiad cywirdeb.
+quality-blind-intro = Rhowch ei brif thema i bob ateb yn y sampl hwn, a thiciwch unrhyw themâu eraill a welwch ynddo. Nid ydych yn gweld y themâu awtomatig na chodau swyddogion eraill: codiwch yn ddall, yna bydd datganiad cywirdeb yr ymgynghoriad yn ymddangos.
+quality-you-coded = Rydych wedi codio { $coded } o { $count ->
+        [one] { $count } ateb
+       *[other] { $count } o atebion
+    }.
+quality-sample-size = Maint y sampl
+quality-new-sample = Tynnu sampl newydd
+quality-main-theme = Prif thema
+quality-also-about = Hefyd yn ymwneud â
+quality-further-themes = Themâu eraill yr ateb hwn
+flash-new-sample = Sampl newydd o { $count ->
+        [one] { $count } ateb
+       *[other] { $count } o atebion
+    }, wedi'u gwasgaru dros y themâu.
+accuracy-heading = Datganiad cywirdeb
+accuracy-col-compared = Wedi'u cymharu
+accuracy-col-kappa = Kappa Cohen (cyfwng hyder 95%)
+accuracy-col-f1 = F1 aml-thema (cyfwng hyder 95%)
+accuracy-automatic = Themâu awtomatig
+accuracy-officer = Swyddog { $letter }

@@ -56,7 +56,7 @@ themes-seed-submit = Ychwanegu thema
 theme-all = Pob thema
 theme-showing = (yn dangos { $shown })
 theme-split-legend = Rhannu'r thema hon
-theme-split-hint = Rhowch enw i ddwy ran a dewiswch ran ar gyfer yr atebion isod; bydd atebion heb eu dewis yn cael eu gosod eto yn yr ail-grwpio nesaf.
+theme-split-hint = Rhowch enw i ddwy ran a dewiswch ran ar gyfer yr atebion isod; bydd atebion heb eu dewis yn mynd i'r rhan sydd agosaf o ran ystyr.
 theme-part-name = Enw rhan { $part } (Saesneg)
 theme-part-name-cy = Enw rhan { $part } yn Gymraeg
 theme-split = Rhannu
@@ -120,3 +120,59 @@ flash-theming-off = Nid yw'r grwpio themâu yn rhedeg ar y gweinydd hwn.
 flash-regrouping = Wrthi'n ail-grwpio'r atebion; ail-lwythwch y dudalen hon ymhen munud.
 error-no-theme = Nid oes thema o'r fath yn yr ymgynghoriad hwn.
 flash-recut-done = { $broad } o themâu eang (y rhagosodiad yw { $default }).
+
+# Baneri cymedroli ar atebion a dyfyniadau (mathau o nlp/moderation/flags.py).
+answers-spam-left-out = { $count ->
+        [one] { $count } wedi'i adael allan o'r themâu fel sbam
+       *[other] { $count } wedi'u gadael allan o'r themâu fel sbam
+    }
+answers-all = Pob ateb
+answers-flagged = Wedi'i faneru:
+answers-show = Dangos
+flag-abuse = camdriniaeth
+flag-spam = sbam
+flag-identifying = gallai adnabod rhywun
+flag-clear-abuse = Nid camdriniaeth
+flag-clear-spam = Nid sbam
+flag-clear-identifying = Nid yw'n adnabod neb
+flag-restore-abuse = Baneru fel camdriniaeth eto
+flag-restore-spam = Baneru fel sbam eto
+flag-restore-identifying = Baneru fel gwybodaeth adnabod eto
+quotes-check-first = Gwiriwch cyn cymeradwyo:
+quotes-flagged-show = Dyfyniad wedi'i faneru: dangos
+theme-sub-themes = Is-themâu:
+flash-no-answer = Nid oes ateb o'r fath.
+flash-flag-cleared = Mae'r faner “{ $kind ->
+        [abuse] camdriniaeth
+        [spam] sbam
+       *[other] gwybodaeth adnabod
+    }” wedi'i chlirio; bydd y themâu'n dilyn yn yr ail-grwpio nesaf.
+flash-flag-restored = Mae'r faner “{ $kind ->
+        [abuse] camdriniaeth
+        [spam] sbam
+       *[other] gwybodaeth adnabod
+    }” yn ôl; bydd y themâu'n dilyn yn yr ail-grwpio nesaf.
+
+# Coeden y themâu: themâu eang ac is-themâu ar y bwrdd.
+theme-sentiment = Beirniadol { $critical }% · cymysg { $mixed }% · cadarnhaol { $positive }%
+tree-progress = Wrthi'n rhoi themâu i atebion newydd: { $step ->
+        [embedding] eu darllen
+        [grouping] eu grwpio
+        [tree] llunio'r goeden
+        [quotes] dewis dyfyniadau
+       *[other] { $step }
+    } { $done } o { $total }
+tree-reload = Ail-lwythwch y dudalen i weld y cynnydd.
+tree-showing = Yn dangos:
+tree-broad = themâu eang
+tree-sub = is-themâu
+tree-default = rhagosodiad: { $default } o themâu eang
+tree-default-asked = rhagosodiad: { $default } o themâu eang; gofynnoch am tua { $asked }
+tree-overlap = Mae rhai atebion yn sôn am fwy nag un thema ac yn cyfrif ym mhob un, felly mae'r cyfrannau'n dod i fwy na 100%.
+tree-about-broad = Tua faint o themâu eang?
+tree-about-sub = Tua faint o is-themâu?
+tree-regroup = Ail-grwpio
+tree-back-to-default = Yn ôl i'r rhagosodiad
+flash-tree-choose-level = Heb ei newid: dewiswch themâu eang neu is-themâu.
+flash-tree-say-how-many = Heb ei newid: nodwch tua faint o themâu rydych chi eu heisiau.
+flash-regrouping-sub = Wrthi'n ail-grwpio'n tua'r nifer honno o is-themâu; ail-lwythwch y dudalen hon ymhen munud.

@@ -46,3 +46,8 @@ error-no-token = No such token.
 
 flash-signed-out = You have signed out.
 flash-not-changed = Not changed: { $reason }
+error-no-quote = No such quote in this consultation.
+error-no-answer = No such answer in this consultation.
+error-not-in-consultation = Not found in this consultation.
+# $reason is the input check's own (English) words.
+error-form-field = The form field “{ $field }” { $reason }.

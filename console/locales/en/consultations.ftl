@@ -123,3 +123,5 @@ flash-shared-officer = Shared with { $email } (officer).
 flash-shared-facilitator = Shared with { $email } (facilitator).
 flash-shared-readonly = Shared with { $email } (readonly).
 flash-unshared = No longer shared.
+consultation-web-qr-alt = QR code that opens the web chat
+consultation-web-qr-download = Download the web chat QR code

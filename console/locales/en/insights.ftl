@@ -66,3 +66,103 @@ url-not-an-address = The link to the published results is not a web address such
 url-not-whole = The link to the published results must be a whole web address starting with https://, such as https://www.wrexham.gov.uk/your-voice/results.
 url-no-site = The link to the published results has no website name in it, such as https://www.wrexham.gov.uk/your-voice/results.
 url-credentials = The link to the published results must not contain a user name or password.
+
+# "What we are doing": the council's response to each theme, and the draft it makes.
+responses-heading = What we are doing about each theme
+responses-intro = Record the council's response to each theme: the decision, the service that owns it, how far it has got and when. These responses draft the “What difference it made” section and are served by the API at
+responses-draft-link = Draft “What difference it made” from these responses
+responses-caption = Themes and the council's response (largest theme first)
+responses-col-decision = Decision
+responses-col-owner = Owner
+responses-col-status = Status
+responses-col-date = Date
+responses-col-actions = Actions
+responses-theme-gone = (theme merged or removed since)
+responses-none-yet = No response yet
+responses-edit = Edit
+responses-respond = Respond
+responses-no-themes = No themes yet: theme the answers first.
+response-decision-will-do = Will do
+response-decision-already-doing = Already doing
+response-decision-not-doing = Considered, not doing
+response-decision-passed-on = Passed to another body
+response-status-planned = Planned
+response-status-in-progress = In progress
+response-status-done = Done
+response-status-closed = Closed (not ours to act on)
+response-title = Response to { $theme }
+response-heading = The council's response to “{ $theme }”
+response-detail-en = What the council will do, is doing, or why not (English)
+response-detail-cy = What the council will do, is doing, or why not (Welsh)
+response-owner = Service that owns it
+response-passed-to = Passed to (for “Passed to another body”)
+response-date = Due or done (date)
+response-save = Save the response
+response-remove = Remove this response
+flash-not-saved = Not saved: { $reason }
+flash-response-saved = Response to “{ $theme }” saved.
+flash-response-removed = Response removed.
+error-no-response = That theme has no response to remove.
+difference-draft-title = Draft: what difference it made
+difference-draft-heading = Draft “What difference it made”
+difference-draft-intro = Drafted from the responses to each theme. Edit it, then save: it replaces the consultation's “What difference it made” text. Nothing is sent until you publish it from “What we found out”.
+difference-draft-save = Save as “What difference it made”
+flash-difference-saved = Saved as “What difference it made”. Publish it from “What we found out” to tell people.
+
+# Themes across rounds and years.
+trends-heading = Themes across rounds and years
+trends-across-rounds = Themes across rounds
+trends-intro = Link this consultation to earlier ones (last year's, the previous round). Themes are matched by meaning; confirm each match, or refuse it and match by hand. Shares are of each round's themed answers, so rounds of different sizes compare fairly.
+trends-caption = This consultation's themes beside earlier rounds (trend against the most recent)
+trends-col-now = Now
+trends-col-trend = Trend
+trends-suggested = Suggested (similarity { $score })
+trends-confirm = Confirm
+trends-refuse = Not the same
+trends-refuse-which = theme: { $theme } and { $earlier }
+trends-gone = Raised in { $round }, not this time
+trends-then = { $count } then
+trends-refresh = Suggest matches again (after a regroup)
+trends-own-theme = This consultation's theme
+trends-same-as = is the same as { $round }'s
+trends-match-by-hand = Match by hand
+trends-unlink = Unlink { $round }
+trends-not-linked = Not linked to an earlier consultation yet.
+trends-link-heading = Link an earlier consultation
+trends-follows-on = This consultation follows on from
+trends-link = Link and suggest matches
+flash-not-linked = Not linked: { $reason }
+flash-linked = Linked. Check the suggested matches below.
+error-no-round-link = No such link for this consultation.
+flash-link-removed = Link removed.
+flash-matches-suggested = { $count ->
+        [one] { $count } match suggested
+       *[other] { $count } matches suggested
+    }; your confirmed and refused matches are kept.
+error-confirm-or-refuse = Confirm or refuse a match.
+flash-match-confirmed = Match confirmed.
+flash-match-refused = Match refused.
+flash-not-matched = Not matched: { $reason }
+flash-matched = Matched.
+
+# The blind coding check and its accuracy statement.
+quality-blind-intro = Give each answer in this sample its main theme, and tick any further themes you see in it. You do not see the automatic themes or other officers' codes: code blind, then the consultation's accuracy statement appears.
+quality-you-coded = You have coded { $coded } of { $count } { $count ->
+        [one] answer
+       *[other] answers
+    }.
+quality-sample-size = Sample size
+quality-new-sample = Draw a new sample
+quality-main-theme = Main theme
+quality-also-about = Also about
+quality-further-themes = Further themes of this answer
+flash-new-sample = A new sample of { $count ->
+        [one] { $count } answer
+       *[other] { $count } answers
+    }, spread over the themes.
+accuracy-heading = Accuracy statement
+accuracy-col-compared = Compared
+accuracy-col-kappa = Cohen's kappa (95% CI)
+accuracy-col-f1 = Multi-theme F1 (95% CI)
+accuracy-automatic = Automatic themes
+accuracy-officer = Officer { $letter }

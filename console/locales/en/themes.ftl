@@ -56,7 +56,7 @@ themes-seed-submit = Add theme
 theme-all = All themes
 theme-showing = (showing { $shown })
 theme-split-legend = Split this theme
-theme-split-hint = Name two parts and choose a part for the answers below; answers left unchosen are placed again at the next refit.
+theme-split-hint = Name two parts and choose a part for the answers below; answers left unchosen go to the part closest in meaning.
 theme-part-name = Part { $part } name
 theme-part-name-cy = Part { $part } name in Welsh
 theme-split = Split
@@ -120,3 +120,56 @@ flash-theming-off = Theming is not running on this server.
 flash-regrouping = Regrouping the answers now; reload this page in a minute.
 error-no-theme = No such theme in this consultation.
 flash-recut-done = { $broad } broad themes (the default is { $default }).
+
+# Moderation flags on answers and quotes (kinds from nlp/moderation/flags.py).
+answers-spam-left-out = { $count } left out of themes as spam
+answers-all = All answers
+answers-flagged = Flagged:
+answers-show = Show
+flag-abuse = abuse
+flag-spam = spam
+flag-identifying = identifying
+flag-clear-abuse = Not abuse
+flag-clear-spam = Not spam
+flag-clear-identifying = Not identifying
+flag-restore-abuse = Restore abuse
+flag-restore-spam = Restore spam
+flag-restore-identifying = Restore identifying
+quotes-check-first = Check before approving:
+quotes-flagged-show = Flagged quote: show
+theme-sub-themes = Sub-themes:
+flash-no-answer = No such answer.
+flash-flag-cleared = The { $kind ->
+        [abuse] abuse
+        [spam] spam
+       *[other] identifying
+    } flag is cleared; themes follow at the next refit.
+flash-flag-restored = The { $kind ->
+        [abuse] abuse
+        [spam] spam
+       *[other] identifying
+    } flag is back; themes follow at the next refit.
+
+# The theme tree: broad themes and sub-themes on the board.
+theme-sentiment = Critical { $critical }% · mixed { $mixed }% · positive { $positive }%
+tree-progress = Theming new answers: { $step ->
+        [embedding] reading them
+        [grouping] grouping
+        [tree] building the tree
+        [quotes] choosing quotes
+       *[other] { $step }
+    } { $done } of { $total }
+tree-reload = Reload to see it move.
+tree-showing = Showing:
+tree-broad = broad themes
+tree-sub = sub-themes
+tree-default = default { $default } broad
+tree-default-asked = default { $default } broad; you asked for about { $asked }
+tree-overlap = Some answers name more than one theme and count in each, so the shares add up to more than 100%.
+tree-about-broad = About how many broad themes?
+tree-about-sub = About how many sub-themes?
+tree-regroup = Regroup
+tree-back-to-default = Back to the default
+flash-tree-choose-level = Not changed: choose broad themes or sub-themes.
+flash-tree-say-how-many = Not changed: say about how many themes you want.
+flash-regrouping-sub = Regrouping into about that many sub-themes; reload this page in a minute.
