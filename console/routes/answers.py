@@ -18,6 +18,7 @@ from console.deps import (
 )
 from console.i18n import Msg
 from console.redact import redact_rows
+from console.scoping import owned
 from console.templating import flash, render
 from nlp.moderation.flags import HIDDEN_KINDS, SPAM
 from nlp.moderation.store import answer_flags, spam_answer_ids
@@ -96,27 +97,23 @@ def change_flag(
 ) -> Response:
     """An officer judges a flag wrong (clear) or right after all (restore); audited."""
     with session_scope(services.db) as session:
-        answer = session.get(Answer, answer_id)
-        if answer is None or answer.consultation_id != consultation.id:
-            flash(request, "flash-no-answer", "error")
+        # Another consultation's answer is "not found", as on every console route.
+        owned(session, Answer, answer_id, consultation.id or 0)
+        answer_flags(session, [answer_id])  # checked now if it never was
+        try:
+            set_cleared(session=session, answer_id=answer_id, kind=kind, cleared=action == "clear")
+        except FlagError as error:
+            flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
         else:
-            answer_flags(session, [answer_id])  # checked now if it never was
-            try:
-                set_cleared(
-                    session=session, answer_id=answer_id, kind=kind, cleared=action == "clear"
-                )
-            except FlagError as error:
-                flash(request, Msg.of("flash-not-changed", reason=str(error)), "error")
+            record_event(
+                session=session,
+                actor=f"officer:{officer.id}",
+                action="answer_flag_" + action,
+                subject=f"answer:{answer_id}",
+                detail={"kind": kind},
+            )
+            if action == "clear":
+                flash(request, Msg.of("flash-flag-cleared", kind=kind))
             else:
-                record_event(
-                    session=session,
-                    actor=f"officer:{officer.id}",
-                    action="answer_flag_" + action,
-                    subject=f"answer:{answer_id}",
-                    detail={"kind": kind},
-                )
-                if action == "clear":
-                    flash(request, Msg.of("flash-flag-cleared", kind=kind))
-                else:
-                    flash(request, Msg.of("flash-flag-restored", kind=kind))
+                flash(request, Msg.of("flash-flag-restored", kind=kind))
     return RedirectResponse(f"/console/consultations/{consultation.id}/answers", status_code=303)

@@ -15,6 +15,7 @@ from console.accuracy import AUTOMATIC, OFFICER_PREFIX, Codes, Statement, compar
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import Msg
 from console.redact import redact_rows
+from console.scoping import owned_ids
 from console.templating import flash, render
 from storage.db import session_scope
 from storage.models import Answer, Consultation
@@ -160,6 +161,8 @@ async def save_quality(
     def save() -> None:
         with session_scope(services.db) as session:
             cid = consultation.id or 0
+            # Another consultation's answers are "not found", as on every console route.
+            owned_ids(session, Answer, [*mains, *also], cid)
             valid = {t.id for t in themes_repo.active_themes(session=session, consultation_id=cid)}
             sample = set(sample_of(session, consultation, officer.email))
             checked = {

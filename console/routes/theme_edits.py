@@ -57,6 +57,18 @@ def _edit(
     return RedirectResponse(back, status_code=303)
 
 
+def _check_owned(
+    services: ServicesDep,
+    consultation: Consultation,
+    theme_id: int,
+    answer_ids: list[int] | None = None,
+) -> None:
+    """404 for a theme or answers of another consultation (or none), before anything else."""
+    with session_scope(services.db) as session:
+        owned(session, Theme, theme_id, consultation.id or 0)
+        owned_ids(session, Answer, answer_ids or [], consultation.id or 0)
+
+
 def _board_url(consultation: Consultation, theme_id: int | None = None) -> str:
     url = f"/console/consultations/{consultation.id}/themes"
     return f"{url}/{theme_id}" if theme_id else url
@@ -75,6 +87,7 @@ def rename(
     """Give a theme the officer's own name in English and Welsh (kept across refits)."""
     from nlp.themes.edits import rename_theme
 
+    _check_owned(services, consultation, theme_id)
     if not label_cy.strip():
         # Welsh residents hear this name in playback and feedback: it cannot be left out.
         flash(request, "flash-welsh-name-needed", "error")
@@ -156,15 +169,18 @@ async def split(
     form = await request.form()
     names = [str(form.get("part1", "")), str(form.get("part2", ""))]
     welsh = [str(form.get("part1_cy", "")), str(form.get("part2_cy", ""))]
-    if not all(name.strip() for name in welsh):
-        # New names reach Welsh residents as much as renamed ones do.
-        flash(request, "flash-welsh-name-needed", "error")
-        return RedirectResponse(_board_url(consultation, theme_id), status_code=303)
     parts: list[tuple[str, list[int]]] = [(names[0], []), (names[1], [])]
     for key, value in form.multi_items():
         answer_id = parse_id(key[7:]) if key.startswith("answer_") else None
         if answer_id is not None and value in ("1", "2"):
             parts[int(str(value)) - 1][1].append(answer_id)
+    # Another consultation's theme or answers are "not found" before any form check.
+    _check_owned(services, consultation, theme_id, [a for _, ids in parts for a in ids])
+    if all(ids for _, ids in parts) and not all(name.strip() for name in welsh):
+        # New names reach Welsh residents as much as renamed ones do. (A split with a
+        # part left empty is refused below, with that reason first.)
+        flash(request, "flash-welsh-name-needed", "error")
+        return RedirectResponse(_board_url(consultation, theme_id), status_code=303)
 
     def change(session: Session, actor: str) -> Msg:
         cid = consultation.id or 0

@@ -18,11 +18,13 @@ from console.deps import (
     load_consultation,
 )
 from console.i18n import LocalisedHTTPException, Msg
+from console.scoping import owned
 from console.templating import flash, render
 from console.trends import TREND_LABELS, link_and_suggest, refresh_suggestions, trend_table
 from storage.db import session_scope
 from storage.models import Consultation
-from storage.models.lineage import ConsultationLink, MatchState
+from storage.models.lineage import ConsultationLink, MatchState, ThemeMatch
+from storage.models.themes import Theme
 from storage.repositories import console_accounts as accounts
 from storage.repositories import lineage as lineage_store
 from storage.repositories import themes as themes_store
@@ -152,7 +154,7 @@ def refresh(
 
 
 @router.post("/{consultation_id}/trends/matches/{match_id}/{decision}")
-def decide(
+def decide_match(
     request: Request,
     services: ServicesDep,
     officer: CurrentOfficer,
@@ -164,6 +166,12 @@ def decide(
     states = {"confirm": MatchState.CONFIRMED, "refuse": MatchState.REFUSED}
     if decision not in states:
         raise LocalisedHTTPException(404, "error-confirm-or-refuse")
+    with session_scope(services.db) as session:
+        match = session.get(ThemeMatch, match_id)
+        link = session.get(ConsultationLink, match.link_id) if match is not None else None
+        if link is None or link.consultation_id != consultation.id:
+            # Another consultation's match is "not found", as on every console route.
+            raise LocalisedHTTPException(404, "error-no-round-link")
     try:
         with session_scope(services.db) as session:
             lineage_store.decide_match(
@@ -194,11 +202,17 @@ def match_by_hand(
     earlier_theme_id: FormId,
 ) -> Response:
     """The officer's own match between a theme and an earlier round's theme."""
+    with session_scope(services.db) as session:
+        found = session.get(ConsultationLink, link_id)
+        if found is None or found.consultation_id != consultation.id:
+            raise LocalisedHTTPException(404, "error-no-round-link")
+        # Another consultation's themes are "not found", as on every console route.
+        owned(session, Theme, theme_id, consultation.id or 0)
+        owned(session, Theme, earlier_theme_id, found.earlier_id)
     try:
         with session_scope(services.db) as session:
             found = session.get(ConsultationLink, link_id)
-            if found is None or found.consultation_id != consultation.id:
-                raise lineage_store.LinkError("No such link for this consultation.")
+            assert found is not None
             lineage_store.match_by_hand(
                 session=session, link=found, theme_id=theme_id, earlier_theme_id=earlier_theme_id
             )

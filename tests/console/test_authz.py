@@ -116,6 +116,7 @@ POLICY: dict[str, set[Role] | str] = {
     "unlink": EDIT,
     "refresh": EDIT,
     "match_by_hand": EDIT,
+    "decide_match": EDIT,
     "list_trends": VIEW,
     "redraw_sample": EDIT,
     "get_accuracy": VIEW,

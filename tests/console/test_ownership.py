@@ -21,10 +21,12 @@ from console.importer import save_upload
 from console.security import new_api_token
 from storage.db import session_scope
 from storage.models.accounts import ApiToken, ConsultationShare, Role
+from storage.models.lineage import ThemeMatch
 from storage.models.playback import FeedbackPublication
 from storage.models.quotes import Quote
 from storage.models.themes import Theme, ThemeAssignment
 from storage.repositories import console_accounts as accounts
+from storage.repositories import lineage as lineage_store
 from tests.console.factories import (
     add_answers,
     make_consultation,
@@ -108,13 +110,26 @@ FOREIGN: dict[str, list[tuple[dict[str, str], dict[str, str]]]] = {
         ({"answer_id": "{my_answer}"}, {"theme_id": "{their_theme}"}),
         ({"answer_id": "{my_answer}"}, {"theme_id": "{my_theme}", "back": "{their_theme}"}),
     ],
-    "decide": [({"quote_id": "{their_quote}"}, {"decision": "approve"})],
     "edit_spans": [({"quote_id": "{their_quote}"}, {"add_text": "worry"})],
     "resume_feedback": [({"publication_id": "{their_publication}"}, {})],
     "remove_share": [({"officer_id": "{their_officer}"}, {})],
     "run": [({"upload_id": "{their_upload}"}, {"text": "text"})],
     "save_quality": [({}, {"code_{their_answer}": "{my_theme}"})],
     "revoke_token": [({"token_id": "{their_token}"}, {})],
+    "change_flag": [({"answer_id": "{their_answer}"}, {"kind": "spam", "action": "clear"})],
+    "response_form": [({"theme_id": "{their_theme}"}, {})],
+    "save_response": [({"theme_id": "{their_theme}"}, {"decision": "will_do", "detail_en": "x"})],
+    "delete_response": [({"theme_id": "{their_theme}"}, {})],
+    "link": [({}, {"earlier_id": "{their_consultation}"})],
+    "unlink": [({"link_id": "{their_link}"}, {})],
+    "decide": [({"quote_id": "{their_quote}"}, {"decision": "approve"})],
+    "decide_match": [({"match_id": "{their_match}", "decision": "confirm"}, {})],
+    "match_by_hand": [
+        (
+            {"link_id": "{their_link}"},
+            {"theme_id": "{my_theme}", "earlier_theme_id": "{older_theme}"},
+        ),
+    ],
 }
 # Rows named by id that no consultation scopes: admins manage every account.
 NOT_CONSULTATION_SCOPED = {"update_user"}
@@ -179,6 +194,8 @@ async def test_every_route_refuses_another_consultations_ids_with_404(
     )
     (their_theme,) = make_themes(db, theirs, {"Worries": their_answers})
     their_quote = make_quote(db, their_answers[0], their_theme, approve=False, spans=[])
+    older = make_consultation(db, shared_with=[them])
+    (older_theme,) = make_themes(db, older, {"Old worries": add_answers(db, older, ["Old"])})
     with session_scope(db) as session:
         publication = FeedbackPublication(consultation_id=theirs, text_hash="x" * 64)
         session.add(publication)
@@ -186,10 +203,22 @@ async def test_every_route_refuses_another_consultations_ids_with_404(
         their_token = accounts.create_api_token(
             session=session, officer_id=them.id or 0, token_hash=hashed
         )
+        # Their consultation follows on from an older one of theirs, with a theme match.
+        their_link = lineage_store.link_consultations(
+            session=session, consultation_id=theirs, earlier_id=older
+        )
+        their_match = ThemeMatch(
+            link_id=their_link.id or 0, theme_id=their_theme, earlier_theme_id=older_theme
+        )
+        session.add(their_match)
         session.flush()
         ids = {
             "their_publication": publication.id,
             "their_token": their_token.id,
+            "their_link": their_link.id,
+            "their_match": their_match.id,
+            "their_consultation": theirs,
+            "older_theme": older_theme,
         }
     upload = save_upload(
         io.BytesIO(b"text\nhello\n"), consultation_id=theirs, filename="x.csv", limit=10_000
