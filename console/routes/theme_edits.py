@@ -28,7 +28,7 @@ router = APIRouter(
 )
 
 
-def _edit(
+def run_edit(
     request: Request,
     services: ServicesDep,
     officer: Officer,
@@ -69,7 +69,7 @@ def _check_owned(
         owned_ids(session, Answer, answer_ids or [], consultation.id or 0)
 
 
-def _board_url(consultation: Consultation, theme_id: int | None = None) -> str:
+def board_url(consultation: Consultation, theme_id: int | None = None) -> str:
     url = f"/console/consultations/{consultation.id}/themes"
     return f"{url}/{theme_id}" if theme_id else url
 
@@ -91,7 +91,7 @@ def rename(
     if not label_cy.strip():
         # Welsh residents hear this name in playback and feedback: it cannot be left out.
         flash(request, "flash-welsh-name-needed", "error")
-        return RedirectResponse(_board_url(consultation), status_code=303)
+        return RedirectResponse(board_url(consultation), status_code=303)
 
     def change(session: Session, actor: str) -> Msg:
         owned(session, Theme, theme_id, consultation.id or 0)
@@ -105,14 +105,14 @@ def rename(
         )
         return Msg("flash-theme-renamed")
 
-    return _edit(
+    return run_edit(
         request,
         services,
         officer,
         consultation,
         "renamed",
         change,
-        _board_url(consultation),
+        board_url(consultation),
         {"theme_id": theme_id, "label": label, "label_cy": label_cy},
     )
 
@@ -141,14 +141,14 @@ def merge(
         )
         return Msg.of("flash-theme-merged", label=merged.display_label())
 
-    return _edit(
+    return run_edit(
         request,
         services,
         officer,
         consultation,
         "merged",
         change,
-        _board_url(consultation),
+        board_url(consultation),
         {"theme_id": theme_id, "into": target_id},
     )
 
@@ -180,7 +180,7 @@ async def split(
         # New names reach Welsh residents as much as renamed ones do. (A split with a
         # part left empty is refused below, with that reason first.)
         flash(request, "flash-welsh-name-needed", "error")
-        return RedirectResponse(_board_url(consultation, theme_id), status_code=303)
+        return RedirectResponse(board_url(consultation, theme_id), status_code=303)
 
     def change(session: Session, actor: str) -> Msg:
         cid = consultation.id or 0
@@ -197,14 +197,14 @@ async def split(
         return Msg("flash-theme-split")
 
     return await run_in_threadpool(
-        _edit,
+        run_edit,
         request,
         services,
         officer,
         consultation,
         "split",
         change,
-        _board_url(consultation),
+        board_url(consultation),
         {"theme_id": theme_id, "parts": names, "parts_cy": welsh},
     )
 
@@ -238,14 +238,14 @@ def pin(
         _propose(session, answer_id, theme_id)
         return Msg("flash-pinned")
 
-    return _edit(
+    return run_edit(
         request,
         services,
         officer,
         consultation,
         "pinned" if pinned else "unpinned",
         change,
-        _board_url(consultation, theme_id),
+        board_url(consultation, theme_id),
         {"theme_id": theme_id, "answer_id": answer_id},
     )
 
@@ -296,39 +296,16 @@ def move(
         )
         return Msg("flash-answer-moved")
 
-    return _edit(
+    return run_edit(
         request,
         services,
         officer,
         consultation,
         "answer_moved",
         change,
-        _board_url(consultation, back or theme_id),
+        board_url(consultation, back or theme_id),
         {"answer_id": answer_id, "theme_id": theme_id},
     )
-
-
-@router.post("/{consultation_id}/themes/refit")
-def refit(
-    request: Request,
-    services: ServicesDep,
-    officer: CurrentOfficer,
-    consultation: EditableConsultation,
-) -> Response:
-    """Ask the background worker to regroup every answer (officers' edits are kept)."""
-    if "refit" not in services.job_registry.names():
-        flash(request, "flash-theming-off", "error")
-    else:
-        services.jobs.enqueue("refit", consultation_id=consultation.id or 0)
-        with session_scope(services.db) as session:
-            accounts.audit(
-                session=session,
-                actor=f"officer:{officer.id}",
-                action="themes_refit_requested",
-                subject=f"consultation:{consultation.id}",
-            )
-        flash(request, "flash-regrouping")
-    return RedirectResponse(_board_url(consultation), status_code=303)
 
 
 @router.post("/{consultation_id}/themes/seed")
@@ -346,7 +323,7 @@ def seed(
 
     if not label_cy.strip():
         flash(request, "flash-welsh-name-needed", "error")
-        return RedirectResponse(_board_url(consultation), status_code=303)
+        return RedirectResponse(board_url(consultation), status_code=303)
     lines = [line.strip() for line in examples.splitlines() if line.strip()][:50]
 
     def change(session: Session, actor: str) -> Msg:
@@ -361,79 +338,13 @@ def seed(
         )
         return Msg("flash-seed-added")
 
-    return _edit(
+    return run_edit(
         request,
         services,
         officer,
         consultation,
         "seeded",
         change,
-        _board_url(consultation),
+        board_url(consultation),
         {"label": label, "label_cy": label_cy, "examples": len(lines)},
     )
-
-
-@router.post("/{consultation_id}/themes/about")
-def about_n(
-    request: Request,
-    services: ServicesDep,
-    officer: CurrentOfficer,
-    consultation: EditableConsultation,
-    level: Annotated[str, Form(max_length=8)],
-    n: Annotated[int | None, Form(ge=1, le=300)] = None,
-    reset: Annotated[str, Form(max_length=1)] = "",
-) -> Response:
-    """About N broad themes (a re-cut of the tree, done now) or sub-themes (a regroup).
-
-    Either choice is kept for later refits until the officer goes back to the default.
-    """
-    from nlp.themes.broad import TreeError, rebuild_broad
-
-    cid = consultation.id or 0
-    back = f"{_board_url(consultation)}?level={'broad' if level == 'broad' else 'sub'}"
-    if level not in ("broad", "sub"):
-        flash(request, "flash-tree-choose-level", "error")
-        return RedirectResponse(back, status_code=303)
-    if n is None and not reset:
-        flash(request, "flash-tree-say-how-many", "error")
-        return RedirectResponse(back, status_code=303)
-    if level == "broad":
-
-        def change(session: Session, actor: str) -> Msg:
-            del actor
-            try:
-                done = rebuild_broad(
-                    session=session,
-                    consultation_id=cid,
-                    about_broad=None if reset else n,
-                    reset=bool(reset),
-                )
-            except TreeError as error:
-                raise themes_store.ThemeEditError(str(error)) from error
-            return Msg.of("flash-recut-done", broad=done.broad, default=done.default)
-
-        return _edit(
-            request,
-            services,
-            officer,
-            consultation,
-            "recut",
-            change,
-            back,
-            {"n": n, "reset": reset},
-        )
-    if "refit" not in services.job_registry.names():
-        flash(request, "flash-theming-off", "error")
-        return RedirectResponse(back, status_code=303)
-    with session_scope(services.db) as session:
-        themes_store.save_tree(session=session, consultation_id=cid, about_sub=None if reset else n)
-        accounts.audit(
-            session=session,
-            actor=f"officer:{officer.id}",
-            action="themes_about_sub",
-            subject=f"consultation:{cid}",
-            detail={"n": n, "reset": reset},
-        )
-    services.jobs.enqueue("refit", consultation_id=cid)
-    flash(request, "flash-regrouping-sub")
-    return RedirectResponse(back, status_code=303)
