@@ -6,7 +6,6 @@ from __future__ import annotations
 from html import unescape
 
 import httpx
-import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -46,10 +45,6 @@ async def test_split_parts_and_codebook_themes_need_welsh_names_too(
     with session_scope(db) as session:
         parts = {t.display_label("cy") for t in session.exec(select(Theme))}
     assert {"Gyda'r nos", "Penwythnos"} <= parts
-    if db.dialect.name == "postgresql":
-        # Found here, not caused here: theme.model is VARCHAR(128) and the default
-        # embedder's name is longer, so any codebook theme fails to save on PostgreSQL.
-        pytest.xfail("seeding a codebook theme fails on PostgreSQL (theme.model too short)")
     seed = {"csrf_token": token, "label": "Parking", "examples": "parking\ncar park"}
     await client.post(f"{base}/seed", data=seed)
     with session_scope(db) as session:
