@@ -16,6 +16,7 @@ from console.difference import draft_difference
 from console.i18n import LocalisedHTTPException, Msg
 from console.templating import flash, page_language, render
 from storage.db import session_scope
+from storage.input_policy import MAX_DB_ID
 from storage.models import Consultation
 from storage.models.responses import TEXT_LIMIT, Decision, ResponseStatus
 from storage.models.themes import Theme, ThemeStatus
@@ -27,8 +28,8 @@ router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
 
-# Ids are database integers: anything outside 1..2^63-1 is refused before a query.
-ThemeId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+# Ids are database INTEGER keys: anything outside 1..MAX_DB_ID is refused before a query.
+ThemeId = Annotated[int, Path(ge=1, le=MAX_DB_ID)]
 
 DECISION_LABELS = {
     Decision.WILL_DO: Msg("response-decision-will-do"),

@@ -22,6 +22,7 @@ from console.scoping import owned
 from console.templating import flash, render
 from console.trends import TREND_LABELS, link_and_suggest, refresh_suggestions, trend_table
 from storage.db import session_scope
+from storage.input_policy import MAX_DB_ID
 from storage.models import Consultation
 from storage.models.lineage import ConsultationLink, MatchState, ThemeMatch
 from storage.models.themes import Theme
@@ -32,9 +33,9 @@ from storage.repositories import themes as themes_store
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
-# Ids are database integers: anything outside 1..2^63-1 is refused before a query.
-RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-FormId = Annotated[int, Form(ge=1, le=2**63 - 1)]
+# Ids are database INTEGER keys: anything outside 1..MAX_DB_ID is refused before a query.
+RowId = Annotated[int, Path(ge=1, le=MAX_DB_ID)]
+FormId = Annotated[int, Form(ge=1, le=MAX_DB_ID)]
 
 
 def _back(consultation: Consultation) -> RedirectResponse:
