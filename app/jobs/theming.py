@@ -21,8 +21,9 @@ log = logging.getLogger(__name__)
 FIRST_REFIT_AT = 10
 #: A batch holding at least 1 / REGROUP_SHARE of a consultation's answers regroups them.
 REGROUP_SHARE = 4
-#: Answers embedded between two progress updates of a batch.
-PROGRESS_CHUNK = 256
+#: Answers embedded between two progress updates of a batch (large: the embedder
+#: sorts each chunk by length, so bigger chunks carry less padding).
+PROGRESS_CHUNK = 512
 
 THEME_ANSWER = "theme_answer"
 THEME_BATCH = "theme_batch"
