@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
+from app.jobs import theming
 from app.jobs.queue import InProcessQueue, JobRegistry
-from app.jobs.theming import FIRST_REFIT_AT, PROGRESS_CHUNK, register_theming_jobs
+from app.jobs.theming import FIRST_REFIT_AT, register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import session_scope
 from storage.repositories import themes as repo
@@ -80,9 +81,7 @@ def test_an_import_is_one_batch_job_that_regroups_and_reports_progress(engine: E
     queue = InProcessQueue(registry)
     register_theming_jobs(registry, engine, jobs=queue, embedder=HashingEmbedder())
     consultation_id = make_consultation(engine)
-    topics = [t for group in TOPICS.values() for t in group]
-    # More than one progress chunk, so the bar moves during embedding.
-    texts = topics * (PROGRESS_CHUNK // len(topics) + 1)
+    texts = [t for group in TOPICS.values() for t in group] * 20
     ids = add_answers(engine, consultation_id, texts)
     seen: list[object] = []
     original = repo.save_tree
@@ -94,6 +93,8 @@ def test_an_import_is_one_batch_job_that_regroups_and_reports_progress(engine: E
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(repo, "save_tree", spy)
+        # Chunks smaller than the batch, so the bar moves during embedding.
+        patch.setattr(theming, "PROGRESS_CHUNK", len(texts) // 2)
         queue.enqueue("theme_batch", answer_ids=ids)
         queue.drain()
     with session_scope(engine) as session:
