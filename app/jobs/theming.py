@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 FIRST_REFIT_AT = 10
 #: A batch holding at least 1 / REGROUP_SHARE of a consultation's answers regroups them.
 REGROUP_SHARE = 4
-#: Answers embedded between two progress updates of a batch.
-PROGRESS_CHUNK = 256
+#: Answers embedded between two progress updates of a batch. Large on purpose: one
+#: embedder call over 2,000 answers and their clauses took 29-34 s where chunks of
+#: 256 took 53-62 s (bench/RESULTS.md); a 2,000-answer import embeds in one call.
+PROGRESS_CHUNK = 2048
 
 THEME_ANSWER = "theme_answer"
 THEME_BATCH = "theme_batch"

@@ -189,6 +189,7 @@ def import_rows(
     batch: dict[str, dict[str, object]] = {}
     seen: set[str] = set()
     imported: list[int] = []
+    batches: list[list[int]] = []
 
     def flush() -> None:
         if not batch:
@@ -202,7 +203,7 @@ def import_rows(
             )
         report.imported += len(ids)
         imported.extend(ids)
-        _enqueue_redaction(services, ids)
+        batches.append(ids)
         batch.clear()
 
     for row in read_rows(saved, mapping, consultation_id=consultation_id, report=report, now=now):
@@ -219,7 +220,11 @@ def import_rows(
         if len(batch) >= BATCH:
             flush()
     flush()
+    # Theming first: its labels and quotes redact the few answers they show, so the
+    # board does not wait for every answer's redaction (needed by exports, not the board).
     _enqueue_theming(services, imported)
+    for ids in batches:
+        _enqueue_redaction(services, ids)
     return report
 
 

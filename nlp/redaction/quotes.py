@@ -7,7 +7,8 @@ spans, and reaches workshops only once an officer approves it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlmodel import Session
 
@@ -27,6 +28,7 @@ def propose_redacted_quotes(
     theme_id: int | None = None,
     source: QuoteSource = QuoteSource.REPRESENTATIVE,
     deny_list: Sequence[str] = (),
+    stored: Mapping[int, Sequence[Mapping[str, Any]]] | None = None,
 ) -> list[Quote]:
     """Redact each answer and propose it as a pending quote (idempotent per answer and theme).
 
@@ -37,6 +39,9 @@ def propose_redacted_quotes(
         theme_id: the theme the quotes illustrate, if any.
         source: representative (theming) or officer_pick (console).
         deny_list: the consultation's extra words to redact.
+        stored: spans already found for an answer by this redactor (the stored
+            redaction); those answers are not redacted again. Ignored with a
+            ``deny_list``, whose words the stored redaction did not know.
 
     Returns:
         The quotes, new or already proposed, in `answer_ids` order; representative ones
@@ -56,21 +61,31 @@ def propose_redacted_quotes(
         # pick one, or clear a wrong flag).
         flags = active_kinds(session, [a.id for a in answers if a.id is not None])
         answers = [a for a in answers if not HIDDEN_KINDS & set(flags.get(a.id or 0, []))]
+    known = {} if deny_list or stored is None else stored
+    spans: dict[int | None, list[dict[str, Any]]] = {
+        a.id: [dict(span) for span in known[a.id]]
+        for a in answers
+        if a.id is not None and a.id in known
+    }
     # One batch per language, so that Welsh answers get the Welsh pipeline.
-    results = {}
-    for language in {a.language for a in answers}:
-        group = [a for a in answers if a.language == language]
+    for language in {a.language for a in answers if a.id not in spans}:
+        group = [a for a in answers if a.language == language and a.id not in spans]
         redacted = redactor.redact_many(
             [a.text for a in group],
             language=language if language in ("en", "cy") else None,
             deny_list=deny_list,
         )
-        results.update({a.id: r for a, r in zip(group, redacted, strict=True)})
+        spans.update(
+            {
+                a.id: [span.as_dict() for span in r.spans]
+                for a, r in zip(group, redacted, strict=True)
+            }
+        )
     return [
         propose_quote(
             session=session,
             answer_id=answer.id,  # type: ignore[arg-type]
-            spans=[span.as_dict() for span in results[answer.id].spans],
+            spans=spans[answer.id],
             theme_id=theme_id,
             source=source,
         )

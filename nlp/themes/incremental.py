@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from nlp.moderation.flags import SPAM
 from nlp.moderation.store import active_kinds
-from nlp.themes.clauses import embed_clauses
+from nlp.themes.clauses import split_clauses
 from nlp.themes.junk import is_junk
 from nlp.themes.vectors import from_bytes, to_bytes
 from storage.models.themes import AssignmentSource
@@ -58,10 +58,20 @@ def embed_answers(
         chunk = todo[start : start + batch_size]
         texts = [t for _, t in chunk]
         langs = [detect_language(t) for t in texts]
-        vectors = np.array(embedder.encode(texts, languages=langs), dtype=np.float32)
+        split = [split_clauses(t, lang) for t, lang in zip(texts, langs, strict=True)]
+        # Answers and their clauses go to the embedder in one call, each distinct text
+        # once: one length-sorted pass keeps batches full and padding low.
+        flat = texts + [c for parts in split for c in parts]
+        flat_langs = langs + [lang for parts, lang in zip(split, langs, strict=True) for _ in parts]
+        every = encode_distinct(embedder, flat, flat_langs)
+        vectors = every[: len(texts)].copy()
         # Answers with no content are stored as zero vectors: "other" for every fit.
         vectors[[i for i, t in enumerate(texts) if is_junk(t)]] = 0.0
-        clauses = embed_clauses(embedder, texts, langs)
+        clauses: list[np.ndarray | None] = []
+        row = len(texts)
+        for parts in split:
+            clauses.append(every[row : row + len(parts)] if parts else None)
+            row += len(parts)
         repo.save_embeddings(
             session=session,
             rows=[
@@ -77,6 +87,26 @@ def embed_answers(
             ],
         )
     return len(todo)
+
+
+def encode_distinct(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+    """``embedder.encode`` with each distinct (text, language) embedded once.
+
+    Imports repeat short answers ("Nothing", "Very good") and their clauses; the
+    model is the cost, so repeats are copied rather than run through it again.
+    """
+    first: dict[tuple[str, str], int] = {}
+    rows = [
+        first.setdefault((t, lang), len(first)) for t, lang in zip(texts, languages, strict=True)
+    ]
+    distinct = list(first)
+    if not distinct:
+        return np.zeros((0, int(getattr(embedder, "dim", 0))), dtype=np.float32)
+    vectors = np.asarray(
+        embedder.encode([t for t, _ in distinct], languages=[lang for _, lang in distinct]),
+        dtype=np.float32,
+    )
+    return vectors[rows]
 
 
 @dataclass

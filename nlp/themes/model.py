@@ -7,8 +7,9 @@ constructor; a missing one gets the default. Fitted attributes end in ``_``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -88,6 +89,7 @@ class ThemeModel:
         self.n_quotes = n_quotes
         self.label_sample = label_sample
         self.random_state = random_state
+        self._label_texts: Callable[[list[int]], Sequence[str]] | None = None
 
     # -- fitting ------------------------------------------------------------------------
     def fit(
@@ -100,6 +102,7 @@ class ThemeModel:
         anchors: Sequence[Anchor] | None = None,
         clause_vectors: Sequence[np.ndarray | None] | None = None,
         about_broad: int | None = None,
+        label_texts: Callable[[list[int]], Sequence[str]] | None = None,
     ) -> ThemeModel:
         """Find themes.
 
@@ -114,6 +117,9 @@ class ThemeModel:
             clause_vectors: per text, its clauses' vectors (``None`` for one clause),
                 so that an answer naming two things carries both themes. Computed
                 with ``embedder`` when the model embeds the texts itself.
+            label_texts: given rows, the texts labels are built from (the redacted
+                text on a refit, computed for the label samples only); ``texts``
+                themselves when ``None``.
 
         Returns:
             ``self``, with ``themes_``, ``centroids_``, ``labels_``, ``assignments_``,
@@ -122,7 +128,31 @@ class ThemeModel:
         Raises:
             ThemingError: lengths do not match or ``about_n`` is not positive.
         """
-        texts = [t if isinstance(t, str) else "" for t in texts]
+        self._label_texts = label_texts
+        try:
+            return self._fit(
+                [t if isinstance(t, str) else "" for t in texts],
+                embeddings=embeddings,
+                languages=languages,
+                about_n=about_n,
+                anchors=anchors,
+                clause_vectors=clause_vectors,
+                about_broad=about_broad,
+            )
+        finally:
+            self._label_texts = None
+
+    def _fit(
+        self,
+        texts: list[str],
+        *,
+        embeddings: np.ndarray | None,
+        languages: Sequence[str] | None,
+        about_n: int | None,
+        anchors: Sequence[Anchor] | None,
+        clause_vectors: Sequence[np.ndarray | None] | None,
+        about_broad: int | None,
+    ) -> ThemeModel:
         if about_n is not None and about_n < 1:
             raise ThemingError("about_n must be a positive number of themes")
         langs = list(languages) if languages is not None else ["en"] * len(texts)
@@ -192,7 +222,7 @@ class ThemeModel:
             samples.append([int(i) for i in order[: self.label_sample * 2]])
         names = (
             self.labeller.label(
-                [[texts[i] for i in s] for s in samples], [[langs[i] for i in s] for s in samples]
+                self._sample_texts(texts, samples), [[langs[i] for i in s] for s in samples]
             )
             if any(samples)
             else [None] * n_broad
@@ -230,6 +260,15 @@ class ThemeModel:
         return self.assigner.assign(sims, self.other_threshold_, clause_sims).themes
 
     # -- internals ----------------------------------------------------------------------
+    def _sample_texts(self, texts: Sequence[str], samples: Sequence[Any]) -> list[list[str]]:
+        """The label samples' texts, through ``label_texts`` (one call) during a fit."""
+        label_texts = self._label_texts
+        if label_texts is None:
+            return [[texts[int(i)] for i in s] for s in samples]
+        rows = sorted({int(i) for s in samples for i in s})
+        found = dict(zip(rows, label_texts(rows), strict=True))
+        return [[found[int(i)] for i in s] for s in samples]
+
     def _check_fitted(self) -> None:
         if not hasattr(self, "centroids_"):
             raise ThemingError("the model is not fitted yet: call fit() first")
@@ -274,7 +313,7 @@ class ThemeModel:
         sample = [o[: self.label_sample] for o in ordered]
         names = (
             self.labeller.label(
-                [[texts[i] for i in s] for s in sample], [[langs[i] for i in s] for s in sample]
+                self._sample_texts(texts, sample), [[langs[i] for i in s] for s in sample]
             )
             if k
             else []

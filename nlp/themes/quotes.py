@@ -46,16 +46,16 @@ def propose_theme_quotes(
         How many quotes were proposed (new or already there).
     """
     from nlp.redaction.quotes import propose_redacted_quotes
-    from nlp.themes.redacted import _redactor
+    from nlp.themes.redacted import _redactor, redactions
 
     themes = [
         t
         for t in repo.list_themes(session=session, consultation_id=consultation_id)
         if not t.is_other
     ]
-    proposed = 0
+    chosen_by_theme: list[tuple[int | None, list[Answer]]] = []
     for theme in themes:
-        chosen: list[int] = []
+        chosen: list[Answer] = []
         seen: set[str] = set()
         for answer_id in theme.quote_answer_ids or []:
             answer = session.get(Answer, answer_id)
@@ -66,17 +66,40 @@ def propose_theme_quotes(
             if key in seen or len(key) > MAX_CHARS or words < MIN_WORDS or is_junk(key):
                 continue
             seen.add(key)
-            chosen.append(answer_id)
+            chosen.append(answer)
             if len(chosen) == per_theme:
                 break
         if chosen:
-            proposed += len(
-                propose_redacted_quotes(
-                    session=session,
-                    answer_ids=chosen,
-                    redactor=redactor or _redactor(),  # type: ignore[arg-type]
-                    theme_id=theme.id,
-                    source=QuoteSource.REPRESENTATIVE,
-                )
+            chosen_by_theme.append((theme.id, chosen))
+    # Every theme's candidates redacted together, once: the stored redaction (the
+    # pre-redaction job's, or the labels') is reused; only the rest runs the pipeline.
+    # Answers in neither English nor Welsh are left to the quote redactor's own guess.
+    stored = (
+        {
+            answer_id: spans
+            for answer_id, (_, spans) in redactions(
+                session=session,
+                answers=[
+                    (int(a.id or 0), a.text, a.language)
+                    for _, chosen in chosen_by_theme
+                    for a in chosen
+                    if a.language in ("en", "cy")
+                ],
+            ).items()
+        }
+        if redactor is None
+        else {}
+    )
+    proposed = 0
+    for theme_id, chosen in chosen_by_theme:
+        proposed += len(
+            propose_redacted_quotes(
+                session=session,
+                answer_ids=[int(a.id or 0) for a in chosen],
+                redactor=redactor or _redactor(),  # type: ignore[arg-type]
+                theme_id=theme_id,
+                source=QuoteSource.REPRESENTATIVE,
+                stored=stored,
             )
+        )
     return proposed

@@ -139,18 +139,25 @@ def refit_consultation(
     anchors, anchor_themes = _anchors(active, merged, officer, vectors, row_of)
     model = model or ThemeModel(embedder=embedder)
     report("grouping", 0, len(answers))
-    # Labels and quotes are read from the redacted text only (a resident's name must
-    # never become a theme's label).
-    shown = redacted_texts(
-        session=session, answers=[(a.answer_id, a.text, a.language) for a in answers]
-    )
+
+    # Labels are read from the redacted text only (a resident's name must never become
+    # a theme's label); only the answers a label is built from are redacted here (or
+    # read from the store), not every answer: grouping needs vectors, not text.
+    def label_texts(rows: list[int]) -> list[str]:
+        chosen = [answers[i] for i in rows]
+        shown = redacted_texts(
+            session=session, answers=[(a.answer_id, a.text, a.language) for a in chosen]
+        )
+        return [shown[a.answer_id] for a in chosen]
+
     model.fit(
-        [shown[a.answer_id] for a in answers],
+        [a.text for a in answers],
         embeddings=vectors,
         languages=[a.language for a in answers],
         about_n=about_n,
         anchors=anchors,
         clause_vectors=[_clauses(a.clauses, len(a.vector or b"")) for a in answers],
+        label_texts=label_texts,
     )
     pins: dict[int, list[int]] = {}
     for assignment in officer:
@@ -176,7 +183,7 @@ def refit_consultation(
         size=int((model.labels_ < 0).sum()),
         model=embedder.name,
     )
-    _save_sentiment(session, answers, shown, rows)
+    _save_sentiment(session, answers, rows)
     report("tree", len(answers), len(answers))
     rebuild_broad(session=session, consultation_id=consultation_id, about_broad=about_broad)
     if propose_quotes:
@@ -350,11 +357,13 @@ def _dedupe_ids(ids: list[int]) -> list[int]:
 def _save_sentiment(
     session: Session,
     answers: list[repo.StoredAnswer],
-    shown: dict[int, str],
     rows: list[tuple[int, int, float, int]],
 ) -> None:
-    """Each theme's share of critical / mixed / positive answers (primary answers)."""
-    by_answer = {a.answer_id: answer_sentiment(shown[a.answer_id], a.language) for a in answers}
+    """Each theme's share of critical / mixed / positive answers (primary answers).
+
+    Read from the original text: only the shares are kept, never the words.
+    """
+    by_answer = {a.answer_id: answer_sentiment(a.text, a.language) for a in answers}
     by_theme: dict[int, list[Sentiment]] = {}
     for answer_id, theme_id, _, rank in rows:
         if rank == 0 and answer_id in by_answer:

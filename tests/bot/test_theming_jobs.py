@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
+from app.jobs import theming
 from app.jobs.queue import InProcessQueue, JobRegistry
 from app.jobs.theming import FIRST_REFIT_AT, register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
@@ -92,6 +93,8 @@ def test_an_import_is_one_batch_job_that_regroups_and_reports_progress(engine: E
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(repo, "save_tree", spy)
+        # Chunks smaller than the batch, so the bar moves during embedding.
+        patch.setattr(theming, "PROGRESS_CHUNK", len(texts) // 2)
         queue.enqueue("theme_batch", answer_ids=ids)
         queue.drain()
     with session_scope(engine) as session:

@@ -250,9 +250,19 @@ async def test_imported_answers_are_redacted_ahead_of_export_by_the_job_queue(
     )
     assert isinstance(services.jobs, InProcessQueue)
     # Only the redaction job: theming would embed with the model, tested elsewhere.
+    ran: list[str] = []
     services.job_registry.register("theme_answer", lambda answer_id: None)
-    services.job_registry.register("theme_batch", lambda answer_ids: None)
+    services.job_registry.register("theme_batch", lambda answer_ids: ran.append("theme_batch"))
+    redact = services.job_registry.get("redact_answers")
+
+    def redact_answers(answer_ids: list[int]) -> None:
+        ran.append("redact_answers")
+        redact(answer_ids=answer_ids)
+
+    services.job_registry.register("redact_answers", redact_answers)
     services.jobs.drain()
     with session_scope(db) as session:
         cached = {r.text for r in session.exec(select(RedactedAnswer))}
     assert cached == {"Ring me on [phone] please", "More trees"}
+    # The board does not wait for every answer's redaction: theming is queued first.
+    assert ran == ["theme_batch", "redact_answers"]
