@@ -19,7 +19,12 @@ async def test_a_seed_theme_with_the_default_embedder_is_saved(
     token = await sign_in(client, officer)
     response = await client.post(
         f"/console/consultations/{cid}/themes/seed",
-        data={"csrf_token": token, "label": "Bus fares", "examples": "Tickets cost too much"},
+        data={
+            "csrf_token": token,
+            "label": "Bus fares",
+            "label_cy": "Prisiau bysiau",
+            "examples": "Tickets cost too much",
+        },
     )
     assert response.status_code == 303
     with session_scope(db) as session:
