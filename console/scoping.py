@@ -11,8 +11,9 @@ consultation that is not shared (no hint that it exists).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
+from fastapi import Form, Path
 from sqlmodel import Session, select
 
 from console.i18n import LocalisedHTTPException
@@ -75,3 +76,8 @@ def owned_ids(
     if len(found) != len(wanted):
         raise _not_found(model)
     return wanted
+
+
+# An id in a route's path or form: outside 1..MAX_DB_ID it is refused (422) before any query.
+PathId = Annotated[int, Path(ge=1, le=MAX_DB_ID)]
+FormId = Annotated[int, Form(ge=1, le=MAX_DB_ID)]

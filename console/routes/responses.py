@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
@@ -14,9 +14,9 @@ from app.services import ServicesDep
 from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultation, check_csrf
 from console.difference import draft_difference
 from console.i18n import LocalisedHTTPException, Msg
+from console.scoping import PathId
 from console.templating import flash, page_language, render
 from storage.db import session_scope
-from storage.input_policy import MAX_DB_ID
 from storage.models import Consultation
 from storage.models.responses import TEXT_LIMIT, Decision, ResponseStatus
 from storage.models.themes import Theme, ThemeStatus
@@ -28,8 +28,6 @@ router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
 
-# Ids are database INTEGER keys: anything outside 1..MAX_DB_ID is refused before a query.
-ThemeId = Annotated[int, Path(ge=1, le=MAX_DB_ID)]
 
 DECISION_LABELS = {
     Decision.WILL_DO: Msg("response-decision-will-do"),
@@ -152,7 +150,7 @@ def response_form(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    theme_id: ThemeId,
+    theme_id: PathId,
 ) -> Response:
     """The form for one theme's response, filled with what is saved."""
     theme = _active_theme(services, consultation, theme_id)
@@ -179,7 +177,7 @@ async def save_response(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    theme_id: ThemeId,
+    theme_id: PathId,
 ) -> Response:
     """Save one theme's response; a form that cannot stand comes back with what to fix."""
     theme = _active_theme(services, consultation, theme_id)
@@ -235,7 +233,7 @@ def delete_response(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    theme_id: ThemeId,
+    theme_id: PathId,
 ) -> Response:
     """Remove one theme's response."""
     with session_scope(services.db) as session:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
@@ -18,11 +16,10 @@ from console.deps import (
     load_consultation,
 )
 from console.i18n import LocalisedHTTPException, Msg
-from console.scoping import owned
+from console.scoping import FormId, PathId, owned
 from console.templating import flash, render
 from console.trends import TREND_LABELS, link_and_suggest, refresh_suggestions, trend_table
 from storage.db import session_scope
-from storage.input_policy import MAX_DB_ID
 from storage.models import Consultation
 from storage.models.lineage import ConsultationLink, MatchState, ThemeMatch
 from storage.models.themes import Theme
@@ -33,9 +30,6 @@ from storage.repositories import themes as themes_store
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
 )
-# Ids are database INTEGER keys: anything outside 1..MAX_DB_ID is refused before a query.
-RowId = Annotated[int, Path(ge=1, le=MAX_DB_ID)]
-FormId = Annotated[int, Form(ge=1, le=MAX_DB_ID)]
 
 
 def _back(consultation: Consultation) -> RedirectResponse:
@@ -125,7 +119,7 @@ def unlink(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    link_id: RowId,
+    link_id: PathId,
 ) -> Response:
     """Remove a link (and its matches)."""
     try:
@@ -160,7 +154,7 @@ def decide_match(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    match_id: RowId,
+    match_id: PathId,
     decision: str,
 ) -> Response:
     """Confirm a suggested match, or refuse it (never suggested again)."""
@@ -198,7 +192,7 @@ def match_by_hand(
     services: ServicesDep,
     officer: CurrentOfficer,
     consultation: EditableConsultation,
-    link_id: RowId,
+    link_id: PathId,
     theme_id: FormId,
     earlier_theme_id: FormId,
 ) -> Response:

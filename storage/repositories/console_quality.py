@@ -17,18 +17,6 @@ from storage.models.themes import ThemeAssignment
 ANSWER = table_of(Answer)
 
 
-def sample_answer_ids(*, session: Session, consultation_id: int, size: int, seed: int) -> list[int]:
-    """A reproducible random sample (the same seed gives the same answers)."""
-    ids = [
-        int(row[0])
-        for row in session.execute(
-            select(ANSWER.c.id).where(ANSWER.c.consultation_id == consultation_id)
-        )
-    ]
-    random.Random(seed).shuffle(ids)
-    return sorted(ids[:size])
-
-
 def save_codes(
     *, session: Session, consultation_id: int, officer_id: int, codes: dict[int, int | None]
 ) -> None:
@@ -49,15 +37,6 @@ def save_codes(
         code.theme_id = theme_id
         session.add(code)
     session.flush()
-
-
-def codes_of(*, session: Session, consultation_id: int, officer_id: int) -> dict[int, int | None]:
-    rows = session.exec(
-        orm_select(HandCode).where(
-            HandCode.consultation_id == consultation_id, HandCode.officer_id == officer_id
-        )
-    )
-    return {c.answer_id: c.theme_id for c in rows}
 
 
 # --- the accuracy statement: a stored, stratified sample; multi-theme codes ------------
