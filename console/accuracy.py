@@ -18,6 +18,11 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from sqlmodel import Session
+
+from storage.repositories import console_quality as quality_repo
+from storage.repositories import console_themes as themes_repo
+
 BOOTSTRAP_ROUNDS = 1000
 # "None of these" is a code of its own for kappa and F1 alike.
 NONE = "none"
@@ -132,3 +137,39 @@ class Statement:
             "gave. The 95 % confidence intervals come from 1,000 bootstrap resamples of the "
             "answers."
         )
+
+
+def accuracy_statement(session: Session, consultation_id: int) -> Statement:
+    """Every pair of coders (the automatic themes and each officer) on the answers both coded."""
+    sample = quality_repo.current_sample(session=session, consultation_id=consultation_id)
+    answer_ids = list(sample.answer_ids) if sample else []
+    others = {
+        t.id
+        for t in themes_repo.active_themes(session=session, consultation_id=consultation_id)
+        if t.is_other
+    }
+
+    def plain(codes: tuple[int | None, frozenset[int]]) -> Codes:
+        # The machine's "Other / unclear" is the officer's "none of these".
+        main, themes = codes
+        return (None if main in others else main), frozenset(themes - others)
+
+    automatic = quality_repo.automatic_codes(session=session, answer_ids=answer_ids)
+    officers = quality_repo.every_officers_codes(session=session, consultation_id=consultation_id)
+    names = {oid: f"{OFFICER_PREFIX}{chr(ord('A') + i)}" for i, oid in enumerate(sorted(officers))}
+    coders: list[tuple[str, dict[int, tuple[int | None, frozenset[int]]]]] = [
+        (AUTOMATIC, automatic),
+        *((names[oid], officers[oid]) for oid in sorted(officers)),
+    ]
+    comparisons = []
+    for i, (first, first_codes) in enumerate(coders):
+        for second, second_codes in coders[i + 1 :]:
+            shared = [a for a in answer_ids if a in first_codes and a in second_codes]
+            pairs = [(plain(first_codes[a]), plain(second_codes[a])) for a in shared]
+            if shared:  # two officers who coded no answer in common say nothing
+                comparisons.append(compare(first, second, pairs, seed=consultation_id))
+    return Statement(
+        sample_size=len(answer_ids),
+        themes=sample.strata if sample else 0,
+        comparisons=comparisons,
+    )

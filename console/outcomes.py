@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from console.routes.quality import accuracy_statement
+from console.accuracy import accuracy_statement
 from console.trends import trend_table
 from storage.repositories import responses as responses_store
 

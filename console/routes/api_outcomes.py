@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from app.services import ServicesDep
+from console.accuracy import accuracy_statement
 from console.deps import ApiViewableConsultation
 from console.trends import trend_table
 from nlp.themes.lineage import Trend
@@ -164,8 +165,6 @@ class AccuracyPublic(BaseModel):
 @router.get("/consultations/{consultation_id}/accuracy", response_model=AccuracyPublic)
 def get_accuracy(services: ServicesDep, consultation: ApiViewableConsultation) -> AccuracyPublic:
     """The accuracy statement: automatic themes against officers' blind hand-coding."""
-    from console.routes.quality import accuracy_statement
-
     with session_scope(services.db) as session:
         statement = accuracy_statement(session, consultation.id or 0)
     return AccuracyPublic(

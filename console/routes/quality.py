@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from app.services import ServicesDep
-from console.accuracy import AUTOMATIC, OFFICER_PREFIX, Codes, Statement, compare
+from console.accuracy import accuracy_statement
 from console.deps import CurrentOfficer, EditableConsultation, check_csrf
 from console.i18n import Msg
 from console.redact import redact_rows
@@ -48,45 +48,6 @@ def sample_of(session: Session, consultation: Consultation, officer_email: str) 
             drawn_by=officer_email,
         )
     return list(sample.answer_ids)
-
-
-def accuracy_statement(session: Session, consultation_id: int) -> Statement:
-    """Every pair of coders (the automatic themes and each officer) on the answers both coded."""
-    sample = quality_repo.current_sample(session=session, consultation_id=consultation_id)
-    answer_ids = list(sample.answer_ids) if sample else []
-    others = {
-        t.id
-        for t in themes_repo.active_themes(session=session, consultation_id=consultation_id)
-        if t.is_other
-    }
-
-    def plain(codes: tuple[int | None, frozenset[int]]) -> Codes:
-        # The machine's "Other / unclear" is the officer's "none of these".
-        main, themes = codes
-        return (None if main in others else main), frozenset(themes - others)
-
-    automatic = quality_repo.automatic_codes(session=session, answer_ids=answer_ids)
-    officers = quality_repo.every_officers_codes(session=session, consultation_id=consultation_id)
-    names = {oid: f"{OFFICER_PREFIX}{chr(ord('A') + i)}" for i, oid in enumerate(sorted(officers))}
-    coders: list[tuple[str, dict[int, tuple[int | None, frozenset[int]]]]] = [
-        (AUTOMATIC, automatic),
-        *((names[oid], officers[oid]) for oid in sorted(officers)),
-    ]
-    comparisons = []
-    for i, (first, first_codes) in enumerate(coders):
-        for second, second_codes in coders[i + 1 :]:
-            shared = [a for a in answer_ids if a in first_codes and a in second_codes]
-            if first != AUTOMATIC and not shared:
-                continue
-            pairs = [(plain(first_codes[a]), plain(second_codes[a])) for a in shared]
-            comparisons.append(compare(first, second, pairs, seed=consultation_id))
-    # Only comparisons with an officer: the machine compared with itself says nothing.
-    comparisons = [c for c in comparisons if c.n]
-    return Statement(
-        sample_size=len(answer_ids),
-        themes=sample.strata if sample else 0,
-        comparisons=comparisons,
-    )
 
 
 @router.get("/{consultation_id}/quality", response_class=HTMLResponse)
