@@ -20,9 +20,9 @@ import re
 
 from spacy.tokens import Doc
 
-from nlp.lang.mutations import demutate
-from nlp.lang.welsh_lexicon import LEXICON as WELSH_LEXICON
-from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
+from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
+from nlp.lang.cy.mutations import demutate
+from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.gazetteer import NOT_NAMES, WELSH_FIRST_NAMES, Gazetteer, fold, load_gazetteer
 
 TITLES = frozenset(

@@ -15,7 +15,7 @@ from spacy.language import Language
 import nlp.lang  # noqa: F401  (registers Welsh so that spacy.blank("cy") works)
 import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
 from nlp import langid
-from nlp.lang.welsh_stop_words import STOP_WORDS as WELSH_STOP_WORDS
+from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer

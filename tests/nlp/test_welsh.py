@@ -39,16 +39,6 @@ def test_installed_spacy_entry_point_names_the_welsh_package() -> None:
     assert point.load() is Welsh
 
 
-def test_old_module_paths_still_give_the_same_objects() -> None:
-    from nlp.lang import mutations, welsh_lexicon, welsh_stop_words
-    from nlp.lang.cy import lexicon, stop_words
-    from nlp.lang.cy import mutations as cy_mutations
-
-    assert mutations.demutate is cy_mutations.demutate
-    assert welsh_lexicon.LEXICON is lexicon.LEXICON
-    assert welsh_stop_words.STOP_WORDS is stop_words.STOP_WORDS
-
-
 @pytest.mark.parametrize(
     ("text", "tokens", "norms"),
     [
