@@ -12,16 +12,24 @@ Sets (read from ../shared/data, never copied; the hand-written ones are below):
 - cy-abuse, cy-clean-hard, en-spam, en-abuse: short sets written for this benchmark (below),
   in the registers residents use. They were written alongside the rules, so they are a
   regression check, not a held-out score; the held-out sets are the integrator's.
+- cy-translated (bench/data/welsh_abuse_translated.tsv, see bench/data/README.md): 124 tweets
+  of Davidson et al.'s hate-speech set (MIT) put into colloquial Welsh, keeping the crowd's
+  label: hate speech (toxic statements), offensive language (obscenities), neither (clean).
+  Split in two by a hash of the row number before any rule was written: the development half
+  is always reported; the held-out half only with --held-out (measured once, recorded).
+- --youtube PATH: a YouTube Spam Collection file (CC BY 4.0; "CLASS,CONTENT" or the UCI
+  columns), a development set for self-promotion spam.
 - --sms PATH: the SMS Spam Collection (Almeida & Hidalgo, UCI; "label<TAB>text" lines), for
   measurement only: the rules were written without it and are not changed after reading it.
 
-Run: .venv/bin/python bench/moderation.py [--sms SMSSpamCollection]
+Run: .venv/bin/python bench/moderation.py [--held-out] [--sms SMSSpamCollection]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import sys
 import time
 from collections.abc import Iterable
@@ -101,6 +109,38 @@ def _csv(path: Path, column: str = "text") -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+TRANSLATED = ROOT / "bench" / "data" / "welsh_abuse_translated.tsv"
+# Davidson et al.'s crowd labels: 0 hate speech, 1 offensive language, 2 neither.
+TRANSLATED_SETS = {"0": "cy toxic statements", "1": "cy obscenities", "2": "cy clean"}
+
+
+def translated_split(row: str) -> str:
+    """Development or held-out, fixed by the source row number (not by the text)."""
+    return "held-out" if int(hashlib.sha1(row.encode()).hexdigest(), 16) % 2 else "dev"
+
+
+def translated(split: str) -> dict[str, list[str]]:
+    """The translated Welsh set's texts per label for one split."""
+    with TRANSLATED.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {
+        name: [
+            r["text"]
+            for r in rows
+            if r["davidson_class"] == label and translated_split(r["row"]) == split
+        ]
+        for label, name in TRANSLATED_SETS.items()
+    }
+
+
+def _youtube(path: Path) -> tuple[list[str], list[str]]:
+    with path.open(encoding="latin-1", newline="") as handle:
+        rows = list(csv.reader(handle))
+    spam = [text for label, text, *_ in rows if label in {"spam", "1"}]
+    ham = [text for label, text, *_ in rows if label in {"ham", "0"}]
+    return spam, ham
+
+
 def _rate(texts: Iterable[str], kind: str) -> tuple[float, int, list[str]]:
     items = list(texts)
     hits = [t for t in items if any(f.kind == kind for f in check(t))]
@@ -110,6 +150,10 @@ def _rate(texts: Iterable[str], kind: str) -> tuple[float, int, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sms", type=Path, help="SMS Spam Collection file (measurement only)")
+    parser.add_argument("--youtube", type=Path, help="YouTube Spam Collection CSV (development)")
+    parser.add_argument(
+        "--held-out", action="store_true", help="also measure the held-out half of cy-translated"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, str, float, int]] = []
 
@@ -136,10 +180,23 @@ def main() -> None:
     report("polis accepted", accepted, SPAM)
     report("cy-abuse (recall)", CY_ABUSE, ABUSE, show=0)
     report("cy-clean-hard (false alarm)", CY_CLEAN_HARD, ABUSE, show=5)
+    for split in ("dev", "held-out") if args.held_out else ("dev",):
+        for name, texts in translated(split).items():
+            label = "false alarm" if name == "cy clean" else "recall"
+            report(
+                f"{name}, translated, {split} ({label})",
+                texts,
+                ABUSE,
+                show=3 if name == "cy clean" else 0,
+            )
     report("en-abuse (recall)", EN_ABUSE, ABUSE)
     report("en-spam (recall)", EN_SPAM, SPAM)
     report("en-clean-hard (false alarm)", EN_CLEAN_HARD, SPAM, show=5)
     report("en-clean-hard (false alarm)", EN_CLEAN_HARD, ABUSE, show=5)
+    if args.youtube:
+        spam, ham = _youtube(args.youtube)
+        report("youtube spam comments (recall, dev)", spam, SPAM)
+        report("youtube genuine comments (false alarm, dev)", ham, SPAM, show=3)
     if args.sms:
         labelled = [line.split("\t", 1) for line in args.sms.read_text("utf-8").splitlines()]
         report("sms spam (recall)", [t for label, t in labelled if label == "spam"], SPAM)

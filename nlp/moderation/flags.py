@@ -2,8 +2,8 @@
 
 - "abuse": an obscenity or slur (lexicon.py), a threat of violence, or a hateful statement
   about a group ("all immigrants should ...", "y saeson i gyd yn ..."), English or Welsh.
-- "spam": adverts, prize and premium-rate texts, links to sites nobody in local government
-  would send residents to. Counted on cues (see _SPAM_CUES); two weak cues or one strong one.
+- "spam": adverts, prize and premium-rate texts, phishing, links to sites nobody in local
+  government would send residents to; one strong cue or two weak ones (see spam.py).
 - "identifying": details that point at one person without naming them ("my son at Ysgol
   Bryn", "the only chemist in Llay", "as the headteacher of ..."), see identifying.py.
 
@@ -31,6 +31,7 @@ from nlp.moderation.lexicon import (
     SLURS_EN,
     mutated_forms,
 )
+from nlp.moderation.spam import spam_reasons
 
 ABUSE, SPAM, IDENTIFYING = "abuse", "spam", "identifying"
 KINDS = (ABUSE, SPAM, IDENTIFYING)
@@ -86,8 +87,15 @@ _THREATS = [
         r"|kys|i know where you live|burn (?:it|them|the \w+) down)\b"
     ),
     re.compile(
-        r"\b(?:dw i(?:'n)? mynd i|a i|af i|wna i|bydda i'n)\s+(?:dy|eich|ei|ei h)?\s*"
-        r"(?:ladd|lladd|losgi|llosgi|frifo|brifo|guro|curo|drywanu|saethu)\b"
+        r"\b(?:(?:dw ?i|rwy|rydw i|wi)(?:'n)? (?:mynd i|am)|(?:mi |fe )?(?:a|af|wna|wnaf|bydda)"
+        r" i(?:'n)?)\s+(?:dy|eich|ei|ei h)?\s*(?:ladd|lladd|losgi|llosgi|frifo|brifo|guro|curo"
+        r"|drywanu|thrywanu|saethu|dagu|tagu|waldio|stido|leinio|golbio|colbio)\b"
+        r"(?!'r (?:record|tim|gem))"
+    ),
+    # "torri dy wddw", "curo'i wyneb": harm to a body, whoever says it.
+    re.compile(
+        r"\b(?:[dt]orri|guro|curo|falu|malu)(?:\s+(?:dy|eich|ei)\s+|'[ir]\s+|'th\s+|'ch\s+)"
+        r"(?:g?wddw|g?wddf|goes|coesau|drwyn|trwyn|wyneb|ben)\b"
     ),
     re.compile(
         r"\b(?:dylai rhywun|rhaid i rhywun)\s+(?:eu |ei |dy )?(?:ladd|lladd|saethu|losgi)\b"
@@ -117,83 +125,6 @@ _HATE = [
     re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
 ]
 
-# Sites residents are sent to in good faith; any other link counts towards spam.
-_KNOWN_SITES = re.compile(
-    r"(?:^|\.)(?:gov\.uk|gov\.wales|llyw\.cymru|nhs\.uk|nhs\.wales|gig\.cymru|police\.uk|"
-    r"parliament\.uk|senedd\.wales|senedd\.cymru|bbc\.co\.uk|bbc\.com|wikipedia\.org|"
-    r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|instagram\.com|google\.com|"
-    r"google\.co\.uk|openstreetmap\.org|ac\.uk|sch\.uk|org\.uk|gwynedd\.llyw\.cymru)$"
-)
-_URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|info|biz|xyz|"
-    r"top|club|online|site|co|io|ly|me|win|click|link|ru|cn|tk)\b(?:/[^\s]*)?"
-)
-_STRONG_SPAM = [
-    (
-        re.compile(
-            r"\b(?:you(?:'ve| have| are| r)?\s+(?:been\s+)?(?:won|selected|chosen)|"
-            r"(?:claim|collect)\s+(?:your|a|ur)\s+\w*\s*(?:prize|reward|cash|gift|voucher|"
-            r"award|bonus)|winner\b|prize draw|guaranteed (?:prize|cash|£))"
-        ),
-        "prize text",
-    ),
-    (
-        re.compile(
-            r"\b09\d{8,9}\b|\b0[89]0\d[ -]?\d{3}[ -]?\d{4}\b.*\b(?:claim|prize|won|call now)"
-            r"|\b(?:txt|text|send|reply)\s+(?:[a-z]+\s+)?(?:to\s+)?[6-8]\d{4}\b"
-            r"|\b\d{2,3}p\s*(?:/|per)\s*(?:msg|min|text|txt)|£\d\.\d\d\s*(?:/|per)\s*(?:msg|min|wk)"
-        ),
-        "premium-rate or short-code number",
-    ),
-    (
-        re.compile(
-            r"\b(?:ringtone|ringtones|free msg|freemsg|txt stop|text stop|stop to (?:end|opt"
-            r"|cancel|unsubscribe)|to opt out|unsubscribe|t\s?&\s?c'?s? apply|t&c|cs apply)\b"
-        ),
-        "subscription text",
-    ),
-]
-_WEAK_SPAM = [
-    (
-        re.compile(
-            r"\b(?:free|cash|£\d{3,}|\$\d{3,}|\d{2,3}% off|discount|offer|deal|bonus|"
-            r"voucher|gift card)\b"
-        ),
-        "money or a free offer",
-    ),
-    (
-        re.compile(
-            r"\b(?:call|ring|txt|text|reply|click|visit|order|buy|apply|subscribe|join)\s+"
-            r"(?:now|today|here|asap|immediately)\b|\burgent\b|\bact now\b|limited time|"
-            r"expires|last chance"
-        ),
-        "pressure to act now",
-    ),
-    (
-        re.compile(
-            r"\b(?:loan|loans|crypto|bitcoin|forex|casino|betting|viagra|cialis|dating|"
-            r"singles|hot girls|work from home|earn £|make money|investment opportunity|"
-            r"mobile (?:update|upgrade)|camera phone|network operator)\b"
-        ),
-        "advert",
-    ),
-    (
-        re.compile(r"\b(?:txt|msg|mob|ur|u r|2 claim|4 u|pobox|po box)\b"),
-        "text-speak of bulk texts",
-    ),
-]
-
-
-def _links(text: str) -> list[str]:
-    unknown = []
-    for match in _URL.finditer(text):
-        if match.start() and text[match.start() - 1] == "@":
-            continue  # the domain of an e-mail address, not a link
-        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(0)).split("/")[0].rstrip(".,)")
-        if host and not _KNOWN_SITES.search(host):
-            unknown.append(host)
-    return unknown
-
 
 def check(text: str, language: str | None = None) -> list[Flag]:
     """The flags this answer deserves, each with a reason, at most one reason per rule."""
@@ -211,7 +142,7 @@ def check(text: str, language: str | None = None) -> list[Flag]:
         flags.append(Flag(ABUSE, "hateful statement about a group"))
     if _aimed_insult(folded):
         flags.append(Flag(ABUSE, "insult aimed at someone"))
-    flags.extend(_spam(text, folded))
+    flags.extend(Flag(SPAM, reason) for reason in spam_reasons(text))
     flags.extend(Flag(IDENTIFYING, reason) for reason in identifying_reasons(text))
     return flags
 
@@ -230,26 +161,20 @@ _DISMISSALS = re.compile(
 )
 
 
+# Welsh puts the predicate first for emphasis: "twpsyn wyt ti", "idiotiaid ydyn nhw".
+_AIMED_CY = re.compile(
+    r"\b(\w+)\s+(?:wyt ti|ydych chi|ydach chi|dach chi|ydi o|ydi hi|yw e|yw hi|ydyn nhw"
+    r"|ydan nhw|ydy o|ydy hi)\b"
+)
+
+
 def _aimed_insult(folded: str) -> bool:
     if _DISMISSALS.search(folded):
         return True
-    for match in _AIMED.finditer(folded):
+    for match in (*_AIMED.finditer(folded), *_AIMED_CY.finditer(folded)):
         if _INSULT.fullmatch(match.group(1)):
             return True
     return bool(re.search(r"\b(?:you|ya|u)\s+(?:\w+\s+)?(?:" + _INSULT.pattern + ")", folded))
-
-
-def _spam(text: str, folded: str) -> list[Flag]:
-    strong = [Flag(SPAM, reason) for pattern, reason in _STRONG_SPAM if pattern.search(folded)]
-    weak = [reason for pattern, reason in _WEAK_SPAM if pattern.search(folded)]
-    links = _links(text.lower())
-    if links:
-        strong.append(Flag(SPAM, f"link to an unknown site ({links[0][:60]})"))
-    if strong:
-        return strong
-    if len(weak) >= 2:
-        return [Flag(SPAM, " and ".join(weak))]
-    return []
 
 
 def kinds(flags: list[Flag]) -> list[str]:

@@ -1,0 +1,171 @@
+"""Spam cues: adverts, prize and premium-rate texts, phishing, links to unknown sites.
+
+An answer is spam on one strong cue or two weak ones of different kinds. The cues come
+from what UK rules make a paid text service print (a price per message or minute, "STOP"
+to opt out, an age limit, a PO box or helpline: the Phone-paid Services Authority's Code
+of Practice), from the shape of prize and delivery scams Ofcom and Action Fraud describe,
+and from two openly licensed development sets: SMS phishing messages caught by public SMS
+gateways (wspr-ncsu/sms-phishing, MIT; Nahapetyan et al., IEEE S&P 2024) and the spam
+comments of the YouTube Spam Collection (Alberto, Lochter & Almeida 2015, CC BY 4.0).
+The SMS Spam Collection is the measurement set: it was not read to write any of these.
+
+Residents write about money, phones, prizes and links in good faith ("free parking would
+help", "I won a raffle at the fete", "call 0300 123 4567"), so money, a phone number or
+"free" on its own is weak; only wording no resident uses about their area is strong.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sites residents are sent to in good faith; any other link counts towards spam.
+_KNOWN_SITES = re.compile(
+    r"(?:^|\.)(?:gov\.uk|gov\.wales|llyw\.cymru|nhs\.uk|nhs\.wales|gig\.cymru|police\.uk|"
+    r"parliament\.uk|senedd\.wales|senedd\.cymru|bbc\.co\.uk|bbc\.com|wikipedia\.org|"
+    r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|instagram\.com|google\.com|"
+    r"google\.co\.uk|openstreetmap\.org|ac\.uk|sch\.uk|org\.uk|gwynedd\.llyw\.cymru|"
+    # Non-commercial top-level domains: campaigns and sources residents cite.
+    r"org|gov|edu|int|gov\.[a-z]{2}|ac\.[a-z]{2}|edu\.[a-z]{2})$"
+)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|info|biz|xyz|"
+    r"top|club|online|site|co|io|ly|me|win|click|link|ru|cn|tk|live|shop|vip|app|uk)\b"
+    r"(?:/[^\s]*)?"
+)
+_MONEY = r"(?:£|\$|€)\s?\d[\d,]*(?:\.\d\d)?"
+_STRONG = [
+    (
+        re.compile(
+            r"\b(?:you(?:'ve| have| are| r|r)?\s+(?:just\s+)?(?:been\s+)?(?:won|selected|chosen"
+            r"|awarded)\b(?!')|(?:claim|collect)\s+(?:your|a|ur|the)\s+(?:\w+\s+){0,2}(?:prize|reward"
+            r"|cash|gift|voucher|award|bonus|holiday)|prize draw|guaranteed (?:prize|cash"
+            r"|£|\$|award)|(?:won|win)\s+(?:a\s+)?"
+            + _MONEY
+            + r"|"
+            + _MONEY
+            + r"\s*(?:cash|prize|award|shopping spree)|(?:cash|prize|award|reward)\s+(?:of"
+            r"|worth)\s+(?:up to\s+)?" + _MONEY + r")"
+        ),
+        "prize text",
+    ),
+    (
+        re.compile(
+            r"\b0(?:9\d\d|87\d) ?\d{3} ?\d{4}\b|\b\d{1,3}p\s*(?:/|per|a|x)\s*(?:msg|min"
+            r"|minute|text|txt|sms|call|message)\b|£\d{1,2}(?:\.\d\d)?\s*(?:/|per|a)\s*"
+            r"(?:msg|min|minute|text|txt|sms|call)\b"
+            r"|\b(?:txt|text|send|reply)\s+(?:[a-z0-9]+\s+){0,2}(?:to|on)\s+\d{5,6}\b"
+            r"|\b(?:txt|text|send)\s+[a-z]+\s+\d{5,6}\b"
+        ),
+        "premium-rate or short-code number",
+    ),
+    (
+        re.compile(
+            r"\b(?:ringtones?|free ?msg|txt stop|text stop|stop msg|reply stop|send stop"
+            r"|stop to (?:end|opt|cancel|unsub\w*|\d{5})|t\s?&\s?c'?s?\s+apply|cs apply)"
+        ),
+        "subscription or advert small print",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:subscribe|sub|suscribe)\s+(?:to\s+)?(?:me|us)\b|(?:subscribe|sub)\s+(?:to"
+            r"\s+|on\s+)?my (?:channel|page|vids?|videos)|check (?:out )?(?:my|our) (?:new )?"
+            r"(?:youtube )?(?:channel|page|video|videos|vidios|music|song|rap|website|site|profile"
+            r"|shop|covers?|remix(?:es)?)|check me out|follow me on|visit my (?:channel|page"
+            r"|website|site|shop)|like (?:this|my) (?:facebook )?page)\b"
+        ),
+        "self-promotion",
+    ),
+]
+_WEAK = [
+    (
+        re.compile(
+            r"\b(?:free|cash|£\d{3,}|\$\d{3,}|\d{2,3}% off|discount|(?:special|exclusive|limited"
+            r"|amazing|fantastic|best) (?:offer|deal)s?|bonus|"
+            r"voucher|gift card|prize|reward|award|winner)\b"
+        ),
+        "money or a free offer",
+    ),
+    (
+        re.compile(
+            r"\b(?:call|ring|txt|text|reply|click|visit|order|buy|apply|subscribe|join|claim)\s+"
+            r"(?:now|today|here|asap|immediately)\b|\burgent\b|\bact now\b|limited time|"
+            r"expires|last chance|don't miss|today only|final (?:notice|attempt)"
+        ),
+        "pressure to act now",
+    ),
+    (
+        re.compile(
+            r"\b(?:loan|loans|crypto|bitcoin|btc|forex|casino|betting|free spins|viagra|cialis"
+            r"|dating|singles|sexy|horny|xxx|flirt|chat ?line|hot girls|work from home|earn £"
+            r"|make money|investment opportunity|mobile (?:update|upgrade)|camera phone"
+            r"|network operator|latest (?:colour |color )?(?:mobile|phone|handset)"
+            r"|(?:new|latest) (?:nokia|iphone|samsung|motorola)|18\+|18 plus|over 18s only"
+            r"|free (?:mins|minutes|texts|txts|camera|handset|ringtones?|tones|spins)|landline"
+            r"|(?:live|sexy|adult|dirty|naughty) chat|chat to (?:local )?(?:girls|singles|babes))"
+            r"(?!\w)"
+        ),
+        "advert",
+    ),
+    (
+        re.compile(r"\b(?:txt|msg|mob|ur|u r|2 claim|4 u|pobox|po box|2nite|wkly)\b"),
+        "text-speak of bulk texts",
+    ),
+    (
+        re.compile(r"\b(?:unsubscribe|opt[ -]?out|customer (?:care|services?)|helpline)\b"),
+        "opt-out or helpline wording",
+    ),
+    (
+        re.compile(
+            r"\b(?:dear (?:customer|custome|user|subscriber|winner|member|client|sir/madam)"
+            r"|valued (?:customer|network customer|member|subscriber))\b"
+        ),
+        "addressed to a customer list",
+    ),
+    (
+        re.compile(
+            r"\b(?:your (?:\w+ )?(?:account|card|card number|apple id) (?:has been|is|was|have"
+            r" been) (?:suspended|locked|limited|frozen|blocked|restricted|flagged|on hold)"
+            r"|verify your (?:account|details|identity|information)|(?:unusual|suspicious) "
+            r"(?:sign[- ]?in|login|activity|transaction)|unauthori[sz]ed (?:transaction|sign)"
+            r"|unpaid (?:delivery|shipping|postage|customs) (?:fee|charge)|re-?delivery"
+            r"|(?:missed|tried to deliver|attempted to deliver) your)\b"
+        ),
+        "phishing wording",
+    ),
+    (
+        re.compile(
+            # Mobile and non-geographic numbers and short codes; not the 01/02/03 numbers of
+            # offices and councils, nor sums of money ("£100000") or percentages.
+            r"\b0[78]\d{9}\b|\b0[78]\d{2,3} \d{3} ?\d{3,4}\b|(?<![£$€\w,.(])[1-9]\d{4,5}(?![\w,.%])"
+            r"|£\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:wk|week|month)\b"
+        ),
+        "a phone number, short code or weekly price",
+    ),
+]
+
+
+def unknown_links(text: str) -> list[str]:
+    """Hosts of links in the (lower-cased) text that are not on the known-sites list."""
+    unknown = []
+    for match in _URL.finditer(text):
+        if match.start() and text[match.start() - 1] == "@":
+            continue  # the domain of an e-mail address, not a link
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(0)).split("/")[0].rstrip(".,)")
+        if host and not _KNOWN_SITES.search(host):
+            unknown.append(host)
+    return unknown
+
+
+def spam_reasons(text: str) -> list[str]:
+    """Why this answer is spam (empty when it is not): every strong cue, else two weak ones."""
+    # Lower case and single spaces only: the abuse flag's look-alike folding would turn
+    # "150p/msg" into "isop/msg", and numbers are what premium-rate texts are made of.
+    plain = " ".join(text.lower().split())
+    strong = [reason for pattern, reason in _STRONG if pattern.search(plain)]
+    links = unknown_links(plain)
+    if links:
+        strong.append(f"link to an unknown site ({links[0][:60]})")
+    if strong:
+        return strong
+    weak = [reason for pattern, reason in _WEAK if pattern.search(plain)]
+    return [" and ".join(weak)] if len(weak) >= 2 else []
