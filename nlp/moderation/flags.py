@@ -101,6 +101,11 @@ _THREATS = [
         r"\b(?:dylai rhywun|rhaid i rhywun)\s+(?:eu |ei |dy )?(?:ladd|lladd|saethu|losgi)\b"
     ),
     re.compile(r"\b(?:gwylia dy gefn|ti(?:'n)? farw|dw i'n gwybod lle ti'n byw)\b"),
+    # Inflected future: "mi ladda i di", "stidia i o".
+    re.compile(
+        r"\b(?:ladda|lladda|waldia|stidia|saetha|losga|llosga|drywana|thrywana)"
+        r"(?:f)? i (?:di|ti|chi|o|fo|fe|hi|nhw)\b"
+    ),
 ]
 _HATE = [
     re.compile(
@@ -119,10 +124,15 @@ _HATE = [
     re.compile(rf"\b(?:hate|can't stand|despise)\s+(?:all\s+|the\s+)?{_GROUP}\b"),
     re.compile(
         rf"\b(?:y |yr |'r )?{_GROUP}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:\w+\s+)?"
-        r"(?:sbwriel|baw|anifeiliaid|moch|fermin|ffiaidd|troseddwyr|terfysgwyr|drwg|ych)\b"
+        r"(?:sbwriel|baw|anifeiliaid|moch|fermin|ffiaidd|troseddwyr|terfysgwyr|drwg|ych|pla"
+        r"|parasitiaid|llau|llygod mawr|lladron|treiswyr|sgym)\b"
     ),
     re.compile(rf"\b(?:casau|cas gen i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"),
     re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
+    re.compile(
+        rf"\b(?:dylai|dylen|dylsai|rhaid i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:i gyd\s+)?(?:fynd"
+        r"\s+(?:adre|nol|yn ol|o 'ma)|gael eu (?:hel|taflu|cicio|saethu|lladd|crogi))\b"
+    ),
 ]
 
 

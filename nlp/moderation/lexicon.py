@@ -42,13 +42,28 @@ retards spastic spaz mong mongs
 ) | frozenset({"nig nog", "white trash", "sbwriel gwyn"})
 
 # Radical (unmutated) forms; mutated_forms adds "gachu", "nghachu", "chachu" ...
-OBSCENE_CY = frozenset(
-    """
+OBSCENE_CY = (
+    frozenset(
+        """
 cachu cachwr cachlyd cont contyn cocyn ffwc ffycin ffacin ffycio ffwcio ffyc ffycer ffycars
 twat bastad basdad basdun bastard bastads hwran hwr slwt bitsh pidyn pidlen wanc wancar wancyr
 wancars ceilliau gast geist hwren hwrod hwrio hwrgi putain puteiniaid cachgi cachgwn
+pidlan slwten conts ffwcia ffycia ffwciwch basdads
 """.split()
-) | frozenset({"twll din", "twll tin", "coc oen", "pen coc", "dos i'r diawl", "cer i'r diawl"})
+    )
+    | frozenset(
+        {
+            "twll din",
+            "twll tin",
+            "twll dy din",
+            "twll eich tin",
+            "coc oen",
+            "pen coc",
+            "dos i'r diawl",
+        }
+    )
+    | frozenset({"cer i'r diawl"})
+)
 
 # Welsh insults and dismissals that make a statement toxic when aimed at someone.
 INSULTS_CY = frozenset(
@@ -85,7 +100,8 @@ GROUPS = frozenset(
 immigrants immigrant migrants migrant refugees refugee asylum foreigners foreigner muslims
 muslim jews jew blacks gays gay lesbians trans travellers traveller gypsies gypsy romanians
 poles polish pakistanis indians africans asians arabs english welsh saeson sais mewnfudwyr
-ffoaduriaid ceiswyr tramorwyr mwslemiaid iddewon hoywon sipsiwn christians catholics
+ffoaduriaid ceiswyr tramorwyr mwslemiaid iddewon hoywon sipsiwn christians catholics duon
+pwyliaid lesbiaid
 """.split()
 )
 

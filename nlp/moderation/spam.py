@@ -38,7 +38,9 @@ _STRONG = [
         re.compile(
             r"\b(?:you(?:'ve| have| are| r|r)?\s+(?:just\s+)?(?:been\s+)?(?:won|selected|chosen"
             r"|awarded)\b(?!')|(?:claim|collect)\s+(?:your|a|ur|the)\s+(?:\w+\s+){0,2}(?:prize|reward"
-            r"|cash|gift|voucher|award|bonus|holiday)|prize draw|guaranteed (?:prize|cash"
+            r"|cash|gift|voucher|award|bonus|holiday)"
+            r"|(?:number|mobile|account|phone) (?:has been |was |is )?(?:selected|chosen|awarded)\b"
+            r"|prize draw|guaranteed (?:prize|cash"
             r"|£|\$|award)|(?:won|win)\s+(?:a\s+)?"
             + _MONEY
             + r"|"
@@ -79,7 +81,11 @@ _STRONG = [
 _WEAK = [
     (
         re.compile(
-            r"\b(?:free|cash|£\d{3,}|\$\d{3,}|\d{2,3}% off|discount|(?:special|exclusive|limited"
+            # Sums of money begin with a symbol, which a word boundary cannot precede.
+            # Public-finance sums ("$240bn", "£300 million") are not offers.
+            r"(?:£|\$|€)(?:\d{3,}|\d{1,3}(?:,\d{3})+)(?![\d.]*\s?(?:bn|b|m|mn|k|million|billion)\b)"
+            r"|\b(?:free|cash|\d{2,3}% off|discount|"
+            r"guaranteed|complimentary|(?:special|exclusive|limited"
             r"|amazing|fantastic|best) (?:offer|deal)s?|bonus|"
             r"voucher|gift card|prize|reward|award|winner)\b"
         ),
@@ -89,25 +95,31 @@ _WEAK = [
         re.compile(
             r"\b(?:call|ring|txt|text|reply|click|visit|order|buy|apply|subscribe|join|claim)\s+"
             r"(?:now|today|here|asap|immediately)\b|\burgent\b|\bact now\b|limited time|"
-            r"expires|last chance|don't miss|today only|final (?:notice|attempt)"
+            r"expires|last chance|don't miss|today only|final (?:notice|attempt)|(?:valid|expires?)"
+            r" (?:for )?(?:\d+ ?(?:hrs|hours|days)|today|tomorrow)|for (?:just|only) £\d"
         ),
         "pressure to act now",
     ),
     (
         re.compile(
             r"\b(?:loan|loans|crypto|bitcoin|btc|forex|casino|betting|free spins|viagra|cialis"
-            r"|dating|singles|sexy|horny|xxx|flirt|chat ?line|hot girls|work from home|earn £"
+            r"|dating|singles|sexy|horny|flirt|chat ?line|hot girls|work from home|earn (?:£|\$)\d+"
             r"|make money|investment opportunity|mobile (?:update|upgrade)|camera phone"
             r"|network operator|latest (?:colour |color )?(?:mobile|phone|handset)"
             r"|(?:new|latest) (?:nokia|iphone|samsung|motorola)|18\+|18 plus|over 18s only"
-            r"|free (?:mins|minutes|texts|txts|camera|handset|ringtones?|tones|spins)|landline"
+            r"|free (?:mins|minutes|texts|txts|camera|handset|ringtones?|tones|spins|holiday)"
+            r"|landline|polyphonic|polys|wallpapers?|java games|mms|porn|(?:weekly|wkly) (?:comp"
+            r"|competition|draw)|(?:text|txt) (?:chat|date)"
             r"|(?:live|sexy|adult|dirty|naughty) chat|chat to (?:local )?(?:girls|singles|babes))"
             r"(?!\w)"
         ),
         "advert",
     ),
     (
-        re.compile(r"\b(?:txt|msg|mob|ur|u r|2 claim|4 u|pobox|po box|2nite|wkly)\b"),
+        re.compile(
+            r"\b(?:txt|msg|mob|ur|u r|2 claim|4 u|pobox|po box|2nite|wkly"
+            r"|reply (?:yes|no|y|n|win|stop|end|now))\b"
+        ),
         "text-speak of bulk texts",
     ),
     (
@@ -128,7 +140,8 @@ _WEAK = [
             r"|verify your (?:account|details|identity|information)|(?:unusual|suspicious) "
             r"(?:sign[- ]?in|login|activity|transaction)|unauthori[sz]ed (?:transaction|sign)"
             r"|unpaid (?:delivery|shipping|postage|customs) (?:fee|charge)|re-?delivery"
-            r"|(?:missed|tried to deliver|attempted to deliver) your)\b"
+            r"|(?:missed|tried to deliver|attempted to deliver) your"
+            r"|(?:tried|trying|been trying) to (?:contact|reach) you)\b"
         ),
         "phishing wording",
     ),
