@@ -33,6 +33,13 @@ _URL = re.compile(
     r"(?:/[^\s]*)?"
 )
 _MONEY = r"(?:£|\$|€)\s?\d[\d,]*(?:\.\d\d)?"
+# "free" as on offer, not as available ("are you free tonight", "call me when ur free").
+_OFFERED_FREE = (
+    r"(?<!you )(?<!\bu )(?<!ur )(?<!'re )(?<!i'm )(?<!\bim )(?<!\bam )(?<!are )(?<!\bbe )"
+    r"(?<!when )(?<!\bif )(?<!\br )(?<!'m )\bfree\b(?! (?:tonight|today|tomorrow|now|later"
+    r"|this (?:evening|afternoon|morning|weekend)|next|on (?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"|at \d|for (?:a (?:chat|drink|coffee)|lunch|dinner|coffee|tea)))"
+)
 _STRONG = [
     (
         re.compile(
@@ -84,7 +91,7 @@ _WEAK = [
             # Sums of money begin with a symbol, which a word boundary cannot precede.
             # Public-finance sums ("$240bn", "£300 million") are not offers.
             r"(?:£|\$|€)(?:\d{3,}|\d{1,3}(?:,\d{3})+)(?![\d.]*\s?(?:bn|b|m|mn|k|million|billion)\b)"
-            r"|\b(?:free|cash|\d{2,3}% off|discount|"
+            r"|" + _OFFERED_FREE + r"|\b(?:cash|\d{2,3}% off|discount|"
             r"guaranteed|complimentary|(?:special|exclusive|limited"
             r"|amazing|fantastic|best) (?:offer|deal)s?|bonus|"
             r"voucher|gift card|prize|reward|award|winner)\b"
@@ -108,6 +115,7 @@ _WEAK = [
             r"|network operator|latest (?:colour |color )?(?:mobile|phone|handset)"
             r"|(?:new|latest) (?:nokia|iphone|samsung|motorola)|18\+|18 plus|over 18s only"
             r"|free (?:mins|minutes|texts|txts|camera|handset|ringtones?|tones|spins|holiday)"
+            r"|\bppi\b|mis-?sold|accident claim|no win,? no fee|debt write[- ]off"
             r"|landline|polyphonic|polys|wallpapers?|java games|mms|porn|(?:weekly|wkly) (?:comp"
             r"|competition|draw)|(?:text|txt) (?:chat|date)"
             r"|(?:live|sexy|adult|dirty|naughty) chat|chat to (?:local )?(?:girls|singles|babes))"
@@ -141,7 +149,8 @@ _WEAK = [
             r"(?:sign[- ]?in|login|activity|transaction)|unauthori[sz]ed (?:transaction|sign)"
             r"|unpaid (?:delivery|shipping|postage|customs) (?:fee|charge)|re-?delivery"
             r"|(?:missed|tried to deliver|attempted to deliver) your"
-            r"|(?:tried|trying|been trying) to (?:contact|reach) you)\b"
+            r"|(?:tried|trying|been trying) to (?:contact|reach) you"
+            r"|you have (?:a |\d+ )?(?:new )?(?:voicemail|voice message)s?)\b"
         ),
         "phishing wording",
     ),

@@ -57,6 +57,11 @@ OWN_JOB = "the writer's job at a named place"
         ("hot singles chat line, text DATE to 69876", "spam", "premium-rate or short-code number"),
         ("please subscribe to my channel", "spam", "self-promotion"),
         (
+            "you may be entitled to compensation for mis-sold PPI, reply YES",
+            "spam",
+            "advert and text-speak of bulk texts",
+        ),
+        (
             "Call 07700 900123 for a free quote",
             "spam",
             "money or a free offer and a phone number, short code or weekly price",
@@ -115,6 +120,8 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "Growth in housing loan credit from $50b to $240bn has fuelled this",
         "Had a nice chat with Sue, a great deal of help xxx",
         "ok call me when you're free xxx",
+        "txt me when ur free",
+        "are you free tonight? call me on 07700 900123",
         "",
         "   ",
     ],
