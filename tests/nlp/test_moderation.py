@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,17 @@ def test_hostile_input_is_handled_quickly() -> None:
     huge = "you " * 50_000 + "idiot " * 10_000 + "a" * 100_000
     assert kinds(check(huge)) == ["abuse"]
     assert check("\x00\ufeff\u202e") == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["a." * 100_000, "www." * 50_000, "£1,000,000," * 20_000, "dw i am " * 30_000],
+)
+def test_pathological_text_is_checked_in_linear_time(hostile: str) -> None:
+    # A quadratic pattern takes minutes on these; a linear one well under a second each.
+    started = time.perf_counter()
+    check(hostile)
+    assert time.perf_counter() - started < 20
 
 
 def test_redact_command_writes_flags(tmp_path: Path) -> None:
