@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -179,3 +180,28 @@ def test_redact_command_writes_flags(tmp_path: Path) -> None:
     with csv_out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["flags"] for r in rows] == ["", "spam", "abuse", ""]
+
+
+def _translated_welsh(label: str, half: str) -> list[str]:
+    """One half of bench/data/welsh_abuse_translated.tsv (the split bench/moderation.py uses)."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "data" / "welsh_abuse_translated.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    odd = half == "held-out"
+    return [
+        r["text"]
+        for r in rows
+        if r["davidson_class"] == label
+        and (int(hashlib.sha1(r["row"].encode()).hexdigest(), 16) % 2 == 1) == odd
+    ]
+
+
+def test_welsh_development_set_stays_flagged() -> None:
+    # The half the Welsh rules were written from: a regression guard, not a score.
+    obscene = _translated_welsh("1", "dev")
+    toxic = _translated_welsh("0", "dev")
+    clean = _translated_welsh("2", "dev")
+    assert len(obscene) == 18 and len(toxic) == 27 and len(clean) == 19
+    assert all(kinds(check(t)) == ["abuse"] for t in obscene)
+    assert sum(kinds(check(t)) == ["abuse"] for t in toxic) >= 25
+    assert not any(check(t) for t in clean)
