@@ -9,8 +9,8 @@ Sets (read from ../shared/data, never copied; the hand-written ones are below):
 - polis: Pol.is statements (civic/polis_*.csv, CC BY 4.0, attribution: The Computational
   Democracy Project), split by the conversation moderators' decision (moderated = -1 removed,
   1 accepted): removed statements are not all abuse or spam, so this is a signal, not a score.
-- cy-abuse, cy-clean-hard, en-spam, en-abuse: short sets written for this benchmark (below),
-  in the registers residents use. They were written alongside the rules, so they are a
+- cy-abuse, cy-clean-hard, cy-spam, en-spam, en-abuse: short sets written for this benchmark
+  (below), in the registers residents use. They were written alongside the rules, so they are a
   regression check, not a held-out score; the held-out sets are the integrator's.
 - cy-translated (bench/data/welsh_abuse_translated.tsv, see bench/data/README.md): 124 tweets
   of Davidson et al.'s hate-speech set (MIT) put into colloquial Welsh, keeping the crowd's
@@ -85,6 +85,13 @@ EN_SPAM = [
     "Congratulations you have been chosen for a free gift card, claim your reward now",
     "Earn £500 a day working from home, limited time, apply now",
     "Hot singles in your area waiting, click here www.meet-now.club",
+]
+CY_SPAM = [
+    "Rydych chi wedi ennill gwobr o £1000! Tecstiwch ENNILL i 87121",
+    "Hawliwch eich gwobr heddiw, ffoniwch nawr 09012345678",
+    "Mae eich cyfrif wedi'i atal. Dilyswch eich manylion: cymorth-banc.xyz",
+    "Cynnig arbennig: ffôn am ddim, ffoniwch nawr!",
+    "Anfonwch STOP i 80082 i ddad-danysgrifio",
 ]
 EN_ABUSE = [
     "the fucking council never listens",
@@ -189,6 +196,7 @@ def main() -> None:
                 ABUSE,
                 show=3 if name == "cy clean" else 0,
             )
+    report("cy-spam, hand-written (recall)", CY_SPAM, SPAM)
     report("en-abuse (recall)", EN_ABUSE, ABUSE)
     report("en-spam (recall)", EN_SPAM, SPAM)
     report("en-clean-hard (false alarm)", EN_CLEAN_HARD, SPAM, show=5)

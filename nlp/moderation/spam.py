@@ -58,11 +58,21 @@ _STRONG = [
         "prize text",
     ),
     (
+        # Welsh: "rydych chi wedi ennill gwobr", "hawliwch eich gwobr" (not "wedi ennill
+        # sgiliau", nor a school that "wedi ennill gwobr": the winner must be "you").
+        re.compile(
+            r"\b(?:chi|ti|rydych|rwyt)\s+(?:\w+\s+)?wedi (?:ennill|cael eich dewis|cael dy dewis"
+            r"|cael dy ddewis)\s+(?:\w+\s+){0,2}(?:gwobr|£|arian|ff[oô]n|gwyliau|taleb|iphone)"
+            r"|\bhawli(?:wch|a) (?:eich|dy) (?:gwobr|arian|taleb|ad-daliad)"
+        ),
+        "prize text (Welsh)",
+    ),
+    (
         re.compile(
             r"\b0(?:9\d\d|87\d) ?\d{3} ?\d{4}\b|\b\d{1,3}p\s*(?:/|per|a|x)\s*(?:msg|min"
             r"|minute|text|txt|sms|call|message)\b|£\d{1,2}(?:\.\d\d)?\s*(?:/|per|a)\s*"
             r"(?:msg|min|minute|text|txt|sms|call)\b"
-            r"|\b(?:txt|text|send|reply)\s+(?:[a-z0-9]+\s+){0,2}(?:to|on)\s+\d{5,6}\b"
+            r"|\b(?:txt|text|send|reply|tecstiwch|anfonwch)\s+(?:[a-z0-9]+\s+){0,2}(?:to|on|i)\s+\d{5,6}\b"
             r"|\b(?:txt|text|send)\s+[a-z]+\s+\d{5,6}\b"
         ),
         "premium-rate or short-code number",
@@ -70,7 +80,9 @@ _STRONG = [
     (
         re.compile(
             r"\b(?:ringtones?|free ?msg|txt stop|text stop|stop msg|reply stop|send stop"
-            r"|stop to (?:end|opt|cancel|unsub\w*|\d{5})|t\s?&\s?c'?s?\s+apply|cs apply)"
+            r"|stop to (?:end|opt|cancel|unsub\w*|\d{5})|t\s?&\s?c'?s?\s+apply|cs apply"
+            r"|(?:anfonwch|tecstiwch|atebwch) stop|i ddad-?danysgrifio"
+            r"|telerau ac amodau'n berthnasol)"
         ),
         "subscription or advert small print",
     ),
@@ -100,10 +112,24 @@ _WEAK = [
     ),
     (
         re.compile(
+            r"\bam ddim\b(?! (?:ond|byd|arall))|\b(?:cynnig arbennig|gostyngiad o|gwobr ariannol"
+            r"|taleb(?:au)?|arian parod)\b"
+        ),
+        "money or a free offer",
+    ),
+    (
+        re.compile(
             r"\b(?:call|ring|txt|text|reply|click|visit|order|buy|apply|subscribe|join|claim)\s+"
             r"(?:now|today|here|asap|immediately)\b|\burgent\b|\bact now\b|limited time|"
             r"expires|last chance|don't miss|today only|final (?:notice|attempt)|(?:valid|expires?)"
             r" (?:for )?(?:\d+ ?(?:hrs|hours|days)|today|tomorrow)|for (?:just|only) £\d"
+        ),
+        "pressure to act now",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:ffoniwch|tecstiwch|atebwch|cliciwch|ymatebwch) (?:nawr|rwan|rŵan|heddiw|yma)"
+            r"|cyn iddo ddod i ben|yn dod i ben heddiw|brys)\b"
         ),
         "pressure to act now",
     ),
@@ -156,6 +182,14 @@ _WEAK = [
     ),
     (
         re.compile(
+            r"\b(?:(?:eich|dy) cyfrif (?:wedi'i|wedi ei|wedi cael ei) (?:atal|gloi|rewi|gyfyngu)"
+            r"|dilyswch (?:eich|dy) (?:manylion|cyfrif|hunaniaeth)|ffi (?:ddosbarthu|dosbarthu|"
+            r"bostio) (?:heb ei thalu|i'w thalu)|ad-daliad treth)\b"
+        ),
+        "phishing wording",
+    ),
+    (
+        re.compile(
             # Mobile and non-geographic numbers and short codes; not the 01/02/03 numbers of
             # offices and councils, nor sums of money ("£100000") or percentages.
             r"\b0[78]\d{9}\b|\b0[78]\d{2,3} \d{3} ?\d{3,4}\b|(?<![£$€\w,.(])[1-9]\d{4,5}(?![\w,.%])"
@@ -197,5 +231,6 @@ def spam_reasons(text: str) -> list[str]:
         strong.append(f"link to an unknown site ({links[0][:60]})")
     if strong:
         return strong
-    weak = [reason for pattern, reason in _WEAK if pattern.search(plain)]
+    # A kind counts once, in whichever language it is written.
+    weak = list(dict.fromkeys(reason for pattern, reason in _WEAK if pattern.search(plain)))
     return [" and ".join(weak)] if len(weak) >= 2 else []

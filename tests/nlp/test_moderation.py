@@ -59,6 +59,17 @@ OWN_JOB = "the writer's job at a named place"
         ("hot singles chat line, text DATE to 69876", "spam", "premium-rate or short-code number"),
         ("please subscribe to my channel", "spam", "self-promotion"),
         (
+            "Rydych chi wedi ennill gwobr o £1000! Tecstiwch ENNILL i 87121",
+            "spam",
+            "prize text (Welsh)",
+        ),
+        (
+            "Mae eich cyfrif wedi'i atal. Dilyswch eich manylion heddiw, brys",
+            "spam",
+            "pressure to act now and phishing wording",
+        ),
+        ("Anfonwch STOP i 80082 i ddad-danysgrifio", "spam", "subscription or advert small print"),
+        (
             "you may be entitled to compensation for mis-sold PPI, reply YES",
             "spam",
             "advert and text-speak of bulk texts",
@@ -119,6 +130,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "dw i'n mynd i guro'r record",
         "Aeth Morris i mewn heb guro.",
         "Gura i di yn y ras",
+        "Pa sgiliau ydych chi wedi ennill yn ystod y cwrs?",
+        "Mae'r ysgol wedi ennill gwobr eco",
+        "Dylai parcio fod am ddim yn y dre, free parking please",
+        "Cliciwch ar y botwm i ddychwelyd",
         "Growth in housing loan credit from $50b to $240bn has fuelled this",
         "Had a nice chat with Sue, a great deal of help xxx",
         "ok call me when you're free xxx",
