@@ -8,6 +8,8 @@ and from two openly licensed development sets: SMS phishing messages caught by p
 gateways (wspr-ncsu/sms-phishing, MIT; Nahapetyan et al., IEEE S&P 2024) and the spam
 comments of the YouTube Spam Collection (Alberto, Lochter & Almeida 2015, CC BY 4.0).
 The SMS Spam Collection is the measurement set: it was not read to write any of these.
+The Welsh cues ("rydych chi wedi ennill gwobr", "dilyswch eich manylion", "anfonwch STOP")
+are the same shapes in Welsh, written from general knowledge; there is no Welsh spam set.
 
 Residents write about money, phones, prizes and links in good faith ("free parking would
 help", "I won a raffle at the fete", "call 0300 123 4567"), so money, a phone number or
