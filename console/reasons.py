@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from console.i18n import translate
+from nlp.moderation import flags, spam
 
 # (pattern of the English reason, message id); named groups become the message's arguments.
 KNOWN: list[tuple[re.Pattern[str], str]] = [
@@ -77,3 +78,51 @@ def explain(error: Exception | str, language: str) -> str:
         if match:
             return translate(language, message_id, **match.groupdict())
     return text
+
+
+# The moderation rules' reasons for a flag (nlp/moderation), each worded in the catalogue.
+FLAG_REASONS: dict[str, str] = {
+    flags.OBSCENE: "flag-reason-obscene",
+    flags.SLUR: "flag-reason-slur",
+    flags.THREAT: "flag-reason-threat",
+    flags.HATE: "flag-reason-hate",
+    flags.INSULT: "flag-reason-insult",
+    "prize text": "flag-reason-prize",
+    "prize text (Welsh)": "flag-reason-prize-cy",
+    "premium-rate or short-code number": "flag-reason-premium-rate",
+    "subscription or advert small print": "flag-reason-small-print",
+    "self-promotion": "flag-reason-self-promotion",
+    "money or a free offer": "flag-reason-money",
+    "pressure to act now": "flag-reason-pressure",
+    "advert": "flag-reason-advert",
+    "text-speak of bulk texts": "flag-reason-text-speak",
+    "opt-out or helpline wording": "flag-reason-opt-out",
+    "addressed to a customer list": "flag-reason-customer-list",
+    "phishing wording": "flag-reason-phishing",
+    "a phone number, short code or weekly price": "flag-reason-number-or-price",
+    "a child and their school": "flag-reason-child-school",
+    "'the only ...' in a place points at one person": "flag-reason-the-only",
+    "'yr unig ...' mewn lle: one person": "flag-reason-the-only-cy",
+    "the writer's job at a named place": "flag-reason-own-job",
+    "a job and a small place point at one person": "flag-reason-job-place",
+    "a description of the writer's house": "flag-reason-house",
+}
+_UNKNOWN_SITE = re.compile(re.escape(spam.UNKNOWN_SITE).replace(r"\{host\}", "(?P<host>.*)"))
+
+
+def explain_flag(reason: str, language: str) -> str:
+    """A flag's reason in `language`; one the console does not know is shown as written."""
+    if reason in FLAG_REASONS:
+        return translate(language, FLAG_REASONS[reason])
+    site = _UNKNOWN_SITE.fullmatch(reason)
+    if site:
+        return translate(language, "flag-reason-unknown-site", host=site["host"])
+    # Weak spam cues come joined ("money or a free offer and pressure to act now").
+    parts = reason.split(spam.WEAK_JOIN)
+    if len(parts) > 1 and all(part in FLAG_REASONS for part in parts):
+        worded = [translate(language, FLAG_REASONS[part]) for part in parts]
+        joined = worded[0]
+        for part in worded[1:]:
+            joined = translate(language, "flag-reason-and", first=joined, second=part)
+        return joined
+    return reason

@@ -23,6 +23,7 @@ from console.i18n import (
     supported,
     translate,
 )
+from console.reasons import explain_flag
 from storage.models.accounts import Officer, Role
 from storage.repositories.console_themes import NOT_GIVEN
 
@@ -82,7 +83,14 @@ def _coder(context: Context, name: str) -> str:
     return name
 
 
+@pass_context
+def _flag_reason(context: Context, reason: str) -> str:
+    """Why an answer was flagged, in the page's language (the rules word it in English)."""
+    return explain_flag(reason, context.get("language", DEFAULT_LANGUAGE))
+
+
 _env.globals["coder"] = _coder
+_env.globals["flag_reason"] = _flag_reason
 _env.globals["Cap"] = Cap
 _env.globals["Role"] = Role
 _env.globals["role_allows"] = role_allows

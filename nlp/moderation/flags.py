@@ -135,6 +135,14 @@ _HATE = [
     ),
 ]
 
+# The abuse flag's reasons, as officers read them (console/reasons.py words them in Welsh).
+OBSCENE = "obscene language"
+SLUR = "slur"
+THREAT = "threat of violence"
+HATE = "hateful statement about a group"
+INSULT = "insult aimed at someone"
+ABUSE_REASONS = (OBSCENE, SLUR, THREAT, HATE, INSULT)
+
 
 def check(text: str, language: str | None = None) -> list[Flag]:
     """The flags this answer deserves, each with a reason, at most one reason per rule."""
@@ -143,15 +151,15 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     folded = fold(text)
     flags: list[Flag] = []
     if _OBSCENE.search(folded) or _MASKED.search(text.lower()):
-        flags.append(Flag(ABUSE, "obscene language"))
+        flags.append(Flag(ABUSE, OBSCENE))
     if _SLUR.search(folded):
-        flags.append(Flag(ABUSE, "slur"))
+        flags.append(Flag(ABUSE, SLUR))
     if any(p.search(folded) for p in _THREATS):
-        flags.append(Flag(ABUSE, "threat of violence"))
+        flags.append(Flag(ABUSE, THREAT))
     if any(p.search(folded) for p in _HATE):
-        flags.append(Flag(ABUSE, "hateful statement about a group"))
+        flags.append(Flag(ABUSE, HATE))
     if _aimed_insult(folded):
-        flags.append(Flag(ABUSE, "insult aimed at someone"))
+        flags.append(Flag(ABUSE, INSULT))
     flags.extend(Flag(SPAM, reason) for reason in spam_reasons(text))
     flags.extend(Flag(IDENTIFYING, reason) for reason in identifying_reasons(text))
     return flags

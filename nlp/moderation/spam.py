@@ -202,6 +202,12 @@ _WEAK = [
 ]
 
 
+#: Every reason a cue can give (the console words each in Welsh); weak ones are joined by
+#: WEAK_JOIN, and a link's reason names its host through UNKNOWN_SITE.
+CUE_REASONS = tuple(dict.fromkeys(reason for _, reason in [*_STRONG, *_WEAK]))
+WEAK_JOIN = " and "
+UNKNOWN_SITE = "link to an unknown site ({host})"
+
 # A link never spans a space; longer "words" are cut before the link pattern sees them, which
 # keeps the check linear on hostile input ("a.a.a.a..." a hundred thousand times).
 _LONGEST_LINK = 300
@@ -230,9 +236,9 @@ def spam_reasons(text: str) -> list[str]:
     strong = [reason for pattern, reason in _STRONG if pattern.search(plain)]
     links = unknown_links(plain)
     if links:
-        strong.append(f"link to an unknown site ({links[0][:60]})")
+        strong.append(UNKNOWN_SITE.format(host=links[0][:60]))
     if strong:
         return strong
     # A kind counts once, in whichever language it is written.
     weak = list(dict.fromkeys(reason for pattern, reason in _WEAK if pattern.search(plain)))
-    return [" and ".join(weak)] if len(weak) >= 2 else []
+    return [WEAK_JOIN.join(weak)] if len(weak) >= 2 else []

@@ -97,3 +97,18 @@ async def test_flagged_answers_are_never_representative_quotes_and_spam_is_not_t
     assert "identifying: a child and their school" in queue
     assert "abuse: obscene language" in queue
     assert '<details class="flagged"><summary>Flagged quote: show' in queue
+
+
+async def test_a_welsh_officer_reads_why_each_answer_was_flagged_in_welsh(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    cid, ids, officer = _consultation(db)
+    ids += add_answers(db, cid, ["Dear customer, act now: free voucher", "see www.cheap-meds.top"])
+    token = await sign_in(client, officer)  # type: ignore[arg-type]
+    await client.post("/console/language", data={"csrf_token": token, "language": "cy"})
+    page = (await client.get(f"/console/consultations/{cid}/answers")).text
+    assert "sbam (neges am wobr)" in page
+    assert "camdriniaeth (iaith anweddus)" in page
+    assert "dolen i wefan anhysbys (cheap-meds.top)" in page
+    # Two weak cues come joined in English; in Welsh each is worded and joined in Welsh.
+    assert ", ac hefyd " in page and "prize text" not in page and " and " not in page
