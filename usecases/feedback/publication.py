@@ -30,10 +30,17 @@ from bot.conversation.messages import Reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation, Participant, utcnow
-from storage.models.playback import DeliveryState, FeedbackPublication, FeedbackRecipient
+from storage.models.playback import (
+    DeliveryState,
+    FeedbackKind,
+    FeedbackPublication,
+    FeedbackRecipient,
+)
 from storage.repositories.feedback import pending_count
+from storage.repositories.feedback_themes import lines_by_person
 from usecases.delivery.run import Deliverer, DeliveryReport, run_deliveries
 from usecases.delivery.sender import SendResult
+from usecases.feedback.themes_message import themes_reply
 from usecases.invitations.waves import QuietHours
 from usecases.playback.rounds import MAX_SEGMENTS
 
@@ -148,13 +155,21 @@ def send_feedback(
         consultation = session.get(Consultation, publication.consultation_id)
         assert consultation is not None
         titles = {"en": consultation.title("en"), "cy": consultation.title("cy")}
-        session.expunge(publication)
+        # A targeted publication names each resident's own themes (see themes_message).
+        themes = (
+            lines_by_person(session=session, publication_id=publication_id)
+            if publication.kind == FeedbackKind.THEMES
+            else None
+        )
+        session.expunge_all()
 
     def compose(person: Participant) -> Reply:
         language = person.language if person.language in titles else "en"
-        return feedback_reply(
-            catalog, publication, titles[language], language, Channel(person.channel), link
-        )
+        channel = Channel(person.channel)
+        if themes is not None:
+            mine = themes.get(person.id or 0, [])
+            return themes_reply(catalog, mine, titles[language], language, channel, link)
+        return feedback_reply(catalog, publication, titles[language], language, channel, link)
 
     report = run_deliveries(
         engine=engine,
