@@ -4,6 +4,7 @@ never twice across crashes and resumes, paused by quiet hours, and kept within S
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -283,3 +284,29 @@ def test_passed_on_names_the_body_it_went_to(engine: Engine, protector: AddressP
     [(_, _, reply)] = deliverer.sent
     assert "- Roads (cy)" not in reply.text
     assert "- Roads: we have passed this to the trunk road agency." in reply.text
+
+
+def test_the_readme_shows_the_message_as_it_is_sent() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("   ```text\n   You told us")[1].split("   ```")[0]
+    example = "You told us" + "\n".join(line.removeprefix("   ") for line in shown.splitlines())
+    lines = [
+        FeedbackTheme(
+            publication_id=1,
+            position=n,
+            decision=decision,
+            label_en=label,
+            detail_en=detail,
+            line_hash="",
+        )
+        for n, (label, decision, detail) in enumerate(
+            [
+                ("Buses", "will_do", "An evening bus to Gresford from April."),
+                ("Parks", "not_doing", "The parks budget is set until 2028."),
+            ],
+            1,
+        )
+    ]
+    link = "https://www.wrexham.gov.uk/your-voice/results"
+    reply = themes_reply(CATALOG, lines, "The Wrexham We Want", "en", Channel.SMS, link)
+    assert reply.text == example.strip()
