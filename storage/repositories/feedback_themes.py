@@ -245,6 +245,21 @@ def lines_by_person(*, session: Session, publication_id: int) -> dict[int, list[
     return dict(found)
 
 
+def lines_of_recipient(*, session: Session, recipient_id: int) -> list[FeedbackTheme]:
+    """The themes one recipient's message named, in order (web chat phones read it back)."""
+    return list(
+        session.exec(
+            select(FeedbackTheme)
+            .join(
+                FeedbackRecipientTheme,
+                col(FeedbackRecipientTheme.feedback_theme_id) == col(FeedbackTheme.id),
+            )
+            .where(FeedbackRecipientTheme.recipient_id == recipient_id)
+            .order_by(col(FeedbackRecipientTheme.rank))
+        )
+    )
+
+
 @dataclass
 class ThemeCount:
     """One published theme and where its residents' messages are."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -30,6 +30,7 @@ from bot.conversation.messages import Reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation, Participant, utcnow
+from storage.models.feedback_themes import FeedbackTheme
 from storage.models.playback import (
     DeliveryState,
     FeedbackKind,
@@ -114,6 +115,21 @@ def feedback_reply(
     return Reply(text=body, key="feedback", language=language)
 
 
+def publication_reply(
+    catalog: Catalog,
+    publication: FeedbackPublication,
+    lines: Sequence[FeedbackTheme],
+    title: str,
+    language: str,
+    channel: Channel,
+    link: str | None = None,
+) -> Reply:
+    """What one person gets for a publication of either kind (`lines`: their themes, if any)."""
+    if publication.kind == FeedbackKind.THEMES:
+        return themes_reply(catalog, lines, title, language, channel, link)
+    return feedback_reply(catalog, publication, title, language, channel, link)
+
+
 def _cut_before(body: str, tail: str) -> str:
     """`body` + `tail` in at most 2 SMS segments, the body cut at a word with "..." if needed."""
     if segment_count(body + tail) <= MAX_SEGMENTS:
@@ -165,11 +181,11 @@ def send_feedback(
 
     def compose(person: Participant) -> Reply:
         language = person.language if person.language in titles else "en"
+        mine = (themes or {}).get(person.id or 0, [])
         channel = Channel(person.channel)
-        if themes is not None:
-            mine = themes.get(person.id or 0, [])
-            return themes_reply(catalog, mine, titles[language], language, channel, link)
-        return feedback_reply(catalog, publication, titles[language], language, channel, link)
+        return publication_reply(
+            catalog, publication, mine, titles[language], language, channel, link
+        )
 
     report = run_deliveries(
         engine=engine,
