@@ -281,6 +281,11 @@ async def test_another_consultations_ids_are_refused_and_change_nothing(
         data={"csrf_token": world.setup.token},
     )
     assert refused.status_code == 404
+    # Without the form's CSRF token (a forged cross-site post): refused, nothing queued.
+    forged = await client.post(world.url("/responses/publish"), data={})
+    assert forged.status_code == 403
+    with session_scope(services.db) as session:
+        assert session.exec(select(func.count()).select_from(FeedbackPublication)).one() == 0
     await _publish(client, world)
     with session_scope(services.db) as session:
         mine = session.exec(select(FeedbackPublication.id)).one()
@@ -332,6 +337,9 @@ async def test_the_api_json_export_and_report_carry_the_counts_per_theme(
         for t in publication["themes"]
     }
     assert counts == {"Buses": (2, 0, 0, 0), "Parks": (3, 0, 0, 0)}
+    hidden = make_consultation(services.db)
+    unseen = await client.get(f"/api/v1/consultations/{hidden}/responses/feedback", headers=auth)
+    assert unseen.status_code == 404
     spec = (await client.get("/openapi.json")).json()
     assert "/api/v1/consultations/{consultation_id}/responses/feedback" in spec["paths"]
     assert {"sent", "waiting", "failed", "opted_out"} <= set(
