@@ -19,8 +19,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Table, and_, insert, or_, update
+from sqlalchemy.orm import Mapped
+from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, SQLModel, col, func, select
 
 from storage.models import Answer, Participant, utcnow
@@ -150,9 +153,50 @@ def _table(model: type[SQLModel]) -> Table:
 
 
 def audience_count(*, session: Session, consultation_id: int) -> int:
-    """How many residents publishing the responses now would message."""
-    lines = _current_lines(session, consultation_id)
-    return len(_plan(session, consultation_id, lines)) if lines else 0
+    """How many residents publishing the responses now would message (one query: the
+    responses page shows it on every visit)."""
+    theme_ids = [
+        row.theme_id
+        for row in response_rows(session=session, consultation_id=consultation_id)
+        if row.response is not None and row.theme_active
+    ]
+    if not theme_ids:
+        return 0
+
+    def untold(theme: Mapped[Any]) -> ColumnElement[bool]:
+        told = (
+            select(FeedbackRecipient.id)
+            .join(
+                FeedbackRecipientTheme,
+                col(FeedbackRecipientTheme.recipient_id) == col(FeedbackRecipient.id),
+            )
+            .join(
+                FeedbackTheme,
+                col(FeedbackTheme.id) == col(FeedbackRecipientTheme.feedback_theme_id),
+            )
+            .where(
+                col(FeedbackRecipient.participant_id) == col(Participant.id),
+                col(FeedbackTheme.theme_id) == theme,
+                was_told(),
+            )
+        )
+        return and_(theme.in_(theme_ids), ~told.exists())
+
+    people = (
+        select(Answer.participant_id)
+        .join(ThemeAssignment, col(ThemeAssignment.answer_id) == col(Answer.id))
+        .join(Theme, col(Theme.id) == col(ThemeAssignment.theme_id))
+        .join(Participant, col(Participant.id) == col(Answer.participant_id))
+        .where(
+            Answer.consultation_id == consultation_id,
+            col(Participant.wants_feedback).is_(True),
+            col(Participant.opted_out).is_(False),
+            or_(untold(col(ThemeAssignment.theme_id)), untold(col(Theme.parent_id))),
+        )
+        .distinct()
+        .subquery()
+    )
+    return int(session.exec(select(func.count()).select_from(people)).one())
 
 
 def publish_theme_feedback(

@@ -21,6 +21,7 @@ from storage.models.responses import Decision, ResponseStatus
 from storage.models.themes import Theme, ThemeAssignment, ThemeLevel
 from storage.repositories.feedback_themes import (
     NothingToPublish,
+    audience_count,
     publish_theme_feedback,
     targeted_status,
 )
@@ -80,8 +81,14 @@ def _respond(engine: Engine, cid: int, theme_id: int, detail: str = "We will fix
 
 
 def _publish(engine: Engine, cid: int) -> tuple[int, bool]:
+    """Publish; the count the page showed beforehand is who was queued."""
     with session_scope(engine) as session:
+        expected = audience_count(session=session, consultation_id=cid)
         publication, created = publish_theme_feedback(session=session, consultation_id=cid)
+        queued = session.exec(
+            select(FeedbackRecipient).where(FeedbackRecipient.publication_id == publication.id)
+        ).all()
+        assert len(queued) == (expected if created else len(queued))
         return publication.id or 0, created
 
 
