@@ -11,7 +11,8 @@ answers in 1-3 of the themes; every theme has a response. Measured in the same r
 2. Publishing the responses theme by theme (who is in which theme, who was told,
    the recipient rows and the theme rows per recipient), and the ratio to (1).
 3. What each send job does first: loading every recipient's themes.
-4. The responses page's per-theme counts (sent / waiting / failed / opted out).
+4. The responses page: who would be messaged, and the per-theme counts (sent /
+   waiting / failed / opted out).
 5. Composing messages: targeted SMS (fitted to three segments) per second, against
    the summary's SMS composer in the same run.
 """
@@ -43,6 +44,7 @@ from storage.models.themes import Theme, ThemeAssignment
 from storage.repositories.consultations import create_consultation
 from storage.repositories.feedback import publish_feedback
 from storage.repositories.feedback_themes import (
+    audience_count,
     lines_by_person,
     publish_theme_feedback,
     targeted_status,
@@ -161,6 +163,11 @@ def run(url: str, people: int, themes: int) -> dict[str, float]:
             publication, _ = publish_theme_feedback(session=session, consultation_id=cid)
             return publication.id or 0
 
+    def audience() -> None:
+        with session_scope(engine) as session:
+            audience_count(session=session, consultation_id=cid)
+
+    timed("who would be messaged (responses page)", results, audience)
     timed("publish summary (baseline)", results, summary)
     publication_id = timed("publish theme by theme", results, targeted)
     assert isinstance(publication_id, int)
