@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, SQLModel, col, func, select
 
-from storage.models import Answer, Participant, utcnow
+from storage.models import Answer, Consultation, Participant, utcnow
 from storage.models.feedback_themes import (
     MAX_THEMES_PER_MESSAGE,
     FeedbackRecipientTheme,
@@ -206,6 +206,12 @@ def publish_theme_feedback(
 
     Raises NothingToPublish when no active theme has a response.
     """
+    # Two publishes at once (a double click, two officers) take turns: the second
+    # then sees the first's publication and queued rows (PostgreSQL; SQLite writes
+    # one at a time anyway), so nobody is queued twice.
+    session.exec(
+        select(Consultation.id).where(Consultation.id == consultation_id).with_for_update()
+    ).first()
     lines = _current_lines(session, consultation_id)
     if not lines:
         raise NothingToPublish("no theme has a response yet")

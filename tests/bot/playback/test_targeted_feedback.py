@@ -3,6 +3,7 @@ never twice across crashes and resumes, paused by quiet hours, and kept within S
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -317,3 +318,33 @@ def test_the_readme_shows_the_message_as_it_is_sent() -> None:
     link = "https://www.wrexham.gov.uk/your-voice/results"
     reply = themes_reply(CATALOG, lines, "The Wrexham We Want", "en", Channel.SMS, link)
     assert reply.text == example.strip()
+
+
+def test_two_publishes_at_once_make_one_publication_on_postgresql(
+    engine: Engine, protector: AddressProtector, db_url: str
+) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite runs one writer at a time; the race needs PostgreSQL")
+    cid = add_consultation(engine)
+    buses = _theme(engine, cid, "Buses")
+    for n in range(30):
+        _answer(engine, cid, add_person(engine, protector, cid, f"+4477009{n:05d}"), [buses])
+    _respond(engine, cid, buses)
+    barrier = threading.Barrier(2)
+    outcomes: list[bool] = []
+
+    def click() -> None:
+        barrier.wait()
+        with session_scope(engine) as session:
+            _publication, created = publish_theme_feedback(session=session, consultation_id=cid)
+            outcomes.append(created)
+
+    clicks = [threading.Thread(target=click) for _ in range(2)]
+    for thread in clicks:
+        thread.start()
+    for thread in clicks:
+        thread.join()
+    assert sorted(outcomes) == [False, True]
+    with session_scope(engine) as session:
+        rows = session.exec(select(FeedbackRecipient.participant_id)).all()
+    assert len(rows) == len(set(rows)) == 30
