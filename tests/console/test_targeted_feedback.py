@@ -23,7 +23,7 @@ from storage.models.playback import FeedbackKind, FeedbackPublication, FeedbackR
 from storage.models.themes import Theme, ThemeAssignment, ThemeStatus
 from tests.bot.playback.conftest import RecordingDeliverer, add_person
 from tests.console.factories import make_consultation, make_officer, sign_in
-from tests.console.feedback_support import Setup
+from tests.console.feedback_support import NIGHT, Setup
 
 LINK = "https://www.wrexham.gov.uk/your-voice/buses"
 BUSES = {
@@ -345,3 +345,27 @@ async def test_the_api_json_export_and_report_carry_the_counts_per_theme(
     assert {"sent", "waiting", "failed", "opted_out"} <= set(
         spec["components"]["schemas"]["ThemeToldPublic"]["properties"]
     )
+
+
+async def test_quiet_hours_hold_the_messages_and_resume_sending_delivers_them_once(
+    client: httpx.AsyncClient, services: Services
+) -> None:
+    world = await _world(client, services)
+    await _respond(client, world, "Buses", BUSES)
+    world.setup.use(RecordingDeliverer(), now=NIGHT)
+    await _publish(client, world)
+    world.setup.run_jobs()
+    assert world.setup.deliverer.sent == []
+    page = await client.get(world.url("/responses"))
+    assert _counts(page.text, "Buses") == [0, 2, 0, 0]
+    resume = re.search(r'action="(/console/consultations/\d+/feedback/(\d+)/send)"', page.text)
+    assert resume, "a Resume sending button for the waiting residents"
+    world.setup.use(RecordingDeliverer())
+    for _ in range(2):  # pressed twice: the second finds nobody waiting
+        await client.post(resume.group(1), data={"csrf_token": world.setup.token})
+        world.setup.run_jobs()
+    assert set(_messages(world)) == {"+447700900001", "555002"}
+    assert len(world.setup.deliverer.sent) == 2
+    page = await client.get(world.url("/responses"))
+    assert _counts(page.text, "Buses") == [2, 0, 0, 0]
+    assert "/feedback/" not in page.text.split('id="told-heading"')[1]
