@@ -10,10 +10,34 @@ from sqlmodel import Session
 from console.accuracy import accuracy_statement
 from console.trends import trend_table
 from storage.repositories import responses as responses_store
+from storage.repositories.feedback_themes import targeted_status
+
+
+def targeted_feedback(*, session: Session, consultation_id: int) -> list[dict[str, Any]]:
+    """Targeted "you said, we did" publications, newest first, with counts per theme."""
+    return [
+        {
+            "publication_id": item.publication.id,
+            "published_at": item.publication.published_at.isoformat(),
+            "sent_at": item.publication.sent_at.isoformat() if item.publication.sent_at else None,
+            "themes": [
+                {
+                    "theme_id": t.line.theme_id if t.theme_active else None,
+                    "label": t.line.label_en,
+                    "label_cy": t.line.label_cy,
+                    "theme_active": t.theme_active,
+                    "decision": t.line.decision,
+                    **t.counts,
+                }
+                for t in item.themes
+            ],
+        }
+        for item in targeted_status(session=session, consultation_id=consultation_id)
+    ]
 
 
 def outcomes(*, session: Session, consultation_id: int) -> dict[str, Any]:
-    """`responses`, `trends` and `accuracy`, JSON-ready (dates as ISO strings)."""
+    """`responses`, `targeted_feedback`, `trends` and `accuracy`, JSON-ready (ISO dates)."""
     responses = [
         {
             "theme_id": row.theme_id,
@@ -67,4 +91,9 @@ def outcomes(*, session: Session, consultation_id: int) -> dict[str, Any]:
         "methods_en": statement.methods("en"),
         "methods_cy": statement.methods("cy"),
     }
-    return {"responses": responses, "trends": trends, "accuracy": accuracy}
+    return {
+        "responses": responses,
+        "targeted_feedback": targeted_feedback(session=session, consultation_id=consultation_id),
+        "trends": trends,
+        "accuracy": accuracy,
+    }

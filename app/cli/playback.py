@@ -26,6 +26,7 @@ from storage.models import Channel, Consultation
 from storage.models.playback import FeedbackRecipient, PlaybackRecipient
 from storage.repositories.consultations import get_by_slug
 from storage.repositories.feedback import publish_feedback
+from storage.repositories.feedback_themes import publish_theme_feedback
 from usecases.delivery.run import (
     MAX_ATTEMPTS,
     Deliverer,
@@ -212,6 +213,14 @@ def feedback_send(
             "tries; never one a crash left unknown, nor WhatsApp's closed 24-hour window).",
         ),
     ] = False,
+    themes: Annotated[
+        bool,
+        typer.Option(
+            "--themes",
+            help="Send each resident the council's response to the themes their own answers "
+            "are in (as the console's responses page does) instead of the summary.",
+        ),
+    ] = False,
 ) -> None:
     """Tell people who asked to hear back what we found out and what changed."""
     from console.forms import check_results_url
@@ -228,7 +237,11 @@ def feedback_send(
             # The console's link, as its "Resume sending" uses.
             link = link or current.results_url or None
             try:
-                publication, created = publish_feedback(session=session, consultation=current)
+                publication, created = (
+                    publish_theme_feedback(session=session, consultation_id=found.id or 0)
+                    if themes
+                    else publish_feedback(session=session, consultation=current)
+                )
             except ValueError as error:
                 raise _fail(str(error)) from error
             publication_id = publication.id

@@ -32,7 +32,8 @@ from storage.models.playback import (
     PlaybackRecipient,
     PlaybackRound,
 )
-from usecases.feedback.publication import feedback_reply
+from storage.repositories.feedback_themes import lines_of_recipient
+from usecases.feedback.publication import publication_reply
 from usecases.playback.rounds import round_reply
 
 REF_PREFIX = "playback:"
@@ -115,8 +116,12 @@ def _feedback(
             language = str(language) if language in ("en", "cy") else "en"
             title = consultation.title(language)
             link = consultation.results_url or None
-            sms = feedback_reply(catalog, publication, title, language, Channel.SMS, link)
-            telegram = feedback_reply(catalog, publication, title, language, Channel.TELEGRAM, link)
+            # A targeted publication names this person's own themes.
+            lines = lines_of_recipient(session=session, recipient_id=recipient_id or 0)
+            sms, telegram = (
+                publication_reply(catalog, publication, lines, title, language, shown, link)
+                for shown in (Channel.SMS, Channel.TELEGRAM)
+            )
             items.append(
                 {
                     "who": "bot",

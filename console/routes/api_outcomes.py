@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from app.services import ServicesDep
 from console.accuracy import accuracy_statement
 from console.deps import ApiViewableConsultation
+from console.outcomes import targeted_feedback
 from console.trends import trend_table
 from nlp.themes.lineage import Trend
 from storage.db import session_scope
@@ -65,6 +66,47 @@ def list_responses(
             )
             for row in rows
         ]
+
+
+class ThemeToldPublic(BaseModel):
+    """One theme of a targeted "you said, we did": residents whose message named it.
+
+    A resident in three themes had one message and counts under all three."""
+
+    # Null once the theme was merged away or removed; the labels say what was sent.
+    theme_id: int | None
+    label: str
+    label_cy: str
+    theme_active: bool
+    decision: Decision
+    sent: int
+    waiting: int
+    failed: int
+    # Texted STOP (or blocked the bot) before their turn: not messaged.
+    opted_out: int
+    # Still waiting when a later publication took them over.
+    superseded: int
+
+
+class TargetedFeedbackPublic(BaseModel):
+    publication_id: int
+    published_at: datetime
+    # When sending finished (null while anyone is still waiting).
+    sent_at: datetime | None
+    themes: list[ThemeToldPublic]
+
+
+@router.get(
+    "/consultations/{consultation_id}/responses/feedback",
+    response_model=list[TargetedFeedbackPublic],
+)
+def list_targeted_feedback(
+    services: ServicesDep, consultation: ApiViewableConsultation
+) -> list[TargetedFeedbackPublic]:
+    """Each theme's response as sent to the residents who raised it, newest first, with counts."""
+    with session_scope(services.db) as session:
+        found = targeted_feedback(session=session, consultation_id=consultation.id or 0)
+    return [TargetedFeedbackPublic.model_validate(item) for item in found]
 
 
 class RoundCellPublic(BaseModel):

@@ -18,10 +18,12 @@ from console.scoping import PathId
 from console.templating import flash, page_language, render
 from storage.db import session_scope
 from storage.models import Consultation
+from storage.models.feedback_themes import MAX_THEMES_PER_MESSAGE
 from storage.models.responses import TEXT_LIMIT, Decision, ResponseStatus
 from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_consultations as edits
+from storage.repositories import feedback_themes
 from storage.repositories import responses as responses_store
 
 router = APIRouter(
@@ -107,7 +109,12 @@ def responses_page(
     officer: CurrentOfficer,
     consultation: ViewableConsultation,
 ) -> Response:
-    """Every theme with the council's response: decision, owner, status, date."""
+    """Every theme with the council's response, and who has been told about each."""
+    with session_scope(services.db) as session:
+        cid = consultation.id or 0
+        audience = feedback_themes.audience_count(session=session, consultation_id=cid)
+        told = feedback_themes.targeted_status(session=session, consultation_id=cid)
+        session.expunge_all()
     return render(
         request,
         "responses.html",
@@ -117,6 +124,10 @@ def responses_page(
         rows=_rows(services, consultation),
         decisions=DECISION_LABELS,
         statuses=STATUS_LABELS,
+        audience=audience,
+        told=told,
+        can_send=services.channels.can_send(services.settings),
+        max_themes=MAX_THEMES_PER_MESSAGE,
     )
 
 

@@ -85,11 +85,24 @@ class PlaybackVote(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
+class FeedbackKind(StrEnum):
+    # "What we found out" / "what difference it made" to everyone who asked.
+    SUMMARY = "summary"
+    # The council's response to each theme, to the residents whose answers are in it
+    # (storage.models.feedback_themes).
+    THEMES = "themes"
+
+
 class FeedbackPublication(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("consultation_id", "text_hash"),)
 
     id: int | None = Field(default=None, primary_key=True)
     consultation_id: int = Field(foreign_key="consultation.id", index=True, ondelete="CASCADE")
+    kind: FeedbackKind = Field(
+        default=FeedbackKind.SUMMARY,
+        sa_type=String(16),
+        sa_column_kwargs={"server_default": FeedbackKind.SUMMARY.value},
+    )
     # SHA-256 of the published "what we found out" + "what difference it made":
     # re-publishing the same words is the same publication (no second send).
     text_hash: str = Field(max_length=64)

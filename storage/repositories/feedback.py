@@ -25,11 +25,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import and_, func, insert, literal, or_, update
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session, col, select
 
 from storage.models import Consultation, Conversation, Participant, utcnow
-from storage.models.playback import DeliveryState, FeedbackPublication, FeedbackRecipient
+from storage.models.playback import (
+    DeliveryState,
+    FeedbackKind,
+    FeedbackPublication,
+    FeedbackRecipient,
+)
 
 SECTIONS = ("found_out", "difference")
 # Pending rows moved to a newer publication end "skipped" with this reason,
@@ -69,24 +74,31 @@ def _covering(
 ) -> list[int]:
     """Earlier publications that carried every one of `sections`."""
     earlier = session.exec(
-        select(FeedbackPublication).where(FeedbackPublication.consultation_id == consultation_id)
+        select(FeedbackPublication).where(
+            FeedbackPublication.consultation_id == consultation_id,
+            FeedbackPublication.kind == FeedbackKind.SUMMARY,
+        )
     )
     return [
         p.id for p in earlier if p.id is not None and p.id != but and sections <= sections_of(p)
     ]
 
 
+def was_told() -> ColumnElement[bool]:
+    """A recipient row whose message went, or may have gone (a crash lost its fate)."""
+    return or_(
+        col(FeedbackRecipient.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
+        and_(
+            col(FeedbackRecipient.state) == DeliveryState.FAILED,
+            col(FeedbackRecipient.error).startswith(_INTERRUPTED_PREFIX),
+        ),
+    )
+
+
 def _audience(consultation_id: int, covering: Collection[int]) -> Select[Any]:
     """Participant ids to tell: asked to hear back, not opted out, not already told."""
     told = select(FeedbackRecipient.participant_id).where(
-        col(FeedbackRecipient.publication_id).in_(list(covering) or [-1]),
-        or_(
-            col(FeedbackRecipient.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
-            and_(
-                col(FeedbackRecipient.state) == DeliveryState.FAILED,
-                col(FeedbackRecipient.error).startswith(_INTERRUPTED_PREFIX),
-            ),
-        ),
+        col(FeedbackRecipient.publication_id).in_(list(covering) or [-1]), was_told()
     )
     return (
         select(col(Participant.id))
@@ -168,8 +180,10 @@ def publish_feedback(
     session.add(publication)
     session.flush()
     assert publication.id is not None
+    # Targeted publications (theme by theme) are news of another kind: theirs stay queued.
     earlier = select(FeedbackPublication.id).where(
         FeedbackPublication.consultation_id == consultation.id,
+        FeedbackPublication.kind == FeedbackKind.SUMMARY,
         col(FeedbackPublication.id) != publication.id,
     )
     # Only rows nobody has claimed: a row a sender holds ("sending") counts as
@@ -198,12 +212,15 @@ def publish_feedback(
     return publication, True
 
 
-def publications(*, session: Session, consultation_id: int) -> list[FeedbackPublication]:
+def publications(
+    *, session: Session, consultation_id: int, kind: FeedbackKind = FeedbackKind.SUMMARY
+) -> list[FeedbackPublication]:
     """Newest first: when feedback went out and to how many."""
     return list(
         session.exec(
             select(FeedbackPublication)
             .where(FeedbackPublication.consultation_id == consultation_id)
+            .where(FeedbackPublication.kind == kind)
             .order_by(
                 col(FeedbackPublication.published_at).desc(), col(FeedbackPublication.id).desc()
             )

@@ -111,6 +111,8 @@ POLICY: dict[str, set[Role] | str] = {
     "difference_draft": EDIT,
     "save_difference": EDIT,
     "list_responses": VIEW,
+    "publish_responses": EDIT,
+    "list_targeted_feedback": VIEW,
     "trends_page": VIEW,
     "link": EDIT,
     "unlink": EDIT,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -30,10 +30,18 @@ from bot.conversation.messages import Reply
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, Consultation, Participant, utcnow
-from storage.models.playback import DeliveryState, FeedbackPublication, FeedbackRecipient
+from storage.models.feedback_themes import FeedbackTheme
+from storage.models.playback import (
+    DeliveryState,
+    FeedbackKind,
+    FeedbackPublication,
+    FeedbackRecipient,
+)
 from storage.repositories.feedback import pending_count
+from storage.repositories.feedback_themes import lines_by_person
 from usecases.delivery.run import Deliverer, DeliveryReport, run_deliveries
 from usecases.delivery.sender import SendResult
+from usecases.feedback.themes_message import themes_reply
 from usecases.invitations.waves import QuietHours
 from usecases.playback.rounds import MAX_SEGMENTS
 
@@ -107,6 +115,21 @@ def feedback_reply(
     return Reply(text=body, key="feedback", language=language)
 
 
+def publication_reply(
+    catalog: Catalog,
+    publication: FeedbackPublication,
+    lines: Sequence[FeedbackTheme],
+    title: str,
+    language: str,
+    channel: Channel,
+    link: str | None = None,
+) -> Reply:
+    """What one person gets for a publication of either kind (`lines`: their themes, if any)."""
+    if publication.kind == FeedbackKind.THEMES:
+        return themes_reply(catalog, lines, title, language, channel, link)
+    return feedback_reply(catalog, publication, title, language, channel, link)
+
+
 def _cut_before(body: str, tail: str) -> str:
     """`body` + `tail` in at most 2 SMS segments, the body cut at a word with "..." if needed."""
     if segment_count(body + tail) <= MAX_SEGMENTS:
@@ -148,12 +171,20 @@ def send_feedback(
         consultation = session.get(Consultation, publication.consultation_id)
         assert consultation is not None
         titles = {"en": consultation.title("en"), "cy": consultation.title("cy")}
-        session.expunge(publication)
+        # A targeted publication names each resident's own themes (see themes_message).
+        themes = (
+            lines_by_person(session=session, publication_id=publication_id)
+            if publication.kind == FeedbackKind.THEMES
+            else None
+        )
+        session.expunge_all()
 
     def compose(person: Participant) -> Reply:
         language = person.language if person.language in titles else "en"
-        return feedback_reply(
-            catalog, publication, titles[language], language, Channel(person.channel), link
+        mine = (themes or {}).get(person.id or 0, [])
+        channel = Channel(person.channel)
+        return publication_reply(
+            catalog, publication, mine, titles[language], language, channel, link
         )
 
     report = run_deliveries(

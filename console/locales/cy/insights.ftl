@@ -167,3 +167,19 @@ accuracy-col-kappa = Kappa Cohen (cyfwng hyder 95%)
 accuracy-col-f1 = F1 aml-thema (cyfwng hyder 95%)
 accuracy-automatic = Themâu awtomatig
 accuracy-officer = Swyddog { $letter }
+
+# "Dywedoch chi, gwnaethon ni" wedi'i dargedu ar dudalen yr ymatebion.
+targeted-heading = Dweud wrth breswylwyr beth rydym yn ei wneud am eu themâu
+targeted-intro = Mae preswylwyr a ofynnodd am glywed yn ôl yn cael un neges sy'n enwi hyd at { $count } o'r themâu y mae eu hatebion eu hunain ynddynt, gydag ymateb y cyngor i bob un, yn eu hiaith ac ar y sianel a ddefnyddiwyd ganddynt, ac yna'r ddolen i'r canlyniadau. Ni fydd neb yn clywed am yr un thema ddwywaith.
+targeted-audience = { $count ->
+        [0] Neb newydd i ddweud wrthynt ar hyn o bryd.
+        [one] Byddai neges yn mynd at { $count } preswylydd.
+       *[other] Byddai neges yn mynd at { $count } o breswylwyr.
+    }
+targeted-publish = Anfon yr ymatebion at breswylwyr
+targeted-none-to-publish = Cofnodwch ymateb i o leiaf un thema yn gyntaf.
+targeted-caption = Anfonwyd ar { $published }: preswylwyr a glywodd am bob thema
+targeted-resume = Ailddechrau anfon
+flash-targeted-nothing = Nid oes ymateb i unrhyw thema eto, felly ni anfonwyd neges at neb.
+flash-targeted-same = Mae'r ymatebion hyn eisoes wedi'u hanfon: neb newydd i ddweud wrthynt. Mae unrhyw un sy'n dal i aros wedi'i restru isod.
+flash-targeted-nobody = Wedi'i gadw, ond nid oes angen neges ar neb: nid oes preswylydd a ofynnodd am glywed yn ôl mewn thema ag ymateb nad yw wedi'i glywed.

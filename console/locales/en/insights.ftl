@@ -166,3 +166,19 @@ accuracy-col-kappa = Cohen's kappa (95% CI)
 accuracy-col-f1 = Multi-theme F1 (95% CI)
 accuracy-automatic = Automatic themes
 accuracy-officer = Officer { $letter }
+
+# Targeted "you said, we did" on the responses page.
+targeted-heading = Tell residents what we are doing about their themes
+targeted-intro = Residents who asked to hear back get one message naming up to { $count } of the themes their own answers are in, with the council's response to each, in their language and on the channel they used, then the link to the results. Nobody is told about the same theme twice.
+targeted-audience = { $count ->
+        [0] Nobody new to tell right now.
+        [one] { $count } resident would be messaged.
+       *[other] { $count } residents would be messaged.
+    }
+targeted-publish = Send the responses to residents
+targeted-none-to-publish = Record a response to at least one theme first.
+targeted-caption = Sent on { $published }: residents told about each theme
+targeted-resume = Resume sending
+flash-targeted-nothing = No theme has a response yet, so nobody was messaged.
+flash-targeted-same = These responses were already sent: nobody new to tell. Anyone still waiting is listed below.
+flash-targeted-nobody = Saved, but nobody needs a message: no resident who asked to hear back is in a theme with a response they have not heard.
