@@ -111,15 +111,14 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             raise _fail(f"no open playback round for {slug!r}")
         round_id = round_.id
         # A check round asks each person about their own themes (frozen on their row).
-        shown = {
-            participant_id: positions
-            for participant_id, positions in session.exec(
+        shown = dict(
+            session.exec(
                 select(PlaybackRecipient.participant_id, PlaybackRecipient.shown).where(
                     PlaybackRecipient.round_id == round_id,
                     PlaybackRecipient.state == DeliveryState.PENDING,
                 )
-            )
-        }
+            ).all()
+        )
         session.expunge(round_)
     catalog = default_catalog()
     deliverer, only = _deliverer(settings)

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from bot.conversation import yes_no
 from storage.models.playback import Verdict
 
-# A paragraph is a message, not an answer to a three-way question: kept as words.
-MAX_VERDICT_TEXT = 600
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|\d+")
 
 
@@ -96,9 +94,7 @@ def _fold(word: str) -> str:
 
 
 _FOLDED = {
-    verdict: sorted(
-        {tuple(_fold(w) for w in phrase) for phrase in phrases}, key=lambda p: -len(p)
-    )
+    verdict: sorted({tuple(_fold(w) for w in phrase) for phrase in phrases}, key=lambda p: -len(p))
     for verdict, phrases in _VERDICT_PHRASES.items()
 }
 
@@ -127,8 +123,6 @@ def parse_agreement(text: str, n_shown: int) -> AgreementReply:
     stripped = " ".join(text.split())
     if not stripped:
         return AgreementReply()
-    if len(stripped) > MAX_VERDICT_TEXT:
-        return AgreementReply(words=stripped)
     matches = list(_TOKEN.finditer(stripped))
     words = [_fold(m.group()) for m in matches]
     groups: list[tuple[Verdict | None, list[int]]] = [(None, [])]
