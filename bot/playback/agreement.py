@@ -166,7 +166,8 @@ def parse_agreement(text: str, n_shown: int) -> AgreementReply:
         if reading.yes or reading.no:
             return AgreementReply(((Verdict.AGREE if reading.yes else Verdict.DISAGREE, ()),))
         return AgreementReply(words=stripped if _has_content(stripped) else "")
-    rest = stripped[matches[end].start() :] if end < len(matches) else ""
+    # From just after the last verdict or number, so leading markup or quotes stay.
+    rest = stripped[matches[end - 1].end() :] if end else stripped
     rest = rest.strip(" ,.;:-!?")
     named_any = any(p for _, p in kept)
     return AgreementReply(

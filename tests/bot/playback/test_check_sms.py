@@ -225,3 +225,33 @@ async def test_duplicates_strangers_late_replies_and_hostile_text(
     ]
     assert len(agreements(engine)) == 1
     assert answers_of_kind(engine, "playback") == ["I meant the fares"]
+
+
+async def test_a_theme_merged_or_deleted_after_sending_still_takes_the_verdict(
+    client: httpx.AsyncClient, settings: Settings, engine: Engine, twilio: RecordingTwilioApi
+) -> None:
+    from sqlmodel import Session, col, select
+
+    from storage.models.themes import Theme
+
+    await take_part(client, "The buses into town stop at six")
+    await take_part(client, "Potholes and the parks", NEIGHBOUR)
+    place(engine, consultation_id(engine), {"buses": [0], "Potholes": [3, 2]})
+    send_check(settings, engine, twilio)
+    # The officer tidies the themes while residents are replying.
+    with Session(engine) as session:
+        found = {t.label_en: t for t in session.exec(select(Theme).where(col(Theme.size) >= 0))}
+        session.delete(found["Buses"])
+        session.commit()
+
+    # The verdict is kept against the theme as shown (the board follows merges,
+    # and keeps a deleted theme's verdicts under the label residents saw).
+    assert await text(client, "no") == [CATALOG.text("en", "check-tell-us")]
+    assert await text(client, "1 yes 2 no", from_=NEIGHBOUR) == [
+        CATALOG.text("en", "check-tell-us")
+    ]
+    assert agreements(engine) == [
+        ("(deleted)", "disagree", None),
+        ("Parks", "agree", None),
+        ("Potholes", "disagree", None),
+    ]
