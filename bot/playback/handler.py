@@ -108,6 +108,8 @@ def _pressed(turn: Turn, round_id: int, position: int) -> None:
         .where(
             PlaybackRecipient.participant_id == turn.participant.id,
             PlaybackRecipient.round_id == round_id,
+            # A forged vote button for a check round is no vote.
+            PlaybackRound.kind == RoundKind.VOTE,
         )
     ).first()
     if found is None or found[1].status != RoundStatus.OPEN:

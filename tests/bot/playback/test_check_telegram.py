@@ -22,7 +22,7 @@ from storage.models.playback import PlaybackRound
 from tests.bot.channels.telegram.conftest import TOKEN as BOT_TOKEN
 from tests.bot.channels.telegram.conftest import Telegram, running, telegram_settings
 from tests.bot.channels.telegram.recording import Call
-from tests.bot.playback.channel_rounds import consultation_id
+from tests.bot.playback.channel_rounds import consultation_id, votes
 from tests.bot.playback.check_rounds import agreements, answers_of_kind, open_check_and_send, place
 from tests.bot.playback.test_webhooks_telegram import Phone
 from usecases.delivery.deliverers import ChannelDeliverer
@@ -113,7 +113,7 @@ async def test_a_press_after_the_round_closed_or_on_a_forged_button_counts_nothi
     await send_check(telegram)
     round_id = latest_round(telegram)
     # A button of a round this person was never sent (or that does not exist).
-    for forged in (f"pc-{round_id + 1}-n", "pc-99999999-p"):
+    for forged in (f"pc-{round_id + 1}-n", "pc-99999999-p", f"pb-{round_id}-1"):
         [closed] = await phone.press(forged)
         assert closed.text == CATALOG.text("en", "playback-closed")
     close_round(engine=telegram.services.db, consultation_id=consultation_id(telegram.services.db))
@@ -121,3 +121,4 @@ async def test_a_press_after_the_round_closed_or_on_a_forged_button_counts_nothi
     assert closed.text == CATALOG.text("en", "playback-closed")
     assert agreements(telegram.services.db) == []
     assert answers_of_kind(telegram.services.db, "correction") == []
+    assert votes(telegram.services.db) == []
