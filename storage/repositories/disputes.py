@@ -87,10 +87,28 @@ def _surviving(themes: dict[int, Theme], theme_id: int) -> int:
 
 def theme_disputes(*, session: Session, consultation_id: int) -> list[ThemeDispute]:
     """Every theme residents answered about, most disputed first."""
+    rounds = session.exec(
+        select(PlaybackRound.id, PlaybackRound.labels).where(
+            PlaybackRound.consultation_id == consultation_id
+        )
+    ).all()
+    if not rounds:
+        return []
+    shown_labels: dict[int, tuple[str, str]] = {}
+    for _, labels in rounds:
+        for entry in labels:
+            shown_labels.setdefault(
+                int(entry.get("theme_id", 0)), (str(entry.get("en", "")), str(entry.get("cy", "")))
+            )
+    # Plain columns, not ORM objects: the board reads this on every view (bench/disputes.py).
     rows = session.exec(
-        select(ThemeAgreement, PlaybackRound)
-        .join(PlaybackRound, col(PlaybackRound.id) == col(ThemeAgreement.round_id))
-        .where(PlaybackRound.consultation_id == consultation_id)
+        select(
+            ThemeAgreement.theme_id,
+            ThemeAgreement.participant_id,
+            ThemeAgreement.verdict,
+            ThemeAgreement.correction_answer_id,
+        )
+        .where(col(ThemeAgreement.round_id).in_([r for r, _ in rounds]))
         .order_by(col(ThemeAgreement.created_at), col(ThemeAgreement.id))
     ).all()
     if not rows:
@@ -100,18 +118,15 @@ def theme_disputes(*, session: Session, consultation_id: int) -> list[ThemeDispu
         for t in session.exec(select(Theme).where(Theme.consultation_id == consultation_id))
         if t.id is not None
     }
-    shown_labels: dict[int, tuple[str, str]] = {}
-    latest: dict[tuple[int, int], ThemeAgreement] = {}
-    for agreement, round_ in rows:
-        for entry in round_.labels:
-            shown_labels.setdefault(
-                int(entry.get("theme_id", 0)), (str(entry.get("en", "")), str(entry.get("cy", "")))
-            )
-        target = _surviving(themes, agreement.theme_id)
+    survivor: dict[int, int] = {}
+    latest: dict[tuple[int, int], tuple[str, int | None]] = {}
+    for theme_id, participant_id, verdict, correction in rows:
+        if theme_id not in survivor:
+            survivor[theme_id] = _surviving(themes, theme_id)
         # Later rows win: the resident's most recent verdict on the theme.
-        latest[(target, agreement.participant_id)] = agreement
+        latest[(survivor[theme_id], participant_id)] = (str(verdict), correction)
     found: dict[int, ThemeDispute] = {}
-    for (theme_id, _), agreement in latest.items():
+    for (theme_id, _), (verdict, correction) in latest.items():
         dispute = found.get(theme_id)
         if dispute is None:
             theme = themes.get(theme_id)
@@ -125,14 +140,14 @@ def theme_disputes(*, session: Session, consultation_id: int) -> list[ThemeDispu
                 label_cy=labels[1],
                 on_board=theme is not None and theme.status == ThemeStatus.ACTIVE,
             )
-        if agreement.verdict == Verdict.AGREE:
+        if verdict == Verdict.AGREE:
             dispute.agree += 1
-        elif agreement.verdict == Verdict.PARTLY:
+        elif verdict == Verdict.PARTLY:
             dispute.partly += 1
         else:
             dispute.not_meant += 1
-        if agreement.correction_answer_id is not None:
-            dispute.correction_ids.append(agreement.correction_answer_id)
+        if correction is not None:
+            dispute.correction_ids.append(correction)
     return sorted(
         found.values(), key=lambda d: (not d.disputed, -d.not_meant_share, -d.replies, d.theme_id)
     )
@@ -145,13 +160,12 @@ def approved_corrections(
     ids = list(answer_ids)
     if not ids:
         return {}
-    return {
-        answer_id: text
-        for answer_id, text in session.exec(
+    return dict(
+        session.exec(
             select(Quote.answer_id, Quote.redacted_text).where(
                 Quote.consultation_id == consultation_id,
                 Quote.status == QuoteStatus.APPROVED,
                 col(Quote.answer_id).in_(ids),
             )
-        )
-    }
+        ).all()
+    )
