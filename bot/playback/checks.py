@@ -16,6 +16,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.conversation.language import detect
+from bot.conversation.steps import Step
 from bot.conversation.turn import Turn
 from bot.playback.agreement import AgreementReply, parse_agreement
 from storage.models import Answer, Conversation
@@ -91,7 +92,7 @@ def record(
 
 
 def later_words(turn: Turn, round_: PlaybackRound) -> bool:
-    """Words after a "partly" / "no" with none: their correction (once), else not ours."""
+    """Words after a "partly" / "no" given without any: their correction (once), else not ours."""
     assert turn.participant is not None
     rows = list(
         turn.session.exec(
@@ -101,11 +102,11 @@ def later_words(turn: Turn, round_: PlaybackRound) -> bool:
             )
         )
     )
+    if turn.conversation is not None and turn.conversation.step != Step.DONE:
+        return False  # answering another question of ours (a new consultation's)
     parsed = parse_agreement(turn.message.text, 1)
-    if parsed.groups and not parsed.words:
-        # "no" again: the first verdict stands.
-        turn.say("playback-already", turn.t("playback-already"))
-        return True
+    # A bare "yes" or "no" now answers something else we asked (or repeats
+    # their verdict, which stands): the conversation's.
     waiting = [r for r in rows if r.verdict != Verdict.AGREE and r.correction_answer_id is None]
     if not waiting or not parsed.words:
         return False  # the conversation's, as after any reply

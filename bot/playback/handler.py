@@ -60,6 +60,9 @@ def handle_playback_reply(turn: Turn) -> bool:
         return False
     if command_of(turn.key) is not None:
         return False
+    if participant.erasure_requested_at is not None:
+        # "Delete everything?" was asked last: their "yes" answers that, not the round.
+        return False
     rows = turn.session.exec(
         select(PlaybackRecipient, PlaybackRound)
         .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))

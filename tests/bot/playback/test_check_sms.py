@@ -153,7 +153,8 @@ async def test_partly_or_no_without_words_invites_them_once_and_keeps_what_follo
     assert await text(client, "It is the evening buses, not the fares") == [KEPT]
     assert agreements(engine) == [("Buses", "partly", "It is the evening buses, not the fares")]
     # A second verdict changes nothing; later words are the conversation's again.
-    assert await text(client, "no") == [CATALOG.text("en", "playback-already")]
+    assert KEPT not in await text(client, "no")
+    assert KEPT not in await text(client, "and the fares")
     assert agreements(engine) == [("Buses", "partly", "It is the evening buses, not the fares")]
 
 
@@ -255,3 +256,15 @@ async def test_a_theme_merged_or_deleted_after_sending_still_takes_the_verdict(
         ("Parks", "agree", None),
         ("Potholes", "disagree", None),
     ]
+
+
+async def test_erasing_a_resident_erases_their_verdicts_and_words(
+    client: httpx.AsyncClient, settings: Settings, engine: Engine, twilio: RecordingTwilioApi
+) -> None:
+    await take_part(client, "The buses into town stop at six")
+    place(engine, consultation_id(engine), {"buses": [0]})
+    send_check(settings, engine, twilio)
+    assert await text(client, "no, the evening buses") == [KEPT]
+    assert await text(client, "DELETE") == [CATALOG.text("en", "erase-confirm")]
+    assert await text(client, "yes") == [CATALOG.text("en", "erased")]
+    assert agreements(engine) == [] and answers_of_kind(engine, "correction") == []
