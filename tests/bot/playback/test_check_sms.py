@@ -268,3 +268,15 @@ async def test_erasing_a_resident_erases_their_verdicts_and_words(
     assert await text(client, "DELETE") == [CATALOG.text("en", "erase-confirm")]
     assert await text(client, "yes") == [CATALOG.text("en", "erased")]
     assert agreements(engine) == [] and answers_of_kind(engine, "correction") == []
+
+
+async def test_delete_while_the_check_waits_erases_and_counts_nothing(
+    client: httpx.AsyncClient, settings: Settings, engine: Engine, twilio: RecordingTwilioApi
+) -> None:
+    await take_part(client, "The buses into town stop at six")
+    place(engine, consultation_id(engine), {"buses": [0]})
+    send_check(settings, engine, twilio)
+    # Their "yes" confirms the erasure; it is not a verdict on the theme.
+    assert await text(client, "DELETE") == [CATALOG.text("en", "erase-confirm")]
+    assert await text(client, "yes") == [CATALOG.text("en", "erased")]
+    assert agreements(engine) == []
