@@ -263,3 +263,33 @@ async def test_a_round_of_an_unknown_kind_is_refused_and_nothing_is_opened(
         assert response.status_code == 422
     with session_scope(db) as session:
         assert session.exec(select(PlaybackRound)).all() == []
+
+
+async def test_a_broad_theme_is_marked_when_one_of_its_sub_themes_is_disputed(
+    client: httpx.AsyncClient, db: Engine
+) -> None:
+    from storage.models.themes import ThemeLevel
+
+    officer = make_officer(db)
+    cid = make_consultation(db, shared_with=[officer])
+    (buses, parks, _), people = _people(db, cid)
+    with session_scope(db) as session:
+        transport = Theme(consultation_id=cid, label_en="Transport", level=ThemeLevel.BROAD)
+        outdoors = Theme(consultation_id=cid, label_en="Outdoors", level=ThemeLevel.BROAD)
+        session.add_all([transport, outdoors])
+        session.flush()
+        for sub, broad in ((buses, transport), (parks, outdoors)):
+            theme = session.get(Theme, sub)
+            assert theme is not None
+            theme.parent_id = broad.id
+    token = await sign_in(client, officer)
+    round_id = await _open_check(client, db, cid, token, [buses, parks])
+    _verdicts(db, cid, round_id, buses, [(p, Verdict.DISAGREE, "") for p in people[:3]])
+
+    board = (await client.get(f"/console/consultations/{cid}/themes?level=broad")).text
+    cards = {
+        html.unescape(m.group(1)): m.group(2)
+        for m in re.finditer(r'<h3><a href="[^"]+">([^<]+)</a>(.*?)</h3>', board, re.S)
+    }
+    assert "Disputed: review" in cards["Transport"]
+    assert "Disputed: review" not in cards["Outdoors"]
