@@ -37,7 +37,7 @@ def first_reply(turn: Turn, recipient: PlaybackRecipient, round_: PlaybackRound)
     assert recipient.id is not None
     parsed = parse_agreement(turn.message.text, len(recipient.shown or []))
     if round_.status != RoundStatus.OPEN:
-        # Too late to count; their words are still kept and themed.
+        # Too late to count; their words are still kept (kind "playback", as in vote rounds).
         kept = _store(turn, round_, parsed.words, "playback") if parsed.words else None
         _mark_replied(turn, recipient.id, kept)
         key = "playback-closed-kept" if kept is not None else "playback-closed"
@@ -142,7 +142,11 @@ def _store(turn: Turn, round_: PlaybackRound, words: str, kind: str) -> int:
 
 
 def store_answer(turn: Turn, consultation_id: int, text: str, *, kind: str = "playback") -> int:
-    """Keep a resident's words as an answer: redacted and themed like any other."""
+    """Keep a resident's words as an answer, redacted like any other.
+
+    Themed unless its kind is in storage.repositories.themes.NOT_THEMED ("playback" is;
+    "correction" is not).
+    """
     assert turn.participant is not None
     body = text or " ".join(turn.message.text.split())
     conversation_id = turn.session.exec(
@@ -165,7 +169,7 @@ def store_answer(turn: Turn, consultation_id: int, text: str, *, kind: str = "pl
         provider_message_id=f"{turn.message.channel}:{pmid}" if pmid else None,
         now=turn.now,
     )
-    # Announced after the commit by the engine: themed like any other answer.
+    # Announced after the commit by the engine (theming, redaction).
     turn.answer_ids.append(answer_id)
     return answer_id
 

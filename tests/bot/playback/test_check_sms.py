@@ -280,3 +280,29 @@ async def test_delete_while_the_check_waits_erases_and_counts_nothing(
     assert await text(client, "DELETE") == [CATALOG.text("en", "erase-confirm")]
     assert await text(client, "yes") == [CATALOG.text("en", "erased")]
     assert agreements(engine) == []
+
+
+async def test_a_correction_is_themed_with_the_other_answers(
+    client: httpx.AsyncClient, settings: Settings, engine: Engine, twilio: RecordingTwilioApi
+) -> None:
+    from sqlmodel import Session, select
+
+    from nlp.embeddings.hashing import HashingEmbedder
+    from nlp.themes import service
+    from storage.models import Answer
+    from storage.models.themes import ThemeAssignment
+
+    await take_part(client, "The buses into town stop at six")
+    place(engine, consultation_id(engine), {"buses": [0]})
+    send_check(settings, engine, twilio)
+    assert await text(client, "no, I meant the bins are never collected") == [KEPT]
+    with Session(engine) as session:
+        service.refit_consultation(
+            session=session, consultation_id=consultation_id(engine), embedder=HashingEmbedder()
+        )
+        session.commit()
+        [correction] = session.exec(select(Answer).where(Answer.kind == "correction")).all()
+        themed = session.exec(
+            select(ThemeAssignment).where(ThemeAssignment.answer_id == correction.id)
+        ).all()
+    assert themed, "the correction joins the consultation's themes"
