@@ -94,6 +94,9 @@ def theme_page(
             for t in themes_store.list_themes(session=session, consultation_id=consultation.id or 0)
             if t.id != theme_id
         ]
+        dispute = board_disputes(session=session, consultation_id=consultation.id or 0).get(
+            theme_id
+        )
     return render(
         request,
         "theme.html",
@@ -107,6 +110,7 @@ def theme_page(
         total=len(member_ids),
         pinned=set(theme.quote_answer_ids or []),
         sub_themes=kids,
+        dispute=dispute,
     )
 
 

@@ -115,6 +115,8 @@ async def test_a_check_round_asks_each_person_about_their_own_themes_and_the_boa
     token = await sign_in(client, officer)
     page = await client.get(f"/console/consultations/{cid}/playback")
     assert "Did we hear you right?" in page.text and 'value="check"' in page.text
+    welsh_page = await client.get(f"/console/consultations/{cid}/playback", headers=WELSH)
+    assert "Beth i&#39;w ofyn" in welsh_page.text or "Beth i'w ofyn" in welsh_page.text
 
     round_id = await _open_check(client, db, cid, token, [buses, parks, libraries])
     with session_scope(db) as session:
@@ -155,6 +157,12 @@ async def test_a_check_round_asks_each_person_about_their_own_themes_and_the_boa
     assert "night bus" in board and "Also the fares" in board
     assert "07700" not in board and "900123" not in board
     assert "2 (50%)" in board and "1 (50%)" in board
+
+    # The theme's own page: the same verdicts and words, where its answers are edited.
+    own = (await client.get(f"/console/consultations/{cid}/themes/{buses}")).text
+    assert "Disputed: review" in own and "night bus" in own and "900123" not in own
+    calm = (await client.get(f"/console/consultations/{cid}/themes/{parks}")).text
+    assert "Did we hear you right?" in calm and "Disputed: review" not in calm
 
     welsh = (await client.get(f"/console/consultations/{cid}/themes", headers=WELSH)).text
     assert "A glywson ni chi&#39;n iawn?" in welsh or "A glywson ni chi'n iawn?" in welsh
