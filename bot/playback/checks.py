@@ -70,6 +70,8 @@ def record(
     elif held is not None and disputed:
         turn.session.execute(update(Answer).where(col(Answer.id) == held).values(kind=CORRECTION))
         correction = held
+        # Announced again: as "playback" words theming passed it by; as a correction it is themed.
+        turn.answer_ids.append(held)
     shown = recipient.shown or []
     for position, verdict in verdicts.items():
         turn.session.add(
