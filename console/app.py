@@ -19,6 +19,7 @@ from console.i18n import LocalisedHTTPException
 from console.routes import (
     answers,
     api,
+    api_disputes,
     api_outcomes,
     auth,
     consultations,
@@ -120,6 +121,7 @@ def include_console(app: FastAPI, services: Services) -> None:
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(api_outcomes.router)
+    app.include_router(api_disputes.router)
 
     @app.exception_handler(NotSignedIn)
     async def _sign_in_first(request: Request, exc: NotSignedIn) -> Response:

@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from app.cli.startup import load_settings, open_engine
 from app.settings import Settings
@@ -23,7 +24,12 @@ from bot.channels.registry import CHANNELS
 from bot.conversation.catalog import default_catalog
 from storage.db import session_scope
 from storage.models import Channel, Consultation
-from storage.models.playback import FeedbackRecipient, PlaybackRecipient
+from storage.models.playback import (
+    DeliveryState,
+    FeedbackRecipient,
+    PlaybackRecipient,
+    RoundKind,
+)
 from storage.repositories.consultations import get_by_slug
 from storage.repositories.feedback import publish_feedback
 from storage.repositories.feedback_themes import publish_theme_feedback
@@ -45,8 +51,8 @@ from usecases.playback.rounds import (
     close_round,
     open_round,
     open_round_for,
+    question_for,
     recipient_counts,
-    round_reply,
 )
 
 playback_app = typer.Typer(help="'Did we hear you right?' playback rounds.", no_args_is_help=True)
@@ -104,7 +110,17 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
         round_ = open_round_for(session, consultation_id)
         if round_ is None or round_.id is None:
             raise _fail(f"no open playback round for {slug!r}")
-        round_id, labels = round_.id, round_.labels
+        round_id = round_.id
+        # A check round asks each person about their own themes (frozen on their row).
+        shown = dict(
+            session.exec(
+                select(PlaybackRecipient.participant_id, PlaybackRecipient.shown).where(
+                    PlaybackRecipient.round_id == round_id,
+                    PlaybackRecipient.state == DeliveryState.PENDING,
+                )
+            ).all()
+        )
+        session.expunge(round_)
     catalog = default_catalog()
     deliverer, only = _deliverer(settings)
     try:
@@ -113,8 +129,8 @@ def _send_round(settings: Settings, engine: Engine, slug: str, consultation_id: 
             protector=settings.address_protector,
             table=PlaybackRecipient,
             parent_id=round_id,
-            compose=lambda p: round_reply(
-                catalog, labels, p.language, Channel(p.channel), round_id
+            compose=lambda p: question_for(
+                catalog, round_, shown.get(p.id or 0), p.language, Channel(p.channel)
             ),
             deliverer=deliverer,
             quiet_hours=quiet_hours_of(settings),
@@ -132,6 +148,14 @@ def start(
     queue_only: Annotated[
         bool, typer.Option("--queue-only", help="Open and queue; send later with `send`.")
     ] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Ask each person whether the themes their answers were put in are "
+            "what they meant (yes / partly / no), instead of which theme matters most.",
+        ),
+    ] = False,
 ) -> None:
     """Open a playback round and send it to everyone who asked to hear back."""
     try:
@@ -142,7 +166,11 @@ def start(
         assert found.id is not None
         try:
             round_id = open_round(
-                engine=engine, consultation_id=found.id, theme_ids=theme_ids, created_by="cli"
+                engine=engine,
+                consultation_id=found.id,
+                theme_ids=theme_ids,
+                created_by="cli",
+                kind=RoundKind.CHECK if check else RoundKind.VOTE,
             )
         except PlaybackError as error:
             raise _fail(str(error)) from error

@@ -20,18 +20,19 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.conversation.keywords import command_of
-from bot.conversation.language import detect
 from bot.conversation.turn import Turn
+from bot.playback import checks
 from bot.playback.parse import ReplyKind, parse_playback_reply
-from storage.models import Conversation
 from storage.models.playback import (
     DeliveryState,
     PlaybackRecipient,
     PlaybackRound,
     PlaybackVote,
+    RoundKind,
     RoundStatus,
+    Verdict,
 )
-from storage.repositories import answers
+from usecases.playback.checks import CHECK_VALUE, verdict_of
 from usecases.playback.rounds import BOUND_VALUE, label
 
 # Rounds looked at for one reply: a person is rarely in more than a few.
@@ -40,6 +41,13 @@ _RECENT_ROUNDS = 10
 
 def handle_playback_reply(turn: Turn) -> bool:
     participant = turn.participant
+    tapped = CHECK_VALUE.match(turn.message.text.strip())
+    if tapped is not None:
+        if participant is not None and not participant.opted_out:
+            _tapped_check(turn, int(tapped.group(1)), verdict_of(tapped.group(2)))
+        elif participant is None:
+            turn.say("playback-closed", turn.t("playback-closed"))
+        return True
     bound = BOUND_VALUE.match(turn.message.text.strip())
     if bound is not None:
         # Always ours: a button's value must never reach the conversation as words.
@@ -51,6 +59,9 @@ def handle_playback_reply(turn: Turn) -> bool:
     if participant is None or participant.opted_out or turn.slash or not turn.text:
         return False
     if command_of(turn.key) is not None:
+        return False
+    if participant.erasure_requested_at is not None:
+        # "Delete everything?" was asked last: their "yes" answers that, not the round.
         return False
     rows = turn.session.exec(
         select(PlaybackRecipient, PlaybackRound)
@@ -74,6 +85,8 @@ def handle_playback_reply(turn: Turn) -> bool:
         return _first_reply(turn, recipient, round_)
     if answered_open:
         recipient, round_ = answered_open[0]
+        if round_.kind == RoundKind.CHECK:
+            return checks.later_words(turn, round_)
         parsed = parse_playback_reply(turn.message.text, len(round_.theme_ids), _labels(round_))
         if parsed.kind != ReplyKind.VOTE:
             return False  # words after their reply: the conversation's, as before
@@ -98,6 +111,8 @@ def _pressed(turn: Turn, round_id: int, position: int) -> None:
         .where(
             PlaybackRecipient.participant_id == turn.participant.id,
             PlaybackRecipient.round_id == round_id,
+            # A forged vote button for a check round is no vote.
+            PlaybackRound.kind == RoundKind.VOTE,
         )
     ).first()
     if found is None or found[1].status != RoundStatus.OPEN:
@@ -120,8 +135,36 @@ def _pressed(turn: Turn, round_id: int, position: int) -> None:
     turn.say("playback-thanks", turn.t("playback-thanks"))
 
 
+def _tapped_check(turn: Turn, round_id: int, verdict: Verdict) -> None:
+    """A check round's button: the verdict for every theme shown, or say why not."""
+    assert turn.participant is not None
+    found = turn.session.exec(
+        select(PlaybackRecipient, PlaybackRound)
+        .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
+        .where(
+            PlaybackRecipient.participant_id == turn.participant.id,
+            PlaybackRecipient.round_id == round_id,
+            PlaybackRound.kind == RoundKind.CHECK,
+        )
+    ).first()
+    if found is None or found[1].status != RoundStatus.OPEN:
+        if found is not None and found[0].replied_at is None:
+            assert found[0].id is not None
+            _mark_replied(turn, found[0].id, None)
+        turn.say("playback-closed", turn.t("playback-closed"))
+        return
+    recipient, round_ = found
+    if recipient.replied_at is not None:
+        turn.say("playback-already", turn.t("playback-already"))
+        return
+    shown = recipient.shown or []
+    checks.record(turn, recipient, round_, dict.fromkeys(range(1, len(shown) + 1), verdict), "")
+
+
 def _first_reply(turn: Turn, recipient: PlaybackRecipient, round_: PlaybackRound) -> bool:
     assert recipient.id is not None and round_.id is not None
+    if round_.kind == RoundKind.CHECK:
+        return checks.first_reply(turn, recipient, round_)
     parsed = parse_playback_reply(turn.message.text, len(round_.theme_ids), _labels(round_))
     if round_.status == RoundStatus.CLOSED:
         # Too late to count; words are still kept and themed, but a bare
@@ -189,31 +232,7 @@ def _record_votes(turn: Turn, round_: PlaybackRound, positions: tuple[int, ...])
 
 
 def _store_answer(turn: Turn, consultation_id: int, text: str | None = None) -> int:
-    assert turn.participant is not None
-    body = text or " ".join(turn.message.text.split())
-    conversation_id = turn.session.exec(
-        select(Conversation.id).where(
-            Conversation.participant_id == turn.participant.id,
-            Conversation.consultation_id == consultation_id,
-        )
-    ).first()
-    pmid = turn.message.provider_message_id
-    answer_id = answers.create_answer(
-        session=turn.session,
-        consultation_id=consultation_id,
-        participant_id=turn.participant.id,
-        conversation_id=conversation_id,
-        kind="playback",
-        channel=str(turn.message.channel),
-        language=detect(body) or turn.language,
-        text=body,
-        received_at=turn.message.received_at,
-        provider_message_id=f"{turn.message.channel}:{pmid}" if pmid else None,
-        now=turn.now,
-    )
-    # Announced after the commit by the engine: themed like any other answer.
-    turn.answer_ids.append(answer_id)
-    return answer_id
+    return checks.store_answer(turn, consultation_id, text or "")
 
 
 def _mark_replied(turn: Turn, recipient_id: int, answer_id: int | None) -> None:

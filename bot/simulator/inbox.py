@@ -34,7 +34,7 @@ from storage.models.playback import (
 )
 from storage.repositories.feedback_themes import lines_of_recipient
 from usecases.feedback.publication import publication_reply
-from usecases.playback.rounds import round_reply
+from usecases.playback.rounds import question_for
 
 REF_PREFIX = "playback:"
 FEEDBACK_PREFIX = "feedback:"
@@ -59,10 +59,7 @@ def waiting_messages(
     with session_scope(engine) as session:
         rows = session.exec(
             select(
-                PlaybackRecipient.id,
-                PlaybackRound.id,
-                PlaybackRound.labels,
-                Participant.language,
+                PlaybackRecipient.id, PlaybackRecipient.shown, PlaybackRound, Participant.language
             )
             .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
             .join(Participant, col(Participant.id) == col(PlaybackRecipient.participant_id))
@@ -75,10 +72,12 @@ def waiting_messages(
             )
             .order_by(col(PlaybackRecipient.id))
         ).all()
-    for recipient_id, round_id, labels, language in rows:
-        sms = round_reply(catalog, labels, str(language), Channel.SMS)
+        for row in rows:
+            session.expunge(row[2])
+    for recipient_id, shown, round_, language in rows:
+        sms = question_for(catalog, round_, shown, str(language), Channel.SMS, bound=False)
         # Its buttons carry the round: a press counts there or hears it has closed.
-        telegram = round_reply(catalog, labels, str(language), Channel.TELEGRAM, round_id)
+        telegram = question_for(catalog, round_, shown, str(language), Channel.TELEGRAM)
         items.append(
             {
                 "who": "bot",

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from app.services import Services, ServicesDep
 from console.board import DIMENSION_LABELS, build_board, build_breakdown
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
+from console.disputes import dispute_rule, public_disputes
 from console.exports import (
     ANSWER_COLUMNS,
     ExportRow,
@@ -135,6 +136,7 @@ def _summary(services: Services, consultation: Consultation) -> dict[str, Any]:
         board = build_board(session=session, consultation=consultation)
         quotes = approved_quotes(session=session, consultation_id=consultation.id or 0)
         outcome = outcomes(session=session, consultation_id=consultation.id or 0)
+        disputes = public_disputes(session=session, consultation_id=consultation.id or 0)
     fields = [
         "id",
         "slug",
@@ -167,6 +169,7 @@ def _summary(services: Services, consultation: Consultation) -> dict[str, Any]:
         ],
         "approved_quotes": [{"id": q.id, "theme_id": q.theme_id, "text": q.text} for q in quotes],
         **outcome,
+        "disputes": {"rule": dispute_rule(), "themes": [d.model_dump() for d in disputes]},
     }
 
 
@@ -243,6 +246,7 @@ def report(
         ]
         quotes = approved_quotes(session=session, consultation_id=consultation.id or 0)
         outcome = outcomes(session=session, consultation_id=consultation.id or 0)
+        disputes = public_disputes(session=session, consultation_id=consultation.id or 0)
     by_theme: dict[int | None, list[ApprovedQuote]] = {}
     for quote in quotes:
         by_theme.setdefault(quote.theme_id, []).append(quote)
@@ -255,6 +259,8 @@ def report(
         breakdowns=breakdowns,
         quotes=by_theme,
         outcomes=outcome,
+        disputes=disputes,
+        dispute_rule=dispute_rule(),
         dimension_labels=DIMENSION_LABELS,
         threshold=services.settings.small_cell_threshold,
     )

@@ -17,7 +17,7 @@ from console.deps import CurrentOfficer, EditableConsultation, ViewableConsultat
 from console.i18n import Msg
 from console.templating import flash, render
 from storage.db import session_scope
-from storage.models.playback import MAX_PLAYBACK_THEMES
+from storage.models.playback import MAX_PLAYBACK_THEMES, RoundKind
 from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import console_accounts as accounts
 from storage.repositories.feedback import publications
@@ -81,6 +81,7 @@ def open_playback(
     officer: CurrentOfficer,
     consultation: EditableConsultation,
     theme_ids: Annotated[list[int], Form(max_length=MAX_PLAYBACK_THEMES + 1)],
+    kind: Annotated[RoundKind, Form()] = RoundKind.VOTE,
 ) -> Response:
     """Open a round with the chosen themes (in the order ticked) and queue its recipients."""
     assert consultation.id is not None
@@ -90,6 +91,7 @@ def open_playback(
             consultation_id=consultation.id,
             theme_ids=theme_ids,
             created_by=f"officer:{officer.id}",
+            kind=kind,
         )
     except PlaybackError as error:
         flash(request, Msg.of("flash-round-not-opened", reason=str(error)), "error")

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from app.services import ServicesDep
 from console.board import DIMENSION_LABELS, cached_board
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
+from console.disputes import board_disputes
 from console.redact import redact_rows
 from console.scoping import owned
 from console.templating import render
@@ -45,6 +46,8 @@ def board(
             threshold=services.settings.small_cell_threshold,
             level=level,
         )
+        # Outside the cached board: a resident's "not what I meant" shows at once.
+        disputes = board_disputes(session=session, consultation_id=consultation.id or 0)
     return render(
         request,
         "themes.html",
@@ -56,6 +59,7 @@ def board(
         dimensions=DIMENSIONS,
         dimension_labels=DIMENSION_LABELS,
         threshold=services.settings.small_cell_threshold,
+        disputes=disputes,
     )
 
 
@@ -90,6 +94,9 @@ def theme_page(
             for t in themes_store.list_themes(session=session, consultation_id=consultation.id or 0)
             if t.id != theme_id
         ]
+        dispute = board_disputes(session=session, consultation_id=consultation.id or 0).get(
+            theme_id
+        )
     return render(
         request,
         "theme.html",
@@ -103,6 +110,7 @@ def theme_page(
         total=len(member_ids),
         pinned=set(theme.quote_answer_ids or []),
         sub_themes=kids,
+        dispute=dispute,
     )
 
 

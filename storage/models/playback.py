@@ -28,6 +28,20 @@ class RoundStatus(StrEnum):
     CLOSED = "closed"
 
 
+class RoundKind(StrEnum):
+    # "Which of these matters most?": the same themes for everyone, votes by number.
+    VOTE = "vote"
+    # "Did we hear you right?": each person sees the themes their own answers
+    # were put in and says whether that is what they meant (ThemeAgreement).
+    CHECK = "check"
+
+
+class Verdict(StrEnum):
+    AGREE = "agree"
+    PARTLY = "partly"
+    DISAGREE = "disagree"  # "not what I meant"
+
+
 class DeliveryState(StrEnum):
     PENDING = "pending"
     SENDING = "sending"
@@ -48,6 +62,9 @@ class PlaybackRound(SQLModel, table=True):
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )
     created_by: str = Field(default="system", max_length=64)
+    kind: RoundKind = Field(
+        default=RoundKind.VOTE, sa_type=String(16), sa_column_kwargs={"server_default": "vote"}
+    )
     opened_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
 
@@ -68,7 +85,33 @@ class PlaybackRecipient(SQLModel, table=True):
     replied_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     # The answer stored from that reply when it said something new.
     missed_answer_id: int | None = Field(default=None, foreign_key="answer.id", ondelete="SET NULL")
+    # A check round: the positions (in PlaybackRound.theme_ids) of the themes
+    # this person's answers were in, frozen when queued, as they were shown.
+    shown: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=True))
+    # When a reply we could not read was answered by asking again (once only).
+    reasked_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
+
+
+class ThemeAgreement(SQLModel, table=True):
+    # One verdict per person, round and theme: a redelivered or repeated reply
+    # changes nothing (the first verdict stands).
+    __table_args__ = (UniqueConstraint("round_id", "participant_id", "theme_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="playbackround.id", index=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    # The theme as it was shown; no foreign key, so a theme deleted since keeps
+    # its history (the board follows merges to the surviving theme).
+    theme_id: int = Field(index=True)
+    verdict: Verdict = Field(sa_type=String(16))
+    # The resident's own words ("no, I meant ..."), stored as an answer of kind
+    # "correction": redacted and themed like every answer.
+    correction_answer_id: int | None = Field(
+        default=None, foreign_key="answer.id", ondelete="SET NULL"
+    )
+    provider_message_id: str | None = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 
 
 class PlaybackVote(SQLModel, table=True):

@@ -18,6 +18,7 @@ from sqlmodel import select as orm_select
 from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
+from storage.models.playback import ThemeAgreement
 from storage.repositories.derived_text import forget_derived_text
 
 PARTICIPANT = table_of(Participant)
@@ -315,5 +316,8 @@ def erase_participant(*, session: Session, participant_id: int) -> int:
         .where(receipts.c.participant_id == participant_id)
         .values(participant_id=None)
     )
+    # Their "did we hear you right?" verdicts say what they meant: theirs to erase too.
+    agreements = table_of(ThemeAgreement)
+    session.execute(delete(agreements).where(agreements.c.participant_id == participant_id))
     session.execute(delete(PARTICIPANT).where(PARTICIPANT.c.id == participant_id))
     return int(getattr(answers, "rowcount", 0) or 0)

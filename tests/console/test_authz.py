@@ -103,6 +103,7 @@ POLICY: dict[str, set[Role] | str] = {
     "list_answers": VIEW,
     "list_themes": VIEW,
     "get_breakdown": VIEW,
+    "get_disputes": VIEW,
     "theme_tree": VIEW,
     "responses_page": VIEW,
     "response_form": EDIT,

@@ -26,9 +26,11 @@ from storage.models.playback import (
     DeliveryState,
     PlaybackRecipient,
     PlaybackRound,
+    RoundKind,
     RoundStatus,
 )
 from storage.models.themes import Theme, ThemeStatus
+from usecases.playback.checks import check_reply, queue_check_recipients
 
 MAX_SEGMENTS = 2
 # A button's value: "pb-<round id>-<position>" (Telegram's callback data allows
@@ -46,9 +48,18 @@ class PlaybackError(ValueError):
 
 
 def open_round(
-    *, engine: Engine, consultation_id: int, theme_ids: Sequence[int], created_by: str = "system"
+    *,
+    engine: Engine,
+    consultation_id: int,
+    theme_ids: Sequence[int],
+    created_by: str = "system",
+    kind: RoundKind = RoundKind.VOTE,
 ) -> int:
-    """Open a round and queue one pending recipient per opted-in participant; returns its id."""
+    """Open a round and queue one pending recipient per opted-in participant; returns its id.
+
+    A check round (usecases.playback.checks) queues only people whose answers
+    are in one of its themes, each with the themes they will be shown.
+    """
     ids = list(theme_ids)
     if not ids:
         raise PlaybackError("choose at least one theme")
@@ -86,12 +97,19 @@ def open_round(
             for i in ids
         ]
         round_ = PlaybackRound(
-            consultation_id=consultation_id, theme_ids=ids, labels=labels, created_by=created_by
+            consultation_id=consultation_id,
+            theme_ids=ids,
+            labels=labels,
+            created_by=created_by,
+            kind=kind,
         )
         session.add(round_)
         session.flush()
         assert round_.id is not None
-        _queue_recipients(session, round_.id, consultation_id)
+        if kind == RoundKind.CHECK:
+            queue_check_recipients(session, round_.id, consultation_id, ids)
+        else:
+            _queue_recipients(session, round_.id, consultation_id)
         return round_.id
 
 
@@ -206,3 +224,18 @@ def recipient_counts(session: Session, round_id: int) -> dict[str, int]:
     ):
         counts[str(state)] = counts.get(str(state), 0) + 1
     return counts
+
+
+def question_for(
+    catalog: Catalog,
+    round_: PlaybackRound,
+    shown: Sequence[int] | None,
+    language: str,
+    channel: Channel,
+    bound: bool = True,
+) -> Reply:
+    """The message one recipient gets: the round's vote question, or their own check."""
+    round_id = round_.id if bound else None
+    if round_.kind == RoundKind.CHECK:
+        return check_reply(catalog, round_.labels, shown or [], language, channel, round_id)
+    return round_reply(catalog, round_.labels, language, channel, round_id)

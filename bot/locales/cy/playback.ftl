@@ -22,3 +22,18 @@ feedback-difference = Beth sydd wedi newid: { $text }
 # Ail ateb o ddewisiadau yn unig tra bo'r rownd ar agor, neu fotwm wedi'i bwyso ddwywaith.
 playback-added = Diolch. Rydyn ni wedi ychwanegu hynny at eich dewis.
 playback-already = Diolch. Mae eich dewis ar gyfer y rownd hon gyda ni'n barod.
+# "A glywson ni chi'n iawn?" i bob person: y themâu y rhoddwyd eu hatebion nhw ynddyn nhw.
+check-intro = A glywson ni chi'n iawn? Rhoeson ni'r hyn ddywedoch chi o dan: { $themes }.
+check-question = Atebwch IE, RHANNOL neu NA, a dywedwch wrthon ni yn eich geiriau eich hun beth oeddech chi'n ei feddwl.
+check-question-short = Atebwch IE, RHANNOL neu NA, a beth oeddech chi'n ei feddwl.
+# Telegram a'r sgwrs ar y we: botymau.
+check-question-buttons = Ydy hynny'n iawn? Pwyswch ateb, neu dywedwch wrthon ni yn eich geiriau eich hun beth oeddech chi'n ei feddwl.
+check-yes = Ydy
+check-partly = Yn rhannol
+check-no = Nid dyna oedd gen i
+check-thanks = Diolch am wirio.
+check-thanks-kept = Diolch. Rydyn ni wedi cadw beth oeddech chi'n ei feddwl, yn eich geiriau eich hun.
+# Ar ôl "rhannol" neu "na" heb eiriau: un gwahoddiad caredig.
+check-tell-us = Diolch. Os hoffech chi, dywedwch wrthon ni mewn ychydig eiriau beth oeddech chi'n ei feddwl.
+check-again = Mae'n ddrwg gennon ni, wnaethon ni ddim deall hynny. Atebwch IE, RHANNOL neu NA, a beth oeddech chi'n ei feddwl.
+check-unclear-kept = Diolch. Rydyn ni wedi cadw'r hyn ddywedoch chi wrthon ni.

@@ -21,3 +21,18 @@ feedback-difference = What changed: { $text }
 # A second reply of choices only while the round is open, or a button pressed twice.
 playback-added = Thank you. We have added that to your choice.
 playback-already = Thank you. We already have your choice for this round.
+# "Did we hear you right?" per person: the themes their own answers were put in.
+check-intro = Did we hear you right? We put what you told us under: { $themes }.
+check-question = Reply YES, PARTLY or NO, and tell us in your own words what you meant.
+check-question-short = Reply YES, PARTLY or NO, and what you meant.
+# Telegram and the web chat show the three answers as buttons.
+check-question-buttons = Is that right? Tap an answer, or tell us in your own words what you meant.
+check-yes = Yes
+check-partly = Partly
+check-no = Not what I meant
+check-thanks = Thank you for checking.
+check-thanks-kept = Thank you. We have kept what you meant, in your own words.
+# After "partly" or "no" without words: one gentle invitation, no pressure.
+check-tell-us = Thank you. If you like, tell us in a few words what you meant.
+check-again = Sorry, we did not catch that. Please reply YES, PARTLY or NO, and what you meant.
+check-unclear-kept = Thank you. We have kept what you told us.
