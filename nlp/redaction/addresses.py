@@ -64,7 +64,8 @@ _STREET_WORD = re.compile(
 )
 # ", Town", "\n Suite 245", "\n FÜRLING", "\n Austria 25173": the lines after a street.
 _CONTINUATION = re.compile(
-    r"[ \t]*(?:,[ \t]*\n?|\n)[ \t]*,?[ \t]*"
+    # ">" marks a line quoted in an e-mail reply.
+    r"[ \t]*(?:,[ \t]*\n?|\n)[ \t>]*,?[ \t]*"
     r"((?:Suite|Apt|Apartment|Unit|Flat|Box|Floor|Room)\.?[ \t]*\w{1,6}"
     r"|\d{4,6}(?:-\d{3,4})?|[^\W\d_][\w'.\-]{0,30}(?:[ \t]+[\w'.\-()]{1,30}){0,3})",
 )

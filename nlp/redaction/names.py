@@ -228,6 +228,9 @@ class _Scan:
     def extendable(self, i: int) -> bool:
         """Can this token continue a name already started?"""
         if _INITIAL.match(self.words[i]):
+            if self.words[i] == "I":
+                # "Emily I love": a bare "I" is the pronoun unless a surname follows it.
+                return i + 1 < len(self.words) and bool(self.spaces[i]) and self.capitalised(i + 1)
             return True
         if not self.capitalised(i):
             # "olga krylova": a lower-case name goes on with a lower-case surname.

@@ -27,6 +27,10 @@ def redactor() -> Redactor:
         ("type @SUM(A1:A2) in the cell", "type @SUM(A1:A2) in the cell"),
         ("tell @gareth_p about it", "tell [handle] about it"),
         ("Cllr Jones never replies", "Cllr [name] never replies"),
+        # The pronoun after a name stays; a middle initial goes with the name.
+        ("Thanks Emily I love the new park", "Thanks [name] I love the new park"),
+        ("Signed Emily I Jones", "Signed [name]"),
+        ("Aw that is a shame", "Aw that is a shame"),
     ],
 )
 def test_places_verbs_and_identifiers_as_an_officer_tried_them(
