@@ -155,6 +155,9 @@ def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
             "> 12 Acacia Avenue\n> Flat 3\n> Wrexham\n> LL13 8AA\n> thanks",
             "> [address]\n> thanks",
         ),
+        # The number after "Suite" stays with the street; a town is not cut at "ø".
+        ("I live at 92 Hounslow Rd\n Suite 603\n Wrexham", "I live at [address]"),
+        ("My flat is Apt. 656\n Brønderslev\n Denmark", "My flat is [address]"),
     ],
 )
 def test_street_addresses_with_the_town_inside_them(

@@ -31,6 +31,10 @@ def redactor() -> Redactor:
         ("Thanks Emily I love the new park", "Thanks [name] I love the new park"),
         ("Signed Emily I Jones", "Signed [name]"),
         ("Aw that is a shame", "Aw that is a shame"),
+        # Polish and Croatian names: "Bašić" is not "basic", "Wisława" is not Welsh.
+        ("Wisława Nowak called about the bins", "[name] called about the bins"),
+        ("my carer Samantha Bašić is great", "my carer [name] is great"),
+        ("my landlord Gareth never fixes the damp", "my landlord [name] never fixes the damp"),
     ],
 )
 def test_places_verbs_and_identifiers_as_an_officer_tried_them(
@@ -89,3 +93,10 @@ def test_rules_alone_still_work_without_the_models(redactor: Redactor) -> None:
     assert (
         rules.redact(text).text == redactor.redact(text).text == "ask [name] at the shop, he knows"
     )
+
+
+def test_a_full_name_in_another_language_goes_but_its_nouns_stay(redactor: Redactor) -> None:
+    finnish = "> Alma Jensen\n> Imedicare\n> 91215 Harjukuja 54\n> Suite 318\n> SEINÄJOKI"
+    assert redactor.redact(finnish).text == "> [name]\n> Imedicare\n> [address]"
+    german = "Im Sommer braucht die Stadt mehr Radwege"
+    assert redactor.redact(german).text == german
