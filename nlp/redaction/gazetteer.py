@@ -89,6 +89,8 @@ class Gazetteer:
     places: frozenset[str]
     # folded word -> (log p lower-case, log p Capitalised)
     frequencies: dict[str, tuple[float, float]]
+    # The British and Irish ones among all GeoNames places (a resident's "Chester").
+    uk_places: frozenset[str] = frozenset()
 
     def lower_prob(self, key: str) -> float:
         return self.frequencies.get(key, (UNKNOWN_LOG_PROB, UNKNOWN_LOG_PROB))[0]
@@ -187,4 +189,5 @@ def load_gazetteer() -> Gazetteer:
         surnames=frozenset(surnames - NOT_NAMES),
         places=frozenset(_place_names()),
         frequencies=_frequencies(),
+        uk_places=frozenset(_places()[0]),
     )

@@ -101,6 +101,19 @@ class ModelNameFinder:
             return True
         return self.g.lower_prob(key) > ORDINARY
 
+    def _lone_place(self, word: str, before: str) -> bool:
+        key = fold(word)
+        if key not in self.g.places:
+            return False
+        # A first name that is also a town abroad ("Katy", "Selma") is the person here,
+        # unless one goes to or from it; a British town ("Chester") stays a place.
+        return (
+            key in self.g.uk_places
+            or key not in self.g.first_names
+            or before in ("to", "from")
+            or not word[:1].isupper()
+        )
+
     def _vet(self, tokens: list[tuple[int, int, str]], before: str) -> tuple[int, int] | None:
         if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
             return None  # "the Gurdwara", "in Marford": a place or a building
@@ -110,7 +123,7 @@ class ModelNameFinder:
             tokens = tokens[:-1]
         if not tokens:
             return None
-        if len(tokens) == 1 and fold(tokens[0][2]) in self.g.places:
+        if len(tokens) == 1 and self._lone_place(tokens[0][2], before):
             return None  # "Chester", "Mold": a place that is also a name, alone
         if self.listed_only:
             # Welsh or foreign words around a name are not part of it ("Siân ac mae'r").

@@ -100,3 +100,16 @@ def test_a_full_name_in_another_language_goes_but_its_nouns_stay(redactor: Redac
     assert redactor.redact(finnish).text == "> [name]\n> Imedicare\n> [address]"
     german = "Im Sommer braucht die Stadt mehr Radwege"
     assert redactor.redact(german).text == german
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name that is also a town abroad is the person; a British town stays.
+        ("Selma said the bins were late", "[name] said the bins were late"),
+        ("we drove to Selma last year", "we drove to Selma last year"),
+        ("Chester has too much traffic", "Chester has too much traffic"),
+    ],
+)
+def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
