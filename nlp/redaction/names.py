@@ -376,7 +376,11 @@ class _Scan:
         while i < len(self.words):
             if self.seed(i):
                 start, end = self.grow(i, i + 1)
-                found.append((self.starts[start], self.starts[end - 1] + len(self.words[end - 1])))
+                # "S E X Y C H I L D R E N": letters spelt out, not initials of a name.
+                if any(len(self.words[k].rstrip(".")) > 1 for k in range(start, end)):
+                    found.append(
+                        (self.starts[start], self.starts[end - 1] + len(self.words[end - 1]))
+                    )
                 i = end
             else:
                 i += 1

@@ -31,6 +31,7 @@ def redactor() -> Redactor:
         ("Thanks Emily I love the new park", "Thanks [name] I love the new park"),
         ("Signed Emily I Jones", "Signed [name]"),
         ("Aw that is a shame", "Aw that is a shame"),
+        ("P L E A S E fix the road", "P L E A S E fix the road"),
         # Polish and Croatian names: "Bašić" is not "basic", "Wisława" is not Welsh.
         ("Wisława Nowak called about the bins", "[name] called about the bins"),
         ("my carer Samantha Bašić is great", "my carer [name] is great"),
