@@ -17,7 +17,13 @@ Every real sentence is also added lower-cased and, for one in three, with its ca
 Only PERSON is learnt. The model is a CNN tok2vec (hash embeddings of NORM, PREFIX, SUFFIX and
 SHAPE, no word vectors) feeding spaCy's transition-based NER: about 3 MB on disk.
 
-Run: .venv/bin/python tools/train_name_model.py --btc /path/to/broad_twitter_corpus --epochs 12
+Training stops when the WNUT-17 dev F2 has not improved for --patience epochs and keeps the
+best epoch. On 2026-12-05 a wider model (--width 96 --rows 10000) trained on fewer empty
+sentences (--keep-empty 0.4) peaked at its first epoch (dev P 0.714 / R 0.438 alone) and,
+beside the rules and en_core_web_sm, moved WNUT-17 dev only from R 0.716 to 0.726 at a cost of
+0.013 precision and lowered the Presidio F2, so the model shipped is still the earlier one.
+
+Run: nice -n 10 .venv/bin/python tools/train_name_model.py --btc /path/to/broad_twitter_corpus
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 from spacy.util import minibatch
+from thinc.api import fix_random_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -59,14 +66,14 @@ factory = "tok2vec"
 
 [components.tok2vec.model.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
-width = 64
+width = {width}
 attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1500,2500,1000]
+rows = [{rows},1500,2500,1000]
 include_static_vectors = false
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 64
+width = {width}
 depth = 4
 window_size = 1
 maxout_pieces = 3
@@ -84,7 +91,7 @@ use_upper = true
 
 [components.ner.model.tok2vec]
 @architectures = "spacy.Tok2VecListener.v1"
-width = 64
+width = {width}
 upstream = "*"
 """
 
@@ -293,19 +300,31 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=20261205)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--rows", type=int, default=5000, help="hash rows for NORM")
+    parser.add_argument(
+        "--keep-empty",
+        type=float,
+        default=1.0,
+        help="share of real sentences without a person that are kept",
+    )
+    parser.add_argument("--patience", type=int, default=3, help="epochs without a better dev F2")
+    parser.add_argument("--dropout", type=float, default=0.25)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    spacy.util.fix_random_seed(args.seed)
+    fix_random_seed(args.seed)
 
     real = _load_wnut("wnut17_train")
     if args.btc:
         for path in sorted(args.btc.glob("*.conll")):
             real.extend(_load_conll(path))
+    # Most real sentences name nobody; keeping fewer of them makes the model bolder.
+    real = [row for row in real if row[1] or rng.random() < args.keep_empty]
     rows = augmented(real, rng) + augmented(synthetic(args.synthetic, rng), rng)
     dev = _load_wnut("wnut17_dev")
     print(f"{len(real)} real sentences, {len(rows)} training rows", flush=True)
 
-    config = spacy.util.load_config_from_str(CONFIG)
+    config = spacy.util.load_config_from_str(CONFIG.format(width=args.width, rows=args.rows))
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     examples = [example(nlp, t, s) for t, s in rows]
     optimizer = nlp.initialize(lambda: examples[:2000])
@@ -314,8 +333,8 @@ def main() -> None:
         started = time.monotonic()
         rng.shuffle(examples)
         losses: dict[str, Any] = {}
-        for batch in minibatch(examples, size=32):
-            nlp.update(batch, drop=0.25, sgd=optimizer, losses=losses)
+        for batch in minibatch(examples, size=32):  # type: ignore[no-untyped-call]
+            nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
         scores = person_scores(nlp, dev)
         # Recall weighs four times precision here, as F2 does in the benchmark.
         p, r = scores["precision"], scores["recall"]
@@ -328,6 +347,8 @@ def main() -> None:
         if f2 > best[0]:
             best = (f2, epoch)
             nlp.to_disk(args.out)
+        elif epoch - best[1] >= args.patience:
+            break
     print(f"kept epoch {best[1]} (dev F2 {best[0]:.3f}) in {args.out}")
 
 

@@ -23,7 +23,8 @@ _STREET_TYPES = (
 _WELSH_STREET = (
     r"(?:Heol|Stryd|Ffordd|Lôn|Lon|Maes|Cae|Rhodfa|Clos|Cilgant|Llys|Bryn|Parc|Teras|Allt|Cwrt)"
 )
-_NAMEWORD = r"[A-Z][A-Za-z'\-]{1,40}"
+# Any letters after the capital: "Brønderslev" is one word, not "Br" and the rest.
+_NAMEWORD = r"[A-Z](?:[^\W\d_]|['\-]){1,40}"
 _LOWERWORD = r"[A-Z][a-z'\-]{1,40}"
 _HOUSE = r"\d{1,5}[A-Za-z]?"
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit|Fflat|Room|Suite)\.?\s*\d{1,4}[A-Za-z]?,?\s+)"
@@ -64,7 +65,8 @@ _STREET_WORD = re.compile(
 )
 # ", Town", "\n Suite 245", "\n FÜRLING", "\n Austria 25173": the lines after a street.
 _CONTINUATION = re.compile(
-    r"[ \t]*(?:,[ \t]*\n?|\n)[ \t]*,?[ \t]*"
+    # ">" marks a line quoted in an e-mail reply.
+    r"[ \t]*(?:,[ \t]*\n?|\n)[ \t>]*,?[ \t]*"
     r"((?:Suite|Apt|Apartment|Unit|Flat|Box|Floor|Room)\.?[ \t]*\w{1,6}"
     r"|\d{4,6}(?:-\d{3,4})?|[^\W\d_][\w'.\-]{0,30}(?:[ \t]+[\w'.\-()]{1,30}){0,3})",
 )
@@ -100,8 +102,16 @@ def _start(text: str, start: int) -> int:
     return before.start() if before else start
 
 
+# A street match can stop on "Suite" or "Apt" (they are street words): its number follows.
+_UNIT_NUMBER = re.compile(r"\.?[ \t]*\d{1,5}[A-Za-z]?\b")
+_ENDS_WITH_UNIT = re.compile(r"(?:Suite|Apt|Apartment|Unit|Flat)$", re.IGNORECASE)
+
+
 def _extend(text: str, end: int) -> int:
     """Swallow the town, county, country and postcode lines that follow an address."""
+    if _ENDS_WITH_UNIT.search(text, max(0, end - 9), end):
+        number = _UNIT_NUMBER.match(text, end)
+        end = number.end() if number else end
     for _ in range(6):
         unit = _SAME_LINE.match(text, end)
         if unit is not None:

@@ -4,7 +4,7 @@ Add them to any pipeline (the project's "en"/"cy" pipelines or a blank one):
 
     nlp.add_pipe("wm_pii_patterns")
     nlp.add_pipe("wm_pii_names", config={"welsh": False})
-    nlp.add_pipe("wm_pii_model_names", config={"welsh": False, "names": ["own", "sm"]})
+    nlp.add_pipe("wm_pii_model_names", config={"listed_only": False, "names": ["own", "sm"]})
 
 Each appends ``(start, end, type)`` character spans over ``doc.text`` to
 ``doc._.pii``; overlaps are resolved by the Redactor, which also folds
@@ -60,8 +60,12 @@ def make_pii_names(nlp: Language, name: str, welsh: bool, guess_rare: bool) -> P
 class PiiModelNames:
     """Person names from the statistical models (see nlp.redaction.statistical)."""
 
-    def __init__(self, welsh: bool, names: list[str]) -> None:
-        self.finder = ModelNameFinder([models.load(name) for name in names], welsh=welsh)
+    def __init__(self, listed_only: bool, full_name_needed: bool, names: list[str]) -> None:
+        self.finder = ModelNameFinder(
+            [models.load(name) for name in names],
+            listed_only=listed_only,
+            full_name_needed=full_name_needed,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         add_spans(doc, [(start, end, "name") for start, end in self.finder.find(doc)])
@@ -71,8 +75,10 @@ class PiiModelNames:
 @Language.factory(
     "wm_pii_model_names",
     assigns=["doc._.pii"],
-    default_config={"welsh": False, "names": ["own", "sm"]},
+    default_config={"listed_only": False, "full_name_needed": False, "names": ["own", "sm"]},
 )
-def make_pii_model_names(nlp: Language, name: str, welsh: bool, names: list[str]) -> PiiModelNames:
+def make_pii_model_names(
+    nlp: Language, name: str, listed_only: bool, full_name_needed: bool, names: list[str]
+) -> PiiModelNames:
     """spaCy factory for :class:`PiiModelNames`; ``names`` picks the models ("own", "sm")."""
-    return PiiModelNames(welsh=welsh, names=names)
+    return PiiModelNames(listed_only=listed_only, full_name_needed=full_name_needed, names=names)

@@ -56,6 +56,7 @@ llun mawrth mercher iau gwener sadwrn sul cymru wales cyngor diolch helo shwmae 
 god lord jesus allah english welsh british
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 gonna wanna gotta imma yall ya yo yeah yep nope ah oh ooh ohh aww lol lmao omg haha hehe boo woo
+aw um umm hmm welp bravo yay ugh meh nah smh tbh idk http https www
 hi hey hiya hello goodnight goodbye bye morning evening tonight today tomorrow yesterday sorry
 please thanks cheers ok okay wow dear love darling babe baby bro mate sir gon wan na ta
 england scotland wales britain america europe africa asia korea ireland cymru lloegr
@@ -88,6 +89,8 @@ class Gazetteer:
     places: frozenset[str]
     # folded word -> (log p lower-case, log p Capitalised)
     frequencies: dict[str, tuple[float, float]]
+    # The British and Irish ones among all GeoNames places (a resident's "Chester").
+    uk_places: frozenset[str] = frozenset()
 
     def lower_prob(self, key: str) -> float:
         return self.frequencies.get(key, (UNKNOWN_LOG_PROB, UNKNOWN_LOG_PROB))[0]
@@ -186,4 +189,5 @@ def load_gazetteer() -> Gazetteer:
         surnames=frozenset(surnames - NOT_NAMES),
         places=frozenset(_place_names()),
         frequencies=_frequencies(),
+        uk_places=frozenset(_places()[0]),
     )

@@ -37,13 +37,14 @@ TITLES_CY = frozenset("y parch parchedig bnr mrs mr dr cynghorydd modryb ewythr 
 
 # Words after which the next capitalised word (or a known name) is a name.
 _INTRO_BEFORE = re.compile(
-    r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcall me|\bthis is|"
+    r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcalls? me|\bthis is|"
     r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|\blove,?|"
     r"\bsincerely,?|\bfaithfully,?|"
     r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
     r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|\bffoniwch|\bgofynnwch i|"
     r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
-    r"brother|sister|gran|grandson|granddaughter)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
+    r"brother|sister|gran|grandson|granddaughter|kid|boy|girl|niece|nephew|cousin|landlord|"
+    r"landlady|lodger|colleague|boss)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
     r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bdiolch,?|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
     re.IGNORECASE,
@@ -66,7 +67,18 @@ _MUTATING = frozenset(
     "eich".split()
 )
 # Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
-WELSH_LOOKING = re.compile(r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE)
+_WELSH_SPELLING = re.compile(
+    r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE
+)
+# Letters Welsh never writes: "Wisława" and "Rościsław" are Polish names, not Welsh words.
+_NOT_WELSH_LETTERS = re.compile(r"[kqvxzłśšćčżźńøåæßőűñçřěůžđ]", re.IGNORECASE)
+
+
+def welsh_looking(word: str) -> bool:
+    """Welsh spelling in a word no name list knows ("Rhosddu", "Ffoniwch")."""
+    return bool(_WELSH_SPELLING.search(word)) and not _NOT_WELSH_LETTERS.search(word)
+
+
 # After these a capitalised word we do not know is a place or a building ("in Marford",
 # "the Gurdwara", "yn Rhosddu"), not a person: people are rarely "in" or "the" anything.
 LOCATIVE_BEFORE = frozenset(
@@ -219,7 +231,7 @@ class _Scan:
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
         if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
-        if WELSH_LOOKING.search(word):
+        if welsh_looking(word):
             return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
         if i and (self.keys[i - 1] in LOCATIVE_BEFORE or (i - 1) in self.places):
             return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
@@ -228,6 +240,9 @@ class _Scan:
     def extendable(self, i: int) -> bool:
         """Can this token continue a name already started?"""
         if _INITIAL.match(self.words[i]):
+            if self.words[i] == "I":
+                # "Emily I love": a bare "I" is the pronoun unless a surname follows it.
+                return i + 1 < len(self.words) and bool(self.spaces[i]) and self.capitalised(i + 1)
             return True
         if not self.capitalised(i):
             # "olga krylova": a lower-case name goes on with a lower-case surname.
@@ -235,6 +250,9 @@ class _Scan:
         key = self.keys[i]
         if key in NOT_NAMES or key in WELSH_WORDS:
             return False
+        if not self.words[i].isascii() and not self.known(key):
+            # "Bašić" folds to "basic", but English never writes it so: a surname.
+            return True
         # A place right after a first name is a surname ("Caitlin Lennox", "Erin Dale").
         if self.known(key):
             # After a first name, "Brown" and "Young" are surnames; only the
@@ -341,7 +359,7 @@ class _Scan:
             key = self.keys[prev]
             if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or self.common(key):
                 break
-            if WELSH_LOOKING.search(self.words[prev]) and key not in self.g.first_names:
+            if welsh_looking(self.words[prev]) and key not in self.g.first_names:
                 break  # "Ffoniwch Gareth": a Welsh verb before the name stays
 
             # A first name before a surname, even one that is also a place ("Isla"),
@@ -358,7 +376,11 @@ class _Scan:
         while i < len(self.words):
             if self.seed(i):
                 start, end = self.grow(i, i + 1)
-                found.append((self.starts[start], self.starts[end - 1] + len(self.words[end - 1])))
+                # "S E X Y C H I L D R E N": letters spelt out, not initials of a name.
+                if any(len(self.words[k].rstrip(".")) > 1 for k in range(start, end)):
+                    found.append(
+                        (self.starts[start], self.starts[end - 1] + len(self.words[end - 1]))
+                    )
                 i = end
             else:
                 i += 1

@@ -68,10 +68,16 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
     # "xx": other languages (Polish, German ...): no guessing from the English
     # frequency table, which would take every capitalised noun for a name.
     pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy", "guess_rare": code == "en"})
-    if code != "xx" and name_models:
-        # English models, so in Welsh a span must hold a listed name (see statistical.py).
+    if name_models:
+        # English models: in Welsh a span must hold a listed name, in other languages be
+        # a full name (see statistical.py): "Sommer" stays, "Marta Palermo" goes.
         pipeline.add_pipe(
-            "wm_pii_model_names", config={"welsh": code == "cy", "names": list(name_models)}
+            "wm_pii_model_names",
+            config={
+                "listed_only": code == "cy",
+                "full_name_needed": code == "xx",
+                "names": list(name_models),
+            },
         )
     return pipeline
 

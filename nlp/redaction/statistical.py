@@ -7,8 +7,10 @@ span is kept only after these checks:
 - words at its edges that are titles, Welsh words, places or known non-names are trimmed
   ("Ffoniwch Gareth" -> "Gareth", "Cllr Jones" -> "Jones");
 - a span left with nothing but places, Welsh words or ordinary words is dropped;
-- in Welsh text a span must hold a first name or surname from the gazetteer, since both
-  models learnt English capitalisation and would take many Welsh nouns for names.
+- in Welsh (``listed_only``) a span must hold a first name or surname from the gazetteer,
+  and in other languages (``full_name_needed``) be a listed first name and more, since both
+  models learnt English capitalisation and would take many Welsh or German nouns for
+  names ("Sommer" is a listed name too; "Marta Palermo" is a full name).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from nlp.redaction.names import (
     LOCATIVE_BEFORE,
     TITLES,
     TITLES_CY,
-    WELSH_LOOKING,
     WELSH_WORDS,
+    welsh_looking,
 )
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -41,15 +43,22 @@ class ModelNameFinder:
 
     Args:
         models: loaded pipelines whose ``doc.ents`` carry PERSON spans.
-        welsh: the text is Welsh (stricter acceptance, see the module docstring).
+        listed_only: the text is not English: a span must hold a listed name (see above).
+        full_name_needed: ... a listed first name followed by more (other languages).
         gazetteer: names, places and frequencies; loaded once if omitted.
     """
 
     def __init__(
-        self, models: Sequence[Language], *, welsh: bool = False, gazetteer: Gazetteer | None = None
+        self,
+        models: Sequence[Language],
+        *,
+        listed_only: bool = False,
+        full_name_needed: bool = False,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.models = list(models)
-        self.welsh = welsh
+        self.listed_only = listed_only or full_name_needed
+        self.full_name_needed = full_name_needed
         self.g = gazetteer or load_gazetteer()
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
@@ -86,11 +95,24 @@ class ModelNameFinder:
             return False
         if low > capital and low > MOSTLY_LOWER:
             return True  # "Email", "Council": words mostly written lower-case
-        if WELSH_LOOKING.search(word):
+        if welsh_looking(word):
             return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
         if key in self.g.places:
             return True
         return self.g.lower_prob(key) > ORDINARY
+
+    def _lone_place(self, word: str, before: str) -> bool:
+        key = fold(word)
+        if key not in self.g.places:
+            return False
+        # A first name that is also a town abroad ("Katy", "Selma") is the person here,
+        # unless one goes to or from it; a British town ("Chester") stays a place.
+        return (
+            key in self.g.uk_places
+            or key not in self.g.first_names
+            or before in ("to", "from")
+            or not word[:1].isupper()
+        )
 
     def _vet(self, tokens: list[tuple[int, int, str]], before: str) -> tuple[int, int] | None:
         if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
@@ -101,14 +123,18 @@ class ModelNameFinder:
             tokens = tokens[:-1]
         if not tokens:
             return None
-        if len(tokens) == 1 and fold(tokens[0][2]) in self.g.places:
+        if len(tokens) == 1 and self._lone_place(tokens[0][2], before):
             return None  # "Chester", "Mold": a place that is also a name, alone
-        if self.welsh:
-            # Welsh words around a name are not part of it ("Siân ac mae'r").
+        if self.listed_only:
+            # Welsh or foreign words around a name are not part of it ("Siân ac mae'r").
             while tokens and not self._listed(tokens[-1][2]):
                 tokens = tokens[:-1]
             while tokens and not self._listed(tokens[0][2]):
                 tokens = tokens[1:]
-        if self.welsh and not any(self._listed(word) for _, _, word in tokens):
+        if self.listed_only and not any(self._listed(word) for _, _, word in tokens):
+            return None
+        if self.full_name_needed and (
+            len(tokens) < 2 or fold(tokens[0][2]) not in self.g.first_names
+        ):
             return None
         return tokens[0][0], tokens[-1][1]

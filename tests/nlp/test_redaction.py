@@ -150,6 +150,14 @@ def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
         ("Flat 3, 14 Mill Lane, Wrexham is damp.", "[address] is damp."),
         ("Outside 7 Heol y Frenhines the lights are out.", "Outside [address] the lights are out."),
         ("Write to 12 Acacia Avenue, Wrexham LL13 8AA please", "Write to [address] please"),
+        # Quoted in an e-mail reply: every quoted line of the address goes.
+        (
+            "> 12 Acacia Avenue\n> Flat 3\n> Wrexham\n> LL13 8AA\n> thanks",
+            "> [address]\n> thanks",
+        ),
+        # The number after "Suite" stays with the street; a town is not cut at "ø".
+        ("I live at 92 Hounslow Rd\n Suite 603\n Wrexham", "I live at [address]"),
+        ("My flat is Apt. 656\n Brønderslev\n Denmark", "My flat is [address]"),
     ],
 )
 def test_street_addresses_with_the_town_inside_them(

@@ -27,6 +27,15 @@ def redactor() -> Redactor:
         ("type @SUM(A1:A2) in the cell", "type @SUM(A1:A2) in the cell"),
         ("tell @gareth_p about it", "tell [handle] about it"),
         ("Cllr Jones never replies", "Cllr [name] never replies"),
+        # The pronoun after a name stays; a middle initial goes with the name.
+        ("Thanks Emily I love the new park", "Thanks [name] I love the new park"),
+        ("Signed Emily I Jones", "Signed [name]"),
+        ("Aw that is a shame", "Aw that is a shame"),
+        ("P L E A S E fix the road", "P L E A S E fix the road"),
+        # Polish and Croatian names: "Bašić" is not "basic", "Wisława" is not Welsh.
+        ("Wisława Nowak called about the bins", "[name] called about the bins"),
+        ("my carer Samantha Bašić is great", "my carer [name] is great"),
+        ("my landlord Gareth never fixes the damp", "my landlord [name] never fixes the damp"),
     ],
 )
 def test_places_verbs_and_identifiers_as_an_officer_tried_them(
@@ -85,3 +94,23 @@ def test_rules_alone_still_work_without_the_models(redactor: Redactor) -> None:
     assert (
         rules.redact(text).text == redactor.redact(text).text == "ask [name] at the shop, he knows"
     )
+
+
+def test_a_full_name_in_another_language_goes_but_its_nouns_stay(redactor: Redactor) -> None:
+    finnish = "> Alma Jensen\n> Imedicare\n> 91215 Harjukuja 54\n> Suite 318\n> SEINÄJOKI"
+    assert redactor.redact(finnish).text == "> [name]\n> Imedicare\n> [address]"
+    german = "Im Sommer braucht die Stadt mehr Radwege"
+    assert redactor.redact(german).text == german
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name that is also a town abroad is the person; a British town stays.
+        ("Selma said the bins were late", "[name] said the bins were late"),
+        ("we drove to Selma last year", "we drove to Selma last year"),
+        ("Chester has too much traffic", "Chester has too much traffic"),
+    ],
+)
+def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
