@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bot.conversation.catalog import Catalog, default_catalog
 from bot.conversation.flow_routing import route
 from bot.conversation.messages import InboundMessage, Reply
 from bot.conversation.steps import ConsultationDirectory
 from bot.conversation.turn import Turn
-from storage.db import session_scope
+from storage.db import is_dropped_connection, session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, utcnow
 from storage.repositories import participants, receipts
@@ -95,10 +95,9 @@ class ConversationEngine:
                 # the retry finds the participant the other thread created.
                 if attempt == _ATTEMPTS - 1:
                     raise
-            except OperationalError as error:
-                if not self._sqlite or "locked" not in str(error) or attempt == _ATTEMPTS - 1:
+            except DBAPIError as error:
+                if attempt == _ATTEMPTS - 1 or not self._retryable(error, attempt):
                     raise
-                time.sleep(0.05 * (attempt + 1))
             else:
                 self._announce(answer_ids)
                 return replies
@@ -113,6 +112,16 @@ class ConversationEngine:
         self._set_opt_out(channel=channel, address=address, source=source, opted_out=False)
 
     # -- transaction -----------------------------------------------------
+
+    def _retryable(self, error: DBAPIError, attempt: int) -> bool:
+        if is_dropped_connection(error):
+            # The pool is not pre-pinged (storage/db.py): a connection the
+            # server closed fails here once, and the retry gets a fresh one.
+            return attempt == 0
+        if self._sqlite and isinstance(error, OperationalError) and "locked" in str(error):
+            time.sleep(0.05 * (attempt + 1))
+            return True
+        return False
 
     @contextlib.contextmanager
     def _serialised(self) -> Iterator[None]:
