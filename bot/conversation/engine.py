@@ -256,3 +256,6 @@ class ConversationEngine:
             except IntegrityError:
                 if attempt == _ATTEMPTS - 1:
                     raise
+            except DBAPIError as error:
+                if attempt == _ATTEMPTS - 1 or not self._retryable(error, attempt):
+                    raise

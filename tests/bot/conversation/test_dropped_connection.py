@@ -14,7 +14,7 @@ from bot.conversation.engine import ConversationEngine
 from storage.db import make_engine, normalise_url
 from storage.identity import AddressProtector
 from tests.bot.conversation.conftest import Clock, Resident, add_consultation
-from tests.bot.conversation.helpers import answer_texts
+from tests.bot.conversation.helpers import answer_texts, participant
 
 pytestmark = pytest.mark.postgres
 
@@ -60,6 +60,20 @@ def test_a_message_on_a_dropped_connection_is_handled_once(
     assert resident.keys("More buses on Sundays", message_id="SMdropped1") == ["ask-probe"]
     assert answer_texts(pg_engine) == [("open", "More buses on Sundays")]
     assert len(stored) == 1
+
+
+def test_a_provider_opt_out_on_a_dropped_connection_is_recorded(
+    pg_url: str, pg_engine: Engine, protector: AddressProtector, clock: Clock
+) -> None:
+    add_consultation(pg_engine)
+    bot = ConversationEngine(engine=pg_engine, protector=protector, clock=clock)
+    resident = Resident(engine=bot, clock=clock)
+    resident.send("BUSES")
+    assert _drop_every_other_connection(pg_url) >= 1
+
+    bot.opt_out(channel=resident.channel, address=resident.address, source="twilio:STOP")
+    stored = participant(pg_engine, protector, resident.address)
+    assert stored is not None and stored.opted_out
 
 
 def test_a_server_that_stays_down_is_not_retried_for_ever(
