@@ -19,7 +19,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -39,6 +39,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlmodel import col
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -134,10 +135,76 @@ class StoreCollector(Collector):
             yield gauge
 
 
-def _route_template(request: Request) -> str:
-    route = request.scope.get("route")
+def _route_template(scope: Scope) -> str:
+    route = scope.get("route")
     path = getattr(route, "path", None)
     return str(path) if path else "unmatched"
+
+
+class RequestObserver:
+    """Request id, latency histogram, webhook counter and one log line per request.
+
+    Pure ASGI rather than ``@app.middleware("http")``: Starlette's
+    BaseHTTPMiddleware runs the app in a task group and wraps every response
+    in a stream, which cost more than the signature check on every webhook.
+    """
+
+    def __init__(self, app: ASGIApp, *, webhook_channels: Mapping[str, str]) -> None:
+        self.app = app
+        self.webhook_channels = dict(webhook_channels)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = _header(scope, b"x-request-id")
+        request_id = given if _SANE_REQUEST_ID.match(given) else uuid.uuid4().hex
+        echoed = (b"x-request-id", request_id.encode("ascii"))
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                headers = [h for h in message.get("headers", []) if h[0].lower() != echoed[0]]
+                message = {**message, "headers": [*headers, echoed]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            elapsed = time.perf_counter() - started
+            path = str(scope["path"])
+            template = _route_template(scope)
+            LATENCY.labels(template).observe(elapsed)
+            # By path, or by route template for channels whose path carries a value
+            # (the web chat's /chat/{keyword}).
+            channel = self.webhook_channels.get(path) or self.webhook_channels.get(template)
+            method = str(scope["method"])
+            if channel is not None and method == "POST":
+                WEBHOOKS.labels(channel, str(status)).inc()
+            log.info(
+                "%s %s %s",
+                method,
+                path,
+                status,
+                extra={
+                    "method": method,
+                    "path": path,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 2),
+                },
+            )
+            request_id_var.reset(token)
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers") or ():
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return ""
 
 
 def install(
@@ -154,43 +221,7 @@ def install(
     """
     webhook_channels = dict(webhook_labels)
 
-    @app.middleware("http")
-    async def observe(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        given = request.headers.get("x-request-id", "")
-        request_id = given if _SANE_REQUEST_ID.match(given) else uuid.uuid4().hex
-        token = request_id_var.set(request_id)
-        started = time.perf_counter()
-        status = 500
-        try:
-            response = await call_next(request)
-            status = response.status_code
-            response.headers["X-Request-ID"] = request_id
-            return response
-        finally:
-            elapsed = time.perf_counter() - started
-            LATENCY.labels(_route_template(request)).observe(elapsed)
-            # By path, or by route template for channels whose path carries a value
-            # (the web chat's /chat/{keyword}).
-            channel = webhook_channels.get(request.url.path) or webhook_channels.get(
-                _route_template(request)
-            )
-            if channel is not None and request.method == "POST":
-                WEBHOOKS.labels(channel, str(status)).inc()
-            log.info(
-                "%s %s %s",
-                request.method,
-                request.url.path,
-                status,
-                extra={
-                    "method": request.method,
-                    "path": request.url.path,
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 2),
-                },
-            )
-            request_id_var.reset(token)
+    app.add_middleware(RequestObserver, webhook_channels=webhook_channels)
 
     store_collector = StoreCollector(engine, queue_depth)
 

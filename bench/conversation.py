@@ -38,6 +38,7 @@ from sqlalchemy.engine import Engine
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from bot.conversation.engine import ConversationEngine  # noqa: E402
 from bot.conversation.messages import InboundMessage  # noqa: E402
 from storage.db import make_engine, session_scope  # noqa: E402
@@ -156,8 +157,30 @@ def baseline(engine: Engine, n: int = 2000) -> float:
     return n / (time.perf_counter() - start)
 
 
+class RoundTrips:
+    """Requests the engine sends the database, counted from SQLAlchemy's events.
+
+    On PostgreSQL each is one network round trip: every statement, every
+    BEGIN (psycopg sends it before the first statement), COMMIT and ROLLBACK,
+    and the pool's pre-ping on checkout when it is on. On SQLite the same
+    count is calls into the library (no network).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.count = 0
+        pre_ping = bool(getattr(engine.pool, "_pre_ping", False))
+        for name in ("before_cursor_execute", "begin", "commit", "rollback"):
+            event.listen(engine, name, self._one)
+        if pre_ping:
+            event.listen(engine.pool, "checkout", self._one)
+
+    def _one(self, *_args: Any) -> None:
+        self.count += 1
+
+
 def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
     seed(engine)
+    trips = RoundTrips(engine)
     protector = AddressProtector(hash_key=b"bench", encryption_keys=[derive_fernet_key("bench")])
     stored = [0]
     lock = threading.Lock()
@@ -187,6 +210,7 @@ def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
     for warm in workload(200, seed=99):
         handle((0, (warm[0] + "9", warm[1], warm[2] + "w")))
     start, cpu_start = time.perf_counter(), time.process_time()
+    trips_start = trips.count
     if threads == 1:
         latencies = [handle(item) for item in enumerate(messages)]
     else:
@@ -200,6 +224,7 @@ def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
             latencies = [lat for part in parts for lat in part]
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
+    round_trips = trips.count - trips_start
     latencies.sort()
     return {
         "messages": len(messages),
@@ -210,6 +235,7 @@ def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
         # CPU time (all threads) per message: what the engine costs when the
         # machine is not shared; wall-clock figures include waiting for CPU.
         "cpu_ms": cpu / len(messages) * 1000,
+        "round_trips": round_trips / len(messages),
     }
 
 
@@ -243,9 +269,10 @@ def main() -> None:
             backends.append(("PG nosync", postgres_database(args.postgres), True))
     else:
         print("PostgreSQL skipped: pass --postgres URL or set WHATMATTERS_TEST_DATABASE_URL")
+    print(versions_line())
     print(
         f"{'backend':<11} {'msgs':>6} {'msgs/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'cpu ms/msg':>10} {'answers':>7} {'floor tx/s':>10}"
+        f"{'cpu ms/msg':>10} {'trips/msg':>9} {'answers':>7} {'floor tx/s':>10}"
     )
     for name, database, async_commit in backends:
         with database as url:  # type: ignore[attr-defined]
@@ -258,7 +285,7 @@ def main() -> None:
         print(
             f"{name:<11} {result['messages']:>6.0f} {result['per_second']:>8.0f} "
             f"{result['p50_ms']:>7.2f} {result['p99_ms']:>7.2f} {result['cpu_ms']:>10.3f} "
-            f"{result['answers']:>7.0f} {floor:>10.0f}"
+            f"{result['round_trips']:>9.2f} {result['answers']:>7.0f} {floor:>10.0f}"
         )
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak_mib:.0f} MiB (threads={args.threads})")

@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # The request format and signing live in one place, shared with bench/scale.py.
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
 from bench.scale_load import ACCOUNT, PUBLIC, TOKEN  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from bench.webhooks_load import (  # noqa: E402
     Phase,
     Workload,
@@ -224,24 +225,44 @@ def main() -> None:
         with postgres_database(args.postgres) as url:
             results += run_backend("postgresql", url, args, variant)
 
+    print_results(results, args)
+
+
+def floor_of(results: list[dict[str, float | int | str]], backend: str, variant: str) -> float:
+    """The same run's `GET /healthz` rate for this backend and variant (0 when absent)."""
+    for row in results:
+        if (row["backend"], row["variant"]) == (backend, variant) and str(row["phase"]).startswith(
+            "GET /healthz"
+        ):
+            return float(row["req_per_s"])
+    return 0.0
+
+
+def print_results(results: list[dict[str, float | int | str]], args: argparse.Namespace) -> None:
     print(
         f"\nsigned Twilio webhooks, {args.seconds:g}s per phase, {args.connections} connections, "
         f"{args.workers} web worker(s)"
     )
+    print(versions_line())
     print(
-        f"{'backend':10} {'variant':13} {'phase':28} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'max ms':>8} {'errors':>6}"
+        f"{'backend':10} {'variant':13} {'phase':28} {'req/s':>7} {'x floor':>7} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'max ms':>8} {'errors':>6}"
     )
     for row in results:
+        backend, variant = str(row["backend"]), str(row["variant"])
         if row["phase"] == "answers":
             verdict = "OK" if row["stored"] == row["sent"] else "MISMATCH"
             print(
-                f"{row['backend']:10} {row['variant']:13} answers stored {row['stored']} / "
+                f"{backend:10} {variant:13} answers stored {row['stored']} / "
                 f"sent {row['sent']}: {verdict}"
             )
             continue
+        # The ratio to the /healthz floor of the same server in the same run: what
+        # a webhook costs beyond the lightest route, comparable across noisy runs.
+        floor = floor_of(results, backend, variant)
+        ratio = float(row["req_per_s"]) / floor if floor else float("nan")
         print(
-            f"{row['backend']:10} {row['variant']:13} {row['phase']:28} {row['req_per_s']:7.1f} "
+            f"{backend:10} {variant:13} {row['phase']:28} {row['req_per_s']:7.1f} {ratio:7.2f} "
             f"{row['p50_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:6}"
         )
 

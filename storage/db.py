@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
@@ -48,7 +49,13 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Engine:
         echo=echo,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=True,
+        # No pre-ping: it is one more round trip on every checkout, i.e. on every
+        # inbound message. A connection the server dropped fails its first
+        # statement instead; SQLAlchemy then discards every pooled connection
+        # older than that failure, and callers on the hot path retry once
+        # (see `is_dropped_connection`). Recycling bounds how stale one can get.
+        pool_pre_ping=False,
+        pool_recycle=1800,
     )
 
 
@@ -60,6 +67,15 @@ def make_unpooled_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, poolclass=NullPool)
+
+
+def is_dropped_connection(error: BaseException) -> bool:
+    """True when `error` came from a pooled connection the server had closed.
+
+    SQLAlchemy has already invalidated the pool, so the same work retried
+    gets a fresh connection; nothing of the failed transaction was committed.
+    """
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
 @contextmanager

@@ -15,19 +15,21 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bot.conversation.catalog import Catalog, default_catalog
 from bot.conversation.flow_routing import route
 from bot.conversation.messages import InboundMessage, Reply
 from bot.conversation.steps import ConsultationDirectory
 from bot.conversation.turn import Turn
-from storage.db import session_scope
+from storage.db import is_dropped_connection, session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, utcnow
 from storage.repositories import participants, receipts
+from storage.repositories.turn_end import end_turn, receipt_values
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +97,9 @@ class ConversationEngine:
                 # the retry finds the participant the other thread created.
                 if attempt == _ATTEMPTS - 1:
                     raise
-            except OperationalError as error:
-                if not self._sqlite or "locked" not in str(error) or attempt == _ATTEMPTS - 1:
+            except DBAPIError as error:
+                if attempt == _ATTEMPTS - 1 or not self._retryable(error, attempt):
                     raise
-                time.sleep(0.05 * (attempt + 1))
             else:
                 self._announce(answer_ids)
                 return replies
@@ -113,6 +114,16 @@ class ConversationEngine:
         self._set_opt_out(channel=channel, address=address, source=source, opted_out=False)
 
     # -- transaction -----------------------------------------------------
+
+    def _retryable(self, error: DBAPIError, attempt: int) -> bool:
+        if is_dropped_connection(error):
+            # The pool is not pre-pinged (storage/db.py): a connection the
+            # server closed fails here once, and the retry gets a fresh one.
+            return attempt == 0
+        if self._sqlite and isinstance(error, OperationalError) and "locked" in str(error):
+            time.sleep(0.05 * (attempt + 1))
+            return True
+        return False
 
     @contextlib.contextmanager
     def _serialised(self) -> Iterator[None]:
@@ -144,32 +155,39 @@ class ConversationEngine:
                 turn.language = turn.participant.language
             if self._pre_route is None or not self._pre_route(turn):
                 route(turn)
-            self._write_back(turn)
             replies = turn.replies
+            receipt = None
             if message.provider_message_id is not None:
-                receipts.create_receipt(
-                    session=session,
+                receipt = receipt_values(
                     channel=str(message.channel),
                     provider_message_id=message.provider_message_id,
                     participant_id=turn.participant.id if turn.participant else None,
                     replies=[reply.to_dict() for reply in replies],
                     received_at=turn.now,
                 )
+            self._write_back(turn, receipt)
         return replies, turn.answer_ids
 
-    def _write_back(self, turn: Turn) -> None:
+    def _write_back(self, turn: Turn, receipt: dict[str, Any] | None = None) -> None:
+        """The participant's and conversation's changes, then the receipt (one
+        statement on PostgreSQL: storage/repositories/turn_end.py)."""
         participant = turn.participant
-        if participant is None:
-            return
-        changes = turn.participant_changes
-        if changes or turn.now - participant.last_seen_at > LAST_SEEN_RESOLUTION:
-            changes["last_seen_at"] = turn.now
-            participants.update_participant(
-                session=turn.session, participant_id=participant.id, **changes
-            )
-        if turn.conversation is not None and turn.conversation_dirty:
-            turn.conversation.updated_at = turn.now
-            participants.save_conversation(session=turn.session, conversation=turn.conversation)
+        changes: dict[str, Any] = {}
+        conversation = None
+        if participant is not None:
+            changes = turn.participant_changes
+            if changes or turn.now - participant.last_seen_at > LAST_SEEN_RESOLUTION:
+                changes["last_seen_at"] = turn.now
+            if turn.conversation is not None and turn.conversation_dirty:
+                turn.conversation.updated_at = turn.now
+                conversation = turn.conversation
+        end_turn(
+            session=turn.session,
+            participant_id=participant.id if participant is not None else None,
+            participant_changes=changes,
+            conversation=conversation,
+            receipt=receipt,
+        )
 
     def _stored_replies(self, message: InboundMessage) -> list[Reply] | None:
         if message.provider_message_id is None:
@@ -237,4 +255,7 @@ class ConversationEngine:
                 return
             except IntegrityError:
                 if attempt == _ATTEMPTS - 1:
+                    raise
+            except DBAPIError as error:
+                if attempt == _ATTEMPTS - 1 or not self._retryable(error, attempt):
                     raise

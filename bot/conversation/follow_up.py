@@ -144,6 +144,14 @@ def _english_pos() -> dict[str, frozenset[str]]:
     return {pos: frozenset(words) for pos, words in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Nouns and adjectives together, built once: the union of two WordNet lists
+    costs ~4 ms, and an open answer on the webhook path used to pay it every time."""
+    pos = _english_pos()
+    return pos["noun"] | pos["adj"]
+
+
 def _content(token: Token) -> bool:
     return (
         token.is_alpha
@@ -229,8 +237,7 @@ def _plural(token: Token) -> bool:
 
 def _english_phrase(run: list[Token], left: str = "") -> str:
     words = run[-_MAX_TOPIC_WORDS:]
-    pos = _english_pos()
-    common = pos["noun"] | pos["adj"]
+    common = _common_words()
     # Capitals stay on names ("Wrexham", "NHS"), not on common words ("Doctors").
     shown = [
         t.text if t.text.isupper() and len(t.text) > 1

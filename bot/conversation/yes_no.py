@@ -234,8 +234,22 @@ def _emoji_reading(text: str) -> Reading | None:
     return None
 
 
+# Short replies ("yes", "Yes please", "ie", "no thanks") repeat across residents
+# and are read more than once per message; long free text is rarely seen twice.
+_CACHED_UP_TO = 24
+
+
 def read(text: str) -> Reading:
     """How a reply to a yes/no question reads: YES, NO or UNCLEAR (with its language)."""
+    return _read_short(text) if len(text) <= _CACHED_UP_TO else _read(text)
+
+
+@lru_cache(maxsize=4096)
+def _read_short(text: str) -> Reading:
+    return _read(text)
+
+
+def _read(text: str) -> Reading:
     if not text or len(text) > 200:
         return UNCLEAR
     emoji = _emoji_reading(text)

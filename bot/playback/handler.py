@@ -58,7 +58,8 @@ def handle_playback_reply(turn: Turn) -> bool:
         return True
     if participant is None or participant.opted_out or turn.slash or not turn.text:
         return False
-    if command_of(turn.key) is not None:
+    if command_of(turn.key) is not None or not participant.playback_sent:
+        # Nobody sent them a round: not a playback reply, and no query to ask.
         return False
     if participant.erasure_requested_at is not None:
         # "Delete everything?" was asked last: their "yes" answers that, not the round.

@@ -18,7 +18,7 @@ from sqlmodel import select as orm_select
 from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
-from storage.models.playback import ThemeAgreement
+from storage.models.playback import DeliveryState, PlaybackRecipient, ThemeAgreement
 from storage.repositories.derived_text import forget_derived_text
 
 PARTICIPANT = table_of(Participant)
@@ -42,6 +42,9 @@ class ParticipantRecord:
     erasure_requested_at: datetime | None
     last_seen_at: datetime
     data: dict[str, Any] = field(default_factory=dict)
+    # Whether a playback round was ever sent to them: only then can a message be
+    # a playback reply, so everyone else skips that lookup (read with the row).
+    playback_sent: bool = False
 
 
 @dataclass(slots=True)
@@ -122,8 +125,18 @@ _JOINED = PARTICIPANT.outerjoin(
 )
 # Statements are built once: building and cache-keying a statement costs more
 # than running it on SQLite, and these run for every inbound message.
+_RECIPIENT = table_of(PlaybackRecipient)
+_PLAYBACK_SENT = (
+    select(_RECIPIENT.c.id)
+    .where(
+        _RECIPIENT.c.participant_id == PARTICIPANT.c.id,
+        _RECIPIENT.c.state == str(DeliveryState.SENT),
+    )
+    .exists()
+    .label("playback_sent")
+)
 _FIND = (
-    select(*_P_COLS, *_C_COLS)
+    select(*_P_COLS, *_C_COLS, _PLAYBACK_SENT)
     .select_from(_JOINED)
     .where(
         PARTICIPANT.c.channel == bindparam("channel"),
@@ -169,7 +182,9 @@ def find_with_active_conversation(
     )
     if row is None:
         return None
-    return _participant(row), _conversation(row, len(_P_COLS))
+    participant = _participant(row)
+    participant.playback_sent = bool(row[len(_P_COLS) + len(_C_COLS)])
+    return participant, _conversation(row, len(_P_COLS))
 
 
 def create_participant(

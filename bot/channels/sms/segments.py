@@ -93,13 +93,14 @@ _GSM_FRIENDLY = str.maketrans(
 )
 
 
-def _is_gsm7_char(char: str) -> bool:
-    return char in GSM7_BASIC or char in GSM7_EXTENSION
+_GSM7_ALL = GSM7_BASIC | GSM7_EXTENSION
 
 
 def is_gsm7(text: str) -> bool:
     """True when every character is in the GSM 03.38 basic or extension table."""
-    return all(_is_gsm7_char(char) for char in text)
+    # A set operation rather than a test per character: every reply is checked
+    # several times while it is split into segments.
+    return _GSM7_ALL.issuperset(text)
 
 
 def encoding(text: str) -> Encoding:

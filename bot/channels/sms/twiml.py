@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from twilio.twiml.messaging_response import MessagingResponse
-
 from bot.channels.sms.segments import gsm_friendly, split_for_sms
 from bot.conversation.messages import Reply
 
@@ -24,12 +22,26 @@ def reply_texts(replies: Sequence[Reply]) -> list[str]:
     return texts
 
 
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+
 def render(replies: Sequence[Reply]) -> str:
-    """A MessagingResponse document; an empty <Response/> when there is nothing to say."""
-    response = MessagingResponse()
-    for text in reply_texts(replies):
-        response.message(text)
-    return str(response.to_xml(xml_declaration=True))
+    """A MessagingResponse document; an empty <Response/> when there is nothing to say.
+
+    Written as a string rather than through twilio's MessagingResponse (an
+    ElementTree per reply): the same bytes, at a fraction of the cost on every
+    webhook; tests/bot/channels/sms/test_twiml.py holds the two equal.
+    """
+    texts = reply_texts(replies)
+    if not texts:
+        return _DECLARATION + "<Response />"
+    messages = "".join(f"<Message>{_escape(text)}</Message>" for text in texts)
+    return f"{_DECLARATION}<Response>{messages}</Response>"
+
+
+def _escape(text: str) -> str:
+    # What ElementTree escapes in element text; quotes need no escaping there.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _with_options(reply: Reply) -> str:

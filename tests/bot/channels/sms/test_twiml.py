@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from twilio.twiml.messaging_response import MessagingResponse
+
 from bot.channels.sms.segments import is_gsm7, segment_count
 from bot.channels.sms.twiml import render, reply_texts
 from bot.conversation.messages import Reply, ReplyOption
@@ -53,3 +57,13 @@ def test_a_choice_the_text_does_not_mention_is_added() -> None:
         options=(ReplyOption("1", "Buses"), ReplyOption("2", "Parks")),
     )
     assert reply_texts([reply]) == ["Which matters most?\n1 Buses\n2 Parks"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=400), max_size=3))
+def test_the_document_is_exactly_what_twilios_library_writes(texts: list[str]) -> None:
+    replies = [Reply(text=text, key=f"k{i}") for i, text in enumerate(texts)]
+    reference = MessagingResponse()
+    for text in reply_texts(replies):
+        reference.message(text)
+    assert render(replies) == reference.to_xml(xml_declaration=True)
