@@ -35,6 +35,10 @@ ANSWER_STORED_JOB = "answer_stored"
 RETENTION_JOB = "retention"
 #: "You said, we did": send a feedback publication.
 SEND_FEEDBACK_JOB = "send_feedback"
+#: Import an uploaded CSV in slices (resumable; console/import_job.py).
+IMPORT_ANSWERS_JOB = "import_answers"
+#: Build a large XLSX export into the store (console/export_job.py).
+BUILD_EXPORT_JOB = "build_export"
 
 #: The names `register_jobs` registers, for the web process and the worker alike.
 ALL_JOBS = frozenset(
@@ -46,6 +50,8 @@ ALL_JOBS = frozenset(
         ANSWER_STORED_JOB,
         RETENTION_JOB,
         SEND_FEEDBACK_JOB,
+        IMPORT_ANSWERS_JOB,
+        BUILD_EXPORT_JOB,
     }
 )
 
@@ -61,10 +67,15 @@ def register_jobs(
 ) -> None:
     """Register every job of the catalogue on `registry`."""
     from bot.retention import register_retention_job
+    from console.export_job import EXPORT_JOB, register_export_job
+    from console.import_job import IMPORT_JOB, register_import_job
     from console.redact import register_redaction_job
     from usecases.feedback.publication import FEEDBACK_JOB, register_feedback_job
 
     assert FEEDBACK_JOB == SEND_FEEDBACK_JOB
+    assert (IMPORT_JOB, EXPORT_JOB) == (IMPORT_ANSWERS_JOB, BUILD_EXPORT_JOB)
+    register_import_job(registry, engine, enqueue=jobs.enqueue, job_names=registry.names)
+    register_export_job(registry, engine)
     register_theming_jobs(registry, engine, jobs=jobs, embedder=embedder)
     register_retention_job(registry, engine, days=settings.retention_days)
     register_feedback_job(
