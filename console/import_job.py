@@ -21,7 +21,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from console.importer import (
-    MAX_IMPORT_ROWS,
     MAX_REPORTED_ERRORS,
     ImportRow,
     Mapping,
@@ -153,12 +152,12 @@ def run_import(
                     counts.add(position, record)
                     if position - counts.committed >= SLICE_ROWS:
                         commit()
-            except RowCapReached:
+            except RowCapReached as reached:
+                cap = reached.args[0]
                 message = (
-                    f"This file has more than {MAX_IMPORT_ROWS:,} rows; the first "
-                    f"{MAX_IMPORT_ROWS:,} were read. Split the rest into files of at most "
-                    f"{MAX_IMPORT_ROWS:,} rows and import each (rows already imported are "
-                    "skipped)."
+                    f"This file has more than {cap:,} rows; the first {cap:,} were read. "
+                    f"Split the rest into files of at most {cap:,} rows and import each "
+                    "(rows already imported are skipped)."
                 )
             commit()
     except repo.Superseded:

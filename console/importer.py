@@ -314,7 +314,7 @@ def read_records(
         if position <= skip:
             continue
         if position > MAX_IMPORT_ROWS:
-            raise RowCapReached(position - 1)
+            raise RowCapReached(MAX_IMPORT_ROWS)
         if not any(cell.strip() for cell in row):
             yield position, None
         elif len(row) != width:

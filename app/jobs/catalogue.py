@@ -85,6 +85,33 @@ def register_jobs(
     register_answer_stored_job(registry)
 
 
+def resume_console_jobs(
+    queue: JobQueue, engine: Engine, *, stale_seconds: float | None = None
+) -> int:
+    """Queue again the imports and exports a crash or restart left unfinished.
+
+    With `stale_seconds`, only jobs with no progress for that long (a worker's sweep,
+    while other workers may be running them). A job queued twice is harmless: each
+    run claims the job anew and the older run stops at its next slice.
+    """
+    from datetime import timedelta
+
+    from storage.models import utcnow
+    from storage.models.jobs import JobKind
+    from storage.repositories import console_jobs
+
+    stale_before = None if stale_seconds is None else utcnow() - timedelta(seconds=stale_seconds)
+    resumed = 0
+    for job_id, kind in console_jobs.unfinished_jobs(engine=engine, stale_before=stale_before):
+        queue.enqueue(
+            IMPORT_ANSWERS_JOB if kind == JobKind.IMPORT.value else BUILD_EXPORT_JOB, job_id=job_id
+        )
+        resumed += 1
+    if resumed:
+        log.info("resumed %d unfinished console jobs", resumed)
+    return resumed
+
+
 class _RedactionWiring:
     """The two services the redaction job reads (it predates the catalogue)."""
 

@@ -107,11 +107,20 @@ def unredacted_answer_ids(engine: Engine, *, limit: int = 10_000) -> list[int]:
         return query(session=session, limit=limit)
 
 
+# A console job (import, export) with no progress for this long lost its worker.
+STALE_JOB_SECONDS = 300.0
+
+
 def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
-    """Queue the jobs an outage lost: theming and redaction of every answer still without.
+    """Queue the jobs an outage lost: theming and redaction of every answer still without,
+    and imports or exports whose worker died (they resume from their last slice).
 
     Returns how many answers were queued for either.
     """
+    if "import_answers" in queue.job_names():
+        from app.jobs.catalogue import resume_console_jobs
+
+        resume_console_jobs(queue, engine, stale_seconds=STALE_JOB_SECONDS)
     ids = unthemed_answer_ids(engine, model=model)
     for answer_id in ids:
         queue.enqueue("theme_answer", answer_id=answer_id)

@@ -120,6 +120,10 @@ def run(
         job = owned(session, ConsoleJob, job_id, consultation.id or 0)
         if job.kind != JobKind.IMPORT.value:
             raise LocalisedHTTPException(404, "error-not-in-consultation")
+        if job.state != JobState.UPLOADED.value and "mapping" not in job.params:
+            raise LocalisedHTTPException(
+                404, "error-upload-gone", reason="this upload has expired; upload the file again"
+            )
         if job.state != JobState.UPLOADED.value:
             # A second click on "Import" (or the back button): the import already runs.
             flash(request, "flash-import-already-started")

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col
 
 from storage.db import session_scope
@@ -121,7 +121,7 @@ def iter_file(engine: Engine, job_id: int) -> Iterator[bytes]:
         yield data
 
 
-def delete_file(*, session: Session, job_id: int) -> None:
+def delete_file(*, session: Session | Connection, job_id: int) -> None:
     session.execute(delete(CHUNK).where(CHUNK.c.job_id == job_id))
 
 
@@ -236,16 +236,18 @@ def recent_jobs(
     )
 
 
-def unfinished_job_ids(*, engine: Engine, stale_before: datetime | None = None) -> list[int]:
-    """Jobs queued or running (with no progress since `stale_before`, when given)."""
-    query = select(JOB.c.id).where(JOB.c.state.in_(_ACTIVE)).order_by(JOB.c.id)
+def unfinished_jobs(
+    *, engine: Engine, stale_before: datetime | None = None
+) -> list[tuple[int, str]]:
+    """(id, kind) of jobs queued or running (with no progress since `stale_before`, if given)."""
+    query = select(JOB.c.id, JOB.c.kind).where(JOB.c.state.in_(_ACTIVE)).order_by(JOB.c.id)
     if stale_before is not None:
         query = query.where(JOB.c.updated_at < stale_before)
     with engine.connect() as conn:
-        return [int(row[0]) for row in conn.execute(query)]
+        return [(int(row[0]), str(row[1])) for row in conn.execute(query)]
 
 
-def expire_files(*, session: Session, now: datetime | None = None) -> int:
+def expire_files(*, session: Session | Connection, now: datetime | None = None) -> int:
     """Remove built exports past their time and uploads never mapped; returns jobs changed."""
     now = now or utcnow()
     expired = list(
