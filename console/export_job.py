@@ -166,10 +166,10 @@ def run_export(engine: Engine, job_id: int) -> None:
         assert job is not None
         consultation = session.get(Consultation, job.consultation_id)
         total = repo.count_answers(session=session, consultation_id=job.consultation_id)
-        repo.advance(session=session, job_id=job_id, attempt=attempt, total=total, rows_read=0)
         session.expunge_all()
-    if consultation is None:
-        repo.finish(engine=engine, job_id=job_id, attempt=attempt, state=JobState.FAILED)
+    if job.cancel_requested or consultation is None:
+        state = JobState.CANCELLED if job.cancel_requested else JobState.FAILED
+        repo.finish(engine=engine, job_id=job_id, attempt=attempt, state=state)
         return
 
     def on_page(written: int) -> None:
@@ -178,6 +178,8 @@ def run_export(engine: Engine, job_id: int) -> None:
             repo.advance(session=session, job_id=job_id, attempt=attempt, rows_read=written)
 
     try:
+        with session_scope(engine) as session:
+            repo.advance(session=session, job_id=job_id, attempt=attempt, total=total, rows_read=0)
         handle = xlsx_file(workbook_sheets(engine, consultation, on_page=on_page))
         with handle, session_scope(engine) as session:
             repo.delete_file(session=session, job_id=job_id)

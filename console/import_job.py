@@ -100,6 +100,10 @@ def run_import(
         return  # finished, cancelled or unknown: nothing to do
     job = repo.get_job(engine=engine, job_id=job_id)
     assert job is not None
+    if job.cancel_requested:
+        if repo.finish(engine=engine, job_id=job_id, attempt=attempt, state=JobState.CANCELLED):
+            _audit(engine, job_id, "answers_import_cancelled")
+        return
     params = job.params
     started = datetime.fromisoformat(params["started_at"])
     counts = _Slice(job)

@@ -139,9 +139,7 @@ def claim(*, engine: Engine, job_id: int) -> int | None:
         job = session.get(ConsoleJob, job_id, with_for_update=True)
         if job is None or job.state not in _ACTIVE:
             return None
-        if job.cancel_requested:
-            _finish(session, job, JobState.CANCELLED)
-            return None
+        # A cancel asked for while no run was alive is the caller's to finish (and audit).
         job.state = JobState.RUNNING.value
         job.attempt += 1
         job.updated_at = utcnow()
@@ -205,6 +203,7 @@ def _finish(
         job.message = message[:500]
     if not keep_file:
         delete_file(session=session, job_id=job.id or 0)
+        job.file_bytes = 0
     session.add(job)
 
 
