@@ -19,6 +19,7 @@ from console.exports import (
     file_stream,
     json_stream,
     polis_stream,
+    until_client_leaves,
     xlsx_file,
 )
 from console.outcomes import outcomes
@@ -91,7 +92,7 @@ def export_csv(
     """Every answer, redacted, with its profile and themes (streamed)."""
     _audit(services, officer, consultation, "csv")
     return StreamingResponse(
-        csv_stream(export_pages(services, consultation.id or 0)),
+        until_client_leaves(csv_stream(export_pages(services, consultation.id or 0))),
         media_type="text/csv; charset=utf-8",
         headers=_download(f"{consultation.slug}-answers.csv"),
     )
@@ -104,7 +105,7 @@ def export_polis(
     """Answers as a Pol.is comments.csv, to seed or compare with a Pol.is conversation."""
     _audit(services, officer, consultation, "polis")
     return StreamingResponse(
-        polis_stream(export_pages(services, consultation.id or 0)),
+        until_client_leaves(polis_stream(export_pages(services, consultation.id or 0))),
         media_type="text/csv; charset=utf-8",
         headers=_download(f"{consultation.slug}-polis-comments.csv"),
     )
@@ -118,7 +119,7 @@ def export_json(
     _audit(services, officer, consultation, "json")
     header = export_summary(services.db, consultation)
     return StreamingResponse(
-        json_stream(header, export_pages(services, consultation.id or 0)),
+        until_client_leaves(json_stream(header, export_pages(services, consultation.id or 0))),
         media_type="application/json",
         headers=_download(f"{consultation.slug}.json"),
     )
@@ -142,7 +143,7 @@ async def export_xlsx(
     sheets = await run_in_threadpool(workbook_sheets, services.db, consultation)
     handle = await run_in_threadpool(xlsx_file, sheets)
     return StreamingResponse(
-        file_stream(handle),
+        until_client_leaves(file_stream(handle)),
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers=_download(f"{consultation.slug}.xlsx"),
     )
