@@ -28,6 +28,7 @@ from storage.db import session_scope
 from storage.models import Consultation, utcnow
 from storage.models.accounts import Officer
 from storage.models.jobs import ConsoleJob, JobKind, JobState
+from storage.repositories import console_jobs as jobs_repo
 
 log = logging.getLogger(__name__)
 router = APIRouter(
@@ -37,9 +38,16 @@ router = APIRouter(
 
 @router.get("/{consultation_id}/import", response_class=HTMLResponse)
 def import_page(
-    request: Request, officer: CurrentOfficer, consultation: EditableConsultation
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: EditableConsultation,
 ) -> Response:
-    """The upload form."""
+    """The upload form, and the imports already started (to follow one that still runs)."""
+    with session_scope(services.db) as session:
+        recent = jobs_repo.recent_jobs(
+            session=session, consultation_id=consultation.id or 0, kind=JobKind.IMPORT
+        )
     return render(
         request,
         "import.html",
@@ -47,6 +55,7 @@ def import_page(
         consultation=consultation,
         section="import",
         limit_mb=UPLOAD_LIMIT_BYTES // 2**20,
+        recent=recent,
     )
 
 

@@ -87,6 +87,9 @@ async def test_a_queued_import_shows_its_progress_with_and_without_javascript(
     assert '<progress id="job-bar" max="100" value="100">' in done.text
     finished = (await client.get(f"{path}/progress")).json()
     assert (finished["stored"], finished["percent"], finished["finished"]) == (50, 100, True)
+    # The import page lists it, to come back to an import that runs.
+    listed = await client.get(f"/console/consultations/{cid}/import")
+    assert f'href="{path}"' in listed.text and "50 answers stored" in listed.text
 
 
 async def test_an_import_cut_off_mid_file_resumes_from_its_last_slice_without_double_rows(

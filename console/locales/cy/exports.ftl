@@ -134,3 +134,5 @@ flash-job-cancelled = Yn stopio. Mae unrhyw beth sydd eisoes wedi'i gadw yn aros
 flash-job-already-ended = Mae hwn eisoes wedi gorffen; does dim i'w ganslo.
 flash-xlsx-use-job = Mae'r ymgynghoriad hwn yn rhy fawr i lyfr gwaith ar unwaith: defnyddiwch “Creu'r llyfr gwaith Excel” isod, a'i lawrlwytho pan fydd yn barod.
 error-export-gone = Nid yw'r ffeil hon ar gael mwyach: crëwch yr allforiad eto.
+import-recent = Mewnforion
+import-recent-stored = { $count } o atebion wedi'u cadw

@@ -134,3 +134,5 @@ flash-job-cancelled = Stopping. Anything already stored stays.
 flash-job-already-ended = This has already finished; nothing to cancel.
 flash-xlsx-use-job = This consultation is too large for an instant workbook: use “Build the Excel workbook” below, and download it when it is ready.
 error-export-gone = This file is no longer available: build the export again.
+import-recent = Imports
+import-recent-stored = { $count } answers stored
