@@ -150,3 +150,26 @@ async def test_large_consultations_get_the_background_workbook_instead_of_a_dire
     assert str(redirected.url).endswith("/exports")
     assert "too large for an instant workbook" in redirected.text
     assert f"/console/consultations/{cid}/export.xlsx" not in redirected.text
+
+
+async def test_out_of_order_requests_are_refused_plainly(
+    client: httpx.AsyncClient, db: Engine, services: Services, consultation: tuple[int, str]
+) -> None:
+    cid, token = consultation
+    path = await _build(client, cid, token)
+    job_id = path.rsplit("/", 1)[1]
+    # Not built yet: nothing to download.
+    assert (await client.get(f"{path}/download")).status_code == 410
+    progress = (await client.get(f"{path}/progress")).json()
+    assert progress["state"] == "queued" and progress["finished"] is False
+    # An export is not an upload to import.
+    started = await client.post(
+        f"/console/consultations/{cid}/import/{job_id}",
+        data={"csrf_token": token, "text": "answer"},
+    )
+    assert started.status_code == 404
+    # Two clicks on "Build" make two workbooks, each its own job (nothing shared or lost).
+    second = await _build(client, cid, token)
+    assert second != path
+    run_jobs(services)
+    assert {_job(db, path).state, _job(db, second).state} == {"done"}
