@@ -38,6 +38,7 @@ async def _start(client: httpx.AsyncClient, cid: int, token: str, content: bytes
 
 
 def _job(db: Engine, path: str) -> ConsoleJob:
+    """The job a progress or import URL names (its last part is the job id)."""
     with session_scope(db) as session:
         job = session.get(ConsoleJob, int(path.rsplit("/", 1)[1]))
         assert job is not None
@@ -212,3 +213,29 @@ async def test_job_ids_that_are_not_jobs_of_this_consultation_are_404(
         404,
         422,
     )
+
+
+async def test_hostile_mapping_fields_are_refused_before_anything_is_queued(
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
+) -> None:
+    cid, token = signed_in
+    mapped = await _upload(client, cid, token, FIFTY)
+    url = f"/console/consultations/{cid}/import/{_upload_id(mapped.text)}"
+    for form in (
+        {"text": "Your answer", "source": "paper\x00forms"},
+        {"text": "Your answer", "source": "x" * 101},
+        {"text": "Not a column"},
+        {},
+    ):
+        refused = await client.post(url, data={"csrf_token": token, **form})
+        assert 400 <= refused.status_code < 500, (form, refused.status_code)
+    # A lone surrogate, as raw bytes no browser would send.
+    raw = await client.post(
+        url,
+        content=f"csrf_token={token}&text=Your+answer%ED%A0%80".encode(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert raw.status_code == 400
+    run_jobs(services)
+    assert _imported(db, cid) == []
+    assert _job(db, url).state == "uploaded"
