@@ -120,11 +120,23 @@ def cancel_job(
 
 @router.post("/{consultation_id}/exports/xlsx")
 def start_xlsx_export(
-    services: ServicesDep, officer: CurrentOfficer, consultation: ViewableConsultation
+    request: Request,
+    services: ServicesDep,
+    officer: CurrentOfficer,
+    consultation: ViewableConsultation,
 ) -> RedirectResponse:
     """Build the XLSX workbook in the background; its page shows progress, then the link."""
     with session_scope(services.db) as session:
         repo.expire_files(session=session)
+        building = repo.active_job(
+            session=session, consultation_id=consultation.id or 0, kind=JobKind.EXPORT
+        )
+        if building is not None:
+            # A second click (or a colleague's) joins the workbook already being built.
+            flash(request, "flash-export-already-building")
+            return RedirectResponse(
+                f"/console/consultations/{consultation.id}/jobs/{building}", status_code=303
+            )
         job = repo.create_job(
             session=session,
             consultation_id=consultation.id or 0,

@@ -235,6 +235,22 @@ def recent_jobs(
     )
 
 
+def active_job(*, session: Session, consultation_id: int, kind: JobKind) -> int | None:
+    """The id of a queued or running job of this kind for the consultation, if any."""
+    found = session.execute(
+        select(JOB.c.id)
+        .where(
+            JOB.c.consultation_id == consultation_id,
+            JOB.c.kind == kind.value,
+            JOB.c.state.in_(_ACTIVE),
+            JOB.c.cancel_requested.is_(False),
+        )
+        .order_by(JOB.c.id.desc())
+        .limit(1)
+    ).scalar()
+    return None if found is None else int(found)
+
+
 def unfinished_jobs(
     *, engine: Engine, stale_before: datetime | None = None
 ) -> list[tuple[int, str]]:

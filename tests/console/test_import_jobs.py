@@ -75,8 +75,11 @@ async def test_a_queued_import_shows_its_progress_with_and_without_javascript(
     page = await client.get(path)
     assert "Waiting to start" in page.text
     assert '<noscript><meta http-equiv="refresh"' in page.text
-    assert '<progress id="job-bar" max="100" value="0">' in page.text
+    assert '<progress id="job-bar" max="100" value="0" aria-label="Progress">' in page.text
     assert 'src="/console/static/jobs.js"' in page.text
+    script = await client.get("/console/static/jobs.js")
+    # The polling script reads the progress URL the page gives it (same origin, CSP 'self').
+    assert script.status_code == 200 and "dataset.progress" in script.text
     progress = (await client.get(f"{path}/progress")).json()
     assert progress["state"] == "queued" and progress["finished"] is False
     assert progress["total"] == 50 and progress["done"] == 0
@@ -85,7 +88,7 @@ async def test_a_queued_import_shows_its_progress_with_and_without_javascript(
     run_jobs(services)
     done = await client.get(path)
     assert "Finished" in done.text and "<noscript><meta" not in done.text
-    assert '<progress id="job-bar" max="100" value="100">' in done.text
+    assert '<progress id="job-bar" max="100" value="100" aria-label="Progress">' in done.text
     finished = (await client.get(f"{path}/progress")).json()
     assert (finished["stored"], finished["percent"], finished["finished"]) == (50, 100, True)
     # The import page lists it, to come back to an import that runs.

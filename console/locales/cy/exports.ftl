@@ -136,3 +136,5 @@ flash-xlsx-use-job = Mae'r ymgynghoriad hwn yn rhy fawr i lyfr gwaith ar unwaith
 error-export-gone = Nid yw'r ffeil hon ar gael mwyach: crëwch yr allforiad eto.
 import-recent = Mewnforion
 import-recent-stored = { $count } o atebion wedi'u cadw
+job-progress = Cynnydd
+flash-export-already-building = Mae'r llyfr gwaith hwn eisoes yn cael ei greu: dyma'i gynnydd.

@@ -136,3 +136,5 @@ flash-xlsx-use-job = This consultation is too large for an instant workbook: use
 error-export-gone = This file is no longer available: build the export again.
 import-recent = Imports
 import-recent-stored = { $count } answers stored
+job-progress = Progress
+flash-export-already-building = This workbook is already being built: here is its progress.
