@@ -179,3 +179,24 @@ async def test_out_of_order_requests_are_refused_plainly(
     assert _job(db, path).state == "done"
     # Once built, a new click builds a fresh workbook.
     assert await _build(client, cid, token) != path
+
+
+async def test_the_retention_run_removes_expired_workbooks(
+    client: httpx.AsyncClient, db: Engine, services: Services, consultation: tuple[int, str]
+) -> None:
+    from bot.retention import run_retention
+
+    cid, token = consultation
+    path = await _build(client, cid, token)
+    run_jobs(services)
+    job_id = int(path.rsplit("/", 1)[1])
+    assert run_retention(db, days=365, dry_run=True).job_files_removed == 0
+    with session_scope(db) as session:
+        stored = session.get(ConsoleJob, job_id)
+        assert stored is not None
+        stored.expires_at = utcnow() - timedelta(seconds=1)
+        session.add(stored)
+    assert run_retention(db, days=365, dry_run=True).job_files_removed == 1
+    assert _stored_pieces(db, job_id) > 0  # a dry run changes nothing
+    assert run_retention(db, days=365).job_files_removed == 1
+    assert _stored_pieces(db, job_id) == 0 and _job(db, path).state == "expired"
