@@ -88,6 +88,11 @@ class Settings(BaseSettings):
     # more than this many open connections get 503 instead of queueing.
     http_keep_alive_seconds: int = Field(default=5, ge=1, le=300)
     http_max_connections: int = Field(default=1000, ge=10)
+    # A request head must arrive within this many seconds of the connection (or of its
+    # first byte), and a request body within this many of its head; slower clients
+    # get 408 and are disconnected (app/http_limits.py).
+    http_header_timeout_seconds: float = Field(default=10, gt=0, le=300)
+    http_body_timeout_seconds: float = Field(default=60, gt=0, le=3600)
 
     # Seed a bilingual sample consultation on first start (embedded default).
     seed_demo: bool = True

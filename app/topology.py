@@ -58,6 +58,9 @@ class Topology:
                 "--port",
                 str(port),
                 "--no-access-log",
+                # The same head and body deadlines as `whatmatters serve`.
+                "--http",
+                "app.http_limits:TimedH11Protocol",
             ],
             env=self.env,
             stdout=log,

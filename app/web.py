@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from app import health, observability
 from app.container import build_services
+from app.jobs.catalogue import resume_console_jobs
 from app.jobs.queue import InProcessQueue
 from app.services import Services
 from app.settings import Settings
@@ -56,6 +57,8 @@ def create_app(
 
         threading.Thread(target=warm_up, name="follow-up-warm-up", daemon=True).start()
         if isinstance(services.jobs, InProcessQueue):
+            # Imports and exports a restart interrupted go on from their last slice.
+            resume_console_jobs(services.jobs, services.db)
             services.jobs.start()
         replaying = asyncio.create_task(spool.run()) if spool is not None else None
         yield

@@ -4,11 +4,11 @@ Usage:
     python bench/themes_import.py [--n 2000]
 
 Real NHS answers (../shared/data/themes/nhs_fft_phase1.csv, first n after a fixed
-shuffle) are written to a CSV, saved as an upload and imported with the console route's
-own functions (``save_upload`` + ``import_rows``) on a services container wired from
-settings (SQLite file in a temporary folder, in-process queue). The queued jobs then run
-as the worker would: ``theme_batch`` (embed, regroup, labels from redacted samples, tree,
-sentiment, proposed quotes) and ``redact_answers`` (every answer, for exports).
+shuffle) are written to a CSV, saved as an upload (``save_upload``) and imported by the
+``import_answers`` job on a services container wired from settings (SQLite file in a
+temporary folder, in-process queue). The queued jobs then run as the worker would: the
+import, then per slice ``theme_batch`` (embed, regroup, labels from redacted samples,
+tree, sentiment, proposed quotes) and ``redact_answers`` (every answer, for exports).
 
 Printed: time per stage (the stage functions are wrapped with timers for this run only)
 and, in the same run, the baselines: embedding the same answers alone, and the answers
@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +89,13 @@ def main() -> None:
     from app.container import build_services
     from app.jobs.queue import InProcessQueue
     from app.settings import Settings
+    from console.import_job import run_import
     from console.importer import Mapping, save_upload
-    from console.routes.imports import import_rows
     from nlp.embeddings import default_embedder
     from nlp.themes.redacted import _redactor
     from storage.db import session_scope
     from storage.migrate import upgrade
+    from storage.models.jobs import ConsoleJob, JobState
     from storage.repositories import themes as repo
     from tests.nlp.themes_factories import make_consultation
 
@@ -128,15 +130,33 @@ def main() -> None:
         services.job_registry.register("theme_batch", themed)
         start = time.perf_counter()
         saved = save_upload(
+            services.db,
             io.BytesIO(upload.getvalue().encode()),
             consultation_id=consultation_id,
+            officer_id=None,
             filename="answers.csv",
             limit=10**9,
         )
-        report = import_rows(
-            services, saved, Mapping(text="answer"), consultation_id=consultation_id
+        with session_scope(services.db) as session:
+            job = session.get(ConsoleJob, saved.job_id)
+            assert job is not None
+            job.params = {
+                **job.params,
+                "mapping": Mapping(text="answer").model_dump(),
+                "started_at": datetime.now(UTC).isoformat(),
+            }
+            job.state = JobState.QUEUED.value
+            session.add(job)
+        run_import(
+            services.db,
+            saved.job_id,
+            enqueue=services.jobs.enqueue,
+            job_names=services.job_registry.names,
         )
         imported = time.perf_counter() - start
+        with session_scope(services.db) as session:
+            report = session.get(ConsoleJob, saved.job_id)
+            assert report is not None
         assert isinstance(services.jobs, InProcessQueue)  # no Redis set: jobs run here
         services.jobs.drain()
         everything = time.perf_counter() - start
@@ -149,11 +169,11 @@ def main() -> None:
         services.db.dispose()
     after = _baselines(embedder, texts)
     alone, with_clauses = (before[0] + after[0]) / 2, (before[1] + after[1]) / 2
-    print(f"{report.imported} answers imported ({report.duplicates} duplicates skipped)")
+    print(f"{report.rows_stored} answers imported ({report.rows_duplicate} duplicates skipped)")
     print(f"{len(broad)} broad themes, {len(subs) - 1} sub-themes\n")
     print("| stage | s |")
     print("|---|---|")
-    print(f"| upload + import rows (route functions) | {imported:.1f} |")
+    print(f"| upload + import job | {imported:.1f} |")
     for _, _, stage in STAGES:
         print(f"| {stage} | {spent[stage]:.1f} |")
     print(f"| **upload to themed board** | **{board:.1f}** |")

@@ -48,6 +48,7 @@ from storage.models import (
 from storage.models.outbound import InvitationRecipient, OutboundMessage
 from storage.models.quotes import Quote
 from storage.models.redacted import AnswerFlags, RedactedAnswer
+from storage.repositories.console_jobs import expire_files
 from storage.repositories.derived_text import forget_derived_text
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,8 @@ class RetentionReport:
     recipient_addresses_cleared: int = 0
     outbound_addresses_cleared: int = 0
     themes_scrubbed: int = 0
+    # Built exports past their 24 hours and uploads never imported (console jobs).
+    job_files_removed: int = 0
 
     @property
     def total(self) -> int:
@@ -169,7 +172,9 @@ def _apply(connection: Connection, cutoff: datetime) -> RetentionReport:
         .where(OUTBOUND.c.created_at < cutoff, OUTBOUND.c.address_encrypted.is_not(None))
         .values(address_encrypted=None)
     ).rowcount
+    job_files = expire_files(session=connection)
     return RetentionReport(
+        job_files_removed=job_files,
         answers_cleared=answers,
         redacted_deleted=redacted,
         quotes_deleted=quotes,

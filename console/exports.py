@@ -12,12 +12,13 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
+from starlette.concurrency import iterate_in_threadpool
 
 # Excel, LibreOffice and Google Sheets treat these leading characters as the
 # start of a formula (OWASP "CSV injection").
@@ -187,6 +188,22 @@ def xlsx_file(
     workbook.save(handle)
     handle.seek(0)
     return handle
+
+
+async def until_client_leaves(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """Stream `chunks` from a worker thread; when the client hangs up, stop and close them.
+
+    Starlette cancels a streaming response when the client disconnects, but a plain
+    generator it was reading is only abandoned, not closed, until garbage collection;
+    closing it here ends the work (and releases what its `finally` holds) at once.
+    """
+    try:
+        async for chunk in iterate_in_threadpool(chunks):
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 def file_stream(handle: io.BufferedIOBase | Any, chunk: int = 256 * 1024) -> Iterator[bytes]:

@@ -1,9 +1,10 @@
 """CSV import of answers from online forms, paper and other platforms.
 
-Two steps: the upload is saved (re-readable, encoding detected) and its
-header offered for column mapping; then the rows are streamed, checked and
-inserted in batches. Re-importing the same file adds nothing: each row gets a
-stable provider message id from its identity.
+Two steps: the upload is stored in the consultation's store (encoding
+detected) and its header offered for column mapping; then a background job
+(console/import_job.py) streams, checks and inserts the rows in slices.
+Re-importing the same file adds nothing: each row gets a stable provider
+message id from its identity.
 """
 
 from __future__ import annotations
@@ -12,30 +13,28 @@ import codecs
 import csv
 import hashlib
 import io
-import json
-import re
-import secrets
-import tempfile
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from pydantic import BaseModel
+from sqlalchemy.engine import Engine
 
+from storage.db import session_scope
 from storage.input_policy import unsafe_reason
 from storage.models import as_utc
+from storage.models.jobs import ConsoleJob, JobKind, JobState
+from storage.repositories import console_jobs as jobs
 
 MAX_ANSWER_CHARS = 5000
 MAX_REPORTED_ERRORS = 500
-# One import is one request: past this many rows it is split into several files
-# (a million-row file held one request for minutes and queued a million jobs).
-MAX_IMPORT_ROWS = 100_000
+# Imports run as background jobs in slices, so a file's length no longer holds a
+# request; the upload's byte limit bounds it, and this cap keeps one job's theming
+# to a size a worker finishes within its time limit.
+MAX_IMPORT_ROWS = 1_000_000
 SNIFF_BYTES = 64 * 1024
-_CHUNK = 1024 * 1024
-_UPLOAD_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
+PREVIEW_CHARS = 120
 _LANGUAGES = {
     "en": "en",
     "eng": "en",
@@ -75,10 +74,9 @@ class UploadTooLarge(ImportError_):
 
 @dataclass
 class Upload:
-    """A saved upload waiting for its column mapping."""
+    """A stored upload waiting for its column mapping (the job that will import it)."""
 
-    upload_id: str
-    path: Path
+    job_id: int
     filename: str
     encoding: str
     delimiter: str
@@ -105,109 +103,100 @@ class ImportRow:
     received_at: datetime
 
 
-@dataclass
-class ImportReport:
-    imported: int = 0
-    duplicates: int = 0
-    bad_rows: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-    answer_ids: list[int] = field(default_factory=list)
-    # Why the import stopped before the end of the file ("" when it did not).
-    stopped: str = ""
+class _Inspector:
+    """Reads the upload through, noting its encoding, its first bytes and its lines."""
 
-    def bad(self, line: int, reason: str) -> None:
-        self.bad_rows += 1
-        if len(self.errors) < MAX_REPORTED_ERRORS:
-            self.errors.append((line, reason))
+    def __init__(self, source: BinaryIO) -> None:
+        self._source = source
+        self._utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+        self.is_utf8 = True
+        self.is_cp1252 = True
+        self.head = b""
+        self.lines = 0
+        self.last = b""
 
-
-def upload_dir() -> Path:
-    path = Path(tempfile.gettempdir()) / "whatmatters-imports"
-    path.mkdir(mode=0o700, exist_ok=True)
-    return path
-
-
-# An upload not imported within a day was abandoned: residents' words must not
-# sit in a temp folder outside retention and erasure.
-UPLOAD_MAX_AGE_SECONDS = 24 * 3600
-
-
-def purge_abandoned_uploads(*, now: float | None = None) -> int:
-    """Delete uploads (and their notes) older than a day; returns how many files went."""
-    cutoff = (now if now is not None else time.time()) - UPLOAD_MAX_AGE_SECONDS
-    removed = 0
-    for path in upload_dir().iterdir():
-        try:
-            if path.suffix in (".csv", ".json") and path.stat().st_mtime < cutoff:
-                path.unlink()
-                removed += 1
-        except FileNotFoundError:
-            continue  # another process removed it first
-    return removed
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._source.read(size)
+        if self.is_utf8:
+            try:
+                self._utf8.decode(chunk)
+            except UnicodeDecodeError:
+                self.is_utf8 = False
+        if self.is_cp1252 and not self.is_utf8:
+            # Windows-1252 leaves five bytes undefined; one byte is one character,
+            # so chunk boundaries never split one.
+            self.is_cp1252 = not _CP1252_UNDEFINED.intersection(chunk)
+        if len(self.head) < SNIFF_BYTES:
+            self.head += chunk[: SNIFF_BYTES - len(self.head)]
+        self.lines += chunk.count(b"\n")
+        if chunk:
+            self.last = chunk[-1:]
+        return chunk
 
 
-def save_upload(source: BinaryIO, *, consultation_id: int, filename: str, limit: int) -> Upload:
-    """Copy the upload to disk in chunks, refusing it once it passes `limit` bytes."""
-    purge_abandoned_uploads()
-    upload_id = secrets.token_urlsafe(18)
-    path = upload_dir() / f"{consultation_id}-{upload_id}.csv"
-    size = 0
-    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
-    is_utf8 = True
-    with path.open("wb") as out:
-        while chunk := source.read(_CHUNK):
-            size += len(chunk)
-            if size > limit:
-                out.close()
-                path.unlink(missing_ok=True)
-                raise UploadTooLarge(f"the file is larger than {limit // 2**20} MB")
-            if is_utf8:
-                try:
-                    utf8.decode(chunk)
-                except UnicodeDecodeError:
-                    is_utf8 = False
-            out.write(chunk)
-    if size == 0:
-        path.unlink(missing_ok=True)
-        raise ImportError_("the file is empty")
-    encoding, note = "utf-8-sig", ""
-    if not is_utf8:
-        encoding = "cp1252"
-        note = (
-            "This file was not UTF-8, so it was read as Windows-1252 (Excel's usual CSV "
-            "encoding). Check that accented letters such as ŵ and ŷ look right below."
-        )
-        try:
-            with path.open("r", encoding=encoding, newline="") as text:
-                while text.read(_CHUNK):
-                    pass
-        except UnicodeDecodeError:
-            path.unlink(missing_ok=True)
-            raise ImportError_(
-                "the file's text encoding was not recognised: save it from your spreadsheet "
-                "as 'CSV UTF-8' and upload it again"
-            ) from None
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def save_upload(
+    engine: Engine,
+    source: BinaryIO,
+    *,
+    consultation_id: int,
+    officer_id: int | None,
+    filename: str,
+    limit: int,
+) -> Upload:
+    """Store the upload in the consultation's store and read its header; nothing is imported yet.
+
+    Kept until it is imported (or cancelled), and for a day at most if never mapped.
+    """
+    inspector = _Inspector(source)
     try:
-        upload = _describe(path, upload_id, filename, encoding, note)
-    except ImportError_:
-        path.unlink(missing_ok=True)
-        raise
-    path.with_suffix(".json").write_text(
-        json.dumps(
-            {
-                "filename": filename,
+        with session_scope(engine) as session:
+            jobs.expire_files(session=session)
+            job = jobs.create_job(
+                session=session,
+                consultation_id=consultation_id,
+                officer_id=officer_id,
+                kind=JobKind.IMPORT,
+                state=JobState.UPLOADED,
+                filename=filename,
+                expires_at=jobs.upload_expiry(),
+            )
+            size = jobs.write_file(
+                session=session, job_id=job.id or 0, source=inspector, limit=limit
+            )
+            if size == 0:
+                raise ImportError_("the file is empty")
+            encoding, note = "utf-8-sig", ""
+            if not inspector.is_utf8:
+                if not inspector.is_cp1252:
+                    raise ImportError_(
+                        "the file's text encoding was not recognised: save it from your "
+                        "spreadsheet as 'CSV UTF-8' and upload it again"
+                    )
+                encoding = "cp1252"
+                note = (
+                    "This file was not UTF-8, so it was read as Windows-1252 (Excel's usual CSV "
+                    "encoding). Check that accented letters such as ŵ and ŷ look right below."
+                )
+            upload = _describe(inspector.head, job.id or 0, filename, encoding, note)
+            job.total = max(inspector.lines - 1 + (inspector.last != b"\n"), 0)
+            job.params = {
                 "encoding": encoding,
                 "delimiter": upload.delimiter,
                 "note": note,
+                "header": upload.header,
+                "preview": upload.preview,
             }
-        )
-    )
+            session.add(job)
+    except OverflowError:
+        raise UploadTooLarge(f"the file is larger than {limit // 2**20} MB") from None
     return upload
 
 
-def _describe(path: Path, upload_id: str, filename: str, encoding: str, note: str) -> Upload:
-    with path.open("r", encoding=encoding, newline="") as text:
-        sample = text.read(SNIFF_BYTES)
+def _describe(head: bytes, job_id: int, filename: str, encoding: str, note: str) -> Upload:
+    sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head)
     if "\x00" in sample:
         raise ImportError_("this looks like a binary file, not a CSV (is it an .xlsx?)")
     try:
@@ -217,30 +206,32 @@ def _describe(path: Path, upload_id: str, filename: str, encoding: str, note: st
     rows = csv.reader(io.StringIO(sample), delimiter=delimiter)
     try:
         header = [cell.strip() for cell in next(rows)]
-        preview = [row for _, row in zip(range(5), rows, strict=False)]
+        preview = [
+            [cell[:PREVIEW_CHARS] for cell in row] for _, row in zip(range(5), rows, strict=False)
+        ]
     except (StopIteration, csv.Error):
         raise ImportError_("the file has no header row") from None
     if not any(header):
         raise ImportError_("the first row should name the columns, but it is empty")
     if len(set(header)) != len(header):
         raise ImportError_("two columns have the same name; rename one and upload again")
-    return Upload(upload_id, path, filename, encoding, delimiter, header, preview, note)
+    return Upload(job_id, filename, encoding, delimiter, header, preview, note)
 
 
-def load_upload(consultation_id: int, upload_id: str) -> Upload:
-    if not _UPLOAD_ID.fullmatch(upload_id):
-        raise ImportError_("unknown upload")
-    path = upload_dir() / f"{consultation_id}-{upload_id}.csv"
-    meta_path = path.with_suffix(".json")
-    if not path.exists() or not meta_path.exists():
-        raise ImportError_("this upload has expired; upload the file again")
-    meta = json.loads(meta_path.read_text())
-    return _describe(path, upload_id, meta["filename"], meta["encoding"], meta["note"])
-
-
-def discard_upload(upload: Upload) -> None:
-    upload.path.unlink(missing_ok=True)
-    upload.path.with_suffix(".json").unlink(missing_ok=True)
+def load_upload(job: ConsoleJob) -> Upload:
+    """The upload of a job still waiting for its mapping."""
+    if job.kind != JobKind.IMPORT.value or job.state != JobState.UPLOADED.value:
+        raise ImportError_("this upload has already been imported or has expired")
+    params = job.params
+    return Upload(
+        job.id or 0,
+        job.filename,
+        params["encoding"],
+        params["delimiter"],
+        params["header"],
+        params["preview"],
+        params["note"],
+    )
 
 
 def guess_mapping(header: list[str]) -> dict[str, str]:
@@ -270,46 +261,73 @@ def parse_when(value: str) -> datetime | None:
     return as_utc(moment)
 
 
-def read_rows(
-    upload: Upload, mapping: Mapping, *, consultation_id: int, report: ImportReport, now: datetime
-) -> Iterator[ImportRow]:
-    """Stream the checked rows; bad ones go into the report with their line number."""
-    columns = {name: i for i, name in enumerate(upload.header)}
+def check_mapping(header: list[str], mapping: Mapping) -> None:
+    """Refuse a mapping naming a column the file does not have (before any work is queued)."""
     for target, column in mapping.model_dump().items():
-        if column and column not in columns:
+        if column and column not in header:
             raise ImportError_(f"the column {column!r} chosen for {target} is not in the file")
     if not mapping.text:
         raise ImportError_("choose the column that holds the answers")
-    width = len(upload.header)
-    rows_read = 0
-    with upload.path.open("r", encoding=upload.encoding, newline="") as text:
-        reader = csv.reader(text, delimiter=upload.delimiter)
-        next(reader, None)
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                report.bad(reader.line_num, f"unreadable CSV: {error}")
-                continue
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            rows_read += 1
-            if rows_read > MAX_IMPORT_ROWS:
-                report.stopped = (
-                    f"This file has more than {MAX_IMPORT_ROWS:,} rows; the first "
-                    f"{MAX_IMPORT_ROWS:,} were read. Split the rest into files of at most "
-                    f"{MAX_IMPORT_ROWS:,} rows and import each (rows already imported are skipped)."
-                )
-                return
-            if len(row) != width:
-                report.bad(line, f"has {len(row)} fields but the header has {width}")
-                continue
-            checked = _check(row, columns, mapping, consultation_id, line, report, now)
-            if checked is not None:
-                yield checked
+
+
+@dataclass
+class Rejected:
+    line: int
+    reason: str
+
+
+Record = ImportRow | Rejected | None
+
+
+def read_records(
+    text: TextIO,
+    *,
+    header: list[str],
+    delimiter: str,
+    mapping: Mapping,
+    consultation_id: int,
+    now: datetime,
+    skip: int = 0,
+) -> Iterator[tuple[int, Record]]:
+    """Each data record after the header as (records read so far, what it holds).
+
+    A blank record holds None. The first `skip` records are passed over unchecked: a
+    resumed import starts where its last committed slice ended.
+    """
+    check_mapping(header, mapping)
+    columns = {name: i for i, name in enumerate(header)}
+    width = len(header)
+    reader = csv.reader(text, delimiter=delimiter)
+    next(reader, None)
+    position = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            position += 1
+            if position > skip:
+                yield position, Rejected(reader.line_num, f"unreadable CSV: {error}")
+            continue
+        position += 1
+        if position <= skip:
+            continue
+        if position > MAX_IMPORT_ROWS:
+            raise RowCapReached(MAX_IMPORT_ROWS)
+        if not any(cell.strip() for cell in row):
+            yield position, None
+        elif len(row) != width:
+            yield (
+                position,
+                Rejected(reader.line_num, f"has {len(row)} fields but the header has {width}"),
+            )
+        else:
+            yield position, _check(row, columns, mapping, consultation_id, reader.line_num, now)
+
+
+class RowCapReached(Exception):
+    """The file has more rows than one import takes."""
 
 
 def _check(
@@ -318,38 +336,32 @@ def _check(
     mapping: Mapping,
     consultation_id: int,
     line: int,
-    report: ImportReport,
     now: datetime,
-) -> ImportRow | None:
+) -> ImportRow | Rejected:
     for cell in row:
         # The one request-text policy: PostgreSQL cannot store NUL, and control
         # characters are only ever damage; the row is reported, not half-stored.
         reason = unsafe_reason(cell)
         if reason:
-            report.bad(line, f"a field {reason}")
-            return None
+            return Rejected(line, f"a field {reason}")
     answer = row[columns[mapping.text]].strip()
     if not answer:
-        report.bad(line, "the answer is empty")
-        return None
+        return Rejected(line, "the answer is empty")
     if len(answer) > MAX_ANSWER_CHARS:
-        report.bad(line, f"the answer is longer than {MAX_ANSWER_CHARS:,} characters")
-        return None
+        return Rejected(line, f"the answer is longer than {MAX_ANSWER_CHARS:,} characters")
     language = "en"
     if mapping.language:
         raw = row[columns[mapping.language]].strip().lower()
         if raw:
             if raw not in _LANGUAGES:
-                report.bad(line, f"language {raw!r} is not English or Welsh (en / cy)")
-                return None
+                return Rejected(line, f"language {raw!r} is not English or Welsh (en / cy)")
             language = _LANGUAGES[raw]
     received_at = now
     if mapping.received_at and row[columns[mapping.received_at]].strip():
         parsed = parse_when(row[columns[mapping.received_at]])
         if parsed is None:
             value = row[columns[mapping.received_at]].strip()[:40]
-            report.bad(line, f"date {value!r} not understood (use YYYY-MM-DD or DD/MM/YYYY)")
-            return None
+            return Rejected(line, f"date {value!r} not understood (use YYYY-MM-DD or DD/MM/YYYY)")
         received_at = parsed
     # A row's identity is its id column when there is one, else its content,
     # so importing the same file twice stores each answer once.

@@ -33,12 +33,17 @@ def retention_run(
 ) -> None:
     """Apply the retention policy (RETENTION_DAYS); see docs/operations.md."""
     from bot.retention import run_retention
-    from console.importer import purge_abandoned_uploads
+    from storage.db import session_scope
+    from storage.repositories.console_jobs import expire_files
 
     settings = load_settings()
     if not dry_run:
-        # Uploads never imported hold residents' words outside the store.
-        typer.echo(f"abandoned CSV uploads removed: {purge_abandoned_uploads()}")
+        # Built exports past their day and uploads never imported go whatever the
+        # retention period (they hold residents' words).
+        with open_engine(settings, migrate=False) as engine, session_scope(engine) as session:
+            typer.echo(
+                f"expired exports and abandoned uploads removed: {expire_files(session=session)}"
+            )
     days = days or settings.retention_days
     if days is None:
         typer.echo("RETENTION_DAYS is not set: everything is kept; nothing to do.")

@@ -35,6 +35,10 @@ ANSWER_STORED_JOB = "answer_stored"
 RETENTION_JOB = "retention"
 #: "You said, we did": send a feedback publication.
 SEND_FEEDBACK_JOB = "send_feedback"
+#: Import an uploaded CSV in slices (resumable; console/import_job.py).
+IMPORT_ANSWERS_JOB = "import_answers"
+#: Build a large XLSX export into the store (console/export_job.py).
+BUILD_EXPORT_JOB = "build_export"
 
 #: The names `register_jobs` registers, for the web process and the worker alike.
 ALL_JOBS = frozenset(
@@ -46,6 +50,8 @@ ALL_JOBS = frozenset(
         ANSWER_STORED_JOB,
         RETENTION_JOB,
         SEND_FEEDBACK_JOB,
+        IMPORT_ANSWERS_JOB,
+        BUILD_EXPORT_JOB,
     }
 )
 
@@ -61,10 +67,15 @@ def register_jobs(
 ) -> None:
     """Register every job of the catalogue on `registry`."""
     from bot.retention import register_retention_job
+    from console.export_job import EXPORT_JOB, register_export_job
+    from console.import_job import IMPORT_JOB, register_import_job
     from console.redact import register_redaction_job
     from usecases.feedback.publication import FEEDBACK_JOB, register_feedback_job
 
     assert FEEDBACK_JOB == SEND_FEEDBACK_JOB
+    assert (IMPORT_JOB, EXPORT_JOB) == (IMPORT_ANSWERS_JOB, BUILD_EXPORT_JOB)
+    register_import_job(registry, engine, enqueue=jobs.enqueue, job_names=registry.names)
+    register_export_job(registry, engine)
     register_theming_jobs(registry, engine, jobs=jobs, embedder=embedder)
     register_retention_job(registry, engine, days=settings.retention_days)
     register_feedback_job(
@@ -72,6 +83,33 @@ def register_jobs(
     )
     register_redaction_job(_RedactionWiring(db=engine, job_registry=registry))
     register_answer_stored_job(registry)
+
+
+def resume_console_jobs(
+    queue: JobQueue, engine: Engine, *, stale_seconds: float | None = None
+) -> int:
+    """Queue again the imports and exports a crash or restart left unfinished.
+
+    With `stale_seconds`, only jobs with no progress for that long (a worker's sweep,
+    while other workers may be running them). A job queued twice is harmless: each
+    run claims the job anew and the older run stops at its next slice.
+    """
+    from datetime import timedelta
+
+    from storage.models import utcnow
+    from storage.models.jobs import JobKind
+    from storage.repositories import console_jobs
+
+    stale_before = None if stale_seconds is None else utcnow() - timedelta(seconds=stale_seconds)
+    resumed = 0
+    for job_id, kind in console_jobs.unfinished_jobs(engine=engine, stale_before=stale_before):
+        queue.enqueue(
+            IMPORT_ANSWERS_JOB if kind == JobKind.IMPORT.value else BUILD_EXPORT_JOB, job_id=job_id
+        )
+        resumed += 1
+    if resumed:
+        log.info("resumed %d unfinished console jobs", resumed)
+    return resumed
 
 
 class _RedactionWiring:

@@ -83,19 +83,51 @@ class RedisJobQueue:
         self._registry.run(job, kwargs)
 
 
+# A console job (import, export) with no progress for this long lost its worker.
+STALE_JOB_SECONDS = 300.0
 # Answers per redaction job the sweep queues (imports use the same size).
 REDACT_BATCH = 500
 
 
 def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> list[int]:
-    """Answers stored but not yet embedded with ``model`` (the sweep's work list)."""
+    """Answers stored but not yet embedded with ``model`` (the sweep's work list).
+
+    Imported answers are left to `unthemed_import_batches`.
+    """
     from storage.db import session_scope
     from storage.repositories.themes import answers_to_embed
 
     with session_scope(engine) as session:
-        return [answer_id for answer_id, _ in answers_to_embed(session=session, model=model)][
-            :limit
-        ]
+        return [
+            answer_id
+            for answer_id, _ in answers_to_embed(session=session, model=model, imported=False)
+        ][:limit]
+
+
+# Answers per theming batch the sweep queues for imports (an import's slice size).
+THEME_BATCH_SIZE = 2000
+
+
+def unthemed_import_batches(engine: Engine, *, model: str) -> list[list[int]]:
+    """Imported answers whose theming job was lost, in per-consultation batches.
+
+    Only answers stored more than STALE_JOB_SECONDS ago: younger ones belong to an
+    import whose theming jobs may still be queued or running.
+    """
+    from datetime import timedelta
+
+    from storage.db import session_scope
+    from storage.models import utcnow
+    from storage.repositories.themes import unthemed_imports
+
+    before = utcnow() - timedelta(seconds=STALE_JOB_SECONDS)
+    with session_scope(engine) as session:
+        found = unthemed_imports(session=session, model=model, created_before=before)
+    return [
+        ids[start : start + THEME_BATCH_SIZE]
+        for ids in found.values()
+        for start in range(0, len(ids), THEME_BATCH_SIZE)
+    ]
 
 
 def unredacted_answer_ids(engine: Engine, *, limit: int = 10_000) -> list[int]:
@@ -108,13 +140,22 @@ def unredacted_answer_ids(engine: Engine, *, limit: int = 10_000) -> list[int]:
 
 
 def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
-    """Queue the jobs an outage lost: theming and redaction of every answer still without.
+    """Queue the jobs an outage lost: theming and redaction of every answer still without,
+    and imports or exports whose worker died (they resume from their last slice).
 
     Returns how many answers were queued for either.
     """
+    if "import_answers" in queue.job_names():
+        from app.jobs.catalogue import resume_console_jobs
+
+        resume_console_jobs(queue, engine, stale_seconds=STALE_JOB_SECONDS)
     ids = unthemed_answer_ids(engine, model=model)
     for answer_id in ids:
         queue.enqueue("theme_answer", answer_id=answer_id)
+    if "theme_batch" in queue.job_names():
+        for batch in unthemed_import_batches(engine, model=model):
+            queue.enqueue("theme_batch", answer_ids=batch)
+            ids = [*ids, *batch]
     if ids:
         log.info("sweep queued %d unthemed answers", len(ids))
     unredacted: list[int] = []

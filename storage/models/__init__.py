@@ -3,6 +3,7 @@
 from storage.models import (
     accounts,  # noqa: F401  (console tables)
     feedback_themes,  # noqa: F401  (targeted "you said, we did", theme by theme)
+    jobs,  # noqa: F401  (background imports and exports, their files)
     lineage,  # noqa: F401  (consultations linked across rounds, matched themes)
     outbound,  # noqa: F401  (outbound messages, invitation waves)
     playback,  # noqa: F401  (playback rounds, feedback publications)

@@ -19,6 +19,7 @@ from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
 from storage.models.playback import DeliveryState, PlaybackRecipient, ThemeAgreement
+from storage.repositories.console_jobs import forget_exports_of
 from storage.repositories.derived_text import forget_derived_text
 
 PARTICIPANT = table_of(Participant)
@@ -318,6 +319,17 @@ def erase_participant(*, session: Session, participant_id: int) -> int:
     not depend on SQLite's foreign_keys pragma being on for this connection.
     """
     answer = table_of(Answer)
+    # Built exports may hold this resident's words (redacted, but theirs): they go too.
+    forget_exports_of(
+        session=session,
+        consultation_ids=list(
+            session.execute(
+                select(answer.c.consultation_id)
+                .where(answer.c.participant_id == participant_id)
+                .distinct()
+            ).scalars()
+        ),
+    )
     # Theme labels and keywords that only this resident's words carried go first.
     forget_derived_text(
         connection=session,

@@ -101,8 +101,9 @@ def answers_to_embed(
     model: str,
     answer_ids: Sequence[int] | None = None,
     consultation_id: int | None = None,
+    imported: bool = True,
 ) -> list[tuple[int, str]]:
-    """(id, text) of themed answers with no vector from ``model`` yet."""
+    """(id, text) of themed answers with no vector from ``model`` yet (imports too unless not)."""
     query = (
         core_select(ANSWER.c.id, ANSWER.c.text)
         .select_from(ANSWER.outerjoin(EMBEDDING, EMBEDDING.c.answer_id == ANSWER.c.id))
@@ -114,6 +115,8 @@ def answers_to_embed(
         query = query.where(ANSWER.c.id.in_(list(answer_ids)))
     if consultation_id is not None:
         query = query.where(ANSWER.c.consultation_id == consultation_id)
+    if not imported:
+        query = query.where(ANSWER.c.kind != "import")
     return [(int(r[0]), str(r[1])) for r in session.execute(query)]
 
 
@@ -379,3 +382,25 @@ def theme_sizes(*, session: Session, consultation_id: int) -> dict[int, int]:
         .group_by(ASSIGNMENT.c.theme_id)
     )
     return {int(t): int(n) for t, n in session.execute(query)}
+
+
+def unthemed_imports(
+    *, session: Session, model: str, created_before: Any, limit: int = 100_000
+) -> dict[int, list[int]]:
+    """Imported answers stored before ``created_before`` with no vector, by consultation.
+
+    An import queues its own theming a slice at a time; the worker's sweep only takes
+    up what such a job lost, in batches, never one job per imported row.
+    """
+    query = (
+        core_select(ANSWER.c.consultation_id, ANSWER.c.id)
+        .select_from(ANSWER.outerjoin(EMBEDDING, EMBEDDING.c.answer_id == ANSWER.c.id))
+        .where((EMBEDDING.c.answer_id.is_(None)) | (EMBEDDING.c.model != model))
+        .where(ANSWER.c.kind == "import", ANSWER.c.created_at < created_before)
+        .order_by(ANSWER.c.id)
+        .limit(limit)
+    )
+    found: dict[int, list[int]] = {}
+    for consultation_id, answer_id in session.execute(query):
+        found.setdefault(int(consultation_id), []).append(int(answer_id))
+    return found

@@ -1,4 +1,4 @@
-"""CSV import: mapping, bad rows, encodings, size limit, idempotent re-import."""
+"""CSV import: mapping, bad rows, encodings, size limit, idempotent re-import (as a job)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from app.jobs.queue import InProcessQueue
 from app.services import Services
 from console.deps import UPLOAD_LIMIT_BYTES
 from storage.db import session_scope
 from storage.models import Answer, AuditEvent
 from tests.console.factories import make_consultation, make_officer, sign_in
+from tests.console.jobs_support import job_path, run_jobs
 
 GOOD = (
     "Ref,Submitted,Your answer,Language\r\n"
@@ -39,14 +39,20 @@ async def _upload(
 
 
 def _upload_id(page: str) -> str:
-    match = re.search(r"/import/([A-Za-z0-9_-]+)\"", page)
+    match = re.search(r"/import/(\d+)\"", page)
     assert match, page
     return match.group(1)
 
 
 async def _import(
-    client: httpx.AsyncClient, cid: int, token: str, content: bytes, **mapping: str
+    client: httpx.AsyncClient,
+    services: Services,
+    cid: int,
+    token: str,
+    content: bytes,
+    **mapping: str,
 ) -> httpx.Response:
+    """Upload, map, let the job run, and return its finished page."""
     mapped = await _upload(client, cid, token, content)
     assert mapped.status_code == 200, mapped.text
     data = {
@@ -57,9 +63,13 @@ async def _import(
         "language": "Language",
         **mapping,
     }
-    return await client.post(
+    started = await client.post(
         f"/console/consultations/{cid}/import/{_upload_id(mapped.text)}", data=data
     )
+    if started.status_code != 303:
+        return started
+    run_jobs(services)
+    return await client.get(job_path(started))
 
 
 def _imported(db: Engine, cid: int) -> list[Answer]:
@@ -90,12 +100,12 @@ async def test_mapping_is_guessed_from_the_header_and_previewed(
 
 
 async def test_good_rows_are_imported_and_bad_rows_reported_by_line(
-    client: httpx.AsyncClient, db: Engine, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
-    report = await _import(client, cid, token, GOOD.encode())
+    report = await _import(client, services, cid, token, GOOD.encode())
     assert report.status_code == 200
-    assert "<strong>3</strong> answers imported" in report.text
+    assert ">3</strong> answers imported" in report.text
     for line, reason in [
         (5, "the answer is empty"),
         (6, "date &#39;yesterday&#39; not understood"),
@@ -120,24 +130,32 @@ async def test_good_rows_are_imported_and_bad_rows_reported_by_line(
 
 
 async def test_importing_the_same_file_twice_adds_nothing(
-    client: httpx.AsyncClient, db: Engine, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
-    await _import(client, cid, token, GOOD.encode())
-    again = await _import(client, cid, token, GOOD.encode())
-    assert "<strong>0</strong> answers imported" in again.text
+    await _import(client, services, cid, token, GOOD.encode())
+    again = await _import(client, services, cid, token, GOOD.encode())
+    assert ">0</strong> answers imported" in again.text
     assert "3 already there" in again.text
     assert len(_imported(db, cid)) == 3
     # Without an id column the row's content is its identity; duplicates in one file count once.
     twice = "Answer\nMore trees\nMore trees\nLess litter\n"
     report = await _import(
-        client, cid, token, twice.encode(), row_id="", received_at="", language="", text="Answer"
+        client,
+        services,
+        cid,
+        token,
+        twice.encode(),
+        row_id="",
+        received_at="",
+        language="",
+        text="Answer",
     )
-    assert "<strong>2</strong> answers imported" in report.text and "1 already there" in report.text
+    assert ">2</strong> answers imported" in report.text and "1 already there" in report.text
 
 
 async def test_windows_1252_files_are_read_with_a_note(
-    client: httpx.AsyncClient, db: Engine, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
     content = "Answer\nCaf\u00e9 opening hours \u2013 longer\n".encode("cp1252")
@@ -147,11 +165,12 @@ async def test_windows_1252_files_are_read_with_a_note(
         f"/console/consultations/{cid}/import/{_upload_id(page.text)}",
         data={"csrf_token": token, "text": "Answer"},
     )
+    run_jobs(services)
     assert _imported(db, cid)[0].text == "Caf\u00e9 opening hours \u2013 longer"
 
 
 async def test_utf8_with_bom_and_semicolons_and_welsh_letters(
-    client: httpx.AsyncClient, db: Engine, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
     content = '\ufeffAteb;Iaith\n"Mae\'r ŵyl yn bwysig; iawn?";cymraeg\n'.encode()
@@ -161,6 +180,7 @@ async def test_utf8_with_bom_and_semicolons_and_welsh_letters(
         f"/console/consultations/{cid}/import/{_upload_id(page.text)}",
         data={"csrf_token": token, "text": "Ateb", "language": "Iaith"},
     )
+    run_jobs(services)
     [answer] = _imported(db, cid)
     assert answer.text == "Mae'r ŵyl yn bwysig; iawn?" and answer.language == "cy"
 
@@ -184,10 +204,10 @@ async def test_files_that_cannot_be_imported_say_why(
 
 
 async def test_a_mapping_naming_a_missing_column_is_refused(
-    client: httpx.AsyncClient, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
-    response = await _import(client, cid, token, GOOD.encode(), text="Nope")
+    response = await _import(client, services, cid, token, GOOD.encode(), text="Nope")
     assert response.status_code == 400
     assert "is not in the file" in response.text
 
@@ -205,7 +225,7 @@ async def test_oversized_uploads_are_refused_with_413(
 
 
 async def test_xss_in_a_csv_is_escaped_in_the_preview_and_answer_list(
-    client: httpx.AsyncClient, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
     content = b'"<script>alert(1)</script>"\n"<img src=x onerror=alert(2)>"\n'
@@ -215,18 +235,20 @@ async def test_xss_in_a_csv_is_escaped_in_the_preview_and_answer_list(
         f"/console/consultations/{cid}/import/{_upload_id(page.text)}",
         data={"csrf_token": token, "text": "<script>alert(1)</script>"},
     )
+    run_jobs(services)
     answers = await client.get(f"/console/consultations/{cid}/answers")
     assert "<img src=x" not in answers.text
 
 
 @pytest.mark.slow
 async def test_a_hundred_thousand_rows_import_in_batches(
-    client: httpx.AsyncClient, db: Engine, signed_in: tuple[int, str]
+    client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
 ) -> None:
     cid, token = signed_in
     lines = ["id,answer"] + [f"{i},answer number {i} about buses and parks" for i in range(100_000)]
     report = await _import(
         client,
+        services,
         cid,
         token,
         "\n".join(lines).encode(),
@@ -235,34 +257,26 @@ async def test_a_hundred_thousand_rows_import_in_batches(
         received_at="",
         language="",
     )
-    assert "<strong>100000</strong> answers imported" in report.text
+    assert ">100000</strong> answers imported" in report.text
 
 
-async def test_imported_answers_are_redacted_ahead_of_export_by_the_job_queue(
+async def test_imported_answers_are_redacted_and_themed_by_one_batch_job_per_slice(
     client: httpx.AsyncClient, db: Engine, services: Services, signed_in: tuple[int, str]
 ) -> None:
     from storage.models.redacted import RedactedAnswer
 
     cid, token = signed_in
-    content = b"Answer\nRing me on 07700 900123 please\nMore trees\n"
-    await _import(
-        client, cid, token, content, row_id="", received_at="", language="", text="Answer"
+    mapped = await _upload(
+        client, cid, token, b"Answer\nRing me on 07700 900123 please\nMore trees\n"
     )
-    assert isinstance(services.jobs, InProcessQueue)
-    # Only the redaction job: theming would embed with the model, tested elsewhere.
-    ran: list[str] = []
-    services.job_registry.register("theme_answer", lambda answer_id: None)
-    services.job_registry.register("theme_batch", lambda answer_ids: ran.append("theme_batch"))
-    redact = services.job_registry.get("redact_answers")
-
-    def redact_answers(answer_ids: list[int]) -> None:
-        ran.append("redact_answers")
-        redact(answer_ids=answer_ids)
-
-    services.job_registry.register("redact_answers", redact_answers)
-    services.jobs.drain()
+    await client.post(
+        f"/console/consultations/{cid}/import/{_upload_id(mapped.text)}",
+        data={"csrf_token": token, "text": "Answer"},
+    )
+    queued = run_jobs(services, real=("redact_answers",))
     with session_scope(db) as session:
         cached = {r.text for r in session.exec(select(RedactedAnswer))}
     assert cached == {"Ring me on [phone] please", "More trees"}
-    # The board does not wait for every answer's redaction: theming is queued first.
-    assert ran == ["theme_batch", "redact_answers"]
+    ids = [a.id for a in _imported(db, cid)]
+    # One theming job for the slice, never one per row.
+    assert queued == [("theme_batch", {"answer_ids": ids})]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -20,12 +21,15 @@ from sqlmodel import select
 from console.importer import save_upload
 from console.security import new_api_token
 from storage.db import session_scope
+from storage.models import utcnow
 from storage.models.accounts import ApiToken, ConsultationShare, Role
+from storage.models.jobs import JobKind, JobState
 from storage.models.lineage import ThemeMatch
 from storage.models.playback import FeedbackPublication
 from storage.models.quotes import Quote
 from storage.models.themes import Theme, ThemeAssignment
 from storage.repositories import console_accounts as accounts
+from storage.repositories import console_jobs as jobs_repo
 from storage.repositories import lineage as lineage_store
 from tests.console.factories import (
     add_answers,
@@ -113,7 +117,11 @@ FOREIGN: dict[str, list[tuple[dict[str, str], dict[str, str]]]] = {
     "edit_spans": [({"quote_id": "{their_quote}"}, {"add_text": "worry"})],
     "resume_feedback": [({"publication_id": "{their_publication}"}, {})],
     "remove_share": [({"officer_id": "{their_officer}"}, {})],
-    "run": [({"upload_id": "{their_upload}"}, {"text": "text"})],
+    "run": [({"job_id": "{their_upload}"}, {"text": "text"})],
+    "job_page": [({"job_id": "{their_export}"}, {})],
+    "job_progress": [({"job_id": "{their_export}"}, {})],
+    "cancel_job": [({"job_id": "{their_export}"}, {})],
+    "download": [({"job_id": "{their_export}"}, {})],
     "save_quality": [({}, {"code_{their_answer}": "{my_theme}"})],
     "revoke_token": [({"token_id": "{their_token}"}, {})],
     "change_flag": [({"answer_id": "{their_answer}"}, {"kind": "spam", "action": "clear"})],
@@ -221,8 +229,26 @@ async def test_every_route_refuses_another_consultations_ids_with_404(
             "older_theme": older_theme,
         }
     upload = save_upload(
-        io.BytesIO(b"text\nhello\n"), consultation_id=theirs, filename="x.csv", limit=10_000
+        db,
+        io.BytesIO(b"text\nhello\n"),
+        consultation_id=theirs,
+        officer_id=them.id,
+        filename="x.csv",
+        limit=10_000,
     )
+    with session_scope(db) as session:
+        # Their export, built and waiting to be downloaded.
+        their_export = jobs_repo.create_job(
+            session=session,
+            consultation_id=theirs,
+            officer_id=them.id,
+            kind=JobKind.EXPORT,
+            state=JobState.DONE,
+            filename="theirs.xlsx",
+            expires_at=utcnow() + timedelta(hours=1),
+        )
+        jobs_repo.write_file(session=session, job_id=their_export.id or 0, source=io.BytesIO(b"x"))
+        ids["their_export"] = their_export.id
     raw, hashed = new_api_token()
     with session_scope(db) as session:
         accounts.create_api_token(session=session, officer_id=me.id or 0, token_hash=hashed)
@@ -236,7 +262,7 @@ async def test_every_route_refuses_another_consultations_ids_with_404(
         "their_answer": str(their_answers[0]),
         "their_quote": str(their_quote),
         "their_officer": str(them.id),
-        "their_upload": upload.upload_id,
+        "their_upload": str(upload.job_id),
         "dimension": "ward",
         **{k: str(v) for k, v in ids.items()},
     }
@@ -276,6 +302,8 @@ async def test_every_route_refuses_another_consultations_ids_with_404(
     assert problems == []
     assert walked == set(FOREIGN)
     assert _snapshot(db, theirs) == before
+    their_job = jobs_repo.get_job(engine=db, job_id=int(values["their_export"]))
+    assert their_job is not None and their_job.state == "done" and not their_job.cancel_requested
     for name, _, _, route in _routes(app):
         if _id_params(route) and name not in FOREIGN:
             assert name in NOT_CONSULTATION_SCOPED, f"{name} takes ids: add it to FOREIGN"
