@@ -70,7 +70,7 @@ def record(
     elif held is not None and disputed:
         turn.session.execute(update(Answer).where(col(Answer.id) == held).values(kind=CORRECTION))
         correction = held
-        # Announced again: as "playback" words theming passed it by; as a correction it is themed.
+        # Announced again: it is now a correction, linked to the theme it disputes.
         turn.answer_ids.append(held)
     shown = recipient.shown or []
     for position, verdict in verdicts.items():
@@ -146,8 +146,8 @@ def _store(turn: Turn, round_: PlaybackRound, words: str, kind: str) -> int:
 def store_answer(turn: Turn, consultation_id: int, text: str, *, kind: str = "playback") -> int:
     """Keep a resident's words as an answer, redacted like any other.
 
-    Themed unless its kind is in storage.repositories.themes.NOT_THEMED ("playback" is;
-    "correction" is not).
+    Themed like any answer ("playback" and "correction" are both free text; see
+    storage.repositories.themes.NOT_THEMED).
     """
     assert turn.participant is not None
     body = text or " ".join(turn.message.text.split())

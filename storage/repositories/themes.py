@@ -33,8 +33,9 @@ EMBEDDING = table_of(AnswerEmbedding)
 ANSWER = table_of(Answer)
 THEME = table_of(Theme)
 
-#: Answer kinds that are not free text and are never themed.
-NOT_THEMED = ("choice", "ward", "age_band", "playback", "feedback", "keyword")
+#: Answer kinds that are not free text and are never themed. A playback reply is stored
+#: only for its words ("what we missed", a correction), so it is themed like any answer.
+NOT_THEMED = ("choice", "ward", "age_band", "feedback", "keyword")
 
 
 class ThemeEditError(ValueError):

@@ -11,10 +11,13 @@ from sqlmodel import select
 from bot.conversation.catalog import default_catalog
 from bot.conversation.engine import ConversationEngine
 from bot.playback.handler import handle_playback_reply
+from nlp.embeddings.hashing import HashingEmbedder
+from nlp.themes import service
 from storage.db import session_scope
 from storage.identity import AddressProtector
 from storage.models import Answer, Channel, Participant
 from storage.models.playback import PlaybackRecipient, PlaybackRound, PlaybackVote
+from storage.models.themes import ThemeAssignment
 from tests.bot.conversation.conftest import Clock, Resident
 from tests.bot.playback.conftest import RecordingDeliverer, World, add_person
 from usecases.delivery.run import run_deliveries
@@ -180,6 +183,22 @@ def test_free_text_is_what_we_missed(
     assert resident.keys("You missed the state of the pavements") == ["playback-thanks-missed"]
     assert _votes(engine) == []
     assert _playback_answers(engine) == ["You missed the state of the pavements"]
+
+
+def test_what_we_missed_is_themed_at_the_next_refit(
+    engine: Engine, bot: ConversationEngine, clock: Clock, round_id: int, world: World
+) -> None:
+    Resident(engine=bot, clock=clock, address=ASKED).keys("You missed the state of the pavements")
+    with session_scope(engine) as session:
+        service.refit_consultation(
+            session=session, consultation_id=world.consultation_id, embedder=HashingEmbedder()
+        )
+    with session_scope(engine) as session:
+        missed = session.exec(select(Answer).where(Answer.kind == "playback")).one()
+        themed = session.exec(
+            select(ThemeAssignment).where(ThemeAssignment.answer_id == missed.id)
+        ).all()
+    assert themed, "a resident's 'what we missed' words join the consultation's themes"
 
 
 def test_a_redelivered_reply_counts_once(
