@@ -99,6 +99,14 @@ def _usable_cpus() -> int:
     return min(usable, MAX_THREADS)
 
 
+def _has_onnxruntime() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
     mean = x.mean(axis=-1, keepdims=True)
     centred = x - mean
@@ -245,7 +253,7 @@ class MiniLMEmbedder:
         self._blas = ThreadpoolController()
         self._threads = max(1, threads if threads is not None else _usable_cpus())
         if backend == "auto":
-            backend = "onnxruntime" if importlib.util.find_spec("onnxruntime") else "numpy"
+            backend = "onnxruntime" if _has_onnxruntime() else "numpy"
         self.backend = backend
         self._session: Any = None
         self._session_lock = threading.Lock()
