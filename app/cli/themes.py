@@ -59,7 +59,7 @@ def _embed(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.
     model's batches full (it sorts each chunk by length) and the progress bar moving."""
     from rich.progress import Progress
 
-    chunk = 1024
+    chunk = 4096
     first: dict[tuple[str, str], int] = {}
     pairs = zip(texts, languages, strict=True)
     where = np.array([first.setdefault(pair, len(first)) for pair in pairs], dtype=np.intp)
