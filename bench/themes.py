@@ -261,6 +261,11 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=10_000, help="--discover: answers")
     parser.add_argument("--runs", type=int, default=3, help="--discover: runs per variant")
     args = parser.parse_args()
+    if not args.discover:
+        from bench.themes_discover import versions
+
+        # Results a council publishes must be reproducible: say what produced them.
+        print(f"# {versions()}")
     if args.speed:
         from bench.themes_speed import speed
 
