@@ -298,6 +298,8 @@ class MiniLMEmbedder:
 
                 graph = encoder_graph(self._layers, heads=_HEADS, hidden=self.dim, eps=_LN_EPS)
                 self._session = make_session(graph)
+                # The session holds its own copy of the layer weights (~86 MB).
+                self._layers = []
             return self._session
 
     def encode(
