@@ -201,3 +201,17 @@ def test_themes_discover_imports_only_what_theming_uses(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "o.csv").read_text(encoding="utf-8").startswith("row,theme_id")
+
+
+def test_every_lazily_loaded_command_is_listed_and_loads() -> None:
+    from app.cli.lazy import LAZY_COMMANDS
+
+    listing = runner.invoke(app, ["--help"])
+    assert listing.exit_code == 0, listing.output
+    for name in LAZY_COMMANDS:
+        assert name in listing.output
+        shown = runner.invoke(app, [name, "--help"])
+        assert shown.exit_code == 0, (name, shown.output)
+        assert f"whatmatters {name}" in shown.output
+    unknown = runner.invoke(app, ["themez", "discover"])
+    assert unknown.exit_code == 2 and "No such command" in unknown.output
