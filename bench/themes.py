@@ -4,6 +4,7 @@ Usage:
     .venv/bin/python bench/themes.py                 # quality table (all sets)
     .venv/bin/python bench/themes.py --speed         # refit / assignment / scaling
     .venv/bin/python bench/themes.py --discover      # `themes discover` on 10,000 answers
+    .venv/bin/python bench/themes.py --discover --answers 100   # the cold CLI
 
 Sets (../shared/data, never copied): clinc150_val (+ its out-of-scope set as noise),
 held-out splits of banking77_train and hwu64_train (3,000 rows each, seed 20261122, disjoint
@@ -121,7 +122,7 @@ def embed(embedder: object, texts: list[str], langs: list[str], cache: Path) -> 
     key = hashlib.sha256((name + "\x00" + "\x00".join(texts)).encode()).hexdigest()[:20]
     path = cache / f"{key}.npy"
     if path.exists():
-        return np.load(path)
+        return np.asarray(np.load(path), dtype=np.float32)
     vectors = np.asarray(embedder.encode(texts, languages=langs), dtype=np.float32)  # type: ignore[attr-defined]
     cache.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors)
@@ -160,7 +161,7 @@ def ours(texts: list[str], vectors: np.ndarray, langs: list[str], k: int | None)
 def kmeans_true_k(vectors: np.ndarray, k: int) -> np.ndarray:
     from sklearn.cluster import KMeans
 
-    return KMeans(k, n_init=3, random_state=0).fit(vectors).labels_
+    return np.asarray(KMeans(k, n_init=3, random_state=0).fit(vectors).labels_)
 
 
 def tfidf_kmeans(texts: list[str], k: int) -> np.ndarray:
@@ -168,12 +169,12 @@ def tfidf_kmeans(texts: list[str], k: int) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     matrix = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(texts)
-    return KMeans(k, n_init=3, random_state=0).fit(matrix).labels_
+    return np.asarray(KMeans(k, n_init=3, random_state=0).fit(matrix).labels_)
 
 
 def bertopic_style(vectors: np.ndarray) -> np.ndarray | None:
     try:
-        import umap
+        import umap  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return None
     from sklearn.cluster import HDBSCAN
@@ -181,7 +182,7 @@ def bertopic_style(vectors: np.ndarray) -> np.ndarray | None:
     reduced = umap.UMAP(
         n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42
     ).fit_transform(vectors)
-    return (
+    return np.asarray(
         HDBSCAN(min_cluster_size=10, metric="euclidean", cluster_selection_method="eom")
         .fit(reduced)
         .labels_
@@ -225,7 +226,7 @@ def quality(args: argparse.Namespace) -> None:
                 f"{s['acc']:.3f} | {float((found < 0).mean()):.1%} | {took:.1f} | {rss_mb():.0f} |",
                 flush=True,
             )
-        if name == "parallel_en+cy":
+        if name == "parallel_en+cy" and first is not None:
             n = len(texts) // 2
             print(
                 f"| {name} | Welsh answer and English twin share primary theme | "
@@ -257,15 +258,22 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--discover", action="store_true")
     parser.add_argument("--refit-sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--answers", type=int, default=10_000, help="--discover: answers")
+    parser.add_argument("--runs", type=int, default=3, help="--discover: runs per variant")
     args = parser.parse_args()
+    if not args.discover:
+        from bench.themes_discover import versions
+
+        # Results a council publishes must be reproducible: say what produced them.
+        print(f"# {versions()}")
     if args.speed:
         from bench.themes_speed import speed
 
         speed(args)
     elif args.discover:
-        from bench.themes_speed import discover_10k
+        from bench.themes_discover import discover
 
-        discover_10k(args)
+        discover(args)
     else:
         quality(args)
 

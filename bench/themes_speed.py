@@ -10,18 +10,13 @@ the 100k point measures cost, not quality.
 from __future__ import annotations
 
 import argparse
-import csv
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import numpy as np
 
-from bench.themes import DATA, ROOT, embed, get_embedder, labelled_sets, rss_mb
+from bench.themes import embed, get_embedder, labelled_sets, rss_mb
 
 
 def _pool(args: argparse.Namespace) -> tuple[list[str], np.ndarray]:
@@ -170,41 +165,4 @@ def create_answer_now(engine: object, consultation_id: int, text: str) -> int:
             channel="import",
             text=text,
             received_at=datetime(2026, 1, 1, tzinfo=UTC),
-        )
-
-
-def discover_10k(args: argparse.Namespace) -> None:
-    """`whatmatters themes discover` on 10,000 real answers, end to end in a subprocess."""
-    source = DATA / "themes" / "banking77_train.csv"
-    with source.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))[:10_000]
-    with tempfile.TemporaryDirectory() as tmp:
-        answers = Path(tmp) / "answers.csv"
-        with answers.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["text"])
-            writer.writerows([r["text"]] for r in rows)
-        out = Path(tmp) / "out.csv"
-        start = time.perf_counter()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "app.cli",
-                "themes",
-                "discover",
-                str(answers),
-                "--out",
-                str(out),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env=dict(os.environ),
-        )
-        took = time.perf_counter() - start
-        print(done.stderr[-1500:])
-        print(
-            f"themes discover, {len(rows):,} answers end to end: {took:.1f} s "
-            f"(exit {done.returncode})"
         )

@@ -33,8 +33,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-import nlp.lang  # noqa: F401  (registers Welsh with spaCy)
 from nlp import langid
+from nlp.lang import own_components_only  # importing nlp.lang registers Welsh
 from nlp.lang.cy.lemmas import KNOWN_FORMS, singular
 from nlp.lang.cy.mutations import Mutation, demutate
 from nlp.lang.cy.tokenizer_exceptions import clitic_norm
@@ -156,13 +156,14 @@ def build_pipeline(lang: str, *, use_model: bool = False) -> Language:
         A spaCy ``Language`` that sets ``Token._.match_form``.
     """
     code = _normalise_code(lang)
-    if code == "en":
-        nlp = build_english(use_model=use_model)
-    elif code == "cy":
-        nlp = spacy.blank("cy")
-        nlp.add_pipe("wm_welsh_demutator")
-    else:
-        nlp = spacy.blank("xx")
+    with own_components_only():
+        if code == "en":
+            nlp = build_english(use_model=use_model)
+        elif code == "cy":
+            nlp = spacy.blank("cy")
+            nlp.add_pipe("wm_welsh_demutator")
+        else:
+            nlp = spacy.blank("xx")
     return nlp
 
 

@@ -8,35 +8,21 @@ from typing import Annotated
 
 import typer
 
-from app.cli.invite import invite as invite_command
-from app.cli.ops import register as register_ops_commands
-from app.cli.playback import feedback_app, playback_app
-from app.cli.redact import redact as redact_command
-from app.cli.startup import load_settings, open_engine
-from app.cli.telegram import telegram_app
-from app.cli.themes import themes_app
-from app.cli.users import user_app
-from app.cli.worker import worker as worker_command
+from app.cli.lazy import LazyGroup
 
 app = typer.Typer(
     name="whatmatters",
     help="What Matters / Beth sy'n Bwysig: open conversational feedback for public services.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Command groups (themes, invite, user, ...) are imported only when they run: see
+    # app/cli/lazy.py, where a new group is listed.
+    cls=LazyGroup,
 )
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 consultation_app = typer.Typer(help="Create and manage consultations.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(consultation_app, name="consultation")
-app.add_typer(telegram_app, name="telegram")
-app.command("invite")(invite_command)
-app.add_typer(themes_app, name="themes")
-app.command("redact")(redact_command)
-app.add_typer(user_app, name="user")
-app.command("worker")(worker_command)
-register_ops_commands(app)  # retention, keys
-app.add_typer(playback_app, name="playback")
-app.add_typer(feedback_app, name="feedback")
 
 
 @app.command()
@@ -49,6 +35,8 @@ def serve(
 ) -> None:
     """Start the web service: webhooks, phone simulator and officer console."""
     import uvicorn
+
+    from app.cli.startup import load_settings
 
     settings = load_settings()
     host = host or settings.host
@@ -83,6 +71,7 @@ def serve(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration."""
+    from app.cli.startup import load_settings
     from storage.migrate import upgrade
 
     settings = load_settings()
@@ -93,6 +82,7 @@ def db_upgrade() -> None:
 @app.command("seed-demo")
 def seed_demo_command() -> None:
     """Add the sample bilingual consultation (only into an empty store)."""
+    from app.cli.startup import load_settings, open_engine
     from bot.demo import seed_demo
 
     with open_engine(load_settings()) as engine:
@@ -108,6 +98,7 @@ def consultation_create(
     file: Annotated[Path, typer.Argument(help="YAML or JSON file with the Your Voice fields.")],
 ) -> None:
     """Create a consultation from a file (see bot/demo/consultation.yaml for the shape)."""
+    from app.cli.startup import load_settings, open_engine
     from bot.demo import create_from_definition, load_definition
     from storage.repositories.consultations import ConsultationError
 
@@ -123,6 +114,7 @@ def consultation_create(
 @consultation_app.command("list")
 def consultation_list() -> None:
     """List consultations with their keyword and status."""
+    from app.cli.startup import load_settings, open_engine
     from storage.db import session_scope
     from storage.repositories.consultations import list_consultations
 
@@ -135,6 +127,7 @@ def consultation_list() -> None:
 
 
 def _set_status(slug: str, status: str) -> None:
+    from app.cli.startup import load_settings, open_engine
     from storage.db import session_scope
     from storage.models import ConsultationStatus
     from storage.repositories.consultations import get_by_slug, set_status
@@ -168,6 +161,7 @@ def chat(
 ) -> None:
     """Talk to the bot as a resident would, in this terminal (CYMRAEG switches to Welsh)."""
     from app.cli.chat import run_chat
+    from app.cli.startup import load_settings
 
     run_chat(load_settings(), consultation=consultation)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -58,7 +59,7 @@ def _embed(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.
     model's batches full (it sorts each chunk by length) and the progress bar moving."""
     from rich.progress import Progress
 
-    chunk = 1024
+    chunk = 4096
     first: dict[tuple[str, str], int] = {}
     pairs = zip(texts, languages, strict=True)
     where = np.array([first.setdefault(pair, len(first)) for pair in pairs], dtype=np.intp)
@@ -75,6 +76,24 @@ def _embed(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.
             progress.advance(task, len(unique_texts[start:stop]))
         progress.update(task, completed=len(texts))
     return unique[where] if len(texts) else unique
+
+
+def _warm_up() -> None:
+    """Import the clustering and language modules while the models load and embed.
+
+    Embedding releases the GIL, so on a second core these imports (about a second:
+    scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run nothing.
+    """
+    try:
+        import sklearn.cluster  # noqa: F401
+        import sklearn.decomposition  # noqa: F401
+
+        from nlp.pipelines import get_pipeline
+        from nlp.themes import ThemeModel  # noqa: F401
+
+        get_pipeline("en")
+    except Exception:  # the main thread meets the same error and reports it
+        return
 
 
 @themes_app.command("discover")
@@ -97,9 +116,8 @@ def discover(
 ) -> None:
     """Theme a CSV offline; writes row,theme_id,theme_label,score,broad_theme_id,
     broad_theme_label (one line per theme an answer carries; sub-theme and its broad theme)."""
+    threading.Thread(target=_warm_up, name="themes-warm-up", daemon=True).start()
     from nlp.langid import identify
-    from nlp.themes import ThemeModel
-    from nlp.themes.clauses import embed_clauses
 
     try:
         texts = read_answers(answers, text_column, encoding)
@@ -119,6 +137,9 @@ def discover(
         raise typer.Exit(2) from error
     languages = [str(identify(t)) for t in texts]
     vectors = _embed(model_embedder, texts, languages)
+    from nlp.themes import ThemeModel
+    from nlp.themes.clauses import embed_clauses
+
     # Answers naming several things: their clauses bring further themes.
     clauses = embed_clauses(model_embedder, texts, languages)
     typer.echo(f"Finding themes in {len(texts)} answers ...", err=True)

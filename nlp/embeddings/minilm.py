@@ -16,11 +16,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from safetensors.numpy import load_file
@@ -96,6 +97,14 @@ def _usable_cpus() -> int:
     except AttributeError:  # not on Linux
         usable = os.cpu_count() or 1
     return min(usable, MAX_THREADS)
+
+
+def _has_onnxruntime() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
@@ -204,12 +213,21 @@ class MiniLMEmbedder:
         verify: check the weights' SHA-256 against :data:`MINILM_SHA256`.
         threads: batches run side by side on this many threads (default: the CPUs
             this process may use, at most :data:`MAX_THREADS`).
+        backend: who runs the encoder layers: "onnxruntime" (fused kernels, about
+            twice as fast; see nlp.embeddings.onnx_graph), "numpy" (the reference), or
+            "auto": onnxruntime when it is installed. Vectors agree within 1e-6, so
+            both share one :attr:`name` and stored vectors stay valid.
     """
 
     dim = 384
 
     def __init__(
-        self, model_dir: Path | None = None, *, verify: bool = True, threads: int | None = None
+        self,
+        model_dir: Path | None = None,
+        *,
+        verify: bool = True,
+        threads: int | None = None,
+        backend: Literal["auto", "onnxruntime", "numpy"] = "auto",
     ) -> None:
         directory = model_dir or find_model_dir()
         weights_path = directory / "model.safetensors"
@@ -234,6 +252,11 @@ class MiniLMEmbedder:
         self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
         self._blas = ThreadpoolController()
         self._threads = max(1, threads if threads is not None else _usable_cpus())
+        if backend == "auto":
+            backend = "onnxruntime" if _has_onnxruntime() else "numpy"
+        self.backend = backend
+        self._session: Any = None
+        self._session_lock = threading.Lock()
 
     def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
         limit: AbstractContextManager[Any] = (
@@ -253,15 +276,31 @@ class MiniLMEmbedder:
         tokens = np.zeros((len(ids), longest), dtype=np.int64)
         for i, row in enumerate(ids):
             tokens[i, : len(row)] = row
-        mask = (np.arange(longest)[None, :] < lengths[:, None]).astype(np.float32)
+        real = np.arange(longest)[None, :] < lengths[:, None]
+        mask = real.astype(np.float32)
         x = self._word[tokens] + self._pos[:longest] + self._type0
         x = _layer_norm(x, self._ln_g, self._ln_b)
-        # Padding keys get a large negative bias so softmax gives them ~0 weight.
-        mask_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
-        for layer in self._layers:
-            x = layer(x, mask_bias)
+        if self.backend == "onnxruntime":
+            x = self._onnx_session().run(None, {"x": x, "mask": real.astype(np.int32)})[0]
+        else:
+            # Padding keys get a large negative bias so softmax gives them ~0 weight.
+            mask_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+            for layer in self._layers:
+                x = layer(x, mask_bias)
         pooled: np.ndarray = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         return pooled.astype(np.float32)
+
+    def _onnx_session(self) -> Any:
+        """The onnxruntime session, built on first use (~0.3 s) from the checked weights."""
+        with self._session_lock:
+            if self._session is None:
+                from nlp.embeddings.onnx_graph import encoder_graph, make_session
+
+                graph = encoder_graph(self._layers, heads=_HEADS, hidden=self.dim, eps=_LN_EPS)
+                self._session = make_session(graph)
+                # The session holds its own copy of the layer weights (~86 MB).
+                self._layers = []
+            return self._session
 
     def encode(
         self,

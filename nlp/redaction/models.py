@@ -22,6 +22,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from nlp.lang import own_components_only
+
 OWN_DIR = Path(__file__).with_name("data") / "name_model"
 # Digests of the weight files; tools/train_name_model.py prints new ones after training.
 OWN_SHA256 = {
@@ -79,11 +81,13 @@ def load(name: str) -> Language:
         if name not in _loaded:
             if name == "own":
                 verify(OWN_DIR, OWN_SHA256)
-                _loaded[name] = spacy.load(OWN_DIR)
+                with own_components_only():
+                    _loaded[name] = spacy.load(OWN_DIR)
             elif name == "sm":
                 directory = sm_dir()
                 verify(directory, SM_SHA256)
-                _loaded[name] = spacy.load(directory, exclude=_SM_EXCLUDE)
+                with own_components_only():
+                    _loaded[name] = spacy.load(directory, exclude=_SM_EXCLUDE)
             else:
                 raise ValueError(f"unknown name model {name!r}; use 'own' or 'sm'")
         return _loaded[name]

@@ -12,9 +12,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-import nlp.lang  # noqa: F401  (registers Welsh so that spacy.blank("cy") works)
 import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
 from nlp import langid
+from nlp.lang import own_components_only  # importing nlp.lang registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.gazetteer import fold
@@ -63,7 +63,8 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
     statistical name finders run beside the rules ("own", "sm"; none: rules only).
     """
     code = lang if lang in ("cy", "xx") else "en"
-    pipeline = spacy.blank(code)
+    with own_components_only():
+        pipeline = spacy.blank(code)
     pipeline.add_pipe("wm_pii_patterns")
     # "xx": other languages (Polish, German ...): no guessing from the English
     # frequency table, which would take every capitalised noun for a name.

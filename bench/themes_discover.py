@@ -1,0 +1,131 @@
+"""`whatmatters themes discover` end to end, in fresh processes (bench/themes.py --discover).
+
+Each run is a new ``python -m app.cli themes discover`` on a CSV written from real
+answers (the first N rows of banking77_train), timed from process start to exit; CPU
+time and peak memory come from the child's rusage. Every variant runs ``--runs`` times,
+interleaved, so a noisy machine slows them alike, and the ratio to the baseline of the
+same run is printed next to the absolute times.
+
+Variants:
+    shipped   the command as installed.
+    numpy     the same command with onnxruntime hidden, so MiniLM takes its numpy pass
+              (the 10k baseline: the embedder before onnxruntime).
+    eager     the same command after importing every command module first, as the CLI
+              did before its groups were loaded lazily (the cold-start baseline).
+
+The digest of the output CSV shows whether runs gave the same themes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+from bench.themes import DATA, ROOT
+
+PACKAGES = ("numpy", "scikit-learn", "scipy", "spacy", "SQLAlchemy", "onnxruntime", "tokenizers")
+
+_PRELUDE = {
+    "shipped": "",
+    "numpy": "import sys; sys.modules['onnxruntime'] = None\n",
+    "eager": (
+        "import app.cli.invite, app.cli.users, app.cli.playback, app.cli.telegram, "
+        "app.cli.ops, app.cli.redact, app.cli.worker, app.cli.themes\n"
+    ),
+}
+
+
+def versions() -> str:
+    """The resolved versions the results depend on."""
+    found = []
+    for name in PACKAGES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found) + f"; Python {sys.version.split()[0]}"
+
+
+def _write_answers(path: Path, n: int) -> int:
+    with (DATA / "themes" / "banking77_train.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[:n]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text"])
+        writer.writerows([r["text"]] for r in rows)
+    return len(rows)
+
+
+def _run_once(variant: str, answers: Path, out: Path) -> dict[str, float | str]:
+    code = (
+        _PRELUDE[variant]
+        + "import sys\nfrom app.cli.main import main\n"
+        + f"sys.argv = ['whatmatters', 'themes', 'discover', {str(answers)!r}, "
+        + f"'--out', {str(out)!r}]\nmain()\n"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=dict(os.environ)
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{variant} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    summary = next((line for line in done.stderr.splitlines() if "broad themes over" in line), "")
+    return {
+        "wall": wall,
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        # ru_maxrss of children is the largest child so far: exact for the first run.
+        "rss_mb": after.ru_maxrss / 1024,
+        "digest": hashlib.sha256(out.read_bytes()).hexdigest()[:12],
+        "summary": summary.split(";")[0],
+    }
+
+
+def discover(args: argparse.Namespace) -> None:
+    """Time the variants, ``args.runs`` rounds each, on ``args.answers`` answers."""
+    variants = ["shipped", "eager"] if args.answers <= 1000 else ["shipped", "numpy"]
+    load = os.getloadavg()
+    print(f"# {versions()}")
+    print(f"# load average at start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+    results: dict[str, list[dict[str, float | str]]] = {v: [] for v in variants}
+    with tempfile.TemporaryDirectory() as tmp:
+        answers = Path(tmp) / "answers.csv"
+        n = _write_answers(answers, args.answers)
+        for _ in range(args.runs):
+            for variant in variants:
+                out = Path(tmp) / f"{variant}.csv"
+                results[variant].append(_run_once(variant, answers, out))
+                r = results[variant][-1]
+                print(
+                    f"#   {variant}: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, "
+                    f"{r['digest']}, {r['summary']}",
+                    flush=True,
+                )
+    base = statistics.median(float(r["wall"]) for r in results[variants[1]])
+    base_cpu = statistics.median(float(r["cpu"]) for r in results[variants[1]])
+    print(f"\n`themes discover`, {n:,} answers, {args.runs} runs per variant (interleaved)\n")
+    print("| variant | wall s (each run) | median | × baseline | CPU s median | × | output |")
+    print("|---|---|---|---|---|---|---|")
+    for variant in variants:
+        walls = [float(r["wall"]) for r in results[variant]]
+        cpus = [float(r["cpu"]) for r in results[variant]]
+        digests = sorted({str(r["digest"]) for r in results[variant]})
+        print(
+            f"| {variant} | {', '.join(f'{w:.1f}' for w in walls)} | "
+            f"{statistics.median(walls):.1f} | {statistics.median(walls) / base:.2f} | "
+            f"{statistics.median(cpus):.1f} | {statistics.median(cpus) / base_cpu:.2f} | "
+            f"{'same every run' if len(digests) == 1 else 'DIFFERS'} ({', '.join(digests)}) |"
+        )
+    print(f"\npeak RSS of the first run: {float(results[variants[0]][0]['rss_mb']):.0f} MB")

@@ -1,0 +1,90 @@
+"""MiniLM on onnxruntime: the same vectors as the numpy reference pass, just sooner."""
+
+from __future__ import annotations
+
+import csv
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlp.embeddings.minilm import MAX_TOKENS, MiniLMEmbedder
+
+PARALLEL = Path(__file__).resolve().parents[2] / "bench" / "data" / "parallel_en_cy.csv"
+
+#: What residents really send, and what a hostile or broken client might.
+ODD = [
+    "",
+    "   ",
+    "🙂🙂",
+    "?",
+    "x",
+    "buses " * 600,  # past the model's 256 word pieces: truncated the same way
+    "Bws 🚌 late AGAIN!!! ring 07700 900123 or mail a@b.cy",
+    "ÀÉÎÕÜ ñ ß ğ ł — «» “quotes” ‘and’ \u200b zero width",
+    "数据 العربية Ελληνικά кириллица",
+    "\x00\x07 control characters \t\n",
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> MiniLMEmbedder:
+    return MiniLMEmbedder(backend="numpy")
+
+
+@pytest.fixture(scope="module")
+def fused() -> MiniLMEmbedder:
+    return MiniLMEmbedder(backend="onnxruntime")
+
+
+def answers() -> list[str]:
+    with PARALLEL.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [r["en"] for r in rows] + [r["cy"] for r in rows] + ODD
+
+
+def test_onnxruntime_is_the_default_and_keeps_the_stored_vectors_name(
+    reference: MiniLMEmbedder, fused: MiniLMEmbedder
+) -> None:
+    assert MiniLMEmbedder().backend == "onnxruntime"
+    # One name: vectors stored by either backend stay valid under the other.
+    assert fused.name == reference.name
+
+
+def test_vectors_match_the_numpy_pass(reference: MiniLMEmbedder, fused: MiniLMEmbedder) -> None:
+    texts = answers()
+    want = reference.encode(texts)
+    got = fused.encode(texts)
+    assert got.dtype == np.float32 and got.shape == want.shape
+    np.testing.assert_allclose(got, want, atol=1e-5)
+    # Rows with no content stay all-zero; the rest are unit length.
+    empty = ~np.abs(want).any(axis=1)
+    assert empty.sum() == 4 and not np.abs(got[empty]).any()
+    np.testing.assert_allclose(np.linalg.norm(got[~empty], axis=1), 1.0, rtol=1e-5)
+    assert max(len(ids) for ids in fused.token_ids(texts)) == MAX_TOKENS
+
+
+@pytest.mark.parametrize(("threads", "batch_size"), [(1, 1), (1, 7), (2, 3), (2, 64)])
+def test_threads_and_batches_do_not_change_vectors(
+    reference: MiniLMEmbedder, threads: int, batch_size: int
+) -> None:
+    texts = answers()[:60] + ODD
+    want = reference.encode(texts)
+    fused = MiniLMEmbedder(backend="onnxruntime", threads=threads)
+    np.testing.assert_allclose(fused.encode(texts, batch_size=batch_size), want, atol=1e-5)
+
+
+def test_concurrent_callers_share_one_session(fused: MiniLMEmbedder) -> None:
+    texts = answers()[:40]
+    alone = fused.encode(texts)
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda _: fused.encode(texts), range(8)))
+    for vectors in together:
+        np.testing.assert_allclose(vectors, alone, atol=1e-6)
+
+
+def test_a_duplicated_answer_gets_the_same_row(fused: MiniLMEmbedder) -> None:
+    texts = ["The bins are never emptied", "More buses please"] * 50
+    vectors = fused.encode(texts)
+    np.testing.assert_allclose(vectors[0::2], np.repeat(vectors[:1], 50, axis=0), atol=1e-6)
