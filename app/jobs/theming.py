@@ -1,18 +1,23 @@
 """Background jobs that theme answers off the request path.
 
 ``theme_answer`` embeds one new answer (once) and assigns it to its consultation's
-current themes; when a consultation has no themes yet and enough answers have
-arrived, it queues the first ``refit``. Both jobs are idempotent.
+current themes; concurrent ``theme_answer`` jobs of one worker share one embedder pass
+(app.jobs.batching). When a consultation has no themes yet and enough answers have
+arrived, it queues the first ``refit``. Assignment and refit of one consultation are
+serialised by its lock (nlp.themes.locking), so they never write the same assignment
+rows at once. Every job is idempotent.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from app.jobs.batching import Batcher
 from app.jobs.queue import JobQueue, JobRegistry
 
 log = logging.getLogger(__name__)
@@ -32,7 +37,12 @@ REFIT = "refit"
 
 
 def register_theming_jobs(
-    registry: JobRegistry, engine: Engine, *, jobs: JobQueue | None = None, embedder: Any = None
+    registry: JobRegistry,
+    engine: Engine,
+    *,
+    jobs: JobQueue | None = None,
+    embedder: Any = None,
+    batch_size: int = 64,
 ) -> None:
     """Register "theme_answer" and "refit" on ``registry``.
 
@@ -41,6 +51,7 @@ def register_theming_jobs(
         engine: the database engine the jobs use.
         jobs: queue used to chain a first refit after enough answers (optional).
         embedder: the embedder (the project default, loaded on first job, when None).
+        batch_size: most answers one embedder pass takes from concurrent theme_answer jobs.
     """
     state: dict[str, Any] = {"embedder": embedder}
     pending: set[int] = set()
@@ -53,41 +64,73 @@ def register_theming_jobs(
             state["embedder"] = default_embedder()
         return state["embedder"]
 
-    def theme_answer(answer_id: int) -> None:
-        from nlp.themes.service import embed_and_assign, theme_index
+    def theme_answers(answer_ids: Sequence[int]) -> None:
+        """Embed a batch of new answers in one pass, then assign each to its themes."""
+        from nlp.themes.locking import lock_consultation
+        from nlp.themes.service import embed_and_assign, embed_answers, theme_index
         from storage.db import session_scope
         from storage.repositories import themes as repo
 
+        # The model runs in a transaction of its own, holding no consultation's lock.
         with session_scope(engine) as session:
-            embed_and_assign(session=session, answer_ids=[answer_id], embedder=_embedder())
-            consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_id)
-            if consultation_id is None or jobs is None:
-                return
-            if theme_index(session=session, consultation_id=consultation_id).theme_ids:
-                return
-            count = len(repo.stored_answers(session=session, consultation_id=consultation_id))
+            embed_answers(session=session, embedder=_embedder(), answer_ids=answer_ids)
+        waiting: dict[int, int] = {}
+        with session_scope(engine) as session:
+            by_consultation = repo.consultations_of_answers(session=session, answer_ids=answer_ids)
+            # Sorted, so two workers' batches take the locks in the same order.
+            for consultation_id, ids in sorted(by_consultation.items()):
+                # A refit of the same consultation rewrites every assignment: wait for
+                # it (it holds this lock), then assign to the themes it left.
+                lock_consultation(session, consultation_id)
+                embed_and_assign(session=session, answer_ids=ids, embedder=_embedder())
+                if (
+                    jobs is not None
+                    and not theme_index(session=session, consultation_id=consultation_id).theme_ids
+                ):
+                    waiting[consultation_id] = repo.count_themed_answers(
+                        session=session, consultation_id=consultation_id
+                    )
+        for consultation_id, count in waiting.items():
+            _queue_first_refit(consultation_id, count)
+
+    def _queue_first_refit(consultation_id: int, count: int) -> None:
         # While the first refit waits in the queue every new answer still sees "no
         # themes yet"; one pending first refit per consultation (per worker process)
-        # keeps a burst of answers from queueing a refit each.
+        # keeps a burst of answers from queueing a refit each, and the refit itself
+        # does nothing when another process's first refit got there before it.
         with lock:
             due = count >= FIRST_REFIT_AT and consultation_id not in pending
             if due:
                 pending.add(consultation_id)
-        if due:
-            jobs.enqueue(REFIT, consultation_id=consultation_id)
+        if due and jobs is not None:
+            jobs.enqueue(REFIT, consultation_id=consultation_id, first=True)
 
-    def refit(consultation_id: int, about_n: int | None = None) -> None:
+    batcher: Batcher[int] = Batcher(theme_answers, max_size=batch_size)
+
+    def theme_answer(answer_id: int) -> None:
+        # Jobs that arrive together (on other threads) share one embedder pass.
+        batcher.submit(answer_id)
+
+    def refit(consultation_id: int, about_n: int | None = None, first: bool = False) -> None:
+        from nlp.themes.locking import lock_consultation
         from nlp.themes.service import refit_consultation
         from storage.db import session_scope
+        from storage.repositories import themes as repo
 
+        report: Any = "skipped: the consultation already has themes"
         try:
             with session_scope(engine) as session:
-                report = refit_consultation(
-                    session=session,
-                    consultation_id=consultation_id,
-                    embedder=_embedder(),
-                    about_n=about_n,
-                )
+                # The lock is the refit's own (re-entrant within a transaction): once
+                # it is ours, a first refit sees whether another got there first.
+                lock_consultation(session, consultation_id)
+                themed = repo.list_themes(session=session, consultation_id=consultation_id)
+                if not (first and themed):
+                    report = refit_consultation(
+                        session=session,
+                        consultation_id=consultation_id,
+                        embedder=_embedder(),
+                        about_n=about_n,
+                    )
         finally:
             with lock:
                 pending.discard(consultation_id)

@@ -2,6 +2,7 @@
 
 from storage.models import (
     accounts,  # noqa: F401  (console tables)
+    jobs,  # noqa: F401  (background jobs waiting in the database)
     lineage,  # noqa: F401  (consultations linked across rounds, matched themes)
     outbound,  # noqa: F401  (outbound messages, invitation waves)
     playback,  # noqa: F401  (playback rounds, feedback publications)
