@@ -136,3 +136,40 @@ def test_the_sweep_queues_answers_no_job_was_queued_for(engine: Engine) -> None:
     register_theming_jobs(registry, engine, jobs=queue, embedder=embedder)
     assert sweep_into(queue, engine, model=embedder.name) == len(ids)
     assert _queued(engine) == ["theme_answer", "theme_answer"]
+
+
+def test_a_refit_queued_while_redis_was_down_runs_once_redis_is_back(
+    engine: Engine, redis_url: str
+) -> None:
+    from app.jobs.redis_queue import RedisJobQueue, forward_waiting_jobs, run_worker
+
+    ran: list[int] = []
+    registry = JobRegistry()
+    registry.register("refit", lambda consultation_id: ran.append(consultation_id))
+    fallback = DatabaseJobQueue(engine=engine, registry=registry)
+    down = RedisJobQueue(
+        redis_url="redis://127.0.0.1:9/0",  # nothing listens on the discard port
+        registry=registry,
+        fallback=fallback,
+    )
+    down.enqueue("refit", consultation_id=3)  # an officer's click: no error, nothing lost
+    down.broker.close()
+    assert _queued(engine) == ["refit"]
+
+    up = RedisJobQueue(redis_url=redis_url, registry=registry, fallback=fallback)
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=run_worker, args=(up, engine), kwargs={"model": "m", "stop": stop, "sweep_every": 1}
+    )
+    worker.start()
+    try:
+        deadline = time.monotonic() + 30
+        while ran != [3]:
+            assert time.monotonic() < deadline, "the kept job never ran"
+            time.sleep(0.1)
+        assert _queued(engine) == []
+        assert forward_waiting_jobs(up, engine) == 0  # sent once, not again
+    finally:
+        stop.set()
+        worker.join(30)
+        up.broker.close()
