@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # The request format and signing live in one place, shared with bench/scale.py.
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
+from bench.package_versions import versions_line  # noqa: E402
 from bench.scale_load import ACCOUNT, PUBLIC, TOKEN  # noqa: E402
 from bench.webhooks_load import (  # noqa: E402
     Phase,
@@ -209,8 +210,9 @@ def main() -> None:
         "--variants",
         type=lambda s: s.split(","),
         default=["default", "deferred-jobs"],
-        help="default: `whatmatters serve` as shipped (theming jobs on a thread in the web "
-        "process); deferred-jobs: theming queued for a separate worker",
+        help="default: `whatmatters serve` as shipped (theming jobs queued in the database "
+        "for the worker process serve starts); deferred-jobs: theming jobs dropped, as if "
+        "queued for a worker elsewhere (the floor the default is measured against)",
     )
     args = parser.parse_args()
 
@@ -228,6 +230,7 @@ def main() -> None:
         f"\nsigned Twilio webhooks, {args.seconds:g}s per phase, {args.connections} connections, "
         f"{args.workers} web worker(s)"
     )
+    print(versions_line())
     print(
         f"{'backend':10} {'variant':13} {'phase':28} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'max ms':>8} {'errors':>6}"
@@ -244,6 +247,35 @@ def main() -> None:
             f"{row['backend']:10} {row['variant']:13} {row['phase']:28} {row['req_per_s']:7.1f} "
             f"{row['p50_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:6}"
         )
+    for line in ratios(results):
+        print(line)
+
+
+def ratios(results: list[dict[str, float | int | str]]) -> list[str]:
+    """Saturation as a share of the same run's /healthz floor, and embedded vs deferred."""
+    saturation: dict[tuple[str, str], float] = {}
+    lines = []
+    for row in results:
+        if str(row["phase"]).startswith("saturation"):
+            key = (str(row["backend"]), str(row["variant"]))
+            floor = next(
+                float(r["req_per_s"])
+                for r in results
+                if (r["backend"], r["variant"]) == key
+                and str(r["phase"]).startswith("GET /healthz")
+            )
+            saturation[key] = float(row["req_per_s"])
+            lines.append(
+                f"{key[0]:10} {key[1]:13} saturation / /healthz floor: "
+                f"{saturation[key] / floor:.2f}"
+            )
+    for backend in sorted({b for b, _ in saturation}):
+        if (backend, "default") in saturation and (backend, "deferred-jobs") in saturation:
+            ratio = saturation[(backend, "default")] / saturation[(backend, "deferred-jobs")]
+            lines.append(
+                f"{backend:10} embedded default / deferred theming at saturation: {ratio:.2f}"
+            )
+    return lines
 
 
 if __name__ == "__main__":
