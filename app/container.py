@@ -79,4 +79,8 @@ def _answer_stored(services: Services, answer_id: int) -> None:
     except Exception:
         # The queue (Redis) is down. The answer is safely stored; the worker's
         # sweep themes every stored-but-unthemed answer when it can.
-        log.warning("could not queue theming of answer %s; the sweep will pick it up", answer_id)
+        log.warning(
+            "could not queue theming of answer %s; the sweep will pick it up",
+            answer_id,
+            exc_info=True,
+        )

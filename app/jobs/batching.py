@@ -93,7 +93,9 @@ class Batcher(Generic[Item]):
                 for ticket in batch:
                     ticket.error = failure
                 return
-            log.warning("a batch of %d failed; running its items one by one", len(items))
+            log.warning(
+                "a batch of %d failed; running its items one by one", len(items), exc_info=True
+            )
         # One bad item must not fail the others: each gets its own result.
         for item in items:
             error: BaseException | None = None

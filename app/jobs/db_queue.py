@@ -101,7 +101,7 @@ class DatabaseWorker:
         self._results_lock = threading.Lock()
 
     def run(self, stop: threading.Event) -> None:
-        from storage.db import session_scope
+        from storage.db import write_scope
         from storage.repositories import pending_jobs as repo
 
         engine = self._queue.engine
@@ -115,16 +115,15 @@ class DatabaseWorker:
                     free = self._threads - len(running)
                     now = time.time()
                     claimed: list[repo.ClaimedJob] = []
-                    if free > 0:
-                        with session_scope(engine) as session:
-                            if repo.has_due(session=session, now=now):
-                                claimed = repo.claim_jobs(
-                                    session=session, now=now, lease=self._lease, limit=free
-                                )
+                    if free > 0 and self._has_due(engine, now):
+                        with write_scope(engine) as session:
+                            claimed = repo.claim_jobs(
+                                session=session, now=now, lease=self._lease, limit=free
+                            )
                     for job in claimed:
                         running[pool.submit(self._run_one, job)] = job.id
                     if time.monotonic() - last_renewal > self._lease / 3 and running:
-                        with session_scope(engine) as session:
+                        with write_scope(engine) as session:
                             repo.renew_claims(
                                 session=session,
                                 ids=list(running.values()),
@@ -152,6 +151,15 @@ class DatabaseWorker:
             wait(list(running))
         self._record_results(engine)
 
+    @staticmethod
+    def _has_due(engine: Engine, now: float) -> bool:
+        # A read: an idle worker never takes SQLite's write lock.
+        from storage.db import session_scope
+        from storage.repositories import pending_jobs as repo
+
+        with session_scope(engine) as session:
+            return repo.has_due(session=session, now=now)
+
     def _run_one(self, job: Any) -> None:
         error: str | None = None
         try:
@@ -163,7 +171,7 @@ class DatabaseWorker:
             self._results.append((job.id, job.attempts, error))
 
     def _record_results(self, engine: Engine) -> None:
-        from storage.db import session_scope
+        from storage.db import write_scope
         from storage.repositories import pending_jobs as repo
 
         with self._results_lock:
@@ -171,7 +179,7 @@ class DatabaseWorker:
         if not results:
             return
         try:
-            with session_scope(engine) as session:
+            with write_scope(engine) as session:
                 done = [id for id, attempts, error in results if error is None]
                 dropped = [
                     id for id, attempts, error in results if error and attempts >= MAX_ATTEMPTS

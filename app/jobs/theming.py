@@ -64,25 +64,44 @@ def register_theming_jobs(
             state["embedder"] = default_embedder()
         return state["embedder"]
 
-    def theme_answers(answer_ids: Sequence[int]) -> None:
-        """Embed a batch of new answers in one pass, then assign each to its themes."""
-        from nlp.themes.locking import lock_consultation
-        from nlp.themes.service import embed_and_assign, embed_answers, theme_index
-        from storage.db import session_scope
+    def embed(answer_ids: Sequence[int] | None = None, consultation_id: int | None = None) -> None:
+        """Embed answers without a vector: the model runs outside any transaction."""
+        from nlp.themes.incremental import embedding_rows
+        from storage.db import session_scope, write_scope
         from storage.repositories import themes as repo
 
-        # The model runs in a transaction of its own, holding no consultation's lock.
         with session_scope(engine) as session:
-            embed_answers(session=session, embedder=_embedder(), answer_ids=answer_ids)
+            todo = repo.answers_to_embed(
+                session=session,
+                model=_embedder().name,
+                answer_ids=answer_ids,
+                consultation_id=consultation_id,
+            )
+        for start in range(0, len(todo), PROGRESS_CHUNK):
+            rows = embedding_rows(_embedder(), todo[start : start + PROGRESS_CHUNK])
+            # Only the write holds SQLite's lock, for milliseconds: webhooks barely wait.
+            with write_scope(engine) as session:
+                repo.save_embeddings(session=session, rows=rows)
+
+    def theme_answers(answer_ids: Sequence[int]) -> None:
+        """Embed a batch of new answers in one pass, then assign each to its themes."""
+        from nlp.themes.incremental import assignment_rows
+        from nlp.themes.locking import lock_consultation
+        from nlp.themes.service import theme_index
+        from storage.db import write_scope
+        from storage.repositories import themes as repo
+
+        embed(answer_ids=answer_ids)
         waiting: dict[int, int] = {}
-        with session_scope(engine) as session:
+        with write_scope(engine) as session:
             by_consultation = repo.consultations_of_answers(session=session, answer_ids=answer_ids)
             # Sorted, so two workers' batches take the locks in the same order.
             for consultation_id, ids in sorted(by_consultation.items()):
                 # A refit of the same consultation rewrites every assignment: wait for
                 # it (it holds this lock), then assign to the themes it left.
                 lock_consultation(session, consultation_id)
-                embed_and_assign(session=session, answer_ids=ids, embedder=_embedder())
+                assigned, rows = assignment_rows(session=session, answer_ids=ids)
+                repo.replace_auto_assignments(session=session, answer_ids=assigned, rows=rows)
                 if (
                     jobs is not None
                     and not theme_index(session=session, consultation_id=consultation_id).theme_ids
@@ -114,12 +133,15 @@ def register_theming_jobs(
     def refit(consultation_id: int, about_n: int | None = None, first: bool = False) -> None:
         from nlp.themes.locking import lock_consultation
         from nlp.themes.service import refit_consultation
-        from storage.db import session_scope
+        from storage.db import write_scope
         from storage.repositories import themes as repo
 
         report: Any = "skipped: the consultation already has themes"
         try:
-            with session_scope(engine) as session:
+            # New answers are embedded first, outside the refit's transaction: on
+            # SQLite that transaction holds the only write lock until it commits.
+            embed(consultation_id=consultation_id)
+            with write_scope(engine) as session:
                 # The lock is the refit's own (re-entrant within a transaction): once
                 # it is ours, a first refit sees whether another got there first.
                 lock_consultation(session, consultation_id)
@@ -138,8 +160,8 @@ def register_theming_jobs(
 
     def theme_batch(answer_ids: list[int]) -> None:
         """Theme a batch (an import) at once: embed together, then regroup or assign."""
-        from nlp.themes.service import embed_and_assign, embed_answers, refit_consultation
-        from storage.db import session_scope
+        from nlp.themes.service import embed_and_assign, refit_consultation
+        from storage.db import session_scope, write_scope
         from storage.repositories import themes as repo
 
         if not answer_ids:
@@ -151,7 +173,7 @@ def register_theming_jobs(
 
         def progress(step: str, done: int, total: int) -> None:
             # Its own short transaction, so the board sees it while the work goes on.
-            with session_scope(engine) as session:
+            with write_scope(engine) as session:
                 repo.save_tree(
                     session=session,
                     consultation_id=consultation_id,
@@ -163,29 +185,24 @@ def register_theming_jobs(
             # them (SQLite allows one writer at a time).
             for start in range(0, len(answer_ids), PROGRESS_CHUNK):
                 progress("embedding", start, len(answer_ids))
-                with session_scope(engine) as session:
-                    embed_answers(
-                        session=session,
-                        embedder=_embedder(),
-                        answer_ids=answer_ids[start : start + PROGRESS_CHUNK],
-                    )
+                embed(answer_ids=answer_ids[start : start + PROGRESS_CHUNK])
             progress("grouping", len(answer_ids), len(answer_ids))
             with session_scope(engine) as session:
                 stored = len(repo.stored_answers(session=session, consultation_id=consultation_id))
                 has_themes = bool(theme_index_ids(session, consultation_id))
             # A batch that is a large share of the answers changes the themes: regroup.
             if not has_themes or len(answer_ids) * REGROUP_SHARE >= stored:
-                with session_scope(engine) as session:
+                with write_scope(engine) as session:
                     refit_consultation(
                         session=session,
                         consultation_id=consultation_id,
                         embedder=_embedder(),
                     )
             else:
-                with session_scope(engine) as session:
+                with write_scope(engine) as session:
                     embed_and_assign(session=session, answer_ids=answer_ids, embedder=_embedder())
         finally:
-            with session_scope(engine) as session:
+            with write_scope(engine) as session:
                 repo.save_tree(session=session, consultation_id=consultation_id, progress=None)
 
     registry.register(THEME_ANSWER, theme_answer)
