@@ -67,7 +67,7 @@ class Topology:
         return process
 
     def start_worker(
-        self, *, threads: int = 2, sweep_every: float = 2.0
+        self, *, threads: int = 32, sweep_every: float = 2.0
     ) -> subprocess.Popen[bytes]:
         log = self._log(f"worker-{len(self.workers)}")
         process = subprocess.Popen(
@@ -123,7 +123,7 @@ def start(
     web_ports: list[int],
     workers: int,
     log_dir: Path,
-    worker_threads: int = 2,
+    worker_threads: int = 32,
 ) -> Topology:
     """Migrate, then start the web processes and job workers and wait until ready."""
     for name in ("DATABASE_URL", "REDIS_URL"):
