@@ -88,7 +88,7 @@ class Topology:
         self.workers.append(process)
         return process
 
-    def wait_ready(self, port: int, timeout: float = 60.0) -> None:
+    def wait_ready(self, port: int, timeout: float = 180.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             process = self.web.get(port)
