@@ -84,6 +84,21 @@ def count_answers(url: str) -> int:
     return count
 
 
+def wait_jobs_done(url: str, timeout: float) -> float:
+    """Wait until the database job queue is empty; seconds waited."""
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    started = time.monotonic()
+    try:
+        while time.monotonic() - started < timeout:
+            with engine.connect() as conn:
+                if not conn.execute(text("SELECT count(*) FROM pendingjob")).scalar_one():
+                    break
+            time.sleep(1.0)
+    finally:
+        engine.dispose()
+    return time.monotonic() - started
+
+
 def run_backend(
     name: str, url: str, args: argparse.Namespace, variant: str
 ) -> list[dict[str, float | int | str]]:
@@ -143,6 +158,10 @@ def run_backend(
         phases: list[Phase] = []
         # Warm up (imports, caches, first connections) outside the figures.
         asyncio.run(fixed_rate(port, 50, 3, args.connections, workload))
+        # Measure the steady state: the worker process has loaded its models and
+        # themed the warm-up answers (the deferred variant queues nothing).
+        waited = wait_jobs_done(url, timeout=240)
+        print(f"{name}/{variant}: warm-up jobs done after {waited:.0f} s", file=sys.stderr)
         before = count_answers(url)
         for rate in args.rates:
             phases.append(
