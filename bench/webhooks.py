@@ -154,13 +154,18 @@ def run_backend(
         workload = Workload(run, 0)
         phases: list[Phase] = []
         # Warm up (imports, caches, first connections) outside the figures.
-        # Measure the steady state: for the shipped default, warm up until the worker
-        # process has loaded its models and themed what the warm-up stored.
+        # Measure the steady state: for the shipped default, warm up until answers
+        # are stored, then wait (without load) until the worker process has loaded its
+        # models and themed them.
         started = time.monotonic()
         while True:
             asyncio.run(fixed_rate(port, 50, 3, args.connections, workload))
-            if variant != "default" or jobs_done(url) or time.monotonic() - started > 240:
+            if count_answers(url) or time.monotonic() - started > 60:
                 break
+        while variant == "default" and not jobs_done(url):
+            if time.monotonic() - started > 300:
+                break
+            time.sleep(1.0)
         print(f"{name}/{variant}: warmed up in {time.monotonic() - started:.0f} s", file=sys.stderr)
         before = count_answers(url)
         for rate in args.rates:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from app.jobs.batching import Batcher
 from app.jobs.queue import JobQueue, JobRegistry
@@ -30,6 +32,9 @@ REGROUP_SHARE = 4
 #: embedder call over 2,000 answers and their clauses took 29-34 s where chunks of
 #: 256 took 53-62 s (bench/RESULTS.md); a 2,000-answer import embeds in one call.
 PROGRESS_CHUNK = 2048
+
+#: Writes of computed vectors retried while SQLite stays locked (each waits its busy timeout).
+LOCKED_RETRIES = 30
 
 THEME_ANSWER = "theme_answer"
 THEME_BATCH = "theme_batch"
@@ -80,8 +85,17 @@ def register_theming_jobs(
         for start in range(0, len(todo), PROGRESS_CHUNK):
             rows = embedding_rows(_embedder(), todo[start : start + PROGRESS_CHUNK])
             # Only the write holds SQLite's lock, for milliseconds: webhooks barely wait.
-            with write_scope(engine) as session:
-                repo.save_embeddings(session=session, rows=rows)
+            # A busy web process may keep the lock longer than SQLite's busy timeout;
+            # the vectors are kept and the write tried again, not the model run again.
+            for attempt in range(LOCKED_RETRIES + 1):
+                try:
+                    with write_scope(engine) as session:
+                        repo.save_embeddings(session=session, rows=rows)
+                    break
+                except OperationalError as error:
+                    if "locked" not in str(error) or attempt == LOCKED_RETRIES:
+                        raise
+                    time.sleep(0.5)
 
     def theme_answers(answer_ids: Sequence[int]) -> None:
         """Embed a batch of new answers in one pass, then assign each to its themes."""
