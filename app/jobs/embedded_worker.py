@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("whatmatters")
 
 #: How much lower than the web process the worker's CPU priority is.
-WORKER_NICENESS = 10
+WORKER_NICENESS = 19
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:
