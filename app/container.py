@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
 from app.embedder import make_embedder
 from app.jobs.catalogue import ANSWER_STORED_JOB, register_jobs
+from app.jobs.db_queue import DatabaseJobQueue
 from app.jobs.queue import InProcessQueue, JobQueue, JobRegistry
 from app.services import Services
 from app.settings import Settings
@@ -18,8 +20,16 @@ from storage.db import make_engine
 log = logging.getLogger("whatmatters")
 
 
-def build_services(settings: Settings, *, channels: ChannelRegistry = CHANNELS) -> Services:
-    """Wire the service graph; used by the web app, the CLI, the worker and the benchmarks."""
+def build_services(
+    settings: Settings,
+    *,
+    channels: ChannelRegistry = CHANNELS,
+    job_worker: Literal["process", "thread"] | None = None,
+) -> Services:
+    """Wire the service graph; used by the web app, the CLI, the worker and the benchmarks.
+
+    ``job_worker`` overrides ``settings.job_worker`` (a terminal chat runs its jobs itself).
+    """
     db = make_engine(settings.database_url)
     registry = JobRegistry()
     jobs: JobQueue
@@ -30,7 +40,10 @@ def build_services(settings: Settings, *, channels: ChannelRegistry = CHANNELS) 
             redis_url=settings.redis_url,
             registry=registry,
             heartbeat_timeout_ms=settings.redis_heartbeat_timeout_ms,
+            fallback=DatabaseJobQueue(engine=db, registry=registry),
         )
+    elif (job_worker or settings.resolved_job_worker) == "process":
+        jobs = DatabaseJobQueue(engine=db, registry=registry)
     else:
         jobs = InProcessQueue(registry)
     # Every job, for the web process and `whatmatters worker` alike.
@@ -66,4 +79,8 @@ def _answer_stored(services: Services, answer_id: int) -> None:
     except Exception:
         # The queue (Redis) is down. The answer is safely stored; the worker's
         # sweep themes every stored-but-unthemed answer when it can.
-        log.warning("could not queue theming of answer %s; the sweep will pick it up", answer_id)
+        log.warning(
+            "could not queue theming of answer %s; the sweep will pick it up",
+            answer_id,
+            exc_info=True,
+        )

@@ -30,6 +30,13 @@ class Settings(BaseSettings):
     # Set in production: jobs go to Redis and run in `whatmatters worker`
     # processes; unset, they run in-process (the embedded default).
     redis_url: str | None = None
+    # Without Redis: "process" queues jobs in the database for a worker process that
+    # `whatmatters serve` starts (embedding never holds the web process's GIL);
+    # "thread" runs them on a thread of the web process. Unset: "thread" under
+    # ENVIRONMENT=test (tests drain jobs themselves), "process" otherwise.
+    job_worker: Literal["process", "thread"] | None = None
+    # Jobs the worker process runs at once (theming jobs share embedder passes).
+    job_worker_threads: int = Field(default=32, ge=1, le=256)
     # Milliseconds before a silent worker's unacknowledged jobs go to another.
     redis_heartbeat_timeout_ms: int = 60_000
     # "default" (MiniLM + Welsh through e5) or "hashing" (fast, lower quality:
@@ -135,6 +142,12 @@ class Settings(BaseSettings):
         return AddressProtector(
             hash_key=self.address_hash_key.get_secret_value().encode(), encryption_keys=keys
         )
+
+    @property
+    def resolved_job_worker(self) -> Literal["process", "thread"]:
+        if self.job_worker is not None:
+            return self.job_worker
+        return "thread" if self.environment == "test" else "process"
 
     @property
     def twilio_enabled(self) -> bool:

@@ -70,7 +70,7 @@ class Topology:
         return process
 
     def start_worker(
-        self, *, threads: int = 2, sweep_every: float = 2.0
+        self, *, threads: int = 32, sweep_every: float = 2.0
     ) -> subprocess.Popen[bytes]:
         log = self._log(f"worker-{len(self.workers)}")
         process = subprocess.Popen(
@@ -91,7 +91,7 @@ class Topology:
         self.workers.append(process)
         return process
 
-    def wait_ready(self, port: int, timeout: float = 60.0) -> None:
+    def wait_ready(self, port: int, timeout: float = 180.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             process = self.web.get(port)
@@ -126,7 +126,7 @@ def start(
     web_ports: list[int],
     workers: int,
     log_dir: Path,
-    worker_threads: int = 2,
+    worker_threads: int = 32,
 ) -> Topology:
     """Migrate, then start the web processes and job workers and wait until ready."""
     for name in ("DATABASE_URL", "REDIS_URL"):

@@ -15,6 +15,8 @@ from fastapi import FastAPI
 from app import health, observability
 from app.container import build_services
 from app.jobs.catalogue import resume_console_jobs
+from app.jobs.db_queue import DatabaseJobQueue
+from app.jobs.embedded_worker import WorkerProcess
 from app.jobs.queue import InProcessQueue
 from app.services import Services
 from app.settings import Settings
@@ -60,6 +62,10 @@ def create_app(
             # Imports and exports a restart interrupted go on from their last slice.
             resume_console_jobs(services.jobs, services.db)
             services.jobs.start()
+        # Without Redis the jobs wait in the database for a child worker process.
+        worker = WorkerProcess(settings) if isinstance(services.jobs, DatabaseJobQueue) else None
+        if worker is not None:
+            worker.start()
         replaying = asyncio.create_task(spool.run()) if spool is not None else None
         yield
         if replaying is not None:
@@ -70,6 +76,8 @@ def create_app(
             spool.close()
         if isinstance(services.jobs, InProcessQueue):
             services.jobs.stop()
+        if worker is not None:
+            await asyncio.to_thread(worker.stop)
         services.db.dispose()
 
     app = FastAPI(

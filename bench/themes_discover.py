@@ -28,10 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
 
 from bench.themes import DATA, ROOT
+from bench.versions import versions_line
 
 PACKAGES = ("numpy", "scikit-learn", "scipy", "spacy", "SQLAlchemy", "onnxruntime", "tokenizers")
 
@@ -43,17 +43,6 @@ _PRELUDE = {
         "app.cli.ops, app.cli.redact, app.cli.worker, app.cli.themes\n"
     ),
 }
-
-
-def versions() -> str:
-    """The resolved versions the results depend on."""
-    found = []
-    for name in PACKAGES:
-        try:
-            found.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name} (not installed)")
-    return ", ".join(found) + f"; Python {sys.version.split()[0]}"
 
 
 def _write_answers(path: Path, n: int) -> int:
@@ -97,7 +86,7 @@ def discover(args: argparse.Namespace) -> None:
     """Time the variants, ``args.runs`` rounds each, on ``args.answers`` answers."""
     variants = ["shipped", "eager"] if args.answers <= 1000 else ["shipped", "numpy"]
     load = os.getloadavg()
-    print(f"# {versions()}")
+    print(f"# {versions_line(PACKAGES)}")
     print(f"# load average at start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
     results: dict[str, list[dict[str, float | str]]] = {v: [] for v in variants}
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,11 +25,16 @@ MAIN_PACKAGES = (
     "psycopg",
     "psycopg-binary",
     "twilio",
+    "dramatiq",
+    "redis",
     "aiogram",
     "pydantic",
     "spacy",
     "numpy",
     "scikit-learn",
+    "scipy",
+    "tokenizers",
+    "onnxruntime",
 )
 
 

@@ -53,9 +53,19 @@ def redaction_available() -> bool:
 
 def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
     """Redacted text for each row, from the cache or computed (in batches) and cached now."""
+    texts, fresh = _redacted(session, rows)
+    store_redactions(session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow())
+    return texts
+
+
+Fresh = list[tuple[int, str, list[dict[str, Any]]]]
+
+
+def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, str], Fresh]:
+    """Each row's redacted text, and the (id, text, spans) computed now (not yet stored)."""
     redact_many = _redactor()
     if redact_many is None:
-        return {row.id: WITHHELD for row in rows}
+        return {row.id: WITHHELD for row in rows}, []
     texts = {row.id: row.redacted for row in rows if row.redacted is not None}
     unknown = [row.id for row in rows if row.redacted is None]
     if unknown:
@@ -66,15 +76,14 @@ def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
     for row in rows:
         if row.id not in texts:
             missing["cy" if row.language == "cy" else "en"].append(row)
-    fresh = []
+    fresh: Fresh = []
     for language, group in missing.items():
         for row, (redacted, spans) in zip(
             group, redact_many([r.text for r in group], language), strict=True
         ):
             texts[row.id] = redacted
             fresh.append((row.id, redacted, spans))
-    store_redactions(session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow())
-    return texts
+    return texts, fresh
 
 
 def redact_one(text: str, language: str) -> tuple[str, list[dict[str, Any]]] | None:
@@ -92,11 +101,20 @@ def register_redaction_job(services: Any) -> None:
     cold cache would take minutes; answers are redacted as they arrive instead
     (imports enqueue it per batch; the integrator enqueues it per stored answer).
     """
-    from storage.db import session_scope
+    from storage.db import session_scope, write_scope
     from storage.repositories.console_answers import answers_by_id
 
     def redact_answers(answer_ids: list[int]) -> None:
+        # Read and redact, then write in a short transaction of its own: on SQLite
+        # the worker process must not hold the write lock the webhooks need while
+        # spaCy runs (and a read-then-write transaction fails if they wrote meanwhile).
         with session_scope(services.db) as session:
-            redact_rows(session, answers_by_id(session=session, answer_ids=answer_ids))
+            _, fresh = _redacted(session, answers_by_id(session=session, answer_ids=answer_ids))
+        if not fresh:
+            return
+        with write_scope(services.db) as session:
+            store_redactions(
+                session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow()
+            )
 
     services.job_registry.register("redact_answers", redact_answers)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
@@ -88,3 +88,19 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def write_scope(engine: Engine) -> Iterator[Session]:
+    """A :func:`session_scope` that takes SQLite's write lock when it begins.
+
+    A plain SQLite transaction that reads and then writes fails at once with "database
+    is locked" if another process wrote in between (in WAL mode the busy timeout does
+    not apply to upgrading a stale snapshot); with the lock taken first, it waits its
+    turn instead. Background jobs sharing the file with a busy web process need this.
+    On PostgreSQL it is a plain session.
+    """
+    with session_scope(engine) as session:
+        if engine.dialect.name == "sqlite":
+            session.execute(text("BEGIN IMMEDIATE"))
+        yield session

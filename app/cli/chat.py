@@ -34,7 +34,8 @@ def run_chat(
     stdin = stdin or sys.stdin
     console = console or Console(highlight=False)
     upgrade(settings.database_url)
-    services = build_services(settings)
+    # Jobs run in this process, on its thread: nothing else runs them here.
+    services = build_services(settings, job_worker="thread")
     if settings.seed_demo:
         seed_demo(services.db)
     address = f"terminal-{secrets.token_hex(8)}"

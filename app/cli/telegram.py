@@ -127,7 +127,8 @@ def poll_command() -> None:
     settings, config = _config()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     upgrade(settings.database_url)
-    services = build_services(settings)
+    # Jobs run in this process, on its thread: nothing else runs them here.
+    services = build_services(settings, job_worker="thread")
     if settings.seed_demo:
         from bot.demo import seed_demo
 

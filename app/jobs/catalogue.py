@@ -7,8 +7,10 @@ process queues is always one a worker knows. Jobs are idempotent (see app.jobs.q
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.jobs.batching import Batcher
 from app.jobs.queue import JobQueue, JobRegistry
 from app.jobs.theming import REFIT, THEME_ANSWER, THEME_BATCH, register_theming_jobs
 
@@ -128,19 +130,25 @@ def register_answer_stored_job(registry: JobRegistry) -> None:
     the queue records it (and Redis retries the job; both steps are idempotent).
     """
 
+    # Redaction jobs arriving together share one transaction, as theming jobs share
+    # an embedder pass (app.jobs.theming).
+    redactions: Batcher[int] = Batcher(
+        lambda ids: registry.get(REDACT_ANSWERS_JOB)(answer_ids=list(ids))
+    )
+
     def answer_stored(answer_id: int) -> None:
         names = registry.names()
-        steps: list[tuple[str, dict[str, Any]]] = [
-            (THEME_ANSWER_JOB, {"answer_id": answer_id}),
+        steps: list[tuple[str, Callable[[], None]]] = [
+            (THEME_ANSWER_JOB, lambda: registry.get(THEME_ANSWER_JOB)(answer_id=answer_id)),
             # Redacted now, off the request path, so exports never wait on it.
-            (REDACT_ANSWERS_JOB, {"answer_ids": [answer_id]}),
+            (REDACT_ANSWERS_JOB, lambda: redactions.submit(answer_id)),
         ]
         failed: Exception | None = None
-        for name, kwargs in steps:
+        for name, step in steps:
             if name not in names:
                 continue
             try:
-                registry.get(name)(**kwargs)
+                step()
             except Exception as error:
                 log.exception("%s failed for answer %s", name, answer_id)
                 failed = failed or error

@@ -20,13 +20,16 @@ import importlib
 import logging
 import signal
 import threading
+import time
 from typing import Any
 
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Retries, ShutdownNotifications, TimeLimit
+from redis.exceptions import RedisError
 from sqlalchemy.engine import Engine
 
+from app.jobs.db_queue import DatabaseJobQueue
 from app.jobs.queue import JobRegistry
 
 log = logging.getLogger(__name__)
@@ -45,8 +48,12 @@ class RedisJobQueue:
         registry: JobRegistry,
         heartbeat_timeout_ms: int = 60_000,
         max_retries: int = 20,
+        fallback: DatabaseJobQueue | None = None,
     ) -> None:
+        """``fallback`` keeps a job that cannot be sent while Redis is down (see
+        forward_waiting_jobs); without it the error reaches the caller."""
         self._registry = registry
+        self.fallback = fallback
         self.broker = RedisBroker(  # type: ignore[no-untyped-call]
             url=redis_url,
             namespace=NAMESPACE,
@@ -66,6 +73,18 @@ class RedisJobQueue:
 
     def enqueue(self, job: str, /, **kwargs: Any) -> None:
         self._registry.get(job)  # fail at the call site for an unknown job
+        try:
+            self._actor.send(job, kwargs)
+        except (RedisError, OSError):
+            if self.fallback is None:
+                raise
+            # Redis is down: the job waits in the database and a worker sends it on
+            # when Redis is back (an officer's refit is not lost to an outage).
+            log.warning("Redis unavailable: job %s kept in the database until it is back", job)
+            self.fallback.enqueue(job, **kwargs)
+
+    def send(self, job: str, kwargs: dict[str, Any]) -> None:
+        """Send to Redis only (raises while Redis is down)."""
         self._actor.send(job, kwargs)
 
     def job_names(self) -> set[str]:
@@ -139,6 +158,29 @@ def unredacted_answer_ids(engine: Engine, *, limit: int = 10_000) -> list[int]:
         return query(session=session, limit=limit)
 
 
+def forward_waiting_jobs(queue: RedisJobQueue, engine: Engine, *, limit: int = 500) -> int:
+    """Send jobs kept in the database while Redis was down on to Redis; how many were sent."""
+    from storage.db import session_scope
+    from storage.repositories import pending_jobs as repo
+
+    with session_scope(engine) as session:
+        if not repo.has_due(session=session, now=time.time()):
+            return 0
+        claimed = repo.claim_jobs(session=session, now=time.time(), lease=60.0, limit=limit)
+    sent: list[int] = []
+    try:
+        for job in claimed:
+            queue.send(job.job, job.kwargs)
+            sent.append(job.id)
+    finally:
+        # Sent ones leave the table; the rest are claimed again when their lease lapses.
+        with session_scope(engine) as session:
+            repo.finish_jobs(session=session, ids=sent)
+    if sent:
+        log.info("sent %d jobs kept in the database while Redis was down", len(sent))
+    return len(sent)
+
+
 def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
     """Queue the jobs an outage lost: theming and redaction of every answer still without,
     and imports or exports whose worker died (they resume from their last slice).
@@ -192,6 +234,7 @@ def run_worker(
     try:
         while not stop.is_set():
             try:
+                forward_waiting_jobs(queue, engine)
                 if queue.depth() == 0:
                     sweep(queue, engine, model=model)
             except Exception:

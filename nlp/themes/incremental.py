@@ -55,38 +55,49 @@ def embed_answers(
     for start in range(0, len(todo), batch_size):
         if progress is not None:
             progress(start, len(todo))
-        chunk = todo[start : start + batch_size]
-        texts = [t for _, t in chunk]
-        langs = [detect_language(t) for t in texts]
-        split = [split_clauses(t, lang) for t, lang in zip(texts, langs, strict=True)]
-        # Answers and their clauses go to the embedder in one call, each distinct text
-        # once: one length-sorted pass keeps batches full and padding low.
-        flat = texts + [c for parts in split for c in parts]
-        flat_langs = langs + [lang for parts, lang in zip(split, langs, strict=True) for _ in parts]
-        every = encode_distinct(embedder, flat, flat_langs)
-        vectors = every[: len(texts)].copy()
-        # Answers with no content are stored as zero vectors: "other" for every fit.
-        vectors[[i for i, t in enumerate(texts) if is_junk(t)]] = 0.0
-        clauses: list[np.ndarray | None] = []
-        row = len(texts)
-        for parts in split:
-            clauses.append(every[row : row + len(parts)] if parts else None)
-            row += len(parts)
         repo.save_embeddings(
-            session=session,
-            rows=[
-                (
-                    answer_id,
-                    embedder.name,
-                    vectors.shape[1],
-                    to_bytes(v),
-                    lang,
-                    None if c is None else to_bytes(c.ravel()),
-                )
-                for (answer_id, _), v, lang, c in zip(chunk, vectors, langs, clauses, strict=True)
-            ],
+            session=session, rows=embedding_rows(embedder, todo[start : start + batch_size])
         )
     return len(todo)
+
+
+def embedding_rows(
+    embedder: Any, answers: Sequence[tuple[int, str]]
+) -> list[tuple[int, str, int, bytes, str, bytes | None]]:
+    """The rows :func:`repo.save_embeddings` stores for (id, text) answers; no database.
+
+    Split from :func:`embed_answers` so that a worker can run the model outside any
+    transaction and write the rows in a short one.
+    """
+    if not answers:
+        return []
+    texts = [t for _, t in answers]
+    langs = [detect_language(t) for t in texts]
+    split = [split_clauses(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    # Answers and their clauses go to the embedder in one call, each distinct text
+    # once: one length-sorted pass keeps batches full and padding low.
+    flat = texts + [c for parts in split for c in parts]
+    flat_langs = langs + [lang for parts, lang in zip(split, langs, strict=True) for _ in parts]
+    every = encode_distinct(embedder, flat, flat_langs)
+    vectors = every[: len(texts)].copy()
+    # Answers with no content are stored as zero vectors: "other" for every fit.
+    vectors[[i for i, t in enumerate(texts) if is_junk(t)]] = 0.0
+    clauses: list[np.ndarray | None] = []
+    row = len(texts)
+    for parts in split:
+        clauses.append(every[row : row + len(parts)] if parts else None)
+        row += len(parts)
+    return [
+        (
+            answer_id,
+            embedder.name,
+            vectors.shape[1],
+            to_bytes(v),
+            lang,
+            None if c is None else to_bytes(c.ravel()),
+        )
+        for (answer_id, _), v, lang, c in zip(answers, vectors, langs, clauses, strict=True)
+    ]
 
 
 def encode_distinct(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
@@ -173,7 +184,22 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
         How many answers were assigned.
     """
     embed_answers(session=session, embedder=embedder, answer_ids=answer_ids)
-    done = 0
+    assigned, rows = assignment_rows(session=session, answer_ids=answer_ids)
+    repo.replace_auto_assignments(session=session, answer_ids=assigned, rows=rows)
+    return len(assigned)
+
+
+def assignment_rows(
+    *, session: Session, answer_ids: Sequence[int]
+) -> tuple[list[int], list[tuple[int, int, float, int]]]:
+    """Which embedded answers get automatic themes now, and their (answer, theme,
+    score, rank) rows; reads only, so the caller writes them in one short statement.
+
+    Skipped: spam, answers not embedded, consultations without themes (or themed
+    with another model), and answers an officer placed.
+    """
+    assigned: list[int] = []
+    rows: list[tuple[int, int, float, int]] = []
     flags = active_kinds(session, list(answer_ids))
     for answer_id in answer_ids:
         if SPAM in flags.get(answer_id, []):
@@ -193,12 +219,12 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
         found = index.assign(
             from_bytes(stored.vector), _clauses(stored.clauses, len(stored.vector))
         )
-        rows = [(answer_id, t, s, rank) for rank, (t, s) in enumerate(found)]
-        if not rows and index.other_id is not None:
-            rows = [(answer_id, index.other_id, 0.0, 0)]
-        repo.replace_auto_assignments(session=session, answer_ids=[answer_id], rows=rows)
-        done += 1
-    return done
+        answer_rows = [(answer_id, t, s, rank) for rank, (t, s) in enumerate(found)]
+        if not answer_rows and index.other_id is not None:
+            answer_rows = [(answer_id, index.other_id, 0.0, 0)]
+        assigned.append(answer_id)
+        rows += answer_rows
+    return assigned, rows
 
 
 def _clauses(blob: bytes | None, vector_bytes: int) -> np.ndarray | None:

@@ -6,6 +6,7 @@ from storage.models import (
     jobs,  # noqa: F401  (background imports and exports, their files)
     lineage,  # noqa: F401  (consultations linked across rounds, matched themes)
     outbound,  # noqa: F401  (outbound messages, invitation waves)
+    pending_jobs,  # noqa: F401  (background jobs waiting in the database)
     playback,  # noqa: F401  (playback rounds, feedback publications)
     quotes,  # noqa: F401  (quote approval queue)
     responses,  # noqa: F401  (the council's response to each theme)

@@ -152,6 +152,32 @@ def consultation_of_answer(*, session: Session, answer_id: int) -> int | None:
     return None if answer is None else answer.consultation_id
 
 
+def consultations_of_answers(
+    *, session: Session, answer_ids: Sequence[int]
+) -> dict[int, list[int]]:
+    """Answer ids grouped by consultation, in id order (ids of erased answers dropped)."""
+    grouped: dict[int, list[int]] = {}
+    query = (
+        core_select(ANSWER.c.consultation_id, ANSWER.c.id)
+        .where(ANSWER.c.id.in_(list(answer_ids)))
+        .order_by(ANSWER.c.id)
+    )
+    for consultation_id, answer_id in session.execute(query):
+        grouped.setdefault(int(consultation_id), []).append(int(answer_id))
+    return grouped
+
+
+def count_themed_answers(*, session: Session, consultation_id: int) -> int:
+    """How many of a consultation's answers are themed (open answers, not profile replies)."""
+    query = (
+        core_select(func.count())
+        .select_from(ANSWER)
+        .where(ANSWER.c.consultation_id == consultation_id)
+        .where(ANSWER.c.kind.not_in(NOT_THEMED))
+    )
+    return int(session.execute(query).scalar_one())
+
+
 # -- themes -------------------------------------------------------------------------------
 def list_themes(
     *,
