@@ -4,6 +4,7 @@ and the hand-coding quality check."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -264,6 +265,7 @@ def resume_feedback(
     officer: CurrentOfficer,
     consultation: EditableConsultation,
     publication_id: int,
+    next: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Queue the send again: after quiet hours, a crash or a queue outage (never resends)."""
     with session_scope(services.db) as session:
@@ -285,4 +287,25 @@ def resume_feedback(
         _queue_send(request, services, publication_id, pending, consultation.results_url)
     else:
         flash(request, "flash-nobody-waiting")
-    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+    return RedirectResponse(back_within(consultation.id or 0, next), status_code=303)
+
+
+_NEXT_LIMIT = 300
+
+
+def back_within(consultation_id: int, candidate: str | None) -> str:
+    """Where the officer came from, if it is one of this consultation's own console pages.
+
+    Anything else (another host, `//evil`, a backslash, `..`, another
+    consultation, a query string or an oversized value) goes to the overview,
+    so the form's field can never be an open redirect.
+    """
+    home = f"/console/consultations/{consultation_id}"
+    if (
+        candidate
+        and len(candidate) <= _NEXT_LIMIT
+        and re.fullmatch(r"(/[a-z0-9-]+)*", candidate.removeprefix(home))
+        and (candidate == home or candidate.startswith(home + "/"))
+    ):
+        return candidate
+    return home

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import httpx
+import pytest
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -369,3 +370,41 @@ async def test_quiet_hours_hold_the_messages_and_resume_sending_delivers_them_on
     page = await client.get(world.url("/responses"))
     assert _counts(page.text, "Buses") == [2, 0, 0, 0]
     assert "/feedback/" not in page.text.split('id="told-heading"')[1]
+
+
+@pytest.mark.parametrize(
+    ("sent_next", "lands_on"),
+    [
+        ("{home}/responses", "{home}/responses"),
+        (None, "{home}"),
+        ("https://evil.example/{home}", "{home}"),
+        ("//evil.example", "{home}"),
+        ("/\\evil.example", "{home}"),
+        ("{home}/../../other", "{home}"),
+        ("{home}/responses?x=https://evil.example", "{home}"),
+        ("/console/consultations/999999/responses", "{home}"),
+        ("{home}/" + "a" * 5000, "{home}"),
+    ],
+)
+async def test_resume_sending_returns_to_the_page_it_was_pressed_on_and_nowhere_else(
+    client: httpx.AsyncClient, services: Services, sent_next: str | None, lands_on: str
+) -> None:
+    world = await _world(client, services)
+    await _respond(client, world, "Buses", BUSES)
+    world.setup.use(RecordingDeliverer(), now=NIGHT)
+    await _publish(client, world)
+    world.setup.run_jobs()
+    page = await client.get(world.url("/responses"))
+    resume = re.search(r'action="(/console/consultations/\d+/feedback/\d+/send)"', page.text)
+    assert resume
+    home = world.url("")
+    assert f'name="next" value="{home}/responses"' in page.text
+    form = {"csrf_token": world.setup.token}
+    if sent_next is not None:
+        form["next"] = sent_next.format(home=home)
+    world.setup.use(RecordingDeliverer())
+    answer = await client.post(resume.group(1), data=form)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == lands_on.format(home=home)
+    world.setup.run_jobs()  # a hostile `next` still resumes the send: nothing is lost
+    assert len(world.setup.deliverer.sent) == 2
