@@ -2,9 +2,11 @@
 
 Publishing copies every active theme's response into the publication and
 queues, in the same transaction, one recipient row per resident who asked to
-hear back and has not opted out, naming up to MAX_THEMES_PER_MESSAGE of their
-themes (the ones their answers were mostly about first). The usual feedback
-job then sends the rows (usecases.feedback.publication).
+hear back and has not opted out, covering every theme of theirs not yet told
+(ranked: the ones their answers were mostly about first; the message gives
+the council's words for the first few). Planning is two INSERT ... SELECTs,
+so a large publication stays close to the summary's cost in the request. The
+usual feedback job then sends the rows (usecases.feedback.publication).
 
 Never twice, as with the summary's sections: a resident told about a theme
 (sent, being sent, or lost in a crash) is not told about it again, so fixing a
@@ -21,14 +23,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, and_, insert, or_, update
-from sqlalchemy.orm import Mapped
+from sqlalchemy import Select, Subquery, Table, and_, insert, literal, or_, union_all, update
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Mapped, aliased
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, SQLModel, col, func, select
 
 from storage.models import Answer, Consultation, Participant, utcnow
 from storage.models.feedback_themes import (
-    MAX_THEMES_PER_MESSAGE,
     FeedbackRecipientTheme,
     FeedbackTheme,
 )
@@ -89,63 +91,130 @@ def _current_lines(session: Session, consultation_id: int) -> list[FeedbackTheme
     return lines
 
 
-def _plan(
-    session: Session, consultation_id: int, lines: list[FeedbackTheme]
-) -> dict[int, list[int]]:
-    """Resident id -> indexes into `lines` to tell them about, most their own first."""
-    index_of = {line.theme_id: i for i, line in enumerate(lines)}
-    # Answers count towards their own theme and, for a broad theme, through its sub-themes.
-    # Plain rows from the connection: tens of thousands of them, and the ORM's
-    # loading would cost more than the query.
-    connection = session.connection()
-    rows = connection.execute(
-        select(
-            Answer.participant_id, ThemeAssignment.theme_id, Theme.parent_id, ThemeAssignment.rank
+def _untold_matches(consultation_id: int, publication_id: int) -> Subquery:
+    """(resident, line, position, closeness): each of the publication's lines a resident who
+    asked to hear back is in and has not been told about, as SQL (no rows through Python).
+
+    An answer counts towards its own theme and, for a broad theme, through its
+    sub-themes; closeness is the best rank of any of the resident's answers in it.
+    """
+    line = _table(FeedbackTheme)
+
+    def matched(theme_key: Mapped[Any]) -> Select[Any]:
+        return (
+            sa_select(
+                col(Answer.participant_id).label("participant_id"),
+                line.c.id.label("line_id"),
+                line.c.theme_id.label("theme_id"),
+                line.c.position.label("position"),
+                col(ThemeAssignment.rank).label("rank"),
+            )
+            .join(ThemeAssignment, col(ThemeAssignment.answer_id) == col(Answer.id))
+            .join(Theme, col(Theme.id) == col(ThemeAssignment.theme_id))
+            .join(Participant, col(Participant.id) == col(Answer.participant_id))
+            .join(line, line.c.theme_id == theme_key)
+            .where(
+                line.c.publication_id == publication_id,
+                col(Answer.consultation_id) == consultation_id,
+                col(Participant.wants_feedback).is_(True),
+                col(Participant.opted_out).is_(False),
+            )
         )
-        .join(ThemeAssignment, col(ThemeAssignment.answer_id) == col(Answer.id))
-        .join(Theme, col(Theme.id) == col(ThemeAssignment.theme_id))
-        .join(Participant, col(Participant.id) == col(Answer.participant_id))
+
+    matches = union_all(
+        matched(col(ThemeAssignment.theme_id)), matched(col(Theme.parent_id))
+    ).subquery("matches")
+    closest = (
+        sa_select(
+            matches.c.participant_id,
+            matches.c.line_id,
+            matches.c.theme_id,
+            matches.c.position,
+            func.min(matches.c.rank).label("closeness"),
+        )
+        .group_by(
+            matches.c.participant_id, matches.c.line_id, matches.c.theme_id, matches.c.position
+        )
+        .subquery("closest")
+    )
+    # Told means sent, being sent or lost in a crash, in any earlier publication.
+    earlier_line = aliased(FeedbackTheme)
+    told = (
+        sa_select(col(FeedbackRecipient.id))
+        .join(
+            FeedbackRecipientTheme,
+            col(FeedbackRecipientTheme.recipient_id) == col(FeedbackRecipient.id),
+        )
+        .join(earlier_line, col(earlier_line.id) == col(FeedbackRecipientTheme.feedback_theme_id))
+        .join(
+            FeedbackPublication,
+            col(FeedbackPublication.id) == col(FeedbackRecipient.publication_id),
+        )
         .where(
-            Answer.consultation_id == consultation_id,
-            col(Participant.wants_feedback).is_(True),
-            col(Participant.opted_out).is_(False),
+            col(FeedbackPublication.consultation_id) == consultation_id,
+            col(FeedbackRecipient.publication_id) != publication_id,
+            col(FeedbackRecipient.participant_id) == closest.c.participant_id,
+            col(earlier_line.theme_id) == closest.c.theme_id,
+            was_told(),
         )
-    ).all()
-    closeness: dict[int, dict[int, int]] = defaultdict(dict)
-    for participant_id, theme_id, parent_id, rank in rows:
-        for key in (theme_id, parent_id):
-            if participant_id is None or key not in index_of:
-                continue
-            held = closeness[participant_id]
-            held[index_of[key]] = min(rank, held.get(index_of[key], rank))
-    told = {
-        (participant_id, theme_id)
-        for participant_id, theme_id in connection.execute(
-            select(FeedbackRecipient.participant_id, FeedbackTheme.theme_id)
-            .join(
-                FeedbackRecipientTheme,
-                col(FeedbackRecipientTheme.recipient_id) == col(FeedbackRecipient.id),
-            )
-            .join(
-                FeedbackTheme,
-                col(FeedbackTheme.id) == col(FeedbackRecipientTheme.feedback_theme_id),
-            )
-            .join(
-                FeedbackPublication,
-                col(FeedbackPublication.id) == col(FeedbackRecipient.publication_id),
-            )
-            .where(FeedbackPublication.consultation_id == consultation_id, was_told())
-            .where(col(FeedbackTheme.theme_id).in_([line.theme_id for line in lines] or [-1]))
+        .correlate(closest)
+    )
+    return (
+        sa_select(
+            closest.c.participant_id, closest.c.line_id, closest.c.position, closest.c.closeness
         )
-    }
-    theme_of = [line.theme_id for line in lines]
-    plan = {}
-    for participant_id, held in closeness.items():
-        news = [i for i in held if (participant_id, theme_of[i]) not in told]
-        news.sort(key=lambda i: (held[i], i))
-        if news:
-            plan[participant_id] = news[:MAX_THEMES_PER_MESSAGE]
-    return plan
+        .where(~told.exists())
+        .subquery("untold")
+    )
+
+
+def _queue_recipients(session: Session, consultation_id: int, publication_id: int) -> None:
+    """One pending recipient row per resident with news, and the lines their message names
+    (ranked: the themes their answers were mostly about first), in two INSERT ... SELECTs.
+
+    Set-based so publishing to 20,000 residents stays close to the summary's one
+    INSERT ... SELECT in the officer's request; window functions run on SQLite
+    (3.25+) and PostgreSQL alike.
+    """
+    untold = _untold_matches(consultation_id, publication_id)
+    recipients = _table(FeedbackRecipient)
+    connection = session.connection()
+    connection.execute(
+        insert(recipients).from_select(
+            ["publication_id", "participant_id", "state", "updated_at"],
+            sa_select(
+                literal(publication_id),
+                untold.c.participant_id,
+                literal(str(DeliveryState.PENDING)),
+                literal(utcnow(), recipients.c.updated_at.type),
+            )
+            .where(untold.c.participant_id.is_not(None))
+            .distinct(),
+        )
+    )
+    ranked = sa_select(
+        untold.c.participant_id,
+        untold.c.line_id,
+        (
+            func.row_number().over(
+                partition_by=untold.c.participant_id,
+                order_by=(untold.c.closeness, untold.c.position),
+            )
+            - 1
+        ).label("rank"),
+    ).subquery("ranked")
+    connection.execute(
+        insert(_table(FeedbackRecipientTheme)).from_select(
+            ["recipient_id", "feedback_theme_id", "rank"],
+            sa_select(recipients.c.id, ranked.c.line_id, ranked.c.rank).join(
+                recipients,
+                and_(
+                    recipients.c.publication_id == publication_id,
+                    recipients.c.participant_id == ranked.c.participant_id,
+                ),
+            ),
+        )
+    )
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -239,7 +308,6 @@ def publish_theme_feedback(
         )
         .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
     )
-    plan = _plan(session, consultation_id, lines)
     publication = FeedbackPublication(
         consultation_id=consultation_id, kind=FeedbackKind.THEMES, text_hash=digest
     )
@@ -250,41 +318,7 @@ def publish_theme_feedback(
         line.publication_id = publication.id
         session.add(line)
     session.flush()
-    if plan:
-        now = utcnow()
-        # Core inserts: the ORM's bulk path costs seconds per 10,000 rows here.
-        connection = session.connection()
-        connection.execute(
-            insert(_table(FeedbackRecipient)),
-            [
-                {
-                    "publication_id": publication.id,
-                    "participant_id": participant_id,
-                    "state": str(DeliveryState.PENDING),
-                    "updated_at": now,
-                }
-                for participant_id in plan
-            ],
-        )
-        recipient_ids = dict(
-            session.exec(
-                select(FeedbackRecipient.participant_id, FeedbackRecipient.id).where(
-                    FeedbackRecipient.publication_id == publication.id
-                )
-            ).all()
-        )
-        connection.execute(
-            insert(_table(FeedbackRecipientTheme)),
-            [
-                {
-                    "recipient_id": recipient_ids[participant_id],
-                    "feedback_theme_id": lines[index].id,
-                    "rank": rank,
-                }
-                for participant_id, indexes in plan.items()
-                for rank, index in enumerate(indexes)
-            ],
-        )
+    _queue_recipients(session, consultation_id, publication.id)
     return publication, True
 
 

@@ -170,7 +170,7 @@ accuracy-officer = Swyddog { $letter }
 
 # "Dywedoch chi, gwnaethon ni" wedi'i dargedu ar dudalen yr ymatebion.
 targeted-heading = Dweud wrth breswylwyr beth rydym yn ei wneud am eu themâu
-targeted-intro = Mae preswylwyr a ofynnodd am glywed yn ôl yn cael un neges sy'n enwi hyd at { $count } o'r themâu y mae eu hatebion eu hunain ynddynt, gydag ymateb y cyngor i bob un, yn eu hiaith ac ar y sianel a ddefnyddiwyd ganddynt, ac yna'r ddolen i'r canlyniadau. Ni fydd neb yn clywed am yr un thema ddwywaith.
+targeted-intro = Mae preswylwyr a ofynnodd am glywed yn ôl yn cael un neges am bob thema y mae eu hatebion eu hunain ynddi, gydag ymateb llawn y cyngor i'r { $count } y dywedon nhw fwyaf amdanynt a'r penderfyniad ar y lleill (mewn neges destun, dim ond faint o rai eraill sydd pan nad oes lle), yn eu hiaith ac ar y sianel a ddefnyddiwyd ganddynt, ac yna'r ddolen i'r canlyniadau. Ni fydd neb yn clywed am yr un thema ddwywaith.
 targeted-audience = { $count ->
         [0] Neb newydd i ddweud wrthynt ar hyn o bryd.
         [one] Byddai neges yn mynd at { $count } preswylydd.

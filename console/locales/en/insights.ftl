@@ -169,7 +169,7 @@ accuracy-officer = Officer { $letter }
 
 # Targeted "you said, we did" on the responses page.
 targeted-heading = Tell residents what we are doing about their themes
-targeted-intro = Residents who asked to hear back get one message naming up to { $count } of the themes their own answers are in, with the council's response to each, in their language and on the channel they used, then the link to the results. Nobody is told about the same theme twice.
+targeted-intro = Residents who asked to hear back get one message about every theme their own answers are in, with the council's full response to the { $count } they said most about and the decision on the others (by text message, just how many others when there is no room), in their language and on the channel they used, then the link to the results. Nobody is told about the same theme twice.
 targeted-audience = { $count ->
         [0] Nobody new to tell right now.
         [one] { $count } resident would be messaged.

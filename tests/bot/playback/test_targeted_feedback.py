@@ -183,7 +183,7 @@ def test_quiet_hours_keep_everyone_waiting_and_a_new_publication_takes_them_over
     assert sorted(str(s) for s, _ in states) == [DeliveryState.SENT, DeliveryState.SKIPPED]
 
 
-def test_a_resident_in_many_themes_hears_about_three_and_a_broad_theme_counts_its_parts(
+def test_a_resident_in_many_themes_hears_of_all_at_once_and_a_broad_theme_counts_its_parts(
     engine: Engine, protector: AddressProtector
 ) -> None:
     cid = add_consultation(engine)
@@ -207,10 +207,24 @@ def test_a_resident_in_many_themes_hears_about_three_and_a_broad_theme_counts_it
     named = [
         line.split(":")[0] for line in sent["+447700900001"].splitlines() if line.startswith("- ")
     ]
-    # Her main themes first (rank 0 of each answer), then in the page's order.
-    assert named == ["- Parks", "- Libraries", "- Roads"]
+    # Her main themes first (rank 0 of each answer), then in the page's order; the
+    # council's words for the first three, the decision alone for the rest.
+    assert named == ["- Parks", "- Libraries", "- Roads", "- Bins", "- Transport"]
+    ann_lines = sent["+447700900001"].splitlines()
+    assert ann_lines[1].startswith("- Parks: we will do this. ") and len(ann_lines[1]) > 30
+    assert "- Bins: we will do this." in ann_lines and "- Transport: we will do this." in ann_lines
     assert "- Transport: we will do this." in sent["+447700900002"]
-    assert _counts(engine, cid)["Transport"]["sent"] == 1
+    counts = _counts(engine, cid)
+    assert counts["Transport"]["sent"] == 2 and counts["Bins"]["sent"] == 1
+    # She was told about all five: publishing again after a new response to one of
+    # them is news to nobody else, and nothing is held back for her.
+    assert len(deliverer.sent) == 2
+    _respond(engine, cid, others[2], detail="Bins are now collected weekly.")
+    later, created = _publish(engine, cid)
+    assert created
+    again = RecordingDeliverer()
+    _send(engine, protector, later, again)
+    assert [address for _, address, _ in again.sent] == []
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
