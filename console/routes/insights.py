@@ -24,6 +24,7 @@ from storage.models.playback import FeedbackPublication, FeedbackRecipient
 from storage.repositories import console_accounts as accounts
 from storage.repositories import feedback as feedback_repo
 from storage.repositories.console_consultations import update_consultation
+from storage.repositories.feedback_themes import is_prepared
 from usecases.delivery.run import requeue_failed
 from usecases.feedback.publication import FEEDBACK_JOB
 
@@ -275,6 +276,9 @@ def resume_feedback(
     requeued = requeue_failed(engine=services.db, table=FeedbackRecipient, parent_id=publication_id)
     with session_scope(services.db) as session:
         pending = feedback_repo.pending_count(session=session, publication_id=publication_id)
+        # A targeted publication whose send job never ran (the queue was down) has
+        # nobody pending yet: the job works out who to tell, so it is queued too.
+        preparing = not is_prepared(session=session, publication_id=publication_id)
         accounts.audit(
             session=session,
             actor=f"officer:{officer.id}",
@@ -282,7 +286,16 @@ def resume_feedback(
             subject=f"consultation:{consultation.id}",
             detail={"publication": publication_id, "pending": pending, "requeued": requeued},
         )
-    if pending:
+    if preparing and not pending:
+        try:
+            services.jobs.enqueue(
+                FEEDBACK_JOB, publication_id=publication_id, link=consultation.results_url or None
+            )
+            flash(request, "flash-targeted-preparing")
+        except Exception:
+            log.warning("could not queue feedback publication %s", publication_id, exc_info=True)
+            flash(request, "flash-targeted-not-queued", "error")
+    elif pending:
         # The link as it is now: one added or corrected since publishing is sent too.
         _queue_send(request, services, publication_id, pending, consultation.results_url)
     else:

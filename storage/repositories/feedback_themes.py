@@ -273,7 +273,10 @@ def publish_theme_feedback(
 ) -> tuple[FeedbackPublication, bool]:
     """The targeted publication for the current responses, and whether it is new.
 
-    Raises NothingToPublish when no active theme has a response.
+    Only the responses are stored here (the officer's request stays as quick as
+    the summary's); who hears which theme is worked out by prepare_theme_feedback
+    at the start of the send job. Raises NothingToPublish when no active theme
+    has a response.
     """
     # Two publishes at once (a double click, two officers) take turns: the second
     # then sees the first's publication and queued rows (PostgreSQL; SQLite writes
@@ -295,19 +298,6 @@ def publish_theme_feedback(
     ).first()
     if existing is not None:
         return existing, False
-    # Rows nobody has claimed yet: a row a sender holds counts as told (see _plan).
-    earlier = select(FeedbackPublication.id).where(
-        FeedbackPublication.consultation_id == consultation_id,
-        FeedbackPublication.kind == FeedbackKind.THEMES,
-    )
-    session.execute(
-        update(FeedbackRecipient)
-        .where(
-            col(FeedbackRecipient.publication_id).in_(earlier),
-            col(FeedbackRecipient.state) == DeliveryState.PENDING,
-        )
-        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
-    )
     publication = FeedbackPublication(
         consultation_id=consultation_id, kind=FeedbackKind.THEMES, text_hash=digest
     )
@@ -318,8 +308,70 @@ def publish_theme_feedback(
         line.publication_id = publication.id
         session.add(line)
     session.flush()
-    _queue_recipients(session, consultation_id, publication.id)
     return publication, True
+
+
+def is_prepared(*, session: Session, publication_id: int) -> bool:
+    """Whether the send job has worked out who hears what (or found nobody and finished)."""
+    publication = session.get(FeedbackPublication, publication_id)
+    if publication is None or publication.sent_at is not None:
+        return True
+    planned = session.exec(
+        select(FeedbackRecipient.id).where(FeedbackRecipient.publication_id == publication_id)
+    ).first()
+    return planned is not None
+
+
+def prepare_theme_feedback(*, session: Session, publication_id: int) -> int:
+    """Queue who hears which theme for a targeted publication, once; how many were queued.
+
+    Run by the send job before it sends (a crash rolls it back whole, and the
+    next run prepares again). Only the newest targeted publication of its
+    consultation queues anybody: it carries the current words, and its rows
+    replace any still waiting in earlier ones; an older one that was never
+    prepared stays empty, so nobody hears the same theme from both.
+    """
+    publication = session.get(FeedbackPublication, publication_id)
+    if publication is None or publication.kind != FeedbackKind.THEMES:
+        return 0
+    consultation_id = publication.consultation_id
+    # Two send jobs for one publication (a resume pressed twice), or two
+    # publications preparing at once, take turns on the consultation's row
+    # (PostgreSQL; SQLite writes one at a time anyway).
+    session.exec(
+        select(Consultation.id).where(Consultation.id == consultation_id).with_for_update()
+    ).first()
+    if is_prepared(session=session, publication_id=publication_id):
+        return 0
+    newest = session.exec(
+        select(func.max(FeedbackPublication.id)).where(
+            FeedbackPublication.consultation_id == consultation_id,
+            FeedbackPublication.kind == FeedbackKind.THEMES,
+        )
+    ).one()
+    if newest != publication_id:
+        return 0
+    # Rows nobody has claimed yet: a row a sender holds counts as told.
+    earlier = select(FeedbackPublication.id).where(
+        FeedbackPublication.consultation_id == consultation_id,
+        FeedbackPublication.kind == FeedbackKind.THEMES,
+        FeedbackPublication.id != publication_id,
+    )
+    session.execute(
+        update(FeedbackRecipient)
+        .where(
+            col(FeedbackRecipient.publication_id).in_(earlier),
+            col(FeedbackRecipient.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
+    )
+    _queue_recipients(session, consultation_id, publication_id)
+    queued = session.exec(
+        select(func.count())
+        .select_from(FeedbackRecipient)
+        .where(FeedbackRecipient.publication_id == publication_id)
+    ).one()
+    return int(queued)
 
 
 def lines_by_person(*, session: Session, publication_id: int) -> dict[int, list[FeedbackTheme]]:
@@ -375,6 +427,8 @@ class ThemeCount:
 class TargetedStatus:
     publication: FeedbackPublication
     themes: list[ThemeCount]
+    # The send job has not yet worked out who hears which theme.
+    preparing: bool = False
 
 
 def targeted_status(*, session: Session, consultation_id: int) -> list[TargetedStatus]:
@@ -446,4 +500,18 @@ def targeted_status(*, session: Session, consultation_id: int) -> list[TargetedS
                 counts={k: tally[line.id or 0].get(k, 0) for k in COUNT_KEYS},
             )
         )
-    return [TargetedStatus(publication=p, themes=by_publication[p.id or 0]) for p in listed]
+    prepared = set(
+        session.exec(
+            select(FeedbackRecipient.publication_id)
+            .where(col(FeedbackRecipient.publication_id).in_([p.id for p in listed] or [-1]))
+            .distinct()
+        )
+    )
+    return [
+        TargetedStatus(
+            publication=p,
+            themes=by_publication[p.id or 0],
+            preparing=p.sent_at is None and p.id not in prepared,
+        )
+        for p in listed
+    ]

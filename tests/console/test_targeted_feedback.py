@@ -205,14 +205,23 @@ async def test_someone_who_opts_out_after_publishing_is_not_messaged_and_counted
     world = await _world(client, services)
     await _respond(client, world, "Buses", BUSES)
     await _respond(client, world, "Parks", PARKS)
-    await _publish(client, world)  # queued, not yet sent
+    world.setup.use(RecordingDeliverer(), now=NIGHT)
+    await _publish(client, world)  # not yet prepared: the page says so
+    page = await client.get(world.url("/responses"))
+    assert "Preparing the messages" in page.text
+    world.setup.run_jobs()  # prepared, then held by quiet hours
+    page = await client.get(world.url("/responses"))
+    assert "Preparing the messages" not in page.text
+    assert _counts(page.text, "Buses") == [0, 2, 0, 0]
     with session_scope(services.db) as session:
         ann = session.get(Participant, world.people["ann"])
         assert ann is not None
         ann.opted_out = True
         session.add(ann)
-    page = await client.get(world.url("/responses"))
-    assert _counts(page.text, "Buses") == [0, 2, 0, 0]
+    resume = re.search(r'action="(/console/consultations/\d+/feedback/\d+/send)"', page.text)
+    assert resume
+    world.setup.use(RecordingDeliverer())
+    await client.post(resume.group(1), data={"csrf_token": world.setup.token})
     world.setup.run_jobs()
     assert "+447700900001" not in _messages(world)
     page = await client.get(world.url("/responses"))
@@ -297,6 +306,7 @@ async def test_another_consultations_ids_are_refused_and_change_nothing(
         data={"csrf_token": world.setup.token},
     )
     assert resumed.status_code == 404
+    world.setup.run_jobs()
     with session_scope(services.db) as session:
         assert session.exec(select(func.count()).select_from(FeedbackPublication)).one() == 1
         assert session.exec(select(func.count()).select_from(FeedbackRecipient)).one() == 2

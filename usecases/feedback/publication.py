@@ -38,7 +38,7 @@ from storage.models.playback import (
     FeedbackRecipient,
 )
 from storage.repositories.feedback import pending_count
-from storage.repositories.feedback_themes import lines_by_person
+from storage.repositories.feedback_themes import lines_by_person, prepare_theme_feedback
 from usecases.delivery.run import Deliverer, DeliveryReport, run_deliveries
 from usecases.delivery.sender import SendResult
 from usecases.feedback.themes_message import themes_reply
@@ -164,6 +164,10 @@ def send_feedback(
     only_channels: Collection[str] | None = None,
 ) -> DeliveryReport:
     """Send (or resume sending) one publication; updates when it went out and to how many."""
+    with session_scope(engine) as session:
+        # A targeted publication works out who hears which theme here, off the
+        # officer's request, in one transaction of its own before anything is sent.
+        prepare_theme_feedback(session=session, publication_id=publication_id)
     with session_scope(engine) as session:
         publication = session.get(FeedbackPublication, publication_id)
         if publication is None:

@@ -183,3 +183,6 @@ targeted-resume = Ailddechrau anfon
 flash-targeted-nothing = Nid oes ymateb i unrhyw thema eto, felly ni anfonwyd neges at neb.
 flash-targeted-same = Mae'r ymatebion hyn eisoes wedi'u hanfon: neb newydd i ddweud wrthynt. Mae unrhyw un sy'n dal i aros wedi'i restru isod.
 flash-targeted-nobody = Wedi'i gadw, ond nid oes angen neges ar neb: nid oes preswylydd a ofynnodd am glywed yn ôl mewn thema ag ymateb nad yw wedi'i glywed.
+flash-targeted-preparing = Ymatebion wedi'u cadw. Mae'r negeseuon yn cael eu paratoi a byddan nhw'n mynd ar y gyfradd anfon arferol, byth yn yr oriau tawel; bydd y niferoedd isod yn llenwi wrth iddyn nhw fynd.
+flash-targeted-not-queued = Ymatebion wedi'u cadw, ond nid oedd modd rhoi'r negeseuon yn y ciw: pwyswch Ailddechrau anfon isod pan fydd y gweinydd yn ôl.
+targeted-preparing = Wrthi'n paratoi'r negeseuon: yn penderfynu pa breswylwyr sy'n clywed am ba thema.

@@ -182,3 +182,6 @@ targeted-resume = Resume sending
 flash-targeted-nothing = No theme has a response yet, so nobody was messaged.
 flash-targeted-same = These responses were already sent: nobody new to tell. Anyone still waiting is listed below.
 flash-targeted-nobody = Saved, but nobody needs a message: no resident who asked to hear back is in a theme with a response they have not heard.
+flash-targeted-preparing = Responses saved. The messages are being prepared and go out at the usual sending rate, never in quiet hours; the counts below fill in as they do.
+flash-targeted-not-queued = Responses saved, but the messages could not be queued: press Resume sending below when the server is back.
+targeted-preparing = Preparing the messages: working out which residents hear about which theme.

@@ -23,6 +23,7 @@ from storage.models.themes import Theme, ThemeAssignment, ThemeLevel
 from storage.repositories.feedback_themes import (
     NothingToPublish,
     audience_count,
+    prepare_theme_feedback,
     publish_theme_feedback,
     targeted_status,
 )
@@ -82,10 +83,12 @@ def _respond(engine: Engine, cid: int, theme_id: int, detail: str = "We will fix
 
 
 def _publish(engine: Engine, cid: int) -> tuple[int, bool]:
-    """Publish; the count the page showed beforehand is who was queued."""
+    """Publish and prepare (as the send job starts); the count the page showed is who was queued."""
     with session_scope(engine) as session:
         expected = audience_count(session=session, consultation_id=cid)
         publication, created = publish_theme_feedback(session=session, consultation_id=cid)
+    with session_scope(engine) as session:
+        prepare_theme_feedback(session=session, publication_id=publication.id or 0)
         queued = session.exec(
             select(FeedbackRecipient).where(FeedbackRecipient.publication_id == publication.id)
         ).all()
@@ -347,18 +350,30 @@ def test_two_publishes_at_once_make_one_publication_on_postgresql(
     barrier = threading.Barrier(2)
     outcomes: list[bool] = []
 
+    published: list[int] = []
+    queued: list[int] = []
+
     def click() -> None:
         barrier.wait()
         with session_scope(engine) as session:
-            _publication, created = publish_theme_feedback(session=session, consultation_id=cid)
+            publication, created = publish_theme_feedback(session=session, consultation_id=cid)
             outcomes.append(created)
+            published.append(publication.id or 0)
 
-    clicks = [threading.Thread(target=click) for _ in range(2)]
-    for thread in clicks:
-        thread.start()
-    for thread in clicks:
-        thread.join()
-    assert sorted(outcomes) == [False, True]
+    def send_job() -> None:
+        # Both clicks' send jobs start at once and prepare the same publication.
+        barrier.wait()
+        with session_scope(engine) as session:
+            queued.append(prepare_theme_feedback(session=session, publication_id=published[0]))
+
+    for work in (click, send_job):
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert sorted(outcomes) == [False, True] and published[0] == published[1]
+    assert sorted(queued) == [0, 30]
     with session_scope(engine) as session:
         rows = session.exec(select(FeedbackRecipient.participant_id)).all()
     assert len(rows) == len(set(rows)) == 30
