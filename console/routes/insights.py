@@ -24,7 +24,7 @@ from storage.models.playback import FeedbackPublication, FeedbackRecipient
 from storage.repositories import console_accounts as accounts
 from storage.repositories import feedback as feedback_repo
 from storage.repositories.console_consultations import update_consultation
-from storage.repositories.feedback_themes import is_prepared
+from storage.repositories.feedback_plan import is_prepared
 from usecases.delivery.run import requeue_failed
 from usecases.feedback.publication import FEEDBACK_JOB
 

@@ -1,12 +1,11 @@
 """Targeted "you said, we did": the council's responses, each to the residents who raised the theme.
 
-Publishing copies every active theme's response into the publication and
-queues, in the same transaction, one recipient row per resident who asked to
-hear back and has not opted out, covering every theme of theirs not yet told
-(ranked: the ones their answers were mostly about first; the message gives
-the council's words for the first few). Planning is two INSERT ... SELECTs,
-so a large publication stays close to the summary's cost in the request. The
-usual feedback job then sends the rows (usecases.feedback.publication).
+Publishing copies every active theme's response into the publication, as
+quickly as the summary is published; the send job then works out who hears
+which theme (storage.repositories.feedback_plan): one recipient row per
+resident who asked to hear back and has not opted out, covering every theme of
+theirs not yet told, and the usual feedback job sends the rows
+(usecases.feedback.publication).
 
 Never twice, as with the summary's sections: a resident told about a theme
 (sent, being sent, or lost in a crash) is not told about it again, so fixing a
@@ -23,13 +22,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, Subquery, Table, and_, insert, literal, or_, union_all, update
-from sqlalchemy import select as sa_select
-from sqlalchemy.orm import Mapped, aliased
+from sqlalchemy import Table, and_, or_
+from sqlalchemy.orm import Mapped
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, SQLModel, col, func, select
 
-from storage.models import Answer, Consultation, Participant, utcnow
+from storage.models import Answer, Consultation, Participant
 from storage.models.feedback_themes import (
     FeedbackRecipientTheme,
     FeedbackTheme,
@@ -89,132 +87,6 @@ def _current_lines(session: Session, consultation_id: int) -> list[FeedbackTheme
         line.line_hash = _line_hash(line)
         lines.append(line)
     return lines
-
-
-def _untold_matches(consultation_id: int, publication_id: int) -> Subquery:
-    """(resident, line, position, closeness): each of the publication's lines a resident who
-    asked to hear back is in and has not been told about, as SQL (no rows through Python).
-
-    An answer counts towards its own theme and, for a broad theme, through its
-    sub-themes; closeness is the best rank of any of the resident's answers in it.
-    """
-    line = _table(FeedbackTheme)
-
-    def matched(theme_key: Mapped[Any]) -> Select[Any]:
-        return (
-            sa_select(
-                col(Answer.participant_id).label("participant_id"),
-                line.c.id.label("line_id"),
-                line.c.theme_id.label("theme_id"),
-                line.c.position.label("position"),
-                col(ThemeAssignment.rank).label("rank"),
-            )
-            .join(ThemeAssignment, col(ThemeAssignment.answer_id) == col(Answer.id))
-            .join(Theme, col(Theme.id) == col(ThemeAssignment.theme_id))
-            .join(Participant, col(Participant.id) == col(Answer.participant_id))
-            .join(line, line.c.theme_id == theme_key)
-            .where(
-                line.c.publication_id == publication_id,
-                col(Answer.consultation_id) == consultation_id,
-                col(Participant.wants_feedback).is_(True),
-                col(Participant.opted_out).is_(False),
-            )
-        )
-
-    matches = union_all(
-        matched(col(ThemeAssignment.theme_id)), matched(col(Theme.parent_id))
-    ).subquery("matches")
-    closest = (
-        sa_select(
-            matches.c.participant_id,
-            matches.c.line_id,
-            matches.c.theme_id,
-            matches.c.position,
-            func.min(matches.c.rank).label("closeness"),
-        )
-        .group_by(
-            matches.c.participant_id, matches.c.line_id, matches.c.theme_id, matches.c.position
-        )
-        .subquery("closest")
-    )
-    # Told means sent, being sent or lost in a crash, in any earlier publication.
-    earlier_line = aliased(FeedbackTheme)
-    told = (
-        sa_select(col(FeedbackRecipient.id))
-        .join(
-            FeedbackRecipientTheme,
-            col(FeedbackRecipientTheme.recipient_id) == col(FeedbackRecipient.id),
-        )
-        .join(earlier_line, col(earlier_line.id) == col(FeedbackRecipientTheme.feedback_theme_id))
-        .join(
-            FeedbackPublication,
-            col(FeedbackPublication.id) == col(FeedbackRecipient.publication_id),
-        )
-        .where(
-            col(FeedbackPublication.consultation_id) == consultation_id,
-            col(FeedbackRecipient.publication_id) != publication_id,
-            col(FeedbackRecipient.participant_id) == closest.c.participant_id,
-            col(earlier_line.theme_id) == closest.c.theme_id,
-            was_told(),
-        )
-        .correlate(closest)
-    )
-    return (
-        sa_select(
-            closest.c.participant_id, closest.c.line_id, closest.c.position, closest.c.closeness
-        )
-        .where(~told.exists())
-        .subquery("untold")
-    )
-
-
-def _queue_recipients(session: Session, consultation_id: int, publication_id: int) -> None:
-    """One pending recipient row per resident with news, and the lines their message names
-    (ranked: the themes their answers were mostly about first), in two INSERT ... SELECTs.
-
-    Set-based so publishing to 20,000 residents stays close to the summary's one
-    INSERT ... SELECT in the officer's request; window functions run on SQLite
-    (3.25+) and PostgreSQL alike.
-    """
-    untold = _untold_matches(consultation_id, publication_id)
-    recipients = _table(FeedbackRecipient)
-    connection = session.connection()
-    connection.execute(
-        insert(recipients).from_select(
-            ["publication_id", "participant_id", "state", "updated_at"],
-            sa_select(
-                literal(publication_id),
-                untold.c.participant_id,
-                literal(str(DeliveryState.PENDING)),
-                literal(utcnow(), recipients.c.updated_at.type),
-            )
-            .where(untold.c.participant_id.is_not(None))
-            .distinct(),
-        )
-    )
-    ranked = sa_select(
-        untold.c.participant_id,
-        untold.c.line_id,
-        (
-            func.row_number().over(
-                partition_by=untold.c.participant_id,
-                order_by=(untold.c.closeness, untold.c.position),
-            )
-            - 1
-        ).label("rank"),
-    ).subquery("ranked")
-    connection.execute(
-        insert(_table(FeedbackRecipientTheme)).from_select(
-            ["recipient_id", "feedback_theme_id", "rank"],
-            sa_select(recipients.c.id, ranked.c.line_id, ranked.c.rank).join(
-                recipients,
-                and_(
-                    recipients.c.publication_id == publication_id,
-                    recipients.c.participant_id == ranked.c.participant_id,
-                ),
-            ),
-        )
-    )
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -309,69 +181,6 @@ def publish_theme_feedback(
         session.add(line)
     session.flush()
     return publication, True
-
-
-def is_prepared(*, session: Session, publication_id: int) -> bool:
-    """Whether the send job has worked out who hears what (or found nobody and finished)."""
-    publication = session.get(FeedbackPublication, publication_id)
-    if publication is None or publication.sent_at is not None:
-        return True
-    planned = session.exec(
-        select(FeedbackRecipient.id).where(FeedbackRecipient.publication_id == publication_id)
-    ).first()
-    return planned is not None
-
-
-def prepare_theme_feedback(*, session: Session, publication_id: int) -> int:
-    """Queue who hears which theme for a targeted publication, once; how many were queued.
-
-    Run by the send job before it sends (a crash rolls it back whole, and the
-    next run prepares again). Only the newest targeted publication of its
-    consultation queues anybody: it carries the current words, and its rows
-    replace any still waiting in earlier ones; an older one that was never
-    prepared stays empty, so nobody hears the same theme from both.
-    """
-    publication = session.get(FeedbackPublication, publication_id)
-    if publication is None or publication.kind != FeedbackKind.THEMES:
-        return 0
-    consultation_id = publication.consultation_id
-    # Two send jobs for one publication (a resume pressed twice), or two
-    # publications preparing at once, take turns on the consultation's row
-    # (PostgreSQL; SQLite writes one at a time anyway).
-    session.exec(
-        select(Consultation.id).where(Consultation.id == consultation_id).with_for_update()
-    ).first()
-    if is_prepared(session=session, publication_id=publication_id):
-        return 0
-    newest = session.exec(
-        select(func.max(FeedbackPublication.id)).where(
-            FeedbackPublication.consultation_id == consultation_id,
-            FeedbackPublication.kind == FeedbackKind.THEMES,
-        )
-    ).one()
-    if newest != publication_id:
-        return 0
-    # Rows nobody has claimed yet: a row a sender holds counts as told.
-    earlier = select(FeedbackPublication.id).where(
-        FeedbackPublication.consultation_id == consultation_id,
-        FeedbackPublication.kind == FeedbackKind.THEMES,
-        FeedbackPublication.id != publication_id,
-    )
-    session.execute(
-        update(FeedbackRecipient)
-        .where(
-            col(FeedbackRecipient.publication_id).in_(earlier),
-            col(FeedbackRecipient.state) == DeliveryState.PENDING,
-        )
-        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
-    )
-    _queue_recipients(session, consultation_id, publication_id)
-    queued = session.exec(
-        select(func.count())
-        .select_from(FeedbackRecipient)
-        .where(FeedbackRecipient.publication_id == publication_id)
-    ).one()
-    return int(queued)
 
 
 def lines_by_person(*, session: Session, publication_id: int) -> dict[int, list[FeedbackTheme]]:
@@ -507,11 +316,13 @@ def targeted_status(*, session: Session, consultation_id: int) -> list[TargetedS
             .distinct()
         )
     )
+    newest = max((p.id or 0 for p in listed), default=0)
     return [
         TargetedStatus(
             publication=p,
             themes=by_publication[p.id or 0],
-            preparing=p.sent_at is None and p.id not in prepared,
+            # Only the newest is ever prepared (see prepare_theme_feedback).
+            preparing=p.id == newest and p.sent_at is None and p.id not in prepared,
         )
         for p in listed
     ]

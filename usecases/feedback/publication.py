@@ -38,7 +38,8 @@ from storage.models.playback import (
     FeedbackRecipient,
 )
 from storage.repositories.feedback import pending_count
-from storage.repositories.feedback_themes import lines_by_person, prepare_theme_feedback
+from storage.repositories.feedback_plan import prepare_theme_feedback
+from storage.repositories.feedback_themes import lines_by_person
 from usecases.delivery.run import Deliverer, DeliveryReport, run_deliveries
 from usecases.delivery.sender import SendResult
 from usecases.feedback.themes_message import themes_reply

@@ -20,10 +20,10 @@ from storage.models.feedback_themes import FeedbackTheme
 from storage.models.playback import DeliveryState, FeedbackRecipient
 from storage.models.responses import Decision, ResponseStatus
 from storage.models.themes import Theme, ThemeAssignment, ThemeLevel
+from storage.repositories.feedback_plan import prepare_theme_feedback
 from storage.repositories.feedback_themes import (
     NothingToPublish,
     audience_count,
-    prepare_theme_feedback,
     publish_theme_feedback,
     targeted_status,
 )
