@@ -356,6 +356,8 @@ async def test_the_api_json_export_and_report_carry_the_counts_per_theme(
     assert {"sent", "waiting", "failed", "opted_out"} <= set(
         spec["components"]["schemas"]["ThemeToldPublic"]["properties"]
     )
+    assert [item["preparing"] for item in api.json()] == [False]
+    assert "preparing" in spec["components"]["schemas"]["TargetedFeedbackPublic"]["properties"]
 
 
 async def test_quiet_hours_hold_the_messages_and_resume_sending_delivers_them_once(

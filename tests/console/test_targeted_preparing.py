@@ -42,6 +42,8 @@ async def test_a_queue_down_at_publishing_leaves_it_preparing_until_resume_sendi
     assert "Preparing the messages" in published.text
     with session_scope(services.db) as session:
         assert session.exec(select(FeedbackRecipient)).all() == []
+    exported = (await client.get(world.url("/export.json"))).json()["targeted_feedback"]
+    assert [item["preparing"] for item in exported] == [True]
     resume = await client.post(
         world.url("/feedback/1/send"),
         data={"csrf_token": world.setup.token, "next": world.url("/responses")},
@@ -53,6 +55,8 @@ async def test_a_queue_down_at_publishing_leaves_it_preparing_until_resume_sendi
     page = await client.get(world.url("/responses"))
     assert "Preparing the messages" not in page.text
     assert _counts(page.text, "Buses") == [2, 0, 0, 0]
+    exported = (await client.get(world.url("/export.json"))).json()["targeted_feedback"]
+    assert [item["preparing"] for item in exported] == [False]
 
 
 async def test_an_older_publication_prepared_late_messages_nobody_twice(
