@@ -8,9 +8,11 @@ and dropped). N residents (90 % asked to hear back, 2 % opted out), each with 1-
 answers in 1-3 of the themes; every theme has a response. Measured in the same run:
 
 1. Publishing the summary ("what we found out", one INSERT ... SELECT): the baseline.
-2. Publishing the responses theme by theme (who is in which theme, who was told,
-   the recipient rows and the theme rows per recipient), and the ratio to (1).
-3. What each send job does first: loading every recipient's themes.
+2. Publishing the responses theme by theme (the officer's request: the responses
+   copied, and the count of who would be messaged for the flash), and the ratio to (1).
+3. What the send job does first: preparing (who is in which theme, who was told,
+   the recipient rows and the theme rows per recipient, in SQL), then loading every
+   recipient's themes.
 4. The responses page: who would be messaged, and the per-theme counts (sent /
    waiting / failed / opted out).
 5. Composing messages: targeted SMS (fitted to three segments) per second, against
@@ -43,6 +45,7 @@ from storage.models.responses import Decision
 from storage.models.themes import Theme, ThemeAssignment
 from storage.repositories.consultations import create_consultation
 from storage.repositories.feedback import publish_feedback
+from storage.repositories.feedback_plan import prepare_theme_feedback
 from storage.repositories.feedback_themes import (
     audience_count,
     lines_by_person,
@@ -159,8 +162,10 @@ def run(url: str, people: int, themes: int) -> dict[str, float]:
             return publication.id or 0
 
     def targeted() -> int:
+        # What the console's publish route does in the request.
         with session_scope(engine) as session:
             publication, _ = publish_theme_feedback(session=session, consultation_id=cid)
+            audience_count(session=session, consultation_id=cid)
             return publication.id or 0
 
     def audience() -> None:
@@ -171,6 +176,12 @@ def run(url: str, people: int, themes: int) -> dict[str, float]:
     timed("publish summary (baseline)", results, summary)
     publication_id = timed("publish theme by theme", results, targeted)
     assert isinstance(publication_id, int)
+
+    def prepare() -> None:
+        with session_scope(engine) as session:
+            prepare_theme_feedback(session=session, publication_id=publication_id)
+
+    timed("send job start: prepare who hears which theme", results, prepare)
 
     def load() -> dict[int, list[FeedbackTheme]]:
         with session_scope(engine) as session:

@@ -20,6 +20,7 @@ def targeted_feedback(*, session: Session, consultation_id: int) -> list[dict[st
             "publication_id": item.publication.id,
             "published_at": item.publication.published_at.isoformat(),
             "sent_at": item.publication.sent_at.isoformat() if item.publication.sent_at else None,
+            "preparing": item.preparing,
             "themes": [
                 {
                     "theme_id": t.line.theme_id if t.theme_active else None,

@@ -93,6 +93,8 @@ class TargetedFeedbackPublic(BaseModel):
     published_at: datetime
     # When sending finished (null while anyone is still waiting).
     sent_at: datetime | None
+    # True until the send job has worked out who hears which theme (the counts are 0 till then).
+    preparing: bool = False
     themes: list[ThemeToldPublic]
 
 

@@ -4,6 +4,7 @@ and the hand-coding quality check."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -23,6 +24,7 @@ from storage.models.playback import FeedbackPublication, FeedbackRecipient
 from storage.repositories import console_accounts as accounts
 from storage.repositories import feedback as feedback_repo
 from storage.repositories.console_consultations import update_consultation
+from storage.repositories.feedback_plan import is_prepared
 from usecases.delivery.run import requeue_failed
 from usecases.feedback.publication import FEEDBACK_JOB
 
@@ -264,6 +266,7 @@ def resume_feedback(
     officer: CurrentOfficer,
     consultation: EditableConsultation,
     publication_id: int,
+    next: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Queue the send again: after quiet hours, a crash or a queue outage (never resends)."""
     with session_scope(services.db) as session:
@@ -273,6 +276,9 @@ def resume_feedback(
     requeued = requeue_failed(engine=services.db, table=FeedbackRecipient, parent_id=publication_id)
     with session_scope(services.db) as session:
         pending = feedback_repo.pending_count(session=session, publication_id=publication_id)
+        # A targeted publication whose send job never ran (the queue was down) has
+        # nobody pending yet: the job works out who to tell, so it is queued too.
+        preparing = not is_prepared(session=session, publication_id=publication_id)
         accounts.audit(
             session=session,
             actor=f"officer:{officer.id}",
@@ -280,9 +286,39 @@ def resume_feedback(
             subject=f"consultation:{consultation.id}",
             detail={"publication": publication_id, "pending": pending, "requeued": requeued},
         )
-    if pending:
+    if preparing and not pending:
+        try:
+            services.jobs.enqueue(
+                FEEDBACK_JOB, publication_id=publication_id, link=consultation.results_url or None
+            )
+            flash(request, "flash-targeted-preparing")
+        except Exception:
+            log.warning("could not queue feedback publication %s", publication_id, exc_info=True)
+            flash(request, "flash-targeted-not-queued", "error")
+    elif pending:
         # The link as it is now: one added or corrected since publishing is sent too.
         _queue_send(request, services, publication_id, pending, consultation.results_url)
     else:
         flash(request, "flash-nobody-waiting")
-    return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+    return RedirectResponse(back_within(consultation.id or 0, next), status_code=303)
+
+
+_NEXT_LIMIT = 300
+
+
+def back_within(consultation_id: int, candidate: str | None) -> str:
+    """Where the officer came from, if it is one of this consultation's own console pages.
+
+    Anything else (another host, `//evil`, a backslash, `..`, another
+    consultation, a query string or an oversized value) goes to the overview,
+    so the form's field can never be an open redirect.
+    """
+    home = f"/console/consultations/{consultation_id}"
+    if (
+        candidate
+        and len(candidate) <= _NEXT_LIMIT
+        and re.fullmatch(r"(/[a-z0-9-]+)*", candidate.removeprefix(home))
+        and (candidate == home or candidate.startswith(home + "/"))
+    ):
+        return candidate
+    return home

@@ -1,9 +1,9 @@
 """Targeted "you said, we did": the responses page sends each theme's response to its residents.
 
-Publishing stores the responses as sent and who is to hear which in one
-transaction (storage.repositories.feedback_themes); the feedback job then sends
-at the usual rate, never in quiet hours, and "Resume sending" on the
-consultation page picks up whoever is still waiting.
+Publishing stores the responses as sent (storage.repositories.feedback_themes),
+as quickly as the summary; the feedback job then works out who hears which
+theme (the page says "preparing" meanwhile) and sends at the usual rate, never
+in quiet hours; "Resume sending" picks up whoever is still waiting.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from console.routes.insights import _queue_send
 from console.templating import flash
 from storage.db import session_scope
 from storage.repositories import console_accounts as accounts
-from storage.repositories.feedback import pending_count
-from storage.repositories.feedback_themes import NothingToPublish, publish_theme_feedback
+from storage.repositories.feedback_themes import (
+    NothingToPublish,
+    audience_count,
+    publish_theme_feedback,
+)
 
 router = APIRouter(
     prefix="/console/consultations", dependencies=[Depends(check_csrf)], tags=["console"]
@@ -40,13 +43,13 @@ def publish_responses(
         with session_scope(services.db) as session:
             publication, created = publish_theme_feedback(session=session, consultation_id=cid)
             publication_id = publication.id or 0
-            queued = pending_count(session=session, publication_id=publication_id)
+            audience = audience_count(session=session, consultation_id=cid) if created else 0
             accounts.audit(
                 session=session,
                 actor=f"officer:{officer.id}",
                 action="theme_responses_published",
                 subject=f"consultation:{cid}",
-                detail={"publication": publication_id, "new": created, "queued": queued},
+                detail={"publication": publication_id, "new": created, "audience": audience},
             )
     except NothingToPublish:
         flash(request, "flash-targeted-nothing", "error")
@@ -58,10 +61,12 @@ def publish_responses(
         return back
     if not created:
         flash(request, "flash-targeted-same")
-    elif not queued:
+    elif not audience:
         flash(request, "flash-targeted-nobody")
         # Nobody to send to, but the run records that sending finished.
         _queue_send(request, services, publication_id, 0, consultation.results_url, quiet=True)
     else:
-        _queue_send(request, services, publication_id, queued, consultation.results_url)
+        # The send job works out who hears which theme (the page says "preparing"
+        # until then): the same residents the page counted, unless one opts out.
+        _queue_send(request, services, publication_id, audience, consultation.results_url)
     return back

@@ -7,8 +7,8 @@ crash-safety are the feedback machinery's. These tables add the theme part:
 - FeedbackTheme: the council's response to one theme as it was published
   (label, decision and words copied), so the record outlives the response and
   the theme (merged away or deleted later) and the counts can still be shown;
-- FeedbackRecipientTheme: which of those themes one recipient's message names.
-  A resident in three themes has one recipient row and three of these.
+- FeedbackRecipientTheme: which of those themes one recipient's message covers.
+  A resident in five themes has one recipient row and five of these.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from __future__ import annotations
 from sqlalchemy import String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-# A message names at most this many themes: a resident who raised more is told
-# about the ones their answers were mostly about (the rest can come next time).
+# A message gives the council's words for at most this many themes (the ones the
+# resident's answers were mostly about); the rest of their themes are in the same
+# message with the decision only, or counted when an SMS has no room, so nobody
+# waits for a later publication to hear about a theme they raised.
 MAX_THEMES_PER_MESSAGE = 3
 
 

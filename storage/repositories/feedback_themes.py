@@ -1,10 +1,11 @@
 """Targeted "you said, we did": the council's responses, each to the residents who raised the theme.
 
-Publishing copies every active theme's response into the publication and
-queues, in the same transaction, one recipient row per resident who asked to
-hear back and has not opted out, naming up to MAX_THEMES_PER_MESSAGE of their
-themes (the ones their answers were mostly about first). The usual feedback
-job then sends the rows (usecases.feedback.publication).
+Publishing copies every active theme's response into the publication, as
+quickly as the summary is published; the send job then works out who hears
+which theme (storage.repositories.feedback_plan): one recipient row per
+resident who asked to hear back and has not opted out, covering every theme of
+theirs not yet told, and the usual feedback job sends the rows
+(usecases.feedback.publication).
 
 Never twice, as with the summary's sections: a resident told about a theme
 (sent, being sent, or lost in a crash) is not told about it again, so fixing a
@@ -21,14 +22,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, and_, insert, or_, update
+from sqlalchemy import Table, and_, or_
 from sqlalchemy.orm import Mapped
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, SQLModel, col, func, select
 
-from storage.models import Answer, Consultation, Participant, utcnow
+from storage.models import Answer, Consultation, Participant
 from storage.models.feedback_themes import (
-    MAX_THEMES_PER_MESSAGE,
     FeedbackRecipientTheme,
     FeedbackTheme,
 )
@@ -89,65 +89,6 @@ def _current_lines(session: Session, consultation_id: int) -> list[FeedbackTheme
     return lines
 
 
-def _plan(
-    session: Session, consultation_id: int, lines: list[FeedbackTheme]
-) -> dict[int, list[int]]:
-    """Resident id -> indexes into `lines` to tell them about, most their own first."""
-    index_of = {line.theme_id: i for i, line in enumerate(lines)}
-    # Answers count towards their own theme and, for a broad theme, through its sub-themes.
-    # Plain rows from the connection: tens of thousands of them, and the ORM's
-    # loading would cost more than the query.
-    connection = session.connection()
-    rows = connection.execute(
-        select(
-            Answer.participant_id, ThemeAssignment.theme_id, Theme.parent_id, ThemeAssignment.rank
-        )
-        .join(ThemeAssignment, col(ThemeAssignment.answer_id) == col(Answer.id))
-        .join(Theme, col(Theme.id) == col(ThemeAssignment.theme_id))
-        .join(Participant, col(Participant.id) == col(Answer.participant_id))
-        .where(
-            Answer.consultation_id == consultation_id,
-            col(Participant.wants_feedback).is_(True),
-            col(Participant.opted_out).is_(False),
-        )
-    ).all()
-    closeness: dict[int, dict[int, int]] = defaultdict(dict)
-    for participant_id, theme_id, parent_id, rank in rows:
-        for key in (theme_id, parent_id):
-            if participant_id is None or key not in index_of:
-                continue
-            held = closeness[participant_id]
-            held[index_of[key]] = min(rank, held.get(index_of[key], rank))
-    told = {
-        (participant_id, theme_id)
-        for participant_id, theme_id in connection.execute(
-            select(FeedbackRecipient.participant_id, FeedbackTheme.theme_id)
-            .join(
-                FeedbackRecipientTheme,
-                col(FeedbackRecipientTheme.recipient_id) == col(FeedbackRecipient.id),
-            )
-            .join(
-                FeedbackTheme,
-                col(FeedbackTheme.id) == col(FeedbackRecipientTheme.feedback_theme_id),
-            )
-            .join(
-                FeedbackPublication,
-                col(FeedbackPublication.id) == col(FeedbackRecipient.publication_id),
-            )
-            .where(FeedbackPublication.consultation_id == consultation_id, was_told())
-            .where(col(FeedbackTheme.theme_id).in_([line.theme_id for line in lines] or [-1]))
-        )
-    }
-    theme_of = [line.theme_id for line in lines]
-    plan = {}
-    for participant_id, held in closeness.items():
-        news = [i for i in held if (participant_id, theme_of[i]) not in told]
-        news.sort(key=lambda i: (held[i], i))
-        if news:
-            plan[participant_id] = news[:MAX_THEMES_PER_MESSAGE]
-    return plan
-
-
 def _table(model: type[SQLModel]) -> Table:
     return SQLModel.metadata.tables[str(model.__tablename__)]
 
@@ -204,7 +145,10 @@ def publish_theme_feedback(
 ) -> tuple[FeedbackPublication, bool]:
     """The targeted publication for the current responses, and whether it is new.
 
-    Raises NothingToPublish when no active theme has a response.
+    Only the responses are stored here (the officer's request stays as quick as
+    the summary's); who hears which theme is worked out by prepare_theme_feedback
+    at the start of the send job. Raises NothingToPublish when no active theme
+    has a response.
     """
     # Two publishes at once (a double click, two officers) take turns: the second
     # then sees the first's publication and queued rows (PostgreSQL; SQLite writes
@@ -226,20 +170,6 @@ def publish_theme_feedback(
     ).first()
     if existing is not None:
         return existing, False
-    # Rows nobody has claimed yet: a row a sender holds counts as told (see _plan).
-    earlier = select(FeedbackPublication.id).where(
-        FeedbackPublication.consultation_id == consultation_id,
-        FeedbackPublication.kind == FeedbackKind.THEMES,
-    )
-    session.execute(
-        update(FeedbackRecipient)
-        .where(
-            col(FeedbackRecipient.publication_id).in_(earlier),
-            col(FeedbackRecipient.state) == DeliveryState.PENDING,
-        )
-        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
-    )
-    plan = _plan(session, consultation_id, lines)
     publication = FeedbackPublication(
         consultation_id=consultation_id, kind=FeedbackKind.THEMES, text_hash=digest
     )
@@ -250,41 +180,6 @@ def publish_theme_feedback(
         line.publication_id = publication.id
         session.add(line)
     session.flush()
-    if plan:
-        now = utcnow()
-        # Core inserts: the ORM's bulk path costs seconds per 10,000 rows here.
-        connection = session.connection()
-        connection.execute(
-            insert(_table(FeedbackRecipient)),
-            [
-                {
-                    "publication_id": publication.id,
-                    "participant_id": participant_id,
-                    "state": str(DeliveryState.PENDING),
-                    "updated_at": now,
-                }
-                for participant_id in plan
-            ],
-        )
-        recipient_ids = dict(
-            session.exec(
-                select(FeedbackRecipient.participant_id, FeedbackRecipient.id).where(
-                    FeedbackRecipient.publication_id == publication.id
-                )
-            ).all()
-        )
-        connection.execute(
-            insert(_table(FeedbackRecipientTheme)),
-            [
-                {
-                    "recipient_id": recipient_ids[participant_id],
-                    "feedback_theme_id": lines[index].id,
-                    "rank": rank,
-                }
-                for participant_id, indexes in plan.items()
-                for rank, index in enumerate(indexes)
-            ],
-        )
     return publication, True
 
 
@@ -341,6 +236,8 @@ class ThemeCount:
 class TargetedStatus:
     publication: FeedbackPublication
     themes: list[ThemeCount]
+    # The send job has not yet worked out who hears which theme.
+    preparing: bool = False
 
 
 def targeted_status(*, session: Session, consultation_id: int) -> list[TargetedStatus]:
@@ -412,4 +309,20 @@ def targeted_status(*, session: Session, consultation_id: int) -> list[TargetedS
                 counts={k: tally[line.id or 0].get(k, 0) for k in COUNT_KEYS},
             )
         )
-    return [TargetedStatus(publication=p, themes=by_publication[p.id or 0]) for p in listed]
+    prepared = set(
+        session.exec(
+            select(FeedbackRecipient.publication_id)
+            .where(col(FeedbackRecipient.publication_id).in_([p.id for p in listed] or [-1]))
+            .distinct()
+        )
+    )
+    newest = max((p.id or 0 for p in listed), default=0)
+    return [
+        TargetedStatus(
+            publication=p,
+            themes=by_publication[p.id or 0],
+            # Only the newest is ever prepared (see prepare_theme_feedback).
+            preparing=p.id == newest and p.sent_at is None and p.id not in prepared,
+        )
+        for p in listed
+    ]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import httpx
+import pytest
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -204,14 +205,23 @@ async def test_someone_who_opts_out_after_publishing_is_not_messaged_and_counted
     world = await _world(client, services)
     await _respond(client, world, "Buses", BUSES)
     await _respond(client, world, "Parks", PARKS)
-    await _publish(client, world)  # queued, not yet sent
+    world.setup.use(RecordingDeliverer(), now=NIGHT)
+    await _publish(client, world)  # not yet prepared: the page says so
+    page = await client.get(world.url("/responses"))
+    assert "Preparing the messages" in page.text
+    world.setup.run_jobs()  # prepared, then held by quiet hours
+    page = await client.get(world.url("/responses"))
+    assert "Preparing the messages" not in page.text
+    assert _counts(page.text, "Buses") == [0, 2, 0, 0]
     with session_scope(services.db) as session:
         ann = session.get(Participant, world.people["ann"])
         assert ann is not None
         ann.opted_out = True
         session.add(ann)
-    page = await client.get(world.url("/responses"))
-    assert _counts(page.text, "Buses") == [0, 2, 0, 0]
+    resume = re.search(r'action="(/console/consultations/\d+/feedback/\d+/send)"', page.text)
+    assert resume
+    world.setup.use(RecordingDeliverer())
+    await client.post(resume.group(1), data={"csrf_token": world.setup.token})
     world.setup.run_jobs()
     assert "+447700900001" not in _messages(world)
     page = await client.get(world.url("/responses"))
@@ -296,6 +306,7 @@ async def test_another_consultations_ids_are_refused_and_change_nothing(
         data={"csrf_token": world.setup.token},
     )
     assert resumed.status_code == 404
+    world.setup.run_jobs()
     with session_scope(services.db) as session:
         assert session.exec(select(func.count()).select_from(FeedbackPublication)).one() == 1
         assert session.exec(select(func.count()).select_from(FeedbackRecipient)).one() == 2
@@ -345,6 +356,8 @@ async def test_the_api_json_export_and_report_carry_the_counts_per_theme(
     assert {"sent", "waiting", "failed", "opted_out"} <= set(
         spec["components"]["schemas"]["ThemeToldPublic"]["properties"]
     )
+    assert [item["preparing"] for item in api.json()] == [False]
+    assert "preparing" in spec["components"]["schemas"]["TargetedFeedbackPublic"]["properties"]
 
 
 async def test_quiet_hours_hold_the_messages_and_resume_sending_delivers_them_once(
@@ -369,3 +382,41 @@ async def test_quiet_hours_hold_the_messages_and_resume_sending_delivers_them_on
     page = await client.get(world.url("/responses"))
     assert _counts(page.text, "Buses") == [2, 0, 0, 0]
     assert "/feedback/" not in page.text.split('id="told-heading"')[1]
+
+
+@pytest.mark.parametrize(
+    ("sent_next", "lands_on"),
+    [
+        ("{home}/responses", "{home}/responses"),
+        (None, "{home}"),
+        ("https://evil.example/{home}", "{home}"),
+        ("//evil.example", "{home}"),
+        ("/\\evil.example", "{home}"),
+        ("{home}/../../other", "{home}"),
+        ("{home}/responses?x=https://evil.example", "{home}"),
+        ("/console/consultations/999999/responses", "{home}"),
+        ("{home}/" + "a" * 5000, "{home}"),
+    ],
+)
+async def test_resume_sending_returns_to_the_page_it_was_pressed_on_and_nowhere_else(
+    client: httpx.AsyncClient, services: Services, sent_next: str | None, lands_on: str
+) -> None:
+    world = await _world(client, services)
+    await _respond(client, world, "Buses", BUSES)
+    world.setup.use(RecordingDeliverer(), now=NIGHT)
+    await _publish(client, world)
+    world.setup.run_jobs()
+    page = await client.get(world.url("/responses"))
+    resume = re.search(r'action="(/console/consultations/\d+/feedback/\d+/send)"', page.text)
+    assert resume
+    home = world.url("")
+    assert f'name="next" value="{home}/responses"' in page.text
+    form = {"csrf_token": world.setup.token}
+    if sent_next is not None:
+        form["next"] = sent_next.format(home=home)
+    world.setup.use(RecordingDeliverer())
+    answer = await client.post(resume.group(1), data=form)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == lands_on.format(home=home)
+    world.setup.run_jobs()  # a hostile `next` still resumes the send: nothing is lost
+    assert len(world.setup.deliverer.sent) == 2

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from bot.channels.registry import CHANNELS
@@ -38,6 +39,7 @@ from storage.models.playback import (
     FeedbackRecipient,
 )
 from storage.repositories.feedback import pending_count
+from storage.repositories.feedback_plan import prepare_theme_feedback
 from storage.repositories.feedback_themes import lines_by_person
 from usecases.delivery.run import Deliverer, DeliveryReport, run_deliveries
 from usecases.delivery.sender import SendResult
@@ -164,6 +166,15 @@ def send_feedback(
     only_channels: Collection[str] | None = None,
 ) -> DeliveryReport:
     """Send (or resume sending) one publication; updates when it went out and to how many."""
+    try:
+        with session_scope(engine) as session:
+            # A targeted publication works out who hears which theme here, off the
+            # officer's request, in one transaction of its own before anything is sent.
+            prepare_theme_feedback(session=session, publication_id=publication_id)
+    except IntegrityError:
+        # Another send job for the same publication prepared it first (SQLite has no
+        # row lock to wait on; its unique rows refuse the second): send what it queued.
+        log.info("feedback publication %s was prepared by another job", publication_id)
     with session_scope(engine) as session:
         publication = session.get(FeedbackPublication, publication_id)
         if publication is None:

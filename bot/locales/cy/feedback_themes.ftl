@@ -9,3 +9,4 @@ themes-feedback-already-doing = rydyn ni'n gwneud hyn yn barod.
 themes-feedback-not-doing = dydyn ni ddim yn gwneud hyn.
 themes-feedback-passed-on = rydyn ni wedi trosglwyddo hyn i { $body }.
 themes-feedback-link = Rhagor: { $link }
+themes-feedback-more = A { $count } peth arall a godoch chi.

@@ -10,3 +10,4 @@ themes-feedback-already-doing = we are already doing this.
 themes-feedback-not-doing = we are not doing this.
 themes-feedback-passed-on = we have passed this to { $body }.
 themes-feedback-link = More: { $link }
+themes-feedback-more = And { $count } more things you raised.

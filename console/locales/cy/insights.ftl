@@ -170,7 +170,7 @@ accuracy-officer = Swyddog { $letter }
 
 # "Dywedoch chi, gwnaethon ni" wedi'i dargedu ar dudalen yr ymatebion.
 targeted-heading = Dweud wrth breswylwyr beth rydym yn ei wneud am eu themâu
-targeted-intro = Mae preswylwyr a ofynnodd am glywed yn ôl yn cael un neges sy'n enwi hyd at { $count } o'r themâu y mae eu hatebion eu hunain ynddynt, gydag ymateb y cyngor i bob un, yn eu hiaith ac ar y sianel a ddefnyddiwyd ganddynt, ac yna'r ddolen i'r canlyniadau. Ni fydd neb yn clywed am yr un thema ddwywaith.
+targeted-intro = Mae preswylwyr a ofynnodd am glywed yn ôl yn cael un neges am bob thema y mae eu hatebion eu hunain ynddi, gydag ymateb llawn y cyngor i'r { $count } y dywedon nhw fwyaf amdanynt a'r penderfyniad ar y lleill (mewn neges destun, dim ond faint o rai eraill sydd pan nad oes lle), yn eu hiaith ac ar y sianel a ddefnyddiwyd ganddynt, ac yna'r ddolen i'r canlyniadau. Ni fydd neb yn clywed am yr un thema ddwywaith.
 targeted-audience = { $count ->
         [0] Neb newydd i ddweud wrthynt ar hyn o bryd.
         [one] Byddai neges yn mynd at { $count } preswylydd.
@@ -183,3 +183,6 @@ targeted-resume = Ailddechrau anfon
 flash-targeted-nothing = Nid oes ymateb i unrhyw thema eto, felly ni anfonwyd neges at neb.
 flash-targeted-same = Mae'r ymatebion hyn eisoes wedi'u hanfon: neb newydd i ddweud wrthynt. Mae unrhyw un sy'n dal i aros wedi'i restru isod.
 flash-targeted-nobody = Wedi'i gadw, ond nid oes angen neges ar neb: nid oes preswylydd a ofynnodd am glywed yn ôl mewn thema ag ymateb nad yw wedi'i glywed.
+flash-targeted-preparing = Ymatebion wedi'u cadw. Mae'r negeseuon yn cael eu paratoi a byddan nhw'n mynd ar y gyfradd anfon arferol, byth yn yr oriau tawel; bydd y niferoedd isod yn llenwi wrth iddyn nhw fynd.
+flash-targeted-not-queued = Ymatebion wedi'u cadw, ond nid oedd modd rhoi'r negeseuon yn y ciw: pwyswch Ailddechrau anfon isod pan fydd y gweinydd yn ôl.
+targeted-preparing = Wrthi'n paratoi'r negeseuon: yn penderfynu pa breswylwyr sy'n clywed am ba thema.

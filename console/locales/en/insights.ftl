@@ -169,7 +169,7 @@ accuracy-officer = Officer { $letter }
 
 # Targeted "you said, we did" on the responses page.
 targeted-heading = Tell residents what we are doing about their themes
-targeted-intro = Residents who asked to hear back get one message naming up to { $count } of the themes their own answers are in, with the council's response to each, in their language and on the channel they used, then the link to the results. Nobody is told about the same theme twice.
+targeted-intro = Residents who asked to hear back get one message about every theme their own answers are in, with the council's full response to the { $count } they said most about and the decision on the others (by text message, just how many others when there is no room), in their language and on the channel they used, then the link to the results. Nobody is told about the same theme twice.
 targeted-audience = { $count ->
         [0] Nobody new to tell right now.
         [one] { $count } resident would be messaged.
@@ -182,3 +182,6 @@ targeted-resume = Resume sending
 flash-targeted-nothing = No theme has a response yet, so nobody was messaged.
 flash-targeted-same = These responses were already sent: nobody new to tell. Anyone still waiting is listed below.
 flash-targeted-nobody = Saved, but nobody needs a message: no resident who asked to hear back is in a theme with a response they have not heard.
+flash-targeted-preparing = Responses saved. The messages are being prepared and go out at the usual sending rate, never in quiet hours; the counts below fill in as they do.
+flash-targeted-not-queued = Responses saved, but the messages could not be queued: press Resume sending below when the server is back.
+targeted-preparing = Preparing the messages: working out which residents hear about which theme.

@@ -20,6 +20,7 @@ from storage.models.feedback_themes import FeedbackTheme
 from storage.models.playback import DeliveryState, FeedbackRecipient
 from storage.models.responses import Decision, ResponseStatus
 from storage.models.themes import Theme, ThemeAssignment, ThemeLevel
+from storage.repositories.feedback_plan import prepare_theme_feedback
 from storage.repositories.feedback_themes import (
     NothingToPublish,
     audience_count,
@@ -82,10 +83,12 @@ def _respond(engine: Engine, cid: int, theme_id: int, detail: str = "We will fix
 
 
 def _publish(engine: Engine, cid: int) -> tuple[int, bool]:
-    """Publish; the count the page showed beforehand is who was queued."""
+    """Publish and prepare (as the send job starts); the count the page showed is who was queued."""
     with session_scope(engine) as session:
         expected = audience_count(session=session, consultation_id=cid)
         publication, created = publish_theme_feedback(session=session, consultation_id=cid)
+    with session_scope(engine) as session:
+        prepare_theme_feedback(session=session, publication_id=publication.id or 0)
         queued = session.exec(
             select(FeedbackRecipient).where(FeedbackRecipient.publication_id == publication.id)
         ).all()
@@ -183,7 +186,7 @@ def test_quiet_hours_keep_everyone_waiting_and_a_new_publication_takes_them_over
     assert sorted(str(s) for s, _ in states) == [DeliveryState.SENT, DeliveryState.SKIPPED]
 
 
-def test_a_resident_in_many_themes_hears_about_three_and_a_broad_theme_counts_its_parts(
+def test_a_resident_in_many_themes_hears_of_all_at_once_and_a_broad_theme_counts_its_parts(
     engine: Engine, protector: AddressProtector
 ) -> None:
     cid = add_consultation(engine)
@@ -207,10 +210,24 @@ def test_a_resident_in_many_themes_hears_about_three_and_a_broad_theme_counts_it
     named = [
         line.split(":")[0] for line in sent["+447700900001"].splitlines() if line.startswith("- ")
     ]
-    # Her main themes first (rank 0 of each answer), then in the page's order.
-    assert named == ["- Parks", "- Libraries", "- Roads"]
+    # Her main themes first (rank 0 of each answer), then in the page's order; the
+    # council's words for the first three, the decision alone for the rest.
+    assert named == ["- Parks", "- Libraries", "- Roads", "- Bins", "- Transport"]
+    ann_lines = sent["+447700900001"].splitlines()
+    assert ann_lines[1].startswith("- Parks: we will do this. ") and len(ann_lines[1]) > 30
+    assert "- Bins: we will do this." in ann_lines and "- Transport: we will do this." in ann_lines
     assert "- Transport: we will do this." in sent["+447700900002"]
-    assert _counts(engine, cid)["Transport"]["sent"] == 1
+    counts = _counts(engine, cid)
+    assert counts["Transport"]["sent"] == 2 and counts["Bins"]["sent"] == 1
+    # She was told about all five: publishing again after a new response to one of
+    # them is news to nobody else, and nothing is held back for her.
+    assert len(deliverer.sent) == 2
+    _respond(engine, cid, others[2], detail="Bins are now collected weekly.")
+    later, created = _publish(engine, cid)
+    assert created
+    again = RecordingDeliverer()
+    _send(engine, protector, later, again)
+    assert [address for _, address, _ in again.sent] == []
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
@@ -333,18 +350,30 @@ def test_two_publishes_at_once_make_one_publication_on_postgresql(
     barrier = threading.Barrier(2)
     outcomes: list[bool] = []
 
+    published: list[int] = []
+    queued: list[int] = []
+
     def click() -> None:
         barrier.wait()
         with session_scope(engine) as session:
-            _publication, created = publish_theme_feedback(session=session, consultation_id=cid)
+            publication, created = publish_theme_feedback(session=session, consultation_id=cid)
             outcomes.append(created)
+            published.append(publication.id or 0)
 
-    clicks = [threading.Thread(target=click) for _ in range(2)]
-    for thread in clicks:
-        thread.start()
-    for thread in clicks:
-        thread.join()
-    assert sorted(outcomes) == [False, True]
+    def send_job() -> None:
+        # Both clicks' send jobs start at once and prepare the same publication.
+        barrier.wait()
+        with session_scope(engine) as session:
+            queued.append(prepare_theme_feedback(session=session, publication_id=published[0]))
+
+    for work in (click, send_job):
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert sorted(outcomes) == [False, True] and published[0] == published[1]
+    assert sorted(queued) == [0, 30]
     with session_scope(engine) as session:
         rows = session.exec(select(FeedbackRecipient.participant_id)).all()
     assert len(rows) == len(set(rows)) == 30
