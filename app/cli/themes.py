@@ -82,11 +82,15 @@ def _warm_up() -> None:
     """Import the clustering and language modules while the models load and embed.
 
     Embedding releases the GIL, so on a second core these imports (about a second:
-    scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run nothing.
+    scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run little.
+    They come first in this process, so they skip what a run never uses (lean_imports).
     """
     try:
-        import sklearn.cluster  # noqa: F401
-        import sklearn.decomposition  # noqa: F401
+        from app.cli.lean_imports import import_sklearn, import_spacy
+
+        # Clustering comes before labelling, so scikit-learn before spaCy.
+        import_sklearn("sklearn.cluster", "sklearn.decomposition")
+        import_spacy()
 
         from nlp.pipelines import get_pipeline
         from nlp.themes import ThemeModel  # noqa: F401

@@ -18,7 +18,7 @@ import importlib.util
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, Literal
@@ -89,6 +89,14 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _check_digest(digest: Future[str] | None, weights_path: Path) -> None:
+    if digest is not None and digest.result() != MINILM_SHA256:
+        raise EmbeddingError(
+            f"{weights_path} is not the published all-MiniLM-L6-v2 weights "
+            "(SHA-256 mismatch); reinstall the provider package."
+        )
 
 
 def _usable_cpus() -> int:
@@ -231,11 +239,28 @@ class MiniLMEmbedder:
     ) -> None:
         directory = model_dir or find_model_dir()
         weights_path = directory / "model.safetensors"
-        if verify and _sha256(weights_path) != MINILM_SHA256:
-            raise EmbeddingError(
-                f"{weights_path} is not the published all-MiniLM-L6-v2 weights "
-                "(SHA-256 mismatch); reinstall the provider package."
-            )
+        # hashlib releases the GIL, so the check (0.2-0.4 s of CPU per start) runs on
+        # another core while the tokenizer and weights load; nothing is encoded before
+        # it passes.
+        checking = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minilm-sha256")
+        digest = checking.submit(_sha256, weights_path) if verify else None
+        checking.shutdown(wait=False)
+        try:
+            self._load(directory, weights_path, threads=threads, backend=backend)
+        except Exception:
+            # A damaged file fails to parse before its digest is known: say which it is.
+            _check_digest(digest, weights_path)
+            raise
+        _check_digest(digest, weights_path)
+
+    def _load(
+        self,
+        directory: Path,
+        weights_path: Path,
+        *,
+        threads: int | None,
+        backend: Literal["auto", "onnxruntime", "numpy"],
+    ) -> None:
         self.name = f"all-MiniLM-L6-v2@{MINILM_SHA256[:12]}/numpy-v1"
         tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         # The shipped tokenizer.json pads and truncates to 128; we pad per batch ourselves
