@@ -12,8 +12,8 @@ theming. Two of those imports load a package the run never touches:
   weights' package depends on it, and importing it costs about as much again.
 
 Both tricks are scoped to the first import of the library in this process and undone
-afterwards: ``import spacy.cli`` and ``import pandas`` work as usual later. Both are
-used only by the `themes` command's warm-up, which runs first in its own process.
+afterwards: ``import spacy.cli`` and ``import pandas`` work as usual later. Only
+`themes discover` uses them, in its own process, before anything else imports either.
 """
 
 from __future__ import annotations
@@ -77,3 +77,14 @@ def import_sklearn(*submodules: str) -> None:
         finally:
             if sys.modules.get("pandas", 0) is None:
                 del sys.modules["pandas"]
+
+
+def import_theming_libraries() -> None:
+    """scikit-learn's clustering, then spaCy, both the lean way.
+
+    The `themes` warm-up thread calls this at once and the command again before it
+    themes: whichever comes first imports, the other waits, so neither library is ever
+    imported the ordinary way first, however quickly a small file reaches theming.
+    """
+    import_sklearn("sklearn.cluster", "sklearn.decomposition")
+    import_spacy()

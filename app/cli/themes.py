@@ -86,11 +86,9 @@ def _warm_up() -> None:
     They come first in this process, so they skip what a run never uses (lean_imports).
     """
     try:
-        from app.cli.lean_imports import import_sklearn, import_spacy
+        from app.cli.lean_imports import import_theming_libraries
 
-        # Clustering comes before labelling, so scikit-learn before spaCy.
-        import_sklearn("sklearn.cluster", "sklearn.decomposition")
-        import_spacy()
+        import_theming_libraries()
 
         from nlp.pipelines import get_pipeline
         from nlp.themes import ThemeModel  # noqa: F401
@@ -141,6 +139,9 @@ def discover(
         raise typer.Exit(2) from error
     languages = [str(identify(t)) for t in texts]
     vectors = _embed(model_embedder, texts, languages)
+    from app.cli.lean_imports import import_theming_libraries
+
+    import_theming_libraries()
     from nlp.themes import ThemeModel
     from nlp.themes.clauses import embed_clauses
 
