@@ -260,6 +260,9 @@ def main() -> None:
     parser.add_argument("--refit-sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--answers", type=int, default=10_000, help="--discover: answers")
     parser.add_argument("--runs", type=int, default=3, help="--discover: runs per variant")
+    parser.add_argument(
+        "--baseline", default=None, help="--discover: compare with the command at this git revision"
+    )
     args = parser.parse_args()
     if not args.discover:
         from bench.themes_discover import versions
