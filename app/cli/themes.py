@@ -139,14 +139,16 @@ def discover(
         raise typer.Exit(2) from error
     languages = [str(identify(t)) for t in texts]
     vectors = _embed(model_embedder, texts, languages)
+    from nlp.themes.clauses import embed_clauses
+
+    # Answers naming several things: their clauses bring further themes. Embedded before
+    # waiting for the warm-up's imports, which this needs none of.
+    clauses = embed_clauses(model_embedder, texts, languages)
     from app.cli.lean_imports import import_theming_libraries
 
     import_theming_libraries()
     from nlp.themes import ThemeModel
-    from nlp.themes.clauses import embed_clauses
 
-    # Answers naming several things: their clauses bring further themes.
-    clauses = embed_clauses(model_embedder, texts, languages)
     typer.echo(f"Finding themes in {len(texts)} answers ...", err=True)
     model = ThemeModel(embedder=model_embedder).fit(
         texts,
