@@ -275,7 +275,9 @@ class MiniLMEmbedder:
         self._ln_g = w["embeddings.LayerNorm.weight"]
         self._ln_b = w["embeddings.LayerNorm.bias"]
         self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
-        self._blas = ThreadpoolController()
+        # Found on first use: scanning the loaded libraries costs ~0.2 s of a cold start,
+        # and only the numpy pass calls BLAS.
+        self._blas: ThreadpoolController | None = None
         self._threads = max(1, threads if threads is not None else _usable_cpus())
         if backend == "auto":
             backend = "onnxruntime" if _has_onnxruntime() else "numpy"
@@ -283,13 +285,17 @@ class MiniLMEmbedder:
         self._session: Any = None
         self._session_lock = threading.Lock()
 
-    def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
-        limit: AbstractContextManager[Any] = (
-            self._blas.limit(limits=1, user_api="blas")
-            if tokens < SMALL_PASS_TOKENS
-            else nullcontext()
-        )
+    def _one_blas_thread(self) -> AbstractContextManager[Any]:
+        """BLAS on one thread (process-wide) for the numpy pass; onnxruntime's calls none."""
+        if self.backend == "onnxruntime":
+            return nullcontext()
+        if self._blas is None:
+            self._blas = ThreadpoolController()
+        limit: AbstractContextManager[Any] = self._blas.limit(limits=1, user_api="blas")
         return limit
+
+    def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
+        return self._one_blas_thread() if tokens < SMALL_PASS_TOKENS else nullcontext()
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Word-piece ids (with [CLS] and [SEP]) for each text, truncated like the model."""
@@ -359,7 +365,7 @@ class MiniLMEmbedder:
             # One BLAS thread per batch, batches side by side: every step uses every core.
             # Set once around the pool: the limit is process-wide, not per thread.
             with (
-                self._blas.limit(limits=1, user_api="blas"),
+                self._one_blas_thread(),
                 ThreadPoolExecutor(self._threads, thread_name_prefix="minilm") as pool,
             ):
                 passes = pool.map(lambda chunk: self._forward([ids[i] for i in chunk]), chunks)
