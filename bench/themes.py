@@ -5,6 +5,7 @@ Usage:
     .venv/bin/python bench/themes.py --speed         # refit / assignment / scaling
     .venv/bin/python bench/themes.py --discover      # `themes discover` on 10,000 answers
     .venv/bin/python bench/themes.py --discover --answers 100   # the cold CLI
+    .venv/bin/python bench/themes.py --discover --answers 100 --baseline REV  # vs git REV
 
 Sets (../shared/data, never copied): clinc150_val (+ its out-of-scope set as noise),
 held-out splits of banking77_train and hwu64_train (3,000 rows each, seed 20261122, disjoint
