@@ -5,6 +5,7 @@ Usage:
     .venv/bin/python bench/themes.py --speed         # refit / assignment / scaling
     .venv/bin/python bench/themes.py --discover      # `themes discover` on 10,000 answers
     .venv/bin/python bench/themes.py --discover --answers 100   # the cold CLI
+    .venv/bin/python bench/themes.py --discover --answers 100 --baseline REV  # vs git REV
 
 Sets (../shared/data, never copied): clinc150_val (+ its out-of-scope set as noise),
 held-out splits of banking77_train and hwu64_train (3,000 rows each, seed 20261122, disjoint
@@ -260,6 +261,9 @@ def main() -> None:
     parser.add_argument("--refit-sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--answers", type=int, default=10_000, help="--discover: answers")
     parser.add_argument("--runs", type=int, default=3, help="--discover: runs per variant")
+    parser.add_argument(
+        "--baseline", default=None, help="--discover: compare with the command at this git revision"
+    )
     args = parser.parse_args()
     if not args.discover:
         from bench.themes_discover import versions

@@ -12,6 +12,9 @@ Variants:
               (the 10k baseline: the embedder before onnxruntime).
     eager     the same command after importing every command module first, as the CLI
               did before its groups were loaded lazily (the cold-start baseline).
+    before    with ``--baseline REV``: the command as it was at git revision REV (its
+              source exported to a temporary directory and run from there, same venv);
+              then the baseline of the ratios.
 
 The digest of the output CSV shows whether runs gave the same themes.
 """
@@ -55,9 +58,27 @@ def _write_answers(path: Path, n: int) -> int:
     return len(rows)
 
 
-def _run_once(variant: str, answers: Path, out: Path) -> dict[str, float | str]:
+def _export(revision: str, into: Path) -> Path:
+    """The project's source at ``revision``, exported (no checkout) into ``into``."""
+    into.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    # Compiled now, as an installed tree is, so the first timed run does not pay for it.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(into)], check=True)
+    return into
+
+
+def _run_once(
+    variant: str, answers: Path, out: Path, source: Path = ROOT
+) -> dict[str, float | str]:
+    # The child runs from `source`, so `import app` finds that tree before the venv's.
+    env = dict(os.environ)
+    if source != ROOT:
+        env["PYTHONPATH"] = str(source)
     code = (
-        _PRELUDE[variant]
+        _PRELUDE.get(variant, "")
         + "import sys\nfrom app.cli.main import main\n"
         + f"sys.argv = ['whatmatters', 'themes', 'discover', {str(answers)!r}, "
         + f"'--out', {str(out)!r}]\nmain()\n"
@@ -65,7 +86,7 @@ def _run_once(variant: str, answers: Path, out: Path) -> dict[str, float | str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=dict(os.environ)
+        [sys.executable, "-c", code], cwd=source, capture_output=True, text=True, env=env
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -85,6 +106,8 @@ def _run_once(variant: str, answers: Path, out: Path) -> dict[str, float | str]:
 def discover(args: argparse.Namespace) -> None:
     """Time the variants, ``args.runs`` rounds each, on ``args.answers`` answers."""
     variants = ["shipped", "eager"] if args.answers <= 1000 else ["shipped", "numpy"]
+    if args.baseline:
+        variants = ["shipped", "before"]
     load = os.getloadavg()
     print(f"# {versions_line(PACKAGES)}")
     print(f"# load average at start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
@@ -92,10 +115,14 @@ def discover(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         answers = Path(tmp) / "answers.csv"
         n = _write_answers(answers, args.answers)
+        source = dict.fromkeys(variants, ROOT)
+        if args.baseline:
+            source["before"] = _export(args.baseline, Path(tmp) / "before")
+            print(f"# before = {args.baseline}")
         for _ in range(args.runs):
             for variant in variants:
                 out = Path(tmp) / f"{variant}.csv"
-                results[variant].append(_run_once(variant, answers, out))
+                results[variant].append(_run_once(variant, answers, out, source[variant]))
                 r = results[variant][-1]
                 print(
                     f"#   {variant}: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, "

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from nlp import langid
-from nlp.lang import own_components_only  # importing nlp.lang registers Welsh
+from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.lemmas import KNOWN_FORMS, singular
 from nlp.lang.cy.mutations import Mutation, demutate
 from nlp.lang.cy.tokenizer_exceptions import clitic_norm

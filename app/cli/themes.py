@@ -82,11 +82,13 @@ def _warm_up() -> None:
     """Import the clustering and language modules while the models load and embed.
 
     Embedding releases the GIL, so on a second core these imports (about a second:
-    scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run nothing.
+    scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run little.
+    They come first in this process, so they skip what a run never uses (lean_imports).
     """
     try:
-        import sklearn.cluster  # noqa: F401
-        import sklearn.decomposition  # noqa: F401
+        from app.cli.lean_imports import import_theming_libraries
+
+        import_theming_libraries()
 
         from nlp.pipelines import get_pipeline
         from nlp.themes import ThemeModel  # noqa: F401
@@ -137,11 +139,16 @@ def discover(
         raise typer.Exit(2) from error
     languages = [str(identify(t)) for t in texts]
     vectors = _embed(model_embedder, texts, languages)
-    from nlp.themes import ThemeModel
     from nlp.themes.clauses import embed_clauses
 
-    # Answers naming several things: their clauses bring further themes.
+    # Answers naming several things: their clauses bring further themes. Embedded before
+    # waiting for the warm-up's imports, which this needs none of.
     clauses = embed_clauses(model_embedder, texts, languages)
+    from app.cli.lean_imports import import_theming_libraries
+
+    import_theming_libraries()
+    from nlp.themes import ThemeModel
+
     typer.echo(f"Finding themes in {len(texts)} answers ...", err=True)
     model = ThemeModel(embedder=model_embedder).fit(
         texts,

@@ -18,7 +18,7 @@ import importlib.util
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, Literal
@@ -89,6 +89,14 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _check_digest(digest: Future[str] | None, weights_path: Path) -> None:
+    if digest is not None and digest.result() != MINILM_SHA256:
+        raise EmbeddingError(
+            f"{weights_path} is not the published all-MiniLM-L6-v2 weights "
+            "(SHA-256 mismatch); reinstall the provider package."
+        )
 
 
 def _usable_cpus() -> int:
@@ -231,11 +239,28 @@ class MiniLMEmbedder:
     ) -> None:
         directory = model_dir or find_model_dir()
         weights_path = directory / "model.safetensors"
-        if verify and _sha256(weights_path) != MINILM_SHA256:
-            raise EmbeddingError(
-                f"{weights_path} is not the published all-MiniLM-L6-v2 weights "
-                "(SHA-256 mismatch); reinstall the provider package."
-            )
+        # hashlib releases the GIL, so the check (0.2-0.4 s of CPU per start) runs on
+        # another core while the tokenizer and weights load; nothing is encoded before
+        # it passes.
+        checking = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minilm-sha256")
+        digest = checking.submit(_sha256, weights_path) if verify else None
+        checking.shutdown(wait=False)
+        try:
+            self._load(directory, weights_path, threads=threads, backend=backend)
+        except Exception:
+            # A damaged file fails to parse before its digest is known: say which it is.
+            _check_digest(digest, weights_path)
+            raise
+        _check_digest(digest, weights_path)
+
+    def _load(
+        self,
+        directory: Path,
+        weights_path: Path,
+        *,
+        threads: int | None,
+        backend: Literal["auto", "onnxruntime", "numpy"],
+    ) -> None:
         self.name = f"all-MiniLM-L6-v2@{MINILM_SHA256[:12]}/numpy-v1"
         tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         # The shipped tokenizer.json pads and truncates to 128; we pad per batch ourselves
@@ -250,7 +275,9 @@ class MiniLMEmbedder:
         self._ln_g = w["embeddings.LayerNorm.weight"]
         self._ln_b = w["embeddings.LayerNorm.bias"]
         self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
-        self._blas = ThreadpoolController()
+        # Found on first use: scanning the loaded libraries costs ~0.2 s of a cold start,
+        # and only the numpy pass calls BLAS.
+        self._blas: ThreadpoolController | None = None
         self._threads = max(1, threads if threads is not None else _usable_cpus())
         if backend == "auto":
             backend = "onnxruntime" if _has_onnxruntime() else "numpy"
@@ -258,13 +285,17 @@ class MiniLMEmbedder:
         self._session: Any = None
         self._session_lock = threading.Lock()
 
-    def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
-        limit: AbstractContextManager[Any] = (
-            self._blas.limit(limits=1, user_api="blas")
-            if tokens < SMALL_PASS_TOKENS
-            else nullcontext()
-        )
+    def _one_blas_thread(self) -> AbstractContextManager[Any]:
+        """BLAS on one thread (process-wide) for the numpy pass; onnxruntime's calls none."""
+        if self.backend == "onnxruntime":
+            return nullcontext()
+        if self._blas is None:
+            self._blas = ThreadpoolController()
+        limit: AbstractContextManager[Any] = self._blas.limit(limits=1, user_api="blas")
         return limit
+
+    def _threads_for(self, tokens: int) -> AbstractContextManager[Any]:
+        return self._one_blas_thread() if tokens < SMALL_PASS_TOKENS else nullcontext()
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Word-piece ids (with [CLS] and [SEP]) for each text, truncated like the model."""
@@ -334,7 +365,7 @@ class MiniLMEmbedder:
             # One BLAS thread per batch, batches side by side: every step uses every core.
             # Set once around the pool: the limit is process-wide, not per thread.
             with (
-                self._blas.limit(limits=1, user_api="blas"),
+                self._one_blas_thread(),
                 ThreadPoolExecutor(self._threads, thread_name_prefix="minilm") as pool,
             ):
                 passes = pool.map(lambda chunk: self._forward([ids[i] for i in chunk]), chunks)

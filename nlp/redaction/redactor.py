@@ -14,7 +14,7 @@ from spacy.language import Language
 
 import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* components)
 from nlp import langid
-from nlp.lang import own_components_only  # importing nlp.lang registers Welsh
+from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.gazetteer import fold

@@ -288,6 +288,30 @@ def test_tampered_weights_are_refused(tmp_path: Path) -> None:
         MiniLMEmbedder(tmp_path)
 
 
+def test_weights_that_load_but_differ_by_one_value_are_refused(tmp_path: Path) -> None:
+    from safetensors.numpy import load_file, save_file
+
+    source = find_model_dir()
+    (tmp_path / "tokenizer.json").write_bytes((source / "tokenizer.json").read_bytes())
+    weights = load_file(str(source / "model.safetensors"))
+    weights["embeddings.LayerNorm.bias"][0] += np.float32(0.5)
+    save_file(weights, str(tmp_path / "model.safetensors"))
+    with pytest.raises(EmbeddingError, match="SHA-256"):
+        MiniLMEmbedder(tmp_path)
+
+
+def test_loading_the_default_embedder_imports_no_spacy() -> None:
+    # Theming's embedder reads Welsh through the glossary, not spaCy; a cold
+    # `themes discover` imports spaCy on another thread while the models load.
+    code = (
+        "import sys; from nlp.embeddings import default_embedder;"
+        "e = default_embedder(); e.encode(['Mwy o fysiau os gwelwch yn dda', 'More buses'],"
+        " languages=['cy', 'en']); print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_broken_or_mismatched_map_is_refused(
     tmp_path: Path, minilm: MiniLMEmbedder, e5: E5Embedder
 ) -> None:
