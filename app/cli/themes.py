@@ -83,13 +83,8 @@ def _warm_up() -> None:
 
     Embedding releases the GIL, so on a second core these imports (about a second:
     scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run little.
-    They come first in this process, so they skip what a run never uses (lean_imports).
     """
     try:
-        from app.cli.lean_imports import import_theming_libraries
-
-        import_theming_libraries()
-
         from nlp.pipelines import get_pipeline
         from nlp.themes import ThemeModel  # noqa: F401
 
@@ -144,10 +139,7 @@ def discover(
     # Answers naming several things: their clauses bring further themes. Embedded before
     # waiting for the warm-up's imports, which this needs none of.
     clauses = embed_clauses(model_embedder, texts, languages)
-    from app.cli.lean_imports import import_theming_libraries
-
-    import_theming_libraries()
-    from nlp.themes import ThemeModel
+    from nlp.themes import ThemeModel  # waits for the warm-up's import if it is under way
 
     typer.echo(f"Finding themes in {len(texts)} answers ...", err=True)
     model = ThemeModel(embedder=model_embedder).fit(
