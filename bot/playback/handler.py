@@ -103,8 +103,12 @@ def _labels(round_: PlaybackRound) -> list[tuple[str, str]]:
     return [(label(e, "en"), label(e, "cy")) for e in round_.labels]
 
 
-def _pressed(turn: Turn, round_id: int, position: int) -> None:
-    """A button of round `round_id` was pressed: count it there, or say why not."""
+def _open_round_of_button(
+    turn: Turn, round_id: int, kind: RoundKind
+) -> tuple[PlaybackRecipient, PlaybackRound] | None:
+    """The resident's place in open round `round_id` of `kind`, or None after saying it
+    has closed (a forged button for a round of the other kind, or one never sent them,
+    counts as closed too)."""
     assert turn.participant is not None
     found = turn.session.exec(
         select(PlaybackRecipient, PlaybackRound)
@@ -112,15 +116,22 @@ def _pressed(turn: Turn, round_id: int, position: int) -> None:
         .where(
             PlaybackRecipient.participant_id == turn.participant.id,
             PlaybackRecipient.round_id == round_id,
-            # A forged vote button for a check round is no vote.
-            PlaybackRound.kind == RoundKind.VOTE,
+            PlaybackRound.kind == kind,
         )
     ).first()
-    if found is None or found[1].status != RoundStatus.OPEN:
-        if found is not None and found[0].replied_at is None:
-            assert found[0].id is not None
-            _mark_replied(turn, found[0].id, None)
-        turn.say("playback-closed", turn.t("playback-closed"))
+    if found is not None and found[1].status == RoundStatus.OPEN:
+        return found[0], found[1]
+    if found is not None and found[0].replied_at is None:
+        assert found[0].id is not None
+        _mark_replied(turn, found[0].id, None)
+    turn.say("playback-closed", turn.t("playback-closed"))
+    return None
+
+
+def _pressed(turn: Turn, round_id: int, position: int) -> None:
+    """A button of round `round_id` was pressed: count it there, or say why not."""
+    found = _open_round_of_button(turn, round_id, RoundKind.VOTE)
+    if found is None:
         return
     recipient, round_ = found
     if not 1 <= position <= len(round_.theme_ids):
@@ -138,21 +149,8 @@ def _pressed(turn: Turn, round_id: int, position: int) -> None:
 
 def _tapped_check(turn: Turn, round_id: int, verdict: Verdict) -> None:
     """A check round's button: the verdict for every theme shown, or say why not."""
-    assert turn.participant is not None
-    found = turn.session.exec(
-        select(PlaybackRecipient, PlaybackRound)
-        .join(PlaybackRound, col(PlaybackRound.id) == col(PlaybackRecipient.round_id))
-        .where(
-            PlaybackRecipient.participant_id == turn.participant.id,
-            PlaybackRecipient.round_id == round_id,
-            PlaybackRound.kind == RoundKind.CHECK,
-        )
-    ).first()
-    if found is None or found[1].status != RoundStatus.OPEN:
-        if found is not None and found[0].replied_at is None:
-            assert found[0].id is not None
-            _mark_replied(turn, found[0].id, None)
-        turn.say("playback-closed", turn.t("playback-closed"))
+    found = _open_round_of_button(turn, round_id, RoundKind.CHECK)
+    if found is None:
         return
     recipient, round_ = found
     if recipient.replied_at is not None:
