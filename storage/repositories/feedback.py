@@ -144,6 +144,29 @@ def pending_count(*, session: Session, publication_id: int) -> int:
     )
 
 
+def supersede_pending(
+    *, session: Session, consultation_id: int, kind: FeedbackKind, publication_id: int
+) -> None:
+    """Move the people still waiting on earlier publications of `kind` to `publication_id`.
+
+    Only rows nobody has claimed: a row a sender holds ("sending") counts as told, and
+    a claim after this commit finds the row no longer pending.
+    """
+    earlier = select(FeedbackPublication.id).where(
+        FeedbackPublication.consultation_id == consultation_id,
+        FeedbackPublication.kind == kind,
+        col(FeedbackPublication.id) != publication_id,
+    )
+    session.execute(
+        update(FeedbackRecipient)
+        .where(
+            col(FeedbackRecipient.publication_id).in_(earlier),
+            col(FeedbackRecipient.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
+    )
+
+
 def publish_feedback(
     *, session: Session, consultation: Consultation
 ) -> tuple[FeedbackPublication, bool]:
@@ -181,20 +204,11 @@ def publish_feedback(
     session.flush()
     assert publication.id is not None
     # Targeted publications (theme by theme) are news of another kind: theirs stay queued.
-    earlier = select(FeedbackPublication.id).where(
-        FeedbackPublication.consultation_id == consultation.id,
-        FeedbackPublication.kind == FeedbackKind.SUMMARY,
-        col(FeedbackPublication.id) != publication.id,
-    )
-    # Only rows nobody has claimed: a row a sender holds ("sending") counts as
-    # told below, and a claim after this commit finds the row no longer pending.
-    session.execute(
-        update(FeedbackRecipient)
-        .where(
-            col(FeedbackRecipient.publication_id).in_(earlier),
-            col(FeedbackRecipient.state) == DeliveryState.PENDING,
-        )
-        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
+    supersede_pending(
+        session=session,
+        consultation_id=consultation.id,
+        kind=FeedbackKind.SUMMARY,
+        publication_id=publication.id,
     )
     covering = _covering(session, consultation.id, sections_of(publication), but=publication.id)
     people = _audience(consultation.id, covering).subquery()

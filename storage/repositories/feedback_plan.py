@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Subquery, and_, insert, literal, union_all, update
+from sqlalchemy import Select, Subquery, and_, insert, literal, union_all
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, func, select
@@ -26,7 +26,7 @@ from storage.models.playback import (
     FeedbackRecipient,
 )
 from storage.models.themes import Theme, ThemeAssignment
-from storage.repositories.feedback import SUPERSEDED, was_told
+from storage.repositories.feedback import supersede_pending, was_told
 from storage.repositories.feedback_themes import _table
 
 
@@ -70,19 +70,11 @@ def prepare_theme_feedback(*, session: Session, publication_id: int) -> int:
     ).one()
     if newest != publication_id:
         return 0
-    # Rows nobody has claimed yet: a row a sender holds counts as told.
-    earlier = select(FeedbackPublication.id).where(
-        FeedbackPublication.consultation_id == consultation_id,
-        FeedbackPublication.kind == FeedbackKind.THEMES,
-        FeedbackPublication.id != publication_id,
-    )
-    session.execute(
-        update(FeedbackRecipient)
-        .where(
-            col(FeedbackRecipient.publication_id).in_(earlier),
-            col(FeedbackRecipient.state) == DeliveryState.PENDING,
-        )
-        .values(state=DeliveryState.SKIPPED, error=SUPERSEDED, updated_at=utcnow())
+    supersede_pending(
+        session=session,
+        consultation_id=consultation_id,
+        kind=FeedbackKind.THEMES,
+        publication_id=publication_id,
     )
     _queue_recipients(session, consultation_id, publication_id)
     queued = session.exec(
