@@ -181,17 +181,21 @@ def start(
             _send_round(settings, engine, consultation, found.id)
 
 
+#: `--retry-failed`, the same for playback rounds and feedback publications.
+RetryFailed = Annotated[
+    bool,
+    typer.Option(
+        "--retry-failed",
+        help=f"Queue failed sends again first (each person at most {MAX_ATTEMPTS} "
+        "tries; never one a crash left unknown, nor WhatsApp's closed 24-hour window).",
+    ),
+]
+
+
 @playback_app.command("send")
 def send(
     consultation: Annotated[str, typer.Argument(help="Consultation slug.")],
-    retry_failed: Annotated[
-        bool,
-        typer.Option(
-            "--retry-failed",
-            help=f"Queue failed sends again first (each person at most {MAX_ATTEMPTS} "
-            "tries; never one a crash left unknown, nor WhatsApp's closed 24-hour window).",
-        ),
-    ] = False,
+    retry_failed: RetryFailed = False,
 ) -> None:
     """Resume sending the open round (after quiet hours, a crash or failed sends)."""
     with _context(consultation) as (settings, engine, found):
@@ -233,14 +237,7 @@ def feedback_send(
             "default: the link stored with the consultation, if any."
         ),
     ] = None,
-    retry_failed: Annotated[
-        bool,
-        typer.Option(
-            "--retry-failed",
-            help=f"Queue failed sends again first (each person at most {MAX_ATTEMPTS} "
-            "tries; never one a crash left unknown, nor WhatsApp's closed 24-hour window).",
-        ),
-    ] = False,
+    retry_failed: RetryFailed = False,
     themes: Annotated[
         bool,
         typer.Option(
