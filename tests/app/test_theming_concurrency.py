@@ -71,6 +71,9 @@ def test_jobs_arriving_together_share_a_batch_and_a_bad_item_fails_alone() -> No
 
 
 def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -> None:
+    # This checks the outcome (one primary theme per answer, no error) under contention.
+    # It did not reproduce the unique violation the per-consultation lock fixes: it also
+    # passed with the lock removed, so it guards the result, not the lock itself.
     # Two worker processes' worth of engines and registries on one database.
     engines = [make_engine(db_url), make_engine(db_url)]
     try:
