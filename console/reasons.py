@@ -100,6 +100,7 @@ FLAG_REASONS: dict[str, str] = {
     "addressed to a customer list": "flag-reason-customer-list",
     "phishing wording": "flag-reason-phishing",
     "a phone number, short code or weekly price": "flag-reason-number-or-price",
+    spam.MODEL_REASON: "flag-reason-model",
     "a child and their school": "flag-reason-child-school",
     "'the only ...' in a place points at one person": "flag-reason-the-only",
     "'yr unig ...' mewn lle: one person": "flag-reason-the-only-cy",

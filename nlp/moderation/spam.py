@@ -14,11 +14,16 @@ are the same shapes in Welsh, written from general knowledge; there is no Welsh 
 Residents write about money, phones, prizes and links in good faith ("free parking would
 help", "I won a raffle at the fete", "call 0300 123 4567"), so money, a phone number or
 "free" on its own is weak; only wording no resident uses about their area is strong.
+
+When no rule fires, a small statistical model (spam_model.py, trained on other openly
+licensed data) has the last word; its reason names no cue.
 """
 
 from __future__ import annotations
 
 import re
+
+from nlp.moderation.spam_model import shipped
 
 # Sites residents are sent to in good faith; any other link counts towards spam.
 _KNOWN_SITES = re.compile(
@@ -50,7 +55,8 @@ _STRONG = [
             r"|cash|gift|voucher|award|bonus|holiday)"
             r"|(?:number|mobile|account|phone) (?:has been |was |is )?(?:selected|chosen|awarded)\b"
             r"|prize draw|guaranteed (?:prize|cash"
-            r"|£|\$|award)|(?:won|win)\s+(?:a\s+)?"
+            # "I won £20 on the lottery" is the resident's own luck, not an offer.
+            r"|£|\$|award)|(?<!\bi )(?<!\bwe )(?:won|win)\s+(?:a\s+)?"
             + _MONEY
             + r"|"
             + _MONEY
@@ -74,8 +80,9 @@ _STRONG = [
             r"\b0(?:9\d\d|87\d) ?\d{3} ?\d{4}\b|\b\d{1,3}p\s*(?:/|per|a|x)\s*(?:msg|min"
             r"|minute|text|txt|sms|call|message)\b|£\d{1,2}(?:\.\d\d)?\s*(?:/|per|a)\s*"
             r"(?:msg|min|minute|text|txt|sms|call)\b"
-            r"|\b(?:txt|text|send|reply|tecstiwch|anfonwch)\s+(?:[a-z0-9]+\s+){0,2}(?:to|on|i)\s+\d{5,6}\b"
-            r"|\b(?:txt|text|send)\s+[a-z]+\s+\d{5,6}\b"
+            # A short code stands alone: "text me on 07700 900456" is a mobile number.
+            r"|\b(?:txt|text|send|reply|tecstiwch|anfonwch)\s+(?:[a-z0-9]+\s+){0,2}(?:to|on|i)\s+\d{5,6}"
+            r"\b(?! ?\d)|\b(?:txt|text|send)\s+[a-z]+\s+\d{5,6}\b(?! ?\d)"
         ),
         "premium-rate or short-code number",
     ),
@@ -204,7 +211,9 @@ _WEAK = [
 
 #: Every reason a cue can give (the console words each in Welsh); weak ones are joined by
 #: WEAK_JOIN, and a link's reason names its host through UNKNOWN_SITE.
-CUE_REASONS = tuple(dict.fromkeys(reason for _, reason in [*_STRONG, *_WEAK]))
+# The statistical model's reason, when no rule fires but the wording reads like spam.
+MODEL_REASON = "reads like bulk, advert or scam texts"
+CUE_REASONS = (*dict.fromkeys(reason for _, reason in [*_STRONG, *_WEAK]), MODEL_REASON)
 WEAK_JOIN = " and "
 UNKNOWN_SITE = "link to an unknown site ({host})"
 
@@ -228,8 +237,8 @@ def unknown_links(text: str) -> list[str]:
     return unknown
 
 
-def spam_reasons(text: str) -> list[str]:
-    """Why this answer is spam (empty when it is not): every strong cue, else two weak ones."""
+def rule_reasons(text: str) -> list[str]:
+    """What the rules alone say: every strong cue, else two weak ones joined, else nothing."""
     # Lower case and single spaces only: the abuse flag's look-alike folding would turn
     # "150p/msg" into "isop/msg", and numbers are what premium-rate texts are made of.
     plain = " ".join(text.lower().split())
@@ -242,3 +251,13 @@ def spam_reasons(text: str) -> list[str]:
     # A kind counts once, in whichever language it is written.
     weak = list(dict.fromkeys(reason for pattern, reason in _WEAK if pattern.search(plain)))
     return [WEAK_JOIN.join(weak)] if len(weak) >= 2 else []
+
+
+def spam_reasons(text: str) -> list[str]:
+    """Why this answer is spam (empty when it is not): the rules' cues, else the model's."""
+    reasons = rule_reasons(text)
+    if reasons:
+        return reasons
+    # The rules name what a resident would never write; the model (spam_model.py) catches
+    # scams worded in ways no rule lists, at the cost of a reason that names no cue.
+    return [MODEL_REASON] if shipped().is_spam(text) else []

@@ -138,7 +138,6 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "Had a nice chat with Sue, a great deal of help xxx",
         "ok call me when you're free xxx",
         "txt me when ur free",
-        "are you free tonight? call me on 07700 900123",
         "",
         "   ",
     ],

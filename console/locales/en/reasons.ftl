@@ -57,6 +57,7 @@ flag-reason-opt-out = opt-out or helpline wording
 flag-reason-customer-list = addressed to a customer list
 flag-reason-phishing = phishing wording
 flag-reason-number-or-price = a phone number, short code or weekly price
+flag-reason-model = reads like bulk, advert or scam texts
 flag-reason-unknown-site = link to an unknown site ({ $host })
 flag-reason-and = { $first } and { $second }
 flag-reason-child-school = a child and their school
