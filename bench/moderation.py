@@ -17,6 +17,12 @@ Sets (read from ../shared/data, never copied; the hand-written ones are below):
   label: hate speech (toxic statements), offensive language (obscenities), neither (clean).
   Split in two by a hash of the row number before any rule was written: the development half
   is always reported; the held-out half only with --held-out (measured once, recorded).
+- cy-siarad (bench/data/welsh_abuse_siarad.tsv, built by bench/siarad_abuse.py): real
+  utterances from 69 recorded Welsh conversations of the Siarad corpus (Bangor University,
+  GPLv3), labelled by the corpus team's English translation (a strong or medium English
+  swear word in it: obscenity; no swear word at all: clean), split by conversation. The
+  labels and the text are independent of the rules; the development half is always reported,
+  the held-out half only with --held-out (measured once, recorded).
 - --youtube PATH: a YouTube Spam Collection file (CC BY 4.0; "CLASS,CONTENT" or the UCI
   columns), a development set for self-promotion spam.
 - --sms PATH: the SMS Spam Collection (Almeida & Hidalgo, UCI; "label<TAB>text" lines), for
@@ -140,6 +146,18 @@ def translated(split: str) -> dict[str, list[str]]:
     }
 
 
+SIARAD = ROOT / "bench" / "data" / "welsh_abuse_siarad.tsv"
+
+
+def siarad(split: str) -> dict[str, list[str]]:
+    """The Siarad set's Welsh utterances per label ("obscene", "clean") for one split."""
+    with SIARAD.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["split"] == split]
+    return {
+        label: [r["text"] for r in rows if r["label"] == label] for label in ("obscene", "clean")
+    }
+
+
 def _youtube(path: Path) -> tuple[list[str], list[str]]:
     with path.open(encoding="latin-1", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -196,6 +214,10 @@ def main() -> None:
                 ABUSE,
                 show=3 if name == "cy clean" else 0,
             )
+    for split in ("dev", "held-out") if args.held_out else ("dev",):
+        real = siarad(split)
+        report(f"cy obscenities, Siarad conversations, {split} (recall)", real["obscene"], ABUSE)
+        report(f"cy clean, Siarad conversations, {split} (false alarm)", real["clean"], ABUSE, 3)
     report("cy-spam, hand-written (recall)", CY_SPAM, SPAM)
     report("en-abuse (recall)", EN_ABUSE, ABUSE)
     report("en-spam (recall)", EN_SPAM, SPAM)

@@ -50,6 +50,10 @@ class Flag:
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s"})
 _RUNS = re.compile(r"(\w)\1{2,}")
+# English swear stems keep their force in compounds and in Welsh speech, which bolts English
+# stems onto any ending ("shitloads", "twatting", "bitchy", "fuckwit"); whole-word lists miss
+# those. Only stems no innocent word begins with.
+_SWEAR_STEMS = re.compile(r"(?<![\w'])(?:fuck|shit(?!ake)|twat|wank|bitch|cunt|piss)\w*")
 _MASKED = re.compile(
     r"\b(?:f[\*#\-_.]+(?:c?k|ck)(?:ing|in|er|ed)?|sh[\*#]+t|c[\*#]+nt|b[\*#]+tch|tw[\*#]+t)\b"
 )
@@ -150,7 +154,7 @@ def check(text: str, language: str | None = None) -> list[Flag]:
         return []
     folded = fold(text)
     flags: list[Flag] = []
-    if _OBSCENE.search(folded) or _MASKED.search(text.lower()):
+    if _OBSCENE.search(folded) or _SWEAR_STEMS.search(folded) or _MASKED.search(text.lower()):
         flags.append(Flag(ABUSE, OBSCENE))
     if _SLUR.search(folded):
         flags.append(Flag(ABUSE, SLUR))
