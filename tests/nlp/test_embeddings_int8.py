@@ -27,7 +27,7 @@ def test_int8_vectors_have_their_own_name(exact: MiniLMEmbedder, int8: MiniLMEmb
 
 
 def test_int8_vectors_stay_close_to_float32(exact: MiniLMEmbedder, int8: MiniLMEmbedder) -> None:
-    english = answers()[:100]
+    english = answers()[:60]
     texts = english + ODD
     want = exact.encode(texts)
     got = int8.encode(texts)
@@ -38,15 +38,15 @@ def test_int8_vectors_stay_close_to_float32(exact: MiniLMEmbedder, int8: MiniLME
     cosine = (got[~empty] * want[~empty]).sum(axis=1)
     assert cosine.min() > 0.97 and cosine.mean() > 0.99
     # What themes rely on: each answer's nearest other answer is mostly the same one.
-    near = want[:100] @ want[:100].T
-    near_int8 = got[:100] @ got[:100].T
+    near = want[:60] @ want[:60].T
+    near_int8 = got[:60] @ got[:60].T
     np.fill_diagonal(near, -1)
     np.fill_diagonal(near_int8, -1)
     assert (near.argmax(axis=1) == near_int8.argmax(axis=1)).mean() > 0.9
 
 
 def test_int8_gives_the_same_vectors_every_run(int8: MiniLMEmbedder) -> None:
-    texts = answers()[:80] + ODD
+    texts = answers()[:30] + ODD
     again = MiniLMEmbedder(precision="int8", threads=1)
     assert np.array_equal(int8.encode(texts), again.encode(texts))
 
