@@ -150,7 +150,9 @@ def encoder_graph(
         weights.extend(_tensor(name, array))
         return name
 
-    def matmul(a: str, name: str, w: np.ndarray, out: str, per_token: bool = False) -> None:
+    def matmul(
+        a: str, name: str, w: np.ndarray, out: str, per_token: bool = False, gelu: bool = False
+    ) -> None:
         if not int8:
             nodes.append(_node("MatMul", [a, weight(name, w)], out))
             return
@@ -163,9 +165,15 @@ def encoder_graph(
         # far larger than the rest, and one scale per pass would flatten every other
         # token's values to a handful of levels.
         n = name + "."
-        nodes.append(_node("Abs", [a], n + "abs"))
-        nodes.append(_node("ReduceMax", [n + "abs"], n + "peak", axes=[-1], keepdims=1))
-        nodes.append(_node("Max", [n + "peak", "tiny"], n + "peak1"))
+        if gelu:
+            # GELU is never below -0.17, so the largest |value| is the largest value
+            # once that is 0.17 or more: one pass over the widest input instead of two.
+            nodes.append(_node("ReduceMax", [a], n + "peak", axes=[-1], keepdims=1))
+            nodes.append(_node("Max", [n + "peak", "gelu_floor"], n + "peak1"))
+        else:
+            nodes.append(_node("Abs", [a], n + "abs"))
+            nodes.append(_node("ReduceMax", [n + "abs"], n + "peak", axes=[-1], keepdims=1))
+            nodes.append(_node("Max", [n + "peak", "tiny"], n + "peak1"))
         nodes.append(_node("Div", [n + "peak1", "c127"], n + "s"))
         nodes.append(_node("Div", [a, n + "s"], n + "d"))
         nodes.append(_node("QuantizeLinear", [n + "d", "one", "zp128"], n + "q"))
@@ -175,6 +183,7 @@ def encoder_graph(
 
     if int8:
         weight("tiny", np.array(1e-6, dtype=np.float32))
+        weight("gelu_floor", np.array(0.17, dtype=np.float32))
         weight("c127", np.array(127.0, dtype=np.float32))
         weight("one", np.array(1.0, dtype=np.float32))
         weight("zp128", np.array(128, dtype=np.uint8))
@@ -200,7 +209,7 @@ def encoder_graph(
         )
         matmul(p + "a", p + "ff1_w", layer.ff1_w, p + "f1", per_token=True)
         nodes.append(_node("BiasGelu", [p + "f1", weight(p + "ff1_b", layer.ff1_b)], p + "g", _MS))
-        matmul(p + "g", p + "ff2_w", layer.ff2_w, p + "f2", per_token=True)
+        matmul(p + "g", p + "ff2_w", layer.ff2_w, p + "f2", per_token=True, gelu=True)
         ln2 = [weight(p + "ln2_g", layer.ln2_g), weight(p + "ln2_b", layer.ln2_b)]
         ff2_b = weight(p + "ff2_b", layer.ff2_b)
         nodes.append(
