@@ -133,10 +133,12 @@ def encoder_graph(
         hidden: hidden size.
         eps: layer-norm epsilon.
         int8: run the four matrix products of each layer in int8: weights quantized
-            per column here; the feed-forward inputs per token, the attention inputs
-            per pass (onnxruntime's DynamicQuantizeLinear: per token there cost more
-            than it gained). The vectors differ from the float32 ones (cosine 0.996 on
-            average), so they need their own embedder name.
+            per column here; the feed-forward inputs per token; the attention and
+            attention-output inputs with one scale per pass (QAttention takes no
+            per-token scale, and the CPU MultiHeadAttention that would was far slower).
+            The vectors differ from the float32 ones (cosine 0.996 on average), so they
+            need their own embedder name. onnxruntime picks int8 kernels by CPU
+            (AVX-512 VNNI / AMX here); the project's machines are all of one kind.
 
     Returns:
         The model bytes; inputs ``x`` (float32, batch x length x hidden, after the
