@@ -266,10 +266,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     if not args.discover:
-        from bench.themes_discover import versions
+        from bench.themes_discover import PACKAGES
+        from bench.versions import versions_line
 
         # Results a council publishes must be reproducible: say what produced them.
-        print(f"# {versions()}")
+        print(f"# {versions_line(PACKAGES)}")
     if args.speed:
         from bench.themes_speed import speed
 

@@ -8,8 +8,9 @@ same run is printed next to the absolute times.
 
 Variants:
     shipped   the command as installed.
-    numpy     the same command with onnxruntime hidden, so MiniLM takes its numpy pass
-              (the 10k baseline: the embedder before onnxruntime).
+    numpy     the same command with onnxruntime hidden and ``--precision float32``, so
+              MiniLM takes its numpy pass (the 10k baseline: the embedder before
+              onnxruntime).
     eager     the same command after importing every command module first, as the CLI
               did before its groups were loaded lazily (the cold-start baseline).
     before    with ``--baseline REV``: the command as it was at git revision REV (its
@@ -77,11 +78,13 @@ def _run_once(
     env = dict(os.environ)
     if source != ROOT:
         env["PYTHONPATH"] = str(source)
+    # The numpy pass is float32 only (int8 runs on onnxruntime).
+    extra = ", '--precision', 'float32'" if variant == "numpy" else ""
     code = (
         _PRELUDE.get(variant, "")
         + "import sys\nfrom app.cli.main import main\n"
         + f"sys.argv = ['whatmatters', 'themes', 'discover', {str(answers)!r}, "
-        + f"'--out', {str(out)!r}]\nmain()\n"
+        + f"'--out', {str(out)!r}{extra}]\nmain()\n"
     )
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()

@@ -111,6 +111,7 @@ def test_discover_keeps_awkward_answers(tmp_path: Path) -> None:
         (b"text\n", (), "no answers"),
         ("text\ncaf\u00e9 closed\n".encode("cp1252"), (), "--encoding cp1252"),
         (b"text\nbuses\n", ("--about", "0"), "--about"),
+        (b"text\nbuses\n", ("--precision", "fp16"), "--precision is 'int8' or 'float32'"),
     ],
 )
 def test_discover_refuses_bad_files_clearly(
