@@ -185,6 +185,10 @@ SYSTEMS = {
     "ours-rules": lambda: _ours(()),
     "ours-rules+own": lambda: _ours(("own",)),
     "ours-rules+sm": lambda: _ours(("sm",)),
+    "ours-rules+minilm": lambda: _ours(("minilm",)),
+    "ours-rules+minilm+sm": lambda: _ours(("minilm", "sm")),
+    "ours-rules+minilm+own": lambda: _ours(("minilm", "own")),
+    "ours-all": lambda: _ours(("minilm", "own", "sm")),
     "presidio": _presidio,
     "scrubadub": _scrubadub,
 }

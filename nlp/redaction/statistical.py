@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.redaction.contextual import ContextualNameFinder
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.names import (
     LOCATIVE_BEFORE,
@@ -30,6 +31,8 @@ from nlp.redaction.names import (
 )
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
+#: The name of the contextual finder among the "models" a pipeline is given.
+CONTEXTUAL = "minilm"
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
 ORDINARY = -7.5
@@ -46,6 +49,7 @@ class ModelNameFinder:
         listed_only: the text is not English: a span must hold a listed name (see above).
         full_name_needed: ... a listed first name followed by more (other languages).
         gazetteer: names, places and frequencies; loaded once if omitted.
+        contextual: the MiniLM finder (contextual.py), whose runs are vetted the same way.
     """
 
     def __init__(
@@ -55,8 +59,10 @@ class ModelNameFinder:
         listed_only: bool = False,
         full_name_needed: bool = False,
         gazetteer: Gazetteer | None = None,
+        contextual: ContextualNameFinder | None = None,
     ) -> None:
         self.models = list(models)
+        self.contextual = contextual
         self.listed_only = listed_only or full_name_needed
         self.full_name_needed = full_name_needed
         self.g = gazetteer or load_gazetteer()
@@ -73,6 +79,15 @@ class ModelNameFinder:
                     continue
                 before = ent.doc[ent.start - 1].lower_ if ent.start else ""
                 kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent], before)
+                if kept is not None:
+                    found.append(kept)
+        if self.contextual is not None:
+            words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+            position = {start: i for i, (start, _, _) in enumerate(words)}
+            for run in self.contextual.find_many([text], [words])[0]:
+                first = position[run[0][0]]
+                before = words[first - 1][2].lower() if first else ""
+                kept = self._vet(list(run), before)
                 if kept is not None:
                     found.append(kept)
         return found
