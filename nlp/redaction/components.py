@@ -4,7 +4,7 @@ Add them to any pipeline (the project's "en"/"cy" pipelines or a blank one):
 
     nlp.add_pipe("wm_pii_patterns")
     nlp.add_pipe("wm_pii_names", config={"welsh": False})
-    nlp.add_pipe("wm_pii_model_names", config={"listed_only": False, "names": ["own", "sm"]})
+    nlp.add_pipe("wm_pii_model_names", config={"listed_only": False, "names": ["minilm"]})
 
 Each appends ``(start, end, type)`` character spans over ``doc.text`` to
 ``doc._.pii``; overlaps are resolved by the Redactor, which also folds
@@ -77,7 +77,7 @@ class PiiModelNames:
 @Language.factory(
     "wm_pii_model_names",
     assigns=["doc._.pii"],
-    default_config={"listed_only": False, "full_name_needed": False, "names": ["own", "sm"]},
+    default_config={"listed_only": False, "full_name_needed": False, "names": ["minilm"]},
 )
 def make_pii_model_names(
     nlp: Language, name: str, listed_only: bool, full_name_needed: bool, names: list[str]

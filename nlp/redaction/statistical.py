@@ -87,7 +87,7 @@ class ModelNameFinder:
             for run in self.contextual.find_many([text], [words])[0]:
                 first = position[run[0][0]]
                 before = words[first - 1][2].lower() if first else ""
-                kept = self._vet(list(run), before)
+                kept = self._vet(list(run), before, by_context=True)
                 if kept is not None:
                     found.append(kept)
         return found
@@ -96,13 +96,18 @@ class ModelNameFinder:
         key = fold(word.strip("'’"))
         return key in self.g.first_names or key in self.g.surnames
 
-    def _ordinary(self, word: str) -> bool:
+    def _ordinary(self, word: str, *, by_context: bool = False) -> bool:
         key = fold(word.strip("'’"))
         if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or key in TITLES_CY:
             return True
         if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
             return True  # punctuation, emoji and number plates the model swept in
         low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
+        if by_context:
+            # The contextual finder read the sentence: a lower-case "trump" or "grace" it
+            # calls a name is one, however common the word, and so is a name that is also a
+            # town abroad ("Nelson", "obama"); unlisted Welsh words and British places go.
+            return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:
                 return True  # "van", "will": common words first, whatever the name lists say
@@ -116,10 +121,12 @@ class ModelNameFinder:
             return True
         return self.g.lower_prob(key) > ORDINARY
 
-    def _lone_place(self, word: str, before: str) -> bool:
+    def _lone_place(self, word: str, before: str, *, by_context: bool = False) -> bool:
         key = fold(word)
         if key not in self.g.places:
             return False
+        if by_context:
+            return key in self.g.uk_places or before in ("to", "from")
         # A first name that is also a town abroad ("Katy", "Selma") is the person here,
         # unless one goes to or from it; a British town ("Chester") stays a place.
         return (
@@ -129,16 +136,18 @@ class ModelNameFinder:
             or not word[:1].isupper()
         )
 
-    def _vet(self, tokens: list[tuple[int, int, str]], before: str) -> tuple[int, int] | None:
+    def _vet(
+        self, tokens: list[tuple[int, int, str]], before: str, *, by_context: bool = False
+    ) -> tuple[int, int] | None:
         if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
             return None  # "the Gurdwara", "in Marford": a place or a building
-        while tokens and self._ordinary(tokens[0][2]):
+        while tokens and self._ordinary(tokens[0][2], by_context=by_context):
             tokens = tokens[1:]
-        while tokens and self._ordinary(tokens[-1][2]):
+        while tokens and self._ordinary(tokens[-1][2], by_context=by_context):
             tokens = tokens[:-1]
         if not tokens:
             return None
-        if len(tokens) == 1 and self._lone_place(tokens[0][2], before):
+        if len(tokens) == 1 and self._lone_place(tokens[0][2], before, by_context=by_context):
             return None  # "Chester", "Mold": a place that is also a name, alone
         if self.listed_only:
             # Welsh or foreign words around a name are not part of it ("Siân ac mae'r").
