@@ -190,13 +190,27 @@ def _guess_language(text: str) -> str:
 
 
 def _windows(text: str) -> list[tuple[int, str]]:
+    """Overlapping windows cut between words where one can be.
+
+    A word cut in two ("co|llected") is a fragment the contextual name finder may take for
+    a name, so a window ends at the last space in its final OVERLAP/2 characters and the
+    next starts after the first space of its overlap.
+    """
     if len(text) <= WINDOW:
         return [(0, text)]
     windows = []
     start = 0
     while start < len(text):
-        windows.append((start, text[start : start + WINDOW]))
-        start += WINDOW - OVERLAP
+        end = min(len(text), start + WINDOW)
+        if end < len(text):
+            space = max(text.rfind(ch, end - OVERLAP // 2, end) for ch in " \n\t")
+            end = space if space > start else end
+        windows.append((start, text[start:end]))
+        if end >= len(text):
+            break
+        following = end - OVERLAP
+        spaces = [i for i in (text.find(ch, following, end) for ch in " \n\t") if i >= 0]
+        start = min(spaces) + 1 if spaces else following
     return windows
 
 

@@ -107,6 +107,10 @@ class ModelNameFinder:
             # The contextual finder read the sentence: a lower-case "trump" or "grace" it
             # calls a name is one, however common the word, and so is a name that is also a
             # town abroad ("Nelson", "obama"); unlisted Welsh words and British places go.
+            if len(key) < 2:
+                return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
+            if key.endswith(("ians", "eans")) and not self._listed(word):
+                return True  # "Canadians", "Europeans": a people, not a person
             return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:
