@@ -143,8 +143,10 @@ class ModelNameFinder:
     def _vet(
         self, tokens: list[tuple[int, int, str]], before: str, *, by_context: bool = False
     ) -> tuple[int, int] | None:
-        if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
-            return None  # "the Gurdwara", "in Marford": a place or a building
+        if before in LOCATIVE_BEFORE:
+            if not any(self._listed(w) for _, _, w in tokens):
+                return None  # "the Gurdwara", "in Marford": a place or a building
+            by_context = False  # "the castle": a listed surname, but after "the" a thing
         while tokens and self._ordinary(tokens[0][2], by_context=by_context):
             tokens = tokens[1:]
         while tokens and self._ordinary(tokens[-1][2], by_context=by_context):
