@@ -84,10 +84,14 @@ class ModelNameFinder:
         if self.contextual is not None:
             words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
             position = {start: i for i, (start, _, _) in enumerate(words)}
+            lower_names = written_lower(words)
             for run in self.contextual.find_many([text], [words])[0]:
-                first = position[run[0][0]]
+                first, last = position[run[0][0]], position[run[-1][0]]
                 before = words[first - 1][2].lower() if first else ""
-                kept = self._vet(list(run), before, by_context=True)
+                after = words[last + 1][2] if last + 1 < len(words) else ""
+                if fold(f"{run[-1][2]} {after}") in self.g.places:
+                    continue  # "Caia Park": the start of a place the rules keep
+                kept = self._vet(list(run), before, by_context=True, lower_names=lower_names)
                 if kept is not None:
                     found.append(kept)
         return found
@@ -96,7 +100,7 @@ class ModelNameFinder:
         key = fold(word.strip("'’"))
         return key in self.g.first_names or key in self.g.surnames
 
-    def _ordinary(self, word: str, *, by_context: bool = False) -> bool:
+    def _ordinary(self, word: str, *, by_context: bool = False, lower_names: bool = True) -> bool:
         key = fold(word.strip("'’"))
         if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or key in TITLES_CY:
             return True
@@ -111,6 +115,8 @@ class ModelNameFinder:
                 return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
             if key.endswith(("ians", "eans")) and not self._listed(word):
                 return True  # "Canadians", "Europeans": a people, not a person
+            if word.islower() and not lower_names and low > capital and low > MOSTLY_LOWER:
+                return True  # "ward Gresford East": who writes capitals writes names so
             return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:
@@ -141,15 +147,24 @@ class ModelNameFinder:
         )
 
     def _vet(
-        self, tokens: list[tuple[int, int, str]], before: str, *, by_context: bool = False
+        self,
+        tokens: list[tuple[int, int, str]],
+        before: str,
+        *,
+        by_context: bool = False,
+        lower_names: bool = True,
     ) -> tuple[int, int] | None:
         if before in LOCATIVE_BEFORE:
             if not any(self._listed(w) for _, _, w in tokens):
                 return None  # "the Gurdwara", "in Marford": a place or a building
             by_context = False  # "the castle": a listed surname, but after "the" a thing
-        while tokens and self._ordinary(tokens[0][2], by_context=by_context):
+        while tokens and self._ordinary(
+            tokens[0][2], by_context=by_context, lower_names=lower_names
+        ):
             tokens = tokens[1:]
-        while tokens and self._ordinary(tokens[-1][2], by_context=by_context):
+        while tokens and self._ordinary(
+            tokens[-1][2], by_context=by_context, lower_names=lower_names
+        ):
             tokens = tokens[:-1]
         if not tokens:
             return None
@@ -168,3 +183,14 @@ class ModelNameFinder:
         ):
             return None
         return tokens[0][0], tokens[-1][1]
+
+
+def written_lower(words: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a text's writer leaves names in lower case: no capital past its first word.
+
+    A resident who types "rose and grace" writes every name that way; one who types "ward
+    Gresford East" would have written "Ward" for a person.
+    """
+    return not any(
+        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
+    )
