@@ -132,6 +132,8 @@ def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str
         ("Canadians and Europeans visit the castle", "Canadians and Europeans visit the castle"),
         ("the new library in Rhosddu is brilliant", "the new library in Rhosddu is brilliant"),
         ("mae'r bws i Wrecsam yn hwyr eto", "mae'r bws i Wrecsam yn hwyr eto"),
+        # Who writes capitals writes names so: "ward" here is the ward.
+        ("Postcode CH1 2PY, ward Gresford East.", "Postcode [postcode], ward Gresford East."),
     ],
 )
 def test_lower_case_names_found_from_context(redactor: Redactor, text: str, expected: str) -> None:
