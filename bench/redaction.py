@@ -27,7 +27,9 @@ Each system runs in its own child process so that throughput and peak RSS are it
 
 Name finders side by side (issue 15): "ours-rules" (rules and gazetteer only),
 "ours-rules+own" (with the model trained by tools/train_name_model.py), "ours-rules+sm"
-(with spaCy's en_core_web_sm), "ours" (all three, as shipped); pick with --systems.
+(with spaCy's en_core_web_sm), "ours-rules+own+sm" (shipped until 2026-12-05),
+"ours-rules+minilm" (the contextual finder, nlp/redaction/contextual.py), combinations of
+it with the others, and "ours" (as shipped: rules + minilm); pick with --systems.
 
 Run: .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/redaction.py
      .venv/bin/python bench/redaction.py --systems ours-rules,ours-rules+own,ours-rules+sm,ours
@@ -115,8 +117,12 @@ def load(name: str) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- systems (child side)
 
 
-def _ours(name_models: tuple[str, ...] = ("own", "sm")) -> Any:
+def _ours(name_models: tuple[str, ...] | None = None) -> Any:
     from nlp.redaction import Redactor
+    from nlp.redaction.redactor import NAME_MODELS
+
+    if name_models is None:
+        name_models = NAME_MODELS
 
     redactor = Redactor(name_models=name_models)
 
@@ -185,6 +191,11 @@ SYSTEMS = {
     "ours-rules": lambda: _ours(()),
     "ours-rules+own": lambda: _ours(("own",)),
     "ours-rules+sm": lambda: _ours(("sm",)),
+    "ours-rules+own+sm": lambda: _ours(("own", "sm")),
+    "ours-rules+minilm": lambda: _ours(("minilm",)),
+    "ours-rules+minilm+sm": lambda: _ours(("minilm", "sm")),
+    "ours-rules+minilm+own": lambda: _ours(("minilm", "own")),
+    "ours-all": lambda: _ours(("minilm", "own", "sm")),
     "presidio": _presidio,
     "scrubadub": _scrubadub,
 }

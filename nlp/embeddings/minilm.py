@@ -45,6 +45,9 @@ _PROVIDERS: tuple[tuple[str, str], ...] = (
 #: sentence-transformers truncates this model at 256 word pieces (sentence_bert_config.json).
 MAX_TOKENS = 256
 
+#: Pieces two windows share when a long text is read for token states.
+_WINDOW_STRIDE = 32
+
 _LN_EPS = 1e-12
 _HEADS = 12
 
@@ -301,6 +304,7 @@ class MiniLMEmbedder:
             )
         self.backend = backend
         self._session: Any = None
+        self._windowing: Tokenizer | None = None
         self._session_lock = threading.Lock()
 
     def _one_blas_thread(self) -> AbstractContextManager[Any]:
@@ -320,6 +324,12 @@ class MiniLMEmbedder:
         return [enc.ids for enc in self._tokenizer.encode_batch(list(texts))]
 
     def _forward(self, ids: list[list[int]]) -> np.ndarray:
+        x, mask = self._hidden(ids)
+        pooled: np.ndarray = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return pooled.astype(np.float32)
+
+    def _hidden(self, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The last layer's states (batch x length x 384) and the real-token mask."""
         lengths = np.array([len(row) for row in ids])
         longest = int(lengths.max())
         tokens = np.zeros((len(ids), longest), dtype=np.int64)
@@ -336,8 +346,55 @@ class MiniLMEmbedder:
             mask_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
             for layer in self._layers:
                 x = layer(x, mask_bias)
-        pooled: np.ndarray = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-        return pooled.astype(np.float32)
+        return x, mask
+
+    def token_states(
+        self, texts: Sequence[str], *, batch_size: int = 32
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The last layer's state of every word piece, with its character offsets.
+
+        For token-level finders (nlp.redaction.contextual): the same forward pass as
+        :meth:`encode`, without pooling. Texts longer than :data:`MAX_TOKENS` pieces are
+        read in overlapping windows, so no piece goes without a state.
+
+        Args:
+            texts: raw texts; offsets index them as given (no cleaning).
+            batch_size: windows per forward pass.
+
+        Returns:
+            Per text, ``(states, offsets)``: float32 ``(pieces, 384)`` and int
+            ``(pieces, 2)`` [start, end) character offsets; [CLS]/[SEP] left out.
+        """
+        if self._windowing is None:
+            # A copy of the tokenizer: the sentence one must keep truncating, not windowing.
+            self._windowing = Tokenizer.from_str(self._tokenizer.to_str())
+            self._windowing.enable_truncation(max_length=MAX_TOKENS, stride=_WINDOW_STRIDE)
+        windows: list[tuple[int, list[int], list[tuple[int, int]]]] = []
+        for position, encoding in enumerate(self._windowing.encode_batch(list(texts))):
+            for part in [encoding, *encoding.overflowing]:
+                keep = [k for k, special in enumerate(part.special_tokens_mask) if not special]
+                windows.append((position, part.ids, [part.offsets[k] for k in keep]))
+        pieces: list[dict[tuple[int, int], np.ndarray]] = [{} for _ in texts]
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        for start in range(0, len(order), batch_size):
+            chunk = [windows[w] for w in order[start : start + batch_size]]
+            batch = [ids for _, ids, _ in chunk]
+            with self._threads_for(len(batch) * max(len(row) for row in batch)):
+                states, _ = self._hidden(batch)
+            for row, (position, ids, offsets) in enumerate(chunk):
+                real = [k for k in range(len(ids)) if k not in (0, len(ids) - 1)]
+                for k, offset in zip(real, offsets, strict=True):
+                    # Overlapping windows see a piece twice; the first state is kept.
+                    pieces[position].setdefault(offset, states[row, k])
+        out = []
+        for found in pieces:
+            offsets_sorted = sorted(found)
+            if offsets_sorted:
+                matrix = np.stack([found[o] for o in offsets_sorted]).astype(np.float32)
+            else:
+                matrix = np.zeros((0, self.dim), dtype=np.float32)
+            out.append((matrix, np.array(offsets_sorted, dtype=np.int64).reshape(-1, 2)))
+        return out
 
     def _onnx_session(self) -> Any:
         """The onnxruntime session, built on first use (~0.3 s) from the checked weights."""

@@ -4,7 +4,7 @@ Add them to any pipeline (the project's "en"/"cy" pipelines or a blank one):
 
     nlp.add_pipe("wm_pii_patterns")
     nlp.add_pipe("wm_pii_names", config={"welsh": False})
-    nlp.add_pipe("wm_pii_model_names", config={"listed_only": False, "names": ["own", "sm"]})
+    nlp.add_pipe("wm_pii_model_names", config={"listed_only": False, "names": ["minilm"]})
 
 Each appends ``(start, end, type)`` character spans over ``doc.text`` to
 ``doc._.pii``; overlaps are resolved by the Redactor, which also folds
@@ -17,9 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.redaction import models
+from nlp.redaction.contextual import shared_finder
 from nlp.redaction.detect import find_patterns
 from nlp.redaction.names import NameDetector
-from nlp.redaction.statistical import ModelNameFinder
+from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 
 Doc.set_extension("pii", default=None, force=True)
 
@@ -62,9 +63,10 @@ class PiiModelNames:
 
     def __init__(self, listed_only: bool, full_name_needed: bool, names: list[str]) -> None:
         self.finder = ModelNameFinder(
-            [models.load(name) for name in names],
+            [models.load(name) for name in names if name != CONTEXTUAL],
             listed_only=listed_only,
             full_name_needed=full_name_needed,
+            contextual=shared_finder() if CONTEXTUAL in names else None,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,10 +77,14 @@ class PiiModelNames:
 @Language.factory(
     "wm_pii_model_names",
     assigns=["doc._.pii"],
-    default_config={"listed_only": False, "full_name_needed": False, "names": ["own", "sm"]},
+    default_config={"listed_only": False, "full_name_needed": False, "names": ["minilm"]},
 )
 def make_pii_model_names(
     nlp: Language, name: str, listed_only: bool, full_name_needed: bool, names: list[str]
 ) -> PiiModelNames:
-    """spaCy factory for :class:`PiiModelNames`; ``names`` picks the models ("own", "sm")."""
+    """spaCy factory for :class:`PiiModelNames`; ``names`` picks the models.
+
+    "own" and "sm" are spaCy NER models (models.py), "minilm" the contextual finder
+    (contextual.py).
+    """
     return PiiModelNames(listed_only=listed_only, full_name_needed=full_name_needed, names=names)

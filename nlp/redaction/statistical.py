@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.redaction.contextual import ContextualNameFinder
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.names import (
     LOCATIVE_BEFORE,
@@ -30,6 +31,8 @@ from nlp.redaction.names import (
 )
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
+#: The name of the contextual finder among the "models" a pipeline is given.
+CONTEXTUAL = "minilm"
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
 ORDINARY = -7.5
@@ -46,6 +49,7 @@ class ModelNameFinder:
         listed_only: the text is not English: a span must hold a listed name (see above).
         full_name_needed: ... a listed first name followed by more (other languages).
         gazetteer: names, places and frequencies; loaded once if omitted.
+        contextual: the MiniLM finder (contextual.py), whose runs are vetted the same way.
     """
 
     def __init__(
@@ -55,8 +59,10 @@ class ModelNameFinder:
         listed_only: bool = False,
         full_name_needed: bool = False,
         gazetteer: Gazetteer | None = None,
+        contextual: ContextualNameFinder | None = None,
     ) -> None:
         self.models = list(models)
+        self.contextual = contextual
         self.listed_only = listed_only or full_name_needed
         self.full_name_needed = full_name_needed
         self.g = gazetteer or load_gazetteer()
@@ -75,19 +81,43 @@ class ModelNameFinder:
                 kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent], before)
                 if kept is not None:
                     found.append(kept)
+        if self.contextual is not None:
+            words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+            position = {start: i for i, (start, _, _) in enumerate(words)}
+            lower_names = written_lower(words)
+            for run in self.contextual.find_many([text], [words])[0]:
+                first, last = position[run[0][0]], position[run[-1][0]]
+                before = words[first - 1][2].lower() if first else ""
+                after = words[last + 1][2] if last + 1 < len(words) else ""
+                if fold(f"{run[-1][2]} {after}") in self.g.places:
+                    continue  # "Caia Park": the start of a place the rules keep
+                kept = self._vet(list(run), before, by_context=True, lower_names=lower_names)
+                if kept is not None:
+                    found.append(kept)
         return found
 
     def _listed(self, word: str) -> bool:
         key = fold(word.strip("'’"))
         return key in self.g.first_names or key in self.g.surnames
 
-    def _ordinary(self, word: str) -> bool:
+    def _ordinary(self, word: str, *, by_context: bool = False, lower_names: bool = True) -> bool:
         key = fold(word.strip("'’"))
         if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or key in TITLES_CY:
             return True
         if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
             return True  # punctuation, emoji and number plates the model swept in
         low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
+        if by_context:
+            # The contextual finder read the sentence: a lower-case "trump" or "grace" it
+            # calls a name is one, however common the word, and so is a name that is also a
+            # town abroad ("Nelson", "obama"); unlisted Welsh words and British places go.
+            if len(key) < 2:
+                return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
+            if key.endswith(("ians", "eans")) and not self._listed(word):
+                return True  # "Canadians", "Europeans": a people, not a person
+            if word.islower() and not lower_names and low > capital and low > MOSTLY_LOWER:
+                return True  # "ward Gresford East": who writes capitals writes names so
+            return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:
                 return True  # "van", "will": common words first, whatever the name lists say
@@ -101,10 +131,12 @@ class ModelNameFinder:
             return True
         return self.g.lower_prob(key) > ORDINARY
 
-    def _lone_place(self, word: str, before: str) -> bool:
+    def _lone_place(self, word: str, before: str, *, by_context: bool = False) -> bool:
         key = fold(word)
         if key not in self.g.places:
             return False
+        if by_context:
+            return key in self.g.uk_places or before in ("to", "from")
         # A first name that is also a town abroad ("Katy", "Selma") is the person here,
         # unless one goes to or from it; a British town ("Chester") stays a place.
         return (
@@ -114,16 +146,29 @@ class ModelNameFinder:
             or not word[:1].isupper()
         )
 
-    def _vet(self, tokens: list[tuple[int, int, str]], before: str) -> tuple[int, int] | None:
-        if before in LOCATIVE_BEFORE and not any(self._listed(w) for _, _, w in tokens):
-            return None  # "the Gurdwara", "in Marford": a place or a building
-        while tokens and self._ordinary(tokens[0][2]):
+    def _vet(
+        self,
+        tokens: list[tuple[int, int, str]],
+        before: str,
+        *,
+        by_context: bool = False,
+        lower_names: bool = True,
+    ) -> tuple[int, int] | None:
+        if before in LOCATIVE_BEFORE:
+            if not any(self._listed(w) for _, _, w in tokens):
+                return None  # "the Gurdwara", "in Marford": a place or a building
+            by_context = False  # "the castle": a listed surname, but after "the" a thing
+        while tokens and self._ordinary(
+            tokens[0][2], by_context=by_context, lower_names=lower_names
+        ):
             tokens = tokens[1:]
-        while tokens and self._ordinary(tokens[-1][2]):
+        while tokens and self._ordinary(
+            tokens[-1][2], by_context=by_context, lower_names=lower_names
+        ):
             tokens = tokens[:-1]
         if not tokens:
             return None
-        if len(tokens) == 1 and self._lone_place(tokens[0][2], before):
+        if len(tokens) == 1 and self._lone_place(tokens[0][2], before, by_context=by_context):
             return None  # "Chester", "Mold": a place that is also a name, alone
         if self.listed_only:
             # Welsh or foreign words around a name are not part of it ("Siân ac mae'r").
@@ -138,3 +183,14 @@ class ModelNameFinder:
         ):
             return None
         return tokens[0][0], tokens[-1][1]
+
+
+def written_lower(words: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a text's writer leaves names in lower case: no capital past its first word.
+
+    A resident who types "rose and grace" writes every name that way; one who types "ward
+    Gresford East" would have written "Ward" for a person.
+    """
+    return not any(
+        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
+    )

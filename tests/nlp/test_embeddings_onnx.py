@@ -88,3 +88,29 @@ def test_a_duplicated_answer_gets_the_same_row(fused: MiniLMEmbedder) -> None:
     texts = ["The bins are never emptied", "More buses please"] * 50
     vectors = fused.encode(texts)
     np.testing.assert_allclose(vectors[0::2], np.repeat(vectors[:1], 50, axis=0), atol=1e-6)
+
+
+def test_token_states_cover_every_piece_and_match_the_numpy_pass(
+    reference: MiniLMEmbedder, fused: MiniLMEmbedder
+) -> None:
+    """The name finder's per-piece states: same on both backends, none lost past 256."""
+    fused_states = fused.token_states(ODD)
+    reference_states = reference.token_states(ODD)
+    for text, (states, offsets), (ref_states, ref_offsets) in zip(
+        ODD, fused_states, reference_states, strict=True
+    ):
+        assert states.shape == (len(offsets), fused.dim)
+        assert np.array_equal(offsets, ref_offsets)
+        np.testing.assert_allclose(states, ref_states, atol=1e-4)
+        for start, end in offsets:
+            assert 0 <= start < end <= len(text)
+            assert text[start:end].strip()
+    assert len(fused_states[0][1]) == len(fused_states[1][1]) == 0  # empty, blank
+    # 600 words: read in overlapping windows, every word keeps exactly one state.
+    long_offsets = fused_states[ODD.index("buses " * 600)][1]
+    assert len(long_offsets) == 600 > MAX_TOKENS
+    # The same word in two places gets states from its own context, not a copy.
+    text = "ask Dave, then ask dave"
+    (states, offsets) = fused.token_states([text])[0]
+    daves = [k for k, (s, e) in enumerate(offsets) if text[s:e].lower() == "dave"]
+    assert len(daves) == 2 and not np.allclose(states[daves[0]], states[daves[1]])

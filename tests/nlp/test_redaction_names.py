@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.redaction import Redactor, models
+from nlp.redaction import Redactor, contextual, models
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,49 @@ def test_a_full_name_in_another_language_goes_but_its_nouns_stay(redactor: Redac
 )
 def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str) -> None:
     assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lower-case names no word list or spaCy model found: MiniLM reads the sentence.
+        ("i think trump is wrong about the bypass", "i think [name] is wrong about the bypass"),
+        ("rose and grace from number 4 agree", "[name] and [name] from number 4 agree"),
+        ("shoutout to mo at the chippy", "shoutout to [name] at the chippy"),
+        (
+            "lil wayne on full blast at 2am from next door",
+            "[name] on full blast at 2am from next door",
+        ),
+        # ... while the same words as things, places, peoples and Welsh stay.
+        ("will the council fix the road", "will the council fix the road"),
+        ("Canadians and Europeans visit the castle", "Canadians and Europeans visit the castle"),
+        ("the new library in Rhosddu is brilliant", "the new library in Rhosddu is brilliant"),
+        ("mae'r bws i Wrecsam yn hwyr eto", "mae'r bws i Wrecsam yn hwyr eto"),
+        # Who writes capitals writes names so: "ward" here is the ward.
+        ("Postcode CH1 2PY, ward Gresford East.", "Postcode [postcode], ward Gresford East."),
+    ],
+)
+def test_lower_case_names_found_from_context(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
+def test_the_spacy_models_alone_missed_those_names() -> None:
+    """Why the contextual finder ships: the previous default kept these names."""
+    before = Redactor(name_models=("own", "sm"))
+    assert before.redact("i think trump is wrong about the bypass").text == (
+        "i think trump is wrong about the bypass"
+    )
+
+
+def test_a_name_head_that_is_not_the_recorded_one_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / contextual.HEAD_PATH.name
+    shutil.copy(contextual.HEAD_PATH, copy)
+    assert contextual.NameHead(copy).threshold > 0  # the shipped file passes
+    tampered = bytearray(copy.read_bytes())
+    tampered[len(tampered) // 2] ^= 0xFF  # one weight changed
+    copy.write_bytes(bytes(tampered))
+    with pytest.raises(models.NameModelError, match="SHA-256 mismatch"):
+        contextual.NameHead(copy)
+    copy.unlink()
+    with pytest.raises(models.NameModelError, match="missing"):
+        contextual.NameHead(copy)

@@ -1,0 +1,223 @@
+"""A contextual person-name finder: MiniLM's per-token states and a small numpy head.
+
+The CNN and en_core_web_sm models learnt names from capitalisation and the word itself, so
+a resident's "ask dave", "trump" or "lil wayne" gets no support from them. all-MiniLM-L6-v2
+(already shipped for themes, SHA-256 checked, run by onnxruntime or numpy; no torch, no hub)
+reads the whole sentence, and its uncased word pieces see "dave" and "Dave" alike. Each word's
+last-layer state (the mean over its pieces), with a few shape and gazetteer features, goes
+through a one-hidden-layer network trained by tools/train_name_head.py on openly licensed text
+(WNUT-17 train, the Broad Twitter Corpus, template sentences with UK and Welsh names and, as
+negatives, places and Welsh words). The head is a numpy ``.npz`` of about 0.4 MB whose SHA-256
+is checked at load, like every other model here.
+
+A word is a name when its score reaches THRESHOLD (chosen on WNUT-17 dev; the test split is
+never read); consecutive name words make one span, which statistical.py vets more lightly than
+the spaCy models' spans (the finder has read the sentence, so common words it calls names stay).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.names import TITLES, TITLES_CY, WELSH_WORDS, welsh_looking
+
+if TYPE_CHECKING:
+    from nlp.embeddings.minilm import MiniLMEmbedder
+
+HEAD_PATH = Path(__file__).with_name("data") / "name_head.npz"
+# tools/train_name_head.py prints the digest of a new head.
+HEAD_SHA256 = "de69630c72f7cdd76361db14de64fd503ecc533512b5a3753cf17e00593eaed3"
+
+#: A word scoring this or more is a name. Chosen on WNUT-17 dev, beside the rules and after
+#: vetting (bench/RESULTS.md, "contextual name finder"): the trainer's own choice (0.35, best
+#: F2 on its held-out slice of WNUT-17 train, stored in the .npz) finds fewer names there.
+THRESHOLD = 0.15
+
+#: Shape and gazetteer features after the 384 state dimensions (see word_features).
+EXTRA_FEATURES = 26
+
+Word = tuple[int, int, str]  # [start, end) over the text, and the word itself
+
+
+def _shape(word: str) -> list[float]:
+    letters = [ch for ch in word if ch.isalpha()]
+    return [
+        float(word[:1].isupper() and not word.isupper()),
+        float(word.isupper() and len(letters) > 1),
+        float(word.islower()),
+        float(any(ch.isdigit() for ch in word)),
+        float(bool(letters) and len(letters) == len(word)),
+        float(word.startswith("@")),
+        float(word.startswith("#")),
+        float(len(word) <= 2),
+    ]
+
+
+def _lexical(word: str, g: Gazetteer) -> list[float]:
+    key = fold(word.strip("'’"))
+    low, capital = g.lower_prob(key), g.capital_prob(key)
+    return [
+        float(key in g.first_names),
+        float(key in g.surnames),
+        float(key in g.places),
+        float(key in g.uk_places),
+        float(welsh_looking(word)),
+        float(key in NOT_NAMES or key in WELSH_WORDS),
+        float(key in TITLES or key in TITLES_CY),
+        low / 20.0,
+        capital / 20.0,
+        (capital - low) / 10.0,
+    ]
+
+
+def word_features(
+    words: Sequence[Word],
+    states: np.ndarray,
+    offsets: np.ndarray,
+    gazetteer: Gazetteer,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One row per word: its mean piece state and shape/gazetteer features.
+
+    Args:
+        words: the words of one text, in order.
+        states: MiniLM's ``(pieces, 384)`` last-layer states for the text.
+        offsets: ``(pieces, 2)`` character offsets of those pieces.
+        gazetteer: names, places and word frequencies.
+
+    Returns:
+        ``(features, scored)``: a float32 ``(len(words), 384 + EXTRA_FEATURES)`` matrix and a
+        boolean mask of the words worth scoring (with a letter and at least one piece).
+    """
+    dim = states.shape[1] if states.ndim == 2 else 384
+    out = np.zeros((len(words), dim + EXTRA_FEATURES), dtype=np.float32)
+    scored = np.zeros(len(words), dtype=bool)
+    alpha = [w for _, _, w in words if any(ch.isalpha() for ch in w)]
+    # In all-lower-case or all-title-case text capitals say little; the head sees how much.
+    lower_share = sum(w.islower() for w in alpha) / max(1, len(alpha))
+    title_share = sum(w[:1].isupper() for w in alpha) / max(1, len(alpha))
+    starts, ends = offsets[:, 0], offsets[:, 1]
+    for i, (start, end, word) in enumerate(words):
+        inside = np.flatnonzero((starts < end) & (ends > start))
+        if inside.size:
+            out[i, :dim] = states[inside].mean(axis=0)
+        scored[i] = bool(inside.size) and any(ch.isalpha() for ch in word)
+        before = words[i - 1][2] if i else ""
+        after = words[i + 1][2] if i + 1 < len(words) else ""
+        context = [
+            float(before[:1].isupper()),
+            float(after[:1].isupper()),
+            float(i == 0),
+            float(fold(before) in TITLES or fold(before) in TITLES_CY),
+            lower_share,
+            title_share,
+            float(len(alpha) <= 3),
+            float(bool(after) and not any(ch.isalnum() for ch in after)),
+        ]
+        out[i, dim:] = _shape(word) + _lexical(word, gazetteer) + context
+    return out, scored
+
+
+class NameHead:
+    """The trained network: standardise, one ReLU layer, a logistic output."""
+
+    def __init__(self, path: Path = HEAD_PATH, *, sha256: str | None = HEAD_SHA256) -> None:
+        from nlp.redaction.models import verify
+
+        if sha256 is not None:
+            verify(path.parent, {path.name: sha256})
+        with np.load(path) as stored:
+            self.mean = stored["mean"].astype(np.float32)
+            self.scale = stored["scale"].astype(np.float32)
+            self.w1 = stored["w1"].astype(np.float32)
+            self.b1 = stored["b1"].astype(np.float32)
+            self.w2 = stored["w2"].astype(np.float32)
+            self.b2 = stored["b2"].astype(np.float32)
+            self.threshold = float(stored["threshold"])
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """The probability that each row's word is part of a person's name."""
+        hidden = np.maximum((features - self.mean) / self.scale @ self.w1 + self.b1, 0.0)
+        logits = (hidden @ self.w2 + self.b2).reshape(-1)
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0))), dtype=np.float32)
+
+
+class ContextualNameFinder:
+    """Person-name word runs in texts, from MiniLM states and the trained head.
+
+    Args:
+        embedder: the MiniLM embedder (loaded and checked on first use if omitted).
+        head: the trained head (data/name_head.npz, checked by SHA-256, if omitted).
+        gazetteer: names, places and frequencies; loaded once if omitted.
+        threshold: the score from which a word is a name.
+    """
+
+    def __init__(
+        self,
+        embedder: MiniLMEmbedder | None = None,
+        head: NameHead | None = None,
+        gazetteer: Gazetteer | None = None,
+        *,
+        threshold: float = THRESHOLD,
+    ) -> None:
+        if embedder is None:
+            from nlp.embeddings.minilm import MiniLMEmbedder
+
+            embedder = MiniLMEmbedder()
+        self.embedder = embedder
+        self.head = head or NameHead()
+        self.g = gazetteer or load_gazetteer()
+        self.threshold = threshold
+        self._blas = ThreadpoolController()
+
+    def find_many(
+        self, texts: Sequence[str], words: Sequence[Sequence[Word]]
+    ) -> list[list[list[Word]]]:
+        """For each text, its runs of consecutive name words (each run one candidate name)."""
+        found: list[list[list[Word]]] = []
+        with self._blas.limit(limits=1, user_api="blas"):
+            # The head's products are tiny: a BLAS thread pool spin-waits longer than it
+            # computes (30 ms a text on the shared machine, 0.1 ms on one thread).
+            found = self._find(texts, words)
+        return found
+
+    def _find(
+        self, texts: Sequence[str], words: Sequence[Sequence[Word]]
+    ) -> list[list[list[Word]]]:
+        found: list[list[list[Word]]] = []
+        for (states, offsets), text_words in zip(
+            self.embedder.token_states(texts), words, strict=True
+        ):
+            runs: list[list[Word]] = []
+            if text_words and len(offsets):
+                features, scored = word_features(text_words, states, offsets, self.g)
+                named = scored & (self.head.scores(features) >= self.threshold)
+                current: list[Word] = []
+                for word, is_name in zip(text_words, named, strict=True):
+                    if is_name:
+                        current.append(word)
+                    elif current:
+                        runs.append(current)
+                        current = []
+                if current:
+                    runs.append(current)
+            found.append(runs)
+        return found
+
+
+_lock = threading.Lock()
+_shared: list[ContextualNameFinder] = []
+
+
+def shared_finder() -> ContextualNameFinder:
+    """One finder per process: MiniLM's weights (~90 MB) are loaded once."""
+    with _lock:
+        if not _shared:
+            _shared.append(ContextualNameFinder())
+        return _shared[0]
