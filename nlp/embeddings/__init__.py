@@ -45,6 +45,7 @@ __all__ = [
     "content_mask",
     "default_embedder",
     "has_content",
+    "shared_minilm",
 ]
 
 
@@ -74,15 +75,32 @@ def default_embedder(precision: Literal["float32", "int8"] = "float32") -> Embed
 def _load_default(precision: Literal["float32", "int8"]) -> Embedder:
     from nlp.embeddings.bilingual import BilingualEmbedder, LinearMap
     from nlp.embeddings.e5 import E5Embedder
-    from nlp.embeddings.minilm import MiniLMEmbedder
     from nlp.lang.cy.gloss import Glossary
 
     return BilingualEmbedder(
-        MiniLMEmbedder(precision=precision),
+        _load_minilm(precision),
         E5Embedder(),
         LinearMap.load(),
         glossary=Glossary.load(),
     )
+
+
+def shared_minilm(precision: Literal["float32", "int8"] = "float32") -> MiniLMEmbedder:
+    """The process's one MiniLM of that precision, loaded on first use.
+
+    The theme embedder and the name finder (:mod:`nlp.redaction.contextual`) both read
+    MiniLM; sharing it keeps one copy of its ~90 MB of weights and one onnxruntime
+    session in a worker that redacts and themes.
+    """
+    with _LOAD_LOCK:
+        return _load_minilm(precision)
+
+
+@lru_cache(maxsize=2)
+def _load_minilm(precision: Literal["float32", "int8"]) -> MiniLMEmbedder:
+    from nlp.embeddings.minilm import MiniLMEmbedder
+
+    return MiniLMEmbedder(precision=precision)
 
 
 def __getattr__(name: str) -> object:

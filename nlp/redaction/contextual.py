@@ -152,7 +152,7 @@ class ContextualNameFinder:
     """Person-name word runs in texts, from MiniLM states and the trained head.
 
     Args:
-        embedder: the MiniLM embedder (loaded and checked on first use if omitted).
+        embedder: the MiniLM embedder (the process's shared float32 one if omitted).
         head: the trained head (data/name_head.npz, checked by SHA-256, if omitted).
         gazetteer: names, places and frequencies; loaded once if omitted.
         threshold: the score from which a word is a name.
@@ -167,9 +167,10 @@ class ContextualNameFinder:
         threshold: float = THRESHOLD,
     ) -> None:
         if embedder is None:
-            from nlp.embeddings.minilm import MiniLMEmbedder
+            from nlp.embeddings import shared_minilm
 
-            embedder = MiniLMEmbedder()
+            # The head was trained on float32 states; shared with the theme embedder.
+            embedder = shared_minilm("float32")
         self.embedder = embedder
         self.head = head or NameHead()
         self.g = gazetteer or load_gazetteer()

@@ -160,3 +160,15 @@ def test_a_name_head_that_is_not_the_recorded_one_is_refused(tmp_path: Path) -> 
     copy.unlink()
     with pytest.raises(models.NameModelError, match="missing"):
         contextual.NameHead(copy)
+
+
+def test_the_name_finder_and_the_themes_share_one_minilm() -> None:
+    """A worker that redacts and themes holds MiniLM's ~90 MB of weights once, not twice."""
+    from nlp.embeddings import default_embedder, shared_minilm
+    from nlp.embeddings.bilingual import BilingualEmbedder
+
+    finder = contextual.shared_finder()
+    themes = default_embedder()
+    assert isinstance(themes, BilingualEmbedder)
+    assert finder.embedder is shared_minilm("float32")
+    assert themes._english is finder.embedder
