@@ -96,17 +96,17 @@ class HotStatement:
                 cursor.execute(sql, args)
             except dialect.loaded_dbapi.Error as error:
                 raise self._translated(connection, cursor, sql, args, error) from error
-            description = cursor.description
-            if description is None or not self._returns_rows:
+            if not self._returns_rows:
                 # (An INSERT compiled for PostgreSQL returns its new primary key
                 # whether or not the statement asked for it.)
                 return []
             rows = cursor.fetchall()
+            processors = self._results.get(dialect.name)
+            if processors is None:
+                # psycopg builds the description afresh on every access: once is enough.
+                processors = self._result_processors(dialect, cursor.description)
         finally:
             cursor.close()
-        processors = self._results.get(dialect.name)
-        if processors is None:
-            processors = self._result_processors(dialect, description)
         if not any(processors):
             return [tuple(row) for row in rows]
         return [
