@@ -42,7 +42,8 @@ class _Compiled:
     # (name in the SQL, parameter key or None for a fixed value, fixed value, processor)
     binds: tuple[tuple[str, str | None, Any, Processor | None], ...]
     order: tuple[str, ...]
-    # Python-side defaults to compute: leave the statement to SQLAlchemy.
+    # Python-side defaults to compute, or parameters rendered into the SQL at
+    # execution time (expanding IN): leave the statement to SQLAlchemy.
     needs_sqlalchemy: bool
 
 
@@ -149,8 +150,11 @@ class HotStatement:
                 binds=tuple(binds),
                 order=tuple(compiled.positiontup or ()),
                 needs_sqlalchemy=bool(
-                    getattr(compiled, "insert_prefetch", None)
-                    or getattr(compiled, "update_prefetch", None)
+                    compiled.insert_prefetch
+                    or compiled.update_prefetch
+                    # IN lists and literals rendered at execution time.
+                    or compiled.post_compile_params
+                    or compiled.literal_execute_params
                 ),
             )
             self._compiled[(dialect.name, frozenset(params))] = result

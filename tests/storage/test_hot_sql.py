@@ -163,3 +163,18 @@ def test_python_side_defaults_still_apply_and_listeners_see_statements(engine: E
         row = session.connection().execute(select(notes).where(notes.c.id == note_id)).one()
     assert (row.body, row.kind) == ("hello", "plain")
     metadata.drop_all(engine)
+
+
+def test_a_list_of_values_is_expanded_as_sqlalchemy_does(engine: Engine) -> None:
+    first, second = _participant(engine, "c" * 64, None), _participant(engine, "d" * 64, None)
+    several = HotStatement(
+        select(PARTICIPANT.c.id)
+        .where(PARTICIPANT.c.address_hash.in_(bindparam("hashes", expanding=True)))
+        .order_by(PARTICIPANT.c.id)
+    )
+    with session_scope(engine) as session:
+        assert several.execute(session, {"hashes": ["c" * 64, "d" * 64, "e" * 64]}) == [
+            (first,),
+            (second,),
+        ]
+        assert several.execute(session, {"hashes": []}) == []
