@@ -21,8 +21,10 @@ streams) so that it costs as little CPU as possible on this 2-core machine;
 signatures are computed before the clock starts, as Twilio computes them.
 
 Reported per phase: requests/s achieved, p50/p99/max latency, errors (non-200
-or wrong TwiML), and answers stored in the database vs distinct answers sent
-(must be equal: nothing lost, no duplicate stored).
+or wrong TwiML), the service's CPU ms per request (its own process; "child
+cpu" is the processes it started, e.g. the embedded worker), and answers
+stored in the database vs distinct answers sent (must be equal: nothing lost,
+no duplicate stored).
 
     .venv/bin/python bench/webhooks.py [--seconds 20] [--rates 200,400] [--connections 32]
         [--postgres URL] [--skip-postgres]
@@ -39,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -48,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # The request format and signing live in one place, shared with bench/scale.py.
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
+from bench.proc_cpu import tree_cpu  # noqa: E402
 from bench.scale_load import ACCOUNT, PUBLIC, TOKEN  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from bench.webhooks_load import (  # noqa: E402
@@ -168,17 +172,29 @@ def run_backend(
             time.sleep(1.0)
         print(f"{name}/{variant}: warmed up in {time.monotonic() - started:.0f} s", file=sys.stderr)
         before = count_answers(url)
+        # The service's own CPU per request in each phase (its process, and the
+        # processes it started, e.g. the embedded worker): steadier than rates
+        # on a shared machine.
+        cpu: list[tuple[float, float]] = []
+
+        def timed(phase: Coroutine[None, None, Phase]) -> Phase:
+            own, children = tree_cpu(process.pid)
+            result = asyncio.run(phase)
+            own_after, children_after = tree_cpu(process.pid)
+            cpu.append((own_after - own, children_after - children))
+            return result
+
         for rate in args.rates:
-            phases.append(
-                asyncio.run(fixed_rate(port, rate, args.seconds, args.connections, workload))
-            )
-        phases.append(asyncio.run(saturate(port, args.seconds, args.connections, workload)))
-        phases.append(asyncio.run(healthz_floor(port, args.seconds / 2, args.connections)))
+            phases.append(timed(fixed_rate(port, rate, args.seconds, args.connections, workload)))
+        phases.append(timed(saturate(port, args.seconds, args.connections, workload)))
+        phases.append(timed(healthz_floor(port, args.seconds / 2, args.connections)))
         time.sleep(1.0)
         stored = count_answers(url) - before
         sent = sum(p.answers_sent for p in phases)
-        for phase in phases:
+        for phase, (own, children) in zip(phases, cpu, strict=True):
             summary = phase.summary()
+            summary["server_cpu_ms"] = 1000 * own / max(phase.sent, 1)
+            summary["children_cpu_ms"] = 1000 * children / max(phase.sent, 1)
             summary["backend"] = name
             summary["variant"] = variant
             results.append(summary)
@@ -269,9 +285,10 @@ def print_results(results: list[dict[str, float | int | str]], args: argparse.Na
         f"{args.workers} web worker(s)"
     )
     print(versions_line())
+    print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(
         f"{'backend':10} {'variant':13} {'phase':28} {'req/s':>7} {'x floor':>7} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'max ms':>8} {'errors':>6}"
+        f"{'p99 ms':>8} {'max ms':>8} {'errors':>6} {'cpu ms/req':>10} {'child cpu':>9}"
     )
     for row in results:
         backend, variant = str(row["backend"]), str(row["variant"])
@@ -288,7 +305,8 @@ def print_results(results: list[dict[str, float | int | str]], args: argparse.Na
         ratio = float(row["req_per_s"]) / floor if floor else float("nan")
         print(
             f"{backend:10} {variant:13} {row['phase']:28} {row['req_per_s']:7.1f} {ratio:7.2f} "
-            f"{row['p50_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:6}"
+            f"{row['p50_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:6} "
+            f"{row['server_cpu_ms']:10.3f} {row['children_cpu_ms']:9.3f}"
         )
     for line in ratios(results):
         print(line)

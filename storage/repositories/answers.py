@@ -8,12 +8,13 @@ from sqlalchemy import func, insert, select
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
+from storage.hot_sql import HotStatement
 from storage.models import Answer
 from storage.models._base import table_of
 
 ANSWER = table_of(Answer)
 # Built once: the engine stores an answer for most inbound messages.
-_INSERT = insert(ANSWER).returning(ANSWER.c.id)
+_INSERT = HotStatement(insert(ANSWER).returning(ANSWER.c.id))
 
 
 def create_answer(
@@ -36,8 +37,8 @@ def create_answer(
     `provider_message_id` is unique across the table: a second delivery of the
     same provider message raises IntegrityError and stores nothing.
     """
-    result = session.connection().execute(
-        _INSERT,
+    rows = _INSERT.execute(
+        session,
         {
             "consultation_id": consultation_id,
             "participant_id": participant_id,
@@ -52,7 +53,7 @@ def create_answer(
             "provider_message_id": provider_message_id,
         },
     )
-    return int(result.scalar_one())
+    return int(rows[0][0])
 
 
 def get_answer(*, session: Session, answer_id: int) -> Answer | None:

@@ -15,6 +15,7 @@ from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
+from storage.hot_sql import HotStatement
 from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
@@ -144,15 +145,20 @@ _FIND = (
         PARTICIPANT.c.address_hash == bindparam("address_hash"),
     )
 )
-_FIND_LOCKED = _FIND.with_for_update(of=PARTICIPANT)
-_INSERT_PARTICIPANT = insert(PARTICIPANT).returning(PARTICIPANT.c.id)
-_UPDATE_PARTICIPANT = update(PARTICIPANT).where(PARTICIPANT.c.id == bindparam("participant_id"))
-_FIND_CONVERSATION = select(*_C_COLS).where(
-    CONVERSATION.c.participant_id == bindparam("participant_id"),
-    CONVERSATION.c.consultation_id == bindparam("consultation_id"),
+_FIND_LOCKED = HotStatement(_FIND.with_for_update(of=PARTICIPANT))
+_FIND_UNLOCKED = HotStatement(_FIND)
+_INSERT_PARTICIPANT = HotStatement(insert(PARTICIPANT).returning(PARTICIPANT.c.id))
+_UPDATE_PARTICIPANT = HotStatement(
+    update(PARTICIPANT).where(PARTICIPANT.c.id == bindparam("participant_id"))
 )
-_INSERT_CONVERSATION = insert(CONVERSATION).returning(CONVERSATION.c.id)
-_SAVE_CONVERSATION = (
+_FIND_CONVERSATION = HotStatement(
+    select(*_C_COLS).where(
+        CONVERSATION.c.participant_id == bindparam("participant_id"),
+        CONVERSATION.c.consultation_id == bindparam("consultation_id"),
+    )
+)
+_INSERT_CONVERSATION = HotStatement(insert(CONVERSATION).returning(CONVERSATION.c.id))
+_SAVE_CONVERSATION = HotStatement(
     update(CONVERSATION)
     .where(CONVERSATION.c.id == bindparam("conversation_id"))
     .values(
@@ -174,15 +180,12 @@ def find_with_active_conversation(
     `lock` takes a row lock on the participant (PostgreSQL) so that two messages
     from one person are handled one after the other, never interleaved.
     """
-    row = (
-        session.connection()
-        .execute(
-            _FIND_LOCKED if lock else _FIND, {"channel": channel, "address_hash": address_hash}
-        )
-        .first()
+    rows = (_FIND_LOCKED if lock else _FIND_UNLOCKED).execute(
+        session, {"channel": channel, "address_hash": address_hash}
     )
-    if row is None:
+    if not rows:
         return None
+    row = rows[0]
     participant = _participant(row)
     participant.playback_sent = bool(row[len(_P_COLS) + len(_C_COLS)])
     return participant, _conversation(row, len(_P_COLS))
@@ -215,9 +218,9 @@ def create_participant(
         "last_seen_at": now,
         "data": data or None,
     }
-    result = session.connection().execute(_INSERT_PARTICIPANT, values)
+    rows = _INSERT_PARTICIPANT.execute(session, values)
     return ParticipantRecord(
-        id=int(result.scalar_one()),
+        id=int(rows[0][0]),
         channel=channel,
         language=language,
         consent="unknown",
@@ -232,7 +235,7 @@ def create_participant(
 
 def update_participant(*, session: Session, participant_id: int, **values: Any) -> None:
     """Set columns of one participant (only the ones given)."""
-    session.connection().execute(_UPDATE_PARTICIPANT, {"participant_id": participant_id, **values})
+    _UPDATE_PARTICIPANT.execute(session, {"participant_id": participant_id, **values})
 
 
 def get_participant(*, session: Session, participant_id: int) -> Participant | None:
@@ -243,15 +246,10 @@ def get_participant(*, session: Session, participant_id: int) -> Participant | N
 def find_conversation(
     *, session: Session, participant_id: int, consultation_id: int
 ) -> ConversationRecord | None:
-    row = (
-        session.connection()
-        .execute(
-            _FIND_CONVERSATION,
-            {"participant_id": participant_id, "consultation_id": consultation_id},
-        )
-        .first()
+    rows = _FIND_CONVERSATION.execute(
+        session, {"participant_id": participant_id, "consultation_id": consultation_id}
     )
-    return None if row is None else _conversation(row)
+    return _conversation(rows[0]) if rows else None
 
 
 def create_conversation(
@@ -263,8 +261,8 @@ def create_conversation(
     now: datetime,
     data: dict[str, Any] | None = None,
 ) -> ConversationRecord:
-    result = session.connection().execute(
-        _INSERT_CONVERSATION,
+    rows = _INSERT_CONVERSATION.execute(
+        session,
         {
             "participant_id": participant_id,
             "consultation_id": consultation_id,
@@ -275,7 +273,7 @@ def create_conversation(
         },
     )
     return ConversationRecord(
-        id=int(result.scalar_one()),
+        id=int(rows[0][0]),
         participant_id=participant_id,
         consultation_id=consultation_id,
         step=step,
@@ -288,8 +286,8 @@ def create_conversation(
 
 def save_conversation(*, session: Session, conversation: ConversationRecord) -> None:
     """Write back the mutable fields of a conversation record."""
-    session.connection().execute(
-        _SAVE_CONVERSATION,
+    _SAVE_CONVERSATION.execute(
+        session,
         {
             "conversation_id": conversation.id,
             "step": conversation.step,

@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
+from storage.hot_sql import HotStatement
 from storage.models._base import table_of
 from storage.models.participant import InboundReceipt
 
 RECEIPT = table_of(InboundReceipt)
 # Built once: a receipt is written for every inbound message.
-_INSERT = insert(RECEIPT)
+_INSERT = HotStatement(insert(RECEIPT))
 
 
 def find_receipt(
@@ -38,8 +39,8 @@ def create_receipt(
     received_at: datetime,
 ) -> None:
     """Record a handled message; IntegrityError when it was already handled."""
-    session.connection().execute(
-        _INSERT,
+    _INSERT.execute(
+        session,
         {
             "channel": channel,
             "provider_message_id": provider_message_id,

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Insert, bindparam, insert, update
 from sqlmodel import Session
 
+from storage.hot_sql import HotStatement
 from storage.models._base import table_of
 from storage.models.participant import InboundReceipt
 from storage.repositories.participants import (
@@ -31,7 +32,7 @@ from storage.repositories.receipts import create_receipt
 RECEIPT = table_of(InboundReceipt)
 _CONVERSATION_COLUMNS = ("step", "ward", "age_band", "data", "updated_at", "completed_at")
 # One statement per combination of columns a turn changes (a handful in practice).
-_COMBINED: dict[tuple[tuple[str, ...], bool], Insert] = {}
+_COMBINED: dict[tuple[tuple[str, ...], bool], HotStatement] = {}
 
 
 def end_turn(
@@ -72,15 +73,15 @@ def end_turn(
         params["c_id"] = conversation.id
         params.update({f"c_{name}": getattr(conversation, name) for name in _CONVERSATION_COLUMNS})
         params["c_data"] = dict(conversation.data)
-    session.connection().execute(_statement(changed, conversation is not None), params)
+    _statement(changed, conversation is not None).execute(session, params)
 
 
-def _statement(participant_columns: tuple[str, ...], conversation: bool) -> Insert:
+def _statement(participant_columns: tuple[str, ...], conversation: bool) -> HotStatement:
     key = (participant_columns, conversation)
     statement = _COMBINED.get(key)
     if statement is not None:
         return statement
-    statement = insert(RECEIPT).values(
+    built: Insert = insert(RECEIPT).values(
         {
             name: bindparam(f"r_{name}", type_=RECEIPT.c[name].type)
             for name in ("channel", "provider_message_id", "participant_id", "replies")
@@ -88,7 +89,7 @@ def _statement(participant_columns: tuple[str, ...], conversation: bool) -> Inse
         | {"received_at": bindparam("r_received_at", type_=RECEIPT.c.received_at.type)}
     )
     if participant_columns:
-        statement = statement.add_cte(
+        built = built.add_cte(
             update(PARTICIPANT)
             .where(PARTICIPANT.c.id == bindparam("p_id"))
             .values(
@@ -101,7 +102,7 @@ def _statement(participant_columns: tuple[str, ...], conversation: bool) -> Inse
             .cte("turn_participant")
         )
     if conversation:
-        statement = statement.add_cte(
+        built = built.add_cte(
             update(CONVERSATION)
             .where(CONVERSATION.c.id == bindparam("c_id"))
             .values(
@@ -113,7 +114,7 @@ def _statement(participant_columns: tuple[str, ...], conversation: bool) -> Inse
             .returning(CONVERSATION.c.id)
             .cte("turn_conversation")
         )
-    _COMBINED[key] = statement
+    statement = _COMBINED[key] = HotStatement(built)
     return statement
 
 
