@@ -114,7 +114,7 @@ def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> l
     Imported answers are left to `unthemed_import_batches`.
     """
     from storage.db import session_scope
-    from storage.repositories.themes import answers_to_embed
+    from storage.repositories.embeddings import answers_to_embed
 
     with session_scope(engine) as session:
         return [
@@ -137,7 +137,7 @@ def unthemed_import_batches(engine: Engine, *, model: str) -> list[list[int]]:
 
     from storage.db import session_scope
     from storage.models import utcnow
-    from storage.repositories.themes import unthemed_imports
+    from storage.repositories.embeddings import unthemed_imports
 
     before = utcnow() - timedelta(seconds=STALE_JOB_SECONDS)
     with session_scope(engine) as session:

@@ -73,10 +73,10 @@ def register_theming_jobs(
         """Embed answers without a vector: the model runs outside any transaction."""
         from nlp.themes.incremental import embedding_rows
         from storage.db import session_scope, write_scope
-        from storage.repositories import themes as repo
+        from storage.repositories import embeddings as embedding_repo
 
         with session_scope(engine) as session:
-            todo = repo.answers_to_embed(
+            todo = embedding_repo.answers_to_embed(
                 session=session,
                 model=_embedder().name,
                 answer_ids=answer_ids,
@@ -90,7 +90,7 @@ def register_theming_jobs(
             for attempt in range(LOCKED_RETRIES + 1):
                 try:
                     with write_scope(engine) as session:
-                        repo.save_embeddings(session=session, rows=rows)
+                        embedding_repo.save_embeddings(session=session, rows=rows)
                     break
                 except OperationalError as error:
                     if "locked" not in str(error) or attempt == LOCKED_RETRIES:
@@ -103,12 +103,15 @@ def register_theming_jobs(
         from nlp.themes.locking import lock_consultation
         from nlp.themes.service import theme_index
         from storage.db import write_scope
+        from storage.repositories import embeddings as embedding_repo
         from storage.repositories import themes as repo
 
         embed(answer_ids=answer_ids)
         waiting: dict[int, int] = {}
         with write_scope(engine) as session:
-            by_consultation = repo.consultations_of_answers(session=session, answer_ids=answer_ids)
+            by_consultation = embedding_repo.consultations_of_answers(
+                session=session, answer_ids=answer_ids
+            )
             # Sorted, so two workers' batches take the locks in the same order.
             for consultation_id, ids in sorted(by_consultation.items()):
                 # A refit of the same consultation rewrites every assignment: wait for
@@ -120,7 +123,7 @@ def register_theming_jobs(
                     jobs is not None
                     and not theme_index(session=session, consultation_id=consultation_id).theme_ids
                 ):
-                    waiting[consultation_id] = repo.count_themed_answers(
+                    waiting[consultation_id] = embedding_repo.count_themed_answers(
                         session=session, consultation_id=consultation_id
                     )
         for consultation_id, count in waiting.items():
@@ -176,12 +179,15 @@ def register_theming_jobs(
         """Theme a batch (an import) at once: embed together, then regroup or assign."""
         from nlp.themes.service import embed_and_assign, refit_consultation
         from storage.db import session_scope, write_scope
+        from storage.repositories import embeddings as embedding_repo
         from storage.repositories import themes as repo
 
         if not answer_ids:
             return
         with session_scope(engine) as session:
-            consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_ids[0])
+            consultation_id = embedding_repo.consultation_of_answer(
+                session=session, answer_id=answer_ids[0]
+            )
         if consultation_id is None:
             return
 
@@ -202,7 +208,9 @@ def register_theming_jobs(
                 embed(answer_ids=answer_ids[start : start + PROGRESS_CHUNK])
             progress("grouping", len(answer_ids), len(answer_ids))
             with session_scope(engine) as session:
-                stored = len(repo.stored_answers(session=session, consultation_id=consultation_id))
+                stored = len(
+                    embedding_repo.stored_answers(session=session, consultation_id=consultation_id)
+                )
                 has_themes = bool(theme_index_ids(session, consultation_id))
             # A batch that is a large share of the answers changes the themes: regroup.
             if not has_themes or len(answer_ids) * REGROUP_SHARE >= stored:

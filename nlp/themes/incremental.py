@@ -20,6 +20,7 @@ from nlp.themes.clauses import split_clauses
 from nlp.themes.junk import is_junk
 from nlp.themes.vectors import from_bytes, to_bytes
 from storage.models.themes import AssignmentSource
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 
 
@@ -46,7 +47,7 @@ def embed_answers(
     Returns:
         How many answers were embedded now.
     """
-    todo = repo.answers_to_embed(
+    todo = embedding_repo.answers_to_embed(
         session=session,
         model=embedder.name,
         answer_ids=answer_ids,
@@ -55,7 +56,7 @@ def embed_answers(
     for start in range(0, len(todo), batch_size):
         if progress is not None:
             progress(start, len(todo))
-        repo.save_embeddings(
+        embedding_repo.save_embeddings(
             session=session, rows=embedding_rows(embedder, todo[start : start + batch_size])
         )
     return len(todo)
@@ -64,7 +65,7 @@ def embed_answers(
 def embedding_rows(
     embedder: Any, answers: Sequence[tuple[int, str]]
 ) -> list[tuple[int, str, int, bytes, str, bytes | None]]:
-    """The rows :func:`repo.save_embeddings` stores for (id, text) answers; no database.
+    """The rows :func:`embedding_repo.save_embeddings` stores for (id, text) answers; no database.
 
     Split from :func:`embed_answers` so that a worker can run the model outside any
     transaction and write the rows in a short one.
@@ -204,8 +205,10 @@ def assignment_rows(
     for answer_id in answer_ids:
         if SPAM in flags.get(answer_id, []):
             continue  # spam stays out of themes
-        consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_id)
-        stored = repo.embedding_of(session=session, answer_id=answer_id)
+        consultation_id = embedding_repo.consultation_of_answer(
+            session=session, answer_id=answer_id
+        )
+        stored = embedding_repo.embedding_of(session=session, answer_id=answer_id)
         if consultation_id is None or stored is None:
             continue
         index = theme_index(session=session, consultation_id=consultation_id)

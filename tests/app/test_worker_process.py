@@ -20,7 +20,7 @@ import httpx
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import make_engine, session_scope
 from storage.repositories.console_answers import unredacted_answer_ids
-from storage.repositories.themes import answers_to_embed
+from storage.repositories.embeddings import answers_to_embed
 
 
 def _children(pid: int) -> list[int]:

@@ -10,6 +10,7 @@ from app.jobs.queue import InProcessQueue, JobRegistry
 from app.jobs.theming import FIRST_REFIT_AT, register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import session_scope
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import TOPICS, add_answers, make_consultation
 
@@ -28,7 +29,7 @@ def test_answers_are_themed_off_the_request_path(engine: Engine) -> None:
     with session_scope(engine) as session:
         # Too few answers for themes yet: embedded, not themed.
         assert repo.list_themes(session=session, consultation_id=consultation_id) == []
-        assert repo.embedding_of(session=session, answer_id=ids[0]) is not None
+        assert embedding_repo.embedding_of(session=session, answer_id=ids[0]) is not None
     ids += add_answers(engine, consultation_id, texts[FIRST_REFIT_AT - 1 :])
     for answer_id in ids[FIRST_REFIT_AT - 1 :]:
         queue.enqueue("theme_answer", answer_id=answer_id)
