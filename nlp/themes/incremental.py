@@ -19,7 +19,6 @@ from nlp.moderation.store import active_kinds
 from nlp.themes.clauses import split_clauses
 from nlp.themes.junk import is_junk
 from nlp.themes.vectors import from_bytes, to_bytes
-from storage.models.themes import AssignmentSource
 from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 
@@ -202,26 +201,20 @@ def assignment_rows(
     assigned: list[int] = []
     rows: list[tuple[int, int, float, int]] = []
     flags = active_kinds(session, list(answer_ids))
-    for answer_id in answer_ids:
+    # A batch's reads are a few queries, not several per answer: the worker themes
+    # answers in batches of dozens and this runs inside its write transaction.
+    embedded = embedding_repo.embedded_answers(session=session, answer_ids=answer_ids)
+    placed = repo.officer_placed(session=session, answer_ids=[a for a, *_ in embedded])
+    indexes: dict[int, ThemeIndex] = {}
+    for answer_id, consultation_id, model, vector, clauses in embedded:
         if SPAM in flags.get(answer_id, []):
             continue  # spam stays out of themes
-        consultation_id = embedding_repo.consultation_of_answer(
-            session=session, answer_id=answer_id
-        )
-        stored = embedding_repo.embedding_of(session=session, answer_id=answer_id)
-        if consultation_id is None or stored is None:
+        if consultation_id not in indexes:
+            indexes[consultation_id] = theme_index(session=session, consultation_id=consultation_id)
+        index = indexes[consultation_id]
+        if not index.theme_ids or index.model != model or answer_id in placed:
             continue
-        index = theme_index(session=session, consultation_id=consultation_id)
-        if not index.theme_ids or index.model != stored.model:
-            continue
-        if any(
-            a.source == AssignmentSource.OFFICER
-            for a in repo.assignments_of(session=session, answer_id=answer_id)
-        ):
-            continue
-        found = index.assign(
-            from_bytes(stored.vector), _clauses(stored.clauses, len(stored.vector))
-        )
+        found = index.assign(from_bytes(vector), _clauses(clauses, len(vector)))
         answer_rows = [(answer_id, t, s, rank) for rank, (t, s) in enumerate(found)]
         if not answer_rows and index.other_id is not None:
             answer_rows = [(answer_id, index.other_id, 0.0, 0)]

@@ -148,6 +148,22 @@ def officer_assignments(*, session: Session, consultation_id: int) -> list[Theme
     )
 
 
+def officer_placed(*, session: Session, answer_ids: Sequence[int]) -> set[int]:
+    """Which of ``answer_ids`` an officer placed (an officer-made assignment)."""
+    ids = list(answer_ids)
+    placed: set[int] = set()
+    for start in range(0, len(ids), 5000):
+        placed.update(
+            int(a)
+            for (a,) in session.execute(
+                core_select(ASSIGNMENT.c.answer_id)
+                .where(ASSIGNMENT.c.answer_id.in_(ids[start : start + 5000]))
+                .where(ASSIGNMENT.c.source == AssignmentSource.OFFICER.value)
+            )
+        )
+    return placed
+
+
 def members_of(*, session: Session, theme_id: int) -> list[int]:
     """Answer ids carrying a theme (any rank)."""
     return [
