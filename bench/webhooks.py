@@ -26,6 +26,7 @@ or wrong TwiML), and answers stored in the database vs distinct answers sent
 
     .venv/bin/python bench/webhooks.py [--seconds 20] [--rates 200,400] [--connections 32]
         [--postgres URL] [--skip-postgres]
+    .venv/bin/python bench/webhooks.py --interleave 4 --seconds 8   # default vs deferred, fairly
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import create_engine, text
 
@@ -96,9 +99,20 @@ def jobs_done(url: str) -> bool:
     return bool(embedded) and not queued
 
 
-def run_backend(
-    name: str, url: str, args: argparse.Namespace, variant: str
-) -> list[dict[str, float | int | str]]:
+@dataclass
+class Service:
+    """One running variant of the service under test."""
+
+    name: str
+    variant: str
+    url: str
+    port: int
+    process: subprocess.Popen[bytes]
+    log: IO[bytes]
+    workload: Workload
+
+
+def start_service(name: str, url: str, args: argparse.Namespace, variant: str) -> Service:
     port = free_port()
     env = dict(
         os.environ,
@@ -140,33 +154,59 @@ def run_backend(
     log_path = Path(tempfile.gettempdir()) / f"whatmatters-bench-webhooks-{name}-{variant}.log"
     log = log_path.open("wb")
     print(f"{name}/{variant}: service log in {log_path}", file=sys.stderr)
-    process = subprocess.Popen(
-        command,
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    results = []
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    service = Service(name, variant, url, port, process, log, Workload(secrets.token_hex(4), 0))
     try:
         wait_ready(port, process)
-        run = secrets.token_hex(4)
-        workload = Workload(run, 0)
+    except BaseException:
+        stop_service(service)
+        raise
+    return service
+
+
+def warm_up(service: Service, args: argparse.Namespace) -> None:
+    """Imports, caches and first connections outside the figures; for the shipped
+    default, also until the worker process has loaded its models and themed them."""
+    started = time.monotonic()
+    while True:
+        asyncio.run(fixed_rate(service.port, 50, 3, args.connections, service.workload))
+        if count_answers(service.url) or time.monotonic() - started > 60:
+            break
+    drain(service, limit=300)
+    print(
+        f"{service.name}/{service.variant}: warmed up in {time.monotonic() - started:.0f} s",
+        file=sys.stderr,
+    )
+
+
+def drain(service: Service, *, limit: float) -> float:
+    """Seconds until the default's worker has themed every answer (0 for deferred)."""
+    started = time.monotonic()
+    while service.variant == "default" and not jobs_done(service.url):
+        if time.monotonic() - started > limit:
+            break
+        time.sleep(0.5)
+    return time.monotonic() - started
+
+
+def stop_service(service: Service) -> None:
+    service.process.terminate()
+    try:
+        service.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        service.process.kill()
+    service.log.close()
+
+
+def run_backend(
+    name: str, url: str, args: argparse.Namespace, variant: str
+) -> list[dict[str, float | int | str]]:
+    service = start_service(name, url, args, variant)
+    results = []
+    try:
+        warm_up(service, args)
+        port, workload = service.port, service.workload
         phases: list[Phase] = []
-        # Warm up (imports, caches, first connections) outside the figures.
-        # Measure the steady state: for the shipped default, warm up until answers
-        # are stored, then wait (without load) until the worker process has loaded its
-        # models and themed them.
-        started = time.monotonic()
-        while True:
-            asyncio.run(fixed_rate(port, 50, 3, args.connections, workload))
-            if count_answers(url) or time.monotonic() - started > 60:
-                break
-        while variant == "default" and not jobs_done(url):
-            if time.monotonic() - started > 300:
-                break
-            time.sleep(1.0)
-        print(f"{name}/{variant}: warmed up in {time.monotonic() - started:.0f} s", file=sys.stderr)
         before = count_answers(url)
         for rate in args.rates:
             phases.append(
@@ -192,13 +232,73 @@ def run_backend(
             }
         )
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop_service(service)
     return results
+
+
+def run_interleaved(args: argparse.Namespace) -> None:
+    """Both variants up at once, warmed up alike, saturated in turn (ABBA order), the
+    default's backlog themed before the next phase so neither phase pays for the other."""
+    import contextlib
+    import statistics
+
+    with contextlib.ExitStack() as stack:
+        services = []
+        for variant in ("default", "deferred-jobs"):
+            url = stack.enter_context(sqlite_database())
+            service = start_service("sqlite", url, args, variant)
+            stack.callback(stop_service, service)
+            services.append(service)
+        for service in services:
+            warm_up(service, args)
+        before = {s.variant: count_answers(s.url) for s in services}
+        sent = dict.fromkeys(before, 0)
+        rates: dict[str, list[float]] = {s.variant: [] for s in services}
+        drains: list[tuple[int, float]] = []
+        for round in range(args.interleave):
+            for service in services if round % 2 == 0 else services[::-1]:
+                phase = asyncio.run(
+                    saturate(service.port, args.seconds, args.connections, service.workload)
+                )
+                summary = phase.summary()
+                rates[service.variant].append(float(summary["req_per_s"]))
+                sent[service.variant] += phase.answers_sent
+                backlog = phase.answers_sent
+                seconds = drain(service, limit=180)
+                if service.variant == "default":
+                    drains.append((backlog, seconds))
+                print(
+                    f"round {round + 1} {service.variant:13} {summary['req_per_s']:7.1f} req/s "
+                    f"p50 {summary['p50_ms']:.0f} ms p99 {summary['p99_ms']:.0f} ms "
+                    f"errors {summary['errors']}"
+                    + (
+                        f"; backlog themed in {seconds:.1f} s"
+                        if service.variant == "default"
+                        else ""
+                    ),
+                    flush=True,
+                )
+        floors = {
+            s.variant: asyncio.run(
+                healthz_floor(s.port, args.seconds / 2, args.connections)
+            ).summary()["req_per_s"]
+            for s in services
+        }
+        time.sleep(1.0)
+        stored = {s.variant: count_answers(s.url) - before[s.variant] for s in services}
+    print(versions_line())
+    per_round = [d / f for d, f in zip(rates["default"], rates["deferred-jobs"], strict=True)]
+    print("default / deferred per round: " + ", ".join(f"{r:.2f}" for r in per_round))
+    print(
+        f"median {statistics.median(per_round):.2f}; sums "
+        f"{sum(rates['default']) / sum(rates['deferred-jobs']):.2f}; /healthz floors "
+        + ", ".join(f"{v} {float(f):.0f}" for v, f in floors.items())
+    )
+    for backlog, seconds in drains:
+        print(f"default: {backlog} answers themed {seconds:.1f} s after the phase ended")
+    for variant, count in stored.items():
+        verdict = "OK" if count == sent[variant] else "MISMATCH"
+        print(f"{variant}: answers stored {count} / sent {sent[variant]}: {verdict}")
 
 
 class DeferredJobs:
@@ -238,7 +338,17 @@ def main() -> None:
         "for the worker process serve starts); deferred-jobs: theming jobs dropped, as if "
         "queued for a worker elsewhere (the floor the default is measured against)",
     )
+    parser.add_argument(
+        "--interleave",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="SQLite only: both variants up at once, saturated in turn for ROUNDS rounds",
+    )
     args = parser.parse_args()
+    if args.interleave:
+        run_interleaved(args)
+        return
 
     results: list[dict[str, float | int | str]] = []
     for variant in args.variants:
