@@ -257,8 +257,11 @@ def run_interleaved(args: argparse.Namespace) -> None:
         drains: list[tuple[int, float]] = []
         for round in range(args.interleave):
             for service in services if round % 2 == 0 else services[::-1]:
+                # Residents go from keyword to answer at once: a third are answers.
                 phase = asyncio.run(
-                    saturate(service.port, args.seconds, args.connections, service.workload)
+                    saturate(
+                        service.port, args.seconds, args.connections, service.workload, fresh=0
+                    )
                 )
                 summary = phase.summary()
                 rates[service.variant].append(float(summary["req_per_s"]))
