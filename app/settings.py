@@ -40,8 +40,8 @@ class Settings(BaseSettings):
     job_worker_threads: int = Field(default=32, ge=1, le=256)
     # Worker processes `whatmatters serve` starts without Redis. Unset: one per two
     # usable cores, at most 4 (the web process keeps a core; each worker loads its
-    # own models, ~0.5 GB).
-    job_worker_processes: int | None = Field(default=None, ge=1, le=16)
+    # own models, ~0.5 GB). 0: none; jobs wait for a `whatmatters worker` run apart.
+    job_worker_processes: int | None = Field(default=None, ge=0, le=16)
     # Milliseconds before a silent worker's unacknowledged jobs go to another.
     redis_heartbeat_timeout_ms: int = 60_000
     # "default" (MiniLM + Welsh through e5) or "hashing" (fast, lower quality:

@@ -130,9 +130,12 @@ def start_service(name: str, url: str, args: argparse.Namespace, variant: str) -
     subprocess.run(
         [whatmatters, "seed-demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
     )
-    if variant == "default":
+    if variant in ("default", "no-worker"):
         command = [whatmatters, "serve", "--host", "127.0.0.1", "--port", str(port)]
         command += ["--workers", str(args.workers)]
+        if variant == "no-worker":
+            # The same command and queue; the jobs wait for a worker that never comes.
+            env["JOB_WORKER_PROCESSES"] = "0"
     else:
         # Same app, same uvicorn; theming jobs are queued for a separate
         # worker process (the production layout) instead of a thread here.
@@ -244,7 +247,7 @@ def run_interleaved(args: argparse.Namespace) -> None:
 
     with contextlib.ExitStack() as stack:
         services = []
-        for variant in ("default", "deferred-jobs"):
+        for variant in ("default", args.against):
             url = stack.enter_context(sqlite_database())
             service = start_service("sqlite", url, args, variant)
             stack.callback(stop_service, service)
@@ -254,6 +257,7 @@ def run_interleaved(args: argparse.Namespace) -> None:
         before = {s.variant: count_answers(s.url) for s in services}
         sent = dict.fromkeys(before, 0)
         rates: dict[str, list[float]] = {s.variant: [] for s in services}
+        other = args.against
         drains: list[tuple[int, float]] = []
         for round in range(args.interleave):
             for service in services if round % 2 == 0 else services[::-1]:
@@ -290,11 +294,11 @@ def run_interleaved(args: argparse.Namespace) -> None:
         time.sleep(1.0)
         stored = {s.variant: count_answers(s.url) - before[s.variant] for s in services}
     print(versions_line())
-    per_round = [d / f for d, f in zip(rates["default"], rates["deferred-jobs"], strict=True)]
-    print("default / deferred per round: " + ", ".join(f"{r:.2f}" for r in per_round))
+    per_round = [d / f for d, f in zip(rates["default"], rates[other], strict=True)]
+    print(f"default / {other} per round: " + ", ".join(f"{r:.2f}" for r in per_round))
     print(
         f"median {statistics.median(per_round):.2f}; sums "
-        f"{sum(rates['default']) / sum(rates['deferred-jobs']):.2f}; /healthz floors "
+        f"{sum(rates['default']) / sum(rates[other]):.2f}; /healthz floors "
         + ", ".join(f"{v} {float(f):.0f}" for v, f in floors.items())
     )
     for backlog, seconds in drains:
@@ -347,6 +351,14 @@ def main() -> None:
         default=0,
         metavar="ROUNDS",
         help="SQLite only: both variants up at once, saturated in turn for ROUNDS rounds",
+    )
+    parser.add_argument(
+        "--against",
+        choices=["no-worker", "deferred-jobs"],
+        default="no-worker",
+        help="what --interleave compares the default with: no-worker is `serve` with "
+        "JOB_WORKER_PROCESSES=0 (jobs queued in the database as shipped, no worker: what "
+        "the worker process costs); deferred-jobs drops the jobs (no queue write either)",
     )
     args = parser.parse_args()
     if args.interleave:

@@ -66,6 +66,9 @@ class WorkerProcess:
         self._watcher: threading.Thread | None = None
 
     def start(self) -> None:
+        if not self._count:
+            log.warning("JOB_WORKER_PROCESSES=0: jobs wait for a `whatmatters worker` run apart")
+            return
         with self._lock:
             self.processes = [self._spawn() for _ in range(self._count)]
         self._watcher = threading.Thread(target=self._watch, name="job-worker-watch", daemon=True)
