@@ -99,25 +99,48 @@ def register_theming_jobs(
 
     def theme_answers(answer_ids: Sequence[int]) -> None:
         """Embed a batch of new answers in one pass, then assign each to its themes."""
+        from nlp.moderation.flags import SPAM
+        from nlp.moderation.store import active_kinds
         from nlp.themes.incremental import assignment_rows
         from nlp.themes.locking import lock_consultation
         from nlp.themes.service import theme_index
-        from storage.db import write_scope
+        from storage.db import session_scope, write_scope
         from storage.repositories import embeddings as embedding_repo
         from storage.repositories import themes as repo
 
         embed(answer_ids=answer_ids)
-        waiting: dict[int, int] = {}
-        with write_scope(engine) as session:
+        # The reads and the scoring run before the write transaction: on SQLite that
+        # holds the only write lock, and a worker at the lowest CPU priority holding it
+        # while the scheduler runs webhooks would make every webhook wait for it.
+        with session_scope(engine) as session:
             by_consultation = embedding_repo.consultations_of_answers(
                 session=session, answer_ids=answer_ids
             )
+            planned = {
+                consultation_id: (
+                    repo.themes_version(session=session, consultation_id=consultation_id),
+                    assignment_rows(session=session, answer_ids=ids, skip_spam=False),
+                )
+                for consultation_id, ids in by_consultation.items()
+            }
+        waiting: dict[int, int] = {}
+        with write_scope(engine) as session:
             # Sorted, so two workers' batches take the locks in the same order.
             for consultation_id, ids in sorted(by_consultation.items()):
                 # A refit of the same consultation rewrites every assignment: wait for
                 # it (it holds this lock), then assign to the themes it left.
                 lock_consultation(session, consultation_id)
-                assigned, rows = assignment_rows(session=session, answer_ids=ids)
+                version, (assigned, rows) = planned[consultation_id]
+                if repo.themes_version(session=session, consultation_id=consultation_id) != version:
+                    # A refit or an officer's edit came in between: score again.
+                    assigned, rows = assignment_rows(
+                        session=session, answer_ids=ids, skip_spam=False
+                    )
+                flags = active_kinds(session, assigned)
+                spam = {a for a in assigned if SPAM in flags.get(a, [])}
+                if spam:  # spam stays out of themes
+                    assigned = [a for a in assigned if a not in spam]
+                    rows = [r for r in rows if r[0] not in spam]
                 repo.replace_auto_assignments(session=session, answer_ids=assigned, rows=rows)
                 if (
                     jobs is not None

@@ -190,17 +190,18 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
 
 
 def assignment_rows(
-    *, session: Session, answer_ids: Sequence[int]
+    *, session: Session, answer_ids: Sequence[int], skip_spam: bool = True
 ) -> tuple[list[int], list[tuple[int, int, float, int]]]:
     """Which embedded answers get automatic themes now, and their (answer, theme,
-    score, rank) rows; reads only, so the caller writes them in one short statement.
+    score, rank) rows; the caller writes them in one short statement.
 
-    Skipped: spam, answers not embedded, consultations without themes (or themed
-    with another model), and answers an officer placed.
+    Skipped: spam (unless ``skip_spam`` is False: the caller filters it, since checking
+    an answer for the first time writes its flags), answers not embedded, consultations
+    without themes (or themed with another model), and answers an officer placed.
     """
     assigned: list[int] = []
     rows: list[tuple[int, int, float, int]] = []
-    flags = active_kinds(session, list(answer_ids))
+    flags = active_kinds(session, list(answer_ids)) if skip_spam else {}
     # A batch's reads are a few queries, not several per answer: the worker themes
     # answers in batches of dozens and this runs inside its write transaction.
     embedded = embedding_repo.embedded_answers(session=session, answer_ids=answer_ids)
