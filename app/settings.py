@@ -6,6 +6,7 @@ receives plain values.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from typing import Literal
 
@@ -37,6 +38,10 @@ class Settings(BaseSettings):
     job_worker: Literal["process", "thread"] | None = None
     # Jobs the worker process runs at once (theming jobs share embedder passes).
     job_worker_threads: int = Field(default=32, ge=1, le=256)
+    # Worker processes `whatmatters serve` starts without Redis. Unset: one per two
+    # usable cores, at most 4 (the web process keeps a core; each worker loads its
+    # own models, ~0.5 GB). 0: none; jobs wait for a `whatmatters worker` run apart.
+    job_worker_processes: int | None = Field(default=None, ge=0, le=16)
     # Milliseconds before a silent worker's unacknowledged jobs go to another.
     redis_heartbeat_timeout_ms: int = 60_000
     # "default" (MiniLM + Welsh through e5) or "hashing" (fast, lower quality:
@@ -148,6 +153,12 @@ class Settings(BaseSettings):
         if self.job_worker is not None:
             return self.job_worker
         return "thread" if self.environment == "test" else "process"
+
+    @property
+    def resolved_job_worker_processes(self) -> int:
+        if self.job_worker_processes is not None:
+            return self.job_worker_processes
+        return min(4, max(1, len(os.sched_getaffinity(0)) // 2))
 
     @property
     def twilio_enabled(self) -> bool:

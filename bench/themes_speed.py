@@ -83,7 +83,7 @@ def _service(args: argparse.Namespace, texts: list[str], pool: np.ndarray) -> No
     from nlp.themes.vectors import to_bytes
     from storage.db import make_engine, session_scope
     from storage.migrate import upgrade
-    from storage.repositories import themes as repo
+    from storage.repositories import embeddings as embedding_repo
     from storage.repositories.answers import create_answer
     from storage.repositories.consultations import create_consultation
 
@@ -116,7 +116,7 @@ def _service(args: argparse.Namespace, texts: list[str], pool: np.ndarray) -> No
                     )
                     for x in t
                 ]
-                repo.save_embeddings(
+                embedding_repo.save_embeddings(
                     session=session,
                     rows=[
                         (a, embedder.name, v.shape[1], to_bytes(row), "en", None)  # type: ignore[attr-defined]
@@ -135,7 +135,7 @@ def _service(args: argparse.Namespace, texts: list[str], pool: np.ndarray) -> No
                 times = []
                 for answer_id, row in zip(new, v[:200], strict=True):
                     with session_scope(engine) as session:
-                        repo.save_embeddings(
+                        embedding_repo.save_embeddings(
                             session=session,
                             rows=[
                                 (answer_id, embedder.name, v.shape[1], to_bytes(row), "en", None)  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ no duplicate stored).
 
     .venv/bin/python bench/webhooks.py [--seconds 20] [--rates 200,400] [--connections 32]
         [--postgres URL] [--skip-postgres]
+    .venv/bin/python bench/webhooks.py --interleave 4 --seconds 8   # default vs deferred, fairly
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Coroutine
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import create_engine, text
 
@@ -100,9 +103,20 @@ def jobs_done(url: str) -> bool:
     return bool(embedded) and not queued
 
 
-def run_backend(
-    name: str, url: str, args: argparse.Namespace, variant: str
-) -> list[dict[str, float | int | str]]:
+@dataclass
+class Service:
+    """One running variant of the service under test."""
+
+    name: str
+    variant: str
+    url: str
+    port: int
+    process: subprocess.Popen[bytes]
+    log: IO[bytes]
+    workload: Workload
+
+
+def start_service(name: str, url: str, args: argparse.Namespace, variant: str) -> Service:
     port = free_port()
     env = dict(
         os.environ,
@@ -120,9 +134,12 @@ def run_backend(
     subprocess.run(
         [whatmatters, "seed-demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
     )
-    if variant == "default":
+    if variant in ("default", "no-worker"):
         command = [whatmatters, "serve", "--host", "127.0.0.1", "--port", str(port)]
         command += ["--workers", str(args.workers)]
+        if variant == "no-worker":
+            # The same command and queue; the jobs wait for a worker that never comes.
+            env["JOB_WORKER_PROCESSES"] = "0"
     else:
         # Same app, same uvicorn; theming jobs are queued for a separate
         # worker process (the production layout) instead of a thread here.
@@ -144,33 +161,59 @@ def run_backend(
     log_path = Path(tempfile.gettempdir()) / f"whatmatters-bench-webhooks-{name}-{variant}.log"
     log = log_path.open("wb")
     print(f"{name}/{variant}: service log in {log_path}", file=sys.stderr)
-    process = subprocess.Popen(
-        command,
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    results = []
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    service = Service(name, variant, url, port, process, log, Workload(secrets.token_hex(4), 0))
     try:
         wait_ready(port, process)
-        run = secrets.token_hex(4)
-        workload = Workload(run, 0)
+    except BaseException:
+        stop_service(service)
+        raise
+    return service
+
+
+def warm_up(service: Service, args: argparse.Namespace) -> None:
+    """Imports, caches and first connections outside the figures; for the shipped
+    default, also until the worker process has loaded its models and themed them."""
+    started = time.monotonic()
+    while True:
+        asyncio.run(fixed_rate(service.port, 50, 3, args.connections, service.workload))
+        if count_answers(service.url) or time.monotonic() - started > 60:
+            break
+    drain(service, limit=300)
+    print(
+        f"{service.name}/{service.variant}: warmed up in {time.monotonic() - started:.0f} s",
+        file=sys.stderr,
+    )
+
+
+def drain(service: Service, *, limit: float) -> float:
+    """Seconds until the default's worker has themed every answer (0 for deferred)."""
+    started = time.monotonic()
+    while service.variant == "default" and not jobs_done(service.url):
+        if time.monotonic() - started > limit:
+            break
+        time.sleep(0.5)
+    return time.monotonic() - started
+
+
+def stop_service(service: Service) -> None:
+    service.process.terminate()
+    try:
+        service.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        service.process.kill()
+    service.log.close()
+
+
+def run_backend(
+    name: str, url: str, args: argparse.Namespace, variant: str
+) -> list[dict[str, float | int | str]]:
+    service = start_service(name, url, args, variant)
+    results = []
+    try:
+        warm_up(service, args)
+        port, workload = service.port, service.workload
         phases: list[Phase] = []
-        # Warm up (imports, caches, first connections) outside the figures.
-        # Measure the steady state: for the shipped default, warm up until answers
-        # are stored, then wait (without load) until the worker process has loaded its
-        # models and themed them.
-        started = time.monotonic()
-        while True:
-            asyncio.run(fixed_rate(port, 50, 3, args.connections, workload))
-            if count_answers(url) or time.monotonic() - started > 60:
-                break
-        while variant == "default" and not jobs_done(url):
-            if time.monotonic() - started > 300:
-                break
-            time.sleep(1.0)
-        print(f"{name}/{variant}: warmed up in {time.monotonic() - started:.0f} s", file=sys.stderr)
         before = count_answers(url)
         # The service's own CPU per request in each phase (its process, and the
         # processes it started, e.g. the embedded worker): steadier than rates
@@ -178,9 +221,9 @@ def run_backend(
         cpu: list[tuple[float, float]] = []
 
         def timed(phase: Coroutine[None, None, Phase]) -> Phase:
-            own, children = tree_cpu(process.pid)
+            own, children = tree_cpu(service.process.pid)
             result = asyncio.run(phase)
-            own_after, children_after = tree_cpu(process.pid)
+            own_after, children_after = tree_cpu(service.process.pid)
             cpu.append((own_after - own, children_after - children))
             return result
 
@@ -208,12 +251,7 @@ def run_backend(
             }
         )
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop_service(service)
     return results
 
 
@@ -254,7 +292,27 @@ def main() -> None:
         "for the worker process serve starts); deferred-jobs: theming jobs dropped, as if "
         "queued for a worker elsewhere (the floor the default is measured against)",
     )
+    parser.add_argument(
+        "--interleave",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="SQLite only: both variants up at once, saturated in turn for ROUNDS rounds",
+    )
+    parser.add_argument(
+        "--against",
+        choices=["no-worker", "deferred-jobs"],
+        default="no-worker",
+        help="what --interleave compares the default with: no-worker is `serve` with "
+        "JOB_WORKER_PROCESSES=0 (jobs queued in the database as shipped, no worker: what "
+        "the worker process costs); deferred-jobs drops the jobs (no queue write either)",
+    )
     args = parser.parse_args()
+    if args.interleave:
+        from bench.webhooks_compare import run_interleaved
+
+        run_interleaved(args)
+        return
 
     results: list[dict[str, float | int | str]] = []
     for variant in args.variants:

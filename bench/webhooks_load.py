@@ -197,10 +197,18 @@ async def fixed_rate(
     return phase
 
 
-async def saturate(port: int, seconds: float, conns: int, workload: Workload) -> Phase:
+async def saturate(
+    port: int, seconds: float, conns: int, workload: Workload, *, fresh: int | None = None
+) -> Phase:
+    """A closed loop as fast as replies come back.
+
+    ``fresh`` residents are queued first (default ``conns * 400``: nearly every message
+    is then a first keyword); 0 lets each resident go on to YES and the answer at once,
+    so about a third of the messages are answers that theming has to keep up with.
+    """
     phase = Phase(f"saturation ({conns} connections)")
     pool = await open_pool(port, conns)
-    for _ in range(conns * 400):
+    for _ in range(conns * 400 if fresh is None else fresh):
         workload.ready.append(Resident(workload.next_index, workload.run))
         workload.next_index += 1
     deadline = time.perf_counter() + seconds

@@ -104,6 +104,8 @@ class RedisJobQueue:
 
 # A console job (import, export) with no progress for this long lost its worker.
 STALE_JOB_SECONDS = 300.0
+# Longest pause (ms) between a worker's looks at Redis when it fetched nothing.
+IDLE_POLL_MS = 100
 # Answers per redaction job the sweep queues (imports use the same size).
 REDACT_BATCH = 500
 
@@ -114,7 +116,7 @@ def unthemed_answer_ids(engine: Engine, *, model: str, limit: int = 10_000) -> l
     Imported answers are left to `unthemed_import_batches`.
     """
     from storage.db import session_scope
-    from storage.repositories.themes import answers_to_embed
+    from storage.repositories.embeddings import answers_to_embed
 
     with session_scope(engine) as session:
         return [
@@ -137,7 +139,7 @@ def unthemed_import_batches(engine: Engine, *, model: str) -> list[list[int]]:
 
     from storage.db import session_scope
     from storage.models import utcnow
-    from storage.repositories.themes import unthemed_imports
+    from storage.repositories.embeddings import unthemed_imports
 
     before = utcnow() - timedelta(seconds=STALE_JOB_SECONDS)
     with session_scope(engine) as session:
@@ -228,7 +230,15 @@ def run_worker(
     # (a theming and a redaction job, as the sweep queues them) deadlock on the
     # module lock and every job of both kinds then fails.
     importlib.import_module("nlp.lang")
-    worker = dramatiq.Worker(queue.broker, queues={QUEUE_NAME}, worker_threads=threads)
+    worker = dramatiq.Worker(
+        queue.broker,
+        queues={QUEUE_NAME},
+        worker_threads=threads,
+        # dramatiq's consumer backs off while its prefetch is full (every job thread
+        # busy), doubling up to this many ms: at its default of 1,000 a batch of answers
+        # finished and acknowledged could wait most of a second for the next messages.
+        worker_timeout=IDLE_POLL_MS,
+    )
     worker.start()
     log.info("job worker started with %d threads", threads)
     try:

@@ -73,10 +73,10 @@ def register_theming_jobs(
         """Embed answers without a vector: the model runs outside any transaction."""
         from nlp.themes.incremental import embedding_rows
         from storage.db import session_scope, write_scope
-        from storage.repositories import themes as repo
+        from storage.repositories import embeddings as embedding_repo
 
         with session_scope(engine) as session:
-            todo = repo.answers_to_embed(
+            todo = embedding_repo.answers_to_embed(
                 session=session,
                 model=_embedder().name,
                 answer_ids=answer_ids,
@@ -90,7 +90,7 @@ def register_theming_jobs(
             for attempt in range(LOCKED_RETRIES + 1):
                 try:
                     with write_scope(engine) as session:
-                        repo.save_embeddings(session=session, rows=rows)
+                        embedding_repo.save_embeddings(session=session, rows=rows)
                     break
                 except OperationalError as error:
                     if "locked" not in str(error) or attempt == LOCKED_RETRIES:
@@ -99,28 +99,54 @@ def register_theming_jobs(
 
     def theme_answers(answer_ids: Sequence[int]) -> None:
         """Embed a batch of new answers in one pass, then assign each to its themes."""
+        from nlp.moderation.flags import SPAM
+        from nlp.moderation.store import active_kinds
         from nlp.themes.incremental import assignment_rows
         from nlp.themes.locking import lock_consultation
         from nlp.themes.service import theme_index
-        from storage.db import write_scope
+        from storage.db import session_scope, write_scope
+        from storage.repositories import embeddings as embedding_repo
         from storage.repositories import themes as repo
 
         embed(answer_ids=answer_ids)
+        # The reads and the scoring run before the write transaction: on SQLite that
+        # holds the only write lock, and a worker at the lowest CPU priority holding it
+        # while the scheduler runs webhooks would make every webhook wait for it.
+        with session_scope(engine) as session:
+            by_consultation = embedding_repo.consultations_of_answers(
+                session=session, answer_ids=answer_ids
+            )
+            planned = {
+                consultation_id: (
+                    repo.themes_version(session=session, consultation_id=consultation_id),
+                    assignment_rows(session=session, answer_ids=ids, skip_spam=False),
+                )
+                for consultation_id, ids in by_consultation.items()
+            }
         waiting: dict[int, int] = {}
         with write_scope(engine) as session:
-            by_consultation = repo.consultations_of_answers(session=session, answer_ids=answer_ids)
             # Sorted, so two workers' batches take the locks in the same order.
             for consultation_id, ids in sorted(by_consultation.items()):
                 # A refit of the same consultation rewrites every assignment: wait for
                 # it (it holds this lock), then assign to the themes it left.
                 lock_consultation(session, consultation_id)
-                assigned, rows = assignment_rows(session=session, answer_ids=ids)
+                version, (assigned, rows) = planned[consultation_id]
+                if repo.themes_version(session=session, consultation_id=consultation_id) != version:
+                    # A refit or an officer's edit came in between: score again.
+                    assigned, rows = assignment_rows(
+                        session=session, answer_ids=ids, skip_spam=False
+                    )
+                flags = active_kinds(session, assigned)
+                spam = {a for a in assigned if SPAM in flags.get(a, [])}
+                if spam:  # spam stays out of themes
+                    assigned = [a for a in assigned if a not in spam]
+                    rows = [r for r in rows if r[0] not in spam]
                 repo.replace_auto_assignments(session=session, answer_ids=assigned, rows=rows)
                 if (
                     jobs is not None
                     and not theme_index(session=session, consultation_id=consultation_id).theme_ids
                 ):
-                    waiting[consultation_id] = repo.count_themed_answers(
+                    waiting[consultation_id] = embedding_repo.count_themed_answers(
                         session=session, consultation_id=consultation_id
                     )
         for consultation_id, count in waiting.items():
@@ -176,12 +202,15 @@ def register_theming_jobs(
         """Theme a batch (an import) at once: embed together, then regroup or assign."""
         from nlp.themes.service import embed_and_assign, refit_consultation
         from storage.db import session_scope, write_scope
+        from storage.repositories import embeddings as embedding_repo
         from storage.repositories import themes as repo
 
         if not answer_ids:
             return
         with session_scope(engine) as session:
-            consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_ids[0])
+            consultation_id = embedding_repo.consultation_of_answer(
+                session=session, answer_id=answer_ids[0]
+            )
         if consultation_id is None:
             return
 
@@ -202,7 +231,9 @@ def register_theming_jobs(
                 embed(answer_ids=answer_ids[start : start + PROGRESS_CHUNK])
             progress("grouping", len(answer_ids), len(answer_ids))
             with session_scope(engine) as session:
-                stored = len(repo.stored_answers(session=session, consultation_id=consultation_id))
+                stored = len(
+                    embedding_repo.stored_answers(session=session, consultation_id=consultation_id)
+                )
                 has_themes = bool(theme_index_ids(session, consultation_id))
             # A batch that is a large share of the answers changes the themes: regroup.
             if not has_themes or len(answer_ids) * REGROUP_SHARE >= stored:

@@ -147,7 +147,7 @@ def store_answer(turn: Turn, consultation_id: int, text: str, *, kind: str = "pl
     """Keep a resident's words as an answer, redacted like any other.
 
     Themed like any answer ("playback" and "correction" are both free text; see
-    storage.repositories.themes.NOT_THEMED).
+    storage.repositories.embeddings.NOT_THEMED).
     """
     assert turn.participant is not None
     body = text or " ".join(turn.message.text.split())

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from nlp.themes.locking import lock_consultation
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
 from storage.repositories.themes import ThemeEditError
@@ -177,7 +178,7 @@ def split_theme(
         vectors = [
             from_bytes(e.vector)
             for a in answer_ids
-            if (e := repo.embedding_of(session=session, answer_id=a)) is not None
+            if (e := embedding_repo.embedding_of(session=session, answer_id=a)) is not None
         ]
         centre = (
             normalise_rows(np.mean(vectors, axis=0)[None, :])[0]
@@ -231,7 +232,7 @@ def _place_unchosen(
     """Answers of a split theme nobody chose: to the part nearest in meaning."""
     usable = [(p, c) for p, c in zip(parts, centres, strict=True) if c is not None]
     for answer_id in sorted(answer_ids):
-        stored = repo.embedding_of(session=session, answer_id=answer_id)
+        stored = embedding_repo.embedding_of(session=session, answer_id=answer_id)
         target = parts[0]
         if stored is not None and usable:
             vector = from_bytes(stored.vector)
@@ -257,7 +258,10 @@ def move_answer(
     lock_consultation(session, consultation_id)
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
     theme_id = int(_live_theme(session, theme).id or 0)
-    if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
+    if (
+        embedding_repo.consultation_of_answer(session=session, answer_id=answer_id)
+        != consultation_id
+    ):
         raise ThemeEditError(f"answer {answer_id} is not in this consultation")
     _move(session, answer_id, theme_id)
     edits_repo.log_edit(
@@ -304,7 +308,10 @@ def pin_quote(
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
     theme = _live_theme(session, theme)
     theme_id = int(theme.id or 0)
-    if repo.consultation_of_answer(session=session, answer_id=answer_id) != consultation_id:
+    if (
+        embedding_repo.consultation_of_answer(session=session, answer_id=answer_id)
+        != consultation_id
+    ):
         raise ThemeEditError(f"answer {answer_id} is not in this consultation")
     repo.set_officer_assignment(
         session=session, answer_id=answer_id, theme_id=theme_id, pinned=pinned

@@ -19,7 +19,7 @@ from nlp.moderation.store import active_kinds
 from nlp.themes.clauses import split_clauses
 from nlp.themes.junk import is_junk
 from nlp.themes.vectors import from_bytes, to_bytes
-from storage.models.themes import AssignmentSource
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 
 
@@ -46,7 +46,7 @@ def embed_answers(
     Returns:
         How many answers were embedded now.
     """
-    todo = repo.answers_to_embed(
+    todo = embedding_repo.answers_to_embed(
         session=session,
         model=embedder.name,
         answer_ids=answer_ids,
@@ -55,7 +55,7 @@ def embed_answers(
     for start in range(0, len(todo), batch_size):
         if progress is not None:
             progress(start, len(todo))
-        repo.save_embeddings(
+        embedding_repo.save_embeddings(
             session=session, rows=embedding_rows(embedder, todo[start : start + batch_size])
         )
     return len(todo)
@@ -64,7 +64,7 @@ def embed_answers(
 def embedding_rows(
     embedder: Any, answers: Sequence[tuple[int, str]]
 ) -> list[tuple[int, str, int, bytes, str, bytes | None]]:
-    """The rows :func:`repo.save_embeddings` stores for (id, text) answers; no database.
+    """The rows :func:`embedding_repo.save_embeddings` stores for (id, text) answers; no database.
 
     Split from :func:`embed_answers` so that a worker can run the model outside any
     transaction and write the rows in a short one.
@@ -190,35 +190,32 @@ def embed_and_assign(*, session: Session, answer_ids: Sequence[int], embedder: A
 
 
 def assignment_rows(
-    *, session: Session, answer_ids: Sequence[int]
+    *, session: Session, answer_ids: Sequence[int], skip_spam: bool = True
 ) -> tuple[list[int], list[tuple[int, int, float, int]]]:
     """Which embedded answers get automatic themes now, and their (answer, theme,
-    score, rank) rows; reads only, so the caller writes them in one short statement.
+    score, rank) rows; the caller writes them in one short statement.
 
-    Skipped: spam, answers not embedded, consultations without themes (or themed
-    with another model), and answers an officer placed.
+    Skipped: spam (unless ``skip_spam`` is False: the caller filters it, since checking
+    an answer for the first time writes its flags), answers not embedded, consultations
+    without themes (or themed with another model), and answers an officer placed.
     """
     assigned: list[int] = []
     rows: list[tuple[int, int, float, int]] = []
-    flags = active_kinds(session, list(answer_ids))
-    for answer_id in answer_ids:
+    flags = active_kinds(session, list(answer_ids)) if skip_spam else {}
+    # A batch's reads are a few queries, not several per answer: the worker themes
+    # answers in batches of dozens and this runs inside its write transaction.
+    embedded = embedding_repo.embedded_answers(session=session, answer_ids=answer_ids)
+    placed = repo.officer_placed(session=session, answer_ids=[a for a, *_ in embedded])
+    indexes: dict[int, ThemeIndex] = {}
+    for answer_id, consultation_id, model, vector, clauses in embedded:
         if SPAM in flags.get(answer_id, []):
             continue  # spam stays out of themes
-        consultation_id = repo.consultation_of_answer(session=session, answer_id=answer_id)
-        stored = repo.embedding_of(session=session, answer_id=answer_id)
-        if consultation_id is None or stored is None:
+        if consultation_id not in indexes:
+            indexes[consultation_id] = theme_index(session=session, consultation_id=consultation_id)
+        index = indexes[consultation_id]
+        if not index.theme_ids or index.model != model or answer_id in placed:
             continue
-        index = theme_index(session=session, consultation_id=consultation_id)
-        if not index.theme_ids or index.model != stored.model:
-            continue
-        if any(
-            a.source == AssignmentSource.OFFICER
-            for a in repo.assignments_of(session=session, answer_id=answer_id)
-        ):
-            continue
-        found = index.assign(
-            from_bytes(stored.vector), _clauses(stored.clauses, len(stored.vector))
-        )
+        found = index.assign(from_bytes(vector), _clauses(clauses, len(vector)))
         answer_rows = [(answer_id, t, s, rank) for rank, (t, s) in enumerate(found)]
         if not answer_rows and index.other_id is not None:
             answer_rows = [(answer_id, index.other_id, 0.0, 0)]

@@ -38,6 +38,7 @@ from nlp.themes.redacted import redacted_texts
 from nlp.themes.sentiment import Sentiment, answer_sentiment, theme_sentiment
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 from storage.repositories.console_answers import cached_redaction_spans
 
@@ -109,7 +110,7 @@ def refit_consultation(
         repo.save_tree(session=session, consultation_id=consultation_id, about_sub=about_n)
     answers = [
         a
-        for a in repo.stored_answers(session=session, consultation_id=consultation_id)
+        for a in embedding_repo.stored_answers(session=session, consultation_id=consultation_id)
         if a.vector is not None and a.model == embedder.name
     ]
     # Spam stays out of themes (an officer who clears the flag brings it back at the next
@@ -246,7 +247,7 @@ def _carry_identities(
     anchor_themes: list[Theme],
     active: list[Theme],
     merged: list[Theme],
-    answers: list[repo.StoredAnswer],
+    answers: list[embedding_repo.StoredAnswer],
     pins: dict[int, list[int]],
 ) -> tuple[dict[int, int], int, int, int]:
     """Map each new theme index to a stored theme id; create, update and retire rows."""
@@ -356,7 +357,7 @@ def _dedupe_ids(ids: list[int]) -> list[int]:
 
 def _save_sentiment(
     session: Session,
-    answers: list[repo.StoredAnswer],
+    answers: list[embedding_repo.StoredAnswer],
     rows: list[tuple[int, int, float, int]],
 ) -> None:
     """Each theme's share of critical / mixed / positive answers (primary answers).

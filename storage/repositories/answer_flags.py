@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlmodel import Session, SQLModel
 
 from storage.models import utcnow
@@ -74,8 +74,21 @@ def flags_for(
         if stale:
             session.execute(FLAGS.delete().where(FLAGS.c.answer_id.in_(list(stale))))
         if fresh:
-            session.execute(insert(FLAGS), fresh)
+            session.execute(_insert_unless_there(session), fresh)
     return found
+
+
+def _insert_unless_there(session: Session) -> Any:
+    """An insert that leaves a row another transaction wrote meanwhile (same text, same
+    checker version: the same flags). A worker theming an answer and an officer opening
+    it may check it at the same moment; neither must fail on the primary key."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(FLAGS).on_conflict_do_nothing(index_elements=[FLAGS.c.answer_id])
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(FLAGS).on_conflict_do_nothing(index_elements=[FLAGS.c.answer_id])
 
 
 def _view(kinds: Any, reasons: Any, cleared: Any) -> dict[str, Any]:

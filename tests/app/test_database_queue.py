@@ -14,6 +14,7 @@ from app.jobs.queue import JobRegistry
 from app.jobs.theming import register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import session_scope
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import pending_jobs
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import TOPICS, add_answers, make_consultation
@@ -61,7 +62,7 @@ def test_queued_answers_are_themed_after_a_restart(engine: Engine) -> None:
     assert restarted.depth() == len(ids)
     _run_until(DatabaseWorker(restarted, after, threads=8, poll=0.02), lambda: not _queued(engine))
     with session_scope(engine) as session:
-        assert not repo.answers_to_embed(session=session, model=embedder.name)
+        assert not embedding_repo.answers_to_embed(session=session, model=embedder.name)
         # The threshold answer queued the first refit through the same table; it ran.
         themes = repo.list_themes(session=session, consultation_id=consultation_id)
         assert len([t for t in themes if not t.is_other]) >= 2

@@ -6,6 +6,7 @@ import functools
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from app.jobs.queue import JobRegistry
 from app.jobs.theming import FIRST_REFIT_AT, REFIT, register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import make_engine, session_scope
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import TOPICS, add_answers, make_consultation
 
@@ -71,10 +73,9 @@ def test_jobs_arriving_together_share_a_batch_and_a_bad_item_fails_alone() -> No
 
 
 def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -> None:
-    # This checks the outcome (one primary theme per answer, no error) under contention.
-    # It did not reproduce the unique violation the per-consultation lock fixes: it also
-    # passed with the lock removed, so it guards the result, not the lock itself.
-    # Two worker processes' worth of engines and registries on one database.
+    # The outcome under free-running contention; the two tests below force the races
+    # this cannot be sure to hit (each fails with its fix removed). Two worker processes'
+    # worth of engines and registries on one database.
     engines = [make_engine(db_url), make_engine(db_url)]
     try:
         embedder = HashingEmbedder()
@@ -87,21 +88,19 @@ def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -
         registries[0].run(REFIT, {"consultation_id": consultation_id})
         # New answers arrive while both workers refit: assignment jobs on both
         # workers, two refits at once (an officer's and a retried one).
-        late: list[int] = []
-        for round in range(2):
-            new = add_answers(engines[0], consultation_id, [f"{t} {round}" for t in texts])
-            late += new
-            calls: list[Callable[[], object]] = [
-                functools.partial(r.run, REFIT, {"consultation_id": consultation_id})
-                for r in registries
-            ]
-            # Each answer's job on both workers, as after a redelivery.
-            calls += [
-                functools.partial(r.run, "theme_answer", {"answer_id": a})
-                for a in new
-                for r in registries
-            ]
-            assert _together(calls) == []
+        # One round (the races themselves are forced by the tests below).
+        late = add_answers(engines[0], consultation_id, [f"{t} again" for t in texts])
+        calls: list[Callable[[], object]] = [
+            functools.partial(r.run, REFIT, {"consultation_id": consultation_id})
+            for r in registries
+        ]
+        # Each answer's job on both workers, as after a redelivery.
+        calls += [
+            functools.partial(r.run, "theme_answer", {"answer_id": a})
+            for a in late
+            for r in registries
+        ]
+        assert _together(calls) == []
         with session_scope(engines[0]) as session:
             for answer_id in first + late:
                 rows = repo.assignments_of(session=session, answer_id=answer_id)
@@ -139,3 +138,87 @@ def test_a_first_refit_queued_by_two_workers_runs_once(
     assert len(reports) == 2
     assert "skipped: the consultation already has themes" in reports[1]
     assert "skipped" not in reports[0]
+
+
+def _meet_at(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> None:
+    """Make the first two writes of rows through ``module.name`` wait for each other.
+
+    Two jobs that both decided to write (each read the store before the other wrote)
+    then write at the same instant: the race made certain rather than left to timing.
+    A write that waits half a second alone goes ahead: the other job is held back by
+    a lock, which is the fix working.
+    """
+    real = getattr(module, name)
+    meeting = threading.Barrier(2, timeout=0.5)
+    arrivals: list[int] = []
+    guard = threading.Lock()
+
+    def meet_then_write(*args: Any, **kwargs: Any) -> Any:
+        with guard:
+            first_two = bool(kwargs.get("rows")) and len(arrivals) < 2
+            if first_two:
+                arrivals.append(threading.get_ident())
+        if first_two:
+            try:
+                meeting.wait()
+            except threading.BrokenBarrierError:
+                pass
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, meet_then_write)
+
+
+def _two_workers_racing(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, meet: str
+) -> None:
+    """A refit on one worker and the new answers' jobs on another, meeting at ``meet``."""
+    engines = [make_engine(pg_url), make_engine(pg_url)]
+    try:
+        embedder = HashingEmbedder()
+        consultation_id = make_consultation(engines[0])
+        texts = [t for group in TOPICS.values() for t in group]
+        first = add_answers(engines[0], consultation_id, texts)
+        registries = [JobRegistry(), JobRegistry()]
+        for registry, engine in zip(registries, engines, strict=True):
+            register_theming_jobs(registry, engine, embedder=embedder)
+        registries[0].run(REFIT, {"consultation_id": consultation_id})
+        new = add_answers(engines[0], consultation_id, [f"{t} again" for t in texts[::4]])
+        module = embedding_repo if meet == "save_embeddings" else repo
+        _meet_at(monkeypatch, module, meet)
+        calls: list[Callable[[], object]] = [
+            functools.partial(registries[0].run, REFIT, {"consultation_id": consultation_id})
+        ]
+        calls += [
+            functools.partial(registries[1].run, "theme_answer", {"answer_id": a}) for a in new
+        ]
+        with caplog.at_level(logging.WARNING):
+            assert _together(calls) == [], "neither job failed"
+        # A batch that failed and was re-run answer by answer is wasted work, and a
+        # failed refit is a refit to do again: neither may happen.
+        assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+        with session_scope(engines[0]) as session:
+            for answer_id in first + new:
+                assert embedding_repo.embedding_of(session=session, answer_id=answer_id)
+                rows = repo.assignments_of(session=session, answer_id=answer_id)
+                assert [r.rank for r in rows].count(0) == 1, "exactly one primary theme"
+    finally:
+        for engine in engines:
+            engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_refit_and_a_new_answers_job_embedding_it_at_once_both_succeed(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Both read "no vector yet" for the new answers, then insert their vectors together:
+    # a plain insert fails the second on answerembedding's primary key (the upsert fixes it).
+    _two_workers_racing(pg_url, monkeypatch, caplog, meet="save_embeddings")
+
+
+@pytest.mark.postgres
+def test_a_refit_and_a_new_answers_job_never_assign_the_same_answer_at_once(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Without the consultation lock both would write the new answers' assignments at the
+    # same instant: a unique violation, or an answer with two primary themes.
+    _two_workers_racing(pg_url, monkeypatch, caplog, meet="replace_auto_assignments")

@@ -20,7 +20,7 @@ import httpx
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import make_engine, session_scope
 from storage.repositories.console_answers import unredacted_answer_ids
-from storage.repositories.themes import answers_to_embed
+from storage.repositories.embeddings import answers_to_embed
 
 
 def _children(pid: int) -> list[int]:
@@ -52,7 +52,9 @@ def _wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
 
 
 @contextmanager
-def _serve(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, str]]:
+def _serve(
+    tmp_path: Path, *, workers: int = 1
+) -> Iterator[tuple[subprocess.Popen[bytes], str, str]]:
     import socket
 
     with socket.socket() as sock:
@@ -65,6 +67,7 @@ def _serve(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, str]]
         if name not in ("REDIS_URL", "DATABASE_URL", "JOB_WORKER", "ENVIRONMENT")
     }
     env.update(DATABASE_URL=url, EMBEDDER="hashing", SEED_DEMO="true", LOG_LEVEL="INFO")
+    env["JOB_WORKER_PROCESSES"] = str(workers)
     whatmatters = str(Path(sys.executable).with_name("whatmatters"))
     log = (tmp_path / "serve.log").open("wb")
     process = subprocess.Popen(
@@ -93,24 +96,23 @@ def _serve(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, str]]
         log.close()
 
 
-def _worker_of(process: subprocess.Popen[bytes]) -> int:
-    def started() -> bool:
-        return any(
-            b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in _children(process.pid)
-        )
+def _workers_of(process: subprocess.Popen[bytes], count: int = 1) -> list[int]:
+    def workers() -> list[int]:
+        return [
+            pid
+            for pid in _children(process.pid)
+            if b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        ]
 
-    _wait(started, 30, "the worker process")
-    (worker,) = [
-        pid
-        for pid in _children(process.pid)
-        if b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    ]
-    return worker
+    _wait(lambda: len(workers()) >= count, 30, f"{count} worker process(es)")
+    found = workers()
+    assert len(found) == count, "exactly JOB_WORKER_PROCESSES workers"
+    return found
 
 
 def test_serve_themes_answers_in_its_worker_process_and_stops_it(tmp_path: Path) -> None:
     with _serve(tmp_path) as (process, base, url):
-        worker = _worker_of(process)
+        (worker,) = _workers_of(process)
         with httpx.Client(base_url=base, timeout=30) as client:
             for text in ("MATTERS", "yes", "Fix the potholes on the main road, please"):
                 response = client.post(
@@ -138,9 +140,11 @@ def test_serve_themes_answers_in_its_worker_process_and_stops_it(tmp_path: Path)
         _wait(lambda: not _alive(worker), 30, "the worker to stop with the service")
 
 
-def test_a_worker_whose_service_was_killed_stops_by_itself(tmp_path: Path) -> None:
-    with _serve(tmp_path) as (process, _base, _url):
-        worker = _worker_of(process)
+def test_workers_whose_service_was_killed_stop_by_themselves(tmp_path: Path) -> None:
+    # Two worker processes (JOB_WORKER_PROCESSES=2), as on a 4-core machine.
+    with _serve(tmp_path, workers=2) as (process, _base, _url):
+        workers = _workers_of(process, 2)
         process.kill()  # no chance to stop its children
         process.wait(30)
-        _wait(lambda: not _alive(worker), 30, "the orphaned worker to stop")
+        # A worker notices once it has loaded its models: slow on a busy machine.
+        _wait(lambda: not any(map(_alive, workers)), 90, "the orphaned workers to stop")

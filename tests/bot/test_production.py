@@ -17,7 +17,7 @@ from app.settings import Settings
 from app.web import create_app
 from nlp.embeddings import HashingEmbedder
 from storage.db import session_scope
-from storage.repositories.themes import answers_to_embed
+from storage.repositories.embeddings import answers_to_embed
 
 
 def _wait_for(condition: object, timeout: float = 20.0) -> None:

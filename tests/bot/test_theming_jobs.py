@@ -10,6 +10,7 @@ from app.jobs.queue import InProcessQueue, JobRegistry
 from app.jobs.theming import FIRST_REFIT_AT, register_theming_jobs
 from nlp.embeddings.hashing import HashingEmbedder
 from storage.db import session_scope
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import TOPICS, add_answers, make_consultation
 
@@ -28,7 +29,7 @@ def test_answers_are_themed_off_the_request_path(engine: Engine) -> None:
     with session_scope(engine) as session:
         # Too few answers for themes yet: embedded, not themed.
         assert repo.list_themes(session=session, consultation_id=consultation_id) == []
-        assert repo.embedding_of(session=session, answer_id=ids[0]) is not None
+        assert embedding_repo.embedding_of(session=session, answer_id=ids[0]) is not None
     ids += add_answers(engine, consultation_id, texts[FIRST_REFIT_AT - 1 :])
     for answer_id in ids[FIRST_REFIT_AT - 1 :]:
         queue.enqueue("theme_answer", answer_id=answer_id)
@@ -49,6 +50,14 @@ def test_answers_are_themed_off_the_request_path(engine: Engine) -> None:
     with session_scope(engine) as session:
         rows = repo.assignments_of(session=session, answer_id=late[0])
         assert len(rows) == len({r.theme_id for r in rows}) >= 1
+    # Spam (a bare link) arriving with a real answer stays out of every theme.
+    spam, real = add_answers(engine, consultation_id, ["https://example.com/x", "more buses"])
+    for answer_id in (spam, real):
+        queue.enqueue("theme_answer", answer_id=answer_id)
+    queue.drain()
+    with session_scope(engine) as session:
+        assert repo.assignments_of(session=session, answer_id=spam) == []
+        assert repo.assignments_of(session=session, answer_id=real) != []
 
 
 def test_a_stored_answer_is_one_job_and_a_failing_step_skips_nothing() -> None:
@@ -108,3 +117,55 @@ def test_an_import_is_one_batch_job_that_regroups_and_reports_progress(engine: E
     queue.enqueue("theme_batch", answer_ids=[])
     queue.enqueue("theme_batch", answer_ids=[10**9])
     queue.drain()
+
+
+def test_an_edit_between_scoring_and_writing_is_not_undone(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # theme_answer scores a batch before its short write transaction; an officer's merge
+    # landing in between must not leave the new answer in a theme that no longer exists.
+    from nlp.themes import incremental
+    from nlp.themes.edits import merge_themes, seed_theme
+    from storage.models.themes import ThemeStatus
+
+    consultation_id = make_consultation(engine)
+    add_answers(engine, consultation_id, [t for group in TOPICS.values() for t in group])
+    registry = JobRegistry()
+    register_theming_jobs(registry, engine, embedder=HashingEmbedder())
+    registry.run(theming.REFIT, {"consultation_id": consultation_id})
+    with session_scope(engine) as session:  # at least two themes, whatever the refit found
+        seed_theme(
+            session=session,
+            consultation_id=consultation_id,
+            label="Parks",
+            examples=TOPICS["parks"][:3],
+            embedder=HashingEmbedder(),
+        )
+    scored = incremental.assignment_rows
+
+    merged: list[bool] = []
+
+    def score_then_an_officer_merges(**kwargs: object) -> object:
+        planned = scored(**kwargs)  # type: ignore[arg-type]
+        if merged:  # scoring again after the merge
+            return planned
+        merged.append(True)
+        with session_scope(engine) as session:
+            themes = repo.list_themes(session=session, consultation_id=consultation_id)
+            ids = [int(t.id or 0) for t in themes if not t.is_other]
+            merge_themes(
+                session=session,
+                consultation_id=consultation_id,
+                source_ids=ids[1:],
+                target_id=ids[0],
+            )
+        return planned
+
+    monkeypatch.setattr(incremental, "assignment_rows", score_then_an_officer_merges)
+    (late,) = add_answers(engine, consultation_id, ["bins not collected and buses late"])
+    registry.run("theme_answer", {"answer_id": late})
+    with session_scope(engine) as session:
+        rows = repo.assignments_of(session=session, answer_id=late)
+        statuses = {repo.get_theme(session=session, theme_id=r.theme_id).status for r in rows}
+    assert merged and rows, "the merge came between scoring and writing"
+    assert statuses == {ThemeStatus.ACTIVE}, "assigned to the themes left after the merge"

@@ -23,7 +23,7 @@ from app.topology import Topology, start
 from nlp.embeddings import HashingEmbedder
 from storage.db import make_engine, session_scope
 from storage.models import Answer
-from storage.repositories.themes import answers_to_embed
+from storage.repositories.embeddings import answers_to_embed
 from tests.bot.channels.sms.twilio_requests import (
     ACCOUNT_SID,
     AUTH_TOKEN,

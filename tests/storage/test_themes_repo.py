@@ -12,6 +12,7 @@ from sqlmodel import select
 from storage.db import session_scope
 from storage.models import Answer
 from storage.models.themes import AnswerEmbedding, AssignmentSource, ThemeAssignment
+from storage.repositories import embeddings as embedding_repo
 from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
 from tests.nlp.themes_factories import add_answers, make_consultation
@@ -30,23 +31,31 @@ def test_embeddings_are_stored_once_and_replaced_not_duplicated(
 ) -> None:
     consultation_id, ids = answers
     with session_scope(engine) as session:
-        todo = repo.answers_to_embed(session=session, model="m1", consultation_id=consultation_id)
+        todo = embedding_repo.answers_to_embed(
+            session=session, model="m1", consultation_id=consultation_id
+        )
         assert [a for a, _ in todo] == ids
-        repo.save_embeddings(
+        embedding_repo.save_embeddings(
             session=session, rows=[(a, "m1", 4, VECTOR, "en", None) for a in ids[:2]]
         )
     with session_scope(engine) as session:
-        left = repo.answers_to_embed(session=session, model="m1", consultation_id=consultation_id)
+        left = embedding_repo.answers_to_embed(
+            session=session, model="m1", consultation_id=consultation_id
+        )
         assert [a for a, _ in left] == ids[2:]
         # A new model means new vectors: everything is due again, and saving replaces.
-        assert len(repo.answers_to_embed(session=session, model="m2", answer_ids=ids)) == 3
-        repo.save_embeddings(session=session, rows=[(ids[0], "m2", 4, VECTOR, "cy", VECTOR)])
+        assert (
+            len(embedding_repo.answers_to_embed(session=session, model="m2", answer_ids=ids)) == 3
+        )
+        embedding_repo.save_embeddings(
+            session=session, rows=[(ids[0], "m2", 4, VECTOR, "cy", VECTOR)]
+        )
     with session_scope(engine) as session:
         rows = session.exec(select(AnswerEmbedding)).all()
         assert len(rows) == 2
         stored = {
             a.answer_id: a
-            for a in repo.stored_answers(session=session, consultation_id=consultation_id)
+            for a in embedding_repo.stored_answers(session=session, consultation_id=consultation_id)
         }
         assert stored[ids[0]].model == "m2" and stored[ids[0]].language == "cy"
         assert stored[ids[0]].clauses == VECTOR
@@ -90,7 +99,9 @@ def test_erasing_an_answer_erases_its_vector_and_assignments(
     consultation_id, ids = answers
     with session_scope(engine) as session:
         theme = repo.add_theme(session=session, consultation_id=consultation_id, label_en="A")
-        repo.save_embeddings(session=session, rows=[(ids[0], "m1", 4, VECTOR, "en", None)])
+        embedding_repo.save_embeddings(
+            session=session, rows=[(ids[0], "m1", 4, VECTOR, "en", None)]
+        )
         repo.replace_auto_assignments(
             session=session, answer_ids=[ids[0]], rows=[(ids[0], int(theme.id or 0), 0.9, 0)]
         )
