@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
@@ -47,6 +48,21 @@ def _pg_admin_url() -> str | None:
     if os.environ.get("CI"):
         pytest.fail(f"{PG_ENV} is not set under CI: run the suite with scripts/test")
     return None
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2, with the smallest cost, so the suite does not spend minutes hashing.
+
+    The stand-in hash verified for unknown e-mails is made with the same cheap
+    hasher: it carries its own cost, and at the default cost each verification
+    took a quarter of a CPU-second.
+    """
+    import console.security
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(console.security, "_hasher", cheap)
+    monkeypatch.setattr(console.security, "_DUMMY_HASH", cheap.hash("not-a-real-password"))
 
 
 @pytest.fixture(scope="session")
