@@ -1,7 +1,8 @@
 """Shared fixtures: real SQLite and PostgreSQL databases, migrated by Alembic.
 
 Each test gets a fresh database copied from a template migrated once per
-session, so tests are isolated and still fast. PostgreSQL comes from
+session, so tests are isolated and still fast (PostgreSQL copies are made one
+test ahead, on a background thread: tests/pg_clones.py). PostgreSQL comes from
 scripts/test (WHATMATTERS_TEST_DATABASE_URL); without it the PostgreSQL
 variants skip with a message saying how to run them, except under CI where a
 missing server is a failure.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
@@ -24,6 +26,8 @@ from sqlalchemy.engine import Engine, make_url
 from app.settings import Settings
 from storage.db import make_engine, make_unpooled_engine
 from storage.migrate import upgrade
+from tests.pg_clones import PgClones
+from tests.type_gate import wait_for_mypy
 
 PG_ENV = "WHATMATTERS_TEST_DATABASE_URL"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -44,6 +48,21 @@ def _pg_admin_url() -> str | None:
     if os.environ.get("CI"):
         pytest.fail(f"{PG_ENV} is not set under CI: run the suite with scripts/test")
     return None
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2, with the smallest cost, so the suite does not spend minutes hashing.
+
+    The stand-in hash verified for unknown e-mails is made with the same cheap
+    hasher: it carries its own cost, and at the default cost each verification
+    took a quarter of a CPU-second.
+    """
+    import console.security
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(console.security, "_hasher", cheap)
+    monkeypatch.setattr(console.security, "_DUMMY_HASH", cheap.hash("not-a-real-password"))
 
 
 @pytest.fixture(scope="session")
@@ -70,19 +89,28 @@ def pg_template() -> Iterator[str]:
     admin.dispose()
 
 
-def _fresh_pg_database(template: str) -> Iterator[str]:
+@pytest.fixture(scope="session")
+def pg_clones(pg_template: str) -> Iterator[PgClones]:
+    """Copies of the template, each made while the test before runs (see tests/pg_clones.py)."""
     admin_url = _pg_admin_url()
     assert admin_url is not None
-    name = f"wm_test_{uuid.uuid4().hex[:12]}"
     admin = make_unpooled_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    clones = PgClones(admin, pg_template)
+    try:
+        yield clones
+    finally:
+        clones.close()
+        admin.dispose()
+
+
+def _fresh_pg_database(clones: PgClones) -> Iterator[str]:
+    admin_url = _pg_admin_url()
+    assert admin_url is not None
+    name = clones.take()
     try:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        clones.give_back(name)
 
 
 @pytest.fixture(
@@ -96,7 +124,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         shutil.copyfile(template, path)
         yield f"sqlite:///{path}"
     else:
-        yield from _fresh_pg_database(request.getfixturevalue("pg_template"))
+        yield from _fresh_pg_database(request.getfixturevalue("pg_clones"))
 
 
 @pytest.fixture
@@ -149,9 +177,9 @@ def demo_consultation(engine: Engine) -> str:
 
 
 @pytest.fixture
-def pg_url(pg_template: str) -> Iterator[str]:
+def pg_url(pg_clones: PgClones) -> Iterator[str]:
     """A freshly migrated PostgreSQL database only (production-topology tests)."""
-    yield from _fresh_pg_database(pg_template)
+    yield from _fresh_pg_database(pg_clones)
 
 
 @pytest.fixture
@@ -170,3 +198,8 @@ def redis_url() -> str:
         client.delete(*keys)
     client.close()
     return url
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """scripts/test's mypy ran in the background during collection: report it now."""
+    wait_for_mypy(session.config)

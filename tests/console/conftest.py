@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
-from argon2 import PasswordHasher
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
@@ -14,16 +13,6 @@ from app.container import build_services
 from app.services import Services
 from app.settings import Settings
 from console.app import include_console
-
-
-@pytest.fixture(autouse=True)
-def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Real argon2, with the smallest cost, so the suite does not spend seconds hashing."""
-    import console.security
-
-    monkeypatch.setattr(
-        console.security, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    )
 
 
 @pytest.fixture
