@@ -14,11 +14,13 @@ measured in the same run: the cost of the smallest transaction that writes
 (one INSERT + COMMIT) on the same database, i.e. the floor any engine pays.
 
     .venv/bin/python bench/conversation.py [--messages 20000] [--postgres URL] [--threads 1]
+        [--processes 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import resource
@@ -27,7 +29,10 @@ import sys
 import threading
 import time
 import uuid
+import zlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -178,8 +183,30 @@ class RoundTrips:
         self.count += 1
 
 
-def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
-    seed(engine)
+@dataclass
+class Driven:
+    """What one process measured while it handled its share of the messages."""
+
+    latencies: list[float]
+    cpu: float
+    round_trips: int
+    answers: int
+    started: float
+    ended: float
+
+
+def drive(
+    engine: Engine,
+    items: list[tuple[int, tuple[str, str, str]]],
+    threads: int,
+    ready: Callable[[], object] = lambda: None,
+    warm_tag: str = "9",
+) -> Driven:
+    """Handle ``items`` through one ConversationEngine, ``threads`` at a time.
+
+    ``ready`` is called after the warm-up, just before the timed window (a barrier
+    when several processes share the run).
+    """
     trips = RoundTrips(engine)
     protector = AddressProtector(hash_key=b"bench", encryption_keys=[derive_fernet_key("bench")])
     stored = [0]
@@ -190,7 +217,6 @@ def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
             stored[0] += 1
 
     bot = ConversationEngine(engine=engine, protector=protector, on_answer_stored=count)
-    messages = workload(n_messages)
     base = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 
     def handle(item: tuple[int, tuple[str, str, str]]) -> float:
@@ -208,34 +234,90 @@ def run(engine: Engine, n_messages: int, threads: int) -> dict[str, float]:
 
     # Warm up caches and connections outside the timed window.
     for warm in workload(200, seed=99):
-        handle((0, (warm[0] + "9", warm[1], warm[2] + "w")))
-    start, cpu_start = time.perf_counter(), time.process_time()
+        handle((0, (warm[0] + warm_tag, warm[1], warm[2] + "w" + warm_tag)))
+    stored[0] = 0
+    ready()
+    started, cpu_start = time.time(), time.process_time()
     trips_start = trips.count
     if threads == 1:
-        latencies = [handle(item) for item in enumerate(messages)]
+        latencies = [handle(item) for item in items]
     else:
-        # Residents are independent; keep one resident's messages in order by
-        # giving each thread a disjoint set of residents.
-        buckets: list[list[tuple[int, tuple[str, str, str]]]] = [[] for _ in range(threads)]
-        for item in enumerate(messages):
-            buckets[hash(item[1][0]) % threads].append(item)
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            parts = pool.map(lambda bucket: [handle(i) for i in bucket], buckets)
+            parts = pool.map(
+                lambda bucket: [handle(i) for i in bucket], by_resident(items, threads)
+            )
             latencies = [lat for part in parts for lat in part]
-    elapsed = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
-    round_trips = trips.count - trips_start
-    latencies.sort()
+    return Driven(
+        latencies,
+        time.process_time() - cpu_start,
+        trips.count - trips_start,
+        stored[0],
+        started,
+        time.time(),
+    )
+
+
+def by_resident(
+    items: list[tuple[int, tuple[str, str, str]]], parts: int
+) -> list[list[tuple[int, tuple[str, str, str]]]]:
+    """Residents are independent; one resident's messages stay in one part, in order."""
+    buckets: list[list[tuple[int, tuple[str, str, str]]]] = [[] for _ in range(parts)]
+    for item in items:
+        buckets[zlib.crc32(item[1][0].encode()) % parts].append(item)
+    return buckets
+
+
+def _child(
+    url: str,
+    items: list[tuple[int, tuple[str, str, str]]],
+    threads: int,
+    barrier: Any,
+    tag: str,
+    async_commit: bool,
+) -> Driven:
+    engine = make_engine(url)
+    if async_commit:
+        event.listen(engine, "connect", _no_sync_commit)
+    try:
+        return drive(engine, items, threads, ready=barrier.wait, warm_tag=tag)
+    finally:
+        engine.dispose()
+
+
+def run(
+    engine: Engine, n_messages: int, threads: int, processes: int = 1, async_commit: bool = False
+) -> dict[str, float]:
+    seed(engine)
+    messages = list(enumerate(workload(n_messages)))
+    if processes == 1:
+        parts = [drive(engine, messages, threads)]
+    else:
+        # As the service runs with several web processes: each its own engine and pool,
+        # a disjoint set of residents, all starting together after their warm-up.
+        url = engine.url.render_as_string(hide_password=False)
+        engine.dispose()
+        context = multiprocessing.get_context("fork")
+        barrier = context.Manager().Barrier(processes)
+        with context.Pool(processes) as pool:
+            parts = pool.starmap(
+                _child,
+                [
+                    (url, share, threads, barrier, str(9 - k), async_commit)
+                    for k, share in enumerate(by_resident(messages, processes))
+                ],
+            )
+    latencies = sorted(lat for part in parts for lat in part.latencies)
+    elapsed = max(p.ended for p in parts) - min(p.started for p in parts)
     return {
         "messages": len(messages),
         "per_second": len(messages) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-        "answers": stored[0],
-        # CPU time (all threads) per message: what the engine costs when the
-        # machine is not shared; wall-clock figures include waiting for CPU.
-        "cpu_ms": cpu / len(messages) * 1000,
-        "round_trips": round_trips / len(messages),
+        "answers": sum(p.answers for p in parts),
+        # CPU time (all threads and processes) per message: what the engine costs when
+        # the machine is not shared; wall-clock figures include waiting for CPU.
+        "cpu_ms": sum(p.cpu for p in parts) / len(messages) * 1000,
+        "round_trips": sum(p.round_trips for p in parts) / len(messages),
     }
 
 
@@ -249,6 +331,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=20_000)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="engine processes sharing the database, as several web processes do",
+    )
     parser.add_argument(
         "--postgres",
         default=os.environ.get("WHATMATTERS_BENCH_DATABASE_URL")
@@ -279,7 +367,8 @@ def main() -> None:
             engine = make_engine(url)
             if async_commit:
                 event.listen(engine, "connect", _no_sync_commit)
-            result = run(engine, args.messages, args.threads)
+            result = run(engine, args.messages, args.threads, args.processes, async_commit)
+            engine = make_engine(url)  # run() may have disposed of it for its processes
             floor = baseline(engine)
             engine.dispose()
         print(
@@ -288,7 +377,10 @@ def main() -> None:
             f"{result['round_trips']:>9.2f} {result['answers']:>7.0f} {floor:>10.0f}"
         )
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak_mib:.0f} MiB (threads={args.threads})")
+    print(
+        f"peak RSS {peak_mib:.0f} MiB (threads={args.threads}, processes={args.processes}; "
+        f"load average {os.getloadavg()[0]:.2f})"
+    )
 
 
 if __name__ == "__main__":

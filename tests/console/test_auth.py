@@ -195,3 +195,18 @@ def test_old_failures_stop_counting_and_are_purged(db: Engine) -> None:
     with pytest.raises(SignInThrottled):
         authenticate(engine=db, email=officer.email, password=PASSWORD, client="c")
     assert timedelta(minutes=15) == FAILURE_WINDOW
+
+
+def test_the_service_hashes_passwords_at_argon2s_recommended_cost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The suite swaps in a cheap hasher (tests/conftest.py); the service must not be cheap."""
+    import console.security
+
+    monkeypatch.undo()  # the real module-level hasher, as the service runs it
+    stored = console.security.hash_password("correct horse battery staple")
+    # OWASP's argon2id floor: 19 MiB of memory, 2 passes (argon2-cffi's default is above it).
+    assert stored.startswith("$argon2id$")
+    assert console.security._hasher.memory_cost >= 19 * 1024
+    assert console.security._hasher.time_cost >= 2
+    assert console.security.verify_password(stored, "correct horse battery staple")

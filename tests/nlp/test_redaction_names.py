@@ -172,3 +172,19 @@ def test_the_name_finder_and_the_themes_share_one_minilm() -> None:
     assert isinstance(themes, BilingualEmbedder)
     assert finder.embedder is shared_minilm("float32")
     assert themes._english is finder.embedder
+
+
+def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> None:
+    """Redaction jobs hand answers over in batches (one MiniLM pass); nothing may differ."""
+    answers = [
+        "ask dave at the shop, he knows",
+        "",
+        "i think trump is wrong about the bypass",
+        "Ffoniwch Gareth am y bws i Wrecsam",
+        "my neighbour sian pritchard has been waiting since march for the council to reply",
+        "   ",
+        "the new library in Rhosddu is brilliant",
+    ]
+    together = [result.text for result in redactor.redact_many(answers)]
+    assert together == [redactor.redact(answer).text for answer in answers]
+    assert "[name]" in together[0] and "[name]" in together[2] and "Rhosddu" in together[6]
