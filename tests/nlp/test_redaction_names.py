@@ -175,7 +175,7 @@ def test_the_name_finder_and_the_themes_share_one_minilm() -> None:
 
 
 def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> None:
-    """Redaction jobs hand answers over in batches (one MiniLM pass); nothing may differ."""
+    """Redaction jobs hand answers over in batches; each comes out as if redacted alone."""
     answers = [
         "ask dave at the shop, he knows",
         "",
