@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
@@ -72,11 +73,13 @@ def test_jobs_arriving_together_share_a_batch_and_a_bad_item_fails_alone() -> No
     assert sum(b.count(5) for b in batches) <= 2
 
 
-def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -> None:
-    # The outcome under free-running contention; the two tests below force the races
-    # this cannot be sure to hit (each fails with its fix removed). Two worker processes'
-    # worth of engines and registries on one database.
-    engines = [make_engine(db_url), make_engine(db_url)]
+@contextmanager
+def _two_workers_after_a_refit(
+    url: str,
+) -> Iterator[tuple[list[Engine], list[JobRegistry], int, list[int]]]:
+    """Two worker processes' worth of engines and job registries on one database, with a
+    consultation whose first answers (the ids yielded last) one of them has refitted."""
+    engines = [make_engine(url), make_engine(url)]
     try:
         embedder = HashingEmbedder()
         consultation_id = make_consultation(engines[0])
@@ -86,6 +89,18 @@ def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -
         for registry, engine in zip(registries, engines, strict=True):
             register_theming_jobs(registry, engine, embedder=embedder)
         registries[0].run(REFIT, {"consultation_id": consultation_id})
+        yield engines, registries, consultation_id, first
+    finally:
+        for engine in engines:
+            engine.dispose()
+
+
+def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -> None:
+    # The outcome under free-running contention; the two tests below force the races
+    # this cannot be sure to hit (each fails with its fix removed). Two worker processes'
+    # worth of engines and registries on one database.
+    with _two_workers_after_a_refit(db_url) as (engines, registries, consultation_id, first):
+        texts = [t for group in TOPICS.values() for t in group]
         # New answers arrive while both workers refit: assignment jobs on both
         # workers, two refits at once (an officer's and a retried one).
         # One round (the races themselves are forced by the tests below).
@@ -106,9 +121,6 @@ def test_refits_and_assignments_of_one_consultation_never_collide(db_url: str) -
                 rows = repo.assignments_of(session=session, answer_id=answer_id)
                 assert [r.rank for r in rows].count(0) == 1, "exactly one primary theme"
                 assert len({r.theme_id for r in rows}) == len(rows)
-    finally:
-        for engine in engines:
-            engine.dispose()
 
 
 def test_a_first_refit_queued_by_two_workers_runs_once(
@@ -172,16 +184,8 @@ def _two_workers_racing(
     pg_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, meet: str
 ) -> None:
     """A refit on one worker and the new answers' jobs on another, meeting at ``meet``."""
-    engines = [make_engine(pg_url), make_engine(pg_url)]
-    try:
-        embedder = HashingEmbedder()
-        consultation_id = make_consultation(engines[0])
+    with _two_workers_after_a_refit(pg_url) as (engines, registries, consultation_id, first):
         texts = [t for group in TOPICS.values() for t in group]
-        first = add_answers(engines[0], consultation_id, texts)
-        registries = [JobRegistry(), JobRegistry()]
-        for registry, engine in zip(registries, engines, strict=True):
-            register_theming_jobs(registry, engine, embedder=embedder)
-        registries[0].run(REFIT, {"consultation_id": consultation_id})
         new = add_answers(engines[0], consultation_id, [f"{t} again" for t in texts[::4]])
         module = embedding_repo if meet == "save_embeddings" else repo
         _meet_at(monkeypatch, module, meet)
@@ -201,9 +205,6 @@ def _two_workers_racing(
                 assert embedding_repo.embedding_of(session=session, answer_id=answer_id)
                 rows = repo.assignments_of(session=session, answer_id=answer_id)
                 assert [r.rank for r in rows].count(0) == 1, "exactly one primary theme"
-    finally:
-        for engine in engines:
-            engine.dispose()
 
 
 @pytest.mark.postgres
