@@ -7,7 +7,7 @@ reads the whole sentence, and its uncased word pieces see "dave" and "Dave" alik
 last-layer state (the mean over its pieces), with a few shape and gazetteer features, goes
 through a one-hidden-layer network trained by tools/train_name_head.py on openly licensed text
 (WNUT-17 train, the Broad Twitter Corpus, template sentences with UK and Welsh names and, as
-negatives, places and Welsh words). The head is a numpy ``.npz`` of about 0.4 MB whose SHA-256
+negatives, places and Welsh words). The head is a numpy ``.npz`` of about 0.2 MB whose SHA-256
 is checked at load, like every other model here.
 
 A word is a name when its score reaches THRESHOLD (chosen on WNUT-17 dev; the test split is
