@@ -275,9 +275,7 @@ def _child(
     tag: str,
     async_commit: bool,
 ) -> Driven:
-    engine = make_engine(url)
-    if async_commit:
-        event.listen(engine, "connect", _no_sync_commit)
+    engine = _engine(url, async_commit)
     try:
         return drive(engine, items, threads, ready=barrier.wait, warm_tag=tag)
     finally:
@@ -319,6 +317,13 @@ def run(
         "cpu_ms": sum(p.cpu for p in parts) / len(messages) * 1000,
         "round_trips": sum(p.round_trips for p in parts) / len(messages),
     }
+
+
+def _engine(url: str, async_commit: bool) -> Engine:
+    engine = make_engine(url)
+    if async_commit:
+        event.listen(engine, "connect", _no_sync_commit)
+    return engine
 
 
 def _no_sync_commit(dbapi_connection: Any, _record: Any) -> None:
@@ -364,11 +369,16 @@ def main() -> None:
     )
     for name, database, async_commit in backends:
         with database as url:  # type: ignore[attr-defined]
-            engine = make_engine(url)
-            if async_commit:
-                event.listen(engine, "connect", _no_sync_commit)
+            engine = _engine(url, async_commit)
+            if engine.dialect.name == "postgresql":
+                with engine.connect() as conn:
+                    fsync = conn.execute(text("SHOW fsync")).scalar()
+                # A server run with fsync=off (the test server of scripts/lib.sh) never
+                # waits for the disk: its figures are not those of a durable commit.
+                print(f"{name}: server fsync={fsync}")
             result = run(engine, args.messages, args.threads, args.processes, async_commit)
-            engine = make_engine(url)  # run() may have disposed of it for its processes
+            engine.dispose()
+            engine = _engine(url, async_commit)  # run() may have handed it to processes
             floor = baseline(engine)
             engine.dispose()
         print(
