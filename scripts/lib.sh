@@ -93,6 +93,9 @@ ensure_postgres() {
         || die "initdb failed for $data"
     fi
     log "starting PostgreSQL on 127.0.0.1:$port"
+    # fsync=off: a throwaway server for tests, whose commits need not survive a crash.
+    # Its commits never wait for the disk, so benchmark figures taken on it are not
+    # those of production's durable PostgreSQL (bench/conversation.py prints fsync).
     "${run[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
       -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
       || die "PostgreSQL did not start; see $data/server.log"
