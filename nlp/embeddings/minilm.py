@@ -29,6 +29,7 @@ from threadpoolctl import ThreadpoolController
 from tokenizers import Tokenizer
 
 from nlp.embeddings.base import EmbeddingError, clean_text, content_mask
+from nlp.embeddings.minilm_layers import HEADS, LN_EPS, EncoderLayer, layer_norm
 
 #: SHA-256 of sentence-transformers/all-MiniLM-L6-v2 ``model.safetensors`` (Apache-2.0).
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -48,8 +49,6 @@ MAX_TOKENS = 256
 #: Pieces two windows share when a long text is read for token states.
 _WINDOW_STRIDE = 32
 
-_LN_EPS = 1e-12
-_HEADS = 12
 
 #: Forward passes over fewer tokens than this run BLAS on one thread. OpenBLAS threads
 #: spin-wait for each other: on the shared 2-core machine one short answer took 2.4 s
@@ -116,98 +115,6 @@ def _has_onnxruntime() -> bool:
     except ImportError:
         return False
     return True
-
-
-def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
-    mean = x.mean(axis=-1, keepdims=True)
-    centred = x - mean
-    var = np.mean(centred * centred, axis=-1, keepdims=True)
-    normed: np.ndarray = (centred / np.sqrt(var + _LN_EPS)) * gamma + beta
-    return normed
-
-
-# Abramowitz & Stegun 7.1.26: erf(z) = 1 - t(a1 + t(a2 + ...)) exp(-z^2), t = 1/(1 + p|z|),
-# absolute error <= 1.5e-7, i.e. float32 rounding. scipy's erf works in float64 one element
-# at a time; these dozen in-place float32 passes take about a third of its time, and GELU
-# is the largest element-wise step of the pass (batch tokens x 1536).
-_ERF_P = np.float32(0.3275911)
-_ERF_A = tuple(
-    np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
-)
-_INV_SQRT2 = np.float32(1.0 / np.sqrt(2.0))
-
-
-def _erf(z: np.ndarray) -> np.ndarray:
-    """erf of a float32 array, within 5e-7 of the exact value; overwrites nothing in ``z``."""
-    a: np.ndarray = np.abs(z)
-    t: np.ndarray = a * _ERF_P
-    t += 1.0
-    np.reciprocal(t, out=t)
-    poly: np.ndarray = t * _ERF_A[0]
-    for coefficient in _ERF_A[1:]:
-        poly += coefficient
-        poly *= t
-    np.multiply(a, a, out=a)
-    np.negative(a, out=a)
-    np.exp(a, out=a)
-    poly *= a  # 1 - erf(|z|)
-    np.subtract(1.0, poly, out=poly)
-    np.copysign(poly, z, out=poly)
-    return poly
-
-
-def _gelu(x: np.ndarray) -> np.ndarray:
-    # BERT's exact erf GELU (not the tanh approximation), in place where it can be.
-    out = _erf(x * _INV_SQRT2)
-    out += 1.0
-    out *= x
-    out *= 0.5
-    return out
-
-
-class _Layer:
-    """One encoder layer's weights, transposed once so the hot path is ``x @ W``."""
-
-    def __init__(self, w: dict[str, np.ndarray], prefix: str) -> None:
-        def t(name: str) -> np.ndarray:
-            return np.ascontiguousarray(w[f"{prefix}.{name}.weight"].T, dtype=np.float32)
-
-        def b(name: str) -> np.ndarray:
-            return w[f"{prefix}.{name}.bias"].astype(np.float32)
-
-        # One fused QKV matmul instead of three: fewer, larger BLAS calls.
-        self.qkv_w = np.concatenate(
-            [t("attention.self.query"), t("attention.self.key"), t("attention.self.value")],
-            axis=1,
-        )
-        self.qkv_b = np.concatenate(
-            [b("attention.self.query"), b("attention.self.key"), b("attention.self.value")]
-        )
-        self.out_w, self.out_b = t("attention.output.dense"), b("attention.output.dense")
-        self.ln1_g = w[f"{prefix}.attention.output.LayerNorm.weight"]
-        self.ln1_b = w[f"{prefix}.attention.output.LayerNorm.bias"]
-        self.ff1_w, self.ff1_b = t("intermediate.dense"), b("intermediate.dense")
-        self.ff2_w, self.ff2_b = t("output.dense"), b("output.dense")
-        self.ln2_g = w[f"{prefix}.output.LayerNorm.weight"]
-        self.ln2_b = w[f"{prefix}.output.LayerNorm.bias"]
-
-    def __call__(self, x: np.ndarray, mask_bias: np.ndarray) -> np.ndarray:
-        batch, length, hidden = x.shape
-        head = hidden // _HEADS
-        flat = x.reshape(batch * length, hidden)
-        qkv = flat @ self.qkv_w + self.qkv_b
-        qkv = qkv.reshape(batch, length, 3, _HEADS, head).transpose(2, 0, 3, 1, 4)
-        q, k, v = qkv[0], qkv[1], qkv[2]
-        scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(head))
-        scores += mask_bias
-        scores -= scores.max(axis=-1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=-1, keepdims=True)
-        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
-        attn = _layer_norm(ctx @ self.out_w + self.out_b + flat, self.ln1_g, self.ln1_b)
-        ff = _gelu(attn @ self.ff1_w + self.ff1_b) @ self.ff2_w + self.ff2_b
-        out = _layer_norm(ff + attn, self.ln2_g, self.ln2_b)
-        return out.reshape(batch, length, hidden)
 
 
 class MiniLMEmbedder:
@@ -290,7 +197,7 @@ class MiniLMEmbedder:
         self._type0 = w["embeddings.token_type_embeddings.weight"][0]
         self._ln_g = w["embeddings.LayerNorm.weight"]
         self._ln_b = w["embeddings.LayerNorm.bias"]
-        self._layers = [_Layer(w, f"encoder.layer.{i}") for i in range(6)]
+        self._layers = [EncoderLayer(w, f"encoder.layer.{i}") for i in range(6)]
         # Found on first use: scanning the loaded libraries costs ~0.2 s of a cold start,
         # and only the numpy pass calls BLAS.
         self._blas: ThreadpoolController | None = None
@@ -338,7 +245,7 @@ class MiniLMEmbedder:
         real = np.arange(longest)[None, :] < lengths[:, None]
         mask = real.astype(np.float32)
         x = self._word[tokens] + self._pos[:longest] + self._type0
-        x = _layer_norm(x, self._ln_g, self._ln_b)
+        x = layer_norm(x, self._ln_g, self._ln_b)
         if self.backend == "onnxruntime":
             x = self._onnx_session().run(None, {"x": x, "mask": real.astype(np.int32)})[0]
         else:
@@ -404,9 +311,9 @@ class MiniLMEmbedder:
 
                 graph = encoder_graph(
                     self._layers,
-                    heads=_HEADS,
+                    heads=HEADS,
                     hidden=self.dim,
-                    eps=_LN_EPS,
+                    eps=LN_EPS,
                     int8=self.precision == "int8",
                 )
                 self._session = make_session(graph)

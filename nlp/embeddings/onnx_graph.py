@@ -125,7 +125,7 @@ def encoder_graph(
     """A serialized ONNX model: the encoder layers, hidden states in, hidden states out.
 
     Args:
-        layers: objects with the attributes of ``nlp.embeddings.minilm._Layer``
+        layers: objects with the attributes of ``nlp.embeddings.minilm_layers.EncoderLayer``
             (``qkv_w``/``qkv_b``, ``out_w``/``out_b``, ``ln1_g``/``ln1_b``,
             ``ff1_w``/``ff1_b``, ``ff2_w``/``ff2_b``, ``ln2_g``/``ln2_b``; weights as
             ``x @ W``).
