@@ -27,6 +27,7 @@ from storage.repositories import console_accounts as accounts
 from storage.repositories import console_jobs as repo
 from storage.repositories import console_themes as themes_repo
 from storage.repositories.console_answers import iter_answer_pages
+from storage.repositories.consultations import YOUR_VOICE_FIELDS
 from storage.repositories.quotes import approved_quotes
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,20 @@ def answer_pages(
         ]
 
 
+def audit_export(
+    engine: Engine, *, officer_id: int | None, consultation_id: int | None, fmt: str, **detail: Any
+) -> None:
+    """Record that an officer took answers out of the store (every format, direct or built)."""
+    with session_scope(engine) as session:
+        accounts.audit(
+            session=session,
+            actor=f"officer:{officer_id}",
+            action="exported",
+            subject=f"consultation:{consultation_id}",
+            detail={"format": fmt, **detail},
+        )
+
+
 def export_summary(engine: Engine, consultation: Consultation) -> dict[str, Any]:
     """The consultation, its themes, approved quotes and outcomes (the JSON export's head)."""
     with session_scope(engine) as session:
@@ -83,22 +98,7 @@ def export_summary(engine: Engine, consultation: Consultation) -> dict[str, Any]
         quotes = approved_quotes(session=session, consultation_id=consultation.id or 0)
         outcome = outcomes(session=session, consultation_id=consultation.id or 0)
         disputes = public_disputes(session=session, consultation_id=consultation.id or 0)
-    fields = [
-        "id",
-        "slug",
-        "keyword",
-        "title_en",
-        "title_cy",
-        "status",
-        "why_en",
-        "why_cy",
-        "want_to_know_en",
-        "want_to_know_cy",
-        "found_out_en",
-        "found_out_cy",
-        "difference_en",
-        "difference_cy",
-    ]
+    fields = ("id", "slug", "keyword", "title_en", "title_cy", "status", *YOUR_VOICE_FIELDS)
     return {
         "consultation": {name: getattr(consultation, name) for name in fields},
         "total_answers": board.total,

@@ -12,7 +12,13 @@ from app.services import Services, ServicesDep
 from console.board import DIMENSION_LABELS, build_board, build_breakdown
 from console.deps import CurrentOfficer, ViewableConsultation, check_csrf
 from console.disputes import dispute_rule, public_disputes
-from console.export_job import DIRECT_XLSX_MAX, answer_pages, export_summary, workbook_sheets
+from console.export_job import (
+    DIRECT_XLSX_MAX,
+    answer_pages,
+    audit_export,
+    export_summary,
+    workbook_sheets,
+)
 from console.exports import (
     ANSWER_COLUMNS,
     ExportRow,
@@ -29,7 +35,6 @@ from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.accounts import Officer
 from storage.models.jobs import JobKind
-from storage.repositories import console_accounts as accounts
 from storage.repositories import console_jobs as jobs_repo
 from storage.repositories.console_themes import DIMENSIONS
 from storage.repositories.quotes import ApprovedQuote, approved_quotes
@@ -48,14 +53,7 @@ def export_pages(
 
 
 def _audit(services: Services, officer: Officer, consultation: Consultation, fmt: str) -> None:
-    with session_scope(services.db) as session:
-        accounts.audit(
-            session=session,
-            actor=f"officer:{officer.id}",
-            action="exported",
-            subject=f"consultation:{consultation.id}",
-            detail={"format": fmt},
-        )
+    audit_export(services.db, officer_id=officer.id, consultation_id=consultation.id, fmt=fmt)
 
 
 def _download(name: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from starlette.responses import StreamingResponse
 
 from app.services import ServicesDep
 from console.deps import Cap, CurrentOfficer, ViewableConsultation, check_csrf, role_allows
-from console.export_job import EXPORT_JOB
+from console.export_job import EXPORT_JOB, audit_export
 from console.i18n import LocalisedHTTPException
 from console.scoping import PathId, owned
 from console.templating import flash, render
@@ -180,14 +180,9 @@ def download(
     job = _job(services, consultation, job_id)
     if not _downloadable(job):
         raise LocalisedHTTPException(410, "error-export-gone")
-    with session_scope(services.db) as session:
-        accounts.audit(
-            session=session,
-            actor=f"officer:{officer.id}",
-            action="exported",
-            subject=f"consultation:{consultation.id}",
-            detail={"format": "xlsx", "job": job_id},
-        )
+    audit_export(
+        services.db, officer_id=officer.id, consultation_id=consultation.id, fmt="xlsx", job=job_id
+    )
     return StreamingResponse(
         repo.iter_file(services.db, job_id),
         media_type=XLSX,
