@@ -7,7 +7,6 @@ read are counted where they come from, the answer store.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +14,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 import console.export_job
@@ -26,33 +24,17 @@ from storage.models import utcnow
 from storage.repositories.console_answers import iter_answer_pages, store_redactions
 from storage.repositories.console_imports import insert_imported_answers
 from tests.console.factories import PASSWORD, make_consultation, make_officer
+from tests.uvicorn_thread import uvicorn_on_a_thread
 
 ANSWERS = 4000
 PAGE = 50
 TEXT = "buses and parks " * 320  # about 5 KB an answer: 20 MB in all, past any socket buffer
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def served(app: FastAPI) -> Iterator[str]:
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn-export", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with uvicorn_on_a_thread(app, lifespan="off") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request
 from starlette.requests import ClientDisconnect
 
 from app.http_limits import TimedH11Protocol
+from tests.uvicorn_thread import uvicorn_on_a_thread
 
 HEAD_SECONDS = 0.6
 BODY_SECONDS = 1.2
@@ -21,12 +20,6 @@ BODY_SECONDS = 1.2
 class _Quick(TimedH11Protocol):
     header_timeout = HEAD_SECONDS
     body_timeout = BODY_SECONDS
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -47,20 +40,8 @@ def served() -> Iterator[tuple[int, list[str]]]:
             raise
         return {"bytes": len(body)}
 
-    port = _free_port()
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", http=_Quick, lifespan="off"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="uvicorn-limits", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield port, seen
-    server.should_exit = True
-    thread.join(timeout=30)
+    with uvicorn_on_a_thread(app, http=_Quick, lifespan="off") as port:
+        yield port, seen
 
 
 def _connect(port: int) -> socket.socket:

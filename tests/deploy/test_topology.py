@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import time
 from pathlib import Path
 
@@ -31,14 +30,9 @@ from tests.bot.channels.sms.twilio_requests import (
     signed_request,
     sms_fields,
 )
+from tests.uvicorn_thread import free_port
 
 RESIDENTS = 18
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _post(ports: list[int], fields: list[tuple[str, str]]) -> int:
@@ -75,7 +69,7 @@ def test_kill_a_web_process_and_the_worker_mid_load_and_lose_nothing(
         "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
         "LOG_FORMAT": "json",
     }
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     topology: Topology = start(env=env, web_ports=ports, workers=1, log_dir=tmp_path)
     engine = make_engine(pg_url)
     try:

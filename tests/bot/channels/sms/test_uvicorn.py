@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -17,36 +13,15 @@ from app.settings import Settings
 from app.web import create_app
 from storage.models import Answer
 from tests.bot.channels.sms.twilio_requests import messages, signed_request, sms_fields
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.uvicorn_thread import uvicorn_on_a_thread
 
 
 @pytest.fixture
 def served(twilio_settings: Settings) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(twilio_settings),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-        proxy_headers=True,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="uvicorn-under-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
-    assert not thread.is_alive()
+    with uvicorn_on_a_thread(
+        create_app(twilio_settings), lifespan="on", proxy_headers=True
+    ) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_a_conversation_over_real_http(served: str, engine: Engine, consultation: str) -> None:
