@@ -43,6 +43,7 @@ from sqlalchemy.engine import Engine, make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.proc_cpu import tree_cpu  # noqa: E402
 from bench.scale_load import (  # noqa: E402 - after the path, so the script runs from anywhere
     ACCOUNT,
     PUBLIC,
@@ -57,34 +58,10 @@ from bench.versions import versions_line  # noqa: E402
 
 # --- processes and CPU ----------------------------------------------------------------
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            tree.setdefault(ppid, []).append(int(entry.name))
-    return tree
-
 
 def tree_cpu_seconds(pid: int) -> float:
     """user+system CPU of a process and its live descendants, from /proc."""
-    tree, total, todo = _children(), 0.0, [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            parts = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(parts[11]) + int(parts[12])) / TICK
-        todo += tree.get(current, [])
-    return total
+    return sum(tree_cpu(pid))
 
 
 def run_measured(processes: dict[str, int], coroutine_factory: object) -> Phase:
