@@ -204,20 +204,12 @@ def sweep_into(queue: DatabaseJobQueue, engine: Engine, *, model: str) -> int:
     """Queue theming and redaction of answers stored but never themed or redacted.
 
     Answers stored before an upgrade, or by a process without a worker, are caught up.
-    Returns how many answers were queued.
+    Imports' theming batches are not looked for: this queue keeps its jobs through
+    restarts, so none is lost. Returns how many answers were queued.
     """
-    from app.jobs.redis_queue import REDACT_BATCH, unredacted_answer_ids, unthemed_answer_ids
+    from app.jobs.redis_queue import lost_work
 
-    ids = unthemed_answer_ids(engine, model=model)
-    jobs: list[tuple[str, dict[str, Any]]] = [("theme_answer", {"answer_id": i}) for i in ids]
-    unredacted: list[int] = []
-    if "redact_answers" in queue.job_names():
-        unredacted = unredacted_answer_ids(engine)
-        jobs += [
-            ("redact_answers", {"answer_ids": unredacted[start : start + REDACT_BATCH]})
-            for start in range(0, len(unredacted), REDACT_BATCH)
-        ]
+    jobs, answers = lost_work(engine, model=model, job_names=queue.job_names(), imports=False)
     if jobs:
         queue.enqueue_many(jobs)
-        log.info("sweep queued %d unthemed and %d unredacted answers", len(ids), len(unredacted))
-    return len(set(ids) | set(unredacted))
+    return answers

@@ -21,6 +21,7 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Collection
 from typing import Any
 
 import dramatiq
@@ -183,6 +184,33 @@ def forward_waiting_jobs(queue: RedisJobQueue, engine: Engine, *, limit: int = 5
     return len(sent)
 
 
+def lost_work(
+    engine: Engine, *, model: str, job_names: Collection[str], imports: bool
+) -> tuple[list[tuple[str, dict[str, Any]]], int]:
+    """The jobs that would bring every stored answer up to date: theming of answers
+    without a ``model`` vector, redaction of answers never redacted and, with
+    ``imports``, theming batches of imported answers whose job was lost.
+
+    Returns the jobs and how many answers they cover. Both queues' sweeps use it.
+    """
+    ids = unthemed_answer_ids(engine, model=model)
+    jobs: list[tuple[str, dict[str, Any]]] = [("theme_answer", {"answer_id": i}) for i in ids]
+    if imports and "theme_batch" in job_names:
+        for batch in unthemed_import_batches(engine, model=model):
+            jobs.append(("theme_batch", {"answer_ids": batch}))
+            ids = [*ids, *batch]
+    unredacted: list[int] = []
+    if "redact_answers" in job_names:
+        unredacted = unredacted_answer_ids(engine)
+        jobs += [
+            ("redact_answers", {"answer_ids": unredacted[start : start + REDACT_BATCH]})
+            for start in range(0, len(unredacted), REDACT_BATCH)
+        ]
+    if jobs:
+        log.info("sweep queued %d unthemed and %d unredacted answers", len(ids), len(unredacted))
+    return jobs, len(set(ids) | set(unredacted))
+
+
 def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
     """Queue the jobs an outage lost: theming and redaction of every answer still without,
     and imports or exports whose worker died (they resume from their last slice).
@@ -193,23 +221,10 @@ def sweep(queue: RedisJobQueue, engine: Engine, *, model: str) -> int:
         from app.jobs.catalogue import resume_console_jobs
 
         resume_console_jobs(queue, engine, stale_seconds=STALE_JOB_SECONDS)
-    ids = unthemed_answer_ids(engine, model=model)
-    for answer_id in ids:
-        queue.enqueue("theme_answer", answer_id=answer_id)
-    if "theme_batch" in queue.job_names():
-        for batch in unthemed_import_batches(engine, model=model):
-            queue.enqueue("theme_batch", answer_ids=batch)
-            ids = [*ids, *batch]
-    if ids:
-        log.info("sweep queued %d unthemed answers", len(ids))
-    unredacted: list[int] = []
-    if "redact_answers" in queue.job_names():
-        unredacted = unredacted_answer_ids(engine)
-        for start in range(0, len(unredacted), REDACT_BATCH):
-            queue.enqueue("redact_answers", answer_ids=unredacted[start : start + REDACT_BATCH])
-        if unredacted:
-            log.info("sweep queued %d unredacted answers", len(unredacted))
-    return len(set(ids) | set(unredacted))
+    jobs, answers = lost_work(engine, model=model, job_names=queue.job_names(), imports=True)
+    for name, kwargs in jobs:
+        queue.enqueue(name, **kwargs)
+    return answers
 
 
 def run_worker(
