@@ -11,10 +11,11 @@ statements are cheaper there than building one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Insert, bindparam, insert, update
+from sqlalchemy import CTE, Insert, Table, bindparam, insert, update
 from sqlmodel import Session
 
 from storage.hot_sql import HotStatement
@@ -90,29 +91,11 @@ def _statement(participant_columns: tuple[str, ...], conversation: bool) -> HotS
     )
     if participant_columns:
         built = built.add_cte(
-            update(PARTICIPANT)
-            .where(PARTICIPANT.c.id == bindparam("p_id"))
-            .values(
-                {
-                    name: bindparam(f"p_{name}", type_=PARTICIPANT.c[name].type)
-                    for name in participant_columns
-                }
-            )
-            .returning(PARTICIPANT.c.id)
-            .cte("turn_participant")
+            _update_cte(PARTICIPANT, "p", participant_columns, "turn_participant")
         )
     if conversation:
         built = built.add_cte(
-            update(CONVERSATION)
-            .where(CONVERSATION.c.id == bindparam("c_id"))
-            .values(
-                {
-                    name: bindparam(f"c_{name}", type_=CONVERSATION.c[name].type)
-                    for name in _CONVERSATION_COLUMNS
-                }
-            )
-            .returning(CONVERSATION.c.id)
-            .cte("turn_conversation")
+            _update_cte(CONVERSATION, "c", _CONVERSATION_COLUMNS, "turn_conversation")
         )
     statement = _COMBINED[key] = HotStatement(built)
     return statement
@@ -134,3 +117,19 @@ def receipt_values(
         "replies": replies,
         "received_at": received_at,
     }
+
+
+def _update_cte(table: Table, prefix: str, columns: Sequence[str], name: str) -> CTE:
+    """``UPDATE table SET column = :prefix_column ... WHERE id = :prefix_id`` as a CTE."""
+    return (
+        update(table)
+        .where(table.c.id == bindparam(f"{prefix}_id"))
+        .values(
+            {
+                column: bindparam(f"{prefix}_{column}", type_=table.c[column].type)
+                for column in columns
+            }
+        )
+        .returning(table.c.id)
+        .cte(name)
+    )
