@@ -23,6 +23,11 @@ Sets (read from ../shared/data, never copied; the hand-written ones are below):
   swear word in it: obscenity; no swear word at all: clean), split by conversation. The
   labels and the text are independent of the rules; the development half is always reported,
   the held-out half only with --held-out (measured once, recorded).
+- cy-patagonia (bench/data/welsh_abuse_patagonia.tsv, built by bench/chat_abuse.py): the
+  sister corpus, 40 recorded conversations between Welsh speakers in Argentina (Bangor
+  University, GPLv3), labelled the same way; all development. It has almost no swearing
+  (11 utterances, mostly "ast", a female dog), so it mainly measures false alarms on
+  everyday spoken Welsh that nobody on this project wrote.
 - --youtube PATH: a YouTube Spam Collection file (CC BY 4.0; "CLASS,CONTENT" or the UCI
   columns), a development set for self-promotion spam.
 - --sms PATH: the SMS Spam Collection (Almeida & Hidalgo, UCI; "label<TAB>text" lines), for
@@ -147,11 +152,12 @@ def translated(split: str) -> dict[str, list[str]]:
 
 
 SIARAD = ROOT / "bench" / "data" / "welsh_abuse_siarad.tsv"
+PATAGONIA = ROOT / "bench" / "data" / "welsh_abuse_patagonia.tsv"
 
 
-def siarad(split: str) -> dict[str, list[str]]:
-    """The Siarad set's Welsh utterances per label ("obscene", "clean") for one split."""
-    with SIARAD.open(encoding="utf-8", newline="") as handle:
+def siarad(split: str, path: Path = SIARAD) -> dict[str, list[str]]:
+    """A CHAT set's Welsh utterances per label ("obscene", "clean") for one split."""
+    with path.open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["split"] == split]
     return {
         label: [r["text"] for r in rows if r["label"] == label] for label in ("obscene", "clean")
@@ -218,6 +224,9 @@ def main() -> None:
         real = siarad(split)
         report(f"cy obscenities, Siarad conversations, {split} (recall)", real["obscene"], ABUSE)
         report(f"cy clean, Siarad conversations, {split} (false alarm)", real["clean"], ABUSE, 3)
+    patagonia = siarad("dev", PATAGONIA)
+    report("cy obscenities, Patagonia conversations, dev (recall)", patagonia["obscene"], ABUSE)
+    report("cy clean, Patagonia conversations, dev (false alarm)", patagonia["clean"], ABUSE, 3)
     report("cy-spam, hand-written (recall)", CY_SPAM, SPAM)
     report("en-abuse (recall)", EN_ABUSE, ABUSE)
     report("en-spam (recall)", EN_SPAM, SPAM)

@@ -32,6 +32,7 @@ from nlp.moderation.lexicon import (
     mutated_forms,
 )
 from nlp.moderation.spam import spam_reasons
+from nlp.moderation.swear_forms import TIN, welsh_swear_forms
 
 ABUSE, SPAM, IDENTIFYING = "abuse", "spam", "identifying"
 KINDS = (ABUSE, SPAM, IDENTIFYING)
@@ -53,9 +54,12 @@ _RUNS = re.compile(r"(\w)\1{2,}")
 # English swear stems keep their force in compounds and in Welsh speech, which bolts English
 # stems onto any ending ("shitloads", "twatting", "bitchy", "fuckwit"); whole-word lists miss
 # those. Only stems no innocent word begins with.
-_SWEAR_STEMS = re.compile(r"(?<![\w'])(?:fuck|shit(?!ake)|twat|wank|bitch|cunt|piss)\w*")
+_SWEAR_STEMS = re.compile(
+    r"(?<![\w'])(?:fuck|shit(?!ake)|twat|wank|bitch|cunt|piss|bollock|motherf)\w*"
+)
 _MASKED = re.compile(
-    r"\b(?:f[\*#\-_.]+(?:c?k|ck)(?:ing|in|er|ed)?|sh[\*#]+t|c[\*#]+nt|b[\*#]+tch|tw[\*#]+t)\b"
+    r"\b(?:f[\*#\-_.]+(?:c?k|ck)(?:ing|in|er|ed)?|sh[\*#]+t|c[\*#]+nt|b[\*#]+tch|tw[\*#]+t"
+    r"|ff[\*#]+[ck]\w*|ff\w[\*#]+n)\b"
 )
 
 
@@ -74,8 +78,10 @@ def _phrase_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
-_CY_FORMS = mutated_forms(OBSCENE_CY) - {"choc"}  # "choc" the chocolate
+_CY_FORMS = (mutated_forms(OBSCENE_CY) | welsh_swear_forms()) - {"choc"}  # "choc" the chocolate
 _OBSCENE = _phrase_pattern(OBSCENE_EN | _CY_FORMS)
+# "Dick" capitalised is a person's name (Siarad and Patagonia speakers, "Dick Turpin").
+_NAMED_DICK = re.compile(r"\bDick\b")
 _SLUR = _phrase_pattern(SLURS_EN)
 _INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
 _GROUP = r"(?:" + "|".join(sorted(GROUPS, key=len, reverse=True)) + r")"
@@ -154,7 +160,7 @@ def check(text: str, language: str | None = None) -> list[Flag]:
         return []
     folded = fold(text)
     flags: list[Flag] = []
-    if _OBSCENE.search(folded) or _SWEAR_STEMS.search(folded) or _MASKED.search(text.lower()):
+    if is_obscene(text, folded):
         flags.append(Flag(ABUSE, OBSCENE))
     if _SLUR.search(folded):
         flags.append(Flag(ABUSE, SLUR))
@@ -169,10 +175,22 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     return flags
 
 
+def is_obscene(text: str, folded: str | None = None) -> bool:
+    """Whether the text holds an obscenity, English or Welsh, in any of its written forms."""
+    if folded is None or "Dick" in text:
+        folded = fold(_NAMED_DICK.sub("Richard", text))
+    return bool(
+        _OBSCENE.search(folded)
+        or _SWEAR_STEMS.search(folded)
+        or TIN.search(folded)
+        or _MASKED.search(text.lower())
+    )
+
+
 _AIMED = re.compile(
     r"\b(?:(?:you|u|ya|they|he|she|councillors?|officers?|staff|cllr \w+)\s+(?:are|r|is|'re|'s)"
-    r"|(?:ti|chi|nhw|hi|fe|fo|e|o)(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+|bunch of\s+"
-    r"|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+)*(\w+)"
+    r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o)(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+|bunch of\s+"
+    r"|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+)*(?P<word>\w+)"
 )
 # Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn".
 _DISMISSALS = re.compile(
@@ -190,11 +208,24 @@ _AIMED_CY = re.compile(
 )
 
 
+# In a Welsh sentence "moron" are carrots; "mae o'n dew" (he is fat) describes someone, and
+# only says it to their face as "ti'n dew" (both from the Patagonia conversations).
+_WELSH_HOMOGRAPHS = frozenset({"moron"})
+_PLAIN = frozenset({"tew", "dew"})
+_SECOND = frozenset({"ti", "chi"})
+
+
 def _aimed_insult(folded: str) -> bool:
     if _DISMISSALS.search(folded):
         return True
-    for match in (*_AIMED.finditer(folded), *_AIMED_CY.finditer(folded)):
-        if _INSULT.fullmatch(match.group(1)):
+    for match in _AIMED.finditer(folded):
+        word, pronoun = match.group("word"), match.group("cy")
+        if pronoun and (word in _WELSH_HOMOGRAPHS or (pronoun not in _SECOND and word in _PLAIN)):
+            continue
+        if _INSULT.fullmatch(word):
+            return True
+    for match in _AIMED_CY.finditer(folded):
+        if match.group(1) not in _WELSH_HOMOGRAPHS and _INSULT.fullmatch(match.group(1)):
             return True
     return bool(re.search(r"\b(?:you|ya|u)\s+(?:\w+\s+)?(?:" + _INSULT.pattern + ")", folded))
 
