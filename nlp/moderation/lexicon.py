@@ -32,7 +32,7 @@ clusterfuck cock cocks cocksucker cunt cunts dick dickhead dickheads dildo fuck 
 fuckers fuckin fucking fucks fucktard fucktards fuk fukin fck fcking motherfucker motherfuckers
 piss-off prick pricks pussy shit shite shits shitty shithead shitheads slut sluts twat twats
 wank wanker wankers whore whores tosser tossers bellend bellends knobhead knobheads jizz
-blowjob cum cumshot scumbag scumbags
+blowjob cum cumshot scumbag scumbags arsed arsey
 """.split()
 ) | frozenset({"piece of shit", "piss off", "fuck off", "f off", "sod off", "go to hell"})
 

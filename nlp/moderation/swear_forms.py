@@ -116,10 +116,15 @@ def welsh_swear_forms() -> frozenset[str]:
 
 
 # "tin"/"din" (arse) is also an English word and a lunch "tin": it counts only after a
-# Welsh possessive or in the fixed phrases, where nothing else can be meant.
+# Welsh possessive or in the fixed phrases, where nothing else can be meant. "coc" is also
+# a tap ("coc dŵr"): only "his/your cock", mutated as the possessive demands, counts.
+_POSSESSIVE = r"(?:(?<![\w'])(?:dy|ei|eu|ein|eich)|'(?:i|u|w|th|ch))\s+"
+_AT = r"(?<![\w'])"
 TIN = re.compile(
-    r"(?<![\w'])(?:(?:dy|ei|eu|ein|eich|'i|'u|'w|'th|'ch)\s+(?:din|thin|tin)|fy\s+nhin"
-    r"|(?:y|'r|yr)\s+din|(?:fyny|lan)(?:'r|\s+yr|\s+y)\s+tin"
-    r"|(?:twll|twlle|tylle)\s+(?:dy\s+|ei\s+|eich\s+|eu\s+)?(?:din|tin)"
-    r"|(?:poen|boen|mhoen|phoen)\s+yn\s+(?:y\s+[pb]en[\s-]?ol|(?:dy|ei|y|'r)\s+(?:din|tin)))(?!\w)"
+    rf"(?:{_POSSESSIVE}(?:din|thin|tin)|{_AT}fy\s+nhin|{_POSSESSIVE}goc|{_AT}fy\s+nghoc"
+    rf"|(?:{_AT}yr?|'r)\s+din|{_AT}(?:fyny|lan)(?:'r|\s+yr|\s+y)\s+tin"
+    rf"|{_AT}(?:twll|twlle|tylle)\s+(?:(?:dy|ei|eich|eu)\s+)?(?:din|tin)"
+    rf"|{_AT}(?:llyfu|lyfu|cicio|gicio|sychu|crafu|grafu)\s+(?:tin|din)"
+    rf"|{_AT}(?:poen|boen|mhoen|phoen)\s+yn\s+(?:y\s+[pb]en[\s-]?ol|(?:dy|ei|y|'r)\s+(?:din|tin)))"
+    r"(?!\w|\s+bwyd)"
 )
