@@ -194,7 +194,8 @@ _AIMED = re.compile(
 )
 # Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn".
 _DISMISSALS = re.compile(
-    r"\b(?:cau dy (?:hen )?geg|cer i grafu|dos i grafu|(?:cer|dos) o 'ma|shut (?:your|ur) (?:mouth|face)"
+    r"\b(?:cau dy (?:hen )?geg|cer i grafu|dos i grafu|(?:cer|dos) o 'ma"
+    r"|shut (?:your|ur) (?:mouth|face)"
     r"|shut up|drop dead|get lost|nobody likes you|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart)"
     r"|cer i farw|dos i farw|lladd(?:a)? dy hun|neb yn dy hoffi|ti(?:'n| yn) drewi"
     r"|(?:dwyt|dydy|dyw) (?:ti|chi|nhw) (?:ddim )?(?:yn )?(?:dda|da) i ddim)\b"

@@ -1,4 +1,4 @@
-"""Welsh swear words as people write them are flagged; Welsh words that only share letters are not."""
+"""Welsh swear words as people write them are flagged; words that only share letters are not."""
 
 from __future__ import annotations
 
