@@ -28,17 +28,17 @@ from dataclasses import dataclass
 
 from nlp.moderation.lexicon import mutated_forms
 
-_VERB = ("io", "ia", "iwch", "iodd", "ian", "iwr", "wr", "wyr")
-_AGENT = ("ar", "ars", "er", "ers", "yr", "yrs")
-_ING = ("in", "ing", "yn", "un", "en")
+_VERB = "io ia iwch iodd ian iwr wr wyr"
+_AGENT = "ar ars er ers yr yrs"
+_ING = "in ing yn un en"
 
 
 @dataclass(frozen=True, slots=True)
 class Family:
     """One swear word's Welsh spellings: radical stems, the endings they take, bare or not."""
 
-    stems: tuple[str, ...]
-    endings: tuple[str, ...]
+    stems: str  # space-separated
+    endings: str  # space-separated
     bare: bool = True  # the stem alone is the word ("ffyc", "cont")
     mutates: bool = True  # its first sound mutates (borrowed "ff", "sh", "w" do not)
 
@@ -46,67 +46,35 @@ class Family:
 FAMILIES = {
     # "ffac" has no bare form and no "-s": "ffacs" is a fax.
     "fuck": Family(
-        ("ffyc", "ffwc", "ffoc", "ffyk", "ffwk"),
-        ("s", *_ING, *_VERB, *_AGENT, "wit", "wits", "ed", "d", "off"),
-        mutates=False,
+        "ffyc ffwc ffoc ffyk ffwk", f"s {_ING} {_VERB} {_AGENT} wit wits ed d off", mutates=False
     ),
-    "fuck-a": Family(("ffac",), (*_ING, "io", "ia", "ar", "ars", "er"), bare=False, mutates=False),
-    # "cach" (crap, shit) and its derivatives; "cacen" (cake) shares only "cac".
+    "fuck-a": Family("ffac", f"{_ING} io ia ar ars er", bare=False, mutates=False),
+    # "cach" (shit) and its derivatives ("cachfa", a shambles; "cachadur", a coward), as the
+    # spoken-Welsh spelling dictionary (techiaith/hunspell-cy-llafar) lists them.
     "shit": Family(
-        ("cach",),
-        (
-            "u",
-            "i",
-            "wr",
-            "wrs",
-            "wyr",
-            "lyd",
-            "gi",
-            "gwn",
-            "iad",
-            "ad",
-            "ith",
-            "odd",
-            "ai",
-            "ais",
-            "aist",
-            "wch",
-        ),
+        "cach",
+        "u i o a wr wrs wyr lyd gi gwn iad ad ith odd ai ais aist asai wch fa feydd mon myn adur",
     ),
-    "cunt": Family(("cont", "cwnt"), ("s", "yn", "ian", "iaid", "ys")),
-    # "bastai" is a soft-mutated pie and "bastwn" a cudgel: the endings exclude both.
-    "bastard": Family(
-        ("bastad", "basdad", "bastard", "basdard", "bastyn", "basdun", "basdyn", "bastun"),
-        ("s", "ys", "iaid", "ied"),
-        bare=True,
-    ),
+    "cunt": Family("cont cwnt", "s yn ian iaid ys"),
+    # "bastai" is a soft-mutated pie and "bastwn", "bastyn" cudgels: no stem reaches them.
+    "bastard": Family("bastad basdad bastard basdard basdun basdyn", "s ys iaid ied"),
     # No plural: "bitshis" are peaches, soft-mutated ("teisen bitshis", Patagonia).
-    "bitch": Family(("bitsh",), ("ed", "ing", "io", "ian")),
-    "twat": Family(("twat",), ("s", "ys", "iaid", "io", "ing", "yn", "ed")),
+    "bitch": Family("bitsh", "ed ing io ian"),
+    "twat": Family("twat", "s ys iaid io ing yn ed"),
     # "wanc" alone is also a soft-mutated "gwanc" (greed): only its endings are added here.
-    "wank": Family(
-        ("wanc", "wanck"),
-        (*_AGENT, "io", "iwr", "wyr", "s", "yrs", "ys"),
-        bare=False,
-        mutates=False,
-    ),
+    "wank": Family("wanc wanck", f"{_AGENT} io iwr wyr s ys", bare=False, mutates=False),
     # "pistyll" (waterfall), "pisyn"/"pishyn" (a piece) begin the same way.
-    "piss": Family(
-        ("pis", "pish"),
-        ("o", "io", "ho", "hio", "d", "dd", "wr", "iad", "ian", "odd", "dio"),
-        bare=False,
-    ),
-    "bollocks": Family(
-        ("bolocs", "bolycs", "bolics", "bolocks", "bolox", "bollocs"), ("io", "ys", "ing")
-    ),
-    "shite": Family(("shyt", "shyte", "shitt"), ("s", "y", "e", "io", "ia"), mutates=False),
+    "piss": Family("pis pish", "o io ho hio d dd wr iad ian odd dio", bare=False),
+    "bollocks": Family("bolocs bolycs bolics bolocks bolox bollocs", "io ys ing"),
+    "shite": Family("shyt shyte shitt", "s y e io ia", mutates=False),
 }
 
 
 def _forms(family: Family) -> set[str]:
-    words = {stem + ending for stem in family.stems for ending in family.endings}
+    stems = family.stems.split()
+    words = {stem + ending for stem in stems for ending in family.endings.split()}
     if family.bare:
-        words |= set(family.stems)
+        words |= set(stems)
     return set(mutated_forms(frozenset(words))) if family.mutates else words
 
 

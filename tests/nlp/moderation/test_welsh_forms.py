@@ -67,6 +67,8 @@ def test_welsh_swearing_in_its_written_forms_is_obscene(text: str) -> None:
         "Teisen bitshis gawson ni amser te",
         "Mae'r plant yn mynd â'u tin bwyd i'r ysgol",
         "Mae'r coc dŵr wedi torri ar y stryd",
+        "Mae'r swyddfa wedi mynd yn gocyn hitio i bawb",
+        "Does dim digon o wybodaeth am ganser y ceilliau yn y feddygfa",
         "Moron a thatws o'r farchnad",
         "mae o'n dew fel ei dad",
         "Dick oedd enw fy nhaid",
