@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from nlp.moderation.identifying import identifying_reasons
 from nlp.moderation.lexicon import (
     GROUPS,
+    GROUPS_CY,
     INSULTS_CY,
     INSULTS_EN,
     OBSCENE_CY,
@@ -84,7 +85,8 @@ _OBSCENE = _phrase_pattern(OBSCENE_EN | _CY_FORMS)
 _NAMED_DICK = re.compile(r"\bDick\b")
 _SLUR = _phrase_pattern(SLURS_EN)
 _INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
-_GROUP = r"(?:" + "|".join(sorted(GROUPS, key=len, reverse=True)) + r")"
+_GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
+_GROUP = r"(?:" + "|".join(sorted(_GROUP_WORDS, key=len, reverse=True)) + r")"
 
 _THREATS = [
     re.compile(
@@ -142,6 +144,36 @@ _HATE = [
     re.compile(
         rf"\b(?:dylai|dylen|dylsai|rhaid i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:i gyd\s+)?(?:fynd"
         r"\s+(?:adre|nol|yn ol|o 'ma)|gael eu (?:hel|taflu|cicio|saethu|lladd|crogi))\b"
+    ),
+    # The usual shapes of a hateful statement, in both languages: a group stealing "our"
+    # jobs or homes, not belonging, not welcome, compared with vermin, told to get out.
+    re.compile(
+        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:stealing|taking|nicking|robbing)\s+(?:all\s+)?our"
+        r"\s+(?:jobs|houses|homes|benefits|country|women|money)\b"
+    ),
+    re.compile(
+        rf"\b(?:{_GROUP}\s+(?:are\s+|r\s+)?(?:not welcome|don't belong|do not belong)"
+        rf"|no\s+{_GROUP}\s+(?:welcome|allowed|wanted))\b"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:just\s+)?(?:like|no better than)\s+(?:\w+\s+)?"
+        r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)\b"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:yn|sy'n)\s+(?:dwyn|cymryd|dwgyd)\s+(?:ein|y)\s+(?:swyddi|tai"
+        r"|gwaith|budd-daliadau|gwlad|arian)\b"
+    ),
+    re.compile(
+        rf"\b(?:dim|does dim|sdim)\s+croeso\s+i(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
+        rf"|\b{_GROUP}\s+(?:allan|mas|ewch adre|ewch o 'ma)\s*(?:!|$)"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:\w+\s+){{0,3}}fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon"
+        r"|fermin|parasitiaid|llau|pla)\b"
+    ),
+    re.compile(
+        rf"\b(?:dydy|dyw|dydi|nid yw|nad yw)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:ddim\s+)?"
+        r"(?:yn\s+)?perthyn\s+(?:yma|i gymru|yng nghymru|fan hyn)\b"
     ),
 ]
 

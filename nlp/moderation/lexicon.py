@@ -108,11 +108,18 @@ GROUPS = frozenset(
     """
 immigrants immigrant migrants migrant refugees refugee asylum foreigners foreigner muslims
 muslim jews jew blacks gays gay lesbians trans travellers traveller gypsies gypsy romanians
-poles polish pakistanis indians africans asians arabs english welsh saeson sais mewnfudwyr
-ffoaduriaid ceiswyr tramorwyr mwslemiaid iddewon hoywon sipsiwn christians catholics duon
-pwyliaid lesbiaid
+poles polish pakistanis indians africans asians arabs english welsh christians catholics
 """.split()
 )
+# Welsh names for the same groups; flags.py adds their mutations ("i fewnfudwyr", "o
+# Fwslemiaid", "pobl dduon"), since the words before them mutate them.
+GROUPS_CY = frozenset(
+    """
+saeson sais mewnfudwyr ffoaduriaid ceiswyr tramorwyr mwslemiaid mwslimiaid iddewon hoywon
+sipsiwn duon pwyliaid lesbiaid cymry gwyddelod albanwyr americanwyr affricanwyr arabiaid
+asiaid rwmaniaid pacistaniaid
+""".split()
+) | frozenset({"pobl dduon", "pobl ddu", "pobl hoyw", "pobl draws", "ceiswyr lloches"})
 
 _SOFT = {"c": "g", "p": "b", "t": "d", "b": "f", "d": "dd", "g": "", "m": "f", "ll": "l", "rh": "r"}
 _NASAL = {"c": "ngh", "p": "mh", "t": "nh", "b": "m", "d": "n", "g": "ng"}
