@@ -33,7 +33,7 @@ from nlp.moderation.lexicon import (
     mutated_forms,
 )
 from nlp.moderation.spam import spam_reasons
-from nlp.moderation.swear_forms import TIN, welsh_swear_forms
+from nlp.moderation.swear_forms import TIN, TIN_WORDS, welsh_swear_forms
 
 ABUSE, SPAM, IDENTIFYING = "abuse", "spam", "identifying"
 KINDS = (ABUSE, SPAM, IDENTIFYING)
@@ -80,12 +80,18 @@ def _phrase_pattern(words: frozenset[str]) -> re.Pattern[str]:
 
 
 _CY_FORMS = (mutated_forms(OBSCENE_CY) | welsh_swear_forms()) - {"choc"}  # "choc" the chocolate
-_OBSCENE = _phrase_pattern(OBSCENE_EN | _CY_FORMS)
+# Single words are looked up in a set (a regex alternation of ~900 words is slow); only the
+# phrases go through a pattern.
+_OBSCENE_WORDS = frozenset(w for w in OBSCENE_EN | _CY_FORMS if re.fullmatch(r"\w+", w))
+_OBSCENE = _phrase_pattern(frozenset(OBSCENE_EN | _CY_FORMS) - _OBSCENE_WORDS)
+_WORD = re.compile(r"\w+")
 # "Dick" capitalised is a person's name (Siarad and Patagonia speakers, "Dick Turpin").
 _NAMED_DICK = re.compile(r"\bDick\b")
 _SLUR = _phrase_pattern(SLURS_EN)
 _INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
 _GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
+# The hate patterns all name a group: a text with none of these words skips them.
+_GROUP_TOKENS = frozenset(word for group in _GROUP_WORDS for word in group.split())
 _GROUP = r"(?:" + "|".join(sorted(_GROUP_WORDS, key=len, reverse=True)) + r")"
 
 _THREATS = [
@@ -119,6 +125,7 @@ _THREATS = [
         r"(?:f)? i (?:di|ti|chi|o|fo|fe|hi|nhw)\b"
     ),
 ]
+_GO_BACK = re.compile(r"\bgo back to (?:your|their) (?:own )?country\b")
 _HATE = [
     re.compile(
         rf"\b(?:all|these|those|the|bloody|fucking|effing|you|them|dirty)\s+{_GROUP}\s+(?:are|r)\s+"
@@ -132,7 +139,6 @@ _HATE = [
     re.compile(
         rf"\b(?:send|kick|throw|ship|get)\s+(?:the\s+|all\s+(?:the\s+)?)?{_GROUP}\s+(?:back|out)\b"
     ),
-    re.compile(r"\bgo back to (?:your|their) (?:own )?country\b"),
     re.compile(rf"\b(?:hate|can't stand|despise)\s+(?:all\s+|the\s+)?{_GROUP}\b"),
     re.compile(
         rf"\b(?:y |yr |'r )?{_GROUP}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:\w+\s+)?"
@@ -198,7 +204,9 @@ def check(text: str, language: str | None = None) -> list[Flag]:
         flags.append(Flag(ABUSE, SLUR))
     if any(p.search(folded) for p in _THREATS):
         flags.append(Flag(ABUSE, THREAT))
-    if any(p.search(folded) for p in _HATE):
+    if _GO_BACK.search(folded) or (
+        not _GROUP_TOKENS.isdisjoint(_WORD.findall(folded)) and any(p.search(folded) for p in _HATE)
+    ):
         flags.append(Flag(ABUSE, HATE))
     if _aimed_insult(folded):
         flags.append(Flag(ABUSE, INSULT))
@@ -211,12 +219,25 @@ def is_obscene(text: str, folded: str | None = None) -> bool:
     """Whether the text holds an obscenity, English or Welsh, in any of its written forms."""
     if folded is None or "Dick" in text:
         folded = fold(_NAMED_DICK.sub("Richard", text))
+    if _MASKED.search(text.lower()) or _obscene_words(folded):
+        return True
+    # Letters spelt out to dodge a filter: "f u c k", "c.a.c.h.u", "ff-y-c-i-n".
+    spelt = [_SEPARATORS.sub("", m.group()) for m in _SPELT_OUT.finditer(folded)]
+    return any(_obscene_words(word) for word in spelt)
+
+
+def _obscene_words(folded: str) -> bool:
+    words = set(_WORD.findall(folded))
     return bool(
-        _OBSCENE.search(folded)
+        not _OBSCENE_WORDS.isdisjoint(words)
+        or _OBSCENE.search(folded)
         or _SWEAR_STEMS.search(folded)
-        or TIN.search(folded)
-        or _MASKED.search(text.lower())
+        or (not TIN_WORDS.isdisjoint(words) and TIN.search(folded))
     )
+
+
+_SPELT_OUT = re.compile(r"(?<![\w'])(?:(?:ff|[^\W_])[\s.\-_*]+){2,}(?:ff|[^\W_])(?![\w'])")
+_SEPARATORS = re.compile(r"[\s.\-_*]+")
 
 
 _AIMED = re.compile(

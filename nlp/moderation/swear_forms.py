@@ -88,6 +88,7 @@ def welsh_swear_forms() -> frozenset[str]:
 # a tap ("coc dŵr"): only "his/your cock", mutated as the possessive demands, counts.
 _POSSESSIVE = r"(?:(?<![\w'])(?:dy|ei|eu|ein|eich)|'(?:i|u|w|th|ch))\s+"
 _AT = r"(?<![\w'])"
+TIN_WORDS = frozenset({"tin", "din", "thin", "nhin", "goc", "nghoc", "ol"})  # one is in each
 TIN = re.compile(
     rf"(?:{_POSSESSIVE}(?:din|thin|tin)|{_AT}fy\s+nhin|{_POSSESSIVE}goc|{_AT}fy\s+nghoc"
     rf"|(?:{_AT}yr?|'r)\s+din|{_AT}(?:fyny|lan)(?:'r|\s+yr|\s+y)\s+tin"

@@ -42,6 +42,10 @@ def _abuse(text: str) -> bool:
         "dw i'n pisd off efo'r parcio",
         "mae'r twatiaid wedi cau'r llyfrgell",
         "mae'r ff*cin goleuadau wedi torri",
+        # letters spelt out to get past a filter
+        "mae'r cynllun yn c.a.c.h.u",
+        "ff-y-c-i-n biniau",
+        "f u c k the council",
         # "tin" where nothing but the body can be meant
         "gall y cynghorwyr fynd i fyny'r tin",
         "mae o'n llyfu tin y maer",
@@ -74,6 +78,7 @@ def test_welsh_swearing_in_its_written_forms_is_obscene(text: str) -> None:
         "Dick oedd enw fy nhaid",
         "the Arsenal game closed the roads in Cockett",
         "Scunthorpe and Penistone are a long way from here",
+        "the U.K. government and the B-B-C, see the A-Z map",
     ],
 )
 def test_welsh_words_and_places_that_share_the_letters_are_clean(text: str) -> None:
