@@ -1,8 +1,9 @@
 """Held-out moderation figures, the current tree against a baseline tree in the same run.
 
-Sets: the SMS Spam Collection (measurement only: counts are printed, never messages), the
-held-out halves of the Siarad conversations and of the translated Welsh set, and the
-genuine-text sets for false alarms (NHS FFT, Pol.is accepted, Welsh CC0). Each tree's
+Sets: the SMS Spam Collection (measurement only: counts are printed, never messages; left
+out without --sms), the development halves of the Welsh sets for comparison, the held-out
+halves of the Siarad conversations and of the translated Welsh set, and the genuine-text
+sets for false alarms (NHS FFT, Pol.is accepted, Welsh CC0). Each tree's
 ``nlp.moderation.check`` runs in its own process over the same texts; CPU time is that
 process's user+sys for the checks alone.
 
@@ -23,7 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from moderation import DATA, _csv, siarad, translated  # type: ignore[import-not-found]  # noqa: E402
+from moderation import (  # type: ignore[import-not-found]  # noqa: E402
+    DATA,
+    PATAGONIA,
+    _csv,
+    siarad,
+    translated,
+)
 
 _CHILD = """
 import json, resource, sys
@@ -65,18 +72,31 @@ def run(root: Path, sets: dict[str, tuple[str, list[str]]]) -> dict[str, object]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sms", type=Path, required=True)
+    parser.add_argument("--sms", type=Path, help="the SMS Spam Collection (counts only)")
     parser.add_argument("--baseline", type=Path, help="a tree exported with git archive")
     args = parser.parse_args()
-    labelled = [line.split("\t", 1) for line in args.sms.read_text("utf-8").splitlines()]
+    labelled = (
+        [line.split("\t", 1) for line in args.sms.read_text("utf-8").splitlines()]
+        if args.sms
+        else []
+    )
     real = siarad("held-out")
+    dev, patagonia, translated_dev = siarad("dev"), siarad("dev", PATAGONIA), translated("dev")
     translated_held = translated("held-out")
     polis = [r for p in sorted((DATA / "civic").glob("polis_*.csv")) for r in _csv(p)]
     welsh = [r["text"] for r in _csv(DATA / "welsh" / "cy_speech_prompts_cc0.csv")]
     welsh += [r["text"] for r in _csv(DATA / "welsh" / "cy_lexicelt_short_phrases.csv")]
-    sets: dict[str, tuple[str, list[str]]] = {
+    sms: dict[str, tuple[str, list[str]]] = {
         "SMS Spam Collection, spam (recall)": ("spam", [t for k, t in labelled if k == "spam"]),
         "SMS Spam Collection, ham (false alarm)": ("spam", [t for k, t in labelled if k == "ham"]),
+    }
+    sets: dict[str, tuple[str, list[str]]] = (sms if labelled else {}) | {
+        # Development halves (read while writing the rules), for the comparison only.
+        "cy obscenities, Siarad, dev (recall)": ("abuse", dev["obscene"]),
+        "cy clean, Siarad, dev (false alarm)": ("abuse", dev["clean"]),
+        "cy obscenities, Patagonia, dev (recall)": ("abuse", patagonia["obscene"]),
+        "cy clean, Patagonia, dev (false alarm)": ("abuse", patagonia["clean"]),
+        "cy toxic, translated, dev (recall)": ("abuse", translated_dev["cy toxic statements"]),
         "cy obscenities, Siarad, held-out (recall)": ("abuse", real["obscene"]),
         "cy clean, Siarad, held-out (false alarm)": ("abuse", real["clean"]),
         "cy obscenities, translated, held-out (recall)": (

@@ -5,7 +5,8 @@ Otherwise Bad Words" (github.com/LDNOOBW/List-of-Dirty-Naughty-Obscene-and-Other
 file `en`, commit 5faf2ba, CC BY 4.0), keeping the words that are obscene or a slur in any
 context and leaving out the clinical and descriptive ones residents use in good faith
 ("sex", "nude", "rape", "genitals", "escort"), plus British forms the list lacks ("wanker",
-"tosser", "bellend", "shite"), as in Wiktionary's "English vulgarities" (CC BY-SA 4.0).
+"tosser", "bellend", "shite", "arsed"), as in Wiktionary's "English vulgarities" (CC BY-SA
+4.0), and the texting abbreviations "wtf", "ffs", "stfu", "gtfo" (session 6).
 
 Welsh obscenities: the Welsh vulgar and derogatory terms recorded in Wiktionary (category
 "Welsh vulgarities" and the Welsh entries of the English words above; CC BY-SA 4.0), with
@@ -37,7 +38,7 @@ clusterfuck cock cocks cocksucker cunt cunts dick dickhead dickheads dildo fuck 
 fuckers fuckin fucking fucks fucktard fucktards fuk fukin fck fcking motherfucker motherfuckers
 piss-off prick pricks pussy shit shite shits shitty shithead shitheads slut sluts twat twats
 wank wanker wankers whore whores tosser tossers bellend bellends knobhead knobheads jizz
-blowjob cum cumshot scumbag scumbags arsed arsey
+blowjob cum cumshot scumbag scumbags arsed arsey wtf stfu ffs gtfo
 """.split()
 ) | frozenset({"piece of shit", "piss off", "fuck off", "f off", "sod off", "go to hell"})
 
