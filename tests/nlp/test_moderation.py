@@ -174,6 +174,8 @@ def test_redact_command_writes_flags(tmp_path: Path) -> None:
         "Hi, I'm Dafydd, ring me on 07700 900123.",
         "You have WON a £1000 prize! Text WIN to 87121",
         "ffycin bysiau",
+        "mae'r cynllun parcio yn gachu llwyr",  # "cachu", soft-mutated
+        "teisen bitshis yng Nghastell Conwy",  # peaches at the castle: only looks like it
         "",
     ]
     source, out = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
@@ -181,7 +183,7 @@ def test_redact_command_writes_flags(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["redact", str(source), "--out", str(out)])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert [r["flags"] for r in records] == [[], ["spam"], ["abuse"], []]
+    assert [r["flags"] for r in records] == [[], ["spam"], ["abuse"], ["abuse"], [], []]
     assert records[1]["flag_reasons"][0] == {"kind": "spam", "reason": "prize text"}
     assert "87121" in records[1]["text"]  # a short code is not personal data
     csv_source, csv_out = tmp_path / "a.csv", tmp_path / "b.csv"
@@ -193,7 +195,7 @@ def test_redact_command_writes_flags(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with csv_out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["flags"] for r in rows] == ["", "spam", "abuse", ""]
+    assert [r["flags"] for r in rows] == ["", "spam", "abuse", "abuse", "", ""]
 
 
 def _translated_welsh(label: str, half: str) -> list[str]:
