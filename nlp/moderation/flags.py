@@ -87,6 +87,8 @@ _OBSCENE = _phrase_pattern(frozenset(OBSCENE_EN | _CY_FORMS) - _OBSCENE_WORDS)
 _WORD = re.compile(r"\w+")
 # "Dick" capitalised is a person's name (Siarad and Patagonia speakers, "Dick Turpin").
 _NAMED_DICK = re.compile(r"\bDick\b")
+# "du bitsh" is pitch-black, "pitch" soft-mutated after "du" (Siarad, development half).
+_PITCH_BLACK = re.compile(r"\b(d?du)\s+bit(?:s?c?h)\b")
 _SLUR = _phrase_pattern(SLURS_EN)
 _INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
 _GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
@@ -219,6 +221,7 @@ def is_obscene(text: str, folded: str | None = None) -> bool:
     """Whether the text holds an obscenity, English or Welsh, in any of its written forms."""
     if folded is None or "Dick" in text:
         folded = fold(_NAMED_DICK.sub("Richard", text))
+    folded = _PITCH_BLACK.sub("du pyg", folded)
     if _MASKED.search(text.lower()) or _obscene_words(folded):
         return True
     # Letters spelt out to dodge a filter: "f u c k", "c.a.c.h.u", "ff-y-c-i-n".

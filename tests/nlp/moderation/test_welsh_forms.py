@@ -69,6 +69,7 @@ def test_welsh_swearing_in_its_written_forms_is_obscene(text: str) -> None:
         "Dylai'r ffocws fod ar yr ysgolion",
         "Mae hwrdd yn y cae ger y ffordd",
         "Teisen bitshis gawson ni amser te",
+        "Mae'r lôn yn ddu bitsh heb olau stryd",
         "Mae'r plant yn mynd â'u tin bwyd i'r ysgol",
         "Mae'r coc dŵr wedi torri ar y stryd",
         "Mae'r swyddfa wedi mynd yn gocyn hitio i bawb",
