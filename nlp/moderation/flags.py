@@ -73,8 +73,11 @@ def fold(text: str) -> str:
 
 
 def _phrase_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    # Compounds are written open, hyphenated or closed: "twll din", "twll-din", "twlldin".
     alternatives = sorted(
-        (r"\s+".join(re.escape(part) for part in w.split()) for w in words), key=len, reverse=True
+        (r"[\s-]*".join(re.escape(part) for part in w.split()) for w in words),
+        key=len,
+        reverse=True,
     )
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w])")
 

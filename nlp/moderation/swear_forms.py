@@ -88,11 +88,12 @@ def welsh_swear_forms() -> frozenset[str]:
 # a tap ("coc dŵr"): only "his/your cock", mutated as the possessive demands, counts.
 _POSSESSIVE = r"(?:(?<![\w'])(?:dy|ei|eu|ein|eich)|'(?:i|u|w|th|ch))\s+"
 _AT = r"(?<![\w'])"
-TIN_WORDS = frozenset({"tin", "din", "thin", "nhin", "goc", "nghoc", "ol"})  # one is in each
+# One of these words is in every match (or a closed "twlldin"): the pattern runs only then.
+TIN_WORDS = frozenset({"tin", "din", "thin", "nhin", "goc", "nghoc", "ol", "twlldin", "twlltin"})
 TIN = re.compile(
     rf"(?:{_POSSESSIVE}(?:din|thin|tin)|{_AT}fy\s+nhin|{_POSSESSIVE}goc|{_AT}fy\s+nghoc"
     rf"|(?:{_AT}yr?|'r)\s+din|{_AT}(?:fyny|lan)(?:'r|\s+yr|\s+y)\s+tin"
-    rf"|{_AT}(?:twll|twlle|tylle)\s+(?:(?:dy|ei|eich|eu)\s+)?(?:din|tin)"
+    rf"|{_AT}(?:twll|twlle|tylle)[\s-]*(?:(?:dy|ei|eich|eu)\s+)?(?:din|tin)"
     rf"|{_AT}(?:llyfu|lyfu|cicio|gicio|sychu|crafu|grafu)\s+(?:tin|din)"
     rf"|{_AT}(?:poen|boen|mhoen|phoen)\s+yn\s+(?:y\s+[pb]en[\s-]?ol|(?:dy|ei|y|'r)\s+(?:din|tin)))"
     r"(?!\w|\s+bwyd)"

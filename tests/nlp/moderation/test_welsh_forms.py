@@ -51,6 +51,10 @@ def _abuse(text: str) -> bool:
         "mae o'n llyfu tin y maer",
         "mae'r parcio yn boen yn y pen-ôl",
         "eisteddodd ar ei din drwy'r dydd",
+        # compounds open, hyphenated or closed
+        "y twll-din yn y swyddfa",
+        "twlldin o gynghorydd",
+        "mae o'n ben-coc",
     ],
 )
 def test_welsh_swearing_in_its_written_forms_is_obscene(text: str) -> None:
