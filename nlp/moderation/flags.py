@@ -115,6 +115,14 @@ _THREATS = [
         r"|drywanu|thrywanu|saethu|dagu|tagu|waldio|stido|leinio|golbio|colbio)\b"
         r"(?!'r (?:record|tim|gem))"
     ),
+    # Wishing someone dead, aimed at "you" or at a person: "I hope you die", "gobeithio ti'n
+    # marw". Not "she died peacefully": only "hope" with a pronoun before the verb.
+    re.compile(
+        r"\b(?:i\s+)?hope\s+(?:you|u|ya|he|she|they)\s+(?:all\s+)?(?:die|dies|get killed|rot"
+        r"|burn)\b(?!\s+(?:peacefully|in peace|comfortably|without))"
+        r"|\bgobeithio\s+(?:y\s+|bod\s+|fod\s+)?(?:ti|chi|o|fo|hi|e|nhw)(?:'n|\s+yn)\s+"
+        r"(?:marw|pydru|llosgi)\b(?!\s+(?:yn\s+)?(?:dawel|heddychlon))"
+    ),
     # "torri dy wddw", "curo'i wyneb": harm to a body, whoever says it.
     re.compile(
         r"\b(?:[dt]orri|guro|curo|falu|malu)(?:\s+(?:dy|eich|ei)\s+|'[ir]\s+|'th\s+|'ch\s+)"

@@ -1,11 +1,11 @@
-"""Hateful statements about a group, whichever mutation the group's name takes, are flagged."""
+"""Hateful statements about a group (in any mutation of its name) and death wishes are flagged."""
 
 from __future__ import annotations
 
 import pytest
 
 from nlp.moderation import ABUSE, check
-from nlp.moderation.flags import HATE
+from nlp.moderation.flags import HATE, THREAT
 
 
 def _hate(text: str) -> bool:
@@ -44,3 +44,18 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
     assert not _hate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wished"),
+    [
+        ("gobeithio ti'n marw", True),
+        ("I hope you die in a fire", True),
+        ("gobeithio bod hi'n marw yn dawel, heb boen", False),
+        ("I hope she dies peacefully at home, the hospice were wonderful", False),
+        ("Bu farw fy mam yn yr ysbyty", False),
+    ],
+)
+def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
+    reasons = [flag.reason for flag in check(text) if flag.kind == ABUSE]
+    assert (THREAT in reasons) is wished
