@@ -7,9 +7,10 @@ transcribed in CHAT with an English translation tier (%eng) written by the corpu
 - ``siarad``: the Siarad corpus (2009), 69 conversations between Welsh speakers in Wales
   (github.com/donnekgit/siarad1, folder ``beta``, commit 5c7dee6) ->
   bench/data/welsh_abuse_siarad.tsv, split by conversation into development and held-out.
-- ``patagonia``: the Patagonia corpus (2011), 43 conversations between Welsh speakers in
-  Argentina, code-switching with Spanish (github.com/donnekgit/patagonia, folder ``beta``,
-  commit 2be226c) -> bench/data/welsh_abuse_patagonia.tsv, all development (a second
+- ``patagonia``: the Patagonia corpus (2011), 43 conversations of Welsh speakers in
+  Argentina, code-switching with Spanish (39 led in Welsh; the 4 led in Spanish are
+  skipped; github.com/donnekgit/patagonia, folder ``beta``, commit 2be226c) ->
+  bench/data/welsh_abuse_patagonia.tsv, all development (a second
   development set: the Siarad development half had nothing left to teach).
 
 Labels come from the corpus team's English translation, not from this project's rules:

@@ -24,9 +24,9 @@ Sets (read from ../shared/data, never copied; the hand-written ones are below):
   labels and the text are independent of the rules; the development half is always reported,
   the held-out half only with --held-out (measured once, recorded).
 - cy-patagonia (bench/data/welsh_abuse_patagonia.tsv, built by bench/chat_abuse.py): the
-  sister corpus, 40 recorded conversations between Welsh speakers in Argentina (Bangor
-  University, GPLv3), labelled the same way; all development. It has almost no swearing
-  (11 utterances, mostly "ast", a female dog), so it mainly measures false alarms on
+  sister corpus, 39 recorded Welsh conversations in Argentina (Bangor University, GPLv3),
+  labelled the same way; all development. It has almost no swearing (11 utterances, all
+  "bitch": the word discussed, or "ast", a female dog), so it mainly measures false alarms on
   everyday spoken Welsh that nobody on this project wrote.
 - --youtube PATH: a YouTube Spam Collection file (CC BY 4.0; "CLASS,CONTENT" or the UCI
   columns), a development set for self-promotion spam.
