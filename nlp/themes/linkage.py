@@ -76,13 +76,14 @@ def _nn_chain(distances: np.ndarray, method: str) -> np.ndarray:
     """The nearest-neighbour chain of scipy's ``_hierarchy.nn_chain``, one row at a time.
 
     Each step reads one row of the matrix with numpy, so a Python loop runs about
-    3n steps of O(n) vector work: under a second at n = 4,000.
+    3n steps of O(n) vector work: under two seconds at n = 4,000. ``distances`` (a
+    fresh float64 matrix) is overwritten: at 4,000 points a copy would be 128 MB more.
     """
     n = len(distances)
     z = np.empty((max(n - 1, 0), 4))
     if n < 2:
         return z
-    d = distances.astype(np.float64, copy=True)
+    d = distances
     np.fill_diagonal(d, np.inf)
     size = np.ones(n, dtype=np.int64)
     chain: list[int] = []
