@@ -23,12 +23,15 @@ def euclidean_matrix(points: np.ndarray) -> np.ndarray:
     with a difference per pair: their ties are the ties scipy sees.
     """
     unique, where = _distinct(points)
-    # u @ u.T is computed as one symmetric product, so the matrix is exactly symmetric.
+    # u @ u.T is one symmetric product (numpy calls BLAS syrk): exactly symmetric. The
+    # norms are added as one sum n_i + n_j, which is the same both ways round, so the
+    # distances stay exactly symmetric and a tie seen from either point is still a tie.
     squared = unique @ unique.T
     norms = squared.diagonal().copy()
-    squared *= -2.0
-    squared += norms[:, None]
-    squared += norms[None, :]
+    for start in range(0, len(norms), 512):
+        block = squared[start : start + 512]
+        block *= -2.0
+        block += norms[start : start + 512, None] + norms[None, :]
     np.maximum(squared, 0.0, out=squared)
     np.fill_diagonal(squared, 0.0)
     return _spread(np.sqrt(squared, out=squared), where)

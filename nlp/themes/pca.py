@@ -11,11 +11,11 @@ solver is chosen for the same shape:
 * ``full`` otherwise.
 
 The randomized solver draws the same Gaussian matrix (``RandomState(seed)``) and makes
-the same power iterations. scikit-learn re-normalises each iteration with an LU
-factorisation (scipy); this uses a QR one, which spans the same subspace, so the
-result is the same truncated SVD up to rounding. Signs follow scikit-learn's
-``svd_flip`` (largest loading of each component positive). Like scikit-learn, float32
-data is worked on in float32.
+the same power iterations, re-normalised by the same LU factorisation with partial
+pivoting (scipy's ``lu(permute_l=True)``; written here in numpy, so rounding may
+differ): the result is the same truncated SVD up to rounding. Signs follow
+scikit-learn's ``svd_flip`` (largest loading of each component positive). Like
+scikit-learn, float32 data is worked on in float32.
 """
 
 from __future__ import annotations
@@ -78,10 +78,10 @@ def _randomized(centred: np.ndarray, n_components: int, random_state: int) -> np
     for _ in range(iterations):
         q = m @ q
         if normalise:
-            q = np.linalg.qr(q)[0]
+            q = _permuted_lower(q)
         q = m.T @ q
         if normalise:
-            q = np.linalg.qr(q)[0]
+            q = _permuted_lower(q)
     q = np.linalg.qr(m @ q)[0]
     u_hat, s, vt = np.linalg.svd(q.T @ m, full_matrices=False)
     u = q @ u_hat
@@ -91,3 +91,27 @@ def _randomized(centred: np.ndarray, n_components: int, random_state: int) -> np
         u, s, vt = u[:, :n_components], s[:n_components], vt[:n_components]
     u, vt = _flip(u, vt)
     return np.asarray(u * s)
+
+
+def _permuted_lower(a: np.ndarray) -> np.ndarray:
+    """``P @ L`` of ``a = P L U`` (partial pivoting), as ``scipy.linalg.lu(a, permute_l=True)[0]``.
+
+    A column at a time with whole-array updates: a few milliseconds for 3,000 x 40, where
+    a LAPACK QR per power iteration on a busy machine's BLAS threads took 0.1 s each.
+    """
+    work = a.copy()
+    rows, cols = work.shape
+    order = np.arange(rows)
+    for j in range(min(rows, cols)):
+        pivot = j + int(np.argmax(np.abs(work[j:, j])))
+        if pivot != j:
+            work[[j, pivot]] = work[[pivot, j]]
+            order[[j, pivot]] = order[[pivot, j]]
+        if work[j, j] != 0:
+            work[j + 1 :, j] /= work[j, j]
+        work[j + 1 :, j + 1 :] -= np.outer(work[j + 1 :, j], work[j, j + 1 :])
+    lower = np.tril(work[:, :cols], -1)
+    lower[np.arange(min(rows, cols)), np.arange(min(rows, cols))] = 1
+    permuted = np.empty_like(lower)
+    permuted[order] = lower
+    return permuted

@@ -8,6 +8,7 @@ from sklearn.cluster import HDBSCAN
 from sklearn.decomposition import PCA
 
 from nlp.themes.density import hdbscan_count
+from nlp.themes.linkage import euclidean_matrix
 from nlp.themes.pca import pca_fit_transform
 from nlp.themes.vectors import normalise_rows
 from tests.nlp.themes.real_vectors import hashing_vectors, minilm_vectors
@@ -78,3 +79,20 @@ def test_degenerate_inputs_count_like_sklearn_or_fail_clearly() -> None:
         hdbscan_count(np.eye(3), min_cluster_size=2, min_samples=4)
     with pytest.raises(ValueError, match="n_components"):
         pca_fit_transform(np.eye(3), 4)
+
+
+def test_ties_between_a_core_distance_and_a_pair_distance_break_as_in_sklearn() -> None:
+    # 351 points in 3-D, a fifth of them one repeated answer: many mutual-reachability
+    # distances equal a core distance exactly. The distances must be exactly symmetric
+    # for those ties to be ties from both ends (they once differed in the last bit, and
+    # the count came out 18 where scikit-learn found 17).
+    rng = np.random.default_rng(11)
+    centres = rng.normal(size=(6, 3)) * 3.0
+    x = centres[rng.integers(0, 6, 351)] + rng.normal(size=(351, 3))
+    x[rng.integers(0, 351, 70)] = x[1]
+    distances = euclidean_matrix(x)
+    assert np.array_equal(distances, distances.T)
+    for min_cluster_size in (3, 4, 6):
+        assert hdbscan_count(x, min_cluster_size=min_cluster_size, min_samples=3) == sklearn_count(
+            x, min_cluster_size, 3
+        )
