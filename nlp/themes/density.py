@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from nlp.themes.linkage import euclidean_matrix
+from nlp.themes.linkage import euclidean_matrix, require_finite
 
 
 def hdbscan_count(points: np.ndarray, *, min_cluster_size: int, min_samples: int) -> int:
     """Clusters ``HDBSCAN(min_cluster_size, min_samples).fit(points)`` finds (0 if none).
 
     Raises:
-        ValueError: fewer than two points, or fewer points than ``min_samples``.
+        ValueError: fewer than two points, fewer points than ``min_samples``, or a NaN
+            or infinite value (scikit-learn sets such rows aside; theming never has them).
     """
+    points = require_finite(points)
     n = len(points)
     if n < 2:
         raise ValueError("HDBSCAN needs at least two points")

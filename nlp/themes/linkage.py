@@ -66,13 +66,29 @@ def _spread(distances: np.ndarray, where: np.ndarray | None) -> np.ndarray:
 
 
 def ward_linkage(points: np.ndarray) -> np.ndarray:
-    """``scipy.cluster.hierarchy.ward(points)``: Ward linkage, scipy's ``(n - 1, 4)`` format."""
-    return _nn_chain(euclidean_matrix(points), "ward")
+    """``scipy.cluster.hierarchy.ward(points)``: Ward linkage, scipy's ``(n - 1, 4)`` format.
+
+    Raises:
+        ValueError: a value is NaN or infinite (as scipy refuses them).
+    """
+    return _nn_chain(euclidean_matrix(require_finite(points)), "ward")
 
 
 def average_cosine_linkage(points: np.ndarray) -> np.ndarray:
-    """``scipy.cluster.hierarchy.linkage(points, "average", metric="cosine")``."""
-    return _nn_chain(cosine_matrix(points), "average")
+    """``scipy.cluster.hierarchy.linkage(points, "average", metric="cosine")``.
+
+    Raises:
+        ValueError: a value is NaN or infinite.
+    """
+    return _nn_chain(cosine_matrix(require_finite(points)), "average")
+
+
+def require_finite(points: np.ndarray) -> np.ndarray:
+    """``points`` as an array, or a ValueError if any value is NaN or infinite."""
+    array = np.asarray(points)
+    if not np.isfinite(array).all():
+        raise ValueError("points must be finite (no NaN or infinite values)")
+    return array
 
 
 def _nn_chain(distances: np.ndarray, method: str) -> np.ndarray:

@@ -79,6 +79,12 @@ def test_degenerate_inputs_count_like_sklearn_or_fail_clearly() -> None:
         hdbscan_count(np.eye(3), min_cluster_size=2, min_samples=4)
     with pytest.raises(ValueError, match="n_components"):
         pca_fit_transform(np.eye(3), 4)
+    hostile = np.ones((20, 4))
+    hostile[3, 1] = np.nan
+    with pytest.raises(ValueError, match="finite"):
+        hdbscan_count(hostile, min_cluster_size=5, min_samples=3)
+    with pytest.raises(ValueError, match="finite"):
+        pca_fit_transform(hostile, 2)
 
 
 def test_ties_between_a_core_distance_and_a_pair_distance_break_as_in_sklearn() -> None:

@@ -105,3 +105,9 @@ def test_degenerate_inputs_give_scipys_answers_or_a_clear_error() -> None:
         silhouette_precomputed(np.zeros((4, 4)), np.ones(4, dtype=np.int64))
     with pytest.raises(ValueError, match="2 to n - 1 labels"):
         silhouette_precomputed(np.zeros((3, 3)), np.arange(3))
+    infinite = np.ones((5, 3))
+    infinite[2, 0] = np.inf
+    with pytest.raises(ValueError, match="finite"):
+        ward_linkage(infinite)
+    with pytest.raises(ValueError, match="finite"):
+        average_cosine_linkage(infinite)
