@@ -21,6 +21,15 @@ from typing import Protocol
 
 import numpy as np
 
+from nlp.themes.density import hdbscan_count
+from nlp.themes.linkage import (
+    average_cosine_linkage,
+    fcluster_distance,
+    fcluster_maxclust,
+    silhouette_precomputed,
+    ward_linkage,
+)
+from nlp.themes.pca import pca_fit_transform
 from nlp.themes.vectors import group_sums, normalise_rows
 
 FloatArray = np.ndarray
@@ -52,12 +61,10 @@ class PCAReducer:
         self.random_state = random_state
 
     def fit_transform(self, vectors: FloatArray) -> FloatArray:
-        from sklearn.decomposition import PCA
-
         dims = min(self.n_components, vectors.shape[0] - 1, vectors.shape[1])
         if dims < 2:
             return vectors
-        reduced = PCA(dims, random_state=self.random_state).fit_transform(vectors)
+        reduced = pca_fit_transform(vectors, dims, random_state=self.random_state)
         return normalise_rows(reduced.astype(np.float32))
 
 
@@ -158,9 +165,6 @@ class AdaptiveClusterer:
             return n
         if n < self.min_answers_to_count:
             return _small_set_count(vectors, self.small_threshold)
-        from sklearn.cluster import HDBSCAN
-        from sklearn.decomposition import PCA
-
         rng = np.random.default_rng(self.random_state)
         sample = (
             vectors
@@ -168,14 +172,9 @@ class AdaptiveClusterer:
             else vectors[np.sort(rng.choice(n, self.sample_size, replace=False))]
         )
         dims = min(self.count_dims, len(sample) - 1, sample.shape[1])
-        reduced = PCA(dims, random_state=self.random_state).fit_transform(sample)
+        reduced = pca_fit_transform(sample, dims, random_state=self.random_state)
         reduced = normalise_rows(reduced.astype(np.float32))
-        labels = (
-            HDBSCAN(min_cluster_size=self.min_theme_size, min_samples=3, copy=True)
-            .fit(reduced)
-            .labels_
-        )
-        found = int(labels.max()) + 1
+        found = hdbscan_count(reduced, min_cluster_size=self.min_theme_size, min_samples=3)
         # On real answers without dense intent-like groups HDBSCAN's count collapses
         # (2 themes for 5,000 complaint tweets) or jumps with the sample. A floor that
         # grows with the square root of the answers keeps the fine level usable; the
@@ -215,7 +214,8 @@ class AdaptiveClusterer:
         x = vectors[live]
         k = n_clusters if n_clusters is not None else self.count_themes(x)
         # 10,000 copies of one answer are one theme, not fifty identical ones.
-        distinct = len(np.unique(np.round(x, 5), axis=0))
+        # (return_index: without it np.unique imports numpy.ma, 0.1 s of a cold command.)
+        distinct = len(np.unique(np.round(x, 5), axis=0, return_index=True)[0])
         k = int(max(1, min(k, distinct, self.max_themes)))
         initial = self._ward_centroids(x, k)
         if len(anchor_centroids):
@@ -235,8 +235,6 @@ class AdaptiveClusterer:
         return _compact(labels, centroids, keys, keep=len(anchors))
 
     def _ward_centroids(self, x: FloatArray, k: int) -> FloatArray:
-        from scipy.cluster.hierarchy import fcluster, ward
-
         if k >= len(x):
             return x.copy()
         if k == 1:
@@ -249,8 +247,8 @@ class AdaptiveClusterer:
             )
         if len(points) <= k:
             return normalise_rows(points.astype(np.float32))
-        tree = ward(points.astype(np.float64))
-        groups = fcluster(tree, k, criterion="maxclust") - 1
+        tree = ward_linkage(points.astype(np.float64))
+        groups = fcluster_maxclust(tree, k) - 1
         sums = group_sums(groups, points * weights[:, None].astype(np.float32), groups.max() + 1)
         return normalise_rows(sums.astype(np.float32))
 
@@ -351,11 +349,8 @@ def _small_set_count(x: FloatArray, threshold: float) -> int:
     how alike an embedder makes answers on one topic; a best silhouette under 0.1
     means no real structure, and the fixed cut decides.
     """
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from sklearn.metrics import silhouette_score
-
-    tree = linkage(x.astype(np.float64), "average", metric="cosine")
-    by_threshold = int(fcluster(tree, threshold, criterion="distance").max())
+    tree = average_cosine_linkage(x)
+    by_threshold = int(fcluster_distance(tree, threshold).max())
     n = len(x)
     if n < 10:
         return by_threshold
@@ -363,10 +358,10 @@ def _small_set_count(x: FloatArray, threshold: float) -> int:
     np.fill_diagonal(distances, 0.0)
     best_k, best_score = by_threshold, 0.1
     for k in range(2, max(3, n // 2)):
-        labels = fcluster(tree, k, criterion="maxclust")
+        labels = fcluster_maxclust(tree, k)
         if len(set(labels.tolist())) < 2:
             continue
-        score = float(silhouette_score(distances, labels, metric="precomputed"))
+        score = silhouette_precomputed(distances, labels)
         if score > best_score + 1e-9:
             best_k, best_score = k, score
     return best_k

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nlp.themes.assignment import linear_sum_assignment
+
 
 def match_themes(
     old_centroids: np.ndarray,
@@ -27,8 +29,6 @@ def match_themes(
     Returns:
         ``{new index: old index}`` for the matched pairs.
     """
-    from scipy.optimize import linear_sum_assignment
-
     if len(old_centroids) == 0 or len(new_centroids) == 0:
         return {}
     score = new_centroids @ old_centroids.T

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nlp.themes.linkage import fcluster_maxclust
+
 #: Fewer answers than this get a flat list (no broad level above the fine themes).
 MIN_ANSWERS_FOR_TREE = 30
 
@@ -91,13 +93,11 @@ def ward_tree(centroids: np.ndarray, sizes: np.ndarray) -> np.ndarray:
 
 def cut(linkage: np.ndarray, k: int, n: int) -> np.ndarray:
     """Cluster index (0..n-1) per leaf for a cut into ``n`` groups."""
-    from scipy.cluster.hierarchy import fcluster
-
     if k < 2 or n <= 1:
         return np.zeros(k, dtype=np.int64)
     if n >= k:
         return np.arange(k, dtype=np.int64)
-    groups = fcluster(linkage, n, criterion="maxclust") - 1
+    groups = fcluster_maxclust(linkage, n) - 1
     # Renumber by first appearance so that the same tree gives the same numbers.
     _, first = np.unique(groups, return_index=True)
     order = np.argsort(first)

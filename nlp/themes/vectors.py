@@ -14,17 +14,22 @@ def normalise_rows(x: np.ndarray) -> np.ndarray:
 def group_sums(labels: np.ndarray, x: np.ndarray, k: int) -> np.ndarray:
     """Sum of the rows of ``x`` per label ``0..k-1`` (rows labelled ``-1`` are skipped).
 
-    A sparse one-hot product: ``np.add.at`` is two orders of magnitude slower here.
+    Accumulated in ``x``'s precision (float32 stays float32), row after row in their
+    order: bit for bit what the sparse one-hot product it replaces gave, without
+    importing scipy.sparse (part of a cold command's start). The rows are grouped by
+    a stable sort and each group reduced along its first axis, which numpy does row
+    after row (``np.add.at`` gives the same sums ten times slower).
     """
-    from scipy.sparse import csr_matrix
-
-    keep = labels >= 0
-    rows = labels[keep]
-    onehot = csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, np.flatnonzero(keep))),
-        shape=(k, len(labels)),
-    )
-    return np.asarray(onehot @ x, dtype=np.float64)
+    sums = np.zeros((k, x.shape[1]), dtype=np.result_type(np.float32, x.dtype))
+    keep = np.flatnonzero(labels >= 0)
+    if len(keep):
+        order = keep[np.argsort(labels[keep], kind="stable")]
+        grouped = np.ascontiguousarray(x[order], dtype=sums.dtype)
+        present, starts = np.unique(labels[order], return_index=True)
+        ends = np.append(starts[1:], len(order))
+        for label, start, end in zip(present.tolist(), starts.tolist(), ends.tolist(), strict=True):
+            np.add.reduce(grouped[start:end], axis=0, out=sums[label])
+    return sums.astype(np.float64)
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
