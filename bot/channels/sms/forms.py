@@ -12,6 +12,8 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from fastapi import Request
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive
 
 MAX_FIELDS = 200  # Twilio sends ~20 fields (more with many media); far fewer than this
 
@@ -38,28 +40,47 @@ class FormParams(dict[str, list[str]]):
 
 async def read_body(request: Request, *, max_bytes: int) -> bytes:
     """The raw body, refusing anything above `max_bytes` with 413 before reading it all."""
-    declared = request.headers.get("content-length")
-    if declared is not None:
+    return await read_limited(
+        request.receive, content_length=request.headers.get("content-length"), max_bytes=max_bytes
+    )
+
+
+async def read_limited(receive: Receive, *, content_length: str | None, max_bytes: int) -> bytes:
+    """The raw body from an ASGI `receive`, refusing anything above `max_bytes` with 413.
+
+    A declared Content-Length over the limit is refused before a byte is read;
+    a chunked body (no Content-Length) is refused as soon as it passes the limit.
+    Raises starlette's ``ClientDisconnect`` when the client leaves mid-body.
+    """
+    if content_length is not None:
         try:
-            length = int(declared)
+            length = int(content_length)
         except ValueError:
             raise BadRequestError(400, "Content-Length is not a number") from None
         if length > max_bytes:
             raise BadRequestError(413, f"body of {length} bytes exceeds {max_bytes}")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > max_bytes:
-            # Chunked uploads have no Content-Length: stop reading at the limit.
             raise BadRequestError(413, f"body exceeds {max_bytes} bytes")
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def parse_form(request: Request, body: bytes) -> FormParams:
     """Parse an application/x-www-form-urlencoded body, strictly."""
-    content_type = request.headers.get("content-type", "")
+    return parse_urlencoded(request.headers.get("content-type", ""), body)
+
+
+def parse_urlencoded(content_type: str, body: bytes) -> FormParams:
+    """Parse `body`, sent with `content_type`, as a strict UTF-8 urlencoded form."""
     media_type, _, parameters = content_type.partition(";")
     if media_type.strip().lower() != "application/x-www-form-urlencoded":
         raise BadRequestError(415, "expected application/x-www-form-urlencoded")
