@@ -9,7 +9,7 @@ than a 5xx or a silently mangled answer.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 
 from fastapi import Request
 from starlette.requests import ClientDisconnect
@@ -96,14 +96,7 @@ def parse_urlencoded(content_type: str, body: bytes) -> FormParams:
     except UnicodeDecodeError:
         raise BadRequestError(400, "form body has raw non-ASCII bytes") from None
     try:
-        pairs = parse_qsl(
-            text,
-            keep_blank_values=True,
-            strict_parsing=bool(text),
-            encoding="utf-8",
-            errors="strict",
-            max_num_fields=MAX_FIELDS,
-        )
+        pairs = strict_pairs(text)
     except UnicodeDecodeError:
         raise BadRequestError(400, "form field is not valid UTF-8") from None
     except ValueError as error:
@@ -116,3 +109,31 @@ def parse_urlencoded(content_type: str, body: bytes) -> FormParams:
         # conversation engine cleans the text before storing it.
         params.setdefault(name, []).append(value)
     return params
+
+
+def strict_pairs(text: str) -> list[tuple[str, str]]:
+    """The fields of a urlencoded `text`, as ``parse_qsl`` reads them strictly.
+
+    Equal, field for field and error for error, to ``parse_qsl(text,
+    keep_blank_values=True, strict_parsing=True, encoding="utf-8",
+    errors="strict", max_num_fields=MAX_FIELDS)`` (a property test holds it
+    to that), without its per-field coercion calls: a Twilio webhook has
+    ~20 fields, most of them needing no unquoting at all.
+    """
+    if not text:
+        return []
+    if text.count("&") + 1 > MAX_FIELDS:
+        raise ValueError("Max number of fields exceeded")
+    pairs: list[tuple[str, str]] = []
+    for field in text.split("&"):
+        name, equals, value = field.partition("=")
+        if not equals:
+            raise ValueError(f"bad query field: {field!r}")
+        pairs.append((_unquote_plus(name), _unquote_plus(value)))
+    return pairs
+
+
+def _unquote_plus(part: str) -> str:
+    if "+" in part:
+        part = part.replace("+", " ")
+    return unquote(part, encoding="utf-8", errors="strict") if "%" in part else part

@@ -20,11 +20,14 @@ silently joining the wrong service.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fastapi.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 XML = "application/xml"
 MAX_SID = 64
 INBOUND_PATH = "/sms/twilio"
@@ -84,11 +88,20 @@ class SmsWebhook:
         # original) queue behind each other in this worker; across workers the
         # receipt's unique constraint decides.
         self._in_flight: dict[str, tuple[asyncio.Lock, int]] = {}
-        # Bounded concurrency into the engine: excess requests wait here, in
-        # the event loop, instead of as dozens of threads contending for the
-        # GIL and for pooled database connections (a turn may briefly need
-        # two connections, so more threads than half the pool can starve it).
-        self.engine_slots = asyncio.Semaphore(max_concurrent_turns)
+        # Bounded concurrency into the engine: excess requests queue for one of
+        # these threads instead of dozens of threads contending for the GIL and
+        # for pooled database connections (a turn may briefly need two
+        # connections, so more threads than half the pool can starve it).
+        # A plain executor rather than anyio's thread pool: the same hop at
+        # less than half the CPU (bench/RESULTS.md, h-webhook).
+        self._turns = ThreadPoolExecutor(max_concurrent_turns, thread_name_prefix="sms-turn")
+
+    def in_thread(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> Awaitable[T]:
+        """Run `function` on a turn thread, with this request's context (its request id)."""
+        call = functools.partial(function, *args, **kwargs)
+        return asyncio.get_running_loop().run_in_executor(
+            self._turns, contextvars.copy_context().run, call
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmsWebhook:
@@ -215,12 +228,12 @@ def inbound_handler(webhook: SmsWebhook) -> Callable[[WebhookCall], Awaitable[An
                 action = services.conversation.opt_out
                 if opt_out_type == "START":
                     action = services.conversation.opt_in
-                await run_in_threadpool(
+                await webhook.in_thread(
                     action, channel=channel, address=address, source=f"twilio:{opt_out_type}"
                 )
                 return _xml([])
             if not body.strip() and _num_media(params) > 0:
-                replies = await run_in_threadpool(
+                replies = await webhook.in_thread(
                     _send_text_please, services, webhook.protector, channel, address
                 )
                 return _xml(replies)
@@ -234,16 +247,15 @@ def inbound_handler(webhook: SmsWebhook) -> Callable[[WebhookCall], Awaitable[An
             spool = spool_of(call)
             if spool is not None and spool.pending():
                 # Earlier messages wait in the spool: this one queues behind them.
-                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
+                await webhook.in_thread(spool.append, SPOOL_KIND, message_payload(message))
                 return _xml([])
             try:
-                async with webhook.engine_slots:
-                    replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+                replies = await webhook.in_thread(services.conversation.handle_inbound, message)
             except STORE_DOWN:
                 if spool is None:
                     raise  # answered 503: the provider keeps the message and retries
                 # Acknowledged once it is on local disk; replayed when the store is back.
-                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
+                await webhook.in_thread(spool.append, SPOOL_KIND, message_payload(message))
                 return _xml([])
             return _xml(replies)
 
@@ -286,7 +298,7 @@ def status_handler(webhook: SmsWebhook) -> Callable[[WebhookCall], Awaitable[Ans
                     address_hash=address_hash,
                 )
 
-        await run_in_threadpool(record)
+        await webhook.in_thread(record)
         return Answer(204)
 
     return status
