@@ -96,12 +96,19 @@ class SmsWebhook:
         # less than half the CPU (bench/RESULTS.md, h-webhook).
         self._turns = ThreadPoolExecutor(max_concurrent_turns, thread_name_prefix="sms-turn")
 
-    def in_thread(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> Awaitable[T]:
+    async def in_thread(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """Run `function` on a turn thread, with this request's context (its request id)."""
         call = functools.partial(function, *args, **kwargs)
-        return asyncio.get_running_loop().run_in_executor(
+        done = asyncio.get_running_loop().run_in_executor(
             self._turns, contextvars.copy_context().run, call
         )
+        try:
+            return await asyncio.shield(done)
+        except asyncio.CancelledError:
+            # As anyio's hop did: a cancelled request still waits for its turn,
+            # so the MessageSid lock is held until the receipt is written.
+            await asyncio.wait([done])
+            raise
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmsWebhook:

@@ -381,3 +381,37 @@ async def test_a_caller_who_hangs_up_mid_body_gets_nothing_and_nothing_is_stored
     await twilio_app(scope, receive, send)  # type: ignore[arg-type]
     assert sent == []
     assert _participants(engine) == []
+
+
+async def test_a_cancelled_request_waits_for_its_turn_and_turns_see_the_request_id(
+    twilio_settings: Settings,
+) -> None:
+    import threading
+
+    from app.observability import request_id_var
+    from bot.channels.sms.routes import SmsWebhook
+
+    webhook = SmsWebhook.from_settings(twilio_settings)
+    started, release = threading.Event(), threading.Event()
+    seen: list[str] = []
+
+    def turn() -> None:
+        seen.append(request_id_var.get())
+        started.set()
+        release.wait(5)
+        seen.append("stored")
+
+    async def request() -> None:
+        request_id_var.set("req-42")
+        await webhook.in_thread(turn)
+
+    task = asyncio.create_task(request())
+    assert await asyncio.to_thread(started.wait, 5)
+    task.cancel()
+    await asyncio.sleep(0.05)
+    # Cancelled, but still holding its MessageSid lock until the turn is done.
+    assert not task.done()
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert seen == ["req-42", "stored"]
