@@ -82,6 +82,10 @@ class TimedHttpToolsProtocol(HttpToolsProtocol):
             # so a pipelined head may pass the limit by at most one read.
             self._head_bytes += len(data)
         super().data_received(data)
+        if self.transport.get_protocol() is not self:
+            # Upgraded to a WebSocket: the new protocol owns the connection now.
+            self._disarm()
+            return
         if (
             self._reading == "head"
             and self._head_bytes > self.max_head_bytes
