@@ -60,7 +60,7 @@ class Topology:
                 "--no-access-log",
                 # The same head and body deadlines as `whatmatters serve`.
                 "--http",
-                "app.http_limits:TimedH11Protocol",
+                "app.http_limits:TimedHttpToolsProtocol",
             ],
             env=self.env,
             stdout=log,

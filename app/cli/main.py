@@ -52,11 +52,10 @@ def serve(
         # Only the reverse proxy may say who the client is (see docs/operations.md).
         forwarded_allow_ips=settings.forwarded_allow_ips,
         timeout_keep_alive=settings.http_keep_alive_seconds,
-        # uvicorn's h11 protocol plus deadlines on slow request heads and bodies.
-        http="app.http_limits:TimedH11Protocol",
+        # uvicorn's httptools protocol plus deadlines on slow request heads and
+        # bodies, and a 32 KB limit on request heads.
+        http="app.http_limits:TimedHttpToolsProtocol",
         limit_concurrency=settings.http_max_connections,
-        # Request heads larger than this are refused by h11 (its default is 16 KB).
-        h11_max_incomplete_event_size=32 * 1024,
         log_level=settings.log_level.lower(),
         # Our middleware logs every request with its request id instead.
         access_log=False,

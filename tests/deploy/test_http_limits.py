@@ -10,14 +10,14 @@ import pytest
 from fastapi import FastAPI, Request
 from starlette.requests import ClientDisconnect
 
-from app.http_limits import TimedH11Protocol
+from app.http_limits import MAX_HEAD_BYTES, TimedHttpToolsProtocol
 from tests.uvicorn_thread import uvicorn_on_a_thread
 
 HEAD_SECONDS = 0.6
 BODY_SECONDS = 1.2
 
 
-class _Quick(TimedH11Protocol):
+class _Quick(TimedHttpToolsProtocol):
     header_timeout = HEAD_SECONDS
     body_timeout = BODY_SECONDS
 
@@ -170,3 +170,23 @@ def test_a_hundred_slow_clients_at_once_are_all_dropped(served: tuple[int, list[
     finally:
         for sock in sockets:
             sock.close()
+
+
+def test_a_head_over_32_kb_is_refused_and_one_under_it_is_served(
+    served: tuple[int, list[str]],
+) -> None:
+    port, _ = served
+    filler = b"X-Filler: " + b"a" * 1000 + b"\r\n"
+    under = b"GET / HTTP/1.1\r\nHost: t\r\n" + filler * ((MAX_HEAD_BYTES - 2000) // len(filler))
+    with _connect(port) as sock:
+        sock.sendall(under + b"\r\n")
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+    with _connect(port) as sock:
+        # A head that never ends: refused once it passes the limit, not at the deadline.
+        started = time.monotonic()
+        sock.sendall(
+            b"GET / HTTP/1.1\r\nHost: t\r\n" + filler * (MAX_HEAD_BYTES // len(filler) + 1)
+        )
+        received, took = _closed_after(sock, started)
+    assert received.startswith(b"HTTP/1.1 400")
+    assert took < HEAD_SECONDS

@@ -63,9 +63,9 @@ class SmsChannel:
 
     def receive(self, app: FastAPI, services: Any) -> None:
         # Always mounted: without credentials every request fails the signature check.
-        from bot.channels.sms.routes import router_for
+        from bot.channels.sms.routes import mount_for
 
-        app.include_router(router_for(services.settings))
+        mount_for(app, services.settings)
 
     def sender(
         self,

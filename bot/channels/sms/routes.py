@@ -20,22 +20,30 @@ silently joining the wrong service.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
-from app.services import Services, get_services
+from app.services import Services
 from app.settings import Settings
 from bot.channels.sms import twiml
-from bot.channels.sms.forms import BadRequestError, FormParams, parse_form, read_body
+from bot.channels.sms.asgi_route import Answer, WebhookCall, WebhookRoute
+from bot.channels.sms.forms import BadRequestError, FormParams, parse_urlencoded, read_limited
 from bot.channels.sms.numbers import InvalidNumberError, split_channel_prefix, to_e164
-from bot.channels.sms.signature import public_url, signature_problem
+from bot.channels.sms.signature import (
+    SIGNATURE_HEADER,
+    SIGNATURE_SETTINGS_HEADER,
+    public_url,
+    signature_problem,
+)
 from bot.conversation.catalog import default_catalog
 from bot.conversation.messages import InboundMessage, Reply
 from bot.spool import STORE_DOWN, WebhookSpool
@@ -46,10 +54,16 @@ from storage.models import Channel, utcnow
 from storage.models.outbound import OutboundStatus
 from storage.repositories.outbound import apply_status_callback, participant_language
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 XML = "application/xml"
 MAX_SID = 64
+INBOUND_PATH = "/sms/twilio"
+STATUS_PATH = "/sms/twilio/status"
 
 
 class SmsWebhook:
@@ -74,11 +88,27 @@ class SmsWebhook:
         # original) queue behind each other in this worker; across workers the
         # receipt's unique constraint decides.
         self._in_flight: dict[str, tuple[asyncio.Lock, int]] = {}
-        # Bounded concurrency into the engine: excess requests wait here, in
-        # the event loop, instead of as dozens of threads contending for the
-        # GIL and for pooled database connections (a turn may briefly need
-        # two connections, so more threads than half the pool can starve it).
-        self.engine_slots = asyncio.Semaphore(max_concurrent_turns)
+        # Bounded concurrency into the engine: excess requests queue for one of
+        # these threads instead of dozens of threads contending for the GIL and
+        # for pooled database connections (a turn may briefly need two
+        # connections, so more threads than half the pool can starve it).
+        # A plain executor rather than anyio's thread pool: the same hop at
+        # less than half the CPU (bench/RESULTS.md, h-webhook).
+        self._turns = ThreadPoolExecutor(max_concurrent_turns, thread_name_prefix="sms-turn")
+
+    async def in_thread(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run `function` on a turn thread, with this request's context (its request id)."""
+        call = functools.partial(function, *args, **kwargs)
+        done = asyncio.get_running_loop().run_in_executor(
+            self._turns, contextvars.copy_context().run, call
+        )
+        try:
+            return await asyncio.shield(done)
+        except asyncio.CancelledError:
+            # As anyio's hop did: a cancelled request still waits for its turn,
+            # so the MessageSid lock is held until the receipt is written.
+            await asyncio.wait([done])
+            raise
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmsWebhook:
@@ -94,20 +124,25 @@ class SmsWebhook:
             numbers=numbers,
         )
 
-    async def read_form(self, request: Request) -> FormParams:
+    async def read_form(self, call: WebhookCall) -> FormParams:
         """Size limit and strict parse; the signature is checked separately."""
         if self.validator is None:
             raise BadRequestError(503, "SMS channel not configured: set TWILIO_AUTH_TOKEN")
-        body = await read_body(request, max_bytes=self.max_body_bytes)
-        return parse_form(request, body)
+        body = await read_limited(
+            call.receive,
+            content_length=call.header(b"content-length"),
+            max_bytes=self.max_body_bytes,
+        )
+        return parse_urlencoded(call.header(b"content-type") or "", body)
 
-    def check_signature(self, request: Request, params: FormParams) -> None:
+    def check_signature(self, call: WebhookCall, params: FormParams) -> None:
         assert self.validator is not None
         problem = signature_problem(
             self.validator,
-            url=public_url(self.public_base_url, request),
+            url=public_url(self.public_base_url, call.scope),
             params=params,
-            request=request,
+            signature=call.header(SIGNATURE_HEADER),
+            signature_settings=call.header(SIGNATURE_SETTINGS_HEADER),
         )
         if problem is not None:
             raise BadRequestError(403, problem)
@@ -127,19 +162,18 @@ class SmsWebhook:
                 self._in_flight[key] = (lock, users - 1)
 
 
-def _refuse(request: Request, error: BadRequestError, sid: str = "") -> Response:
-    client = request.client.host if request.client else "?"
+def _refuse(call: WebhookCall, error: BadRequestError, sid: str = "") -> Answer:
     # The reason and the MessageSid identify the request; the phone number
     # never goes to the log.
     log.warning(
         "refused Twilio webhook %s from %s: %s %s%s",
-        request.url.path,
-        client,
+        call.scope["path"],
+        call.client_host,
         error.status,
         error.reason,
         f" (MessageSid {sid})" if sid else "",
     )
-    return Response(error.reason + "\n", status_code=error.status, media_type="text/plain")
+    return Answer(error.status, (error.reason + "\n").encode(), "text/plain")
 
 
 def _address(raw: str) -> tuple[Channel, str]:
@@ -165,22 +199,20 @@ def _loggable_sid(params: FormParams) -> str:
     return sid if 0 < len(sid) <= MAX_SID and sid.isascii() and sid.isalnum() else ""
 
 
-def _xml(body: str) -> Response:
-    return Response(body, media_type=XML)
+def _xml(replies: list[Reply]) -> Answer:
+    return Answer(200, twiml.render(replies).encode(), XML)
 
 
-def build_router(webhook: SmsWebhook) -> APIRouter:
-    router = APIRouter(tags=["sms"])
+def inbound_handler(webhook: SmsWebhook) -> Callable[[WebhookCall], Awaitable[Answer]]:
+    """POST /sms/twilio: the Twilio Messaging webhook for SMS and WhatsApp."""
 
-    @router.post("/sms/twilio", response_class=Response)
-    async def inbound(request: Request) -> Response:
-        """Twilio Messaging webhook for SMS and WhatsApp."""
-        services = _services(request)
+    async def inbound(call: WebhookCall) -> Answer:
+        services = _services(call)
         sid = ""
         try:
-            params = await webhook.read_form(request)
+            params = await webhook.read_form(call)
             sid = _loggable_sid(params)
-            webhook.check_signature(request, params)
+            webhook.check_signature(call, params)
             sid = _message_sid(params)
             channel, address = _address(params.first("From"))
             if webhook.numbers:
@@ -192,7 +224,7 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 if to_number not in webhook.numbers:
                     raise BadRequestError(403, "To is not one of TWILIO_NUMBERS")
         except BadRequestError as error:
-            return _refuse(request, error, sid)
+            return _refuse(call, error, sid)
 
         opt_out_type = params.first("OptOutType").strip().upper()
         body = params.first("Body")
@@ -203,15 +235,15 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 action = services.conversation.opt_out
                 if opt_out_type == "START":
                     action = services.conversation.opt_in
-                await run_in_threadpool(
+                await webhook.in_thread(
                     action, channel=channel, address=address, source=f"twilio:{opt_out_type}"
                 )
-                return _xml(twiml.render([]))
+                return _xml([])
             if not body.strip() and _num_media(params) > 0:
-                replies = await run_in_threadpool(
+                replies = await webhook.in_thread(
                     _send_text_please, services, webhook.protector, channel, address
                 )
-                return _xml(twiml.render(replies))
+                return _xml(replies)
             message = InboundMessage(
                 channel=channel,
                 address=address,
@@ -219,31 +251,34 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 provider_message_id=sid,
                 received_at=utcnow(),
             )
-            spool = spool_of(request)
+            spool = spool_of(call)
             if spool is not None and spool.pending():
                 # Earlier messages wait in the spool: this one queues behind them.
-                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
-                return _xml(twiml.render([]))
+                await webhook.in_thread(spool.append, SPOOL_KIND, message_payload(message))
+                return _xml([])
             try:
-                async with webhook.engine_slots:
-                    replies = await run_in_threadpool(services.conversation.handle_inbound, message)
+                replies = await webhook.in_thread(services.conversation.handle_inbound, message)
             except STORE_DOWN:
                 if spool is None:
                     raise  # answered 503: the provider keeps the message and retries
                 # Acknowledged once it is on local disk; replayed when the store is back.
-                await run_in_threadpool(spool.append, SPOOL_KIND, message_payload(message))
-                return _xml(twiml.render([]))
-            return _xml(twiml.render(replies))
+                await webhook.in_thread(spool.append, SPOOL_KIND, message_payload(message))
+                return _xml([])
+            return _xml(replies)
 
-    @router.post("/sms/twilio/status", status_code=204, response_class=Response)
-    async def status(request: Request) -> Response:
-        """Twilio delivery status callback for messages we sent."""
-        services = _services(request)
+    return inbound
+
+
+def status_handler(webhook: SmsWebhook) -> Callable[[WebhookCall], Awaitable[Answer]]:
+    """POST /sms/twilio/status: Twilio's delivery status callback for messages we sent."""
+
+    async def status(call: WebhookCall) -> Answer:
+        services = _services(call)
         sid = ""
         try:
-            params = await webhook.read_form(request)
+            params = await webhook.read_form(call)
             sid = _loggable_sid(params)
-            webhook.check_signature(request, params)
+            webhook.check_signature(call, params)
             sid = _message_sid(params)
             raw_status = (params.first("MessageStatus") or params.first("SmsStatus")).lower()
             try:
@@ -256,7 +291,7 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                 raise BadRequestError(400, "ErrorCode is not a number")
             channel, address = _address(params.first("To"))
         except BadRequestError as error:
-            return _refuse(request, error, sid)
+            return _refuse(call, error, sid)
         address_hash = webhook.protector.hash(channel, address)
 
         def record() -> None:
@@ -270,17 +305,30 @@ def build_router(webhook: SmsWebhook) -> APIRouter:
                     address_hash=address_hash,
                 )
 
-        await run_in_threadpool(record)
-        return Response(status_code=204)
+        await webhook.in_thread(record)
+        return Answer(204)
 
-    return router
+    return status
+
+
+def mount(app: FastAPI, webhook: SmsWebhook) -> None:
+    """Serve the two Twilio paths on `app`, matched before every other route.
+
+    They are the only routes with these exact paths, so matching them first
+    changes no other request's route; it saves the busiest path a walk
+    through the rest of the router.
+    """
+    app.router.routes[0:0] = [
+        WebhookRoute(INBOUND_PATH, inbound_handler(webhook), name="sms_inbound"),
+        WebhookRoute(STATUS_PATH, status_handler(webhook), name="sms_status"),
+    ]
 
 
 SPOOL_KIND = "twilio"
 
 
-def spool_of(request: Request) -> WebhookSpool | None:
-    spool = getattr(request.app.state, "spool", None)
+def spool_of(call: WebhookCall) -> WebhookSpool | None:
+    spool = getattr(call.state, "spool", None)
     return spool if isinstance(spool, WebhookSpool) else None
 
 
@@ -315,11 +363,9 @@ def replayer(services: Services) -> Callable[[str, dict[str, Any]], Awaitable[No
     return replay
 
 
-def _services(request: Request) -> Services:
-    # Not ServicesDep: FastAPI runs a sync dependency in the thread pool, and
-    # on the hottest route that extra thread hop per request costs more than
-    # the signature check (measured in bench/webhooks.py).
-    return get_services(request)
+def _services(call: WebhookCall) -> Services:
+    services: Services = call.state.services
+    return services
 
 
 def _num_media(params: FormParams) -> int:
@@ -345,6 +391,6 @@ def _send_text_please(
     return [Reply(text=text, key="sms-send-text", language="en")]
 
 
-def router_for(settings: Settings) -> APIRouter:
+def mount_for(app: FastAPI, settings: Settings) -> None:
     """The SMS/WhatsApp routes configured from settings (called by the composition root)."""
-    return build_router(SmsWebhook.from_settings(settings))
+    mount(app, SmsWebhook.from_settings(settings))

@@ -125,12 +125,17 @@ def segment_count(text: str) -> int:
     if not text:
         return 0
     enc = encoding(text)
-    costs = _unit_costs(text, enc)
     single, multi = (
         (GSM7_SINGLE_SEGMENT, GSM7_MULTI_SEGMENT)
         if enc == "GSM-7"
         else (UCS2_SINGLE_SEGMENT, UCS2_MULTI_SEGMENT)
     )
+    if GSM7_EXTENSION.isdisjoint(text) if enc == "GSM-7" else max(text) <= "\uffff":
+        # Every character costs one unit, so nothing is indivisible: the
+        # greedy packing below comes to ceil(n / multi). Most replies are
+        # like this, and every reply is counted on every webhook.
+        return 1 if len(text) <= single else -(-len(text) // multi)
+    costs = _unit_costs(text, enc)
     if sum(costs) <= single:
         return 1
     # Pack greedily: an escape sequence or surrogate pair is indivisible, so a

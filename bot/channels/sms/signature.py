@@ -10,34 +10,40 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import Request
-from twilio.request_validator import (
-    SIGNATURE_HEADER,
-    SIGNATURE_SETTINGS_HEADER,
-    RequestValidator,
-    get_signature_algorithm,
-)
+from starlette.types import Scope
+from twilio.request_validator import RequestValidator, get_signature_algorithm
 
 from bot.channels.sms.forms import FormParams
 
+SIGNATURE_HEADER = b"x-twilio-signature"
+SIGNATURE_SETTINGS_HEADER = b"x-twilio-webhooks-signature-settings"
 
-def public_url(base_url: str, request: Request) -> str:
+
+def public_url(base_url: str, scope: Scope) -> str:
     """The URL Twilio requested, as configured in Twilio's console."""
     # The raw query string, exactly as sent: Twilio signs it byte for byte.
-    query = request.scope.get("query_string", b"").decode("latin-1")
-    path = request.scope.get("root_path", "") + request.scope["path"]
+    query = scope.get("query_string", b"").decode("latin-1")
+    path = scope.get("root_path", "") + scope["path"]
     url = base_url.rstrip("/") + path
     return f"{url}?{query}" if query else url
 
 
 def signature_problem(
-    validator: RequestValidator, *, url: str, params: FormParams, request: Request
+    validator: RequestValidator,
+    *,
+    url: str,
+    params: FormParams,
+    signature: str | None,
+    signature_settings: str | None,
 ) -> str | None:
-    """None when the signature is good, else the reason to log."""
-    signature = request.headers.get(SIGNATURE_HEADER)
+    """None when the signature is good, else the reason to log.
+
+    `signature` and `signature_settings` are the X-Twilio-Signature and
+    X-Twilio-Webhooks-Signature-Settings headers as sent.
+    """
     if not signature:
         return "missing X-Twilio-Signature header"
-    algorithm = get_signature_algorithm(request.headers.get(SIGNATURE_SETTINGS_HEADER))
+    algorithm = get_signature_algorithm(signature_settings)
     # Fast path: the URL exactly as configured (one HMAC). validate() also
     # tries the URL with and without an explicit port, and body hashes.
     try:

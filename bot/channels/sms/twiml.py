@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -44,16 +45,19 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@functools.lru_cache(maxsize=1024)
+def _mention(value: str) -> re.Pattern[str]:
+    # Compiled once per option value (YES, NO, 1..6, ward names): every reply
+    # with options is checked on every webhook.
+    return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)
+
+
 def _with_options(reply: Reply) -> str:
     # Text channels have no buttons. The engine normally writes the choices
     # into the text ("Reply YES or NO", "1) Under 25"); only an option whose
     # value the text never mentions is added, so a resident can always see
     # what to type.
-    missing = [
-        o
-        for o in reply.options
-        if not re.search(rf"(?<!\w){re.escape(o.value)}(?!\w)", reply.text, re.IGNORECASE)
-    ]
+    missing = [o for o in reply.options if not _mention(o.value).search(reply.text)]
     if not missing:
         return reply.text
     return "\n".join([reply.text] + [f"{o.value} {o.label}" for o in missing])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.channels.sms.segments import (
     encoding,
@@ -146,3 +148,28 @@ def test_split_rejects_nonsense_budgets() -> None:
         split_for_sms("hello", max_chars_per_part=1)
     with pytest.raises(ValueError):
         split_for_sms("hello", max_segments_per_part=0)
+
+
+def _packed_segments(text: str) -> int:
+    # The rule itself, unit by unit: escapes and surrogate pairs never split.
+    gsm = is_gsm7(text)
+    costs = [2 if (char in "\f^{}\\[~]|€" if gsm else ord(char) > 0xFFFF) else 1 for char in text]
+    single, multi = (160, 153) if gsm else (70, 67)
+    if sum(costs) <= single:
+        return 1 if text else 0
+    segments, used = 1, 0
+    for cost in costs:
+        if used + cost > multi:
+            segments, used = segments + 1, 0
+        used += cost
+    return segments
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", "é", "€", "[", "ŵ", "😀", "\n", "Yes. "]), max_size=400
+    ).map("".join)
+)
+def test_segment_count_agrees_with_packing_unit_by_unit(text: str) -> None:
+    assert segment_count(text) == _packed_segments(text)

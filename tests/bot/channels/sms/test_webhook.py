@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -331,3 +332,86 @@ async def test_sha256_shared_key_signatures_are_accepted_and_unknown_algorithms_
     headers["X-Twilio-Webhooks-Signature-Settings"] = "algorithm=HMAC_MD5"
     refused = await twilio_client.post(target, content=body, headers=headers)
     assert refused.status_code == 403 and "unsupported" in refused.text
+
+
+@pytest.mark.parametrize("path", [PATH, "/sms/twilio/status"])
+async def test_a_wrong_method_gets_405_naming_post(
+    twilio_client: httpx.AsyncClient, path: str
+) -> None:
+    for method in ("GET", "PUT", "DELETE"):
+        response = await twilio_client.request(method, path)
+        assert response.status_code == 405
+        assert response.headers["allow"] == "POST"
+        assert response.json() == {"detail": "Method Not Allowed"}
+    # A trailing slash is redirected to the webhook, as for every other route.
+    slashed = await twilio_client.post(path + "/", content=b"")
+    assert slashed.status_code == 307 and slashed.headers["location"].endswith(path)
+
+
+async def test_a_caller_who_hangs_up_mid_body_gets_nothing_and_nothing_is_stored(
+    twilio_app: FastAPI, engine: Engine, consultation: str
+) -> None:
+    _, body, headers = signed_request(PATH, sms_fields("MATTERS"))
+    sent: list[dict[str, object]] = []
+    messages_in: list[dict[str, object]] = [
+        {"type": "http.request", "body": body[:20], "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+
+    async def receive() -> dict[str, object]:
+        return messages_in.pop(0)
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": PATH,
+        "raw_path": PATH.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 5000),
+        "server": ("10.0.0.5", 8000),
+    }
+    await twilio_app(scope, receive, send)  # type: ignore[arg-type]
+    assert sent == []
+    assert _participants(engine) == []
+
+
+async def test_a_cancelled_request_waits_for_its_turn_and_turns_see_the_request_id(
+    twilio_settings: Settings,
+) -> None:
+    import threading
+
+    from app.observability import request_id_var
+    from bot.channels.sms.routes import SmsWebhook
+
+    webhook = SmsWebhook.from_settings(twilio_settings)
+    started, release = threading.Event(), threading.Event()
+    seen: list[str] = []
+
+    def turn() -> None:
+        seen.append(request_id_var.get())
+        started.set()
+        release.wait(5)
+        seen.append("stored")
+
+    async def request() -> None:
+        request_id_var.set("req-42")
+        await webhook.in_thread(turn)
+
+    task = asyncio.create_task(request())
+    assert await asyncio.to_thread(started.wait, 5)
+    task.cancel()
+    await asyncio.sleep(0.05)
+    # Cancelled, but still holding its MessageSid lock until the turn is done.
+    assert not task.done()
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert seen == ["req-42", "stored"]
