@@ -110,6 +110,10 @@ class SmsWebhook:
             await asyncio.wait([done])
             raise
 
+    def close(self) -> None:
+        """Finish the turns in flight and end the turn threads (at the service's shutdown)."""
+        self._turns.shutdown(wait=True)
+
     @classmethod
     def from_settings(cls, settings: Settings) -> SmsWebhook:
         token = settings.twilio_auth_token
@@ -318,6 +322,8 @@ def mount(app: FastAPI, webhook: SmsWebhook) -> None:
     changes no other request's route; it saves the busiest path a walk
     through the rest of the router.
     """
+    # The composition root closes it at shutdown, so its turn threads end with the app.
+    app.state.sms_webhook = webhook
     app.router.routes[0:0] = [
         WebhookRoute(INBOUND_PATH, inbound_handler(webhook), name="sms_inbound"),
         WebhookRoute(STATUS_PATH, status_handler(webhook), name="sms_status"),

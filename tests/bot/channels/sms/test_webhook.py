@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from urllib.parse import urlencode
 
 import httpx
@@ -282,8 +283,11 @@ async def test_unknown_to_number_is_refused_when_numbers_are_configured(
         assert other.status_code == 403 and "TWILIO_NUMBERS" in other.text
         ours = await post_signed(client, PATH, sms_fields("MATTERS", to="+447400999999"))
         assert ours.status_code == 200 and messages(ours.text)
+        turn_thread = await app.state.sms_webhook.in_thread(threading.current_thread)
     app.state.services.db.dispose()
     assert len(_participants(engine)) == 1
+    # The service's shutdown ends its turn threads rather than leaving them idle.
+    assert turn_thread.name.startswith("sms-turn") and not turn_thread.is_alive()
 
 
 async def test_without_twilio_credentials_the_route_says_what_to_set(settings: Settings) -> None:
