@@ -123,10 +123,13 @@ def load_conll(path: Path) -> list[dict[str, Any]]:
     """Rows like wnut17_*.jsonl from a CoNLL file: words joined by single spaces, typed spans."""
     rows: list[dict[str, Any]] = []
     words: list[tuple[str, str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        parts = line.split("\t") if "\t" in line else line.split()
-        if len(parts) >= 2:
-            words.append((parts[0], parts[-1]))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            parts = line.split("\t") if "\t" in line else line.split()
+            if len(parts) != 2 or not (parts[1] == "O" or parts[1][:2] in ("B-", "I-")):
+                raise ValueError(f"{path}:{number}: expected 'word<TAB>tag', got {line!r}")
+            words.append((parts[0], parts[1]))
             continue
         if not words:
             continue
