@@ -34,8 +34,9 @@ also seen with its case scrambled (lower, upper or title case); only the shape f
 Features are cached per corpus (--cache DIR): refitting with other weights or sizes skips
 MiniLM, which is most of the time.
 
-Run: nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
-       --gum /path/to/gum --fft 3000 --cache /tmp/name_features
+The shipped head (2026-12-05, 500 s wall under nice on 2 shared cores):
+     nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
+       --gum /path/to/gum --fft 3000 --hard-weight 2 --cache /tmp/name_features
 """
 
 from __future__ import annotations
@@ -279,7 +280,7 @@ def main() -> None:
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--keep-negative", type=float, default=0.5)
-    parser.add_argument("--hard-weight", type=float, default=1.0)
+    parser.add_argument("--hard-weight", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=20261205)
     parser.add_argument("--cache", type=Path, help="folder for cached features")
     parser.add_argument("--out", type=Path, default=HEAD_PATH)

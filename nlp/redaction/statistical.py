@@ -46,7 +46,7 @@ _TITLES = TITLES | TITLES_CY
 #: this: alone, the rules take "Penn State", "Coron" and "Dr Pepper" for people. Chosen
 #: with the finder's threshold on WNUT-17 dev and GUM dev (bench/RESULTS.md, "precision
 #: off Twitter"); titles and introductions ("Mrs Hughes", "my neighbour dave") need no check.
-SUPPORT = 0.02
+SUPPORT = 0.01
 
 
 class ModelNameFinder:
