@@ -84,7 +84,10 @@ def _sentence(text: str, tokens: list[tuple[str, str, str, str]]) -> dict[str, A
             else:
                 closed.append(match.group(4))
         stack.extend(opened)
-        kind = stack[-1][1] if stack else ""
+        # The innermost mention: one opened and closed on this word ("Melanie" in "Melanie's
+        # garden", whichever order the brackets come in), else the last one still open.
+        single = [etype for mention, etype in opened if mention in closed]
+        kind = single[-1] if single else stack[-1][1] if stack else ""
         for mention in closed:
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][0] == mention:

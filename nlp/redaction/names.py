@@ -337,8 +337,8 @@ class _Scan:
     def cued(self, i: int) -> bool | None:
         """None if no name starts at token i; else whether a title or introduction cued it."""
         key = self.keys[i]
-        if not self.alpha[i] or key in TITLES:
-            return None  # "Mrs" stays: the name after it goes
+        if not self.alpha[i] or title(self.words[i]):
+            return None  # "Mrs", "President" stay: the name after it goes
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
