@@ -52,6 +52,9 @@ def test_without_the_finder_the_rules_guess_those_are_names() -> None:
         ("Mr. Smith at number 4 never gets his bins", "Mr. [name] at number 4 never gets his bins"),
         ("President Obama visited Cardiff in 2014.", "President [name] visited Cardiff in 2014."),
         ("Dr Patel at the surgery was lovely.", "Dr [name] at the surgery was lovely."),
+        # An office alone is no one's name.
+        ("Thank you, Madam Speaker.", "Thank you, Madam Speaker."),
+        ("The Vice President said no.", "The Vice President said no."),
         # People in the same kinds of sentence are still found.
         ("I spoke to Sarah Jones from the council", "I spoke to [name] from the council"),
         ("Kwame said the bus never comes on time.", "[name] said the bus never comes on time."),
