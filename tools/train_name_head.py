@@ -15,22 +15,41 @@ Training data, all openly licensed, read in place (none of it is copied into the
   and Welsh words in the slot as negatives (tools/train_name_model.py).
 - Welsh sentences with place names (techiaith/brawddegau-tagiedig, CC0;
   ../shared/data/welsh/ner_cy.jsonl): every word a negative ("yng Nghrymych" is a place).
+- GUM's train split, genres under CC BY / CC BY-SA / public records only (bench/gum.py;
+  --gum DIR): news, interviews, biographies, travel guides, textbooks, vlogs, speeches,
+  court rulings, academic papers. Names are positives; other proper nouns (places,
+  companies, works, products, events, titles) are hard negatives.
+- NHS Friends and Family Test answers (MIT; ../shared/data/themes/nhs_fft_phase1.csv,
+  --fft N): residents' feedback without name labels, so only as negatives, and only the
+  words no name list knows and that follow no title ("Dr Patel", "nurse Jenny" are left out
+  of training altogether, neither name nor not-name).
+Hard negatives (the words of WNUT-17's, the Broad Twitter Corpus' and GUM's non-person
+entities: products, software, companies, works, groups, places) count --hard-weight times a
+plain word: off Twitter they are most of what a name finder wrongly redacts.
+GUM's dev split, when given, is held out beside the WNUT-17 slice to choose the epoch.
 
 MiniLM's word pieces are uncased, so a sentence's states are computed once and each sentence is
 also seen with its case scrambled (lower, upper or title case); only the shape features change.
 
-Run: nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus
+Features are cached per corpus (--cache DIR): refitting with other weights or sizes skips
+MiniLM, which is most of the time.
+
+The shipped head (2026-12-05, 500 s wall under nice on 2 shared cores):
+     nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
+       --gum /path/to/gum --fft 3000 --hard-weight 2 --cache /tmp/name_features
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import spacy
@@ -39,19 +58,62 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_name_model import (  # type: ignore[import-not-found]  # noqa: E402
-    _case_noise,
-    _load_conll,
-    _load_wnut,
-    synthetic,
-)
+from train_name_model import _case_noise, synthetic  # type: ignore[import-not-found]  # noqa: E402
 
+from bench.redaction import load_conll  # noqa: E402
 from nlp.embeddings.minilm import MiniLMEmbedder  # noqa: E402
 from nlp.redaction.contextual import HEAD_PATH, word_features  # noqa: E402
-from nlp.redaction.gazetteer import load_gazetteer  # noqa: E402
+from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer  # noqa: E402
+from nlp.redaction.names import TITLES  # noqa: E402
 
-WELSH = ROOT.parent / "shared" / "data" / "welsh" / "ner_cy.jsonl"
-Row = tuple[str, list[tuple[int, int]]]
+SHARED = ROOT.parent / "shared" / "data"
+WELSH = SHARED / "welsh" / "ner_cy.jsonl"
+FFT = SHARED / "themes" / "nhs_fft_phase1.csv"
+PERSON = frozenset({"person", "PER"})
+# Entity types that are no one's name, in WNUT-17, the Broad Twitter Corpus and GUM.
+HARD = frozenset(
+    {
+        "corporation", "product", "creative-work", "group", "location", "ORG", "LOC",
+        "place", "organization", "object", "event", "abstract", "title", "substance",
+    }
+)  # fmt: skip
+# A word's label: a plain negative, part of a name, a hard negative, or left out of training.
+PLAIN, NAME, HARD_NEGATIVE, UNKNOWN = 0, 1, 2, 3
+Span = tuple[int, int, int]  # [start, end) and the label of its words
+Row = tuple[str, list[Span]]
+
+
+def _typed(text: str, spans: list[dict[str, Any]]) -> Row:
+    labelled = []
+    for span in spans:
+        kind = NAME if span["type"] in PERSON else HARD_NEGATIVE if span["type"] in HARD else None
+        if kind is not None:
+            labelled.append((span["start"], span["end"], kind))
+    return text, labelled
+
+
+def wnut(name: str) -> list[Row]:
+    with (SHARED / "pii" / f"{name}.jsonl").open(encoding="utf-8") as handle:
+        return [_typed(r["text"], r["spans"]) for r in map(json.loads, handle) if r]
+
+
+def fft_negatives(count: int, g: Gazetteer, rng: random.Random) -> list[Row]:
+    """Feedback answers whose listed names, and words after titles, are left out of training."""
+    with FFT.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle) if len(row["text"]) > 20]
+    rng.shuffle(texts)
+    tokenizer = spacy.blank("en").tokenizer
+    rows: list[Row] = []
+    for text in texts[:count]:
+        unknown = []
+        previous = ""
+        for token in tokenizer(text):
+            key = fold(token.text)
+            if key in g.first_names or key in g.surnames or previous in TITLES:
+                unknown.append((token.idx, token.idx + len(token.text), UNKNOWN))
+            previous = key.rstrip(".")
+        rows.append((text, unknown))
+    return rows
 
 
 def featurise(
@@ -62,7 +124,7 @@ def featurise(
     noisy_copies: bool,
     keep_negative: float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Feature rows (float16) and labels for every scored word of every sentence."""
+    """Feature rows (float16) and word labels (PLAIN, NAME, HARD_NEGATIVE) of every sentence."""
     tokenizer = spacy.blank("en").tokenizer
     g = load_gazetteer()
     features: list[np.ndarray] = []
@@ -81,25 +143,54 @@ def featurise(
                 if not words or not len(offsets):
                     continue
                 x, scored = word_features(words, state, offsets, g)
-                y = np.array([any(s < e2 and s2 < e for s2, e2 in spans) for s, e, _ in words])
-                keep = scored & (y | (np.array([rng.random() for _ in words]) < keep_negative))
+                y = np.array(
+                    [max([k for s2, e2, k in spans if s < e2 and s2 < e], default=PLAIN)
+                     for s, e, _ in words]
+                )  # fmt: skip
+                draw = np.array([rng.random() for _ in words])
+                keep = scored & (y != UNKNOWN) & ((y != PLAIN) | (draw < keep_negative))
                 features.append(x[keep].astype(np.float16))
-                labels.append(y[keep])
+                labels.append(y[keep].astype(np.int8))
         print(f"  {start + len(chunk)}/{len(rows)} sentences", flush=True)
-    return np.concatenate(features), np.concatenate(labels).astype(np.float32)
+    if not features:
+        return np.zeros((0, 384), np.float16), np.zeros(0, np.int8)
+    return np.concatenate(features), np.concatenate(labels)
+
+
+def cached(
+    name: str,
+    rows: list[Row],
+    embedder: MiniLMEmbedder,
+    seed: int,
+    cache: Path | None,
+    **options: Any,
+) -> tuple[np.ndarray, np.ndarray]:
+    """featurise, read from or written to ``cache/name.npz`` when a cache folder is given."""
+    path = cache / f"{name}-{seed}.npz" if cache else None
+    if path is not None and path.is_file():
+        with np.load(path) as stored:
+            return stored["x"], stored["y"]
+    x, y = featurise(rows, embedder, random.Random(f"{seed}-{name}"), **options)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, x=x, y=y)
+    return x, y
 
 
 def fit(
     x: np.ndarray,
-    y: np.ndarray,
+    labels: np.ndarray,
     held_x: np.ndarray,
     held_y: np.ndarray,
     *,
     hidden: int,
     epochs: int,
     seed: int,
+    hard_weight: float,
 ) -> tuple[dict[str, np.ndarray], float]:
-    """Adam on the logistic loss; the epoch with the best held-out F2 is kept."""
+    """Adam on the weighted logistic loss; the epoch with the best held-out F2 is kept."""
+    y = (labels == NAME).astype(np.float32)
+    weight = np.where(labels == HARD_NEGATIVE, hard_weight, 1.0).astype(np.float32)
     rng = np.random.default_rng(seed)
     mean = x.astype(np.float32).mean(axis=0)
     scale = x.astype(np.float32).std(axis=0) + 1e-3
@@ -122,10 +213,11 @@ def fit(
             # Input dropout: the head must not lean on a handful of state dimensions.
             xb *= (rng.random(xb.shape) > 0.1) / 0.9
             yb = y[batch][:, None]
+            wb = weight[batch][:, None]
             pre = xb @ params["w1"] + params["b1"]
             h = np.maximum(pre, 0)
             p = 1 / (1 + np.exp(-np.clip(h @ params["w2"] + params["b2"], -30, 30)))
-            grad_out = (p - yb) / len(batch)
+            grad_out = wb * (p - yb) / float(wb.sum())
             grads = {
                 "w2": h.T @ grad_out + decay * params["w2"],
                 "b2": grad_out.sum(axis=0),
@@ -182,35 +274,73 @@ def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--btc", type=Path, help="folder with the Broad Twitter Corpus *.conll")
+    parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
+    parser.add_argument("--fft", type=int, default=0, help="NHS FFT answers as negatives")
     parser.add_argument("--synthetic", type=int, default=3000)
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--keep-negative", type=float, default=0.5)
+    parser.add_argument("--hard-weight", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument("--cache", type=Path, help="folder for cached features")
     parser.add_argument("--out", type=Path, default=HEAD_PATH)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     began = time.time()
+    embedder = MiniLMEmbedder()
+    train_options = {"noisy_copies": True, "keep_negative": args.keep_negative}
 
-    wnut = _load_wnut("wnut17_train")
-    rng.shuffle(wnut)
-    cut = len(wnut) * 15 // 100
-    held, train = wnut[:cut], wnut[cut:]
+    rows = wnut("wnut17_train")
+    rng.shuffle(rows)
+    cut = len(rows) * 15 // 100
+    corpora: dict[str, list[Row]] = {"wnut17_train": rows[cut:]}
     if args.btc:
-        for path in sorted(args.btc.glob("*.conll")):
-            train.extend(_load_conll(path))
-    train.extend(synthetic(args.synthetic, rng))
+        corpora["btc"] = [
+            _typed(r["text"], r["spans"])
+            for path in sorted(args.btc.glob("*.conll"))
+            for r in load_conll(path)
+        ]
+    corpora[f"synthetic{args.synthetic}"] = [
+        (text, [(s, e, NAME) for s, e in spans]) for text, spans in synthetic(args.synthetic, rng)
+    ]
     if WELSH.is_file():
         with WELSH.open(encoding="utf-8") as handle:
-            train.extend((json.loads(line)["text"], []) for line in handle if line.strip())
-    print(f"{len(train)} training sentences, {len(held)} held out", flush=True)
+            corpora["welsh"] = [(json.loads(line)["text"], []) for line in handle if line.strip()]
+    held: dict[str, list[Row]] = {"wnut17_held": rows[:cut]}
+    if args.gum:
+        from bench.gum import load as load_gum
 
-    embedder = MiniLMEmbedder()
-    x, y = featurise(train, embedder, rng, noisy_copies=True, keep_negative=args.keep_negative)
-    held_x, held_y = featurise(held, embedder, rng, noisy_copies=False, keep_negative=1.0)
-    print(f"{len(x)} training words ({int(y.sum())} in names), {len(held_x)} held out", flush=True)
+        gum_train = load_gum(args.gum, "train", trainable_only=True)
+        corpora["gum_train"] = [_typed(r["text"], r["spans"]) for r in gum_train]
+        held["gum_dev"] = [_typed(r["text"], r["spans"]) for r in load_gum(args.gum, "dev")]
+    if args.fft:
+        corpora[f"fft{args.fft}"] = fft_negatives(args.fft, load_gazetteer(), rng)
+    parts = [
+        cached(name, rows_, embedder, args.seed, args.cache, **train_options)
+        for name, rows_ in corpora.items()
+    ]
+    held_parts = [
+        cached(name, rows_, embedder, args.seed, args.cache, noisy_copies=False, keep_negative=1.0)
+        for name, rows_ in held.items()
+    ]
+    x = np.concatenate([p[0] for p in parts])
+    labels = np.concatenate([p[1] for p in parts])
+    held_x = np.concatenate([p[0] for p in held_parts])
+    held_y = (np.concatenate([p[1] for p in held_parts]) == NAME).astype(np.float32)
+    print(
+        f"{len(x)} training words ({int((labels == NAME).sum())} in names,"
+        f" {int((labels == HARD_NEGATIVE).sum())} hard negatives), {len(held_x)} held out",
+        flush=True,
+    )
     params, threshold = fit(
-        x, y, held_x, held_y, hidden=args.hidden, epochs=args.epochs, seed=args.seed
+        x,
+        labels,
+        held_x,
+        held_y,
+        hidden=args.hidden,
+        epochs=args.epochs,
+        seed=args.seed,
+        hard_weight=args.hard_weight,
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in params.items()}

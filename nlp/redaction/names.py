@@ -32,8 +32,26 @@ fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt auntie
 grandma grandad mam mum dad madam
 """.split()
 )
+# Offices and ranks written before a name ("President Obama", "King Charles", "Senator
+# Smith"): not part of the name, and alone ("the President said") no one's name to redact.
+# Kept apart from TITLES, which also makes the next capitalised word a name for the rules.
+ROLE_TITLES = frozenset(
+    """
+president vice senator sen governor gov mayor minister chancellor premier emperor empress king
+queen prince princess duke duchess earl baron baroness count countess saint st pope bishop
+archbishop cardinal general gen colonel col major lieutenant lt chief justice speaker coach
+secretary ambassador chairman chairwoman chairperson
+""".split()
+)
 # Welsh titles and kin words used before a name.
 TITLES_CY = frozenset("y parch parchedig bnr mrs mr dr cynghorydd modryb ewythr taid nain".split())
+
+
+def title(word: str) -> bool:
+    """A title, kin word or office written before a name ("Mr.", "Cllr", "President")."""
+    key = fold(word).rstrip(".")
+    return key in TITLES or key in TITLES_CY or key in ROLE_TITLES
+
 
 # Words after which the next capitalised word (or a known name) is a name.
 _INTRO_BEFORE = re.compile(
@@ -49,12 +67,17 @@ _INTRO_BEFORE = re.compile(
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
     re.IGNORECASE,
 )
-# Weaker cues: a capitalised word after these is a name unless it is a place.
+# Weaker cues: a capitalised word after these is a name unless it is a place. Naming words
+# ("called", "name:") announce a name; the rest ("with", "from", "and") only link one.
+_NAMING = (
+    r"\b(?:first |last |sur|full |your |the )?name\??(?: is| was|:|\?)?|\bcalled|\bnamed|\bcalls me"
+)
 _CUE_BEFORE = re.compile(
-    r"(?<![\w'])(?:\b(?:first |last |sur|full |your |the )?name\??(?: is| was|:|\?)?|\bcalled"
-    r"|\bnamed|\bcalls me|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
+    rf"(?<![\w'])(?:{_NAMING}"
+    r"|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
     re.IGNORECASE,
 )
+_NAMING_BEFORE = re.compile(rf"(?<![\w'])(?:{_NAMING})[ \t]*", re.IGNORECASE)
 # "Siân ydw i", "Rhys dw i": the name comes first in Welsh.
 _INTRO_AFTER = re.compile(r"^\s*(?:ydw i|dw i|ydw i'n|yma|here)\b", re.IGNORECASE)
 PARTICLES = frozenset(
@@ -121,6 +144,15 @@ class NameDetector:
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Character spans of names in `doc`."""
+        return [(start, end) for start, end, _ in self.find_marked(doc)]
+
+    def find_marked(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """Character spans of names in `doc`, each marked whether a cue announced it.
+
+        Cued: after a title or an introduction ("Mrs Hughes", "my neighbour dave", "Siân
+        ydw i"). The rest are guesses from the word alone or a weak cue ("with", "from"):
+        a capitalised listed name ("Penn State", "Victoria"), a rare capitalised word.
+        """
         if not len(doc):
             return []
         return _Scan(self, doc).spans()
@@ -151,6 +183,9 @@ class _Scan:
         # The cue words are English and Welsh: in German "Im" is not "I'm".
         self.intro_ends = set() if foreign else {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
         self.cue_ends = set() if foreign else {m.end() for m in _CUE_BEFORE.finditer(self.text)}
+        self.naming_ends = (
+            set() if foreign else {m.end() for m in _NAMING_BEFORE.finditer(self.text)}
+        )
         self.places = self._places()
 
     # Token classification -------------------------------------------------------
@@ -299,25 +334,27 @@ class _Scan:
 
     # Spans ------------------------------------------------------------------------
 
-    def seed(self, i: int) -> bool:
-        """Does a name start at token i?"""
+    def cued(self, i: int) -> bool | None:
+        """None if no name starts at token i; else whether a title or introduction cued it."""
         key = self.keys[i]
-        if not self.alpha[i] or key in TITLES:
-            return False  # "Mrs" stays: the name after it goes
+        if not self.alpha[i] or title(self.words[i]):
+            return None  # "Mrs", "President" stay: the name after it goes
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
         if prev in TITLES or (prev in TITLES_CY and self.words[i - 1][:1].isupper()):
-            return self.capitalised(i) or (self.known(key) and not self.common(key))
+            return (
+                True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
+            )
         triggered = self.starts[i] in self.intro_ends or bool(
             _INTRO_AFTER.match(self.text, self.starts[i] + len(self.words[i]))
         )
         if triggered:
             if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
-                return False
-            return self.capitalised(i) or self.known(key)
+                return None
+            return True if self.capitalised(i) or self.known(key) else None
         if i in self.places or key in WELSH_WORDS:
-            return False
+            return None
         if (
             self.starts[i] in self.cue_ends
             and self.capitalised(i)
@@ -325,8 +362,12 @@ class _Scan:
             and not self.plural_of_a_word(key)
             and self.g.capital_prob(key) >= self.g.lower_prob(key)
         ):
-            return True  # "was called Logan", "Directed by: Sari"
-        return self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
+            # "was called Logan" is announced; "with Victoria", "from Penn" only guessed.
+            return self.starts[i] in self.naming_ends
+        guessed = (
+            self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
+        )
+        return False if guessed else None
 
     def grow(self, start: int, end: int) -> tuple[int, int]:
         """Extend [start, end) over further name parts on both sides."""
@@ -357,8 +398,13 @@ class _Scan:
             if not spaces[prev] or "\n" in spaces[prev] or not self.capitalised(prev):
                 break
             key = self.keys[prev]
-            if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or self.common(key):
-                break
+            if (
+                key in NOT_NAMES
+                or key in WELSH_WORDS
+                or title(self.words[prev])
+                or self.common(key)
+            ):
+                break  # "Mr. Smith", "Emperor Norton": the title stays
             if welsh_looking(self.words[prev]) and key not in self.g.first_names:
                 break  # "Ffoniwch Gareth": a Welsh verb before the name stays
 
@@ -370,17 +416,17 @@ class _Scan:
                 break
         return start, end
 
-    def spans(self) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
+    def spans(self) -> list[tuple[int, int, bool]]:
+        found: list[tuple[int, int, bool]] = []
         i = 0
         while i < len(self.words):
-            if self.seed(i):
+            cued = self.cued(i)
+            if cued is not None:
                 start, end = self.grow(i, i + 1)
                 # "S E X Y C H I L D R E N": letters spelt out, not initials of a name.
                 if any(len(self.words[k].rstrip(".")) > 1 for k in range(start, end)):
-                    found.append(
-                        (self.starts[start], self.starts[end - 1] + len(self.words[end - 1]))
-                    )
+                    end_char = self.starts[end - 1] + len(self.words[end - 1])
+                    found.append((self.starts[start], end_char, cued))
                 i = end
             else:
                 i += 1

@@ -71,7 +71,13 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
     pipeline.add_pipe("wm_pii_patterns")
     # "xx": other languages (Polish, German ...): no guessing from the English
     # frequency table, which would take every capitalised noun for a name.
-    pipeline.add_pipe("wm_pii_names", config={"welsh": code == "cy", "guess_rare": code == "en"})
+    # In English, with the contextual finder, the rules' uncued guesses wait for its support
+    # (statistical.SUPPORT); Welsh and other languages are off MiniLM's home ground.
+    defer = code == "en" and "minilm" in name_models
+    pipeline.add_pipe(
+        "wm_pii_names",
+        config={"welsh": code == "cy", "guess_rare": code == "en", "defer_guesses": defer},
+    )
     if name_models:
         # English models: in Welsh a span must hold a listed name, in other languages be
         # a full name (see statistical.py): "Sommer" stays, "Marta Palermo" goes.

@@ -20,13 +20,14 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.redaction.contextual import ContextualNameFinder
+from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.names import (
     LOCATIVE_BEFORE,
     TITLES,
     TITLES_CY,
     WELSH_WORDS,
+    title,
     welsh_looking,
 )
 
@@ -39,6 +40,13 @@ ORDINARY = -7.5
 # Log probabilities from the gazetteer's frequency table (see names.py for its scale).
 COMMON_LOWER = -11.5
 MOSTLY_LOWER = -13.0
+_TITLES = TITLES | TITLES_CY
+#: A guess of the rules (a capitalised listed name, a rare capitalised word, a name after
+#: "with" or "from") stands unless the contextual finder gives each of its words less than
+#: this: alone, the rules take "Penn State", "Coron" and "Dr Pepper" for people. Chosen
+#: with the finder's threshold on WNUT-17 dev and GUM dev (bench/RESULTS.md, "precision
+#: off Twitter"); titles and introductions ("Mrs Hughes", "my neighbour dave") need no check.
+SUPPORT = 0.01
 
 
 class ModelNameFinder:
@@ -67,12 +75,17 @@ class ModelNameFinder:
         self.full_name_needed = full_name_needed
         self.g = gazetteer or load_gazetteer()
 
-    def find(self, doc: Doc) -> list[tuple[int, int]]:
-        """Character spans over ``doc.text`` of the names the models agree are people."""
+    def find(self, doc: Doc, guesses: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """Character spans over ``doc.text`` of the names the models agree are people.
+
+        ``guesses`` are the rules' uncued spans (names.NameDetector.find_marked). With the
+        contextual finder a guess stands unless the finder gives every word of it less than
+        SUPPORT (it is then sure the words are no one's name); without it, all stand.
+        """
         text = doc.text
         if not text.strip():
             return []
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = [] if self.contextual is not None else list(guesses)
         for model in self.models:
             for ent in model(text).ents:
                 if ent.label_ not in PERSON_LABELS:
@@ -85,7 +98,14 @@ class ModelNameFinder:
             words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
             position = {start: i for i, (start, _, _) in enumerate(words)}
             lower_names = written_lower(words)
-            for run in self.contextual.find_many([text], [words])[0]:
+            scores = self.contextual.scores_many([text], [words])[0]
+            for start, end in guesses:
+                inside = [
+                    s for (a, b, _), s in zip(words, scores, strict=True) if a < end and start < b
+                ]
+                if inside and max(inside) >= SUPPORT:
+                    found.append((start, end))
+            for run in runs(words, scores >= self.contextual.threshold):
                 first, last = position[run[0][0]], position[run[-1][0]]
                 before = words[first - 1][2].lower() if first else ""
                 after = words[last + 1][2] if last + 1 < len(words) else ""
@@ -102,8 +122,8 @@ class ModelNameFinder:
 
     def _ordinary(self, word: str, *, by_context: bool = False, lower_names: bool = True) -> bool:
         key = fold(word.strip("'’"))
-        if key in NOT_NAMES or key in WELSH_WORDS or key in TITLES or key in TITLES_CY:
-            return True
+        if key in NOT_NAMES or key in WELSH_WORDS or key.rstrip(".") in _TITLES:
+            return True  # "Mr.", "Cllr" and Welsh words at the edges of a span go
         if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
             return True  # punctuation, emoji and number plates the model swept in
         low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
@@ -158,8 +178,11 @@ class ModelNameFinder:
             if not any(self._listed(w) for _, _, w in tokens):
                 return None  # "the Gurdwara", "in Marford": a place or a building
             by_context = False  # "the castle": a listed surname, but after "the" a thing
-        while tokens and self._ordinary(
-            tokens[0][2], by_context=by_context, lower_names=lower_names
+        # An office before a name goes too ("President Obama"); at the end it may be a
+        # surname ("Stephen King"), so only the left edge loses it.
+        while tokens and (
+            title(tokens[0][2])
+            or self._ordinary(tokens[0][2], by_context=by_context, lower_names=lower_names)
         ):
             tokens = tokens[1:]
         while tokens and self._ordinary(
@@ -171,10 +194,16 @@ class ModelNameFinder:
         if len(tokens) == 1 and self._lone_place(tokens[0][2], before, by_context=by_context):
             return None  # "Chester", "Mold": a place that is also a name, alone
         if self.listed_only:
-            # Welsh or foreign words around a name are not part of it ("Siân ac mae'r").
-            while tokens and not self._listed(tokens[-1][2]):
+            # Welsh or foreign words around a name are not part of it ("Siân ac mae'r"),
+            # nor a lower-case word beside a capitalised name ("się Zofia Nowak").
+            capitalised = any(word[:1].isupper() for _, _, word in tokens)
+
+            def outside(word: str) -> bool:
+                return not self._listed(word) or (capitalised and word.islower())
+
+            while tokens and outside(tokens[-1][2]):
                 tokens = tokens[:-1]
-            while tokens and not self._listed(tokens[0][2]):
+            while tokens and outside(tokens[0][2]):
                 tokens = tokens[1:]
         if self.listed_only and not any(self._listed(word) for _, _, word in tokens):
             return None
