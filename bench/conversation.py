@@ -7,21 +7,26 @@ HELP, switch to Welsh, STOP and START, and providers retry some deliveries
 (duplicates). Messages from many residents are interleaved as they would be
 on a busy evening.
 
-Reports messages/s, p50/p99 latency per message and peak RSS, on SQLite (a
-file in a temporary directory) and PostgreSQL (a throwaway database on the
-server given by --postgres or WHATMATTERS_TEST_DATABASE_URL). A baseline is
-measured in the same run: the cost of the smallest transaction that writes
-(one INSERT + COMMIT) on the same database, i.e. the floor any engine pays.
+Reports messages/s, p50/p99 latency per message, CPU per message (the engine's
+processes, and the PostgreSQL server's when it runs on this machine), round
+trips per message and peak RSS, on SQLite (a file in a temporary directory) and
+PostgreSQL (a throwaway database on the server given by --postgres or
+WHATMATTERS_TEST_DATABASE_URL). A baseline is measured in the same run: the
+cost of the smallest transaction that writes (one INSERT + COMMIT) on the same
+database, i.e. the floor any engine pays. `--profile N` prints the N functions
+that used the most CPU in the timed window (one process, one thread).
 
     .venv/bin/python bench/conversation.py [--messages 20000] [--postgres URL] [--threads 1]
-        [--processes 1]
+        [--processes 1] [--profile 30]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import multiprocessing
 import os
+import pstats
 import random
 import resource
 import statistics
@@ -43,6 +48,7 @@ from sqlalchemy.engine import Engine
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
+from bench.proc_cpu import cluster_cpu, parent_pid  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from bot.conversation.engine import ConversationEngine  # noqa: E402
 from bot.conversation.messages import InboundMessage  # noqa: E402
@@ -193,6 +199,8 @@ class Driven:
     answers: int
     started: float
     ended: float
+    # The PostgreSQL cluster's CPU counter at the start and end of the timed window.
+    server_cpu: tuple[float, float] | None = None
 
 
 def drive(
@@ -201,6 +209,7 @@ def drive(
     threads: int,
     ready: Callable[[], object] = lambda: None,
     warm_tag: str = "9",
+    profile: cProfile.Profile | None = None,
 ) -> Driven:
     """Handle ``items`` through one ConversationEngine, ``threads`` at a time.
 
@@ -236,25 +245,47 @@ def drive(
     for warm in workload(200, seed=99):
         handle((0, (warm[0] + warm_tag, warm[1], warm[2] + "w" + warm_tag)))
     stored[0] = 0
+    server_cpu = _server_cpu_reader(engine)
     ready()
+    server_start = server_cpu()
     started, cpu_start = time.time(), time.process_time()
     trips_start = trips.count
     if threads == 1:
+        if profile is not None:
+            profile.enable()
         latencies = [handle(item) for item in items]
+        if profile is not None:
+            profile.disable()
     else:
         with ThreadPoolExecutor(max_workers=threads) as pool:
             parts = pool.map(
                 lambda bucket: [handle(i) for i in bucket], by_resident(items, threads)
             )
             latencies = [lat for part in parts for lat in part]
+    cpu = time.process_time() - cpu_start
+    ended = time.time()
+    server_end = server_cpu()
     return Driven(
         latencies,
-        time.process_time() - cpu_start,
+        cpu,
         trips.count - trips_start,
         stored[0],
         started,
-        time.time(),
+        ended,
+        None if server_start is None or server_end is None else (server_start, server_end),
     )
+
+
+def _server_cpu_reader(engine: Engine) -> Callable[[], float | None]:
+    """Reads the PostgreSQL cluster's CPU counter (None on SQLite or a remote server)."""
+    if engine.dialect.name != "postgresql":
+        return lambda: None
+    with engine.connect() as conn:
+        backend = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+    postmaster = parent_pid(backend)
+    if postmaster is None:
+        return lambda: None
+    return lambda: cluster_cpu(postmaster)
 
 
 def by_resident(
@@ -283,12 +314,17 @@ def _child(
 
 
 def run(
-    engine: Engine, n_messages: int, threads: int, processes: int = 1, async_commit: bool = False
+    engine: Engine,
+    n_messages: int,
+    threads: int,
+    processes: int = 1,
+    async_commit: bool = False,
+    profile: cProfile.Profile | None = None,
 ) -> dict[str, float]:
     seed(engine)
     messages = list(enumerate(workload(n_messages)))
     if processes == 1:
-        parts = [drive(engine, messages, threads)]
+        parts = [drive(engine, messages, threads, profile=profile)]
     else:
         # As the service runs with several web processes: each its own engine and pool,
         # a disjoint set of residents, all starting together after their warm-up.
@@ -316,7 +352,19 @@ def run(
         # the machine is not shared; wall-clock figures include waiting for CPU.
         "cpu_ms": sum(p.cpu for p in parts) / len(messages) * 1000,
         "round_trips": sum(p.round_trips for p in parts) / len(messages),
+        # The server's CPU over the window of every process (its counter only grows);
+        # NaN on SQLite or when the server is not a local process.
+        "server_cpu_ms": _server_ms(parts, len(messages)),
     }
+
+
+def _server_ms(parts: list[Driven], messages: int) -> float:
+    readings = [p.server_cpu for p in parts]
+    if not all(readings):
+        return float("nan")
+    starts = [r[0] for r in readings if r is not None]
+    ends = [r[1] for r in readings if r is not None]
+    return (max(ends) - min(starts)) / messages * 1000
 
 
 def _engine(url: str, async_commit: bool) -> Engine:
@@ -354,7 +402,17 @@ def main() -> None:
         help="also run PostgreSQL with synchronous_commit=off (diagnostic: the engine's own "
         "cost without waiting for the disk flush; never how the service runs)",
     )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N functions with the most CPU time of each backend's timed window "
+        "(needs --threads 1 --processes 1)",
+    )
     args = parser.parse_args()
+    if args.profile and (args.threads, args.processes) != (1, 1):
+        parser.error("--profile needs --threads 1 --processes 1")
     backends: list[tuple[str, object, bool]] = [("SQLite", sqlite_database(), False)]
     if args.postgres:
         backends.append(("PostgreSQL", postgres_database(args.postgres), False))
@@ -365,7 +423,8 @@ def main() -> None:
     print(versions_line())
     print(
         f"{'backend':<11} {'msgs':>6} {'msgs/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'cpu ms/msg':>10} {'trips/msg':>9} {'answers':>7} {'floor tx/s':>10}"
+        f"{'cpu ms/msg':>10} {'server ms':>9} {'trips/msg':>9} {'answers':>7} "
+        f"{'floor tx/s':>10}"
     )
     for name, database, async_commit in backends:
         with database as url:  # type: ignore[attr-defined]
@@ -376,7 +435,9 @@ def main() -> None:
                 # A server run with fsync=off (the test server of scripts/lib.sh) never
                 # waits for the disk: its figures are not those of a durable commit.
                 print(f"{name}: server fsync={fsync}")
-            result = run(engine, args.messages, args.threads, args.processes, async_commit)
+            # CPU time, not wall time: what each function costs the engine's process.
+            profile = cProfile.Profile(time.process_time) if args.profile else None
+            result = run(engine, args.messages, args.threads, args.processes, async_commit, profile)
             engine.dispose()
             engine = _engine(url, async_commit)  # run() may have handed it to processes
             floor = baseline(engine)
@@ -384,8 +445,12 @@ def main() -> None:
         print(
             f"{name:<11} {result['messages']:>6.0f} {result['per_second']:>8.0f} "
             f"{result['p50_ms']:>7.2f} {result['p99_ms']:>7.2f} {result['cpu_ms']:>10.3f} "
-            f"{result['round_trips']:>9.2f} {result['answers']:>7.0f} {floor:>10.0f}"
+            f"{result['server_cpu_ms']:>9.3f} {result['round_trips']:>9.2f} "
+            f"{result['answers']:>7.0f} {floor:>10.0f}"
         )
+        if profile is not None:
+            print(f"{name}: CPU profile of the timed window (profiler overhead included)")
+            pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"peak RSS {peak_mib:.0f} MiB (threads={args.threads}, processes={args.processes}; "

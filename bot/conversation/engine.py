@@ -29,7 +29,7 @@ from storage.db import is_dropped_connection, session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, utcnow
 from storage.repositories import participants, receipts
-from storage.repositories.turn_end import end_turn, receipt_values
+from storage.repositories.turn_end import TurnWrites, end_turn, receipt_values
 
 log = logging.getLogger(__name__)
 
@@ -169,25 +169,24 @@ class ConversationEngine:
         return replies, turn.answer_ids
 
     def _write_back(self, turn: Turn, receipt: dict[str, Any] | None = None) -> None:
-        """The participant's and conversation's changes, then the receipt (one
-        statement on PostgreSQL: storage/repositories/turn_end.py)."""
+        """The participant's and conversation's changes, the answers and audit
+        events, then the receipt (one statement on PostgreSQL:
+        storage/repositories/turn_end.py)."""
         participant = turn.participant
-        changes: dict[str, Any] = {}
-        conversation = None
+        writes = TurnWrites(
+            answers=turn.answers_to_store, events=turn.events_to_record, receipt=receipt
+        )
         if participant is not None:
-            changes = turn.participant_changes
-            if changes or turn.now - participant.last_seen_at > LAST_SEEN_RESOLUTION:
-                changes["last_seen_at"] = turn.now
+            writes.participant_id = participant.id
+            writes.participant_changes = turn.participant_changes
+            if writes.participant_changes or (
+                turn.now - participant.last_seen_at > LAST_SEEN_RESOLUTION
+            ):
+                writes.participant_changes["last_seen_at"] = turn.now
             if turn.conversation is not None and turn.conversation_dirty:
                 turn.conversation.updated_at = turn.now
-                conversation = turn.conversation
-        end_turn(
-            session=turn.session,
-            participant_id=participant.id if participant is not None else None,
-            participant_changes=changes,
-            conversation=conversation,
-            receipt=receipt,
-        )
+                writes.conversation = turn.conversation
+        turn.answer_ids += end_turn(session=turn.session, writes=writes)
 
     def _stored_replies(self, message: InboundMessage) -> list[Reply] | None:
         if message.provider_message_id is None:

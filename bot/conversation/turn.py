@@ -2,8 +2,10 @@
 
 A Turn lives inside one database transaction. Handlers (flow_steps,
 flow_commands, the engine's routing) read and change it; the engine writes
-the participant and conversation back once at the end, so a message costs a
-handful of statements however many handlers touch it.
+the participant and conversation back once at the end, with the answers and
+audit events the handlers recorded, so a message costs a handful of
+statements however many handlers touch it (one at the end on PostgreSQL:
+storage/repositories/turn_end.py).
 """
 
 from __future__ import annotations
@@ -73,6 +75,9 @@ class Turn:
     language: str = "en"
     replies: list[Reply] = field(default_factory=list)
     answer_ids: list[int] = field(default_factory=list)
+    # Rows written at the end of the turn (their ids join answer_ids then).
+    answers_to_store: list[dict[str, Any]] = field(default_factory=list)
+    events_to_record: list[dict[str, Any]] = field(default_factory=list)
     participant_changes: dict[str, Any] = field(default_factory=dict)
     conversation_dirty: bool = False
     _reading: Reading | None = field(default=None, init=False, repr=False)
@@ -215,9 +220,8 @@ class Turn:
         pmid = provider_message_id
         if pmid is None and self.message.provider_message_id is not None:
             pmid = self.message.provider_message_id
-        self.answer_ids.append(
-            answers.create_answer(
-                session=self.session,
+        self.answers_to_store.append(
+            answers.answer_values(
                 consultation_id=self.conversation.consultation_id,
                 participant_id=self.participant.id,
                 conversation_id=self.conversation.id,
@@ -238,13 +242,14 @@ class Turn:
 
     def audit(self, action: str, **detail: Any) -> None:
         assert self.participant is not None
-        audit.record_event(
-            session=self.session,
-            actor="participant",
-            action=action,
-            subject=f"participant:{self.participant.id}",
-            detail=detail or None,
-            at=self.now,
+        self.events_to_record.append(
+            audit.event_values(
+                actor="participant",
+                action=action,
+                subject=f"participant:{self.participant.id}",
+                detail=detail or None,
+                at=self.now,
+            )
         )
 
     # -- prompts ---------------------------------------------------------
