@@ -47,6 +47,7 @@ from sqlalchemy.engine import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import pg_trips  # noqa: E402
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
 from bench.proc_cpu import cluster_cpu, parent_pid  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
@@ -169,24 +170,29 @@ def baseline(engine: Engine, n: int = 2000) -> float:
 
 
 class RoundTrips:
-    """Requests the engine sends the database, counted from SQLAlchemy's events.
+    """Round trips the engine makes to the database.
 
-    On PostgreSQL each is one network round trip: every statement, every
-    BEGIN (psycopg sends it before the first statement), COMMIT and ROLLBACK,
-    and the pool's pre-ping on checkout when it is on. On SQLite the same
-    count is calls into the library (no network).
+    On PostgreSQL, exchanges with the server where psycopg had to read its
+    answer (bench/pg_trips.py): a statement, a BEGIN or COMMIT sent alone, or
+    a pipeline of them, each counts one. On SQLite, statements, BEGIN, COMMIT
+    and ROLLBACK from SQLAlchemy's events: calls into the library (no network).
     """
 
     def __init__(self, engine: Engine) -> None:
-        self.count = 0
-        pre_ping = bool(getattr(engine.pool, "_pre_ping", False))
+        self._sqlalchemy = 0
+        self._postgres = engine.dialect.name == "postgresql"
+        if self._postgres:
+            pg_trips.install()
+            return
         for name in ("before_cursor_execute", "begin", "commit", "rollback"):
             event.listen(engine, name, self._one)
-        if pre_ping:
-            event.listen(engine.pool, "checkout", self._one)
+
+    @property
+    def count(self) -> int:
+        return pg_trips.installed_count() if self._postgres else self._sqlalchemy
 
     def _one(self, *_args: Any) -> None:
-        self.count += 1
+        self._sqlalchemy += 1
 
 
 @dataclass
