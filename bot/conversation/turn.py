@@ -24,7 +24,7 @@ from bot.conversation.messages import InboundMessage, Reply, ReplyOption
 from bot.conversation.steps import ConsultationDirectory, ConsultationInfo, QuestionInfo, Step
 from bot.conversation.yes_no import Reading, Verdict, read
 from storage.identity import AddressProtector
-from storage.repositories import answers, audit, participants
+from storage.repositories import answers, audit, new_residents, participants
 from storage.repositories.participants import ConversationRecord, ParticipantRecord
 
 # A conversation picked up after this long starts with "Hello again!".
@@ -190,6 +190,21 @@ class Turn:
                 data=data,
             )
         return self.participant
+
+    def start_participant(self, *, consultation_id: int, step: str, data: dict[str, Any]) -> None:
+        """Create a new resident with their first conversation (one statement on PostgreSQL)."""
+        assert self.participant is None
+        self.participant, self.conversation = new_residents.create_participant_in(
+            session=self.session,
+            channel=str(self.message.channel),
+            address_hash=self.address_hash,
+            address_encrypted=self.protector.encrypt(self.message.address),
+            language=self.language,
+            now=self.now,
+            consultation_id=consultation_id,
+            step=step,
+            conversation_data=data,
+        )
 
     def touch_conversation(self) -> None:
         self.conversation_dirty = True

@@ -205,7 +205,37 @@ def create_participant(
     active_consultation_id: int | None = None,
     data: dict[str, Any] | None = None,
 ) -> ParticipantRecord:
-    values: dict[str, Any] = {
+    values = participant_values(
+        channel=channel,
+        address_hash=address_hash,
+        address_encrypted=address_encrypted,
+        language=language,
+        now=now,
+        opted_out=opted_out,
+        active_consultation_id=active_consultation_id,
+        data=data,
+    )
+    return participant_record(insert_participant(session=session, values=values), values)
+
+
+def insert_participant(*, session: Session, values: dict[str, Any]) -> int:
+    """Store a participant from `participant_values`; returns the new id."""
+    return int(_INSERT_PARTICIPANT.execute(session, values)[0][0])
+
+
+def participant_values(
+    *,
+    channel: str,
+    address_hash: str,
+    address_encrypted: bytes,
+    language: str,
+    now: datetime,
+    opted_out: bool,
+    active_consultation_id: int | None,
+    data: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """A new participant's columns, checked by keyword."""
+    return {
         "channel": channel,
         "address_hash": address_hash,
         "address_encrypted": address_encrypted,
@@ -220,18 +250,21 @@ def create_participant(
         "last_seen_at": now,
         "data": data or None,
     }
-    rows = _INSERT_PARTICIPANT.execute(session, values)
+
+
+def participant_record(participant_id: int, values: dict[str, Any]) -> ParticipantRecord:
+    """The record of a participant just stored from `participant_values`."""
     return ParticipantRecord(
-        id=int(rows[0][0]),
-        channel=channel,
-        language=language,
+        id=participant_id,
+        channel=values["channel"],
+        language=values["language"],
         consent="unknown",
-        opted_out=opted_out,
+        opted_out=values["opted_out"],
         wants_feedback=None,
-        active_consultation_id=active_consultation_id,
+        active_consultation_id=values["active_consultation_id"],
         erasure_requested_at=None,
-        last_seen_at=now,
-        data=dict(data or {}),
+        last_seen_at=values["last_seen_at"],
+        data=dict(values["data"] or {}),
     )
 
 

@@ -25,7 +25,7 @@ from bot.conversation.engine import ConversationEngine
 from storage.db import make_engine
 from storage.identity import AddressProtector
 from tests.bot.conversation.conftest import Clock, Resident, add_consultation
-from tests.bot.conversation.helpers import answer_texts, answers, events
+from tests.bot.conversation.helpers import answer_texts, answers, conversations, events
 
 pytestmark = pytest.mark.postgres
 
@@ -113,10 +113,19 @@ def test_an_answer_a_consent_and_a_reply_to_a_question_are_two_round_trips_each(
         ),
         clock=clock,
     )
-    resident.send("BUSES")
+    # Someone else first: the engine reads the consultations once, then from memory.
+    Resident(engine=resident.engine, clock=clock, address="+447700900999").send("BUSES")
     requests = Requests(pg_engine)
     trips = RoundTrips(monkeypatch)
 
+    # A new resident: their row and conversation are one statement.
+    assert resident.keys("BUSES") == ["greeting"]
+    assert requests.sent == ["BEGIN", "SELECT", "WITH", "WITH", "COMMIT"]
+    assert trips.count == 3
+    assert len(conversations(pg_engine)) == 2
+
+    requests.sent.clear()
+    trips.count = 0
     assert resident.keys("yes") == ["ask-open"]
     assert requests.sent == ["BEGIN", "SELECT", "WITH", "COMMIT"]
     assert trips.count == 2
