@@ -15,36 +15,24 @@ dropped connection is handed to SQLAlchemy, which invalidates the pool and
 raises with `connection_invalidated`), and the `before_cursor_execute` event
 that statement counters (tests, bench/conversation.py) listen to. A statement
 that needs Python-side column defaults runs through SQLAlchemy instead.
-
-On PostgreSQL the statement that opens a transaction can carry its BEGIN, and
-the one that ends it its COMMIT, in the same round trip (`begin=`, `commit=`:
-psycopg's pipeline mode, the connection switched to autocommit for the span of
-that transaction so that psycopg sends no BEGIN of its own). A turn is then two
-round trips where it was four: BEGIN + read, write + COMMIT.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.pool import Pool
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 from sqlmodel import Session
 
 Processor = Callable[[Any], Any]
-
-# Pools whose connections are put back out of autocommit when they are returned.
-_RESETTING: weakref.WeakSet[Pool] = weakref.WeakSet()
-_RESETTING_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,22 +62,7 @@ class HotStatement:
         self._lock = threading.Lock()
         self._returns_rows = bool(list(getattr(statement, "exported_columns", ())))
 
-    def execute(
-        self,
-        session: Session,
-        params: Mapping[str, Any],
-        *,
-        begin: bool = False,
-        commit: bool = False,
-    ) -> list[tuple[Any, ...]]:
-        """Run the statement in the session's transaction and return its rows.
-
-        `begin`: this is the transaction's first statement; on PostgreSQL its
-        BEGIN goes in the same round trip. `commit`: this is its last; on
-        PostgreSQL the COMMIT goes with it (the session's own commit then finds
-        nothing left to do). Elsewhere, and with no transaction to begin, both
-        are plain executions and the session commits as usual.
-        """
+    def execute(self, session: Session, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         connection = session.connection()
         dialect = connection.dialect
         compiled = self._compiled.get((dialect.name, frozenset(params)))
@@ -108,14 +81,9 @@ class HotStatement:
         args: Any = (
             tuple(values[name] for name in compiled.order) if compiled.positional else values
         )
-        pipelined = (begin or commit) and _pipelines(connection)
-        return self._run(
-            connection, compiled.sql, args, begin=begin and pipelined, commit=commit and pipelined
-        )
+        return self._run(connection, compiled.sql, args)
 
-    def _run(
-        self, connection: Connection, sql: str, args: Any, *, begin: bool, commit: bool
-    ) -> list[tuple[Any, ...]]:
+    def _run(self, connection: Connection, sql: str, args: Any) -> list[tuple[Any, ...]]:
         dbapi_connection = connection.connection.dbapi_connection
         assert dbapi_connection is not None
         dialect = connection.dialect
@@ -126,15 +94,7 @@ class HotStatement:
                     connection, cursor, sql, args, None, False
                 )
             try:
-                if begin and dbapi_connection.info.transaction_status == _IDLE:
-                    _ensure_reset(connection)
-                    dbapi_connection.autocommit = True
-                    _pipelined(dbapi_connection, b"BEGIN", lambda: cursor.execute(sql, args))
-                elif commit and dbapi_connection.autocommit:
-                    _pipelined(dbapi_connection, lambda: cursor.execute(sql, args), b"COMMIT")
-                    dbapi_connection.autocommit = False
-                else:
-                    cursor.execute(sql, args)
+                cursor.execute(sql, args)
             except dialect.loaded_dbapi.Error as error:
                 raise self._translated(connection, cursor, sql, args, error) from error
             if not self._returns_rows:
@@ -211,66 +171,3 @@ class HotStatement:
         )
         self._results[dialect.name] = processors
         return processors
-
-
-def _pipelined(dbapi_connection: Any, *steps: bytes | Callable[[], object]) -> None:
-    """Send `steps` (commands, or calls that execute) in one round trip.
-
-    The first error is raised, as the statement alone would raise it: a failed
-    statement makes the server skip the rest (a COMMIT after it is "aborted"),
-    and that error, reported when the pipeline ends, is not the one to show.
-    """
-    first: Exception | None = None
-    try:
-        with dbapi_connection.pipeline():
-            try:
-                for step in steps:
-                    if isinstance(step, bytes):
-                        dbapi_connection.execute(step)
-                    else:
-                        step()
-            except dbapi_connection.Error as error:
-                # Already back: end the pipeline (its sync) before raising it.
-                first = error
-    except dbapi_connection.Error as error:
-        raise first or error from None
-    if first is not None:
-        raise first
-
-
-def _pipelines(connection: Connection) -> bool:
-    """Whether BEGIN and COMMIT can share a round trip with a statement here."""
-    return connection.dialect.name == "postgresql" and _pipeline_supported()
-
-
-def _pipeline_supported() -> bool:
-    global _PIPELINE
-    if _PIPELINE is None:
-        import psycopg
-
-        _PIPELINE = psycopg.Pipeline.is_supported()
-    return _PIPELINE
-
-
-_PIPELINE: bool | None = None
-_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE
-
-
-def _ensure_reset(connection: Connection) -> None:
-    """Make sure a connection left in autocommit (a turn that failed before its
-    COMMIT) is switched back before the pool hands it to anyone else."""
-    pool = connection.engine.pool
-    if pool in _RESETTING:
-        return
-    with _RESETTING_LOCK:
-        if pool not in _RESETTING:
-            event.listen(pool, "checkin", _autocommit_off)
-            _RESETTING.add(pool)
-
-
-def _autocommit_off(dbapi_connection: Any, _record: Any) -> None:
-    # The pool has rolled back whatever was open, so the connection is idle here;
-    # a dead one (closed) is discarded by the pool anyway.
-    if dbapi_connection is not None and getattr(dbapi_connection, "autocommit", False):
-        if not dbapi_connection.closed:
-            dbapi_connection.autocommit = False

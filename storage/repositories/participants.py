@@ -180,10 +180,8 @@ def find_with_active_conversation(
     `lock` takes a row lock on the participant (PostgreSQL) so that two messages
     from one person are handled one after the other, never interleaved.
     """
-    # The read that locks opens the turn's transaction: on PostgreSQL its BEGIN
-    # goes in the same round trip (storage/hot_sql.py).
     rows = (_FIND_LOCKED if lock else _FIND_UNLOCKED).execute(
-        session, {"channel": channel, "address_hash": address_hash}, begin=lock
+        session, {"channel": channel, "address_hash": address_hash}
     )
     if not rows:
         return None

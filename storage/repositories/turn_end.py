@@ -6,9 +6,8 @@ and the receipt for the provider's message id. On PostgreSQL each separate
 statement is a network round trip, so they go as one: every write a
 data-modifying CTE of one SELECT that returns the new answers' ids (every
 part runs, in one snapshot, and a duplicate answer or receipt fails the whole
-statement exactly as the separate INSERT did), sent with the COMMIT. SQLite
-has no network, and small separate statements are cheaper there than
-building one.
+statement exactly as the separate INSERT did). SQLite has no network, and
+small separate statements are cheaper there than building one.
 """
 
 from __future__ import annotations
@@ -53,8 +52,7 @@ class _Shape:
     receipt: bool
 
 
-# A handful of shapes in practice (which participant columns changed, 0-1 answers);
-# one write alone is a CTE too, so that the COMMIT can travel with it.
+# A handful of shapes in practice (which participant columns changed, 0-1 answers).
 _COMBINED: dict[_Shape, HotStatement] = {}
 
 
@@ -72,16 +70,11 @@ class TurnWrites:
 
 
 def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
-    """Write what the turn changed and, on PostgreSQL, commit; returns the new
-    answers' ids, in order.
+    """Write what the turn changed; returns the new answers' ids, in order.
 
     Raises IntegrityError when an answer or the receipt exists already (a
     provider retry that raced the first delivery), like the separate INSERTs.
-    The caller still commits the session (on PostgreSQL there is nothing left).
     """
-    if session.new or session.dirty or session.deleted:
-        # ORM rows a handler added (a playback vote) go in this transaction too.
-        session.flush()
     changed = tuple(sorted(writes.participant_changes)) if writes.participant_id is not None else ()
     shape = _Shape(
         changed,
@@ -91,7 +84,7 @@ def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
         writes.receipt is not None,
     )
     parts = bool(changed) + shape.conversation + shape.answers + shape.events + shape.receipt
-    if not parts or session.get_bind().dialect.name != "postgresql":
+    if parts < 2 or session.get_bind().dialect.name != "postgresql":
         return _one_by_one(session, writes)
     params: dict[str, Any] = {}
     if changed:
@@ -108,7 +101,7 @@ def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
         params.update({f"e{index}_{name}": values[name] for name in _AUDIT_COLUMNS})
     if writes.receipt is not None:
         params.update({f"r_{name}": writes.receipt[name] for name in _RECEIPT_COLUMNS})
-    rows = _statement(shape).execute(session, params, commit=True)
+    rows = _statement(shape).execute(session, params)
     return [int(answer_id) for answer_id in rows[0][: shape.answers]]
 
 

@@ -4,9 +4,8 @@ A turn is BEGIN, the participant read, the writes that need an id back
 before the turn can go on (a new participant or conversation), one statement
 for the rest (participant + conversation updates, the answers and audit
 events, the receipt: storage/repositories/turn_end.py) and COMMIT; no
-pre-ping on checkout. BEGIN travels with the read and COMMIT with the last
-statement (storage/hot_sql.py), so a turn is two round trips; a connection
-never goes back to the pool in the autocommit mode that takes.
+pre-ping on checkout. Each is one network round trip, counted where psycopg
+reads the server's answer.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import pytest
 from psycopg.waiting import Ready
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.pool import QueuePool
 
 from bot.conversation.engine import ConversationEngine
 from storage.db import make_engine
@@ -83,18 +81,6 @@ class RoundTrips:
                 return done.value
 
 
-def _pooled_autocommit(engine: Engine) -> list[bool]:
-    """The autocommit flag of every connection the pool holds (checked out one by one)."""
-    pool = engine.pool
-    assert isinstance(pool, QueuePool)
-    held = [engine.raw_connection() for _ in range(pool.checkedin())]
-    try:
-        return [bool(getattr(raw.dbapi_connection, "autocommit", False)) for raw in held]
-    finally:
-        for raw in held:
-            raw.close()
-
-
 @pytest.fixture
 def pg_engine(pg_url: str) -> Iterator[Engine]:
     engine = make_engine(pg_url)
@@ -102,7 +88,7 @@ def pg_engine(pg_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def test_an_answer_a_consent_and_a_reply_to_a_question_are_two_round_trips_each(
+def test_an_answer_a_consent_and_a_reply_to_a_question_are_four_round_trips_each(
     pg_engine: Engine, protector: AddressProtector, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_consultation(pg_engine)
@@ -120,15 +106,15 @@ def test_an_answer_a_consent_and_a_reply_to_a_question_are_two_round_trips_each(
 
     # A new resident: their row and conversation are one statement.
     assert resident.keys("BUSES") == ["greeting"]
-    assert requests.sent == ["BEGIN", "SELECT", "WITH", "WITH", "COMMIT"]
-    assert trips.count == 3
+    assert requests.sent == ["BEGIN", "SELECT", "WITH", "INSERT", "COMMIT"]
+    assert trips.count == 5
     assert len(conversations(pg_engine)) == 2
 
     requests.sent.clear()
     trips.count = 0
     assert resident.keys("yes") == ["ask-open"]
     assert requests.sent == ["BEGIN", "SELECT", "WITH", "COMMIT"]
-    assert trips.count == 2
+    assert trips.count == 4
     assert [event.action for event in events(pg_engine)] == ["consent_given"]
 
     requests.sent.clear()
@@ -136,7 +122,7 @@ def test_an_answer_a_consent_and_a_reply_to_a_question_are_two_round_trips_each(
     clock.advance(seconds=5)
     assert resident.keys("More buses on Sundays") == ["ask-probe"]
     assert requests.sent == ["BEGIN", "SELECT", "WITH", "COMMIT"]
-    assert trips.count == 2
+    assert trips.count == 4
     assert stored == [answer.id for answer in answers(pg_engine)]
 
     clock.advance(seconds=5)
@@ -146,50 +132,10 @@ def test_an_answer_a_consent_and_a_reply_to_a_question_are_two_round_trips_each(
     clock.advance(seconds=5)
     assert resident.keys("skip") == ["ask-profile"]
     assert requests.sent == ["BEGIN", "SELECT", "WITH", "COMMIT"]
-    assert trips.count == 2
+    assert trips.count == 4
     assert [text for _, text in answer_texts(pg_engine)][:2] == [
         "More buses on Sundays",
         "Because I work weekends",
     ]
     assert stored == [answer.id for answer in answers(pg_engine)]
     assert len(stored) == 2
-    assert not any(_pooled_autocommit(pg_engine))
-
-
-def test_a_retried_delivery_and_a_failed_turn_leave_no_connection_in_autocommit(
-    pg_engine: Engine, protector: AddressProtector, clock: Clock
-) -> None:
-    add_consultation(pg_engine)
-    failing = [False]
-
-    def pre_route(_turn: object) -> bool:
-        if failing[0]:
-            raise RuntimeError("a handler failed half way through the turn")
-        return False
-
-    resident = Resident(
-        engine=ConversationEngine(
-            engine=pg_engine, protector=protector, clock=clock, pre_route=pre_route
-        ),
-        clock=clock,
-    )
-    resident.send("BUSES")
-    resident.send("yes")
-    first = resident.send("More buses on Sundays", message_id="SM-retried")
-    # The provider retries: the answer's and the receipt's INSERT fail in the
-    # statement that carries the COMMIT; the stored replies come back.
-    assert resident.send("More buses on Sundays", message_id="SM-retried") == first
-    failing[0] = True
-    with pytest.raises(RuntimeError):
-        resident.send("Because I work weekends")
-    failing[0] = False
-
-    assert [text for _, text in answer_texts(pg_engine)] == ["More buses on Sundays"]
-    assert _pooled_autocommit(pg_engine)
-    assert not any(_pooled_autocommit(pg_engine))
-    # A connection back from the pool opens its own transactions again: what
-    # a console request writes and then rolls back is gone.
-    with pg_engine.connect() as connection:
-        connection.exec_driver_sql("CREATE TEMPORARY TABLE scratch (n int)")
-        connection.rollback()
-        assert connection.exec_driver_sql("SELECT to_regclass('scratch')").scalar() is None
