@@ -75,6 +75,8 @@ def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
     Raises IntegrityError when an answer or the receipt exists already (a
     provider retry that raced the first delivery), like the separate INSERTs.
     """
+    if session.get_bind().dialect.name != "postgresql":
+        return _one_by_one(session, writes)
     changed = tuple(sorted(writes.participant_changes)) if writes.participant_id is not None else ()
     shape = _Shape(
         changed,
@@ -84,7 +86,7 @@ def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
         writes.receipt is not None,
     )
     parts = bool(changed) + shape.conversation + shape.answers + shape.events + shape.receipt
-    if parts < 2 or session.get_bind().dialect.name != "postgresql":
+    if parts < 2:
         return _one_by_one(session, writes)
     params: dict[str, Any] = {}
     if changed:
