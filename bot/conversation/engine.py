@@ -133,10 +133,13 @@ class ConversationEngine:
             with self._write_lock:
                 yield
 
-    def _handle_once(self, message: InboundMessage) -> tuple[list[Reply], list[int]]:
-        with session_scope(self._engine) as session:
+    @contextlib.contextmanager
+    def _turn(self, message: InboundMessage) -> Iterator[Turn]:
+        """A Turn in one transaction on a Core connection: committed when the block
+        ends, rolled back if it raises (with the ORM session, if a handler made one)."""
+        with self._engine.begin() as connection:
             turn = Turn(
-                session=session,
+                connection=connection,
                 message=message,
                 now=self._clock(),
                 catalog=self._catalog,
@@ -144,8 +147,16 @@ class ConversationEngine:
                 protector=self._protector,
                 address_hash=self._protector.hash(str(message.channel), message.address),
             )
+            try:
+                yield turn
+                turn.finish_session()
+            finally:
+                turn.drop_session()
+
+    def _handle_once(self, message: InboundMessage) -> tuple[list[Reply], list[int]]:
+        with self._turn(message) as turn:
             found = participants.find_with_active_conversation(
-                session=session,
+                session=turn.connection,
                 channel=str(message.channel),
                 address_hash=turn.address_hash,
                 lock=not self._sqlite,
@@ -186,7 +197,7 @@ class ConversationEngine:
             if turn.conversation is not None and turn.conversation_dirty:
                 turn.conversation.updated_at = turn.now
                 writes.conversation = turn.conversation
-        turn.answer_ids += end_turn(session=turn.session, writes=writes)
+        turn.answer_ids += end_turn(session=turn.connection, writes=writes)
 
     def _stored_replies(self, message: InboundMessage) -> list[Reply] | None:
         if message.provider_message_id is None:
@@ -222,18 +233,9 @@ class ConversationEngine:
         )
         for attempt in range(_ATTEMPTS):
             try:
-                with self._serialised(), session_scope(self._engine) as session:
-                    turn = Turn(
-                        session=session,
-                        message=message,
-                        now=self._clock(),
-                        catalog=self._catalog,
-                        directory=self._directory,
-                        protector=self._protector,
-                        address_hash=self._protector.hash(str(channel), address),
-                    )
+                with self._serialised(), self._turn(message) as turn:
                     found = participants.find_with_active_conversation(
-                        session=session,
+                        session=turn.connection,
                         channel=str(channel),
                         address_hash=turn.address_hash,
                         lock=not self._sqlite,

@@ -196,7 +196,7 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
         existing = turn.conversation
     else:
         existing = participants.find_conversation(
-            session=turn.session, participant_id=participant.id, consultation_id=target.id
+            session=turn.connection, participant_id=participant.id, consultation_id=target.id
         )
     if existing is not None:
         turn.conversation = existing
@@ -225,7 +225,7 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
         # What was kept before the consultation was named now belongs to it.
         turn.set_participant(data={})
     turn.conversation = participants.create_conversation(
-        session=turn.session,
+        session=turn.connection,
         participant_id=participant.id,
         consultation_id=target.id,
         step=Step.CONSENT,

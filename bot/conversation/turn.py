@@ -1,6 +1,7 @@
 """One inbound message being handled: its context, the writes it makes, the replies it gives.
 
-A Turn lives inside one database transaction. Handlers (flow_steps,
+A Turn lives inside one database transaction, on a Core connection (an ORM
+session is made only for the handlers that want one). Handlers (flow_steps,
 flow_commands, the engine's routing) read and change it; the engine writes
 the participant and conversation back once at the end, with the answers and
 audit events the handlers recorded, so a message costs a handful of
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlmodel import Session
 
 from bot.channels.sms.segments import segment_count
@@ -59,7 +61,7 @@ def join_parts(parts: tuple[str, ...] | list[str]) -> str:
 
 @dataclass
 class Turn:
-    session: Session
+    connection: Connection
     message: InboundMessage
     now: datetime
     catalog: Catalog
@@ -81,6 +83,7 @@ class Turn:
     participant_changes: dict[str, Any] = field(default_factory=dict)
     conversation_dirty: bool = False
     _reading: Reading | None = field(default=None, init=False, repr=False)
+    _session: Session | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.text = clean_text(self.message.text)
@@ -93,6 +96,26 @@ class Turn:
             self.key = keyword_key(self.text)
         if self.participant is not None:
             self.language = self.participant.language
+
+    @property
+    def session(self) -> Session:
+        """An ORM session in the turn's transaction, made when a handler asks (a
+        playback reply, an erasure): the Session's own bookkeeping costs more than
+        most turns' statements, so the rest run on the connection."""
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False)
+        return self._session
+
+    def finish_session(self) -> None:
+        """Write what the ORM session holds into the transaction, then let it go."""
+        if self._session is not None:
+            self._session.flush()
+            self.drop_session()
+
+    def drop_session(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
 
     @property
     def reading(self) -> Reading:
@@ -180,7 +203,7 @@ class Turn:
         if self.participant is None:
             self.language = language or self.language
             self.participant = participants.create_participant(
-                session=self.session,
+                session=self.connection,
                 channel=str(self.message.channel),
                 address_hash=self.address_hash,
                 address_encrypted=self.protector.encrypt(self.message.address),
@@ -195,7 +218,7 @@ class Turn:
         """Create a new resident with their first conversation (one statement on PostgreSQL)."""
         assert self.participant is None
         self.participant, self.conversation = new_residents.create_participant_in(
-            session=self.session,
+            session=self.connection,
             channel=str(self.message.channel),
             address_hash=self.address_hash,
             address_encrypted=self.protector.encrypt(self.message.address),

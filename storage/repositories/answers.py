@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from storage.hot_sql import HotStatement
+from storage.hot_sql import Executor, HotStatement
 from storage.models import Answer
 from storage.models._base import table_of
 
@@ -84,7 +84,7 @@ def create_answer(
     return insert_answer(session=session, values=values)
 
 
-def insert_answer(*, session: Session, values: dict[str, Any]) -> int:
+def insert_answer(*, session: Executor, values: dict[str, Any]) -> int:
     """Store one answer from `answer_values` and return its id."""
     return int(_INSERT.execute(session, values)[0][0])
 

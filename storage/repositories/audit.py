@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from storage.hot_sql import Executor, connection_of
 from storage.models import AuditEvent, utcnow
 from storage.models._base import table_of
 
@@ -47,9 +48,9 @@ def record_event(
     insert_event(session=session, values=values)
 
 
-def insert_event(*, session: Session, values: dict[str, Any]) -> None:
+def insert_event(*, session: Executor, values: dict[str, Any]) -> None:
     """Append one event from `event_values`."""
-    session.connection().execute(_INSERT, values)
+    connection_of(session).execute(_INSERT, values)
 
 
 def list_events(

@@ -12,9 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select
-from sqlmodel import Session
 
-from storage.hot_sql import HotStatement
+from storage.hot_sql import Executor, HotStatement, dialect_name
 from storage.repositories import participants
 from storage.repositories.participants import (
     CONVERSATION,
@@ -71,7 +70,7 @@ _INSERT_BOTH = HotStatement(
 
 def create_participant_in(
     *,
-    session: Session,
+    session: Executor,
     channel: str,
     address_hash: str,
     address_encrypted: bytes,
@@ -93,7 +92,7 @@ def create_participant_in(
         active_consultation_id=consultation_id,
         data=None,
     )
-    if session.get_bind().dialect.name != "postgresql":
+    if dialect_name(session) != "postgresql":
         participant_id = participants.insert_participant(session=session, values=values)
         participant = participant_record(participant_id, values)
         conversation = participants.create_conversation(

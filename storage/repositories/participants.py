@@ -15,7 +15,7 @@ from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from storage.hot_sql import HotStatement
+from storage.hot_sql import Executor, HotStatement
 from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
@@ -173,7 +173,7 @@ _SAVE_CONVERSATION = HotStatement(
 
 
 def find_with_active_conversation(
-    *, session: Session, channel: str, address_hash: str, lock: bool = False
+    *, session: Executor, channel: str, address_hash: str, lock: bool = False
 ) -> tuple[ParticipantRecord, ConversationRecord | None] | None:
     """The participant for an address and the conversation they are in, in one read.
 
@@ -193,7 +193,7 @@ def find_with_active_conversation(
 
 def create_participant(
     *,
-    session: Session,
+    session: Executor,
     channel: str,
     address_hash: str,
     address_encrypted: bytes,
@@ -216,7 +216,7 @@ def create_participant(
     return participant_record(insert_participant(session=session, values=values), values)
 
 
-def insert_participant(*, session: Session, values: dict[str, Any]) -> int:
+def insert_participant(*, session: Executor, values: dict[str, Any]) -> int:
     """Store a participant from `participant_values`; returns the new id."""
     return int(_INSERT_PARTICIPANT.execute(session, values)[0][0])
 
@@ -266,7 +266,7 @@ def participant_record(participant_id: int, values: dict[str, Any]) -> Participa
     )
 
 
-def update_participant(*, session: Session, participant_id: int, **values: Any) -> None:
+def update_participant(*, session: Executor, participant_id: int, **values: Any) -> None:
     """Set columns of one participant (only the ones given)."""
     _UPDATE_PARTICIPANT.execute(session, {"participant_id": participant_id, **values})
 
@@ -277,7 +277,7 @@ def get_participant(*, session: Session, participant_id: int) -> Participant | N
 
 
 def find_conversation(
-    *, session: Session, participant_id: int, consultation_id: int
+    *, session: Executor, participant_id: int, consultation_id: int
 ) -> ConversationRecord | None:
     rows = _FIND_CONVERSATION.execute(
         session, {"participant_id": participant_id, "consultation_id": consultation_id}
@@ -287,7 +287,7 @@ def find_conversation(
 
 def create_conversation(
     *,
-    session: Session,
+    session: Executor,
     participant_id: int,
     consultation_id: int,
     step: str,
@@ -317,7 +317,7 @@ def create_conversation(
     )
 
 
-def save_conversation(*, session: Session, conversation: ConversationRecord) -> None:
+def save_conversation(*, session: Executor, conversation: ConversationRecord) -> None:
     """Write back the mutable fields of a conversation record."""
     _SAVE_CONVERSATION.execute(
         session,

@@ -18,9 +18,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CTE, Select, Table, bindparam, insert, literal, select, update
-from sqlmodel import Session
 
-from storage.hot_sql import HotStatement
+from storage.hot_sql import Executor, HotStatement, dialect_name
 from storage.models._base import table_of
 from storage.models.participant import InboundReceipt
 from storage.repositories.answers import ANSWER, insert_answer
@@ -69,13 +68,13 @@ class TurnWrites:
     receipt: dict[str, Any] | None = None
 
 
-def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
+def end_turn(*, session: Executor, writes: TurnWrites) -> list[int]:
     """Write what the turn changed; returns the new answers' ids, in order.
 
     Raises IntegrityError when an answer or the receipt exists already (a
     provider retry that raced the first delivery), like the separate INSERTs.
     """
-    if session.get_bind().dialect.name != "postgresql":
+    if dialect_name(session) != "postgresql":
         return _one_by_one(session, writes)
     changed = tuple(sorted(writes.participant_changes)) if writes.participant_id is not None else ()
     shape = _Shape(
@@ -107,7 +106,7 @@ def end_turn(*, session: Session, writes: TurnWrites) -> list[int]:
     return [int(answer_id) for answer_id in rows[0][: shape.answers]]
 
 
-def _one_by_one(session: Session, writes: TurnWrites) -> list[int]:
+def _one_by_one(session: Executor, writes: TurnWrites) -> list[int]:
     if writes.participant_changes and writes.participant_id is not None:
         update_participant(
             session=session, participant_id=writes.participant_id, **writes.participant_changes
