@@ -6,8 +6,9 @@ of a cached Core statement costs several times what SQLite or psycopg spends
 on it: an execution context, parameter processing, a result object, the
 Session's bookkeeping (bench/RESULTS.md, issue 18). A `HotStatement` is the
 same Core statement compiled once per dialect and set of parameter names,
-with the column types' own bind and result processors, run on the session's
-DBAPI connection inside the session's transaction.
+with the column types' own bind and result processors, run on the DBAPI
+connection inside the transaction of a Session or of a Core connection (the
+conversation engine's turns use the latter: no Session bookkeeping at all).
 
 What stays as with `connection.execute`: the SQL text, every type conversion,
 SQLAlchemy's exception classes (a duplicate receipt is an IntegrityError; a
