@@ -1,34 +1,33 @@
 """Inbound messages per second through the conversation engine and the store.
 
-A realistic mix: residents arrive (new participants), get the greeting, say
-yes (or no), answer the open question and the probe, skip or answer profile
-questions, say whether they want to hear back, sometimes add more, ask for
-HELP, switch to Welsh, STOP and START, and providers retry some deliveries
-(duplicates). Messages from many residents are interleaved as they would be
-on a busy evening.
+The residents and their messages are bench/conversation_workload.py (a busy
+evening: new people, detours, Welsh, STOP/START, provider retries).
 
-Reports messages/s, p50/p99 latency per message and peak RSS, on SQLite (a
-file in a temporary directory) and PostgreSQL (a throwaway database on the
-server given by --postgres or WHATMATTERS_TEST_DATABASE_URL). A baseline is
-measured in the same run: the cost of the smallest transaction that writes
-(one INSERT + COMMIT) on the same database, i.e. the floor any engine pays.
+Reports messages/s, p50/p99 latency per message, CPU per message (the engine's
+processes, and the PostgreSQL server's when it runs on this machine), round
+trips per message and peak RSS, on SQLite (a file in a temporary directory) and
+PostgreSQL (a throwaway database on the server given by --postgres or
+WHATMATTERS_TEST_DATABASE_URL). A baseline is measured in the same run: the
+cost of the smallest transaction that writes (one INSERT + COMMIT) on the same
+database, i.e. the floor any engine pays. `--profile N` prints the N functions
+that used the most CPU in the timed window (one process, one thread).
 
     .venv/bin/python bench/conversation.py [--messages 20000] [--postgres URL] [--threads 1]
-        [--processes 1]
+        [--processes 1] [--profile 30]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import multiprocessing
 import os
-import random
+import pstats
 import resource
 import statistics
 import sys
 import threading
 import time
-import uuid
 import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -42,111 +41,16 @@ from sqlalchemy.engine import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import pg_trips  # noqa: E402
+from bench.conversation_workload import seed, workload  # noqa: E402
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
+from bench.proc_cpu import cluster_cpu, parent_pid  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from bot.conversation.engine import ConversationEngine  # noqa: E402
 from bot.conversation.messages import InboundMessage  # noqa: E402
-from storage.db import make_engine, session_scope  # noqa: E402
+from storage.db import make_engine  # noqa: E402
 from storage.identity import AddressProtector, derive_fernet_key  # noqa: E402
-from storage.models import Channel, ConsultationStatus  # noqa: E402
-from storage.repositories.consultations import create_consultation  # noqa: E402
-
-ANSWERS_EN = [
-    "More buses in the evening",
-    "The 12 is always late and I miss my connection at the station, which means I am late for work",
-    "Cheaper fares for young people",
-    "Buses that actually turn up",
-    "I can't get to the hospital without a car, and the taxi costs too much for me on my pension",
-    "Safer bus stops with lights",
-]
-ANSWERS_CY = [
-    "Mwy o fysiau gyda'r nos",
-    "Mae'r bws i'r ysbyty yn rhy ddrud ac mae'n cymryd awr, felly dw i'n methu mynd",
-    "Bysiau sy'n dod ar amser",
-]
-PROBES = ["Because I work late", "I don't drive", "Achos dw i ddim yn gyrru", "For my kids"]
-WARDS = ["Gresford", "LL11", "Acton", "skip", "Rhos"]
-AGES = ["1", "2", "3", "4", "skip", "prefer not to say"]
-
-
-def script(rng: random.Random) -> list[str]:
-    """One resident's messages, with the detours real people take."""
-    welsh = rng.random() < 0.25
-    msgs = ["BUSES"]
-    if welsh:
-        msgs.append("CYMRAEG")
-    if rng.random() < 0.08:
-        msgs.append("no")  # refuses, then changes their mind
-    msgs.append("ie" if welsh else "yes")
-    msgs.append(rng.choice(ANSWERS_CY if welsh else ANSWERS_EN))
-    if rng.random() < 0.05:
-        msgs.append("HELP")
-    msgs += [rng.choice(PROBES), rng.choice(WARDS), rng.choice(AGES)]
-    msgs.append(rng.choice(["yes", "no", "ie", "na"]))
-    if rng.random() < 0.3:
-        msgs.append("Also the shelters leak")
-    if rng.random() < 0.04:
-        msgs += ["STOP", "hello?", "START"]
-    return msgs
-
-
-def workload(n_messages: int, seed: int = 7) -> list[tuple[str, str, str]]:
-    """(address, text, provider id) in arrival order, ~2% provider retries."""
-    rng = random.Random(seed)
-    active: list[tuple[str, list[str]]] = []
-    out: list[tuple[str, str, str]] = []
-    person = 0
-    while len(out) < n_messages:
-        if len(active) < 200 or rng.random() < 0.1:
-            person += 1
-            active.append((f"+4477{person:08d}", script(rng)))
-        index = rng.randrange(len(active))
-        address, remaining = active[index]
-        message_id = f"SM{uuid.UUID(int=rng.getrandbits(128)).hex}"
-        out.append((address, remaining.pop(0), message_id))
-        if rng.random() < 0.02:
-            out.append(out[-1])  # the provider retries the same message
-        if not remaining:
-            active.pop(index)
-    return out[:n_messages]
-
-
-def seed(engine: Engine) -> None:
-    with session_scope(engine) as session:
-        create_consultation(
-            session=session,
-            slug="buses",
-            keyword="BUSES",
-            title_en="The future of local bus services",
-            title_cy="Dyfodol gwasanaethau bws lleol",
-            status=ConsultationStatus.OPEN,
-            questions=[
-                {
-                    "kind": "open",
-                    "prompt_en": "What matters most to you about buses?",
-                    "prompt_cy": "Beth sydd bwysicaf i chi am fysiau?",
-                },
-                {
-                    "kind": "probe",
-                    "prompt_en": "Why does that matter to you?",
-                    "prompt_cy": "Pam mae hynny'n bwysig i chi?",
-                },
-                {
-                    "kind": "ward",
-                    "prompt_en": "Which ward do you live in?",
-                    "prompt_cy": "Ym mha ward rydych chi'n byw?",
-                },
-                {
-                    "kind": "age_band",
-                    "prompt_en": "How old are you?",
-                    "prompt_cy": "Faint yw eich oed chi?",
-                    "choices": [
-                        {"value": v, "en": v, "cy": v}
-                        for v in ("under-25", "25-44", "45-64", "65-plus")
-                    ],
-                },
-            ],
-        )
+from storage.models import Channel  # noqa: E402
 
 
 def baseline(engine: Engine, n: int = 2000) -> float:
@@ -163,24 +67,29 @@ def baseline(engine: Engine, n: int = 2000) -> float:
 
 
 class RoundTrips:
-    """Requests the engine sends the database, counted from SQLAlchemy's events.
+    """Round trips the engine makes to the database.
 
-    On PostgreSQL each is one network round trip: every statement, every
-    BEGIN (psycopg sends it before the first statement), COMMIT and ROLLBACK,
-    and the pool's pre-ping on checkout when it is on. On SQLite the same
-    count is calls into the library (no network).
+    On PostgreSQL, exchanges with the server where psycopg had to read its
+    answer (bench/pg_trips.py): a statement, a BEGIN or COMMIT sent alone, or
+    a pipeline of them, each counts one. On SQLite, statements, BEGIN, COMMIT
+    and ROLLBACK from SQLAlchemy's events: calls into the library (no network).
     """
 
     def __init__(self, engine: Engine) -> None:
-        self.count = 0
-        pre_ping = bool(getattr(engine.pool, "_pre_ping", False))
+        self._sqlalchemy = 0
+        self._postgres = engine.dialect.name == "postgresql"
+        if self._postgres:
+            pg_trips.install()
+            return
         for name in ("before_cursor_execute", "begin", "commit", "rollback"):
             event.listen(engine, name, self._one)
-        if pre_ping:
-            event.listen(engine.pool, "checkout", self._one)
+
+    @property
+    def count(self) -> int:
+        return pg_trips.installed_count() if self._postgres else self._sqlalchemy
 
     def _one(self, *_args: Any) -> None:
-        self.count += 1
+        self._sqlalchemy += 1
 
 
 @dataclass
@@ -193,6 +102,8 @@ class Driven:
     answers: int
     started: float
     ended: float
+    # The PostgreSQL cluster's CPU counter at the start and end of the timed window.
+    server_cpu: tuple[float, float] | None = None
 
 
 def drive(
@@ -201,6 +112,7 @@ def drive(
     threads: int,
     ready: Callable[[], object] = lambda: None,
     warm_tag: str = "9",
+    profile: cProfile.Profile | None = None,
 ) -> Driven:
     """Handle ``items`` through one ConversationEngine, ``threads`` at a time.
 
@@ -236,25 +148,47 @@ def drive(
     for warm in workload(200, seed=99):
         handle((0, (warm[0] + warm_tag, warm[1], warm[2] + "w" + warm_tag)))
     stored[0] = 0
+    server_cpu = _server_cpu_reader(engine)
     ready()
+    server_start = server_cpu()
     started, cpu_start = time.time(), time.process_time()
     trips_start = trips.count
     if threads == 1:
+        if profile is not None:
+            profile.enable()
         latencies = [handle(item) for item in items]
+        if profile is not None:
+            profile.disable()
     else:
         with ThreadPoolExecutor(max_workers=threads) as pool:
             parts = pool.map(
                 lambda bucket: [handle(i) for i in bucket], by_resident(items, threads)
             )
             latencies = [lat for part in parts for lat in part]
+    cpu = time.process_time() - cpu_start
+    ended = time.time()
+    server_end = server_cpu()
     return Driven(
         latencies,
-        time.process_time() - cpu_start,
+        cpu,
         trips.count - trips_start,
         stored[0],
         started,
-        time.time(),
+        ended,
+        None if server_start is None or server_end is None else (server_start, server_end),
     )
+
+
+def _server_cpu_reader(engine: Engine) -> Callable[[], float | None]:
+    """Reads the PostgreSQL cluster's CPU counter (None on SQLite or a remote server)."""
+    if engine.dialect.name != "postgresql":
+        return lambda: None
+    with engine.connect() as conn:
+        backend = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+    postmaster = parent_pid(backend)
+    if postmaster is None:
+        return lambda: None
+    return lambda: cluster_cpu(postmaster)
 
 
 def by_resident(
@@ -283,12 +217,17 @@ def _child(
 
 
 def run(
-    engine: Engine, n_messages: int, threads: int, processes: int = 1, async_commit: bool = False
+    engine: Engine,
+    n_messages: int,
+    threads: int,
+    processes: int = 1,
+    async_commit: bool = False,
+    profile: cProfile.Profile | None = None,
 ) -> dict[str, float]:
     seed(engine)
     messages = list(enumerate(workload(n_messages)))
     if processes == 1:
-        parts = [drive(engine, messages, threads)]
+        parts = [drive(engine, messages, threads, profile=profile)]
     else:
         # As the service runs with several web processes: each its own engine and pool,
         # a disjoint set of residents, all starting together after their warm-up.
@@ -316,7 +255,19 @@ def run(
         # the machine is not shared; wall-clock figures include waiting for CPU.
         "cpu_ms": sum(p.cpu for p in parts) / len(messages) * 1000,
         "round_trips": sum(p.round_trips for p in parts) / len(messages),
+        # The server's CPU over the window of every process (its counter only grows);
+        # NaN on SQLite or when the server is not a local process.
+        "server_cpu_ms": _server_ms(parts, len(messages)),
     }
+
+
+def _server_ms(parts: list[Driven], messages: int) -> float:
+    readings = [p.server_cpu for p in parts]
+    if not all(readings):
+        return float("nan")
+    starts = [r[0] for r in readings if r is not None]
+    ends = [r[1] for r in readings if r is not None]
+    return (max(ends) - min(starts)) / messages * 1000
 
 
 def _engine(url: str, async_commit: bool) -> Engine:
@@ -354,7 +305,17 @@ def main() -> None:
         help="also run PostgreSQL with synchronous_commit=off (diagnostic: the engine's own "
         "cost without waiting for the disk flush; never how the service runs)",
     )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N functions with the most CPU time of each backend's timed window "
+        "(needs --threads 1 --processes 1)",
+    )
     args = parser.parse_args()
+    if args.profile and (args.threads, args.processes) != (1, 1):
+        parser.error("--profile needs --threads 1 --processes 1")
     backends: list[tuple[str, object, bool]] = [("SQLite", sqlite_database(), False)]
     if args.postgres:
         backends.append(("PostgreSQL", postgres_database(args.postgres), False))
@@ -365,7 +326,8 @@ def main() -> None:
     print(versions_line())
     print(
         f"{'backend':<11} {'msgs':>6} {'msgs/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'cpu ms/msg':>10} {'trips/msg':>9} {'answers':>7} {'floor tx/s':>10}"
+        f"{'cpu ms/msg':>10} {'server ms':>9} {'trips/msg':>9} {'answers':>7} "
+        f"{'floor tx/s':>10}"
     )
     for name, database, async_commit in backends:
         with database as url:  # type: ignore[attr-defined]
@@ -376,7 +338,9 @@ def main() -> None:
                 # A server run with fsync=off (the test server of scripts/lib.sh) never
                 # waits for the disk: its figures are not those of a durable commit.
                 print(f"{name}: server fsync={fsync}")
-            result = run(engine, args.messages, args.threads, args.processes, async_commit)
+            # CPU time, not wall time: what each function costs the engine's process.
+            profile = cProfile.Profile(time.process_time) if args.profile else None
+            result = run(engine, args.messages, args.threads, args.processes, async_commit, profile)
             engine.dispose()
             engine = _engine(url, async_commit)  # run() may have handed it to processes
             floor = baseline(engine)
@@ -384,8 +348,12 @@ def main() -> None:
         print(
             f"{name:<11} {result['messages']:>6.0f} {result['per_second']:>8.0f} "
             f"{result['p50_ms']:>7.2f} {result['p99_ms']:>7.2f} {result['cpu_ms']:>10.3f} "
-            f"{result['round_trips']:>9.2f} {result['answers']:>7.0f} {floor:>10.0f}"
+            f"{result['server_cpu_ms']:>9.3f} {result['round_trips']:>9.2f} "
+            f"{result['answers']:>7.0f} {floor:>10.0f}"
         )
+        if profile is not None:
+            print(f"{name}: CPU profile of the timed window (profiler overhead included)")
+            pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"peak RSS {peak_mib:.0f} MiB (threads={args.threads}, processes={args.processes}; "

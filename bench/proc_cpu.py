@@ -48,3 +48,29 @@ def tree_cpu(pid: int) -> tuple[float, float]:
         descendants += process_cpu(child)
         pending += _children(child)
     return own, descendants
+
+
+def parent_pid(pid: int) -> int | None:
+    """The parent of `pid`, or None when it is not a process this user can read."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat[stat.rindex(")") + 2 :].split()[1])
+
+
+def cluster_cpu(postmaster: int) -> float | None:
+    """CPU seconds a PostgreSQL cluster has used, from its postmaster's pid; None if unreadable.
+
+    The postmaster's own time, the time of the backends it has already reaped
+    (cutime/cstime), and that of its live children (backends, WAL writer,
+    checkpointer): a counter that only grows, so the difference of two readings is
+    what the server spent between them, including backends that exited meanwhile.
+    """
+    try:
+        stat = Path(f"/proc/{postmaster}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()
+    own = sum(int(value) for value in fields[11:15]) / _TICKS
+    return own + sum(process_cpu(child) for child in _children(postmaster))

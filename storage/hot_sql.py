@@ -6,8 +6,9 @@ of a cached Core statement costs several times what SQLite or psycopg spends
 on it: an execution context, parameter processing, a result object, the
 Session's bookkeeping (bench/RESULTS.md, issue 18). A `HotStatement` is the
 same Core statement compiled once per dialect and set of parameter names,
-with the column types' own bind and result processors, run on the session's
-DBAPI connection inside the session's transaction.
+with the column types' own bind and result processors, run on the DBAPI
+connection inside the transaction of a Session or of a Core connection (the
+conversation engine's turns use the latter: no Session bookkeeping at all).
 
 What stays as with `connection.execute`: the SQL text, every type conversion,
 SQLAlchemy's exception classes (a duplicate receipt is an IntegrityError; a
@@ -33,6 +34,20 @@ from sqlalchemy.sql.elements import ClauseElement
 from sqlmodel import Session
 
 Processor = Callable[[Any], Any]
+# What the hot path runs on: a Session, or (the conversation engine) a Core connection.
+Executor = Session | Connection
+
+
+def connection_of(executor: Executor) -> Connection:
+    """The Core connection of a session's transaction, or the connection itself."""
+    return executor if isinstance(executor, Connection) else executor.connection()
+
+
+def dialect_name(executor: Executor) -> str:
+    """'postgresql' or 'sqlite', without starting a transaction."""
+    if isinstance(executor, Connection):
+        return executor.dialect.name
+    return executor.get_bind().dialect.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +77,8 @@ class HotStatement:
         self._lock = threading.Lock()
         self._returns_rows = bool(list(getattr(statement, "exported_columns", ())))
 
-    def execute(self, session: Session, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-        connection = session.connection()
+    def execute(self, session: Executor, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        connection = connection_of(session)
         dialect = connection.dialect
         compiled = self._compiled.get((dialect.name, frozenset(params)))
         if compiled is None:

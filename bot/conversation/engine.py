@@ -29,7 +29,7 @@ from storage.db import is_dropped_connection, session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, utcnow
 from storage.repositories import participants, receipts
-from storage.repositories.turn_end import end_turn, receipt_values
+from storage.repositories.turn_end import TurnWrites, end_turn, receipt_values
 
 log = logging.getLogger(__name__)
 
@@ -133,10 +133,13 @@ class ConversationEngine:
             with self._write_lock:
                 yield
 
-    def _handle_once(self, message: InboundMessage) -> tuple[list[Reply], list[int]]:
-        with session_scope(self._engine) as session:
+    @contextlib.contextmanager
+    def _turn(self, message: InboundMessage) -> Iterator[Turn]:
+        """A Turn in one transaction on a Core connection: committed when the block
+        ends, rolled back if it raises (with the ORM session, if a handler made one)."""
+        with self._engine.begin() as connection:
             turn = Turn(
-                session=session,
+                connection=connection,
                 message=message,
                 now=self._clock(),
                 catalog=self._catalog,
@@ -144,8 +147,16 @@ class ConversationEngine:
                 protector=self._protector,
                 address_hash=self._protector.hash(str(message.channel), message.address),
             )
+            try:
+                yield turn
+                turn.finish_session()
+            finally:
+                turn.drop_session()
+
+    def _handle_once(self, message: InboundMessage) -> tuple[list[Reply], list[int]]:
+        with self._turn(message) as turn:
             found = participants.find_with_active_conversation(
-                session=session,
+                session=turn.connection,
                 channel=str(message.channel),
                 address_hash=turn.address_hash,
                 lock=not self._sqlite,
@@ -169,25 +180,24 @@ class ConversationEngine:
         return replies, turn.answer_ids
 
     def _write_back(self, turn: Turn, receipt: dict[str, Any] | None = None) -> None:
-        """The participant's and conversation's changes, then the receipt (one
-        statement on PostgreSQL: storage/repositories/turn_end.py)."""
+        """The participant's and conversation's changes, the answers and audit
+        events, then the receipt (one statement on PostgreSQL:
+        storage/repositories/turn_end.py)."""
         participant = turn.participant
-        changes: dict[str, Any] = {}
-        conversation = None
+        writes = TurnWrites(
+            answers=turn.answers_to_store, events=turn.events_to_record, receipt=receipt
+        )
         if participant is not None:
-            changes = turn.participant_changes
-            if changes or turn.now - participant.last_seen_at > LAST_SEEN_RESOLUTION:
-                changes["last_seen_at"] = turn.now
+            writes.participant_id = participant.id
+            writes.participant_changes = turn.participant_changes
+            if writes.participant_changes or (
+                turn.now - participant.last_seen_at > LAST_SEEN_RESOLUTION
+            ):
+                writes.participant_changes["last_seen_at"] = turn.now
             if turn.conversation is not None and turn.conversation_dirty:
                 turn.conversation.updated_at = turn.now
-                conversation = turn.conversation
-        end_turn(
-            session=turn.session,
-            participant_id=participant.id if participant is not None else None,
-            participant_changes=changes,
-            conversation=conversation,
-            receipt=receipt,
-        )
+                writes.conversation = turn.conversation
+        turn.answer_ids += end_turn(session=turn.connection, writes=writes)
 
     def _stored_replies(self, message: InboundMessage) -> list[Reply] | None:
         if message.provider_message_id is None:
@@ -223,18 +233,9 @@ class ConversationEngine:
         )
         for attempt in range(_ATTEMPTS):
             try:
-                with self._serialised(), session_scope(self._engine) as session:
-                    turn = Turn(
-                        session=session,
-                        message=message,
-                        now=self._clock(),
-                        catalog=self._catalog,
-                        directory=self._directory,
-                        protector=self._protector,
-                        address_hash=self._protector.hash(str(channel), address),
-                    )
+                with self._serialised(), self._turn(message) as turn:
                     found = participants.find_with_active_conversation(
-                        session=session,
+                        session=turn.connection,
                         channel=str(channel),
                         address_hash=turn.address_hash,
                         lock=not self._sqlite,

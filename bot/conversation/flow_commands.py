@@ -62,6 +62,8 @@ def answer_erasure_question(turn: Turn, command: Command | None) -> bool:
         turn.conversation = None
         turn.participant_changes.clear()
         turn.conversation_dirty = False
+        # Nothing of theirs is written after the erasure, not even this turn's words.
+        turn.answers_to_store.clear()
         turn.say("erased", turn.t("erased"))
         return True
     if reading.no:

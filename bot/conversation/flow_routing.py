@@ -184,18 +184,20 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
     if not target.accepting(turn.now):
         _closed(turn, target)
         return
-    new_person = turn.participant is None
+    speaks = keep_text and turn.substantive and not is_greeting(turn.key)
+    if turn.participant is None:
+        _start(turn, target, keep_text=keep_text, speaks=speaks)
+        return
     participant = turn.ensure_participant(turn.language, consultation_id=target.id)
     if participant.active_consultation_id != target.id:
         turn.set_participant(active_consultation_id=target.id)
     existing = None
     if turn.conversation is not None and turn.conversation.consultation_id == target.id:
         existing = turn.conversation
-    elif not new_person:
+    else:
         existing = participants.find_conversation(
-            session=turn.session, participant_id=participant.id, consultation_id=target.id
+            session=turn.connection, participant_id=participant.id, consultation_id=target.id
         )
-    speaks = keep_text and turn.substantive and not is_greeting(turn.key)
     if existing is not None:
         turn.conversation = existing
         if speaks:
@@ -210,9 +212,7 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
     data: dict[str, object] = {}
     waiting = dict(participant.data)
     chosen = waiting.get("lang") == "chosen"
-    if (new_person or (waiting and not chosen)) and (
-        not keep_text or _first_language(turn) is None
-    ):
+    if (waiting and not chosen) and (not keep_text or _first_language(turn) is None):
         # A keyword or an emoji says nothing about language: the first
         # message in words decides (see _settle_language).
         data["lang_open"] = True
@@ -225,13 +225,27 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
         # What was kept before the consultation was named now belongs to it.
         turn.set_participant(data={})
     turn.conversation = participants.create_conversation(
-        session=turn.session,
+        session=turn.connection,
         participant_id=participant.id,
         consultation_id=target.id,
         step=Step.CONSENT,
         now=turn.now,
         data=data,
     )
+    turn.prompt()
+
+
+def _start(turn: Turn, target: ConsultationInfo, *, keep_text: bool, speaks: bool) -> None:
+    """A new resident's first conversation: what `_enter` does for someone who
+    has never written, their row and the conversation in one write."""
+    data: dict[str, object] = {}
+    if not keep_text or _first_language(turn) is None:
+        # A keyword or an emoji says nothing about language: the first
+        # message in words decides (see _settle_language).
+        data["lang_open"] = True
+    if speaks:
+        data["held"] = [{"text": turn.text, "pmid": turn.message.provider_message_id}]
+    turn.start_participant(consultation_id=target.id, step=Step.CONSENT, data=data)
     turn.prompt()
 
 

@@ -1,9 +1,12 @@
 """One inbound message being handled: its context, the writes it makes, the replies it gives.
 
-A Turn lives inside one database transaction. Handlers (flow_steps,
+A Turn lives inside one database transaction, on a Core connection (an ORM
+session is made only for the handlers that want one). Handlers (flow_steps,
 flow_commands, the engine's routing) read and change it; the engine writes
-the participant and conversation back once at the end, so a message costs a
-handful of statements however many handlers touch it.
+the participant and conversation back once at the end, with the answers and
+audit events the handlers recorded, so a message costs a handful of
+statements however many handlers touch it (one at the end on PostgreSQL:
+storage/repositories/turn_end.py).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlmodel import Session
 
 from bot.channels.sms.segments import segment_count
@@ -22,7 +26,7 @@ from bot.conversation.messages import InboundMessage, Reply, ReplyOption
 from bot.conversation.steps import ConsultationDirectory, ConsultationInfo, QuestionInfo, Step
 from bot.conversation.yes_no import Reading, Verdict, read
 from storage.identity import AddressProtector
-from storage.repositories import answers, audit, participants
+from storage.repositories import answers, audit, new_residents, participants
 from storage.repositories.participants import ConversationRecord, ParticipantRecord
 
 # A conversation picked up after this long starts with "Hello again!".
@@ -57,7 +61,7 @@ def join_parts(parts: tuple[str, ...] | list[str]) -> str:
 
 @dataclass
 class Turn:
-    session: Session
+    connection: Connection
     message: InboundMessage
     now: datetime
     catalog: Catalog
@@ -73,9 +77,13 @@ class Turn:
     language: str = "en"
     replies: list[Reply] = field(default_factory=list)
     answer_ids: list[int] = field(default_factory=list)
+    # Rows written at the end of the turn (their ids join answer_ids then).
+    answers_to_store: list[dict[str, Any]] = field(default_factory=list)
+    events_to_record: list[dict[str, Any]] = field(default_factory=list)
     participant_changes: dict[str, Any] = field(default_factory=dict)
     conversation_dirty: bool = False
     _reading: Reading | None = field(default=None, init=False, repr=False)
+    _session: Session | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.text = clean_text(self.message.text)
@@ -88,6 +96,26 @@ class Turn:
             self.key = keyword_key(self.text)
         if self.participant is not None:
             self.language = self.participant.language
+
+    @property
+    def session(self) -> Session:
+        """An ORM session in the turn's transaction, made when a handler asks (a
+        playback reply, an erasure): the Session's own bookkeeping costs more than
+        most turns' statements, so the rest run on the connection."""
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False)
+        return self._session
+
+    def finish_session(self) -> None:
+        """Write what the ORM session holds into the transaction, then let it go."""
+        if self._session is not None:
+            self._session.flush()
+            self.drop_session()
+
+    def drop_session(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
 
     @property
     def reading(self) -> Reading:
@@ -175,7 +203,7 @@ class Turn:
         if self.participant is None:
             self.language = language or self.language
             self.participant = participants.create_participant(
-                session=self.session,
+                session=self.connection,
                 channel=str(self.message.channel),
                 address_hash=self.address_hash,
                 address_encrypted=self.protector.encrypt(self.message.address),
@@ -185,6 +213,21 @@ class Turn:
                 data=data,
             )
         return self.participant
+
+    def start_participant(self, *, consultation_id: int, step: str, data: dict[str, Any]) -> None:
+        """Create a new resident with their first conversation (one statement on PostgreSQL)."""
+        assert self.participant is None
+        self.participant, self.conversation = new_residents.create_participant_in(
+            session=self.connection,
+            channel=str(self.message.channel),
+            address_hash=self.address_hash,
+            address_encrypted=self.protector.encrypt(self.message.address),
+            language=self.language,
+            now=self.now,
+            consultation_id=consultation_id,
+            step=step,
+            conversation_data=data,
+        )
 
     def touch_conversation(self) -> None:
         self.conversation_dirty = True
@@ -215,9 +258,8 @@ class Turn:
         pmid = provider_message_id
         if pmid is None and self.message.provider_message_id is not None:
             pmid = self.message.provider_message_id
-        self.answer_ids.append(
-            answers.create_answer(
-                session=self.session,
+        self.answers_to_store.append(
+            answers.answer_values(
                 consultation_id=self.conversation.consultation_id,
                 participant_id=self.participant.id,
                 conversation_id=self.conversation.id,
@@ -238,13 +280,14 @@ class Turn:
 
     def audit(self, action: str, **detail: Any) -> None:
         assert self.participant is not None
-        audit.record_event(
-            session=self.session,
-            actor="participant",
-            action=action,
-            subject=f"participant:{self.participant.id}",
-            detail=detail or None,
-            at=self.now,
+        self.events_to_record.append(
+            audit.event_values(
+                actor="participant",
+                action=action,
+                subject=f"participant:{self.participant.id}",
+                detail=detail or None,
+                at=self.now,
+            )
         )
 
     # -- prompts ---------------------------------------------------------

@@ -8,11 +8,30 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from storage.hot_sql import Executor, connection_of
 from storage.models import AuditEvent, utcnow
 from storage.models._base import table_of
 
 AUDIT = table_of(AuditEvent)
 _INSERT = insert(AUDIT)
+
+
+def event_values(
+    *,
+    actor: str,
+    action: str,
+    subject: str = "",
+    detail: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> dict[str, Any]:
+    """An event's columns, checked by keyword (for `record_event` or the turn's end)."""
+    return {
+        "at": at or utcnow(),
+        "actor": actor,
+        "action": action,
+        "subject": subject,
+        "detail": detail,
+    }
 
 
 def record_event(
@@ -25,16 +44,13 @@ def record_event(
     at: datetime | None = None,
 ) -> None:
     """Append one event. `subject` must identify nobody once erased ("participant:42")."""
-    session.connection().execute(
-        _INSERT,
-        {
-            "at": at or utcnow(),
-            "actor": actor,
-            "action": action,
-            "subject": subject,
-            "detail": detail,
-        },
-    )
+    values = event_values(actor=actor, action=action, subject=subject, detail=detail, at=at)
+    insert_event(session=session, values=values)
+
+
+def insert_event(*, session: Executor, values: dict[str, Any]) -> None:
+    """Append one event from `event_values`."""
+    connection_of(session).execute(_INSERT, values)
 
 
 def list_events(

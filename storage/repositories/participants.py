@@ -15,7 +15,7 @@ from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from storage.hot_sql import HotStatement
+from storage.hot_sql import Executor, HotStatement
 from storage.models import Conversation, Participant, as_utc
 from storage.models._base import table_of
 from storage.models.participant import Answer, InboundReceipt
@@ -173,7 +173,7 @@ _SAVE_CONVERSATION = HotStatement(
 
 
 def find_with_active_conversation(
-    *, session: Session, channel: str, address_hash: str, lock: bool = False
+    *, session: Executor, channel: str, address_hash: str, lock: bool = False
 ) -> tuple[ParticipantRecord, ConversationRecord | None] | None:
     """The participant for an address and the conversation they are in, in one read.
 
@@ -193,7 +193,7 @@ def find_with_active_conversation(
 
 def create_participant(
     *,
-    session: Session,
+    session: Executor,
     channel: str,
     address_hash: str,
     address_encrypted: bytes,
@@ -203,7 +203,37 @@ def create_participant(
     active_consultation_id: int | None = None,
     data: dict[str, Any] | None = None,
 ) -> ParticipantRecord:
-    values: dict[str, Any] = {
+    values = participant_values(
+        channel=channel,
+        address_hash=address_hash,
+        address_encrypted=address_encrypted,
+        language=language,
+        now=now,
+        opted_out=opted_out,
+        active_consultation_id=active_consultation_id,
+        data=data,
+    )
+    return participant_record(insert_participant(session=session, values=values), values)
+
+
+def insert_participant(*, session: Executor, values: dict[str, Any]) -> int:
+    """Store a participant from `participant_values`; returns the new id."""
+    return int(_INSERT_PARTICIPANT.execute(session, values)[0][0])
+
+
+def participant_values(
+    *,
+    channel: str,
+    address_hash: str,
+    address_encrypted: bytes,
+    language: str,
+    now: datetime,
+    opted_out: bool,
+    active_consultation_id: int | None,
+    data: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """A new participant's columns, checked by keyword."""
+    return {
         "channel": channel,
         "address_hash": address_hash,
         "address_encrypted": address_encrypted,
@@ -218,22 +248,25 @@ def create_participant(
         "last_seen_at": now,
         "data": data or None,
     }
-    rows = _INSERT_PARTICIPANT.execute(session, values)
+
+
+def participant_record(participant_id: int, values: dict[str, Any]) -> ParticipantRecord:
+    """The record of a participant just stored from `participant_values`."""
     return ParticipantRecord(
-        id=int(rows[0][0]),
-        channel=channel,
-        language=language,
+        id=participant_id,
+        channel=values["channel"],
+        language=values["language"],
         consent="unknown",
-        opted_out=opted_out,
+        opted_out=values["opted_out"],
         wants_feedback=None,
-        active_consultation_id=active_consultation_id,
+        active_consultation_id=values["active_consultation_id"],
         erasure_requested_at=None,
-        last_seen_at=now,
-        data=dict(data or {}),
+        last_seen_at=values["last_seen_at"],
+        data=dict(values["data"] or {}),
     )
 
 
-def update_participant(*, session: Session, participant_id: int, **values: Any) -> None:
+def update_participant(*, session: Executor, participant_id: int, **values: Any) -> None:
     """Set columns of one participant (only the ones given)."""
     _UPDATE_PARTICIPANT.execute(session, {"participant_id": participant_id, **values})
 
@@ -244,7 +277,7 @@ def get_participant(*, session: Session, participant_id: int) -> Participant | N
 
 
 def find_conversation(
-    *, session: Session, participant_id: int, consultation_id: int
+    *, session: Executor, participant_id: int, consultation_id: int
 ) -> ConversationRecord | None:
     rows = _FIND_CONVERSATION.execute(
         session, {"participant_id": participant_id, "consultation_id": consultation_id}
@@ -254,7 +287,7 @@ def find_conversation(
 
 def create_conversation(
     *,
-    session: Session,
+    session: Executor,
     participant_id: int,
     consultation_id: int,
     step: str,
@@ -284,7 +317,7 @@ def create_conversation(
     )
 
 
-def save_conversation(*, session: Session, conversation: ConversationRecord) -> None:
+def save_conversation(*, session: Executor, conversation: ConversationRecord) -> None:
     """Write back the mutable fields of a conversation record."""
     _SAVE_CONVERSATION.execute(
         session,

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
-from storage.hot_sql import HotStatement
+from storage.hot_sql import Executor, HotStatement
 from storage.models._base import table_of
 from storage.models.participant import InboundReceipt
 
@@ -31,7 +31,7 @@ def find_receipt(
 
 def create_receipt(
     *,
-    session: Session,
+    session: Executor,
     channel: str,
     provider_message_id: str,
     participant_id: int | None,
