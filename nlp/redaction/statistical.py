@@ -40,6 +40,9 @@ ORDINARY = -7.5
 # Log probabilities from the gazetteer's frequency table (see names.py for its scale).
 COMMON_LOWER = -11.5
 MOSTLY_LOWER = -13.0
+# Lower-case this many nats more often than capitalised (about 7 times): "trees",
+# "patient". Lower-case names residents type stay below it ("dave", "trump", "grace").
+LOWER_BY = 2.0
 _TITLES = TITLES | TITLES_CY
 #: A guess of the rules (a capitalised listed name, a rare capitalised word, a name after
 #: "with" or "from") stands unless the contextual finder gives each of its words less than
@@ -137,6 +140,9 @@ class ModelNameFinder:
                 return True  # "Canadians", "Europeans": a people, not a person
             if word.islower() and not lower_names and low > capital and low > MOSTLY_LOWER:
                 return True  # "ward Gresford East": who writes capitals writes names so
+            if word.islower() and low - capital > LOWER_BY and low > MOSTLY_LOWER:
+                return True  # "More trees": a short answer says nothing of its writer's
+                # habits, and a word seen far more often lower-case is a word there
             return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:

@@ -144,3 +144,22 @@ def test_gum_names_are_proper_nouns_in_person_mentions(tmp_path: Path) -> None:
         [("President", "title"), ("Lincoln", "person")],
     ]
     assert load_gum(tmp_path, "dev", trainable_only=True)[0]["genre"] == "vlog"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Short answers say nothing of how their writer types names: an everyday word,
+        # far more often written lower-case, is a word ("More trees" hid "trees").
+        ("More trees", "More trees"),
+        ("more trees please", "more trees please"),
+        ("the patient next to me was loud", "the patient next to me was loud"),
+        # Lower-case names residents type are still names.
+        ("ask dave at the depot", "ask [name] at the depot"),
+        ("thanks to grace and rose on the ward", "thanks to [name] and [name] on the ward"),
+    ],
+)
+def test_everyday_lower_case_words_stay_and_lower_case_names_go(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text).text == expected
