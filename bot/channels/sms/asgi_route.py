@@ -16,6 +16,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+# Starlette's own (private) helper, so that under a root_path (a proxy's prefix) this route
+# matches the same path its other routes would; the lock file pins the version it comes from.
 from starlette._utils import get_route_path
 from starlette.datastructures import URLPath
 from starlette.exceptions import HTTPException
