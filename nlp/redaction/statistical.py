@@ -114,10 +114,28 @@ class ModelNameFinder:
                 after = words[last + 1][2] if last + 1 < len(words) else ""
                 if fold(f"{run[-1][2]} {after}") in self.g.places:
                     continue  # "Caia Park": the start of a place the rules keep
+                if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
+                    continue  # "Patient is very happy": the capital is the sentence's
                 kept = self._vet(list(run), before, by_context=True, lower_names=lower_names)
                 if kept is not None:
                     found.append(kept)
         return found
+
+    def _capital_by_position(
+        self, word: str, index: int, words: Sequence[tuple[int, int, str]]
+    ) -> bool:
+        """An everyday word capitalised only because a sentence starts with it: far more
+        often written lower-case (LOWER_BY) and no one's given name ("Will" stays a name)."""
+        starts = index == 0 or words[index - 1][2][-1:] in ".!?"
+        if not starts or not word[:1].isupper() or not word[1:].islower():
+            return False
+        key = fold(word)
+        low = self.g.lower_prob(key)
+        return (
+            low - self.g.capital_prob(key) > LOWER_BY
+            and low > MOSTLY_LOWER
+            and key not in self.g.first_names
+        )
 
     def _listed(self, word: str) -> bool:
         key = fold(word.strip("'’"))

@@ -154,12 +154,15 @@ def test_gum_names_are_proper_nouns_in_person_mentions(tmp_path: Path) -> None:
         ("More trees", "More trees"),
         ("more trees please", "more trees please"),
         ("the patient next to me was loud", "the patient next to me was loud"),
+        # A sentence's first word has its capital from its place, not from a name.
+        ("Patient is very happy with the team", "Patient is very happy with the team"),
+        ("Will is lovely on reception", "[name] is lovely on reception"),
         # Lower-case names residents type are still names.
         ("ask dave at the depot", "ask [name] at the depot"),
         ("thanks to grace and rose on the ward", "thanks to [name] and [name] on the ward"),
     ],
 )
-def test_everyday_lower_case_words_stay_and_lower_case_names_go(
+def test_everyday_words_stay_and_names_go_however_they_are_written(
     redactor: Redactor, text: str, expected: str
 ) -> None:
     assert redactor.redact(text).text == expected
