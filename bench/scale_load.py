@@ -21,6 +21,21 @@ PUBLIC = "https://consult.example.gov.uk"
 TOKEN = "f0e1d2c3b4a5968778695a4b3c2d1e0f"
 ACCOUNT = "AC" + "0123456789abcdef" * 2
 PATH = "/sms/twilio"
+
+
+def service_env(database_url: str, **extra: str) -> dict[str, str]:
+    """What a benchmarked service reads: its store, the signing account, the demo consultation."""
+    return {
+        "DATABASE_URL": database_url,
+        "TWILIO_ACCOUNT_SID": ACCOUNT,
+        "TWILIO_AUTH_TOKEN": TOKEN,
+        "PUBLIC_BASE_URL": PUBLIC,
+        "SEED_DEMO": "true",
+        "ENVIRONMENT": "development",
+        **extra,
+    }
+
+
 VALIDATOR = RequestValidator(TOKEN)
 DUPLICATE_EVERY = 20
 # Answers are composed from topics x phrasings so that they vary like real ones

@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.scale_load import ACCOUNT, PUBLIC, TOKEN, signed_sms  # noqa: E402
+from bench.scale_load import service_env, signed_sms  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 
 HEALTHZ = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
@@ -229,14 +229,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     tmp = tempfile.mkdtemp()
-    os.environ.update(
-        DATABASE_URL=f"sqlite:///{tmp}/bench.db",
-        TWILIO_ACCOUNT_SID=ACCOUNT,
-        TWILIO_AUTH_TOKEN=TOKEN,
-        PUBLIC_BASE_URL=PUBLIC,
-        SEED_DEMO="true",
-        ENVIRONMENT="development",
-    )
+    os.environ.update(service_env(f"sqlite:///{tmp}/bench.db"))
     profile = cProfile.Profile(time.process_time) if args.profile else None
     asyncio.run(measure(args.residents, profile, args.breakdown))
     if profile is not None:

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.scale_load import ACCOUNT, PUBLIC, TOKEN  # noqa: E402
+from bench.scale_load import service_env  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from bench.webhooks import wait_ready  # noqa: E402
 from bench.webhooks_load import Phase, Workload, fixed_rate, free_port, healthz_floor, saturate  # noqa: E402
@@ -61,18 +61,12 @@ def measured(pid: int, phase: Phase, before: dict[int, float]) -> tuple[float, f
 
 def run(code: Path, args: argparse.Namespace) -> dict[str, tuple[float, float, float]]:
     tmp = tempfile.mkdtemp()
-    env = dict(
-        os.environ,
-        DATABASE_URL=f"sqlite:///{tmp}/bench.db",
-        TWILIO_ACCOUNT_SID=ACCOUNT,
-        TWILIO_AUTH_TOKEN=TOKEN,
-        PUBLIC_BASE_URL=PUBLIC,
-        SEED_DEMO="true",
-        ENVIRONMENT="development",
+    env = {
+        **os.environ,
         # The code under test first on the path (the venv's editable install
         # points at this tree otherwise).
-        PYTHONPATH=str(code),
-    )
+        **service_env(f"sqlite:///{tmp}/bench.db", PYTHONPATH=str(code)),
+    }
     whatmatters = [sys.executable, "-m", "app.cli"]
     for command in (["db", "upgrade"], ["seed-demo"]):
         subprocess.run(

@@ -55,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # The request format and signing live in one place, shared with bench/scale.py.
 from bench.databases import postgres_database, sqlite_database  # noqa: E402
 from bench.proc_cpu import tree_cpu  # noqa: E402
-from bench.scale_load import ACCOUNT, PUBLIC, TOKEN  # noqa: E402
+from bench.scale_load import service_env  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from bench.webhooks_load import (  # noqa: E402
     Phase,
@@ -118,15 +118,7 @@ class Service:
 
 def start_service(name: str, url: str, args: argparse.Namespace, variant: str) -> Service:
     port = free_port()
-    env = dict(
-        os.environ,
-        DATABASE_URL=url,
-        TWILIO_ACCOUNT_SID=ACCOUNT,
-        TWILIO_AUTH_TOKEN=TOKEN,
-        PUBLIC_BASE_URL=PUBLIC,
-        SEED_DEMO="true",
-        ENVIRONMENT="development",
-    )
+    env = {**os.environ, **service_env(url)}
     whatmatters = str(Path(sys.executable).with_name("whatmatters"))
     subprocess.run(
         [whatmatters, "db", "upgrade"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
