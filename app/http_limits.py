@@ -78,8 +78,8 @@ class TimedHttpToolsProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         if self._reading != "body":
-            # Bytes of a head (or the start of the next one): counted per read,
-            # so a pipelined head may pass the limit by at most one read.
+            # Bytes of a head still arriving (a finished head is measured whole
+            # in on_headers_complete): a head that never ends is cut off here.
             self._head_bytes += len(data)
         super().data_received(data)
         if self.transport.get_protocol() is not self:
@@ -103,6 +103,11 @@ class TimedHttpToolsProtocol(HttpToolsProtocol):
         self._reading = "head"
 
     def on_headers_complete(self) -> None:
+        # A head that arrived whole in one read never reached the check in
+        # data_received: measure it here. httptools turns the error into
+        # uvicorn's 400.
+        if len(self.url) + sum(len(n) + len(v) for n, v in self.headers) > self.max_head_bytes:
+            raise ValueError("request head too large")
         self._reading = "body"
         self._head_bytes = 0
         super().on_headers_complete()
@@ -115,21 +120,38 @@ class TimedHttpToolsProtocol(HttpToolsProtocol):
         self._disarm()
         super().connection_lost(exc)
 
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()  # a pipelined request waiting behind the response starts its clock now
+
+    def _wanted(self) -> str | None:
+        """The phase whose deadline runs now (None: the client is not the one waited on)."""
+        if self._reading == "body" and self.pipeline:
+            return None  # queued behind a response: uvicorn paused reading
+        if self._reading == "head" and self.cycle is not None and not self.cycle.response_complete:
+            return None  # the next head waits behind a response still being written
+        return self._reading
+
+    def _limits(self) -> tuple[float, float]:
+        """The deadlines: the class's own (tests set them) or the settings'."""
+        header, body = self.header_timeout, self.body_timeout
+        if header is None or body is None:
+            configured = _configured()
+            header = configured[0] if header is None else header
+            body = configured[1] if body is None else body
+        return header, body
+
     def _arm(self) -> None:
-        wanted = self._reading
+        wanted = self._wanted()
         if wanted == self._phase:
             return
         self._disarm()
         if wanted is None or self.transport is None or self.transport.is_closing():
             return
-        header, body = _configured() if None in (self.header_timeout, self.body_timeout) else (0, 0)
+        header, body = self._limits()
         self._phase = wanted
         self._timer = self.loop.call_later(
-            (self.header_timeout if self.header_timeout is not None else header)
-            if wanted == "head"
-            else (self.body_timeout if self.body_timeout is not None else body),
-            self._expired,
-            wanted,
+            header if wanted == "head" else body, self._expired, wanted
         )
 
     def _disarm(self) -> None:

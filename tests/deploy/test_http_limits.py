@@ -190,3 +190,8 @@ def test_a_head_over_32_kb_is_refused_and_one_under_it_is_served(
         received, took = _closed_after(sock, started)
     assert received.startswith(b"HTTP/1.1 400")
     assert took < HEAD_SECONDS
+    with _connect(port) as sock:
+        # A finished head over the limit, sent in one write, is refused too.
+        over = b"GET / HTTP/1.1\r\nHost: t\r\n" + filler * (40 * 1024 // len(filler))
+        sock.sendall(over + b"\r\n")
+        assert _read_until_closed(sock).startswith(b"HTTP/1.1 400")
