@@ -116,12 +116,15 @@ _THREATS = [
         r"(?!'r (?:record|tim|gem))"
     ),
     # Wishing someone dead, aimed at "you" or at a person: "I hope you die", "gobeithio ti'n
-    # marw". Not "she died peacefully": only "hope" with a pronoun before the verb.
+    # marw". Not "she died peacefully": only "hope" with a pronoun before the verb, and not
+    # a verb with an object or a particle ("burn the leaves", "die down") or a gentle end
+    # ("dies in his sleep", "peacefully").
     re.compile(
         r"\b(?:i\s+)?hope\s+(?:you|u|ya|he|she|they)\s+(?:all\s+)?(?:die|dies|get killed|rot"
-        r"|burn)\b(?!\s+(?:peacefully|in peace|comfortably|without))"
+        r"|burn)\b(?!\s+(?:peacefully|in peace|comfortably|without|down|out|off|away|the|a|an"
+        r"|it|them|some|soon|in (?:his|her|their|my|your) sleep)\b)"
         r"|\bgobeithio\s+(?:y\s+|bod\s+|fod\s+)?(?:ti|chi|o|fo|hi|e|nhw)(?:'n|\s+yn)\s+"
-        r"(?:marw|pydru|llosgi)\b(?!\s+(?:yn\s+)?(?:dawel|heddychlon))"
+        r"(?:marw|pydru|llosgi)(?![\w'])(?!\s+(?:yn\s+)?(?:dawel|heddychlon))"
     ),
     # "torri dy wddw", "curo'i wyneb": harm to a body, whoever says it.
     re.compile(

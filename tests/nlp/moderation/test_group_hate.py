@@ -54,6 +54,11 @@ def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
         ("gobeithio bod hi'n marw yn dawel, heb boen", False),
         ("I hope she dies peacefully at home, the hospice were wonderful", False),
         ("Bu farw fy mam yn yr ysbyty", False),
+        # A verb with an object or a particle, or a gentle end, wishes no one dead.
+        ("I hope they burn the leaves instead of leaving them", False),
+        ("hope they die down soon, the roadworks noise", False),
+        ("gobeithio nhw'n llosgi'r dail", False),
+        ("I hope he dies in his sleep, he is suffering so much", False),
     ],
 )
 def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
