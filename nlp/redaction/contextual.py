@@ -181,15 +181,6 @@ class ContextualNameFinder:
         self.threshold = threshold
         self._blas = ThreadpoolController()
 
-    def find_many(
-        self, texts: Sequence[str], words: Sequence[Sequence[Word]]
-    ) -> list[list[list[Word]]]:
-        """For each text, its runs of consecutive name words (each run one candidate name)."""
-        return [
-            runs(text_words, scores >= self.threshold)
-            for text_words, scores in zip(words, self.scores_many(texts, words), strict=True)
-        ]
-
     def scores_many(
         self, texts: Sequence[str], words: Sequence[Sequence[Word]]
     ) -> list[np.ndarray]:

@@ -20,6 +20,7 @@ from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.normalise import Normalised, normalise
+from nlp.redaction.statistical import CONTEXTUAL
 from storage.placeholders import normalise_spans, render_redacted
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class RedactionResult:
 # MiniLM finder (contextual.py). The spaCy models (models.py: "own", "sm") can still be
 # added; beside it they found 0.007 more of WNUT-17 dev's name words for 0.032 precision
 # and about twice the CPU (bench/RESULTS.md), so they are no longer run by default.
-NAME_MODELS = ("minilm",)
+NAME_MODELS = (CONTEXTUAL,)
 
 
 def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS) -> Language:
@@ -73,7 +74,7 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
     # frequency table, which would take every capitalised noun for a name.
     # In English, with the contextual finder, the rules' uncued guesses wait for its support
     # (statistical.SUPPORT); Welsh and other languages are off MiniLM's home ground.
-    defer = code == "en" and "minilm" in name_models
+    defer = code == "en" and CONTEXTUAL in name_models
     pipeline.add_pipe(
         "wm_pii_names",
         config={"welsh": code == "cy", "guess_rare": code == "en", "defer_guesses": defer},

@@ -130,12 +130,12 @@ class ModelNameFinder:
         if not starts or not word[:1].isupper() or not word[1:].islower():
             return False
         key = fold(word)
+        return self._mostly_lower(key) and key not in self.g.first_names
+
+    def _mostly_lower(self, key: str) -> bool:
+        """Written lower-case far more often than capitalised (LOWER_BY), and common."""
         low = self.g.lower_prob(key)
-        return (
-            low - self.g.capital_prob(key) > LOWER_BY
-            and low > MOSTLY_LOWER
-            and key not in self.g.first_names
-        )
+        return low - self.g.capital_prob(key) > LOWER_BY and low > MOSTLY_LOWER
 
     def _listed(self, word: str) -> bool:
         key = fold(word.strip("'’"))
@@ -158,7 +158,7 @@ class ModelNameFinder:
                 return True  # "Canadians", "Europeans": a people, not a person
             if word.islower() and not lower_names and low > capital and low > MOSTLY_LOWER:
                 return True  # "ward Gresford East": who writes capitals writes names so
-            if word.islower() and low - capital > LOWER_BY and low > MOSTLY_LOWER:
+            if word.islower() and self._mostly_lower(key):
                 return True  # "More trees": a short answer says nothing of its writer's
                 # habits, and a word seen far more often lower-case is a word there
             return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
