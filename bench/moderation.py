@@ -17,7 +17,7 @@ Sets (read from ../shared/data, never copied; the hand-written ones are below):
   label: hate speech (toxic statements), offensive language (obscenities), neither (clean).
   Split in two by a hash of the row number before any rule was written: the development half
   is always reported; the held-out half only with --held-out (measured once, recorded).
-- cy-siarad (bench/data/welsh_abuse_siarad.tsv, built by bench/siarad_abuse.py): real
+- cy-siarad (bench/data/welsh_abuse_siarad.tsv, built by bench/chat_abuse.py --corpus siarad): real
   utterances from 69 recorded Welsh conversations of the Siarad corpus (Bangor University,
   GPLv3), labelled by the corpus team's English translation (a strong or medium English
   swear word in it: obscenity; no swear word at all: clean), split by conversation. The

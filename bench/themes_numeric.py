@@ -2,7 +2,7 @@
 
 Times each step on the same data in the same run (CPU seconds of this process, best
 of ``--repeat``) and says whether the results agree: identical trees and partitions
-for Ward / average linkage / fcluster, the same HDBSCAN count, the same assignment,
+for Ward and fcluster, the same HDBSCAN count, the same assignment,
 PCA projections equal up to rounding. The data are real answers when the development
 set is there (../shared/data/themes/clinc150_train.csv through the default embedder),
 random unit vectors otherwise.

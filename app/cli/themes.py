@@ -81,8 +81,8 @@ def _embed(embedder: Any, texts: Sequence[str], languages: Sequence[str]) -> np.
 def _warm_up() -> None:
     """Import the clustering and language modules while the models load and embed.
 
-    Embedding releases the GIL, so on a second core these imports (about a second:
-    scikit-learn pulls in scipy.stats, spaCy its registries) cost a cold run little.
+    Embedding releases the GIL, so on a second core these imports (spaCy and its
+    registries, most of a second; the theming modules are numpy only) cost a cold run little.
     """
     try:
         from nlp.pipelines import get_pipeline

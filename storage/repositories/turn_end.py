@@ -51,7 +51,8 @@ class _Shape:
     receipt: bool
 
 
-# A handful of shapes in practice (which participant columns changed, 0-1 answers).
+# A handful of shapes in practice (which participant columns changed; 0 to MAX_HELD
+# answers, MAX_HELD when a consent releases held text).
 _COMBINED: dict[_Shape, HotStatement] = {}
 
 

@@ -76,8 +76,6 @@ class WebhookRoute(BaseRoute):
 
     def __init__(self, path: str, handler: Handler, *, name: str) -> None:
         self.path = path
-        # Read by the request observer (latency label) and FastAPI's route telemetry.
-        self.path_format = path
         self.name = name
         self.handler = handler
 

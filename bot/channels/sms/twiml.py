@@ -47,8 +47,8 @@ def _escape(text: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _mention(value: str) -> re.Pattern[str]:
-    # Compiled once per option value (YES, NO, 1..6, ward names): every reply
-    # with options is checked on every webhook.
+    # One pattern per option value (YES, NO, 1..6, ward names), built once:
+    # every reply with options is checked on every webhook.
     return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ def clinc_texts(n: int) -> list[str]:
 
 @lru_cache(maxsize=1)
 def minilm_vectors() -> np.ndarray:
-    """200 answers through the default embedder (the vectors theming clusters)."""
+    """200 answers and 20 repeats of them through the default embedder (what theming clusters)."""
     from nlp.embeddings import default_embedder
 
     texts = clinc_texts(200)

@@ -65,8 +65,8 @@ def test_tall_and_square_shapes_take_sklearns_other_solvers() -> None:
     tall = rng.normal(size=(200, 8)) @ rng.normal(size=(8, 8))  # covariance_eigh
     ours, theirs = reduced_both_ways(tall, 3)
     np.testing.assert_allclose(ours, theirs, atol=1e-8)
-    square = rng.normal(size=(600, 40)).astype(np.float32)  # 36 of 40: full again
-    ours, theirs = reduced_both_ways(square, 36)
+    square = rng.normal(size=(600, 100)).astype(np.float32)  # 90 of 100: full SVD
+    ours, theirs = reduced_both_ways(square, 90)
     np.testing.assert_allclose(ours, theirs, atol=1e-3)
 
 
