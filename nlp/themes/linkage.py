@@ -43,7 +43,9 @@ def cosine_matrix(points: np.ndarray) -> np.ndarray:
     dots = unique @ unique.T
     norms = np.sqrt(dots.diagonal().copy())
     norms[norms == 0] = 1.0
-    cosine = np.clip(dots / norms[:, None] / norms[None, :], -1.0, 1.0)
+    # One product per pair, so (i, j) and (j, i) are the same float: a tie is a tie
+    # from either side, as in scipy's condensed matrix.
+    cosine = np.clip(dots / np.outer(norms, norms), -1.0, 1.0)
     distances = 1.0 - cosine
     np.fill_diagonal(distances, 0.0)
     return _spread(distances, where)

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nlp.themes.linkage import require_finite
+
 
 def pca_fit_transform(x: np.ndarray, n_components: int, *, random_state: int = 0) -> np.ndarray:
     """The data projected on its first ``n_components`` principal components.
@@ -30,9 +32,7 @@ def pca_fit_transform(x: np.ndarray, n_components: int, *, random_state: int = 0
         ValueError: ``n_components`` outside ``1 .. min(x.shape)``, or a NaN or infinite
             value (as scikit-learn refuses them).
     """
-    data = np.asarray(x)
-    if not np.isfinite(data).all():
-        raise ValueError("x must be finite (no NaN or infinite values)")
+    data = require_finite(x)
     if data.dtype not in (np.float32, np.float64):
         data = data.astype(np.float64)
     rows, cols = data.shape

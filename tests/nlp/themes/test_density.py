@@ -60,6 +60,13 @@ def test_randomized_pca_above_500_rows_gives_sklearns_components_and_count() -> 
     )
 
 
+def test_randomized_pca_on_synthetic_data_gives_sklearns_components() -> None:
+    """The solver theming uses for 500-3,000 answers, without the development data."""
+    x = np.random.default_rng(3).normal(size=(800, 384)).astype(np.float32)
+    ours, theirs = reduced_both_ways(x, 30)
+    np.testing.assert_allclose(ours, theirs, atol=1e-3)
+
+
 def test_tall_and_square_shapes_take_sklearns_other_solvers() -> None:
     rng = np.random.default_rng(9)
     tall = rng.normal(size=(200, 8)) @ rng.normal(size=(8, 8))  # covariance_eigh
