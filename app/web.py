@@ -78,9 +78,6 @@ def create_app(
             services.jobs.stop()
         if worker is not None:
             await asyncio.to_thread(worker.stop)
-        sms_webhook = getattr(app.state, "sms_webhook", None)
-        if sms_webhook is not None:
-            await asyncio.to_thread(sms_webhook.close)
         services.db.dispose()
 
     app = FastAPI(

@@ -29,6 +29,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
@@ -94,7 +95,11 @@ class SmsWebhook:
         # connections, so more threads than half the pool can starve it).
         # A plain executor rather than anyio's thread pool: the same hop at
         # less than half the CPU (bench/RESULTS.md, h-webhook).
-        self._turns = ThreadPoolExecutor(max_concurrent_turns, thread_name_prefix="sms-turn")
+        self._threads = max_concurrent_turns
+        self._turns = self._executor()
+
+    def _executor(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(self._threads, thread_name_prefix="sms-turn")
 
     async def in_thread(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """Run `function` on a turn thread, with this request's context (its request id)."""
@@ -111,8 +116,12 @@ class SmsWebhook:
             raise
 
     def close(self) -> None:
-        """Finish the turns in flight and end the turn threads (at the service's shutdown)."""
-        self._turns.shutdown(wait=True)
+        """Finish the turns in flight and end the turn threads (at the service's shutdown).
+
+        A fresh executor (no threads until a turn needs one) takes over, so an app whose
+        lifespan runs again serves again."""
+        closing, self._turns = self._turns, self._executor()
+        closing.shutdown(wait=True)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmsWebhook:
@@ -322,8 +331,15 @@ def mount(app: FastAPI, webhook: SmsWebhook) -> None:
     changes no other request's route; it saves the busiest path a walk
     through the rest of the router.
     """
-    # The composition root closes it at shutdown, so its turn threads end with the app.
     app.state.sms_webhook = webhook
+
+    @asynccontextmanager
+    async def closing(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await asyncio.to_thread(webhook.close)  # its turn threads end with the app
+
+    # A router's lifespan joins the app's (as Telegram's does): the channel owns its shutdown.
+    app.include_router(APIRouter(lifespan=closing))
     app.router.routes[0:0] = [
         WebhookRoute(INBOUND_PATH, inbound_handler(webhook), name="sms_inbound"),
         WebhookRoute(STATUS_PATH, status_handler(webhook), name="sms_status"),
