@@ -62,9 +62,9 @@ from train_name_model import _case_noise, synthetic  # type: ignore[import-not-f
 
 from bench.redaction import load_conll  # noqa: E402
 from nlp.embeddings.minilm import MiniLMEmbedder  # noqa: E402
-from nlp.redaction.contextual import HEAD_PATH, word_features  # noqa: E402
+from nlp.redaction.contextual import EXTRA_FEATURES, HEAD_PATH, word_features  # noqa: E402
 from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer  # noqa: E402
-from nlp.redaction.names import TITLES  # noqa: E402
+from nlp.redaction.names import title  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 WELSH = SHARED / "welsh" / "ner_cy.jsonl"
@@ -106,12 +106,13 @@ def fft_negatives(count: int, g: Gazetteer, rng: random.Random) -> list[Row]:
     rows: list[Row] = []
     for text in texts[:count]:
         unknown = []
-        previous = ""
+        after_title = False
         for token in tokenizer(text):
             key = fold(token.text)
-            if key in g.first_names or key in g.surnames or previous in TITLES:
+            if key in g.first_names or key in g.surnames or after_title:
                 unknown.append((token.idx, token.idx + len(token.text), UNKNOWN))
-            previous = key.rstrip(".")
+            # The redactor's own notion of a title: Welsh titles and offices too.
+            after_title = title(token.text)
         rows.append((text, unknown))
     return rows
 
@@ -153,7 +154,7 @@ def featurise(
                 labels.append(y[keep].astype(np.int8))
         print(f"  {start + len(chunk)}/{len(rows)} sentences", flush=True)
     if not features:
-        return np.zeros((0, 384), np.float16), np.zeros(0, np.int8)
+        return np.zeros((0, 384 + EXTRA_FEATURES), np.float16), np.zeros(0, np.int8)
     return np.concatenate(features), np.concatenate(labels)
 
 
@@ -166,7 +167,10 @@ def cached(
     **options: Any,
 ) -> tuple[np.ndarray, np.ndarray]:
     """featurise, read from or written to ``cache/name.npz`` when a cache folder is given."""
-    path = cache / f"{name}-{seed}.npz" if cache else None
+    # Keyed by everything that shapes the features, so a changed option or feature
+    # layout is featurised again rather than read back stale.
+    settings = "-".join(f"{key}={options[key]}" for key in sorted(options))
+    path = cache / f"{name}-{seed}-{settings}-{384 + EXTRA_FEATURES}.npz" if cache else None
     if path is not None and path.is_file():
         with np.load(path) as stored:
             return stored["x"], stored["y"]
