@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import CTE, Connection, Table, bindparam, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.sql.base import Executable
@@ -186,3 +186,18 @@ class HotStatement:
         )
         self._results[dialect.name] = processors
         return processors
+
+
+def insert_cte(table: Table, prefix: str, columns: Sequence[str], name: str) -> CTE:
+    """``INSERT INTO table (column ...) VALUES (:prefix_column ...) RETURNING id`` as a CTE."""
+    return (
+        insert(table)
+        .values(
+            {
+                column: bindparam(f"{prefix}_{column}", type_=table.c[column].type)
+                for column in columns
+            }
+        )
+        .returning(table.c.id)
+        .cte(name)
+    )

@@ -13,44 +13,25 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, select
 
-from storage.hot_sql import Executor, HotStatement, dialect_name
+from storage.hot_sql import Executor, HotStatement, dialect_name, insert_cte
 from storage.repositories import participants
 from storage.repositories.participants import (
     CONVERSATION,
     PARTICIPANT,
     ConversationRecord,
     ParticipantRecord,
+    conversation_record,
     participant_record,
     participant_values,
 )
 
 _CONVERSATION_START = ("consultation_id", "step", "data", "started_at", "updated_at")
-_PARTICIPANT_COLUMNS = (
-    "channel",
-    "address_hash",
-    "address_encrypted",
-    "language",
-    "consent",
-    "opted_out",
-    "opted_out_at",
-    "wants_feedback",
-    "active_consultation_id",
-    "erasure_requested_at",
-    "created_at",
-    "last_seen_at",
-    "data",
+# Every column participant_values sets, from the table: a column added to the table and
+# not to participant_values fails loudly here (KeyError) instead of being left out.
+_PARTICIPANT_COLUMNS = tuple(
+    column.name for column in PARTICIPANT.columns if column.name not in ("id", "consent_at")
 )
-_NEW_PARTICIPANT = (
-    insert(PARTICIPANT)
-    .values(
-        {
-            name: bindparam(f"p_{name}", type_=PARTICIPANT.c[name].type)
-            for name in _PARTICIPANT_COLUMNS
-        }
-    )
-    .returning(PARTICIPANT.c.id)
-    .cte("new_participant")
-)
+_NEW_PARTICIPANT = insert_cte(PARTICIPANT, "p", _PARTICIPANT_COLUMNS, "new_participant")
 _INSERT_BOTH = HotStatement(
     insert(CONVERSATION)
     .from_select(
@@ -113,14 +94,7 @@ def create_participant_in(
         c_updated_at=now,
     )
     participant_id, conversation_id = _INSERT_BOTH.execute(session, params)[0]
-    conversation = ConversationRecord(
-        id=int(conversation_id),
-        participant_id=int(participant_id),
-        consultation_id=consultation_id,
-        step=step,
-        ward=None,
-        age_band=None,
-        data=dict(conversation_data),
-        updated_at=now,
+    conversation = conversation_record(
+        int(conversation_id), int(participant_id), consultation_id, step, now, conversation_data
     )
     return participant_record(int(participant_id), values), conversation

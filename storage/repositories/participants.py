@@ -305,8 +305,20 @@ def create_conversation(
             "updated_at": now,
         },
     )
+    return conversation_record(int(rows[0][0]), participant_id, consultation_id, step, now, data)
+
+
+def conversation_record(
+    conversation_id: int,
+    participant_id: int,
+    consultation_id: int,
+    step: str,
+    now: datetime,
+    data: dict[str, Any] | None,
+) -> ConversationRecord:
+    """The record of a conversation just started (no ward or age band yet)."""
     return ConversationRecord(
-        id=int(rows[0][0]),
+        id=conversation_id,
         participant_id=participant_id,
         consultation_id=consultation_id,
         step=step,

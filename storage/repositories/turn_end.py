@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CTE, Select, Table, bindparam, insert, literal, select, update
+from sqlalchemy import CTE, Select, Table, bindparam, literal, select, update
 
-from storage.hot_sql import Executor, HotStatement, dialect_name
+from storage.hot_sql import Executor, HotStatement, dialect_name, insert_cte
 from storage.models._base import table_of
 from storage.models.participant import InboundReceipt
 from storage.repositories.answers import ANSWER, insert_answer
@@ -132,15 +132,15 @@ def _statement(shape: _Shape) -> HotStatement:
     if shape.conversation:
         ctes.append(_update_cte(CONVERSATION, "c", _CONVERSATION_COLUMNS, "turn_conversation"))
     answers = [
-        _insert_cte(ANSWER, f"a{index}", _ANSWER_COLUMNS, f"turn_answer_{index}")
+        insert_cte(ANSWER, f"a{index}", _ANSWER_COLUMNS, f"turn_answer_{index}")
         for index in range(shape.answers)
     ]
     ctes += [
-        _insert_cte(AUDIT, f"e{index}", _AUDIT_COLUMNS, f"turn_event_{index}")
+        insert_cte(AUDIT, f"e{index}", _AUDIT_COLUMNS, f"turn_event_{index}")
         for index in range(shape.events)
     ]
     if shape.receipt:
-        ctes.append(_insert_cte(RECEIPT, "r", _RECEIPT_COLUMNS, "turn_receipt"))
+        ctes.append(insert_cte(RECEIPT, "r", _RECEIPT_COLUMNS, "turn_receipt"))
     # The answers' ids come back as one row; every other CTE runs unreferenced.
     built: Select[Any] = (
         select(*(answer.c.id for answer in answers)) if answers else select(literal(1))
@@ -173,21 +173,6 @@ def _update_cte(table: Table, prefix: str, columns: Sequence[str], name: str) ->
     return (
         update(table)
         .where(table.c.id == bindparam(f"{prefix}_id"))
-        .values(
-            {
-                column: bindparam(f"{prefix}_{column}", type_=table.c[column].type)
-                for column in columns
-            }
-        )
-        .returning(table.c.id)
-        .cte(name)
-    )
-
-
-def _insert_cte(table: Table, prefix: str, columns: Sequence[str], name: str) -> CTE:
-    """``INSERT INTO table (column ...) VALUES (:prefix_column ...) RETURNING id`` as a CTE."""
-    return (
-        insert(table)
         .values(
             {
                 column: bindparam(f"{prefix}_{column}", type_=table.c[column].type)
