@@ -58,12 +58,7 @@ def answer_erasure_question(turn: Turn, command: Command | None) -> bool:
         # Only the now-meaningless row id is kept: the log must show the
         # erasure happened without identifying who it was.
         turn.audit("erased")
-        turn.participant = None
-        turn.conversation = None
-        turn.participant_changes.clear()
-        turn.conversation_dirty = False
-        # Nothing of theirs is written after the erasure, not even this turn's words.
-        turn.answers_to_store.clear()
+        turn.forget_participant()
         turn.say("erased", turn.t("erased"))
         return True
     if reading.no:

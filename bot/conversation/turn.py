@@ -229,6 +229,14 @@ class Turn:
             conversation_data=data,
         )
 
+    def forget_participant(self) -> None:
+        """After an erasure: nothing of theirs is written back at the end of the turn."""
+        self.participant = None
+        self.conversation = None
+        self.participant_changes.clear()
+        self.conversation_dirty = False
+        self.answers_to_store.clear()
+
     def touch_conversation(self) -> None:
         self.conversation_dirty = True
 
