@@ -186,9 +186,16 @@ def _server_cpu_reader(engine: Engine) -> Callable[[], float | None]:
     with engine.connect() as conn:
         backend = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
     postmaster = parent_pid(backend)
-    if postmaster is None:
-        return lambda: None
+    if postmaster is None or not _is_postgres(postmaster):
+        return lambda: None  # a remote server's pid names some other local process
     return lambda: cluster_cpu(postmaster)
+
+
+def _is_postgres(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip().startswith("postgres")
+    except OSError:
+        return False
 
 
 def by_resident(
