@@ -1,7 +1,9 @@
 """Network round trips to PostgreSQL, counted where psycopg waits for the server.
 
-Counting statements (SQLAlchemy's events) stops being a count of round trips
-once BEGIN and COMMIT travel in a pipeline with a statement. Every exchange
+Counting statements (SQLAlchemy's events) misses what psycopg sends on its
+own: the PREPARE of a statement on its fifth run on a connection (and would
+stop being a count of round trips if BEGIN and COMMIT ever travelled in a
+pipeline with a statement, as tried and backed out in session 6). Every exchange
 with the server goes through `psycopg.Connection.wait`, which polls the socket
 for the generators psycopg runs; each time the server's answer is read (the
 socket became readable) counts one. A BEGIN psycopg sends before a statement
