@@ -23,8 +23,8 @@ def public_url(base_url: str, scope: Scope) -> str:
     """The URL Twilio requested, as configured in Twilio's console."""
     # The raw query string, exactly as sent: Twilio signs it byte for byte.
     query = scope.get("query_string", b"").decode("latin-1")
-    path = scope.get("root_path", "") + scope["path"]
-    url = base_url.rstrip("/") + path
+    # The ASGI path already holds any root_path (a proxy's prefix): uvicorn puts it there.
+    url = base_url.rstrip("/") + scope["path"]
     return f"{url}?{query}" if query else url
 
 
