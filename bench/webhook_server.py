@@ -10,7 +10,7 @@ threads (the engine). `/healthz` in the same server is the floor. With
 in one run, so the figures compare on a noisy machine.
 
     .venv/bin/python bench/webhook_server.py [--baseline /tmp/base] [--rounds 3]
-        [--seconds 6] [--http httptools|h11]
+        [--seconds 6] [--http httptools|h11|timed]
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from bench.webhooks_load import Phase, Workload, fixed_rate, free_port, healthz_
 
 _TICKS = os.sysconf("SC_CLK_TCK")
 # uvicorn's own protocols: the parser's cost, without the deadlines' few timer calls.
-HTTP = {"httptools": "httptools", "h11": "h11"}
+# "timed" is the protocol `serve` runs (httptools plus the deadlines and head limit of
+# app/http_limits.py); both trees compared must have it.
+HTTP = {"timed": "app.http_limits:TimedHttpToolsProtocol"}
 
 
 def thread_cpu(pid: int) -> dict[int, float]:
@@ -78,7 +80,7 @@ def run(code: Path, args: argparse.Namespace) -> dict[str, tuple[float, float, f
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "bench.webhooks:app_with_deferred_jobs", "--factory"]
         + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-        + ["--http", HTTP[args.http]],
+        + ["--http", HTTP.get(args.http, args.http)],
         env=env,
         cwd=code,
         stdout=subprocess.DEVNULL,
@@ -108,7 +110,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=6)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--http", choices=sorted(HTTP), default="httptools")
+    parser.add_argument("--http", choices=["httptools", "h11", "timed"], default="httptools")
     args = parser.parse_args()
     codes = [("this", ROOT)] + ([("baseline", args.baseline)] if args.baseline else [])
     print(versions_line())
