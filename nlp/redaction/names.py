@@ -75,11 +75,10 @@ _NAMING = (
     r"\b(?:first |last |sur|full |your |the )?name\??(?: is| was|:|\?)?|\bcalled|\bnamed|\bcalls me"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?<![\w'])(?:{_NAMING}"
+    rf"(?<![\w'])(?:(?P<naming>{_NAMING})"
     r"|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
     re.IGNORECASE,
 )
-_NAMING_BEFORE = re.compile(rf"(?<![\w'])(?:{_NAMING})[ \t]*", re.IGNORECASE)
 # "Siân ydw i", "Rhys dw i": the name comes first in Welsh.
 _INTRO_AFTER = re.compile(r"^\s*(?:ydw i|dw i|ydw i'n|yma|here)\b", re.IGNORECASE)
 PARTICLES = frozenset(
@@ -184,10 +183,9 @@ class _Scan:
         foreign = not self.guess_rare and not self.welsh
         # The cue words are English and Welsh: in German "Im" is not "I'm".
         self.intro_ends = set() if foreign else {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
-        self.cue_ends = set() if foreign else {m.end() for m in _CUE_BEFORE.finditer(self.text)}
-        self.naming_ends = (
-            set() if foreign else {m.end() for m in _NAMING_BEFORE.finditer(self.text)}
-        )
+        cues = [] if foreign else list(_CUE_BEFORE.finditer(self.text))
+        self.cue_ends = {m.end() for m in cues}
+        self.naming_ends = {m.end() for m in cues if m.group("naming")}
         self.places = self._places()
 
     # Token classification -------------------------------------------------------
