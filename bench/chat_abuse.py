@@ -149,6 +149,16 @@ def read_conversations(
     return conversations
 
 
+def label(welsh: str, english: str) -> str | None:
+    """ "obscene", "clean" or None (too short, unintelligible, or only mildly rude)."""
+    if len(welsh.split()) < 3 or "xx" in welsh:
+        return None
+    # "Dick" is a speaker's name in some conversations, not the word.
+    if STRONG.search(re.sub(r"\bDick\b", "", english)):
+        return "obscene"
+    return None if MILD.search(english) else "clean"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="siarad")
@@ -161,14 +171,12 @@ def main() -> None:
     for name, pairs in read_conversations(args.repo, corpus.folder, corpus.code_switched).items():
         split = "held-out" if corpus.held_out(name) else "dev"
         for welsh, english in pairs:
-            if len(welsh.split()) < 3 or "xx" in welsh:
-                continue
+            kind = label(welsh, english)
             row = {"conversation": name, "split": split, "text": welsh, "english": english}
-            # "Dick" is a speaker's name in some conversations, not the word.
-            if STRONG.search(re.sub(r"\bDick\b", "", english)):
-                rows.append({**row, "label": "obscene"})
-            elif not MILD.search(english):
-                clean.append({**row, "label": "clean"})
+            if kind == "obscene":
+                rows.append({**row, "label": kind})
+            elif kind == "clean":
+                clean.append({**row, "label": kind})
     rows += rng.sample(clean, min(corpus.clean_sample, len(clean)))
     with corpus.out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,9 +30,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from chat_abuse import (  # type: ignore[import-not-found]  # noqa: E402
-    MILD,
-    STRONG,
     held_out,
+    label,
     read_conversations,
 )
 
@@ -74,11 +72,10 @@ def pools(repo: Path, code_switched: bool, development_only: bool) -> dict[str, 
         if development_only and held_out(name):
             continue
         for welsh, english in pairs:
-            if len(welsh.split()) < 3 or "xx" in welsh:
-                continue
-            if STRONG.search(re.sub(r"\bDick\b", "", english)):
+            kind = label(welsh, english)
+            if kind == "obscene":
                 obscene.append(welsh)
-            elif not MILD.search(english):
+            elif kind == "clean":
                 clean.append(welsh)
     return {"obscene": obscene, "clean": clean}
 
