@@ -9,6 +9,8 @@ or a kind request for the keyword on the poster or letter.
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.conversation import flow_commands as commands
 from bot.conversation.flow_steps import MAX_HELD, handle_step
 from bot.conversation.keywords import (
@@ -185,34 +187,36 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
         _closed(turn, target)
         return
     speaks = keep_text and turn.substantive and not is_greeting(turn.key)
-    if turn.participant is None:
-        _start(turn, target, keep_text=keep_text, speaks=speaks)
-        return
-    participant = turn.ensure_participant(turn.language, consultation_id=target.id)
-    if participant.active_consultation_id != target.id:
-        turn.set_participant(active_consultation_id=target.id)
-    existing = None
-    if turn.conversation is not None and turn.conversation.consultation_id == target.id:
-        existing = turn.conversation
-    else:
-        existing = participants.find_conversation(
-            session=turn.connection, participant_id=participant.id, consultation_id=target.id
-        )
-    if existing is not None:
-        turn.conversation = existing
-        if speaks:
-            _settle_language(turn)
-            handle_step(turn, target)
-        elif existing.step == Step.DONE:
-            turn.say("already-done", turn.t("already-done"))
+    new_person = turn.participant is None
+    waiting: dict[str, Any] = {}
+    if turn.participant is not None:
+        participant = turn.participant
+        if participant.active_consultation_id != target.id:
+            turn.set_participant(active_consultation_id=target.id)
+        existing = None
+        if turn.conversation is not None and turn.conversation.consultation_id == target.id:
+            existing = turn.conversation
         else:
-            turn.prompt(turn.t("welcome-back"))
-        turn.touch_conversation()
-        return
+            existing = participants.find_conversation(
+                session=turn.connection, participant_id=participant.id, consultation_id=target.id
+            )
+        if existing is not None:
+            turn.conversation = existing
+            if speaks:
+                _settle_language(turn)
+                handle_step(turn, target)
+            elif existing.step == Step.DONE:
+                turn.say("already-done", turn.t("already-done"))
+            else:
+                turn.prompt(turn.t("welcome-back"))
+            turn.touch_conversation()
+            return
+        waiting = dict(participant.data)
     data: dict[str, object] = {}
-    waiting = dict(participant.data)
     chosen = waiting.get("lang") == "chosen"
-    if (waiting and not chosen) and (not keep_text or _first_language(turn) is None):
+    if (new_person or (waiting and not chosen)) and (
+        not keep_text or _first_language(turn) is None
+    ):
         # A keyword or an emoji says nothing about language: the first
         # message in words decides (see _settle_language).
         data["lang_open"] = True
@@ -221,31 +225,22 @@ def _enter(turn: Turn, target: ConsultationInfo, *, keep_text: bool) -> None:
         held.append({"text": turn.text, "pmid": turn.message.provider_message_id})
     if held:
         data["held"] = held[:MAX_HELD]
-    if waiting:
-        # What was kept before the consultation was named now belongs to it.
-        turn.set_participant(data={})
-    turn.conversation = participants.create_conversation(
-        session=turn.connection,
-        participant_id=participant.id,
-        consultation_id=target.id,
-        step=Step.CONSENT,
-        now=turn.now,
-        data=data,
-    )
-    turn.prompt()
-
-
-def _start(turn: Turn, target: ConsultationInfo, *, keep_text: bool, speaks: bool) -> None:
-    """A new resident's first conversation: what `_enter` does for someone who
-    has never written, their row and the conversation in one write."""
-    data: dict[str, object] = {}
-    if not keep_text or _first_language(turn) is None:
-        # A keyword or an emoji says nothing about language: the first
-        # message in words decides (see _settle_language).
-        data["lang_open"] = True
-    if speaks:
-        data["held"] = [{"text": turn.text, "pmid": turn.message.provider_message_id}]
-    turn.start_participant(consultation_id=target.id, step=Step.CONSENT, data=data)
+    if new_person:
+        # Their row and their first conversation in one write.
+        turn.start_participant(consultation_id=target.id, step=Step.CONSENT, data=data)
+    else:
+        assert turn.participant is not None
+        if waiting:
+            # What was kept before the consultation was named now belongs to it.
+            turn.set_participant(data={})
+        turn.conversation = participants.create_conversation(
+            session=turn.connection,
+            participant_id=turn.participant.id,
+            consultation_id=target.id,
+            step=Step.CONSENT,
+            now=turn.now,
+            data=data,
+        )
     turn.prompt()
 
 
