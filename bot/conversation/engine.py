@@ -29,7 +29,7 @@ from storage.db import is_dropped_connection, session_scope
 from storage.identity import AddressProtector
 from storage.models import Channel, utcnow
 from storage.repositories import participants, receipts
-from storage.repositories.turn_end import TurnWrites, end_turn, receipt_values
+from storage.repositories.turn_end import TurnWrites, end_turn
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ class ConversationEngine:
             replies = turn.replies
             receipt = None
             if message.provider_message_id is not None:
-                receipt = receipt_values(
+                receipt = receipts.receipt_values(
                     channel=str(message.channel),
                     provider_message_id=message.provider_message_id,
                     participant_id=turn.participant.id if turn.participant else None,

@@ -41,11 +41,29 @@ def create_receipt(
     """Record a handled message; IntegrityError when it was already handled."""
     _INSERT.execute(
         session,
-        {
-            "channel": channel,
-            "provider_message_id": provider_message_id,
-            "participant_id": participant_id,
-            "replies": replies,
-            "received_at": received_at,
-        },
+        receipt_values(
+            channel=channel,
+            provider_message_id=provider_message_id,
+            participant_id=participant_id,
+            replies=replies,
+            received_at=received_at,
+        ),
     )
+
+
+def receipt_values(
+    *,
+    channel: str,
+    provider_message_id: str,
+    participant_id: int | None,
+    replies: list[dict[str, Any]],
+    received_at: datetime,
+) -> dict[str, Any]:
+    """The receipt's arguments, checked by keyword."""
+    return {
+        "channel": channel,
+        "provider_message_id": provider_message_id,
+        "participant_id": participant_id,
+        "replies": replies,
+        "received_at": received_at,
+    }

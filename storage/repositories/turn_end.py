@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CTE, Select, Table, bindparam, literal, select, update
@@ -148,24 +147,6 @@ def _statement(shape: _Shape) -> HotStatement:
     built = built.add_cte(*answers, *ctes)
     statement = _COMBINED[shape] = HotStatement(built)
     return statement
-
-
-def receipt_values(
-    *,
-    channel: str,
-    provider_message_id: str,
-    participant_id: int | None,
-    replies: list[dict[str, Any]],
-    received_at: datetime,
-) -> dict[str, Any]:
-    """The receipt's arguments, checked by keyword."""
-    return {
-        "channel": channel,
-        "provider_message_id": provider_message_id,
-        "participant_id": participant_id,
-        "replies": replies,
-        "received_at": received_at,
-    }
 
 
 def _update_cte(table: Table, prefix: str, columns: Sequence[str], name: str) -> CTE:
