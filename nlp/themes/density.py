@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nlp.themes.linkage import euclidean_matrix, require_finite
+from nlp.themes.linkage import euclidean_matrix, label_merges, require_finite
 
 
 def hdbscan_count(points: np.ndarray, *, min_cluster_size: int, min_samples: int) -> int:
@@ -80,26 +80,12 @@ def _prim_mst(distances: np.ndarray, core: np.ndarray) -> np.ndarray:
 
 def _single_linkage(edges: np.ndarray, n: int) -> list[tuple[int, int, float, int]]:
     """The single-linkage tree of sorted MST edges (left, right, distance, size)."""
-    parent = np.full(2 * n - 1, -1, dtype=np.int64)
-    size = np.concatenate([np.ones(n, dtype=np.int64), np.zeros(n - 1, dtype=np.int64)])
-    tree = []
-    next_label = n
-
-    def find(node: int) -> int:
-        root = node
-        while parent[root] != -1:
-            root = int(parent[root])
-        while node != root and parent[node] != root:
-            node, parent[node] = int(parent[node]), root
-        return root
-
-    for current, nxt, distance in edges.tolist():
-        a, b = find(current), find(nxt)
-        tree.append((a, b, float(distance), int(size[a] + size[b])))
-        parent[a] = parent[b] = next_label
-        size[next_label] = size[a] + size[b]
-        next_label += 1
-    return tree
+    pairs = list(zip(edges["current"].tolist(), edges["next"].tolist(), strict=True))
+    merges = label_merges(pairs, n)
+    return [
+        (a, b, distance, size)
+        for (a, b, size), distance in zip(merges, edges["distance"].tolist(), strict=True)
+    ]
 
 
 def _bfs(tree: list[tuple[int, int, float, int]], root: int, n: int) -> list[int]:

@@ -157,8 +157,13 @@ def _nn_chain(distances: np.ndarray, method: str) -> np.ndarray:
     return z
 
 
-def _relabel(z: np.ndarray, n: int) -> None:
-    """scipy's ``label``: name each merge by the clusters it joins, in height order."""
+def label_merges(pairs: list[tuple[int, int]], n: int) -> list[tuple[int, int, int]]:
+    """scipy's ``label``: each merge of two points, as the clusters it joins and its size.
+
+    ``pairs`` are point (or cluster) ids merged in order; cluster ``n + i`` is the result
+    of merge ``i``, so a later pair naming a point names the cluster now holding it.
+    Shared by the linkage trees here and HDBSCAN's single-linkage tree (nlp.themes.density).
+    """
     parent = np.arange(2 * n - 1)
     sizes = np.ones(2 * n - 1, dtype=np.int64)
 
@@ -170,13 +175,21 @@ def _relabel(z: np.ndarray, n: int) -> None:
             node, parent[node] = int(parent[node]), root
         return root
 
-    for i in range(n - 1):
-        a, b = find(int(z[i, 0])), find(int(z[i, 1]))
-        z[i, 0], z[i, 1] = min(a, b), max(a, b)
+    merges = []
+    for i, (left, right) in enumerate(pairs):
+        a, b = find(left), find(right)
         new = n + i
         parent[a] = parent[b] = new
         sizes[new] = sizes[a] + sizes[b]
-        z[i, 3] = sizes[new]
+        merges.append((a, b, int(sizes[new])))
+    return merges
+
+
+def _relabel(z: np.ndarray, n: int) -> None:
+    """Name each merge of ``z`` (in height order) by the clusters it joins, smaller first."""
+    pairs = [(int(left), int(right)) for left, right in z[: n - 1, :2]]
+    for i, (a, b, size) in enumerate(label_merges(pairs, n)):
+        z[i, 0], z[i, 1], z[i, 3] = min(a, b), max(a, b), size
 
 
 def _max_heights(z: np.ndarray, n: int) -> np.ndarray:
