@@ -27,15 +27,21 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def process_cpu(pid: int) -> float:
-    """User + system CPU seconds of `pid` alone (all its threads); 0 once it has gone."""
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name; None once `pid` has gone."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        return 0.0
-    # Fields after the command name (which may hold spaces) start at index 2 (state).
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / _TICKS
+        return None
+    # The command name may hold spaces and brackets: the fields start after its last ")",
+    # at index 0 here (the state); utime is at 11, stime 12, cutime 13, cstime 14.
+    return stat[stat.rindex(")") + 2 :].split()
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of `pid` alone (all its threads); 0 once it has gone."""
+    fields = _stat_fields(pid)
+    return (int(fields[11]) + int(fields[12])) / _TICKS if fields else 0.0
 
 
 def tree_cpu(pid: int) -> tuple[float, float]:
@@ -52,11 +58,8 @@ def tree_cpu(pid: int) -> tuple[float, float]:
 
 def parent_pid(pid: int) -> int | None:
     """The parent of `pid`, or None when it is not a process this user can read."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return int(stat[stat.rindex(")") + 2 :].split()[1])
+    fields = _stat_fields(pid)
+    return int(fields[1]) if fields else None
 
 
 def cluster_cpu(postmaster: int) -> float | None:
@@ -67,10 +70,8 @@ def cluster_cpu(postmaster: int) -> float | None:
     checkpointer): a counter that only grows, so the difference of two readings is
     what the server spent between them, including backends that exited meanwhile.
     """
-    try:
-        stat = Path(f"/proc/{postmaster}/stat").read_text()
-    except OSError:
+    fields = _stat_fields(postmaster)
+    if fields is None:
         return None
-    fields = stat[stat.rindex(")") + 2 :].split()
     own = sum(int(value) for value in fields[11:15]) / _TICKS
     return own + sum(process_cpu(child) for child in _children(postmaster))
