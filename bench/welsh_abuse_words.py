@@ -20,8 +20,6 @@ Run:
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,21 +32,9 @@ from chat_abuse import (  # type: ignore[import-not-found]  # noqa: E402
     label,
     read_conversations,
 )
+from moderation_heldout import run  # type: ignore[import-not-found]  # noqa: E402
 
 from nlp.moderation.lexicon import mutated_forms  # noqa: E402
-
-_CHILD = """
-import json, resource, sys
-sys.path.insert(0, sys.argv[1])
-from nlp.moderation import check
-sets = json.load(sys.stdin)
-start = resource.getrusage(resource.RUSAGE_SELF)
-out = {name: [t for t in texts if any(f.kind == "abuse" for f in check(t))]
-       for name, texts in sets.items()}
-end = resource.getrusage(resource.RUSAGE_SELF)
-cpu = (end.ru_utime - start.ru_utime) + (end.ru_stime - start.ru_stime)
-print(json.dumps({"flagged": out, "cpu": cpu}))
-"""
 
 
 def dictionary_words(extra: Path | None) -> list[str]:
@@ -99,15 +85,7 @@ def main() -> None:
     trees = {"now": ROOT} | ({"baseline": args.baseline} if args.baseline else {})
     results = {}
     for tree, root in trees.items():
-        done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(root)],
-            input=json.dumps(sets),
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=root,
-        )
-        results[tree] = json.loads(done.stdout.strip().splitlines()[-1])
+        results[tree] = run(root, {name: ("abuse", texts) for name, texts in sets.items()})
     print("| set | texts | " + " | ".join(trees) + " |\n|---|---|" + "---|" * len(trees))
     for name, texts in sets.items():
         counts = [len(results[tree]["flagged"][name]) for tree in trees]
