@@ -78,14 +78,20 @@ def answer_pages(
 
 
 def audit_export(
-    engine: Engine, *, officer_id: int | None, consultation_id: int | None, fmt: str, **detail: Any
+    engine: Engine,
+    *,
+    officer_id: int | None,
+    consultation_id: int | None,
+    fmt: str,
+    action: str = "exported",
+    **detail: Any,
 ) -> None:
     """Record that an officer took answers out of the store (every format, direct or built)."""
     with session_scope(engine) as session:
         accounts.audit(
             session=session,
             actor=f"officer:{officer_id}",
-            action="exported",
+            action=action,
             subject=f"consultation:{consultation_id}",
             detail={"format": fmt, **detail},
         )
@@ -209,11 +215,12 @@ def run_export(engine: Engine, job_id: int) -> None:
         keep_file=True,
         expires_at=utcnow() + EXPORT_KEEP,
     ):
-        with session_scope(engine) as session:
-            accounts.audit(
-                session=session,
-                actor=f"officer:{job.officer_id}",
-                action="export_built",
-                subject=f"consultation:{job.consultation_id}",
-                detail={"job": job_id, "format": "xlsx", "answers": total},
-            )
+        audit_export(
+            engine,
+            officer_id=job.officer_id,
+            consultation_id=job.consultation_id,
+            fmt="xlsx",
+            action="export_built",
+            job=job_id,
+            answers=total,
+        )
