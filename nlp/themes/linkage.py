@@ -67,13 +67,27 @@ def _spread(distances: np.ndarray, where: np.ndarray | None) -> np.ndarray:
     return distances if where is None else distances[np.ix_(where, where)]
 
 
-def ward_linkage(points: np.ndarray) -> np.ndarray:
+def ward_linkage(points: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
     """``scipy.cluster.hierarchy.ward(points)``: Ward linkage, scipy's ``(n - 1, 4)`` format.
 
+    With ``weights``, row i stands for ``weights[i]`` answers at one place (a fine theme's
+    centroid, a micro-cluster's centre): merging costs what merging those answers would,
+    ``sqrt(2 w_a w_b / (w_a + w_b)) * |a - b|`` for two rows, and the Lance-Williams update
+    carries the weights on, as it carries scipy's sizes. Without weights every row counts
+    once, as in scipy. The fourth column counts rows, not weights, in both cases.
+
     Raises:
-        ValueError: a value is NaN or infinite (as scipy refuses them).
+        ValueError: a value is NaN or infinite (as scipy refuses them), or a weight is
+            not positive.
     """
-    return _nn_chain(euclidean_matrix(require_finite(points)), "ward")
+    distances = euclidean_matrix(require_finite(points))
+    if weights is None:
+        return _nn_chain(distances, "ward")
+    w = require_finite(weights).astype(np.float64).reshape(-1)
+    if len(w) != len(distances) or (w <= 0).any():
+        raise ValueError("weights must be one positive number per point")
+    distances *= np.sqrt(2.0 * np.outer(w, w) / (w[:, None] + w[None, :]))
+    return _nn_chain(distances, "ward", sizes=w)
 
 
 def average_cosine_linkage(points: np.ndarray) -> np.ndarray:
@@ -93,7 +107,7 @@ def require_finite(points: np.ndarray) -> np.ndarray:
     return array
 
 
-def _nn_chain(distances: np.ndarray, method: str) -> np.ndarray:
+def _nn_chain(distances: np.ndarray, method: str, sizes: np.ndarray | None = None) -> np.ndarray:
     """The nearest-neighbour chain of scipy's ``_hierarchy.nn_chain``, one row at a time.
 
     Each step reads one row of the matrix with numpy, so a Python loop runs about
@@ -106,7 +120,8 @@ def _nn_chain(distances: np.ndarray, method: str) -> np.ndarray:
         return z
     d = distances
     np.fill_diagonal(d, np.inf)
-    size = np.ones(n, dtype=np.int64)
+    # Ones (scipy's sizes) unless the rows carry weights; a merged-away row's size is 0.
+    size = np.ones(n) if sizes is None else sizes.astype(np.float64).copy()
     chain: list[int] = []
     y = 0
     for k in range(n - 1):
@@ -131,13 +146,13 @@ def _nn_chain(distances: np.ndarray, method: str) -> np.ndarray:
         del chain[-2:]
         if x > y:
             x, y = y, x
-        nx, ny = int(size[x]), int(size[y])
+        nx, ny = float(size[x]), float(size[y])
         z[k] = (x, y, current_min, nx + ny)
         size[x] = 0
         size[y] = nx + ny
         d_xi, d_yi = d[x].copy(), d[y].copy()
         if method == "ward":
-            ni = size.astype(np.float64)
+            ni = size
             t = 1.0 / (nx + ny + ni)
             with np.errstate(invalid="ignore"):
                 new = np.sqrt(

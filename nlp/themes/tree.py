@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp.themes.linkage import fcluster_maxclust
+from nlp.themes.linkage import fcluster_maxclust, ward_linkage
 
 #: Fewer answers than this get a flat list (no broad level above the fine themes).
 MIN_ANSWERS_FOR_TREE = 30
@@ -52,43 +52,13 @@ def ward_tree(centroids: np.ndarray, sizes: np.ndarray) -> np.ndarray:
 
     scipy's own Ward treats every row as one observation; a fine theme of 900 answers
     must weigh 900 times one of a single answer, so the merge cost here is
-    ``n_a n_b / (n_a + n_b) * |c_a - c_b|²`` on the (un-normalised) mean vectors.
+    ``n_a n_b / (n_a + n_b) * |c_a - c_b|²`` on the (un-normalised) mean vectors
+    (``ward_linkage`` with weights; an empty theme counts as one answer).
     """
-    k = len(centroids)
-    if k < 2:
+    if len(centroids) < 2:
         return np.zeros((0, 4))
-    means = centroids.astype(np.float64).copy()
-    weights = np.maximum(sizes.astype(np.float64), 1.0)
-    ids = list(range(k))
-    active = np.ones(k, dtype=bool)
-    members = np.ones(k)
-    rows = []
-    diff = means[:, None, :] - means[None, :, :]
-    cost = np.einsum("ijk,ijk->ij", diff, diff)
-    w = weights[:, None] * weights[None, :] / (weights[:, None] + weights[None, :])
-    cost *= w
-    np.fill_diagonal(cost, np.inf)
-    for _ in range(k - 1):
-        masked = np.where(active[:, None] & active[None, :], cost, np.inf)
-        flat = int(np.argmin(masked))
-        first, second = divmod(flat, k)
-        a, b = min(first, second), max(first, second)
-        height = float(np.sqrt(2.0 * masked[a, b]))
-        merged = (means[a] * weights[a] + means[b] * weights[b]) / (weights[a] + weights[b])
-        total = weights[a] + weights[b]
-        rows.append([ids[a], ids[b], height, members[a] + members[b]])
-        means[a], weights[a], members[a] = merged, total, members[a] + members[b]
-        ids[a] = k + len(rows) - 1
-        active[b] = False
-        d = means - merged
-        new = np.einsum("ij,ij->i", d, d) * (weights * total / (weights + total))
-        cost[a, :], cost[:, a] = new, new
-        cost[a, a] = np.inf
-    linkage = np.asarray(rows, dtype=np.float64)
-    # Heights must not decrease for scipy (size weighting keeps Ward reducible; rounding
-    # can still swap two equal merges).
-    linkage[:, 2] = np.maximum.accumulate(linkage[:, 2])
-    return linkage
+    weights = np.maximum(np.asarray(sizes, dtype=np.float64), 1.0)
+    return ward_linkage(centroids.astype(np.float64), weights)
 
 
 def cut(linkage: np.ndarray, k: int, n: int) -> np.ndarray:

@@ -94,6 +94,35 @@ def test_the_theme_tree_cut_matches_scipy_on_a_size_weighted_tree() -> None:
         assert len(set(ours.tolist())) == len(set(groups.tolist()))
 
 
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_a_weighted_row_merges_as_that_many_answers_at_one_place(seed: int) -> None:
+    # A micro-cluster of w answers (or a fine theme of w answers) must weigh what w copies
+    # weigh in scipy's plain Ward: the copies first merge at height 0, then the tree over
+    # the rows is the weighted tree, merge for merge and cut for cut.
+    rng = np.random.default_rng(seed)
+    points = blobs(seed, 30, 10, repeats=False).astype(np.float64)
+    weights = rng.integers(1, 6, len(points))
+    theirs = ward(np.repeat(points, weights, axis=0))
+    ours = ward_linkage(points, weights.astype(np.float64))
+    tail = theirs[int(weights.sum()) - len(points) :]
+    assert np.allclose(ours[:, 2], tail[:, 2], rtol=1e-9, atol=1e-12)
+    leaves = np.repeat(np.arange(len(points)), weights)
+    for n in (2, 4, 9, 20):
+        copies = fcluster(theirs, n, "maxclust")
+        by_row = {int(leaf): int(group) for leaf, group in zip(leaves, copies, strict=True)}
+        ours_cut = fcluster_maxclust(ours, n)
+        pairs = {(by_row[i], int(ours_cut[i])) for i in range(len(points))}
+        assert len(pairs) == len(set(ours_cut.tolist())) == len(set(copies.tolist()))
+
+
+def test_weights_must_be_one_positive_number_per_point() -> None:
+    points = np.eye(3)
+    with pytest.raises(ValueError, match="one positive number per point"):
+        ward_linkage(points, np.array([1.0, 0.0, 2.0]))
+    with pytest.raises(ValueError, match="one positive number per point"):
+        ward_linkage(points, np.array([1.0, 2.0]))
+
+
 def test_degenerate_inputs_give_scipys_answers_or_a_clear_error() -> None:
     one = np.ones((1, 4))
     assert ward_linkage(one).shape == (0, 4)
