@@ -193,6 +193,43 @@ _HATE = [
         rf"\b{_GROUP}\s+(?:\w+\s+){{0,3}}fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon"
         r"|fermin|parasitiaid|llau|pla)\b"
     ),
+    # The other usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022): a
+    # group called lazy, stupid or inferior as a whole; denied a right; never to be trusted;
+    # ruining or taking over the country; not wanted as neighbours. Each needs the group's
+    # name right before it, so "the staff are lazy" or "refugees are in dangerous
+    # conditions" stay clean.
+    re.compile(
+        rf"\b{_GROUP}\s+(?:are|r)\s+(?:all\s+|so\s+|just\s+|always\s+|naturally\s+)?"
+        r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
+        r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
+        r"|scum|parasites)\b"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:should(?:n't| not| never)|must not|mustn't)\s+be\s+allowed\s+to\s+"
+        r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
+        r"|breed)\b"
+        rf"|\b{_GROUP}\s+(?:can't|cannot|can never|should never)\s+be\s+trusted\b"
+        rf"|\b{_GROUP}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting)\s+"
+        r"(?:this|our|the|britain|wales|england|the uk)\b"
+        rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{_GROUP}\s+(?:living|moving|working)\s+"
+        r"(?:here|near|next|round|in)\b"
+        rf"|\bthe only good\s+{_GROUP}\b"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:i gyd\s+)?(?:ddiog|diog|dwp|twp"
+        r"|israddol|dreisgar|treisgar|gelwyddog|celwyddog|farus|barus|ddiwerth|diwerth"
+        r"|anwaraidd|dda i ddim|da i ddim)\b"
+    ),
+    re.compile(
+        rf"\b(?:ddylai|dylai|ddylen|dylen)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:cael\s+)?"
+        r"(?:(?:yr\s+)?hawl\s+i\s+)?(?:bleidleisio|pleidleisio|byw|fyw|gweithio|weithio"
+        r"|priodi|briodi|dod|ddod|aros|mabwysiadu|fabwysiadu)\b"
+        rf"|\b(?:does dim|sdim|dim)\s+modd\s+(?:trystio|ymddiried\s+yn)(?:'r|\s+y|\s+yr)?"
+        rf"\s+{_GROUP}\b"
+        rf"|\b{_GROUP}\s+(?:yn|sy'n)\s+(?:difetha|dinistrio|chwalu|cymryd drosodd)\b"
+        rf"|\b(?:dw i|dwi|rwy|dydw i|dw i ddim|dwi ddim)\s+(?:ddim\s+)?(?:eisiau|isio|moyn)"
+        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:yn byw|yma|drws nesa)"
+    ),
     re.compile(
         rf"\b(?:dydy|dyw|dydi|nid yw|nad yw)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:ddim\s+)?"
         r"(?:yn\s+)?perthyn\s+(?:yma|i gymru|yng nghymru|fan hyn)\b"

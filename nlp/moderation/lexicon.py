@@ -110,17 +110,20 @@ GROUPS = frozenset(
 immigrants immigrant migrants migrant refugees refugee asylum foreigners foreigner muslims
 muslim jews jew blacks gays gay lesbians trans travellers traveller gypsies gypsy romanians
 poles polish pakistanis indians africans asians arabs english welsh christians catholics
+women chinese mexicans latinos disabled
 """.split()
-)
+) | frozenset({"black people", "gay people", "trans people", "disabled people", "jewish people"})
 # Welsh names for the same groups; flags.py adds their mutations ("i fewnfudwyr", "o
 # Fwslemiaid", "pobl dduon"), since the words before them mutate them.
 GROUPS_CY = frozenset(
     """
 saeson sais mewnfudwyr ffoaduriaid ceiswyr tramorwyr mwslemiaid mwslimiaid iddewon hoywon
 sipsiwn duon pwyliaid lesbiaid cymry gwyddelod albanwyr americanwyr affricanwyr arabiaid
-asiaid rwmaniaid pacistaniaid
+asiaid rwmaniaid pacistaniaid menywod tsieineaid mecsicaniaid
 """.split()
-) | frozenset({"pobl dduon", "pobl ddu", "pobl hoyw", "pobl draws", "ceiswyr lloches"})
+) | frozenset(
+    {"pobl dduon", "pobl ddu", "pobl hoyw", "pobl draws", "ceiswyr lloches", "pobl anabl"}
+)
 
 _SOFT = {"c": "g", "p": "b", "t": "d", "b": "f", "d": "dd", "g": "", "m": "f", "ll": "l", "rh": "r"}
 _NASAL = {"c": "ngh", "p": "mh", "t": "nh", "b": "m", "d": "n", "g": "ng"}

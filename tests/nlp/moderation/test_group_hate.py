@@ -24,6 +24,17 @@ def _hate(text: str) -> bool:
         "immigrants are stealing our jobs",
         "no gays allowed",
         "refugees are like rats",
+        # The general shapes: a group called lazy or criminal as a whole, denied a right,
+        # never to be trusted, ruining the country, not wanted next door.
+        "immigrants are lazy",
+        "Mexicans are all criminals",
+        "women should not be allowed to vote",
+        "muslims can never be trusted",
+        "mae mewnfudwyr i gyd yn ddiog",
+        "ddylai menywod ddim cael pleidleisio",
+        "does dim modd trystio Iddewon",
+        "mae ffoaduriaid yn difetha ein gwlad",
+        "dw i ddim eisiau mewnfudwyr yn byw drws nesa",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -40,6 +51,12 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Mae'r Cymry allan yn y glaw yn cefnogi'r tîm",
         "migrants are taking the train to Chester",
         "no dogs allowed in the park after six",
+        "the staff are lazy",
+        "refugees are in dangerous conditions in the hostel",
+        "Disabled people should not be allowed to park in the bays without a badge",
+        "Women should be allowed to vote at the community council too",
+        "Mae menywod yn haeddu cyflog teg",
+        "Disabled people are treated terribly by the council",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
