@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
@@ -10,8 +12,22 @@ from sqlmodel import Session
 from nlp.moderation.flags import SPAM, check
 from storage.repositories.answer_flags import flagged_answer_ids, flags_for
 
-# Bump when the rules change so stored flags are recomputed (officers' clearances stay).
-VERSION = "moderation-1"
+
+def rules_version(folder: Path = Path(__file__).parent) -> str:
+    """A digest of everything that decides the flags: the rule modules and the model files.
+
+    Stored flags carry it, so any change to the rules (a word list, a pattern, a retrained
+    spam model) has every answer checked again when next asked for, while an officer's
+    clearances stay. A hand-kept version number was forgotten for six rule changes.
+    """
+    digest = hashlib.sha256()
+    for path in sorted([*folder.glob("*.py"), *(folder / "data").glob("*")]):
+        if path.name not in {"store.py", "__init__.py"} and path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return "moderation-" + digest.hexdigest()[:12]
+
+
+VERSION = rules_version()
 
 
 def _check(text: str) -> list[dict[str, str]]:
