@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 from nlp.redaction import models
 from nlp.redaction.contextual import shared_finder
 from nlp.redaction.detect import find_patterns
+from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
+from nlp.redaction.welsh_words import ordinary_in_welsh
 
 Doc.set_extension("pii", default=None, force=True)
 # The rules' uncued name spans, waiting for the statistical finders' support.
@@ -105,3 +107,51 @@ def make_pii_model_names(
     (contextual.py).
     """
     return PiiModelNames(listed_only=listed_only, full_name_needed=full_name_needed, names=names)
+
+
+class PiiWelshNames:
+    """The last word on name spans in Welsh text (see nlp.redaction.welsh_words).
+
+    Trims everyday Welsh words and places, in any mutation, from both ends of every name
+    span the rules and the finders left, and drops a span with nothing else in it.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.g = gazetteer or load_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.pii:
+            doc._.pii = [kept for span in doc._.pii if (kept := self._vet(doc, span)) is not None]
+        return doc
+
+    def _vet(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str] | None:
+        start, end, kind = span
+        if kind != "name":
+            return span
+        words = [
+            (t.idx, t.idx + len(t.text))
+            for t in doc
+            if start <= t.idx < end and any(ch.isalpha() for ch in t.text)
+        ]
+        while words and self._ordinary(doc.text, *words[0], alone=len(words) == 1):
+            words = words[1:]
+        while words and self._ordinary(doc.text, *words[-1], alone=len(words) == 1):
+            words = words[:-1]
+        return (max(start, words[0][0]), min(end, words[-1][1]), kind) if words else None
+
+    def _ordinary(self, text: str, start: int, end: int, *, alone: bool) -> bool:
+        word = text[start:end]
+        key = fold(word.strip("'’"))
+        return ordinary_in_welsh(
+            word,
+            before=text[:start],
+            listed=key in self.g.first_names or key in self.g.surnames,
+            alone=alone,
+            places=self.g.uk_places,
+        )
+
+
+@Language.factory("wm_pii_welsh_names", assigns=["doc._.pii"])
+def make_pii_welsh_names(nlp: Language, name: str) -> PiiWelshNames:
+    """spaCy factory for :class:`PiiWelshNames` (the Welsh pipeline's last component)."""
+    return PiiWelshNames()

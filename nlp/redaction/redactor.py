@@ -90,6 +90,8 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
                 "names": list(name_models),
             },
         )
+    if code == "cy":
+        pipeline.add_pipe("wm_pii_welsh_names")
     return pipeline
 
 

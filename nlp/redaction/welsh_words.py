@@ -1,0 +1,107 @@
+"""Welsh words in any mutation: in Welsh text an everyday word is not somebody's name.
+
+The name finders learnt English. In Welsh text MiniLM scores everyday words ("halen",
+"hanner", "arna") as names, the world name lists hold many of them ("Arna", "Mae",
+"Tri", "Gael"), and the rules' weak cues take the word after "gyda" or "gan" ("gyda
+reis", "gan rai"). So the Welsh pipeline vets every name span once more at its end
+(components.PiiWelshNames): a word the project's Welsh vocabulary knows, read in every
+mutation (nlp.lang.cy.mutations), is a word, and a mutated place ("Gymru", "Ddinbych",
+"Gaerfyrddin") is a place. The vocabulary is what the project already ships: the Welsh
+stop words and lexicon, the headwords of the apertium dictionary and of the glossary
+(nlp/lang/cy/data), and the inflected prepositions below.
+
+A capitalised word needs more before it is taken for a word, since many Welsh words are
+also names ("Gwyn", "Dan", "Carol"): it must start a sentence, follow the article ("Y
+Frenhines", "yr Alban"), or, alone in its span, be on no name list. A lower-case word the
+vocabulary knows is always a word in Welsh text: "gwyn" is white, "elin" an elbow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from nlp.lang.cy.lexicon import LEXICON, PLACES
+from nlp.lang.cy.mutations import candidates
+from nlp.lang.cy.stop_words import STOP_WORDS
+from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, fold
+
+# Conjugated prepositions ("arna i", "ganddo fo", "iddyn nhw"): grammar words the stop
+# list and the dictionaries do not hold in these forms.
+_INFLECTED_PREPOSITIONS = """
+arna arnaf arnat arno arni arnom arnon arnoch arnyn arnynt
+gen genna gennyf gennyt gennym gennych ganddo ganddi ganddyn ganddynt gynno gynni gynnon
+imi iti iddo iddi inni ichi iddyn iddynt amdana amdanaf amdanat amdano amdani amdanom
+amdanoch amdanyn ohona ohonaf ohonot ohono ohoni ohonom ohonoch ohonyn ohonynt ata ataf
+atat ato ati aton atoch atyn atynt wrtha wrthyf wrthot wrtho wrthi wrthon wrthoch wrthyn
+drosta drosof drosot drosto drosti droston drostoch drostyn trwyddo trwyddi drwyddo drwyddi
+drwyddyn rhyngddo rhyngddi rhyngddyn hebddo hebddi hebddyn ynddo ynddi ynddyn ynddynt
+odano oddano oddani dano dani danyn
+""".split()
+
+_ARTICLES = frozenset({"y", "yr"})
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\n")
+_WELSH_NAMES = frozenset(fold(name) for name in WELSH_FIRST_NAMES)
+
+
+def _headwords(filename: str) -> Iterable[str]:
+    text = resources.files("nlp.lang.cy").joinpath("data", filename).read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            head = line.split("\t", 1)[0].strip()
+            if " " not in head and any(ch.isalpha() for ch in head):
+                yield head
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Folded radical forms of the Welsh words the project ships."""
+    words = [*STOP_WORDS, *LEXICON, *_INFLECTED_PREPOSITIONS]
+    words += [*_headwords("cy_en_dictionary.tsv"), *_headwords("cy_en_glossary.tsv")]
+    return frozenset(fold(word.strip("'’")) for word in words)
+
+
+def _readings(word: str) -> list[str]:
+    """The word's folded radical readings, itself first ("Gymru": "gymru", "cymru")."""
+    return [fold(candidate.radical) for candidate in candidates(word.strip("'’"))]
+
+
+def welsh_word(word: str, places: frozenset[str] = frozenset()) -> bool:
+    """Whether some reading of ``word`` is a Welsh word, or one of ``places`` (folded)."""
+    known = vocabulary()
+    return any(
+        reading in known or reading in PLACES or reading in places for reading in _readings(word)
+    )
+
+
+def ordinary_in_welsh(
+    word: str,
+    *,
+    before: str,
+    listed: bool,
+    alone: bool = True,
+    places: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a word a name finder marked in Welsh text is an everyday word or a place.
+
+    Args:
+        word: the word as written.
+        before: the text before it (its end decides whether a sentence starts here).
+        listed: whether a name list holds the word (first name or surname).
+        alone: the word is the whole span. Beside another name word a capitalised
+            word is kept unless a sentence or the article puts it there: "Cledwyn
+            Fychan" is a surname however "bychan" reads.
+        places: folded place names (the gazetteer's British places).
+    """
+    if not any(ch.isalpha() for ch in word) or not welsh_word(word, places):
+        return False
+    if word.islower():
+        return True
+    if fold(word) in _WELSH_NAMES:
+        return False  # "Gwyn", "Heulwen", "Elin": capitalised, the person
+    previous = before.rstrip()
+    starts = not previous or previous.endswith(_SENTENCE_ENDS)
+    last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
+    after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
+    return starts or after_article or (alone and not listed)

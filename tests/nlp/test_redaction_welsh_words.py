@@ -1,0 +1,70 @@
+"""Welsh answers keep their everyday words and places; the people in them are still hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.redaction import Redactor
+from nlp.redaction.welsh_words import ordinary_in_welsh, welsh_word
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each of these lost a word to [name] before: a world name list holds it ("Arna",
+        # "Mae", "Tri"), MiniLM scored it, or it followed "gyda"/"gan".
+        "Mae angen tywel arna i, os gwelwch yn dda.",
+        "Hanner peint o gwrw, plis.",
+        "Halen a phupur ar y bwrdd.",
+        "Mae'r antipasti wedi'i wneud gyda reis.",
+        "Mae gan rai o'r cartrefi garej.",
+        "Roedd y gôt yn wyn a'r het yn llwyd.",
+        "Coch ydy fy hoff liw.",
+        "Y mae ei strydoedd yn lân.",
+        "Mae Sir Ddinbych a Sir Gaerfyrddin yn bell o Gymru fach.",
+        "Y Brenin fydd yn ymweld ddydd Sadwrn, a'r Bryn yn y niwl.",
+    ],
+)
+def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text, language="cy").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diolch i Gareth Pritchard am ei help", "Diolch i [name] am ei help"),
+        ("Mae Gwyn yn garedig iawn yn y dderbynfa", "Mae [name] yn garedig iawn yn y dderbynfa"),
+        ("Siaradais â Carol ddoe am y biniau", "Siaradais â [name] ddoe am y biniau"),
+        ("Roedd Cledwyn Fychan yn y cyfarfod", "Roedd [name] yn y cyfarfod"),
+        ("gofynnwch i gareth yn y swyddfa", "gofynnwch i [name] yn y swyddfa"),
+        ("Ffoniwch Siân Pritchard yn Rhosddu", "Ffoniwch [name] yn Rhosddu"),
+    ],
+)
+def test_people_in_welsh_answers_are_still_hidden(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text, language="cy").text == expected
+
+
+def test_english_answers_are_not_read_as_welsh(redactor: Redactor) -> None:
+    # "Carol" is a Welsh word too (a carol); in an English answer, a person.
+    text = "Please ask Carol at the depot about the bins"
+    assert (
+        redactor.redact(text, language="en").text == "Please ask [name] at the depot about the bins"
+    )
+
+
+def test_a_word_is_read_in_every_mutation() -> None:
+    assert welsh_word("nghadair") and welsh_word("gadair") and welsh_word("chadair")
+    assert welsh_word("Gymru") and not welsh_word("Gareth")
+    # Capitalised: a word only where a sentence or the article puts it, or alone and unlisted.
+    assert ordinary_in_welsh("Hanner", before="", listed=True)
+    assert ordinary_in_welsh("Brenin", before="Mae'r ", listed=True)
+    assert not ordinary_in_welsh("Carol", before="Siaradais â ", listed=True)
+    assert not ordinary_in_welsh("Fychan", before="Roedd Cledwyn ", listed=False, alone=False)
+    assert ordinary_in_welsh("gwyn", before="Roedd y gôt yn ", listed=True)
