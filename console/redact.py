@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from nlp.versions import redaction_version
 from storage.models import utcnow
 from storage.repositories.console_answers import (
     AnswerRow,
@@ -23,8 +24,9 @@ from storage.repositories.console_answers import (
 )
 
 WITHHELD = "[answer withheld: redaction is not installed]"
-# Bump when the redactor's behaviour changes so cached text is recomputed.
-REDACTION_VERSION = "nlp.redaction-6"
+# A digest of what decides the redacted text (nlp.versions): any change to the redactor
+# has cached text recomputed. Shared with nlp/themes/redacted.py: one cache for both.
+REDACTION_VERSION = redaction_version()
 RedactMany = Callable[[list[str], str], list[tuple[str, list[dict[str, Any]]]]]
 
 

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
 from nlp.moderation.flags import SPAM, check
+from nlp.versions import moderation_version
 from storage.repositories.answer_flags import flagged_answer_ids, flags_for
 
-
-def rules_version(folder: Path = Path(__file__).parent) -> str:
-    """A digest of everything that decides the flags: the rule modules and the model files.
-
-    Stored flags carry it, so any change to the rules (a word list, a pattern, a retrained
-    spam model) has every answer checked again when next asked for, while an officer's
-    clearances stay. A hand-kept version number was forgotten for six rule changes.
-    """
-    digest = hashlib.sha256()
-    for path in sorted([*folder.glob("*.py"), *(folder / "data").glob("*")]):
-        if path.name not in {"store.py", "__init__.py"} and path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return "moderation-" + digest.hexdigest()[:12]
-
-
-VERSION = rules_version()
+# A digest of the rule files: any change to the rules has stored flags checked again
+# (nlp.versions), an officer's clearances kept.
+VERSION = moderation_version()
 
 
 def _check(text: str) -> list[dict[str, str]]:

@@ -13,12 +13,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from nlp.versions import redaction_version
 from storage.models import utcnow
 from storage.models.redacted import RedactedAnswer
 from storage.repositories.console_answers import store_redactions
 
-#: Must equal console.redact.REDACTION_VERSION (a test checks): one cache for both.
-REDACTION_VERSION = "nlp.redaction-6"
+#: The redaction cache's version, shared with console/redact.py: one cache for both. A
+#: digest of what decides the redacted text (nlp.versions), so it cannot be left unbumped.
+REDACTION_VERSION = redaction_version()
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Stored flags follow the rules: a change to any rule file has answers checked again."""
+"""Cached NLP outputs follow what decides them: a change to a rule or data file recomputes them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import update
 
+from nlp import versions
 from nlp.moderation import store
-from nlp.moderation.store import answer_flags, rules_version
+from nlp.moderation.store import answer_flags
+from nlp.versions import moderation_version, redaction_files, redaction_version
 from storage.db import make_engine, session_scope
 from storage.repositories.answer_flags import FLAGS
 from tests.nlp.themes_factories import add_answers, make_consultation
@@ -24,16 +26,27 @@ def _copy_rules(tmp_path: Path) -> Path:
 
 def test_the_version_changes_with_a_rule_file_and_not_with_the_store(tmp_path: Path) -> None:
     folder = _copy_rules(tmp_path)
-    before = rules_version(folder)
+    before = moderation_version(folder)
     assert before == store.VERSION
     (folder / "store.py").write_text("# the store's own code does not decide a flag\n")
-    assert rules_version(folder) == before
+    assert moderation_version(folder) == before
     lexicon = folder / "lexicon.py"
     lexicon.write_text(lexicon.read_text().replace("wanker", "wanker plonker", 1))
-    assert rules_version(folder) != before
+    assert moderation_version(folder) != before
     (folder / "lexicon.py").write_text((Path(store.__file__).parent / "lexicon.py").read_text())
     (folder / "data" / "spam_model.json.gz").write_bytes(b"a retrained model")
-    assert rules_version(folder) != before
+    assert moderation_version(folder) != before
+
+
+def test_the_redaction_version_covers_the_name_head_the_welsh_words_and_minilm() -> None:
+    names = {path.relative_to(versions.NLP).as_posix() for path in redaction_files()}
+    assert {
+        "redaction/data/name_head.npz",
+        "redaction/welsh_words.py",
+        "lang/cy/data/cy_en_dictionary.tsv",
+        "embeddings/minilm.py",
+    } <= names
+    assert redaction_version().startswith("nlp.redaction-") and len(redaction_version()) <= 32
 
 
 def test_flags_stored_by_older_rules_are_checked_again_and_clearances_kept(db_url: str) -> None:
