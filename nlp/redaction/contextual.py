@@ -91,12 +91,12 @@ def word_features(
 
     Args:
         words: the words of one text, in order.
-        states: MiniLM's ``(pieces, 384)`` last-layer states for the text.
+        states: MiniLM's ``(pieces, 384 * layers)`` states for the text.
         offsets: ``(pieces, 2)`` character offsets of those pieces.
         gazetteer: names, places and word frequencies.
 
     Returns:
-        ``(features, scored)``: a float32 ``(len(words), 384 + EXTRA_FEATURES)`` matrix and a
+        ``(features, scored)``: a float32 ``(len(words), states + EXTRA_FEATURES)`` matrix and a
         boolean mask of the words worth scoring (with a letter and at least one piece).
     """
     dim = states.shape[1] if states.ndim == 2 else 384
@@ -144,6 +144,10 @@ class NameHead:
             self.w2 = stored["w2"].astype(np.float32)
             self.b2 = stored["b2"].astype(np.float32)
             self.threshold = float(stored["threshold"])
+            # Which MiniLM layers' states the head reads, side by side (older heads: the last).
+            self.layers = (
+                tuple(int(k) for k in stored["layers"]) if "layers" in stored.files else (6,)
+            )
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each row's word is part of a person's name."""
@@ -193,7 +197,7 @@ class ContextualNameFinder:
     def _scores(self, texts: Sequence[str], words: Sequence[Sequence[Word]]) -> list[np.ndarray]:
         found: list[np.ndarray] = []
         for (states, offsets), text_words in zip(
-            self.embedder.token_states(texts), words, strict=True
+            self.embedder.token_states(texts, layers=self.head.layers), words, strict=True
         ):
             scores = np.zeros(len(text_words), dtype=np.float32)
             if text_words and len(offsets):
