@@ -24,7 +24,7 @@ from storage.repositories.console_answers import (
 
 WITHHELD = "[answer withheld: redaction is not installed]"
 # Bump when the redactor's behaviour changes so cached text is recomputed.
-REDACTION_VERSION = "nlp.redaction-5"
+REDACTION_VERSION = "nlp.redaction-6"
 RedactMany = Callable[[list[str], str], list[tuple[str, list[dict[str, Any]]]]]
 
 

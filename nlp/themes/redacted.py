@@ -18,7 +18,7 @@ from storage.models.redacted import RedactedAnswer
 from storage.repositories.console_answers import store_redactions
 
 #: Must equal console.redact.REDACTION_VERSION (a test checks): one cache for both.
-REDACTION_VERSION = "nlp.redaction-5"
+REDACTION_VERSION = "nlp.redaction-6"
 
 
 @lru_cache(maxsize=1)
