@@ -1,7 +1,8 @@
 """Train the contextual name head shipped as nlp/redaction/data/name_head.npz.
 
-The head reads all-MiniLM-L6-v2's last-layer state of each word plus shape and gazetteer
-features (nlp/redaction/contextual.py) and says whether the word is part of a person's name.
+The head reads all-MiniLM-L6-v2's states of each word after the layers given by --layers
+(shipped: 4 and 6, side by side) plus shape and gazetteer features
+(nlp/redaction/contextual.py) and says whether the word is part of a person's name.
 It is a one-hidden-layer network fitted here in numpy (float32, Adam); nothing but numpy runs
 it at run time.
 
@@ -23,20 +24,27 @@ Training data, all openly licensed, read in place (none of it is copied into the
   --fft N): residents' feedback without name labels, so only as negatives, and only the
   words no name list knows and that follow no title ("Dr Patel", "nurse Jenny" are left out
   of training altogether, neither name nor not-name).
-Hard negatives (the words of WNUT-17's, the Broad Twitter Corpus' and GUM's non-person
+- UNER English-EWT's train split (CC BY-SA 4.0; bench/ewt.py; --ewt PATH): Yahoo! Answers,
+  reviews, e-mails, newsgroups and weblogs, the text residents write. PER words are
+  positives; ORG, LOC and the draft's OTH (nationalities, religions, events) hard negatives.
+Hard negatives (the words of WNUT-17's, the Broad Twitter Corpus', GUM's and EWT's non-person
 entities: products, software, companies, works, groups, places) count --hard-weight times a
 plain word: off Twitter they are most of what a name finder wrongly redacts.
-GUM's dev split, when given, is held out beside the WNUT-17 slice to choose the epoch.
+GUM's and EWT's dev splits, when given, are held out beside the WNUT-17 slice to choose the
+epoch.
 
 MiniLM's word pieces are uncased, so a sentence's states are computed once and each sentence is
 also seen with its case scrambled (lower, upper or title case); only the shape features change.
 
-Features are cached per corpus (--cache DIR): refitting with other weights or sizes skips
-MiniLM, which is most of the time.
+Features are cached per corpus (--cache DIR) with the states of layers 2-6 (CACHED_LAYERS,
+part of the cache key; ~2.2 GB for every corpus): refitting with other layers, weights or
+sizes skips MiniLM, which is most of the time.
 
-The shipped head (2026-12-05, 500 s wall under nice on 2 shared cores):
+The shipped head (2026-12-05; 411 s wall under nice on 2 shared cores with features to
+compute, ~4 min a refit from the cache):
      nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
-       --gum /path/to/gum --fft 3000 --hard-weight 2 --cache /tmp/name_features
+       --gum /path/to/gum --ewt /path/to/UNER_English-EWT --fft 3000 --hard-weight 2 \
+       --layers 4,6 --cache /tmp/name_features
 """
 
 from __future__ import annotations
@@ -304,6 +312,9 @@ def main() -> None:
     parser.add_argument("--keep-negative", type=float, default=0.5)
     parser.add_argument("--hard-weight", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument(
+        "--fit-seed", type=int, help="seed of the fit alone (features stay cached); --seed if unset"
+    )
     parser.add_argument("--cache", type=Path, help="folder for cached features")
     parser.add_argument("--out", type=Path, default=HEAD_PATH)
     args = parser.parse_args()
@@ -368,7 +379,7 @@ def main() -> None:
         held_y,
         hidden=args.hidden,
         epochs=args.epochs,
-        seed=args.seed,
+        seed=args.seed if args.fit_seed is None else args.fit_seed,
         hard_weight=args.hard_weight,
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
