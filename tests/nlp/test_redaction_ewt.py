@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench.ewt import load
+from nlp.redaction.contextual import (
+    EXTRA_FEATURES,
+    ContextualNameFinder,
+    NameHead,
+    shared_finder,
+)
 
 EWT = """# newdoc id = email-enronsent01_01
 # sent_id = email-enronsent01_01-0001
@@ -66,3 +74,41 @@ def test_ewt_refuses_an_unknown_split_or_a_folder_without_it(tmp_path: Path) -> 
         load(tmp_path, "train2")
     with pytest.raises(FileNotFoundError, match="en_ewt-ud-test.iob2"):
         load(tmp_path, "test")
+
+
+def _head(path: Path, width: int, layers: tuple[int, ...] | None) -> Path:
+    rng = np.random.default_rng(7)
+    arrays: dict[str, np.ndarray] = {
+        "mean": np.zeros(width, np.float32),
+        "scale": np.ones(width, np.float32),
+        "w1": rng.standard_normal((width, 4)).astype(np.float32),
+        "b1": np.zeros(4, np.float32),
+        "w2": rng.standard_normal((4, 1)).astype(np.float32),
+        "b2": np.zeros(1, np.float32),
+        "threshold": np.array(0.5, np.float32),
+    }
+    if layers is not None:
+        arrays["layers"] = np.array(layers)
+    np.savez(path, allow_pickle=False, **arrays)
+    return path
+
+
+def test_the_finder_reads_the_layers_its_head_names(tmp_path: Path) -> None:
+    """A head names the MiniLM layers it was trained on; one without the key reads the last."""
+    finder = shared_finder()
+    text = "please ask dave about the Xbox"
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+
+    def scores(head: NameHead) -> np.ndarray:
+        return ContextualNameFinder(finder.embedder, head, finder.g).scores_many([text], [words])[0]
+
+    width = 384 + EXTRA_FEATURES
+    older = NameHead(_head(tmp_path / "old.npz", width, None), sha256=None)
+    last = NameHead(_head(tmp_path / "last.npz", width, (6,)), sha256=None)
+    middle = NameHead(_head(tmp_path / "middle.npz", width, (4,)), sha256=None)
+    assert older.layers == (6,) and middle.layers == (4,)
+    assert np.array_equal(scores(older), scores(last))
+    assert not np.allclose(scores(middle), scores(last))
+    both = NameHead(_head(tmp_path / "both.npz", 2 * 384 + EXTRA_FEATURES, (4, 6)), sha256=None)
+    assert scores(both).shape == (len(words),)
+    assert NameHead().layers == (4, 6)  # the shipped head
