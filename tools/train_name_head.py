@@ -38,7 +38,8 @@ also seen with its case scrambled (lower, upper or title case); only the shape f
 
 Features are cached per corpus (--cache DIR) with the states of layers 2-6 (CACHED_LAYERS,
 part of the cache key; ~2.2 GB for every corpus): refitting with other layers, weights or
-sizes skips MiniLM, which is most of the time.
+sizes skips MiniLM, which is most of the time. bench/name_sweep.py then scores a new head
+beside the rules on the dev sets at several thresholds and SUPPORT values in seconds.
 
 The shipped head (2026-12-05; 411 s wall under nice on 2 shared cores with features to
 compute, ~4 min a refit from the cache):
