@@ -14,7 +14,6 @@ Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --heads shipped,/tmp
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,19 +48,28 @@ def dev_sets(gum: Path | None, ewt: Path | None) -> dict[str, list[dict[str, Any
 
 
 def cached_states(texts: Sequence[str], cache: Path) -> States:
-    """float16 states of layers 2-6 per text, computed once and kept in ``cache``."""
+    """float16 states of layers 2-6 per text, computed once and kept in ``cache`` (.npz).
+
+    An .npz of plain arrays rather than a pickle: the cache sits in a shared folder, and
+    loading it must not run code that someone else could have written there.
+    """
     stored: States = {}
     if cache.is_file():
-        with cache.open("rb") as handle:
-            stored = pickle.load(handle)  # our own file, written below
+        with np.load(cache, allow_pickle=False) as kept:
+            keys = [str(text) for text in kept["texts"]]
+            stored = {text: (kept[f"s{i}"], kept[f"o{i}"]) for i, text in enumerate(keys)}
     missing = sorted({t for t in texts if t not in stored})
     if missing:
         embedder = shared_finder().embedder
         found = embedder.token_states(missing, layers=CACHED_LAYERS)
         for text, (states, offsets) in zip(missing, found, strict=True):
             stored[text] = (states.astype(np.float16), offsets)
+        arrays: dict[str, np.ndarray] = {"texts": np.array(list(stored), dtype=str)}
+        for i, (states, offsets) in enumerate(stored.values()):
+            arrays[f"s{i}"], arrays[f"o{i}"] = states, offsets
         with cache.open("wb") as handle:
-            pickle.dump(stored, handle)
+            # numpy's stub reads **arrays as its own keyword options (allow_pickle).
+            np.savez(handle, **arrays)  # type: ignore[arg-type]
     return stored
 
 
@@ -74,7 +82,7 @@ def main() -> None:
     )
     parser.add_argument("--thresholds", default="0.15")
     parser.add_argument("--supports", default="0.01")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.pkl"))
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
     sets = dev_sets(args.gum, args.ewt)
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
