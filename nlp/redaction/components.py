@@ -27,6 +27,9 @@ from nlp.redaction.welsh_words import ordinary_in_welsh
 Doc.set_extension("pii", default=None, force=True)
 # The rules' uncued name spans, waiting for the statistical finders' support.
 Doc.set_extension("pii_name_guesses", default=None, force=True)
+# The name spans a title or an introduction announced ("Mrs Haf", "Mari ydw i",
+# "Ffoniwch Awen"): the Welsh-words check leaves them alone.
+Doc.set_extension("pii_name_cued", default=None, force=True)
 
 
 def add_spans(doc: Doc, spans: list[tuple[int, int, str]]) -> None:
@@ -55,6 +58,7 @@ class PiiNames:
 
     def __call__(self, doc: Doc) -> Doc:
         marked = self.detector.find_marked(doc)
+        doc._.pii_name_cued = [(start, end) for start, end, cued in marked if cued]
         if self.defer_guesses:
             add_spans(doc, [(start, end, "name") for start, end, cued in marked if cued])
             doc._.pii_name_guesses = [(start, end) for start, end, cued in marked if not cued]
@@ -113,18 +117,27 @@ class PiiWelshNames:
     """The last word on name spans in Welsh text (see nlp.redaction.welsh_words).
 
     Trims everyday Welsh words and places, in any mutation, from both ends of every name
-    span the rules and the finders left, and drops a span with nothing else in it.
+    span the rules and the finders left, and drops a span with nothing else in it. In a span
+    a title or an introduction announced, a capitalised word goes only if it is a place:
+    "Haf" after "Mrs" is a person, "Ddinbych" after "Sir" a county.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.g = gazetteer or load_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
+        cued = set(doc._.pii_name_cued or [])
         if doc._.pii:
-            doc._.pii = [kept for span in doc._.pii if (kept := self._vet(doc, span)) is not None]
+            doc._.pii = [
+                kept
+                for span in doc._.pii
+                if (kept := self._vet(doc, span, announced=span[:2] in cued)) is not None
+            ]
         return doc
 
-    def _vet(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    def _vet(
+        self, doc: Doc, span: tuple[int, int, str], *, announced: bool
+    ) -> tuple[int, int, str] | None:
         start, end, kind = span
         if kind != "name":
             return span
@@ -133,13 +146,17 @@ class PiiWelshNames:
             for t in doc
             if start <= t.idx < end and any(ch.isalpha() for ch in t.text)
         ]
-        while words and self._ordinary(doc.text, *words[0], alone=len(words) == 1):
+
+        def ordinary(start: int, end: int, alone: bool) -> bool:
+            return self._ordinary(doc.text, start, end, alone=alone, announced=announced)
+
+        while words and ordinary(*words[0], alone=len(words) == 1):
             words = words[1:]
-        while words and self._ordinary(doc.text, *words[-1], alone=len(words) == 1):
+        while words and ordinary(*words[-1], alone=len(words) == 1):
             words = words[:-1]
         return (max(start, words[0][0]), min(end, words[-1][1]), kind) if words else None
 
-    def _ordinary(self, text: str, start: int, end: int, *, alone: bool) -> bool:
+    def _ordinary(self, text: str, start: int, end: int, *, alone: bool, announced: bool) -> bool:
         word = text[start:end]
         key = fold(word.strip("'’"))
         return ordinary_in_welsh(
@@ -147,6 +164,7 @@ class PiiWelshNames:
             before=text[:start],
             listed=key in self.g.first_names or key in self.g.surnames,
             alone=alone,
+            announced=announced,
             places=self.g.uk_places,
         )
 

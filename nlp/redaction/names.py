@@ -46,7 +46,7 @@ chief speaker coach secretary ambassador chairman chairwoman chairperson
 """.split()
 )
 # Welsh titles and kin words used before a name.
-TITLES_CY = frozenset("y parch parchedig bnr mrs mr dr cynghorydd modryb ewythr taid nain".split())
+TITLES_CY = frozenset("parch parchedig bnr mrs mr dr cynghorydd modryb ewythr taid nain".split())
 
 
 def title(word: str) -> bool:
@@ -79,8 +79,15 @@ _CUE_BEFORE = re.compile(
     r"|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
     re.IGNORECASE,
 )
-# "Siân ydw i", "Rhys dw i": the name comes first in Welsh.
-_INTRO_AFTER = re.compile(r"^\s*(?:ydw i|dw i|ydw i'n|yma|here)\b", re.IGNORECASE)
+# "Siân ydw i", "Rhys dw i": the name comes first in Welsh. (No "^": match() starts at
+# the position it is given, where "^" would never match, and no introduction was cued.)
+# Not "yma": it is also "this" ("y tŷ yma") and "here" after a verb ("Cliciwch yma").
+_INTRO_AFTER = re.compile(r"\s*(?:ydw i|dw i|ydw i'n|here)\b", re.IGNORECASE)
+# "Eira ydy fy enw i": unlike "Hapus ydw i" (I am happy), only a name comes before it, so
+# even a word ("eira", snow) is the name here.
+# Greetings before a self-introduction ("Hi, Dave here", "Shwmae, Siân ydw i").
+_HELLO = frozenset("hi hiya hello hey helo shwmae sumae s'mae , morning bore".split())
+_NAMED_AFTER = re.compile(r"\s*(?:ydy|yw|ydi|is)\s+(?:fy\s+enw|my\s+name)\b", re.IGNORECASE)
 PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )
@@ -342,17 +349,34 @@ class _Scan:
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
-        if prev in TITLES or (prev in TITLES_CY and self.words[i - 1][:1].isupper()):
+        # In Welsh "Sir" is a county ("Sir Ddinbych"), not a knight.
+        knighted = prev == "sir" and self.welsh
+        if (prev in TITLES and not knighted) or (
+            prev in TITLES_CY and self.words[i - 1][:1].isupper()
+        ):
             return (
                 True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
             )
-        triggered = self.starts[i] in self.intro_ends or bool(
-            _INTRO_AFTER.match(self.text, self.starts[i] + len(self.words[i]))
-        )
-        if triggered:
+        after = self.starts[i] + len(self.words[i])
+        if _NAMED_AFTER.match(self.text, after):
+            return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
+        if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
                 return None
             return True if self.capitalised(i) or self.known(key) else None
+        opens = i == 0 or self.words[i - 1] in _SENTENCE_BREAK or fold(self.words[i - 1]) in _HELLO
+        if (
+            opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"
+            and _INTRO_AFTER.match(self.text, after)
+            and key not in NOT_NAMES
+            and key not in WELSH_WORDS
+            and not self.common(key)
+            and key not in self.g.uk_places  # "Wrexham here we come"
+            and (self.capitalised(i) or self.known(key))
+        ):
+            return True
+        # An introduction after the word that does not hold ("Hapus ydw i", "Nothing
+        # here"): the word is read as if it were not there.
         if i in self.places or key in WELSH_WORDS:
             return None
         if (

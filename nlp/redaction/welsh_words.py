@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from nlp.lang.cy.lexicon import LEXICON, PLACES
-from nlp.lang.cy.mutations import candidates
+from nlp.lang.cy.mutations import candidates, radical
 from nlp.lang.cy.stop_words import STOP_WORDS
 from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, fold
 
@@ -75,12 +75,23 @@ def welsh_word(word: str, places: frozenset[str] = frozenset()) -> bool:
     )
 
 
+def welsh_place(
+    word: str, places: frozenset[str] = frozenset(), *, previous: str | None = None
+) -> bool:
+    """Whether ``word``, as written or in the radical its previous word makes likeliest, is a
+    Welsh place or one of ``places`` ("Sir Ddinbych", "o Gymru"). Not every reading: "Mari"
+    could be a nasal-mutated "Bari", but nothing before it mutates it."""
+    readings = {fold(word.strip("'’")), fold(radical(word.strip("'’"), previous=previous))}
+    return any(reading in PLACES or reading in places for reading in readings)
+
+
 def ordinary_in_welsh(
     word: str,
     *,
     before: str,
     listed: bool,
     alone: bool = True,
+    announced: bool = False,
     places: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a word a name finder marked in Welsh text is an everyday word or a place.
@@ -92,16 +103,21 @@ def ordinary_in_welsh(
         alone: the word is the whole span. Beside another name word a capitalised
             word is kept unless a sentence or the article puts it there: "Cledwyn
             Fychan" is a surname however "bychan" reads.
+        announced: a title or an introduction came first ("Mrs Haf", "Ffoniwch Awen",
+            "Mari ydw i"): capitalised, only a place is not the name ("Sir Ddinbych").
         places: folded place names (the gazetteer's British places).
     """
     if not any(ch.isalpha() for ch in word) or not welsh_word(word, places):
         return False
     if word.islower():
         return True
-    if fold(word) in _WELSH_NAMES:
-        return False  # "Gwyn", "Heulwen", "Elin": capitalised, the person
     previous = before.rstrip()
-    starts = not previous or previous.endswith(_SENTENCE_ENDS)
     last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
+    if fold(word) in _WELSH_NAMES:
+        return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
+    if announced:
+        # A listed name beside another name word stays, even if a village shares it.
+        return not (listed and not alone) and welsh_place(word, places, previous=last or None)
+    starts = not previous or previous.endswith(_SENTENCE_ENDS)
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
     return starts or after_article or (alone and not listed)

@@ -28,6 +28,9 @@ def redactor() -> Redactor:
         "Y mae ei strydoedd yn lân.",
         "Mae Sir Ddinbych a Sir Gaerfyrddin yn bell o Gymru fach.",
         "Y Brenin fydd yn ymweld ddydd Sadwrn, a'r Bryn yn y niwl.",
+        # "Sir" is a county in Welsh, not a knight; "Y" is the article, not a title.
+        "Bu'n ynad ar fainc Sir Feirionnydd ac yn Sir Fynwy.",
+        "Y Saeson sy'n dathlu unwaith eto.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
@@ -43,6 +46,9 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Roedd Cledwyn Fychan yn y cyfarfod", "Roedd [name] yn y cyfarfod"),
         ("gofynnwch i gareth yn y swyddfa", "gofynnwch i [name] yn y swyddfa"),
         ("Ffoniwch Siân Pritchard yn Rhosddu", "Ffoniwch [name] yn Rhosddu"),
+        # "Arwyn" is also a village: beside "Robat", and a Welsh name, it is the person.
+        ("Caneuon gan Robat Arwyn yw'r rhain", "Caneuon gan [name] yw'r rhain"),
+        ("Y Parchedig Huws oedd yno", "Y Parchedig [name] oedd yno"),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
@@ -68,3 +74,31 @@ def test_a_word_is_read_in_every_mutation() -> None:
     assert not ordinary_in_welsh("Carol", before="Siaradais â ", listed=True)
     assert not ordinary_in_welsh("Fychan", before="Roedd Cledwyn ", listed=False, alone=False)
     assert ordinary_in_welsh("gwyn", before="Roedd y gôt yn ", listed=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A self-introduction hides the name even when it is also a word ("eira" is snow),
+        # and the Welsh-words check leaves announced names alone ("Ffoniwch Awen").
+        ("Mari ydw i", "cy", "[name] ydw i"),
+        ("Shwmae, Mari ydw i", "cy", "Shwmae, [name] ydw i"),
+        ("Eira ydy fy enw i", "cy", "[name] ydy fy enw i"),
+        ("Ffoniwch Awen ar ôl chwech", "cy", "Ffoniwch [name] ar ôl chwech"),
+        (
+            "Hi, Dave here, the bins were not collected",
+            "en",
+            "Hi, [name] here, the bins were not collected",
+        ),
+        # "X ydw i" is also "I am X": a word stays a word, and so does a place "here".
+        ("Hapus ydw i gyda'r gwasanaeth", "cy", "Hapus ydw i gyda'r gwasanaeth"),
+        ("Athro ydw i yn yr ysgol", "cy", "Athro ydw i yn yr ysgol"),
+        ("Wrexham here we come", "en", "Wrexham here we come"),
+        ("It is my name on the letter", "en", "It is my name on the letter"),
+        ("I took my Mustang here for a wash", "en", "I took my Mustang here for a wash"),
+    ],
+)
+def test_introductions_announce_a_name(
+    redactor: Redactor, text: str, language: str, expected: str
+) -> None:
+    assert redactor.redact(text, language=language).text == expected
