@@ -73,7 +73,7 @@ from bench.redaction import load_conll  # noqa: E402
 from nlp.embeddings.minilm import MiniLMEmbedder  # noqa: E402
 from nlp.redaction.contextual import EXTRA_FEATURES, HEAD_PATH, word_features  # noqa: E402
 from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer  # noqa: E402
-from nlp.redaction.names import title  # noqa: E402
+from nlp.redaction.name_cues import title  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 WELSH = SHARED / "welsh" / "ner_cy.jsonl"

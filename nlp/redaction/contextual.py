@@ -32,7 +32,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
-from nlp.redaction.names import WELSH_WORDS, title, welsh_looking
+from nlp.redaction.name_cues import WELSH_WORDS, title, welsh_looking
 
 if TYPE_CHECKING:
     from nlp.embeddings.minilm import MiniLMEmbedder

@@ -16,112 +16,28 @@ first name and almost never an ordinary word.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
-from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.cy.mutations import demutate
-from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
-from nlp.redaction.gazetteer import NOT_NAMES, WELSH_FIRST_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.name_cues import (
+    CUE_BEFORE,
+    HELLO,
+    INITIAL,
+    INTRO_AFTER,
+    INTRO_BEFORE,
+    LOCATIVE_BEFORE,
+    MUTATING,
+    NAMED_AFTER,
+    PARTICLES,
+    SENTENCE_BREAK,
+    TITLES,
+    TITLES_CY,
+    WELSH_WORDS,
+    title,
+    welsh_looking,
+)
 
-TITLES = frozenset(
-    """
-mr mrs ms miss mx dr prof professor cllr councillor sir dame lady lord rev revd reverend father
-fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt auntie uncle nan nana
-grandma grandad mam mum dad madam
-""".split()
-)
-# Offices and ranks written before a name ("President Obama", "Senator Smith"): not part of
-# the name, and alone ("the President said") no one's name to redact. Kept apart from TITLES,
-# which also makes the next capitalised word a name for the rules. Offices that are also
-# given names (King, Prince, Earl, Duke, Justice, Major...) are left out: "ask Earl about
-# the allotments" must hide Earl, and "[name]" for "King Charles" costs nothing. "Vice",
-# "Gen" and "Sen" stay: too rare as names to be worth "The [name] said no".
-ROLE_TITLES = frozenset(
-    """
-president vice senator sen governor gov mayor minister chancellor premier emperor empress duchess
-baroness count countess saint st pope bishop archbishop cardinal gen colonel col lieutenant lt
-chief speaker coach secretary ambassador chairman chairwoman chairperson
-""".split()
-)
-# Welsh titles and kin words used before a name.
-TITLES_CY = frozenset("parch parchedig bnr mrs mr dr cynghorydd modryb ewythr taid nain".split())
-
-
-def title(word: str) -> bool:
-    """A title, kin word or office written before a name ("Mr.", "Cllr", "President")."""
-    key = fold(word).rstrip(".")
-    return key in TITLES or key in TITLES_CY or key in ROLE_TITLES
-
-
-# Words after which the next capitalised word (or a known name) is a name.
-_INTRO_BEFORE = re.compile(
-    r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcalls? me|\bthis is|"
-    r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|\blove,?|"
-    r"\bsincerely,?|\bfaithfully,?|"
-    r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
-    r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|\bffoniwch|\bgofynnwch i|"
-    r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
-    r"brother|sister|gran|grandson|granddaughter|kid|boy|girl|niece|nephew|cousin|landlord|"
-    r"landlady|lodger|colleague|boss)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
-    r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bdiolch,?|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
-    r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
-    re.IGNORECASE,
-)
-# Weaker cues: a capitalised word after these is a name unless it is a place. Naming words
-# ("called", "name:") announce a name; the rest ("with", "from", "and") only link one.
-_NAMING = (
-    r"\b(?:first |last |sur|full |your |the )?name\??(?: is| was|:|\?)?|\bcalled|\bnamed|\bcalls me"
-)
-_CUE_BEFORE = re.compile(
-    rf"(?<![\w'])(?:(?P<naming>{_NAMING})"
-    r"|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
-    re.IGNORECASE,
-)
-# "Siân ydw i", "Rhys dw i": the name comes first in Welsh. (No "^": match() starts at
-# the position it is given, where "^" would never match, and no introduction was cued.)
-# Not "yma": it is also "this" ("y tŷ yma") and "here" after a verb ("Cliciwch yma").
-_INTRO_AFTER = re.compile(r"\s*(?:ydw i|dw i|ydw i'n|here)\b", re.IGNORECASE)
-# "Eira ydy fy enw i": unlike "Hapus ydw i" (I am happy), only a name comes before it, so
-# even a word ("eira", snow) is the name here.
-# Greetings before a self-introduction ("Hi, Dave here", "Shwmae, Siân ydw i").
-_HELLO = frozenset("hi hiya hello hey helo shwmae sumae s'mae , morning bore".split())
-_NAMED_AFTER = re.compile(r"\s*(?:ydy|yw|ydi|is)\s+(?:fy\s+enw|my\s+name)\b", re.IGNORECASE)
-PARTICLES = frozenset(
-    "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
-)
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-# Welsh words after which a place name is mutated ("i Gaerdydd", "yng Nghymru").
-_MUTATING = frozenset(
-    "i o a ac am ar at dan drwy trwy wrth heb hyd gan tan dros rhwng yng ym yn ei fy dy ein "
-    "eich".split()
-)
-# Welsh spelling in a word no name list knows (Welsh names are in the gazetteer).
-_WELSH_SPELLING = re.compile(
-    r"^(?:Ll|Rh|Ff|Dd|Ngh|Mh|Nh|Gw)|dd|wy|ydd|aw|wch|lch|ff", re.IGNORECASE
-)
-# Letters Welsh never writes: "Wisława" and "Rościsław" are Polish names, not Welsh words.
-_NOT_WELSH_LETTERS = re.compile(r"[kqvxzłśšćčżźńøåæßőűñçřěůžđ]", re.IGNORECASE)
-
-
-def welsh_looking(word: str) -> bool:
-    """Welsh spelling in a word no name list knows ("Rhosddu", "Ffoniwch")."""
-    return bool(_WELSH_SPELLING.search(word)) and not _NOT_WELSH_LETTERS.search(word)
-
-
-# After these a capitalised word we do not know is a place or a building ("in Marford",
-# "the Gurdwara", "yn Rhosddu"), not a person: people are rarely "in" or "the" anything.
-LOCATIVE_BEFORE = frozenset(
-    "the a an in at near into inside outside behind opposite around towards through past "
-    "y yr 'r yn ym yng ger".split()
-)
-_SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
-# Welsh words that are first names somewhere else ("Mae", "Nain", "Haf" is both:
-# a Welsh name we list stays a name).
-WELSH_WORDS = frozenset(fold(w) for w in WELSH_STOP_WORDS | WELSH_LEXICON) - frozenset(
-    fold(n) for n in WELSH_FIRST_NAMES
-)
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev.
 COMMON_WORD = -11.0
 VERY_COMMON_WORD = -8.5
@@ -189,8 +105,8 @@ class _Scan:
         self.shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
         foreign = not self.guess_rare and not self.welsh
         # The cue words are English and Welsh: in German "Im" is not "I'm".
-        self.intro_ends = set() if foreign else {m.end() for m in _INTRO_BEFORE.finditer(self.text)}
-        cues = [] if foreign else list(_CUE_BEFORE.finditer(self.text))
+        self.intro_ends = set() if foreign else {m.end() for m in INTRO_BEFORE.finditer(self.text)}
+        cues = [] if foreign else list(CUE_BEFORE.finditer(self.text))
         self.cue_ends = {m.end() for m in cues}
         self.naming_ends = {m.end() for m in cues if m.group("naming")}
         self.places = self._places()
@@ -213,7 +129,7 @@ class _Scan:
         if j < 0:
             return True
         prev = self.words[j]
-        return prev in _SENTENCE_BREAK or prev.endswith((".", "!", "?")) or "\n" in self.spaces[j]
+        return prev in SENTENCE_BREAK or prev.endswith((".", "!", "?")) or "\n" in self.spaces[j]
 
     def known(self, key: str) -> bool:
         return key in self.g.first_names or key in self.g.surnames
@@ -281,7 +197,7 @@ class _Scan:
 
     def extendable(self, i: int) -> bool:
         """Can this token continue a name already started?"""
-        if _INITIAL.match(self.words[i]):
+        if INITIAL.match(self.words[i]):
             if self.words[i] == "I":
                 # "Emily I love": a bare "I" is the pronoun unless a surname follows it.
                 return i + 1 < len(self.words) and bool(self.spaces[i]) and self.capitalised(i + 1)
@@ -333,7 +249,7 @@ class _Scan:
             else:
                 # Welsh mutates place names after prepositions: "yng Nghaerdydd", "i Wrecsam".
                 previous = self.keys[i - 1] if i else ""
-                if previous in _MUTATING and self.words[i][:1].isupper():
+                if previous in MUTATING and self.words[i][:1].isupper():
                     radical = fold(demutate(self.words[i], previous=previous).radical)
                     if radical != self.keys[i] and radical in self.g.places:
                         marked.add(i)
@@ -358,16 +274,16 @@ class _Scan:
                 True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
             )
         after = self.starts[i] + len(self.words[i])
-        if _NAMED_AFTER.match(self.text, after):
+        if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
                 return None
             return True if self.capitalised(i) or self.known(key) else None
-        opens = i == 0 or self.words[i - 1] in _SENTENCE_BREAK or fold(self.words[i - 1]) in _HELLO
+        opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
         if (
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"
-            and _INTRO_AFTER.match(self.text, after)
+            and INTRO_AFTER.match(self.text, after)
             and key not in NOT_NAMES
             and key not in WELSH_WORDS
             and not self.common(key)

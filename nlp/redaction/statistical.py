@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
-from nlp.redaction.names import (
+from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     TITLES,
     TITLES_CY,
