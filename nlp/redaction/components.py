@@ -20,6 +20,7 @@ from nlp.redaction import models
 from nlp.redaction.contextual import shared_finder
 from nlp.redaction.detect import find_patterns
 from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer
+from nlp.redaction.name_cues import NAMED_AFTER
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 from nlp.redaction.welsh_words import ordinary_in_welsh
@@ -69,7 +70,7 @@ class PiiNames:
 
 @Language.factory(
     "wm_pii_names",
-    assigns=["doc._.pii", "doc._.pii_name_guesses"],
+    assigns=["doc._.pii", "doc._.pii_name_guesses", "doc._.pii_name_cued"],
     default_config={"welsh": False, "guess_rare": True, "defer_guesses": False},
 )
 def make_pii_names(
@@ -147,8 +148,15 @@ class PiiWelshNames:
             if start <= t.idx < end and any(ch.isalpha() for ch in t.text)
         ]
 
+        # A lower-case word counts as announced only when the text says it is a name ("eira
+        # ydy fy enw i"); after a weak cue it is still a Welsh word ("gyda reis", "gan rai").
+        named = bool(NAMED_AFTER.match(doc.text, end))
+
         def ordinary(start: int, end: int, alone: bool) -> bool:
-            return self._ordinary(doc.text, start, end, alone=alone, announced=announced)
+            lower = doc.text[start:end].islower()
+            return self._ordinary(
+                doc.text, start, end, alone=alone, announced=announced and (named or not lower)
+            )
 
         while words and ordinary(*words[0], alone=len(words) == 1):
             words = words[1:]
@@ -161,7 +169,7 @@ class PiiWelshNames:
         key = fold(word.strip("'’"))
         return ordinary_in_welsh(
             word,
-            before=text[:start],
+            before=text[max(0, start - 40) : start],  # enough to see the last word
             listed=key in self.g.first_names or key in self.g.surnames,
             alone=alone,
             announced=announced,

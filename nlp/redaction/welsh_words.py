@@ -67,20 +67,18 @@ def _readings(word: str) -> list[str]:
     return [fold(candidate.radical) for candidate in candidates(word.strip("'’"))]
 
 
-def welsh_word(word: str, places: frozenset[str] = frozenset()) -> bool:
-    """Whether some reading of ``word`` is a Welsh word, or one of ``places`` (folded)."""
+def welsh_word(word: str) -> bool:
+    """Whether some reading of ``word`` (itself or any unmutated form) is a Welsh word."""
     known = vocabulary()
-    return any(
-        reading in known or reading in PLACES or reading in places for reading in _readings(word)
-    )
+    return any(reading in known or reading in PLACES for reading in _readings(word))
 
 
 def welsh_place(
     word: str, places: frozenset[str] = frozenset(), *, previous: str | None = None
 ) -> bool:
     """Whether ``word``, as written or in the radical its previous word makes likeliest, is a
-    Welsh place or one of ``places`` ("Sir Ddinbych", "o Gymru"). Not every reading: "Mari"
-    could be a nasal-mutated "Bari", but nothing before it mutates it."""
+    Welsh place or one of ``places`` ("o Gymru", "yng Nghaerdydd"). Not every reading:
+    "Mari" could be a nasal-mutated "Bari", but nothing before it mutates it."""
     readings = {fold(word.strip("'’")), fold(radical(word.strip("'’"), previous=previous))}
     return any(reading in PLACES or reading in places for reading in readings)
 
@@ -98,26 +96,31 @@ def ordinary_in_welsh(
 
     Args:
         word: the word as written.
-        before: the text before it (its end decides whether a sentence starts here).
+        before: the text before it (its end decides whether a sentence starts here; a
+            few words are enough).
         listed: whether a name list holds the word (first name or surname).
-        alone: the word is the whole span. Beside another name word a capitalised
-            word is kept unless a sentence or the article puts it there: "Cledwyn
-            Fychan" is a surname however "bychan" reads.
-        announced: a title or an introduction came first ("Mrs Haf", "Ffoniwch Awen",
-            "Mari ydw i"): capitalised, only a place is not the name ("Sir Ddinbych").
-        places: folded place names (the gazetteer's British places).
+        alone: the word is the whole span. Beside another name word a listed word stays,
+            even where a sentence starts ("Ben Davies oedd yno": "Ben" reads as "pen"), and a
+            capitalised word stays unless the article puts it there: "Cledwyn Fychan" is a
+            surname however "bychan" reads.
+        announced: a title or an introduction came first ("Mrs Lewis", "Ffoniwch Awen",
+            "eira ydy fy enw i"): only an unlisted Welsh place is not the name.
+        places: folded place names (the gazetteer's British places): read only as written
+            or as the previous word mutates them, since a thousand surnames are also
+            villages ("Lewis", "Preston") and any mutation reading finds more ("Mari").
     """
-    if not any(ch.isalpha() for ch in word) or not welsh_word(word, places):
+    if not any(ch.isalpha() for ch in word):
+        return False
+    previous = before.rstrip()
+    last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
+    if announced:
+        return not listed and welsh_place(word, previous=last or None)
+    if not welsh_word(word) and not welsh_place(word, places, previous=last or None):
         return False
     if word.islower():
         return True
-    previous = before.rstrip()
-    last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
     if fold(word) in _WELSH_NAMES:
         return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
-    if announced:
-        # A listed name beside another name word stays, even if a village shares it.
-        return not (listed and not alone) and welsh_place(word, places, previous=last or None)
     starts = not previous or previous.endswith(_SENTENCE_ENDS)
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
-    return starts or after_article or (alone and not listed)
+    return (starts and (alone or not listed)) or after_article or (alone and not listed)

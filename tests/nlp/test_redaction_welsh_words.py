@@ -49,6 +49,10 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         # "Arwyn" is also a village: beside "Robat", and a Welsh name, it is the person.
         ("Caneuon gan Robat Arwyn yw'r rhain", "Caneuon gan [name] yw'r rhain"),
         ("Y Parchedig Huws oedd yno", "Y Parchedig [name] oedd yno"),
+        # Surnames that are also villages, first names that read as mutated words.
+        ("Diolch i Mrs Lewis.", "Diolch i Mrs [name]."),
+        ("Ben Davies oedd yn y dderbynfa.", "[name] oedd yn y dderbynfa."),
+        ("Mari Lewis ydw i", "[name] ydw i"),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
@@ -67,7 +71,7 @@ def test_english_answers_are_not_read_as_welsh(redactor: Redactor) -> None:
 
 def test_a_word_is_read_in_every_mutation() -> None:
     assert welsh_word("nghadair") and welsh_word("gadair") and welsh_word("chadair")
-    assert welsh_word("Gymru") and not welsh_word("Gareth")
+    assert welsh_word("Gymru") and not welsh_word("Gareth") and not welsh_word("Mari")
     # Capitalised: a word only where a sentence or the article puts it, or alone and unlisted.
     assert ordinary_in_welsh("Hanner", before="", listed=True)
     assert ordinary_in_welsh("Brenin", before="Mae'r ", listed=True)
@@ -84,6 +88,7 @@ def test_a_word_is_read_in_every_mutation() -> None:
         ("Mari ydw i", "cy", "[name] ydw i"),
         ("Shwmae, Mari ydw i", "cy", "Shwmae, [name] ydw i"),
         ("Eira ydy fy enw i", "cy", "[name] ydy fy enw i"),
+        ("eira ydy fy enw i", "cy", "[name] ydy fy enw i"),
         ("Ffoniwch Awen ar ôl chwech", "cy", "Ffoniwch [name] ar ôl chwech"),
         (
             "Hi, Dave here, the bins were not collected",
