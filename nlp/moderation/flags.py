@@ -98,6 +98,16 @@ _GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
 # The hate patterns all name a group: a text with none of these words skips them.
 _GROUP_TOKENS = frozenset(word for group in _GROUP_WORDS for word in group.split())
 _GROUP = r"(?:" + "|".join(sorted(_GROUP_WORDS, key=len, reverse=True)) + r")"
+# A group as the subject of what is said of it, not the object of a preposition:
+# "services for disabled people are useless", "lessons in Welsh are useless" and "mae
+# gwersi i fewnfudwyr yn dda i ddim" are about a service, not the people.
+_PREPOSITIONS = (
+    "for to on of in about with against from by at into i o ar am gyda efo dros gan at"
+).split()
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
+)
+_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP
 
 _THREATS = [
     re.compile(
@@ -196,27 +206,27 @@ _HATE = [
     # The other usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022): a
     # group called lazy, stupid or inferior as a whole; denied a right; never to be trusted;
     # ruining or taking over the country; not wanted as neighbours. Each needs the group's
-    # name right before it, so "the staff are lazy" or "refugees are in dangerous
-    # conditions" stay clean.
+    # name right before it, as the subject, so "the staff are lazy", "refugees are in
+    # dangerous conditions" and "toilets for the disabled are useless" stay clean.
     re.compile(
-        rf"\b{_GROUP}\s+(?:are|r)\s+(?:all\s+|so\s+|just\s+|always\s+|naturally\s+)?"
+        rf"\b{_SUBJECT}\s+(?:are|r)\s+(?:all\s+|so\s+|just\s+|always\s+|naturally\s+)?"
         r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
         r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
         r"|scum|parasites)\b"
     ),
     re.compile(
-        rf"\b{_GROUP}\s+(?:should(?:n't| not| never)|must not|mustn't)\s+be\s+allowed\s+to\s+"
+        rf"\b{_SUBJECT}\s+(?:should(?:n't| not| never)|must not|mustn't)\s+be\s+allowed\s+to\s+"
         r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
         r"|breed)\b"
-        rf"|\b{_GROUP}\s+(?:can't|cannot|can never|should never)\s+be\s+trusted\b"
-        rf"|\b{_GROUP}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting)\s+"
+        rf"|\b{_SUBJECT}\s+(?:can't|cannot|can never|should never)\s+be\s+trusted\b"
+        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting)\s+"
         r"(?:this|our|the|britain|wales|england|the uk)\b"
         rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{_GROUP}\s+(?:living|moving|working)\s+"
         r"(?:here|near|next|round|in)\b"
         rf"|\bthe only good\s+{_GROUP}\b"
     ),
     re.compile(
-        rf"\b{_GROUP}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:i gyd\s+)?(?:ddiog|diog|dwp|twp"
+        rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:i gyd\s+)?(?:ddiog|diog|dwp|twp"
         r"|israddol|dreisgar|treisgar|gelwyddog|celwyddog|farus|barus|ddiwerth|diwerth"
         r"|anwaraidd|dda i ddim|da i ddim)\b"
     ),
@@ -226,7 +236,7 @@ _HATE = [
         r"|priodi|briodi|dod|ddod|aros|mabwysiadu|fabwysiadu)\b"
         rf"|\b(?:does dim|sdim|dim)\s+modd\s+(?:trystio|ymddiried\s+yn)(?:'r|\s+y|\s+yr)?"
         rf"\s+{_GROUP}\b"
-        rf"|\b{_GROUP}\s+(?:yn|sy'n)\s+(?:difetha|dinistrio|chwalu|cymryd drosodd)\b"
+        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:difetha|dinistrio|chwalu|cymryd drosodd)\b"
         rf"|\b(?:dw i|dwi|rwy|dydw i|dw i ddim|dwi ddim)\s+(?:ddim\s+)?(?:eisiau|isio|moyn)"
         rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:yn byw|yma|drws nesa)"
     ),

@@ -57,6 +57,13 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Women should be allowed to vote at the community council too",
         "Mae menywod yn haeddu cyflog teg",
         "Disabled people are treated terribly by the council",
+        # The group as the object of a preposition: the complaint is about a service.
+        "The services for disabled people are useless",
+        "Toilets for the disabled are always useless",
+        "Lessons in Welsh are useless to my kids",
+        "Statistics on immigrants cannot be trusted",
+        "Pension changes for women are ruining the retirement of thousands",
+        "Mae gwasanaethau i bobl anabl yn dda i ddim",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
