@@ -295,8 +295,12 @@ class MiniLMEmbedder:
             int ``(pieces, 2)`` [start, end) character offsets; [CLS]/[SEP] left out.
         """
         layers = tuple(layers)
-        if not layers or any(not 0 <= k <= LAYERS for k in layers):
-            raise ValueError(f"layers must be a non-empty choice of 0..{LAYERS}, got {layers}")
+        if (
+            not layers
+            or len(set(layers)) < len(layers)
+            or any(not 0 <= k <= LAYERS for k in layers)
+        ):
+            raise ValueError(f"layers must be distinct choices of 0..{LAYERS}, got {layers}")
         if self._windowing is None:
             # A copy of the tokenizer: the sentence one must keep truncating, not windowing.
             self._windowing = Tokenizer.from_str(self._tokenizer.to_str())

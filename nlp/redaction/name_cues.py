@@ -71,11 +71,12 @@ CUE_BEFORE = re.compile(
 # "Siân ydw i", "Rhys dw i": the name comes first in Welsh. (No "^": match() starts at
 # the position it is given, where "^" would never match, and no introduction was cued.)
 # Not "yma": it is also "this" ("y tŷ yma") and "here" after a verb ("Cliciwch yma").
-INTRO_AFTER = re.compile(r"\s*(?:ydw i|dw i|ydw i'n|here)\b", re.IGNORECASE)
+INTRO_AFTER = re.compile(r"\s*(?:ydw i|dw i|here)\b", re.IGNORECASE)
+# What may come right before such an introduction: a greeting ("Hi, Dave here",
+# "Shwmae, Siân ydw i") or any comma opening a clause.
+HELLO = frozenset("hi hiya hello hey helo shwmae sumae s'mae , morning bore".split())
 # "Eira ydy fy enw i": unlike "Hapus ydw i" (I am happy), only a name comes before it, so
 # even a word ("eira", snow) is the name here.
-# Greetings before a self-introduction ("Hi, Dave here", "Shwmae, Siân ydw i").
-HELLO = frozenset("hi hiya hello hey helo shwmae sumae s'mae , morning bore".split())
 NAMED_AFTER = re.compile(r"\s*(?:ydy|yw|ydi|is)\s+(?:fy\s+enw|my\s+name)\b", re.IGNORECASE)
 PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()

@@ -71,7 +71,7 @@ def ward_linkage(points: np.ndarray, weights: np.ndarray | None = None) -> np.nd
     """``scipy.cluster.hierarchy.ward(points)``: Ward linkage, scipy's ``(n - 1, 4)`` format.
 
     With ``weights``, row i stands for ``weights[i]`` answers at one place (a fine theme's
-    centroid, a micro-cluster's centre): merging costs what merging those answers would,
+    centroid): merging costs what merging those answers would,
     ``sqrt(2 w_a w_b / (w_a + w_b)) * |a - b|`` for two rows, and the Lance-Williams update
     carries the weights on, as it carries scipy's sizes. Without weights every row counts
     once, as in scipy. The fourth column counts rows, not weights, in both cases.
@@ -147,7 +147,7 @@ def _nn_chain(distances: np.ndarray, method: str, sizes: np.ndarray | None = Non
         if x > y:
             x, y = y, x
         nx, ny = float(size[x]), float(size[y])
-        z[k] = (x, y, current_min, nx + ny)
+        z[k] = (x, y, current_min, nx + ny)  # the 4th column becomes row counts in _relabel
         size[x] = 0
         size[y] = nx + ny
         d_xi, d_yi = d[x].copy(), d[y].copy()

@@ -145,7 +145,7 @@ def test_middle_layer_states_match_the_numpy_pass_and_leave_the_last_alone(
     assert fused.token_states([""], layers=(3, 6))[0][0].shape == (0, 2 * fused.dim)
 
 
-@pytest.mark.parametrize("layers", [(), (7,), (-1, 6)])
+@pytest.mark.parametrize("layers", [(), (7,), (-1, 6), (6, 6)])
 def test_token_states_refuse_layers_the_model_lacks(
     fused: MiniLMEmbedder, layers: tuple[int, ...]
 ) -> None:
