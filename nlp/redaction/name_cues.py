@@ -12,7 +12,7 @@ import re
 
 from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
-from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, fold
+from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, Gazetteer, fold
 
 TITLES = frozenset(
     """
@@ -112,3 +112,24 @@ SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "
 WELSH_WORDS = frozenset(fold(w) for w in WELSH_STOP_WORDS | WELSH_LEXICON) - frozenset(
     fold(n) for n in WELSH_FIRST_NAMES
 )
+
+
+#: A word more frequent than this (log probability, lower-case) is a common word (names.py).
+COMMON_WORD = -11.0
+
+
+def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
+    """The Welsh words that rule a name out, for Welsh or for English text.
+
+    In Welsh text all of them ("Dan" is under, "Mae" is). In English text not the ones that
+    are also listed given names and rare as English words: "Please ask Dan", "my neighbour
+    Allan", "Beth at reception" are people there, and were shown in full when any Welsh
+    word ruled a name out.
+    """
+    if welsh:
+        return WELSH_WORDS
+    return frozenset(
+        word
+        for word in WELSH_WORDS
+        if not (word in gazetteer.first_names and gazetteer.lower_prob(word) <= COMMON_WORD)
+    )

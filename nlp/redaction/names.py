@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from nlp.lang.cy.mutations import demutate
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
+    COMMON_WORD,
     CUE_BEFORE,
     HELLO,
     INITIAL,
@@ -33,13 +34,13 @@ from nlp.redaction.name_cues import (
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
-    WELSH_WORDS,
     title,
     welsh_looking,
+    welsh_words_in,
 )
 
-# Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev.
-COMMON_WORD = -11.0
+# Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
+# is in name_cues).
 VERY_COMMON_WORD = -8.5
 RARE_CAPITALISED = True
 RARE_LOWER = -12.0
@@ -65,6 +66,7 @@ class NameDetector:
         self.gazetteer = gazetteer or load_gazetteer()
         self.welsh = welsh
         self.guess_rare = guess_rare
+        self.welsh_words = welsh_words_in(welsh=welsh, gazetteer=self.gazetteer)
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Character spans of names in `doc`."""
@@ -89,6 +91,7 @@ class _Scan:
         self.g = detector.gazetteer
         self.welsh = detector.welsh
         self.guess_rare = detector.guess_rare
+        self.welsh_words = detector.welsh_words
         # One pass over the tokens: each spaCy attribute access builds a Token.
         self.words: list[str] = []
         self.starts: list[int] = []
@@ -206,7 +209,7 @@ class _Scan:
             # "olga krylova": a lower-case name goes on with a lower-case surname.
             return self.lower_surname(i)
         key = self.keys[i]
-        if key in NOT_NAMES or key in WELSH_WORDS:
+        if key in NOT_NAMES or key in self.welsh_words:
             return False
         if not self.words[i].isascii() and not self.known(key):
             # "Bašić" folds to "basic", but English never writes it so: a surname.
@@ -277,7 +280,7 @@ class _Scan:
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
-            if key in NOT_NAMES or key in WELSH_WORDS or self.common(key):
+            if key in NOT_NAMES or key in self.welsh_words or self.common(key):
                 return None
             return True if self.capitalised(i) or self.known(key) else None
         opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
@@ -285,7 +288,7 @@ class _Scan:
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"
             and INTRO_AFTER.match(self.text, after)
             and key not in NOT_NAMES
-            and key not in WELSH_WORDS
+            and key not in self.welsh_words
             and not self.common(key)
             and key not in self.g.uk_places  # "Wrexham here we come"
             and (self.capitalised(i) or self.known(key))
@@ -293,7 +296,7 @@ class _Scan:
             return True
         # An introduction after the word that does not hold ("Hapus ydw i", "Nothing
         # here"): the word is read as if it were not there.
-        if i in self.places or key in WELSH_WORDS:
+        if i in self.places or key in self.welsh_words:
             return None
         if (
             self.starts[i] in self.cue_ends
@@ -340,7 +343,7 @@ class _Scan:
             key = self.keys[prev]
             if (
                 key in NOT_NAMES
-                or key in WELSH_WORDS
+                or key in self.welsh_words
                 or title(self.words[prev])
                 or self.common(key)
             ):

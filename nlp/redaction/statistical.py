@@ -26,9 +26,9 @@ from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     TITLES,
     TITLES_CY,
-    WELSH_WORDS,
     title,
     welsh_looking,
+    welsh_words_in,
 )
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -77,6 +77,10 @@ class ModelNameFinder:
         self.listed_only = listed_only or full_name_needed
         self.full_name_needed = full_name_needed
         self.g = gazetteer or load_gazetteer()
+        # Welsh text (listed_only) rules out every Welsh word; English text not "Dan", "Beth".
+        self.welsh_words = welsh_words_in(
+            welsh=listed_only and not full_name_needed, gazetteer=self.g
+        )
 
     def find(self, doc: Doc, guesses: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Character spans over ``doc.text`` of the names the models agree are people.
@@ -143,7 +147,7 @@ class ModelNameFinder:
 
     def _ordinary(self, word: str, *, by_context: bool = False, lower_names: bool = True) -> bool:
         key = fold(word.strip("'’"))
-        if key in NOT_NAMES or key in WELSH_WORDS or key.rstrip(".") in _TITLES:
+        if key in NOT_NAMES or key in self.welsh_words or key.rstrip(".") in _TITLES:
             return True  # "Mr.", "Cllr" and Welsh words at the edges of a span go
         if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
             return True  # punctuation, emoji and number plates the model swept in

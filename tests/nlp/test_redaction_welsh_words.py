@@ -107,3 +107,25 @@ def test_introductions_announce_a_name(
     redactor: Redactor, text: str, language: str, expected: str
 ) -> None:
     assert redactor.redact(text, language=language).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Welsh words that are English given names ("dan" under, "pam" why, "beth" what):
+        # in an English answer they are people, and were shown in full.
+        ("Please ask Beth about the bins", "Please ask [name] about the bins"),
+        ("Pam at reception was lovely", "[name] at reception was lovely"),
+        ("My neighbour Allan keeps parking there", "My neighbour [name] keeps parking there"),
+        ("Please ask Dan Lewis about the bins", "Please ask [name] about the bins"),
+    ],
+)
+def test_english_names_that_are_welsh_words_are_hidden(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text, language="en").text == expected
+
+
+def test_in_welsh_those_words_stay_words(redactor: Redactor) -> None:
+    text = "Dan y bont mae sbwriel, a beth am y biniau?"
+    assert redactor.redact(text, language="cy").text == text
