@@ -107,11 +107,11 @@ LOCATIVE_BEFORE = frozenset(
     "y yr 'r yn ym yng ger".split()
 )
 SENTENCE_BREAK = frozenset({".", "!", "?", ":", ";", '"', "\n", "(", ")", "-", "|", "…", "*"})
+#: The Welsh given names the gazetteer lists, folded ("sian", "gwyn").
+WELSH_NAME_KEYS = frozenset(fold(n) for n in WELSH_FIRST_NAMES)
 # Welsh words that are first names somewhere else ("Mae", "Nain", "Haf" is both:
 # a Welsh name we list stays a name).
-WELSH_WORDS = frozenset(fold(w) for w in WELSH_STOP_WORDS | WELSH_LEXICON) - frozenset(
-    fold(n) for n in WELSH_FIRST_NAMES
-)
+WELSH_WORDS = frozenset(fold(w) for w in WELSH_STOP_WORDS | WELSH_LEXICON) - WELSH_NAME_KEYS
 
 
 #: A word more frequent than this (log probability, lower-case) is a common word (names.py).

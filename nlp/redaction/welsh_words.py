@@ -18,14 +18,14 @@ vocabulary knows is always a word in Welsh text: "gwyn" is white, "elin" an elbo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
+from nlp.lang.cy.gloss import Glossary
 from nlp.lang.cy.lexicon import LEXICON, PLACES
 from nlp.lang.cy.mutations import candidates, radical
 from nlp.lang.cy.stop_words import STOP_WORDS
-from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, fold
+from nlp.redaction.gazetteer import fold
+from nlp.redaction.name_cues import WELSH_NAME_KEYS
 
 # Conjugated prepositions ("arna i", "ganddo fo", "iddyn nhw"): grammar words the stop
 # list and the dictionaries do not hold in these forms.
@@ -42,24 +42,17 @@ odano oddano oddani dano dani danyn
 
 _ARTICLES = frozenset({"y", "yr"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\n")
-_WELSH_NAMES = frozenset(fold(name) for name in WELSH_FIRST_NAMES)
-
-
-def _headwords(filename: str) -> Iterable[str]:
-    text = resources.files("nlp.lang.cy").joinpath("data", filename).read_text("utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            head = line.split("\t", 1)[0].strip()
-            if " " not in head and any(ch.isalpha() for ch in head):
-                yield head
 
 
 @cache
 def vocabulary() -> frozenset[str]:
-    """Folded radical forms of the Welsh words the project ships."""
-    words = [*STOP_WORDS, *LEXICON, *_INFLECTED_PREPOSITIONS]
-    words += [*_headwords("cy_en_dictionary.tsv"), *_headwords("cy_en_glossary.tsv")]
-    return frozenset(fold(word.strip("'’")) for word in words)
+    """Folded radical forms of the Welsh words the project ships (single words only)."""
+    words = [*STOP_WORDS, *LEXICON, *_INFLECTED_PREPOSITIONS, *Glossary.load().words]
+    return frozenset(
+        fold(word.strip("'’"))
+        for word in words
+        if " " not in word and any(ch.isalpha() for ch in word)
+    )
 
 
 def _readings(word: str) -> list[str]:
@@ -119,7 +112,7 @@ def ordinary_in_welsh(
         return False
     if word.islower():
         return True
-    if fold(word) in _WELSH_NAMES:
+    if fold(word) in WELSH_NAME_KEYS:
         return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
     starts = not previous or previous.endswith(_SENTENCE_ENDS)
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"

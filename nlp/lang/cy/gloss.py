@@ -102,6 +102,11 @@ class Glossary:
     def __len__(self) -> int:
         return len(self._entries)
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The lower-case Welsh forms it glosses (single words and phrases)."""
+        return frozenset(self._entries)
+
     @classmethod
     def load(cls) -> Glossary:
         """The shipped glossary."""
