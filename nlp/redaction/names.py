@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from nlp.lang.cy.lexicon import PLACES as WELSH_PLACES
 from nlp.lang.cy.mutations import demutate
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
     COMMON_WORD,
     CUE_BEFORE,
+    GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     HELLO,
     INITIAL,
     INTRO_AFTER,
@@ -198,6 +200,36 @@ class _Scan:
             return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
 
+    def welsh_full_name(self, i: int) -> bool:
+        """In Welsh text, a listed first name and a listed surname side by side, both
+        capitalised: "Dan Lewis", "efo Beth Jones". Alone, each is read as something else
+        ("dan" is under, "Lewis" an island), so only the pair says a person.
+
+        The surname must be no Welsh word or Welsh place and no common English word ("My
+        Fair Lady"), the pair no place ("Sri Lanka"), and no article may come before it
+        ("Yr Alban"). A first name that is also a Welsh word is the verb, particle or
+        preposition before a surname ("Mae Jones yn byw", "Yr Un Mor Hapus") unless it is
+        a given name common in Wales ("Dan Biggar sydd am gicio").
+        """
+        nxt = i + 1
+        if nxt >= len(self.words) or not self.spaces[i] or "\n" in self.spaces[i]:
+            return False
+        if not (
+            self.alpha[i] and self.alpha[nxt] and self.capitalised(i) and self.capitalised(nxt)
+        ):
+            return False
+        first, last = self.keys[i], self.keys[nxt]
+        if first not in self.g.first_names or last not in self.g.surnames:
+            return False
+        if last in self.welsh_words or last in WELSH_PLACES or self.common(last):
+            return False
+        if f"{first} {last}" in self.g.places or (i and self.keys[i - 1] in ("y", "yr")):
+            return False
+        if first in GIVEN_NAMES_THAT_ARE_WELSH_WORDS:
+            return True
+        # The world lists hold odd first names ("The", "Yr").
+        return first not in self.welsh_words and not self.common(first)
+
     def extendable(self, i: int) -> bool:
         """Can this token continue a name already started?"""
         if INITIAL.match(self.words[i]):
@@ -294,6 +326,8 @@ class _Scan:
             and (self.capitalised(i) or self.known(key))
         ):
             return True
+        if self.welsh and self.welsh_full_name(i):
+            return False  # "Dan Lewis ddywedodd", "efo Beth Jones": a guess, not announced
         # An introduction after the word that does not hold ("Hapus ydw i", "Nothing
         # here"): the word is read as if it were not there.
         if i in self.places or key in self.welsh_words:

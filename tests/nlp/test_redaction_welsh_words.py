@@ -31,6 +31,10 @@ def redactor() -> Redactor:
         # "Sir" is a county in Welsh, not a knight; "Y" is the article, not a title.
         "Bu'n ynad ar fainc Sir Feirionnydd ac yn Sir Fynwy.",
         "Y Saeson sy'n dathlu unwaith eto.",
+        # Pairs that are no first name and surname: a place, the article, an English title.
+        "Bu'n byw am rai blynyddoedd yn Sri Lanka.",
+        "Y chwe gwlad oedd Iwerddon, Lloegr, Cymru, Ffrainc, Yr Alban a'r Eidal.",
+        "Gwyliais i My Fair Lady neithiwr.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
@@ -53,6 +57,11 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Diolch i Mrs Lewis.", "Diolch i Mrs [name]."),
         ("Ben Davies oedd yn y dderbynfa.", "[name] oedd yn y dderbynfa."),
         ("Mari Lewis ydw i", "[name] ydw i"),
+        # A given name that is also a Welsh word ("dan" is under) beside a surname that is
+        # also a place ("Lewis"): the pair is the person, wherever it stands.
+        ("Dan Lewis ddywedodd wrtha i am y biniau.", "[name] ddywedodd wrtha i am y biniau."),
+        ("Siaradais i efo Dan Lewis ddoe.", "Siaradais i efo [name] ddoe."),
+        ("Mae Beth Jones yn y swyddfa.", "Mae [name] yn y swyddfa."),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
@@ -129,3 +138,6 @@ def test_english_names_that_are_welsh_words_are_hidden(
 def test_in_welsh_those_words_stay_words(redactor: Redactor) -> None:
     text = "Dan y bont mae sbwriel, a beth am y biniau?"
     assert redactor.redact(text, language="cy").text == text
+    # The verb before a surname is not its first name, though a world list holds "Mae".
+    text = "Mae Jones yn byw drws nesa."
+    assert redactor.redact(text, language="cy").text == "Mae [name] yn byw drws nesa."
