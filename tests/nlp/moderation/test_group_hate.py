@@ -35,6 +35,10 @@ def _hate(text: str) -> bool:
         "does dim modd trystio Iddewon",
         "mae ffoaduriaid yn difetha ein gwlad",
         "dw i ddim eisiau mewnfudwyr yn byw drws nesa",
+        # A word between may strengthen the verdict, with or without a determiner.
+        "immigrants are absolute scum",
+        "the refugees are a plague",
+        "mae'r Saeson yn hollol ddiog",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -64,6 +68,10 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Statistics on immigrants cannot be trusted",
         "Pension changes for women are ruining the retirement of thousands",
         "Mae gwasanaethau i bobl anabl yn dda i ddim",
+        # A verdict denied or softened is no verdict.
+        "The immigrants are not criminals, they are our neighbours",
+        "Refugees are rarely violent, whatever the papers say",
+        "Mae mewnfudwyr yn llai treisgar na'r papurau'n ei ddweud",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
