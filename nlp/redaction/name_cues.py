@@ -113,9 +113,9 @@ WELSH_NAME_KEYS = frozenset(fold(n) for n in WELSH_FIRST_NAMES)
 # a Welsh name we list stays a name).
 WELSH_WORDS = frozenset(fold(w) for w in WELSH_STOP_WORDS | WELSH_LEXICON) - WELSH_NAME_KEYS
 
-# Given names common in Wales that are also Welsh words ("dan" is under, "beth" what):
-# in Welsh text they open a full name at a sentence's start ("Dan Lewis ddywedodd"), where
-# other such words are the verb or particle before a surname ("Mae Jones yn byw").
+# Given names common in Wales that are also Welsh words ("dan" is under, "beth" what): in
+# Welsh text, capitalised before a surname, they open a full name ("Dan Lewis ddywedodd"),
+# where other such words are the verb or particle before it ("Mae Jones yn byw").
 GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
     {"allan", "beth", "bob", "dan", "del", "eira", "grant", "pam"}
 )
