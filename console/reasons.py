@@ -107,6 +107,7 @@ FLAG_REASONS: dict[str, str] = {
     "the writer's job at a named place": "flag-reason-own-job",
     "a job and a small place point at one person": "flag-reason-job-place",
     "a description of the writer's house": "flag-reason-house",
+    "the writer's business in a named place": "flag-reason-own-business",
 }
 _UNKNOWN_SITE = re.compile(re.escape(spam.UNKNOWN_SITE).replace(r"\{host\}", "(?P<host>.*)"))
 

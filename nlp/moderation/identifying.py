@@ -30,6 +30,17 @@ _PLACE_WORDS = (
     r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
 )
 
+# A named place, not a day or a month ("I run the club on Tuesdays").
+_NAMED = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)s?\b)[A-Z]\w+"
+)
+# A Welsh workplace by its name: "Ysgol y Llan", "Meddygfa'r Waun", "Capel Bethel".
+_NAMED_PLACE_CY = (
+    r"(?:Ysgol|Capel|Eglwys|Meddygfa|Fferyllfa|Clwb|Tafarn|Siop|Ysbyty|Cartref|Neuadd|Canolfan)"
+    r"(?:\s+(?:y|yr)\s+|'r\s+|\s+)[A-Z]\w+"
+)
+
 RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -58,11 +69,38 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "the writer's job at a named place",
     ),
     (
+        # Welsh names the place right after the job, without a preposition: "fel
+        # prifathrawes Ysgol y Llan", "dw i'n nyrs Meddygfa'r Waun".
+        re.compile(rf"(?:\b(?i:fel|yn)\s+|'n\s+)(?i:y\s+|yr\s+)?(?i:{_JOBS})\s+{_NAMED_PLACE_CY}"),
+        "the writer's job at a named place",
+    ),
+    (
         re.compile(
             rf"\b(?i:the|our|my|y|yr|ein)\s+(?i:{_JOBS})\s+"
             rf"(?i:of|at|in|on|from|yn|ym|yng|ar|o)\s+(?:the\s+|y\s+|yr\s+)?(?:{_CAP})"
         ),
         "a job and a small place point at one person",
+    ),
+    (
+        # The place named after the workplace: "the caretaker at the community centre in
+        # Caia Park", "y nyrs yn y feddygfa yn Llai".
+        re.compile(
+            rf"\b(?i:the|our|my|y|yr|ein)\s+(?i:{_JOBS})\s+(?i:of|at|in|on|from|yn|ym|yng|ar|o)"
+            rf"\s+(?:\w+\s+){{1,3}}?(?i:in|on|at|yn|ym|yng|ar)\s+{_NAMED}"
+        ),
+        "a job and a small place point at one person",
+    ),
+    (
+        # Who runs the only shop, pub or café of a place is known there: "I run the Spar in
+        # Gresford", "we own the chippy on Bryn Road", "dw i'n rhedeg y siop yn Llai".
+        re.compile(
+            rf"\b(?i:i|we|i've|we've)\s+(?i:run|own|ran|owned|kept|keep)\s+"
+            rf"(?i:the|a)\s+(?:\w+\s+){{1,3}}?(?i:in|on|at)\s+{_NAMED}"
+            rf"|(?i:dw i'n|dwi'n|rydw i'n|rwy'n|ni'n|rydyn ni'n|fi sy'n|ni sy'n)\s+"
+            rf"(?i:rhedeg|rheoli|cadw|berchen ar)\s+(?i:y|yr)?\s*(?:\w+\s+){{1,3}}?"
+            rf"(?i:yn|ym|yng|ar)\s+{_NAMED}"
+        ),
+        "the writer's business in a named place",
     ),
     (
         re.compile(

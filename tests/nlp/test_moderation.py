@@ -90,6 +90,23 @@ OWN_JOB = "the writer's job at a named place"
             "identifying",
             "the writer's job at a named place",
         ),
+        # Welsh names the workplace straight after the job.
+        (
+            "Fel prifathrawes Ysgol y Llan dw i wedi gweld y broblem",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        (
+            "my husband is the caretaker at the community centre in Caia Park",
+            "identifying",
+            "a job and a small place point at one person",
+        ),
+        (
+            "I run the Spar in Gresford and the parking is awful",
+            "identifying",
+            "the writer's business in a named place",
+        ),
+        ("dw i'n rhedeg y siop yn Llai", "identifying", "the writer's business in a named place"),
     ],
 )
 def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
@@ -110,6 +127,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "free parking would help the shops in Mold",
         "Rydw i'n byw yn Llay ers deg mlynedd",
         "the new head teacher is great",
+        "I run the youth club on Tuesdays",
+        "the nurse at the surgery was lovely",
+        "Dw i'n gweithio fel nyrs ers ugain mlynedd",
         # Residents write about money, numbers, prizes and links in good faith.
         "you won't listen to residents",
         "I want to opt out of the garden waste scheme",

@@ -66,3 +66,4 @@ flag-reason-the-only-cy = mae 'yr unig ...' mewn lle yn pwyntio at un person
 flag-reason-own-job = swydd yr awdur mewn lle a enwir
 flag-reason-job-place = mae swydd a lle bach yn pwyntio at un person
 flag-reason-house = disgrifiad o gartref yr awdur
+flag-reason-own-business = mae'r awdur yn rhedeg neu'n berchen ar fusnes mewn lle a enwir

@@ -66,3 +66,4 @@ flag-reason-the-only-cy = 'yr unig ...' (the only ...) in a place points at one 
 flag-reason-own-job = the writer's job at a named place
 flag-reason-job-place = a job and a small place point at one person
 flag-reason-house = a description of the writer's house
+flag-reason-own-business = the writer runs or owns a business in a named place
