@@ -7,7 +7,8 @@ Welsh translation of ToxiGen's annotated generations, not these). False alarms: 
 FFT answer, the ../shared civic CSVs, the Welsh CC0 sentences and the clean utterances of
 the Siarad (development half) and Patagonia conversations; recall also on the development
 half of the translated Welsh toxic set. Each tree's ``check`` runs in its own process
-(bench/moderation_heldout.run); a text counts when it gets an "abuse" flag.
+(bench/moderation_heldout.run); a text counts when it gets an "abuse" flag, or with
+--kind identifying a re-identification hint (the same genuine sets then count false hints).
 
 Run:
     git archive BASE | tar -x -C /tmp/base
@@ -51,6 +52,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--toxigen", type=Path, help="a git mirror of microsoft/TOXIGEN")
     parser.add_argument("--baseline", type=Path, help="a tree exported with git archive")
+    parser.add_argument(
+        "--kind", default="abuse", choices=("abuse", "identifying"), help="the flag counted"
+    )
     args = parser.parse_args()
     texts: dict[str, list[str]] = {}
     if args.toxigen:
@@ -71,7 +75,7 @@ def main() -> None:
     texts["Siarad dev, clean (false alarm)"] = siarad("dev")["clean"]
     texts["Patagonia, clean (false alarm)"] = siarad("dev", PATAGONIA)["clean"]
     texts["Welsh toxic, translated, dev (recall)"] = translated("dev")["cy toxic statements"]
-    sets = {name: ("abuse", rows) for name, rows in texts.items()}
+    sets = {name: (args.kind, rows) for name, rows in texts.items()}
     trees = {"now": ROOT} | ({"baseline": args.baseline} if args.baseline else {})
     results = {tree: run(root, sets) for tree, root in trees.items()}
     print("| set | texts | " + " | ".join(trees) + " |\n|---|---|" + "---|" * len(trees))
