@@ -121,6 +121,25 @@ GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
 )
 
 
+def welsh_phrase(word: str, after: str) -> bool:
+    """Whether ``word`` opens a Welsh phrase in English text, followed by ``after`` (the next
+    word, or ""): a building or a place, not a person ("Tŷ Pawb", "Ty Hapus", "Pen y Bryn").
+
+    The word must be a Welsh word (not one of the Welsh given names), written with a letter
+    only Welsh uses ("Tŷ") or followed by the article or another capitalised Welsh word.
+    "Dan Lewis" and "Beth Jones" stay people: their surnames are no Welsh words.
+    """
+    if fold(word) not in WELSH_WORDS:
+        return False
+    if any(ch in "ŵŷŴŶ" for ch in word):
+        return True
+    following = fold(after.strip("'’"))
+    if following in ("y", "yr"):
+        return True
+    # Not "I", "Am", "Do": Welsh words too, and the English pronoun or verb after a name.
+    return after[:1].isupper() and len(following) > 2 and following in WELSH_WORDS
+
+
 #: A word more frequent than this (log probability, lower-case) is a common word (names.py).
 COMMON_WORD = -11.0
 

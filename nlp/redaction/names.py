@@ -38,6 +38,7 @@ from nlp.redaction.name_cues import (
     TITLES_CY,
     title,
     welsh_looking,
+    welsh_phrase,
     welsh_words_in,
 )
 
@@ -200,6 +201,11 @@ class _Scan:
             return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2
 
+    def next_word(self, i: int) -> str:
+        """The word after token i on the same line, or ""."""
+        joined = i + 1 < len(self.words) and self.spaces[i] and "\n" not in self.spaces[i]
+        return self.words[i + 1] if joined else ""
+
     def welsh_full_name(self, i: int) -> bool:
         """In Welsh text, a listed first name and a listed surname side by side, both
         capitalised: "Dan Lewis", "efo Beth Jones". Alone, each is read as something else
@@ -308,6 +314,8 @@ class _Scan:
             return (
                 True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
             )
+        if not self.welsh and welsh_phrase(self.words[i], self.next_word(i)):
+            return None  # "I love Tŷ Pawb", "Ty Hapus": a Welsh building in English text
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"

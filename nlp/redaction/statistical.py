@@ -28,6 +28,7 @@ from nlp.redaction.name_cues import (
     TITLES_CY,
     title,
     welsh_looking,
+    welsh_phrase,
     welsh_words_in,
 )
 
@@ -118,6 +119,9 @@ class ModelNameFinder:
                 after = words[last + 1][2] if last + 1 < len(words) else ""
                 if fold(f"{run[-1][2]} {after}") in self.g.places:
                     continue  # "Caia Park": the start of a place the rules keep
+                following = words[first + 1][2] if first + 1 < len(words) else ""
+                if not self.listed_only and welsh_phrase(run[0][2], following):
+                    continue  # "Tŷ Pawb", "Ty Hapus": a Welsh building in English text
                 if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
                     continue  # "Patient is very happy": the capital is the sentence's
                 kept = self._vet(list(run), before, by_context=True, lower_names=lower_names)

@@ -141,3 +141,23 @@ def test_in_welsh_those_words_stay_words(redactor: Redactor) -> None:
     # The verb before a surname is not its first name, though a world list holds "Mae".
     text = "Mae Jones yn byw drws nesa."
     assert redactor.redact(text, language="cy").text == "Mae [name] yn byw drws nesa."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Welsh building or place in an English answer: "Ty" is a given name elsewhere.
+        "I love Tŷ Pawb and the market",
+        "went to Ty Hapus play centre with the kids",
+        "we walked up Pen y Fan on Sunday",
+    ],
+)
+def test_welsh_buildings_in_english_answers_are_not_names(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text, language="en").text == text
+
+
+def test_a_given_name_before_an_english_word_is_still_hidden(redactor: Redactor) -> None:
+    # "Ty" and "Dan" are Welsh words; the words after them are not Welsh ("I" is English here).
+    assert redactor.redact("Ty Smith was rude to me", language="en").text == "[name] was rude to me"
+    text = "Dan I think was the one who helped"
+    assert redactor.redact(text, language="en").text == "[name] I think was the one who helped"
