@@ -120,6 +120,12 @@ GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
     {"allan", "beth", "bob", "dan", "del", "eira", "grant", "pam"}
 )
 
+# A name after these is a saint's: a church, a school, a place or a day, not a resident
+# ("St Giles church", "St. Mary's"; in Welsh "Ysgol Sant Dunawd", "Dydd Santes Dwynwen").
+# Not "Sant" in English text: a given name there ("Sant Singh").
+SAINTS = frozenset({"st", "saint"})
+SAINTS_CY = SAINTS | {"sant", "santes"}
+
 
 def welsh_phrase(word: str, after: str) -> bool:
     """Whether ``word`` opens a Welsh phrase in English text, followed by ``after`` (the next

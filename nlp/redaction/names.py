@@ -33,6 +33,8 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     PARTICLES,
+    SAINTS,
+    SAINTS_CY,
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
@@ -301,11 +303,14 @@ class _Scan:
     def cued(self, i: int) -> bool | None:
         """None if no name starts at token i; else whether a title or introduction cued it."""
         key = self.keys[i]
-        if not self.alpha[i] or title(self.words[i]):
+        saints = SAINTS_CY if self.welsh else SAINTS
+        if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in saints):
             return None  # "Mrs", "President" stay: the name after it goes
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
+        if prev in saints and self.words[i - 1][:1].isupper():
+            return None  # "St Giles church", "Ysgol Sant Dunawd"
         # In Welsh "Sir" is a county ("Sir Ddinbych"), not a knight.
         knighted = prev == "sir" and self.welsh
         if (prev in TITLES and not knighted) or (

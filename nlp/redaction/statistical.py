@@ -24,6 +24,8 @@ from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
+    SAINTS,
+    SAINTS_CY,
     TITLES,
     TITLES_CY,
     title,
@@ -113,12 +115,23 @@ class ModelNameFinder:
                 ]
                 if inside and max(inside) >= SUPPORT:
                     found.append((start, end))
+            welsh = self.listed_only and not self.full_name_needed
+            saints = SAINTS_CY if welsh else SAINTS
             for run in runs(words, scores >= self.contextual.threshold):
                 first, last = position[run[0][0]], position[run[-1][0]]
                 before = words[first - 1][2].lower() if first else ""
                 after = words[last + 1][2] if last + 1 < len(words) else ""
                 if fold(f"{run[-1][2]} {after}") in self.g.places:
                     continue  # "Caia Park": the start of a place the rules keep
+                if before.rstrip(".") in saints:
+                    continue  # "St Giles church", "St. Mary's", "Ysgol Sant Dunawd": a saint
+                saint = next(
+                    (k for k, w in enumerate(run) if w[2].lower().rstrip(".") in saints), None
+                )
+                if saint is not None:
+                    run = run[:saint]  # "Dydd Santes Dwynwen": the saint's name stays
+                    if not run:
+                        continue
                 following = words[first + 1][2] if first + 1 < len(words) else ""
                 if not self.listed_only and welsh_phrase(run[0][2], following):
                     continue  # "Tŷ Pawb", "Ty Hapus": a Welsh building in English text

@@ -161,3 +161,23 @@ def test_a_given_name_before_an_english_word_is_still_hidden(redactor: Redactor)
     assert redactor.redact("Ty Smith was rude to me", language="en").text == "[name] was rude to me"
     text = "Dan I think was the one who helped"
     assert redactor.redact(text, language="en").text == "[name] I think was the one who helped"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A saint's name is a church, a school or a day, not a resident's.
+        ("Rev. Mathias at St Giles church", "en"),
+        ("the traffic by St. Mary's is awful", "en"),
+        ("Mae plant yn Ysgol Sant Dunawd", "cy"),
+        ("Dydd Santes Dwynwen", "cy"),
+    ],
+)
+def test_saints_names_are_kept(redactor: Redactor, text: str, language: str) -> None:
+    redacted = redactor.redact(text, language=language).text
+    assert redacted == text.replace("Mathias", "[name]")
+
+
+def test_sant_is_a_given_name_in_english(redactor: Redactor) -> None:
+    text = "Sant Singh helped me a lot"
+    assert redactor.redact(text, language="en").text == "[name] helped me a lot"
