@@ -126,6 +126,16 @@ GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
 SAINTS = frozenset({"st", "saint"})
 SAINTS_CY = SAINTS | {"sant", "santes"}
 
+# A name right before one of these names a street or a building, not a person: "Victoria
+# Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
+# also common surnames ("Park", "Lane", "Hall", "Church"): "Sarah Lane" stays hidden.
+FACILITIES = frozenset(
+    """road street avenue drive crescent gardens estate hospital surgery school university
+    library centre center stadium landfill leisure retail shopping museum academy clinic
+    pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
+    prison""".split()
+)
+
 
 def welsh_phrase(word: str, after: str) -> bool:
     """Whether ``word`` opens a Welsh phrase in English text, followed by ``after`` (the next

@@ -24,6 +24,7 @@ from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
     COMMON_WORD,
     CUE_BEFORE,
+    FACILITIES,
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     HELLO,
     INITIAL,
@@ -319,7 +320,8 @@ class _Scan:
             return (
                 True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
             )
-        if not self.welsh and welsh_phrase(self.words[i], self.next_word(i)):
+        following = self.next_word(i)
+        if not self.welsh and welsh_phrase(self.words[i], following):
             return None  # "I love Tŷ Pawb", "Ty Hapus": a Welsh building in English text
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
@@ -345,6 +347,8 @@ class _Scan:
         # here"): the word is read as if it were not there.
         if i in self.places or key in self.welsh_words:
             return None
+        if following.lower() in FACILITIES:
+            return None  # "Victoria Road", "Gwersyllt library": a street or a building
         if (
             self.starts[i] in self.cue_ends
             and self.capitalised(i)

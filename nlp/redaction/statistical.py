@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
+    FACILITIES,
     LOCATIVE_BEFORE,
     SAINTS,
     SAINTS_CY,
@@ -123,6 +124,8 @@ class ModelNameFinder:
                 after = words[last + 1][2] if last + 1 < len(words) else ""
                 if fold(f"{run[-1][2]} {after}") in self.g.places:
                     continue  # "Caia Park": the start of a place the rules keep
+                if after.lower() in FACILITIES:
+                    continue  # "Victoria Road", "Glyndwr University": a street or a building
                 if before.rstrip(".") in saints:
                     continue  # "St Giles church", "St. Mary's", "Ysgol Sant Dunawd": a saint
                 saint = next(

@@ -188,3 +188,21 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
     together = [result.text for result in redactor.redact_many(answers)]
     assert together == [redactor.redact(answer).text for answer in answers]
     assert "[name]" in together[0] and "[name]" in together[2] and "Rhosddu" in together[6]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name before a street or a building's noun names the street or the building.
+        ("Victoria Road flooding again", "Victoria Road flooding again"),
+        ("I go to Gwersyllt library on Mondays", "I go to Gwersyllt library on Mondays"),
+        ("Glyndwr University should have more courses", None),
+        # An introduction or a title still announces a person, whatever follows.
+        ("my son Jack school is too far", "my son [name] school is too far"),
+        ("Mrs Evans school run is chaos", "Mrs [name] school run is chaos"),
+    ],
+)
+def test_streets_and_buildings_named_after_people_are_places(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
