@@ -136,6 +136,14 @@ FACILITIES = frozenset(
     prison""".split()
 )
 
+# Welsh nouns that open the name of a house, an estate, a street or a building, whatever
+# follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin" ("Tŷ" only with its accent:
+# "Ty" is also a given name).
+_WELSH_PLACE_NOUNS = frozenset(
+    """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
+    ffynnon pentre pentref tafarn bwthyn""".split()
+)
+
 
 def welsh_phrase(word: str, after: str) -> bool:
     """Whether ``word`` opens a Welsh phrase in English text, followed by ``after`` (the next
@@ -145,6 +153,8 @@ def welsh_phrase(word: str, after: str) -> bool:
     only Welsh uses ("Tŷ") or followed by the article or another capitalised Welsh word.
     "Dan Lewis" and "Beth Jones" stay people: their surnames are no Welsh words.
     """
+    if fold(word) in _WELSH_PLACE_NOUNS and after[:1].isupper():
+        return True  # "Plas Madoc", "Maes Gwyn": the second word may be a name
     if fold(word) not in WELSH_WORDS:
         return False
     if any(ch in "ŵŷŴŶ" for ch in word):

@@ -321,8 +321,11 @@ class _Scan:
                 True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
             )
         following = self.next_word(i)
-        if not self.welsh and welsh_phrase(self.words[i], following):
-            return None  # "I love Tŷ Pawb", "Ty Hapus": a Welsh building in English text
+        if not self.welsh and (
+            welsh_phrase(self.words[i], following)
+            or (i and self.next_word(i - 1) and welsh_phrase(self.words[i - 1], self.words[i]))
+        ):
+            return None  # "I love Tŷ Pawb", "Plas Madoc": a Welsh building in English text
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"

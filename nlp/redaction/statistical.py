@@ -136,8 +136,11 @@ class ModelNameFinder:
                     if not run:
                         continue
                 following = words[first + 1][2] if first + 1 < len(words) else ""
-                if not self.listed_only and welsh_phrase(run[0][2], following):
-                    continue  # "Tŷ Pawb", "Ty Hapus": a Welsh building in English text
+                if not self.listed_only and (
+                    welsh_phrase(run[0][2], following)
+                    or (first and welsh_phrase(words[first - 1][2], run[0][2]))
+                ):
+                    continue  # "Tŷ Pawb", "Plas Madoc": a Welsh building in English text
                 if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
                     continue  # "Patient is very happy": the capital is the sentence's
                 kept = self._vet(list(run), before, by_context=True, lower_names=lower_names)

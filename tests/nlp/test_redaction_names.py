@@ -206,3 +206,22 @@ def test_streets_and_buildings_named_after_people_are_places(
     redactor: Redactor, text: str, expected: str | None
 ) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # High-street chains and Welsh house, estate and street names are no one's name.
+        ("Waitrose and Morrisons are too far from Plas Madoc", None),
+        ("Sainsbury's car park is always full", None),
+        ("we live in Tŷ Gwyn on Heol Offa", None),
+        # The people those words may also be are still hidden.
+        ("Mr Morrison next door plays loud music", "Mr [name] next door plays loud music"),
+        ("Ask Gwyn at Plas Power", "Ask [name] at Plas Power"),
+        ("my neighbour Ty Jones", "my neighbour [name]"),
+    ],
+)
+def test_shops_and_welsh_house_names_are_not_people(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
