@@ -10,7 +10,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from bench.wiki_ner import crossner, parse, wikigold
+from bench.wiki_ner import crossner, parse, sec_filings, wikigold
 from nlp.redaction.contextual import NameHead
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +145,19 @@ def test_merged_seed_heads_score_the_mean_logit(tmp_path: Path) -> None:
     assert np.allclose(NameHead(path, sha256=None).scores(x), expected, atol=1e-5)
     # One seed's head is kept as it is.
     assert trainer.merge_heads(heads[:1]) == heads[0]
+
+
+def test_sec_parties_roles_are_hard_negatives_and_people_stay_names(tmp_path: Path) -> None:
+    path = tmp_path / "data/SEC-filings/CONLL-format/data/train/FIN5.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "The DT - O\nBorrower NNP - I-PER\nshall MD - O\npay VB - O\nthe DT - O\n"
+        "LENDER NNP - I-PER\n. . - O\n\nBy IN - O\n: : - O\nZhang NNP - I-PER\n"
+        "Jilun NNP - I-PER\n",
+        encoding="utf-8",
+    )
+    rows = sec_filings(tmp_path)
+    assert [_spans(row) for row in rows] == [
+        [("Borrower", "other"), ("LENDER", "other")],
+        [("Zhang Jilun", "person")],
+    ]
