@@ -7,7 +7,8 @@ with the head, the threshold (contextual.THRESHOLD) and SUPPORT (statistical.SUP
 in, and scores person words like bench/redaction.py. Dev splits only: test splits are read
 once, by bench/redaction.py, after the choice.
 
-Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --heads shipped,/tmp/h.npz \
+Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --crossner CROSSNER \
+         --heads shipped,/tmp/h.npz \
          --thresholds 0.1,0.15 --supports 0.01,0.02
 """
 
@@ -34,7 +35,9 @@ STATE = 384
 States = dict[str, tuple[np.ndarray, np.ndarray]]
 
 
-def dev_sets(gum: Path | None, ewt: Path | None) -> dict[str, list[dict[str, Any]]]:
+def dev_sets(
+    gum: Path | None, ewt: Path | None, crossner: Path | None = None
+) -> dict[str, list[dict[str, Any]]]:
     sets = {"wnut17_dev": load("wnut17_dev")}
     if gum:
         from bench.gum import load as load_gum
@@ -44,6 +47,10 @@ def dev_sets(gum: Path | None, ewt: Path | None) -> dict[str, list[dict[str, Any
         from bench.ewt import load as load_ewt
 
         sets["ewt_dev"] = load_ewt(ewt, "dev")
+    if crossner:
+        from bench.wiki_ner import crossner as load_crossner
+
+        sets["crossner_dev"] = load_crossner(crossner, "dev")
     return sets
 
 
@@ -77,6 +84,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
     parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
+    parser.add_argument("--crossner", type=Path, help="zliucr/CrossNER: a git mirror or a folder")
     parser.add_argument(
         "--heads", default="shipped", help="'shipped' or .npz paths, comma-separated"
     )
@@ -84,7 +92,7 @@ def main() -> None:
     parser.add_argument("--supports", default="0.01")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
-    sets = dev_sets(args.gum, args.ewt)
+    sets = dev_sets(args.gum, args.ewt, args.crossner)
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
     embedder = finder.embedder

@@ -10,6 +10,9 @@ Data (read from ../shared/data/pii, never copied):
 - with --ewt PATH: UNER English-EWT (bench/ewt.py; a git mirror or a folder of its .iob2
   files), web text residents write (answers, reviews, e-mails, newsgroups, weblogs), the third
   development set; --ewt-splits dev,test (test only for the final check).
+- with --crossner PATH: CrossNER's five Wikipedia domains (bench/wiki_ner.py; a git mirror or
+  a folder), persons among parties, awards, works and bands, the fourth development set;
+  --crossner-splits dev,test (test only for the final check).
 - with --wnut-test PATH: a CoNLL file (word TAB tag, a blank line between sentences, tags
   B-person/I-person ...) such as WNUT-17's test split, scored like WNUT-17 dev.
 
@@ -164,6 +167,11 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
         for split in args.ewt_splits.split(","):
             sets[f"ewt_{split}"] = load_ewt(args.ewt, split)
+    if args.crossner:
+        from bench.wiki_ner import crossner
+
+        for split in args.crossner_splits.split(","):
+            sets[f"crossner_{split}"] = crossner(args.crossner, split)
     if args.wnut_test:
         sets["wnut_test"] = load_conll(args.wnut_test)
     return sets
@@ -171,7 +179,7 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
 # Data sets scored for person names only (as WNUT-17 dev).
 def _names_only(name: str) -> bool:
-    return name.startswith(("wnut", "gum_", "ewt_"))
+    return name.startswith(("wnut", "gum_", "ewt_", "crossner_"))
 
 
 # ---------------------------------------------------------------- systems (child side)
@@ -377,6 +385,8 @@ def main() -> None:
     parser.add_argument("--gum-splits", default="dev", help="GUM splits to score, e.g. test,test2")
     parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
     parser.add_argument("--ewt-splits", default="dev", help="EWT splits to score, e.g. dev,test")
+    parser.add_argument("--crossner", type=Path, help="zliucr/CrossNER: a git mirror or a folder")
+    parser.add_argument("--crossner-splits", default="dev", help="CrossNER splits, e.g. dev,test")
     parser.add_argument("--wnut-test", type=Path, help="a CoNLL file to score for names")
     args = parser.parse_args()
     datasets = datasets_for(args)
@@ -386,6 +396,8 @@ def main() -> None:
     passed = [
         *(["--gum", str(args.gum), "--gum-splits", args.gum_splits] if args.gum else []),
         *(["--ewt", str(args.ewt), "--ewt-splits", args.ewt_splits] if args.ewt else []),
+        *(["--crossner", str(args.crossner)] if args.crossner else []),
+        *(["--crossner-splits", args.crossner_splits] if args.crossner else []),
         *(["--wnut-test", str(args.wnut_test)] if args.wnut_test else []),
     ]
     report: dict[str, Any] = {}
