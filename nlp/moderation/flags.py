@@ -108,11 +108,14 @@ _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
 )
 _SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP
-# A word that denies or softens what follows: "are not criminals", "are less violent",
-# "yn llai treisgar", "yn ddim mwy diog". Any other word between may stand ("are absolute
-# scum", "yn hollol ddiog").
-_NOT_SOFTENED = (
-    r"(?!(?:not|never|no|less|rarely|seldom|hardly|nor|neither|ddim|byth|llai|prin|heb)\b)"
+# Words that may strengthen a verdict between the group and it ("are absolute scum", "yn
+# hollol ddiog"). Only these: any word there would let a verb in ("refugees are fleeing
+# terrorists", "disabled people are given useless equipment"), a denial ("are not
+# criminals") or a hedge ("are less violent").
+_STRONGER = (
+    r"(?:(?:all|absolute(?:ly)?|utter(?:ly)?|complete(?:ly)?|total(?:ly)?|real(?:ly)?|very|so"
+    r"|such|just|always|naturally|basically|literally|inherently|fucking|bloody|effing|dirty"
+    r"|filthy|i gyd|hollol|cwbl|wir|mor|rhy|wastad|bob amser)\s+){0,2}"
 )
 
 _THREATS = [
@@ -203,12 +206,10 @@ _HATE = [
     # group called vermin, criminal, lazy or inferior as a whole; denied a right; never to
     # be trusted; ruining or taking over the country; not wanted as neighbours. Each needs
     # the group's name as the subject, so "the staff are lazy", "refugees are in dangerous
-    # conditions" and "toilets for the disabled are useless" stay clean, and a word between
-    # may strengthen the verdict but not deny or soften it ("are not criminals", "are less
-    # violent", "nid yw ... yn ddiog").
+    # conditions" and "toilets for the disabled are useless" stay clean, and only a word
+    # that strengthens the verdict may come between (_STRONGER).
     re.compile(
-        rf"\b(?:(?:all|these|those|the|bloody|fucking|effing|you|them|dirty)\s+)?{_SUBJECT}"
-        rf"\s+(?:are|r)\s+(?:all\s+)?{_NOT_SOFTENED}(?:\w+\s+)?"
+        rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}"
         r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
         r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
         r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem)\b"
@@ -225,8 +226,8 @@ _HATE = [
         rf"|\bthe only good\s+{_GROUP}\b"
     ),
     re.compile(
-        rf"\b(?:y |yr |'r )?{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+(?:i gyd\s+)?"
-        rf"{_NOT_SOFTENED}(?:\w+\s+)?(?:ddiog|diog|dwp|twp|israddol|dreisgar|treisgar"
+        rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
+        r"(?:ddiog|diog|dwp|twp|israddol|dreisgar|treisgar"
         r"|gelwyddog|celwyddog|farus|barus|ddiwerth|diwerth|anwaraidd|dda i ddim|da i ddim"
         r"|sbwriel|baw|anifeiliaid|moch|fermin|ffiaidd|troseddwyr|terfysgwyr|drwg|ych|pla"
         r"|parasitiaid|llau|llygod mawr|lladron|treiswyr|sgym)\b"

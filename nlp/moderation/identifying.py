@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-_CAP = r"[A-Z][\w'’-]+(?:\s+(?:y|yr|'r|of|on|the|[A-Z][\w'’-]+))*"
+# A capitalised word that names a place: not a day, a month, a festival or a language ("I
+# run the club on Tuesdays", "the only shop open on Sundays", "yn Gymraeg").
+_NOT_A_PLACE = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Christmas|Easter"
+    r"|English|Welsh|Saesneg|Cymraeg|Gymraeg|Covid|Town)s?\b)"
+)
+_NAMED = _NOT_A_PLACE + r"[A-Z]\w+"
+_CAP = _NOT_A_PLACE + r"[A-Z][\w'’-]+(?:\s+(?:y|yr|'r|of|on|the|[A-Z][\w'’-]+))*"
 _KIN = (
     r"(?:son|daughter|child|kid|kids|children|boy|girl|grandson|granddaughter|grandchild|"
     r"mab|merch|plentyn|plant|wyr|wyres)"
@@ -30,15 +38,15 @@ _PLACE_WORDS = (
     r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
 )
 
-# A named place, not a day or a month ("I run the club on Tuesdays").
-_NAMED = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)s?\b)[A-Z]\w+"
-)
 # A Welsh workplace by its name: "Ysgol y Llan", "Meddygfa'r Waun", "Capel Bethel".
 _NAMED_PLACE_CY = (
     r"(?:Ysgol|Capel|Eglwys|Meddygfa|Fferyllfa|Clwb|Tafarn|Siop|Ysbyty|Cartref|Neuadd|Canolfan)"
     r"(?:\s+(?:y|yr)\s+|'r\s+|\s+)[A-Z]\w+"
+)
+# The businesses people run or keep: "I run the Spar", "we own the chippy", "y siop".
+_BUSINESS = (
+    r"(?:shop|pub|caf[eé]|chippy|takeaway|salon|garage|post office|business|newsagents?|bakery"
+    r"|hotel|b&b|restaurant|bar|siop|tafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty)"
 )
 
 RULES: list[tuple[re.Pattern[str], str]] = [
@@ -53,40 +61,31 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?i:the only)\s+(?:\w+\s+){{0,2}}?(?i:{_JOBS}|{_PLACE_WORDS}|\w+)\s+"
-            rf"(?i:in|on|at|near|round|around)\s+(?:the\s+)?[A-Z]\w+"
+            rf"(?i:in|on|at|near|round|around)\s+(?:the\s+)?{_NAMED}"
         ),
         "'the only ...' in a place points at one person",
     ),
     (
-        re.compile(r"\b(?:yr unig|unig)\s+\w+\s+(?:yn|ym|yng|ar|ger)\s+[A-Z]\w+"),
+        re.compile(rf"\b(?:yr unig|unig)\s+\w+\s+(?:yn|ym|yng|ar|ger)\s+{_NAMED}"),
         "'yr unig ...' mewn lle: one person",
     ),
     (
+        # Welsh may name the workplace right after the job ("fel prifathrawes Ysgol y Llan",
+        # "dw i'n nyrs Meddygfa'r Waun"); "'n" only after the writer ("mae hi'n nyrs" is not).
         re.compile(
-            rf"\b(?i:as|being|i am|i'm|im|fel|yn)\s+(?i:the|a|an|y|yr)?\s*(?i:{_JOBS})\s+"
-            rf"(?i:of|at|in|for|on|yn|ym|yng|ar)\s+(?:the\s+|y\s+|yr\s+)?[A-Z]\w+"
+            rf"(?:\b(?i:as|being|i am|i'm|im|fel|yn)\s+|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+)"
+            rf"(?i:the|a|an|y|yr)?\s*(?i:{_JOBS})\s+(?:(?i:of|at|in|for|on|yn|ym|yng|ar)\s+"
+            rf"(?:the\s+|y\s+|yr\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
         ),
         "the writer's job at a named place",
     ),
     (
-        # Welsh names the place right after the job, without a preposition: "fel
-        # prifathrawes Ysgol y Llan", "dw i'n nyrs Meddygfa'r Waun".
-        re.compile(rf"(?:\b(?i:fel|yn)\s+|'n\s+)(?i:y\s+|yr\s+)?(?i:{_JOBS})\s+{_NAMED_PLACE_CY}"),
-        "the writer's job at a named place",
-    ),
-    (
-        re.compile(
-            rf"\b(?i:the|our|my|y|yr|ein)\s+(?i:{_JOBS})\s+"
-            rf"(?i:of|at|in|on|from|yn|ym|yng|ar|o)\s+(?:the\s+|y\s+|yr\s+)?(?:{_CAP})"
-        ),
-        "a job and a small place point at one person",
-    ),
-    (
-        # The place named after the workplace: "the caretaker at the community centre in
+        # The place may come after the workplace: "the caretaker at the community centre in
         # Caia Park", "y nyrs yn y feddygfa yn Llai".
         re.compile(
             rf"\b(?i:the|our|my|y|yr|ein)\s+(?i:{_JOBS})\s+(?i:of|at|in|on|from|yn|ym|yng|ar|o)"
-            rf"\s+(?:\w+\s+){{1,3}}?(?i:in|on|at|yn|ym|yng|ar)\s+{_NAMED}"
+            rf"\s+(?:(?:the\s+|y\s+|yr\s+)?{_CAP}|(?:\w+\s+){{1,3}}?(?i:in|on|at|yn|ym|yng|ar)"
+            rf"\s+{_NAMED})"
         ),
         "a job and a small place point at one person",
     ),
@@ -94,11 +93,11 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # Who runs the only shop, pub or café of a place is known there: "I run the Spar in
         # Gresford", "we own the chippy on Bryn Road", "dw i'n rhedeg y siop yn Llai".
         re.compile(
-            rf"\b(?i:i|we|i've|we've)\s+(?i:run|own|ran|owned|kept|keep)\s+"
-            rf"(?i:the|a)\s+(?:\w+\s+){{1,3}}?(?i:in|on|at)\s+{_NAMED}"
+            rf"\b(?i:i|we|i've|we've)\s+(?i:run|own|ran|owned|kept|keep)\s+(?i:the|a)\s+"
+            rf"(?:\w+\s+)?(?:(?i:{_BUSINESS})|{_NAMED})\s+(?i:in|on|at)\s+{_NAMED}"
             rf"|(?i:dw i'n|dwi'n|rydw i'n|rwy'n|ni'n|rydyn ni'n|fi sy'n|ni sy'n)\s+"
-            rf"(?i:rhedeg|rheoli|cadw|berchen ar)\s+(?i:y|yr)?\s*(?:\w+\s+){{1,3}}?"
-            rf"(?i:yn|ym|yng|ar)\s+{_NAMED}"
+            rf"(?i:rhedeg|rheoli|cadw|berchen ar)\s+(?:(?i:y|yr)\s+)?(?:\w+\s+)?(?i:{_BUSINESS})"
+            rf"\s+(?:\w+\s+)?(?i:yn|ym|yng|ar)\s+{_NAMED}"
         ),
         "the writer's business in a named place",
     ),

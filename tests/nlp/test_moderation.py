@@ -107,6 +107,7 @@ OWN_JOB = "the writer's job at a named place"
             "the writer's business in a named place",
         ),
         ("dw i'n rhedeg y siop yn Llai", "identifying", "the writer's business in a named place"),
+        ("dw i'n nyrs yn Ysbyty Maelor", "identifying", "the writer's job at a named place"),
     ],
 )
 def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
@@ -128,6 +129,11 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "Rydw i'n byw yn Llay ers deg mlynedd",
         "the new head teacher is great",
         "I run the youth club on Tuesdays",
+        "I ran the half marathon in Chester last year",
+        "We own a caravan in Tywyn",
+        "Dw i'n rhedeg bob bore yn Parc Acton",
+        "I work as a cleaner on Mondays",
+        "mae hi'n nyrs Ysbyty Maelor",
         "the nurse at the surgery was lovely",
         "Dw i'n gweithio fel nyrs ers ugain mlynedd",
         # Residents write about money, numbers, prizes and links in good faith.

@@ -72,6 +72,11 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "The immigrants are not criminals, they are our neighbours",
         "Refugees are rarely violent, whatever the papers say",
         "Mae mewnfudwyr yn llai treisgar na'r papurau'n ei ddweud",
+        # Nor is a verb between the group and the word: the group suffers or does the thing.
+        "Refugees are fleeing terrorists and war",
+        "Disabled people are given useless equipment by the council",
+        "Women are feeling stupid after the GP brushes them off",
+        "Immigrants are labelled criminals by the tabloids",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
