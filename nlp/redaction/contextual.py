@@ -15,7 +15,7 @@ other entities, such as products, companies, works, parties and places, weigh do
 negatives). The head is a numpy ``.npz`` (about 1.2 MB) whose SHA-256 is checked at load, like
 every other model here; it names the layers it reads. It is three fit seeds' heads side by side
 (384 hidden units, the mean of their logits): one seed's precision varies by 0.04-0.06 with
-the seed alone, the average much less.
+the seed alone; the average is meant to be steadier (one triple measured, not several).
 
 A word is a name when its score reaches THRESHOLD (chosen on four development sets, WNUT-17,
 GUM, EWT and CrossNER dev; the test splits are read once, for the record, never to choose);

@@ -47,7 +47,9 @@ def title(word: str) -> bool:
 # Words after which the next capitalised word (or a known name) is a name.
 INTRO_BEFORE = re.compile(
     r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcalls? me|\bthis is|"
-    r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|\blove,?|"
+    r"\bit'?s|\bsigned|\bregards,?|\bthanks,?|\bthank you,?|\bcheers,?|\bbest,?|"
+    # "Love, Jan" signs off; "I love Wrexham" does not introduce anyone.
+    r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\byou )(?<!\bkids )(?<!\bwould )\blove,?|"
     r"\bsincerely,?|\bfaithfully,?|"
     r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
     r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|\bffoniwch|\bgofynnwch i|"
@@ -128,9 +130,11 @@ SAINTS_CY = SAINTS | {"sant", "santes"}
 
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
-# also common surnames ("Park", "Lane", "Hall", "Church"): "Sarah Lane" stays hidden.
+# also surnames ("Park", "Lane", "Hall", "Church", "Street"): "Sarah Lane" stays hidden.
+# (gazetteer.NOT_NAMES holds some of these words so that they are never a name themselves;
+# addresses._STREET_TYPES reads street types after a house number, a different question.)
 FACILITIES = frozenset(
-    """road street avenue drive crescent gardens estate hospital surgery school university
+    """road avenue drive crescent gardens estate hospital surgery school university
     library centre center stadium landfill leisure retail shopping museum academy clinic
     pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
     prison""".split()
@@ -159,6 +163,8 @@ def welsh_phrase(word: str, after: str) -> bool:
         return False
     if any(ch in "ŵŷŴŶ" for ch in word):
         return True
+    if fold(word) in GIVEN_NAMES_THAT_ARE_WELSH_WORDS:
+        return False  # "Dan Bach", "Beth Mai": a person whose surname is a Welsh word
     following = fold(after.strip("'’"))
     if following in ("y", "yr"):
         return True
@@ -185,3 +191,25 @@ def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
         for word in WELSH_WORDS
         if not (word in gazetteer.first_names and gazetteer.lower_prob(word) <= COMMON_WORD)
     )
+
+
+def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name: bool) -> bool:
+    """Whether a guessed name ``word`` names a saint, a street, a building or a Welsh house
+    here rather than a person, from the words on its line before and after it ("" if none).
+
+    One check for the rules (names.py) and the finder (statistical.py); neither applies it
+    to a name a title or an introduction announced ("my son Jack school", "Mrs Evans school").
+
+    Args:
+        before, word, after: as written.
+        welsh: the text is Welsh ("Sant", "Santes" are saints there; "Sant Singh" in English).
+        first_name: ``word`` is a listed first name: before a lower-case noun it is a person
+            ("Sarah school nurse was great"), before a capitalised one a place ("Victoria
+            Road").
+    """
+    saint = fold(before.rstrip("."))
+    if before[:1].isupper() and saint in (SAINTS_CY if welsh else SAINTS):
+        return True  # "St Giles church", "Ysgol Sant Dunawd"
+    if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
+        return True  # "Victoria Road", "Gwersyllt library"
+    return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -24,7 +24,6 @@ from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
     COMMON_WORD,
     CUE_BEFORE,
-    FACILITIES,
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     HELLO,
     INITIAL,
@@ -34,14 +33,13 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     PARTICLES,
-    SAINTS,
     SAINTS_CY,
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
+    names_a_place,
     title,
     welsh_looking,
-    welsh_phrase,
     welsh_words_in,
 )
 
@@ -221,7 +219,7 @@ class _Scan:
         a given name common in Wales ("Dan Biggar sydd am gicio").
         """
         nxt = i + 1
-        if nxt >= len(self.words) or not self.spaces[i] or "\n" in self.spaces[i]:
+        if not self.next_word(i):
             return False
         if not (
             self.alpha[i] and self.alpha[nxt] and self.capitalised(i) and self.capitalised(nxt)
@@ -304,14 +302,11 @@ class _Scan:
     def cued(self, i: int) -> bool | None:
         """None if no name starts at token i; else whether a title or introduction cued it."""
         key = self.keys[i]
-        saints = SAINTS_CY if self.welsh else SAINTS
-        if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in saints):
+        if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in SAINTS_CY):
             return None  # "Mrs", "President" stay: the name after it goes
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == ".":
             prev = self.words[i - 2].lower()
-        if prev in saints and self.words[i - 1][:1].isupper():
-            return None  # "St Giles church", "Ysgol Sant Dunawd"
         # In Welsh "Sir" is a county ("Sir Ddinbych"), not a knight.
         knighted = prev == "sir" and self.welsh
         if (prev in TITLES and not knighted) or (
@@ -320,12 +315,6 @@ class _Scan:
             return (
                 True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
             )
-        following = self.next_word(i)
-        if not self.welsh and (
-            welsh_phrase(self.words[i], following)
-            or (i and self.next_word(i - 1) and welsh_phrase(self.words[i - 1], self.words[i]))
-        ):
-            return None  # "I love Tŷ Pawb", "Plas Madoc": a Welsh building in English text
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
@@ -350,8 +339,11 @@ class _Scan:
         # here"): the word is read as if it were not there.
         if i in self.places or key in self.welsh_words:
             return None
-        if following.lower() in FACILITIES:
-            return None  # "Victoria Road", "Gwersyllt library": a street or a building
+        previous = self.words[i - 1] if i and self.next_word(i - 1) else ""
+        if names_a_place(
+            previous, self.words[i], self.next_word(i), welsh=self.welsh, first_name=self.known(key)
+        ):
+            return None  # "St Giles", "Victoria Road", "Tŷ Pawb": not a person's name
         if (
             self.starts[i] in self.cue_ends
             and self.capitalised(i)

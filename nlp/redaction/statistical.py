@@ -23,15 +23,14 @@ from spacy.tokens import Doc
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
-    FACILITIES,
     LOCATIVE_BEFORE,
     SAINTS,
     SAINTS_CY,
     TITLES,
     TITLES_CY,
+    names_a_place,
     title,
     welsh_looking,
-    welsh_phrase,
     welsh_words_in,
 )
 
@@ -89,10 +88,9 @@ class ModelNameFinder:
         self.listed_only = listed_only or full_name_needed
         self.full_name_needed = full_name_needed
         self.g = gazetteer or load_gazetteer()
-        # Welsh text (listed_only) rules out every Welsh word; English text not "Dan", "Beth".
-        self.welsh_words = welsh_words_in(
-            welsh=listed_only and not full_name_needed, gazetteer=self.g
-        )
+        self.welsh = listed_only and not full_name_needed
+        # Welsh text rules out every Welsh word; English text not "Dan", "Beth".
+        self.welsh_words = welsh_words_in(welsh=self.welsh, gazetteer=self.g)
 
     def find(self, doc: Doc, guesses: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Character spans over ``doc.text`` of the names the models agree are people.
@@ -124,31 +122,33 @@ class ModelNameFinder:
                 ]
                 if inside and max(inside) >= SUPPORT:
                     found.append((start, end))
-            welsh = self.listed_only and not self.full_name_needed
-            saints = SAINTS_CY if welsh else SAINTS
+            saints = SAINTS_CY if self.welsh else SAINTS
             for run in runs(words, scores >= self.contextual.threshold):
                 first, last = position[run[0][0]], position[run[-1][0]]
                 before = words[first - 1][2].lower() if first else ""
                 after = words[last + 1][2] if last + 1 < len(words) else ""
                 if fold(f"{run[-1][2]} {after}") in self.g.places:
                     continue  # "Caia Park": the start of a place the rules keep
-                if after.lower() in FACILITIES:
-                    continue  # "Victoria Road", "Glyndwr University": a street or a building
-                if before.rstrip(".") in saints:
-                    continue  # "St Giles church", "St. Mary's", "Ysgol Sant Dunawd": a saint
                 saint = next(
-                    (k for k, w in enumerate(run) if w[2].lower().rstrip(".") in saints), None
+                    (
+                        k
+                        for k, w in enumerate(run)
+                        if w[2][:1].isupper() and fold(w[2].rstrip(".")) in saints
+                    ),
+                    None,
                 )
                 if saint is not None:
                     run = run[:saint]  # "Dydd Santes Dwynwen": the saint's name stays
                     if not run:
                         continue
-                following = words[first + 1][2] if first + 1 < len(words) else ""
-                if not self.listed_only and (
-                    welsh_phrase(run[0][2], following)
-                    or (first and welsh_phrase(words[first - 1][2], run[0][2]))
+                if names_a_place(
+                    _neighbour(text, words, first - 1, first),
+                    run[0][2],
+                    _neighbour(text, words, first + 1, first),
+                    welsh=self.welsh,
+                    first_name=fold(run[0][2]) in self.g.first_names,
                 ):
-                    continue  # "Tŷ Pawb", "Plas Madoc": a Welsh building in English text
+                    continue  # "St Giles", "Victoria Road", "Tŷ Pawb": not a person's name
                 if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
                     continue  # "Patient is very happy": the capital is the sentence's
                 kept = self._vet(list(run), before, by_context=True, lower_names=lower_names)
@@ -273,6 +273,14 @@ class ModelNameFinder:
         ):
             return None
         return tokens[0][0], tokens[-1][1]
+
+
+def _neighbour(text: str, words: Sequence[tuple[int, int, str]], index: int, of: int) -> str:
+    """The word at ``index`` if it is on the same line as word ``of``, else ""."""
+    if not 0 <= index < len(words):
+        return ""
+    left, right = sorted((index, of))
+    return "" if "\n" in text[words[left][1] : words[right][0]] else words[index][2]
 
 
 def written_lower(words: Sequence[tuple[int, int, str]]) -> bool:

@@ -57,9 +57,14 @@ def test_without_the_finder_the_rules_guess_those_are_names() -> None:
         # An office that is also a given name is the name when it stands as one.
         ("Please ask Earl about the allotments.", "Please ask [name] about the allotments."),
         ("thanks to Prince on reception", "thanks to [name] on reception"),
-        # Before a surname it reads as the office it also is (a judge, as in Wikipedia's
-        # "Justice Okafor"); the surname is hidden either way.
-        ("Justice Okafor was so kind", "Justice [name] was so kind"),
+        # Justice is a given name too (a resident thanking "Justice Okafor"): session 7's head
+        # hid it; the three-seed head reads it as the office before a surname and shows it.
+        # A known leak, kept failing on purpose until a rule or a head hides it again.
+        pytest.param(
+            "Justice Okafor was so kind",
+            "[name] was so kind",
+            marks=pytest.mark.xfail(strict=True, reason="office-or-given-name before a surname"),
+        ),
         ("The Vice President said no.", "The Vice President said no."),
         # People in the same kinds of sentence are still found.
         ("I spoke to Sarah Jones from the council", "I spoke to [name] from the council"),

@@ -225,3 +225,23 @@ def test_shops_and_welsh_house_names_are_not_people(
     redactor: Redactor, text: str, expected: str | None
 ) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People whose surname is a Welsh word, or whose name comes before a job's noun.
+        ("my name is Dan Bach", "my name is [name]"),
+        (
+            "Beth Bach from the housing office never called back",
+            "[name] from the housing office never called back",
+        ),
+        ("Sarah school nurse was great", "[name] school nurse was great"),
+        # "I love Wrexham" introduces no one; "Love, Gwen" signs off.
+        ("I love Wrexham", "I love Wrexham"),
+        ("I love Chester and Mold", "I love Chester and Mold"),
+        ("Love, Gwen", "Love, [name]"),
+    ],
+)
+def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text, language="en").text == expected
