@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.redaction import load, score  # noqa: E402
-from nlp.redaction import Redactor, statistical  # noqa: E402
+from nlp.redaction import Redactor, contextual, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, shared_finder  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
 
@@ -88,8 +88,8 @@ def main() -> None:
     parser.add_argument(
         "--heads", default="shipped", help="'shipped' or .npz paths, comma-separated"
     )
-    parser.add_argument("--thresholds", default="0.15")
-    parser.add_argument("--supports", default="0.01")
+    parser.add_argument("--thresholds", default=str(contextual.THRESHOLD), help="shipped if unset")
+    parser.add_argument("--supports", default=str(statistical.SUPPORT), help="shipped if unset")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
     sets = dev_sets(args.gum, args.ewt, args.crossner)
