@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from nlp.redaction import models
 from nlp.redaction.contextual import shared_finder
 from nlp.redaction.detect import find_patterns
-from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer
-from nlp.redaction.name_cues import NAMED_AFTER
+from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer, popular_first_names
+from nlp.redaction.name_cues import NAMED_AFTER, WELSH_NAME_KEYS
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 from nlp.redaction.welsh_words import ordinary_in_welsh
@@ -125,6 +125,7 @@ class PiiWelshNames:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.g = gazetteer or load_gazetteer()
+        self.popular = popular_first_names()
 
     def __call__(self, doc: Doc) -> Doc:
         cued = set(doc._.pii_name_cued or [])
@@ -174,6 +175,7 @@ class PiiWelshNames:
             alone=alone,
             announced=announced,
             places=self.g.uk_places,
+            given=key in WELSH_NAME_KEYS or key in self.popular,
         )
 
 

@@ -168,6 +168,12 @@ def _popular(limit: int, *filenames: str) -> set[str]:
     return popular
 
 
+@cache
+def popular_first_names(limit: int = 500) -> frozenset[str]:
+    """The ``limit`` commonest US-census first names of each sex, folded ("dave", "sarah")."""
+    return frozenset(_popular(limit, "dist.male.first", "dist.female.first"))
+
+
 def _place_names() -> set[str]:
     # A British place is a place even when it is also a name ("Chester",
     # "Lincoln", "Mold"), unless it is one of the hundred commonest first names;

@@ -84,6 +84,7 @@ def ordinary_in_welsh(
     alone: bool = True,
     announced: bool = False,
     places: frozenset[str] = frozenset(),
+    given: bool = True,
 ) -> bool:
     """Whether a word a name finder marked in Welsh text is an everyday word or a place.
 
@@ -101,6 +102,10 @@ def ordinary_in_welsh(
         places: folded place names (the gazetteer's British places): read only as written
             or as the previous word mutates them, since a thousand surnames are also
             villages ("Lewis", "Preston") and any mutation reading finds more ("Mari").
+        given: the word is a Welsh given name or one of the commonest English ones
+            ("gareth", "dave"). Unannounced and lower-case, any other word is taken for a
+            Welsh or borrowed word the vocabulary lacks ("siani flewog", "jin", "tei", "hil"),
+            though a world name list holds it.
     """
     if not any(ch.isalpha() for ch in word):
         return False
@@ -108,6 +113,8 @@ def ordinary_in_welsh(
     last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
     if announced:
         return not listed and welsh_place(word, previous=last or None)
+    if word.islower() and not given:
+        return True
     if not welsh_word(word) and not welsh_place(word, places, previous=last or None):
         return False
     if word.islower():

@@ -31,6 +31,9 @@ def redactor() -> Redactor:
         # "Sir" is a county in Welsh, not a knight; "Y" is the article, not a title.
         "Bu'n ynad ar fainc Sir Feirionnydd ac yn Sir Fynwy.",
         "Y Saeson sy'n dathlu unwaith eto.",
+        # Lower-case words the vocabulary lacks that a world name list holds ("Siani", "Jin").
+        "Prif fwyd y siani flewog ydy'r dderwen.",
+        "Mae well gen i jin na fodca.",
         # Pairs that are no first name and surname: a place, the article, an English title.
         "Bu'n byw am rai blynyddoedd yn Sri Lanka.",
         "Y chwe gwlad oedd Iwerddon, Lloegr, Cymru, Ffrainc, Yr Alban a'r Eidal.",
@@ -57,6 +60,8 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Diolch i Mrs Lewis.", "Diolch i Mrs [name]."),
         ("Ben Davies oedd yn y dderbynfa.", "[name] oedd yn y dderbynfa."),
         ("Mari Lewis ydw i", "[name] ydw i"),
+        # Lower-case, a common English given name is still a person in a Welsh answer.
+        ("siaradais i efo dave ddoe", "siaradais i efo [name] ddoe"),
         # A given name that is also a Welsh word ("dan" is under) beside a surname that is
         # also a place ("Lewis"): the pair is the person, wherever it stands.
         ("Dan Lewis ddywedodd wrtha i am y biniau.", "[name] ddywedodd wrtha i am y biniau."),
