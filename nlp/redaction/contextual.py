@@ -18,7 +18,7 @@ every other model here; it names the layers it reads. It is three fit seeds' hea
 the seed alone; the average is meant to be steadier (one triple measured, not several).
 
 A word is a name when its score reaches THRESHOLD (chosen on four development sets, WNUT-17,
-GUM, EWT and CrossNER dev; the test splits are read once, for the record, never to choose);
+GUM, EWT and CrossNER dev; the test splits are read only for the record, never to choose);
 consecutive name words make one span, which statistical.py vets more lightly than the spaCy
 models' spans (the finder has read the sentence, so common words it calls names stay). The
 finder also checks the rules' guesses (statistical.SUPPORT).
