@@ -15,15 +15,14 @@ Run:
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from in_tree import run_in_tree  # type: ignore[import-not-found]  # noqa: E402
 from moderation import (  # type: ignore[import-not-found]  # noqa: E402
     DATA,
     PATAGONIA,
@@ -61,15 +60,7 @@ def wilson(hits: int, total: int) -> tuple[float, float]:
 
 def run(root: Path, sets: dict[str, tuple[str, list[str]]]) -> dict[str, object]:
     """Check every set's texts with `root`'s tree: ``{"flagged": {set: texts}, "cpu": s}``."""
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(root)],
-        input=json.dumps(sets),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=root,
-    )
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, object] = run_in_tree(_CHILD, root, sets)
     return result
 
 

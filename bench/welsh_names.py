@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
-import subprocess
-import sys
 from pathlib import Path
+
+from in_tree import run_in_tree  # type: ignore[import-not-found]
 
 ROOT = Path(__file__).resolve().parents[1]
 WELSH = ROOT.parent / "shared" / "data" / "welsh"
@@ -46,15 +45,7 @@ def sentences(seed: int, per_file: int) -> list[str]:
 
 
 def redact(root: Path, texts: list[str]) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(root)],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=root,
-    )
-    result: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: list[str] = run_in_tree(_CHILD, root, texts)
     return result
 
 
