@@ -13,7 +13,9 @@ stop words and lexicon, the headwords of the apertium dictionary and of the glos
 A capitalised word needs more before it is taken for a word, since many Welsh words are
 also names ("Gwyn", "Dan", "Carol"): it must start a sentence, follow the article ("Y
 Frenhines", "yr Alban"), or, alone in its span, be on no name list. A lower-case word the
-vocabulary knows is always a word in Welsh text: "gwyn" is white, "elin" an elbow.
+vocabulary knows is always a word in Welsh text: "gwyn" is white, "elin" an elbow. Nor is a
+lower-case word nobody announced that is no Welsh or common English given name: the
+vocabulary lacks "siani flewog", "jin", "hil", and a world name list holds them.
 """
 
 from __future__ import annotations
