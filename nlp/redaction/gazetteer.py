@@ -45,8 +45,8 @@ williams wynne
 
 # Capitalised words that are names in some country but mean something else
 # far more often in British feedback; the frequency table catches most, these
-# are the ones it cannot (months, days, institutions, the high-street chains residents name;
-# not Costa, Marks or Spencer, which are surnames too).
+# are the ones it cannot (months, days, institutions such as the Royal Mail, the high-street
+# chains residents name; not Costa, Marks or Spencer, which are surnames too).
 NOT_NAMES = frozenset(
     """
 january february march april may june july august september october november december
@@ -65,7 +65,7 @@ american french greek irish scottish german italian spanish polish chinese india
 european asian canadian australian mexican russian japanese korean
 aries taurus gemini virgo libra scorpio sagittarius capricorn aquarius pisces
 northern southern eastern western tory tories labour brexit remainer remainers leaver leavers
-lexit ukip plaid senedd parliament government minister
+lexit ukip plaid senedd parliament government minister royal
 tesco asda sainsbury sainsburys morrisons waitrose aldi lidl greggs argos primark wetherspoons
 wetherspoon spar starbucks mcdonalds nandos screwfix wickes halfords currys matalan
 poundland wilko specsavers superdrug whsmith

@@ -59,13 +59,18 @@ def test_without_the_finder_the_rules_guess_those_are_names() -> None:
         ("thanks to Prince on reception", "thanks to [name] on reception"),
         # Justice is a given name too (a resident thanking "Justice Okafor"): session 7's head
         # hid it; the three-seed head reads it as the office before a surname and shows it.
-        # A known leak, kept failing on purpose until a rule or a head hides it again.
+        # A known leak, kept failing on purpose until a rule or a head hides it again. Session 9
+        # tried a rule (a listed given name before a lone surname joins the name): on GUM dev and
+        # CrossNER dev it hid "General", "Justice" (the judge's office), "La" (La Scala) and
+        # "Max" (the Max Planck Society) and found no person more, so it was not kept.
         pytest.param(
             "Justice Okafor was so kind",
             "[name] was so kind",
             marks=pytest.mark.xfail(strict=True, reason="office-or-given-name before a surname"),
         ),
         ("The Vice President said no.", "The Vice President said no."),
+        # "Royal" is a given name on the census lists, but in a British answer it is the Mail.
+        ("The Royal Mail lost my parcel again", "The Royal Mail lost my parcel again"),
         # People in the same kinds of sentence are still found.
         ("I spoke to Sarah Jones from the council", "I spoke to [name] from the council"),
         ("Kwame said the bus never comes on time.", "[name] said the bus never comes on time."),
