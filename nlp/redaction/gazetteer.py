@@ -30,7 +30,7 @@ elwyn emlyn emrys emyr enfys eurig euros ffion ffraid gaenor gareth gethin gerai
 glyn glesni gruffudd gruffydd guto gwawr gwen gwenan gwenda gwenllian gwennan gwenno gwil gwilym
 gwion gwladys gwyn gwyneth gwynfor hafwen hedd heddwyn heledd heulwen huw hywel ianto idris idwal
 ieuan ifan ifor iestyn illtud iolo iona iorwerth islwyn iwan llew llinos lloyd llywela llywelyn
-lowri mabli macsen madog mair mali mared mared marged meg meic meical meilyr meinir meirion mererid
+lowri mabli macsen madog mair mali mari mared marged meg meic meical meilyr meinir meirion mererid
 meredydd mervyn morfudd myfanwy nerys nest nia non osian owain owen padrig pedr peredur rhian
 rhiannon rhidian rhodri rhun rhydian rhys rhisiart sali seren siân sian siarl sioned siôn sion
 steffan sulwen taliesin tegan tegwen tomos trefor tudur tudor twm wyn wynfor ynyr

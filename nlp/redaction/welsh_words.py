@@ -8,7 +8,9 @@ reis", "gan rai"). So the Welsh pipeline vets every name span once more at its e
 mutation (nlp.lang.cy.mutations), is a word, and a mutated place ("Gymru", "Ddinbych",
 "Gaerfyrddin") is a place. The vocabulary is what the project already ships: the Welsh
 stop words and lexicon, the headwords of the apertium dictionary and of the glossary
-(nlp/lang/cy/data), and the inflected prepositions below.
+(nlp/lang/cy/data), Bangor University's spoken-Welsh spelling dictionary's lower-case stems
+(nlp/lang/cy/data/cy_spelling_words.txt.gz, built by tools/build_welsh_spelling_words.py,
+names left out), and the inflected prepositions below.
 
 A capitalised word needs more before it is taken for a word, since many Welsh words are
 also names ("Gwyn", "Dan", "Carol"): it must start a sentence, follow the article ("Y
@@ -20,7 +22,9 @@ vocabulary lacks "siani flewog", "jin", "hil", and a world name list holds them.
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
+from pathlib import Path
 
 from nlp.lang.cy.gloss import Glossary
 from nlp.lang.cy.lexicon import LEXICON, PLACES
@@ -42,6 +46,8 @@ drwyddyn rhyngddo rhyngddi rhyngddyn hebddo hebddi hebddyn ynddo ynddi ynddyn yn
 odano oddano oddani dano dani danyn
 """.split()
 
+SPELLING_WORDS = Path(__file__).parents[1] / "lang" / "cy" / "data" / "cy_spelling_words.txt.gz"
+
 _ARTICLES = frozenset({"y", "yr"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\n")
 
@@ -49,7 +55,9 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\n")
 @cache
 def vocabulary() -> frozenset[str]:
     """Folded radical forms of the Welsh words the project ships (single words only)."""
-    words = [*STOP_WORDS, *LEXICON, *_INFLECTED_PREPOSITIONS, *Glossary.load().words]
+    with gzip.open(SPELLING_WORDS, "rt", encoding="utf-8") as listed:
+        spelling = [line.strip() for line in listed if not line.startswith("#")]
+    words = [*STOP_WORDS, *LEXICON, *_INFLECTED_PREPOSITIONS, *Glossary.load().words, *spelling]
     return frozenset(
         fold(word.strip("'’"))
         for word in words

@@ -38,6 +38,8 @@ def redactor() -> Redactor:
         "Bu'n byw am rai blynyddoedd yn Sri Lanka.",
         "Y chwe gwlad oedd Iwerddon, Lloegr, Cymru, Ffrainc, Yr Alban a'r Eidal.",
         "Gwyliais i My Fair Lady neithiwr.",
+        # A verb opening a sentence that only the spelling dictionary knows.
+        "Wela i chi'n y pyb.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
@@ -60,6 +62,13 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Diolch i Mrs Lewis.", "Diolch i Mrs [name]."),
         ("Ben Davies oedd yn y dderbynfa.", "[name] oedd yn y dderbynfa."),
         ("Mari Lewis ydw i", "[name] ydw i"),
+        # "Mari" also reads as a mutated "bari"; a Welsh given name stays the person.
+        ("Mari Huws ddaeth i'r drws.", "[name] ddaeth i'r drws."),
+        ("Mari yw'r ferch fach yn y dosbarth.", "[name] yw'r ferch fach yn y dosbarth."),
+        # The person is hidden and the words around them, which only the spelling dictionary
+        # knows, are kept.
+        ("Mae mam Anne yn ddynes glên iawn.", "Mae mam [name] yn ddynes glên iawn."),
+        ("Dechreusai Mary wrando arni.", "Dechreusai [name] wrando arni."),
         # Lower-case, a common English given name is still a person in a Welsh answer.
         ("siaradais i efo dave ddoe", "siaradais i efo [name] ddoe"),
         # A given name that is also a Welsh word ("dan" is under) beside a surname that is
