@@ -21,6 +21,10 @@ fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt auntie
 grandma grandad mam mum dad madam
 """.split()
 )
+# Titles written short with a full stop ("Mr. Smith", "Dr. Jones"); after any other word a
+# full stop ends the sentence ("Sorted it for my Mum. Thank you").
+ABBREVIATED = frozenset("mr mrs ms mx dr prof cllr rev revd fr capt sgt pc insp".split())
+
 # Offices and ranks written before a name ("President Obama", "Senator Smith"): not part of
 # the name, and alone ("the President said") no one's name to redact. Kept apart from TITLES,
 # which also makes the next capitalised word a name for the rules. Offices that are also

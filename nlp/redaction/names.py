@@ -22,6 +22,7 @@ from nlp.lang.cy.lexicon import PLACES as WELSH_PLACES
 from nlp.lang.cy.mutations import demutate
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
+    ABBREVIATED,
     COMMON_WORD,
     CUE_BEFORE,
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
@@ -140,6 +141,16 @@ class _Scan:
 
     def known(self, key: str) -> bool:
         return key in self.g.first_names or key in self.g.surnames
+
+    def lower_case_name(self, key: str) -> bool:
+        """A listed name that, written in lower case after a title or an introduction, is
+        still the name: English writes it capitalised at least as often ("nurse jane", "ask
+        smith"), or it is rare as a word. Not "nurse weekly", "the best ward", "ask will"."""
+        if not self.known(key) or self.common(key):
+            return False
+        return self.g.capital_prob(key) >= self.g.lower_prob(key) or (
+            self.g.lower_prob(key) < RARE_LOWER
+        )
 
     def common(self, key: str) -> bool:
         return self.g.lower_prob(key) > COMMON_WORD
@@ -305,23 +316,21 @@ class _Scan:
         if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in SAINTS_CY):
             return None  # "Mrs", "President" stay: the name after it goes
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
-        if not prev and i > 1 and self.words[i - 1] == ".":
-            prev = self.words[i - 2].lower()
+        if not prev and i > 1 and self.words[i - 1] == "." and self.keys[i - 2] in ABBREVIATED:
+            prev = self.words[i - 2].lower()  # "Mr . Smith"; "my Mum. Thank you" ends a sentence
         # In Welsh "Sir" is a county ("Sir Ddinbych"), not a knight.
         knighted = prev == "sir" and self.welsh
         if (prev in TITLES and not knighted) or (
             prev in TITLES_CY and self.words[i - 1][:1].isupper()
         ):
-            return (
-                True if self.capitalised(i) or (self.known(key) and not self.common(key)) else None
-            )
+            return True if self.capitalised(i) or self.lower_case_name(key) else None
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if key in NOT_NAMES or key in self.welsh_words or self.common(key):
                 return None
-            return True if self.capitalised(i) or self.known(key) else None
+            return True if self.capitalised(i) or self.lower_case_name(key) else None
         opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
         if (
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"

@@ -198,6 +198,15 @@ class ModelNameFinder:
             if word.islower() and self._mostly_lower(key):
                 return True  # "More trees": a short answer says nothing of its writer's
                 # habits, and a word seen far more often lower-case is a word there
+            if (
+                word.islower()
+                and len(key) > 3
+                and key in self.g.frequencies
+                and low > capital
+                and not self._listed(word)
+            ):
+                return True  # "Staff fantastic", "swifter answers": on no name list and
+                # written lower-case more often than not, a word; initials ("dp") stay
             return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:

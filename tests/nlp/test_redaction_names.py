@@ -245,3 +245,27 @@ def test_shops_and_welsh_house_names_are_not_people(
 )
 def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected: str) -> None:
     assert redactor.redact(text, language="en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Real NHS answers that lost a word to [name]: a title, a kin word or a sign-off
+        # before an everyday word, across a full stop, or the finder on a lower-case word
+        # no name list holds.
+        ("Appointments with nurse weekly.", None),
+        ("Sorted pads out for my Mum. Thank you", None),
+        ("Aston Is the best ward.", None),
+        ("Staff fantastic couldn't help enough", None),
+        ("More inclusion in information about self, swifter answers.", None),
+        # Lower-case names after a title or an introduction are still hidden.
+        ("nurse jane was lovely", "nurse [name] was lovely"),
+        ("ask smith about the bins", "ask [name] about the bins"),
+        ("Mr. Smith called", "Mr. [name] called"),
+        ("All the best, Sarah", "All the best, [name]"),
+    ],
+)
+def test_everyday_words_after_titles_and_sign_offs(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
