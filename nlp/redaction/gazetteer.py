@@ -65,7 +65,7 @@ american french greek irish scottish german italian spanish polish chinese india
 european asian canadian australian mexican russian japanese korean
 aries taurus gemini virgo libra scorpio sagittarius capricorn aquarius pisces
 northern southern eastern western tory tories labour brexit remainer remainers leaver leavers
-lexit ukip plaid senedd parliament government minister royal
+lexit ukip plaid senedd parliament government minister royal covid coronavirus nhs
 tesco asda sainsbury sainsburys morrisons waitrose aldi lidl greggs argos primark wetherspoons
 wetherspoon spar starbucks mcdonalds nandos screwfix wickes halfords currys matalan
 poundland wilko specsavers superdrug whsmith

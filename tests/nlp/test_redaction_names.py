@@ -258,6 +258,8 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("Aston Is the best ward.", None),
         ("Staff fantastic couldn't help enough", None),
         ("More inclusion in information about self, swifter answers.", None),
+        ("Due to COVID we have had very little contact with the ward.", None),
+        ("Obviously with Covid couldn't do as many activities", None),
         # Lower-case names after a title or an introduction are still hidden.
         ("nurse jane was lovely", "nurse [name] was lovely"),
         ("ask smith about the bins", "ask [name] about the bins"),
