@@ -116,7 +116,17 @@ def clean_json(value: Any) -> Any:
 
 
 class WordListError(ValueError):
-    """A list of words or phrases an officer typed that cannot be kept as it is."""
+    """A list of words or phrases an officer typed that cannot be kept as it is.
+
+    ``kind`` ("too-long", "too-short", "too-many") and ``details`` let a console word
+    the reason in its own languages; ``str()`` is English.
+    """
+
+    def __init__(self, message: str, *, kind: str, field: str, **details: str | int) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.field = field
+        self.details = details
 
 
 def word_list(
@@ -135,10 +145,27 @@ def word_list(
         if not phrase:
             continue
         if len(phrase) > max_chars:
-            raise WordListError(f"{field}: '{phrase[:30]}…' is longer than {max_chars} characters")
+            shown = phrase[:30] + "…"
+            raise WordListError(
+                f"{field}: '{shown}' is longer than {max_chars} characters",
+                kind="too-long",
+                field=field,
+                phrase=shown,
+                limit=max_chars,
+            )
         if sum(ch.isalnum() for ch in phrase) < 2:
-            raise WordListError(f"{field}: '{phrase}' needs at least two letters or digits")
+            raise WordListError(
+                f"{field}: '{phrase}' needs at least two letters or digits",
+                kind="too-short",
+                field=field,
+                phrase=phrase,
+            )
         found.setdefault(phrase.casefold(), phrase)
-    if len(found) > max_items:
-        raise WordListError(f"{field}: at most {max_items} entries ({len(found)} given)")
+        if len(found) > max_items:
+            raise WordListError(
+                f"{field}: at most {max_items} entries",
+                kind="too-many",
+                field=field,
+                limit=max_items,
+            )
     return list(found.values())

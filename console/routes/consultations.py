@@ -19,11 +19,14 @@ from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, ch
 from console.i18n import LocalisedHTTPException, Msg, translate
 from console.scoping import in_id_range
 from console.templating import flash, page_language, render
+from nlp.redaction.consultation_words import WordsFollowed, follow_words_change
 from storage.db import session_scope
+from storage.input_policy import WordListError
 from storage.models import Consultation, ConsultationStatus, QuestionKind
 from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_consultations as edits
+from storage.repositories import redaction_words
 from storage.repositories.consultations import (
     ConsultationError,
     create_consultation,
@@ -48,6 +51,8 @@ def _form_values(
         for name in ("opens_at", "closes_at"):
             moment = getattr(consultation, name)
             values[name] = moment.date().isoformat() if moment else ""
+        for name in ("places_to_keep", "words_to_hide"):
+            values[name] = "\n".join(getattr(consultation, name) or [])
     values.update(session_questions)
     return values
 
@@ -70,6 +75,7 @@ def create(
     """Create the consultation as a draft; the creator owns it."""
     try:
         fields = form.fields()
+        places, hide = form.redaction_words()
         slug = form.slug.strip().lower() or _slugify(form.keyword)
         with session_scope(services.db) as session:
             questions = [
@@ -84,6 +90,12 @@ def create(
             ]
             consultation = create_consultation(
                 session=session, slug=slug, keyword=form.keyword, questions=questions, **fields
+            )
+            redaction_words.set_words(
+                session=session,
+                consultation=consultation,
+                places_to_keep=places,
+                words_to_hide=hide,
             )
             accounts.share_consultation(
                 session=session,
@@ -207,10 +219,20 @@ def edit(
     form: Annotated[ConsultationForm, Form()],
 ) -> Response:
     """Save the consultation's fields and question wording."""
+    followed: WordsFollowed | None = None
     try:
+        places, hide = form.redaction_words()
         with session_scope(services.db) as session:
             current = session.get(Consultation, consultation.id)
             assert current is not None
+            if redaction_words.set_words(
+                session=session, consultation=current, places_to_keep=places, words_to_hide=hide
+            ):
+                # Quotes and theme names made with the old words follow at once; the
+                # cached redactions follow by their version (see nlp/redaction/consultation_words).
+                followed = follow_words_change(
+                    session=session, consultation_id=current.id or 0, actor=f"officer:{officer.id}"
+                )
             edits.update_consultation(
                 session=session,
                 consultation=current,
@@ -241,13 +263,44 @@ def edit(
         )
     _refresh(services)
     flash(request, "flash-saved")
+    if followed is not None:
+        _redact_again(services, consultation.id or 0)
+        if followed.quotes_requeued:
+            flash(request, Msg.of("flash-words-requeued", count=followed.quotes_requeued))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
+
+
+def _redact_again(services: Services, consultation_id: int) -> None:
+    """Queue the consultation's answers for redaction with the new words, off the request.
+
+    Exports would otherwise redact every answer again on their first run.
+    """
+    if "redact_answers" not in services.job_registry.names():
+        return
+    with session_scope(services.db) as session:
+        ids = edits.answer_ids(session=session, consultation_id=consultation_id)
+    for start in range(0, len(ids), REDACT_BATCH):
+        services.jobs.enqueue("redact_answers", answer_ids=ids[start : start + REDACT_BATCH])
+
+
+#: Answers per queued redaction job after the words change (as the worker's sweep).
+REDACT_BATCH = 500
+
+
+# The word lists' field names as ConsultationForm.redaction_words gives them.
+FIELD_LABELS = {"places to keep": "field-places-to-keep", "words to hide": "field-words-to-hide"}
 
 
 def _reason(request: Request, officer: Officer, error: Exception) -> str:
     """Why a form was refused, in the page's language where the console words it itself."""
+    language = page_language(request, officer)
     if isinstance(error, ResultsUrlError):
-        return translate(page_language(request, officer), error.message)
+        return translate(language, error.message)
+    if isinstance(error, WordListError):
+        field = FIELD_LABELS.get(error.field, "field-words-to-hide")
+        return translate(
+            language, f"words-{error.kind}", field=translate(language, field), **error.details
+        )
     # Reasons from below the console are worded when the page is drawn (console/reasons.py).
     return str(error)
 

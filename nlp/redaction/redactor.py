@@ -95,11 +95,9 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
     return pipeline
 
 
-def _deny_pattern(deny_list: Sequence[str]) -> re.Pattern[str] | None:
-    """Officer-supplied words and phrases, matched whole, any case and spacing."""
-    terms = sorted(
-        {" ".join(t.split()) for t in deny_list if t and t.strip()}, key=len, reverse=True
-    )
+def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    """An officer's phrases (to hide, or places to keep), matched whole, any case and spacing."""
+    terms = sorted({" ".join(t.split()) for t in phrases if t and t.strip()}, key=len, reverse=True)
     if not terms:
         return None
     alternatives = "|".join(r"\s+".join(re.escape(part) for part in term.split()) for term in terms)
@@ -190,15 +188,15 @@ class Redactor:
             docs = self.pipeline(lang).pipe((w for _, _, w in jobs), batch_size=self.batch_size)
             for (position, offset, _), doc in zip(jobs, docs, strict=True):
                 found[position].extend((s + offset, e + offset, t) for s, e, t in doc._.pii or [])
-        deny = _deny_pattern(deny_list)
-        keep = _deny_pattern(keep_list)
+        deny = phrase_pattern(deny_list)
+        keep = phrase_pattern(keep_list)
         return [
-            _result(original, copy, _kept_out(copy.text, spans, keep), deny)
+            _result(original, copy, kept_out(copy.text, spans, keep), deny)
             for original, copy, spans in zip(originals, copies, found, strict=True)
         ]
 
 
-def _kept_out(
+def kept_out(
     text: str, spans: list[tuple[int, int, str]], keep: re.Pattern[str] | None
 ) -> list[tuple[int, int, str]]:
     """The spans without the names that lie wholly inside a place to keep.
