@@ -177,7 +177,8 @@ async def test_an_officers_words_reach_quotes_themes_exports_and_the_api(
     assert "Sorry Caia Park is rough" in export and "Tell Plas Madoc residents" in export
     assert "[name] Park" not in export and "[redacted] from the housing office" in export
     await client.post("/console/tokens", data={"csrf_token": token, "name": "website"})
-    found = re.search(r"<code>(wm_[A-Za-z0-9_-]+)</code>", (await client.get("/console/tokens")).text)
+    tokens = (await client.get("/console/tokens")).text
+    found = re.search(r"<code>(wm_[A-Za-z0-9_-]+)</code>", tokens)
     assert found is not None
     client.cookies.clear()
     auth = {"authorization": f"Bearer {found.group(1)}"}
