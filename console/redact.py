@@ -22,7 +22,12 @@ from storage.repositories.console_answers import (
     cached_redactions,
     store_redactions,
 )
-from storage.repositories.redaction_words import NO_WORDS, RedactionWords, words_for_answers
+from storage.repositories.redaction_words import (
+    NO_WORDS,
+    RedactionWords,
+    words_for_answers,
+    words_for_consultations,
+)
 
 WITHHELD = "[answer withheld: redaction is not installed]"
 # A digest of what decides the redacted text (nlp.versions): any change to the redactor
@@ -87,8 +92,10 @@ def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, st
     redact_many = _redactor()
     if redact_many is None:
         return {row.id: WITHHELD for row in rows}, []
-    words = words_for_answers(session=session, answer_ids=[row.id for row in rows])
-    versions = {row.id: words.get(row.id, NO_WORDS).version(REDACTION_VERSION) for row in rows}
+    words = _words_of_rows(session, rows)
+    # One digest per distinct list, not per answer.
+    version_of = {w: w.version(REDACTION_VERSION) for w in set(words.values())}
+    versions = {row.id: version_of[words[row.id]] for row in rows}
     texts = {
         row.id: row.redacted
         for row in rows
@@ -101,7 +108,7 @@ def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, st
     for row in rows:
         if row.id not in texts:
             language = "cy" if row.language == "cy" else "en"
-            missing[(language, words.get(row.id, NO_WORDS))].append(row)
+            missing[(language, words[row.id])].append(row)
     fresh: Fresh = []
     for (language, group_words), group in missing.items():
         for row, (redacted, spans) in zip(
@@ -110,6 +117,22 @@ def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, st
             texts[row.id] = redacted
             fresh.append((row.id, redacted, spans, versions[row.id]))
     return texts, fresh
+
+
+def _words_of_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, RedactionWords]:
+    """Each row's consultation's words: from the consultation ids the pages carry, else
+    looked up by answer."""
+    known = words_for_consultations(
+        session=session,
+        consultation_ids=[r.consultation_id for r in rows if r.consultation_id is not None],
+    )
+    found = {
+        r.id: known.get(r.consultation_id, NO_WORDS) for r in rows if r.consultation_id is not None
+    }
+    unknown = [r.id for r in rows if r.consultation_id is None]
+    if unknown:
+        found.update(words_for_answers(session=session, answer_ids=unknown))
+    return {r.id: found.get(r.id, NO_WORDS) for r in rows}
 
 
 def redact_one(

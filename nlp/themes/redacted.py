@@ -63,7 +63,9 @@ def redactions(
     # Each answer is redacted with its consultation's own words (places to keep, words to
     # hide), and a cached redaction counts only when it was made with the same ones.
     words = words_for_answers(session=session, answer_ids=ids)
-    versions = {a: words.get(a, NO_WORDS).version(REDACTION_VERSION) for a in ids}
+    # One digest per distinct list, not per answer.
+    version_of = {w: w.version(REDACTION_VERSION) for w in {*words.values(), NO_WORDS}}
+    versions = {a: version_of[words.get(a, NO_WORDS)] for a in ids}
     found: dict[int, tuple[str, list[dict[str, Any]]]] = {}
     for start in range(0, len(ids), 5000):
         rows = session.exec(

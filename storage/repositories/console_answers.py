@@ -35,6 +35,8 @@ class AnswerRow:
     ward: str | None
     age_band: str | None
     text: str
+    # Which consultation's words redact it (None: looked up from the answer).
+    consultation_id: int | None = None
     # The cached redacted text and its version, when the page was read with the cache;
     # the text is used only when the version is the one its consultation's words make.
     redacted: str | None = None
@@ -51,6 +53,7 @@ def _query(consultation_id: int, after_id: int, limit: int, version: str | None)
         CONVERSATION.c.ward,
         CONVERSATION.c.age_band,
         ANSWER.c.text,
+        ANSWER.c.consultation_id,
     ]
     joined = ANSWER.outerjoin(CONVERSATION, CONVERSATION.c.id == ANSWER.c.conversation_id)
     if version is not None:
@@ -190,6 +193,7 @@ def answers_by_id(*, session: Session, answer_ids: Sequence[int]) -> list[Answer
             CONVERSATION.c.ward,
             CONVERSATION.c.age_band,
             ANSWER.c.text,
+            ANSWER.c.consultation_id,
         )
         .select_from(ANSWER.outerjoin(CONVERSATION, CONVERSATION.c.id == ANSWER.c.conversation_id))
         .where(ANSWER.c.id.in_(list(answer_ids)))

@@ -89,6 +89,24 @@ def words_for_consultation(*, session: Session, consultation_id: int) -> Redacti
     return NO_WORDS if row is None else _words(*row)
 
 
+def words_for_consultations(
+    *, session: Session, consultation_ids: Sequence[int]
+) -> dict[int, RedactionWords]:
+    """The words of each consultation (one query)."""
+    ids = list(dict.fromkeys(consultation_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(
+            CONSULTATION.c.id,
+            CONSULTATION.c.places_to_keep,
+            CONSULTATION.c.words_to_hide,
+            CONSULTATION.c.wards,
+        ).where(CONSULTATION.c.id.in_(ids))
+    )
+    return {int(cid): _words(places, hide, wards) for cid, places, hide, wards in rows}
+
+
 def words_for_answers(*, session: Session, answer_ids: Sequence[int]) -> dict[int, RedactionWords]:
     """Each answer's consultation's words (one query per 1,000 answers)."""
     found: dict[int, RedactionWords] = {}
