@@ -130,6 +130,10 @@ def seeded(db: Engine) -> tuple[int, Officer]:
         assert approved and all("Tegwedd" in q.text for q in approved)  # the finder missed it
         pending = quotes_repo.pending_quotes(session=session, consultation_id=cid)
         assert any(q.redacted_text.startswith("Sorry [name] Park") for q in pending)
+        # An officer named a theme after the member of staff before anyone listed her.
+        named = themes[0]
+        named.officer_label = "Tegwedd and the damp"
+        session.add(named)
     return cid, officer
 
 
@@ -170,8 +174,19 @@ async def test_an_officers_words_reach_quotes_themes_exports_and_the_api(
     board = await client.get(f"{base}/themes")
     assert board.status_code == 200 and "tegwedd" not in board.text.lower()
     with session_scope(db) as session:
-        for theme in session.exec(select(Theme).where(Theme.consultation_id == cid)):
-            assert "tegwedd" not in f"{theme.label_en} {theme.keywords}".lower()
+        names = [t.officer_label for t in session.exec(select(Theme)) if t.officer_label]
+        assert names == ["[redacted] and the damp"]
+    # A regroup afterwards builds labels and keywords from the new redactions.
+    for regroup in (False, True):
+        if regroup:
+            with session_scope(db) as session:
+                service.refit_consultation(
+                    session=session, consultation_id=cid, embedder=HashingEmbedder()
+                )
+        with session_scope(db) as session:
+            for theme in session.exec(select(Theme).where(Theme.consultation_id == cid)):
+                fields = f"{theme.label_en} {theme.label_cy} {theme.officer_label} {theme.keywords}"
+                assert "tegwedd" not in fields.lower()
     export = (await client.get(f"{base}/export.csv")).text
     assert "tegwedd" not in export.lower()
     assert "Sorry Caia Park is rough" in export and "Tell Plas Madoc residents" in export
