@@ -19,7 +19,7 @@ from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, ch
 from console.i18n import LocalisedHTTPException, Msg, translate
 from console.scoping import in_id_range
 from console.templating import flash, page_language, render
-from nlp.redaction.consultation_words import WordsFollowed, follow_words_change
+from nlp.redaction.consultation_words import WordsFollowed, hide_words_now, redo_waiting_quotes
 from storage.db import session_scope
 from storage.input_policy import WordListError
 from storage.models import Consultation, ConsultationStatus, QuestionKind
@@ -228,9 +228,9 @@ def edit(
             if redaction_words.set_words(
                 session=session, consultation=current, places_to_keep=places, words_to_hide=hide
             ):
-                # Quotes and theme names made with the old words follow at once; the
-                # cached redactions follow by their version (see nlp/redaction/consultation_words).
-                followed = follow_words_change(
+                # Words to hide leave quotes and theme names in the same transaction;
+                # cached redactions follow by their version (nlp/redaction/consultation_words).
+                followed = hide_words_now(
                     session=session, consultation_id=current.id or 0, actor=f"officer:{officer.id}"
                 )
             edits.update_consultation(
@@ -264,6 +264,10 @@ def edit(
     _refresh(services)
     flash(request, "flash-saved")
     if followed is not None:
+        # Then waiting quotes are redone, in a transaction of its own: on SQLite no write
+        # lock is held while the redactor runs.
+        with session_scope(services.db) as session:
+            redo_waiting_quotes(session=session, consultation_id=consultation.id or 0)
         _redact_again(services, consultation.id or 0)
         if followed.quotes_requeued:
             flash(request, Msg.of("flash-words-requeued", count=followed.quotes_requeued))

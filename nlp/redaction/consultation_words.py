@@ -4,12 +4,15 @@ Cached redactions follow by themselves (their version carries a digest of the li
 console/redact.py, nlp/themes/redacted.py). Text already derived from the old redactions
 does not, so right after the edit:
 
-- **quotes**: a quote still waiting, that no officer has edited, is redacted afresh (a
-  kept place shows again; a removed one is hidden again). Every other quote keeps its
-  spans and gains a ``[redacted]`` over each word to hide it now shows; an *approved*
-  quote that changes goes back to the queue with the reason ("words-to-hide"): what the
-  officer approved is no longer what would be shown, so it needs a fresh decision, and
-  until then it is on no wall, export or API answer.
+- **quotes** (:func:`hide_words_now`, pattern matching only, in the edit's transaction):
+  every quote gains a ``[redacted]`` over each word to hide it shows, an officer's own
+  spans kept; an *approved* quote that changes goes back to the queue with the reason
+  ("words-to-hide"): what the officer approved is no longer what would be shown, so it
+  needs a fresh decision, and until then it is on no wall, export or API answer. Then
+  (:func:`redo_waiting_quotes`, the redactor) a waiting quote that no officer has edited
+  is redacted as a new one would be (a kept place shows; a place taken off the list is
+  hidden again). An approved quote that a new place to keep would only show more of stays
+  as approved: it hides more than needed, never less.
 - **themes**: a label or keyword that holds a word to hide loses it (a generated label
   gives way to a safe keyword, an officer's own name has the word masked). Labels built
   without the kept places are relabelled by the next regroup, from the new redactions.
@@ -38,7 +41,7 @@ REQUEUED_WORDS_TO_HIDE = "words-to-hide"
 
 @dataclass(frozen=True, slots=True)
 class WordsFollowed:
-    """What an edit of the lists changed at once."""
+    """What an edit of the lists changed."""
 
     quotes_redone: int
     quotes_requeued: int
@@ -48,15 +51,56 @@ class WordsFollowed:
 def follow_words_change(*, session: Session, consultation_id: int, actor: str) -> WordsFollowed:
     """Bring the consultation's quotes and theme names in line with its lists (audited).
 
+    :func:`hide_words_now` then :func:`redo_waiting_quotes`; a caller on SQLite commits
+    between the two, so that no write lock is held while the redactor runs.
+
     Args:
         session: an open session (the caller commits).
         consultation_id: the consultation whose lists changed.
         actor: "officer:<id>", for the audit log.
     """
+    hidden = hide_words_now(session=session, consultation_id=consultation_id, actor=actor)
+    redone = redo_waiting_quotes(session=session, consultation_id=consultation_id)
+    return WordsFollowed(
+        hidden.quotes_redone + redone, hidden.quotes_requeued, hidden.themes_scrubbed
+    )
+
+
+def hide_words_now(*, session: Session, consultation_id: int, actor: str) -> WordsFollowed:
+    """The words to hide out of every quote and theme name; approved quotes that showed
+    one go back to the queue. Pattern matching only (no model): done in the same
+    transaction as the edit, so the lists are never saved without it."""
     words = words_for_consultation(session=session, consultation_id=consultation_id)
-    redone, requeued = _follow_quotes(session, consultation_id, words, actor)
-    scrubbed = _scrub_themes(session, consultation_id, words)
-    return WordsFollowed(redone, requeued, scrubbed)
+    hide = phrase_pattern(words.hide)
+    changed = requeued = 0
+    if hide is not None:
+        now = utcnow()
+        for quote in session.exec(select(Quote).where(Quote.consultation_id == consultation_id)):
+            answer = session.get(Answer, quote.answer_id)
+            if answer is None:
+                continue
+            spans = _with_hidden(answer.text, quote.spans, hide)
+            text = render_redacted(answer.text, spans)
+            if text == quote.redacted_text:
+                continue
+            quote.spans, quote.redacted_text, quote.updated_at = spans, text, now
+            changed += 1
+            if quote.status == QuoteStatus.APPROVED:
+                quote.status = QuoteStatus.PENDING
+                quote.requeued_reason = REQUEUED_WORDS_TO_HIDE
+                requeued += 1
+                detail: dict[str, Any] = {"reason": REQUEUED_WORDS_TO_HIDE}
+                session.add(
+                    AuditEvent(
+                        actor=actor,
+                        action="quote_requeued",
+                        subject=f"quote:{quote.id}",
+                        detail=detail,
+                    )
+                )
+            session.add(quote)
+        session.flush()
+    return WordsFollowed(changed, requeued, _scrub_themes(session, consultation_id, words))
 
 
 def _edited_quote_ids(session: Session, quote_ids: Sequence[int]) -> set[int]:
@@ -71,55 +115,46 @@ def _edited_quote_ids(session: Session, quote_ids: Sequence[int]) -> set[int]:
     return {int(quote_id) for quote_id in rows}
 
 
-def _follow_quotes(
-    session: Session, consultation_id: int, words: RedactionWords, actor: str
-) -> tuple[int, int]:
+def redo_waiting_quotes(*, session: Session, consultation_id: int) -> int:
+    """Waiting quotes no officer has edited, redacted as a new quote would be now.
+
+    Runs the redactor (for answers whose cached redaction is stale) before its first
+    write. Returns how many quotes changed.
+    """
     from nlp.themes.redacted import redactions
 
-    quotes = list(session.exec(select(Quote).where(Quote.consultation_id == consultation_id)))
-    answers = {q.answer_id: session.get(Answer, q.answer_id) for q in quotes}
-    edited = _edited_quote_ids(session, [q.id for q in quotes if q.id is not None])
-    redo = [q for q in quotes if q.status == QuoteStatus.PENDING and (q.id or 0) not in edited]
-    # The redaction any new quote of these answers would get (cached, or made now).
+    waiting = list(
+        session.exec(
+            select(Quote).where(
+                Quote.consultation_id == consultation_id, Quote.status == QuoteStatus.PENDING
+            )
+        )
+    )
+    edited = _edited_quote_ids(session, [q.id for q in waiting if q.id is not None])
+    redo = [q for q in waiting if (q.id or 0) not in edited]
+    answers = {q.answer_id: session.get(Answer, q.answer_id) for q in redo}
     fresh = redactions(
         session=session,
         answers=[
-            (q.answer_id, answer.text, answer.language)
-            for q in redo
-            if (answer := answers[q.answer_id]) is not None
+            (answer_id, answer.text, answer.language)
+            for answer_id, answer in answers.items()
+            if answer is not None
         ],
     )
-    hide = phrase_pattern(words.hide)
-    redone = requeued = 0
+    changed = 0
     now = utcnow()
-    for quote in quotes:
+    for quote in redo:
         answer = answers[quote.answer_id]
-        if answer is None:
+        if answer is None or quote.answer_id not in fresh:
             continue
-        if quote in redo and quote.answer_id in fresh:
-            spans = normalise_spans(fresh[quote.answer_id][1], text_length=len(answer.text))
-        else:
-            spans = _with_hidden(answer.text, quote.spans, hide)
+        spans = normalise_spans(fresh[quote.answer_id][1], text_length=len(answer.text))
         text = render_redacted(answer.text, spans)
-        if text == quote.redacted_text:
-            continue
-        quote.spans = spans
-        quote.redacted_text = text
-        quote.updated_at = now
-        redone += 1
-        detail: dict[str, Any] = {"reason": REQUEUED_WORDS_TO_HIDE}
-        if quote.status == QuoteStatus.APPROVED:
-            quote.status = QuoteStatus.PENDING
-            quote.requeued_reason = REQUEUED_WORDS_TO_HIDE
-            requeued += 1
-            session.add(
-                AuditEvent(
-                    actor=actor, action="quote_requeued", subject=f"quote:{quote.id}", detail=detail
-                )
-            )
-        session.add(quote)
+        if text != quote.redacted_text:
+            quote.spans, quote.redacted_text, quote.updated_at = spans, text, now
+            session.add(quote)
+            changed += 1
     session.flush()
-    return redone, requeued
+    return changed
 
 
 def _with_hidden(text: str, spans: Sequence[Any], hide: Any) -> list[dict[str, Any]]:
