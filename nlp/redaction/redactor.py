@@ -211,13 +211,16 @@ def kept_out(
         (start, end, kind)
         for start, end, kind in spans
         if kind != "name"
-        or _TITLE_BEFORE.search(text, 0, start) is not None
+        or _TITLE_BEFORE.search(text, max(0, start - 20), start) is not None
         or not any(a <= start and end <= b for a, b in places)
     ]
 
 
+# English and Welsh titles ("y Cynghorydd", "y Parchedig"): what follows is a person.
 _TITLE_BEFORE = re.compile(
-    r"(?<!\w)(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|rev)\.?\s+$", re.IGNORECASE
+    r"(?<!\w)(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|rev|cyng|cynghorydd|parch"
+    r"|parchedig)\.?\s+$",
+    re.IGNORECASE,
 )
 
 
