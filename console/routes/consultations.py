@@ -17,9 +17,10 @@ from console.deps import (
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, check_results_url
 from console.i18n import LocalisedHTTPException, Msg, translate
+from console.redaction_words import after_words_saved, explain_word_list
 from console.scoping import in_id_range
 from console.templating import flash, page_language, render
-from nlp.redaction.consultation_words import WordsFollowed, hide_words_now, redo_waiting_quotes
+from nlp.redaction.consultation_words import WordsFollowed, hide_words_now
 from storage.db import session_scope
 from storage.input_policy import WordListError
 from storage.models import Consultation, ConsultationStatus, QuestionKind
@@ -264,35 +265,10 @@ def edit(
     _refresh(services)
     flash(request, "flash-saved")
     if followed is not None:
-        # Then waiting quotes are redone, in a transaction of its own: on SQLite no write
-        # lock is held while the redactor runs.
-        with session_scope(services.db) as session:
-            redo_waiting_quotes(session=session, consultation_id=consultation.id or 0)
-        _redact_again(services, consultation.id or 0)
+        after_words_saved(services, consultation.id or 0)
         if followed.quotes_requeued:
             flash(request, Msg.of("flash-words-requeued", count=followed.quotes_requeued))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
-
-
-def _redact_again(services: Services, consultation_id: int) -> None:
-    """Queue the consultation's answers for redaction with the new words, off the request.
-
-    Exports would otherwise redact every answer again on their first run.
-    """
-    if "redact_answers" not in services.job_registry.names():
-        return
-    with session_scope(services.db) as session:
-        ids = edits.answer_ids(session=session, consultation_id=consultation_id)
-    for start in range(0, len(ids), REDACT_BATCH):
-        services.jobs.enqueue("redact_answers", answer_ids=ids[start : start + REDACT_BATCH])
-
-
-#: Answers per queued redaction job after the words change (as the worker's sweep).
-REDACT_BATCH = 500
-
-
-# The word lists' field names as ConsultationForm.redaction_words gives them.
-FIELD_LABELS = {"places to keep": "field-places-to-keep", "words to hide": "field-words-to-hide"}
 
 
 def _reason(request: Request, officer: Officer, error: Exception) -> str:
@@ -301,10 +277,7 @@ def _reason(request: Request, officer: Officer, error: Exception) -> str:
     if isinstance(error, ResultsUrlError):
         return translate(language, error.message)
     if isinstance(error, WordListError):
-        field = FIELD_LABELS.get(error.field, "field-words-to-hide")
-        return translate(
-            language, f"words-{error.kind}", field=translate(language, field), **error.details
-        )
+        return explain_word_list(language, error)
     # Reasons from below the console are worded when the page is drawn (console/reasons.py).
     return str(error)
 

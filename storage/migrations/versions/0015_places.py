@@ -26,9 +26,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("words_to_hide", sa.JSON(), nullable=True))
     with op.batch_alter_table("quote", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column(
-                "requeued_reason", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True
-            )
+            sa.Column("requeued_reason", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True)
         )
 
 
