@@ -8,13 +8,17 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, Field
 
 from console.i18n import Msg, translate
+from storage.input_policy import word_list
 from storage.models import QuestionKind
 from storage.repositories.console_consultations import parse_date
+from storage.repositories.redaction_words import MAX_WORD_CHARS, MAX_WORDS
 
 _TEXT = 20_000
 RESULTS_URL_MAX = 500
 # Read whole so a pasted over-long link gets check_results_url's message, not a 422.
 RESULTS_URL_FORM_LIMIT = 10 * RESULTS_URL_MAX
+# Read whole so an over-long list gets word_list's message (which entry, what limit).
+WORDS_FORM_LIMIT = 4 * MAX_WORDS * MAX_WORD_CHARS
 
 
 class ResultsUrlError(ValueError):
@@ -84,6 +88,26 @@ class ConsultationForm(BaseModel):
     ask_age: bool = False
     age_en: str = Field(default="", max_length=1000)
     age_cy: str = Field(default="", max_length=1000)
+    # The consultation's own words for redaction, one a line (storage.input_policy.word_list).
+    places_to_keep: str = Field(default="", max_length=WORDS_FORM_LIMIT)
+    words_to_hide: str = Field(default="", max_length=WORDS_FORM_LIMIT)
+
+    def redaction_words(self) -> tuple[list[str], list[str]]:
+        """(places to keep, words to hide); WordListError says what is wrong with one."""
+        return (
+            word_list(
+                self.places_to_keep,
+                field="places to keep",
+                max_items=MAX_WORDS,
+                max_chars=MAX_WORD_CHARS,
+            ),
+            word_list(
+                self.words_to_hide,
+                field="words to hide",
+                max_items=MAX_WORDS,
+                max_chars=MAX_WORD_CHARS,
+            ),
+        )
 
     def fields(self) -> dict[str, Any]:
         """The consultation columns (dates parsed; raises ConsultationError on a bad date)."""

@@ -22,12 +22,18 @@ from storage.repositories.console_answers import (
     cached_redactions,
     store_redactions,
 )
+from storage.repositories.redaction_words import (
+    NO_WORDS,
+    RedactionWords,
+    words_for_answers,
+    words_for_consultations,
+)
 
 WITHHELD = "[answer withheld: redaction is not installed]"
 # A digest of what decides the redacted text (nlp.versions): any change to the redactor
 # has cached text recomputed. Shared with nlp/themes/redacted.py: one cache for both.
 REDACTION_VERSION = redaction_version()
-RedactMany = Callable[[list[str], str], list[tuple[str, list[dict[str, Any]]]]]
+RedactMany = Callable[[list[str], str, RedactionWords], list[tuple[str, list[dict[str, Any]]]]]
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +48,12 @@ def _redactor() -> RedactMany | None:
         return None
     instance = redactor_class()
 
-    def redact_many(texts: list[str], language: str) -> list[tuple[str, list[dict[str, Any]]]]:
-        results = instance.redact_many(texts, language=language)
+    def redact_many(
+        texts: list[str], language: str, words: RedactionWords
+    ) -> list[tuple[str, list[dict[str, Any]]]]:
+        results = instance.redact_many(
+            texts, language=language, deny_list=words.hide, keep_list=words.keep
+        )
         return [(r.text, [span.as_dict() for span in r.spans]) for r in results]
 
     return redact_many
@@ -54,46 +64,85 @@ def redaction_available() -> bool:
 
 
 def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
-    """Redacted text for each row, from the cache or computed (in batches) and cached now."""
+    """Redacted text for each row, from the cache or computed (in batches) and cached now.
+
+    Each answer is redacted with its consultation's own words (places to keep, words to
+    hide); the cached text is reused only when it was made with the same words.
+    """
     texts, fresh = _redacted(session, rows)
-    store_redactions(session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow())
+    _store(session, fresh)
     return texts
 
 
-Fresh = list[tuple[int, str, list[dict[str, Any]]]]
+# (answer id, redacted text, spans, cache version)
+Fresh = list[tuple[int, str, list[dict[str, Any]], str]]
+
+
+def _store(session: Session, fresh: Fresh) -> None:
+    by_version: dict[str, list[tuple[int, str, list[dict[str, Any]]]]] = defaultdict(list)
+    for answer_id, text, spans, version in fresh:
+        by_version[version].append((answer_id, text, spans))
+    now = utcnow()
+    for version, redactions in by_version.items():
+        store_redactions(session=session, redactions=redactions, version=version, now=now)
 
 
 def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, str], Fresh]:
-    """Each row's redacted text, and the (id, text, spans) computed now (not yet stored)."""
+    """Each row's redacted text, and the (id, text, spans, version) computed now (not stored)."""
     redact_many = _redactor()
     if redact_many is None:
         return {row.id: WITHHELD for row in rows}, []
-    texts = {row.id: row.redacted for row in rows if row.redacted is not None}
-    unknown = [row.id for row in rows if row.redacted is None]
+    words = _words_of_rows(session, rows)
+    # One digest per distinct list, not per answer.
+    version_of = {w: w.version(REDACTION_VERSION) for w in set(words.values())}
+    versions = {row.id: version_of[words[row.id]] for row in rows}
+    texts = {
+        row.id: row.redacted
+        for row in rows
+        if row.redacted is not None and row.redacted_version == versions[row.id]
+    }
+    unknown = [row.id for row in rows if row.id not in texts]
     if unknown:
-        texts.update(
-            cached_redactions(session=session, answer_ids=unknown, version=REDACTION_VERSION)
-        )
-    missing: dict[str, list[AnswerRow]] = defaultdict(list)
+        texts.update(cached_redactions(session=session, answer_ids=unknown, version=versions))
+    missing: dict[tuple[str, RedactionWords], list[AnswerRow]] = defaultdict(list)
     for row in rows:
         if row.id not in texts:
-            missing["cy" if row.language == "cy" else "en"].append(row)
+            language = "cy" if row.language == "cy" else "en"
+            missing[(language, words[row.id])].append(row)
     fresh: Fresh = []
-    for language, group in missing.items():
+    for (language, group_words), group in missing.items():
         for row, (redacted, spans) in zip(
-            group, redact_many([r.text for r in group], language), strict=True
+            group, redact_many([r.text for r in group], language, group_words), strict=True
         ):
             texts[row.id] = redacted
-            fresh.append((row.id, redacted, spans))
+            fresh.append((row.id, redacted, spans, versions[row.id]))
     return texts, fresh
 
 
-def redact_one(text: str, language: str) -> tuple[str, list[dict[str, Any]]] | None:
+def _words_of_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, RedactionWords]:
+    """Each row's consultation's words: from the consultation ids the pages carry, else
+    looked up by answer."""
+    known = words_for_consultations(
+        session=session,
+        consultation_ids=[r.consultation_id for r in rows if r.consultation_id is not None],
+    )
+    found = {
+        r.id: known.get(r.consultation_id, NO_WORDS) for r in rows if r.consultation_id is not None
+    }
+    unknown = [r.id for r in rows if r.consultation_id is None]
+    if unknown:
+        found.update(words_for_answers(session=session, answer_ids=unknown))
+    return {r.id: found.get(r.id, NO_WORDS) for r in rows}
+
+
+def redact_one(
+    text: str, language: str, words: RedactionWords = NO_WORDS
+) -> tuple[str, list[dict[str, Any]]] | None:
     """Redacted text and spans for one text, or None when no redactor is installed."""
     redact_many = _redactor()
     if redact_many is None:
         return None
-    return redact_many([text], "cy" if language == "cy" else "en")[0]
+    return redact_many([text], "cy" if language == "cy" else "en", words)[0]
 
 
 def register_redaction_job(services: Any) -> None:
@@ -115,8 +164,6 @@ def register_redaction_job(services: Any) -> None:
         if not fresh:
             return
         with write_scope(services.db) as session:
-            store_redactions(
-                session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow()
-            )
+            _store(session, fresh)
 
     services.job_registry.register("redact_answers", redact_answers)

@@ -113,3 +113,59 @@ def clean_json(value: Any) -> Any:
     if isinstance(value, list):
         return [clean_json(v) for v in value]
     return value
+
+
+class WordListError(ValueError):
+    """A list of words or phrases an officer typed that cannot be kept as it is.
+
+    ``kind`` ("too-long", "too-short", "too-many") and ``details`` let a console word
+    the reason in its own languages; ``str()`` is English.
+    """
+
+    def __init__(self, message: str, *, kind: str, field: str, **details: str | int) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.field = field
+        self.details = details
+
+
+def word_list(
+    text: str, *, field: str = "list", max_items: int = 200, max_chars: int = 80
+) -> list[str]:
+    """One phrase a line (or comma separated), spaces tidied, repeats (any case) dropped.
+
+    Each phrase needs two letters or digits: a one-letter entry in a list of words to
+    hide would cut every "a" out of every answer. Raises UnsafeText or WordListError,
+    which say which field is wrong and why.
+    """
+    check_text(text, field=field)
+    found: dict[str, str] = {}
+    for piece in re.split(r"[\n\r,;]+", text):
+        phrase = " ".join(piece.split())
+        if not phrase:
+            continue
+        if len(phrase) > max_chars:
+            shown = phrase[:30] + "…"
+            raise WordListError(
+                f"{field}: '{shown}' is longer than {max_chars} characters",
+                kind="too-long",
+                field=field,
+                phrase=shown,
+                limit=max_chars,
+            )
+        if sum(ch.isalnum() for ch in phrase) < 2:
+            raise WordListError(
+                f"{field}: '{phrase}' needs at least two letters or digits",
+                kind="too-short",
+                field=field,
+                phrase=phrase,
+            )
+        found.setdefault(phrase.casefold(), phrase)
+        if len(found) > max_items:
+            raise WordListError(
+                f"{field}: at most {max_items} entries",
+                kind="too-many",
+                field=field,
+                limit=max_items,
+            )
+    return list(found.values())

@@ -92,7 +92,11 @@ def _batches(texts: Sequence[str]) -> Iterator[tuple[int, Sequence[str]]]:
 
 
 def _redact_all(
-    texts: Sequence[str], redactor: Redactor, language: str | None, deny: Sequence[str]
+    texts: Sequence[str],
+    redactor: Redactor,
+    language: str | None,
+    deny: Sequence[str],
+    keep: Sequence[str] = (),
 ) -> list[RedactionResult]:
     results: list[RedactionResult] = []
     columns = (
@@ -104,7 +108,9 @@ def _redact_all(
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("redact", total=len(texts))
         for _, batch in _batches(texts):
-            results.extend(redactor.redact_many(batch, language=language, deny_list=deny))
+            results.extend(
+                redactor.redact_many(batch, language=language, deny_list=deny, keep_list=keep)
+            )
             progress.advance(task, len(batch))
     return results
 
@@ -138,6 +144,7 @@ def redact_file(
     text_column: str = "text",
     language: str | None = None,
     deny_list: Sequence[str] = (),
+    keep_list: Sequence[str] = (),
     encoding: str = "utf-8-sig",
     redactor: Redactor | None = None,
 ) -> int:
@@ -162,7 +169,7 @@ def redact_file(
         ) from error
     if not texts:
         raise RedactInputError(f"{source.name} has no records to redact")
-    results = _redact_all(texts, redactor, language, deny_list)
+    results = _redact_all(texts, redactor, language, deny_list, keep_list)
     # Abuse, spam and identifying details, judged on the resident's own words.
     from nlp.moderation import check, kinds
 
@@ -202,6 +209,16 @@ def redact_file(
     return len(texts)
 
 
+def _lines(path: Path | None, what: str) -> list[str]:
+    """The non-empty lines of an officer's word file (none without a file)."""
+    if path is None:
+        return []
+    if not path.is_file():
+        raise RedactInputError(f"no such {what} file: {path}")
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line]
+
+
 def redact(
     source: Annotated[Path, typer.Argument(help='CSV (with a header) or JSONL (a "text" field).')],
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the redacted records.")],
@@ -212,6 +229,13 @@ def redact(
     deny_list: Annotated[
         Path | None,
         typer.Option(help="A file of extra words to redact, one per line (staff, businesses)."),
+    ] = None,
+    keep_list: Annotated[
+        Path | None,
+        typer.Option(
+            help="A file of places to keep, one per line (estates, landmarks the name finder "
+            "takes for people); the deny-list still wins."
+        ),
     ] = None,
     encoding: Annotated[str, typer.Option(help="Input encoding.")] = "utf-8-sig",
 ) -> None:
@@ -225,17 +249,14 @@ def redact(
         typer.secho(f"error: unknown encoding {encoding!r}", fg="red", err=True)
         raise typer.Exit(2) from error
     try:
-        deny: list[str] = []
-        if deny_list is not None:
-            if not deny_list.is_file():
-                raise RedactInputError(f"no such deny-list file: {deny_list}")
-            deny = [line.strip() for line in deny_list.read_text(encoding="utf-8").splitlines()]
+        deny = _lines(deny_list, "deny-list")
         count = redact_file(
             source,
             out,
             text_column=text_column,
             language=None if language == "auto" else language,
-            deny_list=[d for d in deny if d],
+            deny_list=deny,
+            keep_list=_lines(keep_list, "keep-list"),
             encoding=encoding,
         )
     except RedactInputError as error:

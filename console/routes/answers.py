@@ -51,7 +51,17 @@ def answers_page(
             session=session, consultation_id=consultation.id or 0, limit=PAGE, before_id=before
         )
         rows = [
-            AnswerRow(a.id or 0, a.received_at, a.channel, a.language, a.kind, None, None, a.text)
+            AnswerRow(
+                a.id or 0,
+                a.received_at,
+                a.channel,
+                a.language,
+                a.kind,
+                None,
+                None,
+                a.text,
+                consultation_id=a.consultation_id,
+            )
             for a in answers
         ]
         texts = redact_rows(session, rows)

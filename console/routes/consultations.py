@@ -17,13 +17,17 @@ from console.deps import (
 )
 from console.forms import DEFAULT_WORDING, ConsultationForm, ResultsUrlError, check_results_url
 from console.i18n import LocalisedHTTPException, Msg, translate
+from console.redaction_words import after_words_saved, explain_word_list
 from console.scoping import in_id_range
 from console.templating import flash, page_language, render
+from nlp.redaction.consultation_words import WordsFollowed, hide_words_now
 from storage.db import session_scope
+from storage.input_policy import WordListError
 from storage.models import Consultation, ConsultationStatus, QuestionKind
 from storage.models.accounts import Officer, Role
 from storage.repositories import console_accounts as accounts
 from storage.repositories import console_consultations as edits
+from storage.repositories import redaction_words
 from storage.repositories.consultations import (
     ConsultationError,
     create_consultation,
@@ -48,6 +52,8 @@ def _form_values(
         for name in ("opens_at", "closes_at"):
             moment = getattr(consultation, name)
             values[name] = moment.date().isoformat() if moment else ""
+        for name in ("places_to_keep", "words_to_hide"):
+            values[name] = "\n".join(getattr(consultation, name) or [])
     values.update(session_questions)
     return values
 
@@ -70,6 +76,7 @@ def create(
     """Create the consultation as a draft; the creator owns it."""
     try:
         fields = form.fields()
+        places, hide = form.redaction_words()
         slug = form.slug.strip().lower() or _slugify(form.keyword)
         with session_scope(services.db) as session:
             questions = [
@@ -84,6 +91,12 @@ def create(
             ]
             consultation = create_consultation(
                 session=session, slug=slug, keyword=form.keyword, questions=questions, **fields
+            )
+            redaction_words.set_words(
+                session=session,
+                consultation=consultation,
+                places_to_keep=places,
+                words_to_hide=hide,
             )
             accounts.share_consultation(
                 session=session,
@@ -207,10 +220,20 @@ def edit(
     form: Annotated[ConsultationForm, Form()],
 ) -> Response:
     """Save the consultation's fields and question wording."""
+    followed: WordsFollowed | None = None
     try:
+        places, hide = form.redaction_words()
         with session_scope(services.db) as session:
             current = session.get(Consultation, consultation.id)
             assert current is not None
+            if redaction_words.set_words(
+                session=session, consultation=current, places_to_keep=places, words_to_hide=hide
+            ):
+                # Words to hide leave quotes and theme names in the same transaction;
+                # cached redactions follow by their version (nlp/redaction/consultation_words).
+                followed = hide_words_now(
+                    session=session, consultation_id=current.id or 0, actor=f"officer:{officer.id}"
+                )
             edits.update_consultation(
                 session=session,
                 consultation=current,
@@ -241,13 +264,20 @@ def edit(
         )
     _refresh(services)
     flash(request, "flash-saved")
+    if followed is not None:
+        after_words_saved(services, consultation.id or 0)
+        if followed.quotes_requeued:
+            flash(request, Msg.of("flash-words-requeued", count=followed.quotes_requeued))
     return RedirectResponse(f"/console/consultations/{consultation.id}", status_code=303)
 
 
 def _reason(request: Request, officer: Officer, error: Exception) -> str:
     """Why a form was refused, in the page's language where the console words it itself."""
+    language = page_language(request, officer)
     if isinstance(error, ResultsUrlError):
-        return translate(page_language(request, officer), error.message)
+        return translate(language, error.message)
+    if isinstance(error, WordListError):
+        return explain_word_list(language, error)
     # Reasons from below the console are worded when the page is drawn (console/reasons.py).
     return str(error)
 

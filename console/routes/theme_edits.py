@@ -254,9 +254,18 @@ def _propose(session: Session, answer_id: int, theme_id: int) -> None:
     from console.redact import redact_one
     from storage.models import Answer
     from storage.models.quotes import QuoteSource
+    from storage.repositories.redaction_words import words_for_consultation
 
     answer = session.get(Answer, answer_id)
-    redacted = redact_one(answer.text, answer.language) if answer is not None else None
+    redacted = (
+        redact_one(
+            answer.text,
+            answer.language,
+            words_for_consultation(session=session, consultation_id=answer.consultation_id),
+        )
+        if answer is not None
+        else None
+    )
     if redacted is None:
         raise QuoteError("quotes need the redactor installed")
     spans = redacted[1]

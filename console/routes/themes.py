@@ -135,6 +135,7 @@ def _answer_rows(session: Session, answer_ids: list[int]) -> list[AnswerRow]:
                     None,
                     None,
                     answer.text,
+                    consultation_id=answer.consultation_id,
                 )
             )
     return rows

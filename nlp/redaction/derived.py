@@ -24,6 +24,7 @@ from nlp.redaction.detect import find_patterns
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.redactor import Redactor
 from storage.repositories.console_answers import cached_redaction_spans
+from storage.repositories.redaction_words import NO_WORDS, RedactionWords, words_for_answers
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # Placeholders ("[name]") are already safe, but a keyword made of them says nothing.
@@ -106,21 +107,30 @@ def identifying_words_for(
     still names someone) are used where present; the rest are redacted now.
     """
     cached = cached_redaction_spans(session=session, answer_ids=[a[0] for a in answers])
+    words = words_for_answers(session=session, answer_ids=[a[0] for a in answers])
     pairs: list[tuple[str, list[Any]]] = []
-    missing: dict[str, list[str]] = {}
+    missing: dict[tuple[str, RedactionWords], list[str]] = {}
     for answer_id, text, language in answers:
         if not text:
             continue
         if answer_id in cached:
             pairs.append((text, cached[answer_id]))
         else:
-            missing.setdefault("cy" if language == "cy" else "en", []).append(text)
+            key = ("cy" if language == "cy" else "en", words.get(answer_id, NO_WORDS))
+            missing.setdefault(key, []).append(text)
     if missing:
         redactor = redactor or _shared_redactor()
-        for language, texts in missing.items():
-            results = redactor.redact_many(texts, language=language)
+        for (language, group_words), texts in missing.items():
+            results = redactor.redact_many(
+                texts, language=language, deny_list=group_words.hide, keep_list=group_words.keep
+            )
             pairs.extend((text, list(r.spans)) for text, r in zip(texts, results, strict=True))
-    return identifying_words(pairs)
+    return identifying_words(pairs) | hidden_words(w.hide for w in set(words.values()))
+
+
+def hidden_words(lists: Iterable[Sequence[str]]) -> set[str]:
+    """The folded words of officers' words to hide: never in a label, whatever the cache says."""
+    return {word for words in lists for phrase in words for word in words_of(phrase)} - _HARMLESS
 
 
 @cache

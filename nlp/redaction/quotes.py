@@ -18,6 +18,7 @@ from nlp.redaction.redactor import Redactor
 from storage.models import Answer
 from storage.models.quotes import Quote, QuoteSource
 from storage.repositories.quotes import QuoteError, propose_quote
+from storage.repositories.redaction_words import NO_WORDS, words_for_answers
 
 
 def propose_redacted_quotes(
@@ -38,7 +39,8 @@ def propose_redacted_quotes(
         redactor: a (long-lived) Redactor.
         theme_id: the theme the quotes illustrate, if any.
         source: representative (theming) or officer_pick (console).
-        deny_list: the consultation's extra words to redact.
+        deny_list: extra words to redact, beside the consultation's own words to hide
+            (which, with its places to keep, are always used).
         stored: spans already found for an answer by this redactor (the stored
             redaction); those answers are not redacted again. Ignored with a
             ``deny_list``, whose words the stored redaction did not know.
@@ -67,13 +69,25 @@ def propose_redacted_quotes(
         for a in answers
         if a.id is not None and a.id in known
     }
-    # One batch per language, so that Welsh answers get the Welsh pipeline.
-    for language in {a.language for a in answers if a.id not in spans}:
-        group = [a for a in answers if a.language == language and a.id not in spans]
+    # The consultation's own words (places to keep, words to hide) as every redaction of
+    # its answers uses them; `stored` spans were made with them too (nlp.themes.redacted).
+    words = words_for_answers(session=session, answer_ids=[a.id for a in answers if a.id])
+    # One batch per language and word lists, so that Welsh answers get the Welsh pipeline.
+    for language, group_words in {
+        (a.language, words.get(a.id or 0, NO_WORDS)) for a in answers if a.id not in spans
+    }:
+        group = [
+            a
+            for a in answers
+            if a.language == language
+            and words.get(a.id or 0, NO_WORDS) == group_words
+            and a.id not in spans
+        ]
         redacted = redactor.redact_many(
             [a.text for a in group],
             language=language if language in ("en", "cy") else None,
-            deny_list=deny_list,
+            deny_list=[*group_words.hide, *deny_list],
+            keep_list=group_words.keep,
         )
         spans.update(
             {

@@ -95,11 +95,9 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
     return pipeline
 
 
-def _deny_pattern(deny_list: Sequence[str]) -> re.Pattern[str] | None:
-    """Officer-supplied words and phrases, matched whole, any case and spacing."""
-    terms = sorted(
-        {" ".join(t.split()) for t in deny_list if t and t.strip()}, key=len, reverse=True
-    )
+def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    """An officer's phrases (to hide, or places to keep), matched whole, any case and spacing."""
+    terms = sorted({" ".join(t.split()) for t in phrases if t and t.strip()}, key=len, reverse=True)
     if not terms:
         return None
     alternatives = "|".join(r"\s+".join(re.escape(part) for part in term.split()) for term in terms)
@@ -141,7 +139,12 @@ class Redactor:
             return self._pipelines[code]
 
     def redact(
-        self, text: str, *, language: str | None = None, deny_list: Sequence[str] = ()
+        self,
+        text: str,
+        *,
+        language: str | None = None,
+        deny_list: Sequence[str] = (),
+        keep_list: Sequence[str] = (),
     ) -> RedactionResult:
         """Redact one text.
 
@@ -150,11 +153,16 @@ class Redactor:
             language: "en" or "cy"; identified from the text when None.
             deny_list: an officer's extra words for this consultation (staff
                 names, businesses, house names), replaced by ``[redacted]``.
+            keep_list: the consultation's places to keep ("Caia Park"): a name the
+                finder saw inside one of them (whole words, any case) stays; the
+                deny-list still wins.
 
         Returns:
             The redacted text and the spans, as offsets into `text`.
         """
-        return self.redact_many([text], language=language, deny_list=deny_list)[0]
+        return self.redact_many(
+            [text], language=language, deny_list=deny_list, keep_list=keep_list
+        )[0]
 
     def redact_many(
         self,
@@ -162,6 +170,7 @@ class Redactor:
         *,
         language: str | None = None,
         deny_list: Sequence[str] = (),
+        keep_list: Sequence[str] = (),
     ) -> list[RedactionResult]:
         """Redact many texts in order, batching each language through nlp.pipe."""
         originals = list(texts)
@@ -179,11 +188,40 @@ class Redactor:
             docs = self.pipeline(lang).pipe((w for _, _, w in jobs), batch_size=self.batch_size)
             for (position, offset, _), doc in zip(jobs, docs, strict=True):
                 found[position].extend((s + offset, e + offset, t) for s, e, t in doc._.pii or [])
-        deny = _deny_pattern(deny_list)
+        deny = phrase_pattern(deny_list)
+        keep = phrase_pattern(keep_list)
         return [
-            _result(original, copy, spans, deny)
+            _result(original, copy, kept_out(copy.text, spans, keep), deny)
             for original, copy, spans in zip(originals, copies, found, strict=True)
         ]
+
+
+def kept_out(
+    text: str, spans: list[tuple[int, int, str]], keep: re.Pattern[str] | None
+) -> list[tuple[int, int, str]]:
+    """The spans without the names that lie wholly inside a place to keep.
+
+    Only names: a phone number or postcode is never kept. A name reaching past the place
+    ("Caia Park Smith") or given a title ("Mrs Plas") is a person's and is hidden whole.
+    """
+    if keep is None:
+        return spans
+    places = [(m.start(), m.end()) for m in keep.finditer(text)]
+    return [
+        (start, end, kind)
+        for start, end, kind in spans
+        if kind != "name"
+        or _TITLE_BEFORE.search(text, max(0, start - 20), start) is not None
+        or not any(a <= start and end <= b for a, b in places)
+    ]
+
+
+# English and Welsh titles ("y Cynghorydd", "y Parchedig"): what follows is a person.
+_TITLE_BEFORE = re.compile(
+    r"(?<!\w)(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|rev|cyng|cynghorydd|parch"
+    r"|parchedig)\.?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _guess_language(text: str) -> str:

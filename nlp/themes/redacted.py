@@ -17,6 +17,7 @@ from nlp.versions import redaction_version
 from storage.models import utcnow
 from storage.models.redacted import RedactedAnswer
 from storage.repositories.console_answers import store_redactions
+from storage.repositories.redaction_words import NO_WORDS, RedactionWords, words_for_answers
 
 #: The redaction cache's version, shared with console/redact.py: one cache for both. A
 #: digest of what decides the redacted text (nlp.versions), so it cannot be left unbumped.
@@ -59,29 +60,43 @@ def redactions(
         answer id -> (redacted text, spans as dicts), for every answer given.
     """
     ids = list(dict.fromkeys(a for a, _, _ in answers))
+    # Each answer is redacted with its consultation's own words (places to keep, words to
+    # hide), and a cached redaction counts only when it was made with the same ones.
+    words = words_for_answers(session=session, answer_ids=ids)
+    # One digest per distinct list, not per answer.
+    version_of = {w: w.version(REDACTION_VERSION) for w in {*words.values(), NO_WORDS}}
+    versions = {a: version_of[words.get(a, NO_WORDS)] for a in ids}
     found: dict[int, tuple[str, list[dict[str, Any]]]] = {}
     for start in range(0, len(ids), 5000):
         rows = session.exec(
             select(RedactedAnswer).where(
-                col(RedactedAnswer.answer_id).in_(ids[start : start + 5000]),
-                RedactedAnswer.version == REDACTION_VERSION,
+                col(RedactedAnswer.answer_id).in_(ids[start : start + 5000])
             )
         )
-        found.update({r.answer_id: (r.text, list(r.spans or [])) for r in rows})
-    missing: dict[str, dict[str, list[int]]] = {}
+        found.update(
+            {
+                r.answer_id: (r.text, list(r.spans or []))
+                for r in rows
+                if r.version == versions[r.answer_id]
+            }
+        )
+    missing: dict[tuple[str, RedactionWords], dict[str, list[int]]] = {}
     for answer_id, text, language in answers:
         if answer_id not in found:
-            by_text = missing.setdefault("cy" if language == "cy" else "en", {})
-            ids_of = by_text.setdefault(text, [])
+            key = ("cy" if language == "cy" else "en", words.get(answer_id, NO_WORDS))
+            ids_of = missing.setdefault(key, {}).setdefault(text, [])
             if answer_id not in ids_of:
                 ids_of.append(answer_id)
-    fresh = []
-    for language, by_text in missing.items():
-        results = _redactor().redact_many(list(by_text), language=language)
+    fresh: dict[str, list[tuple[int, str, list[dict[str, Any]]]]] = {}
+    for (language, group_words), by_text in missing.items():
+        results = _redactor().redact_many(
+            list(by_text), language=language, deny_list=group_words.hide, keep_list=group_words.keep
+        )
         for answer_ids, result in zip(by_text.values(), results, strict=True):
             spans = [span.as_dict() for span in result.spans]
             for answer_id in answer_ids:
                 found[answer_id] = (result.text, spans)
-                fresh.append((answer_id, result.text, spans))
-    store_redactions(session=session, redactions=fresh, version=REDACTION_VERSION, now=utcnow())
+                fresh.setdefault(versions[answer_id], []).append((answer_id, result.text, spans))
+    for version, rows_of in fresh.items():
+        store_redactions(session=session, redactions=rows_of, version=version, now=utcnow())
     return found

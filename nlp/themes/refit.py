@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from nlp.moderation.flags import ABUSE, SPAM
 from nlp.moderation.store import active_kinds
-from nlp.redaction.derived import identifying_words, scrub_label, scrub_phrases
+from nlp.redaction.derived import hidden_words, identifying_words, scrub_label, scrub_phrases
 from nlp.themes.broad import rebuild_broad
 from nlp.themes.clustering import Anchor
 from nlp.themes.incremental import _clauses, embed_answers
@@ -41,6 +41,7 @@ from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import embeddings as embedding_repo
 from storage.repositories import themes as repo
 from storage.repositories.console_answers import cached_redaction_spans
+from storage.repositories.redaction_words import words_for_consultation
 
 #: Pairs below this combined score start a new theme rather than continuing an old one.
 MATCH_MIN = 0.5
@@ -302,6 +303,8 @@ def _carry_identities(
     spans = cached_redaction_spans(session=session, answer_ids=[a.answer_id for a in answers])
     identifying = identifying_words(
         [(a.text, spans[a.answer_id]) for a in answers if a.answer_id in spans and a.text]
+    ) | hidden_words(
+        [words_for_consultation(session=session, consultation_id=consultation_id).hide]
     )
     for found in themes:
         theme = by_id.get(ids[found.index]) or repo.get_theme(

@@ -44,6 +44,11 @@ class Consultation(ConsultationBase, table=True):
     # The wards residents choose from: [{"en": "Gresford", "cy": "Gresffordd"}, ...];
     # None when the consultation asks for a postcode district only.
     wards: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
+    # The council's own words for redaction (storage/repositories/redaction_words.py):
+    # places the name finder must leave whole ("Caia Park") and words always hidden (a
+    # member of staff's name). Not in ConsultationBase: the API never serves them.
+    places_to_keep: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    words_to_hide: list[str] | None = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
 

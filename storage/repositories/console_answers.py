@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,8 +35,12 @@ class AnswerRow:
     ward: str | None
     age_band: str | None
     text: str
-    # The cached redacted text when the page was read with a redaction version.
+    # Which consultation's words redact it (None: looked up from the answer).
+    consultation_id: int | None = None
+    # The cached redacted text and its version, when the page was read with the cache;
+    # the text is used only when the version is the one its consultation's words make.
     redacted: str | None = None
+    redacted_version: str | None = None
 
 
 def _query(consultation_id: int, after_id: int, limit: int, version: str | None) -> Any:
@@ -49,14 +53,15 @@ def _query(consultation_id: int, after_id: int, limit: int, version: str | None)
         CONVERSATION.c.ward,
         CONVERSATION.c.age_band,
         ANSWER.c.text,
+        ANSWER.c.consultation_id,
     ]
     joined = ANSWER.outerjoin(CONVERSATION, CONVERSATION.c.id == ANSWER.c.conversation_id)
     if version is not None:
-        # One query per page brings the cached redaction along (no second IN-list lookup).
-        columns.append(REDACTED.c.text)
-        joined = joined.outerjoin(
-            REDACTED, (REDACTED.c.answer_id == ANSWER.c.id) & (REDACTED.c.version == version)
-        )
+        # One query per page brings the cached redaction along (no second IN-list lookup),
+        # whatever its version: one row per answer, checked against its consultation's
+        # version by the caller (console/redact.py).
+        columns.extend((REDACTED.c.text, REDACTED.c.version))
+        joined = joined.outerjoin(REDACTED, REDACTED.c.answer_id == ANSWER.c.id)
     return (
         select(*columns)
         .select_from(joined)
@@ -112,16 +117,18 @@ def iter_answer_pages(
 
 
 def cached_redactions(
-    *, session: Session, answer_ids: Sequence[int], version: str
+    *, session: Session, answer_ids: Sequence[int], version: str | Mapping[int, str]
 ) -> dict[int, str]:
+    """Cached text of these answers made with `version` (one, or each answer's own)."""
     if not answer_ids:
         return {}
+    wanted = version if isinstance(version, Mapping) else dict.fromkeys(answer_ids, version)
     rows = session.execute(
-        select(REDACTED.c.answer_id, REDACTED.c.text).where(
-            REDACTED.c.answer_id.in_(list(answer_ids)), REDACTED.c.version == version
+        select(REDACTED.c.answer_id, REDACTED.c.text, REDACTED.c.version).where(
+            REDACTED.c.answer_id.in_(list(answer_ids))
         )
     )
-    return {int(answer_id): str(text) for answer_id, text in rows}
+    return {int(a): str(text) for a, text, found in rows if wanted.get(int(a)) == found}
 
 
 def unredacted_answer_ids(*, session: Session, limit: int = 10_000) -> list[int]:
@@ -186,6 +193,7 @@ def answers_by_id(*, session: Session, answer_ids: Sequence[int]) -> list[Answer
             CONVERSATION.c.ward,
             CONVERSATION.c.age_band,
             ANSWER.c.text,
+            ANSWER.c.consultation_id,
         )
         .select_from(ANSWER.outerjoin(CONVERSATION, CONVERSATION.c.id == ANSWER.c.conversation_id))
         .where(ANSWER.c.id.in_(list(answer_ids)))

@@ -119,6 +119,16 @@ def answer_count(*, session: Session, consultation_id: int) -> int:
     )
 
 
+def answer_ids(*, session: Session, consultation_id: int) -> list[int]:
+    """Every answer id of the consultation, in order."""
+    rows = session.exec(
+        select(col(Answer.id))
+        .where(Answer.consultation_id == consultation_id)
+        .order_by(col(Answer.id))
+    )
+    return [int(i) for i in rows if i is not None]
+
+
 def conversation_count(*, session: Session, consultation_id: int) -> int:
     return int(
         session.exec(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage.input_policy import UnsafeText, WordListError, word_list
 from storage.models import (
     Consultation,
     ConsultationStatus,
@@ -17,6 +18,7 @@ from storage.models import (
     as_utc,
     utcnow,
 )
+from storage.repositories.redaction_words import MAX_WORD_CHARS, MAX_WORDS
 
 
 class ConsultationError(ValueError):
@@ -62,6 +64,26 @@ def ward_list(raw: Any) -> list[dict[str, str]] | None:
     return wards
 
 
+OTHER_FIELDS = frozenset(
+    {"department", "opens_at", "closes_at", "wards", "places_to_keep", "words_to_hide"}
+)
+
+
+def redaction_word_list(raw: Any, *, field: str) -> list[str] | None:
+    """A consultation file's places to keep or words to hide, checked as the console does."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ConsultationError(f"{field} must be a list of words or phrases")
+    try:
+        found = word_list(
+            "\n".join(raw), field=field, max_items=MAX_WORDS, max_chars=MAX_WORD_CHARS
+        )
+    except (WordListError, UnsafeText) as error:
+        raise ConsultationError(str(error)) from error
+    return found or None
+
+
 def create_consultation(
     *,
     session: Session,
@@ -74,13 +96,14 @@ def create_consultation(
     **fields: Any,
 ) -> Consultation:
     """Create a consultation with its questions; refuses duplicates with a clear error."""
-    unknown = (
-        set(fields) - set(YOUR_VOICE_FIELDS) - {"department", "opens_at", "closes_at", "wards"}
-    )
+    unknown = set(fields) - set(YOUR_VOICE_FIELDS) - OTHER_FIELDS
     if unknown:
         raise ConsultationError(f"unknown consultation fields: {', '.join(sorted(unknown))}")
     if "wards" in fields:
         fields["wards"] = ward_list(fields["wards"])
+    for name in ("places_to_keep", "words_to_hide"):
+        if name in fields:
+            fields[name] = redaction_word_list(fields[name], field=name.replace("_", " "))
     keyword = normalise_keyword(keyword)
     if get_by_slug(session=session, slug=slug) is not None:
         raise ConsultationError(f"a consultation with slug {slug!r} already exists")

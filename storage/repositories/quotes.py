@@ -107,6 +107,8 @@ def _review(session: Session, quote_id: int, officer: str, status: QuoteStatus) 
     quote = _quote(session, quote_id)
     now = utcnow()
     quote.status = status
+    # A fresh decision answers the reason it came back to the queue.
+    quote.requeued_reason = None
     quote.reviewed_by = officer
     quote.reviewed_at = now
     quote.updated_at = now

@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from app.cli.main import app
 from bot.demo import DEMO_FILE
+from storage.db import make_engine, session_scope
+from storage.repositories.consultations import get_by_slug
 
 runner = CliRunner()
 
@@ -46,6 +48,13 @@ def test_create_open_close_from_a_yaml_file(db_url: str, tmp_path: Path) -> None
     assert "open" in invoke(db_url, "consultation", "list")[1].split("buses-2027")[1].split("\n")[0]
     assert invoke(db_url, "consultation", "close", "buses-2027")[0] == 0
     assert "closed" in invoke(db_url, "consultation", "list")[1]
+    engine = make_engine(db_url)
+    with session_scope(engine) as session:
+        stored = get_by_slug(session=session, slug="buses-2027")
+        assert stored is not None
+        assert stored.places_to_keep == ["Caia Park", "Eagles Meadow", "Plas Madoc"]
+        assert stored.words_to_hide is None  # an empty list is no list
+    engine.dispose()
 
 
 @pytest.mark.parametrize(
@@ -67,6 +76,16 @@ def test_create_open_close_from_a_yaml_file(db_url: str, tmp_path: Path) -> None
             "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\nsurprise: 1\n"
             "questions:\n  - {kind: open, prompt_en: a, prompt_cy: b}\n",
             "unknown consultation fields",
+        ),
+        (
+            "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\nplaces_to_keep: Caia Park\n"
+            "questions:\n  - {kind: open, prompt_en: a, prompt_cy: b}\n",
+            "places to keep must be a list",
+        ),
+        (
+            "slug: x\nkeyword: X\ntitle_en: a\ntitle_cy: b\nwords_to_hide: [Tegwedd, a]\n"
+            "questions:\n  - {kind: open, prompt_en: a, prompt_cy: b}\n",
+            "'a' needs at least two letters or digits",
         ),
     ],
 )

@@ -125,3 +125,19 @@ flash-shared-readonly = Wedi'i rannu â { $email } (darllen yn unig).
 flash-unshared = Nid yw wedi'i rannu mwyach.
 consultation-web-qr-alt = Cod QR sy'n agor y sgwrs ar y we
 consultation-web-qr-download = Lawrlwytho cod QR y sgwrs ar y we
+
+# Geiriau'r ymgynghoriad ei hun ar gyfer cuddio manylion (ffurflen yr ymgynghoriad).
+form-redaction = Enwau a lleoedd mewn dyfyniadau
+form-places-to-keep = Lleoedd i'w cadw
+form-places-to-keep-hint = Un ar bob llinell: ystadau, canolfannau siopa, tirnodau, enwau tai a strydoedd y gallai'r chwilotwr enwau eu cymryd am bobl (Parc Caia, Eagles Meadow). Mae enwau'r wardiau'n cyfrif yn barod. Mae enw person sy'n cynnwys un ohonynt yn dal i gael ei guddio.
+form-words-to-hide = Geiriau i'w cuddio
+form-words-to-hide-hint = Un ar bob llinell: enwau staff, busnesau bach, unrhyw beth sy'n cyfeirio at un person. Cânt eu cuddio fel [redacted] ym mhob dyfyniad, thema, allforyn ac ateb yr API, hyd yn oed y tu mewn i le i'w gadw.
+field-places-to-keep = Lleoedd i'w cadw
+field-words-to-hide = Geiriau i'w cuddio
+words-too-long = { $field }: mae “{ $phrase }” yn hwy na { $limit } nod.
+words-too-short = { $field }: mae angen o leiaf ddwy lythyren neu ddigid yn “{ $phrase }”.
+words-too-many = { $field }: { $limit } eitem ar y mwyaf, un ar bob llinell.
+flash-words-requeued = { $count ->
+    [one] Aeth un dyfyniad cymeradwy yn ôl i'r ciw: roedd yn dangos gair i'w guddio.
+   *[other] Aeth { $count } dyfyniad cymeradwy yn ôl i'r ciw: roedden nhw'n dangos gair i'w guddio.
+}

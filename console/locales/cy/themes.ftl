@@ -176,3 +176,4 @@ tree-back-to-default = Yn ôl i'r rhagosodiad
 flash-tree-choose-level = Heb ei newid: dewiswch themâu eang neu is-themâu.
 flash-tree-say-how-many = Heb ei newid: nodwch tua faint o themâu rydych chi eu heisiau.
 flash-regrouping-sub = Wrthi'n ail-grwpio'n tua'r nifer honno o is-themâu; ail-lwythwch y dudalen hon ymhen munud.
+quotes-requeued-words-to-hide = Yn ôl am benderfyniad newydd: mae geiriau i'w cuddio'r ymgynghoriad hwn bellach yn cuddio rhan ohono, felly ni chaiff ei ddangos nes i chi ei gymeradwyo eto.

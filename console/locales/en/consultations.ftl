@@ -125,3 +125,19 @@ flash-shared-readonly = Shared with { $email } (readonly).
 flash-unshared = No longer shared.
 consultation-web-qr-alt = QR code that opens the web chat
 consultation-web-qr-download = Download the web chat QR code
+
+# A consultation's own words for redaction (consultation form).
+form-redaction = Names and places in quotes
+form-places-to-keep = Places to keep
+form-places-to-keep-hint = One a line: estates, shopping centres, landmarks, house and street names that the name finder may take for people (Caia Park, Eagles Meadow). The ward names count already. A person's name that holds one is still hidden.
+form-words-to-hide = Words to hide
+form-words-to-hide-hint = One a line: staff names, small businesses, anything that points at one person. They are hidden as [redacted] in every quote, theme, export and API answer, even inside a place to keep.
+field-places-to-keep = Places to keep
+field-words-to-hide = Words to hide
+words-too-long = { $field }: “{ $phrase }” is longer than { $limit } characters.
+words-too-short = { $field }: “{ $phrase }” needs at least two letters or digits.
+words-too-many = { $field }: at most { $limit } entries, one a line.
+flash-words-requeued = { $count ->
+    [one] One approved quote went back to the queue: it showed a word to hide.
+   *[other] { $count } approved quotes went back to the queue: they showed a word to hide.
+}

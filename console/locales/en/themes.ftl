@@ -173,3 +173,4 @@ tree-back-to-default = Back to the default
 flash-tree-choose-level = Not changed: choose broad themes or sub-themes.
 flash-tree-say-how-many = Not changed: say about how many themes you want.
 flash-regrouping-sub = Regrouping into about that many sub-themes; reload this page in a minute.
+quotes-requeued-words-to-hide = Back for a new decision: this consultation's words to hide now cover part of it, so it is not shown until you approve it again.

@@ -1,0 +1,76 @@
+"""What an edit of a consultation's words does to quotes already there (issue 15).
+
+An officer's own redaction of a quote is kept (the words to hide are added to it), and an
+approved quote that a new place to keep would only show more of stays approved: hiding
+less than needed is what needs a new decision, not hiding more.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+from nlp.redaction import Redactor
+from nlp.redaction.consultation_words import REQUEUED_WORDS_TO_HIDE, follow_words_change
+from nlp.redaction.quotes import propose_redacted_quotes
+from storage.db import session_scope
+from storage.models import Consultation
+from storage.models.quotes import Quote, QuoteStatus
+from storage.repositories import quotes as quotes_repo
+from tests.nlp.themes_factories import add_answers, make_consultation
+
+PARK = "Sorry Caia Park is rough and we need more police, Tegwedd never rang back"
+
+
+def test_quotes_follow_the_words_but_keep_the_officers_decisions(engine: Engine) -> None:
+    cid = make_consultation(engine)
+    ids = add_answers(engine, cid, [PARK, f"{PARK} again", f"{PARK} twice"])
+    with session_scope(engine) as session:
+        edited, approved, waiting = (
+            q.id or 0
+            for q in propose_redacted_quotes(session=session, answer_ids=ids, redactor=Redactor())
+        )
+        assert session.get(Quote, waiting).redacted_text.startswith(  # type: ignore[union-attr]
+            "Sorry [name] Park is rough"
+        )
+        # An officer also hid "police" in one quote and approved another as it was.
+        quotes_repo.edit_quote_spans(
+            session=session,
+            quote_id=edited,
+            officer="officer:1",
+            add=[{"start": PARK.index("police"), "end": PARK.index(","), "type": "redacted"}],
+        )
+        quotes_repo.approve_quote(session=session, quote_id=approved, officer="officer:1")
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.places_to_keep = ["Caia Park"]
+        session.add(consultation)
+    with session_scope(engine) as session:
+        kept_only = follow_words_change(session=session, consultation_id=cid, actor="officer:1")
+        assert kept_only.quotes_requeued == 0
+        quotes = {q: session.get(Quote, q) for q in (edited, approved, waiting)}
+        assert quotes[waiting].redacted_text.startswith("Sorry Caia Park is rough")  # type: ignore[union-attr]
+        assert quotes[approved].status == QuoteStatus.APPROVED  # type: ignore[union-attr]
+        assert "[name] Park" in quotes[approved].redacted_text  # type: ignore[union-attr]
+        assert "[redacted]" in quotes[edited].redacted_text  # type: ignore[union-attr]
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.words_to_hide = ["Tegwedd"]
+        session.add(consultation)
+    with session_scope(engine) as session:
+        hidden = follow_words_change(session=session, consultation_id=cid, actor="officer:1")
+        assert hidden.quotes_requeued == 1
+        quotes = {q: session.get(Quote, q) for q in (edited, approved, waiting)}
+        back = quotes[approved]
+        assert back is not None and back.status == QuoteStatus.PENDING
+        assert back.requeued_reason == REQUEUED_WORDS_TO_HIDE
+        for quote in quotes.values():
+            assert quote is not None and "Tegwedd" not in quote.redacted_text
+        # The officer's own span is still there beside the new one.
+        assert "more [redacted], [redacted] never" in quotes[edited].redacted_text  # type: ignore[union-attr]
+        # Back in the queue it is a waiting quote like any other, redacted afresh.
+        assert back.redacted_text.startswith("Sorry Caia Park is rough")
+        assert "[redacted] never" in back.redacted_text
+        again = follow_words_change(session=session, consultation_id=cid, actor="officer:1")
+        assert again.quotes_redone == again.quotes_requeued == 0  # nothing changes twice
+        quotes_repo.approve_quote(session=session, quote_id=approved, officer="officer:1")
+        assert back.requeued_reason is None
