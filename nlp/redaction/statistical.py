@@ -193,8 +193,14 @@ class ModelNameFinder:
                 return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
             if key.endswith(("ians", "eans")) and not self._listed(word):
                 return True  # "Canadians", "Europeans": a people, not a person
-            if word.islower() and not lower_names and low > capital and low > MOSTLY_LOWER:
-                return True  # "ward Gresford East": who writes capitals writes names so
+            if (
+                word.islower()
+                and not lower_names
+                and low > capital
+                and (low > MOSTLY_LOWER or low - capital > LOWER_BY)
+            ):
+                return True  # "ward Gresford East", "Mr Smith rang": who writes capitals
+                # writes names so
             if word.islower() and self._mostly_lower(key):
                 return True  # "More trees": a short answer says nothing of its writer's
                 # habits, and a word seen far more often lower-case is a word there

@@ -264,6 +264,7 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("nurse jane was lovely", "nurse [name] was lovely"),
         ("ask smith about the bins", "ask [name] about the bins"),
         ("Mr. Smith called", "Mr. [name] called"),
+        ("Mr Smith rang", "Mr [name] rang"),
         ("All the best, Sarah", "All the best, [name]"),
     ],
 )
