@@ -62,17 +62,7 @@ def board_disputes(*, session: Session, consultation_id: int) -> dict[int, Dispu
     found = theme_disputes(session=session, consultation_id=consultation_id)
     wanted = {i for d in found for i in d.correction_ids[:CORRECTIONS_SHOWN]}
     rows = [
-        AnswerRow(
-            a.id,
-            a.received_at,
-            a.channel,
-            a.language,
-            a.kind,
-            None,
-            None,
-            a.text,
-            consultation_id=a.consultation_id,
-        )
+        AnswerRow.of(a)
         for a in session.exec(select(Answer).where(col(Answer.id).in_(sorted(wanted))))
         if a.id is not None
     ]

@@ -50,20 +50,7 @@ def answers_page(
         answers = latest_answers(
             session=session, consultation_id=consultation.id or 0, limit=PAGE, before_id=before
         )
-        rows = [
-            AnswerRow(
-                a.id or 0,
-                a.received_at,
-                a.channel,
-                a.language,
-                a.kind,
-                None,
-                None,
-                a.text,
-                consultation_id=a.consultation_id,
-            )
-            for a in answers
-        ]
+        rows = [AnswerRow.of(a) for a in answers]
         texts = redact_rows(session, rows)
         labels = themes_repo.theme_labels_for_answers(
             session=session, answer_ids=[r.id for r in rows]

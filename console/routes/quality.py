@@ -62,20 +62,7 @@ def quality_page(
     with session_scope(services.db) as session:
         sample = sample_of(session, consultation, officer.email)
         answers = [a for a in (session.get(Answer, i) for i in sample) if a is not None]
-        rows = [
-            AnswerRow(
-                a.id or 0,
-                a.received_at,
-                a.channel,
-                a.language,
-                a.kind,
-                None,
-                None,
-                a.text,
-                consultation_id=a.consultation_id,
-            )
-            for a in answers
-        ]
+        rows = [AnswerRow.of(a) for a in answers]
         texts = redact_rows(session, rows)
         themes = [
             t

@@ -121,21 +121,5 @@ def _theme(session: Session, consultation: Consultation, theme_id: int) -> Theme
 def _answer_rows(session: Session, answer_ids: list[int]) -> list[AnswerRow]:
     from storage.models import Answer
 
-    rows = []
-    for answer_id in answer_ids:
-        answer = session.get(Answer, answer_id)
-        if answer is not None:
-            rows.append(
-                AnswerRow(
-                    answer_id,
-                    answer.received_at,
-                    answer.channel,
-                    answer.language,
-                    answer.kind,
-                    None,
-                    None,
-                    answer.text,
-                    consultation_id=answer.consultation_id,
-                )
-            )
-    return rows
+    answers = (session.get(Answer, answer_id) for answer_id in answer_ids)
+    return [AnswerRow.of(answer) for answer in answers if answer is not None]

@@ -42,6 +42,22 @@ class AnswerRow:
     redacted: str | None = None
     redacted_version: str | None = None
 
+    @classmethod
+    def of(cls, answer: Answer) -> AnswerRow:
+        """A stored answer as a row to redact (no profile: pages that show one answer's
+        text do not show its ward or age band)."""
+        return cls(
+            answer.id or 0,
+            answer.received_at,
+            answer.channel,
+            answer.language,
+            answer.kind,
+            None,
+            None,
+            answer.text,
+            consultation_id=answer.consultation_id,
+        )
+
 
 def _query(consultation_id: int, after_id: int, limit: int, version: str | None) -> Any:
     columns = [
