@@ -135,6 +135,30 @@ def word_features(
     return out, scored
 
 
+def with_neighbours(features: np.ndarray) -> np.ndarray:
+    """Each word's row, then its left and right neighbours' rows and two edge flags.
+
+    A word alone can read as an office ("Justice") or a company ("Apple"); the words beside it
+    ("Justice Okafor", "Apple said she") tell. Past the text's edges a neighbour's row is zeros
+    and a flag says which edge it is (the first flag: no left neighbour; the second: no right).
+
+    Args:
+        features: ``(words, width)`` rows of one text's words in order (word_features).
+
+    Returns:
+        ``(words, 3 * width + 2)`` float32 rows.
+    """
+    count, width = features.shape
+    out = np.zeros((count, 3 * width + 2), dtype=np.float32)
+    out[:, :width] = features
+    out[1:, width : 2 * width] = features[:-1]
+    out[:-1, 2 * width : 3 * width] = features[1:]
+    if count:
+        out[0, 3 * width] = 1.0
+        out[-1, 3 * width + 1] = 1.0
+    return out
+
+
 class NameHead:
     """The trained network: standardise, one ReLU layer, a logistic output."""
 
@@ -155,6 +179,12 @@ class NameHead:
             self.layers = (
                 tuple(int(k) for k in stored["layers"]) if "layers" in stored.files else (6,)
             )
+            # Whether it reads each word beside its neighbours (with_neighbours; older: alone).
+            self.neighbours = "neighbours" in stored.files and bool(stored["neighbours"])
+
+    def text_scores(self, features: np.ndarray) -> np.ndarray:
+        """The scores of one text's words, given their rows (word_features) in order."""
+        return self.scores(with_neighbours(features) if self.neighbours else features)
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each row's word is part of a person's name."""
@@ -209,7 +239,7 @@ class ContextualNameFinder:
             scores = np.zeros(len(text_words), dtype=np.float32)
             if text_words and len(offsets):
                 features, scored = word_features(text_words, states, offsets, self.g)
-                scores = np.where(scored, self.head.scores(features), 0.0).astype(np.float32)
+                scores = np.where(scored, self.head.text_scores(features), 0.0).astype(np.float32)
             found.append(scores)
         return found
 
