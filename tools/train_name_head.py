@@ -378,6 +378,43 @@ def merge_heads(
     return merged, float(np.mean([threshold for _, threshold in fitted]))
 
 
+def merge_files(paths: list[Path]) -> dict[str, np.ndarray]:
+    """Trained heads' files as one head whose logit is the mean of theirs (--merge).
+
+    Unlike merge_heads, the heads may differ in standardisation and in whether they read
+    neighbours: each head's standardisation is folded into its first layer, and a head
+    reading each word alone sees only the first (own) columns of a neighbours head's rows.
+    """
+    heads = []
+    for path in paths:
+        with np.load(path) as stored:
+            head = {key: stored[key].astype(np.float64) for key in stored.files}
+        head["b1"] = head["b1"] - (head["mean"] / head["scale"]) @ head["w1"]
+        head["w1"] = head["w1"] / head["scale"][:, None]
+        heads.append(head)
+    if len({tuple(h["layers"]) for h in heads}) != 1:
+        raise SystemExit("--merge: the heads read different MiniLM layers")
+    width = max(len(h["mean"]) for h in heads)
+    for head in heads:
+        padded = np.zeros((width, head["w1"].shape[1]))
+        padded[: len(head["w1"])] = head["w1"]
+        head["w1"] = padded
+    arrays = {
+        "w1": np.concatenate([h["w1"] for h in heads], axis=1),
+        "b1": np.concatenate([h["b1"] for h in heads]),
+        "w2": np.concatenate([h["w2"] for h in heads]) / len(heads),
+        "b2": np.mean([h["b2"] for h in heads], axis=0),
+        "mean": np.zeros(width),
+        "scale": np.ones(width),
+        "threshold": np.mean([h["threshold"] for h in heads]),
+    }
+    merged = {key: np.asarray(value, dtype=np.float32) for key, value in arrays.items()}
+    merged["layers"] = heads[0]["layers"].astype(np.int64)
+    if any("neighbours" in h and bool(h["neighbours"]) for h in heads):
+        merged["neighbours"] = np.array(True)
+    return merged
+
+
 def predict(
     params: dict[str, np.ndarray], mean: np.ndarray, scale: np.ndarray, x: np.ndarray
 ) -> np.ndarray:
@@ -400,6 +437,14 @@ def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, flo
     return best
 
 
+def save(arrays: dict[str, np.ndarray], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, allow_pickle=False, **arrays)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    print(f"threshold {float(arrays['threshold']):.3f}; wrote {out} ({out.stat().st_size} bytes)")
+    print(f'HEAD_SHA256 = "{digest}"  (put this in nlp/redaction/contextual.py)')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--btc", type=Path, help="folder with the Broad Twitter Corpus *.conll")
@@ -417,6 +462,12 @@ def main() -> None:
         action="store_true",
         help="read each word beside its left and right neighbours (contextual.with_neighbours)",
     )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        help="write the mean-logit head of these trained heads' files to --out, and stop",
+    )
     parser.add_argument("--fft", type=int, default=0, help="NHS FFT answers as negatives")
     parser.add_argument("--synthetic", type=int, default=3000)
     parser.add_argument("--hidden", type=int, default=128)
@@ -432,6 +483,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="folder for cached features")
     parser.add_argument("--out", type=Path, default=HEAD_PATH)
     args = parser.parse_args()
+    if args.merge:
+        save(merge_files(args.merge), args.out)
+        return
     rng = random.Random(args.seed)
     began = time.time()
     embedder = MiniLMEmbedder()
@@ -527,16 +581,12 @@ def main() -> None:
         for fit_seed in (args.fit_seed or str(args.seed)).split(",")
     ]
     params, threshold = merge_heads(fitted)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in params.items()}
     arrays["threshold"] = np.array(threshold, dtype=np.float32)
     arrays["layers"] = np.array(layers, dtype=np.int64)
     if args.neighbours:
         arrays["neighbours"] = np.array(True)
-    np.savez_compressed(args.out, allow_pickle=False, **arrays)
-    digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
-    print(f"threshold {threshold:.3f}; wrote {args.out} ({args.out.stat().st_size} bytes)")
-    print(f'HEAD_SHA256 = "{digest}"  (put this in nlp/redaction/contextual.py)')
+    save(arrays, args.out)
     print(f"{time.time() - began:.0f} s")
 
 

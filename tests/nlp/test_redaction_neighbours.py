@@ -119,3 +119,44 @@ def test_a_neighbours_head_scores_a_word_by_the_word_after_it(tmp_path: Path, te
     assert not older.neighbours
     alone = ContextualNameFinder(shared.embedder, older, shared.g).scores_many([text], [words])[0]
     assert alone.shape == (len(words),) and not (alone > 0.5).any()
+
+
+def test_a_head_alone_and_a_neighbours_head_merge_into_their_mean_logit(tmp_path: Path) -> None:
+    """--merge folds each head's standardisation in; the head alone reads the own columns."""
+    trainer = _trainer()
+    rng = np.random.default_rng(9)
+    width, hidden = 6, 3
+
+    def head(inputs: int, **extra: np.ndarray) -> Path:
+        arrays = {
+            "mean": rng.standard_normal(inputs).astype(np.float32),
+            "scale": (rng.random(inputs) + 0.5).astype(np.float32),
+            "w1": rng.standard_normal((inputs, hidden)).astype(np.float32),
+            "b1": rng.standard_normal(hidden).astype(np.float32),
+            # Small output weights: logits stay where float32 probabilities can be inverted.
+            "w2": (0.1 * rng.standard_normal((hidden, 1))).astype(np.float32),
+            "b2": rng.standard_normal(1).astype(np.float32),
+            "threshold": np.array(0.2, np.float32),
+            "layers": np.array([4, 6]),
+            **extra,
+        }
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}.npz"
+        np.savez(path, allow_pickle=False, **arrays)
+        return path
+
+    alone = head(width)
+    beside = head(3 * width + 2, neighbours=np.array(True))
+    merged = tmp_path / "merged.npz"
+    np.savez(merged, allow_pickle=False, **trainer.merge_files([alone, beside]))
+    x = rng.standard_normal((4, width)).astype(np.float32)
+
+    def logit(path: Path) -> np.ndarray:
+        p = NameHead(path, sha256=None).text_scores(x).astype(np.float64)
+        return np.log(p / (1 - p))
+
+    both = NameHead(merged, sha256=None)
+    assert both.neighbours and both.layers == (4, 6)
+    expected = (logit(alone) + logit(beside)) / 2
+    assert np.allclose(logit(merged), expected, atol=1e-4)
+    with pytest.raises(SystemExit, match="different MiniLM layers"):
+        trainer.merge_files([alone, head(width, layers=np.array([6]))])
