@@ -449,6 +449,11 @@ def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, flo
 
 
 def save(arrays: dict[str, np.ndarray], out: Path) -> None:
+    for value in arrays.values():
+        if value.dtype == np.float32:
+            # Weights decayed to subnormal floats add nothing to a score but make every
+            # product with them ~5 times slower on x86 (8 ms a 25-word answer, not 1.6).
+            value[np.abs(value) < np.finfo(np.float32).tiny] = 0.0
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out, allow_pickle=False, **arrays)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()

@@ -160,3 +160,19 @@ def test_a_head_alone_and_a_neighbours_head_merge_into_their_mean_logit(tmp_path
     assert np.allclose(logit(merged), expected, atol=1e-4)
     with pytest.raises(SystemExit, match="different MiniLM layers"):
         trainer.merge_files([alone, head(width, layers=np.array([6]))])
+
+
+def test_saved_heads_hold_no_subnormal_weights(tmp_path: Path) -> None:
+    """Subnormal floats make the head's products several times slower; they are saved as 0."""
+    trainer = _trainer()
+    tiny = np.finfo(np.float32).tiny
+    arrays = {
+        "w1": np.array([[tiny / 4, 1.0], [-tiny / 8, 0.5]], np.float32),
+        "threshold": np.array(0.2, np.float32),
+        "layers": np.array([4, 6]),
+    }
+    trainer.save(arrays, tmp_path / "head.npz")
+    with np.load(tmp_path / "head.npz") as stored:
+        assert stored["w1"].tolist() == [[0.0, 1.0], [0.0, 0.5]]
+    shipped = NameHead().w1
+    assert np.abs(shipped[shipped != 0]).min() >= tiny  # the shipped head too
