@@ -182,14 +182,30 @@ class NameHead:
             )
             # Whether it reads each word beside its neighbours (with_neighbours; older: alone).
             self.neighbours = "neighbours" in stored.files and bool(stored["neighbours"])
+        # A merged head's units that read words alone have zero weights on the neighbours'
+        # columns: multiplying only the word's own columns saves a third of the head's time.
+        self._own = (len(self.w1) - 2) // 3 if self.neighbours else len(self.w1)
+        alone = ~self.w1[self._own :].any(axis=0)
+        self._alone, self._beside = np.flatnonzero(alone), np.flatnonzero(~alone)
+        self._w1_alone = np.ascontiguousarray(self.w1[: self._own][:, self._alone])
+        self._w1_beside = np.ascontiguousarray(self.w1[:, self._beside])
 
     def text_scores(self, features: np.ndarray) -> np.ndarray:
         """The scores of one text's words, given their rows (word_features) in order."""
-        return self.scores(with_neighbours(features) if self.neighbours else features)
+        if not self.neighbours or not len(self._alone):
+            return self.scores(with_neighbours(features) if self.neighbours else features)
+        standard = (with_neighbours(features) - self.mean) / self.scale
+        pre = np.empty((len(features), len(self.b1)), dtype=np.float32)
+        pre[:, self._alone] = standard[:, : self._own] @ self._w1_alone
+        pre[:, self._beside] = standard @ self._w1_beside
+        return self._probabilities(pre)
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each row's word is part of a person's name."""
-        hidden = np.maximum((features - self.mean) / self.scale @ self.w1 + self.b1, 0.0)
+        return self._probabilities((features - self.mean) / self.scale @ self.w1)
+
+    def _probabilities(self, pre: np.ndarray) -> np.ndarray:
+        hidden = np.maximum(pre + self.b1, 0.0)
         logits = (hidden @ self.w2 + self.b2).reshape(-1)
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0))), dtype=np.float32)
 
