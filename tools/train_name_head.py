@@ -59,13 +59,15 @@ with the shipped HEAD_SHA256; checked on the merged head's scores, not byte for 
 --neighbours (2026-12-06) fits a head that reads each word beside its left and right
 neighbours' rows (contextual.with_neighbours): the cache then holds whole sentences of the
 chosen layers only (words not trained on are kept as context, labelled SKIP; ~2.2 GB for
-every corpus, ~6 min of MiniLM) and a fit is ~3 times wider (~5-18 min a seed, 4 epochs).
+every corpus, ~9 min of MiniLM) and a fit is ~3 times wider (~5-18 min a seed, 4 epochs).
 The shipped head (2026-12-06) is the mean logit of the head above and such a head, its three
 seeds fitted in parallel (--fit-seed 20261205, 7 and 11, each with the same options as above
 plus --neighbours --epochs 4 --cache /tmp/nbr_features --out /tmp/nb_SEED.npz) and merged:
      python tools/train_name_head.py --merge /tmp/nb_20261205.npz /tmp/nb_7.npz /tmp/nb_11.npz \
        --out /tmp/nb3.npz
      python tools/train_name_head.py --merge HEAD_2026_12_05.npz /tmp/nb3.npz  # SHA-256 38861c0b…
+(the shipped nb3 was merged by merge_heads, which keeps the shared standardisation rather than
+folding it in: the same scores up to float rounding, not the same bytes.)
 """
 
 from __future__ import annotations
