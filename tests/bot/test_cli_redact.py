@@ -83,15 +83,15 @@ def test_deny_list_file(tmp_path: Path) -> None:
 
 def test_keep_list_file(tmp_path: Path) -> None:
     source, out, keep = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "keep.txt"
-    text = "Sorry Caia Park is rough and we need more police, ring 07700 900123"
+    text = "Love Eagles Meadow but parking is dear, ring 07700 900123"
     source.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
-    keep.write_text("caia park\n07700 900123\n", encoding="utf-8")
+    keep.write_text("eagles meadow\n07700 900123\n", encoding="utf-8")
     code, output = invoke(str(source), "--out", str(out))
-    assert json.loads(out.read_text())["text"].startswith("Sorry [name] Park is rough")
+    assert json.loads(out.read_text())["text"].startswith("Love [name] but parking")
     code, output = invoke(str(source), "--out", str(out), "--keep-list", str(keep))
     assert code == 0, output
     assert json.loads(out.read_text())["text"] == (
-        "Sorry Caia Park is rough and we need more police, ring [phone]"
+        "Love Eagles Meadow but parking is dear, ring [phone]"
     )
     code, output = invoke(str(source), "--out", str(out), "--keep-list", str(tmp_path / "no"))
     assert code == 1 and "no such keep-list file" in output

@@ -1,8 +1,8 @@
 """A consultation's places to keep and words to hide, through the real redactor (issue 15).
 
-The sentences are ones the general name finder gets wrong without the council's words:
-"Caia Park" (an estate) became "[name] Park", "Plas Madoc" became "[name]", while
-"Tegwedd" (a member of staff) was shown.
+The sentences are ones the general name finder got wrong without the council's words:
+"Caia Park" (an estate) became "[name] Park" (the neighbours head of session 9 keeps it), "Plas
+Madoc" and "Eagles Meadow" became "[name]", while "Tegwedd" (a member of staff) was shown.
 """
 
 from __future__ import annotations
@@ -25,14 +25,12 @@ def test_a_place_to_keep_stays_whole_where_the_finder_took_it_for_a_name(
     redactor: Redactor,
 ) -> None:
     texts = [
-        "Caia Park needs more police",
         "Tell Plas Madoc residents about the bus",
         "Love Eagles Meadow but parking is dear",
-        "caia   PARK needs more police",  # any case and spacing
+        "Tell plas   MADOC residents about the bus",  # any case and spacing
     ]
     plain = [r.text for r in redactor.redact_many(texts, language="en")]
-    assert plain[:3] == [
-        "[name] Park needs more police",
+    assert plain[:2] == [
         "Tell [name] residents about the bus",
         "Love [name] but parking is dear",
     ]
