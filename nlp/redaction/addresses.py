@@ -75,6 +75,17 @@ _NUMBER_STREET_NUMBER = re.compile(
     r"(?<![\w.])\d{1,5}[ \t]+((?:[^\W\d_][\w'.\-]{0,30}[ \t]+){1,3})\d{1,4}[A-Za-z]?\b\.?"
 )
 
+# Continental order, the street before its number ("Villacher Strasse 89", "ul. Narewska 94",
+# "Via dei Fiorentini 17", "Hansinegata 120"): a street word first or a street ending.
+_STREET_THEN_NUMBER = re.compile(
+    r"(?:\b(?:ul\.|Via|Rua|Rúa|Calle|Avenida|Rue|Carrer)[ \t]+"
+    r"(?:(?:de|del|dei|do|da|di|la|le)[ \t]+){0,2}"
+    rf"(?:{_NAMEWORD}[ \t]+){{0,2}}{_NAMEWORD}"
+    r"|\b[A-Z][^\W\d_]{2,30}?(?:strasse|straße|gasse|gata|gatan|vej|weg|straat|laan|katu|kuja"
+    r"|utca|veien|vägen)"
+    rf"|\b{_NAMEWORD}[ \t]+(?:Strasse|Straße|Gasse|Weg|Straat|Laan|Ulica))"
+    r"[ \t]+\d{1,5}[A-Za-z]?\b"
+)
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -139,6 +150,8 @@ def find_addresses(text: str) -> Iterator[Found]:
         words = match.group(1).split()
         if words[0][:1].isupper() and not re.match(MONTHS, words[0], re.IGNORECASE):
             yield _start(text, match.start()), _extend(text, match.end()), "address"
+    for match in _STREET_THEN_NUMBER.finditer(text):
+        yield _start(text, match.start()), _extend(text, match.end()), "address"
     for cue in _ADDRESS_CUE.finditer(text):
         window = text[cue.end() : cue.end() + 140]
         stop = _CLAUSE_END.search(window)

@@ -158,6 +158,13 @@ def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
         # The number after "Suite" stays with the street; a town is not cut at "ø".
         ("I live at 92 Hounslow Rd\n Suite 603\n Wrexham", "I live at [address]"),
         ("My flat is Apt. 656\n Brønderslev\n Denmark", "My flat is [address]"),
+        # The street before its number, as much of Europe writes it.
+        ("The bus station is on Villacher Strasse 89", "The bus station is on [address]"),
+        ("My mum still lives on ul. Narewska 94, Poznań", "My mum still lives on [address]"),
+        ("She moved to Via dei Fiorentini 17 last year", "She moved to [address] last year"),
+        ("Post it to Hansinegata 120", "Post it to [address]"),
+        # Not an address: a route, a count.
+        ("I came via Chester 2 times", "I came via Chester 2 times"),
     ],
 )
 def test_street_addresses_with_the_town_inside_them(
