@@ -74,7 +74,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import random
 import sys
@@ -89,11 +88,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_name_model import _case_noise, synthetic  # type: ignore[import-not-found]  # noqa: E402
+from name_head_features import (  # type: ignore[import-not-found]  # noqa: E402
+    CACHED_LAYERS,
+    HARD_NEGATIVE,
+    NAME,
+    SKIP,
+    UNKNOWN,
+    Row,
+    cached,
+    columns,
+    gather,
+    links,
+)
+from name_head_files import merge_files, merge_heads, save  # type: ignore[import-not-found]  # noqa: E402
+from train_name_model import synthetic  # type: ignore[import-not-found]  # noqa: E402
 
 from bench.redaction import load_conll  # noqa: E402
 from nlp.embeddings.minilm import MiniLMEmbedder  # noqa: E402
-from nlp.redaction.contextual import EXTRA_FEATURES, HEAD_PATH, word_features  # noqa: E402
+from nlp.redaction.contextual import HEAD_PATH  # noqa: E402
 from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer  # noqa: E402
 from nlp.redaction.name_cues import title  # noqa: E402
 
@@ -109,16 +121,6 @@ HARD = frozenset(
         "other",
     }
 )  # fmt: skip
-# A word's label: a plain negative, part of a name, a hard negative, or left out of training.
-PLAIN, NAME, HARD_NEGATIVE, UNKNOWN = 0, 1, 2, 3
-#: A word kept only as its neighbours' context (--neighbours): left out of the loss.
-SKIP = 4
-#: MiniLM layers whose states are featurised and cached, so that heads reading other layers
-#: are a refit, not another pass over every corpus (--layers picks among them).
-CACHED_LAYERS = (2, 3, 4, 5, 6)
-STATE = 384
-Span = tuple[int, int, int]  # [start, end) and the label of its words
-Row = tuple[str, list[Span]]
 
 
 def _typed(text: str, spans: list[dict[str, Any]]) -> Row:
@@ -153,126 +155,6 @@ def fft_negatives(count: int, g: Gazetteer, rng: random.Random) -> list[Row]:
             after_title = title(token.text)
         rows.append((text, unknown))
     return rows
-
-
-def featurise(
-    rows: list[Row],
-    embedder: MiniLMEmbedder,
-    rng: random.Random,
-    *,
-    noisy_copies: bool,
-    keep_negative: float,
-    layers: tuple[int, ...] = CACHED_LAYERS,
-    neighbours: bool = False,
-) -> dict[str, np.ndarray]:
-    """Feature rows ``x`` (float16) and word labels ``y`` (PLAIN, NAME, HARD_NEGATIVE).
-
-    With ``neighbours`` every word of every sentence is kept in order, so that a word's
-    neighbours can be read: the words not to train on are labelled SKIP, and ``starts`` marks
-    each sentence's first word (contextual.with_neighbours pads there).
-    """
-    tokenizer = spacy.blank("en").tokenizer
-    g = load_gazetteer()
-    features: list[np.ndarray] = []
-    labels: list[np.ndarray] = []
-    starts: list[np.ndarray] = []
-    for start in range(0, len(rows), 256):
-        chunk = rows[start : start + 256]
-        states = embedder.token_states([text for text, _ in chunk], layers=layers)
-        for (text, spans), (state, offsets) in zip(chunk, states, strict=True):
-            variants = [text]
-            if noisy_copies:
-                noisy = _case_noise(text, rng)
-                if len(noisy) == len(text):  # offsets must still hold
-                    variants.append(noisy)
-            for variant in variants:
-                words = [(t.idx, t.idx + len(t.text), t.text) for t in tokenizer(variant)]
-                if not words or not len(offsets):
-                    continue
-                x, scored = word_features(words, state, offsets, g)
-                y = np.array(
-                    [max([k for s2, e2, k in spans if s < e2 and s2 < e], default=PLAIN)
-                     for s, e, _ in words]
-                )  # fmt: skip
-                draw = np.array([rng.random() for _ in words])
-                keep = scored & (y != UNKNOWN) & ((y != PLAIN) | (draw < keep_negative))
-                if neighbours:
-                    features.append(x.astype(np.float16))
-                    labels.append(np.where(keep, y, SKIP).astype(np.int8))
-                    starts.append(np.arange(len(words)) == 0)
-                else:
-                    features.append(x[keep].astype(np.float16))
-                    labels.append(y[keep].astype(np.int8))
-        print(f"  {start + len(chunk)}/{len(rows)} sentences", flush=True)
-    if not features:
-        width = STATE * len(layers) + EXTRA_FEATURES
-        return {"x": np.zeros((0, width), np.float16), "y": np.zeros(0, np.int8)}
-    found = {"x": np.concatenate(features), "y": np.concatenate(labels)}
-    if neighbours:
-        found["starts"] = np.concatenate(starts)
-    return found
-
-
-def cached(
-    name: str,
-    rows: list[Row],
-    embedder: MiniLMEmbedder,
-    seed: int,
-    cache: Path | None,
-    **options: Any,
-) -> dict[str, np.ndarray]:
-    """featurise, read from or written to ``cache/name.npz`` when a cache folder is given."""
-    # Keyed by everything that shapes the features, so a changed option or feature
-    # layout is featurised again rather than read back stale. Caches written before the
-    # neighbours option keep their names (its default is left out of the key).
-    layers = "L" + "".join(map(str, options.pop("layers", CACHED_LAYERS)))
-    settings = "-".join(f"{key}={options[key]}" for key in sorted(options))
-    path = cache / f"{name}-{seed}-{settings}-{layers}-{EXTRA_FEATURES}.npz" if cache else None
-    if path is not None and path.is_file():
-        with np.load(path) as stored:
-            return {key: stored[key] for key in stored.files}
-    found = featurise(
-        rows, embedder, random.Random(f"{seed}-{name}"), layers=tuple(map(int, layers[1:])),
-        **options,
-    )  # fmt: skip
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, **found)  # type: ignore[arg-type]
-    return found
-
-
-def links(starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's left and right neighbour rows, -1 past its sentence's edges."""
-    index = np.arange(len(starts))
-    ends = np.append(starts[1:], True)
-    return np.where(starts, -1, index - 1), np.where(ends, -1, index + 1)
-
-
-def gather(
-    x: np.ndarray, rows: np.ndarray, neighbours: tuple[np.ndarray, np.ndarray] | None
-) -> np.ndarray:
-    """The float32 input rows of ``rows``: as cached, or beside their neighbours' rows.
-
-    The same layout as contextual.with_neighbours, which the head runs on at run time.
-    """
-    own: np.ndarray = x[rows].astype(np.float32)
-    if neighbours is None:
-        return own
-    parts = [own]
-    for side in neighbours:
-        linked = side[rows]
-        found = x[np.maximum(linked, 0)].astype(np.float32)
-        found[linked < 0] = 0.0
-        parts.append(found)
-    flags = np.stack([neighbours[0][rows] < 0, neighbours[1][rows] < 0], axis=1)
-    return np.concatenate([*parts, flags.astype(np.float32)], axis=1)
-
-
-def columns(layers: tuple[int, ...]) -> np.ndarray:
-    """The cached feature columns a head reading ``layers`` uses: their states, then extras."""
-    picked = [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
-    extras = np.arange(EXTRA_FEATURES) + STATE * len(CACHED_LAYERS)
-    return np.concatenate([*picked, extras])
 
 
 def fit(
@@ -368,66 +250,6 @@ def held_out(
     return gather(x, rows, neighbours), (labels[rows] == NAME).astype(np.float32)
 
 
-def merge_heads(
-    fitted: list[tuple[dict[str, np.ndarray], float]],
-) -> tuple[dict[str, np.ndarray], float]:
-    """Several fit seeds' heads as one head whose logit is the mean of theirs.
-
-    The seeds share the features, hence the standardisation; side by side, their hidden
-    units make one wider layer and their output weights, divided by their number, sum to the
-    mean logit. contextual.NameHead runs it unchanged.
-    """
-    heads = [params for params, _ in fitted]
-    if len(heads) == 1:
-        return fitted[0]
-    merged = {
-        "w1": np.concatenate([h["w1"] for h in heads], axis=1),
-        "b1": np.concatenate([h["b1"] for h in heads]),
-        "w2": np.concatenate([h["w2"] for h in heads]) / len(heads),
-        "b2": np.mean([h["b2"] for h in heads], axis=0),
-        "mean": heads[0]["mean"],
-        "scale": heads[0]["scale"],
-    }
-    return merged, float(np.mean([threshold for _, threshold in fitted]))
-
-
-def merge_files(paths: list[Path]) -> dict[str, np.ndarray]:
-    """Trained heads' files as one head whose logit is the mean of theirs (--merge).
-
-    Unlike merge_heads, the heads may differ in standardisation and in whether they read
-    neighbours: each head's standardisation is folded into its first layer, and a head
-    reading each word alone sees only the first (own) columns of a neighbours head's rows.
-    """
-    heads = []
-    for path in paths:
-        with np.load(path) as stored:
-            head = {key: stored[key].astype(np.float64) for key in stored.files}
-        head["b1"] = head["b1"] - (head["mean"] / head["scale"]) @ head["w1"]
-        head["w1"] = head["w1"] / head["scale"][:, None]
-        heads.append(head)
-    if len({tuple(h["layers"]) for h in heads}) != 1:
-        raise SystemExit("--merge: the heads read different MiniLM layers")
-    width = max(len(h["mean"]) for h in heads)
-    for head in heads:
-        padded = np.zeros((width, head["w1"].shape[1]))
-        padded[: len(head["w1"])] = head["w1"]
-        head["w1"] = padded
-    arrays = {
-        "w1": np.concatenate([h["w1"] for h in heads], axis=1),
-        "b1": np.concatenate([h["b1"] for h in heads]),
-        "w2": np.concatenate([h["w2"] for h in heads]) / len(heads),
-        "b2": np.mean([h["b2"] for h in heads], axis=0),
-        "mean": np.zeros(width),
-        "scale": np.ones(width),
-        "threshold": np.mean([h["threshold"] for h in heads]),
-    }
-    merged = {key: np.asarray(value, dtype=np.float32) for key, value in arrays.items()}
-    merged["layers"] = heads[0]["layers"].astype(np.int64)
-    if any("neighbours" in h and bool(h["neighbours"]) for h in heads):
-        merged["neighbours"] = np.array(True)
-    return merged
-
-
 def predict(
     params: dict[str, np.ndarray], mean: np.ndarray, scale: np.ndarray, x: np.ndarray
 ) -> np.ndarray:
@@ -448,19 +270,6 @@ def best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float, flo
         if f2 > best[1]:
             best = (float(threshold), f2, precision, recall)
     return best
-
-
-def save(arrays: dict[str, np.ndarray], out: Path) -> None:
-    for value in arrays.values():
-        if value.dtype == np.float32:
-            # Weights decayed to subnormal floats add nothing to a score but make every
-            # product with them ~5 times slower on x86 (8 ms a 25-word answer, not 1.6).
-            value[np.abs(value) < np.finfo(np.float32).tiny] = 0.0
-    out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, allow_pickle=False, **arrays)
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    print(f"threshold {float(arrays['threshold']):.3f}; wrote {out} ({out.stat().st_size} bytes)")
-    print(f'HEAD_SHA256 = "{digest}"  (put this in nlp/redaction/contextual.py)')
 
 
 def main() -> None:

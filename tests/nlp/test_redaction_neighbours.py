@@ -64,7 +64,8 @@ def test_the_trainer_reads_neighbours_as_the_finder_does() -> None:
 
 def test_featurised_sentences_keep_every_word_in_order() -> None:
     """--neighbours caches whole sentences; words not trained on are SKIP, not dropped."""
-    trainer = _trainer()
+    _trainer()  # puts tools/ on the path and imports the trainer's features module
+    trainer = sys.modules["name_head_features"]
     rows = [("please ask Dave about it", [(11, 15, trainer.NAME)]), ("Thanks", [])]
     found = trainer.featurise(
         rows,
