@@ -33,7 +33,7 @@ ieuan ifan ifor iestyn illtud iolo iona iorwerth islwyn iwan llew llinos lloyd l
 lowri mabli macsen madog mair mali mari mared marged meg meic meical meilyr meinir meirion mererid
 meredydd mervyn morfudd myfanwy nerys nest nia non osian owain owen padrig pedr peredur rhian
 rhiannon rhidian rhodri rhun rhydian rhys rhisiart sali seren siân sian siarl sioned siôn sion
-steffan sulwen taliesin tegan tegwen tomos trefor tudur tudor twm wyn wynfor ynyr
+steffan sulwen taliesin tegan tegwen tomos trefor tudur tudor twm wil wyn wynfor ynyr
 """.split()
 
 WELSH_SURNAMES = """

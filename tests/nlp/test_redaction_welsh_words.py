@@ -65,6 +65,10 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         # "Mari" also reads as a mutated "bari"; a Welsh given name stays the person.
         ("Mari Huws ddaeth i'r drws.", "[name] ddaeth i'r drws."),
         ("Mari yw'r ferch fach yn y dosbarth.", "[name] yw'r ferch fach yn y dosbarth."),
+        (
+            "Gwyddwn fod Wil yn mynegi ei feddwl yn onest.",
+            "Gwyddwn fod [name] yn mynegi ei feddwl yn onest.",
+        ),
         # The person is hidden and the words around them, which only the spelling dictionary
         # knows, are kept.
         ("Mae mam Anne yn ddynes glên iawn.", "Mae mam [name] yn ddynes glên iawn."),
