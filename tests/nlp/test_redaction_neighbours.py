@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -19,19 +16,7 @@ from nlp.redaction.contextual import (
     shared_finder,
     with_neighbours,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_name_head", ROOT / "tools" / "train_name_head.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_name_head", module)
-    spec.loader.exec_module(module)
-    return module
+from tests.nlp.trainer_support import name_head_features, name_head_trainer
 
 
 def test_neighbours_are_padded_at_the_text_edges() -> None:
@@ -50,7 +35,7 @@ def test_neighbours_are_padded_at_the_text_edges() -> None:
 
 def test_the_trainer_reads_neighbours_as_the_finder_does() -> None:
     """Sentences cached one after another: the trainer never reads across their boundary."""
-    trainer = _trainer()
+    trainer = name_head_trainer()
     rng = np.random.default_rng(5)
     sentences = [rng.standard_normal((n, 4)).astype(np.float16) for n in (3, 1, 4)]
     x = np.concatenate(sentences)
@@ -64,8 +49,7 @@ def test_the_trainer_reads_neighbours_as_the_finder_does() -> None:
 
 def test_featurised_sentences_keep_every_word_in_order() -> None:
     """--neighbours caches whole sentences; words not trained on are SKIP, not dropped."""
-    _trainer()  # puts tools/ on the path and imports the trainer's features module
-    trainer = sys.modules["name_head_features"]
+    trainer = name_head_features()
     rows = [("please ask Dave about it", [(11, 15, trainer.NAME)]), ("Thanks", [])]
     found = trainer.featurise(
         rows,
@@ -124,7 +108,7 @@ def test_a_neighbours_head_scores_a_word_by_the_word_after_it(tmp_path: Path, te
 
 def test_a_head_alone_and_a_neighbours_head_merge_into_their_mean_logit(tmp_path: Path) -> None:
     """--merge folds each head's standardisation in; the head alone reads the own columns."""
-    trainer = _trainer()
+    trainer = name_head_trainer()
     rng = np.random.default_rng(9)
     width, hidden = 6, 3
 
@@ -165,7 +149,7 @@ def test_a_head_alone_and_a_neighbours_head_merge_into_their_mean_logit(tmp_path
 
 def test_saved_heads_hold_no_subnormal_weights(tmp_path: Path) -> None:
     """Subnormal floats make the head's products several times slower; they are saved as 0."""
-    trainer = _trainer()
+    trainer = name_head_trainer()
     tiny = np.finfo(np.float32).tiny
     arrays = {
         "w1": np.array([[tiny / 4, 1.0], [-tiny / 8, 0.5]], np.float32),

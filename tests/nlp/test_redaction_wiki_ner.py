@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 
 from bench.wiki_ner import crossner, parse, sec_filings, wikigold
 from nlp.redaction.contextual import NameHead
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.nlp.trainer_support import name_head_trainer
 
 # IOB1 as wikigold and the SEC filings write it: a span opens with I-, B- only between two.
 IOB1 = """-DOCSTART- -X- O O
@@ -105,20 +101,9 @@ def test_readers_refuse_an_unknown_split_or_a_folder_without_the_corpus(tmp_path
         wikigold(tmp_path)
 
 
-def _trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_name_head", ROOT / "tools" / "train_name_head.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_name_head", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_merged_seed_heads_score_the_mean_logit(tmp_path: Path) -> None:
     """Several fit seeds' heads become one wider head the finder runs unchanged."""
-    trainer = _trainer()
+    trainer = name_head_trainer()
     rng = np.random.default_rng(3)
     width, hidden = 12, 5
     mean, scale = rng.standard_normal(width), rng.random(width) + 0.5
