@@ -28,7 +28,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from nlp.redaction.derived import hidden_words, phrase_is_safe, scrub_label, scrub_phrases
-from nlp.redaction.redactor import phrase_pattern
+from nlp.redaction.normalise import normalise
+from nlp.redaction.redactor import phrase_pattern, phrase_spans
 from storage.models import Answer, AuditEvent, utcnow
 from storage.models.quotes import Quote, QuoteEdit, QuoteStatus
 from storage.models.themes import Theme
@@ -160,13 +161,9 @@ def redo_waiting_quotes(*, session: Session, consultation_id: int) -> int:
 def _with_hidden(text: str, spans: Sequence[Any], hide: Any) -> list[dict[str, Any]]:
     """The quote's spans plus a ``[redacted]`` over each word to hide not yet covered."""
     kept = [dict(span) for span in spans]
-    if hide is not None:
-        for match in hide.finditer(text):
-            covered = any(
-                int(s["start"]) <= match.start() and match.end() <= int(s["end"]) for s in kept
-            )
-            if not covered:
-                kept.append({"start": match.start(), "end": match.end(), "type": "redacted"})
+    for start, end in phrase_spans(normalise(text), hide):
+        if not any(int(s["start"]) <= start and end <= int(s["end"]) for s in kept):
+            kept.append({"start": start, "end": end, "type": "redacted"})
     return normalise_spans(kept, text_length=len(text))
 
 

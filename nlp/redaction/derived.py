@@ -41,7 +41,7 @@ heol ffordd stryd lon y yr r a ac i o ar yn
 
 def words_of(text: str) -> list[str]:
     """Folded words of `text` ("Siân's" -> "sian's")."""
-    return [fold(word) for word in _WORD.findall(text)]
+    return [fold(word.replace("’", "'")) for word in _WORD.findall(text)]
 
 
 def identifying_words(redactions: Iterable[tuple[str, Sequence[Any]]]) -> set[str]:

@@ -96,6 +96,10 @@ class Gazetteer:
     # The British and Irish ones among all GeoNames places (a resident's "Chester").
     uk_places: frozenset[str] = frozenset()
 
+    def listed(self, key: str) -> bool:
+        """Whether a folded word is on a first-name or surname list."""
+        return key in self.first_names or key in self.surnames
+
     def lower_prob(self, key: str) -> float:
         return self.frequencies.get(key, (UNKNOWN_LOG_PROB, UNKNOWN_LOG_PROB))[0]
 

@@ -39,7 +39,9 @@ chief speaker coach secretary ambassador chairman chairwoman chairperson
 """.split()
 )
 # Welsh titles and kin words used before a name.
-TITLES_CY = frozenset("parch parchedig bnr mrs mr dr cynghorydd modryb ewythr taid nain".split())
+TITLES_CY = frozenset(
+    "parch parchedig bnr mrs mr dr cynghorydd cyng modryb ewythr taid nain".split()
+)
 
 
 def title(word: str) -> bool:

@@ -19,6 +19,7 @@ from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
+from nlp.redaction.name_cues import title
 from nlp.redaction.normalise import Normalised, normalise
 from nlp.redaction.statistical import CONTEXTUAL
 from storage.placeholders import normalise_spans, render_redacted
@@ -97,7 +98,13 @@ def build_redaction_pipeline(lang: str, name_models: Sequence[str] = NAME_MODELS
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
     """An officer's phrases (to hide, or places to keep), matched whole, any case and spacing."""
-    terms = sorted({" ".join(t.split()) for t in phrases if t and t.strip()}, key=len, reverse=True)
+    # Folded as answers are before matching (normalise.py): "O’Brien" typed with a curly
+    # apostrophe, or pasted with a soft hyphen, must still meet "O'Brien".
+    terms = sorted(
+        {" ".join(normalise(t).text.split()) for t in phrases if t and t.strip()},
+        key=len,
+        reverse=True,
+    )
     if not terms:
         return None
     alternatives = "|".join(r"\s+".join(re.escape(part) for part in term.split()) for term in terms)
@@ -202,26 +209,31 @@ def kept_out(
     """The spans without the names that lie wholly inside a place to keep.
 
     Only names: a phone number or postcode is never kept. A name reaching past the place
-    ("Caia Park Smith") or given a title ("Mrs Plas") is a person's and is hidden whole.
+    ("Caia Park Smith") or after a title or kin word ("Mrs Plas", "Nurse Holt") is a
+    person's and is hidden whole, and a one-word place that is also a listed name ("Holt",
+    "Acton": wards are kept without an officer typing them) keeps nothing.
     """
     if keep is None:
         return spans
-    places = [(m.start(), m.end()) for m in keep.finditer(text)]
+    names = _gazetteer()
+    places = [
+        (m.start(), m.end())
+        for m in keep.finditer(text)
+        if len(m.group().split()) > 1 or not names.listed(fold(m.group()))
+    ]
     return [
         (start, end, kind)
         for start, end, kind in spans
         if kind != "name"
-        or _TITLE_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _after_title(text, start)
         or not any(a <= start and end <= b for a, b in places)
     ]
 
 
-# English and Welsh titles ("y Cynghorydd", "y Parchedig"): what follows is a person.
-_TITLE_BEFORE = re.compile(
-    r"(?<!\w)(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|rev|cyng|cynghorydd|parch"
-    r"|parchedig)\.?\s+$",
-    re.IGNORECASE,
-)
+def _after_title(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a title, kin word or office ("Nurse", "y Cyng")."""
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and title(before[-1])
 
 
 def _guess_language(text: str) -> str:
@@ -309,18 +321,25 @@ def _repeats(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return extra
 
 
+def phrase_spans(copy: Normalised, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Where an officer's phrases (phrase_pattern) occur in a text, matched on its normalised
+    copy as the redactor matches them, as [start, end) offsets into the original."""
+    if pattern is None:
+        return []
+    return [copy.to_original(m.start(), m.end()) for m in pattern.finditer(copy.text)]
+
+
 def _result(
     original: str,
     copy: Normalised,
     spans: list[tuple[int, int, str]],
     deny: re.Pattern[str] | None,
 ) -> RedactionResult:
-    mapped = []
     # The officer's deny-list goes first: on an exact tie its type wins.
-    if deny is not None:
-        for match in deny.finditer(copy.text):
-            begin, finish = copy.to_original(match.start(), match.end())
-            mapped.append({"start": begin, "end": finish, "type": "redacted"})
+    mapped = [
+        {"start": begin, "end": finish, "type": "redacted"}
+        for begin, finish in phrase_spans(copy, deny)
+    ]
     for start, end, kind in spans:
         begin, finish = copy.to_original(start, end)
         if finish > begin:

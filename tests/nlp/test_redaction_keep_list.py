@@ -101,3 +101,25 @@ def test_welsh_answers_use_the_same_words(redactor: Redactor) -> None:
     assert both.text == (
         "Dywedwch wrth Plas Madoc am y bws, mae [redacted] yn y swyddfa dai yn dda i ddim"
     )
+
+
+def test_a_kept_one_word_place_that_is_a_name_keeps_no_one(redactor: Redactor) -> None:
+    # Wards are kept without an officer typing them, and "Holt" and "Acton" are surnames too.
+    wards = ["Holt", "Acton", "Plas Madoc"]
+    for text, expected in [
+        ("Nurse Holt was rude to me", "Nurse [name] was rude to me"),
+        ("I spoke to Holt at the council", "I spoke to [name] at the council"),
+        ("Auntie Acton rang", "Auntie [name] rang"),
+        ("y Cyng Plas Madoc", "y Cyng [name]"),
+    ]:
+        assert redactor.redact(text, language="en", keep_list=wards).text == expected
+
+
+def test_words_to_hide_meet_answers_however_the_apostrophe_or_hyphen_was_typed(
+    redactor: Redactor,
+) -> None:
+    hide = ["O'Brien", "Ty’n Llan", "Teg\u00adwedd"]
+    text = "Mr O’Brien at Ty'n Llan and Tegwedd were rude"
+    assert redactor.redact(text, language="en", deny_list=hide).text == (
+        "Mr [redacted] at [redacted] and [redacted] were rude"
+    )
