@@ -226,13 +226,19 @@ def edit(
         with session_scope(services.db) as session:
             current = session.get(Consultation, consultation.id)
             assert current is not None
+            kept_before = list(current.places_to_keep or [])
             if redaction_words.set_words(
                 session=session, consultation=current, places_to_keep=places, words_to_hide=hide
             ):
-                # Words to hide leave quotes and theme names in the same transaction;
-                # cached redactions follow by their version (nlp/redaction/consultation_words).
+                # Words to hide leave quotes and theme names in the same transaction, and
+                # approved quotes showing a place no longer kept go back to the queue; cached
+                # redactions follow by their version (nlp/redaction/consultation_words).
+                kept_now = {place.casefold() for place in places}
                 followed = hide_words_now(
-                    session=session, consultation_id=current.id or 0, actor=f"officer:{officer.id}"
+                    session=session,
+                    consultation_id=current.id or 0,
+                    actor=f"officer:{officer.id}",
+                    places_removed=[p for p in kept_before if p.casefold() not in kept_now],
                 )
             edits.update_consultation(
                 session=session,

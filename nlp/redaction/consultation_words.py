@@ -38,6 +38,8 @@ from storage.repositories.redaction_words import RedactionWords, words_for_consu
 
 #: Why an approved quote came back to the queue (shown to the officer).
 REQUEUED_WORDS_TO_HIDE = "words-to-hide"
+#: Why an approved quote came back: it shows a place the officer no longer keeps.
+REQUEUED_PLACES_REMOVED = "places-removed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +69,22 @@ def follow_words_change(*, session: Session, consultation_id: int, actor: str) -
     )
 
 
-def hide_words_now(*, session: Session, consultation_id: int, actor: str) -> WordsFollowed:
+def hide_words_now(
+    *,
+    session: Session,
+    consultation_id: int,
+    actor: str,
+    places_removed: Sequence[str] = (),
+) -> WordsFollowed:
     """The words to hide out of every quote and theme name; approved quotes that showed
-    one go back to the queue. Pattern matching only (no model): done in the same
-    transaction as the edit, so the lists are never saved without it."""
+    one, or that show a place no longer kept (``places_removed``: it may be someone's
+    name after all), go back to the queue. Pattern matching only (no model): done in the
+    same transaction as the edit, so the lists are never saved without it."""
     words = words_for_consultation(session=session, consultation_id=consultation_id)
     hide = phrase_pattern(words.hide)
+    unkept = phrase_pattern(places_removed)
     changed = requeued = 0
-    if hide is not None:
+    if hide is not None or unkept is not None:
         now = utcnow()
         for quote in session.exec(select(Quote).where(Quote.consultation_id == consultation_id)):
             answer = session.get(Answer, quote.answer_id)
@@ -82,15 +92,21 @@ def hide_words_now(*, session: Session, consultation_id: int, actor: str) -> Wor
                 continue
             spans = _with_hidden(answer.text, quote.spans, hide)
             text = render_redacted(answer.text, spans)
-            if text == quote.redacted_text:
-                continue
-            quote.spans, quote.redacted_text, quote.updated_at = spans, text, now
-            changed += 1
-            if quote.status == QuoteStatus.APPROVED:
+            reason = None
+            if text != quote.redacted_text:
+                quote.spans, quote.redacted_text, quote.updated_at = spans, text, now
+                session.add(quote)
+                changed += 1
+                reason = REQUEUED_WORDS_TO_HIDE
+            elif phrase_spans(normalise(quote.redacted_text), unkept):
+                reason = REQUEUED_PLACES_REMOVED
+            if reason is not None and quote.status == QuoteStatus.APPROVED:
                 quote.status = QuoteStatus.PENDING
-                quote.requeued_reason = REQUEUED_WORDS_TO_HIDE
+                quote.requeued_reason = reason
+                quote.updated_at = now
+                session.add(quote)
                 requeued += 1
-                detail: dict[str, Any] = {"reason": REQUEUED_WORDS_TO_HIDE}
+                detail: dict[str, Any] = {"reason": reason}
                 session.add(
                     AuditEvent(
                         actor=actor,
@@ -99,7 +115,6 @@ def hide_words_now(*, session: Session, consultation_id: int, actor: str) -> Wor
                         detail=detail,
                     )
                 )
-            session.add(quote)
         session.flush()
     return WordsFollowed(changed, requeued, _scrub_themes(session, consultation_id, words))
 

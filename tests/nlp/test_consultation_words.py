@@ -10,7 +10,12 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 from nlp.redaction import Redactor
-from nlp.redaction.consultation_words import REQUEUED_WORDS_TO_HIDE, follow_words_change
+from nlp.redaction.consultation_words import (
+    REQUEUED_PLACES_REMOVED,
+    REQUEUED_WORDS_TO_HIDE,
+    follow_words_change,
+    hide_words_now,
+)
 from nlp.redaction.quotes import propose_redacted_quotes
 from storage.db import session_scope
 from storage.models import Consultation
@@ -74,3 +79,34 @@ def test_quotes_follow_the_words_but_keep_the_officers_decisions(engine: Engine)
         assert again.quotes_redone == again.quotes_requeued == 0  # nothing changes twice
         quotes_repo.approve_quote(session=session, quote_id=approved, officer="officer:1")
         assert back.requeued_reason is None
+
+
+def test_an_approved_quote_showing_a_place_no_longer_kept_goes_back(engine: Engine) -> None:
+    cid = make_consultation(engine)
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.places_to_keep = ["Eagles Meadow"]
+        session.add(consultation)
+    ids = add_answers(engine, cid, ["Love Eagles Meadow but parking is dear"])
+    with session_scope(engine) as session:
+        (quote,) = propose_redacted_quotes(session=session, answer_ids=ids, redactor=Redactor())
+        assert quote.redacted_text == "Love Eagles Meadow but parking is dear"
+        quotes_repo.approve_quote(session=session, quote_id=quote.id or 0, officer="officer:1")
+        quote_id = quote.id or 0
+    # The officer learns "Eagles Meadow" was someone's name and takes it off the list.
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.places_to_keep = None
+        session.add(consultation)
+        followed = hide_words_now(
+            session=session,
+            consultation_id=cid,
+            actor="officer:1",
+            places_removed=["eagles  MEADOW"],
+        )
+        assert followed.quotes_requeued == 1
+        back = session.get(Quote, quote_id)
+        assert back is not None and back.status == QuoteStatus.PENDING
+        assert back.requeued_reason == REQUEUED_PLACES_REMOVED

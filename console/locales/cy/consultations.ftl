@@ -138,6 +138,6 @@ words-too-long = { $field }: mae “{ $phrase }” yn hwy na { $limit } nod.
 words-too-short = { $field }: mae angen o leiaf ddwy lythyren neu ddigid yn “{ $phrase }”.
 words-too-many = { $field }: { $limit } eitem ar y mwyaf, un ar bob llinell.
 flash-words-requeued = { $count ->
-    [one] Aeth un dyfyniad cymeradwy yn ôl i'r ciw: roedd yn dangos gair i'w guddio.
-   *[other] Aeth { $count } dyfyniad cymeradwy yn ôl i'r ciw: roedden nhw'n dangos gair i'w guddio.
+    [one] Aeth un dyfyniad cymeradwy yn ôl i'r ciw: roedd yn dangos gair i'w guddio neu le nad yw'n cael ei gadw mwyach.
+   *[other] Aeth { $count } dyfyniad cymeradwy yn ôl i'r ciw: roedden nhw'n dangos gair i'w guddio neu le nad yw'n cael ei gadw mwyach.
 }

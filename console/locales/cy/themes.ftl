@@ -177,3 +177,4 @@ flash-tree-choose-level = Heb ei newid: dewiswch themâu eang neu is-themâu.
 flash-tree-say-how-many = Heb ei newid: nodwch tua faint o themâu rydych chi eu heisiau.
 flash-regrouping-sub = Wrthi'n ail-grwpio'n tua'r nifer honno o is-themâu; ail-lwythwch y dudalen hon ymhen munud.
 quotes-requeued-words-to-hide = Yn ôl am benderfyniad newydd: mae geiriau i'w cuddio'r ymgynghoriad hwn bellach yn cuddio rhan ohono, felly ni chaiff ei ddangos nes i chi ei gymeradwyo eto.
+quotes-requeued-places-removed = Yn ôl am benderfyniad newydd: mae'n dangos lle nad yw'r ymgynghoriad hwn yn ei gadw mwyach, a allai fod yn enw rhywun, felly ni chaiff ei ddangos nes i chi ei gymeradwyo eto.

@@ -138,6 +138,6 @@ words-too-long = { $field }: “{ $phrase }” is longer than { $limit } charact
 words-too-short = { $field }: “{ $phrase }” needs at least two letters or digits.
 words-too-many = { $field }: at most { $limit } entries, one a line.
 flash-words-requeued = { $count ->
-    [one] One approved quote went back to the queue: it showed a word to hide.
-   *[other] { $count } approved quotes went back to the queue: they showed a word to hide.
+    [one] One approved quote went back to the queue: it showed a word to hide or a place no longer kept.
+   *[other] { $count } approved quotes went back to the queue: they showed a word to hide or a place no longer kept.
 }

@@ -174,3 +174,4 @@ flash-tree-choose-level = Not changed: choose broad themes or sub-themes.
 flash-tree-say-how-many = Not changed: say about how many themes you want.
 flash-regrouping-sub = Regrouping into about that many sub-themes; reload this page in a minute.
 quotes-requeued-words-to-hide = Back for a new decision: this consultation's words to hide now cover part of it, so it is not shown until you approve it again.
+quotes-requeued-places-removed = Back for a new decision: it shows a place this consultation no longer keeps, which may be someone's name, so it is not shown until you approve it again.
