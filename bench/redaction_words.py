@@ -8,7 +8,7 @@ with a ward list, places to keep and words to hide, against a baseline tree (bef
 words) exported with git archive, each tree in its own process, the runs interleaved.
 
     git archive e0e5651 | tar -x -C /tmp/base
-    .venv/bin/python bench/redaction_words.py --baseline /tmp/base --answers 4000 --rounds 5
+    .venv/bin/python -m bench.redaction_words --baseline /tmp/base --answers 4000 --rounds 5
 
 CPU seconds of the child process (user + sys) per 1,000 answers exported.
 """

@@ -54,6 +54,7 @@ def main() -> None:
     from storage.migrate import upgrade
     from storage.repositories.answers import create_answer
     from storage.repositories.consultations import create_consultation
+    from storage.repositories.redaction_words import NO_WORDS
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/cost.db"
@@ -89,7 +90,7 @@ def main() -> None:
 
         embedder = default_embedder()
         embedder.encode(["warm up"], languages=["en"])
-        redact_one("warm up", "en")
+        redact_one("warm up", "en", NO_WORDS)
         registry = JobRegistry()
         register_theming_jobs(registry, engine, embedder=embedder)
         register_redaction_job(_RedactionWiring(db=engine, job_registry=registry))

@@ -136,9 +136,13 @@ def _words_of_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, Red
 
 
 def redact_one(
-    text: str, language: str, words: RedactionWords = NO_WORDS
+    text: str, language: str, words: RedactionWords
 ) -> tuple[str, list[dict[str, Any]]] | None:
-    """Redacted text and spans for one text, or None when no redactor is installed."""
+    """Redacted text and spans for one text, or None when no redactor is installed.
+
+    ``words`` has no default: a consultation's answer redacted without its words to hide
+    would show them (NO_WORDS for text that belongs to no consultation).
+    """
     redact_many = _redactor()
     if redact_many is None:
         return None

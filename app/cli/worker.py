@@ -101,5 +101,6 @@ def warm_up_worker() -> None:
     Python's module import lock, and every job of the kind then fails.
     """
     from console.redact import redact_one
+    from storage.repositories.redaction_words import NO_WORDS
 
-    redact_one("warm up", "en")
+    redact_one("warm up", "en", NO_WORDS)

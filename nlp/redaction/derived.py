@@ -15,16 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 from typing import Any
-
-from sqlmodel import Session
 
 from nlp.redaction.detect import find_patterns
 from nlp.redaction.gazetteer import fold
-from nlp.redaction.redactor import Redactor
-from storage.repositories.console_answers import cached_redaction_spans
-from storage.repositories.redaction_words import NO_WORDS, RedactionWords, words_for_answers
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # Placeholders ("[name]") are already safe, but a keyword made of them says nothing.
@@ -98,41 +92,6 @@ def scrub_label(label: str, identifying: set[str], fallbacks: Sequence[str] = ()
     return ""
 
 
-def identifying_words_for(
-    session: Session, answers: Sequence[tuple[int, str, str]], redactor: Redactor | None = None
-) -> set[str]:
-    """Words redacted from these answers: ``(answer_id, text, language)`` triples.
-
-    The spans the console's cache holds (any redactor version: what an older one removed
-    still names someone) are used where present; the rest are redacted now.
-    """
-    cached = cached_redaction_spans(session=session, answer_ids=[a[0] for a in answers])
-    words = words_for_answers(session=session, answer_ids=[a[0] for a in answers])
-    pairs: list[tuple[str, list[Any]]] = []
-    missing: dict[tuple[str, RedactionWords], list[str]] = {}
-    for answer_id, text, language in answers:
-        if not text:
-            continue
-        if answer_id in cached:
-            pairs.append((text, cached[answer_id]))
-        else:
-            key = ("cy" if language == "cy" else "en", words.get(answer_id, NO_WORDS))
-            missing.setdefault(key, []).append(text)
-    if missing:
-        redactor = redactor or _shared_redactor()
-        for (language, group_words), texts in missing.items():
-            results = redactor.redact_many(
-                texts, language=language, deny_list=group_words.hide, keep_list=group_words.keep
-            )
-            pairs.extend((text, list(r.spans)) for text, r in zip(texts, results, strict=True))
-    return identifying_words(pairs) | hidden_words(w.hide for w in set(words.values()))
-
-
 def hidden_words(lists: Iterable[Sequence[str]]) -> set[str]:
     """The folded words of officers' words to hide: never in a label, whatever the cache says."""
     return {word for words in lists for phrase in words for word in words_of(phrase)} - _HARMLESS
-
-
-@cache
-def _shared_redactor() -> Redactor:
-    return Redactor()
