@@ -47,7 +47,8 @@ class Quote(SQLModel, table=True):
     reviewed_by: str | None = Field(default=None, max_length=64)
     reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime())
     # Why an approved quote came back to the queue ("words-to-hide": the consultation's
-    # words to hide changed and now cover part of it); cleared by the next decision.
+    # words to hide now cover part of it; "places-removed": it shows a place no longer
+    # kept); cleared by the next decision.
     requeued_reason: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime())
