@@ -8,17 +8,16 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, Field
 
 from console.i18n import Msg, translate
-from storage.input_policy import word_list
+from storage.input_policy import WORD_LIST_CHARS, WORD_LIST_ITEMS, word_list
 from storage.models import QuestionKind
 from storage.repositories.console_consultations import parse_date
-from storage.repositories.redaction_words import MAX_WORD_CHARS, MAX_WORDS
 
 _TEXT = 20_000
 RESULTS_URL_MAX = 500
 # Read whole so a pasted over-long link gets check_results_url's message, not a 422.
 RESULTS_URL_FORM_LIMIT = 10 * RESULTS_URL_MAX
 # Read whole so an over-long list gets word_list's message (which entry, what limit).
-WORDS_FORM_LIMIT = 4 * MAX_WORDS * MAX_WORD_CHARS
+WORDS_FORM_LIMIT = 4 * WORD_LIST_ITEMS * WORD_LIST_CHARS
 
 
 class ResultsUrlError(ValueError):
@@ -95,18 +94,8 @@ class ConsultationForm(BaseModel):
     def redaction_words(self) -> tuple[list[str], list[str]]:
         """(places to keep, words to hide); WordListError says what is wrong with one."""
         return (
-            word_list(
-                self.places_to_keep,
-                field="places to keep",
-                max_items=MAX_WORDS,
-                max_chars=MAX_WORD_CHARS,
-            ),
-            word_list(
-                self.words_to_hide,
-                field="words to hide",
-                max_items=MAX_WORDS,
-                max_chars=MAX_WORD_CHARS,
-            ),
+            word_list(self.places_to_keep, field="places to keep"),
+            word_list(self.words_to_hide, field="words to hide"),
         )
 
     def fields(self) -> dict[str, Any]:

@@ -129,8 +129,17 @@ class WordListError(ValueError):
         self.details = details
 
 
+#: A consultation's places to keep or words to hide: at most this many, each this long.
+WORD_LIST_ITEMS = 200
+WORD_LIST_CHARS = 80
+
+
 def word_list(
-    text: str, *, field: str = "list", max_items: int = 200, max_chars: int = 80
+    text: str,
+    *,
+    field: str = "list",
+    max_items: int = WORD_LIST_ITEMS,
+    max_chars: int = WORD_LIST_CHARS,
 ) -> list[str]:
     """One phrase a line (or comma separated), spaces tidied, repeats (any case) dropped.
 

@@ -18,7 +18,6 @@ from storage.models import (
     as_utc,
     utcnow,
 )
-from storage.repositories.redaction_words import MAX_WORD_CHARS, MAX_WORDS
 
 
 class ConsultationError(ValueError):
@@ -76,9 +75,7 @@ def redaction_word_list(raw: Any, *, field: str) -> list[str] | None:
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise ConsultationError(f"{field} must be a list of words or phrases")
     try:
-        found = word_list(
-            "\n".join(raw), field=field, max_items=MAX_WORDS, max_chars=MAX_WORD_CHARS
-        )
+        found = word_list("\n".join(raw), field=field)
     except (WordListError, UnsafeText) as error:
         raise ConsultationError(str(error)) from error
     return found or None

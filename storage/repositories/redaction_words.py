@@ -26,10 +26,6 @@ from storage.models.participant import Answer
 CONSULTATION = table_of(Consultation)
 ANSWER = table_of(Answer)
 
-#: Limits on each list (storage.input_policy.word_list enforces them).
-MAX_WORDS = 200
-MAX_WORD_CHARS = 80
-
 
 @dataclass(frozen=True, slots=True)
 class RedactionWords:
