@@ -25,6 +25,7 @@ from storage.repositories.console_answers import (
 from storage.repositories.redaction_words import (
     NO_WORDS,
     RedactionWords,
+    cache_versions,
     words_for_answers,
     words_for_consultations,
 )
@@ -69,33 +70,25 @@ def redact_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, str]:
     Each answer is redacted with its consultation's own words (places to keep, words to
     hide); the cached text is reused only when it was made with the same words.
     """
-    texts, fresh = _redacted(session, rows)
-    _store(session, fresh)
+    texts, fresh, versions = _redacted(session, rows)
+    store_redactions(session=session, redactions=fresh, version=versions, now=utcnow())
     return texts
 
 
-# (answer id, redacted text, spans, cache version)
-Fresh = list[tuple[int, str, list[dict[str, Any]], str]]
+# (answer id, redacted text, spans) computed now, not yet stored
+Fresh = list[tuple[int, str, list[dict[str, Any]]]]
 
 
-def _store(session: Session, fresh: Fresh) -> None:
-    by_version: dict[str, list[tuple[int, str, list[dict[str, Any]]]]] = defaultdict(list)
-    for answer_id, text, spans, version in fresh:
-        by_version[version].append((answer_id, text, spans))
-    now = utcnow()
-    for version, redactions in by_version.items():
-        store_redactions(session=session, redactions=redactions, version=version, now=now)
-
-
-def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, str], Fresh]:
-    """Each row's redacted text, and the (id, text, spans, version) computed now (not stored)."""
+def _redacted(
+    session: Session, rows: Sequence[AnswerRow]
+) -> tuple[dict[int, str], Fresh, dict[int, str]]:
+    """Each row's redacted text, the (id, text, spans) computed now, and each row's cache
+    version (what the fresh ones are stored under)."""
     redact_many = _redactor()
     if redact_many is None:
-        return {row.id: WITHHELD for row in rows}, []
+        return {row.id: WITHHELD for row in rows}, [], {}
     words = _words_of_rows(session, rows)
-    # One digest per distinct list, not per answer.
-    version_of = {w: w.version(REDACTION_VERSION) for w in set(words.values())}
-    versions = {row.id: version_of[words[row.id]] for row in rows}
+    versions = cache_versions(words, REDACTION_VERSION)
     texts = {
         row.id: row.redacted
         for row in rows
@@ -115,8 +108,8 @@ def _redacted(session: Session, rows: Sequence[AnswerRow]) -> tuple[dict[int, st
             group, redact_many([r.text for r in group], language, group_words), strict=True
         ):
             texts[row.id] = redacted
-            fresh.append((row.id, redacted, spans, versions[row.id]))
-    return texts, fresh
+            fresh.append((row.id, redacted, spans))
+    return texts, fresh, versions
 
 
 def _words_of_rows(session: Session, rows: Sequence[AnswerRow]) -> dict[int, RedactionWords]:
@@ -164,10 +157,11 @@ def register_redaction_job(services: Any) -> None:
         # the worker process must not hold the write lock the webhooks need while
         # spaCy runs (and a read-then-write transaction fails if they wrote meanwhile).
         with session_scope(services.db) as session:
-            _, fresh = _redacted(session, answers_by_id(session=session, answer_ids=answer_ids))
+            rows = answers_by_id(session=session, answer_ids=answer_ids)
+            _, fresh, versions = _redacted(session, rows)
         if not fresh:
             return
         with write_scope(services.db) as session:
-            _store(session, fresh)
+            store_redactions(session=session, redactions=fresh, version=versions, now=utcnow())
 
     services.job_registry.register("redact_answers", redact_answers)

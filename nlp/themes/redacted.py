@@ -17,7 +17,12 @@ from nlp.versions import redaction_version
 from storage.models import utcnow
 from storage.models.redacted import RedactedAnswer
 from storage.repositories.console_answers import store_redactions
-from storage.repositories.redaction_words import NO_WORDS, RedactionWords, words_for_answers
+from storage.repositories.redaction_words import (
+    NO_WORDS,
+    RedactionWords,
+    cache_versions,
+    words_for_answers,
+)
 
 #: The redaction cache's version, shared with console/redact.py: one cache for both. A
 #: digest of what decides the redacted text (nlp.versions), so it cannot be left unbumped.
@@ -63,9 +68,7 @@ def redactions(
     # Each answer is redacted with its consultation's own words (places to keep, words to
     # hide), and a cached redaction counts only when it was made with the same ones.
     words = words_for_answers(session=session, answer_ids=ids)
-    # One digest per distinct list, not per answer.
-    version_of = {w: w.version(REDACTION_VERSION) for w in {*words.values(), NO_WORDS}}
-    versions = {a: version_of[words.get(a, NO_WORDS)] for a in ids}
+    versions = cache_versions({a: words.get(a, NO_WORDS) for a in ids}, REDACTION_VERSION)
     found: dict[int, tuple[str, list[dict[str, Any]]]] = {}
     for start in range(0, len(ids), 5000):
         rows = session.exec(
@@ -87,7 +90,7 @@ def redactions(
             ids_of = missing.setdefault(key, {}).setdefault(text, [])
             if answer_id not in ids_of:
                 ids_of.append(answer_id)
-    fresh: dict[str, list[tuple[int, str, list[dict[str, Any]]]]] = {}
+    fresh: list[tuple[int, str, list[dict[str, Any]]]] = []
     for (language, group_words), by_text in missing.items():
         results = _redactor().redact_many(
             list(by_text), language=language, deny_list=group_words.hide, keep_list=group_words.keep
@@ -96,7 +99,6 @@ def redactions(
             spans = [span.as_dict() for span in result.spans]
             for answer_id in answer_ids:
                 found[answer_id] = (result.text, spans)
-                fresh.setdefault(versions[answer_id], []).append((answer_id, result.text, spans))
-    for version, rows_of in fresh.items():
-        store_redactions(session=session, redactions=rows_of, version=version, now=utcnow())
+                fresh.append((answer_id, result.text, spans))
+    store_redactions(session=session, redactions=fresh, version=versions, now=utcnow())
     return found

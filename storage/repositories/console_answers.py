@@ -179,18 +179,20 @@ def store_redactions(
     *,
     session: Session,
     redactions: Sequence[tuple[int, str, list[dict[str, Any]]]],
-    version: str,
+    version: str | Mapping[int, str],
     now: datetime,
 ) -> None:
-    """Keep redacted text; an older version's row for the same answer is replaced."""
+    """Keep redacted text made with `version` (one, or each answer's own); an older
+    version's row for the same answer is replaced."""
     if not redactions:
         return
     ids = [answer_id for answer_id, _, _ in redactions]
+    of = version if isinstance(version, Mapping) else dict.fromkeys(ids, version)
     session.execute(REDACTED.delete().where(REDACTED.c.answer_id.in_(ids)))
     session.execute(
         insert(REDACTED),
         [
-            {"answer_id": a, "text": t, "spans": s, "version": version, "created_at": now}
+            {"answer_id": a, "text": t, "spans": s, "version": of[a], "created_at": now}
             for a, t, s in redactions
         ],
     )

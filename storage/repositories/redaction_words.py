@@ -12,7 +12,7 @@ consultation's cached redactions computed again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,13 @@ class RedactionWords:
 
 
 NO_WORDS = RedactionWords()
+
+
+def cache_versions(words: Mapping[int, RedactionWords], base: str) -> dict[int, str]:
+    """Each answer's cache version for redactor `base` and its consultation's words (one
+    digest per distinct pair of lists, not one per answer)."""
+    digests = {w: w.version(base) for w in set(words.values())}
+    return {answer_id: digests[w] for answer_id, w in words.items()}
 
 
 def _ward_names(wards: Any) -> list[str]:
