@@ -30,6 +30,8 @@ THEME_BATCH_JOB = THEME_BATCH
 REFIT_JOB = REFIT
 #: Fill the redaction cache for some answers (exports never wait on it).
 REDACT_ANSWERS_JOB = "redact_answers"
+#: Redo a consultation's waiting quotes with its new places to keep and words to hide.
+REDO_QUOTES_JOB = "redo_waiting_quotes"
 #: One job per stored answer: theme it, then redact it (one queue round trip on the
 #: webhook's thread, not one per step).
 ANSWER_STORED_JOB = "answer_stored"
@@ -49,6 +51,7 @@ ALL_JOBS = frozenset(
         THEME_BATCH_JOB,
         REFIT_JOB,
         REDACT_ANSWERS_JOB,
+        REDO_QUOTES_JOB,
         ANSWER_STORED_JOB,
         RETENTION_JOB,
         SEND_FEEDBACK_JOB,
@@ -72,10 +75,12 @@ def register_jobs(
     from console.export_job import EXPORT_JOB, register_export_job
     from console.import_job import IMPORT_JOB, register_import_job
     from console.redact import register_redaction_job
+    from console.redaction_words import REDO_JOB, register_redo_quotes_job
     from usecases.feedback.publication import FEEDBACK_JOB, register_feedback_job
 
     assert FEEDBACK_JOB == SEND_FEEDBACK_JOB
     assert (IMPORT_JOB, EXPORT_JOB) == (IMPORT_ANSWERS_JOB, BUILD_EXPORT_JOB)
+    assert REDO_JOB == REDO_QUOTES_JOB
     register_import_job(registry, engine, enqueue=jobs.enqueue, job_names=registry.names)
     register_export_job(registry, engine)
     register_theming_jobs(registry, engine, jobs=jobs, embedder=embedder)
@@ -84,6 +89,7 @@ def register_jobs(
         registry, engine, settings, jobs=jobs, make_deliverer=lambda: channels.deliverer(settings)
     )
     register_redaction_job(_RedactionWiring(db=engine, job_registry=registry))
+    register_redo_quotes_job(registry, engine)
     register_answer_stored_job(registry)
 
 

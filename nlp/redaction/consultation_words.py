@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from nlp.redaction.derived import hidden_words, phrase_is_safe, scrub_label, scrub_phrases
@@ -165,10 +165,21 @@ def redo_waiting_quotes(*, session: Session, consultation_id: int) -> int:
             continue
         spans = normalise_spans(fresh[quote.answer_id][1], text_length=len(answer.text))
         text = render_redacted(answer.text, spans)
-        if text != quote.redacted_text:
-            quote.spans, quote.redacted_text, quote.updated_at = spans, text, now
-            session.add(quote)
-            changed += 1
+        if text == quote.redacted_text:
+            continue
+        # Runs as a job, so an officer may have approved, rejected or edited the quote
+        # while the redactor ran: only a quote still as it was read is rewritten.
+        result = session.execute(
+            update(Quote)
+            .where(
+                col(Quote.id) == quote.id,
+                col(Quote.status) == QuoteStatus.PENDING,
+                col(Quote.updated_at) == quote.updated_at,
+            )
+            .values(spans=spans, redacted_text=text, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        changed += int(getattr(result, "rowcount", 0) or 0)
     session.flush()
     return changed
 

@@ -16,17 +16,19 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from app.services import Services
 from nlp.embeddings.hashing import HashingEmbedder
 from nlp.redaction import Redactor
 from nlp.redaction.quotes import propose_redacted_quotes
 from nlp.themes import service
 from storage.db import session_scope
-from storage.models import AuditEvent, Consultation
+from storage.models import Answer, AuditEvent, Consultation
 from storage.models.accounts import Officer
 from storage.models.quotes import Quote, QuoteStatus
 from storage.models.themes import Theme
 from storage.repositories import quotes as quotes_repo
 from tests.console.factories import add_answers, make_consultation, make_officer, sign_in
+from tests.console.jobs_support import run_jobs
 from tests.console.test_console_welsh import WELSH
 
 
@@ -139,7 +141,7 @@ def seeded(db: Engine) -> tuple[int, Officer]:
 
 
 async def test_an_officers_words_reach_quotes_themes_exports_and_the_api(
-    client: httpx.AsyncClient, db: Engine, seeded: tuple[int, Officer]
+    client: httpx.AsyncClient, db: Engine, services: Services, seeded: tuple[int, Officer]
 ) -> None:
     cid, officer = seeded
     token = await sign_in(client, officer)
@@ -151,6 +153,17 @@ async def test_an_officers_words_reach_quotes_themes_exports_and_the_api(
     assert saved.status_code == 303, saved.text
     overview = await client.get(saved.headers["location"])
     assert re.search(r"approved quotes? went back to the queue", overview.text)
+    # The save queued the redactor's work; the quotes' job redoes the waiting ones, and the
+    # answers' batches cover every answer of the consultation.
+    queued = run_jobs(services)
+    redacted = sorted(
+        i for name, kwargs in queued if name == "redact_answers" for i in kwargs["answer_ids"]
+    )
+    with session_scope(db) as session:
+        ids = sorted(
+            a.id or 0 for a in session.exec(select(Answer).where(Answer.consultation_id == cid))
+        )
+    assert redacted == ids
 
     # The quote queue: the approved quote is back, hidden, with the reason; a waiting quote
     # now shows the kept place.

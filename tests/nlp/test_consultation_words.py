@@ -7,6 +7,7 @@ less than needed is what needs a new decision, not hiding more.
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from nlp.redaction import Redactor
@@ -15,8 +16,10 @@ from nlp.redaction.consultation_words import (
     REQUEUED_WORDS_TO_HIDE,
     follow_words_change,
     hide_words_now,
+    redo_waiting_quotes,
 )
 from nlp.redaction.quotes import propose_redacted_quotes
+from nlp.themes import redacted
 from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.quotes import Quote, QuoteStatus
@@ -110,3 +113,34 @@ def test_an_approved_quote_showing_a_place_no_longer_kept_goes_back(engine: Engi
         back = session.get(Quote, quote_id)
         assert back is not None and back.status == QuoteStatus.PENDING
         assert back.requeued_reason == REQUEUED_PLACES_REMOVED
+
+
+def test_a_quote_decided_while_the_redactor_ran_keeps_the_decision(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cid = make_consultation(engine)
+    ids = add_answers(engine, cid, [PARK])
+    with session_scope(engine) as session:
+        (quote,) = propose_redacted_quotes(session=session, answer_ids=ids, redactor=Redactor())
+        quote_id, shown = quote.id or 0, quote.redacted_text
+        assert shown.startswith("Sorry [name] Park")
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.places_to_keep = ["Caia Park"]
+        session.add(consultation)
+    real_redactor = redacted._redactor
+
+    def officer_approves_meanwhile() -> Redactor:
+        # The job runs in a worker: the officer approves the quote as it was shown while
+        # the redactor works on the new words.
+        with session_scope(engine) as other:
+            quotes_repo.approve_quote(session=other, quote_id=quote_id, officer="officer:2")
+        return real_redactor()  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(redacted, "_redactor", officer_approves_meanwhile)
+    with session_scope(engine) as session:
+        assert redo_waiting_quotes(session=session, consultation_id=cid) == 0
+    with session_scope(engine) as session:
+        approved = session.get(Quote, quote_id)
+        assert approved is not None and approved.status == QuoteStatus.APPROVED
+        assert approved.redacted_text == shown  # what the officer approved, not a rewrite
