@@ -19,6 +19,7 @@ KNOWN: list[tuple[re.Pattern[str], str]] = [
     for p, message_id in [
         (r"a theme name needs at least one word", "reason-name-empty"),
         (r"a theme name is at most (?P<limit>\d+) characters", "reason-name-too-long"),
+        (r"'(?P<word>.+)' is one of this consultation's words to hide", "reason-name-hidden-word"),
         (r"merge into an active theme that is not 'other'", "reason-merge-target"),
         (r"choose at least one other theme to merge", "reason-merge-none"),
         (r"the 'other' bucket cannot be merged; move its answers instead", "reason-merge-other"),

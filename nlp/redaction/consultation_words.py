@@ -20,6 +20,7 @@ does not, so right after the edit:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -184,6 +185,19 @@ def redo_waiting_quotes(*, session: Session, consultation_id: int) -> int:
     return changed
 
 
+def words_to_hide_in(text: str, hide: re.Pattern[str] | None) -> list[str]:
+    """The officer's words to hide (``phrase_pattern``) that ``text`` shows, as written there;
+    matched on its normalised copy, as answers are ("O’Brien" meets "O'Brien")."""
+    return [text[start:end] for start, end in phrase_spans(normalise(text), hide)]
+
+
+def mask_words_to_hide(text: str, hide: re.Pattern[str] | None) -> str:
+    """``text`` with each word to hide it shows as ``[redacted]``."""
+    for start, end in reversed(phrase_spans(normalise(text), hide)):
+        text = f"{text[:start]}[redacted]{text[end:]}"
+    return text
+
+
 def _with_hidden(text: str, spans: Sequence[Any], hide: Any) -> list[dict[str, Any]]:
     """The quote's spans plus a ``[redacted]`` over each word to hide not yet covered."""
     kept = [dict(span) for span in spans]
@@ -208,10 +222,10 @@ def _scrub_themes(session: Session, consultation_id: int, words: RedactionWords)
         if theme.label_cy and not phrase_is_safe(theme.label_cy, hidden):
             theme.label_cy = scrub_label(theme.label_cy, hidden)[:200]
         # An officer's own name keeps its wording, the word to hide masked.
-        if theme.officer_label and hide is not None:
-            theme.officer_label = hide.sub("[redacted]", theme.officer_label)[:200]
-        if theme.officer_label_cy and hide is not None:
-            theme.officer_label_cy = hide.sub("[redacted]", theme.officer_label_cy)[:200]
+        if theme.officer_label:
+            theme.officer_label = mask_words_to_hide(theme.officer_label, hide)[:200]
+        if theme.officer_label_cy:
+            theme.officer_label_cy = mask_words_to_hide(theme.officer_label_cy, hide)[:200]
         after = (theme.label_en, theme.label_cy, theme.officer_label, theme.officer_label_cy)
         if before != after or safe != keywords:
             theme.keywords = safe

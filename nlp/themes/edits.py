@@ -4,18 +4,22 @@ refit reads back (see :mod:`nlp.themes.service`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from sqlmodel import Session
 
+from nlp.redaction.consultation_words import words_to_hide_in
+from nlp.redaction.redactor import phrase_pattern
 from nlp.themes.locking import lock_consultation
 from nlp.themes.vectors import from_bytes, normalise_rows, to_bytes
 from storage.models.themes import Theme, ThemeStatus
 from storage.repositories import embeddings as embedding_repo
 from storage.repositories import theme_edits as edits_repo
 from storage.repositories import themes as repo
+from storage.repositories.redaction_words import words_for_consultation
 from storage.repositories.themes import ThemeEditError
 
 __all__ = [
@@ -31,13 +35,28 @@ __all__ = [
 MAX_LABEL = 200
 
 
-def _clean_label(label: str) -> str:
+def _clean_label(label: str, hide: re.Pattern[str] | None) -> str:
+    """The officer's name tidied, or why it cannot be a theme's name.
+
+    A name showing one of the consultation's words to hide is refused rather than masked:
+    the officer is there to choose another, and a board, export or API answer never
+    shows the word.
+    """
     cleaned = " ".join(label.split())
     if not cleaned:
         raise ThemeEditError("a theme name needs at least one word")
     if len(cleaned) > MAX_LABEL:
         raise ThemeEditError(f"a theme name is at most {MAX_LABEL} characters")
+    shown = words_to_hide_in(cleaned, hide)
+    if shown:
+        raise ThemeEditError(f"'{shown[0]}' is one of this consultation's words to hide")
     return cleaned
+
+
+def _words_to_hide(session: Session, consultation_id: int) -> re.Pattern[str] | None:
+    return phrase_pattern(
+        words_for_consultation(session=session, consultation_id=consultation_id).hide
+    )
 
 
 def rename_theme(
@@ -58,8 +77,9 @@ def rename_theme(
     theme = repo.get_theme(session=session, theme_id=theme_id, consultation_id=consultation_id)
     theme = _live_theme(session, theme)
     theme_id = int(theme.id or 0)
-    label = _clean_label(label)
-    welsh = _clean_label(label_cy) if label_cy is not None else None
+    hide = _words_to_hide(session, consultation_id)
+    label = _clean_label(label, hide)
+    welsh = _clean_label(label_cy, hide) if label_cy is not None else None
     edits_repo.log_edit(
         session=session,
         consultation_id=consultation_id,
@@ -164,7 +184,9 @@ def split_theme(
         raise ThemeEditError("every part of a split needs at least one answer")
     if welsh_names is not None and len(welsh_names) != len(parts):
         raise ThemeEditError("give every part of a split a Welsh name")
-    welsh = [_clean_label(n) for n in welsh_names] if welsh_names is not None else None
+    hide = _words_to_hide(session, consultation_id)
+    names = [_clean_label(label, hide) for label, _ in parts]
+    welsh = [_clean_label(n, hide) for n in welsh_names] if welsh_names is not None else None
     members = set(repo.members_of(session=session, theme_id=theme_id))
     chosen = [a for _, ids in parts for a in ids]
     if len(set(chosen)) != len(chosen):
@@ -174,7 +196,7 @@ def split_theme(
         raise ThemeEditError(f"answer {strangers[0]} is not in this theme")
     created = []
     centres = []
-    for index, (label, answer_ids) in enumerate(parts):
+    for index, (_, answer_ids) in enumerate(parts):
         vectors = [
             from_bytes(e.vector)
             for a in answer_ids
@@ -188,8 +210,8 @@ def split_theme(
         part = repo.add_theme(
             session=session,
             consultation_id=consultation_id,
-            officer_label=_clean_label(label),
-            label_en=_clean_label(label),
+            officer_label=names[index],
+            label_en=names[index],
             officer_label_cy=welsh[index] if welsh else None,
             label_cy=welsh[index] if welsh else "",
             model=theme.model,
@@ -345,8 +367,9 @@ def seed_theme(
     The examples (and the name) are embedded; the theme takes answers near them at the
     next refit and from then on, beside the themes discovered on their own.
     """
-    label = _clean_label(label)
-    welsh = _clean_label(label_cy) if label_cy is not None else None
+    hide = _words_to_hide(session, consultation_id)
+    label = _clean_label(label, hide)
+    welsh = _clean_label(label_cy, hide) if label_cy is not None else None
     texts = [" ".join(e.split()) for e in examples if e and e.strip()]
     vectors = np.asarray(embedder.encode([label, *texts]), dtype=np.float32)
     vectors = vectors[np.abs(vectors).sum(axis=1) > 0]

@@ -218,3 +218,35 @@ async def test_an_officers_words_reach_quotes_themes_exports_and_the_api(
     assert "tegwedd" not in answers.text.lower() and "Caia Park" in answers.text
     consultation = await client.get(f"/api/v1/consultations/{cid}", headers=auth)
     assert "places_to_keep" not in consultation.text and "words_to_hide" not in consultation.text
+
+
+async def test_a_theme_cannot_be_named_with_a_word_to_hide(
+    client: httpx.AsyncClient, db: Engine, seeded: tuple[int, Officer]
+) -> None:
+    cid, officer = seeded
+    token = await sign_in(client, officer)
+    base = f"/console/consultations/{cid}"
+    saved = await client.post(f"{base}/edit", data=_form(token, words_to_hide="Tegwedd"))
+    assert saved.status_code == 303, saved.text
+    with session_scope(db) as session:
+        theme = next(t for t in session.exec(select(Theme)) if not t.is_other)
+        before = (theme.officer_label, theme.officer_label_cy)
+    rename = f"{base}/themes/{theme.id}/rename"
+    # Typed in capitals with a curly apostrophe, in the Welsh name only: still refused.
+    named = {"csrf_token": token, "label": "Damp flats", "label_cy": "Fflatiau TEGWEDD’s"}
+    refused = await client.post(rename, data=named, headers=WELSH)
+    assert refused.status_code == 303
+    page = unescape((await client.get(f"{base}/themes", headers=WELSH)).text)
+    assert "mae 'TEGWEDD' ymhlith geiriau'r ymgynghoriad hwn i'w cuddio" in page
+    await client.post(rename, data={**named, "label": "Damp, not tegwedd"})
+    page = unescape((await client.get(f"{base}/themes")).text)
+    assert "'tegwedd' is one of this consultation's words to hide" in page
+    with session_scope(db) as session:
+        unchanged = session.get(Theme, theme.id)
+        assert unchanged is not None
+        assert (unchanged.officer_label, unchanged.officer_label_cy) == before
+    fine = {"csrf_token": token, "label": "Damp flats", "label_cy": "Fflatiau llaith"}
+    assert (await client.post(rename, data=fine)).status_code == 303
+    with session_scope(db) as session:
+        renamed = session.get(Theme, theme.id)
+        assert renamed is not None and renamed.officer_label == "Damp flats"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
+from nlp.embeddings.hashing import HashingEmbedder
 from nlp.redaction import Redactor
 from nlp.redaction.consultation_words import (
     REQUEUED_PLACES_REMOVED,
@@ -20,10 +21,13 @@ from nlp.redaction.consultation_words import (
 )
 from nlp.redaction.quotes import propose_redacted_quotes
 from nlp.themes import redacted
+from nlp.themes.edits import ThemeEditError, seed_theme
 from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.quotes import Quote, QuoteStatus
+from storage.models.themes import Theme
 from storage.repositories import quotes as quotes_repo
+from storage.repositories import themes as themes_repo
 from tests.nlp.themes_factories import add_answers, make_consultation
 
 PARK = "Sorry Caia Park is rough and we need more police, Tegwedd never rang back"
@@ -144,3 +148,29 @@ def test_a_quote_decided_while_the_redactor_ran_keeps_the_decision(
         approved = session.get(Quote, quote_id)
         assert approved is not None and approved.status == QuoteStatus.APPROVED
         assert approved.redacted_text == shown  # what the officer approved, not a rewrite
+
+
+def test_officers_names_never_show_a_word_to_hide_however_it_is_typed(engine: Engine) -> None:
+    cid = make_consultation(engine)
+    with session_scope(engine) as session:
+        named = themes_repo.add_theme(
+            session=session, consultation_id=cid, officer_label="Thanks O’BRIEN for the bins"
+        )
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.words_to_hide = ["O'Brien"]
+        session.add(consultation)
+    with session_scope(engine) as session:
+        hide_words_now(session=session, consultation_id=cid, actor="officer:1")
+        masked = session.get(Theme, named.id)
+        assert masked is not None
+        assert masked.officer_label == "Thanks [redacted] for the bins"
+        with pytest.raises(ThemeEditError, match="'o’brien' is one of this consultation's"):
+            seed_theme(
+                session=session,
+                consultation_id=cid,
+                label="Bins",
+                label_cy="Biniau o’brien",
+                examples=["the bins were late"],
+                embedder=HashingEmbedder(),
+            )

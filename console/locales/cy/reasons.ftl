@@ -2,6 +2,7 @@
 
 reason-name-empty = mae angen o leiaf un gair yn enw thema
 reason-name-too-long = ni all enw thema fod yn hwy na { $limit } nod
+reason-name-hidden-word = mae '{ $word }' ymhlith geiriau'r ymgynghoriad hwn i'w cuddio: dewiswch enw arall
 reason-merge-target = cyfunwch â thema weithredol nad yw'n 'arall'
 reason-merge-none = dewiswch o leiaf un thema arall i'w chyfuno
 reason-merge-other = ni ellir cyfuno'r bwced 'arall'; symudwch ei atebion yn lle hynny

@@ -2,6 +2,7 @@
 
 reason-name-empty = a theme name needs at least one word
 reason-name-too-long = a theme name is at most { $limit } characters
+reason-name-hidden-word = '{ $word }' is one of this consultation's words to hide: choose another name
 reason-merge-target = merge into an active theme that is not 'other'
 reason-merge-none = choose at least one other theme to merge
 reason-merge-other = the 'other' bucket cannot be merged; move its answers instead
