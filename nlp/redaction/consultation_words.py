@@ -14,7 +14,8 @@ does not, so right after the edit:
   hidden again). An approved quote that a new place to keep would only show more of stays
   as approved: it hides more than needed, never less.
 - **themes**: a label or keyword that holds a word to hide loses it (a generated label
-  gives way to a safe keyword, an officer's own name has the word masked). Labels built
+  gives way to a safe keyword, an officer's own name and the labels' copies in responses,
+  feedback lines and playback rounds have the word masked). Labels built
   without the kept places are relabelled by the next regroup, from the new redactions.
 """
 
@@ -35,6 +36,7 @@ from storage.models import Answer, AuditEvent, utcnow
 from storage.models.quotes import Quote, QuoteEdit, QuoteStatus
 from storage.models.themes import Theme
 from storage.placeholders import normalise_spans, render_redacted
+from storage.repositories.label_copies import mask_label_copies
 from storage.repositories.redaction_words import RedactionWords, words_for_consultation
 
 #: Why an approved quote came back to the queue (shown to the officer).
@@ -233,4 +235,6 @@ def _scrub_themes(session: Session, consultation_id: int, words: RedactionWords)
             session.add(theme)
             changed += 1
     session.flush()
+    # A council's response, a feedback line and a playback round keep copies of labels.
+    mask_label_copies(session, consultation_id, lambda label: mask_words_to_hide(label, hide))
     return changed

@@ -7,7 +7,9 @@ answers go:
 - keywords whose words appear in no other answer of the consultation are dropped;
 - a generated label in the same case is replaced by the first keyword left (the next
   refit relabels the theme from the answers that remain);
-- the erased answers leave the themes' representative-quote lists.
+- the erased answers leave the themes' representative-quote lists;
+- the labels' copies (a council's response, a feedback line, a playback round) have each
+  such word masked where it stands (storage/repositories/label_copies.py).
 Quotes, cached redactions, assignments and embeddings go with the answers (ON DELETE
 CASCADE; retention deletes the first two itself).
 
@@ -19,9 +21,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from sqlalchemy import Connection, Select, func, select, update
 from sqlmodel import Session, SQLModel
+
+from storage.repositories.label_copies import mask_label_copies
 
 _T = SQLModel.metadata.tables
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -111,6 +116,11 @@ def forget_derived_text(*, connection: Connection | Session, erased_ids: Select[
             if values != current:
                 connection.execute(update(theme).where(theme.c.id == theme_id).values(**values))
                 changed += 1
+
+        def masked(label: str, survives: Callable[[str], bool] = survives) -> str:
+            return _WORD.sub(lambda m: m.group() if survives(m.group()) else "[redacted]", label)
+
+        mask_label_copies(connection, consultation_id, masked)
     return changed
 
 

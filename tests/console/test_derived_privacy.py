@@ -29,7 +29,10 @@ from nlp.themes import service
 from storage.db import session_scope
 from storage.models import Answer
 from storage.models.accounts import Role
+from storage.models.feedback_themes import FeedbackTheme
+from storage.models.playback import FeedbackPublication, PlaybackRound
 from storage.models.redacted import AnswerFlags
+from storage.models.responses import Decision, ThemeResponse
 from storage.models.themes import Theme
 from storage.repositories import quotes as quotes_repo
 from storage.repositories.participants import erase_participant
@@ -160,6 +163,34 @@ def test_erasure_drops_keywords_only_the_erased_answers_carried(db: Engine) -> N
         answer.text = "zebedee crossing outside my house, the park benches are broken"
         session.add(answer)
         participant_id = answer.participant_id or 0
+        # The label was copied where records outlive themes: a council's response, a
+        # targeted "you said, we did", a playback round.
+        session.add(
+            ThemeResponse(
+                consultation_id=cid,
+                theme_label_en="Zebedee crossing by the park benches",
+                theme_label_cy="Croesfan Zebedee",
+                decision=Decision.WILL_DO,
+            )
+        )
+        publication = FeedbackPublication(consultation_id=cid, text_hash="0" * 64)
+        session.add(publication)
+        session.flush()
+        session.add(
+            FeedbackTheme(
+                publication_id=publication.id or 0,
+                position=1,
+                label_en="Zebedee crossing",
+                decision="will_do",
+                line_hash="1" * 64,
+            )
+        )
+        session.add(
+            PlaybackRound(
+                consultation_id=cid,
+                labels=[{"theme_id": None, "en": "Zebedee crossing", "cy": "Croesfan Zebedee"}],
+            )
+        )
     with session_scope(db) as session:
         erase_participant(session=session, participant_id=participant_id)
     with session_scope(db) as session:
@@ -168,6 +199,12 @@ def test_erasure_drops_keywords_only_the_erased_answers_carried(db: Engine) -> N
         assert kept.keywords == ["park benches", "swings"]
         assert kept.label_en == "Park benches"
         assert kept.quote_answer_ids == [ids[1]]
+        response = session.exec(select(ThemeResponse)).one()
+        assert response.theme_label_en == "[redacted] [redacted] by the park benches"
+        assert response.theme_label_cy == "Croesfan [redacted]"
+        assert session.exec(select(FeedbackTheme)).one().label_en == "[redacted] [redacted]"
+        (vote,) = session.exec(select(PlaybackRound)).one().labels
+        assert (vote["en"], vote["cy"]) == ("[redacted] [redacted]", "Croesfan [redacted]")
 
 
 def test_retention_drops_keywords_only_the_cleared_answers_carried(db: Engine) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from nlp.embeddings.hashing import HashingEmbedder
 from nlp.redaction import Redactor
@@ -25,6 +26,7 @@ from nlp.themes.edits import ThemeEditError, seed_theme
 from storage.db import session_scope
 from storage.models import Consultation
 from storage.models.quotes import Quote, QuoteStatus
+from storage.models.responses import Decision, ThemeResponse
 from storage.models.themes import Theme
 from storage.repositories import quotes as quotes_repo
 from storage.repositories import themes as themes_repo
@@ -156,6 +158,15 @@ def test_officers_names_never_show_a_word_to_hide_however_it_is_typed(engine: En
         named = themes_repo.add_theme(
             session=session, consultation_id=cid, officer_label="Thanks O’BRIEN for the bins"
         )
+        # The council answered the theme before it was merged away: the label was copied.
+        session.add(
+            ThemeResponse(
+                consultation_id=cid,
+                theme_label_en="Thanks O’BRIEN for the bins",
+                theme_label_cy="Diolch O'Brien",
+                decision=Decision.ALREADY_DOING,
+            )
+        )
         consultation = session.get(Consultation, cid)
         assert consultation is not None
         consultation.words_to_hide = ["O'Brien"]
@@ -165,6 +176,11 @@ def test_officers_names_never_show_a_word_to_hide_however_it_is_typed(engine: En
         masked = session.get(Theme, named.id)
         assert masked is not None
         assert masked.officer_label == "Thanks [redacted] for the bins"
+        copied = session.exec(select(ThemeResponse)).one()
+        assert (copied.theme_label_en, copied.theme_label_cy) == (
+            "Thanks [redacted] for the bins",
+            "Diolch [redacted]",
+        )
         with pytest.raises(ThemeEditError, match="'o’brien' is one of this consultation's"):
             seed_theme(
                 session=session,
