@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from nlp.redaction.detect import find_patterns
-from nlp.redaction.gazetteer import fold
+from nlp.redaction.gazetteer import fold, load_gazetteer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # Placeholders ("[name]") are already safe, but a keyword made of them says nothing.
@@ -31,6 +31,14 @@ road street lane avenue close drive way place court crescent hill park house fla
 heol ffordd stryd lon y yr r a ac i o ar yn
 """.split()
 )
+
+
+# An everyday word (see telling_words): at least this common lower-case (log probability in
+# the gazetteer's frequency table: "housing" -11.1, "plumbing" -13.0, "acme" -16.6) ...
+EVERYDAY = -13.0
+# ... and lower-case this many nats more often than capitalised ("housing" 2.7; "rose" -0.2,
+# "green" 0.9 and "park" 0.6 are banned).
+EVERYDAY_LOWER_BY = 1.0
 
 
 def words_of(text: str) -> list[str]:
@@ -55,8 +63,38 @@ def identifying_words(redactions: Iterable[tuple[str, Sequence[Any]]]) -> set[st
                 start -= 1
             while end < len(original) and original[end].isalnum():
                 end += 1
-            found.update(w for w in words_of(original[start:end]) if w not in _HARMLESS)
+            covered = original[start:end]
+            # A span of the officer's words to hide is their phrase, not a name.
+            if _span_type(span) == "redacted":
+                found.update(telling_words(covered))
+            else:
+                found.update(w for w in words_of(covered) if w not in _HARMLESS)
     return found
+
+
+def telling_words(phrase: str) -> set[str]:
+    """The folded words of an officer's phrase to hide that may not stand alone in a label.
+
+    One word is itself. Of several ("Acme Housing Repairs"), the everyday words written
+    lower-case far more often than capitalised ("housing", "repairs") may: banning them
+    would keep "housing" out of every label of a housing consultation. The phrase itself
+    still cannot appear, since its other words are banned; a phrase of everyday words
+    only ("Housing Repairs Team") bans them all.
+    """
+    words = [w for w in words_of(phrase) if w not in _HARMLESS]
+    if len(words) < 2:
+        return set(words)
+    g = load_gazetteer()
+    telling = {
+        w
+        for w in words
+        if g.lower_prob(w) < EVERYDAY or g.lower_prob(w) - g.capital_prob(w) < EVERYDAY_LOWER_BY
+    }
+    return telling or set(words)
+
+
+def _span_type(span: Any) -> str:
+    return str(span["type"] if isinstance(span, Mapping) else getattr(span, "type", ""))
 
 
 def _bounds(span: Any) -> tuple[int, int]:
@@ -93,5 +131,6 @@ def scrub_label(label: str, identifying: set[str], fallbacks: Sequence[str] = ()
 
 
 def hidden_words(lists: Iterable[Sequence[str]]) -> set[str]:
-    """The folded words of officers' words to hide: never in a label, whatever the cache says."""
-    return {word for words in lists for phrase in words for word in words_of(phrase)} - _HARMLESS
+    """The folded words of officers' words to hide that are never in a label, whatever the
+    cache says (:func:`telling_words` of each phrase)."""
+    return {word for words in lists for phrase in words for word in telling_words(phrase)}

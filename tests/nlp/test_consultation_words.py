@@ -21,7 +21,7 @@ from nlp.redaction.consultation_words import (
     redo_waiting_quotes,
 )
 from nlp.redaction.quotes import propose_redacted_quotes
-from nlp.themes import redacted
+from nlp.themes import redacted, service
 from nlp.themes.edits import ThemeEditError, seed_theme
 from storage.db import session_scope
 from storage.models import Consultation
@@ -190,3 +190,25 @@ def test_officers_names_never_show_a_word_to_hide_however_it_is_typed(engine: En
                 examples=["the bins were late"],
                 embedder=HashingEmbedder(),
             )
+
+
+def test_labels_may_use_a_hidden_phrases_everyday_words_but_never_its_name(
+    engine: Engine,
+) -> None:
+    cid = make_consultation(engine)
+    with session_scope(engine) as session:
+        consultation = session.get(Consultation, cid)
+        assert consultation is not None
+        consultation.words_to_hide = ["Acme Housing Repairs"]
+        session.add(consultation)
+    texts = [f"acme housing repairs never fixed the damp housing in my flat {n}" for n in range(8)]
+    texts += [f"the bus to town is always late and the buses are too dear {n}" for n in range(8)]
+    add_answers(engine, cid, texts)
+    with session_scope(engine) as session:
+        service.refit_consultation(session=session, consultation_id=cid, embedder=HashingEmbedder())
+    with session_scope(engine) as session:
+        themes = session.exec(select(Theme).where(Theme.consultation_id == cid)).all()
+        fields = " ".join(f"{t.label_en} {t.label_cy} {t.keywords}" for t in themes).lower()
+    assert "acme" not in fields
+    # Hiding the firm does not take "housing" out of a housing consultation's themes.
+    assert "housing" in fields
