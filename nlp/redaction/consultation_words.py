@@ -180,7 +180,6 @@ def redo_waiting_quotes(*, session: Session, consultation_id: int) -> int:
                 col(Quote.updated_at) == quote.updated_at,
             )
             .values(spans=spans, redacted_text=text, updated_at=now)
-            .execution_options(synchronize_session=False)
         )
         changed += int(getattr(result, "rowcount", 0) or 0)
     session.flush()
