@@ -123,8 +123,9 @@ def ordinary_in_welsh(
     last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
     if announced:
         return not listed and welsh_place(word, previous=last or None)
-    if word.islower() and not given:
-        return True
+    after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
+    if word.islower() and (after_article or not given):
+        return True  # "y robin", "yr eira": Welsh puts no article before a person's name
     if not welsh_word(word) and not welsh_place(word, places, previous=last or None):
         return False
     if word.islower():
@@ -132,5 +133,4 @@ def ordinary_in_welsh(
     if fold(word) in WELSH_NAME_KEYS:
         return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
     starts = not previous or previous.endswith(_SENTENCE_ENDS)
-    after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
     return (starts and (alone or not listed)) or after_article or (alone and not listed)

@@ -40,6 +40,9 @@ def redactor() -> Redactor:
         "Gwyliais i My Fair Lady neithiwr.",
         # A verb opening a sentence that only the spelling dictionary knows.
         "Wela i chi'n y pyb.",
+        # Lower-case after the article is a noun, never a person ("robin" is also a name).
+        "Roedd y robin goch yn canu ar y wal.",
+        "Dyma’r tegan gorau i blant.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
