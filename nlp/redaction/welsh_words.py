@@ -122,7 +122,17 @@ def ordinary_in_welsh(
     previous = before.rstrip()
     last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
     if announced:
-        return not listed and welsh_place(word, previous=last or None)
+        if listed:
+            return False
+        if welsh_place(word, previous=last or None):
+            return True
+        # A noun alone that the cue's mutation disguises ("gan Lywodraeth", "gan Gymru"): its
+        # radical is a Welsh word that no Welsh given name shares ("i Fryn" is Bryn).
+        # Unmutated ("gan Dafydd"), with a radical the vocabulary lacks ("i Fethan"), or
+        # beside another name word ("gan Dic Jones", "Siân Fychan"), a person.
+        written = fold(word.strip("'’"))
+        root = fold(radical(word.strip("'’"), previous=last or None))
+        return alone and root != written and root in vocabulary() and root not in WELSH_NAME_KEYS
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
     if word.islower() and (after_article or not given):
         return True  # "y robin", "yr eira": Welsh puts no article before a person's name

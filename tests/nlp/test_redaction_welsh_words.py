@@ -43,6 +43,10 @@ def redactor() -> Redactor:
         # Lower-case after the article is a noun, never a person ("robin" is also a name).
         "Roedd y robin goch yn canu ar y wal.",
         "Dyma’r tegan gorau i blant.",
+        # A noun mutated after "gan" (which announces authors) is the noun: a government,
+        # a country.
+        "Rheolwyd y mudiad gan Lywodraeth yr Aifft.",
+        "Un ymdrech olaf gan Gymru yn y gêm.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
@@ -83,6 +87,8 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Dan Lewis ddywedodd wrtha i am y biniau.", "[name] ddywedodd wrtha i am y biniau."),
         ("Siaradais i efo Dan Lewis ddoe.", "Siaradais i efo [name] ddoe."),
         ("Mae Beth Jones yn y swyddfa.", "Mae [name] yn y swyddfa."),
+        # After "gan", a given name whose mutated reading is a word ("tic"), beside a surname.
+        ("Llyfr gan Dic Jones yw hwn.", "Llyfr gan [name] yw hwn."),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
