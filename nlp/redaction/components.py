@@ -23,6 +23,7 @@ from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer, popular_fir
 from nlp.redaction.name_cues import NAMED_AFTER, WELSH_NAME_KEYS
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
+from nlp.redaction.welsh_mutated_names import mutated_given_names
 from nlp.redaction.welsh_words import ordinary_in_welsh
 
 Doc.set_extension("pii", default=None, force=True)
@@ -118,7 +119,8 @@ class PiiWelshNames:
     """The last word on name spans in Welsh text (see nlp.redaction.welsh_words).
 
     Trims everyday Welsh words and places, in any mutation, from both ends of every name
-    span the rules and the finders left, and drops a span with nothing else in it. In a span
+    span the rules and the finders left, and drops a span with nothing else in it. Then adds
+    the given names a mutation hid from them (nlp.redaction.welsh_mutated_names). In a span
     a title or an introduction announced, a capitalised word goes only if it is a place:
     "Haf" after "Mrs" is a person, "Ddinbych" after "Sir" a county.
     """
@@ -135,6 +137,8 @@ class PiiWelshNames:
                 for span in doc._.pii
                 if (kept := self._vet(doc, span, announced=span[:2] in cued)) is not None
             ]
+        # Given names a mutation disguised from every list ("Diolch i Fethan").
+        add_spans(doc, [(s, e, "name") for s, e in mutated_given_names(doc, self.g, self.popular)])
         return doc
 
     def _vet(

@@ -47,6 +47,8 @@ def redactor() -> Redactor:
         # a country.
         "Rheolwyd y mudiad gan Lywodraeth yr Aifft.",
         "Un ymdrech olaf gan Gymru yn y gêm.",
+        # Mutated places are no mutated given names.
+        "Symudais o Wynedd i Geredigion ac i Fethesda.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
@@ -89,6 +91,11 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Mae Beth Jones yn y swyddfa.", "Mae [name] yn y swyddfa."),
         # After "gan", a given name whose mutated reading is a word ("tic"), beside a surname.
         ("Llyfr gan Dic Jones yw hwn.", "Llyfr gan [name] yw hwn."),
+        # Given names written mutated, as Welsh mutates any noun after these words; the
+        # places beside them stay.
+        ("Diolch i Fethan am y te.", "Diolch i [name] am y te."),
+        ("Es i efo Chatrin i Gaerdydd.", "Es i efo [name] i Gaerdydd."),
+        ("Cân gan Fryn Terfel oedd hi.", "Cân gan [name] oedd hi."),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
