@@ -115,7 +115,8 @@ def ordinary_in_welsh(
         given: the word is a Welsh given name or one of the commonest English ones
             ("gareth", "dave"). Unannounced and lower-case, any other word is taken for a
             Welsh or borrowed word the vocabulary lacks ("siani flewog", "jin", "tei", "hil"),
-            though a world name list holds it.
+            though a world name list holds it; but not a listed name beside another name
+            word ("dafydd jones": the surname stays hidden with the given name).
     """
     if not any(ch.isalpha() for ch in word):
         return False
@@ -134,8 +135,10 @@ def ordinary_in_welsh(
         root = fold(radical(word.strip("'’"), previous=last or None))
         return alone and root != written and root in vocabulary() and root not in WELSH_NAME_KEYS
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
-    if word.islower() and (after_article or not given):
+    if word.islower() and after_article:
         return True  # "y robin", "yr eira": Welsh puts no article before a person's name
+    if word.islower() and not given and (alone or not listed):
+        return True  # "jin", "siani flewog"; beside a given name "dafydd jones" stays whole
     if not welsh_word(word) and not welsh_place(word, places, previous=last or None):
         return False
     if word.islower():

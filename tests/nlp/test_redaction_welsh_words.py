@@ -82,8 +82,10 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         # knows, are kept.
         ("Mae mam Anne yn ddynes glên iawn.", "Mae mam [name] yn ddynes glên iawn."),
         ("Dechreusai Mary wrando arni.", "Dechreusai [name] wrando arni."),
-        # Lower-case, a common English given name is still a person in a Welsh answer.
+        # Lower-case, a common English given name is still a person in a Welsh answer, and
+        # so is the surname after a given name.
         ("siaradais i efo dave ddoe", "siaradais i efo [name] ddoe"),
+        ("siaradais efo dafydd jones ddoe", "siaradais efo [name] ddoe"),
         # A given name that is also a Welsh word ("dan" is under) beside a surname that is
         # also a place ("Lewis"): the pair is the person, wherever it stands.
         ("Dan Lewis ddywedodd wrtha i am y biniau.", "[name] ddywedodd wrtha i am y biniau."),
