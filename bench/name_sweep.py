@@ -9,7 +9,7 @@ once, by bench/redaction.py, after the choice.
 
 Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --crossner CROSSNER \
          --heads shipped,/tmp/h.npz \
-         --thresholds 0.1,0.15 --supports 0.01,0.02
+         --thresholds 0.1,0.15 --supports 0.01,0.02 [--place-sure 0.5,0.9]
 """
 
 from __future__ import annotations
@@ -90,6 +90,11 @@ def main() -> None:
     )
     parser.add_argument("--thresholds", default=str(contextual.THRESHOLD), help="shipped if unset")
     parser.add_argument("--supports", default=str(statistical.SUPPORT), help="shipped if unset")
+    parser.add_argument(
+        "--place-sure",
+        default=str(statistical.PLACE_SURE),
+        help="statistical.PLACE_SURE values, comma-separated (shipped if unset)",
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
     sets = dev_sets(args.gum, args.ewt, args.crossner)
@@ -122,13 +127,15 @@ def main() -> None:
             finder.threshold = threshold
             for support in map(float, args.supports.split(",")):
                 statistical.SUPPORT = support
-                line = [Path(head).name, f"t={threshold}", f"s={support}"]
-                for name, rows in sets.items():
-                    results = redactor.redact_many([r["text"] for r in rows])
-                    predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
-                    figures = score(rows, predicted, ours=True, names_only=True)
-                    line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
-                print("  ".join(line), flush=True)
+                for sure in map(float, args.place_sure.split(",")):
+                    statistical.PLACE_SURE = sure
+                    line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}"]
+                    for name, rows in sets.items():
+                        results = redactor.redact_many([r["text"] for r in rows])
+                        predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
+                        figures = score(rows, predicted, ours=True, names_only=True)
+                        line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
+                    print("  ".join(line), flush=True)
 
 
 if __name__ == "__main__":
