@@ -58,7 +58,7 @@ def main() -> None:
                 kept[(text, tuple(layers))] = found
         return [kept[(t, tuple(layers))] for t in batch]
 
-    embedder.token_states = reused  # type: ignore[method-assign]
+    embedder.token_states = reused  # type: ignore[method-assign,assignment]
     redactor = Redactor(name_models=NAME_MODELS)
     first: list[list[str]] | None = None
     for sure in map(float, args.place_sure.split(",")):
