@@ -95,6 +95,12 @@ def main() -> None:
         default=str(statistical.PLACE_SURE),
         help="statistical.PLACE_SURE values, comma-separated (shipped if unset)",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "guess"),
+        default="guess",
+        help="'en': every text through the English pipeline (what the language guess costs)",
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
     sets = dev_sets(args.gum, args.ewt, args.crossner)
@@ -131,7 +137,10 @@ def main() -> None:
                     statistical.PLACE_SURE = sure
                     line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}"]
                     for name, rows in sets.items():
-                        results = redactor.redact_many([r["text"] for r in rows])
+                        results = redactor.redact_many(
+                            [r["text"] for r in rows],
+                            language="en" if args.language == "en" else None,
+                        )
                         predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
                         figures = score(rows, predicted, ours=True, names_only=True)
                         line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
