@@ -96,6 +96,11 @@ def main() -> None:
         help="statistical.PLACE_SURE values, comma-separated (shipped if unset)",
     )
     parser.add_argument(
+        "--name-rank",
+        default=str(statistical.NAME_RANK),
+        help="statistical.NAME_RANK values, comma-separated (shipped if unset)",
+    )
+    parser.add_argument(
         "--language",
         choices=("en", "guess"),
         default="guess",
@@ -133,9 +138,13 @@ def main() -> None:
             finder.threshold = threshold
             for support in map(float, args.supports.split(",")):
                 statistical.SUPPORT = support
-                for sure in map(float, args.place_sure.split(",")):
-                    statistical.PLACE_SURE = sure
-                    line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}"]
+                for sure, rank in [
+                    (float(p), int(r))
+                    for p in args.place_sure.split(",")
+                    for r in args.name_rank.split(",")
+                ]:
+                    statistical.PLACE_SURE, statistical.NAME_RANK = sure, rank
+                    line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}/{rank}"]
                     for name, rows in sets.items():
                         results = redactor.redact_many(
                             [r["text"] for r in rows],

@@ -4,11 +4,11 @@ Residents' answers carry no name labels, so a change to the name finder is also 
 them: the count of answers whose redacted text shows a [name] (the NHS Friends and Family
 Test answers by default: 10,302 answers, MIT), and, for each setting after the first, the
 words newly hidden and newly shown against the first. Settings are values of
-statistical.PLACE_SURE (``--place-sure``); MiniLM runs once per answer and its states are
-reused for every setting.
+statistical.PLACE_SURE and NAME_RANK (``--place-sure``, ``--name-rank``); MiniLM runs once per
+answer and its states are reused for every setting.
 
 Run: python bench/names_shown.py [--csv ../shared/data/themes/nhs_fft_phase1.csv]
-         [--column text] [--place-sure 1.01,0.9]
+         [--column text] [--place-sure 1.01,0.9] [--name-rank 3000]
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--csv", type=Path, default=NHS)
     parser.add_argument("--column", default="text")
     parser.add_argument("--place-sure", default=str(statistical.PLACE_SURE))
+    parser.add_argument("--name-rank", default=str(statistical.NAME_RANK))
     args = parser.parse_args()
     with args.csv.open(encoding="utf-8", newline="") as handle:
         texts = [row[args.column] for row in csv.DictReader(handle) if row[args.column].strip()]
@@ -61,15 +62,18 @@ def main() -> None:
     embedder.token_states = reused  # type: ignore[method-assign,assignment]
     redactor = Redactor(name_models=NAME_MODELS)
     first: list[list[str]] | None = None
-    for sure in map(float, args.place_sure.split(",")):
-        statistical.PLACE_SURE = sure
+    settings = [
+        (float(p), int(r)) for p in args.place_sure.split(",") for r in args.name_rank.split(",")
+    ]
+    for sure, rank in settings:
+        statistical.PLACE_SURE, statistical.NAME_RANK = sure, rank
         results = redactor.redact_many(texts)
         names = [
             hidden_names(t, [(s.start, s.end, s.type) for s in r.spans])
             for t, r in zip(texts, results, strict=True)
         ]
         shown = sum("[name]" in r.text for r in results)
-        print(f"PLACE_SURE={sure}: {shown} of {len(texts)} answers show a [name]", flush=True)
+        print(f"PLACE_SURE={sure}, NAME_RANK={rank}: {shown} of {len(texts)} show a [name]")
         if first is None:
             first = names
             continue

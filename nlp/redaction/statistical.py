@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.redaction.contextual import ContextualNameFinder, runs
-from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.gazetteer import (
+    NOT_NAMES,
+    Gazetteer,
+    common_names,
+    fold,
+    load_gazetteer,
+)
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     SAINTS,
@@ -60,6 +66,10 @@ SUPPORT = 0.02
 #: from it; below it the place wins ("Chester", "Mold"). English text only. Chosen on the
 #: four development sets (bench/RESULTS.md, "recall on the kinds of text"); 1.01: never.
 PLACE_SURE = 0.9
+#: ... and only a common name: among the US census's NAME_RANK commonest first names of either
+#: sex or surnames, or a Welsh one ("Nina", "Norton", "Bryn"); a rarer one is more likely the
+#: place ("Penley", "Crewe", "Kingsley"). 100,000: any census name.
+NAME_RANK = 3000
 #: Closed-class words no one is named: in long, repetitive text the finder can score a
 #: sentence-initial "The" near THRESHOLD ("[name] bins were not collected ..." x 100).
 FUNCTION_WORDS = frozenset(
@@ -260,8 +270,8 @@ class ModelNameFinder:
             if (
                 sure
                 and not self.listed_only
-                and self._listed(word)
                 and before not in ("to", "from")
+                and key in common_names(NAME_RANK)
             ):
                 return False  # "Norton collapsed", "Thanks again Nina": see PLACE_SURE; in
                 # Welsh, off the finder's home ground, places keep the last word

@@ -29,6 +29,8 @@ PLACES = [
     "Parking in Mold is awful.",
     "We moved from Norton last year.",
     "The roads around Buckley are awful.",
+    "Penley is lovely.",  # read like a person's, but a rare name (NAME_RANK)
+    "Kingsley has nothing for young people.",
 ]
 
 
@@ -46,8 +48,13 @@ def test_a_name_that_is_also_a_british_place_is_hidden_when_the_finder_is_sure(
     assert [r.text for r in redactor.redact_many(STAFF, language="en")] == STAFF
 
 
-def test_places_residents_write_about_stay(redactor: Redactor) -> None:
+def test_places_residents_write_about_stay(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert [r.text for r in redactor.redact_many(PLACES, language="en")] == PLACES
+    # A town that reads like a person is kept only because its name is a rare one.
+    monkeypatch.setattr(statistical, "NAME_RANK", 100_000)
+    assert redactor.redact("Penley is lovely.", language="en").text == "[name] is lovely."
 
 
 def test_the_same_name_many_times_is_hidden_every_time(redactor: Redactor) -> None:
