@@ -9,7 +9,7 @@ once, by bench/redaction.py, after the choice.
 
 Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --crossner CROSSNER \
          --heads shipped,/tmp/h.npz \
-         --thresholds 0.1,0.15 --supports 0.01,0.02
+         --thresholds 0.1,0.15 --supports 0.01,0.02 [--place-sure 0.5,0.9]
 """
 
 from __future__ import annotations
@@ -90,6 +90,22 @@ def main() -> None:
     )
     parser.add_argument("--thresholds", default=str(contextual.THRESHOLD), help="shipped if unset")
     parser.add_argument("--supports", default=str(statistical.SUPPORT), help="shipped if unset")
+    parser.add_argument(
+        "--place-sure",
+        default=str(statistical.PLACE_SURE),
+        help="statistical.PLACE_SURE values, comma-separated (shipped if unset)",
+    )
+    parser.add_argument(
+        "--name-rank",
+        default=str(statistical.NAME_RANK),
+        help="statistical.NAME_RANK values, comma-separated (shipped if unset)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("en", "guess"),
+        default="guess",
+        help="'en': every text through the English pipeline (what the language guess costs)",
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
     sets = dev_sets(args.gum, args.ewt, args.crossner)
@@ -122,13 +138,22 @@ def main() -> None:
             finder.threshold = threshold
             for support in map(float, args.supports.split(",")):
                 statistical.SUPPORT = support
-                line = [Path(head).name, f"t={threshold}", f"s={support}"]
-                for name, rows in sets.items():
-                    results = redactor.redact_many([r["text"] for r in rows])
-                    predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
-                    figures = score(rows, predicted, ours=True, names_only=True)
-                    line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
-                print("  ".join(line), flush=True)
+                for sure, rank in [
+                    (float(p), int(r))
+                    for p in args.place_sure.split(",")
+                    for r in args.name_rank.split(",")
+                ]:
+                    statistical.PLACE_SURE, statistical.NAME_RANK = sure, rank
+                    line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}/{rank}"]
+                    for name, rows in sets.items():
+                        results = redactor.redact_many(
+                            [r["text"] for r in rows],
+                            language="en" if args.language == "en" else None,
+                        )
+                        predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
+                        figures = score(rows, predicted, ours=True, names_only=True)
+                        line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
+                    print("  ".join(line), flush=True)
 
 
 if __name__ == "__main__":

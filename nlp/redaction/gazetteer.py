@@ -178,6 +178,16 @@ def popular_first_names(limit: int = 500) -> frozenset[str]:
     return frozenset(_popular(limit, "dist.male.first", "dist.female.first"))
 
 
+@cache
+def common_names(limit: int) -> frozenset[str]:
+    """The ``limit`` commonest US-census first names of each sex and surnames, and every
+    listed Welsh one, folded ("nina", "norton", "bryn")."""
+    welsh = {fold(n) for n in (*WELSH_FIRST_NAMES, *WELSH_SURNAMES)}
+    return frozenset(
+        _popular(limit, "dist.male.first", "dist.female.first", "dist.all.last") | welsh
+    )
+
+
 def _place_names() -> set[str]:
     # A British place is a place even when it is also a name ("Chester",
     # "Lincoln", "Mold"), unless it is one of the hundred commonest first names;

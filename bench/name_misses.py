@@ -1,0 +1,231 @@
+"""Where the name finder misses names and hides words, by genre and by why (dev sets only).
+
+For each development set (GUM dev and EWT dev carry a genre per sentence; WNUT-17 and
+CrossNER dev count as one genre each) the real redactor runs with MiniLM's states from
+bench/name_sweep.py's cache, and every person-name word it misses, and every word it wrongly
+hides, is put in one box by the stage that decided it:
+
+- ``head>=t, vetted out``: the head called it a name and statistical.py dropped or trimmed
+  it (a place, a word more often lower-case, a capital only because the sentence starts ...);
+- ``rule guess < SUPPORT``: the rules guessed it and the head gave it under SUPPORT;
+- ``head t/2..t``: the head came close; ``head < t/2``: the head was sure it is no name;
+- and by the kind of context a resident's text has more of than GUM train's genres:
+  lower case, a first name alone, a vocative ("Thanks Jim", "Jim, ..."), beside a verb of
+  saying, a possessive, at the start of the sentence.
+
+Run: python bench/name_misses.py --gum GUM --ewt UNER_MIRROR --cache /tmp/nerdata_sweep.npz \
+         [--head /tmp/h.npz] [--show 40]
+Test splits are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.name_sweep import CACHED_LAYERS, STATE, cached_states, dev_sets  # noqa: E402
+from bench.redaction import PERSON_LIKE, _tokens  # noqa: E402
+from nlp.redaction import Redactor, statistical  # noqa: E402
+from nlp.redaction.contextual import NameHead, runs, shared_finder  # noqa: E402
+from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
+
+# Words before a name said to someone ("Thanks Jim", "Hi Sue", "Dear Ann").
+VOCATIVE_BEFORE = frozenset(
+    "hi hey hello thanks thank cheers dear bye goodbye ok okay yes no oh sorry well yeah"
+    " morning evening night".split()
+)
+SAYING = frozenset(
+    "said says say asked asks told tells replied replies answered shouted whispered cried"
+    " called wrote writes added explained laughed yelled muttered".split()
+)
+
+
+def kinds(text: str, tokens: list[tuple[int, int]], k: int, alone: bool) -> list[str]:
+    """The kinds of context of token ``k``, a gold name word (see the module docstring)."""
+    start, end = tokens[k]
+    word = text[start:end]
+    bare = word.strip(".,!?;:\"'()’")
+    before = text[tokens[k - 1][0] : tokens[k - 1][1]].lower().strip(",.!?\"'") if k else ""
+    after = text[tokens[k + 1][0] : tokens[k + 1][1]].lower() if k + 1 < len(tokens) else ""
+    out = []
+    if bare[:1].islower():
+        out.append("lower case")
+    if alone:
+        out.append("one word alone")
+    first = k == 0 or text[tokens[k - 1][0] : tokens[k - 1][1]][-1:] in '.!?"“'
+    if (
+        before in VOCATIVE_BEFORE
+        or (first and word.endswith(","))
+        or (k and text[tokens[k - 1][0] : tokens[k - 1][1]].endswith(",") and word[-1:] in ".!?")
+    ):
+        out.append("vocative")
+    if before in SAYING or after.strip(",.!?\"'") in SAYING:
+        out.append("beside saying")
+    if word.endswith(("'s", "’s")) or after in ("'s", "’s"):
+        out.append("possessive")
+    if first:
+        out.append("sentence start")
+    return out or ["other"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gum", type=Path)
+    parser.add_argument("--ewt", type=Path)
+    parser.add_argument("--crossner", type=Path)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
+    parser.add_argument("--head", help="an .npz head instead of the shipped one")
+    parser.add_argument("--show", type=int, default=30, help="examples listed per box")
+    args = parser.parse_args()
+    sets = dev_sets(args.gum, args.ewt, args.crossner)
+    stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
+    finder = shared_finder()
+    if args.head:
+        finder.head = NameHead(Path(args.head), sha256=None)
+    compute = finder.embedder.token_states
+
+    def from_cache(
+        texts: Any, *, batch_size: int = 32, layers: Any = (6,)
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        columns = np.concatenate(
+            [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
+        )
+        out = []
+        for text in texts:
+            if text not in stored:
+                states, offsets = compute([text], layers=CACHED_LAYERS)[0]
+                stored[text] = (states.astype(np.float16), offsets)
+            states, offsets = stored[text]
+            out.append((states[:, columns].astype(np.float32), offsets))
+        return out
+
+    finder.embedder.token_states = from_cache  # type: ignore[method-assign]
+    # What the combination saw per text: the words, their scores, the rules' guesses.
+    seen: dict[str, dict[str, Any]] = {}
+    original_find = statistical.ModelNameFinder.find
+
+    def recording_find(self: Any, doc: Any, guesses: Any = ()) -> list[tuple[int, int]]:
+        words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+        scores = finder.scores_many([doc.text], [words])[0] if words else np.zeros(0)
+        found = original_find(self, doc, guesses)
+        position = {start: i for i, (start, _, _) in enumerate(words)}
+        lower_names = statistical.written_lower(words)
+        verdicts: dict[int, str] = {}
+        for run in runs(words, scores >= finder.threshold):
+            least = min(float(scores[position[start]]) for start, _, _ in run)
+            kept, why = self.judge_run(doc.text, words, position, run, lower_names, least)
+            for start, end, _ in run:
+                inside = kept is not None and kept[0] <= start and end <= kept[1]
+                verdicts[start] = "kept" if inside else why if kept is None else "trimmed"
+        seen[doc.text] = {
+            "words": words,
+            "scores": scores,
+            "guesses": list(guesses),
+            "verdicts": verdicts,
+        }
+        return found
+
+    statistical.ModelNameFinder.find = recording_find  # type: ignore[method-assign]
+    redactor = Redactor(name_models=NAME_MODELS)
+    t = finder.threshold
+    for name, rows in sets.items():
+        results = redactor.redact_many([r["text"] for r in rows])
+        per_genre: dict[str, Counter[str]] = defaultdict(Counter)
+        boxes: dict[str, list[str]] = defaultdict(list)
+        why_count: Counter[str] = Counter()
+        kind_count: Counter[str] = Counter()
+        kind_total: Counter[str] = Counter()
+        false_words: Counter[str] = Counter()
+        for row, result in zip(rows, results, strict=True):
+            text = row["text"]
+            genre = row.get("genre") or str(row.get("doc", name)).split("-")[0]
+            tokens = _tokens(text)
+            gold = [False] * len(tokens)
+            alone = [False] * len(tokens)
+            for span in row["spans"]:
+                if span["type"] != "person":
+                    continue
+                inside = [
+                    k for k, (a, b) in enumerate(tokens) if a < span["end"] and span["start"] < b
+                ]
+                for k in inside:
+                    gold[k] = True
+                    alone[k] = len(inside) == 1
+            hidden = [
+                any(a < s.end and s.start < b for s in result.spans if s.type in PERSON_LIKE)
+                for a, b in tokens
+            ]
+            record = seen.get(text)
+            for k, (a, b) in enumerate(tokens):
+                per_genre[genre]["gold"] += gold[k]
+                per_genre[genre]["hit"] += gold[k] and hidden[k]
+                per_genre[genre]["predicted"] += hidden[k]
+                per_genre[genre]["false"] += hidden[k] and not gold[k]
+                score = 0.0
+                guessed = False
+                verdict = ""
+                if record is not None:
+                    inside = [
+                        s
+                        for (c, d, _), s in zip(record["words"], record["scores"], strict=True)
+                        if c < b and a < d
+                    ]
+                    score = max(inside, default=0.0)
+                    guessed = any(c < b and a < d for c, d in record["guesses"])
+                    verdict = next((v for c, v in record["verdicts"].items() if a <= c < b), "kept")
+                shown = f"{text[max(0, a - 40) : a]}[[{text[a:b]}]]{text[b : b + 30]}"
+                shown = f"{score:.3f} {shown}".replace("\n", " ")
+                if hidden[k] and not gold[k]:
+                    false_words[text[a:b].strip(".,!?;:'\"").lower()] += 1
+                    boxes[f"false / {genre}"].append(shown)
+                if not gold[k]:
+                    if score >= t and verdict != "kept" and not hidden[k]:
+                        boxes[f"rightly vetted / {verdict}"].append(f"{genre:12} {shown}")
+                    continue
+                context = kinds(text, tokens, k, alone[k])
+                for kind in context:
+                    kind_total[kind] += 1
+                    kind_count[kind] += not hidden[k]
+                if hidden[k]:
+                    continue
+                if score >= t:
+                    why = f"head>=t, vetted out: {verdict}"
+                elif guessed and score < statistical.SUPPORT:
+                    why = "rule guess < SUPPORT"
+                elif score >= t / 2:
+                    why = "head t/2..t"
+                else:
+                    why = "head < t/2"
+                why_count[why] += 1
+                boxes[f"miss / {why}"].append(f"{genre:12} {','.join(context):30} {shown}")
+        print(f"\n## {name}")
+        print("genre | gold | missed | recall | hidden | false | precision")
+        for genre, c in sorted(per_genre.items()):
+            recall = c["hit"] / max(1, c["gold"])
+            precision = 1 - c["false"] / max(1, c["predicted"])
+            print(
+                f"{genre} | {c['gold']} | {c['gold'] - c['hit']} | {recall:.3f} | "
+                f"{c['predicted']} | {c['false']} | {precision:.3f}"
+            )
+        print("why missed:", dict(why_count.most_common()))
+        print(
+            "missed by kind (missed / gold):",
+            {k: f"{kind_count[k]}/{kind_total[k]}" for k, _ in kind_total.most_common()},
+        )
+        print("false words:", false_words.most_common(40))
+        for box, examples in sorted(boxes.items()):
+            print(f"\n### {box} ({len(examples)})")
+            for example in examples[: args.show]:
+                print("  ", example)
+
+
+if __name__ == "__main__":
+    main()

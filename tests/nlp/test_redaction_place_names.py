@@ -1,0 +1,82 @@
+"""Names that are also British places (statistical.PLACE_SURE), through the real redactor.
+
+GeoNames lists every British hamlet, so "Nina", "Kerry", "Lynn" and "Norton" are places as
+well as people. Before PLACE_SURE a lone such word was always taken for the place, however
+sure the contextual finder was: "Please thank Kerry for all her help" was shown whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.redaction import Redactor, statistical
+
+STAFF = [
+    "Nina on the ward was so kind to my mum.",
+    "Please thank Kerry for all her help.",
+    "Thanks again Lynn, you were brilliant.",
+    "Norton collapsed at the corner and nobody came.",
+]
+HIDDEN = [
+    "[name] on the ward was so kind to my mum.",
+    "Please thank [name] for all her help.",
+    "Thanks again [name], you were brilliant.",
+    "[name] collapsed at the corner and nobody came.",
+]
+PLACES = [
+    "The buses to Chester stop at six.",
+    "Chester needs more buses.",
+    "Parking in Mold is awful.",
+    "We moved from Norton last year.",
+    "The roads around Buckley are awful.",
+    "Penley is lovely.",  # read like a person's, but a rare name (NAME_RANK)
+    "Kingsley has nothing for young people.",
+]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+def test_a_name_that_is_also_a_british_place_is_hidden_when_the_finder_is_sure(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [r.text for r in redactor.redact_many(STAFF, language="en")] == HIDDEN
+    # The setting is what hides them: with it off, the place list wins again.
+    monkeypatch.setattr(statistical, "PLACE_SURE", 1.01)
+    assert [r.text for r in redactor.redact_many(STAFF, language="en")] == STAFF
+
+
+def test_places_residents_write_about_stay(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [r.text for r in redactor.redact_many(PLACES, language="en")] == PLACES
+    # A town that reads like a person is kept only because its name is a rare one.
+    monkeypatch.setattr(statistical, "NAME_RANK", 100_000)
+    assert redactor.redact("Penley is lovely.", language="en").text == "[name] is lovely."
+
+
+def test_the_same_name_many_times_is_hidden_every_time(redactor: Redactor) -> None:
+    """A long answer repeating the name, cut into windows, shows it nowhere."""
+    text = "Please thank Kerry for all her help. " * 200
+    result = redactor.redact(text, language="en")
+    assert "Kerry" not in result.text
+    assert result.text.count("[name]") == 200
+    assert result.text.replace("[name]", "Kerry") == text
+
+
+def test_the_finder_says_why_it_dropped_a_place(redactor: Redactor) -> None:
+    """bench/name_misses.py counts these reasons; a sure score alone decides nothing."""
+    finder = statistical.ModelNameFinder([], contextual=None)
+    words = [(0, 7, "Chester"), (8, 13, "needs"), (14, 18, "more")]
+    position = {start: i for i, (start, _, _) in enumerate(words)}
+    text = "Chester needs more"
+    unsure = finder.judge_run(text, words, position, words[:1], False, 0.5)
+    assert unsure == (None, "a place alone")
+    assert finder.judge_run(text, words, position, words[:1], False, 0.95) == ((0, 7), "kept")
+    welsh = statistical.ModelNameFinder([], listed_only=True, contextual=None)
+    assert welsh.judge_run(text, words, position, words[:1], False, 0.95) == (
+        None,
+        "a place alone",
+    )
