@@ -179,13 +179,11 @@ def popular_first_names(limit: int = 500) -> frozenset[str]:
 
 
 @cache
-def common_names(limit: int) -> frozenset[str]:
-    """The ``limit`` commonest US-census first names of each sex and surnames, and every
-    listed Welsh one, folded ("nina", "norton", "bryn")."""
-    welsh = {fold(n) for n in (*WELSH_FIRST_NAMES, *WELSH_SURNAMES)}
-    return frozenset(
-        _popular(limit, "dist.male.first", "dist.female.first", "dist.all.last") | welsh
-    )
+def common_given_names(limit: int) -> frozenset[str]:
+    """The ``limit`` commonest US-census first names of each sex, and every listed Welsh
+    given name, folded ("nina", "kerry", "bryn")."""
+    welsh = {fold(n) for n in WELSH_FIRST_NAMES}
+    return frozenset(_popular(limit, "dist.male.first", "dist.female.first") | welsh)
 
 
 def _place_names() -> set[str]:

@@ -1,8 +1,10 @@
 """Names that are also British places (statistical.PLACE_SURE), through the real redactor.
 
-GeoNames lists every British hamlet, so "Nina", "Kerry", "Lynn" and "Norton" are places as
-well as people. Before PLACE_SURE a lone such word was always taken for the place, however
-sure the contextual finder was: "Please thank Kerry for all her help" was shown whole.
+GeoNames lists every British hamlet, so "Nina", "Kerry" and "Lynn" are places as well as
+people. Before PLACE_SURE a lone such word was always taken for the place, however sure the
+contextual finder was: "Please thank Kerry for all her help" was shown whole. Only given
+names: many towns are surnames ("Holt is lovely"), and a surname alone is rarely how a
+resident names someone.
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ STAFF = [
     "Nina on the ward was so kind to my mum.",
     "Please thank Kerry for all her help.",
     "Thanks again Lynn, you were brilliant.",
-    "Norton collapsed at the corner and nobody came.",
 ]
 HIDDEN = [
     "[name] on the ward was so kind to my mum.",
     "Please thank [name] for all her help.",
     "Thanks again [name], you were brilliant.",
-    "[name] collapsed at the corner and nobody came.",
 ]
 PLACES = [
     "The buses to Chester stop at six.",
@@ -29,8 +29,11 @@ PLACES = [
     "Parking in Mold is awful.",
     "We moved from Norton last year.",
     "The roads around Buckley are awful.",
-    "Penley is lovely.",  # read like a person's, but a rare name (NAME_RANK)
+    "Penley is lovely.",  # read like a person's, but no common given name (NAME_RANK)
     "Kingsley has nothing for young people.",
+    # Towns that are surnames, in sentences that read like a person's.
+    "Holt is lovely.",
+    "Norton has nothing for young people.",
 ]
 
 
@@ -52,9 +55,11 @@ def test_places_residents_write_about_stay(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert [r.text for r in redactor.redact_many(PLACES, language="en")] == PLACES
-    # A town that reads like a person is kept only because its name is a rare one.
-    monkeypatch.setattr(statistical, "NAME_RANK", 100_000)
-    assert redactor.redact("Penley is lovely.", language="en").text == "[name] is lovely."
+    # A town that is a common given name, in a sentence that reads like a person's, is
+    # the price: hidden when the finder is sure, unless the setting is off.
+    assert redactor.redact("Chester is lovely.", language="en").text == "[name] is lovely."
+    monkeypatch.setattr(statistical, "PLACE_SURE", 1.01)
+    assert redactor.redact("Chester is lovely.", language="en").text == "Chester is lovely."
 
 
 def test_the_same_name_many_times_is_hidden_every_time(redactor: Redactor) -> None:
