@@ -218,4 +218,6 @@ def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name
         return True  # "St Giles church", "Ysgol Sant Dunawd"
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
         return True  # "Victoria Road", "Gwersyllt library"
+    if after == "ward" and not first_name:
+        return True  # "Dyfi ward", "Gresford ward"; "Sarah Ward" is a surname, capitalised
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -27,6 +27,7 @@ from nlp.redaction.gazetteer import (
     common_given_names,
     fold,
     load_gazetteer,
+    popular_first_names,
 )
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
@@ -202,6 +203,18 @@ class ModelNameFinder:
         key = fold(word)
         return self._mostly_lower(key) and key not in self.g.first_names
 
+    def _everyday_surname(self, word: str) -> bool:
+        """A surname of four letters or more that is no common given name, and an everyday
+        word written lower-case more often ("ward", "brown", "baker"): alone, the word.
+        Residents type given names in lower case ("ask dave", "sue"), but name someone by a
+        bare surname rarely and with a title when they do ("Mrs Ward", which the rules
+        hide); "smith", written capitalised more often, stays a name."""
+        key = fold(word)
+        if len(key) < 4 or key in popular_first_names() or key not in self.g.surnames:
+            return False  # short ones are nicknames as often ("shoutout to mo")
+        low = self.g.lower_prob(key)
+        return low > self.g.capital_prob(key) and low > MOSTLY_LOWER
+
     def _mostly_lower(self, key: str) -> bool:
         """Written lower-case far more often than capitalised (LOWER_BY), and common."""
         low = self.g.lower_prob(key)
@@ -327,6 +340,8 @@ class ModelNameFinder:
             tokens[0][2], before, by_context=by_context, sure=sure
         ):
             return None, "a place alone"  # "Chester", "Mold": a place that is also a name
+        if len(tokens) == 1 and tokens[0][2].islower() and self._everyday_surname(tokens[0][2]):
+            return None, "an everyday word"  # "Lovely ward", "the brown bins"
         if self.listed_only:
             # Welsh or foreign words around a name are not part of it ("Siân ac mae'r"),
             # nor a lower-case word beside a capitalised name ("się Zofia Nowak").

@@ -200,6 +200,13 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         # An introduction or a title still announces a person, whatever follows.
         ("my son Jack school is too far", "my son [name] school is too far"),
         ("Mrs Evans school run is chaos", "Mrs [name] school run is chaos"),
+        # A hospital or council ward; "Ward" the surname stays hidden.
+        ("The staff on Dyfi ward were kind", None),
+        ("Lovely ward, great staff", None),
+        ("Nice ward and staff", None),
+        ("Sarah Ward was kind", "[name] was kind"),
+        ("Mrs Ward was lovely", "Mrs [name] was lovely"),
+        ("ask sarah ward", "ask [name]"),
     ],
 )
 def test_streets_and_buildings_named_after_people_are_places(
