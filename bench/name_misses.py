@@ -31,7 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.name_sweep import CACHED_LAYERS, STATE, cached_states, dev_sets  # noqa: E402
+from bench.name_sweep import cached_states, dev_sets, serve_from_cache  # noqa: E402
 from bench.redaction import PERSON_LIKE, _tokens  # noqa: E402
 from nlp.redaction import Redactor, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, runs, shared_finder  # noqa: E402
@@ -90,24 +90,7 @@ def main() -> None:
     finder = shared_finder()
     if args.head:
         finder.head = NameHead(Path(args.head), sha256=None)
-    compute = finder.embedder.token_states
-
-    def from_cache(
-        texts: Any, *, batch_size: int = 32, layers: Any = (6,)
-    ) -> list[tuple[np.ndarray, np.ndarray]]:
-        columns = np.concatenate(
-            [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
-        )
-        out = []
-        for text in texts:
-            if text not in stored:
-                states, offsets = compute([text], layers=CACHED_LAYERS)[0]
-                stored[text] = (states.astype(np.float16), offsets)
-            states, offsets = stored[text]
-            out.append((states[:, columns].astype(np.float32), offsets))
-        return out
-
-    finder.embedder.token_states = from_cache  # type: ignore[method-assign]
+    serve_from_cache(finder.embedder, stored)
     # What the combination saw per text: the words, their scores, the rules' guesses.
     seen: dict[str, dict[str, Any]] = {}
     original_find = statistical.ModelNameFinder.find

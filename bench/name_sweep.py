@@ -80,6 +80,31 @@ def cached_states(texts: Sequence[str], cache: Path) -> States:
     return stored
 
 
+def serve_from_cache(embedder: Any, stored: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+    """Have ``embedder`` read MiniLM's states from ``stored`` (cached_states), not compute them.
+
+    Windows of long texts and warm-up texts are not in the cache: computed as usual, and kept.
+    """
+    compute = embedder.token_states
+
+    def from_cache(
+        texts: Sequence[str], *, batch_size: int = 32, layers: Sequence[int] = (6,)
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        columns = np.concatenate(
+            [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
+        )
+        out = []
+        for text in texts:
+            if text not in stored:
+                states, offsets = compute([text], layers=CACHED_LAYERS)[0]
+                stored[text] = (states.astype(np.float16), offsets)
+            states, offsets = stored[text]
+            out.append((states[:, columns].astype(np.float32), offsets))
+        return out
+
+    embedder.token_states = from_cache
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
@@ -111,26 +136,7 @@ def main() -> None:
     sets = dev_sets(args.gum, args.ewt, args.crossner)
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
-    embedder = finder.embedder
-    compute = embedder.token_states
-
-    def from_cache(
-        texts: Sequence[str], *, batch_size: int = 32, layers: Sequence[int] = (6,)
-    ) -> list[tuple[np.ndarray, np.ndarray]]:
-        # Windows of long texts and warm-up texts are not in the cache: computed as usual.
-        columns = np.concatenate(
-            [np.arange(STATE) + STATE * CACHED_LAYERS.index(k) for k in layers]
-        )
-        out = []
-        for text in texts:
-            if text not in stored:
-                states, offsets = compute([text], layers=CACHED_LAYERS)[0]
-                stored[text] = (states.astype(np.float16), offsets)
-            states, offsets = stored[text]
-            out.append((states[:, columns].astype(np.float32), offsets))
-        return out
-
-    embedder.token_states = from_cache  # type: ignore[method-assign]
+    serve_from_cache(finder.embedder, stored)
     redactor = Redactor(name_models=NAME_MODELS)
     for head in args.heads.split(","):
         finder.head = NameHead() if head == "shipped" else NameHead(Path(head), sha256=None)
