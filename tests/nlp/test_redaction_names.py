@@ -279,3 +279,13 @@ def test_everyday_words_after_titles_and_sign_offs(
     redactor: Redactor, text: str, expected: str | None
 ) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
+
+
+def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> None:
+    """Dense with names the lists lack, an English sentence can read as another language,
+    whose pipeline hides only listed names; its English function words say otherwise."""
+    text = "Zbigniew Brzezinski and Wojciech Jaruzelski met Lech Walesa and Jacek Kuron"
+    assert redactor.redact(text).text == "[name] and [name] met [name] and [name]"
+    # Polish stays Polish: its nouns are kept, its full names hidden.
+    polish = "Nazywam się Zofia Nowak i mieszkam w Wrexham, to jest do domu"
+    assert redactor.redact(polish).text == polish.replace("Zofia Nowak", "[name]")
