@@ -175,7 +175,7 @@ class PiiWelshNames:
         return ordinary_in_welsh(
             word,
             before=text[max(0, start - 40) : start],  # enough to see the last word
-            listed=key in self.g.first_names or key in self.g.surnames,
+            listed=self.g.listed(key),
             alone=alone,
             announced=announced,
             places=self.g.uk_places,

@@ -182,8 +182,7 @@ def popular_first_names(limit: int = 500) -> frozenset[str]:
 def common_given_names(limit: int) -> frozenset[str]:
     """The ``limit`` commonest US-census first names of each sex, and every listed Welsh
     given name, folded ("nina", "kerry", "bryn")."""
-    welsh = {fold(n) for n in WELSH_FIRST_NAMES}
-    return frozenset(_popular(limit, "dist.male.first", "dist.female.first") | welsh)
+    return popular_first_names(limit) | {fold(n) for n in WELSH_FIRST_NAMES}
 
 
 def _place_names() -> set[str]:

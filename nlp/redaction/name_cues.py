@@ -145,6 +145,9 @@ FACILITIES = frozenset(
     pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
     prison""".split()
 )
+# The same, for nouns that are also common surnames: in lower case only ("Dyfi ward",
+# "Gresford ward"); capitalised after a name they are the surname ("Sarah Ward").
+FACILITIES_LOWER = frozenset({"ward"})
 
 # Welsh nouns that open the name of a house, an estate, a street or a building, whatever
 # follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin" ("Tŷ" only with its accent:
@@ -218,6 +221,6 @@ def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name
         return True  # "St Giles church", "Ysgol Sant Dunawd"
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
         return True  # "Victoria Road", "Gwersyllt library"
-    if after == "ward" and not first_name:
-        return True  # "Dyfi ward", "Gresford ward"; "Sarah Ward" is a surname, capitalised
+    if after in FACILITIES_LOWER and not first_name:
+        return True  # "Dyfi ward"
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

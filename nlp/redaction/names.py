@@ -140,7 +140,7 @@ class _Scan:
         return prev in SENTENCE_BREAK or prev.endswith((".", "!", "?")) or "\n" in self.spaces[j]
 
     def known(self, key: str) -> bool:
-        return key in self.g.first_names or key in self.g.surnames
+        return self.g.listed(key)
 
     def lower_case_name(self, key: str) -> bool:
         """A listed name that, written in lower case after a title or an introduction, is

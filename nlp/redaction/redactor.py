@@ -247,25 +247,20 @@ _ENGLISH_GRAMMAR = frozenset(
 def _guess_language(text: str) -> str:
     """ "cy", "en" or "xx" (other) for the pipeline; never fails, since a redaction must not.
 
-    English written around many foreign names ("starring Amitabh Bachchan, Jaya Bhaduri and
-    Sanjeev Kumar") can read as another language to the identifier, whose pipeline hides only
-    names on the lists; two English function words make it English again.
+    English written around many foreign names ("Zbigniew Brzezinski and Wojciech Jaruzelski
+    met Lech Walesa and Jacek Kuron") can read as another language to the identifier, whose
+    pipeline hides only names on the lists; two English function words make it English again.
     """
+    words = re.findall(r"[^\W\d_]+", text.lower())
     try:
         found = langid.identify(text)
-        if found == "other" and _english_grammar(text):
+        if found == "other" and sum(word in _ENGLISH_GRAMMAR for word in words) >= 2:
             return "en"
         return {"cy": "cy", "other": "xx"}.get(found, "en")
     except Exception:  # a broken language model must not stop a redaction
         logger.warning("language identification failed; counting Welsh function words instead")
-        words = re.findall(r"[^\W\d_]+", text.lower())
         welsh = sum(word in WELSH_STOP_WORDS for word in words)
         return "cy" if words and welsh >= max(2, len(words) // 4) else "en"
-
-
-def _english_grammar(text: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return sum(word in _ENGLISH_GRAMMAR for word in words) >= 2
 
 
 def _windows(text: str) -> list[tuple[int, str]]:

@@ -222,7 +222,7 @@ class ModelNameFinder:
 
     def _listed(self, word: str) -> bool:
         key = fold(word.strip("'’"))
-        return key in self.g.first_names or key in self.g.surnames
+        return self.g.listed(key)
 
     def _ordinary(self, word: str, *, by_context: bool = False, lower_names: bool = True) -> bool:
         key = fold(word.strip("'’"))
