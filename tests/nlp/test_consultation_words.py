@@ -7,9 +7,11 @@ less than needed is what needs a new decision, not hiding more.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from nlp.embeddings.hashing import HashingEmbedder
 from nlp.redaction import Redactor
@@ -30,9 +32,19 @@ from storage.models.responses import Decision, ThemeResponse
 from storage.models.themes import Theme
 from storage.repositories import quotes as quotes_repo
 from storage.repositories import themes as themes_repo
+from storage.repositories.redaction_words import set_words
 from tests.nlp.themes_factories import add_answers, make_consultation
 
 PARK = "Sorry Caia Park is rough and we need more police, Tegwedd never rang back"
+
+
+def _set_lists(
+    session: Session, cid: int, *, keep: Sequence[str] = (), hide: Sequence[str] = ()
+) -> None:
+    """The consultation's places to keep and words to hide, as the console's form sets them."""
+    consultation = session.get(Consultation, cid)
+    assert consultation is not None
+    set_words(session=session, consultation=consultation, places_to_keep=keep, words_to_hide=hide)
 
 
 def test_quotes_follow_the_words_but_keep_the_officers_decisions(engine: Engine) -> None:
@@ -54,10 +66,7 @@ def test_quotes_follow_the_words_but_keep_the_officers_decisions(engine: Engine)
             add=[{"start": PARK.index("police"), "end": PARK.index(","), "type": "redacted"}],
         )
         quotes_repo.approve_quote(session=session, quote_id=approved, officer="officer:1")
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.places_to_keep = ["Caia Park"]
-        session.add(consultation)
+        _set_lists(session, cid, keep=["Caia Park"])
     with session_scope(engine) as session:
         kept_only = follow_words_change(session=session, consultation_id=cid, actor="officer:1")
         assert kept_only.quotes_requeued == 0
@@ -66,10 +75,7 @@ def test_quotes_follow_the_words_but_keep_the_officers_decisions(engine: Engine)
         assert quotes[approved].status == QuoteStatus.APPROVED  # type: ignore[union-attr]
         assert "[name] Park" in quotes[approved].redacted_text  # type: ignore[union-attr]
         assert "[redacted]" in quotes[edited].redacted_text  # type: ignore[union-attr]
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.words_to_hide = ["Tegwedd"]
-        session.add(consultation)
+        _set_lists(session, cid, keep=["Caia Park"], hide=["Tegwedd"])
     with session_scope(engine) as session:
         hidden = follow_words_change(session=session, consultation_id=cid, actor="officer:1")
         assert hidden.quotes_requeued == 1
@@ -93,10 +99,7 @@ def test_quotes_follow_the_words_but_keep_the_officers_decisions(engine: Engine)
 def test_an_approved_quote_showing_a_place_no_longer_kept_goes_back(engine: Engine) -> None:
     cid = make_consultation(engine)
     with session_scope(engine) as session:
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.places_to_keep = ["Eagles Meadow"]
-        session.add(consultation)
+        _set_lists(session, cid, keep=["Eagles Meadow"])
     ids = add_answers(engine, cid, ["Love Eagles Meadow but parking is dear"])
     with session_scope(engine) as session:
         (quote,) = propose_redacted_quotes(session=session, answer_ids=ids, redactor=Redactor())
@@ -105,10 +108,7 @@ def test_an_approved_quote_showing_a_place_no_longer_kept_goes_back(engine: Engi
         quote_id = quote.id or 0
     # The officer learns "Eagles Meadow" was someone's name and takes it off the list.
     with session_scope(engine) as session:
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.places_to_keep = None
-        session.add(consultation)
+        _set_lists(session, cid)
         followed = hide_words_now(
             session=session,
             consultation_id=cid,
@@ -130,10 +130,7 @@ def test_a_quote_decided_while_the_redactor_ran_keeps_the_decision(
         (quote,) = propose_redacted_quotes(session=session, answer_ids=ids, redactor=Redactor())
         quote_id, shown = quote.id or 0, quote.redacted_text
         assert shown.startswith("Sorry [name] Park")
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.places_to_keep = ["Caia Park"]
-        session.add(consultation)
+        _set_lists(session, cid, keep=["Caia Park"])
     real_redactor = redacted._redactor
 
     def officer_approves_meanwhile() -> Redactor:
@@ -167,10 +164,7 @@ def test_officers_names_never_show_a_word_to_hide_however_it_is_typed(engine: En
                 decision=Decision.ALREADY_DOING,
             )
         )
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.words_to_hide = ["O'Brien"]
-        session.add(consultation)
+        _set_lists(session, cid, hide=["O'Brien"])
     with session_scope(engine) as session:
         hide_words_now(session=session, consultation_id=cid, actor="officer:1")
         masked = session.get(Theme, named.id)
@@ -197,10 +191,7 @@ def test_labels_may_use_a_hidden_phrases_everyday_words_but_never_its_name(
 ) -> None:
     cid = make_consultation(engine)
     with session_scope(engine) as session:
-        consultation = session.get(Consultation, cid)
-        assert consultation is not None
-        consultation.words_to_hide = ["Acme Housing Repairs"]
-        session.add(consultation)
+        _set_lists(session, cid, hide=["Acme Housing Repairs"])
     texts = [f"acme housing repairs never fixed the damp housing in my flat {n}" for n in range(8)]
     texts += [f"the bus to town is always late and the buses are too dear {n}" for n in range(8)]
     add_answers(engine, cid, texts)
