@@ -223,4 +223,9 @@ def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name
         return True  # "Victoria Road", "Gwersyllt library"
     if after in FACILITIES_LOWER and not first_name:
         return True  # "Dyfi ward"
+    if fold(word) in FACILITIES_LOWER and (
+        after[:1].isdigit() or (not before[:1].isalpha() and not after[:1].isupper())
+    ):
+        return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or after
+        # it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward", which the rules hide)
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from nlp.lang.cy.lexicon import PLACES as WELSH_PLACES
 from nlp.lang.cy.mutations import demutate
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.misspellings import misspelling_of
 from nlp.redaction.name_cues import (
     ABBREVIATED,
     COMMON_WORD,
@@ -209,6 +210,8 @@ class _Scan:
             return False
         if welsh_looking(word):
             return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
+        if self.sentence_start(i) and misspelling_of(key, self.g) is not None:
+            return False  # "Nothimg to add": a misspelt word capitalised by its place
         if i and (self.keys[i - 1] in LOCATIVE_BEFORE or (i - 1) in self.places):
             return False  # "in Marford", "the Gurdwara", "Wrexham Maelor"
         return key not in self.g.frequencies and key not in NOT_NAMES and len(key) > 2

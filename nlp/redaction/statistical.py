@@ -29,6 +29,7 @@ from nlp.redaction.gazetteer import (
     load_gazetteer,
     popular_first_names,
 )
+from nlp.redaction.misspellings import misspelling_of
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     SAINTS,
@@ -196,12 +197,15 @@ class ModelNameFinder:
         self, word: str, index: int, words: Sequence[tuple[int, int, str]]
     ) -> bool:
         """An everyday word capitalised only because a sentence starts with it: far more
-        often written lower-case (LOWER_BY) and no one's given name ("Will" stays a name)."""
+        often written lower-case (LOWER_BY) and no one's given name ("Will" stays a name), or
+        an English word misspelt ("Nothimg", misspellings.py)."""
         starts = index == 0 or words[index - 1][2][-1:] in ".!?"
         if not starts or not word[:1].isupper() or not word[1:].islower():
             return False
         key = fold(word)
-        return self._mostly_lower(key) and key not in self.g.first_names
+        return (self._mostly_lower(key) and key not in self.g.first_names) or (
+            not self.listed_only and misspelling_of(key, self.g) is not None
+        )
 
     def _everyday_surname(self, word: str) -> bool:
         """A surname of four letters or more that is no common given name, and an everyday
@@ -252,6 +256,9 @@ class ModelNameFinder:
             if word.islower() and self._mostly_lower(key):
                 return True  # "More trees": a short answer says nothing of its writer's
                 # habits, and a word seen far more often lower-case is a word there
+            if word.islower() and not self.listed_only and misspelling_of(key, self.g):
+                return True  # "very lovley", "kind, poilite & courteous": misspellings.py;
+                # English slips only ("personol" is Welsh, not "personal" misspelt)
             if (
                 word.islower()
                 and len(key) > 3

@@ -204,9 +204,13 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("The staff on Dyfi ward were kind", None),
         ("Lovely ward, great staff", None),
         ("Nice ward and staff", None),
+        ("Ward is lovely.", None),
+        ("“Ward” staff were fantastic.", None),
+        ("The staff on Ward 4 were brilliant", None),
         ("Sarah Ward was kind", "[name] was kind"),
         ("Mrs Ward was lovely", "Mrs [name] was lovely"),
         ("ask sarah ward", "ask [name]"),
+        ("Ward Jones rang", "[name] rang"),
     ],
 )
 def test_streets_and_buildings_named_after_people_are_places(
@@ -289,3 +293,21 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
     # Polish stays Polish: its nouns are kept, its full names hidden.
     polish = "Nazywam się Zofia Nowak i mieszkam w Wrexham, to jest do domu"
     assert redactor.redact(polish).text == polish.replace("Zofia Nowak", "[name]")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Real NHS answers whose misspelt word the finder hid: "very [name]".
+        ("The lady was very lovley, made the experience easy for my daughter.", None),
+        ("The lady who treated me was kind, poilite & courteous", None),
+        ("Nothing to my knoledge", None),
+        ("Nothimg to add", None),
+        # Names one slip from a word are still names: listed ones, and short nicknames.
+        ("ask dave about it", "ask [name] about it"),
+        ("gaz was great", "[name] was great"),
+        ("Thanks to Tegan on reception", "Thanks to [name] on reception"),
+    ],
+)
+def test_misspelt_words_are_not_names(redactor: Redactor, text: str, expected: str | None) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)

@@ -1,0 +1,57 @@
+"""Misspelt everyday words, which the name finders take for names.
+
+Residents type on phones and in a hurry: "the lady was very lovley", "nothing to my
+knoledge". A word on no list and in no dictionary looks, to the contextual finder, like
+any unknown name, so it hid these ("very [name]"). A word one slip of the finger away
+(one letter dropped, added, changed, or two swapped) from a common word written mostly
+in lower case is that word misspelt.
+
+Short words are left alone: a nickname of three letters is often one slip from a word
+("gaz" and "gas", "daz" and "day"), and a resident's "gaz was great" names someone.
+"""
+
+from __future__ import annotations
+
+from string import ascii_lowercase
+
+from nlp.redaction.gazetteer import Gazetteer
+
+#: The misspelling must be at least this long (see above).
+SHORTEST = 5
+#: The word it is a slip from must be at least this common (log probability, lower-case;
+#: "polite" -11.3, "lovely" -10.9); rarer words are as likely a surname's neighbour.
+COMMON = -11.5
+#: ... and written lower-case more often than capitalised by this much (nats): "lovely"
+#: is a surname too, but seldom written as one.
+LOWER_BY = 1.0
+#: A word itself more common than this is a word of its own, not a slip.
+RARE = -14.0
+
+
+def slips(word: str) -> set[str]:
+    """Every spelling one slip away from ``word`` (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deleted = {left + right[1:] for left, right in splits if right}
+    swapped = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    changed = {left + c + right[1:] for left, right in splits if right for c in ascii_lowercase}
+    added = {left + c + right for left, right in splits for c in ascii_lowercase}
+    return (deleted | swapped | changed | added) - {word}
+
+
+def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
+    """The common word ``key`` (folded, lower-case) is a slip from, if it is one.
+
+    ``key`` must be on no given-name list and rare itself; a listed surname may still be
+    a slip ("lovley" is no one's, but the rule would read a rare surname the same way).
+    """
+    if len(key) < SHORTEST or not key.isalpha() or gazetteer.listed(key):
+        return None
+    if gazetteer.lower_prob(key) > RARE:
+        return None
+    best: tuple[float, str] | None = None
+    for spelling in slips(key):
+        low = gazetteer.lower_prob(spelling)
+        if low > COMMON and low > gazetteer.capital_prob(spelling) + LOWER_BY:
+            if best is None or low > best[0]:
+                best = (low, spelling)
+    return best[1] if best else None
