@@ -183,6 +183,9 @@ def welsh_phrase(word: str, after: str) -> bool:
 
 #: A word more frequent than this (log probability, lower-case) is a common word (names.py).
 COMMON_WORD = -11.0
+#: Lower-case this many nats more often than capitalised (about 7 times): "trees",
+#: "patient". Lower-case names residents type stay below it ("dave", "trump", "grace").
+LOWER_BY = 2.0
 
 
 def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:

@@ -32,6 +32,7 @@ from nlp.redaction.name_cues import (
     INTRO_AFTER,
     INTRO_BEFORE,
     LOCATIVE_BEFORE,
+    LOWER_BY,
     MUTATING,
     NAMED_AFTER,
     PARTICLES,
@@ -152,6 +153,13 @@ class _Scan:
         return self.g.capital_prob(key) >= self.g.lower_prob(key) or (
             self.g.lower_prob(key) < RARE_LOWER
         )
+
+    def everyday_word(self, key: str) -> bool:
+        """A surname no one is given, written lower-case far more often than capitalised:
+        after an introduction, the word ("I am eager to"). Residents do
+        introduce people in lower case, by their given name ("my neighbour dave")."""
+        low = self.g.lower_prob(key)
+        return key not in self.g.first_names and low - self.g.capital_prob(key) > LOWER_BY
 
     def common(self, key: str) -> bool:
         return self.g.lower_prob(key) > COMMON_WORD
@@ -333,7 +341,9 @@ class _Scan:
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if key in NOT_NAMES or key in self.welsh_words or self.common(key):
                 return None
-            return True if self.capitalised(i) or self.lower_case_name(key) else None
+            if self.capitalised(i):
+                return True
+            return True if self.lower_case_name(key) and not self.everyday_word(key) else None
         opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
         if (
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"

@@ -32,6 +32,7 @@ from nlp.redaction.gazetteer import (
 from nlp.redaction.misspellings import misspelling_of
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
+    LOWER_BY,
     SAINTS,
     SAINTS_CY,
     TITLES,
@@ -51,9 +52,6 @@ ORDINARY = -7.5
 # Log probabilities from the gazetteer's frequency table (see names.py for its scale).
 COMMON_LOWER = -11.5
 MOSTLY_LOWER = -13.0
-# Lower-case this many nats more often than capitalised (about 7 times): "trees",
-# "patient". Lower-case names residents type stay below it ("dave", "trump", "grace").
-LOWER_BY = 2.0
 _TITLES = TITLES | TITLES_CY
 #: A guess of the rules (a capitalised listed name, a rare capitalised word, a name after
 #: "with" or "from") stands unless the contextual finder gives each of its words less than
@@ -199,7 +197,9 @@ class ModelNameFinder:
         """An everyday word capitalised only because a sentence starts with it: far more
         often written lower-case (LOWER_BY) and no one's given name ("Will" stays a name), or
         an English word misspelt ("Nothimg", misspellings.py)."""
-        starts = index == 0 or words[index - 1][2][-1:] in ".!?"
+        # spaCy keeps a second space as a token of its own ("me.  Lovley lady"): skip it.
+        previous = next((w for _, _, w in reversed(words[:index]) if w.strip()), "")
+        starts = not previous or previous[-1:] in ".!?"
         if not starts or not word[:1].isupper() or not word[1:].islower():
             return False
         key = fold(word)

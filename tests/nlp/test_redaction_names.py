@@ -277,6 +277,9 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("Mr. Smith called", "Mr. [name] called"),
         ("Mr Smith rang", "Mr [name] rang"),
         ("All the best, Sarah", "All the best, [name]"),
+        # After an introduction, a surname no one is given but an everyday word is the word.
+        ("I am eager to try what she said", None),
+        ("i am dave", "i am [name]"),
     ],
 )
 def test_everyday_words_after_titles_and_sign_offs(
@@ -303,6 +306,7 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
         ("The lady who treated me was kind, poilite & courteous", None),
         ("Nothing to my knoledge", None),
         ("Nothimg to add", None),
+        ("Helped me a lot.  Lovley lady, really calm", None),
         # Names one slip from a word are still names: listed ones, and short nicknames.
         ("ask dave about it", "ask [name] about it"),
         ("gaz was great", "[name] was great"),
