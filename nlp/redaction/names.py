@@ -147,17 +147,17 @@ class _Scan:
     def lower_case_name(self, key: str) -> bool:
         """A listed name that, written in lower case after a title or an introduction, is
         still the name: English writes it capitalised at least as often ("nurse jane", "ask
-        smith"), or it is rare as a word. Not "nurse weekly", "the best ward", "ask will"."""
-        if not self.known(key) or self.common(key):
+        smith"), or it is rare as a word. Not "nurse weekly", "the best ward", "ask will",
+        nor an everyday word that is only a surname ("I am eager to", "the nurse handing me
+        over"): residents do write given names in lower case ("my neighbour dave")."""
+        if not self.known(key) or self.common(key) or self.everyday_surname(key):
             return False
         return self.g.capital_prob(key) >= self.g.lower_prob(key) or (
             self.g.lower_prob(key) < RARE_LOWER
         )
 
-    def everyday_word(self, key: str) -> bool:
-        """A surname no one is given, written lower-case far more often than capitalised:
-        after an introduction, the word ("I am eager to"). Residents do
-        introduce people in lower case, by their given name ("my neighbour dave")."""
+    def everyday_surname(self, key: str) -> bool:
+        """No one's given name, and written lower-case far more often than capitalised."""
         low = self.g.lower_prob(key)
         return key not in self.g.first_names and low - self.g.capital_prob(key) > LOWER_BY
 
@@ -334,6 +334,8 @@ class _Scan:
         if (prev in TITLES and not knighted) or (
             prev in TITLES_CY and self.words[i - 1][:1].isupper()
         ):
+            if self.capitalised(i) and not self.known(key) and self.common(key):
+                return None  # "the District Nurse Team": an everyday word no one is called
             return True if self.capitalised(i) or self.lower_case_name(key) else None
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
@@ -341,9 +343,7 @@ class _Scan:
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if key in NOT_NAMES or key in self.welsh_words or self.common(key):
                 return None
-            if self.capitalised(i):
-                return True
-            return True if self.lower_case_name(key) and not self.everyday_word(key) else None
+            return True if self.capitalised(i) or self.lower_case_name(key) else None
         opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
         if (
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"

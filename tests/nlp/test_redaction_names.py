@@ -279,7 +279,11 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("All the best, Sarah", "All the best, [name]"),
         # After an introduction, a surname no one is given but an everyday word is the word.
         ("I am eager to try what she said", None),
+        ("the nurse handing me over was rude", None),
         ("i am dave", "i am [name]"),
+        # After a title, a capitalised everyday word no one is called is the word.
+        ("Daily visits from the District Nurse Team. Great", None),
+        ("Nurse Baker was kind", "Nurse [name] was kind"),
     ],
 )
 def test_everyday_words_after_titles_and_sign_offs(
