@@ -353,6 +353,8 @@ class _Scan:
             and not self.common(key)
             and key not in self.g.uk_places  # "Wrexham here we come"
             and (self.capitalised(i) or self.known(key))
+            # "Fabulous here": on no name list and written lower-case more often, a word
+            and (self.known(key) or self.g.capital_prob(key) >= self.g.lower_prob(key))
         ):
             return True
         if self.welsh and self.welsh_full_name(i):

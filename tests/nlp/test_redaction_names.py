@@ -283,6 +283,9 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("i am dave", "i am [name]"),
         # After a title, a capitalised everyday word no one is called is the word.
         ("Daily visits from the District Nurse Team. Great", None),
+        # "X here" opens an introduction only with a name: not an everyday word.
+        ("Fabulous here", None),
+        ("Zbigniew here", "[name] here"),
         ("Nurse Baker was kind", "Nurse [name] was kind"),
     ],
 )
