@@ -44,6 +44,8 @@ from nlp.redaction.name_cues import (
 )
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
+#: English articles: no one writes "the dave"; a lower-case word after one is a noun.
+ARTICLES = frozenset({"the", "a", "an"})
 #: The name of the contextual finder among the "models" a pipeline is given.
 CONTEXTUAL = "minilm"
 # A word more common than this (log probability, lower-case) is an ordinary word even
@@ -326,6 +328,8 @@ class ModelNameFinder:
         lower_names: bool = True,
         sure: bool = False,
     ) -> tuple[tuple[int, int] | None, str]:
+        if before in ARTICLES and tokens[0][2].islower():
+            return None, "after an article"  # "into the bush", "the rose bed": a thing
         if before in LOCATIVE_BEFORE:
             if not any(self._listed(w) for _, _, w in tokens):
                 return None, "after a locative"  # "the Gurdwara", "in Marford": a place

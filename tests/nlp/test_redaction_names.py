@@ -285,6 +285,9 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("Daily visits from the District Nurse Team. Great", None),
         # "X here" opens an introduction only with a name: not an everyday word.
         ("Fabulous here", None),
+        # A lower-case word after an article is a thing; a capitalised name is still hidden.
+        ("The trips get youngsters into the bush", None),
+        ("Thanks to the lovely Jo at the desk", "Thanks to the lovely [name] at the desk"),
         ("Zbigniew here", "[name] here"),
         ("Nurse Baker was kind", "Nurse [name] was kind"),
     ],
