@@ -40,6 +40,7 @@ from nlp.redaction.name_cues import (
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
+    WELSH_NAME_KEYS,
     names_a_place,
     title,
     welsh_looking,
@@ -296,6 +297,17 @@ class _Scan:
             self.g.lower_prob(key) < RARE_LOWER
         )
 
+    def given_name_not_placed(self, i: int) -> bool:
+        """A Welsh given name that is also a hamlet ("Bryn", "Arwyn"), in Welsh text, alone:
+        no locative before it and no name after it, the person ("Diolch i Bryn am y te").
+        A place is "yn Bryn", "ger Bryn", "Bryn y Bol Mawr", "Bryn Tynoriad"."""
+        if not self.welsh or self.keys[i] not in WELSH_NAME_KEYS:
+            return False
+        previous = self.words[i - 1].lower().replace("’", "'") if i else ""
+        following = self.next_word(i)
+        alone = not following[:1].isupper() and fold(following) not in ("y", "yr")
+        return alone and previous not in LOCATIVE_BEFORE  # "'r" too: "a'r Bryn", the hill
+
     def _places(self) -> set[int]:
         """Indices of tokens inside a known place name ("York", "New York", "Caerdydd")."""
         marked: set[int] = set()
@@ -307,6 +319,8 @@ class _Scan:
                 if i + width > count:
                     continue
                 phrase = " ".join(self.keys[i : i + width]) if width > 1 else self.keys[i]
+                if width == 1 and self.given_name_not_placed(i):
+                    continue
                 if phrase in self.g.places:
                     marked.update(range(i, i + width))
                     break

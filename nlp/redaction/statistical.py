@@ -230,7 +230,9 @@ class ModelNameFinder:
         key = fold(word.strip("'’"))
         return self.g.listed(key)
 
-    def _ordinary(self, word: str, *, by_context: bool = False, lower_names: bool = True) -> bool:
+    def _ordinary(
+        self, word: str, *, by_context: bool = False, lower_names: bool = True, sure: bool = False
+    ) -> bool:
         key = fold(word.strip("'’"))
         if key in NOT_NAMES or key in FUNCTION_WORDS or key in self.welsh_words:
             return True  # "The", "Ffoniwch": words, never names, at the edges of a span
@@ -258,9 +260,10 @@ class ModelNameFinder:
             if word.islower() and self._mostly_lower(key):
                 return True  # "More trees": a short answer says nothing of its writer's
                 # habits, and a word seen far more often lower-case is a word there
-            if word.islower() and not self.listed_only and misspelling_of(key, self.g):
+            if word.islower() and not (sure or self.listed_only) and misspelling_of(key, self.g):
                 return True  # "very lovley", "kind, poilite & courteous": misspellings.py;
-                # English slips only ("personol" is Welsh, not "personal" misspelt)
+                # English slips only ("personol" is Welsh, not "personal" misspelt), and
+                # not where the finder is sure (PLACE_SURE) of a name ("messi watching")
             if (
                 word.islower()
                 and len(key) > 3
@@ -328,7 +331,7 @@ class ModelNameFinder:
         lower_names: bool = True,
         sure: bool = False,
     ) -> tuple[tuple[int, int] | None, str]:
-        if before in ARTICLES and tokens[0][2].islower():
+        if before in ARTICLES and tokens[0][2].islower() and not self.listed_only:
             return None, "after an article"  # "into the bush", "the rose bed": a thing
         if before in LOCATIVE_BEFORE:
             if not any(self._listed(w) for _, _, w in tokens):
@@ -338,11 +341,13 @@ class ModelNameFinder:
         # surname ("Stephen King"), so only the left edge loses it.
         while tokens and (
             title(tokens[0][2])
-            or self._ordinary(tokens[0][2], by_context=by_context, lower_names=lower_names)
+            or self._ordinary(
+                tokens[0][2], by_context=by_context, lower_names=lower_names, sure=sure
+            )
         ):
             tokens = tokens[1:]
         while tokens and self._ordinary(
-            tokens[-1][2], by_context=by_context, lower_names=lower_names
+            tokens[-1][2], by_context=by_context, lower_names=lower_names, sure=sure
         ):
             tokens = tokens[:-1]
         if not tokens:

@@ -98,6 +98,12 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Diolch i Fethan am y te.", "Diolch i [name] am y te."),
         ("Es i efo Chatrin i Gaerdydd.", "Es i efo [name] i Gaerdydd."),
         ("Cân gan Fryn Terfel oedd hi.", "Cân gan [name] oedd hi."),
+        # A given name that is also a hamlet, alone and unmutated, is the person; with a
+        # locative before it or a place's word after it, the place.
+        ("Diolch i Bryn am y te.", "Diolch i [name] am y te."),
+        ("Bachgen o'r enw Arwyn sydd yma.", "Bachgen o'r enw [name] sydd yma."),
+        ("Dw i'n byw yn Bryn ger Wigan.", "Dw i'n byw yn Bryn ger Wigan."),
+        ("Enw copa'r mynydd yw Bryn y Bol Mawr.", "Enw copa'r mynydd yw Bryn y Bol Mawr."),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
