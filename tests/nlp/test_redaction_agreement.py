@@ -133,6 +133,20 @@ GUM_DOC = """# newdoc id = GUM_vlog_test
 2\tLincoln\tLincoln\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=3)
 3\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
 4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# sent_id = GUM_vlog_test-3
+# text = Melanie's mom read the Secretary's note.
+1-2\tMelanie's\t_\t_\t_\t_\t_\t_\t_\t_
+1\tMelanie\tMelanie\tPROPN\tNNP\t_\t3\tnmod:poss\t_\tEntity=(4-person-new-sssss-cf1-1-coref(5-person-new-sssss-cf1-1-coref)
+2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_
+3\tmom\tmom\tNOUN\tNN\t_\t4\tnsubj\t_\tEntity=4)
+4\tread\tread\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(6-person-new-sssss-cf1-1-coref
+6-7\tSecretary's\t_\t_\t_\t_\t_\t_\t_\t_
+6\tSecretary\tSecretary\tPROPN\tNNP\t_\t8\tnmod:poss\t_\tEntity=6)
+7\t's\t's\tPART\tPOS\t_\t6\tcase\t_\t_
+8\tnote\tnote\tNOUN\tNN\t_\t4\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
 """
 
 
@@ -144,12 +158,14 @@ def test_gum_names_are_proper_nouns_in_person_mentions(tmp_path: Path) -> None:
         "## dev\n\n  * GUM_vlog_test\n  * GUM_reddit_test\n", encoding="utf-8"
     )
     rows = load_gum(tmp_path, "dev")
-    assert len(rows) == 2  # Reddit ships without its words: skipped
+    assert len(rows) == 3  # Reddit ships without its words: skipped
     spans = [[(r["text"][s["start"] : s["end"]], s["type"]) for s in r["spans"]] for r in rows]
-    # "I" is a person but no name; "President" is a title inside the person mention.
+    # "I" is a person but no name; "President" is a title inside the person mention; a
+    # possessive written as one word is the name it starts with ("Melanie's"), or the role.
     assert spans == [
         [("Katie", "person"), ("Portland", "place")],
         [("President", "title"), ("Lincoln", "person")],
+        [("Melanie's", "person"), ("Secretary's", "title")],
     ]
     assert load_gum(tmp_path, "dev", trainable_only=True)[0]["genre"] == "vlog"
 
