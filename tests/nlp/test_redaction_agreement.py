@@ -13,7 +13,7 @@ import pytest
 
 from bench.gum import load as load_gum
 from bench.redaction import load_conll
-from nlp.redaction import Redactor
+from nlp.redaction import Redactor, statistical
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,44 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
     redactor: Redactor, text: str, expected: str
 ) -> None:
     assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        # Unlisted words in capitals the finder is unsure of: shouting and typed noise.
+        ("I LOVE THIS AJBDUENNDJD", "I LOVE THIS [name]", "I LOVE THIS AJBDUENNDJD"),
+        (
+            "my puppy is brown and white too and i went camping before and GREAT VIDOI",
+            "my puppy is brown and white too and i went camping before and GREAT [name]",
+            "my puppy is brown and white too and i went camping before and GREAT VIDOI",
+        ),
+        # Listed names in capitals are still names.
+        ("ask DAVE at the depot", "ask [name] at the depot", "ask [name] at the depot"),
+        (
+            "THANK YOU SARAH FOR EVERYTHING",
+            "THANK YOU [name] FOR EVERYTHING",
+            "THANK YOU [name] FOR EVERYTHING",
+        ),
+        # A guess loses the edge word the finder is sure is no name; a full name stays whole.
+        (
+            "the new Trump Tower is an eyesore",
+            "the new [name] is an eyesore",
+            "the new [name] Tower is an eyesore",
+        ),
+        (
+            "Nazywam się Zofia Nowak i mieszkam w Wrexham, to jest do domu",
+            "Nazywam się [name] i mieszkam w Wrexham, to jest do domu",
+            "Nazywam się [name] i mieszkam w Wrexham, to jest do domu",
+        ),
+    ],
+)
+def test_capitals_and_guess_edges_need_the_finder_when_switched_on(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, before: str, after: str
+) -> None:
+    """SHOUT_SURE and EDGE_SUPPORT are measured but off (statistical.py): off, nothing moves;
+    on, shouted unlisted words and a guess's doubtful edge words are shown."""
+    assert redactor.redact(text).text == before
+    monkeypatch.setattr(statistical, "SHOUT_SURE", 0.2)
+    monkeypatch.setattr(statistical, "EDGE_SUPPORT", 0.02)
+    assert redactor.redact(text).text == after
