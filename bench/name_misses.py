@@ -13,8 +13,14 @@ hides, is put in one box by the stage that decided it:
   lower case, a first name alone, a vocative ("Thanks Jim", "Jim, ..."), beside a verb of
   saying, a possessive, at the start of the sentence.
 
+Every word wrongly hidden is also counted by the path that hid it (``false_path``: the head's
+run, a run a rules guess also covered, a rules guess standing on SUPPORT alone, a cue rule,
+the redactor's joining and repeats, a handle) and by what it is (``false_kind``: the set's own
+entity type when it gives one, else its shape), with the name words each path hid beside it.
+``--dump F`` writes every name word, hidden word and word near THRESHOLD as JSON lines.
+
 Run: python bench/name_misses.py --gum GUM --ewt UNER_MIRROR --cache /tmp/nerdata_sweep.npz \
-         [--head /tmp/h.npz] [--show 40]
+         [--head /tmp/h.npz] [--show 40] [--dump /tmp/words.jsonl]
 Test splits are never read here.
 """
 

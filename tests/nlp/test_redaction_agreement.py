@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bench.gum import load as load_gum
-from bench.redaction import load_conll
+from bench.name_misses import false_kind, false_path
+from bench.redaction import _tokens, load_conll
 from nlp.redaction import Redactor, statistical
 
 
@@ -231,3 +232,27 @@ def test_capitals_and_guess_edges_need_the_finder_when_switched_on(
     monkeypatch.setattr(statistical, "SHOUT_SURE", 0.2)
     monkeypatch.setattr(statistical, "EDGE_SUPPORT", 0.02)
     assert redactor.redact(text).text == after
+
+
+def test_the_misses_bench_names_the_path_and_kind_of_a_false_name() -> None:
+    """bench/name_misses.py's table: which stage hid a word, and what the word is."""
+    record = {
+        "cued": [(0, 3)],
+        "kept_guesses": [(10, 15)],
+        "verdicts": {10: "kept", 20: "kept", 30: "a place alone"},
+    }
+    assert false_path(record, 0, 3, 0.0, False, 0.1) == "cue rule"
+    assert false_path(record, 10, 15, 0.5, False, 0.1) == "head run + rule guess"
+    assert false_path(record, 10, 15, 0.05, False, 0.1) == "rule guess by SUPPORT"
+    assert false_path(record, 20, 25, 0.5, False, 0.1) == "head run"
+    assert false_path(record, 30, 35, 0.5, False, 0.1) == "other (joined, repeated)"
+    assert false_path(record, 30, 35, 0.5, True, 0.1) == "handle"
+    assert false_path(None, 30, 35, 0.5, False, 0.1) == "other"
+    text = "GREAT video by Rick , love turtle cam"
+    tokens = _tokens(text)
+    assert false_kind(text, tokens, 0, "") == "all capitals"
+    assert false_kind(text, tokens, 3, "creative-work") == "labelled creative-work"
+    assert false_kind(text, tokens, 3, "") == "capitalised"
+    assert false_kind(text, tokens, 4, "") == "punctuation"
+    assert false_kind(text, tokens, 6, "") == "lower case"
+    assert false_kind("Rick rocks", _tokens("Rick rocks"), 0, "") == "capitalised, sentence start"
