@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.name_sweep import cached_states, dev_sets, serve_from_cache  # noqa: E402
 from bench.redaction import PERSON_LIKE, _tokens  # noqa: E402
-from nlp.redaction import Redactor, statistical  # noqa: E402
+from nlp.redaction import Redactor, guess_support, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, runs, shared_finder  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
 
@@ -160,14 +160,17 @@ def main() -> None:
         position = {start: i for i, (start, _, _) in enumerate(words)}
         lower_names = statistical.written_lower(words)
         verdicts: dict[int, str] = {}
-        for run in runs(words, self.named(words, scores)):
+        for run in runs(words, guess_support.named(words, scores, finder.threshold, self.g)):
             least = min(float(scores[position[start]]) for start, _, _ in run)
             kept, why = self.judge_run(doc.text, words, position, run, lower_names, least)
             for start, end, _ in run:
                 inside = kept is not None and kept[0] <= start and end <= kept[1]
                 verdicts[start] = "kept" if inside else why if kept is None else "trimmed"
         kept_guesses = [
-            kept for a, b in guesses if (kept := self.supported(words, scores, a, b)) is not None
+            kept
+            for guess in guesses
+            if (kept := guess_support.supported(words, scores, guess, statistical.SUPPORT, self.g))
+            is not None
         ]
         seen[doc.text] = {
             "words": words,

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.redaction import load, score  # noqa: E402
-from nlp.redaction import Redactor, contextual, statistical  # noqa: E402
+from nlp.redaction import Redactor, contextual, guess_support, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, shared_finder  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
 
@@ -128,13 +128,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--shout-sure",
-        default=str(statistical.SHOUT_SURE),
-        help="statistical.SHOUT_SURE values, comma-separated (shipped if unset)",
+        default=str(guess_support.SHOUT_SURE),
+        help="guess_support.SHOUT_SURE values, comma-separated (shipped if unset)",
     )
     parser.add_argument(
         "--edge-support",
-        default=str(statistical.EDGE_SUPPORT),
-        help="statistical.EDGE_SUPPORT values, comma-separated (shipped if unset)",
+        default=str(guess_support.EDGE_SUPPORT),
+        help="guess_support.EDGE_SUPPORT values, comma-separated (shipped if unset)",
     )
     parser.add_argument(
         "--language",
@@ -163,7 +163,7 @@ def main() -> None:
                     for e in args.edge_support.split(",")
                 ]:
                     statistical.PLACE_SURE, statistical.NAME_RANK = sure, rank
-                    statistical.SHOUT_SURE, statistical.EDGE_SUPPORT = shout, edge
+                    guess_support.SHOUT_SURE, guess_support.EDGE_SUPPORT = shout, edge
                     line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}/{rank}"]
                     line.append(f"caps={shout} edge={edge}")
                     for name, rows in sets.items():

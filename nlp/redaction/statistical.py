@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,6 +29,7 @@ from nlp.redaction.gazetteer import (
     load_gazetteer,
     popular_first_names,
 )
+from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     SAINTS,
@@ -74,19 +74,6 @@ PLACE_SURE = 0.9
 #: surnames ("Holt is lovely", "Norton", "Overton"). A rarer given name is more likely the
 #: place ("Penley", "Kingsley").
 NAME_RANK = 3000
-#: A word in capitals that no name list holds ("LIT", "VIDOI", "GOAT", "KEKEKEKE", "HANO"):
-#: shouting, an abbreviation or typed noise far more often than a name, so the contextual
-#: finder must give it at least this, not THRESHOLD, and a rules' guess must too. Listed
-#: names in capitals ("TANNER", "ask DAVE") are judged as any other word. 0: off. Off, as is
-#: EDGE_SUPPORT: at 0.2 and 0.02 together they raised precision on the four development
-#: sets by 0.006-0.021 for one name word lost, under the ~0.02-0.04 spread between refits
-#: of the head (bench/RESULTS.md, "forum, chat and review text"); bench/name_sweep.py
-#: (--shout-sure, --edge-support) measures them.
-SHOUT_SURE = 0.0
-#: The words at the edges of a rules' guess that the contextual finder gives less than this
-#: are trimmed off it ("Trump [Tower]", "Disnney [Channel]", "[Spain] Marshall Plan"): the guess
-#: stands on its other words (SUPPORT). Initials stay ("R Saravanan"). 0: off.
-EDGE_SUPPORT = 0.0
 #: Closed-class words no one is named: in long, repetitive text the finder can score a
 #: sentence-initial "The" near THRESHOLD ("[name] bins were not collected ..." x 100).
 FUNCTION_WORDS = frozenset(
@@ -149,76 +136,16 @@ class ModelNameFinder:
             position = {start: i for i, (start, _, _) in enumerate(words)}
             lower_names = written_lower(words)
             scores = self.contextual.scores_many([text], [words])[0]
-            for start, end in guesses:
-                kept_guess = self.supported(words, scores, start, end)
+            for guess in guesses:
+                kept_guess = supported(words, scores, guess, SUPPORT, self.g)
                 if kept_guess is not None:
                     found.append(kept_guess)
-            for run in runs(words, self.named(words, scores)):
+            for run in runs(words, named(words, scores, self.contextual.threshold, self.g)):
                 least = min(float(scores[position[start]]) for start, _, _ in run)
                 kept, _ = self.judge_run(text, words, position, run, lower_names, least)
                 if kept is not None:
                     found.append(kept)
         return found
-
-    def named(self, words: Sequence[tuple[int, int, str]], scores: np.ndarray) -> np.ndarray:
-        """Which words the contextual finder calls part of a name: THRESHOLD, or SHOUT_SURE
-        for an unlisted word in capitals."""
-        assert self.contextual is not None
-        named = scores >= self.contextual.threshold
-        if SHOUT_SURE > 0:
-            for k, (_, _, word) in enumerate(words):
-                if named[k] and scores[k] < SHOUT_SURE and self._shouted(word):
-                    named[k] = False
-        return named
-
-    def supported(
-        self,
-        words: Sequence[tuple[int, int, str]],
-        scores: np.ndarray,
-        start: int,
-        end: int,
-    ) -> tuple[int, int] | None:
-        """A rules' guess as it stands beside the contextual finder's scores: gone if the
-        finder gives every word of it less than SUPPORT, else trimmed of the edge words it
-        gives less than EDGE_SUPPORT (but not a listed surname after a given name), or less
-        than SHOUT_SURE to an unlisted word in capitals."""
-        inside = [
-            (a, b, word, float(s))
-            for (a, b, word), s in zip(words, scores, strict=True)
-            if a < end and start < b
-        ]
-        if not inside or max(s for *_, s in inside) < SUPPORT:
-            return None
-
-        def weak(word: str, score: float) -> bool:
-            if SHOUT_SURE > 0 and score < SHOUT_SURE and self._shouted(word):
-                return True
-            letters = word.strip(".")
-            return score < EDGE_SUPPORT and len(letters) > 1 and any(c.isalpha() for c in word)
-
-        def full_name(k: int) -> bool:  # "Zofia Nowak": a given name, then a listed surname
-            return k > 0 and (
-                fold(inside[k - 1][2]) in self.g.first_names
-                and fold(inside[k][2]) in self.g.surnames
-            )
-
-        while inside and weak(inside[0][2], inside[0][3]):
-            inside = inside[1:]
-        while inside and not full_name(len(inside) - 1) and weak(inside[-1][2], inside[-1][3]):
-            inside = inside[:-1]
-        if not inside:
-            return None
-        return max(start, inside[0][0]), min(end, inside[-1][1])
-
-    def _shouted(self, word: str) -> bool:
-        """An unlisted word written in capitals, two letters or more (see SHOUT_SURE)."""
-        bare = word.strip(".,!?;:'\"()’-")
-        return (
-            len(bare) > 1
-            and bare.isupper()
-            and any(c.isalpha() for c in bare)
-            and not self._listed(bare)
-        )
 
     def judge_run(
         self,

@@ -14,7 +14,7 @@ import pytest
 from bench.gum import load as load_gum
 from bench.name_misses import false_kind, false_path
 from bench.redaction import _tokens, load_conll
-from nlp.redaction import Redactor, statistical
+from nlp.redaction import Redactor, guess_support
 
 
 @pytest.fixture(scope="module")
@@ -226,11 +226,11 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
 def test_capitals_and_guess_edges_need_the_finder_when_switched_on(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, before: str, after: str
 ) -> None:
-    """SHOUT_SURE and EDGE_SUPPORT are measured but off (statistical.py): off, nothing moves;
+    """SHOUT_SURE and EDGE_SUPPORT are measured but off (guess_support.py): off, nothing moves;
     on, shouted unlisted words and a guess's doubtful edge words are shown."""
     assert redactor.redact(text).text == before
-    monkeypatch.setattr(statistical, "SHOUT_SURE", 0.2)
-    monkeypatch.setattr(statistical, "EDGE_SUPPORT", 0.02)
+    monkeypatch.setattr(guess_support, "SHOUT_SURE", 0.2)
+    monkeypatch.setattr(guess_support, "EDGE_SUPPORT", 0.02)
     assert redactor.redact(text).text == after
 
 
