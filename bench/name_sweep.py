@@ -9,7 +9,8 @@ once, by bench/redaction.py, after the choice.
 
 Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --crossner CROSSNER \
          --heads shipped,/tmp/h.npz \
-         --thresholds 0.1,0.15 --supports 0.01,0.02 [--place-sure 0.5,0.9]
+         --thresholds 0.1,0.15 --supports 0.01,0.02 [--place-sure 0.5,0.9] \
+         [--shout-sure 0,0.25] [--edge-support 0,0.01]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.redaction import load, score  # noqa: E402
-from nlp.redaction import Redactor, contextual, statistical  # noqa: E402
+from nlp.redaction import Redactor, contextual, guess_support, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, shared_finder  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
 
@@ -126,6 +127,16 @@ def main() -> None:
         help="statistical.NAME_RANK values, comma-separated (shipped if unset)",
     )
     parser.add_argument(
+        "--shout-sure",
+        default=str(guess_support.SHOUT_SURE),
+        help="guess_support.SHOUT_SURE values, comma-separated (shipped if unset)",
+    )
+    parser.add_argument(
+        "--edge-support",
+        default=str(guess_support.EDGE_SUPPORT),
+        help="guess_support.EDGE_SUPPORT values, comma-separated (shipped if unset)",
+    )
+    parser.add_argument(
         "--language",
         choices=("en", "guess"),
         default="guess",
@@ -144,13 +155,17 @@ def main() -> None:
             finder.threshold = threshold
             for support in map(float, args.supports.split(",")):
                 statistical.SUPPORT = support
-                for sure, rank in [
-                    (float(p), int(r))
+                for sure, rank, shout, edge in [
+                    (float(p), int(r), float(c), float(e))
                     for p in args.place_sure.split(",")
                     for r in args.name_rank.split(",")
+                    for c in args.shout_sure.split(",")
+                    for e in args.edge_support.split(",")
                 ]:
                     statistical.PLACE_SURE, statistical.NAME_RANK = sure, rank
+                    guess_support.SHOUT_SURE, guess_support.EDGE_SUPPORT = shout, edge
                     line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}/{rank}"]
+                    line.append(f"caps={shout} edge={edge}")
                     for name, rows in sets.items():
                         results = redactor.redact_many(
                             [r["text"] for r in rows],

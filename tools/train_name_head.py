@@ -336,11 +336,16 @@ def main() -> None:
             corpora["welsh"] = [(json.loads(line)["text"], []) for line in handle if line.strip()]
     held: dict[str, list[Row]] = {"wnut17_held": rows[:cut]}
     if args.gum:
+        from bench.gum import LABELS_REVISION
         from bench.gum import load as load_gum
 
         gum_train = load_gum(args.gum, "train", trainable_only=True)
-        corpora["gum_train"] = [_typed(r["text"], r["spans"]) for r in gum_train]
-        held["gum_dev"] = [_typed(r["text"], r["spans"]) for r in load_gum(args.gum, "dev")]
+        # The revision in the name: cached features of older labels are not read back.
+        gum_dev = load_gum(args.gum, "dev")
+        corpora[f"gum_train_r{LABELS_REVISION}"] = [
+            _typed(r["text"], r["spans"]) for r in gum_train
+        ]
+        held[f"gum_dev_r{LABELS_REVISION}"] = [_typed(r["text"], r["spans"]) for r in gum_dev]
     if args.ewt:
         from bench.ewt import load as load_ewt
 

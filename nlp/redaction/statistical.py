@@ -29,6 +29,7 @@ from nlp.redaction.gazetteer import (
     load_gazetteer,
     popular_first_names,
 )
+from nlp.redaction.guess_support import named, supported
 from nlp.redaction.misspellings import misspelling_of
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
@@ -136,13 +137,11 @@ class ModelNameFinder:
             position = {start: i for i, (start, _, _) in enumerate(words)}
             lower_names = written_lower(words)
             scores = self.contextual.scores_many([text], [words])[0]
-            for start, end in guesses:
-                inside = [
-                    s for (a, b, _), s in zip(words, scores, strict=True) if a < end and start < b
-                ]
-                if inside and max(inside) >= SUPPORT:
-                    found.append((start, end))
-            for run in runs(words, scores >= self.contextual.threshold):
+            for guess in guesses:
+                kept_guess = supported(words, scores, guess, SUPPORT, self.g)
+                if kept_guess is not None:
+                    found.append(kept_guess)
+            for run in runs(words, named(words, scores, self.contextual.threshold, self.g)):
                 least = min(float(scores[position[start]]) for start, _, _ in run)
                 kept, _ = self.judge_run(text, words, position, run, lower_names, least)
                 if kept is not None:
