@@ -357,7 +357,11 @@ class _Scan:
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if key in NOT_NAMES or key in self.welsh_words or self.common(key):
                 return None
-            return True if self.capitalised(i) or self.lower_case_name(key) else None
+            if self.capitalised(i) or self.lower_case_name(key):
+                return True
+            # "my name is borna": after a naming phrase, a word too rare to be anything else
+            named = self.starts[i] in self.naming_ends and self.g.lower_prob(key) < RARE_LOWER
+            return True if named and not self.everyday_surname(key) else None
         opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
         if (
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"

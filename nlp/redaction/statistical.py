@@ -45,8 +45,9 @@ from nlp.redaction.name_cues import (
 )
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
-#: English articles: no one writes "the dave"; a lower-case word after one is a noun.
-ARTICLES = frozenset({"the", "a", "an"})
+#: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
+#: "a", which is also a middle initial ("benjamin a seiler").
+ARTICLES = frozenset({"the", "an"})
 #: The name of the contextual finder among the "models" a pipeline is given.
 CONTEXTUAL = "minilm"
 # A word more common than this (log probability, lower-case) is an ordinary word even

@@ -194,7 +194,7 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
 
 
 @pytest.mark.parametrize(
-    ("text", "before", "after"),
+    ("text", "shipped", "switched_on"),
     [
         # Unlisted words in capitals the finder is unsure of: shouting and typed noise.
         ("I LOVE THIS AJBDUENNDJD", "I LOVE THIS [name]", "I LOVE THIS AJBDUENNDJD"),
@@ -210,11 +210,26 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
             "THANK YOU [name] FOR EVERYTHING",
             "THANK YOU [name] FOR EVERYTHING",
         ),
+    ],
+)
+def test_shouted_words_need_the_finder_when_switched_on(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, shipped: str, switched_on: str
+) -> None:
+    """SHOUT_SURE is measured but off (guess_support.py): on, shouted unlisted words the
+    finder doubts are shown, and listed names in capitals stay hidden."""
+    assert redactor.redact(text).text == shipped
+    monkeypatch.setattr(guess_support, "SHOUT_SURE", 0.2)
+    assert redactor.redact(text).text == switched_on
+
+
+@pytest.mark.parametrize(
+    ("text", "shipped", "switched_off"),
+    [
         # A guess loses the edge word the finder is sure is no name; a full name stays whole.
         (
             "the new Trump Tower is an eyesore",
-            "the new [name] is an eyesore",
             "the new [name] Tower is an eyesore",
+            "the new [name] is an eyesore",
         ),
         (
             "Nazywam się Zofia Nowak i mieszkam w Wrexham, to jest do domu",
@@ -223,15 +238,13 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
         ),
     ],
 )
-def test_capitals_and_guess_edges_need_the_finder_when_switched_on(
-    redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, before: str, after: str
+def test_a_guess_loses_the_edge_words_the_finder_doubts(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, shipped: str, switched_off: str
 ) -> None:
-    """SHOUT_SURE and EDGE_SUPPORT are measured but off (guess_support.py): off, nothing moves;
-    on, shouted unlisted words and a guess's doubtful edge words are shown."""
-    assert redactor.redact(text).text == before
-    monkeypatch.setattr(guess_support, "SHOUT_SURE", 0.2)
-    monkeypatch.setattr(guess_support, "EDGE_SUPPORT", 0.02)
-    assert redactor.redact(text).text == after
+    """EDGE_SUPPORT is on (guess_support.py): "Tower" is shown beside the name it follows."""
+    assert redactor.redact(text).text == shipped
+    monkeypatch.setattr(guess_support, "EDGE_SUPPORT", 0.0)
+    assert redactor.redact(text).text == switched_off
 
 
 def test_the_misses_bench_names_the_path_and_kind_of_a_false_name() -> None:

@@ -281,6 +281,11 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("I am eager to try what she said", None),
         ("the nurse handing me over was rude", None),
         ("i am dave", "i am [name]"),
+        # After a naming phrase, a lower-case name no list holds, however like a word.
+        (
+            "my name is borna but everyone calls me borna",
+            "my name is [name] but everyone calls me [name]",
+        ),
         # After a title, a capitalised everyday word no one is called is the word.
         ("Daily visits from the District Nurse Team. Great", None),
         # "X here" opens an introduction only with a name: not an everyday word.
