@@ -47,6 +47,9 @@ from nlp.redaction.name_cues import (
     welsh_words_in,
 )
 
+# Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
+# lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
+DETERMINERS = frozenset("a an the this that my our your his her their".split())
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
 # is in name_cues).
 VERY_COMMON_WORD = -8.5
@@ -350,6 +353,8 @@ class _Scan:
         ):
             if self.capitalised(i) and not self.known(key) and self.common(key):
                 return None  # "the District Nurse Team": an everyday word no one is called
+            if not self.capitalised(i) and i > 1 and self.keys[i - 2] in DETERMINERS:
+                return None  # "a lady rang me", "the nurse handing me over": a noun there
             return True if self.capitalised(i) or self.lower_case_name(key) else None
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):

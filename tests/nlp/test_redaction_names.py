@@ -280,6 +280,7 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         # After an introduction, a surname no one is given but an everyday word is the word.
         ("I am eager to try what she said", None),
         ("the nurse handing me over was rude", None),
+        ("A lady rang me back, someone I don't know", None),
         ("i am dave", "i am [name]"),
         # After a naming phrase, a lower-case name no list holds, however like a word.
         (
