@@ -154,13 +154,13 @@ class _Scan:
         smith"), or it is rare as a word. Not "nurse weekly", "the best ward", "ask will",
         nor an everyday word that is only a surname ("I am eager to", "the nurse handing me
         over"): residents do write given names in lower case ("my neighbour dave")."""
-        if not self.known(key) or self.common(key) or self.everyday_surname(key):
+        if not self.known(key) or self.common(key) or self.mostly_a_word(key):
             return False
         return self.g.capital_prob(key) >= self.g.lower_prob(key) or (
             self.g.lower_prob(key) < RARE_LOWER
         )
 
-    def everyday_surname(self, key: str) -> bool:
+    def mostly_a_word(self, key: str) -> bool:
         """No one's given name, and written lower-case far more often than capitalised."""
         low = self.g.lower_prob(key)
         return key not in self.g.first_names and low - self.g.capital_prob(key) > LOWER_BY
@@ -366,7 +366,7 @@ class _Scan:
                 return True
             # "my name is borna": after a naming phrase, a word too rare to be anything else
             named = self.starts[i] in self.naming_ends and self.g.lower_prob(key) < RARE_LOWER
-            return True if named and not self.everyday_surname(key) else None
+            return True if named and not self.mostly_a_word(key) else None
         opens = i == 0 or self.words[i - 1] in SENTENCE_BREAK or fold(self.words[i - 1]) in HELLO
         if (
             opens  # "Siân ydw i", "Hi, Dave here", not "I took my Mustang here"
