@@ -16,6 +16,7 @@ Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --crossner CROSSNER 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,6 +107,20 @@ def serve_from_cache(embedder: Any, stored: dict[str, tuple[np.ndarray, np.ndarr
     embedder.token_states = from_cache
 
 
+#: Module constants swept from the command line: option -> (module, constant, type).
+SWEPT: dict[str, tuple[Any, str, type]] = {
+    "--place-sure": (statistical, "PLACE_SURE", float),
+    "--name-rank": (statistical, "NAME_RANK", int),
+    "--shout-sure": (guess_support, "SHOUT_SURE", float),
+    "--edge-support": (guess_support, "EDGE_SUPPORT", float),
+}
+
+
+def dest(option: str) -> str:
+    """argparse's attribute name for ``option`` ("--place-sure" -> "place_sure")."""
+    return option[2:].replace("-", "_")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
@@ -116,26 +131,13 @@ def main() -> None:
     )
     parser.add_argument("--thresholds", default=str(contextual.THRESHOLD), help="shipped if unset")
     parser.add_argument("--supports", default=str(statistical.SUPPORT), help="shipped if unset")
-    parser.add_argument(
-        "--place-sure",
-        default=str(statistical.PLACE_SURE),
-        help="statistical.PLACE_SURE values, comma-separated (shipped if unset)",
-    )
-    parser.add_argument(
-        "--name-rank",
-        default=str(statistical.NAME_RANK),
-        help="statistical.NAME_RANK values, comma-separated (shipped if unset)",
-    )
-    parser.add_argument(
-        "--shout-sure",
-        default=str(guess_support.SHOUT_SURE),
-        help="guess_support.SHOUT_SURE values, comma-separated (shipped if unset)",
-    )
-    parser.add_argument(
-        "--edge-support",
-        default=str(guess_support.EDGE_SUPPORT),
-        help="guess_support.EDGE_SUPPORT values, comma-separated (shipped if unset)",
-    )
+    for option, (module, constant, _) in SWEPT.items():
+        parser.add_argument(
+            option,
+            default=str(getattr(module, constant)),
+            help=f"{module.__name__.rsplit('.', 1)[-1]}.{constant} values, comma-separated"
+            " (shipped if unset)",
+        )
     parser.add_argument(
         "--language",
         choices=("en", "guess"),
@@ -155,17 +157,16 @@ def main() -> None:
             finder.threshold = threshold
             for support in map(float, args.supports.split(",")):
                 statistical.SUPPORT = support
-                for sure, rank, shout, edge in [
-                    (float(p), int(r), float(c), float(e))
-                    for p in args.place_sure.split(",")
-                    for r in args.name_rank.split(",")
-                    for c in args.shout_sure.split(",")
-                    for e in args.edge_support.split(",")
-                ]:
-                    statistical.PLACE_SURE, statistical.NAME_RANK = sure, rank
-                    guess_support.SHOUT_SURE, guess_support.EDGE_SUPPORT = shout, edge
-                    line = [Path(head).name, f"t={threshold}", f"s={support}", f"p={sure}/{rank}"]
-                    line.append(f"caps={shout} edge={edge}")
+                choices = [
+                    [(option, kind(v)) for v in getattr(args, dest(option)).split(",")]
+                    for option, (_, _, kind) in SWEPT.items()
+                ]
+                for setting in itertools.product(*choices):
+                    for option, value in setting:
+                        module, constant, _ = SWEPT[option]
+                        setattr(module, constant, value)
+                    line = [Path(head).name, f"t={threshold}", f"s={support}"]
+                    line.extend(f"{option[2:]}={value}" for option, value in setting)
                     for name, rows in sets.items():
                         results = redactor.redact_many(
                             [r["text"] for r in rows],
