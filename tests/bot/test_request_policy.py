@@ -114,3 +114,11 @@ async def test_api_page_cursor_past_two_to_the_63_is_a_422(client: httpx.AsyncCl
 async def test_query_strings_with_nul_are_refused(client: httpx.AsyncClient) -> None:
     response = await client.get("/simulator?consultation=%00")
     assert response.status_code == 400
+
+
+async def test_paths_with_nul_are_refused_on_every_database(client: httpx.AsyncClient) -> None:
+    """A NUL in a path parameter reached PostgreSQL as a query value and gave a 500."""
+    response = await client.get("/chat/a%00b")
+    assert response.status_code == 400
+    assert "NUL" in response.text
+    assert (await client.get("/chat/NOSUCH")).status_code == 404
