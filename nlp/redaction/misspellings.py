@@ -23,7 +23,7 @@ SHORTEST = 5
 COMMON = -11.5
 #: ... and written lower-case more often than capitalised by this much (nats): "lovely"
 #: is a surname too, but seldom written as one.
-LOWER_BY = 1.0
+WORD_LOWER_BY = 1.0
 #: A word itself more common than this is a word of its own, not a slip.
 RARE = -14.0
 
@@ -41,8 +41,8 @@ def slips(word: str) -> set[str]:
 def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     """The common word ``key`` (folded, lower-case) is a slip from, if it is one.
 
-    ``key`` must be on no given-name list and rare itself; a listed surname may still be
-    a slip ("lovley" is no one's, but the rule would read a rare surname the same way).
+    ``key`` must be on no name list (given names and surnames: "Hodge" is one slip from
+    "hedge") and rare itself.
     """
     if len(key) < SHORTEST or not key.isalpha() or gazetteer.listed(key):
         return None
@@ -51,7 +51,7 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     best: tuple[float, str] | None = None
     for spelling in slips(key):
         low = gazetteer.lower_prob(spelling)
-        if low > COMMON and low > gazetteer.capital_prob(spelling) + LOWER_BY:
+        if low > COMMON and low > gazetteer.capital_prob(spelling) + WORD_LOWER_BY:
             if best is None or low > best[0]:
                 best = (low, spelling)
     return best[1] if best else None

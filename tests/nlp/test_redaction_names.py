@@ -277,7 +277,8 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ("Mr. Smith called", "Mr. [name] called"),
         ("Mr Smith rang", "Mr [name] rang"),
         ("All the best, Sarah", "All the best, [name]"),
-        # After an introduction, a surname no one is given but an everyday word is the word.
+        # After a title or an introduction, a surname no one is given but an everyday word
+        # is the word, and a lower-case title after a determiner is a noun.
         ("I am eager to try what she said", None),
         ("the nurse handing me over was rude", None),
         ("A lady rang me back, someone I don't know", None),
@@ -289,13 +290,13 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         ),
         # After a title, a capitalised everyday word no one is called is the word.
         ("Daily visits from the District Nurse Team. Great", None),
+        ("Nurse Baker was kind", "Nurse [name] was kind"),
         # "X here" opens an introduction only with a name: not an everyday word.
         ("Fabulous here", None),
+        ("Zbigniew here", "[name] here"),
         # A lower-case word after an article is a thing; a capitalised name is still hidden.
         ("The trips get youngsters into the bush", None),
         ("Thanks to the lovely Jo at the desk", "Thanks to the lovely [name] at the desk"),
-        ("Zbigniew here", "[name] here"),
-        ("Nurse Baker was kind", "Nurse [name] was kind"),
     ],
 )
 def test_everyday_words_after_titles_and_sign_offs(
