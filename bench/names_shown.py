@@ -13,8 +13,11 @@ compares it with the first setting here.
 places, about half around Wrexham, in 7 sentences each (560), some reading like a person's
 ("Holt is lovely"). It counts what hiding names that are also places costs.
 
-Run: python bench/names_shown.py [--csv ../shared/data/themes/nhs_fft_phase1.csv | --places]
-         [--column text] [--language en] [--place-sure 1.01,0.9] [--name-rank 3000]
+``--civic`` reads the English statements of ../shared's Polis conversations (3,888; their
+licences are in ../shared/data/README.md): public statements on policy, not answers.
+
+Run: python bench/names_shown.py [--csv ../shared/data/themes/nhs_fft_phase1.csv | --places
+         | --civic] [--column text] [--language en] [--place-sure 1.01,0.9] [--name-rank 3000]
          [--baseline TREE]
 """
 
@@ -39,6 +42,7 @@ from nlp.redaction.contextual import shared_finder  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
 
 NHS = ROOT.parent / "shared" / "data" / "themes" / "nhs_fft_phase1.csv"
+CIVIC = ROOT.parent / "shared" / "data" / "civic"
 
 PLACES = """Chester Mold Buckley Flint Holt Rhos Gresford Ruthin Bangor Preston Lincoln Norton
 Kingsley Hope Penley Overton Marford Johnstown Brymbo Coedpoeth Chirk Cefn Acton Hightown Borras
@@ -67,6 +71,19 @@ print(json.dumps([[[s.start, s.end, s.type] for s in r.spans] for r in results])
 """
 
 
+def civic_statements() -> list[str]:
+    """The English statements of every Polis conversation in ../shared/data/civic (3,888)."""
+    texts = []
+    for path in sorted(CIVIC.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts += [
+                row["text"]
+                for row in csv.DictReader(handle)
+                if row.get("lang", "en") == "en" and row["text"].strip()
+            ]
+    return texts
+
+
 def hidden_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[str]:
     """The words under the text's name spans."""
     return [text[start:end] for start, end, kind in spans if kind == "name"]
@@ -87,6 +104,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--csv", type=Path, default=NHS)
     parser.add_argument("--places", action="store_true", help="the place sentences, not a CSV")
+    parser.add_argument(
+        "--civic", action="store_true", help="../shared's English civic statements, not a CSV"
+    )
     parser.add_argument("--column", default="text")
     parser.add_argument(
         "--language", default="en", help="as the service passes it ('en', 'cy'); 'guess': none"
@@ -98,6 +118,8 @@ def main() -> None:
     language = None if args.language == "guess" else args.language
     if args.places:
         texts = [template.format(place) for place in PLACES for template in TEMPLATES]
+    elif args.civic:
+        texts = civic_statements()
     else:
         with args.csv.open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle)

@@ -27,8 +27,9 @@ WNUT-17 is scored for names only: predictions of person-like types (ours: name, 
 Presidio: PERSON; scrubadub: name, twitter) against the person spans, every other token
 (locations included: places are kept) counting against precision. WNUT-17 leaves usernames
 unlabelled (its train split: 1,961 words in @-handles, 6 of them inside a person span),
-while a redactor must hide them; so each names-only set is also scored "handles apart", with
-handle predictions left out, the name finder's own precision on text full of @-mentions.
+while a redactor must hide them; so each names-only set where a handle was hidden is also
+scored "handles apart", with handle predictions left out, the name finder's own precision on
+text full of @-mentions.
 
 Type mapping, dataset -> ours: PERSON/person -> name; STREET_ADDRESS -> address; PHONE_NUMBER
 -> phone; EMAIL_ADDRESS -> email; CREDIT_CARD and IBAN_CODE -> card (payment details);
@@ -433,10 +434,12 @@ def main() -> None:
                 report[system][f"{name}_names"] = score(
                     datasets[name], result["predictions"][name], ours=ours, names_only=True
                 )
-            if _names_only(name):
+            predictions = result["predictions"][name]
+            if _names_only(name) and any(p[2] == "handle" for ps in predictions for p in ps):
+                # Only where a handle was hidden: elsewhere the line would repeat the last.
                 report[system][f"{name}_handles_apart"] = score(
                     datasets[name],
-                    [[p for p in ps if p[2] != "handle"] for ps in result["predictions"][name]],
+                    [[p for p in ps if p[2] != "handle"] for ps in predictions],
                     ours=ours,
                     names_only=True,
                 )
