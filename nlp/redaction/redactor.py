@@ -251,16 +251,22 @@ def _guess_language(text: str) -> str:
     met Lech Walesa and Jacek Kuron") can read as another language to the identifier, whose
     pipeline hides only names on the lists; two English function words make it English again.
     """
-    words = re.findall(r"[^\W\d_]+", text.lower())
     try:
         found = langid.identify(text)
-        if found == "other" and sum(word in _ENGLISH_GRAMMAR for word in words) >= 2:
+        if found == "other" and sum(word in _ENGLISH_GRAMMAR for word in _words(text)) >= 2:
             return "en"
         return {"cy": "cy", "other": "xx"}.get(found, "en")
     except Exception:  # a broken language model must not stop a redaction
         logger.warning("language identification failed; counting Welsh function words instead")
+        words = _words(text)
         welsh = sum(word in WELSH_STOP_WORDS for word in words)
         return "cy" if words and welsh >= max(2, len(words) // 4) else "en"
+
+
+def _words(text: str) -> list[str]:
+    """The text's words in lower case: split only when the guess needs them (most answers
+    are English or Welsh to the identifier, and every answer passes here)."""
+    return re.findall(r"[^\W\d_]+", text.lower())
 
 
 def _windows(text: str) -> list[tuple[int, str]]:
