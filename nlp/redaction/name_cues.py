@@ -148,6 +148,21 @@ FACILITIES = frozenset(
 # The same, for nouns that are also common surnames: in lower case only ("Dyfi ward",
 # "Gresford ward"); capitalised after a name they are the surname ("Sarah Ward").
 FACILITIES_LOWER = frozenset({"ward"})
+# A word in capitals before these names a service, not a person: "the IRIS team", "TED
+# services", "CAMHS team" (residents' answers name services by their acronyms, some of them
+# given names: Iris, Ted, Desmond).
+SERVICES = frozenset("team teams service services unit clinic staff".split())
+# After "<name> ward", the roles of a ward's staff: "Sue ward sister" is Sue, the sister of
+# the ward (no comma, as residents type on phones); "Cherry ward staff" is the ward.
+WARD_ROLES = frozenset("sister manager clerk host hostess".split())
+# Before a capitalised "Ward" these make it a noun, the ward ("all Ward staff", "the Ward
+# was clean", "on Ward B"): no one writes "all Sarah" or "on Sarah". Not "to" or "with"
+# ("thanks to Ward", "spoke with Ward" may be a surname).
+_WARD_BEFORE = frozenset(
+    "the a this that our all whole same every each other on in at onto off".split()
+)
+# ... unless a word for a family follows: "the Ward family", "the Ward twins".
+_FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
 
 # Welsh nouns that open the name of a house, an estate, a street or a building, whatever
 # follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin" ("Tŷ" only with its accent:
@@ -205,7 +220,9 @@ def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
     )
 
 
-def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name: bool) -> bool:
+def names_a_place(
+    before: str, word: str, after: str, *, welsh: bool, first_name: bool, then: str = ""
+) -> bool:
     """Whether a guessed name ``word`` names a saint, a street, a building or a Welsh house
     here rather than a person, from the words on its line before and after it ("" if none).
 
@@ -213,7 +230,7 @@ def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name
     to a name a title or an introduction announced ("my son Jack school", "Mrs Evans school").
 
     Args:
-        before, word, after: as written.
+        before, word, after: as written; ``then`` the word after ``after``.
         welsh: the text is Welsh ("Sant", "Santes" are saints there; "Sant Singh" in English).
         first_name: ``word`` is a listed first name: before a lower-case noun it is a person
             ("Sarah school nurse was great"), before a capitalised one a place ("Victoria
@@ -224,11 +241,18 @@ def names_a_place(before: str, word: str, after: str, *, welsh: bool, first_name
         return True  # "St Giles church", "Ysgol Sant Dunawd"
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
         return True  # "Victoria Road", "Gwersyllt library"
-    if after in FACILITIES_LOWER and not first_name:
-        return True  # "Dyfi ward"
-    if fold(word) in FACILITIES_LOWER and (
-        after[:1].isdigit() or (not before[:1].isalpha() and not after[:1].isupper())
+    if after in FACILITIES_LOWER and (
+        not first_name or (word[:1].isupper() and fold(then) not in WARD_ROLES)
     ):
-        return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or after
-        # it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward", which the rules hide)
+        return True  # "Dyfi ward"; "Hogarth ward", "Cherry ward": hospitals name wards after
+        # people and trees, and a resident who capitalises a name capitalises its surname
+        # too ("Sarah Ward"); but "Sue ward sister" is Sue
+    if fold(word) in FACILITIES_LOWER and not after[:1].isupper():
+        if after[:1].isdigit() or not before[:1].isalpha():
+            return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or
+            # after it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward": the rules hide it)
+        if before.lower() in _WARD_BEFORE and fold(after) not in _FAMILY:
+            return True  # "all Ward staff", "the Ward was clean"; not "the Ward family"
+    if word.isupper() and len(word) > 1 and after in SERVICES:
+        return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -387,8 +387,14 @@ class _Scan:
         if i in self.places or key in self.welsh_words:
             return None
         previous = self.words[i - 1] if i and self.next_word(i - 1) else ""
+        following = self.next_word(i)
         if names_a_place(
-            previous, self.words[i], self.next_word(i), welsh=self.welsh, first_name=self.known(key)
+            previous,
+            self.words[i],
+            following,
+            welsh=self.welsh,
+            first_name=self.known(key),
+            then=self.next_word(i + 1) if following else "",
         ):
             return None  # "St Giles", "Victoria Road", "Tŷ Pawb": not a person's name
         if (

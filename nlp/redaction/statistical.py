@@ -185,6 +185,7 @@ class ModelNameFinder:
             _neighbour(text, words, first + 1, first),
             welsh=self.welsh,
             first_name=fold(run[0][2]) in self.g.first_names,
+            then=_neighbour(text, words, first + 2, first),
         ):
             return None, "names a place"  # "St Giles", "Victoria Road", "Tŷ Pawb"
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
@@ -356,8 +357,8 @@ class ModelNameFinder:
             tokens[0][2], before, by_context=by_context, sure=sure
         ):
             return None, "a place alone"  # "Chester", "Mold": a place that is also a name
-        if len(tokens) == 1 and tokens[0][2].islower() and self._everyday_surname(tokens[0][2]):
-            return None, "an everyday word"  # "Lovely ward", "the brown bins"
+        if all(word.islower() and self._everyday_surname(word) for _, _, word in tokens):
+            return None, "an everyday word"  # "Lovely ward", "the brown bins", "on ward ward"
         if self.listed_only:
             # Welsh or foreign words around a name are not part of it ("Siân ac mae'r"),
             # nor a lower-case word beside a capitalised name ("się Zofia Nowak").

@@ -211,6 +211,17 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("Mrs Ward was lovely", "Mrs [name] was lovely"),
         ("ask sarah ward", "ask [name]"),
         ("Ward Jones rang", "[name] rang"),
+        # Wards are named after people and trees, and written so in real answers.
+        ("Hogarth ward could not have done anything better", None),
+        ("A lot of the staff on Cherry ward are very supportive", None),
+        ("Nothing as all Ward staff was brilliant", None),
+        ("Stayed on ward ward a few times, a lovely ward", None),
+        ("Thanks to Sue ward sister", "Thanks to [name] ward sister"),
+        ("thanks to nurse Ward", "thanks to nurse [name]"),
+        # Services named by an acronym that is also a given name.
+        ("Service, IRIS team was faultless", None),
+        ("TED services kept us busy and the TED staff were kind", None),
+        ("THANK YOU IRIS", "THANK YOU [name]"),
     ],
 )
 def test_streets_and_buildings_named_after_people_are_places(
