@@ -158,7 +158,7 @@ WARD_ROLES = frozenset("sister manager clerk host hostess".split())
 # Before a capitalised "Ward" these make it a noun, the ward ("all Ward staff", "the Ward
 # was clean", "on Ward B"): no one writes "all Sarah" or "on Sarah". Not "to" or "with"
 # ("thanks to Ward", "spoke with Ward" may be a surname).
-_WARD_BEFORE = frozenset(
+WARD_BEFORE = frozenset(
     "the a this that our all whole same every each other on in at onto off".split()
 )
 # ... unless a word for a family follows: "the Ward family", "the Ward twins".
@@ -221,7 +221,14 @@ def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
 
 
 def names_a_place(
-    before: str, word: str, after: str, *, welsh: bool, first_name: bool, then: str = ""
+    before: str,
+    word: str,
+    after: str,
+    *,
+    welsh: bool,
+    first_name: bool,
+    then: str = "",
+    earlier: str = "",
 ) -> bool:
     """Whether a guessed name ``word`` names a saint, a street, a building or a Welsh house
     here rather than a person, from the words on its line before and after it ("" if none).
@@ -230,7 +237,8 @@ def names_a_place(
     to a name a title or an introduction announced ("my son Jack school", "Mrs Evans school").
 
     Args:
-        before, word, after: as written; ``then`` the word after ``after``.
+        before, word, after: as written; ``then`` the word after ``after``, ``earlier``
+            the word before ``before``.
         welsh: the text is Welsh ("Sant", "Santes" are saints there; "Sant Singh" in English).
         first_name: ``word`` is a listed first name: before a lower-case noun it is a person
             ("Sarah school nurse was great"), before a capitalised one a place ("Victoria
@@ -251,8 +259,12 @@ def names_a_place(
         if after[:1].isdigit() or not before[:1].isalpha():
             return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or
             # after it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward": the rules hide it)
-        if before.lower() in _WARD_BEFORE and fold(after) not in _FAMILY:
+        if before.lower() in WARD_BEFORE and fold(after) not in _FAMILY:
             return True  # "all Ward staff", "the Ward was clean"; not "the Ward family"
+        if before[:1].isupper() and earlier.lower() in WARD_BEFORE:
+            return True  # "the Wendolen Ward", "on Cherry Ward" (its first word: below)
+    if fold(after) in FACILITIES_LOWER and before.lower() in WARD_BEFORE:
+        return fold(then) not in _FAMILY  # "the Wendolen Ward", "on Cherry Ward"
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

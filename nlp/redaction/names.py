@@ -395,6 +395,7 @@ class _Scan:
             welsh=self.welsh,
             first_name=self.known(key),
             then=self.next_word(i + 1) if following else "",
+            earlier=self.words[i - 2] if previous and i > 1 and self.next_word(i - 2) else "",
         ):
             return None  # "St Giles", "Victoria Road", "Tŷ Pawb": not a person's name
         if (

@@ -336,9 +336,19 @@ def _repeats(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
             pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
             # "Will" the name does not make every "will" one: ordinary words repeat only
             # as written.
-            ordinary = span["type"] == "name" and _gazetteer().lower_prob(fold(term)) > -11.0
+            key = fold(term)
+            low = _gazetteer().lower_prob(key)
+            ordinary = span["type"] == "name" and low > -11.0
+            # A capitalised name that is more often a lower-case word repeats only
+            # capitalised: "Cherry Ward ... the staff on the ward".
+            capital_only = (
+                span["type"] == "name"
+                and term[:1].isupper()
+                and low > _gazetteer().capital_prob(key)
+            )
             for match in re.finditer(pattern, text, 0 if ordinary else re.IGNORECASE):
-                extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
+                if not capital_only or match.group()[:1].isupper():
+                    extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
     return extra
 
 

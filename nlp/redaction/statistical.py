@@ -186,6 +186,7 @@ class ModelNameFinder:
             welsh=self.welsh,
             first_name=fold(run[0][2]) in self.g.first_names,
             then=_neighbour(text, words, first + 2, first),
+            earlier=_neighbour(text, words, first - 2, first),
         ):
             return None, "names a place"  # "St Giles", "Victoria Road", "Tŷ Pawb"
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):

@@ -216,6 +216,9 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("A lot of the staff on Cherry ward are very supportive", None),
         ("Nothing as all Ward staff was brilliant", None),
         ("Stayed on ward ward a few times, a lovely ward", None),
+        ("Lots of opportunities on Cherry Ward in Highbury Hospital", None),
+        ("So many positives about the Wendolen Ward, and the staff on the ward", None),
+        ("The Ward family next door", "The [name] family next door"),
         ("Thanks to Sue ward sister", "Thanks to [name] ward sister"),
         ("thanks to nurse Ward", "thanks to nurse [name]"),
         # Services named by an acronym that is also a given name.
