@@ -48,6 +48,9 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 #: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
 #: "a", which is also a middle initial ("benjamin a seiler").
 ARTICLES = frozenset({"the", "an"})
+#: Before a word in capitals on no name list, these make it a job's letters, not a
+#: person's initials: "my GP", "our CPN", "her OT" ("my son JJ" is announced by "my son").
+OWNERS = frozenset("my our your his her their".split())
 #: The name of the contextual finder among the "models" a pipeline is given.
 CONTEXTUAL = "minilm"
 # A word more common than this (log probability, lower-case) is an ordinary word even
@@ -223,6 +226,11 @@ class ModelNameFinder:
         low = self.g.lower_prob(key)
         return low > self.g.capital_prob(key) and low > MOSTLY_LOWER
 
+    def _far_more_often_lower(self, word: str) -> bool:
+        """Lower-case, and written so far more often than capitalised (LOWER_BY)."""
+        key = fold(word)
+        return word.islower() and self.g.lower_prob(key) - self.g.capital_prob(key) > LOWER_BY
+
     def _mostly_lower(self, key: str) -> bool:
         """Written lower-case far more often than capitalised (LOWER_BY), and common."""
         low = self.g.lower_prob(key)
@@ -335,6 +343,13 @@ class ModelNameFinder:
     ) -> tuple[tuple[int, int] | None, str]:
         if before in ARTICLES and tokens[0][2].islower() and not self.listed_only:
             return None, "after an article"  # "into the bush", "the rose bed": a thing
+        if (
+            before in OWNERS
+            and len(tokens) == 1
+            and tokens[0][2].isupper()
+            and not self._listed(tokens[0][2])
+        ):
+            return None, "a role"  # "my GP", "our CPN", "her OT": a job's letters
         if before in LOCATIVE_BEFORE:
             if not any(self._listed(w) for _, _, w in tokens):
                 return None, "after a locative"  # "the Gurdwara", "in Marford": a place
@@ -348,8 +363,18 @@ class ModelNameFinder:
             )
         ):
             tokens = tokens[1:]
-        while tokens and self._ordinary(
-            tokens[-1][2], by_context=by_context, lower_names=lower_names, sure=sure
+        # A writer who capitalised the name's first word would have capitalised its
+        # surname: a lower-case word after it that is far more often a word is one ("Sarah
+        # rang me back", in a text too short to show the writer's habits).
+        capital_first = bool(tokens) and tokens[0][2][:1].isupper()
+        while tokens and (
+            self._ordinary(tokens[-1][2], by_context=by_context, lower_names=lower_names, sure=sure)
+            or (
+                by_context
+                and capital_first
+                and len(tokens) > 1
+                and self._far_more_often_lower(tokens[-1][2])
+            )
         ):
             tokens = tokens[:-1]
         if not tokens:

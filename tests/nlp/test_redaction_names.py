@@ -134,10 +134,22 @@ def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str
         ("mae'r bws i Wrecsam yn hwyr eto", "mae'r bws i Wrecsam yn hwyr eto"),
         # Who writes capitals writes names so: "ward" here is the ward.
         ("Postcode CH1 2PY, ward Gresford East.", "Postcode [postcode], ward Gresford East."),
+        # ... and a lower-case word after a capitalised name is no surname of it.
+        ("Gareth rang me, so ring gareth back", "[name] rang me, so ring [name] back"),
+        ("Sarah rang me back", "[name] rang me back"),
+        # A job's letters after "my" are not someone's initials; "my son JJ" is announced.
+        (
+            "You listened courteously and carefully and asked pertinent questions - unlike my"
+            " GP who made no secret of her impatience",
+            None,
+        ),
+        ("my son JJ is lovely", "my son [name] is lovely"),
     ],
 )
-def test_lower_case_names_found_from_context(redactor: Redactor, text: str, expected: str) -> None:
-    assert redactor.redact(text).text == expected
+def test_lower_case_names_found_from_context(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text).text == (expected or text)
 
 
 def test_the_spacy_models_alone_missed_those_names() -> None:
