@@ -203,6 +203,27 @@ COMMON_WORD = -11.0
 LOWER_BY = 2.0
 
 
+# Given names that are also a faith's word: "I am a progressive Christian woman", "As a
+# Christian lady". Residents describe themselves by their faith more than they name a
+# Christian, and a person is announced by a cue or followed by a surname ("ask Christian",
+# "Christian Bale").
+FAITH_WORDS = frozenset({"christian"})
+# Words before a name that link to a person rather than describe one: "thanks to
+# Christian", "ask Christian", "with Christian and Sarah".
+_LINKS = frozenset(
+    "to with from and or of for about by said ask asked tell told thanks thank hi hello "
+    "dear met saw see".split()
+)
+
+
+def names_a_faith(before: str, word: str, after: str) -> bool:
+    """Whether ``word`` is a faith's word here, not a person ("a progressive Christian
+    woman"): after a lower-case word that links to no one, and before no surname."""
+    if fold(word) not in FAITH_WORDS or after[:1].isupper():
+        return False
+    return before.isalpha() and before.islower() and before not in _LINKS
+
+
 def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
     """The Welsh words that rule a name out, for Welsh or for English text.
 
@@ -230,8 +251,9 @@ def names_a_place(
     then: str = "",
     earlier: str = "",
 ) -> bool:
-    """Whether a guessed name ``word`` names a saint, a street, a building or a Welsh house
-    here rather than a person, from the words on its line before and after it ("" if none).
+    """Whether a guessed name ``word`` names a saint, a street, a building, a ward, a
+    service, a faith or a Welsh house here rather than a person, from the words on its line
+    before and after it ("" if none).
 
     One check for the rules (names.py) and the finder (statistical.py); neither applies it
     to a name a title or an introduction announced ("my son Jack school", "Mrs Evans school").
@@ -265,6 +287,8 @@ def names_a_place(
             return True  # "the Wendolen Ward", "on Cherry Ward" (its first word: below)
     if fold(after) in FACILITIES_LOWER and before.lower() in WARD_BEFORE:
         return fold(then) not in _FAMILY  # "the Wendolen Ward", "on Cherry Ward"
+    if not welsh and names_a_faith(before, word, after):
+        return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -237,6 +237,11 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("Service, IRIS team was faultless", None),
         ("TED services kept us busy and the TED staff were kind", None),
         ("THANK YOU IRIS", "THANK YOU [name]"),
+        # A faith's word that is also a given name describes; a cue still announces one.
+        ("As a Christian lady my faith keeps me going", None),
+        ("I am a progressive Christian woman.", None),
+        ("thanks to Christian on reception", "thanks to [name] on reception"),
+        ("Christian was lovely", "[name] was lovely"),
     ],
 )
 def test_streets_and_buildings_named_after_people_are_places(
