@@ -46,7 +46,9 @@ williams wynne
 # Capitalised words that are names in some country but mean something else
 # far more often in British feedback; the frequency table catches most, these
 # are the ones it cannot (months, days, institutions such as the Royal Mail, the high-street
-# chains residents name; not Costa, Marks or Spencer, which are surnames too).
+# chains residents name, and the letters of NHS services and jobs, "CAMHS", "my GP", "the
+# OT", whom residents name far more often than anyone with those initials; not Costa, Marks
+# or Spencer, which are surnames too).
 NOT_NAMES = frozenset(
     """
 january february march april may june july august september october november december
@@ -69,6 +71,7 @@ lexit ukip plaid senedd parliament government minister royal covid coronavirus n
 tesco asda sainsbury sainsburys morrisons waitrose aldi lidl greggs argos primark wetherspoons
 wetherspoon spar starbucks mcdonalds nandos screwfix wickes halfords currys matalan
 poundland wilko specsavers superdrug whsmith
+gp gps ot rmn rgn cpn hca camhs cahms pals physio physios
 """.split()
 )
 

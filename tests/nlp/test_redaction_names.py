@@ -248,6 +248,10 @@ def test_streets_and_buildings_named_after_people_are_places(
         ("Service, IRIS team was faultless", None),
         ("TED services kept us busy and the TED staff were kind", None),
         ("THANK YOU IRIS", "THANK YOU [name]"),
+        # NHS services' and jobs' letters, named far more often than anyone's initials.
+        ("the initial meeting with CAMHS was shockingly poor.", None),
+        ("Physio gave good information to me.", None),
+        ("Dr Chatterjee and CPN Faye were kind", "Dr [name] and CPN [name] were kind"),
         # A faith's word that is also a given name describes; a cue still announces one.
         ("As a Christian lady my faith keeps me going", None),
         ("I am a progressive Christian woman.", None),
