@@ -224,6 +224,13 @@ def names_a_faith(before: str, word: str, after: str) -> bool:
     return before.isalpha() and before.islower() and before not in _LINKS
 
 
+def many_of_a_kind(key: str) -> bool:
+    """A folded word naming people by where they are from, their faith or their trade:
+    "Canadians", "Europeans", "Baptists", "Podiatrists". No one's name ends so; the
+    callers still keep a listed name ("Willians")."""
+    return key.endswith(("ians", "eans", "ists"))
+
+
 def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
     """The Welsh words that rule a name out, for Welsh or for English text.
 

@@ -41,6 +41,7 @@ from nlp.redaction.name_cues import (
     TITLES,
     TITLES_CY,
     WELSH_NAME_KEYS,
+    many_of_a_kind,
     names_a_place,
     title,
     welsh_looking,
@@ -170,6 +171,8 @@ class _Scan:
 
     def plural_of_a_word(self, key: str) -> bool:
         """ "Eagles", "Lions", "Canadians": a team, a product or a people, not a person."""
+        if many_of_a_kind(key) and not self.known(key):
+            return True  # "Podiatrists", "Methodists": no word list holds every trade
         return (
             len(key) > 3 and key.endswith("s") and (self.common(key[:-1]) or key[:-1] in NOT_NAMES)
         )

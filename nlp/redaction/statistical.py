@@ -38,6 +38,7 @@ from nlp.redaction.name_cues import (
     SAINTS_CY,
     TITLES,
     TITLES_CY,
+    many_of_a_kind,
     names_a_place,
     title,
     welsh_looking,
@@ -257,8 +258,8 @@ class ModelNameFinder:
             # town abroad ("Nelson", "obama"); unlisted Welsh words and British places go.
             if len(key) < 2:
                 return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
-            if key.endswith(("ians", "eans")) and not self._listed(word):
-                return True  # "Canadians", "Europeans": a people, not a person
+            if many_of_a_kind(key) and not self._listed(word):
+                return True  # "Canadians", "Podiatrists": a people or a trade
             if (
                 word.islower()
                 and not lower_names

@@ -252,6 +252,11 @@ def test_streets_and_buildings_named_after_people_are_places(
         ("the initial meeting with CAMHS was shockingly poor.", None),
         ("Physio gave good information to me.", None),
         ("Dr Chatterjee and CPN Faye were kind", "Dr [name] and CPN [name] were kind"),
+        # A trade in the plural, among names: no one is called "Podiatrists".
+        (
+            "Louise and Chris are supportive. \nPodiatrists were kind, but I forgot my files.",
+            "[name] and [name] are supportive. \nPodiatrists were kind, but I forgot my files.",
+        ),
         # A faith's word that is also a given name describes; a cue still announces one.
         ("As a Christian lady my faith keeps me going", None),
         ("I am a progressive Christian woman.", None),
