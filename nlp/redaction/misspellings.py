@@ -22,7 +22,8 @@ SHORTEST = 5
 #: "polite" -11.3, "lovely" -10.9); rarer words are as likely a surname's neighbour.
 COMMON = -11.5
 #: ... and written lower-case more often than capitalised by this much (nats): "lovely"
-#: is a surname too, but seldom written as one.
+#: is a surname too, but seldom written as one. A word on no name list needs no margin:
+#: "according" opens so many sentences that it is capitalised nearly as often.
 WORD_LOWER_BY = 1.0
 #: A word itself more common than this is a word of its own, not a slip.
 RARE = -14.0
@@ -51,7 +52,9 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     best: tuple[float, str] | None = None
     for spelling in slips(key):
         low = gazetteer.lower_prob(spelling)
-        if low > COMMON and low > gazetteer.capital_prob(spelling) + WORD_LOWER_BY:
+        if low > COMMON and (
+            low > gazetteer.capital_prob(spelling) + WORD_LOWER_BY or not gazetteer.listed(spelling)
+        ):
             if best is None or low > best[0]:
                 best = (low, spelling)
     return best[1] if best else None

@@ -375,6 +375,11 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
         ("Nothing to my knoledge", None),
         ("Nothimg to add", None),
         ("Helped me a lot.  Lovley lady, really calm", None),
+        # ... one slip from a word that is often capitalised but no one's name.
+        (
+            "Happening with my foot. Accordning to Mark I could have",
+            "Happening with my foot. Accordning to [name] I could have",
+        ),
         # Names one slip from a word are still names: listed ones, and short nicknames.
         ("ask dave about it", "ask [name] about it"),
         ("gaz was great", "[name] was great"),
