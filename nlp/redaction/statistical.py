@@ -43,6 +43,7 @@ from nlp.redaction.name_cues import (
     welsh_looking,
     welsh_words_in,
 )
+from nlp.redaction.person_cues import acts_as_person, neighbour, not_welsh_spelling
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 #: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
@@ -180,17 +181,19 @@ class ModelNameFinder:
             if not run:
                 return None, "a saint"
         if names_a_place(
-            _neighbour(text, words, first - 1, first),
+            neighbour(text, words, first - 1, first),
             run[0][2],
-            _neighbour(text, words, first + 1, first),
+            neighbour(text, words, first + 1, first),
             welsh=self.welsh,
             first_name=fold(run[0][2]) in self.g.first_names,
         ):
             return None, "names a place"  # "St Giles", "Victoria Road", "Tŷ Pawb"
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
             return None, "capital by position"  # "Patient is very happy"
+        sure = least >= PLACE_SURE
+        person = acts_as_person(words, first, last, self.g.places)  # "Norton said"
         return self._judged(
-            list(run), before, by_context=True, lower_names=lower_names, sure=least >= PLACE_SURE
+            list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )
 
     def _capital_by_position(
@@ -273,7 +276,8 @@ class ModelNameFinder:
             ):
                 return True  # "Staff fantastic", "swifter answers": on no name list and
                 # written lower-case more often than not, a word; initials ("dp") stay
-            return not self._listed(word) and (welsh_looking(word) or key in self.g.uk_places)
+            welsh = welsh_looking(word) and not not_welsh_spelling(word)  # not "Ishawna"
+            return not self._listed(word) and (welsh or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:
                 return True  # "van", "will": common words first, whatever the name lists say
@@ -288,20 +292,29 @@ class ModelNameFinder:
         return self.g.lower_prob(key) > ORDINARY
 
     def _lone_place(
-        self, word: str, before: str, *, by_context: bool = False, sure: bool = False
+        self,
+        word: str,
+        before: str,
+        *,
+        by_context: bool = False,
+        sure: bool = False,
+        person: bool = False,
     ) -> bool:
         key = fold(word)
         if key not in self.g.places:
             return False
         if by_context:
             if (
-                sure
-                and not self.listed_only
+                not self.listed_only
                 and before not in ("to", "from")
-                and key in common_given_names(NAME_RANK)
+                and (
+                    (sure and key in common_given_names(NAME_RANK))
+                    or (person and self._listed(word))
+                )
             ):
-                return False  # "Kerry was great", "Thanks again Nina": see PLACE_SURE; in
-                # Welsh, off the finder's home ground, places keep the last word
+                return False  # "Kerry was great", "Thanks again Nina": see PLACE_SURE; any
+                # listed name where a person acts ("Norton said", "Senator Hatfield":
+                # person_cues.py); in Welsh, off the finder's home ground, places keep it
             return key in self.g.uk_places or before in ("to", "from")
         # A first name that is also a town abroad ("Katy", "Selma") is the person here,
         # unless one goes to or from it; a British town ("Chester") stays a place.
@@ -330,6 +343,7 @@ class ModelNameFinder:
         by_context: bool = False,
         lower_names: bool = True,
         sure: bool = False,
+        person: bool = False,
     ) -> tuple[tuple[int, int] | None, str]:
         if before in ARTICLES and tokens[0][2].islower() and not self.listed_only:
             return None, "after an article"  # "into the bush", "the rose bed": a thing
@@ -353,7 +367,7 @@ class ModelNameFinder:
         if not tokens:
             return None, "ordinary words"
         if len(tokens) == 1 and self._lone_place(
-            tokens[0][2], before, by_context=by_context, sure=sure
+            tokens[0][2], before, by_context=by_context, sure=sure, person=person
         ):
             return None, "a place alone"  # "Chester", "Mold": a place that is also a name
         if len(tokens) == 1 and tokens[0][2].islower() and self._everyday_surname(tokens[0][2]):
@@ -377,14 +391,6 @@ class ModelNameFinder:
         ):
             return None, "no full name"
         return (tokens[0][0], tokens[-1][1]), "kept"
-
-
-def _neighbour(text: str, words: Sequence[tuple[int, int, str]], index: int, of: int) -> str:
-    """The word at ``index`` if it is on the same line as word ``of``, else ""."""
-    if not 0 <= index < len(words):
-        return ""
-    left, right = sorted((index, of))
-    return "" if "\n" in text[words[left][1] : words[right][0]] else words[index][2]
 
 
 def written_lower(words: Sequence[tuple[int, int, str]]) -> bool:

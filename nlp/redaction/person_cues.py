@@ -1,0 +1,93 @@
+"""What the words around a name say about it: a person acts, a place does not.
+
+statistical.ModelNameFinder drops a lone word the contextual finder calls a name when it is
+also a British place ("Norton", "Hatfield", "Holt": GeoNames lists every hamlet), unless it is
+a common given name (statistical.PLACE_SURE). A surname that is also a town stays dropped,
+since "Holt is lovely" is about Holt. These cues say the word is a person all the same:
+- an office or title right before it ("Senator Hatfield", "Emperor Norton");
+- a verb only people do right after it ("Norton said", "Hatfield told us", "Norton ordered"),
+  or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor decides.
+The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
+a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
+
+It also tells an unlisted word with Welsh-looking letters that Welsh does not write apart
+from a Welsh word (``not_welsh_spelling``), and holds statistical.py's ``neighbour``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from nlp.redaction.gazetteer import fold
+from nlp.redaction.name_cues import SAINTS, title
+
+Word = tuple[int, int, str]
+
+#: Verbs of saying, thinking and deciding, and of a life's events: their subject is a person
+#: (a town or a ward "has", "is", "needs", "gets"; it does not "say" or "marry"). Past and
+#: present forms, as written after a name. Not verbs a council or a club also does in the
+#: news ("announced", "issued", "signed", "won", "played").
+PERSON_VERBS = frozenset(
+    """
+said says told tells asked asks replied replies explained explains wrote writes added adds
+observed noted argued argues claimed claims insisted insists admitted admits recalled recalls
+remembered remembers thought thinks believed believes felt feels knew knows wanted wants
+decided decides ordered orders summoned urged urges promised promises apologised apologized
+apologises apologizes smiled laughed cried shouted whispered died married retired resigned
+""".split()
+)
+#: After a name, a word only a person takes ("Shaw himself", "Norton, who").
+PERSON_AFTER = frozenset({"himself", "herself", "who"})
+
+
+def acts_as_person(
+    words: Sequence[Word], first: int, last: int, places: Collection[str] = ()
+) -> bool:
+    """Whether words[first..last] (a run the finder calls a name) is a person by its context:
+    a title before it, or a person's verb (PERSON_VERBS) or "himself" after it, past a comma.
+    Not a saint ("St Helens") nor a title that opens a place's name (``places``, folded:
+    "Bishop Auckland"); only the same line counts."""
+    titled = (_next_word(words, first, -1), words[first][2])
+    if first < last:  # "Senator Hatfield" read as one run
+        titled = (words[first][2], words[first + 1][2])
+    office, name = titled
+    if (
+        office
+        and title(office)
+        and fold(office.rstrip(".")) not in SAINTS
+        and fold(f"{office} {name}") not in places
+    ):
+        return True
+    following = _next_word(words, last, 1)
+    if following == ",":
+        following = _next_word(words, last + 1, 1)
+    return following.lower() in PERSON_VERBS or following.lower() in PERSON_AFTER
+
+
+def _next_word(words: Sequence[Word], index: int, step: int) -> str:
+    """The next token from ``index`` in direction ``step`` that is not blank, on the same
+    line ("" if a line break or the text's edge comes first)."""
+    k = index + step
+    while 0 <= k < len(words) and not words[k][2].strip():
+        if "\n" in words[k][2]:
+            return ""
+        k += step
+    return words[k][2] if 0 <= k < len(words) else ""
+
+
+def neighbour(text: str, words: Sequence[Word], index: int, of: int) -> str:
+    """The word at ``index`` if it is on the same line as word ``of``, else ""."""
+    if not 0 <= index < len(words):
+        return ""
+    left, right = sorted((index, of))
+    return "" if "\n" in text[words[left][1] : words[right][0]] else words[index][2]
+
+
+def not_welsh_spelling(word: str) -> bool:
+    """An unlisted word name_cues.welsh_looking takes for Welsh ("aw", "wy", "ff") written with
+    "sh", which Welsh spells "si" ("siop", "siarad"; "sh" only in a few loans: "brwsh",
+    "cwtsh", under 1 word in 5,000 of the Welsh sentences in ../shared): a name from another
+    language ("Ishawna", "Shawnda"), not a Welsh place or verb. Only for the finder's runs
+    in English text; welsh_looking itself is one of the finder's inputs and stays as trained.
+    """
+    return "sh" in word.lower()
