@@ -6,7 +6,8 @@ a common given name (statistical.PLACE_SURE). A surname that is also a town stay
 since "Holt is lovely" is about Holt. These cues say the word is a person all the same:
 - an office or title right before it ("Senator Hatfield", "Emperor Norton");
 - a verb only people do right after it ("Norton said", "Hatfield told us", "Norton ordered"),
-  or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor decides.
+  or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor decides;
+- "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone").
 The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
 a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
 
@@ -38,16 +39,21 @@ apologises apologizes smiled laughed cried shouted whispered died married retire
 )
 #: After a name, a word only a person takes ("Shaw himself", "Norton, who").
 PERSON_AFTER = frozenset({"himself", "herself", "who"})
+#: After a name that opens a sentence, the words of someone spoken to ("sterling you gone too
+#: far", "Preston, please do a video"): a place is talked about, not talked to.
+ADDRESSED = frozenset({"you", "please"})
 
 
 def acts_as_person(
     words: Sequence[Word], first: int, last: int, places: Collection[str] = ()
 ) -> bool:
     """Whether words[first..last] (a run the finder calls a name) is a person by its context:
-    a title before it, or a person's verb (PERSON_VERBS) or "himself" after it, past a comma.
+    a title before it, a person's verb (PERSON_VERBS) or "himself" after it, past a comma, or
+    "you" after it at a sentence's start (ADDRESSED).
     Not a saint ("St Helens") nor a title that opens a place's name (``places``, folded:
     "Bishop Auckland"); only the same line counts."""
-    titled = (_next_word(words, first, -1), words[first][2])
+    previous = _next_word(words, first, -1)
+    titled = (previous, words[first][2])
     if first < last:  # "Senator Hatfield" read as one run
         titled = (words[first][2], words[first + 1][2])
     office, name = titled
@@ -61,6 +67,8 @@ def acts_as_person(
     following = _next_word(words, last, 1)
     if following == ",":
         following = _next_word(words, last + 1, 1)
+    if (not previous or previous[-1:] in ".!?") and following.lower() in ADDRESSED:
+        return True  # spoken to, at a sentence's start
     return following.lower() in PERSON_VERBS or following.lower() in PERSON_AFTER
 
 

@@ -18,6 +18,7 @@ PEOPLE = [
     "Emperor Norton issued a decree.",
     "The nurse, Hatfield, who was on nights, was lovely.",
     "Buckley told us the buses would change.",  # the finder is not sure: the verb is
+    "Preston, you were a star on the night shift.",
     "Ishawna was really helpful at reception.",
     "Thanks to ishawna at the front desk.",
 ]
@@ -27,6 +28,7 @@ HIDDEN = [
     "Emperor [name] issued a decree.",
     "The nurse, [name], who was on nights, was lovely.",
     "[name] told us the buses would change.",
+    "[name], you were a star on the night shift.",
     "[name] was really helpful at reception.",
     "Thanks to [name] at the front desk.",
 ]
@@ -38,6 +40,7 @@ PLACES = [
     "Bishop Auckland has a lovely market.",  # a title that opens a town's name
     "Mold, who cares about it anyway.",
     "I moved to Norton who knows why.",
+    "Buses to Preston, please.",
 ]
 
 
@@ -52,16 +55,16 @@ def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
     assert [r.text for r in redactor.redact_many(PEOPLE, language="en")] == HIDDEN
     # The cues are what hide the surnames: without them the place list wins again.
     monkeypatch.setattr(statistical, "acts_as_person", lambda *_: False)
-    shown = [r.text for r in redactor.redact_many(PEOPLE[:5], language="en")]
-    assert shown == PEOPLE[:5]
+    shown = [r.text for r in redactor.redact_many(PEOPLE[:6], language="en")]
+    assert shown == PEOPLE[:6]
 
 
 def test_an_unlisted_name_spelt_with_sh_is_no_welsh_word(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(statistical, "not_welsh_spelling", lambda _: False)
-    shown = [r.text for r in redactor.redact_many(PEOPLE[5:], language="en")]
-    assert shown == PEOPLE[5:]
+    shown = [r.text for r in redactor.redact_many(PEOPLE[6:], language="en")]
+    assert shown == PEOPLE[6:]
 
 
 def test_towns_doing_what_towns_do_stay(redactor: Redactor) -> None:
@@ -85,4 +88,6 @@ def test_the_cues() -> None:
     assert not acts_as_person(words("Bishop Auckland is"), 1, 1, {"bishop auckland"})
     assert not acts_as_person(words("St Helens is lovely"), 1, 1)  # a saint is no title here
     assert not acts_as_person(words("Holt is lovely"), 0, 0)
+    assert acts_as_person(words("Thanks . Preston you star"), 2, 2)
+    assert not acts_as_person(words("I love Preston you know"), 2, 2)  # not spoken to
     assert not_welsh_spelling("Ishawna") and not not_welsh_spelling("Rhosddu")
