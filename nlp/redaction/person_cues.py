@@ -12,7 +12,8 @@ The word must be on a name list ("Wrexham said" stays a place) and in a run the 
 a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
 
 It also tells an unlisted word with Welsh-looking letters that Welsh does not write apart
-from a Welsh word (``not_welsh_spelling``), and holds statistical.py's ``neighbour``.
+from a Welsh word (``not_welsh_spelling``), and holds two helpers of statistical.py
+(``neighbour``, ``written_lower``).
 """
 
 from __future__ import annotations
@@ -99,3 +100,14 @@ def not_welsh_spelling(word: str) -> bool:
     in English text; welsh_looking itself is one of the finder's inputs and stays as trained.
     """
     return "sh" in word.lower()
+
+
+def written_lower(words: Sequence[Word]) -> bool:
+    """Whether a text's writer leaves names in lower case: no capital past its first word.
+
+    A resident who types "rose and grace" writes every name that way; one who types "ward
+    Gresford East" would have written "Ward" for a person.
+    """
+    return not any(
+        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
+    )

@@ -43,7 +43,12 @@ from nlp.redaction.name_cues import (
     welsh_looking,
     welsh_words_in,
 )
-from nlp.redaction.person_cues import acts_as_person, neighbour, not_welsh_spelling
+from nlp.redaction.person_cues import (
+    acts_as_person,
+    neighbour,
+    not_welsh_spelling,
+    written_lower,
+)
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 #: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
@@ -276,7 +281,8 @@ class ModelNameFinder:
             ):
                 return True  # "Staff fantastic", "swifter answers": on no name list and
                 # written lower-case more often than not, a word; initials ("dp") stay
-            welsh = welsh_looking(word) and not not_welsh_spelling(word)  # not "Ishawna"
+            # "Ishawna" is no Welsh word in English text (person_cues.not_welsh_spelling)
+            welsh = welsh_looking(word) and (self.listed_only or not not_welsh_spelling(word))
             return not self._listed(word) and (welsh or key in self.g.uk_places)
         if word.islower():
             if low > COMMON_LOWER:
@@ -391,14 +397,3 @@ class ModelNameFinder:
         ):
             return None, "no full name"
         return (tokens[0][0], tokens[-1][1]), "kept"
-
-
-def written_lower(words: Sequence[tuple[int, int, str]]) -> bool:
-    """Whether a text's writer leaves names in lower case: no capital past its first word.
-
-    A resident who types "rose and grace" writes every name that way; one who types "ward
-    Gresford East" would have written "Ward" for a person.
-    """
-    return not any(
-        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
-    )
