@@ -5,8 +5,9 @@ also a British place ("Norton", "Hatfield", "Holt": GeoNames lists every hamlet)
 a common given name (statistical.PLACE_SURE). A surname that is also a town stays dropped,
 since "Holt is lovely" is about Holt. These cues say the word is a person all the same:
 - an office or title right before it ("Senator Hatfield", "Emperor Norton");
-- a verb only people do right after it ("Norton said", "Hatfield told us", "Norton ordered"),
-  or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor decides;
+- a verb only people do right after it ("Norton said", "Hatfield told us", "Norton would
+  later add"), or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor
+  decides;
 - "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone").
 The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
 a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
@@ -26,17 +27,26 @@ from nlp.redaction.name_cues import SAINTS, title
 Word = tuple[int, int, str]
 
 #: Verbs of saying, thinking and deciding, and of a life's events: their subject is a person
-#: (a town or a ward "has", "is", "needs", "gets"; it does not "say" or "marry"). Past and
-#: present forms, as written after a name. Not verbs a council or a club also does in the
-#: news ("announced", "issued", "signed", "won", "played").
+#: (a town or a ward "has", "is", "needs", "gets"; it does not "say" or "marry"). Past,
+#: present and base forms, as written after a name or an auxiliary. Not verbs a council or a
+#: club also does in the news ("announced", "issued", "signed", "won", "played").
 PERSON_VERBS = frozenset(
     """
-said says told tells asked asks replied replies explained explains wrote writes added adds
-observed noted argued argues claimed claims insisted insists admitted admits recalled recalls
-remembered remembers thought thinks believed believes felt feels knew knows wanted wants
-decided decides ordered orders summoned urged urges promised promises apologised apologized
-apologises apologizes smiled laughed cried shouted whispered died married retired resigned
+said says say told tells tell asked asks ask replied replies reply explained explains explain
+wrote writes write added adds add observed noted note argued argues argue claimed claims claim
+insisted insists insist admitted admits admit recalled recalls recall remembered remembers
+remember thought thinks think believed believes believe felt feels feel knew knows know wanted
+wants want decided decides decide ordered orders order summoned urged urges urge promised
+promises promise apologised apologized apologises apologizes apologise apologize smiled smile
+laughed laugh cried cry shouted shout whispered whisper died die married marry retired retire
+resigned resign
 """.split()
+)
+#: Between a name and its verb: auxiliaries and adverbs of time ("Norton would later add",
+#: "Kerry has told us", "Smith then said"); at most two are skipped.
+AUXILIARIES = frozenset(
+    """would will could should might may can has had have did does later then also never
+    always once first finally initially soon just often""".split()
 )
 #: After a name, a word only a person takes ("Shaw himself", "Norton, who").
 PERSON_AFTER = frozenset({"himself", "herself", "who"})
@@ -65,12 +75,30 @@ def acts_as_person(
         and fold(f"{office} {name}") not in places
     ):
         return True
-    following = _next_word(words, last, 1)
-    if following == ",":
-        following = _next_word(words, last + 1, 1)
-    if (not previous or previous[-1:] in ".!?") and following.lower() in ADDRESSED:
+    ahead = _words_after(words, last, 4)
+    if ahead[:1] == [","]:
+        ahead = ahead[1:]
+    if not ahead:
+        return False
+    if (not previous or previous[-1:] in ".!?") and ahead[0] in ADDRESSED:
         return True  # spoken to, at a sentence's start
-    return following.lower() in PERSON_VERBS or following.lower() in PERSON_AFTER
+    if ahead[0] in PERSON_AFTER:
+        return True
+    skipped = 0
+    while skipped < 2 and len(ahead) > 1 and ahead[0] in AUXILIARIES:
+        ahead, skipped = ahead[1:], skipped + 1
+    return ahead[0] in PERSON_VERBS
+
+
+def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:
+    """Up to ``count`` tokens after ``index`` that are not blank, on the same line, lower-case."""
+    found: list[str] = []
+    for _, _, word in words[index + 1 :]:
+        if len(found) == count or "\n" in word:
+            break
+        if word.strip():
+            found.append(word.lower())
+    return found
 
 
 def _next_word(words: Sequence[Word], index: int, step: int) -> str:

@@ -16,6 +16,7 @@ PEOPLE = [
     "Norton said the ward was clean.",
     "Hatfield told me the results would take a week.",
     "Emperor Norton issued a decree.",
+    "Hatfield has told us twice that the bed is free.",
     "The nurse, Hatfield, who was on nights, was lovely.",
     "Buckley told us the buses would change.",  # the finder is not sure: the verb is
     "Preston, you were a star on the night shift.",
@@ -26,6 +27,7 @@ HIDDEN = [
     "[name] said the ward was clean.",
     "[name] told me the results would take a week.",
     "Emperor [name] issued a decree.",
+    "[name] has told us twice that the bed is free.",
     "The nurse, [name], who was on nights, was lovely.",
     "[name] told us the buses would change.",
     "[name], you were a star on the night shift.",
@@ -37,6 +39,7 @@ PLACES = [
     "Holt is lovely.",
     "Norton has nothing for young people.",
     "Holt needs more buses.",
+    "Holt will always be home.",
     "Bishop Auckland has a lovely market.",  # a title that opens a town's name
     "Mold, who cares about it anyway.",
     "I moved to Norton who knows why.",
@@ -55,16 +58,16 @@ def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
     assert [r.text for r in redactor.redact_many(PEOPLE, language="en")] == HIDDEN
     # The cues are what hide the surnames: without them the place list wins again.
     monkeypatch.setattr(statistical, "acts_as_person", lambda *_: False)
-    shown = [r.text for r in redactor.redact_many(PEOPLE[:6], language="en")]
-    assert shown == PEOPLE[:6]
+    shown = [r.text for r in redactor.redact_many(PEOPLE[:7], language="en")]
+    assert shown == PEOPLE[:7]
 
 
 def test_an_unlisted_name_spelt_with_sh_is_no_welsh_word(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(statistical, "not_welsh_spelling", lambda _: False)
-    shown = [r.text for r in redactor.redact_many(PEOPLE[6:], language="en")]
-    assert shown == PEOPLE[6:]
+    shown = [r.text for r in redactor.redact_many(PEOPLE[7:], language="en")]
+    assert shown == PEOPLE[7:]
 
 
 def test_towns_doing_what_towns_do_stay(redactor: Redactor) -> None:
@@ -84,6 +87,8 @@ def test_the_cues() -> None:
     assert acts_as_person(words("Senator Hatfield , Mr ."), 0, 1)  # the title in the run
     assert acts_as_person(words("Senator Hatfield , Mr ."), 1, 1)  # ... or before it
     assert acts_as_person(words("Shaw himself ran"), 0, 0)
+    assert acts_as_person(words("Norton would later add :"), 0, 0)
+    assert not acts_as_person(words("Norton would later be a town"), 0, 0)
     assert acts_as_person(words("Norton , who ruled"), 0, 0)
     assert not acts_as_person(words("Bishop Auckland is"), 1, 1, {"bishop auckland"})
     assert not acts_as_person(words("St Helens is lovely"), 1, 1)  # a saint is no title here
