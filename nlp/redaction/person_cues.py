@@ -4,7 +4,7 @@ statistical.ModelNameFinder drops a lone word the contextual finder calls a name
 also a British place ("Norton", "Hatfield", "Holt": GeoNames lists every hamlet), unless it is
 a common given name (statistical.PLACE_SURE). A surname that is also a town stays dropped,
 since "Holt is lovely" is about Holt. These cues say the word is a person all the same:
-- an office or title right before it ("Senator Hatfield", "Emperor Norton");
+- an office or title, capitalised, right before it ("Senator Hatfield", "Emperor Norton");
 - a verb only people do right after it ("Norton said", "Hatfield told us", "Norton would
   later add"), or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor
   decides;
@@ -69,7 +69,7 @@ def acts_as_person(
         titled = (words[first][2], words[first + 1][2])
     office, name = titled
     if (
-        office
+        office[:1].isupper()  # "Senator", "Dr."; not the verbs "don't judge Holt", "I count"
         and title(office)
         and fold(office.rstrip(".")) not in SAINTS
         and fold(f"{office} {name}") not in places

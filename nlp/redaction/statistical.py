@@ -73,7 +73,8 @@ SUPPORT = 0.02
 #: A lone word on the British and Irish place list that is also a common given name
 #: ("Nina", "Kerry", "Lynn": GeoNames holds every hamlet) stays a name when the contextual
 #: finder gives it at least this, and nobody goes to or from it; below it the place wins
-#: ("Chester needs more buses"). English text only. Chosen on the four development sets
+#: ("Chester needs more buses"), unless the words around it say a person acts (person_cues.py:
+#: "Norton said", any listed name). English text only. Chosen on the four development sets
 #: (bench/RESULTS.md, "recall on the kinds of text"); 1.01: never.
 PLACE_SURE = 0.9
 #: ... and only a given name among the US census's NAME_RANK commonest of either sex, or a

@@ -44,6 +44,7 @@ PLACES = [
     "Mold, who cares about it anyway.",
     "I moved to Norton who knows why.",
     "Buses to Preston, please.",
+    "I count Norton as my home town.",  # "count" the verb, not the title
 ]
 
 
