@@ -42,6 +42,7 @@ from bench.name_sweep import cached_states, dev_sets, serve_from_cache  # noqa: 
 from bench.redaction import PERSON_LIKE, _tokens  # noqa: E402
 from nlp.redaction import Redactor, guess_support, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, runs, shared_finder  # noqa: E402
+from nlp.redaction.person_cues import written_lower  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
 
 # Words before a name said to someone ("Thanks Jim", "Hi Sue", "Dear Ann").
@@ -158,7 +159,7 @@ def main() -> None:
         scores = finder.scores_many([doc.text], [words])[0] if words else np.zeros(0)
         found = original_find(self, doc, guesses)
         position = {start: i for i, (start, _, _) in enumerate(words)}
-        lower_names = statistical.written_lower(words)
+        lower_names = written_lower(words)
         verdicts: dict[int, str] = {}
         for run in runs(words, guess_support.named(words, scores, finder.threshold, self.g)):
             least = min(float(scores[position[start]]) for start, _, _ in run)
@@ -248,9 +249,7 @@ def main() -> None:
                     fields |= {"gold": gold[k], "hidden": hidden[k], "typed": typed[k]}
                     fields["path"] = false_path(record, a, b, score, handles[k], t)
                     fields["shape"] = false_kind(text, tokens, k, "")
-                    fields["lower_names"] = record is not None and statistical.written_lower(
-                        record["words"]
-                    )
+                    fields["lower_names"] = record is not None and written_lower(record["words"])
                     fields["capitals"] = capital_share(record["words"]) if record else 0.0
                     dump.write(json.dumps(fields) + "\n")
                 if hidden[k] and not gold[k]:

@@ -1,0 +1,141 @@
+"""What the words around a name say about it: a person acts, a place does not.
+
+statistical.ModelNameFinder drops a lone word the contextual finder calls a name when it is
+also a British place ("Norton", "Hatfield", "Holt": GeoNames lists every hamlet), unless it is
+a common given name (statistical.PLACE_SURE). A surname that is also a town stays dropped,
+since "Holt is lovely" is about Holt. These cues say the word is a person all the same:
+- an office or title, capitalised, right before it ("Senator Hatfield", "Emperor Norton");
+- a verb only people do right after it ("Norton said", "Hatfield told us", "Norton would
+  later add"), or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor
+  decides;
+- "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone").
+The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
+a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
+
+It also tells an unlisted word with Welsh-looking letters that Welsh does not write apart
+from a Welsh word (``not_welsh_spelling``), and holds two helpers of statistical.py
+(``neighbour``, ``written_lower``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from nlp.redaction.gazetteer import fold
+from nlp.redaction.name_cues import SAINTS, title
+
+Word = tuple[int, int, str]
+
+#: Verbs of saying, thinking and deciding, and of a life's events: their subject is a person
+#: (a town or a ward "has", "is", "needs", "gets"; it does not "say" or "marry"). Past,
+#: present and base forms, as written after a name or an auxiliary. Not verbs a council or a
+#: club also does in the news ("announced", "issued", "signed", "won", "played").
+PERSON_VERBS = frozenset(
+    """
+said says say told tells tell asked asks ask replied replies reply explained explains explain
+wrote writes write added adds add observed noted note argued argues argue claimed claims claim
+insisted insists insist admitted admits admit recalled recalls recall remembered remembers
+remember thought thinks think believed believes believe felt feels feel knew knows know wanted
+wants want decided decides decide ordered orders order summoned urged urges urge promised
+promises promise apologised apologized apologises apologizes apologise apologize smiled smile
+laughed laugh cried cry shouted shout whispered whisper died die married marry retired retire
+resigned resign
+""".split()
+)
+#: Between a name and its verb: auxiliaries and adverbs of time ("Norton would later add",
+#: "Kerry has told us", "Smith then said"); at most two are skipped.
+AUXILIARIES = frozenset(
+    """would will could should might may can has had have did does later then also never
+    always once first finally initially soon just often""".split()
+)
+#: After a name, a word only a person takes ("Shaw himself", "Norton, who").
+PERSON_AFTER = frozenset({"himself", "herself", "who"})
+#: After a name that opens a sentence, the words of someone spoken to ("sterling you gone too
+#: far", "Preston, please do a video"): a place is talked about, not talked to.
+ADDRESSED = frozenset({"you", "please"})
+
+
+def acts_as_person(
+    words: Sequence[Word], first: int, last: int, places: Collection[str] = ()
+) -> bool:
+    """Whether words[first..last] (a run the finder calls a name) is a person by its context:
+    a title before it, a person's verb (PERSON_VERBS) or "himself" after it, past a comma, or
+    "you" after it at a sentence's start (ADDRESSED).
+    Not a saint ("St Helens") nor a title that opens a place's name (``places``, folded:
+    "Bishop Auckland"); only the same line counts."""
+    previous = _next_word(words, first, -1)
+    titled = (previous, words[first][2])
+    if first < last:  # "Senator Hatfield" read as one run
+        titled = (words[first][2], words[first + 1][2])
+    office, name = titled
+    if (
+        office[:1].isupper()  # "Senator", "Dr."; not the verbs "don't judge Holt", "I count"
+        and title(office)
+        and fold(office.rstrip(".")) not in SAINTS
+        and fold(f"{office} {name}") not in places
+    ):
+        return True
+    ahead = _words_after(words, last, 4)
+    if ahead[:1] == [","]:
+        ahead = ahead[1:]
+    if not ahead:
+        return False
+    if (not previous or previous[-1:] in ".!?") and ahead[0] in ADDRESSED:
+        return True  # spoken to, at a sentence's start
+    if ahead[0] in PERSON_AFTER:
+        return True
+    skipped = 0
+    while skipped < 2 and len(ahead) > 1 and ahead[0] in AUXILIARIES:
+        ahead, skipped = ahead[1:], skipped + 1
+    return ahead[0] in PERSON_VERBS
+
+
+def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:
+    """Up to ``count`` tokens after ``index`` that are not blank, on the same line, lower-case."""
+    found: list[str] = []
+    for _, _, word in words[index + 1 :]:
+        if len(found) == count or "\n" in word:
+            break
+        if word.strip():
+            found.append(word.lower())
+    return found
+
+
+def _next_word(words: Sequence[Word], index: int, step: int) -> str:
+    """The next token from ``index`` in direction ``step`` that is not blank, on the same
+    line ("" if a line break or the text's edge comes first)."""
+    k = index + step
+    while 0 <= k < len(words) and not words[k][2].strip():
+        if "\n" in words[k][2]:
+            return ""
+        k += step
+    return words[k][2] if 0 <= k < len(words) else ""
+
+
+def neighbour(text: str, words: Sequence[Word], index: int, of: int) -> str:
+    """The word at ``index`` if it is on the same line as word ``of``, else ""."""
+    if not 0 <= index < len(words):
+        return ""
+    left, right = sorted((index, of))
+    return "" if "\n" in text[words[left][1] : words[right][0]] else words[index][2]
+
+
+def not_welsh_spelling(word: str) -> bool:
+    """An unlisted word name_cues.welsh_looking takes for Welsh ("aw", "wy", "ff") written with
+    "sh", which Welsh spells "si" ("siop", "siarad"; "sh" only in a few loans: "brwsh",
+    "cwtsh", under 1 word in 5,000 of the Welsh sentences in ../shared): a name from another
+    language ("Ishawna", "Shawnda"), not a Welsh place or verb. Only for the finder's runs
+    in English text; welsh_looking itself is one of the finder's inputs and stays as trained.
+    """
+    return "sh" in word.lower()
+
+
+def written_lower(words: Sequence[Word]) -> bool:
+    """Whether a text's writer leaves names in lower case: no capital past its first word.
+
+    A resident who types "rose and grace" writes every name that way; one who types "ward
+    Gresford East" would have written "Ward" for a person.
+    """
+    return not any(
+        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
+    )

@@ -1,0 +1,99 @@
+"""nlp/redaction/person_cues.py through the real redactor: context that makes a word a person.
+
+Before it, a surname that is also a British town was always shown when it stood alone
+("Norton said the ward was clean"), however sure the contextual finder was, and an unlisted
+name spelt with "aw" or "wy" was taken for a Welsh word ("Ishawna was really helpful").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.redaction import Redactor, statistical
+from nlp.redaction.person_cues import acts_as_person, not_welsh_spelling
+
+PEOPLE = [
+    "Norton said the ward was clean.",
+    "Hatfield told me the results would take a week.",
+    "Emperor Norton issued a decree.",
+    "Hatfield has told us twice that the bed is free.",
+    "The nurse, Hatfield, who was on nights, was lovely.",
+    "Buckley told us the buses would change.",  # the finder is not sure: the verb is
+    "Preston, you were a star on the night shift.",
+    "Ishawna was really helpful at reception.",
+    "Thanks to ishawna at the front desk.",
+]
+HIDDEN = [
+    "[name] said the ward was clean.",
+    "[name] told me the results would take a week.",
+    "Emperor [name] issued a decree.",
+    "[name] has told us twice that the bed is free.",
+    "The nurse, [name], who was on nights, was lovely.",
+    "[name] told us the buses would change.",
+    "[name], you were a star on the night shift.",
+    "[name] was really helpful at reception.",
+    "Thanks to [name] at the front desk.",
+]
+# Towns that are surnames, doing what towns do: they stay.
+PLACES = [
+    "Holt is lovely.",
+    "Norton has nothing for young people.",
+    "Holt needs more buses.",
+    "Holt will always be home.",
+    "Bishop Auckland has a lovely market.",  # a title that opens a town's name
+    "Mold, who cares about it anyway.",
+    "I moved to Norton who knows why.",
+    "Buses to Preston, please.",
+    "I count Norton as my home town.",  # "count" the verb, not the title
+]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [r.text for r in redactor.redact_many(PEOPLE, language="en")] == HIDDEN
+    # The cues are what hide the surnames: without them the place list wins again.
+    monkeypatch.setattr(statistical, "acts_as_person", lambda *_: False)
+    shown = [r.text for r in redactor.redact_many(PEOPLE[:7], language="en")]
+    assert shown == PEOPLE[:7]
+
+
+def test_an_unlisted_name_spelt_with_sh_is_no_welsh_word(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(statistical, "not_welsh_spelling", lambda _: False)
+    shown = [r.text for r in redactor.redact_many(PEOPLE[7:], language="en")]
+    assert shown == PEOPLE[7:]
+
+
+def test_towns_doing_what_towns_do_stay(redactor: Redactor) -> None:
+    assert [r.text for r in redactor.redact_many(PLACES, language="en")] == PLACES
+
+
+def test_the_cues() -> None:
+    def words(text: str) -> list[tuple[int, int, str]]:
+        found, at = [], 0
+        for word in text.split(" "):
+            found.append((at, at + len(word), word))
+            at += len(word) + 1
+        return found
+
+    said = words("In it , Norton observed :")
+    assert acts_as_person(said, 3, 3)
+    assert acts_as_person(words("Senator Hatfield , Mr ."), 0, 1)  # the title in the run
+    assert acts_as_person(words("Senator Hatfield , Mr ."), 1, 1)  # ... or before it
+    assert acts_as_person(words("Shaw himself ran"), 0, 0)
+    assert acts_as_person(words("Norton would later add :"), 0, 0)
+    assert not acts_as_person(words("Norton would later be a town"), 0, 0)
+    assert acts_as_person(words("Norton , who ruled"), 0, 0)
+    assert not acts_as_person(words("Bishop Auckland is"), 1, 1, {"bishop auckland"})
+    assert not acts_as_person(words("St Helens is lovely"), 1, 1)  # a saint is no title here
+    assert not acts_as_person(words("Holt is lovely"), 0, 0)
+    assert acts_as_person(words("Thanks . Preston you star"), 2, 2)
+    assert not acts_as_person(words("I love Preston you know"), 2, 2)  # not spoken to
+    assert not_welsh_spelling("Ishawna") and not not_welsh_spelling("Rhosddu")
