@@ -45,10 +45,10 @@ williams wynne
 
 # Capitalised words that are names in some country but mean something else
 # far more often in British feedback; the frequency table catches most, these
-# are the ones it cannot (months, days, institutions such as the Royal Mail, the high-street
-# chains residents name, and the letters of NHS services and jobs, "CAMHS", "my GP", "the
-# OT", whom residents name far more often than anyone with those initials; not Costa, Marks
-# or Spencer, which are surnames too).
+# are the ones it cannot (months, days, Welsh days as "nos Wener" mutates them, institutions
+# such as the Royal Mail, the high-street chains residents name, and the letters of NHS
+# services and jobs, "CAMHS", "my GP", "the OT", whom residents name far more often than
+# anyone with those initials; not Costa, Marks or Spencer, which are surnames too).
 NOT_NAMES = frozenset(
     """
 january february march april may june july august september october november december
@@ -56,6 +56,7 @@ monday tuesday wednesday thursday friday saturday sunday christmas easter counci
 street road avenue lane park bus buses hospital school church chapel library centre center
 ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr
 llun mawrth mercher iau gwener sadwrn sul cymru wales cyngor diolch helo shwmae bore prynhawn
+lun fawrth fercher wener
 god lord jesus allah english welsh british
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 gonna wanna gotta imma yall ya yo yeah yep nope ah oh ooh ohh aww lol lmao omg haha hehe boo woo

@@ -133,6 +133,8 @@ GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
 # Not "Sant" in English text: a given name there ("Sant Singh").
 SAINTS = frozenset({"st", "saint"})
 SAINTS_CY = SAINTS | {"sant", "santes"}
+# Before a name in Welsh, a saint's feast ("Gŵyl Dewi", "Dydd Gŵyl Ddewi", "ar Ŵyl Dewi").
+SAINTS_DAYS_CY = frozenset({"gwyl", "wyl"})
 
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are

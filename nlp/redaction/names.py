@@ -37,6 +37,7 @@ from nlp.redaction.name_cues import (
     NAMED_AFTER,
     PARTICLES,
     SAINTS_CY,
+    SAINTS_DAYS_CY,
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
@@ -346,6 +347,10 @@ class _Scan:
         key = self.keys[i]
         if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in SAINTS_CY):
             return None  # "Mrs", "President" stay: the name after it goes
+        if self.welsh and (
+            fold(self.next_word(i)) in SAINTS_CY or (i and self.keys[i - 1] in SAINTS_DAYS_CY)
+        ):
+            return None  # "Dewi Sant", "Gŵyl Dewi": a saint, their church or their day
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == "." and self.keys[i - 2] in ABBREVIATED:
             prev = self.words[i - 2].lower()  # "Mr . Smith"; "my Mum. Thank you" ends a sentence

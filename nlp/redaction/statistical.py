@@ -36,6 +36,7 @@ from nlp.redaction.name_cues import (
     LOWER_BY,
     SAINTS,
     SAINTS_CY,
+    SAINTS_DAYS_CY,
     TITLES,
     TITLES_CY,
     many_of_a_kind,
@@ -186,10 +187,16 @@ class ModelNameFinder:
             ),
             None,
         )
+        if self.welsh and fold(after) in SAINTS_CY:
+            saint = len(run)  # "Dewi" before "Sant" outside the run
         if saint is not None:
-            run = run[:saint]  # "Dydd Santes Dwynwen": the saint's name stays
+            # "Dydd Santes Dwynwen": the saint's name stays; in Welsh the name may come
+            # first, so the word before the saint's title goes too ("Eglwys Dewi Sant").
+            run = run[: max(0, saint - 1) if self.welsh else saint]
             if not run:
                 return None, "a saint"
+        if self.welsh and any(fold(w) in SAINTS_DAYS_CY for w in (before, run[0][2])):
+            return None, "a saint"  # "Dydd Gŵyl Dewi": St David's day
         if names_a_place(
             neighbour(text, words, first - 1, first),
             run[0][2],

@@ -49,6 +49,11 @@ odano oddano oddani dano dani danyn
 SPELLING_WORDS = Path(__file__).parents[1] / "lang" / "cy" / "data" / "cy_spelling_words.txt.gz"
 
 _ARTICLES = frozenset({"y", "yr"})
+#: Welsh counties and regions that are also Welsh given names: in Welsh text, alone and
+#: unannounced, the place ("Mae'n byw ym Methel, Gwynedd", "ar y ffin rhwng Gwynedd a
+#: Phowys"); after a title or an introduction ("fy merch Gwynedd") or beside a surname
+#: ("Gwynedd Jones"), the person.
+REGIONS_NAMED_LIKE_PEOPLE = frozenset({"gwynedd", "dyfed", "gwent", "clwyd", "maldwyn"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\n")
 
 
@@ -134,6 +139,8 @@ def ordinary_in_welsh(
         written = fold(word.strip("'’"))
         root = fold(radical(word.strip("'’"), previous=last or None))
         return alone and root != written and root in vocabulary() and root not in WELSH_NAME_KEYS
+    if alone and fold(word) in REGIONS_NAMED_LIKE_PEOPLE:
+        return True  # "ym Methel, Gwynedd", "bryniau Maldwyn": unannounced, the county
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
     if word.islower() and after_article:
         return True  # "y robin", "yr eira": Welsh puts no article before a person's name
