@@ -22,35 +22,25 @@ from spacy.tokens import Doc
 
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import (
-    NOT_NAMES,
     Gazetteer,
     common_given_names,
     fold,
-    load_gazetteer,
-    popular_first_names,
 )
 from nlp.redaction.guess_support import named, supported
-from nlp.redaction.misspellings import misspelling_of
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
-    LOWER_BY,
     SAINTS,
     SAINTS_CY,
     SAINTS_DAYS_CY,
-    TITLES,
-    TITLES_CY,
-    many_of_a_kind,
     names_a_place,
     title,
-    welsh_looking,
-    welsh_words_in,
 )
 from nlp.redaction.person_cues import (
     acts_as_person,
     neighbour,
-    not_welsh_spelling,
     written_lower,
 )
+from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 #: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
@@ -61,13 +51,6 @@ ARTICLES = frozenset({"the", "an"})
 OWNERS = frozenset("my our your his her their".split())
 #: The name of the contextual finder among the "models" a pipeline is given.
 CONTEXTUAL = "minilm"
-# A word more common than this (log probability, lower-case) is an ordinary word even
-# when a model calls it a name ("the", "love"); names this common are in the gazetteer.
-ORDINARY = -7.5
-# Log probabilities from the gazetteer's frequency table (see names.py for its scale).
-COMMON_LOWER = -11.5
-MOSTLY_LOWER = -13.0
-_TITLES = TITLES | TITLES_CY
 #: A guess of the rules (a capitalised listed name, a rare capitalised word, a name after
 #: "with" or "from") stands unless the contextual finder gives each of its words less than
 #: this: alone, the rules take "Penn State", "Coron" and "Dr Pepper" for people. Chosen
@@ -88,16 +71,9 @@ PLACE_SURE = 0.9
 #: surnames ("Holt is lovely", "Norton", "Overton"). A rarer given name is more likely the
 #: place ("Penley", "Kingsley").
 NAME_RANK = 3000
-#: Closed-class words no one is named: in long, repetitive text the finder can score a
-#: sentence-initial "The" near THRESHOLD ("[name] bins were not collected ..." x 100).
-FUNCTION_WORDS = frozenset(
-    "the a an this that these those is are was were be been being not it its of and or but"
-    " to in on at by for from as if than then there their they we you he she his her our"
-    " your my me us them who what which when where why how has have had do does did".split()
-)
 
 
-class ModelNameFinder:
+class ModelNameFinder(WordChecks):
     """Name spans from one or more spaCy NER models, vetted by the gazetteer.
 
     Args:
@@ -117,14 +93,14 @@ class ModelNameFinder:
         gazetteer: Gazetteer | None = None,
         contextual: ContextualNameFinder | None = None,
     ) -> None:
+        super().__init__(
+            gazetteer=gazetteer,
+            listed_only=listed_only or full_name_needed,
+            welsh=listed_only and not full_name_needed,
+        )
         self.models = list(models)
         self.contextual = contextual
-        self.listed_only = listed_only or full_name_needed
         self.full_name_needed = full_name_needed
-        self.g = gazetteer or load_gazetteer()
-        self.welsh = listed_only and not full_name_needed
-        # Welsh text rules out every Welsh word; English text not "Dan", "Beth".
-        self.welsh_words = welsh_words_in(welsh=self.welsh, gazetteer=self.g)
 
     def find(self, doc: Doc, guesses: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Character spans over ``doc.text`` of the names the models agree are people.
@@ -214,107 +190,6 @@ class ModelNameFinder:
         return self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )
-
-    def _capital_by_position(
-        self, word: str, index: int, words: Sequence[tuple[int, int, str]]
-    ) -> bool:
-        """An everyday word capitalised only because a sentence starts with it: far more
-        often written lower-case (LOWER_BY) and no one's given name ("Will" stays a name), or
-        an English word misspelt ("Nothimg", misspellings.py)."""
-        # spaCy keeps a second space as a token of its own ("me.  Lovley lady"): skip it.
-        previous = next((w for _, _, w in reversed(words[:index]) if w.strip()), "")
-        starts = not previous or previous[-1:] in ".!?"
-        if not starts or not word[:1].isupper() or not word[1:].islower():
-            return False
-        key = fold(word)
-        return (self._mostly_lower(key) and key not in self.g.first_names) or (
-            not self.listed_only and misspelling_of(key, self.g) is not None
-        )
-
-    def _everyday_surname(self, word: str) -> bool:
-        """A surname of four letters or more that is no common given name, and an everyday
-        word written lower-case more often ("ward", "brown", "baker"): alone, the word.
-        Residents type given names in lower case ("ask dave", "sue"), but name someone by a
-        bare surname rarely and with a title when they do ("Mrs Ward", which the rules
-        hide); "smith", written capitalised more often, stays a name."""
-        key = fold(word)
-        if len(key) < 4 or key in popular_first_names() or key not in self.g.surnames:
-            return False  # short ones are nicknames as often ("shoutout to mo")
-        low = self.g.lower_prob(key)
-        return low > self.g.capital_prob(key) and low > MOSTLY_LOWER
-
-    def _far_more_often_lower(self, word: str) -> bool:
-        """Lower-case, and written so far more often than capitalised (LOWER_BY)."""
-        key = fold(word)
-        return word.islower() and self.g.lower_prob(key) - self.g.capital_prob(key) > LOWER_BY
-
-    def _mostly_lower(self, key: str) -> bool:
-        """Written lower-case far more often than capitalised (LOWER_BY), and common."""
-        low = self.g.lower_prob(key)
-        return low - self.g.capital_prob(key) > LOWER_BY and low > MOSTLY_LOWER
-
-    def _listed(self, word: str) -> bool:
-        key = fold(word.strip("'’"))
-        return self.g.listed(key)
-
-    def _ordinary(
-        self, word: str, *, by_context: bool = False, lower_names: bool = True, sure: bool = False
-    ) -> bool:
-        key = fold(word.strip("'’"))
-        if key in NOT_NAMES or key in FUNCTION_WORDS or key in self.welsh_words:
-            return True  # "The", "Ffoniwch": words, never names, at the edges of a span
-        if key.rstrip(".") in _TITLES:
-            return True  # "Mr.", "Cllr" at the edges of a span go
-        if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
-            return True  # punctuation, emoji and number plates the model swept in
-        low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
-        if by_context:
-            # The contextual finder read the sentence: a lower-case "trump" or "grace" it
-            # calls a name is one, however common the word, and so is a name that is also a
-            # town abroad ("Nelson", "obama"); unlisted Welsh words and British places go.
-            if len(key) < 2:
-                return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
-            if many_of_a_kind(key) and not self._listed(word):
-                return True  # "Canadians", "Podiatrists": a people or a trade
-            if (
-                word.islower()
-                and not lower_names
-                and low > capital
-                and (low > MOSTLY_LOWER or low - capital > LOWER_BY)
-            ):
-                return True  # "ward Gresford East", "Mr Smith rang": who writes capitals
-                # writes names so
-            if word.islower() and self._mostly_lower(key):
-                return True  # "More trees": a short answer says nothing of its writer's
-                # habits, and a word seen far more often lower-case is a word there
-            if word.islower() and not (sure or self.listed_only) and misspelling_of(key, self.g):
-                return True  # "very lovley", "kind, poilite & courteous": misspellings.py;
-                # English slips only ("personol" is Welsh, not "personal" misspelt), and
-                # not where the finder is sure (PLACE_SURE) of a name ("messi watching")
-            if (
-                word.islower()
-                and len(key) > 3
-                and key in self.g.frequencies
-                and low > capital
-                and not self._listed(word)
-            ):
-                return True  # "Staff fantastic", "swifter answers": on no name list and
-                # written lower-case more often than not, a word; initials ("dp") stay
-            # "Ishawna" is no Welsh word in English text (person_cues.not_welsh_spelling)
-            welsh = welsh_looking(word) and (self.listed_only or not not_welsh_spelling(word))
-            return not self._listed(word) and (welsh or key in self.g.uk_places)
-        if word.islower():
-            if low > COMMON_LOWER:
-                return True  # "van", "will": common words first, whatever the name lists say
-        elif self._listed(word):
-            return False
-        if low > capital and low > MOSTLY_LOWER:
-            return True  # "Email", "Council": words mostly written lower-case
-        if welsh_looking(word):
-            return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
-        if key in self.g.places:
-            return True
-        return self.g.lower_prob(key) > ORDINARY
 
     def _lone_place(
         self,

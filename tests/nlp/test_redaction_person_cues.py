@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.redaction import Redactor, statistical
+from nlp.redaction import Redactor, statistical, word_checks
 from nlp.redaction.person_cues import acts_as_person, not_welsh_spelling
 
 PEOPLE = [
@@ -66,7 +66,7 @@ def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
 def test_an_unlisted_name_spelt_with_sh_is_no_welsh_word(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(statistical, "not_welsh_spelling", lambda _: False)
+    monkeypatch.setattr(word_checks, "not_welsh_spelling", lambda _: False)
     shown = [r.text for r in redactor.redact_many(PEOPLE[7:], language="en")]
     assert shown == PEOPLE[7:]
 

@@ -1,0 +1,165 @@
+"""Whether one word of a name span is an ordinary word, by itself and where it stands.
+
+statistical.ModelNameFinder trims the words at a span's edges that these checks call
+ordinary (a title, a Welsh word, a word far more often written lower-case, a misspelling, a
+place) and drops a span left with nothing. Kept apart from the finder, which decides what a
+span is as a whole (a place, a saint, a person acting) and holds the constants
+bench/name_sweep.py sweeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlp.redaction.gazetteer import (
+    NOT_NAMES,
+    Gazetteer,
+    fold,
+    load_gazetteer,
+    popular_first_names,
+)
+from nlp.redaction.misspellings import misspelling_of
+from nlp.redaction.name_cues import (
+    LOWER_BY,
+    TITLES,
+    TITLES_CY,
+    many_of_a_kind,
+    welsh_looking,
+    welsh_words_in,
+)
+from nlp.redaction.person_cues import not_welsh_spelling
+
+# A word more common than this (log probability, lower-case) is an ordinary word even
+# when a model calls it a name ("the", "love"); names this common are in the gazetteer.
+ORDINARY = -7.5
+# Log probabilities from the gazetteer's frequency table (see names.py for its scale).
+COMMON_LOWER = -11.5
+MOSTLY_LOWER = -13.0
+_TITLES = TITLES | TITLES_CY
+#: Closed-class words no one is named: in long, repetitive text the finder can score a
+#: sentence-initial "The" near THRESHOLD ("[name] bins were not collected ..." x 100).
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those is are was were be been being not it its of and or but"
+    " to in on at by for from as if than then there their they we you he she his her our"
+    " your my me us them who what which when where why how has have had do does did".split()
+)
+
+
+class WordChecks:
+    """The word-level checks, over one gazetteer, for one language's text.
+
+    Args:
+        gazetteer: names, places and frequencies; loaded once if omitted.
+        listed_only: the text is not English: only listed names count (statistical.py).
+        welsh: the text is Welsh, where every Welsh word rules a name out.
+    """
+
+    def __init__(
+        self, *, gazetteer: Gazetteer | None = None, listed_only: bool = False, welsh: bool = False
+    ) -> None:
+        self.g = gazetteer or load_gazetteer()
+        self.listed_only = listed_only
+        self.welsh = welsh
+        # Welsh text rules out every Welsh word; English text not "Dan", "Beth".
+        self.welsh_words = welsh_words_in(welsh=welsh, gazetteer=self.g)
+
+    def _capital_by_position(
+        self, word: str, index: int, words: Sequence[tuple[int, int, str]]
+    ) -> bool:
+        """An everyday word capitalised only because a sentence starts with it: far more
+        often written lower-case (LOWER_BY) and no one's given name ("Will" stays a name), or
+        an English word misspelt ("Nothimg", misspellings.py)."""
+        # spaCy keeps a second space as a token of its own ("me.  Lovley lady"): skip it.
+        previous = next((w for _, _, w in reversed(words[:index]) if w.strip()), "")
+        starts = not previous or previous[-1:] in ".!?"
+        if not starts or not word[:1].isupper() or not word[1:].islower():
+            return False
+        key = fold(word)
+        return (self._mostly_lower(key) and key not in self.g.first_names) or (
+            not self.listed_only and misspelling_of(key, self.g) is not None
+        )
+
+    def _everyday_surname(self, word: str) -> bool:
+        """A surname of four letters or more that is no common given name, and an everyday
+        word written lower-case more often ("ward", "brown", "baker"): alone, the word.
+        Residents type given names in lower case ("ask dave", "sue"), but name someone by a
+        bare surname rarely and with a title when they do ("Mrs Ward", which the rules
+        hide); "smith", written capitalised more often, stays a name."""
+        key = fold(word)
+        if len(key) < 4 or key in popular_first_names() or key not in self.g.surnames:
+            return False  # short ones are nicknames as often ("shoutout to mo")
+        low = self.g.lower_prob(key)
+        return low > self.g.capital_prob(key) and low > MOSTLY_LOWER
+
+    def _far_more_often_lower(self, word: str) -> bool:
+        """Lower-case, and written so far more often than capitalised (LOWER_BY)."""
+        key = fold(word)
+        return word.islower() and self.g.lower_prob(key) - self.g.capital_prob(key) > LOWER_BY
+
+    def _mostly_lower(self, key: str) -> bool:
+        """Written lower-case far more often than capitalised (LOWER_BY), and common."""
+        low = self.g.lower_prob(key)
+        return low - self.g.capital_prob(key) > LOWER_BY and low > MOSTLY_LOWER
+
+    def _listed(self, word: str) -> bool:
+        key = fold(word.strip("'’"))
+        return self.g.listed(key)
+
+    def _ordinary(
+        self, word: str, *, by_context: bool = False, lower_names: bool = True, sure: bool = False
+    ) -> bool:
+        key = fold(word.strip("'’"))
+        if key in NOT_NAMES or key in FUNCTION_WORDS or key in self.welsh_words:
+            return True  # "The", "Ffoniwch": words, never names, at the edges of a span
+        if key.rstrip(".") in _TITLES:
+            return True  # "Mr.", "Cllr" at the edges of a span go
+        if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
+            return True  # punctuation, emoji and number plates the model swept in
+        low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
+        if by_context:
+            # The contextual finder read the sentence: a lower-case "trump" or "grace" it
+            # calls a name is one, however common the word, and so is a name that is also a
+            # town abroad ("Nelson", "obama"); unlisted Welsh words and British places go.
+            if len(key) < 2:
+                return True  # a lone letter at the edge ("P L E A S E"); initials inside stay
+            if many_of_a_kind(key) and not self._listed(word):
+                return True  # "Canadians", "Podiatrists": a people or a trade
+            if (
+                word.islower()
+                and not lower_names
+                and low > capital
+                and (low > MOSTLY_LOWER or low - capital > LOWER_BY)
+            ):
+                return True  # "ward Gresford East", "Mr Smith rang": who writes capitals
+                # writes names so
+            if word.islower() and self._mostly_lower(key):
+                return True  # "More trees": a short answer says nothing of its writer's
+                # habits, and a word seen far more often lower-case is a word there
+            if word.islower() and not (sure or self.listed_only) and misspelling_of(key, self.g):
+                return True  # "very lovley", "kind, poilite & courteous": misspellings.py;
+                # English slips only ("personol" is Welsh, not "personal" misspelt), and
+                # not where the finder is sure (PLACE_SURE) of a name ("messi watching")
+            if (
+                word.islower()
+                and len(key) > 3
+                and key in self.g.frequencies
+                and low > capital
+                and not self._listed(word)
+            ):
+                return True  # "Staff fantastic", "swifter answers": on no name list and
+                # written lower-case more often than not, a word; initials ("dp") stay
+            # "Ishawna" is no Welsh word in English text (person_cues.not_welsh_spelling)
+            welsh = welsh_looking(word) and (self.listed_only or not not_welsh_spelling(word))
+            return not self._listed(word) and (welsh or key in self.g.uk_places)
+        if word.islower():
+            if low > COMMON_LOWER:
+                return True  # "van", "will": common words first, whatever the name lists say
+        elif self._listed(word):
+            return False
+        if low > capital and low > MOSTLY_LOWER:
+            return True  # "Email", "Council": words mostly written lower-case
+        if welsh_looking(word):
+            return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
+        if key in self.g.places:
+            return True
+        return self.g.lower_prob(key) > ORDINARY
