@@ -294,8 +294,12 @@ def names_a_place(
             return True  # "all Ward staff", "the Ward was clean"; not "the Ward family"
         if before[:1].isupper() and earlier.lower() in WARD_BEFORE:
             return True  # "the Wendolen Ward", "on Cherry Ward" (its first word: below)
-    if fold(after) in FACILITIES_LOWER and before.lower() in WARD_BEFORE:
-        return fold(then) not in _FAMILY  # "the Wendolen Ward", "on Cherry Ward"
+    if (
+        fold(after) in FACILITIES_LOWER
+        and before.lower() in WARD_BEFORE
+        and fold(then) not in _FAMILY
+    ):
+        return True  # "the Wendolen Ward", "on Cherry Ward"
     if not welsh and names_a_faith(before, word, after):
         return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:
