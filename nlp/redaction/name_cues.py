@@ -198,7 +198,7 @@ def welsh_phrase(word: str, after: str) -> bool:
     return after[:1].isupper() and len(following) > 2 and following in WELSH_WORDS
 
 
-#: A word more frequent than this (log probability, lower-case) is a common word (names.py).
+#: A word more frequent than this (log probability, lower-case) is a common word (name_tokens.py).
 COMMON_WORD = -11.0
 #: Lower-case this many nats more often than capitalised (about 7 times): "trees",
 #: "patient". Lower-case names residents type stay below it ("dave", "trump", "grace").

@@ -32,7 +32,7 @@ from nlp.redaction.person_cues import not_welsh_spelling
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
 ORDINARY = -7.5
-# Log probabilities from the gazetteer's frequency table (see names.py for its scale).
+# Log probabilities from the gazetteer's frequency table (see name_tokens.py for its scale).
 COMMON_LOWER = -11.5
 MOSTLY_LOWER = -13.0
 _TITLES = TITLES | TITLES_CY
