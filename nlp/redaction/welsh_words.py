@@ -23,6 +23,7 @@ vocabulary lacks "siani flewog", "jin", "hil", and a world name list holds them.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -91,6 +92,39 @@ def welsh_place(
     return any(reading in PLACES or reading in places for reading in readings)
 
 
+# Welsh titles and kin words before a given name, which is no house's adjective after them:
+# "Syr Lewis Morris", "Nyrs Gwen", "Anti Mair" (name_cues.TITLES_CY holds the written ones).
+_TITLES_BEFORE_NAMES = frozenset(
+    "syr arglwydd arglwyddes brenin frenin brenhines frenhines tywysog dywysog tywysoges "
+    "athro athrawes nyrs doctor doctores capten anti yncl ewyrth modryb fodryb taid nain "
+    "mam dad tad nhad".split()
+)
+
+
+def after_a_capitalised_noun(previous: str, *, is_name: Callable[[str], bool]) -> bool:
+    """Whether the text before a word ends in a capitalised Welsh noun ("Garreg", "Tŷ",
+    "Ddraenen"), after which a Welsh word names a house or a place with it ("Garreg Wen",
+    "Tŷ Coch") rather than a surname. Not where the sentence starts ("Mae Beth Jones"), nor
+    after a title ("Syr Lewis Morris", "Nyrs Gwen"), a stop word or a common given name
+    (``is_name``, folded: "Robin Coch" is a nickname)."""
+    previous = previous.rstrip()
+    if not previous or previous.endswith((*_SENTENCE_ENDS, ",")):
+        return False
+    earlier, _, last = previous.rpartition(" ")
+    last = last.strip("'’")
+    if not earlier.strip() or earlier.rstrip().endswith(_SENTENCE_ENDS):
+        return False  # capitalised only because the sentence starts with it
+    key = fold(last)
+    return (
+        last[:1].isupper()
+        and key not in _TITLES_BEFORE_NAMES
+        and key not in STOP_WORDS
+        and key not in WELSH_NAME_KEYS
+        and not is_name(key)
+        and welsh_word(last)
+    )
+
+
 def ordinary_in_welsh(
     word: str,
     *,
@@ -100,6 +134,7 @@ def ordinary_in_welsh(
     announced: bool = False,
     places: frozenset[str] = frozenset(),
     given: bool = True,
+    after_noun: bool = False,
 ) -> bool:
     """Whether a word a name finder marked in Welsh text is an everyday word or a place.
 
@@ -122,6 +157,9 @@ def ordinary_in_welsh(
             Welsh or borrowed word the vocabulary lacks ("siani flewog", "jin", "tei", "hil"),
             though a world name list holds it; but not a listed name beside another name
             word ("dafydd jones": the surname stays hidden with the given name).
+        after_noun: a capitalised Welsh noun comes right before it
+            (:func:`after_a_capitalised_noun`): a Welsh word there, unless a Welsh given name,
+            names a house or a place with it ("Garreg Wen", "Tŷ Coch").
     """
     if not any(ch.isalpha() for ch in word):
         return False
@@ -152,5 +190,8 @@ def ordinary_in_welsh(
         return True
     if fold(word) in WELSH_NAME_KEYS:
         return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
+    if after_noun and alone:
+        return True  # "Garreg Wen", "Tŷ Coch" ("Siân Wyn", "Nyrs Gwen" stay: given names;
+        # not alone, the word before it is kept as a name: "Magi Ddwl" is a nickname)
     starts = not previous or previous.endswith(_SENTENCE_ENDS)
     return (starts and (alone or not listed)) or after_article or (alone and not listed)

@@ -117,6 +117,14 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Ges i sgwrs gyda Dewi pnawn yma", "Ges i sgwrs gyda [name] pnawn yma"),
         # A day of the week as "nos" mutates it.
         ("Mae hi nawr yn nos Wener.", None),
+        # A Welsh word after a capitalised noun names a house or a place with it; a given
+        # name, a name after a title and a nickname are still people.
+        ("Hen amaethdy clyd ydyw'r Garreg Wen.", None),
+        ("Saif y Tŷ Coch yn agos at yr afon.", None),
+        ("Mae Siân Wyn yn byw yma", "Mae [name] yn byw yma"),
+        ("Diolch i Nyrs Gwen", "Diolch i Nyrs [name]"),
+        ("Y bardd oedd Syr Lewis Morris.", "Y bardd oedd [name]."),
+        ("Roedd Robin Coch yn edrych yn hapus", "Roedd [name] yn edrych yn hapus"),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
