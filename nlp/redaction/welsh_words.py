@@ -32,7 +32,7 @@ from nlp.lang.cy.lexicon import LEXICON, PLACES
 from nlp.lang.cy.mutations import candidates, radical
 from nlp.lang.cy.stop_words import STOP_WORDS
 from nlp.redaction.gazetteer import fold
-from nlp.redaction.name_cues import WELSH_NAME_KEYS
+from nlp.redaction.name_cues import TITLES_CY, WELSH_NAME_KEYS
 
 # Conjugated prepositions ("arna i", "ganddo fo", "iddyn nhw"): grammar words the stop
 # list and the dictionaries do not hold in these forms.
@@ -93,11 +93,10 @@ def welsh_place(
 
 
 # Welsh titles and kin words before a given name, which is no house's adjective after them:
-# "Syr Lewis Morris", "Nyrs Gwen", "Anti Mair" (name_cues.TITLES_CY holds the written ones).
-_TITLES_BEFORE_NAMES = frozenset(
+# "Syr Lewis Morris", "Nyrs Gwen", "Anti Mair": name_cues.TITLES_CY and the spoken ones.
+_TITLES_BEFORE_NAMES = TITLES_CY | frozenset(
     "syr arglwydd arglwyddes brenin frenin brenhines frenhines tywysog dywysog tywysoges "
-    "athro athrawes nyrs doctor doctores capten anti yncl ewyrth modryb fodryb taid nain "
-    "mam dad tad nhad".split()
+    "athro athrawes nyrs doctor doctores capten anti yncl ewyrth fodryb mam dad tad".split()
 )
 
 
