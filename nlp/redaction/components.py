@@ -24,7 +24,7 @@ from nlp.redaction.name_cues import NAMED_AFTER, WELSH_NAME_KEYS
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 from nlp.redaction.welsh_mutated_names import mutated_given_names
-from nlp.redaction.welsh_words import after_a_capitalised_noun, ordinary_in_welsh
+from nlp.redaction.welsh_words import ordinary_in_welsh
 
 Doc.set_extension("pii", default=None, force=True)
 # The rules' uncued name spans, waiting for the statistical finders' support.
@@ -172,16 +172,15 @@ class PiiWelshNames:
     def _ordinary(self, text: str, start: int, end: int, *, alone: bool, announced: bool) -> bool:
         word = text[start:end]
         key = fold(word.strip("'’"))
-        before = text[max(0, start - 40) : start]  # enough to see the last two words
         return ordinary_in_welsh(
             word,
-            before=before,
+            before=text[max(0, start - 40) : start],  # enough to see the last two words
             listed=self.g.listed(key),
             alone=alone,
             announced=announced,
             places=self.g.uk_places,
             given=key in WELSH_NAME_KEYS or key in self.popular,
-            after_noun=after_a_capitalised_noun(before, is_name=self.popular.__contains__),
+            common_name=self.popular.__contains__,
         )
 
 

@@ -100,7 +100,7 @@ _TITLES_BEFORE_NAMES = TITLES_CY | frozenset(
 )
 
 
-def after_a_capitalised_noun(previous: str, *, is_name: Callable[[str], bool]) -> bool:
+def after_a_capitalised_noun(previous: str, is_name: Callable[[str], bool]) -> bool:
     """Whether the text before a word ends in a capitalised Welsh noun ("Garreg", "Tŷ",
     "Ddraenen"), after which a Welsh word names a house or a place with it ("Garreg Wen",
     "Tŷ Coch") rather than a surname. Not where the sentence starts ("Mae Beth Jones"), nor
@@ -133,7 +133,7 @@ def ordinary_in_welsh(
     announced: bool = False,
     places: frozenset[str] = frozenset(),
     given: bool = True,
-    after_noun: bool = False,
+    common_name: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether a word a name finder marked in Welsh text is an everyday word or a place.
 
@@ -156,9 +156,10 @@ def ordinary_in_welsh(
             Welsh or borrowed word the vocabulary lacks ("siani flewog", "jin", "tei", "hil"),
             though a world name list holds it; but not a listed name beside another name
             word ("dafydd jones": the surname stays hidden with the given name).
-        after_noun: a capitalised Welsh noun comes right before it
-            (:func:`after_a_capitalised_noun`): a Welsh word there, unless a Welsh given name,
-            names a house or a place with it ("Garreg Wen", "Tŷ Coch").
+        common_name: whether a folded word is a common given name; given, a Welsh word alone
+            after a capitalised Welsh noun (:func:`after_a_capitalised_noun`, read only when
+            every cheaper check has passed), unless a Welsh given name, names a house or a
+            place with it ("Garreg Wen", "Tŷ Coch").
     """
     if not any(ch.isalpha() for ch in word):
         return False
@@ -189,7 +190,7 @@ def ordinary_in_welsh(
         return True
     if fold(word) in WELSH_NAME_KEYS:
         return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
-    if after_noun and alone:
+    if alone and common_name is not None and after_a_capitalised_noun(previous, common_name):
         return True  # "Garreg Wen", "Tŷ Coch" ("Siân Wyn", "Nyrs Gwen" stay: given names;
         # not alone, the word before it is kept as a name: "Magi Ddwl" is a nickname)
     starts = not previous or previous.endswith(_SENTENCE_ENDS)
