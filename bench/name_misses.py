@@ -42,8 +42,8 @@ from bench.name_sweep import cached_states, dev_sets, serve_from_cache  # noqa: 
 from bench.redaction import PERSON_LIKE, _tokens  # noqa: E402
 from nlp.redaction import Redactor, guess_support, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, runs, shared_finder  # noqa: E402
-from nlp.redaction.person_cues import written_lower  # noqa: E402
 from nlp.redaction.redactor import NAME_MODELS  # noqa: E402
+from nlp.redaction.statistical import written_lower  # noqa: E402
 
 # Words before a name said to someone ("Thanks Jim", "Hi Sue", "Dear Ann").
 VOCATIVE_BEFORE = frozenset(

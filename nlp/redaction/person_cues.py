@@ -11,10 +11,6 @@ since "Holt is lovely" is about Holt. These cues say the word is a person all th
 - "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone").
 The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
 a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
-
-It also tells an unlisted word with Welsh-looking letters that Welsh does not write apart
-from a Welsh word (``not_welsh_spelling``), and holds two helpers of statistical.py
-(``neighbour``, ``written_lower``).
 """
 
 from __future__ import annotations
@@ -110,32 +106,3 @@ def _next_word(words: Sequence[Word], index: int, step: int) -> str:
             return ""
         k += step
     return words[k][2] if 0 <= k < len(words) else ""
-
-
-def neighbour(text: str, words: Sequence[Word], index: int, of: int) -> str:
-    """The word at ``index`` if it is on the same line as word ``of``, else ""."""
-    if not 0 <= index < len(words):
-        return ""
-    left, right = sorted((index, of))
-    return "" if "\n" in text[words[left][1] : words[right][0]] else words[index][2]
-
-
-def not_welsh_spelling(word: str) -> bool:
-    """An unlisted word name_cues.welsh_looking takes for Welsh ("aw", "wy", "ff") written with
-    "sh", which Welsh spells "si" ("siop", "siarad"; "sh" only in a few loans: "brwsh",
-    "cwtsh", under 1 word in 5,000 of the Welsh sentences in ../shared): a name from another
-    language ("Ishawna", "Shawnda"), not a Welsh place or verb. Only for the finder's runs
-    in English text; welsh_looking itself is one of the finder's inputs and stays as trained.
-    """
-    return "sh" in word.lower()
-
-
-def written_lower(words: Sequence[Word]) -> bool:
-    """Whether a text's writer leaves names in lower case: no capital past its first word.
-
-    A resident who types "rose and grace" writes every name that way; one who types "ward
-    Gresford East" would have written "Ward" for a person.
-    """
-    return not any(
-        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
-    )

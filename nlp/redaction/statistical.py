@@ -35,11 +35,7 @@ from nlp.redaction.name_cues import (
     names_a_place,
     title,
 )
-from nlp.redaction.person_cues import (
-    acts_as_person,
-    neighbour,
-    written_lower,
-)
+from nlp.redaction.person_cues import Word, acts_as_person
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -308,3 +304,22 @@ class ModelNameFinder(WordChecks):
         ):
             return None, "no full name"
         return (tokens[0][0], tokens[-1][1]), "kept"
+
+
+def neighbour(text: str, words: Sequence[Word], index: int, of: int) -> str:
+    """The word at ``index`` if it is on the same line as word ``of``, else ""."""
+    if not 0 <= index < len(words):
+        return ""
+    left, right = sorted((index, of))
+    return "" if "\n" in text[words[left][1] : words[right][0]] else words[index][2]
+
+
+def written_lower(words: Sequence[Word]) -> bool:
+    """Whether a text's writer leaves names in lower case: no capital past its first word.
+
+    A resident who types "rose and grace" writes every name that way; one who types "ward
+    Gresford East" would have written "Ward" for a person.
+    """
+    return not any(
+        word[:1].isupper() and word != "I" for _, _, word in words[1:] if word[:1].isalpha()
+    )

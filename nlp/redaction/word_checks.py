@@ -24,10 +24,10 @@ from nlp.redaction.name_cues import (
     TITLES,
     TITLES_CY,
     many_of_a_kind,
+    not_welsh_spelling,
     welsh_looking,
     welsh_words_in,
 )
-from nlp.redaction.person_cues import not_welsh_spelling
 
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
@@ -148,7 +148,7 @@ class WordChecks:
             ):
                 return True  # "Staff fantastic", "swifter answers": on no name list and
                 # written lower-case more often than not, a word; initials ("dp") stay
-            # "Ishawna" is no Welsh word in English text (person_cues.not_welsh_spelling)
+            # "Ishawna" is no Welsh word in English text (name_cues.not_welsh_spelling)
             welsh = welsh_looking(word) and (self.listed_only or not not_welsh_spelling(word))
             return not self._listed(word) and (welsh or key in self.g.uk_places)
         if word.islower():

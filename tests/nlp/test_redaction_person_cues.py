@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.redaction import Redactor, statistical, word_checks
-from nlp.redaction.person_cues import acts_as_person, not_welsh_spelling
+from nlp.redaction.name_cues import not_welsh_spelling
+from nlp.redaction.person_cues import acts_as_person
 
 PEOPLE = [
     "Norton said the ward was clean.",
