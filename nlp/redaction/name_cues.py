@@ -38,6 +38,10 @@ baroness count countess saint st pope bishop archbishop cardinal gen colonel col
 chief speaker coach secretary ambassador chairman chairwoman chairperson
 """.split()
 )
+# Possessives. Before a word in capitals on no name list they make it a job's letters, not a
+# person's initials ("my GP", "our CPN", "her OT"; "my son JJ" is announced by "my son"),
+# and before a lower-case title a noun (names.DETERMINERS: "my nurse said").
+POSSESSIVES = frozenset("my our your his her their".split())
 # Welsh titles and kin words used before a name.
 TITLES_CY = frozenset(
     "parch parchedig bnr mrs mr dr cynghorydd cyng modryb ewythr taid nain".split()

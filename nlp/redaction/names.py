@@ -29,6 +29,7 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     PARTICLES,
+    POSSESSIVES,
     SAINTS_CY,
     SAINTS_DAYS_CY,
     SENTENCE_BREAK,
@@ -43,7 +44,7 @@ from nlp.redaction.name_tokens import RARE_LOWER, Tokens
 
 # Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
 # lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
-DETERMINERS = frozenset("a an the this that my our your his her their".split())
+DETERMINERS = frozenset("a an the this that".split()) | POSSESSIVES
 
 
 class NameDetector:

@@ -29,6 +29,7 @@ from nlp.redaction.gazetteer import (
 from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
+    POSSESSIVES,
     SAINTS,
     SAINTS_CY,
     SAINTS_DAYS_CY,
@@ -42,9 +43,6 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 #: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
 #: "a", which is also a middle initial ("benjamin a seiler").
 ARTICLES = frozenset({"the", "an"})
-#: Before a word in capitals on no name list, these make it a job's letters, not a
-#: person's initials: "my GP", "our CPN", "her OT" ("my son JJ" is announced by "my son").
-OWNERS = frozenset("my our your his her their".split())
 #: The name of the contextual finder among the "models" a pipeline is given.
 CONTEXTUAL = "minilm"
 #: A guess of the rules (a capitalised listed name, a rare capitalised word, a name after
@@ -244,7 +242,7 @@ class ModelNameFinder(WordChecks):
         if before in ARTICLES and tokens[0][2].islower() and not self.listed_only:
             return None, "after an article"  # "into the bush", "the rose bed": a thing
         if (
-            before in OWNERS
+            before in POSSESSIVES
             and len(tokens) == 1
             and tokens[0][2].isupper()
             and not self._listed(tokens[0][2])
