@@ -219,6 +219,11 @@ COMMON_WORD = -11.0
 LOWER_BY = 2.0
 
 
+def lower_by_far(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a folded word is written lower-case LOWER_BY more often than capitalised."""
+    return gazetteer.lower_prob(key) - gazetteer.capital_prob(key) > LOWER_BY
+
+
 # Given names that are also a faith's word: "I am a progressive Christian woman", "As a
 # Christian lady". Residents describe themselves by their faith more than they name a
 # Christian, and a person is announced by a cue or followed by a surname ("ask Christian",

@@ -18,9 +18,9 @@ from nlp.redaction.name_cues import (
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     INITIAL,
     LOCATIVE_BEFORE,
-    LOWER_BY,
     SENTENCE_BREAK,
     WELSH_NAME_KEYS,
+    lower_by_far,
     many_of_a_kind,
     welsh_looking,
 )
@@ -109,8 +109,7 @@ class Tokens:
 
     def mostly_a_word(self, key: str) -> bool:
         """No one's given name, and written lower-case far more often than capitalised."""
-        low = self.g.lower_prob(key)
-        return key not in self.g.first_names and low - self.g.capital_prob(key) > LOWER_BY
+        return key not in self.g.first_names and lower_by_far(key, self.g)
 
     def common(self, key: str) -> bool:
         return self.g.lower_prob(key) > COMMON_WORD

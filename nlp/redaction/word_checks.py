@@ -23,6 +23,7 @@ from nlp.redaction.name_cues import (
     LOWER_BY,
     TITLES,
     TITLES_CY,
+    lower_by_far,
     many_of_a_kind,
     not_welsh_spelling,
     welsh_looking,
@@ -93,13 +94,11 @@ class WordChecks:
 
     def _far_more_often_lower(self, word: str) -> bool:
         """Lower-case, and written so far more often than capitalised (LOWER_BY)."""
-        key = fold(word)
-        return word.islower() and self.g.lower_prob(key) - self.g.capital_prob(key) > LOWER_BY
+        return word.islower() and lower_by_far(fold(word), self.g)
 
     def _mostly_lower(self, key: str) -> bool:
         """Written lower-case far more often than capitalised (LOWER_BY), and common."""
-        low = self.g.lower_prob(key)
-        return low - self.g.capital_prob(key) > LOWER_BY and low > MOSTLY_LOWER
+        return lower_by_far(key, self.g) and self.g.lower_prob(key) > MOSTLY_LOWER
 
     def _listed(self, word: str) -> bool:
         key = fold(word.strip("'’"))
