@@ -16,9 +16,9 @@ from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, Gazetteer, fold
 
 TITLES = frozenset(
     """
-mr mrs ms miss mx dr prof professor cllr councillor sir dame lady lord rev revd reverend father
-fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt auntie uncle nan nana
-grandma grandad mam mum dad madam
+mr mrs ms miss mx dr doctor prof professor cllr councillor sir dame lady lord rev revd reverend
+father fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt auntie uncle nan
+nana grandma grandad mam mum dad madam
 """.split()
 )
 # Titles written short with a full stop ("Mr. Smith", "Dr. Jones"); after any other word a

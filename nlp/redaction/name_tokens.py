@@ -83,6 +83,22 @@ class Tokens:
             return not self.shouting and len(word) > 3
         return True
 
+    def initials(self, i: int) -> bool:
+        """Two or three capitals after a capitalised title: a person's initials ("Doctor DC",
+        "Nurse JB"), not a job's letters or a word ("Nurse RGN", "Dad OK"). One letter is
+        left ("Mum I", "Mrs B": hardly anyone's identity)."""
+        word = self.words[i]
+        return (
+            2 <= len(word) <= 3
+            and word.isalpha()
+            and word.isupper()
+            and not self.shouting
+            and i > 0
+            and self.words[i - 1][:1].isupper()
+            and self.keys[i] not in NOT_NAMES
+            and not self.common(self.keys[i])
+        )
+
     def sentence_start(self, i: int) -> bool:
         j = i - 1
         while j >= 0 and not self.words[j].strip():

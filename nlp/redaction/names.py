@@ -151,7 +151,8 @@ class _Scan(Tokens):
                 return None  # "the District Nurse Team": an everyday word no one is called
             if not self.capitalised(i) and i > 1 and self.keys[i - 2] in DETERMINERS:
                 return None  # "a lady rang me", "the nurse handing me over": a noun there
-            return True if self.capitalised(i) or self.lower_case_name(key) else None
+            named = self.capitalised(i) or self.lower_case_name(key) or self.initials(i)
+            return True if named else None
         after = self.starts[i] + len(self.words[i])
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"

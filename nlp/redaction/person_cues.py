@@ -8,7 +8,9 @@ since "Holt is lovely" is about Holt. These cues say the word is a person all th
 - a verb only people do right after it ("Norton said", "Hatfield told us", "Norton would
   later add"), or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor
   decides;
-- "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone").
+- "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone");
+- a list of people it stands in: a capitalised given name that is no place, joined to it by
+  "and", "&" or a comma ("Caroline and Lee were kind", "Jog, Suzanne & Lea").
 The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
 a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
 """
@@ -86,6 +88,30 @@ def acts_as_person(
     return ahead[0] in PERSON_VERBS
 
 
+#: The words that join the names of a list of people ("Caroline and Lee", "Suzanne & Lea").
+LIST_JOINERS = frozenset({"and", "&", ","})
+
+
+def listed_beside_a_person(
+    words: Sequence[Word], first: int, last: int, people: Collection[str]
+) -> bool:
+    """Whether words[first..last] stands in a list beside someone: the word past a joiner
+    (LIST_JOINERS) on either side is a capitalised given name in ``people`` (folded; the
+    caller leaves out names that are also places, so "Wrexham and Chester" is no list of
+    people). The run must be capitalised as the name beside it is ("Jake is brill, Andrea":
+    "brill" is a word). Only the same line counts."""
+    if not words[first][2][:1].isupper():
+        return False
+    for index, step in ((first, -1), (last, 1)):
+        joiner, k = _next_word_at(words, index, step)
+        if joiner.lower() not in LIST_JOINERS:
+            continue
+        name, _ = _next_word_at(words, k, step)
+        if name[:1].isupper() and name[1:].islower() and fold(name) in people:
+            return True
+    return False
+
+
 def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:
     """Up to ``count`` tokens after ``index`` that are not blank, on the same line, lower-case."""
     found: list[str] = []
@@ -100,9 +126,14 @@ def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:
 def _next_word(words: Sequence[Word], index: int, step: int) -> str:
     """The next token from ``index`` in direction ``step`` that is not blank, on the same
     line ("" if a line break or the text's edge comes first)."""
+    return _next_word_at(words, index, step)[0]
+
+
+def _next_word_at(words: Sequence[Word], index: int, step: int) -> tuple[str, int]:
+    """_next_word and its position (the text's edge or the line break when it is "")."""
     k = index + step
     while 0 <= k < len(words) and not words[k][2].strip():
         if "\n" in words[k][2]:
-            return ""
+            return "", k
         k += step
-    return words[k][2] if 0 <= k < len(words) else ""
+    return (words[k][2], k) if 0 <= k < len(words) else ("", k)

@@ -36,7 +36,7 @@ from nlp.redaction.name_cues import (
     names_a_place,
     title,
 )
-from nlp.redaction.person_cues import Word, acts_as_person
+from nlp.redaction.person_cues import Word, acts_as_person, listed_beside_a_person
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -95,6 +95,8 @@ class ModelNameFinder(WordChecks):
         self.models = list(models)
         self.contextual = contextual
         self.full_name_needed = full_name_needed
+        # Given names that are no place: a name beside one in a list is a person too.
+        self._people = common_given_names(NAME_RANK) - self.g.places
 
     def find(self, doc: Doc, guesses: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Character spans over ``doc.text`` of the names the models agree are people.
@@ -180,7 +182,9 @@ class ModelNameFinder(WordChecks):
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
             return None, "capital by position"  # "Patient is very happy"
         sure = least >= PLACE_SURE
-        person = acts_as_person(words, first, last, self.g.places)  # "Norton said"
+        person = acts_as_person(words, first, last, self.g.places) or (  # "Norton said"
+            listed_beside_a_person(words, first, last, self._people)  # "Caroline and Lee"
+        )
         return self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )

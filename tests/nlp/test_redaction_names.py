@@ -252,6 +252,13 @@ def test_streets_and_buildings_named_after_people_are_places(
         ("the initial meeting with CAMHS was shockingly poor.", None),
         ("Physio gave good information to me.", None),
         ("Dr Chatterjee and CPN Faye were kind", "Dr [name] and CPN [name] were kind"),
+        # Two or three capitals after a capitalised title are someone's initials.
+        (
+            "They are doing a great job. I have worked closely with Doctor DC, he is amazing.",
+            "They are doing a great job. I have worked closely with Doctor [name], he is amazing.",
+        ),
+        ("Nurse RGN said it was fine. Dad OK now.", None),
+        ("Mum I love you", None),
         # A trade in the plural, among names: no one is called "Podiatrists".
         (
             "Louise and Chris are supportive. \nPodiatrists were kind, but I forgot my files.",

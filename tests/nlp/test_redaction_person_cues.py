@@ -11,7 +11,7 @@ import pytest
 
 from nlp.redaction import Redactor, statistical, word_checks
 from nlp.redaction.name_cues import not_welsh_spelling
-from nlp.redaction.person_cues import acts_as_person
+from nlp.redaction.person_cues import acts_as_person, listed_beside_a_person
 
 PEOPLE = [
     "Norton said the ward was clean.",
@@ -76,14 +76,59 @@ def test_towns_doing_what_towns_do_stay(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(PLACES, language="en")] == PLACES
 
 
-def test_the_cues() -> None:
-    def words(text: str) -> list[tuple[int, int, str]]:
-        found, at = [], 0
-        for word in text.split(" "):
-            found.append((at, at + len(word), word))
-            at += len(word) + 1
-        return found
+def words(text: str) -> list[tuple[int, int, str]]:
+    found, at = [], 0
+    for word in text.split(" "):
+        found.append((at, at + len(word), word))
+        at += len(word) + 1
+    return found
 
+
+# Staff named in a list, from the NHS answers: the given names that are also places ("Lee",
+# "Lea": GeoNames lists hamlets of both) were shown beside the hidden ones.
+LISTS = [
+    "Caroline and Lee were kind, caring and very respectful.",
+    "The team was amazing. Suzanne & Lea were very welcoming.",
+    "Lee and Caroline looked after me.",
+]
+LISTS_HIDDEN = [
+    "[name] and [name] were kind, caring and very respectful.",
+    "The team was amazing. [name] & [name] were very welcoming.",
+    "[name] and [name] looked after me.",
+]
+# Places in a list, and a word beside a name, stay.
+NOT_LISTS = [
+    "Wrexham and Chester are lovely.",
+    "Buses to Lee and Chester stop at six.",
+    "Mold, Caroline and I went shopping.",
+]
+
+
+def test_a_name_that_is_a_place_is_hidden_in_a_list_of_people(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [r.text for r in redactor.redact_many(LISTS, language="en")] == LISTS_HIDDEN
+    assert [r.text for r in redactor.redact_many(NOT_LISTS, language="en")] == [
+        "Wrexham and Chester are lovely.",
+        "Buses to Lee and Chester stop at six.",
+        "Mold, [name] and I went shopping.",
+    ]
+    monkeypatch.setattr(statistical, "listed_beside_a_person", lambda *_: False)
+    shown = [r.text for r in redactor.redact_many(LISTS[:1], language="en")]
+    assert shown == ["[name] and Lee were kind, caring and very respectful."]
+
+
+def test_the_list_cue() -> None:
+    people = {"caroline"}
+    assert listed_beside_a_person(words("Caroline and Lee were"), 2, 2, people)
+    assert listed_beside_a_person(words("Lee , Caroline"), 0, 0, people)
+    assert not listed_beside_a_person(words("Wrexham and Lee"), 2, 2, people)
+    assert not listed_beside_a_person(words("caroline and lee"), 2, 2, people)  # no capitals
+    assert not listed_beside_a_person(words("Caroline is brill , Lee"), 2, 2, people)
+    assert not listed_beside_a_person(words("Caroline and brill"), 2, 2, people)
+
+
+def test_the_cues() -> None:
     said = words("In it , Norton observed :")
     assert acts_as_person(said, 3, 3)
     assert acts_as_person(words("Senator Hatfield , Mr ."), 0, 1)  # the title in the run
