@@ -42,9 +42,12 @@ chief speaker coach secretary ambassador chairman chairwoman chairperson
 # person's initials ("my GP", "our CPN", "her OT"; "my son JJ" is announced by "my son"),
 # and before a lower-case title a noun (names.DETERMINERS: "my nurse said").
 POSSESSIVES = frozenset("my our your his her their".split())
-# Welsh titles and kin words used before a name.
+# Welsh titles and kin words used before a name, written and spoken ("Nyrs Gwen", "Anti
+# Mair", "Syr Lewis Morris"; "Fodryb" is "Modryb" after "ei"). Not "Arglwydd" nor "Athro",
+# which come before offices and subjects as often ("Arglwydd Raglaw", "Athro Ffiseg").
 TITLES_CY = frozenset(
-    "parch parchedig bnr mrs mr dr cynghorydd cyng modryb ewythr taid nain".split()
+    """parch parchedig bnr mrs mr dr cynghorydd cyng modryb fodryb ewythr ewyrth yncl anti taid
+    nain nyrs doctor doctores capten syr""".split()
 )
 
 

@@ -147,8 +147,12 @@ class _Scan(Tokens):
         if (prev in TITLES and not knighted) or (
             prev in TITLES_CY and self.words[i - 1][:1].isupper()
         ):
-            if self.capitalised(i) and not self.known(key) and self.common(key):
-                return None  # "the District Nurse Team": an everyday word no one is called
+            if (
+                self.capitalised(i)
+                and not self.known(key)
+                and (self.common(key) or key in self.welsh_words)
+            ):
+                return None  # "the District Nurse Team", "Athro Cymraeg": a word no one is called
             if not self.capitalised(i) and i > 1 and self.keys[i - 2] in DETERMINERS:
                 return None  # "a lady rang me", "the nurse handing me over": a noun there
             named = self.capitalised(i) or self.lower_case_name(key) or self.initials(i)
@@ -173,8 +177,9 @@ class _Scan(Tokens):
             and not self.common(key)
             and key not in self.g.uk_places  # "Wrexham here we come"
             and (self.capitalised(i) or self.known(key))
-            # "Fabulous here": on no name list and written lower-case more often, a word
-            and (self.known(key) or self.g.capital_prob(key) >= self.g.lower_prob(key))
+            # "Fabulous here", "Landing here": no given name, and written lower-case more
+            # often, a word (a surname list holds "Landing"; "Smith here" stays a name)
+            and (key in self.g.first_names or self.g.capital_prob(key) >= self.g.lower_prob(key))
         ):
             return True
         if self.welsh and self.welsh_full_name(i):

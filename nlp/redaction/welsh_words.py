@@ -93,10 +93,11 @@ def welsh_place(
 
 
 # Welsh titles and kin words before a given name, which is no house's adjective after them:
-# "Syr Lewis Morris", "Nyrs Gwen", "Anti Mair": name_cues.TITLES_CY and the spoken ones.
+# "Syr Lewis Morris", "Nyrs Gwen", "Anti Mair": name_cues.TITLES_CY, and lords, teachers,
+# royalty and parents.
 _TITLES_BEFORE_NAMES = TITLES_CY | frozenset(
-    "syr arglwydd arglwyddes brenin frenin brenhines frenhines tywysog dywysog tywysoges "
-    "athro athrawes nyrs doctor doctores capten anti yncl ewyrth fodryb mam dad tad".split()
+    "arglwydd arglwyddes athro athrawes brenin frenin brenhines frenhines tywysog dywysog "
+    "tywysoges mam dad tad".split()
 )
 
 

@@ -352,6 +352,9 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         # "X here" opens an introduction only with a name: not an everyday word.
         ("Fabulous here", None),
         ("Zbigniew here", "[name] here"),
+        # ... nor an everyday word a surname list also holds; a surname still opens one.
+        ("Landing here - feel of rehabilitation from being here.", None),
+        ("Pritchard here, the bins are full", "[name] here, the bins are full"),
         # A lower-case word after an article is a thing; a capitalised name is still hidden.
         ("The trips get youngsters into the bush", None),
         ("Thanks to the lovely Jo at the desk", "Thanks to the lovely [name] at the desk"),

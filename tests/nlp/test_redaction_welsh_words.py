@@ -123,7 +123,12 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Saif y Tŷ Coch yn agos at yr afon.", None),
         ("Mae Siân Wyn yn byw yma", "Mae [name] yn byw yma"),
         ("Diolch i Nyrs Gwen", "Diolch i Nyrs [name]"),
-        ("Y bardd oedd Syr Lewis Morris.", "Y bardd oedd [name]."),
+        ("Y bardd oedd Syr Lewis Morris.", "Y bardd oedd Syr [name]."),  # a title stays
+        # Spoken titles announce the name after them; a Welsh word after one is the word.
+        ("Roedd Nyrs Bethan yn wych.", "Roedd Nyrs [name] yn wych."),
+        ("Diolch i Anti Mair am bopeth.", "Diolch i Anti [name] am bopeth."),
+        ("Nyrs Cymraeg oedd hi.", None),
+        ("Parhaodd fel Arglwydd Raglaw am ddwy flynedd arall.", None),  # Lord Lieutenant
         ("Roedd Robin Coch yn edrych yn hapus", "Roedd [name] yn edrych yn hapus"),
     ],
 )
