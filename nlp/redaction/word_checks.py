@@ -23,6 +23,7 @@ from nlp.redaction.name_cues import (
     LOWER_BY,
     TITLES,
     TITLES_CY,
+    keyboard_mash,
     lower_by_far,
     many_of_a_kind,
     not_welsh_spelling,
@@ -114,6 +115,8 @@ class WordChecks:
             return True  # "Mr.", "Cllr" at the edges of a span go
         if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
             return True  # punctuation, emoji and number plates the model swept in
+        if keyboard_mash(key) and key not in self.g.frequencies and not self._listed(word):
+            return True  # "asdfasdfklj", "KEKEKEKEKE": a hand across the keyboard
         low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
         if by_context:
             # The contextual finder read the sentence: a lower-case "trump" or "grace" it
