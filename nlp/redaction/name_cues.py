@@ -42,12 +42,13 @@ chief speaker coach secretary ambassador chairman chairwoman chairperson
 # person's initials ("my GP", "our CPN", "her OT"; "my son JJ" is announced by "my son"),
 # and before a lower-case title a noun (names.DETERMINERS: "my nurse said").
 POSSESSIVES = frozenset("my our your his her their".split())
-# Welsh titles and kin words used before a name, written and spoken ("Nyrs Gwen", "Anti
-# Mair", "Syr Lewis Morris"; "Fodryb" is "Modryb" after "ei"). Not "Arglwydd" nor "Athro",
-# which come before offices and subjects as often ("Arglwydd Raglaw", "Athro Ffiseg").
+# Welsh titles and kin words used before a name, written and spoken ("Nyrs Gwen", "Syr Lewis
+# Morris"; "Fodryb" is "Modryb" after "ei"). Not "Arglwydd" nor "Athro", which come before
+# offices and subjects as often ("Arglwydd Raglaw", "Athro Ffiseg"), nor "Anti", a prefix in
+# English answers ("Anti Vax"); the rules read these in every language.
 TITLES_CY = frozenset(
-    """parch parchedig bnr mrs mr dr cynghorydd cyng modryb fodryb ewythr ewyrth yncl anti taid
-    nain nyrs doctor doctores capten syr""".split()
+    """parch parchedig bnr mrs mr dr cynghorydd cyng modryb fodryb ewythr ewyrth yncl taid nain
+    nyrs doctor doctores capten syr""".split()
 )
 
 
@@ -327,35 +328,3 @@ def names_a_place(
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))
-
-
-# The rows of a QWERTY keyboard, for a hand run across it in place of an answer. Four keys
-# in order spell no name but "erty" and "wert" ("Doherty", "Stewert").
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY_RUNS = frozenset(row[k : k + 4] for row in _KEYBOARD_ROWS for k in range(len(row) - 3)) - {
-    "erty",
-    "wert",
-}
-_HOME_ROW = frozenset(_KEYBOARD_ROWS[1])
-_J_BESIDE = re.compile(r"[sdfghkl]j|j[sdfghkl]")
-
-
-def keyboard_mash(key: str) -> bool:
-    """Whether a folded word is typed noise, not a name: four neighbouring keys in order
-    ("asdfjoisdjf", "zxcvb"); five or more letters of the home row with few a's and either no
-    vowel or a "j" among consonants ("gsdfg", "aksjdflaksjdf": the names the home row spells
-    are full of a's, "Shasha", "Hadassah"); or eight or more letters of at most three kinds
-    ("kekekekeke"). Callers also leave out any word a name list or the frequency table
-    holds."""
-    letters = "".join(ch for ch in key if ch.isalpha())
-    if len(letters) < 5:
-        return False
-    if any(letters[k : k + 4] in _KEY_RUNS for k in range(len(letters) - 3)):
-        return True
-    if (
-        set(letters) <= _HOME_ROW
-        and letters.count("a") < 0.25 * len(letters)
-        and ("a" not in letters or _J_BESIDE.search(letters))
-    ):
-        return True
-    return len(letters) >= 8 and len(set(letters)) <= 3

@@ -41,6 +41,7 @@ from nlp.redaction.name_cues import (
     welsh_words_in,
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
+from nlp.redaction.word_shapes import words_joined
 
 # Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
 # lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
@@ -206,6 +207,7 @@ class _Scan(Tokens):
             and key not in NOT_NAMES
             and not self.plural_of_a_word(key)
             and self.g.capital_prob(key) >= self.g.lower_prob(key)
+            and not words_joined(self.words[i], self.g)  # "with ClassCastException"
         ):
             # "was called Logan" is announced; "with Victoria", "from Penn" only guessed.
             return self.starts[i] in self.naming_ends

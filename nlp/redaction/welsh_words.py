@@ -96,8 +96,8 @@ def welsh_place(
 # "Syr Lewis Morris", "Nyrs Gwen", "Anti Mair": name_cues.TITLES_CY, and lords, teachers,
 # royalty and parents.
 _TITLES_BEFORE_NAMES = TITLES_CY | frozenset(
-    "arglwydd arglwyddes athro athrawes brenin frenin brenhines frenhines tywysog dywysog "
-    "tywysoges mam dad tad".split()
+    "anti arglwydd arglwyddes athro athrawes brenin frenin brenhines frenhines tywysog "
+    "dywysog tywysoges mam dad tad".split()
 )
 
 

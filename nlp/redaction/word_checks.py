@@ -23,13 +23,13 @@ from nlp.redaction.name_cues import (
     LOWER_BY,
     TITLES,
     TITLES_CY,
-    keyboard_mash,
     lower_by_far,
     many_of_a_kind,
     not_welsh_spelling,
     welsh_looking,
     welsh_words_in,
 )
+from nlp.redaction.word_shapes import code_word, keyboard_mash, words_joined
 
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
@@ -117,6 +117,8 @@ class WordChecks:
             return True  # punctuation, emoji and number plates the model swept in
         if keyboard_mash(key) and key not in self.g.frequencies and not self._listed(word):
             return True  # "asdfasdfklj", "KEKEKEKEKE": a hand across the keyboard
+        if code_word(word, self.g.first_names) or words_joined(word, self.g):
+            return True  # "main.cu", "ClassCastException": a file or a name in code
         low, capital = self.g.lower_prob(key), self.g.capital_prob(key)
         if by_context:
             # The contextual finder read the sentence: a lower-case "trump" or "grace" it

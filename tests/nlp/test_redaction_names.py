@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from nlp.redaction import Redactor, contextual, models
-from nlp.redaction.name_cues import keyboard_mash
 
 
 @pytest.fixture(scope="module")
@@ -399,15 +398,3 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
 )
 def test_misspelt_words_are_not_names(redactor: Redactor, text: str, expected: str | None) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
-
-
-def test_keyboard_mash_is_no_name(redactor: Redactor) -> None:
-    # Typed noise from the civic statements and YouTube comments (WNUT-17 dev).
-    for noise in ("gsdfg", "asdfasdfklj", "aksjdflaksjdf", "asdfjoisdjf fg", "KEKEKEKEKEKE"):
-        assert redactor.redact(noise, language="en").text == noise
-    # Names the home row spells, and names with four keys of a row in them, stay hidden.
-    assert keyboard_mash("dfsdfgdsf") and keyboard_mash("zxcvbn")
-    assert not any(map(keyboard_mash, ("shasha", "hadassah", "doherty", "skaggs", "peter")))
-    assert redactor.redact("Shasha was kind", language="en").text == "[name] was kind"
-    text = "Mr Doherty and Stewert helped"
-    assert redactor.redact(text, language="en").text == "Mr [name] and [name] helped"

@@ -126,7 +126,7 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Y bardd oedd Syr Lewis Morris.", "Y bardd oedd Syr [name]."),  # a title stays
         # Spoken titles announce the name after them; a Welsh word after one is the word.
         ("Roedd Nyrs Bethan yn wych.", "Roedd Nyrs [name] yn wych."),
-        ("Diolch i Anti Mair am bopeth.", "Diolch i Anti [name] am bopeth."),
+        ("Diolch i Capten Huws am bopeth.", "Diolch i Capten [name] am bopeth."),
         ("Nyrs Cymraeg oedd hi.", None),
         ("Parhaodd fel Arglwydd Raglaw am ddwy flynedd arall.", None),  # Lord Lieutenant
         ("Roedd Robin Coch yn edrych yn hapus", "Roedd [name] yn edrych yn hapus"),
