@@ -13,6 +13,10 @@ Data (read from ../shared/data/pii, never copied):
 - with --crossner PATH: CrossNER's five Wikipedia domains (bench/wiki_ner.py; a git mirror or
   a folder), persons among parties, awards, works and bands, the fourth development set;
   --crossner-splits dev,test (test only for the final check).
+- with --stackoverflow PATH: StackOverflow NER (bench/stackoverflow_ner.py; a git mirror of
+  jeniyat/StackOverflowNER or a folder), questions about code naming few people among many
+  programs, files and classes, the fifth development set, for precision off the web's prose;
+  --stackoverflow-splits dev,test (test only for the final check).
 - with --wnut-test PATH: a CoNLL file (word TAB tag, a blank line between sentences, tags
   B-person/I-person ...) such as WNUT-17's test split, scored like WNUT-17 dev.
 
@@ -176,6 +180,11 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
         for split in args.crossner_splits.split(","):
             sets[f"crossner_{split}"] = crossner(args.crossner, split)
+    if args.stackoverflow:
+        from bench.stackoverflow_ner import load as load_stackoverflow
+
+        for split in args.stackoverflow_splits.split(","):
+            sets[f"stackoverflow_{split}"] = load_stackoverflow(args.stackoverflow, split)
     if args.wnut_test:
         sets["wnut_test"] = load_conll(args.wnut_test)
     return sets
@@ -183,7 +192,7 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
 # Data sets scored for person names only (as WNUT-17 dev).
 def _names_only(name: str) -> bool:
-    return name.startswith(("wnut", "gum_", "ewt_", "crossner_"))
+    return name.startswith(("wnut", "gum_", "ewt_", "crossner_", "stackoverflow_"))
 
 
 # ---------------------------------------------------------------- systems (child side)
@@ -391,6 +400,8 @@ def main() -> None:
     parser.add_argument("--ewt-splits", default="dev", help="EWT splits to score, e.g. dev,test")
     parser.add_argument("--crossner", type=Path, help="zliucr/CrossNER: a git mirror or a folder")
     parser.add_argument("--crossner-splits", default="dev", help="CrossNER splits, e.g. dev,test")
+    parser.add_argument("--stackoverflow", type=Path, help="StackOverflowNER: a mirror or folder")
+    parser.add_argument("--stackoverflow-splits", default="dev", help="e.g. dev,test")
     parser.add_argument("--wnut-test", type=Path, help="a CoNLL file to score for names")
     args = parser.parse_args()
     datasets = datasets_for(args)
@@ -402,6 +413,8 @@ def main() -> None:
         *(["--ewt", str(args.ewt), "--ewt-splits", args.ewt_splits] if args.ewt else []),
         *(["--crossner", str(args.crossner)] if args.crossner else []),
         *(["--crossner-splits", args.crossner_splits] if args.crossner else []),
+        *(["--stackoverflow", str(args.stackoverflow)] if args.stackoverflow else []),
+        *(["--stackoverflow-splits", args.stackoverflow_splits] if args.stackoverflow else []),
         *(["--wnut-test", str(args.wnut_test)] if args.wnut_test else []),
     ]
     report: dict[str, Any] = {}
