@@ -21,6 +21,10 @@ SHORTEST = 5
 #: The word it is a slip from must be at least this common (log probability, lower-case;
 #: "polite" -11.3, "lovely" -10.9); rarer words are as likely a surname's neighbour.
 COMMON = -11.5
+#: ... or this, for a misspelling of LONG letters or more: a long word on no name list one
+#: slip from a word ("Perscriptions", "not preachey") names no one, though the word is rarer.
+COMMON_LONG = -14.0
+LONG = 8
 #: ... and written lower-case more often than capitalised by this much (nats): "lovely"
 #: is a surname too, but seldom written as one. A word on no name list needs no margin:
 #: "according" opens so many sentences that it is capitalised nearly as often.
@@ -50,9 +54,10 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     if gazetteer.lower_prob(key) > RARE:
         return None
     best: tuple[float, str] | None = None
+    common = COMMON_LONG if len(key) >= LONG else COMMON
     for spelling in slips(key):
         low = gazetteer.lower_prob(spelling)
-        if low > COMMON and (
+        if low > common and (
             low > gazetteer.capital_prob(spelling) + WORD_LOWER_BY or not gazetteer.listed(spelling)
         ):
             if best is None or low > best[0]:

@@ -385,6 +385,9 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
         ("Nothing to my knoledge", None),
         ("Nothimg to add", None),
         ("Helped me a lot.  Lovley lady, really calm", None),
+        # A long slip from a rarer word is still no name.
+        ("Perscriptions could have been ready.", None),
+        ("Lots of information, not preachey but advisory.", None),
         # ... one slip from a word that is often capitalised but no one's name.
         (
             "Happening with my foot. Accordning to Mark I could have",
