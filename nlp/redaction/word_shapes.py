@@ -69,6 +69,8 @@ def code_word(word: str, given_names: frozenset[str]) -> bool:
 
 # The parts of a word written with capitals inside: "Class", "Cast", "root", "CG".
 _CAMEL_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# Particles that open a surname with a capital after them ("DeLong", "McGrath", "FitzGerald").
+_SURNAME_OPENERS = PARTICLES | {"mc", "fitz"}
 # Words for a person that make joined words someone's handle ("MysteryGuitarMan").
 _PERSONA = frozenset(
     "man men woman girl boy guy lady king queen dude kid gamer mum mom dad".split()
@@ -85,7 +87,7 @@ def words_joined(word: str, gazetteer: Gazetteer) -> bool:
     if not word.isalpha() or word.isupper() or word.islower() or word.istitle():
         return False
     parts = _CAMEL_PARTS.findall(word)
-    if len(parts) < 2 or "".join(parts) != word or fold(parts[0]) in PARTICLES | {"mc", "fitz"}:
+    if len(parts) < 2 or "".join(parts) != word or fold(parts[0]) in _SURNAME_OPENERS:
         return False
     if any(fold(part) in _PERSONA for part in parts):
         return False
