@@ -3,8 +3,9 @@
 statistical.ModelNameFinder asks here twice: which words its runs start from (``named``), and
 what is left of a rules' uncued guess beside the scores (``supported``). Two checks here
 were measured: a guess loses the edge words scoring under EDGE_SUPPORT (on), and an unlisted
-word in capitals must score SHOUT_SURE (off). bench/name_sweep.py (--shout-sure, --edge-support)
-sweeps them; bench/RESULTS.md ("forum, chat and review text") has the figures.
+word in capitals must score SHOUT_SURE (on, at the finder's threshold). bench/name_sweep.py
+(--shout-sure, --edge-support) sweeps them; bench/RESULTS.md ("forum, chat and review text",
+session 13) has the figures.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ Word = tuple[int, int, str]
 #: A word in capitals that no name list holds ("LIT", "VIDOI", "GOAT", "KEKEKEKE", "HANO"):
 #: shouting, an abbreviation or typed noise far more often than a name, so the contextual
 #: finder must give it at least this, not THRESHOLD, and a rules' guess must too. Listed
-#: names in capitals ("TANNER", "ask DAVE") are judged as any other word. 0: off. Off: at
-#: 0.2 it raised precision on the development sets by 0.003-0.010 but lost a name word on
-#: WNUT-17 and CrossNER dev, and recall is the scarcer of the two (bench/RESULTS.md,
-#: session 11).
-SHOUT_SURE = 0.0
+#: names in capitals ("TANNER", "ask DAVE") are judged as any other word. 0: off. At 0.2 it
+#: raised precision on the development sets by 0.003-0.010 but lost a name word on WNUT-17
+#: and CrossNER dev, and recall is the scarcer of the two (bench/RESULTS.md, session 11); at
+#: the finder's own THRESHOLD (0.1) it binds only the rules' guesses, which otherwise need
+#: SUPPORT, and lost no name on any of them (session 13: "RRLP", "EDIT" shown).
+SHOUT_SURE = 0.1
 #: The words at the edges of a rules' guess that the contextual finder gives less than this
 #: are trimmed off it ("Trump [Tower]", "Disnney [Channel]", "[Spain] Marshall Plan"): the
 #: guess stands on its other words. Initials stay ("R Saravanan"), and so does a listed

@@ -203,6 +203,13 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
             "my puppy is brown and white too and i went camping before and GREAT [name]",
             "my puppy is brown and white too and i went camping before and GREAT VIDOI",
         ),
+        # A rules guess in capitals the finder scores under its own threshold: a service's
+        # letters (a real NHS answer), shown as shipped.
+        (
+            "Communicated well. Grace listened to me, kept me well informed, very ha[[y with RRLP",
+            "Communicated well. [name] listened to me, kept me well informed, very ha[[y with RRLP",
+            "Communicated well. [name] listened to me, kept me well informed, very ha[[y with RRLP",
+        ),
         # Listed names in capitals are still names.
         ("ask DAVE at the depot", "ask [name] at the depot", "ask [name] at the depot"),
         (
@@ -215,8 +222,8 @@ def test_everyday_words_stay_and_names_go_however_they_are_written(
 def test_shouted_words_need_the_finder_when_switched_on(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, shipped: str, switched_on: str
 ) -> None:
-    """SHOUT_SURE is measured but off (guess_support.py): on, shouted unlisted words the
-    finder doubts are shown, and listed names in capitals stay hidden."""
+    """SHOUT_SURE is on at the finder's threshold (guess_support.py); higher, shouted
+    unlisted words the finder doubts are shown, and listed names in capitals stay hidden."""
     assert redactor.redact(text).text == shipped
     monkeypatch.setattr(guess_support, "SHOUT_SURE", 0.2)
     assert redactor.redact(text).text == switched_on
