@@ -115,6 +115,9 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Bydd hi’n Ddydd Gŵyl Dewi fory.", None),
         ("Dydd Santes Dwynwen hapus", None),
         ("Ges i sgwrs gyda Dewi pnawn yma", "Ges i sgwrs gyda [name] pnawn yma"),
+        # Daffodils are St Peter's leeks.
+        ("Hoffwn weld mwy o gennin Pedr yn y parc.", None),
+        ("Plannwyd cennin Pedr ger yr ysgol.", None),
         # A day of the week as "nos" mutates it.
         ("Mae hi nawr yn nos Wener.", None),
         # A Welsh word after a capitalised noun names a house or a place with it; a given
