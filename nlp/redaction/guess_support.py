@@ -25,7 +25,7 @@ Word = tuple[int, int, str]
 #: raised precision on the development sets by 0.003-0.010 but lost a name word on WNUT-17
 #: and CrossNER dev, and recall is the scarcer of the two (bench/RESULTS.md, session 11); at
 #: the finder's own THRESHOLD (0.1) it binds only the rules' guesses, which otherwise need
-#: SUPPORT, and lost no name on any of them (session 13: "RRLP", "EDIT" shown).
+#: SUPPORT, and lost no name on any of them (session 13: "RRLP" shown in an NHS answer).
 SHOUT_SURE = 0.1
 #: The words at the edges of a rules' guess that the contextual finder gives less than this
 #: are trimmed off it ("Trump [Tower]", "Disnney [Channel]", "[Spain] Marshall Plan"): the

@@ -151,10 +151,10 @@ GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
 # Not "Sant" in English text: a given name there ("Sant Singh").
 SAINTS = frozenset({"st", "saint"})
 SAINTS_CY = SAINTS | {"sant", "santes"}
-# Before a name in Welsh, a saint's feast ("Gŵyl Dewi", "Dydd Gŵyl Ddewi", "ar Ŵyl Dewi"),
-# or a thing named after the saint: "cennin Pedr", St Peter's leeks, the daffodils ("plannu
-# cennin Pedr yn y parc"), in each mutation.
-SAINTS_DAYS_CY = frozenset({"gwyl", "wyl", "cennin", "gennin", "chennin", "nghennin"})
+# Before a name in Welsh, the words that make it a saint's: a feast ("Gŵyl Dewi", "Dydd Gŵyl
+# Ddewi", "ar Ŵyl Dewi") or a thing named after the saint, "cennin Pedr", St Peter's leeks,
+# the daffodils ("plannu cennin Pedr yn y parc"), in each mutation.
+NAMED_FOR_SAINTS_CY = frozenset({"gwyl", "wyl", "cennin", "gennin", "chennin", "nghennin"})
 
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are

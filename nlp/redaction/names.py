@@ -28,10 +28,10 @@ from nlp.redaction.name_cues import (
     INTRO_BEFORE,
     MUTATING,
     NAMED_AFTER,
+    NAMED_FOR_SAINTS_CY,
     PARTICLES,
     POSSESSIVES,
     SAINTS_CY,
-    SAINTS_DAYS_CY,
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
@@ -137,7 +137,7 @@ class _Scan(Tokens):
         if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in SAINTS_CY):
             return None  # "Mrs", "President" stay: the name after it goes
         if self.welsh and (
-            fold(self.next_word(i)) in SAINTS_CY or (i and self.keys[i - 1] in SAINTS_DAYS_CY)
+            fold(self.next_word(i)) in SAINTS_CY or (i and self.keys[i - 1] in NAMED_FOR_SAINTS_CY)
         ):
             return None  # "Dewi Sant", "Gŵyl Dewi": a saint, their church or their day
         prev = self.words[i - 1].lower().rstrip(".") if i else ""

@@ -29,10 +29,10 @@ from nlp.redaction.gazetteer import (
 from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
+    NAMED_FOR_SAINTS_CY,
     POSSESSIVES,
     SAINTS,
     SAINTS_CY,
-    SAINTS_DAYS_CY,
     names_a_place,
     title,
 )
@@ -167,7 +167,7 @@ class ModelNameFinder(WordChecks):
             run = run[: max(0, saint - 1) if self.welsh else saint]
             if not run:
                 return None, "a saint"
-        if self.welsh and any(fold(w) in SAINTS_DAYS_CY for w in (before, run[0][2])):
+        if self.welsh and any(fold(w) in NAMED_FOR_SAINTS_CY for w in (before, run[0][2])):
             return None, "a saint"  # "Dydd Gŵyl Dewi": St David's day
         if names_a_place(
             neighbour(text, words, first - 1, first),
