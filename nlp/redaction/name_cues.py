@@ -156,6 +156,21 @@ SAINTS_CY = SAINTS | {"sant", "santes"}
 # the daffodils ("plannu cennin Pedr yn y parc"), in each mutation.
 NAMED_FOR_SAINTS_CY = frozenset({"gwyl", "wyl", "cennin", "gennin", "chennin", "nghennin"})
 
+#: People by their job or their tie to the writer. A word set beside one of these, in brackets
+#: or between commas, names who holds it ("occupational assistant (Shannon)": person_cues.py);
+#: one between "my" or "the" and one names the kind ("my Heath Visitor", "the Macmillan
+#: nurse": names_a_place). Nouns for people only: "the clinic (Carlton)" names a place.
+ROLE_NOUNS = frozenset(
+    """
+assistant worker nurse carer doctor consultant therapist midwife physio physiotherapist
+receptionist porter cleaner manager volunteer officer teacher surgeon practitioner advisor
+adviser counsellor psychologist psychiatrist paramedic technician coordinator visitor
+specialist pharmacist dentist optician student sister matron son daughter wife husband
+partner friend neighbour
+""".split()
+)
+#: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
+_JOB_BEFORE = POSSESSIVES | {"the", "a", "an"}
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
 # also surnames ("Park", "Lane", "Hall", "Church", "Street"): "Sarah Lane" stays hidden.
@@ -286,8 +301,8 @@ def names_a_place(
     earlier: str = "",
 ) -> bool:
     """Whether a guessed name ``word`` names a saint, a street, a building, a ward, a
-    service, a faith or a Welsh house here rather than a person, from the words on its line
-    before and after it ("" if none).
+    service, a faith, a kind of job or a Welsh house here rather than a person, from the
+    words on its line before and after it ("" if none).
 
     One check for the rules (names.py) and the finder (statistical.py); neither applies it
     to a name a title or an introduction announced ("my son Jack school", "Mrs Evans school").
@@ -325,6 +340,8 @@ def names_a_place(
         and fold(then) not in _FAMILY
     ):
         return True  # "the Wendolen Ward", "on Cherry Ward"
+    if before.lower() in _JOB_BEFORE and after.lower() in ROLE_NOUNS:
+        return True  # "my Heath Visitor", "the Macmillan nurse": a kind of job, no one's name
     if not welsh and names_a_faith(before, word, after):
         return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:

@@ -10,7 +10,9 @@ since "Holt is lovely" is about Holt. These cues say the word is a person all th
   decides;
 - "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone");
 - a list of people it stands in: a capitalised given name that is no place, joined to it by
-  "and", "&" or a comma ("Caroline and Lee were kind", "Jog, Suzanne & Lea").
+  "and", "&" or a comma ("Caroline and Lee were kind", "Jog, Suzanne & Lea");
+- a job or a relation it is set beside, in brackets or between commas ("my support worker
+  (Shannon)", "the receptionist, Kerry, was kind"): a town is no one's assistant.
 The word must be on a name list ("Wrexham said" stays a place) and in a run the finder calls
 a name (THRESHOLD; without a cue a given name needs PLACE_SURE): bench/RESULTS.md, session 12.
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from nlp.redaction.gazetteer import fold
-from nlp.redaction.name_cues import SAINTS, title
+from nlp.redaction.name_cues import ROLE_NOUNS, SAINTS, title
 
 Word = tuple[int, int, str]
 
@@ -110,6 +112,26 @@ def listed_beside_a_person(
         if name[:1].isupper() and name[1:].islower() and fold(name) in people:
             return True
     return False
+
+
+#: What sets a word beside a role: brackets, or commas ("the nurse, Kerry, was kind").
+_BESIDE = {"(": ")", ",": ","}
+
+
+def named_beside_a_role(words: Sequence[Word], first: int, last: int) -> bool:
+    """Whether words[first..last] stands in brackets or between commas right after a noun
+    for a person's job or tie (ROLE_NOUNS): "assistant (Shannon)", "my carer, Lee, said".
+    The closing mark must follow the run, or the line or sentence end there. Only the same
+    line counts."""
+    opening, k = _next_word_at(words, first, -1)
+    closing = _BESIDE.get(opening)
+    if closing is None:
+        return False
+    role, _ = _next_word_at(words, k, -1)
+    if role.lower() not in ROLE_NOUNS:
+        return False
+    after = _next_word(words, last, 1)
+    return after == closing or (closing == "," and after in ("", ".", "!", "?"))
 
 
 def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:

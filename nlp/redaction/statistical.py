@@ -36,7 +36,12 @@ from nlp.redaction.name_cues import (
     names_a_place,
     title,
 )
-from nlp.redaction.person_cues import Word, acts_as_person, listed_beside_a_person
+from nlp.redaction.person_cues import (
+    Word,
+    acts_as_person,
+    listed_beside_a_person,
+    named_beside_a_role,
+)
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -184,6 +189,7 @@ class ModelNameFinder(WordChecks):
         sure = least >= PLACE_SURE
         person = acts_as_person(words, first, last, self.g.places) or (  # "Norton said"
             listed_beside_a_person(words, first, last, self._people)  # "Caroline and Lee"
+            or named_beside_a_role(words, first, last)  # "occupational assistant (Shannon)"
         )
         return self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person

@@ -179,6 +179,9 @@ def test_gum_names_are_proper_nouns_in_person_mentions(tmp_path: Path) -> None:
         ("More trees", "More trees"),
         ("more trees please", "more trees please"),
         ("the patient next to me was loud", "the patient next to me was loud"),
+        # ... or written about as often lower-case as capitalised, a surname too ("Curry").
+        ("curry night on the ward", "curry night on the ward"),
+        ("had curry", "had curry"),
         # A sentence's first word has its capital from its place, not from a name.
         ("Patient is very happy with the team", "Patient is very happy with the team"),
         ("Will is lovely on reception", "[name] is lovely on reception"),

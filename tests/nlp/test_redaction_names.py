@@ -264,6 +264,14 @@ def test_streets_and_buildings_named_after_people_are_places(
             "Louise and Chris are supportive. \nPodiatrists were kind, but I forgot my files.",
             "[name] and [name] are supportive. \nPodiatrists were kind, but I forgot my files.",
         ),
+        # Between "my" or "the" and a job, a word names the kind of job ("Heath" for
+        # "Health" is a surname); before a job without them, a name stays a name.
+        ("learnt a lot from what was explained to me by my Heath Visitor.", None),
+        ("the Macmillan nurse was great", None),
+        (
+            "Sarah the nurse was great and Sarah nurse too",
+            "[name] the nurse was great and [name] nurse too",
+        ),
         # A faith's word that is also a given name describes; a cue still announces one.
         ("As a Christian lady my faith keeps me going", None),
         ("I am a progressive Christian woman.", None),

@@ -11,7 +11,7 @@ import pytest
 
 from nlp.redaction import Redactor, statistical, word_checks
 from nlp.redaction.name_cues import not_welsh_spelling
-from nlp.redaction.person_cues import acts_as_person, listed_beside_a_person
+from nlp.redaction.person_cues import acts_as_person, listed_beside_a_person, named_beside_a_role
 
 PEOPLE = [
     "Norton said the ward was clean.",
@@ -60,6 +60,7 @@ def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
     assert [r.text for r in redactor.redact_many(PEOPLE, language="en")] == HIDDEN
     # The cues are what hide the surnames: without them the place list wins again.
     monkeypatch.setattr(statistical, "acts_as_person", lambda *_: False)
+    monkeypatch.setattr(statistical, "named_beside_a_role", lambda *_: False)  # "The nurse, X,"
     shown = [r.text for r in redactor.redact_many(PEOPLE[:7], language="en")]
     assert shown == PEOPLE[:7]
 
@@ -143,3 +144,42 @@ def test_the_cues() -> None:
     assert acts_as_person(words("Thanks . Preston you star"), 2, 2)
     assert not acts_as_person(words("I love Preston you know"), 2, 2)  # not spoken to
     assert not_welsh_spelling("Ishawna") and not not_welsh_spelling("Rhosddu")
+
+
+# Staff named beside their job, from the NHS answers: "Shannon" is also a river and a
+# British place, and the finder (0.77, 0.89) was short of PLACE_SURE, so both were shown.
+BESIDE_A_ROLE = [
+    "a new support worker/occupational assistant ( Shannon).  I cannot express how much"
+    " Shannon has meant to my care.",
+    "My physio, Chester, was brilliant.",
+]
+BESIDE_A_ROLE_HIDDEN = [
+    "a new support worker/occupational assistant ( [name]).  I cannot express how much"
+    " [name] has meant to my care.",
+    "My physio, [name], was brilliant.",
+]
+# A place in brackets after a place's noun, or after a job but not set beside it, stays.
+NOT_BESIDE_A_ROLE = [
+    "I went to the clinic (Chester) for my bloods.",
+    "The physio in Chester was brilliant.",
+    "My physio moved to Chester, sadly.",
+]
+
+
+def test_a_name_that_is_a_place_is_hidden_beside_a_job(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = redactor.redact_many(BESIDE_A_ROLE + NOT_BESIDE_A_ROLE, language="en")
+    assert [r.text for r in found] == BESIDE_A_ROLE_HIDDEN + NOT_BESIDE_A_ROLE
+    monkeypatch.setattr(statistical, "named_beside_a_role", lambda *_: False)
+    shown = [r.text for r in redactor.redact_many(BESIDE_A_ROLE[:1], language="en")]
+    assert shown == BESIDE_A_ROLE[:1]
+
+
+def test_the_role_cue() -> None:
+    assert named_beside_a_role(words("assistant ( Shannon )"), 2, 2)
+    assert named_beside_a_role(words("my carer , Lee , said"), 3, 3)
+    assert named_beside_a_role(words("my carer , Lee"), 3, 3)  # the line ends
+    assert not named_beside_a_role(words("clinic ( Carlton )"), 2, 2)  # a place's noun
+    assert not named_beside_a_role(words("assistant ( Shannon Road )"), 2, 2)  # not closed
+    assert not named_beside_a_role(words("the nurse Shannon said"), 2, 2)  # not set apart
