@@ -57,7 +57,7 @@ street road avenue lane park bus buses hospital school church chapel library cen
 ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr
 llun mawrth mercher iau gwener sadwrn sul cymru wales cyngor diolch helo shwmae bore prynhawn
 lun fawrth fercher wener
-god lord jesus allah english welsh british
+god lord jesus allah english welsh british duw dduw iesu crist grist
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 gonna wanna gotta imma yall ya yo yeah yep nope ah oh ooh ohh aww lol lmao omg haha hehe boo woo
 aw um umm hmm welp bravo yay ugh meh nah smh tbh idk http https www
@@ -180,6 +180,16 @@ def _popular(limit: int, *filenames: str) -> set[str]:
 def popular_first_names(limit: int = 500) -> frozenset[str]:
     """The ``limit`` commonest US-census first names of each sex, folded ("dave", "sarah")."""
     return frozenset(_popular(limit, "dist.male.first", "dist.female.first"))
+
+
+#: The given names that win over a place of the same name where a person is meant: the US
+#: census's NAME_RANK commonest of either sex, and the Welsh ones (common_given_names). Not
+#: a surname: residents name staff by their given name ("Kerry was great") and a surname
+#: with a title ("Mrs Holt", which the rules hide), while many towns are surnames ("Holt is
+#: lovely", "Norton", "Overton"). A rarer given name is more likely the place ("Penley",
+#: "Kingsley"). Used by statistical.py (PLACE_SURE, lists of people) and, in Welsh text, by
+#: name_tokens.py (lists of people).
+NAME_RANK = 3000
 
 
 @cache

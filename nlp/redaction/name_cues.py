@@ -9,6 +9,7 @@ and the trainer share the same lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
@@ -70,7 +71,11 @@ INTRO_BEFORE = re.compile(
     r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
     r"brother|sister|gran|grandson|granddaughter|kid|boy|girl|niece|nephew|cousin|landlord|"
     r"landlady|lodger|colleague|boss)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
-    r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bdiolch,?|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
+    r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
+    # "Diolch i Kerry": one thanks a person (or God, a council: nouns the Welsh check
+    # reads through their mutation, "i Dduw", "i Gyngor Wrecsam"), so a given name that is
+    # also a place ("Kerry", "Shannon", "Lee") is the person after it.
+    r"\bdiolch(?: yn fawr(?: iawn)?| o galon)? i\b|\bdiolch,?|"
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
     re.IGNORECASE,
 )
@@ -146,6 +151,13 @@ GIVEN_NAMES_THAT_ARE_WELSH_WORDS = frozenset(
     {"allan", "beth", "bob", "dan", "del", "eira", "grant", "pam"}
 )
 
+# Welsh given names that are also everyday Welsh words the Welsh vocabulary lacks (its
+# spelling dictionary leaves names out): written lower-case in Welsh text, the word ("mae
+# hedd yn bwysig" is peace, "tegan" a toy, "cai" "would get"), not a resident. Not the
+# names more often meant than the word in what residents write ("Elin", an elbow; "Glyn",
+# a glen; "Llinos", a linnet): hiding a word costs less than showing a name.
+WELSH_NAMES_LOWER_CASE_WORDS = frozenset({"hedd", "eirlys", "enfys", "tegan", "glesni", "cai"})
+
 # A name after these is a saint's: a church, a school, a place or a day, not a resident
 # ("St Giles church", "St. Mary's"; in Welsh "Ysgol Sant Dunawd", "Dydd Santes Dwynwen").
 # Not "Sant" in English text: a given name there ("Sant Singh").
@@ -202,12 +214,33 @@ WARD_BEFORE = frozenset(
 _FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
 
 # Welsh nouns that open the name of a house, an estate, a street or a building, whatever
-# follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin" ("Tŷ" only with its accent:
-# "Ty" is also a given name).
+# follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin", "Ysgol Morgan Llwyd",
+# "Ysbyty Maelor" ("Tŷ" only with its accent: "Ty" is also a given name).
 _WELSH_PLACE_NOUNS = frozenset(
     """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
-    ffynnon pentre pentref tafarn bwthyn""".split()
+    ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
+    clwb ystad theatr pwll swyddfa""".split()
 )
+
+
+def opens_a_welsh_place(word: str, after: str) -> bool:
+    """Whether ``word`` is a capitalised Welsh noun that opens a place's name and ``after``
+    (the next word) is capitalised: "Plas Madoc", "Ysgol Morgan Llwyd". In English and Welsh
+    text: the name after it may be a person's, but here it is the place's. Lower-case, the
+    noun is a person's in Welsh ("fferm Dafydd" is Dafydd's farm)."""
+    return word[:1].isupper() and fold(word) in _WELSH_PLACE_NOUNS and after[:1].isupper()
+
+
+def in_a_welsh_place_name(words: Sequence[str], start: int) -> bool:
+    """Whether the capitalised words right before ``words[start]`` open with a Welsh place
+    noun (opens_a_welsh_place): "Ysgol Morgan" before "Llwyd", "Prifysgol Betsi" before
+    "Cadwaladr". The rules and the finder read each word alone; here the whole name."""
+    k = start
+    while k > 0 and words[k - 1][:1].isupper():
+        if opens_a_welsh_place(words[k - 1], words[k]):
+            return True
+        k -= 1
+    return False
 
 
 def welsh_phrase(word: str, after: str) -> bool:
@@ -218,7 +251,7 @@ def welsh_phrase(word: str, after: str) -> bool:
     only Welsh uses ("Tŷ") or followed by the article or another capitalised Welsh word.
     "Dan Lewis" and "Beth Jones" stay people: their surnames are no Welsh words.
     """
-    if fold(word) in _WELSH_PLACE_NOUNS and after[:1].isupper():
+    if opens_a_welsh_place(word, after):
         return True  # "Plas Madoc", "Maes Gwyn": the second word may be a name
     if fold(word) not in WELSH_WORDS:
         return False
@@ -346,4 +379,6 @@ def names_a_place(
         return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
+    if opens_a_welsh_place(before, word) or opens_a_welsh_place(word, after):
+        return True  # "yn Plas Madoc", "Ysgol Morgan Llwyd", in Welsh text too
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from nlp.lang.cy.lexicon import PLACES as WELSH_PLACES
-from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold
+from nlp.redaction.gazetteer import (
+    NAME_RANK,
+    NOT_NAMES,
+    WELSH_FIRST_NAMES,
+    Gazetteer,
+    common_given_names,
+    fold,
+)
 from nlp.redaction.misspellings import misspelling_of
 from nlp.redaction.name_cues import (
     COMMON_WORD,
@@ -20,10 +27,12 @@ from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     SENTENCE_BREAK,
     WELSH_NAME_KEYS,
+    WELSH_NAMES_LOWER_CASE_WORDS,
     lower_by_far,
     many_of_a_kind,
     welsh_looking,
 )
+from nlp.redaction.person_cues import LIST_JOINERS_CY, listed_beside_a_person
 
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
 # is in name_cues).
@@ -71,6 +80,9 @@ class Tokens:
             self.alpha.append(token.is_alpha)
         self.text = "".join(w + s for w, s in zip(self.words, self.spaces, strict=True))
         self.keys = [fold(w.strip("'")) for w in self.words]
+        self.word_spans = [(a, a + len(w), w) for a, w in zip(self.starts, self.words, strict=True)]
+        # Given names that are no place: a name beside one in a list is a person too.
+        self.people = common_given_names(NAME_RANK) - gazetteer.places
         letters = [ch for ch in self.text if ch.isalpha()]
         self.shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
@@ -156,10 +168,24 @@ class Tokens:
         return not self.common(key) or margin > 1.5
 
     def name_like_lower(self, i: int) -> bool:
+        """A given name written lower-case: residents type them so ("ask dave")."""
         word = self.words[i]
-        if self.welsh or not self.alpha[i] or not word.islower() or len(word) < 3:
+        if not self.alpha[i] or not word.islower() or len(word) < 3:
             return False
         key = self.keys[i]
+        if self.welsh:
+            # "diolch i sian", "roedd gareth yn wych": a Welsh given name. Every Welsh word
+            # is rare to the English table, so only the Welsh list counts here, and the
+            # Welsh pipeline's last check takes back the names its vocabulary knows as
+            # words ("gwyn" is white, "seren" a star: welsh_words.py).
+            return (
+                key in WELSH_NAME_KEYS
+                and key not in GIVEN_NAMES_THAT_ARE_WELSH_WORDS
+                and key not in WELSH_NAMES_LOWER_CASE_WORDS
+                # Accents left out are a name typed fast ("sian"); others are another
+                # word's ("sïon" is rumours, not Siôn).
+                and (word.isascii() or word in WELSH_FIRST_NAMES)
+            )
         if key not in self.g.first_names:
             return False
         if key not in self.g.frequencies:
@@ -267,9 +293,15 @@ class Tokens:
     def given_name_not_placed(self, i: int) -> bool:
         """A Welsh given name that is also a hamlet ("Bryn", "Arwyn"), in Welsh text, alone:
         no locative before it and no name after it, the person ("Diolch i Bryn am y te").
-        A place is "yn Bryn", "ger Bryn", "Bryn y Bol Mawr", "Bryn Tynoriad"."""
-        if not self.welsh or self.keys[i] not in WELSH_NAME_KEYS:
+        A place is "yn Bryn", "ger Bryn", "Bryn y Bol Mawr", "Bryn Tynoriad". So is any
+        common given name that is also a place, in a list of people in Welsh text ("Roedd
+        Ashley a Lee yn wych": person_cues.listed_beside_a_person)."""
+        if not self.welsh:
             return False
+        if self.keys[i] not in WELSH_NAME_KEYS:
+            return self.keys[i] in common_given_names(NAME_RANK) and listed_beside_a_person(
+                self.word_spans, i, i, self.people, LIST_JOINERS_CY
+            )
         previous = self.words[i - 1].lower().replace("’", "'") if i else ""
         following = self.next_word(i)
         alone = not following[:1].isupper() and fold(following) not in ("y", "yr")

@@ -35,6 +35,7 @@ from nlp.redaction.name_cues import (
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
+    in_a_welsh_place_name,
     names_a_place,
     title,
     welsh_looking,
@@ -270,6 +271,11 @@ class _Scan(Tokens):
             cued = self.cued(i)
             if cued is not None:
                 start, end = self.grow(i, i + 1)
+                if not cued and in_a_welsh_place_name(self.words, start):
+                    # "Ysgol Morgan Llwyd": "Llwyd" grew over "Morgan", which the place
+                    # noun before it makes the place's; a title's name stays ("Nyrs Gwen").
+                    i = end
+                    continue
                 # "S E X Y C H I L D R E N": letters spelt out, not initials of a name.
                 if any(len(self.words[k].rstrip(".")) > 1 for k in range(start, end)):
                     end_char = self.starts[end - 1] + len(self.words[end - 1])

@@ -92,21 +92,28 @@ def acts_as_person(
 
 #: The words that join the names of a list of people ("Caroline and Lee", "Suzanne & Lea").
 LIST_JOINERS = frozenset({"and", "&", ","})
+#: ... and in Welsh ("Ashley a Lee", "Kerry ac Emma").
+LIST_JOINERS_CY = frozenset({"a", "ac", "&", ","})
 
 
 def listed_beside_a_person(
-    words: Sequence[Word], first: int, last: int, people: Collection[str]
+    words: Sequence[Word],
+    first: int,
+    last: int,
+    people: Collection[str],
+    joiners: Collection[str] = LIST_JOINERS,
 ) -> bool:
     """Whether words[first..last] stands in a list beside someone: the word past a joiner
-    (LIST_JOINERS) on either side is a capitalised given name in ``people`` (folded; the
-    caller leaves out names that are also places, so "Wrexham and Chester" is no list of
-    people). The run must be capitalised as the name beside it is ("Jake is brill, Andrea":
-    "brill" is a word). Only the same line counts."""
+    (``joiners``: LIST_JOINERS, or LIST_JOINERS_CY in Welsh) on either side is a
+    capitalised given name in ``people`` (folded; the caller leaves out names that are also
+    places, so "Wrexham and Chester" is no list of people). The run must be capitalised as
+    the name beside it is ("Jake is brill, Andrea": "brill" is a word). Only the same line
+    counts."""
     if not words[first][2][:1].isupper():
         return False
     for index, step in ((first, -1), (last, 1)):
         joiner, k = _next_word_at(words, index, step)
-        if joiner.lower() not in LIST_JOINERS:
+        if joiner.lower() not in joiners:
             continue
         name, _ = _next_word_at(words, k, step)
         if name[:1].isupper() and name[1:].islower() and fold(name) in people:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import (
+    NAME_RANK,
     Gazetteer,
     common_given_names,
     fold,
@@ -33,6 +34,7 @@ from nlp.redaction.name_cues import (
     POSSESSIVES,
     SAINTS,
     SAINTS_CY,
+    in_a_welsh_place_name,
     names_a_place,
     title,
 )
@@ -64,12 +66,8 @@ SUPPORT = 0.02
 #: "Norton said", any listed name). English text only. Chosen on the four development sets
 #: (bench/RESULTS.md, "recall on the kinds of text"); 1.01: never.
 PLACE_SURE = 0.9
-#: ... and only a given name among the US census's NAME_RANK commonest of either sex, or a
-#: Welsh one. Not a surname: residents name staff by their given name ("Kerry was great")
-#: and a surname with a title ("Mrs Holt", which the rules hide), while many towns are
-#: surnames ("Holt is lovely", "Norton", "Overton"). A rarer given name is more likely the
-#: place ("Penley", "Kingsley").
-NAME_RANK = 3000
+#: ... and only a given name among the NAME_RANK commonest (gazetteer.py; a module global
+#: here too, so bench/name_sweep.py can sweep it).
 
 
 class ModelNameFinder(WordChecks):
@@ -182,7 +180,7 @@ class ModelNameFinder(WordChecks):
             first_name=fold(run[0][2]) in self.g.first_names,
             then=neighbour(text, words, first + 2, first),
             earlier=neighbour(text, words, first - 2, first),
-        ):
+        ) or in_a_welsh_place_name([w for _, _, w in words[: first + 1]], first):
             return None, "names a place"  # "St Giles", "Victoria Road", "Tŷ Pawb"
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
             return None, "capital by position"  # "Patient is very happy"

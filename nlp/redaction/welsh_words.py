@@ -15,9 +15,11 @@ names left out), and the inflected prepositions below.
 A capitalised word needs more before it is taken for a word, since many Welsh words are
 also names ("Gwyn", "Dan", "Carol"): it must start a sentence, follow the article ("Y
 Frenhines", "yr Alban"), or, alone in its span, be on no name list. A lower-case word the
-vocabulary knows is always a word in Welsh text: "gwyn" is white, "elin" an elbow. Nor is a
-lower-case word nobody announced that is no Welsh or common English given name: the
-vocabulary lacks "siani flewog", "jin", "hil", and a world name list holds them.
+vocabulary knows is always a word in Welsh text: "gwyn" is white; so are a few given names
+that are words the vocabulary leaves out with the names ("hedd" is peace:
+name_cues.WELSH_NAMES_LOWER_CASE_WORDS). Nor is a lower-case word nobody announced that is
+no Welsh or common English given name: the vocabulary lacks "siani flewog", "jin", "hil",
+and a world name list holds them.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from nlp.lang.cy.lexicon import LEXICON, PLACES
 from nlp.lang.cy.mutations import candidates, radical
 from nlp.lang.cy.stop_words import STOP_WORDS
 from nlp.redaction.gazetteer import fold
-from nlp.redaction.name_cues import TITLES_CY, WELSH_NAME_KEYS
+from nlp.redaction.name_cues import TITLES_CY, WELSH_NAME_KEYS, WELSH_NAMES_LOWER_CASE_WORDS
 
 # Conjugated prepositions ("arna i", "ganddo fo", "iddyn nhw"): grammar words the stop
 # list and the dictionaries do not hold in these forms.
@@ -183,6 +185,8 @@ def ordinary_in_welsh(
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"
     if word.islower() and after_article:
         return True  # "y robin", "yr eira": Welsh puts no article before a person's name
+    if word.islower() and fold(word) in WELSH_NAMES_LOWER_CASE_WORDS:
+        return True  # "mae hedd yn bwysig", "chwarae efo tegan": words the vocabulary lacks
     if word.islower() and not given and (alone or not listed):
         return True  # "jin", "siani flewog"; beside a given name "dafydd jones" stays whole
     if not welsh_word(word) and not welsh_place(word, places, previous=last or None):

@@ -95,11 +95,12 @@ def test_the_cache_version_follows_the_words_not_their_case_or_order() -> None:
 
 
 def test_welsh_answers_use_the_same_words(redactor: Redactor) -> None:
-    text = "Dywedwch wrth Plas Madoc am y bws, mae Tegwedd yn y swyddfa dai yn dda i ddim"
+    # ("Plas Madoc" needs no keep list in Welsh: "Plas" opens a place's name.)
+    text = "Dywedwch wrth Eagles Meadow am y bws, mae Tegwedd yn y swyddfa dai yn dda i ddim"
     assert redactor.redact(text, language="cy").text.startswith("Dywedwch wrth [name] am")
     both = redactor.redact(text, language="cy", keep_list=PLACES, deny_list=["Tegwedd"])
     assert both.text == (
-        "Dywedwch wrth Plas Madoc am y bws, mae [redacted] yn y swyddfa dai yn dda i ddim"
+        "Dywedwch wrth Eagles Meadow am y bws, mae [redacted] yn y swyddfa dai yn dda i ddim"
     )
 
 

@@ -292,6 +292,9 @@ def test_services_and_faiths_named_like_people_are_not_people(
         ("Waitrose and Morrisons are too far from Plas Madoc", None),
         ("Sainsbury's car park is always full", None),
         ("we live in Tŷ Gwyn on Heol Offa", None),
+        # ... and schools and hospitals named after people or places.
+        ("My son goes to Ysgol Morgan Llwyd", None),
+        ("Thanks to the staff at Ysbyty Maelor", None),
         # The people those words may also be are still hidden.
         ("Mr Morrison next door plays loud music", "Mr [name] next door plays loud music"),
         ("Ask Gwyn at Plas Power", "Ask [name] at Plas Power"),

@@ -11,7 +11,12 @@ import pytest
 
 from nlp.redaction import Redactor, statistical, word_checks
 from nlp.redaction.name_cues import not_welsh_spelling
-from nlp.redaction.person_cues import acts_as_person, listed_beside_a_person, named_beside_a_role
+from nlp.redaction.person_cues import (
+    LIST_JOINERS_CY,
+    acts_as_person,
+    listed_beside_a_person,
+    named_beside_a_role,
+)
 
 PEOPLE = [
     "Norton said the ward was clean.",
@@ -127,6 +132,10 @@ def test_the_list_cue() -> None:
     assert not listed_beside_a_person(words("caroline and lee"), 2, 2, people)  # no capitals
     assert not listed_beside_a_person(words("Caroline is brill , Lee"), 2, 2, people)
     assert not listed_beside_a_person(words("Caroline and brill"), 2, 2, people)
+    # Welsh joins a list with "a" or "ac"; English text does not.
+    assert listed_beside_a_person(words("Caroline a Lee"), 2, 2, people, LIST_JOINERS_CY)
+    assert listed_beside_a_person(words("Lee ac Caroline"), 0, 0, people, LIST_JOINERS_CY)
+    assert not listed_beside_a_person(words("Caroline a Lee"), 2, 2, people)
 
 
 def test_the_cues() -> None:

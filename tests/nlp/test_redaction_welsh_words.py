@@ -49,6 +49,12 @@ def redactor() -> Redactor:
         "Un ymdrech olaf gan Gymru yn y gêm.",
         # Mutated places are no mutated given names.
         "Symudais o Wynedd i Geredigion ac i Fethesda.",
+        # A place noun opens a place's name, even one named after a person.
+        "Dw i eisiau mwy o wersi nofio yn Plas Madoc.",
+        "Mae angen mwy o athrawon Cymraeg yn Ysgol Morgan Llwyd.",
+        "Diolch i'r staff yn Ysbyty Maelor.",
+        "Mae o dan reolaeth Bwrdd Iechyd Prifysgol Betsi Cadwaladr.",
+        "Mae'r bwyty newydd ar Heol Tudur.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
@@ -86,6 +92,12 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         # so is the surname after a given name.
         ("siaradais i efo dave ddoe", "siaradais i efo [name] ddoe"),
         ("siaradais efo dafydd jones ddoe", "siaradais efo [name] ddoe"),
+        # ... and so is a Welsh given name, with no cue before it; a given name that is
+        # also a Welsh word is the word ("hedd" is peace, "gwyn" white).
+        ("diolch i sian yn y dderbynfa", "diolch i [name] yn y dderbynfa"),
+        ("roedd gareth a bethan yn wych", "roedd [name] a [name] yn wych"),
+        ("mae hedd yn bwysig i bawb", None),
+        ("mae'r awyr yn las a gwyn", None),
         # A given name that is also a Welsh word ("dan" is under) beside a surname that is
         # also a place ("Lewis"): the pair is the person, wherever it stands.
         ("Dan Lewis ddywedodd wrtha i am y biniau.", "[name] ddywedodd wrtha i am y biniau."),
@@ -104,6 +116,18 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Bachgen o'r enw Arwyn sydd yma.", "Bachgen o'r enw [name] sydd yma."),
         ("Dw i'n byw yn Bryn ger Wigan.", "Dw i'n byw yn Bryn ger Wigan."),
         ("Enw copa'r mynydd yw Bryn y Bol Mawr.", "Enw copa'r mynydd yw Bryn y Bol Mawr."),
+        # A given name that is also a place ("Kerry", "Shannon", "Lee") is the person one
+        # thanks, or one listed beside someone; God, a council and a country thanked, and a
+        # list of places, stay.
+        ("Diolch i Kerry yn y dderbynfa", "Diolch i [name] yn y dderbynfa"),
+        ("Diolch yn fawr i Shannon am ei help", "Diolch yn fawr i [name] am ei help"),
+        ("Roedd Ashley a Lee yn wych", "Roedd [name] a [name] yn wych"),
+        # A place noun in lower case is a person's thing: "fferm Dafydd" is Dafydd's farm.
+        ("Roedd y sied ar fferm Dafydd.", "Roedd y sied ar fferm [name]."),
+        ("Diolch i Dduw am y staff, ac i Iesu.", None),
+        ("Diolch i Gyngor Wrecsam ac i Gymru.", None),
+        ("diolch i chi am eich help", None),
+        ("Teithiais i Lee a Chester ddoe.", None),
         # A county that is also a given name: alone, the county; announced or beside a
         # surname, the person.
         ("Mae'n byw ym Methel, Gwynedd.", "Mae'n byw ym Methel, Gwynedd."),
