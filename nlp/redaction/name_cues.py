@@ -76,6 +76,10 @@ INTRO_BEFORE = re.compile(
     # reads through their mutation, "i Dduw", "i Gyngor Wrecsam"), so a given name that is
     # also a place ("Kerry", "Shannon", "Lee") is the person after it.
     r"\bdiolch(?: yn fawr(?: iawn)?| o galon)? i\b|\bdiolch,?|"
+    # Welsh puts the verb first: after one only a person does, its subject ("Ffoniodd
+    # Shannon fi", "Mi ddywedodd Kerry"), in the radical and after "mi"/"fe" (soft).
+    r"\bd?dywedodd|\bg?ofynnodd|\besboniodd|\bffoniodd|\batebodd|\bsiaradodd|\baddawodd|"
+    r"\bymddiheurodd|\bg?wrandawodd|\bhelpodd|"
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
     re.IGNORECASE,
 )
