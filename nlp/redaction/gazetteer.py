@@ -18,7 +18,7 @@ from __future__ import annotations
 import gzip
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -99,6 +99,13 @@ class Gazetteer:
     frequencies: dict[str, tuple[float, float]]
     # The British and Irish ones among all GeoNames places (a resident's "Chester").
     uk_places: frozenset[str] = frozenset()
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The common given names (NAME_RANK, common_given_names) that are no place,
+        folded: a name listed beside one is a person too ("Caroline and Lee":
+        person_cues.listed_beside_a_person). Built once per gazetteer."""
+        return common_given_names(NAME_RANK) - self.places
 
     def listed(self, key: str) -> bool:
         """Whether a folded word is on a first-name or surname list."""

@@ -8,6 +8,8 @@ the scan's cues and spans.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Doc
 
 from nlp.lang.cy.lexicon import PLACES as WELSH_PLACES
@@ -80,11 +82,13 @@ class Tokens:
             self.alpha.append(token.is_alpha)
         self.text = "".join(w + s for w, s in zip(self.words, self.spaces, strict=True))
         self.keys = [fold(w.strip("'")) for w in self.words]
-        self.word_spans = [(a, a + len(w), w) for a, w in zip(self.starts, self.words, strict=True)]
-        # Given names that are no place: a name beside one in a list is a person too.
-        self.people = common_given_names(NAME_RANK) - gazetteer.places
         letters = [ch for ch in self.text if ch.isalpha()]
         self.shouting = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+    @cached_property
+    def word_spans(self) -> list[tuple[int, int, str]]:
+        """Each token as (start, end, word), as person_cues reads them."""
+        return [(a, a + len(w), w) for a, w in zip(self.starts, self.words, strict=True)]
 
     def capitalised(self, i: int) -> bool:
         word = self.words[i]
@@ -300,7 +304,7 @@ class Tokens:
             return False
         if self.keys[i] not in WELSH_NAME_KEYS:
             return self.keys[i] in common_given_names(NAME_RANK) and listed_beside_a_person(
-                self.word_spans, i, i, self.people, LIST_JOINERS_CY
+                self.word_spans, i, i, self.g.people, LIST_JOINERS_CY
             )
         previous = self.words[i - 1].lower().replace("’", "'") if i else ""
         following = self.next_word(i)

@@ -67,7 +67,8 @@ SUPPORT = 0.02
 #: (bench/RESULTS.md, "recall on the kinds of text"); 1.01: never.
 PLACE_SURE = 0.9
 #: ... and only a given name among the NAME_RANK commonest (gazetteer.py; a module global
-#: here too, so bench/name_sweep.py can sweep it).
+#: here too, so bench/name_sweep.py can sweep it here; the lists of people, Gazetteer.people,
+#: keep gazetteer.NAME_RANK).
 
 
 class ModelNameFinder(WordChecks):
@@ -98,8 +99,6 @@ class ModelNameFinder(WordChecks):
         self.models = list(models)
         self.contextual = contextual
         self.full_name_needed = full_name_needed
-        # Given names that are no place: a name beside one in a list is a person too.
-        self._people = common_given_names(NAME_RANK) - self.g.places
 
     def find(self, doc: Doc, guesses: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Character spans over ``doc.text`` of the names the models agree are people.
@@ -186,7 +185,7 @@ class ModelNameFinder(WordChecks):
             return None, "capital by position"  # "Patient is very happy"
         sure = least >= PLACE_SURE
         person = acts_as_person(words, first, last, self.g.places) or (  # "Norton said"
-            listed_beside_a_person(words, first, last, self._people)  # "Caroline and Lee"
+            listed_beside_a_person(words, first, last, self.g.people)  # "Caroline and Lee"
             or named_beside_a_role(words, first, last)  # "occupational assistant (Shannon)"
         )
         return self._judged(
