@@ -185,6 +185,19 @@ specialist pharmacist dentist optician student sister matron son daughter wife h
 partner friend neighbour
 """.split()
 )
+#: The same in Welsh, with the forms the article and "ei" make of them ("y feddyg", "y
+#: ferch"). A Welsh role may take a word after it ("gweithiwr cymdeithasol, Shannon,": a
+#: social worker; "nyrs ardal, Chelsea,": a district nurse).
+ROLE_NOUNS_CY = frozenset(
+    """
+gweithiwr weithiwr gweithwraig weithwraig nyrs meddyg feddyg meddyges feddyges gofalwr
+ofalwr gofalwraig ofalwraig derbynnydd dderbynnydd athro athrawes swyddog rheolwr reolwr
+rheolwraig reolwraig cymydog gymydog cymdoges gymdoges ffrind mab fab merch ferch gwr wr
+gwraig wraig porthor glanhawr lanhawr glanhawraig lanhawraig bydwraig fydwraig fferyllydd
+deintydd ddeintydd ffisiotherapydd therapydd cwnselydd gwnselydd seicolegydd parafeddyg
+cynorthwyydd gynorthwyydd gwirfoddolwr wirfoddolwr
+""".split()
+)
 #: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
 _JOB_BEFORE = POSSESSIVES | {"the", "a", "an"}
 # A name right before one of these names a street or a building, not a person: "Victoria

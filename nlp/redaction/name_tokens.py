@@ -27,6 +27,8 @@ from nlp.redaction.name_cues import (
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     INITIAL,
     LOCATIVE_BEFORE,
+    ROLE_NOUNS,
+    ROLE_NOUNS_CY,
     SENTENCE_BREAK,
     WELSH_NAME_KEYS,
     WELSH_NAMES_LOWER_CASE_WORDS,
@@ -34,7 +36,14 @@ from nlp.redaction.name_cues import (
     many_of_a_kind,
     welsh_looking,
 )
-from nlp.redaction.person_cues import LIST_JOINERS_CY, listed_beside_a_person
+from nlp.redaction.person_cues import (
+    LIST_JOINERS_CY,
+    listed_beside_a_person,
+    named_beside_a_role,
+)
+
+# People by their job or tie in Welsh text, in either language ("nyrs ardal, Chelsea,").
+_ROLES_CY = ROLE_NOUNS | ROLE_NOUNS_CY
 
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
 # is in name_cues).
@@ -299,12 +308,14 @@ class Tokens:
         no locative before it and no name after it, the person ("Diolch i Bryn am y te").
         A place is "yn Bryn", "ger Bryn", "Bryn y Bol Mawr", "Bryn Tynoriad". So is any
         common given name that is also a place, in a list of people in Welsh text ("Roedd
-        Ashley a Lee yn wych": person_cues.listed_beside_a_person)."""
+        Ashley a Lee yn wych": person_cues.listed_beside_a_person) or set beside a job
+        ("y nyrs ardal, Chelsea,": person_cues.named_beside_a_role)."""
         if not self.welsh:
             return False
         if self.keys[i] not in WELSH_NAME_KEYS:
-            return self.keys[i] in common_given_names(NAME_RANK) and listed_beside_a_person(
-                self.word_spans, i, i, self.g.people, LIST_JOINERS_CY
+            return self.keys[i] in common_given_names(NAME_RANK) and (
+                listed_beside_a_person(self.word_spans, i, i, self.g.people, LIST_JOINERS_CY)
+                or named_beside_a_role(self.word_spans, i, i, _ROLES_CY, reach=2)
             )
         previous = self.words[i - 1].lower().replace("’", "'") if i else ""
         following = self.next_word(i)

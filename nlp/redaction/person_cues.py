@@ -125,20 +125,29 @@ def listed_beside_a_person(
 _BESIDE = {"(": ")", ",": ","}
 
 
-def named_beside_a_role(words: Sequence[Word], first: int, last: int) -> bool:
+def named_beside_a_role(
+    words: Sequence[Word],
+    first: int,
+    last: int,
+    roles: Collection[str] = ROLE_NOUNS,
+    reach: int = 1,
+) -> bool:
     """Whether words[first..last] stands in brackets or between commas right after a noun
-    for a person's job or tie (ROLE_NOUNS): "assistant (Shannon)", "my carer, Lee, said".
-    The closing mark must follow the run, or the line or sentence end there. Only the same
-    line counts."""
+    for a person's job or tie (``roles``: ROLE_NOUNS, or in Welsh ROLE_NOUNS_CY too):
+    "assistant (Shannon)", "my carer, Lee, said". The noun is one of the ``reach`` words
+    before the mark (2 in Welsh, which puts a role's qualifier after it: "gweithiwr
+    cymdeithasol, Shannon,"). The closing mark must follow the run, or the line or sentence
+    end there. Only the same line counts."""
     opening, k = _next_word_at(words, first, -1)
     closing = _BESIDE.get(opening)
     if closing is None:
         return False
-    role, _ = _next_word_at(words, k, -1)
-    if role.lower() not in ROLE_NOUNS:
-        return False
-    after = _next_word(words, last, 1)
-    return after == closing or (closing == "," and after in ("", ".", "!", "?"))
+    for _ in range(reach):
+        role, k = _next_word_at(words, k, -1)
+        if fold(role) in roles:
+            after = _next_word(words, last, 1)
+            return after == closing or (closing == "," and after in ("", ".", "!", "?"))
+    return False
 
 
 def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:

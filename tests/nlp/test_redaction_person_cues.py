@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.redaction import Redactor, statistical, word_checks
-from nlp.redaction.name_cues import not_welsh_spelling
+from nlp.redaction.name_cues import ROLE_NOUNS_CY, not_welsh_spelling
 from nlp.redaction.person_cues import (
     LIST_JOINERS_CY,
     acts_as_person,
@@ -192,3 +192,7 @@ def test_the_role_cue() -> None:
     assert not named_beside_a_role(words("clinic ( Carlton )"), 2, 2)  # a place's noun
     assert not named_beside_a_role(words("assistant ( Shannon Road )"), 2, 2)  # not closed
     assert not named_beside_a_role(words("the nurse Shannon said"), 2, 2)  # not set apart
+    # A Welsh role may take a word after it: the noun is one of two words before the mark.
+    social_worker = words("gweithiwr cymdeithasol , Shannon , yn")
+    assert named_beside_a_role(social_worker, 3, 3, ROLE_NOUNS_CY, reach=2)
+    assert not named_beside_a_role(social_worker, 3, 3, ROLE_NOUNS_CY)

@@ -126,6 +126,13 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Diolch i Gyngor Wrecsam ac i Gymru.", None),
         ("diolch i chi am eich help", None),
         ("Teithiais i Lee a Chester ddoe.", None),
+        # ... or set beside their job, which may take a word after it in Welsh.
+        (
+            "Roedd y gweithiwr cymdeithasol, Shannon, yn wych",
+            "Roedd y gweithiwr cymdeithasol, [name], yn wych",
+        ),
+        ("Roedd y nyrs (Kerry) yn garedig", "Roedd y nyrs ([name]) yn garedig"),
+        ("Mae'r ysgol, Chester, yn bell", None),
         # ... or who did what only a person does, the verb first.
         ("Ffoniodd Shannon fi ddoe", "Ffoniodd [name] fi ddoe"),
         ("Mi ofynnodd Lee am fy enw", "Mi ofynnodd [name] am fy enw"),
