@@ -198,6 +198,13 @@ deintydd ddeintydd ffisiotherapydd therapydd cwnselydd gwnselydd seicolegydd par
 cynorthwyydd gynorthwyydd gwirfoddolwr wirfoddolwr
 """.split()
 )
+#: Welsh words for how a person treats others, as "yn" softens them ("caredig" ->
+#: "yn garedig"): what one says of a person, not of a town ("Roedd Chelsea yn garedig").
+#: Not "hyfryd", "gwych", "da": a place is lovely, great and good too.
+PERSON_ADJECTIVES_CY = frozenset(
+    """garedig glen ffeind amyneddgar gymwynasgar gwrtais gyfeillgar ddigywilydd anghwrtais
+    sarrug broffesiynol dosturiol ofalgar""".split()
+)
 #: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
 _JOB_BEFORE = POSSESSIVES | {"the", "a", "an"}
 # A name right before one of these names a street or a building, not a person: "Victoria

@@ -27,6 +27,7 @@ from nlp.redaction.name_cues import (
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     INITIAL,
     LOCATIVE_BEFORE,
+    PERSON_ADJECTIVES_CY,
     ROLE_NOUNS,
     ROLE_NOUNS_CY,
     SENTENCE_BREAK,
@@ -303,19 +304,33 @@ class Tokens:
             self.g.lower_prob(key) < RARE_LOWER
         )
 
+    def described_as_a_person(self, i: int) -> bool:
+        """In Welsh text, token i is said to treat people somehow ("Roedd Chelsea yn garedig
+        iawn", "Mae Kerry'n glên": PERSON_ADJECTIVES_CY)."""
+        after = i + 1
+        if after < len(self.words) and self.words[after].replace("’", "'").lower() == "'n":
+            after += 1  # "Kerry'n"
+        elif fold(self.next_word(i)) == "yn":
+            after += 1
+        else:
+            return False
+        return after < len(self.words) and self.keys[after] in PERSON_ADJECTIVES_CY
+
     def given_name_not_placed(self, i: int) -> bool:
         """A Welsh given name that is also a hamlet ("Bryn", "Arwyn"), in Welsh text, alone:
         no locative before it and no name after it, the person ("Diolch i Bryn am y te").
         A place is "yn Bryn", "ger Bryn", "Bryn y Bol Mawr", "Bryn Tynoriad". So is any
         common given name that is also a place, in a list of people in Welsh text ("Roedd
         Ashley a Lee yn wych": person_cues.listed_beside_a_person) or set beside a job
-        ("y nyrs ardal, Chelsea,": person_cues.named_beside_a_role)."""
+        ("y nyrs ardal, Chelsea,": person_cues.named_beside_a_role) or said to be kind or
+        rude ("Roedd Chelsea yn garedig")."""
         if not self.welsh:
             return False
         if self.keys[i] not in WELSH_NAME_KEYS:
             return self.keys[i] in common_given_names(NAME_RANK) and (
                 listed_beside_a_person(self.word_spans, i, i, self.g.people, LIST_JOINERS_CY)
                 or named_beside_a_role(self.word_spans, i, i, _ROLES_CY, reach=2)
+                or self.described_as_a_person(i)
             )
         previous = self.words[i - 1].lower().replace("’", "'") if i else ""
         following = self.next_word(i)

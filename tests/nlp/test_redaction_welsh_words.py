@@ -133,6 +133,10 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ),
         ("Roedd y nyrs (Kerry) yn garedig", "Roedd y nyrs ([name]) yn garedig"),
         ("Mae'r ysgol, Chester, yn bell", None),
+        # ... or said to be kind or rude, as no town is.
+        ("Roedd Chelsea yn garedig iawn", "Roedd [name] yn garedig iawn"),
+        ("Mae Kerry'n glên", "Mae [name]'n glên"),
+        ("Mae Caer yn hyfryd a Wrecsam yn garedig", None),
         # ... or who did what only a person does, the verb first.
         ("Ffoniodd Shannon fi ddoe", "Ffoniodd [name] fi ddoe"),
         ("Mi ofynnodd Lee am fy enw", "Mi ofynnodd [name] am fy enw"),
