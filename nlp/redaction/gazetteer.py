@@ -194,8 +194,8 @@ def popular_first_names(limit: int = 500) -> frozenset[str]:
 #: a surname: residents name staff by their given name ("Kerry was great") and a surname
 #: with a title ("Mrs Holt", which the rules hide), while many towns are surnames ("Holt is
 #: lovely", "Norton", "Overton"). A rarer given name is more likely the place ("Penley",
-#: "Kingsley"). Used by statistical.py (PLACE_SURE, lists of people) and, in Welsh text, by
-#: name_tokens.py (lists of people).
+#: "Kingsley"). Used by statistical.py (PLACE_SURE), Gazetteer.people (lists of people) and,
+#: in Welsh text, name_tokens.py (a place's name that the words around say is a person).
 NAME_RANK = 3000
 
 

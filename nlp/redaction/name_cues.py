@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
+from nlp.lang.cy.mutations import Mutation, mutate
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, Gazetteer, fold
 
@@ -185,25 +186,25 @@ specialist pharmacist dentist optician student sister matron son daughter wife h
 partner friend neighbour
 """.split()
 )
-#: The same in Welsh, with the forms the article and "ei" make of them ("y feddyg", "y
+#: The same in Welsh, radical, and as the article and "ei" soften them ("y feddyg", "y
 #: ferch"). A Welsh role may take a word after it ("gweithiwr cymdeithasol, Shannon,": a
 #: social worker; "nyrs ardal, Chelsea,": a district nurse).
-ROLE_NOUNS_CY = frozenset(
-    """
-gweithiwr weithiwr gweithwraig weithwraig nyrs meddyg feddyg meddyges feddyges gofalwr
-ofalwr gofalwraig ofalwraig derbynnydd dderbynnydd athro athrawes swyddog rheolwr reolwr
-rheolwraig reolwraig cymydog gymydog cymdoges gymdoges ffrind mab fab merch ferch gwr wr
-gwraig wraig porthor glanhawr lanhawr glanhawraig lanhawraig bydwraig fydwraig fferyllydd
-deintydd ddeintydd ffisiotherapydd therapydd cwnselydd gwnselydd seicolegydd parafeddyg
-cynorthwyydd gynorthwyydd gwirfoddolwr wirfoddolwr
+_ROLE_RADICALS_CY = """
+gweithiwr gweithwraig nyrs meddyg meddyges gofalwr gofalwraig derbynnydd athro athrawes swyddog
+rheolwr rheolwraig cymydog cymdoges ffrind mab merch gŵr gwraig porthor glanhawr glanhawraig
+bydwraig fferyllydd deintydd ffisiotherapydd therapydd cwnselydd seicolegydd parafeddyg
+cynorthwyydd gwirfoddolwr
 """.split()
+ROLE_NOUNS_CY = frozenset(
+    fold(form) for word in _ROLE_RADICALS_CY for form in (word, mutate(word, Mutation.SOFT))
 )
-#: Welsh words for how a person treats others, as "yn" softens them ("caredig" ->
+#: Welsh words for how a person treats others, softened as "yn" softens them ("caredig" ->
 #: "yn garedig"): what one says of a person, not of a town ("Roedd Chelsea yn garedig").
 #: Not "hyfryd", "gwych", "da": a place is lovely, great and good too.
 PERSON_ADJECTIVES_CY = frozenset(
-    """garedig glen ffeind amyneddgar gymwynasgar gwrtais gyfeillgar ddigywilydd anghwrtais
-    sarrug broffesiynol dosturiol ofalgar""".split()
+    fold(mutate(word, Mutation.SOFT))
+    for word in """caredig clên ffeind amyneddgar cymwynasgar cwrtais cyfeillgar digywilydd
+    anghwrtais sarrug proffesiynol tosturiol gofalgar""".split()
 )
 #: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
 _JOB_BEFORE = POSSESSIVES | {"the", "a", "an"}
@@ -255,13 +256,14 @@ def opens_a_welsh_place(word: str, after: str) -> bool:
     return word[:1].isupper() and fold(word) in _WELSH_PLACE_NOUNS and after[:1].isupper()
 
 
-def in_a_welsh_place_name(words: Sequence[str], start: int) -> bool:
-    """Whether the capitalised words right before ``words[start]`` open with a Welsh place
-    noun (opens_a_welsh_place): "Ysgol Morgan" before "Llwyd", "Prifysgol Betsi" before
-    "Cadwaladr". The rules and the finder read each word alone; here the whole name."""
+def in_a_welsh_place_name(words: Sequence[tuple[int, int, str]], start: int) -> bool:
+    """Whether the capitalised words right before ``words[start]`` (start, end, word) open
+    with a Welsh place noun (opens_a_welsh_place): "Ysgol Morgan" before "Llwyd", "Prifysgol
+    Betsi" before "Cadwaladr". The rules and the finder read each word alone; here the whole
+    name."""
     k = start
-    while k > 0 and words[k - 1][:1].isupper():
-        if opens_a_welsh_place(words[k - 1], words[k]):
+    while k > 0 and words[k - 1][2][:1].isupper():
+        if opens_a_welsh_place(words[k - 1][2], words[k][2]):
             return True
         k -= 1
     return False

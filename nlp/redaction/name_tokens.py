@@ -27,9 +27,6 @@ from nlp.redaction.name_cues import (
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     INITIAL,
     LOCATIVE_BEFORE,
-    PERSON_ADJECTIVES_CY,
-    ROLE_NOUNS,
-    ROLE_NOUNS_CY,
     SENTENCE_BREAK,
     WELSH_NAME_KEYS,
     WELSH_NAMES_LOWER_CASE_WORDS,
@@ -37,14 +34,7 @@ from nlp.redaction.name_cues import (
     many_of_a_kind,
     welsh_looking,
 )
-from nlp.redaction.person_cues import (
-    LIST_JOINERS_CY,
-    listed_beside_a_person,
-    named_beside_a_role,
-)
-
-# People by their job or tie in Welsh text, in either language ("nyrs ardal, Chelsea,").
-_ROLES_CY = ROLE_NOUNS | ROLE_NOUNS_CY
+from nlp.redaction.person_cues import says_a_person
 
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
 # is in name_cues).
@@ -304,33 +294,18 @@ class Tokens:
             self.g.lower_prob(key) < RARE_LOWER
         )
 
-    def described_as_a_person(self, i: int) -> bool:
-        """In Welsh text, token i is said to treat people somehow ("Roedd Chelsea yn garedig
-        iawn", "Mae Kerry'n glên": PERSON_ADJECTIVES_CY)."""
-        after = i + 1
-        if after < len(self.words) and self.words[after].replace("’", "'").lower() == "'n":
-            after += 1  # "Kerry'n"
-        elif fold(self.next_word(i)) == "yn":
-            after += 1
-        else:
-            return False
-        return after < len(self.words) and self.keys[after] in PERSON_ADJECTIVES_CY
-
     def given_name_not_placed(self, i: int) -> bool:
         """A Welsh given name that is also a hamlet ("Bryn", "Arwyn"), in Welsh text, alone:
         no locative before it and no name after it, the person ("Diolch i Bryn am y te").
         A place is "yn Bryn", "ger Bryn", "Bryn y Bol Mawr", "Bryn Tynoriad". So is any
-        common given name that is also a place, in a list of people in Welsh text ("Roedd
-        Ashley a Lee yn wych": person_cues.listed_beside_a_person) or set beside a job
-        ("y nyrs ardal, Chelsea,": person_cues.named_beside_a_role) or said to be kind or
-        rude ("Roedd Chelsea yn garedig")."""
+        common given name that is also a place where the words around it say a person
+        (person_cues.says_a_person: "Roedd Ashley a Lee yn wych", "y nyrs ardal, Chelsea,",
+        "Roedd Chelsea yn garedig")."""
         if not self.welsh:
             return False
         if self.keys[i] not in WELSH_NAME_KEYS:
-            return self.keys[i] in common_given_names(NAME_RANK) and (
-                listed_beside_a_person(self.word_spans, i, i, self.g.people, LIST_JOINERS_CY)
-                or named_beside_a_role(self.word_spans, i, i, _ROLES_CY, reach=2)
-                or self.described_as_a_person(i)
+            return self.keys[i] in common_given_names(NAME_RANK) and says_a_person(
+                self.word_spans, i, i, self.g, welsh=True
             )
         previous = self.words[i - 1].lower().replace("’", "'") if i else ""
         following = self.next_word(i)

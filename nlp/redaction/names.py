@@ -271,7 +271,7 @@ class _Scan(Tokens):
             cued = self.cued(i)
             if cued is not None:
                 start, end = self.grow(i, i + 1)
-                if not cued and in_a_welsh_place_name(self.words, start):
+                if not cued and in_a_welsh_place_name(self.word_spans, start):
                     # "Ysgol Morgan Llwyd": "Llwyd" grew over "Morgan", which the place
                     # noun before it makes the place's; a title's name stays ("Nyrs Gwen").
                     i = end

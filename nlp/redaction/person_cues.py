@@ -21,8 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from nlp.redaction.gazetteer import fold
-from nlp.redaction.name_cues import ROLE_NOUNS, SAINTS, title
+from nlp.redaction.gazetteer import Gazetteer, fold
+from nlp.redaction.name_cues import (
+    PERSON_ADJECTIVES_CY,
+    ROLE_NOUNS,
+    ROLE_NOUNS_CY,
+    SAINTS,
+    title,
+)
 
 Word = tuple[int, int, str]
 
@@ -148,6 +154,41 @@ def named_beside_a_role(
             after = _next_word(words, last, 1)
             return after == closing or (closing == "," and after in ("", ".", "!", "?"))
     return False
+
+
+#: People by their job or tie in Welsh text, in either language ("nyrs ardal, Chelsea,").
+_ROLES_CY = ROLE_NOUNS | ROLE_NOUNS_CY
+
+
+def described_as_a_person_cy(words: Sequence[Word], last: int) -> bool:
+    """Whether Welsh text says words[..last] treats people somehow: "yn" or "'n" and a word
+    for it after it ("Roedd Chelsea yn garedig iawn", "Mae Kerry'n glên":
+    PERSON_ADJECTIVES_CY). Only the same line counts."""
+    linking, k = _next_word_at(words, last, 1)
+    if linking.replace("’", "'").lower() not in ("yn", "'n"):
+        return False
+    return fold(_next_word_at(words, k, 1)[0]) in PERSON_ADJECTIVES_CY
+
+
+def says_a_person(
+    words: Sequence[Word], first: int, last: int, gazetteer: Gazetteer, *, welsh: bool
+) -> bool:
+    """Whether the words around words[first..last] say it is a person, the cues above in
+    one: in English a person's verb or title (acts_as_person), a list of people, a job it is
+    set beside; in Welsh a list joined by "a"/"ac", a Welsh or English job (two words back:
+    "gweithiwr cymdeithasol, Shannon,"), or being kind or rude (described_as_a_person_cy;
+    Welsh verbs come first and are read as introductions, name_cues.INTRO_BEFORE)."""
+    if welsh:
+        return (
+            listed_beside_a_person(words, first, last, gazetteer.people, LIST_JOINERS_CY)
+            or named_beside_a_role(words, first, last, _ROLES_CY, reach=2)
+            or described_as_a_person_cy(words, last)
+        )
+    return (
+        acts_as_person(words, first, last, gazetteer.places)  # "Norton said"
+        or listed_beside_a_person(words, first, last, gazetteer.people)  # "Caroline and Lee"
+        or named_beside_a_role(words, first, last)  # "occupational assistant (Shannon)"
+    )
 
 
 def _words_after(words: Sequence[Word], index: int, count: int) -> list[str]:

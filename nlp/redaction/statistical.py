@@ -38,12 +38,7 @@ from nlp.redaction.name_cues import (
     names_a_place,
     title,
 )
-from nlp.redaction.person_cues import (
-    Word,
-    acts_as_person,
-    listed_beside_a_person,
-    named_beside_a_role,
-)
+from nlp.redaction.person_cues import Word, says_a_person
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -179,15 +174,12 @@ class ModelNameFinder(WordChecks):
             first_name=fold(run[0][2]) in self.g.first_names,
             then=neighbour(text, words, first + 2, first),
             earlier=neighbour(text, words, first - 2, first),
-        ) or in_a_welsh_place_name([w for _, _, w in words[: first + 1]], first):
+        ) or in_a_welsh_place_name(words, first):
             return None, "names a place"  # "St Giles", "Victoria Road", "Tŷ Pawb"
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
             return None, "capital by position"  # "Patient is very happy"
         sure = least >= PLACE_SURE
-        person = acts_as_person(words, first, last, self.g.places) or (  # "Norton said"
-            listed_beside_a_person(words, first, last, self.g.people)  # "Caroline and Lee"
-            or named_beside_a_role(words, first, last)  # "occupational assistant (Shannon)"
-        )
+        person = says_a_person(words, first, last, self.g, welsh=self.welsh)
         return self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )

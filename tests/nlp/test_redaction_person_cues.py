@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.redaction import Redactor, statistical, word_checks
+from nlp.redaction import Redactor, person_cues, word_checks
 from nlp.redaction.name_cues import ROLE_NOUNS_CY, not_welsh_spelling
 from nlp.redaction.person_cues import (
     LIST_JOINERS_CY,
     acts_as_person,
+    described_as_a_person_cy,
     listed_beside_a_person,
     named_beside_a_role,
 )
@@ -64,8 +65,8 @@ def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
 ) -> None:
     assert [r.text for r in redactor.redact_many(PEOPLE, language="en")] == HIDDEN
     # The cues are what hide the surnames: without them the place list wins again.
-    monkeypatch.setattr(statistical, "acts_as_person", lambda *_: False)
-    monkeypatch.setattr(statistical, "named_beside_a_role", lambda *_: False)  # "The nurse, X,"
+    monkeypatch.setattr(person_cues, "acts_as_person", lambda *_: False)
+    monkeypatch.setattr(person_cues, "named_beside_a_role", lambda *_: False)  # "The nurse, X,"
     shown = [r.text for r in redactor.redact_many(PEOPLE[:7], language="en")]
     assert shown == PEOPLE[:7]
 
@@ -119,7 +120,7 @@ def test_a_name_that_is_a_place_is_hidden_in_a_list_of_people(
         "Buses to Lee and Chester stop at six.",
         "Mold, [name] and I went shopping.",
     ]
-    monkeypatch.setattr(statistical, "listed_beside_a_person", lambda *_: False)
+    monkeypatch.setattr(person_cues, "listed_beside_a_person", lambda *_: False)
     shown = [r.text for r in redactor.redact_many(LISTS[:1], language="en")]
     assert shown == ["[name] and Lee were kind, caring and very respectful."]
 
@@ -180,7 +181,7 @@ def test_a_name_that_is_a_place_is_hidden_beside_a_job(
 ) -> None:
     found = redactor.redact_many(BESIDE_A_ROLE + NOT_BESIDE_A_ROLE, language="en")
     assert [r.text for r in found] == BESIDE_A_ROLE_HIDDEN + NOT_BESIDE_A_ROLE
-    monkeypatch.setattr(statistical, "named_beside_a_role", lambda *_: False)
+    monkeypatch.setattr(person_cues, "named_beside_a_role", lambda *_: False)
     shown = [r.text for r in redactor.redact_many(BESIDE_A_ROLE[:1], language="en")]
     assert shown == BESIDE_A_ROLE[:1]
 
@@ -196,3 +197,7 @@ def test_the_role_cue() -> None:
     social_worker = words("gweithiwr cymdeithasol , Shannon , yn")
     assert named_beside_a_role(social_worker, 3, 3, ROLE_NOUNS_CY, reach=2)
     assert not named_beside_a_role(social_worker, 3, 3, ROLE_NOUNS_CY)
+    # ... and says how a person treats others after "yn" or "'n".
+    assert described_as_a_person_cy(words("Roedd Chelsea yn garedig iawn"), 1)
+    assert described_as_a_person_cy(words("Mae Kerry 'n glên"), 1)
+    assert not described_as_a_person_cy(words("Mae Caer yn hyfryd"), 1)
