@@ -6,8 +6,17 @@ Sources, all installed by `pip install .`:
   names-dataset (hundreds of MB in memory) for its size and its European reach.
 - names (MIT): the US Census first-name lists and 88,000 surnames, which carry
   the surnames of Britain and most migrations to it.
+- data/uk_given_names.txt.gz: the given names registered for 20 or more babies in the UK
+  (ONS, NRS and NISRA birth registrations, Open Government Licence v3.0; built by
+  tools/build_uk_given_names.py). Neither package knows "Alfie", "Jemima" or "Lleucu".
 - A short list of Welsh names below: both packages know "Rhys" and "Dafydd"
-  but miss much of the Welsh register (Gwenllian's sisters, mutated forms).
+  but miss much of the Welsh register (Gwenllian's sisters, mutated forms). Its second
+  part (from "alys") holds Welsh names parents still choose, each registered for babies in
+  England and Wales (ONS), and a few older ones ("Elfed", "Tegid", "Myrddin"): among them
+  the names that are also Welsh words ("Haf" is summer, "Awen" the muse), which the
+  registrations file leaves out. Not "Jac", "Lili" or "Fflur": lower-case, Welsh text
+  means the bird ("jac y do"), the flower ("lili'r dŵr") or flowers ("Ystrad-fflur") far
+  more often (the registrations still list them, for the capitalised name).
 - data/lexicon.tsv.gz: how often each English word is written lower-case or
   capitalised (from spacy-lookups-data; see data/build_lexicon.py), which tells
   "Will" the name from "will" the verb.
@@ -34,6 +43,10 @@ lowri mabli macsen madog mair mali mari mared marged meg meic meical meilyr mein
 meredydd mervyn morfudd myfanwy nerys nest nia non osian owain owen padrig pedr peredur rhian
 rhiannon rhidian rhodri rhun rhydian rhys rhisiart sali seren siân sian siarl sioned siôn sion
 steffan sulwen taliesin tegan tegwen tomos trefor tudur tudor twm wil wyn wynfor ynyr
+alys anest awel awen begw beca buddug dilys dyddgu elain elliw esyllt haf heddwen lleucu llio
+luned manon mirain nanw nansi nel olwen siwan swyn tesni teleri tirion eirian eiry ela gwenfair
+aron bedwyr berian cynan deio deian eban efan elgan elfed elis gwydion harri hefin iago ioan llyr
+mabon myrddin nedw tegid trystan gwern teilo tomi
 """.split()
 
 WELSH_SURNAMES = """
@@ -135,6 +148,12 @@ def _gender_guesser_names() -> set[str]:
     return found
 
 
+def _uk_given_names() -> set[str]:
+    path = Path(__file__).with_name("data") / "uk_given_names.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {fold(line.strip()) for line in handle if line.strip() and not line.startswith("#")}
+
+
 def _census(filename: str) -> set[str]:
     path = Path(str(resources.files("names"))) / filename
     with path.open(encoding="utf-8") as handle:
@@ -224,7 +243,7 @@ def _place_names() -> set[str]:
 def load_gazetteer() -> Gazetteer:
     """Load once per process (about half a second)."""
     first = _gender_guesser_names() | _census("dist.male.first") | _census("dist.female.first")
-    first |= {fold(n) for n in WELSH_FIRST_NAMES}
+    first |= _uk_given_names() | {fold(n) for n in WELSH_FIRST_NAMES}
     surnames = _census("dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
     return Gazetteer(
         first_names=frozenset(first - NOT_NAMES),

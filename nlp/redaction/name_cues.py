@@ -240,11 +240,12 @@ _FAMILY = frozenset("family families household twins brothers sisters boys girls
 
 # Welsh nouns that open the name of a house, an estate, a street or a building, whatever
 # follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin", "Ysgol Morgan Llwyd",
-# "Ysbyty Maelor" ("Tŷ" only with its accent: "Ty" is also a given name).
+# "Ysbyty Maelor" ("Tŷ" only with its accent: "Ty" is also a given name), and of a place
+# in the land: "Llyn Tegid", "Afon Alun", "Ynys Enlli", "Cwm Rhondda".
 _WELSH_PLACE_NOUNS = frozenset(
     """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
     ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
-    clwb ystad theatr pwll swyddfa""".split()
+    clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont""".split()
 )
 
 
@@ -399,6 +400,15 @@ def names_a_place(
         and fold(then) not in _FAMILY
     ):
         return True  # "the Wendolen Ward", "on Cherry Ward"
+    if (
+        welsh
+        and word[:1].isupper()
+        and (
+            fold(before) in FACILITIES_LOWER
+            or (fold(word) in FACILITIES_LOWER and after[:1].isupper())
+        )
+    ):
+        return True  # "ar ward Onnen", "Ward Dyfi": Welsh puts the ward's name after it
     if before.lower() in _JOB_BEFORE and after.lower() in ROLE_NOUNS:
         return True  # "my Heath Visitor", "the Macmillan nurse": a kind of job, no one's name
     if not welsh and names_a_faith(before, word, after):

@@ -310,4 +310,9 @@ class Tokens:
         previous = self.words[i - 1].lower().replace("’", "'") if i else ""
         following = self.next_word(i)
         alone = not following[:1].isupper() and fold(following) not in ("y", "yr")
+        if alone and previous in ("a", "ac"):
+            # Welsh "and", not the English article: a list, of people when the other side
+            # holds one ("Roedd Glyn a Bryn yn wych"), of places when not ("rhwng Rhos a
+            # Bryn").
+            return says_a_person(self.word_spans, i, i, self.g, welsh=True)
         return alone and previous not in LOCATIVE_BEFORE  # "'r" too: "a'r Bryn", the hill

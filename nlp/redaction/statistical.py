@@ -31,6 +31,7 @@ from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
     LOCATIVE_BEFORE,
     NAMED_FOR_SAINTS_CY,
+    PARTICLES,
     POSSESSIVES,
     SAINTS,
     SAINTS_CY,
@@ -123,11 +124,12 @@ class ModelNameFinder(WordChecks):
                 kept_guess = supported(words, scores, guess, SUPPORT, self.g)
                 if kept_guess is not None:
                     found.append(kept_guess)
-            for run in runs(words, named(words, scores, self.contextual.threshold, self.g)):
-                least = min(float(scores[position[start]]) for start, _, _ in run)
-                kept, _ = self.judge_run(text, words, position, run, lower_names, least)
-                if kept is not None:
-                    found.append(kept)
+            for whole in runs(words, named(words, scores, self.contextual.threshold, self.g)):
+                for run in split_at_words(whole) if self.listed_only else [whole]:
+                    least = min(float(scores[position[start]]) for start, _, _ in run)
+                    kept, _ = self.judge_run(text, words, position, run, lower_names, least)
+                    if kept is not None:
+                        found.append(kept)
         return found
 
     def judge_run(
@@ -301,6 +303,23 @@ class ModelNameFinder(WordChecks):
         ):
             return None, "no full name"
         return (tokens[0][0], tokens[-1][1]), "kept"
+
+
+def split_at_words(run: list[Word]) -> list[list[Word]]:
+    """A run with a capitalised word, cut at its lower-case words but a name's particles
+    ("Siôn ap Rhys", "Lleucu ferch Dafydd"): outside English the finder runs a name on
+    into the words after it ("Gareth ar ward Onnen"), and the edge checks see only the
+    run's ends. A run all in lower case stays whole ("dafydd jones")."""
+    if not any(word[:1].isupper() for _, _, word in run):
+        return [run]
+    pieces: list[list[Word]] = [[]]
+    for token in run:
+        word = token[2]
+        if word.islower() and word not in PARTICLES:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [piece for piece in pieces if piece]
 
 
 def neighbour(text: str, words: Sequence[Word], index: int, of: int) -> str:

@@ -193,6 +193,8 @@ def ordinary_in_welsh(
         return False
     if word.islower():
         return True
+    if alone and after_article:
+        return True  # "Gŵyl yr Haf", "papur y Seren": no article before a person's name
     if fold(word) in WELSH_NAME_KEYS:
         return False  # "Gwyn", "Heulwen", "Arwyn": capitalised, the person
     if alone and common_name is not None and after_a_capitalised_noun(previous, common_name):

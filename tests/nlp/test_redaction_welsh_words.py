@@ -172,6 +172,34 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Nyrs Cymraeg oedd hi.", None),
         ("Parhaodd fel Arglwydd Raglaw am ddwy flynedd arall.", None),  # Lord Lieutenant
         ("Roedd Robin Coch yn edrych yn hapus", "Roedd [name] yn edrych yn hapus"),
+        # Welsh given names parents choose that no world list held, lower-case too.
+        ("Mae Deio yn gweithio'n galed.", "Mae [name] yn gweithio'n galed."),
+        ("diolch i lleucu a nedw", "diolch i [name] a [name]"),
+        ("Daeth Elfed draw i drwsio'r to.", "Daeth [name] draw i drwsio'r to."),
+        # Names that are also words: capitalised mid-sentence, the person; lower-case or
+        # after the article, the word ("haf" is summer, "awel" a breeze).
+        ("Mae Haf yn y dderbynfa yn hyfryd.", "Mae [name] yn y dderbynfa yn hyfryd."),
+        ("Dechreuodd Awen grio yn y car.", "Dechreuodd [name] grio yn y car."),
+        ("mae haf yn amser prysur yn y parc", None),
+        ("Mae awel gref heddiw.", None),
+        ("Gŵyl yr Haf yn y parc.", None),
+        ("Mae'r Haf yn brysur.", None),
+        # A name after "a" (and) stands in a list: of people beside a person, of places
+        # beside a place.
+        ("Roedd Glyn a Bryn yn wych.", "Roedd [name] a [name] yn wych."),
+        ("Mae'r bws rhwng Rhos a Bryn yn hwyr.", None),
+        # Welsh puts a ward's name after the ward; the staff on it are still people.
+        (
+            "Cafodd fy mam ofal gwych gan Gareth ar ward Onnen.",
+            "Cafodd fy mam ofal gwych gan [name] ar ward Onnen.",
+        ),
+        ("Roedd Ward Dyfi yn lân.", None),
+        # An island, a lake, a gallery open a place's name, even one named like a person.
+        ("Mi oeddan nhw ar Ynys Enlli.", None),
+        ("Saif ar fryn uwch pen gorllewinol Llyn Tegid.", None),
+        # Names that are also the words for a bird or a flower, lower-case: the word.
+        ("Mae ’na jac y do yn eistedd ar ben y simne.", None),
+        ("cludodd y tonnau lili i’r lan.", None),
     ],
 )
 def test_people_in_welsh_answers_are_still_hidden(
