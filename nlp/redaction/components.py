@@ -19,12 +19,19 @@ from spacy.tokens import Doc
 from nlp.redaction import models
 from nlp.redaction.contextual import shared_finder
 from nlp.redaction.detect import find_patterns
-from nlp.redaction.gazetteer import Gazetteer, fold, load_gazetteer, popular_first_names
-from nlp.redaction.name_cues import NAMED_AFTER, WELSH_NAME_KEYS
+from nlp.redaction.gazetteer import (
+    NAME_RANK,
+    Gazetteer,
+    common_given_names,
+    fold,
+    load_gazetteer,
+    popular_first_names,
+)
+from nlp.redaction.name_cues import NAMED_AFTER, PERSON_CUE_BEFORE_CY, WELSH_NAME_KEYS
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 from nlp.redaction.welsh_mutated_names import mutated_given_names
-from nlp.redaction.welsh_words import ordinary_in_welsh
+from nlp.redaction.welsh_words import ordinary_in_welsh, welsh_word
 
 Doc.set_extension("pii", default=None, force=True)
 # The rules' uncued name spans, waiting for the statistical finders' support.
@@ -154,20 +161,29 @@ class PiiWelshNames:
         ]
 
         # A lower-case word counts as announced only when the text says it is a name ("eira
-        # ydy fy enw i"); after a weak cue it is still a Welsh word ("gyda reis", "gan rai").
+        # ydy fy enw i"), or a common given name that is no Welsh word follows thanks or a
+        # person's verb ("diolch i kerry", PERSON_CUE_BEFORE_CY); after a weak cue it is
+        # still a Welsh word ("gyda reis", "gan rai").
         named = bool(NAMED_AFTER.match(doc.text, end))
+        thanked = bool(PERSON_CUE_BEFORE_CY.search(doc.text, max(0, start - 40), start))
 
         def ordinary(start: int, end: int, alone: bool) -> bool:
-            lower = doc.text[start:end].islower()
-            return self._ordinary(
-                doc.text, start, end, alone=alone, announced=announced and (named or not lower)
-            )
+            word = doc.text[start:end]
+            said = named or not word.islower() or (thanked and self._given_name(word))
+            return self._ordinary(doc.text, start, end, alone=alone, announced=announced and said)
 
         while words and ordinary(*words[0], alone=len(words) == 1):
             words = words[1:]
         while words and ordinary(*words[-1], alone=len(words) == 1):
             words = words[:-1]
         return (max(start, words[0][0]), min(end, words[-1][1]), kind) if words else None
+
+    def _given_name(self, word: str) -> bool:
+        """A common or Welsh given name that is no Welsh word ("kerry", not "bawb")."""
+        key = fold(word.strip("'’"))
+        return (key in WELSH_NAME_KEYS or key in common_given_names(NAME_RANK)) and not (
+            welsh_word(word)
+        )
 
     def _ordinary(self, text: str, start: int, end: int, *, alone: bool, announced: bool) -> bool:
         word = text[start:end]

@@ -60,6 +60,20 @@ def title(word: str) -> bool:
     return key in TITLES or key in TITLES_CY or key in ROLE_TITLES
 
 
+# Welsh words that announce a person, and never a thing: thanks ("Diolch i Kerry": one
+# thanks a person, or God, a council: nouns the Welsh check reads through their mutation, "i
+# Dduw", "i Gyngor Wrecsam"), a verb only a person does, written first as Welsh writes it
+# ("Ffoniodd Shannon fi", "Mi ddywedodd Kerry"; radical, and soft after "mi"/"fe"), asking
+# and ringing, and kin. Part of INTRO_BEFORE; PiiWelshNames also reads a lower-case given
+# name after one as announced ("diolch i kerry"), where "gan" and "gyda" (by, with) are
+# followed by words as often ("gyda reis").
+_PERSON_CUES_CY = (
+    r"\bdiolch(?: yn fawr(?: iawn)?| o galon)? i\b|"
+    r"\bd?dywedodd|\bg?ofynnodd|\besboniodd|\bffoniodd|\batebodd|\bsiaradodd|\baddawodd|"
+    r"\bymddiheurodd|\bg?wrandawodd|\bhelpodd|\bffoniwch|\bgofynnwch i|"
+    r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?"
+)
+PERSON_CUE_BEFORE_CY = re.compile(rf"(?:{_PERSON_CUES_CY})[ \t]*$", re.IGNORECASE)
 # Words after which the next capitalised word (or a known name) is a name.
 INTRO_BEFORE = re.compile(
     r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcalls? me|\bthis is|"
@@ -68,20 +82,14 @@ INTRO_BEFORE = re.compile(
     r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\byou )(?<!\bkids )(?<!\bwould )\blove,?|"
     r"\bsincerely,?|\bfaithfully,?|"
     r"\bhi|\bhello|\bhey|\bdear|\bspoke to|\bspoke with|\btalked to|\bask for|\basked for|\bmet|"
-    r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|\bffoniwch|\bgofynnwch i|"
+    r"\bask|\basked|\btell|\btold|\bring|\bphone|\btext|\bcontact|"
     r"\bmy (?:son|daughter|wife|husband|partner|mum|mother|dad|father|neighbour|carer|friend|"
     r"brother|sister|gran|grandson|granddaughter|kid|boy|girl|niece|nephew|cousin|landlord|"
     r"landlady|lodger|colleague|boss)(?:,| is| called)?|\bfy enw(?: i)? yw|\bfy enw i|"
     r"\benw:|\bannwyl|\bhelo|\bshwmae|\bsut mae|\bcofion,?|\byn gywir,?|\bgan|\bgyda|"
-    # "Diolch i Kerry": one thanks a person (or God, a council: nouns the Welsh check
-    # reads through their mutation, "i Dduw", "i Gyngor Wrecsam"), so a given name that is
-    # also a place ("Kerry", "Shannon", "Lee") is the person after it.
-    r"\bdiolch(?: yn fawr(?: iawn)?| o galon)? i\b|\bdiolch,?|"
-    # Welsh puts the verb first: after one only a person does, its subject ("Ffoniodd
-    # Shannon fi", "Mi ddywedodd Kerry"), in the radical and after "mi"/"fe" (soft).
-    r"\bd?dywedodd|\bg?ofynnodd|\besboniodd|\bffoniodd|\batebodd|\bsiaradodd|\baddawodd|"
-    r"\bymddiheurodd|\bg?wrandawodd|\bhelpodd|"
-    r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?)[ \t]*",
+    # A given name that is also a place ("Kerry", "Shannon", "Lee") is the person after
+    # these (_PERSON_CUES_CY).
+    rf"{_PERSON_CUES_CY}|\bdiolch,?)[ \t]*",
     re.IGNORECASE,
 )
 # Weaker cues: a capitalised word after these is a name unless it is a place. Naming words

@@ -33,6 +33,7 @@ from nlp.redaction.name_cues import (
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
     POSSESSIVES,
+    ROLE_NOUNS,
     SAINTS,
     SAINTS_CY,
     in_a_welsh_place_name,
@@ -284,6 +285,8 @@ class ModelNameFinder(WordChecks):
             return None, "a place alone"  # "Chester", "Mold": a place that is also a name
         if all(word.islower() and self._everyday_surname(word) for _, _, word in tokens):
             return None, "an everyday word"  # "Lovely ward", "the brown bins", "on ward ward"
+        if len(tokens) == 1 and tokens[0][2].islower() and fold(tokens[0][2]) in ROLE_NOUNS:
+            return None, "a job"  # "taken by porter", "ask sister"; "porter robinson" stays
         if self.listed_only:
             # Welsh or foreign words around a name are not part of it ("Siân ac mae'r"),
             # nor a lower-case word beside a capitalised name ("się Zofia Nowak").

@@ -145,6 +145,10 @@ def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str
             None,
         ),
         ("my son JJ is lovely", "my son [name] is lovely"),
+        # A job's noun alone in lower case is the job, though "Porter" is a surname; a name
+        # it opens is still hidden whole.
+        ("Took to wrong place by porter.", None),
+        ("i love porter robinson", "i love [name]"),
     ],
 )
 def test_lower_case_names_found_from_context(

@@ -184,6 +184,13 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Mae awel gref heddiw.", None),
         ("Gŵyl yr Haf yn y parc.", None),
         ("Mae'r Haf yn brysur.", None),
+        # Thanks and a person's verb announce a person typed in lower case too; not everyone,
+        # nor Mum.
+        ("diolch i kerry am bopeth", "diolch i [name] am bopeth"),
+        ("diolch yn fawr i lee a'r tîm", "diolch yn fawr i [name] a'r tîm"),
+        ("diolch i bawb am bopeth", None),
+        ("diolch i mam", None),
+        ("ffoniodd shannon fi ddoe", "ffoniodd [name] fi ddoe"),
         # A name after "a" (and) stands in a list: of people beside a person, of places
         # beside a place.
         ("Roedd Glyn a Bryn yn wych.", "Roedd [name] a [name] yn wych."),
