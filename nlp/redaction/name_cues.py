@@ -63,14 +63,17 @@ def title(word: str) -> bool:
 # Welsh words that announce a person, and never a thing: thanks ("Diolch i Kerry": one
 # thanks a person, or God, a council: nouns the Welsh check reads through their mutation, "i
 # Dduw", "i Gyngor Wrecsam"), a verb only a person does, written first as Welsh writes it
-# ("Ffoniodd Shannon fi", "Mi ddywedodd Kerry"; radical, and soft after "mi"/"fe"), asking
-# and ringing, and kin. Part of INTRO_BEFORE; PiiWelshNames also reads a lower-case given
-# name after one as announced ("diolch i kerry"), where "gan" and "gyda" (by, with) are
-# followed by words as often ("gyda reis").
+# ("Ffoniodd Shannon fi", "Mi ddywedodd Kerry"; radical, and soft after "mi"/"fe"), asking,
+# ringing, speaking with and meeting, and kin. Part of INTRO_BEFORE; PiiWelshNames also reads
+# a lower-case given name after one as announced ("diolch i kerry"), where "gan" and "gyda"
+# (by, with) are followed by words as often ("gyda reis").
 _PERSON_CUES_CY = (
     r"\bdiolch(?: yn fawr(?: iawn)?| o galon)? i\b|"
     r"\bd?dywedodd|\bg?ofynnodd|\besboniodd|\bffoniodd|\batebodd|\bsiaradodd|\baddawodd|"
     r"\bymddiheurodd|\bg?wrandawodd|\bhelpodd|\bffoniwch|\bgofynnwch i|"
+    # ... and the resident's own: "siaradais i efo Pam", "ffoniais Gareth", "gofynnais i Bob".
+    r"\bsiaradais(?: i)? (?:efo|hefo|gyda|â|ag)|\bffoniais(?: i)?|\bgofynnais(?: i)?|"
+    r"\bcwrddais(?: i)? (?:â|ag)|"
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?"
 )
 PERSON_CUE_BEFORE_CY = re.compile(rf"(?:{_PERSON_CUES_CY})[ \t]*$", re.IGNORECASE)

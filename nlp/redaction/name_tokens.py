@@ -198,6 +198,21 @@ class Tokens:
         low = self.g.lower_prob(key)
         return low < RARE_LOWER and self.g.capital_prob(key) - low > PROPER_MARGIN_LOWER
 
+    def welsh_word_named(self, i: int) -> bool:
+        """In Welsh text, a given name that is also a Welsh word ("Dan" is under, "Beth"
+        what, "Bob" every, "Pam" why: GIVEN_NAMES_THAT_ARE_WELSH_WORDS), capitalised where
+        Welsh capitalises no word: past a sentence's start and not opening a title ("Dan y
+        Wenallt"). Only a cue around it makes it the person (names._Scan.cued)."""
+        word = self.words[i]
+        return (
+            self.welsh
+            and self.keys[i] in GIVEN_NAMES_THAT_ARE_WELSH_WORDS
+            and word[:1].isupper()
+            and word[1:].islower()
+            and not self.sentence_start(i)
+            and not self.next_word(i)[:1].isupper()
+        )
+
     def rare_capitalised(self, i: int) -> bool:
         """A capitalised word too rare for the frequency table, mid-sentence: "Write to Kwame"."""
         if (

@@ -30,6 +30,7 @@ from nlp.redaction.name_cues import (
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
+    PERSON_CUE_BEFORE_CY,
     POSSESSIVES,
     SAINTS_CY,
     SENTENCE_BREAK,
@@ -42,6 +43,7 @@ from nlp.redaction.name_cues import (
     welsh_words_in,
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
+from nlp.redaction.person_cues import says_a_person
 from nlp.redaction.word_shapes import words_joined
 
 # Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
@@ -163,7 +165,13 @@ class _Scan(Tokens):
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
-            if key in NOT_NAMES or key in self.welsh_words or self.common(key):
+            if self.welsh_word_named(i) and PERSON_CUE_BEFORE_CY.search(
+                self.text, max(0, self.starts[i] - 40), self.starts[i]
+            ):
+                return True  # "Diolch i Bob", "siaradais i efo Pam"; not "gan Bob" (by every)
+            if (key in NOT_NAMES or key in self.welsh_words or self.common(key)) and not (
+                self.welsh and self.welsh_full_name(i)  # "gyda Dan Lewis"
+            ):
                 return None
             if self.capitalised(i) or self.lower_case_name(key):
                 return True
@@ -186,6 +194,8 @@ class _Scan(Tokens):
             return True
         if self.welsh and self.welsh_full_name(i):
             return False  # "Dan Lewis ddywedodd", "efo Beth Jones": a guess, not announced
+        if self.welsh_word_named(i) and says_a_person(self.word_spans, i, i, self.g, welsh=True):
+            return False  # "Mae Eira yn garedig iawn", "Roedd Kerry a Dan yn wych": a guess
         # An introduction after the word that does not hold ("Hapus ydw i", "Nothing
         # here"): the word is read as if it were not there.
         if i in self.places or key in self.welsh_words:

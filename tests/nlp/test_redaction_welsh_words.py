@@ -191,6 +191,17 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("diolch i bawb am bopeth", None),
         ("diolch i mam", None),
         ("ffoniodd shannon fi ddoe", "ffoniodd [name] fi ddoe"),
+        # A name that is also a Welsh word ("bob" every, "pam" why, "eira" snow) is the
+        # person capitalised mid-sentence with a cue around it; alone, or opening a title,
+        # the word.
+        ("Diolch i Bob.", "Diolch i [name]."),
+        ("Siaradais i efo Pam ddoe.", "Siaradais i efo [name] ddoe."),
+        ("Mae Eira yn garedig iawn.", "Mae [name] yn garedig iawn."),
+        ("Diolch i bob un ohonoch.", None),
+        ("Pam fod y bysiau'n hwyr?", None),
+        ("Gwyliais Dan y Wenallt.", None),
+        # ... and before a surname, after "gyda" (with) too.
+        ("Es i gyda Dan Lewis i'r dref.", "Es i gyda [name] i'r dref."),
         # A name after "a" (and) stands in a list: of people beside a person, of places
         # beside a place.
         ("Roedd Glyn a Bryn yn wych.", "Roedd [name] a [name] yn wych."),
