@@ -181,9 +181,8 @@ class PiiWelshNames:
     def _given_name(self, word: str) -> bool:
         """A common or Welsh given name that is no Welsh word ("kerry", not "bawb")."""
         key = fold(word.strip("'’"))
-        return (key in WELSH_NAME_KEYS or key in common_given_names(NAME_RANK)) and not (
-            welsh_word(word)
-        )
+        given = key in WELSH_NAME_KEYS or key in common_given_names(NAME_RANK)
+        return given and not welsh_word(word)
 
     def _ordinary(self, text: str, start: int, end: int, *, alone: bool, announced: bool) -> bool:
         word = text[start:end]

@@ -195,7 +195,7 @@ class _Scan(Tokens):
         if self.welsh and self.welsh_full_name(i):
             return False  # "Dan Lewis ddywedodd", "efo Beth Jones": a guess, not announced
         if self.welsh_word_named(i) and says_a_person(self.word_spans, i, i, self.g, welsh=True):
-            return False  # "Mae Eira yn garedig iawn", "Roedd Kerry a Dan yn wych": a guess
+            return False  # "Mae Eira yn garedig iawn", "Roedd Gareth a Dan yn wych": a guess
         # An introduction after the word that does not hold ("Hapus ydw i", "Nothing
         # here"): the word is read as if it were not there.
         if i in self.places or key in self.welsh_words:

@@ -197,6 +197,7 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("Diolch i Bob.", "Diolch i [name]."),
         ("Siaradais i efo Pam ddoe.", "Siaradais i efo [name] ddoe."),
         ("Mae Eira yn garedig iawn.", "Mae [name] yn garedig iawn."),
+        ("Roedd Gareth a Dan yn wych.", "Roedd [name] a [name] yn wych."),
         ("Diolch i bob un ohonoch.", None),
         ("Pam fod y bysiau'n hwyr?", None),
         ("Gwyliais Dan y Wenallt.", None),
