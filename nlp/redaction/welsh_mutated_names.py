@@ -6,7 +6,9 @@ the finders miss the mutated one, and a resident's "Diolch i Fethan" was shown w
 capitalised word right after a word that mutates the next (nlp.lang.cy.mutations reads which
 mutation is likeliest) is a name when its radical is a Welsh given name or one of the commonest
 English ones, and it was written mutated. Capitalised surnames after it join the span
-("gan Fryn Terfel").
+("gan Fryn Terfel"). Typed lower-case, a mutated Welsh given name that is no Welsh word is
+a name after thanks or a person's verb only (name_cues.PERSON_CUE_BEFORE_CY: "diolch i
+ddafydd", "diolch i fethan"; not "diolch i bawb").
 
 Places are not names: "i Gaerdydd" reads "Caerdydd", no given name. A place that is also a
 given name is taken for the person, since hiding a place costs less than showing a name:
@@ -21,7 +23,8 @@ from spacy.tokens import Doc
 
 from nlp.lang.cy.mutations import radical
 from nlp.redaction.gazetteer import Gazetteer, fold
-from nlp.redaction.name_cues import WELSH_NAME_KEYS
+from nlp.redaction.name_cues import PERSON_CUE_BEFORE_CY, WELSH_NAME_KEYS
+from nlp.redaction.welsh_words import vocabulary
 
 #: Words after which Welsh mutates a noun, hence a name: prepositions (soft: "i", "gan",
 #: "am", "ar", "at", "dan", "dros", "drwy", "heb", "hyd", "o", "wrth"; aspirate: "â",
@@ -39,16 +42,19 @@ def mutated_given_names(
     while index < len(tokens):
         token, previous = tokens[index], tokens[index - 1]
         word = token.text
+        capitalised = word[:1].isupper() and word[1:].islower()
         if not (
             fold(previous.text) in MUTATING
             and len(word) >= 3
-            and word[0].isupper()
-            and word[1:].islower()
+            and (capitalised or (word.islower() and _thanked(doc, token.idx)))
         ):
             index += 1
             continue
         root = fold(radical(word, previous=fold(previous.text)))
-        if root == fold(word) or not (root in WELSH_NAME_KEYS or root in popular):
+        if root == fold(word) or not (root in WELSH_NAME_KEYS or (capitalised and root in popular)):
+            index += 1
+            continue
+        if not capitalised and root in vocabulary():
             index += 1
             continue
         end = index + 1
@@ -61,3 +67,8 @@ def mutated_given_names(
         found.append((token.idx, tokens[end - 1].idx + len(tokens[end - 1].text)))
         index = end
     return found
+
+
+def _thanked(doc: Doc, start: int) -> bool:
+    """Whether thanks or a person's verb ends right before ``start``."""
+    return bool(PERSON_CUE_BEFORE_CY.search(doc.text, max(0, start - 40), start))

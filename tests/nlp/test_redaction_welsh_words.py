@@ -191,6 +191,9 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("diolch i bawb am bopeth", None),
         ("diolch i mam", None),
         ("ffoniodd shannon fi ddoe", "ffoniodd [name] fi ddoe"),
+        # ... and a Welsh given name the preposition mutated ("Dafydd", "Bethan").
+        ("diolch i ddafydd am bopeth", "diolch i [name] am bopeth"),
+        ("diolch i fethan", "diolch i [name]"),
         # A name that is also a Welsh word ("bob" every, "pam" why, "eira" snow) is the
         # person capitalised mid-sentence with a cue around it; alone, or opening a title,
         # the word.
