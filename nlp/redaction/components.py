@@ -27,7 +27,7 @@ from nlp.redaction.gazetteer import (
     load_gazetteer,
     popular_first_names,
 )
-from nlp.redaction.name_cues import NAMED_AFTER, PERSON_CUE_BEFORE_CY, WELSH_NAME_KEYS
+from nlp.redaction.name_cues import NAMED_AFTER, WELSH_NAME_KEYS, person_cue_before_cy
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 from nlp.redaction.welsh_mutated_names import mutated_given_names
@@ -162,10 +162,10 @@ class PiiWelshNames:
 
         # A lower-case word counts as announced only when the text says it is a name ("eira
         # ydy fy enw i"), or a common given name that is no Welsh word follows thanks or a
-        # person's verb ("diolch i kerry", PERSON_CUE_BEFORE_CY); after a weak cue it is
-        # still a Welsh word ("gyda reis", "gan rai").
+        # person's verb ("diolch i kerry": name_cues.person_cue_before_cy); after a weak cue
+        # it is still a Welsh word ("gyda reis", "gan rai").
         named = bool(NAMED_AFTER.match(doc.text, end))
-        thanked = bool(PERSON_CUE_BEFORE_CY.search(doc.text, max(0, start - 40), start))
+        thanked = person_cue_before_cy(doc.text, start)
 
         def ordinary(start: int, end: int, alone: bool) -> bool:
             word = doc.text[start:end]

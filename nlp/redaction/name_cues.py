@@ -76,7 +76,15 @@ _PERSON_CUES_CY = (
     r"\bcwrddais(?: i)? (?:â|ag)|"
     r"\bfy (?:mab|merch|ngwr|ngwraig|mam|nhad|ffrind|nghymydog)(?:,| yw| o'r enw)?"
 )
-PERSON_CUE_BEFORE_CY = re.compile(rf"(?:{_PERSON_CUES_CY})[ \t]*$", re.IGNORECASE)
+_PERSON_CUE_BEFORE_CY = re.compile(rf"(?:{_PERSON_CUES_CY})[ \t]*$", re.IGNORECASE)
+
+
+def person_cue_before_cy(text: str, start: int) -> bool:
+    """Whether thanks, a person's verb or a word for kin (in Welsh) ends right before
+    ``start`` in ``text`` ("diolch i |kerry", "ffoniodd |shannon")."""
+    return _PERSON_CUE_BEFORE_CY.search(text, max(0, start - 40), start) is not None
+
+
 # Words after which the next capitalised word (or a known name) is a name.
 INTRO_BEFORE = re.compile(
     r"(?<![\w'])(?:\bmy name(?:'s| is)|\bname(?:'s| is|:)|\bi'?m|\bi am|\bcalls? me|\bthis is|"

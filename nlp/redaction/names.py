@@ -30,7 +30,6 @@ from nlp.redaction.name_cues import (
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
-    PERSON_CUE_BEFORE_CY,
     POSSESSIVES,
     SAINTS_CY,
     SENTENCE_BREAK,
@@ -38,6 +37,7 @@ from nlp.redaction.name_cues import (
     TITLES_CY,
     in_a_welsh_place_name,
     names_a_place,
+    person_cue_before_cy,
     title,
     welsh_looking,
     welsh_words_in,
@@ -165,9 +165,7 @@ class _Scan(Tokens):
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
-            if self.welsh_word_named(i) and PERSON_CUE_BEFORE_CY.search(
-                self.text, max(0, self.starts[i] - 40), self.starts[i]
-            ):
+            if self.welsh_word_named(i) and person_cue_before_cy(self.text, self.starts[i]):
                 return True  # "Diolch i Bob", "siaradais i efo Pam"; not "gan Bob" (by every)
             if (key in NOT_NAMES or key in self.welsh_words or self.common(key)) and not (
                 self.welsh and self.welsh_full_name(i)  # "gyda Dan Lewis"

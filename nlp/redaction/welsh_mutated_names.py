@@ -7,7 +7,7 @@ capitalised word right after a word that mutates the next (nlp.lang.cy.mutations
 mutation is likeliest) is a name when its radical is a Welsh given name or one of the commonest
 English ones, and it was written mutated. Capitalised surnames after it join the span
 ("gan Fryn Terfel"). Typed lower-case, a mutated Welsh given name that is no Welsh word is
-a name after thanks or a person's verb only (name_cues.PERSON_CUE_BEFORE_CY: "diolch i
+a name after thanks or a person's verb only (name_cues.person_cue_before_cy: "diolch i
 ddafydd", "diolch i fethan"; not "diolch i bawb").
 
 Places are not names: "i Gaerdydd" reads "Caerdydd", no given name. A place that is also a
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from nlp.lang.cy.mutations import radical
 from nlp.redaction.gazetteer import Gazetteer, fold
-from nlp.redaction.name_cues import PERSON_CUE_BEFORE_CY, WELSH_NAME_KEYS
+from nlp.redaction.name_cues import WELSH_NAME_KEYS, person_cue_before_cy
 from nlp.redaction.welsh_words import vocabulary
 
 #: Words after which Welsh mutates a noun, hence a name: prepositions (soft: "i", "gan",
@@ -46,7 +46,7 @@ def mutated_given_names(
         if not (
             fold(previous.text) in MUTATING
             and len(word) >= 3
-            and (capitalised or (word.islower() and _thanked(doc, token.idx)))
+            and (capitalised or (word.islower() and person_cue_before_cy(doc.text, token.idx)))
         ):
             index += 1
             continue
@@ -67,8 +67,3 @@ def mutated_given_names(
         found.append((token.idx, tokens[end - 1].idx + len(tokens[end - 1].text)))
         index = end
     return found
-
-
-def _thanked(doc: Doc, start: int) -> bool:
-    """Whether thanks or a person's verb ends right before ``start``."""
-    return bool(PERSON_CUE_BEFORE_CY.search(doc.text, max(0, start - 40), start))
