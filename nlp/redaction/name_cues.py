@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.cy.mutations import Mutation, mutate
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
-from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, Gazetteer, fold
+from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, Gazetteer, fold, popular_first_names
 
 TITLES = frozenset(
     """
@@ -236,7 +236,7 @@ FACILITIES = frozenset(
     """road avenue drive crescent gardens estate hospital surgery school university
     library centre center stadium landfill leisure retail shopping museum academy clinic
     pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
-    prison""".split()
+    prison hospice house""".split()
 )
 # The same, for nouns that are also common surnames: in lower case only ("Dyfi ward",
 # "Gresford ward"); capitalised after a name they are the surname ("Sarah Ward").
@@ -256,6 +256,13 @@ WARD_BEFORE = frozenset(
 )
 # ... unless a word for a family follows: "the Ward family", "the Ward twins".
 _FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
+
+# What a medicine comes as, after its brand name ("Lanzo meds"). A listed first name before
+# one of the commonest given names is a person given it ("gave Sarah tablets").
+_MEDICINE_FORMS = frozenset(
+    "meds medication medications tablets tabs pills capsules injection injections inhaler"
+    " inhalers patches drops".split()
+)
 
 # Welsh nouns that open the name of a house, an estate, a street or a building, whatever
 # follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin", "Ysgol Morgan Llwyd",
@@ -399,6 +406,10 @@ def names_a_place(
         return True  # "St Giles church", "Ysgol Sant Dunawd"
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
         return True  # "Victoria Road", "Gwersyllt library"
+    if fold(after) in _MEDICINE_FORMS and fold(word) not in popular_first_names():
+        return True  # "Lanzo meds", "Oramorph tablets": a medicine's brand, not a person
+    if after == "house" and (fold(then) in ROLE_NOUNS or then in SERVICES):
+        return True  # "Latham house receptionist", "Byron house staff": a building's staff
     if after in FACILITIES_LOWER and (
         not first_name or (word[:1].isupper() and fold(then) not in WARD_ROLES)
     ):

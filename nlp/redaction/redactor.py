@@ -17,9 +17,9 @@ from nlp import langid
 from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
+from nlp.redaction.eponyms import after_title, names_a_condition_or_service
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
-from nlp.redaction.name_cues import title
 from nlp.redaction.normalise import Normalised, normalise
 from nlp.redaction.statistical import CONTEXTUAL
 from storage.placeholders import normalise_spans, render_redacted
@@ -198,9 +198,21 @@ class Redactor:
         deny = phrase_pattern(deny_list)
         keep = phrase_pattern(keep_list)
         return [
-            _result(original, copy, kept_out(copy.text, spans, keep), deny)
+            _result(
+                original, copy, kept_out(copy.text, eponyms_shown(copy.text, spans), keep), deny
+            )
             for original, copy, spans in zip(originals, copies, found, strict=True)
         ]
+
+
+def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans without the names that name a condition or a care service ("Bell's
+    palsy", "Marie Curie nurses": eponyms.py)."""
+    return [
+        (start, end, kind)
+        for start, end, kind in spans
+        if kind != "name" or not names_a_condition_or_service(text, start, end)
+    ]
 
 
 def kept_out(
@@ -225,15 +237,9 @@ def kept_out(
         (start, end, kind)
         for start, end, kind in spans
         if kind != "name"
-        or _after_title(text, start)
+        or after_title(text, start)
         or not any(a <= start and end <= b for a, b in places)
     ]
-
-
-def _after_title(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a title, kin word or office ("Nurse", "y Cyng")."""
-    before = text[max(0, start - 30) : start].split()
-    return bool(before) and title(before[-1])
 
 
 # English function words no Welsh, Polish or other language our residents write uses as a

@@ -1,0 +1,106 @@
+"""Conditions and care services named after people: the name is shown, as the thing it names.
+
+Residents write about their health and their care: "Mum has Lewy body dementia", "my son has
+Duchenne muscular dystrophy", "the Marie Curie nurses were wonderful", "Sue Ryder hospice".
+The name finders read "Lewy", "Duchenne", "Marie Curie" as people and the quote lost what it
+was about ("[name] muscular dystrophy", "[name] nurses"). A condition or a charity names no
+resident, so these are shown:
+
+- a name written just before a condition's noun ("Bell's palsy", "Huntingtons disease",
+  "Guillain Barre syndrome", "Epstein-Barr virus", "Baker's cyst"), or in Welsh just after
+  one ("clefyd Parkinson", "syndrom Down");
+- the conditions people name by their eponym alone, with its possessive or plural
+  ("Parkinson's", "Alzheimers", "Crohn's", "Addison's");
+- the care charities and services named after their founders or patrons ("Marie Curie",
+  "Sue Ryder", "Macmillan nurse"; "Macmillan" alone is a surname).
+
+Never after a title or kin word ("Dr Parkinson's clinic", "Mrs Bell's palsy": that is Mrs
+Bell), and never a common given name before a condition's noun ("Jane's disease" is Jane's):
+no condition on the lists below is named after one.
+
+The conditions are those of Wikipedia's "List of eponymously named diseases" (CC BY-SA 4.0)
+that UK residents mention; the charities are registered charities' own names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.redaction.gazetteer import fold, popular_first_names
+from nlp.redaction.name_cues import title
+
+# Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
+# come between ("Duchenne muscular dystrophy", "Lewy body dementia"); a hyphenated second
+# eponym is read through ("Epstein-Barr virus", "Ehlers-Danlos syndrome"), and so is a
+# second capitalised one ("Guillain Barre syndrome").
+_AFTER_NAME = re.compile(
+    r"[^\W\d_]*(?:-[^\W\d_]+)*(?:['’]s|s['’]|['’])?"
+    r"(?:\s+(?-i:[A-Z])[^\W\d_]+(?:['’]s)?)?\s+(?:(?:muscular|body)\s+)?"
+    r"(?:diseases?|syndromes?|palsy|lymphomas?|sarcomas?|disorders?|ataxia|chorea|dystrophy"
+    r"|cysts?|contractures?|o?esophagus|ulcers?|neuralgia|phenomenon|encephalopathy|dementia"
+    r"|tumou?rs?|neuromas?|virus|manoeuvre|maneuver|procedure|by\s+proxy)\b",
+    re.IGNORECASE,
+)
+# Welsh puts the noun first, soft- or nasal-mutated after some words ("ei glefyd", "fy
+# nghlefyd").
+_BEFORE_NAME = re.compile(r"\b(?:[cg]h?lefyd|nghlefyd|syndrom|afiechyd|haint)\s+$", re.IGNORECASE)
+# Conditions named by their eponym alone ("Mum has Alzheimers", "my Crohn's flared up"),
+# folded, as written before the possessive or plural.
+KNOWN_ALONE = frozenset(
+    """parkinson alzheimer crohn asperger tourette raynaud hodgkin huntington meniere menier
+    addison cushing sjogren hashimoto paget dupuytren perthes munchausen down""".split()
+)
+# Charities and services named after people. "Macmillan" only beside its service's noun.
+# Kin words, which the title check counts as titles ("Mum Jones").
+_KIN = frozenset("mam mum dad nan nana grandma grandad aunt auntie uncle".split())
+_SERVICES = re.compile(
+    r"(?<!\w)(?:marie\s+curr?ie|sue\s+ryder|leonard\s+cheshire|florence\s+nightingale"
+    r"|ronald\s+mcdonald|barnardo['’]?s"
+    r"|macmillan(?=\s+(?:nurses?|nursing|team|cancer|support|centres?|centers?|unit|services?"
+    r"|information|grant|specialist))"
+    r"|maggie['’]s(?=\s+cent(?:re|er)s?))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def eponyms(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that name a care charity or service after a person."""
+    return [(m.start(), m.end()) for m in _SERVICES.finditer(text)]
+
+
+def names_a_condition_or_service(text: str, start: int, end: int) -> bool:
+    """Whether the name found at ``text[start:end]`` names a condition or a care service
+    (see the module's docstring), not a person."""
+    before = text[max(0, start - 30) : start].split()
+    previous = before[-1] if before else ""
+    name = text[start:end]
+    if title(previous):
+        # "Dr Parkinson's clinic", "Mrs Bell's palsy"; but Welsh puts kin first: "Mae gan
+        # Dad Alzheimer's" (Dad has Alzheimer's).
+        return fold(previous) in _KIN and _known_alone(text, name, end)
+    if any(a <= start and end <= b for a, b in eponyms(text)):
+        return True
+    if _known_alone(text, name, end):
+        return True
+    first = fold(name.split()[0]) if name.split() else ""
+    if first in popular_first_names():
+        return False  # "Jane's disease" is Jane's
+    return bool(
+        _AFTER_NAME.match(text, end) or _BEFORE_NAME.search(text[max(0, start - 20) : start])
+    )
+
+
+def _known_alone(text: str, name: str, end: int) -> bool:
+    """A condition named by its eponym alone: "Parkinson's", "Alzheimers" ("Down" alone is
+    a word, not a condition)."""
+    key = fold(name).rstrip("'’")
+    possessive = key.endswith(("'s", "’s")) or text[end : end + 2] in ("'s", "’s")
+    stem = key[:-2] if key.endswith(("'s", "’s")) else key
+    return (stem in KNOWN_ALONE and possessive) or (key[-1:] == "s" and key[:-1] in KNOWN_ALONE)
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a title, kin word or office ("Dr", "Mrs", "my
+    son")."""
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and title(before[-1])

@@ -1,0 +1,92 @@
+"""Conditions, care services, buildings and medicines named after people stay in quotes.
+
+Residents write about their health and their care. The name finders took the eponym for a
+person and the quote lost what it was about: "Dad had [name] body dementia", "the [name]
+nurses were wonderful", "difficulties with [name] house receptionist", "[name] meds have been
+stopped" (the last three from real NHS answers). The person a title, kin word or common
+given name announces is still hidden.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.redaction import Redactor
+from nlp.redaction.eponyms import names_a_condition_or_service
+
+CONDITIONS = [
+    "Dad had Lewy body dementia",
+    "My son has Duchenne muscular dystrophy",
+    "I was diagnosed with Bell's palsy last year",
+    "She was diagnosed with Hodgkin lymphoma",
+    "Epstein-Barr virus left me so tired",
+    "He has Guillain Barre syndrome",
+    "My sister has Huntingtons disease",
+    "I have a Baker's cyst behind my knee",
+    "Mum has Paget's disease of the bone",
+    "I have Addison's and need my injections on time",
+    "He has Cushing's",
+]
+SERVICES = [
+    "The Sue Ryder nurses were wonderful",
+    "Macmillan nurse was great",
+    "The palliative team and Marie Currie were excellent",  # as a resident spelt it
+    "the overnight cover with marie curie nurses",
+    "Florence Nightingale hospice were kind",
+    "Claire House were amazing with our son",
+    "Wife has had difficulties with Latham house receptionist",
+    "Only issue is Lanzo meds have been stopped",
+]
+PEOPLE = [
+    ("Dr Parkinson was kind", "Dr [name] was kind"),
+    ("Mrs Bell's palsy is worse", "Mrs [name]'s palsy is worse"),
+    ("Jane's disease got worse", "[name]'s disease got worse"),
+    ("Ask Macmillan about it", "Ask [name] about it"),
+    ("Thanks to Dr Marie Curie", "Thanks to Dr [name]"),
+    ("They gave Sarah tablets", "They gave [name] tablets"),
+    ("I stayed at Sarah house last night", "I stayed at [name] house last night"),
+]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+def test_conditions_named_after_people_are_shown(redactor: Redactor) -> None:
+    assert [r.text for r in redactor.redact_many(CONDITIONS, language="en")] == CONDITIONS
+
+
+def test_care_services_buildings_and_medicines_are_shown(redactor: Redactor) -> None:
+    assert [r.text for r in redactor.redact_many(SERVICES, language="en")] == SERVICES
+
+
+@pytest.mark.parametrize(("text", "redacted"), PEOPLE)
+def test_a_person_announced_or_given_a_common_name_is_still_hidden(
+    redactor: Redactor, text: str, redacted: str
+) -> None:
+    assert redactor.redact(text, language="en").text == redacted
+
+
+def test_welsh_puts_the_condition_first_and_kin_before_it(redactor: Redactor) -> None:
+    for text in (
+        "Mae gan Mam glefyd Parkinson",
+        "Mae gan fy mab syndrom Down",
+        "Mae gan Dad Alzheimer's",  # Dad has Alzheimer's: kin, then the condition
+        "Roedd nyrsys Marie Curie yn wych",
+    ):
+        assert redactor.redact(text, language="cy").text == text
+
+
+def test_the_check_reads_the_words_around_the_name() -> None:
+    text = "Huntingtons disease runs in the family"
+    assert names_a_condition_or_service(text, 0, len("Huntingtons"))
+    # The same word alone, with no noun after it and no possessive, is not read as one.
+    assert not names_a_condition_or_service("Huntington rang me", 0, len("Huntington"))
+    # A title before it makes it a person, whatever follows.
+    assert not names_a_condition_or_service("Dr Huntingtons disease clinic", 3, 14)
+
+
+def test_an_officers_words_to_hide_still_win(redactor: Redactor) -> None:
+    result = redactor.redact("The Sue Ryder nurses were wonderful", deny_list=["Sue Ryder"])
+    assert result.text == "The [redacted] nurses were wonderful"
