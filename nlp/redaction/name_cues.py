@@ -236,7 +236,7 @@ FACILITIES = frozenset(
     """road avenue drive crescent gardens estate hospital surgery school university
     library centre center stadium landfill leisure retail shopping museum academy clinic
     pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
-    prison hospice house""".split()
+    prison hospice""".split()
 )
 # The same, for nouns that are also common surnames: in lower case only ("Dyfi ward",
 # "Gresford ward"); capitalised after a name they are the surname ("Sarah Ward").
@@ -408,8 +408,9 @@ def names_a_place(
         return True  # "Victoria Road", "Gwersyllt library"
     if fold(after) in _MEDICINE_FORMS and fold(word) not in popular_first_names():
         return True  # "Lanzo meds", "Oramorph tablets": a medicine's brand, not a person
-    if after == "house" and (fold(then) in ROLE_NOUNS or then in SERVICES):
-        return True  # "Latham house receptionist", "Byron house staff": a building's staff
+    if after == "House" or (after == "house" and (fold(then) in ROLE_NOUNS or then in SERVICES)):
+        return True  # "Claire House", "Latham house receptionist": a building and its staff;
+        # not "at Smith house", the Smiths' house
     if after in FACILITIES_LOWER and (
         not first_name or (word[:1].isupper() and fold(then) not in WARD_ROLES)
     ):

@@ -45,6 +45,7 @@ PEOPLE = [
     ("Thanks to Dr Marie Curie", "Thanks to Dr [name]"),
     ("They gave Sarah tablets", "They gave [name] tablets"),
     ("I stayed at Sarah house last night", "I stayed at [name] house last night"),
+    ("We met at Jones house", "We met at [name] house"),  # the Joneses' house
 ]
 
 
