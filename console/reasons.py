@@ -109,6 +109,8 @@ FLAG_REASONS: dict[str, str] = {
     "a job and a small place point at one person": "flag-reason-job-place",
     "a description of the writer's house": "flag-reason-house",
     "the writer's business in a named place": "flag-reason-own-business",
+    "the writer's age and a named place": "flag-reason-age-place",
+    "the writer describes themself as the neighbours know them": "flag-reason-known-locally",
 }
 _UNKNOWN_SITE = re.compile(re.escape(spam.UNKNOWN_SITE).replace(r"\{host\}", "(?P<host>.*)"))
 

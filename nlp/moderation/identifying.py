@@ -38,6 +38,26 @@ _PLACE_WORDS = (
     r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
 )
 
+# Words residents put before their job ("as a local GP", "as a retired teacher").
+_JOB_ADJECTIVES = (
+    r"(?:local|village|retired|former|school|parish|community|practice|senior|head|lead|"
+    r"part-time|full-time|lleol|pentref|wedi ymddeol)"
+)
+# A place everyone in a consultation's area knows without its name: "the only black family
+# in the village", "the only wheelchair user on our street".
+_LOCAL = (
+    r"(?i:the|our|this|my)\s+(?i:village|street|road|close|estate|cul-de-sac|lane|avenue"
+    r"|crescent|block|flats|terrace)\b"
+)
+# An age few residents share: under 18, or 85 and over, written as residents write it
+# ("I'm 94", "aged 16", "a 17 year old", "dw i'n 94 oed").
+# A bare number must end the clause ("I'm 94 and ...", "aged 92, living"), so "I am 5
+# minutes from the park" and "I'm 8 months pregnant" are no age.
+_RARE_AGE = (
+    r"(?:[1-9]|1[0-7]|8[5-9]|9\d|10\d)(?:\s*-?\s*(?i:years?|yrs?)(?:\s*-\s*|\s+)(?i:old)\b"
+    r"|\s+(?i:oed)\b|(?=\s*(?:[,;&+]|(?i:and|living|who|with|yo|y/o)\b)))"
+)
+
 # A Welsh workplace by its name: "Ysgol y Llan", "Meddygfa'r Waun", "Capel Bethel".
 _NAMED_PLACE_CY = (
     r"(?:Ysgol|Capel|Eglwys|Meddygfa|Fferyllfa|Clwb|Tafarn|Siop|Ysbyty|Cartref|Neuadd|Canolfan)"
@@ -61,12 +81,15 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?i:the only)\s+(?:\w+\s+){{0,2}}?(?i:{_JOBS}|{_PLACE_WORDS}|\w+)\s+"
-            rf"(?i:in|on|at|near|round|around)\s+(?:the\s+)?{_NAMED}"
+            rf"(?i:in|on|at|near|round|around)\s+(?:(?:the\s+)?{_NAMED}|{_LOCAL})"
         ),
         "'the only ...' in a place points at one person",
     ),
     (
-        re.compile(rf"\b(?:yr unig|unig)\s+\w+\s+(?:yn|ym|yng|ar|ger)\s+{_NAMED}"),
+        re.compile(
+            rf"\b(?:yr unig|unig)\s+\w+\s+(?:\w+\s+)?(?:yn|ym|yng|ar|ger)\s+"
+            rf"(?:{_NAMED}|(?i:y|yr|ein)\s+(?i:pentref|pentre|stryd|ystad|stad|ffordd|heol|stryd))"
+        ),
         "'yr unig ...' mewn lle: one person",
     ),
     (
@@ -74,8 +97,22 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # "dw i'n nyrs Meddygfa'r Waun"); "'n" only after the writer ("mae hi'n nyrs" is not).
         re.compile(
             rf"(?:\b(?i:as|being|i am|i'm|im|fel|yn)\s+|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+)"
-            rf"(?i:the|a|an|y|yr)?\s*(?i:{_JOBS})\s+(?:(?i:of|at|in|for|on|yn|ym|yng|ar)\s+"
+            rf"(?i:the|a|an|y|yr)?\s*(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
+            rf"(?:(?i:of|at|in|for|on|yn|ym|yng|ar)\s+"
             rf"(?:the\s+|y\s+|yr\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
+        ),
+        "the writer's job at a named place",
+    ),
+    (
+        # Where the writer works, when the workplace is in a named place: "I work at the Co-op
+        # in Coedpoeth", "dw i'n gweithio yn y siop yng Nghoedpoeth"; not a council or a town
+        # alone ("I work for the council", "I work in Wrexham").
+        re.compile(
+            rf"\b(?i:i|we)\s+(?i:work|worked|volunteer|volunteered)\s+(?i:at|in|for)\s+"
+            rf"(?i:the|a|an)\s+(?!(?i:council|nhs|government|hospital)\b)(?:[\w&'’-]+\s+){{1,3}}?"
+            rf"(?i:in|on|at)\s+(?:the\s+)?{_NAMED}"
+            rf"|\b(?i:dw i'n|dwi'n|rydw i'n|rwy'n|roeddwn i'n|ro'n i'n)\s+(?i:gweithio)\s+"
+            rf"(?i:yn|i|gyda|efo)\s+(?i:y|yr)\s+(?:[\w&'’-]+\s+){{1,3}}?(?i:yn|ym|yng|ar)\s+{_NAMED}"
         ),
         "the writer's job at a named place",
     ),
@@ -100,6 +137,30 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             rf"\s+(?:\w+\s+)?(?i:yn|ym|yng|ar)\s+{_NAMED}"
         ),
         "the writer's business in a named place",
+    ),
+    (
+        # An age few share, with where the writer lives: a child or someone of 85 or more in
+        # a named place ("I am 94 and live alone on Maes y Dref", "I'm a 17 year old carer
+        # in Gwersyllt", "dw i'n 94 oed ac yn byw yn Llai"). Ages in between are too common
+        # to point at anyone.
+        re.compile(
+            rf"\b(?i:i am|i'm|im|i’m|aged|dw i'n|dwi'n|rydw i'n|rwy'n)\s+(?:(?i:a|an)\s+)?"
+            rf"{_RARE_AGE}[^.!?\n]{{0,60}}?\b(?i:in|on|at|yn|ym|yng|ar)\s+(?:the\s+)?{_NAMED}"
+        ),
+        "the writer's age and a named place",
+    ),
+    (
+        # The writer as the neighbours know them: "I'm the deaf lady who lives by the chapel",
+        # "I'm the man with the guide dog", "Fi ydy'r ddynes efo'r ci".
+        re.compile(
+            r"\b(?:i'm|i am|im|i’m)\s+the\s+(?:[\w-]+\s+){0,3}?(?:lady|man|woman|guy|girl|boy|lad"
+            r"|bloke|fella|chap|gentleman|pensioner|widow|widower|mum|dad|mother|father|family"
+            r"|couple)\s+(?:who|with|that|from|next|opposite|by|at|on)\b"
+            r"|\bfi\s+(?:yw|ydy|ydi)['’]r\s+(?:\w+\s+){0,2}?(?:ddynes|dyn|fenyw|wraig|gŵr|ferch"
+            r"|bachgen|fam|tad|teulu|un)\s+(?:sy['’]n|efo|gyda|o|drws)\b",
+            re.IGNORECASE,
+        ),
+        "the writer describes themself as the neighbours know them",
     ),
     (
         re.compile(

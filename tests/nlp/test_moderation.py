@@ -108,6 +108,52 @@ OWN_JOB = "the writer's job at a named place"
         ),
         ("dw i'n rhedeg y siop yn Llai", "identifying", "the writer's business in a named place"),
         ("dw i'n nyrs yn Ysbyty Maelor", "identifying", "the writer's job at a named place"),
+        # A word before the job, and where the writer works.
+        (
+            "As a local GP in Gresford I see this daily",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        ("I work at the Co-op in Coedpoeth", "identifying", "the writer's job at a named place"),
+        (
+            "dw i'n gweithio yn y siop yng Nghoedpoeth",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        # The village, the street: every neighbour knows which without its name.
+        (
+            "I'm the only black family in the village",
+            "identifying",
+            "'the only ...' in a place points at one person",
+        ),
+        ("yr unig deulu du yn y pentref", "identifying", "'yr unig ...' mewn lle: one person"),
+        # An age few share, with a named place.
+        (
+            "I am 94 and live alone on Maes y Dref",
+            "identifying",
+            "the writer's age and a named place",
+        ),
+        (
+            "I'm a 17 year old carer for my mum in Gwersyllt",
+            "identifying",
+            "the writer's age and a named place",
+        ),
+        (
+            "Dw i'n 94 oed ac yn byw ar fy mhen fy hun yn Llai",
+            "identifying",
+            "the writer's age and a named place",
+        ),
+        # The writer as the neighbours know them.
+        (
+            "I'm the deaf lady who lives next to the chapel",
+            "identifying",
+            "the writer describes themself as the neighbours know them",
+        ),
+        (
+            "Fi ydy'r ddynes efo'r ci mawr",
+            "identifying",
+            "the writer describes themself as the neighbours know them",
+        ),
     ],
 )
 def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
@@ -136,6 +182,13 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "mae hi'n nyrs Ysbyty Maelor",
         "the nurse at the surgery was lovely",
         "Dw i'n gweithio fel nyrs ers ugain mlynedd",
+        "I work for the council in Wrexham",
+        "I work in Wrexham",
+        "I'm 45 and live in Wrexham",  # an age many share
+        "I am 5 minutes from the park in Acton",
+        "I'm 8 months pregnant and live in Llay",
+        "I'm the one who has to clean it up",
+        "the only way to get to the shops in the village is by car",
         # Residents write about money, numbers, prizes and links in good faith.
         "you won't listen to residents",
         "I want to opt out of the garden waste scheme",

@@ -68,3 +68,5 @@ flag-reason-own-job = swydd yr awdur mewn lle a enwir
 flag-reason-job-place = mae swydd a lle bach yn pwyntio at un person
 flag-reason-house = disgrifiad o gartref yr awdur
 flag-reason-own-business = mae'r awdur yn rhedeg neu'n berchen ar fusnes mewn lle a enwir
+flag-reason-age-place = oedran yr awdur a lle a enwir
+flag-reason-known-locally = disgrifiad o'r awdur y byddai'r cymdogion yn ei adnabod
