@@ -123,6 +123,14 @@ HELLO = frozenset("hi hiya hello hey helo shwmae sumae s'mae , morning bore".spl
 # "Eira ydy fy enw i": unlike "Hapus ydw i" (I am happy), only a name comes before it, so
 # even a word ("eira", snow) is the name here.
 NAMED_AFTER = re.compile(r"\s*(?:ydy|yw|ydi|is)\s+(?:fy\s+enw|my\s+name)\b", re.IGNORECASE)
+# Where staff sit, after a given name: "Summer on the front desk", "Hope at reception",
+# "Ffion yn y dderbynfa". A season or a virtue is never "at reception"; "on the ward" is not
+# here ("Winter on the ward is busy").
+AT_THE_DESK = re.compile(
+    r"\s+(?:(?:on|at|behind)\s+(?:the\s+)?(?:front\s+)?(?:reception|desk|switchboard|counter)"
+    r"|(?:yn\s+y\s+dderbynfa|wrth\s+y\s+ddesg|ar\s+y\s+ddesg|tu\s+ôl\s+i['’]r\s+cownter))\b",
+    re.IGNORECASE,
+)
 PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )

@@ -22,6 +22,7 @@ from nlp.lang.cy.mutations import demutate
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
 from nlp.redaction.name_cues import (
     ABBREVIATED,
+    AT_THE_DESK,
     CUE_BEFORE,
     HELLO,
     INTRO_AFTER,
@@ -162,6 +163,12 @@ class _Scan(Tokens):
             named = self.capitalised(i) or self.lower_case_name(key) or self.initials(i)
             return True if named else None
         after = self.starts[i] + len(self.words[i])
+        if (
+            self.capitalised(i)
+            and key in self.g.first_names
+            and AT_THE_DESK.match(self.text, after)
+        ):
+            return True  # "Summer on the front desk": a season is never at reception
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"

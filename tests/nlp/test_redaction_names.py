@@ -429,3 +429,22 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
 )
 def test_misspelt_words_are_not_names(redactor: Redactor, text: str, expected: str | None) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Given names that are also words, where staff sit: a season is never at reception.
+        ("Summer on the front desk was lovely", "en", "[name] on the front desk was lovely"),
+        ("Faith behind the counter was rude", "en", "[name] behind the counter was rude"),
+        ("Roedd Haf yn y dderbynfa yn garedig", "cy", "Roedd [name] yn y dderbynfa yn garedig"),
+        # The words themselves stay.
+        ("Summer on the ward is hot", "en", None),
+        ("summer at the desk is quiet", "en", None),
+        ("mae haf yn y dderbynfa yn brysur", "cy", None),
+    ],
+)
+def test_a_given_name_at_the_desk_is_a_person(
+    redactor: Redactor, text: str, language: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language=language).text == (expected or text)
