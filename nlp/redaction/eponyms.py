@@ -18,8 +18,9 @@ Never after a title or kin word ("Dr Parkinson's clinic", "Mrs Bell's palsy": th
 Bell), and never a common given name before a condition's noun ("Jane's disease" is Jane's):
 no condition on the lists below is named after one.
 
-The conditions are those of Wikipedia's "List of eponymously named diseases" (CC BY-SA 4.0)
-that UK residents mention; the charities are registered charities' own names.
+The lists were written by hand: eponymous conditions residents write about (Wikipedia's "List
+of eponymously named diseases", CC BY-SA 4.0, describes how they are named, with and without
+the possessive) and the names UK care charities go by.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from nlp.redaction.gazetteer import fold, popular_first_names
 from nlp.redaction.name_cues import title
 
 # Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
-# come between ("Duchenne muscular dystrophy", "Lewy body dementia"); a hyphenated second
-# eponym is read through ("Epstein-Barr virus", "Ehlers-Danlos syndrome"), and so is a
-# second capitalised one ("Guillain Barre syndrome").
+# come between ("Duchenne muscular dystrophy", "Lewy body dementia"); the rest of a word the
+# name's span cut and a hyphenated second eponym are read through ("Epstein-Barr virus",
+# "Ehlers-Danlos syndrome"), and so is a second capitalised one ("Guillain Barre syndrome").
 _AFTER_NAME = re.compile(
     r"[^\W\d_]*(?:-[^\W\d_]+)*(?:['’]s|s['’]|['’])?"
     r"(?:\s+(?-i:[A-Z])[^\W\d_]+(?:['’]s)?)?\s+(?:(?:muscular|body)\s+)?"
@@ -50,9 +51,9 @@ KNOWN_ALONE = frozenset(
     """parkinson alzheimer crohn asperger tourette raynaud hodgkin huntington meniere menier
     addison cushing sjogren hashimoto paget dupuytren perthes munchausen down""".split()
 )
-# Charities and services named after people. "Macmillan" only beside its service's noun.
 # Kin words, which the title check counts as titles ("Mum Jones").
 _KIN = frozenset("mam mum dad nan nana grandma grandad aunt auntie uncle".split())
+# Charities and services named after people. "Macmillan" only beside its service's noun.
 _SERVICES = re.compile(
     r"(?<!\w)(?:marie\s+curr?ie|sue\s+ryder|leonard\s+cheshire|florence\s+nightingale"
     r"|ronald\s+mcdonald|barnardo['’]?s"
@@ -71,8 +72,7 @@ def eponyms(text: str) -> list[tuple[int, int]]:
 def names_a_condition_or_service(text: str, start: int, end: int) -> bool:
     """Whether the name found at ``text[start:end]`` names a condition or a care service
     (see the module's docstring), not a person."""
-    before = text[max(0, start - 30) : start].split()
-    previous = before[-1] if before else ""
+    previous = _previous_word(text, start)
     name = text[start:end]
     if title(previous):
         # "Dr Parkinson's clinic", "Mrs Bell's palsy"; but Welsh puts kin first: "Mae gan
@@ -100,7 +100,12 @@ def _known_alone(text: str, name: str, end: int) -> bool:
 
 
 def after_title(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a title, kin word or office ("Dr", "Mrs", "my
-    son")."""
+    """Whether the word before ``start`` is a title, kin word or office ("Dr", "Mum", "y
+    Cyng")."""
+    previous = _previous_word(text, start)
+    return bool(previous) and title(previous)
+
+
+def _previous_word(text: str, start: int) -> str:
     before = text[max(0, start - 30) : start].split()
-    return bool(before) and title(before[-1])
+    return before[-1] if before else ""
