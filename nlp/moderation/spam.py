@@ -105,6 +105,18 @@ _STRONG = [
         ),
         "self-promotion",
     ),
+    (
+        # The "Hi Mum" scam: a stranger writes as the reader's child on a new number, then
+        # asks for money (Action Fraud's warnings, 2022 on). No resident greets the council
+        # as their mum or dad.
+        re.compile(
+            r"^\W*(?:hi|hello|hey|hiya|helo|haia|hia|shwmae|s'mae)\W+(?:mum|mam|mom|mummy|dad"
+            r"|daddy|mother|father)\b.{0,150}?\b(?:new (?:number|phone|mobile)"
+            r"|(?:phone|mobile) (?:broke|is broken|has broken|smashed|died|is dead)"
+            r"|(?:dropped|lost|broke|smashed) my (?:phone|mobile)|rhif newydd|ff[ôo]n newydd)\b"
+        ),
+        "phishing wording",
+    ),
 ]
 _WEAK = [
     (

@@ -79,6 +79,13 @@ OWN_JOB = "the writer's job at a named place"
             "spam",
             "money or a free offer and a phone number, short code or weekly price",
         ),
+        # The "Hi Mum" scam, in either language.
+        (
+            "Hi Mum, I've dropped my phone, this is my new number. Message me on WhatsApp",
+            "spam",
+            "phishing wording",
+        ),
+        ("Helo Mam, fi sy 'ma, dyma fy rhif newydd", "spam", "phishing wording"),
         ("my son at Ysgol Bryn Alyn is bullied", "identifying", "a child and their school"),
         (
             "the only chemist in Llay overcharges",
@@ -182,6 +189,8 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "mae hi'n nyrs Ysbyty Maelor",
         "the nurse at the surgery was lovely",
         "Dw i'n gweithio fel nyrs ers ugain mlynedd",
+        "Mum and dad can't use the new phone system at the surgery",
+        "Hi, my mum needs a new phone line for her alarm",
         "I work for the council in Wrexham",
         "I work in Wrexham",
         "I'm 45 and live in Wrexham",  # an age many share
