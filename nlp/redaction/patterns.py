@@ -92,20 +92,30 @@ _REG_CONTEXT = re.compile(
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ionawr|chwefror|mawrth|ebrill|"
-    r"mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
+    r"mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|"
+    # Welsh months soft-mutated after "o" (of: "5ed o Fehefin"), nasal after "yng".
+    r"fawrth|fai|fehefin|orffennaf|ngorffennaf|fedi|dachwedd|ragfyr)"
 )
 _DAY = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th|af|ed|ain|fed)?"
 DATE = re.compile(
     rf"\b(?:{_DAY}[/.\-]\s?(?:0?[1-9]|1[0-2])[/.\-]\s?(?:19|20)?\d{{2}}"
     rf"|(?:19|20)\d{{2}}[/.\-](?:0?[1-9]|1[0-2])[/.\-]{_DAY}"
-    rf"|{_DAY}(?:\s+of)?\s+{MONTHS}\.?,?\s+(?:19|20)\d{{2}}"
+    rf"|{_DAY}(?:\s+(?:of|o))?\s+{MONTHS}\.?,?\s+(?:19|20)\d{{2}}"
     rf"|{MONTHS}\.?\s+{_DAY},?\s+(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
-_DOB_CONTEXT = re.compile(
-    r"\b(?:born|d\.?o\.?b|date of birth|birth ?day|birthdate|dyddiad geni|ganwyd|geni|"
-    r"pen-?blwydd|aged?)\b",
-    re.IGNORECASE,
+# Words for a birth; Welsh mutates two after "fy" (my): "fy ngeni", "fy mhen-blwydd".
+_BIRTH_WORDS = (
+    r"born|d\.?o\.?b|date of birth|birth ?day|birthdate|dyddiad geni|ganwyd|n?geni"
+    r"|(?:m|mh)?pen-?blwydd|mhen-?blwydd"
+)
+_DOB_CONTEXT = re.compile(rf"\b(?:{_BIRTH_WORDS}|aged?)\b", re.IGNORECASE)
+# A birthday without its year ("my birthday is 5th June", "fy mhen-blwydd yw 5 Mehefin"):
+# only after a birth word itself, not "aged" ("aged 80, on 5 June the bus ..."), and no full
+# stop between month and day ("born in October. 2 home visits").
+_BIRTH_WORD = re.compile(rf"\b(?:{_BIRTH_WORDS})\b", re.IGNORECASE)
+DAY_MONTH = re.compile(
+    rf"\b(?:{_DAY}(?:\s+(?:of|o))?\s+{MONTHS}|{MONTHS}\s+{_DAY})\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}\b|\b\d{2}$")
 
@@ -289,7 +299,14 @@ def find_vehicle_regs(text: str) -> Iterator[Found]:
 
 
 def find_dates_of_birth(text: str) -> Iterator[Found]:
-    """Full dates near a birth word, and full dates whose year a resident could be born in."""
+    """Full dates near a birth word, full dates whose year a resident could be born in, and
+    a day and month right after a birth word."""
+    full = [(m.start(), m.end()) for m in DATE.finditer(text)]
+    for match in DAY_MONTH.finditer(text):
+        in_full_date = any(a <= match.start() < b for a, b in full)
+        before = text[max(0, match.start() - 40) : match.start()]
+        if not in_full_date and _BIRTH_WORD.search(before):
+            yield match.start(), match.end(), "date_of_birth"
     for match in DATE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         if _DOB_CONTEXT.search(before):

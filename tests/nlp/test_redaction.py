@@ -135,6 +135,29 @@ def test_dates_of_birth(redactor: Redactor, text: str, expected: str) -> None:
     assert redact(redactor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A birthday without its year, after a birth word; not after "aged".
+        ("my birthday is 5th June", "en", "my birthday is [date_of_birth]"),
+        ("My son was born on 12 May and", "en", "My son was born on [date_of_birth] and"),
+        ("I'm aged 80 and on 5 June the bus was late", "en", None),
+        ("The meeting on 5th June was good", "en", None),
+        ("my baby was born in October. 2 home visits since", "en", None),
+        # Welsh mutates the month after "o" (of), and "geni", "pen-blwydd" after "fy" (my).
+        ("Ganwyd fi ar y 5ed o Fehefin 1958", "cy", "Ganwyd fi ar y [date_of_birth]"),
+        ("Ces i fy ngeni ar 12fed o Ragfyr 1947", "cy", "Ces i fy ngeni ar [date_of_birth]"),
+        ("fy mhen-blwydd yw 5 Mehefin", "cy", "fy mhen-blwydd yw [date_of_birth]"),
+        ("Roedd y cyfarfod ar 5ed o Fehefin 2024 yn dda", "cy", None),
+        ("Mae'r bws yn dod ar 5 Mehefin", "cy", None),
+    ],
+)
+def test_birthdays_and_welsh_dates_of_birth(
+    redactor: Redactor, text: str, language: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language=language).text == (expected or text)
+
+
 def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
     text = "The meeting on 12 March 2024 agreed bus 42 runs every 20 minutes at £1.50."
     assert redact(redactor, text) == text
