@@ -25,6 +25,7 @@ SPAN_TYPES = frozenset(
         "url",
         "handle",
         "vehicle_reg",
+        "bank_account",
         "redacted",
     }
 )

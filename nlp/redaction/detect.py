@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlp.redaction.addresses import find_addresses
 from nlp.redaction.patterns import (
     Found,
+    find_bank_details,
     find_dates_of_birth,
     find_emails,
     find_handles,
@@ -19,6 +20,7 @@ PATTERN_DETECTORS = (
     find_emails,
     find_urls,
     find_handles,
+    find_bank_details,  # before the numbers: "account no 12345678" is no phone
     find_numbers,
     find_postcodes,
     find_ninos,

@@ -318,3 +318,26 @@ def find_dates_of_birth(text: str) -> Iterator[Found]:
         value = int(year.group(0)) if len(year.group(0)) == 4 else None
         if value is not None and 1900 <= value <= 2012:
             yield match.start(), match.end(), "date_of_birth"
+
+
+# Bank details, after the words a resident writes them with: a sort code ("sort code
+# 12-34-56", "cod didoli 12 34 56") and an account number of eight digits ("account
+# 12345678", "a/c no. 12345678", "rhif cyfrif 12345678"). Without the words, six or eight
+# digits are as often a reference or a date.
+_SORT_CODE = re.compile(
+    r"\b(?:sort[ -]?code|s/c|cod (?:didoli|trefnu))(?:\s+(?:is|yw|ydy))?\W{0,4}"
+    r"(\d{2}[ -]?\d{2}[ -]?\d{2})\b",
+    re.IGNORECASE,
+)
+_ACCOUNT_NUMBER = re.compile(
+    r"\b(?:(?:bank )?(?:account|acc|acct|a/c)(?: (?:number|no|num))?|rhif (?:y )?cyfrif)"
+    r"(?:\s+(?:is|yw|ydy))?\W{0,4}(\d{8})\b",
+    re.IGNORECASE,
+)
+
+
+def find_bank_details(text: str) -> Iterator[Found]:
+    """A sort code and an account number, each after its own words."""
+    for pattern in (_SORT_CODE, _ACCOUNT_NUMBER):
+        for match in pattern.finditer(text):
+            yield match.start(1), match.end(1), "bank_account"

@@ -158,6 +158,35 @@ def test_birthdays_and_welsh_dates_of_birth(
     assert redactor.redact(text, language=language).text == (expected or text)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "sort code 12-34-56 account 12345678",
+            "en",
+            "sort code [bank_account] account [bank_account]",
+        ),
+        (
+            "my sort code is 123456 and acc no 87654321",
+            "en",
+            "my sort code is [bank_account] and acc no [bank_account]",
+        ),
+        (
+            "cod didoli 12 34 56, rhif cyfrif 12345678",
+            "cy",
+            "cod didoli [bank_account], rhif cyfrif [bank_account]",
+        ),
+        # Without the words, six or eight digits are a reference or a count.
+        ("I have had an account for 12345678 years", "en", None),
+        ("the 12-34-56 form", "en", None),
+    ],
+)
+def test_bank_details_after_their_words(
+    redactor: Redactor, text: str, language: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language=language).text == (expected or text)
+
+
 def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
     text = "The meeting on 12 March 2024 agreed bus 42 runs every 20 minutes at £1.50."
     assert redact(redactor, text) == text

@@ -100,6 +100,7 @@ span-address = cyfeiriad
 span-url = cyfeiriad gwe
 span-handle = enw defnyddiwr
 span-vehicle_reg = rhif cofrestru cerbyd
+span-bank_account = manylion banc
 span-redacted = wedi'i guddio
 span-nhs_number = rhif GIG
 

@@ -101,6 +101,7 @@ span-address = address
 span-url = url
 span-handle = handle
 span-vehicle_reg = vehicle_reg
+span-bank_account = bank_account
 span-redacted = redacted
 
 flash-no-quote = No such quote.
