@@ -48,7 +48,8 @@ _ADDRESS_CUE = re.compile(
     r"\b(?:(?:my |our |new |home |postal |billing |shipping |the )?address(?:es)?(?: is| was|:)"
     r"|li(?:ve|ves|ving) at|located at|based at|moved to|drops? (?:you |me |us )?off at"
     r"|meet (?:you |me |us )?at|(?:send|sent|post|posted|deliver|return|write)(?: it| them| this"
-    r"| that| a new one| one| mail| letters)? to|cyfeiriad(?: yw|:)?|yn byw (?:yn|ar|ym))"
+    r"| that| a new one| one| mail| letters)? to|(?:n?g|ch|c)h?yfeiriad(?: yw|:)?"
+    r"|yn byw (?:yn|ar|ym))"
     r"[ \t]*:?\s*",
     re.IGNORECASE,
 )
@@ -85,6 +86,25 @@ _STREET_THEN_NUMBER = re.compile(
     r"|utca|veien|vägen)"
     rf"|\b{_NAMEWORD}[ \t]+(?:Strasse|Straße|Gasse|Weg|Straat|Laan|Ulica))"
     r"[ \t]+\d{1,5}[A-Za-z]?\b"
+)
+
+# A house known by its name, not a number, then its street: "Rose Cottage, Mill Lane", "The
+# Old Forge, Holt Road", "Bryn Awel, Church Lane", "Tŷ Gwyn, Ffordd y Capel". Rural Wales
+# names its houses; the name and the street point at one home as a number would.
+_HOUSE_NAME = (
+    rf"(?:(?:The\s+)?(?:{_NAMEWORD}\s+){{0,2}}(?:Cottage|House|Farm|Farmhouse|Lodge|Barn"
+    rf"|Bungalow|Villa|Forge|Mill|Grange|Manor|Croft)"
+    rf"|(?:Bryn|Tŷ|Ty|Pen|Maes|Glan|Hafod|Llys|Bod|Plas|Gwel|Awel|Min|Nant|Pant|Tan|Cefn|Erw"
+    rf"|Tyddyn|Bwthyn|Hendre|Fferm)\s+(?:(?:y|yr|'r)\s+)?{_NAMEWORD})"
+)
+_HOUSE_NAME_STREET = re.compile(
+    rf"\b{_HOUSE_NAME},\s+(?:(?:{_NAMEWORD}\s+){{1,3}}{_STREET_TYPES}\b"
+    rf"|{_WELSH_STREET}(?:\s+(?:y|yr|'r))?(?:\s+{_NAMEWORD}){{1,3}})"
+)
+# The lines of an address before its postcode, on one line and comma-separated: "Bryn Awel,
+# Church Lane, Llay LL12 0AB". One of them must be a street or hold a number.
+_LINES_BEFORE_POSTCODE = re.compile(
+    r"((?:(?:The\s+)?[A-Z][\w'’-]*(?:[ \t]+(?:y|yr|'r|[A-Z][\w'’-]*)){0,3},?[ \t]+){1,4})$"
 )
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -152,6 +172,12 @@ def find_addresses(text: str) -> Iterator[Found]:
             yield _start(text, match.start()), _extend(text, match.end()), "address"
     for match in _STREET_THEN_NUMBER.finditer(text):
         yield _start(text, match.start()), _extend(text, match.end()), "address"
+    for match in _HOUSE_NAME_STREET.finditer(text):
+        yield match.start(), _extend(text, match.end()), "address"
+    for post in POSTCODE.finditer(text):
+        lines = _LINES_BEFORE_POSTCODE.search(text, max(0, post.start() - 120), post.start())
+        if lines and "," in lines.group(1) and _STREET_WORD.search(lines.group(1)):
+            yield lines.start(1), post.end(), "address"
     for cue in _ADDRESS_CUE.finditer(text):
         window = text[cue.end() : cue.end() + 140]
         stop = _CLAUSE_END.search(window)

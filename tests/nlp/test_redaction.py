@@ -225,6 +225,35 @@ def test_street_addresses_with_the_town_inside_them(
     assert redact(redactor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Houses known by their name, as rural Wales names them, then their street.
+        ("We are at Rose Cottage, Mill Lane, Gresford", "en", "We are at [address]"),
+        ("I'm at Bryn Awel, Church Lane", "en", "I'm at [address]"),
+        ("Our house is Ty Gwyn, Ffordd y Capel", "en", "Our house is [address]"),
+        ("Dw i'n byw yn Bryn Awel, Lôn yr Eglwys, Llai", "cy", "Dw i'n byw yn [address]"),
+        # The lines before a postcode are its address, whatever opens them.
+        ("Bryn Awel, Church Lane, Llay LL12 0AB", "en", "[address]"),
+        # "fy nghyfeiriad": my address, mutated.
+        ("Fy nghyfeiriad yw Tŷ Gwyn, Ffordd y Capel, Rhos", "cy", "Fy nghyfeiriad yw [address]"),
+        # A town and a street are no one's address; nor is a postcode district alone.
+        ("Wrexham, Bradley Road is awful", "en", None),
+        ("In Rhos, Market Street needs bins", "en", None),
+        ("Mae Ffordd y Capel yn brysur", "cy", None),
+        (
+            "The buses from Wrexham LL11 are late",
+            "en",
+            "The buses from Wrexham [postcode] are late",
+        ),
+    ],
+)
+def test_houses_known_by_their_names(
+    redactor: Redactor, text: str, language: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language=language).text == (expected or text)
+
+
 def test_vehicle_registrations(redactor: Redactor) -> None:
     assert (
         redact(redactor, "A van AB51 ABC parks on the pavement")
