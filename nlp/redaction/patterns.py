@@ -96,7 +96,8 @@ MONTHS = (
     # Welsh months soft-mutated after "o" (of: "5ed o Fehefin"), nasal after "yng".
     r"fawrth|fai|fehefin|orffennaf|ngorffennaf|fedi|dachwedd|ragfyr)"
 )
-_DAY = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th|af|ed|ain|fed)?"
+# Welsh ordinals too: 1af, 2il, 3ydd, 5ed, 7fed, 11eg, 21ain.
+_DAY = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)?"
 DATE = re.compile(
     rf"\b(?:{_DAY}[/.\-]\s?(?:0?[1-9]|1[0-2])[/.\-]\s?(?:19|20)?\d{{2}}"
     rf"|(?:19|20)\d{{2}}[/.\-](?:0?[1-9]|1[0-2])[/.\-]{_DAY}"
@@ -106,7 +107,7 @@ DATE = re.compile(
 )
 # Words for a birth; Welsh mutates two after "fy" (my): "fy ngeni", "fy mhen-blwydd".
 _BIRTH_WORDS = (
-    r"born|d\.?o\.?b|date of birth|birth ?day|birthdate|dyddiad geni|ganwyd|n?geni"
+    r"born|d\.?o\.?b|date of birth|birth ?day|birthdate|dyddiad geni|ganwyd|ganed|n?geni"
     r"|(?:m|mh)?pen-?blwydd|mhen-?blwydd"
 )
 _DOB_CONTEXT = re.compile(rf"\b(?:{_BIRTH_WORDS}|aged?)\b", re.IGNORECASE)

@@ -148,6 +148,9 @@ def test_dates_of_birth(redactor: Redactor, text: str, expected: str) -> None:
         ("Ganwyd fi ar y 5ed o Fehefin 1958", "cy", "Ganwyd fi ar y [date_of_birth]"),
         ("Ces i fy ngeni ar 12fed o Ragfyr 1947", "cy", "Ces i fy ngeni ar [date_of_birth]"),
         ("fy mhen-blwydd yw 5 Mehefin", "cy", "fy mhen-blwydd yw [date_of_birth]"),
+        # Welsh ordinals ("3ydd", "2il") and "ganed" (was born).
+        ("Ganed fy mab ar 3ydd o Fai 2015", "cy", "Ganed fy mab ar [date_of_birth]"),
+        ("Mae'r cyfarfod ar 3ydd o Fai 2025", "cy", None),
         ("Roedd y cyfarfod ar 5ed o Fehefin 2024 yn dda", "cy", None),
         ("Mae'r bws yn dod ar 5 Mehefin", "cy", None),
     ],
