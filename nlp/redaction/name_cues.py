@@ -265,8 +265,8 @@ WARD_BEFORE = frozenset(
 # ... unless a word for a family follows: "the Ward family", "the Ward twins".
 _FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
 
-# What a medicine comes as, after its brand name ("Lanzo meds"). A listed first name before
-# one of the commonest given names is a person given it ("gave Sarah tablets").
+# What a medicine comes as, after its brand name ("Lanzo meds"). One of the commonest given
+# names before one is a person given it ("gave Sarah tablets").
 _MEDICINE_FORMS = frozenset(
     "meds medication medications tablets tabs pills capsules injection injections inhaler"
     " inhalers patches drops".split()

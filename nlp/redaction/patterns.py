@@ -105,10 +105,11 @@ DATE = re.compile(
     rf"|{MONTHS}\.?\s+{_DAY},?\s+(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
-# Words for a birth; Welsh mutates two after "fy" (my): "fy ngeni", "fy mhen-blwydd".
+# Words for a birth; Welsh mutates them after "fy", "dy", "ei" (my, your, his/her): "fy
+# ngeni", "fy mhen-blwydd", "dy ben-blwydd", "ei phen-blwydd".
 _BIRTH_WORDS = (
     r"born|d\.?o\.?b|date of birth|birth ?day|birthdate|dyddiad geni|ganwyd|ganed|n?geni"
-    r"|(?:m|mh)?pen-?blwydd|mhen-?blwydd"
+    r"|(?:p|b|mh|ph)en-?blwydd"
 )
 _DOB_CONTEXT = re.compile(rf"\b(?:{_BIRTH_WORDS}|aged?)\b", re.IGNORECASE)
 # A birthday without its year ("my birthday is 5th June", "fy mhen-blwydd yw 5 Mehefin"):
