@@ -163,6 +163,32 @@ def _extend(text: str, end: int) -> int:
     return end
 
 
+# Street words that are everyday words too: lower-case after an address cue they say where,
+# not which street ("I live at the end of the road", "the top of the hill", "the other side of
+# town"). Capitalised, or with a house number, they are a street's ("Mill End", "4 bank").
+_EVERYDAY_STREET_WORDS = frozenset(
+    """end side bank point pass run path port loop green hill rise view way walk row yard
+    square park fields meadow meadows hollow chase glen vale croft ridge brow heights wharf
+    quay circle trail plaza suite apt pike alley u tie via""".split()
+)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|our|my|your|a)\s+$", re.IGNORECASE)
+
+
+def _names_a_street(chunk: str) -> bool:
+    """Whether the words after an address cue hold a street word that names a street: not a
+    lower-case everyday word, nor one after "the" ("the end of the road", "the street")."""
+    for word in _STREET_WORD.finditer(chunk):
+        written = word.group(0)
+        if not written.islower():
+            return True
+        everyday = written.rstrip(".") in _EVERYDAY_STREET_WORDS
+        if not everyday and not _DETERMINER_BEFORE.search(chunk, 0, word.start()):
+            return True
+    return False
+
+
 def find_addresses(text: str) -> Iterator[Found]:
     for match in ADDRESS.finditer(text):
         yield _start(text, match.start()), _extend(text, match.end()), "address"
@@ -183,6 +209,6 @@ def find_addresses(text: str) -> Iterator[Found]:
         stop = _CLAUSE_END.search(window)
         chunk = window[: stop.start() if stop else len(window)].rstrip(" ,.:\n\t")
         numbered = re.search(r"\d", _YEARS.sub("", chunk))
-        if 2 < len(chunk) and (numbered or _STREET_WORD.search(chunk)):
+        if 2 < len(chunk) and (numbered or _names_a_street(chunk)):
             start = cue.end()
             yield start, _extend(text, start + len(chunk)), "address"

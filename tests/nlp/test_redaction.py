@@ -220,6 +220,11 @@ def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
         ("Post it to Hansinegata 120", "Post it to [address]"),
         # Not an address: a route, a count.
         ("I came via Chester 2 times", "I came via Chester 2 times"),
+        # Nor where on a street: everyday words after "live at" ("end", "hill") or "the".
+        ("I live at the end of the road", "I live at the end of the road"),
+        ("I live at the top of the hill", "I live at the top of the hill"),
+        ("I live at the far end of Mill Lane", "I live at [address]"),
+        ("i live at bryn awel, church lane", "i live at [address]"),
     ],
 )
 def test_street_addresses_with_the_town_inside_them(
