@@ -110,7 +110,9 @@ _NAMING = (
 )
 CUE_BEFORE = re.compile(
     rf"(?<![\w'])(?:(?P<naming>{_NAMING})"
-    r"|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout)[ \t]*",
+    r"|\bby:?|\bsaid|\bwith|\bfrom|\bto|\band|\bor|\bof|\bfor|\babout"
+    # Singling one out of a team: "thanks to all the staff esp Daz".
+    r"|\besp\.?|\bespecially|\bparticularly|\bincluding|\bnotably)[ \t]*",
     re.IGNORECASE,
 )
 # "Siân ydw i", "Rhys dw i": the name comes first in Welsh. (No "^": match() starts at

@@ -448,3 +448,19 @@ def test_a_given_name_at_the_desk_is_a_person(
     redactor: Redactor, text: str, language: str, expected: str | None
 ) -> None:
     assert redactor.redact(text, language=language).text == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One singled out of a team is a person, even a name the finder barely knows.
+        ("Shout out to the bin men esp Daz", "Shout out to the bin men esp [name]"),
+        ("all the nurses esp. Jo on nights", "all the nurses esp. [name] on nights"),
+        # Days, places, festivals and shops singled out stay.
+        ("especially Sundays are bad", None),
+        ("especially Wrexham town centre", None),
+        ("including Tesco and Aldi", None),
+    ],
+)
+def test_a_name_singled_out_of_a_team(redactor: Redactor, text: str, expected: str | None) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
