@@ -50,9 +50,9 @@ _LOCAL = (
     r"|crescent|block|flats|terrace)\b"
 )
 # An age few residents share: under 18, or 85 and over, written as residents write it
-# ("I'm 94", "aged 16", "a 17 year old", "dw i'n 94 oed").
-# A bare number must end the clause ("I'm 94 and ...", "aged 92, living"), so "I am 5
-# minutes from the park" and "I'm 8 months pregnant" are no age.
+# ("I'm 94", "aged 16", "a 17 year old", "dw i'n 94 oed"). A bare number must end the clause
+# ("I'm 94 and ...", "aged 92, living"), so "I am 5 minutes from the park" and "I'm 8 months
+# pregnant" are no age.
 _RARE_AGE = (
     r"(?:[1-9]|1[0-7]|8[5-9]|9\d|10\d)(?:\s*-?\s*(?i:years?|yrs?)(?:\s*-\s*|\s+)(?i:old)\b"
     r"|\s+(?i:oed)\b|(?=\s*(?:[,;&+]|(?i:and|living|who|with|yo|y/o)\b)))"
@@ -88,7 +88,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:yr unig|unig)\s+\w+\s+(?:\w+\s+)?(?:yn|ym|yng|ar|ger)\s+"
-            rf"(?:{_NAMED}|(?i:y|yr|ein)\s+(?i:pentref|pentre|stryd|ystad|stad|ffordd|heol|stryd))"
+            rf"(?:{_NAMED}|(?i:y|yr|ein)\s+(?i:pentref|pentre|stryd|ystad|stad|ffordd|heol))"
         ),
         "'yr unig ...' mewn lle: one person",
     ),
@@ -157,7 +157,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             r"|bloke|fella|chap|gentleman|pensioner|widow|widower|mum|dad|mother|father|family"
             r"|couple)\s+(?:who|with|that|from|next|opposite|by|at|on)\b"
             r"|\bfi\s+(?:yw|ydy|ydi)['’]r\s+(?:\w+\s+){0,2}?(?:ddynes|dyn|fenyw|wraig|gŵr|ferch"
-            r"|bachgen|fam|tad|teulu|un)\s+(?:sy['’]n|efo|gyda|o|drws)\b",
+            r"|bachgen|fam|tad|teulu)\s+(?:sy['’]n|efo|gyda|o|drws)\b",
             re.IGNORECASE,
         ),
         "the writer describes themself as the neighbours know them",

@@ -197,6 +197,7 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I am 5 minutes from the park in Acton",
         "I'm 8 months pregnant and live in Llay",
         "I'm the one who has to clean it up",
+        "Fi ydy'r un sy'n gorfod glanhau",
         "the only way to get to the shops in the village is by car",
         # Residents write about money, numbers, prizes and links in good faith.
         "you won't listen to residents",
