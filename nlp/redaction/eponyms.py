@@ -26,6 +26,7 @@ the possessive) and the names UK care charities go by.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from nlp.redaction.gazetteer import fold, popular_first_names
 from nlp.redaction.name_cues import title
@@ -69,16 +70,21 @@ def eponyms(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SERVICES.finditer(text)]
 
 
-def names_a_condition_or_service(text: str, start: int, end: int) -> bool:
+def names_a_condition_or_service(
+    text: str, start: int, end: int, services: Sequence[tuple[int, int]] | None = None
+) -> bool:
     """Whether the name found at ``text[start:end]`` names a condition or a care service
-    (see the module's docstring), not a person."""
+    (see the module's docstring), not a person. ``services``: ``eponyms(text)``, when the
+    caller checks several names of one text (read here otherwise)."""
     previous = _previous_word(text, start)
     name = text[start:end]
     if title(previous):
         # "Dr Parkinson's clinic", "Mrs Bell's palsy"; but Welsh puts kin first: "Mae gan
         # Dad Alzheimer's" (Dad has Alzheimer's).
         return fold(previous) in _KIN and _known_alone(text, name, end)
-    if any(a <= start and end <= b for a, b in eponyms(text)):
+    if services is None:
+        services = eponyms(text)
+    if any(a <= start and end <= b for a, b in services):
         return True
     if _known_alone(text, name, end):
         return True

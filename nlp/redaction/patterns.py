@@ -303,13 +303,15 @@ def find_vehicle_regs(text: str) -> Iterator[Found]:
 def find_dates_of_birth(text: str) -> Iterator[Found]:
     """Full dates near a birth word, full dates whose year a resident could be born in, and
     a day and month right after a birth word."""
-    full = [(m.start(), m.end()) for m in DATE.finditer(text)]
+    if not any(ch.isdigit() for ch in text):
+        return  # every date has a digit; most answers have none
+    full = list(DATE.finditer(text))
     for match in DAY_MONTH.finditer(text):
-        in_full_date = any(a <= match.start() < b for a, b in full)
+        in_full_date = any(m.start() <= match.start() < m.end() for m in full)
         before = text[max(0, match.start() - 40) : match.start()]
         if not in_full_date and _BIRTH_WORD.search(before):
             yield match.start(), match.end(), "date_of_birth"
-    for match in DATE.finditer(text):
+    for match in full:
         before = text[max(0, match.start() - 40) : match.start()]
         if _DOB_CONTEXT.search(before):
             yield match.start(), match.end(), "date_of_birth"

@@ -17,7 +17,7 @@ from nlp import langid
 from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
-from nlp.redaction.eponyms import after_title, names_a_condition_or_service
+from nlp.redaction.eponyms import after_title, eponyms, names_a_condition_or_service
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.normalise import Normalised, normalise
@@ -208,10 +208,13 @@ class Redactor:
 def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without the names that name a condition or a care service ("Bell's
     palsy", "Marie Curie nurses": eponyms.py)."""
+    if not any(kind == "name" for _, _, kind in spans):
+        return spans
+    services = eponyms(text)  # once per text, not once per name
     return [
         (start, end, kind)
         for start, end, kind in spans
-        if kind != "name" or not names_a_condition_or_service(text, start, end)
+        if kind != "name" or not names_a_condition_or_service(text, start, end, services)
     ]
 
 
