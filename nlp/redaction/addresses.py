@@ -166,6 +166,8 @@ def _extend(text: str, end: int) -> int:
 # Street words that are everyday words too: lower-case after an address cue they say where,
 # not which street ("I live at the end of the road", "the top of the hill", "the other side of
 # town"). Capitalised, or with a house number, they are a street's ("Mill End", "4 bank").
+# The last few are _STREET_WORD's unit and foreign words that are English or text-speak in
+# lower case ("suite", "via", "u").
 _EVERYDAY_STREET_WORDS = frozenset(
     """end side bank point pass run path port loop green hill rise view way walk row yard
     square park fields meadow meadows hollow chase glen vale croft ridge brow heights wharf

@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.redaction.gazetteer import fold, popular_first_names
-from nlp.redaction.name_cues import title
+from nlp.redaction.name_cues import previous_word, title
 
 # Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
 # come between ("Duchenne muscular dystrophy", "Lewy body dementia"); the rest of a word the
@@ -76,7 +76,7 @@ def names_a_condition_or_service(
     """Whether the name found at ``text[start:end]`` names a condition or a care service
     (see the module's docstring), not a person. ``services``: ``eponyms(text)``, when the
     caller checks several names of one text (read here otherwise)."""
-    previous = _previous_word(text, start)
+    previous = previous_word(text, start)
     name = text[start:end]
     if title(previous):
         # "Dr Parkinson's clinic", "Mrs Bell's palsy"; but Welsh puts kin first: "Mae gan
@@ -103,15 +103,3 @@ def _known_alone(text: str, name: str, end: int) -> bool:
     possessive = key.endswith(("'s", "’s")) or text[end : end + 2] in ("'s", "’s")
     stem = key[:-2] if key.endswith(("'s", "’s")) else key
     return (stem in KNOWN_ALONE and possessive) or (key[-1:] == "s" and key[:-1] in KNOWN_ALONE)
-
-
-def after_title(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a title, kin word or office ("Dr", "Mum", "y
-    Cyng")."""
-    previous = _previous_word(text, start)
-    return bool(previous) and title(previous)
-
-
-def _previous_word(text: str, start: int) -> str:
-    before = text[max(0, start - 30) : start].split()
-    return before[-1] if before else ""

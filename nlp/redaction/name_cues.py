@@ -60,6 +60,18 @@ def title(word: str) -> bool:
     return key in TITLES or key in TITLES_CY or key in ROLE_TITLES
 
 
+def previous_word(text: str, start: int) -> str:
+    """The word written right before ``start`` in ``text`` ("" if none near)."""
+    before = text[max(0, start - 30) : start].split()
+    return before[-1] if before else ""
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a title, kin word or office ("Dr", "Mum", "y
+    Cyng")."""
+    return title(previous_word(text, start))
+
+
 # Welsh words that announce a person, and never a thing: thanks ("Diolch i Kerry": one
 # thanks a person, or God, a council: nouns the Welsh check reads through their mutation, "i
 # Dduw", "i Gyngor Wrecsam"), a verb only a person does, written first as Welsh writes it

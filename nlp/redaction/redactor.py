@@ -17,9 +17,10 @@ from nlp import langid
 from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
-from nlp.redaction.eponyms import after_title, eponyms, names_a_condition_or_service
+from nlp.redaction.eponyms import eponyms, names_a_condition_or_service
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
+from nlp.redaction.name_cues import after_title
 from nlp.redaction.normalise import Normalised, normalise
 from nlp.redaction.statistical import CONTEXTUAL
 from storage.placeholders import normalise_spans, render_redacted
