@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gzip
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -99,6 +100,18 @@ def fold(word: str) -> str:
         return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: A possessive, as the tokenizer splits it off its word.
+POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def place_key(words: Sequence[str]) -> str:
+    """Words read as one place's name, folded as the place lists are. The tokenizer splits a
+    possessive off its word, and the lists hold it joined: "Connah", "'s", "Quay" ->
+    "connah's quay"."""
+    parts = [w if w in POSSESSIVE_ENDINGS else w.strip("'’") for w in words]
+    return fold(" ".join(parts).replace("’", "'").replace(" 's", "'s"))
 
 
 @dataclass(frozen=True)
@@ -177,16 +190,19 @@ def _frequencies() -> dict[str, tuple[float, float]]:
 
 
 def _places() -> tuple[set[str], set[str]]:
-    """(British and Irish places, the rest of the world's)."""
-    path = Path(__file__).with_name("data") / "places.txt.gz"
+    """(British and Irish places, the rest of the world's): GeoNames' (places.txt.gz), and
+    the Welsh villages and suburbs it lacks, from OS Open Names (welsh_places.txt.gz)."""
+    data = Path(__file__).with_name("data")
     uk: set[str] = set()
     world: set[str] = set()
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
+    with gzip.open(data / "places.txt.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
             name, _, flag = line.rstrip("\n").partition("\t")
             (uk if flag == "UK" else world).add(fold(name))
+    with gzip.open(data / "welsh_places.txt.gz", "rt", encoding="utf-8") as handle:
+        uk.update(fold(line.strip()) for line in handle if line.strip() and line[0] != "#")
     return uk, world
 
 
@@ -239,15 +255,21 @@ def _place_names() -> set[str]:
     return (uk - commonest) | (world - first - surnames)
 
 
-@cache
-def load_gazetteer() -> Gazetteer:
-    """Load once per process (about half a second)."""
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames), folded: every list the gazetteer reads, less NOT_NAMES."""
     first = _gender_guesser_names() | _census("dist.male.first") | _census("dist.female.first")
     first |= _uk_given_names() | {fold(n) for n in WELSH_FIRST_NAMES}
     surnames = _census("dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
+    return frozenset(first - NOT_NAMES), frozenset(surnames - NOT_NAMES)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Load once per process (about half a second)."""
+    first, surnames = name_lists()
     return Gazetteer(
-        first_names=frozenset(first - NOT_NAMES),
-        surnames=frozenset(surnames - NOT_NAMES),
+        first_names=first,
+        surnames=surnames,
         places=frozenset(_place_names()),
         frequencies=_frequencies(),
         uk_places=frozenset(_places()[0]),

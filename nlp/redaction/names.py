@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from nlp.lang.cy.mutations import demutate
-from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
+from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer, place_key
 from nlp.redaction.name_cues import (
     ABBREVIATED,
     AT_THE_DESK,
@@ -118,7 +118,7 @@ class _Scan(Tokens):
             for width in (3, 2, 1):
                 if i + width > count:
                     continue
-                phrase = " ".join(self.keys[i : i + width]) if width > 1 else self.keys[i]
+                phrase = place_key(self.words[i : i + width]) if width > 1 else self.keys[i]
                 if width == 1 and self.given_name_not_placed(i):
                     continue
                 if phrase in self.g.places:

@@ -23,9 +23,11 @@ from spacy.tokens import Doc
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import (
     NAME_RANK,
+    POSSESSIVE_ENDINGS,
     Gazetteer,
     common_given_names,
     fold,
+    place_key,
 )
 from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
@@ -148,8 +150,12 @@ class ModelNameFinder(WordChecks):
         first, last = position[run[0][0]], position[run[-1][0]]
         before = words[first - 1][2].lower() if first else ""
         after = words[last + 1][2] if last + 1 < len(words) else ""
-        if fold(f"{run[-1][2]} {after}") in self.g.places:
-            return None, "starts a place"  # "Caia Park": the start of a place the rules keep
+        following = [w for _, _, w in words[last + 1 : last + 3]]
+        if place_key([run[-1][2], after]) in self.g.places or (
+            after in POSSESSIVE_ENDINGS and place_key([run[-1][2], *following]) in self.g.places
+        ):
+            # "Caia Park", "Connah's Quay": the start of a place the rules keep
+            return None, "starts a place"
         saints = SAINTS_CY if self.welsh else SAINTS
         saint = next(
             (

@@ -85,3 +85,26 @@ def test_the_finder_says_why_it_dropped_a_place(redactor: Redactor) -> None:
         None,
         "a place alone",
     )
+
+
+# Villages and suburbs around Wrexham and Deeside that GeoNames (places of 500 people or more)
+# lacks: OS Open Names holds them (welsh_places.txt.gz). Before it, each was a [name].
+WELSH_VILLAGES = [
+    "Acrefair needs a shop.",
+    "Brynteg park is dirty.",
+    "Connah's Quay needs a new pool.",
+    "The leisure centre in Connah’s Quay is closing.",
+]
+
+
+def test_welsh_villages_geonames_lacks_stay(redactor: Redactor) -> None:
+    assert [r.text for r in redactor.redact_many(WELSH_VILLAGES, language="en")] == WELSH_VILLAGES
+
+
+def test_a_person_named_like_the_start_of_a_village_is_still_hidden(redactor: Redactor) -> None:
+    """Only the whole place is kept: "Connah" alone, or before another word, is a person."""
+    assert redactor.redact("Thanks to Connah, my son", language="en").text == (
+        "Thanks to [name], my son"
+    )
+    mum = redactor.redact("Connah's mum was lovely", language="en")
+    assert mum.text == "[name]'s mum was lovely"
