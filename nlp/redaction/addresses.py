@@ -175,7 +175,9 @@ _EVERYDAY_STREET_WORDS = frozenset(
 )
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|our|my|your|a)\s+$", re.IGNORECASE)
+_DETERMINER = r"\b(?:the|this|that|our|my|your|a)\s+"
+_DETERMINER_BEFORE = re.compile(_DETERMINER + "$", re.IGNORECASE)
+_DETERMINER_FIRST = re.compile(_DETERMINER, re.IGNORECASE)
 
 
 def _names_a_street(chunk: str) -> bool:
@@ -208,9 +210,38 @@ def find_addresses(text: str) -> Iterator[Found]:
             yield lines.start(1), post.end(), "address"
     for cue in _ADDRESS_CUE.finditer(text):
         window = text[cue.end() : cue.end() + 140]
-        stop = _CLAUSE_END.search(window)
-        chunk = window[: stop.start() if stop else len(window)].rstrip(" ,.:\n\t")
+        chunk = _clause(window)
         numbered = re.search(r"\d", _YEARS.sub("", chunk))
         if 2 < len(chunk) and (numbered or _names_a_street(chunk)):
             start = cue.end()
             yield start, _extend(text, start + len(chunk)), "address"
+        elif 2 < len(chunk) and (street := _street_after(window, len(chunk))):
+            yield cue.end(), _extend(text, cue.end() + street), "address"
+
+
+def _clause(window: str) -> str:
+    """The words up to the clause's end, less the punctuation before it."""
+    stop = _CLAUSE_END.search(window)
+    return window[: stop.start() if stop else len(window)].rstrip(" ,.:\n\t")
+
+
+# "the bungalow on Church Lane", "the flat above the shop in Mill Street": the home, then
+# where it stands.
+_HOME_ON = re.compile(r"\s+(?:on|in|off)\s+", re.IGNORECASE)
+
+
+def _street_after(window: str, end: int) -> int:
+    """Where the address ends when the clause after an address cue names the home and the
+    next names its street ("I live at the bungalow on church lane"); 0 if it does not."""
+    joint = _HOME_ON.match(window, end)
+    if joint is None:
+        return 0
+    street = _clause(window[joint.end() :]).partition(",")[0]
+    if (
+        not street
+        or len(street.split()) > 4
+        or _DETERMINER_FIRST.match(street)  # "on the main road": which road, not its name
+        or not _names_a_street(street)
+    ):
+        return 0
+    return joint.end() + len(street)

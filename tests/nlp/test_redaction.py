@@ -225,6 +225,15 @@ def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
         ("I live at the top of the hill", "I live at the top of the hill"),
         ("I live at the far end of Mill Lane", "I live at [address]"),
         ("i live at bryn awel, church lane", "i live at [address]"),
+        # The home, then the street it stands on: one address.
+        ("i live at the bungalow on church lane", "i live at [address]"),
+        (
+            "we live at the flat above the chip shop in Mill Street, it is damp",
+            "we live at [address], it is damp",
+        ),
+        # ... but not a road without its name, nor a town.
+        ("I live at the farm on the main road", "I live at the farm on the main road"),
+        ("I live at the top of the hill in Gresford", "I live at the top of the hill in Gresford"),
     ],
 )
 def test_street_addresses_with_the_town_inside_them(
