@@ -305,16 +305,20 @@ def _windows(text: str) -> list[tuple[int, str]]:
 
 
 def _join_neighbours(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One placeholder for an address or name split only by spaces, commas or line breaks.
+    """One placeholder for an address split only by spaces, commas or line breaks, or a name
+    split only by spaces or line breaks.
 
-    "[address] [address]" would tell the reader how the address was laid out.
+    "[address] [address]" would tell the reader how the address was laid out, and "[name]
+    [name]" that a name has two parts. Names split by commas are a list of people ("Paul,
+    Angela, Dianne and Chris"): "[name], [name], [name] and [name]" keeps how many.
     """
     joined: list[dict[str, Any]] = []
     for span in spans:
+        between = " \t\n" if span["type"] == "name" else " \t\n,"
         if (
             joined
             and joined[-1]["type"] == span["type"]
-            and not text[joined[-1]["end"] : span["start"]].strip(" \t\n,")
+            and not text[joined[-1]["end"] : span["start"]].strip(between)
         ):
             joined[-1]["end"] = span["end"]
         else:

@@ -464,3 +464,18 @@ def test_a_given_name_at_the_desk_is_a_person(
 )
 def test_a_name_singled_out_of_a_team(redactor: Redactor, text: str, expected: str | None) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
+
+
+def test_a_list_of_people_keeps_a_placeholder_each(redactor: Redactor) -> None:
+    """The officer reading the quote sees how many staff were thanked; a full name is still
+    one person, and an address split by commas still one address."""
+    text = "Paul, Angela, Dianne and Chris have all taken time to listen"
+    assert redactor.redact(text, language="en").text == (
+        "[name], [name], [name] and [name] have all taken time to listen"
+    )
+    assert redactor.redact("Thanks to Sarah Jones, my nurse", language="en").text == (
+        "Thanks to [name], my nurse"
+    )
+    assert redactor.redact("Write to 12 Acacia Avenue, Wrexham", language="en").text == (
+        "Write to [address]"
+    )
