@@ -23,7 +23,6 @@ from spacy.tokens import Doc
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import (
     NAME_RANK,
-    POSSESSIVE_ENDINGS,
     Gazetteer,
     common_given_names,
     fold,
@@ -111,12 +110,14 @@ class ModelNameFinder(WordChecks):
             return []
         found: list[tuple[int, int]] = [] if self.contextual is not None else list(guesses)
         for model in self.models:
-            for ent in model(text).ents:
+            parsed = model(text)
+            model_words = [(t.idx, t.idx + len(t.text), t.text) for t in parsed]
+            for ent in parsed.ents:
                 if ent.label_ not in PERSON_LABELS:
                     continue
-                before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                before = parsed[ent.start - 1].lower_ if ent.start else ""
                 kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent], before)
-                if kept is not None:
+                if kept is not None and not within_a_place(model_words, kept, self.g.places):
                     found.append(kept)
         if self.contextual is not None:
             words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
@@ -150,12 +151,8 @@ class ModelNameFinder(WordChecks):
         first, last = position[run[0][0]], position[run[-1][0]]
         before = words[first - 1][2].lower() if first else ""
         after = words[last + 1][2] if last + 1 < len(words) else ""
-        following = [w for _, _, w in words[last + 1 : last + 3]]
-        if place_key([run[-1][2], after]) in self.g.places or (
-            after in POSSESSIVE_ENDINGS and place_key([run[-1][2], *following]) in self.g.places
-        ):
-            # "Caia Park", "Connah's Quay": the start of a place the rules keep
-            return None, "starts a place"
+        if place_key([run[-1][2], after]) in self.g.places:
+            return None, "starts a place"  # "Caia Park": the start of a place the rules keep
         saints = SAINTS_CY if self.welsh else SAINTS
         saint = next(
             (
@@ -175,23 +172,35 @@ class ModelNameFinder(WordChecks):
                 return None, "a saint"
         if self.welsh and any(fold(w) in NAMED_FOR_SAINTS_CY for w in (before, run[0][2])):
             return None, "a saint"  # "Dydd Gŵyl Dewi": St David's day
-        if names_a_place(
-            neighbour(text, words, first - 1, first),
-            run[0][2],
-            neighbour(text, words, first + 1, first),
-            welsh=self.welsh,
-            first_name=fold(run[0][2]) in self.g.first_names,
-            then=neighbour(text, words, first + 2, first),
-            earlier=neighbour(text, words, first - 2, first),
-        ) or in_a_welsh_place_name(words, first):
+        if self._names_a_place(text, words, first):
             return None, "names a place"  # "St Giles", "Victoria Road", "Tŷ Pawb"
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
             return None, "capital by position"  # "Patient is very happy"
         sure = least >= PLACE_SURE
         person = says_a_person(words, first, last, self.g, welsh=self.welsh)
-        return self._judged(
+        kept, why = self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )
+        if kept is None:
+            return kept, why
+        if within_a_place(words, kept, self.g.places):
+            return None, "inside a place"  # "Connah's Quay": as the rules read it
+        start = position[kept[0]]
+        if start != first and self._names_a_place(text, words, start):
+            return None, "names a place"  # "Mae Caia Park": read again once "Mae" is trimmed
+        return kept, why
+
+    def _names_a_place(self, text: str, words: Sequence[Word], k: int) -> bool:
+        """Whether word k, with its neighbours, names a place (name_cues.names_a_place)."""
+        return names_a_place(
+            neighbour(text, words, k - 1, k),
+            words[k][2],
+            neighbour(text, words, k + 1, k),
+            welsh=self.welsh,
+            first_name=fold(words[k][2]) in self.g.first_names,
+            then=neighbour(text, words, k + 2, k),
+            earlier=neighbour(text, words, k - 2, k),
+        ) or in_a_welsh_place_name(words, k)
 
     def _lone_place(
         self,
@@ -312,6 +321,23 @@ class ModelNameFinder(WordChecks):
         ):
             return None, "no full name"
         return (tokens[0][0], tokens[-1][1]), "kept"
+
+
+def within_a_place(
+    words: Sequence[tuple[int, int, str]], span: tuple[int, int], places: frozenset[str]
+) -> bool:
+    """Whether the words of ``span`` (characters) lie inside a place of two to four words
+    ("'s" counts as one) on the place list, read whole ("Connah", "'s", "Quay"): the rules
+    mark such places (names.py), and the finder's runs stop at each word it doubts."""
+    inside = [k for k, (a, b, _) in enumerate(words) if span[0] <= a and b <= span[1]]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    for start in range(max(0, first - 3), first + 1):
+        for end in range(last + 1, min(len(words), start + 4) + 1):
+            if end - start > 1 and place_key([w for _, _, w in words[start:end]]) in places:
+                return True
+    return False
 
 
 def split_at_words(run: list[Word]) -> list[list[Word]]:

@@ -99,6 +99,8 @@ WELSH_VILLAGES = [
 
 def test_welsh_villages_geonames_lacks_stay(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(WELSH_VILLAGES, language="en")] == WELSH_VILLAGES
+    welsh = ["Mae Connah's Quay angen pwll nofio", "Mae'r parc yn Brynteg yn fudr"]
+    assert [r.text for r in redactor.redact_many(welsh, language="cy")] == welsh
 
 
 def test_a_person_named_like_the_start_of_a_village_is_still_hidden(redactor: Redactor) -> None:

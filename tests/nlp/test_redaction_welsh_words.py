@@ -52,6 +52,8 @@ def redactor() -> Redactor:
         # A place noun opens a place's name, even one named after a person.
         "Dw i eisiau mwy o wersi nofio yn Plas Madoc.",
         "Mae angen mwy o athrawon Cymraeg yn Ysgol Morgan Llwyd.",
+        # ... also when the finder runs the verb before it into the name ("Mae Ysgol").
+        "Mae Ysgol Morgan Llwyd yn dda.",
         "Diolch i'r staff yn Ysbyty Maelor.",
         "Mae o dan reolaeth Bwrdd Iechyd Prifysgol Betsi Cadwaladr.",
         "Mae'r bwyty newydd ar Heol Tudur.",
