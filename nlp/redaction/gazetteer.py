@@ -85,7 +85,7 @@ northern southern eastern western tory tories labour brexit remainer remainers l
 lexit ukip plaid senedd parliament government minister royal covid coronavirus nhs
 tesco asda sainsbury sainsburys morrisons waitrose aldi lidl greggs argos primark wetherspoons
 wetherspoon spar starbucks mcdonalds nandos screwfix wickes halfords currys matalan
-poundland wilko specsavers superdrug whsmith
+poundland wilko specsavers superdrug whsmith oxfam santa
 gp gps ot rmn rgn cpn hca camhs cahms pals physio physios
 """.split()
 )

@@ -308,6 +308,9 @@ def test_services_and_faiths_named_like_people_are_not_people(
         # High-street chains and Welsh house, estate and street names are no one's name.
         ("Waitrose and Morrisons are too far from Plas Madoc", None),
         ("Sainsbury's car park is always full", None),
+        # A charity's shop, and Father Christmas at the council's own grotto.
+        ("Local charities including Oxfam and Age UK help a lot", None),
+        ("Santa's grotto in Queens Square was lovely", None),
         ("we live in Tŷ Gwyn on Heol Offa", None),
         # ... and schools and hospitals named after people or places.
         ("My son goes to Ysgol Morgan Llwyd", None),
