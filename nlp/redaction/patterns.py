@@ -78,6 +78,14 @@ NINO = re.compile(
 # are still someone's. Unspaced, "QQ123456C" is as likely a product code.
 NINO_FULL = re.compile(r"\b([A-Z]{2}) (\d{2}) (\d{2}) (\d{2}) ([A-D])\b")
 NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+# After its name, any two letters and six digits are the number, in any case or spacing, a
+# specimen or mistyped prefix too ("my NI is qq123456c", "rhif yswiriant gwladol QQ123456C").
+NINO_AFTER_NAME = re.compile(
+    r"\b(?:N\.?I\.?(?:N\.?O\.?)?|nino|national insurance|yswiriant gwladol)"
+    r"(?:\s+(?:number|no\.?|num))?(?:\s*(?:is|was|yw|:|-))?\s*"
+    r"([A-Z]{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2}(?:[ \-.]?[A-D])?)\b",
+    re.IGNORECASE,
+)
 
 # A run of digits with the separators people use; checked afterwards.
 DIGIT_RUN = re.compile(r"(?<![\w])\+?\(?\d(?:[ .\-/()]{0,2}\d){6,22}(?![\w])")
@@ -215,6 +223,8 @@ def find_ninos(text: str) -> Iterator[Found]:
         yield match.start(), match.end(), "nino"
     for match in NINO_FULL.finditer(text):
         yield match.start(), match.end(), "nino"
+    for match in NINO_AFTER_NAME.finditer(text):
+        yield match.start(1), match.end(1), "nino"
 
 
 def _phone_spans(text: str) -> Iterator[tuple[int, int]]:

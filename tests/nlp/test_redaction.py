@@ -97,6 +97,22 @@ def test_invalid_ni_prefixes_are_not_ni_numbers(redactor: Redactor, nino: str) -
     assert "[nino]" not in redact(redactor, f"code {nino} ok")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # After its name, a specimen or mistyped prefix is still someone's number.
+        ("my NI is qq123456c", "en", "my NI is [nino]"),
+        ("national insurance no QQ-12-34-56-C please", "en", "national insurance no [nino] please"),
+        ("fy rhif yswiriant gwladol yw qq123456c", "cy", "fy rhif yswiriant gwladol yw [nino]"),
+        ("we need NI support", "en", "we need NI support"),
+    ],
+)
+def test_ni_numbers_after_their_name_whatever_the_prefix(
+    redactor: Redactor, text: str, language: str, expected: str
+) -> None:
+    assert redactor.redact(text, language=language).text == expected
+
+
 def test_nhs_numbers_need_a_valid_check_digit() -> None:
     assert nhs_checksum_ok("9434765919")
     assert not nhs_checksum_ok("9434765918")
