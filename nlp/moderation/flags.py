@@ -58,10 +58,34 @@ _RUNS = re.compile(r"(\w)\1{2,}")
 _SWEAR_STEMS = re.compile(
     r"(?<![\w'])(?:fuck|shit(?!ake)|twat|wank|bitch|cunt|piss|bollock|motherf)\w*"
 )
-_MASKED = re.compile(
-    r"\b(?:f[\*#\-_.]+(?:c?k|ck)(?:ing|in|er|ed)?|sh[\*#]+t|c[\*#]+nt|b[\*#]+tch|tw[\*#]+t"
-    r"|ff[\*#]+[ck]\w*|ff\w[\*#]+n)\b"
-)
+# Letters hidden by other marks in the commonest swear words ("f-ck", "f.cking"), and the
+# Welsh "ff*cin" family; masked_words reads any listed word written with asterisks.
+_MASKED = re.compile(r"\b(?:f[\*#\-_.]+(?:c?k|ck)(?:ing|in|er|ed)?|ff[\*#]+[ck]\w*|ff\w[\*#]+n)\b")
+# A word with letters masked by asterisks or hashes, starting with a letter: "t*ssers",
+# "b*stards", "w**kers", "n*gger".
+_MASKED_TOKEN = re.compile(r"(?<![\w*#])[a-z][a-z*#]*[*#][a-z*#]*")
+_MOST_MASKED = 50
+_MASKABLE = tuple(sorted(w for w in OBSCENE_EN | SLURS_EN if w.isalpha() and len(w) > 3))
+
+
+def masked_words(lowered: str) -> set[str]:
+    """The listed obscenities and slurs that masked words in ``lowered`` stand for: each run
+    of masks stands for one to three letters (one mark often hides two: "f*k", "tw*t")."""
+    found: set[str] = set()
+    # An answer holds a few masked words at most; a hostile one thousands, each a regex.
+    tokens = [t for t in dict.fromkeys(_MASKED_TOKEN.findall(lowered)) if len(t) <= 20]
+    for token in tokens[:_MOST_MASKED]:
+        letters = [p for p in re.split(r"([*#]+)", token) if p]
+        shown = sum(len(p) for p in letters if p[0] not in "*#")
+        if shown < 2 and max(len(p) for p in letters) < 3:
+            continue  # "Consultant M*": an initial, not "f***"
+        pattern = re.compile(
+            "".join(
+                f"[a-z]{{1,{max(3, len(p))}}}" if p[0] in "*#" else re.escape(p) for p in letters
+            )
+        )
+        found.update(w for w in _MASKABLE if pattern.fullmatch(w))
+    return found
 
 
 def fold(text: str) -> str:
@@ -134,12 +158,15 @@ _THREATS = [
         r"|drywanu|thrywanu|saethu|dagu|tagu|waldio|stido|leinio|golbio|colbio)\b"
         r"(?!'r (?:record|tim|gem))"
     ),
-    # Wishing someone dead, aimed at "you" or at a person: "I hope you die", "gobeithio ti'n
-    # marw". Not "she died peacefully": only "hope" with a pronoun before the verb, and not
-    # a verb with an object or a particle ("burn the leaves", "die down") or a gentle end
-    # ("dies in his sleep", "peacefully").
+    # Wishing someone dead, aimed at "you", a person or someone in office: "I hope you die",
+    # "I hope the councillor dies", "gobeithio ti'n marw". Not "she died peacefully": only
+    # "hope" with a pronoun or an office before the verb, and not a verb with an object or a
+    # particle ("burn the leaves", "die down") or a gentle end ("dies in his sleep",
+    # "peacefully").
     re.compile(
-        r"\b(?:i\s+)?hope\s+(?:you|u|ya|he|she|they)\s+(?:all\s+)?(?:die|dies|get killed|rot"
+        r"\b(?:i\s+)?hope\s+(?:you|u|ya|he|she|they|(?:the|that|our)\s+(?:\w+\s+)?"
+        r"(?:councillors?|cllrs?|mayor|leader|ministers?|mps?|officers?|landlord|neighbours?"
+        r"|boss|manager|bastards?))\s+(?:all\s+)?(?:die|dies|get killed|gets killed|rot|rots"
         r"|burn)\b(?!\s+(?:peacefully|in peace|comfortably|without|down|out|off|away|the|a|an"
         r"|it|them|some|soon|in (?:his|her|their|my|your) sleep)\b)"
         r"|\bgobeithio\s+(?:y\s+|bod\s+|fod\s+)?(?:ti|chi|o|fo|hi|e|nhw)(?:'n|\s+yn)\s+"
@@ -160,7 +187,18 @@ _THREATS = [
         r"(?:f)? i (?:di|ti|chi|o|fo|fe|hi|nhw)\b"
     ),
 ]
-_GO_BACK = re.compile(r"\bgo back to (?:your|their) (?:own )?country\b")
+# Told to go, or to be sent, back where "they" came from: said of a group, named or not.
+_GO_BACK = re.compile(
+    r"\bgo back to (?:your|their) (?:own )?country\b"
+    r"|\b(?:go|goes|going) back (?:to )?where (?:you|u|they) (?:came|come) from\b"
+    r"|\b(?:send|ship|kick|deport) (?:them|'em) (?:all )?back (?:to )?where they"
+    r" (?:came|come) from\b"
+    # "Ewch yn ôl i'ch gwlad eich hun", "cer nôl i le ddest ti" (folded: no circumflex).
+    r"|\b(?:ewch|cer|dos|anfonwch nhw|gyrrwch nhw)\s+(?:yn\s+ol|nol|'nol)\s+i\s*(?:'ch|'th)"
+    r"\s+g?wlad\b"
+    r"|\b(?:ewch|cer|dos|anfonwch nhw|gyrrwch nhw)\s+(?:yn\s+ol|nol|'nol)\s+i\s+(?:le|lle|ble)"
+    r"\s+(?:y\s+)?(?:daethoch|ddaethoch|daethon|ddaethon|ddest|daethost|ddaethost)\b"
+)
 _HATE = [
     re.compile(
         rf"\b{_GROUP}\s+(?:should|must|need to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:go back|"
@@ -265,7 +303,9 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     flags: list[Flag] = []
     if is_obscene(text, folded):
         flags.append(Flag(ABUSE, OBSCENE))
-    if _SLUR.search(folded):
+    if _SLUR.search(folded) or (
+        "*" in text and not masked_words(text.lower()).isdisjoint(SLURS_EN)
+    ):
         flags.append(Flag(ABUSE, SLUR))
     if any(p.search(folded) for p in _THREATS):
         flags.append(Flag(ABUSE, THREAT))
@@ -285,8 +325,12 @@ def is_obscene(text: str, folded: str | None = None) -> bool:
     if folded is None or "Dick" in text:
         folded = fold(_NAMED_DICK.sub("Richard", text))
     folded = _PITCH_BLACK.sub("du pyg", folded)
-    if _MASKED.search(text.lower()) or _obscene_words(folded):
+    lowered = text.lower()
+    if _MASKED.search(lowered) or _obscene_words(folded):
         return True
+    if "*" in lowered or "#" in lowered:
+        if not masked_words(lowered).isdisjoint(OBSCENE_EN):
+            return True
     # Letters spelt out to dodge a filter: "f u c k", "c.a.c.h.u", "ff-y-c-i-n".
     spelt = [_SEPARATORS.sub("", m.group()) for m in _SPELT_OUT.finditer(folded)]
     return any(_obscene_words(word) for word in spelt)

@@ -96,8 +96,30 @@ def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
         ("hope they die down soon, the roadworks noise", False),
         ("gobeithio nhw'n llosgi'r dail", False),
         ("I hope he dies in his sleep, he is suffering so much", False),
+        # Someone in office, named by the office.
+        ("I hope the councillor dies", True),
+        ("hope that useless mayor rots", True),
+        ("I hope the councillor burns the leaves this year", False),
+        ("I hope the plant dies back over winter", False),
     ],
 )
 def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
     reasons = [flag.reason for flag in check(text) if flag.kind == ABUSE]
     assert (THREAT in reasons) is wished
+
+
+@pytest.mark.parametrize(
+    ("text", "hateful"),
+    [
+        # Told to go back where they came from, the group named or not.
+        ("send them all back where they came from", True),
+        ("go back to where you came from", True),
+        ("Ewch yn ôl i'ch gwlad eich hun", True),
+        ("cer nôl i le ddest ti", True),
+        # ... not someone going home.
+        ("I went back to where I came from after the operation", False),
+        ("ewch yn ôl i'r ysgol ar ôl cinio", False),
+    ],
+)
+def test_go_back_where_you_came_from(text: str, hateful: bool) -> None:
+    assert _hate(text) is hateful
