@@ -100,6 +100,7 @@ FLAG_REASONS: dict[str, str] = {
     "opt-out or helpline wording": "flag-reason-opt-out",
     "addressed to a customer list": "flag-reason-customer-list",
     "phishing wording": "flag-reason-phishing",
+    "asks to be messaged privately": "flag-reason-private-message",
     "a phone number, short code or weekly price": "flag-reason-number-or-price",
     spam.MODEL_REASON: "flag-reason-model",
     "a child and their school": "flag-reason-child-school",

@@ -100,7 +100,8 @@ _STRONG = [
             r"\b(?:(?:subscribe|sub|suscribe)\s+(?:to\s+)?(?:me|us)\b|(?:subscribe|sub)\s+(?:to"
             r"\s+|on\s+)?my (?:channel|page|vids?|videos)|check (?:out )?(?:my|our) (?:new )?"
             r"(?:youtube )?(?:channel|page|video|videos|vidios|music|song|rap|website|site|profile"
-            r"|shop|covers?|remix(?:es)?)|check me out|follow me on|visit my (?:channel|page"
+            r"|shop|covers?|remix(?:es)?|onlyfans|only fans)|check me out|follow me on"
+            r"|visit my (?:channel|page"
             r"|website|site|shop)|like (?:this|my) (?:facebook )?page)\b"
         ),
         "self-promotion",
@@ -157,8 +158,10 @@ _WEAK = [
     (
         re.compile(
             r"\b(?:loan|loans|crypto|bitcoin|btc|forex|casino|betting|free spins|viagra|cialis"
-            r"|dating|singles|sexy|horny|flirt|chat ?line|hot girls|work from home|earn (?:£|\$)\d+"
-            r"|make money|investment opportunity|mobile (?:update|upgrade)|camera phone"
+            r"|dating|singles|sexy|horny|flirt|chat ?line|hot girls|work(?:ing)? from home"
+            r"|earn (?:£|\$)(?:\d+|£+|\$+)|make money|investment opportunity|onlyfans"
+            r"|double your money|\d{2,4}% (?:returns?|profits?)|(?:returns?|profits?) of \d{2,4}%"
+            r"|mobile (?:update|upgrade)|camera phone"
             r"|network operator|latest (?:colour |color )?(?:mobile|phone|handset)"
             r"|(?:new|latest) (?:nokia|iphone|samsung|motorola)|18\+|18 plus|over 18s only"
             r"|free (?:mins|minutes|texts|txts|camera|handset|ringtones?|tones|spins|holiday)"
@@ -195,6 +198,7 @@ _WEAK = [
             r"|verify your (?:account|details|identity|information)|(?:unusual|suspicious) "
             r"(?:sign[- ]?in|login|activity|transaction)|unauthori[sz]ed (?:transaction|sign)"
             r"|unpaid (?:delivery|shipping|postage|customs) (?:fee|charge)|re-?delivery"
+            r"|(?:rebate|refund|payment) (?:is )?(?:ready|waiting|pending)"
             r"|(?:missed|tried to deliver|attempted to deliver) your"
             r"|(?:tried|trying|been trying) to (?:contact|reach) you"
             r"|you have (?:a |\d+ )?(?:new )?(?:voicemail|voice message)s?)\b"
@@ -208,6 +212,18 @@ _WEAK = [
             r"bostio) (?:heb ei thalu|i'w thalu)|ad-daliad treth)\b"
         ),
         "phishing wording",
+    ),
+    (
+        # Investment and recruitment scams move the reader to a private chat ("whatsapp me",
+        # "DM me for details", "join my team"); a resident asks the council to reply, not
+        # to message them on Telegram. Not "message me", "text me" alone: friends say so.
+        re.compile(
+            r"\b(?:(?:whatsapp|telegram|dm) me\b(?! (?:back|later))"
+            r"|(?:message|msg|text|contact|add) me on (?:whatsapp|telegram|signal|wechat)"
+            r"|join my (?:team|group|channel)|link in (?:my )?bio"
+            r"|(?:neges|negeseuon) (?:ata i|i mi) ar (?:whatsapp|telegram))\b"
+        ),
+        "asks to be messaged privately",
     ),
     (
         re.compile(

@@ -91,6 +91,23 @@ OWN_JOB = "the writer's job at a named place"
             "phishing wording",
         ),
         ("Helo Mam, fi sy 'ma, dyma fy rhif newydd", "spam", "phishing wording"),
+        # Investment and work-from-home scams move the reader to a private chat.
+        (
+            "Crypto investment opportunity, 300% returns, whatsapp me",
+            "spam",
+            "advert and asks to be messaged privately",
+        ),
+        (
+            "Make money online fast, join my team",
+            "spam",
+            "advert and asks to be messaged privately",
+        ),
+        (
+            "Your energy bill rebate is ready, click here",
+            "spam",
+            "pressure to act now and phishing wording",
+        ),
+        ("Check out my OnlyFans", "spam", "self-promotion"),
         ("my son at Ysgol Bryn Alyn is bullied", "identifying", "a child and their school"),
         (
             "the only chemist in Llay overcharges",
@@ -232,6 +249,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "Had a nice chat with Sue, a great deal of help xxx",
         "ok call me when you're free xxx",
         "txt me when ur free",
+        "please whatsapp me the bin dates",
+        "I work from home and the broadband is awful",
+        "my council tax refund is ready, thanks for sorting it",
         # Asterisks that mask no swear word.
         "rated it a 5* service",
         "the staff were *very* good",

@@ -57,6 +57,7 @@ flag-reason-text-speak = iaith negeseuon torfol
 flag-reason-opt-out = geiriad optio allan neu linell gymorth
 flag-reason-customer-list = wedi'i gyfeirio at restr o gwsmeriaid
 flag-reason-phishing = geiriad gwe-rwydo
+flag-reason-private-message = yn gofyn am neges breifat
 flag-reason-number-or-price = rhif ffôn, cod byr neu bris wythnosol
 flag-reason-model = yn debyg i negeseuon torfol, hysbysebion neu sgamiau
 flag-reason-unknown-site = dolen i wefan anhysbys ({ $host })

@@ -57,6 +57,7 @@ flag-reason-text-speak = text-speak of bulk texts
 flag-reason-opt-out = opt-out or helpline wording
 flag-reason-customer-list = addressed to a customer list
 flag-reason-phishing = phishing wording
+flag-reason-private-message = asks to be messaged privately
 flag-reason-number-or-price = a phone number, short code or weekly price
 flag-reason-model = reads like bulk, advert or scam texts
 flag-reason-unknown-site = link to an unknown site ({ $host })
