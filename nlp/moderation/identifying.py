@@ -73,7 +73,9 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:my|our|fy|ein)\s+(?:\w+\s+)?{_KIN}\b[^.!?\n]{{0,40}}?\b"
-            rf"(?:at|in|goes to|attends|yn|sy'n mynd i)\s+(?:Ysgol|{_CAP}\s+{_PLACE_WORDS})",
+            rf"(?:(?:at|in|goes to|attends|yn|sy'n mynd i)\s+(?:Ysgol|{_CAP}\s+{_PLACE_WORDS})"
+            # A school year says the rest is a school: "in year 3 at St Mary's".
+            rf"|(?:year|blwyddyn|reception|derbyn)\s*\d{{0,2}}\s+(?:at|in|yn|ym|yng)\s+{_CAP})",
             re.IGNORECASE,
         ),
         "a child and their school",
@@ -98,7 +100,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"(?:\b(?i:as|being|i am|i'm|im|fel|yn)\s+|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+)"
             rf"(?i:the|a|an|y|yr)?\s*(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
-            rf"(?:(?i:of|at|in|for|on|yn|ym|yng|ar)\s+"
+            rf"(?:(?i:of|at|in|for|on|outside|opposite|near|by|yn|ym|yng|ar|ger)\s+"
             rf"(?:the\s+|y\s+|yr\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
         ),
         "the writer's job at a named place",

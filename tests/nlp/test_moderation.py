@@ -109,6 +109,14 @@ OWN_JOB = "the writer's job at a named place"
         ),
         ("Check out my OnlyFans", "spam", "self-promotion"),
         ("my son at Ysgol Bryn Alyn is bullied", "identifying", "a child and their school"),
+        # A school year says the name after it is a school's.
+        ("my daughter is in year 3 at St Mary's", "identifying", "a child and their school"),
+        (
+            "Mae fy merch ym mlwyddyn 3 yn Ysgol Bodhyfryd",
+            "identifying",
+            "a child and their school",
+        ),
+        ("I'm the lollipop lady outside Ysgol Penygelli", "identifying", OWN_JOB),
         (
             "the only chemist in Llay overcharges",
             "identifying",
@@ -218,6 +226,7 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I'm 45 and live in Wrexham",  # an age many share
         "I am 5 minutes from the park in Acton",
         "I'm 8 months pregnant and live in Llay",
+        "my kids are in year 5 and love the park",
         "I'm the one who has to clean it up",
         "Fi ydy'r un sy'n gorfod glanhau",
         "the only way to get to the shops in the village is by car",
