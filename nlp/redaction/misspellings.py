@@ -7,7 +7,10 @@ any unknown name, so it hid these ("very [name]"). A word one slip of the finger
 in lower case is that word misspelt.
 
 Short words are left alone: a nickname of three letters is often one slip from a word
-("gaz" and "gas", "daz" and "day"), and a resident's "gaz was great" names someone.
+("gaz" and "gas", "daz" and "day"), and a resident's "gaz was great" names someone. Only a
+slip from one of the commonest short words of English grammar (FUNCTION_WORDS) is read as
+that word when it is short: "The therapist was vey kind", "I have benn very happy", "even
+when its hare with COVID". A given name is never such a slip ("ben", "dave", "wen").
 """
 
 from __future__ import annotations
@@ -33,6 +36,14 @@ WORD_LOWER_BY = 1.0
 RARE = -14.0
 
 
+#: Words of English grammar so common that a short word one slip from one is that word
+#: mistyped, unless it is a given name (see above).
+FUNCTION_WORDS = frozenset(
+    """very been were here there they them have with this that what when your from some just
+    well much more also then than only even into over""".split()
+)
+
+
 def slips(word: str) -> set[str]:
     """Every spelling one slip away from ``word`` (Norvig's edits1)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -49,7 +60,9 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     ``key`` must be on no name list (given names and surnames: "Hodge" is one slip from
     "hedge") and rare itself.
     """
-    if len(key) < SHORTEST or not key.isalpha() or gazetteer.listed(key):
+    if len(key) < SHORTEST:
+        return _function_word_slip(key, gazetteer)
+    if not key.isalpha() or gazetteer.listed(key):
         return None
     if gazetteer.lower_prob(key) > RARE:
         return None
@@ -63,3 +76,10 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
             if best is None or low > best[0]:
                 best = (low, spelling)
     return best[1] if best else None
+
+
+def _function_word_slip(key: str, gazetteer: Gazetteer) -> str | None:
+    """The function word a short ``key`` is one slip from, if it is no given name."""
+    if len(key) < 3 or not key.isalpha() or key in gazetteer.first_names:
+        return None
+    return next((word for word in sorted(slips(key) & FUNCTION_WORDS)), None)

@@ -424,8 +424,12 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
             "Happening with my foot. Accordning to Mark I could have",
             "Happening with my foot. Accordning to [name] I could have",
         ),
+        # A short slip from a word of grammar: "very", "just".
+        ("The therapist was vey kind and listened to what I had to say", None),
+        ("Jsut great", None),
         # Names one slip from a word are still names: listed ones, and short nicknames.
         ("ask dave about it", "ask [name] about it"),
+        ("ask ben about it", "ask [name] about it"),
         ("gaz was great", "[name] was great"),
         ("Thanks to Tegan on reception", "Thanks to [name] on reception"),
     ],
