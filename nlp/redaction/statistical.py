@@ -327,15 +327,23 @@ def within_a_place(
     words: Sequence[tuple[int, int, str]], span: tuple[int, int], places: frozenset[str]
 ) -> bool:
     """Whether the words of ``span`` (characters) lie inside a place of two to four words
-    ("'s" counts as one) on the place list, read whole ("Connah", "'s", "Quay"): the rules
-    mark such places (names.py), and the finder's runs stop at each word it doubts."""
+    ("'s" counts as one) on the place list, read whole ("Connah", "'s", "Quay", "Port
+    Talbot"): the rules mark such places (names.py), and the finder's runs stop at each word
+    it doubts. The place must hold more than the span, and not by a name's particle: a
+    whole name can be a place too ("Lawrence Hill" wrote a book), and "de la Barca" is a
+    playwright's, whatever "La Barca" is."""
     inside = [k for k, (a, b, _) in enumerate(words) if span[0] <= a and b <= span[1]]
     if not inside:
         return False
     first, last = inside[0], inside[-1]
     for start in range(max(0, first - 3), first + 1):
         for end in range(last + 1, min(len(words), start + 4) + 1):
-            if end - start > 1 and place_key([w for _, _, w in words[start:end]]) in places:
+            around = [w for _, _, w in (*words[start:first], *words[last + 1 : end])]
+            if (
+                around
+                and not any(w.lower() in PARTICLES for w in around)
+                and place_key([w for _, _, w in words[start:end]]) in places
+            ):
                 return True
     return False
 

@@ -110,3 +110,6 @@ def test_a_person_named_like_the_start_of_a_village_is_still_hidden(redactor: Re
     )
     mum = redactor.redact("Connah's mum was lovely", language="en")
     assert mum.text == "[name]'s mum was lovely"
+    # A whole name that is also a place is still a person's: Lawrence Hill is in Bristol.
+    book = redactor.redact("Lawrence Hill's Book of Negroes won the prize", language="en")
+    assert book.text == "[name]'s Book of Negroes won the prize"
