@@ -329,9 +329,9 @@ def within_a_place(
     """Whether the words of ``span`` (characters) lie inside a place of two to four words
     ("'s" counts as one) on the place list, read whole ("Connah", "'s", "Quay", "Port
     Talbot"): the rules mark such places (names.py), and the finder's runs stop at each word
-    it doubts. The place must hold more than the span, and not by a name's particle: a
-    whole name can be a place too ("Lawrence Hill" wrote a book), and "de la Barca" is a
-    playwright's, whatever "La Barca" is."""
+    it doubts. The place must hold more than the span, and not by a name's particle or a
+    title: a whole name can be a place too ("Lawrence Hill" wrote a book), and "de la Barca"
+    is a playwright's, whatever "La Barca" is."""
     inside = [k for k, (a, b, _) in enumerate(words) if span[0] <= a and b <= span[1]]
     if not inside:
         return False
@@ -341,7 +341,7 @@ def within_a_place(
             around = [w for _, _, w in (*words[start:first], *words[last + 1 : end])]
             if (
                 around
-                and not any(w.lower() in PARTICLES for w in around)
+                and not any(w.lower() in PARTICLES or title(w) for w in around)
                 and place_key([w for _, _, w in words[start:end]]) in places
             ):
                 return True
