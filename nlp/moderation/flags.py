@@ -32,6 +32,7 @@ from nlp.moderation.lexicon import (
     SLURS_EN,
     mutated_forms,
 )
+from nlp.moderation.masked import MASKED_SWEARING, masked_words
 from nlp.moderation.spam import spam_reasons
 from nlp.moderation.swear_forms import TIN, TIN_WORDS, welsh_swear_forms
 
@@ -58,34 +59,6 @@ _RUNS = re.compile(r"(\w)\1{2,}")
 _SWEAR_STEMS = re.compile(
     r"(?<![\w'])(?:fuck|shit(?!ake)|twat|wank|bitch|cunt|piss|bollock|motherf)\w*"
 )
-# Letters hidden by other marks in the commonest swear words ("f-ck", "f.cking"), and the
-# Welsh "ff*cin" family; masked_words reads any listed word written with asterisks.
-_MASKED = re.compile(r"\b(?:f[\*#\-_.]+(?:c?k|ck)(?:ing|in|er|ed)?|ff[\*#]+[ck]\w*|ff\w[\*#]+n)\b")
-# A word with letters masked by asterisks or hashes, starting with a letter: "t*ssers",
-# "b*stards", "w**kers", "n*gger".
-_MASKED_TOKEN = re.compile(r"(?<![\w*#])[a-z][a-z*#]*[*#][a-z*#]*")
-_MOST_MASKED = 50
-_MASKABLE = tuple(sorted(w for w in OBSCENE_EN | SLURS_EN if w.isalpha() and len(w) > 3))
-
-
-def masked_words(lowered: str) -> set[str]:
-    """The listed obscenities and slurs that masked words in ``lowered`` stand for: each run
-    of masks stands for one to three letters (one mark often hides two: "f*k", "tw*t")."""
-    found: set[str] = set()
-    # An answer holds a few masked words at most; a hostile one thousands, each a regex.
-    tokens = [t for t in dict.fromkeys(_MASKED_TOKEN.findall(lowered)) if len(t) <= 20]
-    for token in tokens[:_MOST_MASKED]:
-        letters = [p for p in re.split(r"([*#]+)", token) if p]
-        shown = sum(len(p) for p in letters if p[0] not in "*#")
-        if shown < 2 and max(len(p) for p in letters) < 3:
-            continue  # "Consultant M*": an initial, not "f***"
-        pattern = re.compile(
-            "".join(
-                f"[a-z]{{1,{max(3, len(p))}}}" if p[0] in "*#" else re.escape(p) for p in letters
-            )
-        )
-        found.update(w for w in _MASKABLE if pattern.fullmatch(w))
-    return found
 
 
 def fold(text: str) -> str:
@@ -303,9 +276,7 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     flags: list[Flag] = []
     if is_obscene(text, folded):
         flags.append(Flag(ABUSE, OBSCENE))
-    if _SLUR.search(folded) or (
-        "*" in text and not masked_words(text.lower()).isdisjoint(SLURS_EN)
-    ):
+    if _SLUR.search(folded) or not masked_words(text.lower()).isdisjoint(SLURS_EN):
         flags.append(Flag(ABUSE, SLUR))
     if any(p.search(folded) for p in _THREATS):
         flags.append(Flag(ABUSE, THREAT))
@@ -326,11 +297,10 @@ def is_obscene(text: str, folded: str | None = None) -> bool:
         folded = fold(_NAMED_DICK.sub("Richard", text))
     folded = _PITCH_BLACK.sub("du pyg", folded)
     lowered = text.lower()
-    if _MASKED.search(lowered) or _obscene_words(folded):
+    if MASKED_SWEARING.search(lowered) or _obscene_words(folded):
         return True
-    if "*" in lowered or "#" in lowered:
-        if not masked_words(lowered).isdisjoint(OBSCENE_EN):
-            return True
+    if not masked_words(lowered).isdisjoint(OBSCENE_EN):
+        return True
     # Letters spelt out to dodge a filter: "f u c k", "c.a.c.h.u", "ff-y-c-i-n".
     spelt = [_SEPARATORS.sub("", m.group()) for m in _SPELT_OUT.finditer(folded)]
     return any(_obscene_words(word) for word in spelt)

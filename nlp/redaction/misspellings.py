@@ -8,9 +8,10 @@ in lower case is that word misspelt.
 
 Short words are left alone: a nickname of three letters is often one slip from a word
 ("gaz" and "gas", "daz" and "day"), and a resident's "gaz was great" names someone. Only a
-slip from one of the commonest short words of English grammar (FUNCTION_WORDS) is read as
-that word when it is short: "The therapist was vey kind", "I have benn very happy", "even
-when its hare with COVID". A given name is never such a slip ("ben", "dave", "wen").
+slip from one of the commonest words of English grammar (FUNCTION_WORDS) is read as that
+word when it is short: "The therapist was vey kind", "Jsut great". A given name is never
+such a slip ("ben", "dave", and "benn", which gender-guesser lists: "I have benn very happy"
+still hides it).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     """The common word ``key`` (folded, lower-case) is a slip from, if it is one.
 
     ``key`` must be on no name list (given names and surnames: "Hodge" is one slip from
-    "hedge") and rare itself.
+    "hedge") and rare itself; shorter than SHORTEST, only a slip from a function word that
+    is no given name counts.
     """
     if len(key) < SHORTEST:
         return _function_word_slip(key, gazetteer)

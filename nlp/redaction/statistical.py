@@ -187,7 +187,8 @@ class ModelNameFinder(WordChecks):
             return None, "inside a place"  # "Connah's Quay": as the rules read it
         start = position[kept[0]]
         if start != first and self._names_a_place(text, words, start):
-            return None, "names a place"  # "Mae Caia Park": read again once "Mae" is trimmed
+            return None, "names a place"  # "Mae Ysgol Morgan Llwyd": read again once "Mae"
+            # and "Ysgol" are trimmed, as the rules read it
         return kept, why
 
     def _names_a_place(self, text: str, words: Sequence[Word], k: int) -> bool:
