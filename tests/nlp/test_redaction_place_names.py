@@ -103,8 +103,9 @@ def test_welsh_villages_geonames_lacks_stay(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(welsh, language="cy")] == welsh
 
 
-def test_a_person_named_like_the_start_of_a_village_is_still_hidden(redactor: Redactor) -> None:
-    """Only the whole place is kept: "Connah" alone, or before another word, is a person."""
+def test_people_named_like_places_are_still_hidden(redactor: Redactor) -> None:
+    """Only a place's words are kept: "Connah" alone, or before another word, is a person,
+    and so is a whole name that is also a place."""
     assert redactor.redact("Thanks to Connah, my son", language="en").text == (
         "Thanks to [name], my son"
     )

@@ -54,6 +54,8 @@ def redactor() -> Redactor:
         "Mae angen mwy o athrawon Cymraeg yn Ysgol Morgan Llwyd.",
         # ... also when the finder runs the verb before it into the name ("Mae Ysgol").
         "Mae Ysgol Morgan Llwyd yn dda.",
+        # A word inside a longer place is the place's ("Talbot" is a surname too).
+        "Prif gyflogwr Port Talbot yw'r gwaith dur yno.",
         "Diolch i'r staff yn Ysbyty Maelor.",
         "Mae o dan reolaeth Bwrdd Iechyd Prifysgol Betsi Cadwaladr.",
         "Mae'r bwyty newydd ar Heol Tudur.",
