@@ -149,6 +149,9 @@ def test_a_name_that_is_also_a_town(redactor: Redactor, text: str, expected: str
         # it opens is still hidden whole.
         ("Took to wrong place by porter.", None),
         ("i love porter robinson", "i love [name]"),
+        # After "a", a lower-case given name is still a person: residents write so of staff
+        # (why "A hugh thankyou" still hides "hugh").
+        ("there was a sarah on reception", "there was a [name] on reception"),
     ],
 )
 def test_lower_case_names_found_from_context(
