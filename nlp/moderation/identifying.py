@@ -74,8 +74,9 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"\b(?:my|our|fy|ein)\s+(?:\w+\s+)?{_KIN}\b[^.!?\n]{{0,40}}?\b"
             rf"(?:(?:at|in|goes to|attends|yn|sy'n mynd i)\s+(?:Ysgol|{_CAP}\s+{_PLACE_WORDS})"
-            # A school year says the rest is a school: "in year 3 at St Mary's".
-            rf"|(?:year|blwyddyn|reception|derbyn)\s*\d{{0,2}}\s+(?:at|in|yn|ym|yng)\s+{_CAP})",
+            # A school year says the rest is a school: "in year 3 at St Mary's", "ym mlwyddyn
+            # 6 yn St Mary's" (the year mutates after "ym").
+            rf"|(?:year|[bmf]lwyddyn|reception|derbyn)\s*\d{{0,2}}\s+(?:at|in|yn|ym|yng)\s+{_CAP})",
             re.IGNORECASE,
         ),
         "a child and their school",

@@ -111,11 +111,8 @@ OWN_JOB = "the writer's job at a named place"
         ("my son at Ysgol Bryn Alyn is bullied", "identifying", "a child and their school"),
         # A school year says the name after it is a school's.
         ("my daughter is in year 3 at St Mary's", "identifying", "a child and their school"),
-        (
-            "Mae fy merch ym mlwyddyn 3 yn Ysgol Bodhyfryd",
-            "identifying",
-            "a child and their school",
-        ),
+        # ... in Welsh too, where the year mutates ("ym mlwyddyn").
+        ("Mae fy mab ym mlwyddyn 6 yn St Mary's", "identifying", "a child and their school"),
         ("I'm the lollipop lady outside Ysgol Penygelli", "identifying", OWN_JOB),
         (
             "the only chemist in Llay overcharges",
