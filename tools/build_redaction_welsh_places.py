@@ -13,6 +13,10 @@ out; this serves Welsh councils first.
 
 Contains OS data © Crown copyright and database right; Open Government Licence v3.0.
 
+The options rebuild the other variants measured (``--countries England,Scotland,Wales``,
+``--types City,Town,Village``, ``--keep-listed``), each into a copy of the tree with ``--out``
+before bench/name_sweep.py runs there.
+
 Run: .venv/bin/python tools/build_redaction_welsh_places.py --csv PATH/places.csv
 """
 
@@ -33,37 +37,46 @@ DATA = ROOT / "nlp" / "redaction" / "data"
 OUT = DATA / "welsh_places.txt.gz"
 
 
-def geonames_places() -> set[str]:
+def geonames_british_places() -> set[str]:
+    """The places places.txt.gz already holds as British. A town abroad of the same name does
+    not count: whether a lone word is a British place decides it (statistical._lone_place)."""
     with gzip.open(DATA / "places.txt.gz", "rt", encoding="utf-8") as handle:
-        return {fold(line.partition("\t")[0]) for line in handle if not line.startswith("#")}
+        rows = [line.rstrip("\n").partition("\t") for line in handle if line[0] != "#"]
+    return {fold(name) for name, _, flag in rows if flag == "UK"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--csv", type=Path, required=True, help="british-placenames' places.csv")
+    parser.add_argument("--countries", default="Wales", help="comma-separated")
+    parser.add_argument("--types", default="", help="comma-separated (City, Town, ...); all")
+    parser.add_argument("--keep-listed", action="store_true", help="places that are names too")
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
+    countries = set(args.countries.split(","))
+    types = set(filter(None, args.types.split(",")))
     first_names, surnames = name_lists()
-    known = geonames_places()
+    known = geonames_british_places()
     kept: set[str] = set()
     with args.csv.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             name = row["name"].strip()
             key = fold(name)
             if (
-                row["country"] == "Wales"
+                row["country"] in countries
+                and (not types or row["type"] in types)
                 and 2 < len(name) <= 40
                 and key not in known
-                and key not in first_names
-                and key not in surnames
+                and (args.keep_listed or (key not in first_names and key not in surnames))
             ):
                 kept.add(name)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write(
             "# Welsh populated places from OS Open Names (Contains OS data © Crown copyright"
             " and database right; OGL v3.0) via briang/british-placenames, one per line\n"
         )
         out.writelines(f"{name}\n" for name in sorted(kept))
-    print(f"wrote {len(kept)} Welsh place names to {OUT}")
+    print(f"wrote {len(kept)} place names to {args.out}")
 
 
 if __name__ == "__main__":
