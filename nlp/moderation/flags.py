@@ -273,10 +273,11 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     if not text or not text.strip():
         return []
     folded = fold(text)
+    masked = masked_words(text.lower())  # read once for both reasons
     flags: list[Flag] = []
-    if is_obscene(text, folded):
+    if is_obscene(text, folded, masked):
         flags.append(Flag(ABUSE, OBSCENE))
-    if _SLUR.search(folded) or not masked_words(text.lower()).isdisjoint(SLURS_EN):
+    if _SLUR.search(folded) or not masked.isdisjoint(SLURS_EN):
         flags.append(Flag(ABUSE, SLUR))
     if any(p.search(folded) for p in _THREATS):
         flags.append(Flag(ABUSE, THREAT))
@@ -291,15 +292,18 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     return flags
 
 
-def is_obscene(text: str, folded: str | None = None) -> bool:
-    """Whether the text holds an obscenity, English or Welsh, in any of its written forms."""
+def is_obscene(text: str, folded: str | None = None, masked: set[str] | None = None) -> bool:
+    """Whether the text holds an obscenity, English or Welsh, in any of its written forms.
+    ``folded`` and ``masked`` (masked.masked_words), when the caller has them already."""
     if folded is None or "Dick" in text:
         folded = fold(_NAMED_DICK.sub("Richard", text))
     folded = _PITCH_BLACK.sub("du pyg", folded)
     lowered = text.lower()
     if MASKED_SWEARING.search(lowered) or _obscene_words(folded):
         return True
-    if not masked_words(lowered).isdisjoint(OBSCENE_EN):
+    if masked is None:
+        masked = masked_words(lowered)
+    if not masked.isdisjoint(OBSCENE_EN):
         return True
     # Letters spelt out to dodge a filter: "f u c k", "c.a.c.h.u", "ff-y-c-i-n".
     spelt = [_SEPARATORS.sub("", m.group()) for m in _SPELT_OUT.finditer(folded)]
