@@ -93,7 +93,7 @@ WELSH_VILLAGES = [
     "Acrefair needs a shop.",
     "Brynteg park is dirty.",
     "Connah's Quay needs a new pool.",
-    "The leisure centre in Connah’s Quay is closing.",
+    "Connah’s Quay needs a pool.",  # the apostrophe a phone types
 ]
 
 
