@@ -10,12 +10,15 @@ type. The texts (see ../shared/data/README.md for their licences):
 - ``nhs``: the NHS Friends and Family Test answers (10,302, English);
 - ``civic``: the English statements of ../shared's Polis conversations (3,888);
 - ``welsh``: ../shared's Welsh sentences, each file shuffled with --seed and cut to
-  --per-file (language "cy"), as bench/welsh_names.py reads them.
+  --per-file (language "cy"), as bench/welsh_names.py reads them;
+- ``crossner``: CrossNER's development split (its five domains, English), from a git mirror
+  given with --crossner (bench/wiki_ner.py): not residents' text, but the dev set whose
+  changed names a change to the name finder is read on. Never the test split.
 
 Run:
     git archive BASE | tar -x -C /tmp/base
     .venv/bin/python bench/spans_changed.py --baseline /tmp/base [--sets nhs,civic,welsh]
-        [--seed 11] [--per-file 100000]
+        [--seed 11] [--per-file 100000] [--sets crossner --crossner MIRROR]
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from names_shown import NHS, civic_statements  # type: ignore[import-not-found]  # noqa: E402
 from welsh_names import sentences  # type: ignore[import-not-found]  # noqa: E402
+from wiki_ner import crossner  # type: ignore[import-not-found]  # noqa: E402
 
 _CHILD = """
 import json, sys
@@ -82,11 +86,13 @@ def main() -> None:
     parser.add_argument("--sets", default="nhs,civic,welsh")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--per-file", type=int, default=100_000)
+    parser.add_argument("--crossner", type=Path, help="a git mirror of zliucr/CrossNER")
     args = parser.parse_args()
     readers = {
         "nhs": (nhs_answers, "en"),
         "civic": (civic_statements, "en"),
         "welsh": (lambda: sentences(args.seed, args.per_file), "cy"),
+        "crossner": (lambda: [row["text"] for row in crossner(args.crossner, "dev")], "en"),
     }
     for name in args.sets.split(","):
         read, language = readers[name]
