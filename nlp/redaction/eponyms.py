@@ -14,6 +14,12 @@ resident, so these are shown:
 - the care charities and services named after their founders or patrons ("Marie Curie",
   "Sue Ryder", "Macmillan nurse"; "Macmillan" alone is a surname).
 
+Buildings, units and awards named after people are shown too, by the noun after the name:
+"the John Ryle Centre", "George Eliot Hospital", "the Agnes Unit", "on the Lynn Jarrett
+Ward", "nominated for a Daisy award" (each from a real NHS answer, each hidden before). The
+noun must be capitalised ("Sarah school nurse" is Sarah), "Ward" must follow an article
+("thanks to Sarah Ward" is a person) and an award an article too ("a Daisy award").
+
 Never after a title or kin word ("Dr Parkinson's clinic", "Mrs Bell's palsy": that is Mrs
 Bell), and never a common given name before a condition's noun ("Jane's disease" is Jane's):
 no condition on the lists below is named after one.
@@ -65,6 +71,25 @@ _SERVICES = re.compile(
 )
 
 
+# Buildings and services named after people, by their capitalised noun ("the John Ryle
+# Centre", "George Eliot Hospital"). Not "Hall", "Court" or "Lodge", which are surnames too.
+_BUILDING_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:Centre|Center|Hospital|Hospice|Unit|Clinic|Surgery|School|Academy"
+    r"|Library|Institute|Foundation|Trust|Memorial|Wing|Suite|House)\b"
+)
+# A ward named after a person, after an article ("on the Lynn Jarrett Ward"): "Ward" after
+# a name alone is a surname ("Sarah Ward"), and a family is the Wards ("the Ward family").
+_WARD_AFTER = re.compile(
+    r"\s+Ward(?!['’]s)\b(?!\s+(?:family|families|household|twins|brothers|sisters|boys|girls))"
+)
+# An award named after a person, after an article ("a Daisy award", "the Nobel prize").
+_AWARD_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:awards?|prizes?|medals?|trophy|scholarships?|lectures?|fellowships?)\b",
+    re.IGNORECASE,
+)
+_ARTICLES = frozenset("a an the this that our".split())
+
+
 def eponyms(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` that name a care charity or service after a person."""
     return [(m.start(), m.end()) for m in _SERVICES.finditer(text)]
@@ -103,3 +128,18 @@ def _known_alone(text: str, name: str, end: int) -> bool:
     possessive = key.endswith(("'s", "’s")) or text[end : end + 2] in ("'s", "’s")
     stem = key[:-2] if key.endswith(("'s", "’s")) else key
     return (stem in KNOWN_ALONE and possessive) or (key[-1:] == "s" and key[:-1] in KNOWN_ALONE)
+
+
+def names_a_building_or_award(text: str, start: int, end: int) -> bool:
+    """Whether the name found at ``text[start:end]`` names a building, a unit, a ward or
+    an award after a person ("the John Ryle Centre", "a Daisy award"), not a person."""
+    previous = previous_word(text, start)
+    if title(previous):
+        return False  # "Dr Gray's Centre" may be the doctor's; "Mrs Ward" is Mrs Ward
+    if _BUILDING_AFTER.match(text, end):
+        return True
+    article = fold(previous) in _ARTICLES
+    name = text[start:end]
+    if article and name.endswith(" Ward") and text[end : end + 2] not in ("'s", "’s"):
+        return True  # the finder took the ward's noun into the name: "the Lynn Jarrett Ward"
+    return article and bool(_WARD_AFTER.match(text, end) or _AWARD_AFTER.match(text, end))

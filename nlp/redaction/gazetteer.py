@@ -62,7 +62,8 @@ williams wynne
 # are the ones it cannot (months, days, Welsh days as "nos Wener" mutates them, institutions
 # such as the Royal Mail, the high-street chains residents name, and the letters of NHS
 # services and jobs, "CAMHS", "my GP", "the OT", whom residents name far more often than
-# anyone with those initials; not Costa, Marks or Spencer, which are surnames too).
+# anyone with those initials; not Costa, Marks or Spencer, which are surnames too;
+# "Angels", what residents call the staff who cared for them, is no one's name: "Angel" is).
 NOT_NAMES = frozenset(
     """
 january february march april may june july august september october november december
@@ -85,7 +86,7 @@ northern southern eastern western tory tories labour brexit remainer remainers l
 lexit ukip plaid senedd parliament government minister royal covid coronavirus nhs
 tesco asda sainsbury sainsburys morrisons waitrose aldi lidl greggs argos primark wetherspoons
 wetherspoon spar starbucks mcdonalds nandos screwfix wickes halfords currys matalan
-poundland wilko specsavers superdrug whsmith oxfam santa
+poundland wilko specsavers superdrug whsmith oxfam santa angels
 gp gps ot rmn rgn cpn hca camhs cahms pals physio physios
 """.split()
 )

@@ -17,11 +17,16 @@ from nlp import langid
 from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
-from nlp.redaction.eponyms import eponyms, names_a_condition_or_service
+from nlp.redaction.eponyms import (
+    eponyms,
+    names_a_building_or_award,
+    names_a_condition_or_service,
+)
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.name_cues import after_title
 from nlp.redaction.normalise import Normalised, normalise
+from nlp.redaction.sayings import sayings
 from nlp.redaction.statistical import CONTEXTUAL
 from storage.placeholders import normalise_spans, render_redacted
 
@@ -207,15 +212,38 @@ class Redactor:
 
 
 def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The spans without the names that name a condition or a care service ("Bell's
-    palsy", "Marie Curie nurses": eponyms.py)."""
+    """The spans without the names that name no one: a condition, a care service, a
+    building or an award named after a person ("Bell's palsy", "Marie Curie nurses", "the
+    John Ryle Centre": eponyms.py), or a name inside a saying ("taking the mickey", "I will
+    sue the council": sayings.py)."""
     if not any(kind == "name" for _, _, kind in spans):
         return spans
     services = eponyms(text)  # once per text, not once per name
+    stretches = sayings(text)
+    buildings = [
+        (start, end)
+        for start, end, kind in spans
+        if kind == "name" and names_a_building_or_award(text, start, end)
+    ]
+    # The finders may split or repeat a name a building's last part names: "George
+    # Washington" inside or just before "George Washington Carver Center".
+    buildings += [
+        (start, end)
+        for start, end, kind in spans
+        if kind == "name"
+        and any(
+            a <= start and end <= b or (end < a and not text[end:a].strip()) for a, b in buildings
+        )
+    ]
     return [
         (start, end, kind)
         for start, end, kind in spans
-        if kind != "name" or not names_a_condition_or_service(text, start, end, services)
+        if kind != "name"
+        or not (
+            (start, end) in buildings
+            or any(a <= start and end <= b for a, b in stretches)
+            or names_a_condition_or_service(text, start, end, services)
+        )
     ]
 
 

@@ -1,4 +1,4 @@
-"""Conditions, care services, buildings and medicines named after people stay in quotes.
+"""Conditions, care services, buildings, awards and medicines named after people stay in quotes.
 
 Residents write about their health and their care. The name finders took the eponym for a
 person and the quote lost what it was about: "Dad had [name] body dementia", "the [name]
@@ -37,7 +37,19 @@ SERVICES = [
     "Wife has had difficulties with Latham house receptionist",
     "Only issue is Lanzo meds have been stopped",
 ]
+# Each from a real NHS answer, where the name was hidden.
+BUILDINGS_AND_AWARDS = [
+    "The staff at the John Ryle Centre were lovely",
+    "My surgeon at George Eliot Hospital was very impressed",
+    "the staff at the Agnes Unit were kind",
+    "Nobody was around much on the Lynn Jarrett Ward.",
+    "I have nominated her for a Daisy award",
+    # The finders split this name; every part of it goes with the building.
+    "We love the Mustang Club and the George Washington Carver Center",
+]
 PEOPLE = [
+    ("Thanks to Sarah Ward for her help", "Thanks to [name] for her help"),
+    ("Dr Gray Centre staff rang me", "Dr [name] Centre staff rang me"),
     ("Dr Parkinson was kind", "Dr [name] was kind"),
     ("Mrs Bell's palsy is worse", "Mrs [name]'s palsy is worse"),
     ("Jane's disease got worse", "[name]'s disease got worse"),
@@ -60,6 +72,11 @@ def test_conditions_named_after_people_are_shown(redactor: Redactor) -> None:
 
 def test_care_services_buildings_and_medicines_are_shown(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(SERVICES, language="en")] == SERVICES
+
+
+def test_buildings_wards_and_awards_named_after_people_are_shown(redactor: Redactor) -> None:
+    redacted = [r.text for r in redactor.redact_many(BUILDINGS_AND_AWARDS, language="en")]
+    assert redacted == BUILDINGS_AND_AWARDS
 
 
 @pytest.mark.parametrize(("text", "redacted"), PEOPLE)

@@ -314,6 +314,10 @@ def test_services_and_faiths_named_like_people_are_not_people(
         # A charity's shop, and Father Christmas at the council's own grotto.
         ("Local charities including Oxfam and Age UK help a lot", None),
         ("Santa's grotto in Queens Square was lovely", None),
+        # What residents call the staff who cared for them (a real NHS answer); "Angel" is a
+        # name.
+        ("Angels on this ward", None),
+        ("Angel on reception was kind", "[name] on reception was kind"),
         ("we live in Tŷ Gwyn on Heol Offa", None),
         # ... and schools and hospitals named after people or places.
         ("My son goes to Ysgol Morgan Llwyd", None),

@@ -1,0 +1,112 @@
+"""Given names inside everyday phrases, which name no one: the name is shown.
+
+Residents write as they speak. A complaint says the council is "taking the mickey", that
+"every Tom, Dick and Harry" parks on the pavement, that "I will sue the council"; thanks go
+to "a ray of sunshine" and "a pat on the back for the bin men". The name finders read
+"mickey", "Tom", "sue" and "ray" as people, and the quote lost its point ("taking the
+[name]", "I will [name] the council", "is [name] of sunshine": the last from a real NHS
+answer). These stretches name no one, so a name found wholly inside one is shown:
+
+- sayings and stock characters that hold a given name ("Bob's your uncle", "nosy parker",
+  "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank", "Siôn Corn", Welsh for
+  Father Christmas) and a dog's breed ("Jack Russell");
+- a given name that is also a verb, after a subject and a modal, or after "going to", "had
+  to" and the like, and before its object ("I will sue the council", "I had to chase them
+  up"; never at a question's start, "Will Sue the nurse ring me?");
+- "been" mistyped as a given name after "have" ("I have benn very happy"), unless "to" or
+  "and" follows, where a person may be meant ("I have Ben to thank");
+- the hospital's letters that are also given names, in capitals in a text that is not in
+  capitals throughout ("sent to ED", the emergency department; "TED stockings");
+- a word between "a" and a thank-you, which is the thanks' size mistyped ("A hugh
+  thankyou").
+
+A name reaching past the stretch ("a pat on the back to Sarah": "Sarah") is judged as
+before. The sayings were written by hand from common British idiom; none is a person's
+personal data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.redaction.misspellings import slips
+
+# The sayings, stock characters and breeds. Each is whole: "Tom" alone, "Jack" alone or
+# "Mickey" alone is still a name.
+_SAYINGS = (
+    r"t(?:ake|akes|aking|ook|aken)\s+the\s+(?:mick(?:ey|y|ie)?|michael)",
+    # Only as a word for shoddy, after a determiner: "is mickey mouse's voice scary" is
+    # about the character.
+    r"(?:a|an|this|that|such|what|total|complete|right|proper|bit)\s+mickey[\s-]+mouse",
+    r"bob['’]?s\s+(?:your|yer|ya)\s+uncle",
+    r"(?:every|any)\s+tom,?\s+dick,?\s+(?:and|or|&)\s+harry",
+    r"peeping\s+toms?",
+    r"doubting\s+thomas(?:es)?",
+    r"nos(?:e)?y\s+parkers?",
+    r"smart\s+alec(?:k|ks|s)?",
+    r"jacks?\s+of\s+all\s+trades",
+    r"jack\s+the\s+lad",
+    r"jack\s+russ?ell?s?",
+    r"jack\s+frost",
+    r"billy[\s-]+no[\s-]+mates",
+    r"johnny[\s-]+come[\s-]+lately",
+    r"heath\s+robinson",
+    r"joe\s+(?:bloggs|public|soap)",
+    r"(?:john|jane)\s+doe",
+    r"pete\s+tong",
+    r"happy\s+as\s+larry",
+    r"the\s+full\s+monty",
+    r"lazy\s+susans?",
+    r"clever\s+dicks?",
+    r"silly\s+billy",
+    r"rays?\s+of\s+(?:sunshine|light|hope)",
+    r"(?:question|exclamation)\s+marks?",
+    r"pats?\s+on\s+the\s+back",
+    r"to\s+be\s+(?:(?:quite|totally|brutally|perfectly|completely|very|honest\s+and)\s+)?frank",
+    r"si[oô]n\s+corn",
+)
+
+# Given names that are also verbs a resident does to an organisation ("sue the council",
+# "chase them up", "they rob us", "nick it", "mark it", "bill us").
+_VERBS = r"(?:sue|rob|nick|mark|bill|chase|pat)"
+# What follows such a verb: its object, or the particle of "chase up".
+_OBJECT = (
+    r"(?:the|them|him|her|us|you|me|my|your|his|their|our|it|this|that|these|those|every"
+    r"|everyone|anyone|someone|council|landlord|up|for|a|an)\b"
+)
+# A subject and a modal ("I will", "we'll", "they could"): with the subject written, the
+# modal cannot open a question ("Will Sue the nurse ring me?").
+_MODAL = (
+    r"\b(?:i|we|you|they|he|she|people|residents|someone|somebody|anyone|everyone|nobody)"
+    r"(?:['’]ll|['’]d|\s+(?:will|would|shall|should|can|could|may|might|must|won['’]t"
+    r"|wouldn['’]t|couldn['’]t|shouldn['’]t|cannot|can['’]t|will\s+have\s+to"
+    r"|would\s+have\s+to|might\s+have\s+to))"
+    r"(?:\s+(?:definitely|probably|certainly|just|also|now|soon|then|not|never))?\s+"
+)
+# "going to sue", "had to chase", "threatened to sue".
+_TO = (
+    r"\b(?:(?:going|want|wants|wanted|need|needs|needed|have|has|had|try|tried|trying"
+    r"|threatened|threatening|plan|planning|intend|decided)\s+to|gonna|wanna)\s+"
+)
+# A slip of "been" after "have", and not before "to" or "and" ("I have Ben to thank").
+_BEEN_SLIPS = "|".join(sorted((s for s in slips("been") if s.isalpha()), key=len, reverse=True))
+_BEEN = rf"\b(?:have|has|had|['’]ve|having)\s+((?:{_BEEN_SLIPS}))(?=\s+(?!(?:to|and)\b)[a-z])"
+# "A hugh thankyou": one word between "a" and the thanks.
+_THANKS_SIZE = r"\ba\s+([^\W\d_]+)\s+(?=(?:thank[\s-]*you|thankyou|thanks)\b)"
+
+# "sent to ED", "TED stockings" (see the docstring): in capitals only, as the NHS writes them.
+_LETTERS = re.compile(r"(?<![\w&])(?:ED|TED)(?![\w&])")
+
+_STRETCHES = re.compile(r"(?<![\w'’])(?:" + "|".join(_SAYINGS) + r")(?![\w])", re.IGNORECASE)
+_VERB_AFTER = re.compile(rf"(?:{_MODAL}|{_TO})({_VERBS})(?=\s+{_OBJECT})", re.IGNORECASE)
+_WORD_IN_CONTEXT = (re.compile(_BEEN, re.IGNORECASE), re.compile(_THANKS_SIZE, re.IGNORECASE))
+
+
+def sayings(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` in which a given name names no one (see the docstring)."""
+    found = [(m.start(), m.end()) for m in _STRETCHES.finditer(text)]
+    found += [m.span(1) for m in _VERB_AFTER.finditer(text)]
+    found += [m.span(1) for pattern in _WORD_IN_CONTEXT for m in pattern.finditer(text)]
+    if any(letter.islower() for letter in text):
+        found += [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
+    return found

@@ -1,0 +1,79 @@
+"""Given names inside everyday phrases name no one, so quotes keep them.
+
+Residents write as they speak: "taking the mickey", "every Tom, Dick and Harry", "I will sue
+the council", "is ray of sunshine in my week" (the last from a real NHS answer). Each of these
+lost its point to a [name] before. A person named beside the saying, or in a question the
+verb's rule could misread, is still hidden.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.redaction import Redactor
+from nlp.redaction.sayings import sayings
+
+SHOWN = [
+    "They are taking the mickey with these parking charges",
+    "the council is taking the mick",
+    "and Bob's your uncle, another rise in council tax",
+    "every Tom, Dick and Harry parks on the pavement",
+    "to be frank the service is poor",
+    "it's a Heath Robinson arrangement",
+    "what a mickey mouse service",
+    "a right nosy parker next door",
+    "the rules are for Joe Public",
+    "my Jack Russell needs a park",
+    "it all went Pete Tong",
+    "even a Billy no mates like me",
+    "a peeping Tom in the park",
+    "a question mark hangs over the bus service",
+    "I will sue the council",
+    "we'll sue them for the damage",
+    "I had to chase them up three times",
+    "I have benn very happy with my care",
+    "A hugh thankyou.",
+    "Instead of initially being sent to ED.",
+    "TED stockings were given on the ward",
+]
+HIDDEN = [
+    ("Angela especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
+    ("Give credit where it's due, a pat on the back to Sarah", "to [name]"),
+    ("Will Sue the nurse ring me back?", "Will [name] the nurse"),
+    ("i had to chase sue the receptionist", "chase [name] the receptionist"),
+    ("i have ben to thank for that", "have [name] to thank"),
+    ("is mickey mouse's voice scary", "is [name]'s voice"),
+    ("Ed was lovely on the ward", "[name] was lovely"),
+    ("THANK YOU TED FOR EVERYTHING", "THANK YOU [name] FOR"),
+]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+def test_sayings_that_hold_a_given_name_are_shown(redactor: Redactor) -> None:
+    assert [r.text for r in redactor.redact_many(SHOWN, language="en")] == SHOWN
+
+
+@pytest.mark.parametrize(("text", "shown"), HIDDEN)
+def test_a_person_beside_a_saying_is_still_hidden(
+    redactor: Redactor, text: str, shown: str
+) -> None:
+    assert shown in redactor.redact(text, language="en").text
+
+
+def test_father_christmas_in_welsh_is_no_one(redactor: Redactor) -> None:
+    text = "Daeth Siôn Corn i'r ysgol ddoe"
+    assert redactor.redact(text, language="cy").text == text
+
+
+def test_a_name_verb_is_read_only_after_a_subject_and_before_its_object() -> None:
+    def words(text: str) -> list[str]:
+        return [text[a:b] for a, b in sayings(text)]
+
+    assert words("I will sue the council") == ["sue"]
+    assert words("they're going to rob us blind") == ["rob"]
+    assert words("I will sue") == []  # no object: "I will, Sue" may be said to her
+    assert words("when will sue the nurse be back") == []
