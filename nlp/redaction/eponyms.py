@@ -16,8 +16,9 @@ resident, so these are shown:
 
 Buildings, units and awards named after people are shown too, by the noun after the name:
 "the John Ryle Centre", "George Eliot Hospital", "the Agnes Unit", "on the Lynn Jarrett
-Ward", "nominated for a Daisy award" (each from a real NHS answer, each hidden before). The
-noun must be capitalised ("Sarah school nurse" is Sarah), "Ward" must follow an article
+Ward", "nominated for a Daisy award" (each from a real NHS answer, each hidden before), and
+after a title of honour ("Sir Thomas Picton School", "Ysgol Syr Hugh Owen"). The noun must
+be capitalised ("Sarah school nurse" is Sarah), "Ward" must follow an article
 ("thanks to Sarah Ward" is a person) and an award an article too ("a Daisy award").
 
 Never after a title or kin word ("Dr Parkinson's clinic", "Mrs Bell's palsy": that is Mrs
@@ -35,7 +36,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.redaction.gazetteer import fold, popular_first_names
-from nlp.redaction.name_cues import previous_word, title
+from nlp.redaction.name_cues import opens_a_welsh_place, previous_word, title
 
 # Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
 # come between ("Duchenne muscular dystrophy", "Lewy body dementia"); the rest of a word the
@@ -75,7 +76,14 @@ _SERVICES = re.compile(
 # Centre", "George Eliot Hospital"). Not "Hall", "Court" or "Lodge", which are surnames too.
 _BUILDING_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:Centre|Center|Hospital|Hospice|Unit|Clinic|Surgery|School|Academy"
-    r"|Library|Institute|Foundation|Trust|Memorial|Wing|Suite|House)\b"
+    r"|Library|Institute|Foundation|Trust|Memorial|Wing|Suite|House|Airport|Stadium|Theatre"
+    r"|Museum|Gallery|Station|University|College)\b"
+)
+# Titles of honour before a building's namesake: "Sir Thomas Picton School", "Ysgol Syr Hugh
+# Owen". Not "Dr", "Mr" or "Mrs": "Dr Smith surgery" is the doctor's.
+_HONOURS = frozenset(
+    "sir syr dame lord lady king queen prince princess brenin brenhines tywysog tywysoges"
+    " arglwydd bishop esgob archbishop archesgob".split()
 )
 # A ward named after a person, after an article ("on the Lynn Jarrett Ward"): "Ward" after
 # a name alone is a surname ("Sarah Ward"), and a family is the Wards ("the Ward family").
@@ -134,10 +142,15 @@ def names_a_building_or_award(text: str, start: int, end: int) -> bool:
     """Whether the name found at ``text[start:end]`` names a building, a unit, a ward or
     an award after a person ("the John Ryle Centre", "a Daisy award"), not a person."""
     previous = previous_word(text, start)
-    if title(previous):
+    honour = fold(previous) in _HONOURS
+    if title(previous) and not honour:
         return False  # "Dr Gray's Centre" may be the doctor's; "Mrs Ward" is Mrs Ward
     if _BUILDING_AFTER.match(text, end):
         return True
+    if honour:
+        # Welsh puts the building first: "Ysgol Syr Hugh Owen", "Coleg Syr Thomas Jones".
+        earlier = previous_word(text, text.rfind(previous, 0, start))
+        return opens_a_welsh_place(earlier, previous)
     article = fold(previous) in _ARTICLES
     name = text[start:end]
     if article and name.endswith(" Ward") and text[end : end + 2] not in ("'s", "’s"):

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.cy.mutations import Mutation, mutate
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
-from nlp.redaction.gazetteer import WELSH_FIRST_NAMES, Gazetteer, fold, popular_first_names
+from nlp.redaction.gazetteer import (
+    POSSESSIVE_ENDINGS,
+    WELSH_FIRST_NAMES,
+    Gazetteer,
+    fold,
+    popular_first_names,
+)
 
 TITLES = frozenset(
     """
@@ -276,7 +282,8 @@ WARD_ROLES = frozenset("sister manager clerk host hostess".split())
 WARD_BEFORE = frozenset(
     "the a this that our all whole same every each other on in at onto off".split()
 )
-# ... unless a word for a family follows: "the Ward family", "the Ward twins".
+# ... unless a word for a family follows: "the Ward family", "the Ward twins", or a
+# possessive (POSSESSIVE_ENDINGS): a ward owns little, a person much ("on Sarah Ward's advice").
 _FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
 
 # What a medicine comes as, after its brand name ("Lanzo meds"). One of the commonest given
@@ -295,6 +302,18 @@ _WELSH_PLACE_NOUNS = frozenset(
     ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
     clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont""".split()
 )
+# ... and as mutated after "i", "yn", "ei" ("i Goleg Cambria", "yng Nghanolfan", "ym
+# Mhentre"), but not the mutated forms that are names themselves: "Lyn" (llyn), "Blas"
+# (plas), "Faes" (maes).
+_WELSH_PLACE_NOUNS_MUTATED = (
+    frozenset(
+        form
+        for noun in _WELSH_PLACE_NOUNS
+        for mutation in Mutation
+        if (form := mutate(noun, mutation)) not in ("lyn", "blas", "faes")
+    )
+    | _WELSH_PLACE_NOUNS
+)
 
 
 def opens_a_welsh_place(word: str, after: str) -> bool:
@@ -302,7 +321,7 @@ def opens_a_welsh_place(word: str, after: str) -> bool:
     (the next word) is capitalised: "Plas Madoc", "Ysgol Morgan Llwyd". In English and Welsh
     text: the name after it may be a person's, but here it is the place's. Lower-case, the
     noun is a person's in Welsh ("fferm Dafydd" is Dafydd's farm)."""
-    return word[:1].isupper() and fold(word) in _WELSH_PLACE_NOUNS and after[:1].isupper()
+    return word[:1].isupper() and fold(word) in _WELSH_PLACE_NOUNS_MUTATED and after[:1].isupper()
 
 
 def in_a_welsh_place_name(words: Sequence[tuple[int, int, str]], start: int) -> bool:
@@ -445,14 +464,19 @@ def names_a_place(
             # after it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward": the rules hide it)
         if before.lower() in WARD_BEFORE and fold(after) not in _FAMILY:
             return True  # "all Ward staff", "the Ward was clean"; not "the Ward family"
-        if before[:1].isupper() and earlier.lower() in WARD_BEFORE:
+        if (
+            before[:1].isupper()
+            and earlier.lower() in WARD_BEFORE
+            and after not in POSSESSIVE_ENDINGS
+        ):
             return True  # "the Wendolen Ward", "on Cherry Ward" (its first word: below)
     if (
         fold(after) in FACILITIES_LOWER
         and before.lower() in WARD_BEFORE
         and fold(then) not in _FAMILY
+        and then not in POSSESSIVE_ENDINGS
     ):
-        return True  # "the Wendolen Ward", "on Cherry Ward"
+        return True  # "the Wendolen Ward", "on Cherry Ward"; not "on Sarah Ward's advice"
     if (
         welsh
         and word[:1].isupper()

@@ -38,6 +38,7 @@ from nlp.redaction.name_cues import (
     TITLES_CY,
     in_a_welsh_place_name,
     names_a_place,
+    opens_a_welsh_place,
     person_cue_before_cy,
     title,
     welsh_looking,
@@ -270,6 +271,8 @@ class _Scan(Tokens):
                 break  # "Mr. Smith", "Emperor Norton": the title stays
             if welsh_looking(self.words[prev]) and key not in self.g.first_names:
                 break  # "Ffoniwch Gareth": a Welsh verb before the name stays
+            if opens_a_welsh_place(self.words[prev], self.words[start]):
+                break  # "i Goleg Morgan Llwyd": a mutated place noun, in no dictionary
 
             # A first name before a surname, even one that is also a place ("Isla"),
             # or a word too rare to be in the frequency table ("Kwame").

@@ -48,6 +48,7 @@ _SAYINGS = (
     r"jack\s+the\s+lad",
     r"jack\s+russ?ell?s?",
     r"jack\s+frost",
+    r"robin\s+red[\s-]?breasts?",
     r"billy[\s-]+no[\s-]+mates",
     r"johnny[\s-]+come[\s-]+lately",
     r"heath\s+robinson",

@@ -44,12 +44,15 @@ BUILDINGS_AND_AWARDS = [
     "the staff at the Agnes Unit were kind",
     "Nobody was around much on the Lynn Jarrett Ward.",
     "I have nominated her for a Daisy award",
+    "Robin Hood Airport is too far to drive",
+    "My son goes to Sir Thomas Picton School",
     # The finders split this name; every part of it goes with the building.
     "We love the Mustang Club and the George Washington Carver Center",
 ]
 PEOPLE = [
     ("Thanks to Sarah Ward for her help", "Thanks to [name] for her help"),
     ("Dr Gray Centre staff rang me", "Dr [name] Centre staff rang me"),
+    ("Sir Thomas was kind", "Sir [name] was kind"),
     ("Dr Parkinson was kind", "Dr [name] was kind"),
     ("Mrs Bell's palsy is worse", "Mrs [name]'s palsy is worse"),
     ("Jane's disease got worse", "[name]'s disease got worse"),
@@ -84,6 +87,20 @@ def test_a_person_announced_or_given_a_common_name_is_still_hidden(
     redactor: Redactor, text: str, redacted: str
 ) -> None:
     assert redactor.redact(text, language="en").text == redacted
+
+
+def test_welsh_puts_the_building_first_and_a_title_of_honour_between(
+    redactor: Redactor,
+) -> None:
+    for text in (
+        "Mae fy mab yn Ysgol Syr Hugh Owen",
+        "Aethon ni i Goleg Syr Thomas Jones",  # "Coleg", mutated after "i"
+        "Aethon ni i Goleg Morgan Llwyd",
+    ):
+        assert redactor.redact(text, language="cy").text == text
+    assert redactor.redact("Diolch i Syr Thomas am ei help", language="cy").text == (
+        "Diolch i Syr [name] am ei help"
+    )
 
 
 def test_welsh_puts_the_condition_first_and_kin_before_it(redactor: Redactor) -> None:

@@ -251,6 +251,7 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("Lots of opportunities on Cherry Ward in Highbury Hospital", None),
         ("So many positives about the Wendolen Ward, and the staff on the ward", None),
         ("The Ward family next door", "The [name] family next door"),
+        ("on Sarah Ward's advice I rang the council", "on [name]'s advice I rang the council"),
         ("Thanks to Sue ward sister", "Thanks to [name] ward sister"),
         ("thanks to nurse Ward", "thanks to nurse [name]"),
     ],

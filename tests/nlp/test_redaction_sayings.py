@@ -24,6 +24,7 @@ SHOWN = [
     "a right nosy parker next door",
     "the rules are for Joe Public",
     "my Jack Russell needs a park",
+    "robin redbreast comes to my garden",
     "it all went Pete Tong",
     "even a Billy no mates like me",
     "a peeping Tom in the park",
