@@ -179,6 +179,15 @@ class _Scan(Tokens):
                 self.welsh and self.welsh_full_name(i)  # "gyda Dan Lewis"
             ):
                 return None
+            if (
+                self.capitalised(i)
+                and not self.known(key)
+                and self.g.lower_prob(key) > self.g.capital_prob(key)
+                and not self.next_word(i)[:1].isupper()
+            ):
+                return None  # "I am Disabled", "I'm Autistic", "Dear Resident": on no name
+                # list and written lower-case more often, a word the writer stressed; not
+                # before a surname ("gan Dic Jones")
             if self.capitalised(i) or self.lower_case_name(key):
                 return True
             # "my name is borna": after a naming phrase, a word too rare to be anything else

@@ -494,3 +494,25 @@ def test_a_list_of_people_keeps_a_placeholder_each(redactor: Redactor) -> None:
     assert redactor.redact("Write to 12 Acacia Avenue, Wrexham", language="en").text == (
         "Write to [address]"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Residents describe themselves after "I am" and stress the word with a capital: the
+        # description is what the council needs to read.
+        ("I am Disabled and need help getting to the shops", None),
+        ("I'm Autistic and the noise is hard", None),
+        ("I am Deaf and nobody texts me back", None),
+        ("I am Retired and live alone", None),
+        ("Dear Resident, thank you", None),
+        # A name after the same words is still hidden, listed or too rare to be a word.
+        ("I am Sarah and I live in Rhos", "I am [name] and I live in Rhos"),
+        ("i am grace", "i am [name]"),
+        ("my neighbour Kwame is kind", "my neighbour [name] is kind"),
+    ],
+)
+def test_a_description_after_i_am_is_no_name(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
