@@ -9,7 +9,8 @@ answer). These stretches name no one, so a name found wholly inside one is shown
 
 - sayings and stock characters that hold a given name ("Bob's your uncle", "nosy parker",
   "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank", "Siôn Corn", Welsh for
-  Father Christmas) and a dog's breed ("Jack Russell");
+  Father Christmas), a dog's breed ("Jack Russell"), a nursery rhyme ("Jack and Jill") and
+  a wedding anniversary ("our Ruby wedding");
 - a given name that is also a verb, after a subject and a modal, or after "going to", "had
   to" and the like, and before its object ("I will sue the council", "I had to chase them
   up"; never at a question's start, "Will Sue the nurse ring me?");
@@ -49,6 +50,8 @@ _SAYINGS = (
     r"jack\s+russ?ell?s?",
     r"jack\s+frost",
     r"robin\s+red[\s-]?breasts?",
+    r"jack\s+(?:and|&)\s+jill",
+    r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
     r"billy[\s-]+no[\s-]+mates",
     r"johnny[\s-]+come[\s-]+lately",
     r"heath\s+robinson",

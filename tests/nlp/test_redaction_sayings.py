@@ -25,6 +25,8 @@ SHOWN = [
     "the rules are for Joe Public",
     "my Jack Russell needs a park",
     "robin redbreast comes to my garden",
+    "Jack and Jill nursery is great",
+    "Ruby wedding party at the Miners Institute",
     "it all went Pete Tong",
     "even a Billy no mates like me",
     "a peeping Tom in the park",
