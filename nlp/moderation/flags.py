@@ -123,7 +123,11 @@ _THREATS = [
     ),
     re.compile(
         r"\b(?:you(?:'re| are)\s+(?:a\s+)?dead(?:\s+man)?|watch your back|kill yourself"
-        r"|kys|i know where you live|burn (?:it|them|the \w+) down)\b"
+        r"|kys|i know where you live|you(?:'ll| will) get what'?s coming(?: to you)?"
+        r"|burn (?:it|them|the(?: \w+){1,3}|(?:his|her|their|your) \w+) down"
+        # "put a brick through his window": damage to someone's home, whoever does it.
+        r"|(?:put|putting|throw|throwing|chuck|chucking|lob) a (?:brick|rock|stone) through"
+        r" (?:his|her|their|your|the \w+'s) (?:window|windows|windscreen))\b"
     ),
     re.compile(
         r"\b(?:(?:dw ?i|rwy|rydw i|wi)(?:'n)? (?:mynd i|am)|(?:mi |fe )?(?:a|af|wna|wnaf|bydda)"
@@ -154,6 +158,12 @@ _THREATS = [
         r"\b(?:dylai rhywun|rhaid i rhywun)\s+(?:eu |ei |dy )?(?:ladd|lladd|saethu|losgi)\b"
     ),
     re.compile(r"\b(?:gwylia dy gefn|ti(?:'n)? farw|dw i'n gwybod lle ti'n byw)\b"),
+    # "llosgi'r swyddfa i lawr", "taflu bricsen drwy ei ffenest".
+    re.compile(
+        r"\b(?:llosgi|losgi)(?:'r|\s+y|\s+yr|\s+(?:ei|eu|dy|eich))\s+\w+(?:\s+\w+)?\s+i\s+lawr"
+        r"|\b(?:taflu|daflu|rhoi|roi)\s+(?:bricsen|carreg|garreg)\s+(?:drwy|trwy|drw)\s+"
+        r"(?:ei|eu|dy|eich)\s+(?:ffenest|ffenestr|ffenestri)\b"
+    ),
     # Inflected future: "mi ladda i di", "stidia i o".
     re.compile(
         r"\b(?:ladda|lladda|waldia|stidia|saetha|losga|llosga|drywana|thrywana)"
@@ -325,7 +335,9 @@ _SEPARATORS = re.compile(r"[\s.\-_*]+")
 
 
 _AIMED = re.compile(
-    r"\b(?:(?:you|u|ya|they|he|she|councillors?|officers?|staff|cllr \w+)\s+(?:are|r|is|'re|'s)"
+    r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
+    r"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:mayor|leader|councillor|officer"
+    r"|manager|landlord|boss))\s+(?:are|r|is|'re|'s)"
     r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o)(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+|bunch of\s+"
     r"|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+)*(?P<word>\w+)"
 )
@@ -334,6 +346,7 @@ _DISMISSALS = re.compile(
     r"\b(?:cau dy (?:hen )?geg|cer i grafu|dos i grafu|(?:cer|dos) o 'ma"
     r"|shut (?:your|ur) (?:mouth|face)"
     r"|shut up|drop dead|get lost|nobody likes you|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart)"
+    r"|(?:stupid|silly|fat|lazy|ugly|daft) (?:old )?cow|waste of (?:space|oxygen|skin)"
     r"|cer i farw|dos i farw|lladd(?:a)? dy hun|neb yn dy hoffi|ti(?:'n| yn) drewi"
     r"|(?:dwyt|dydy|dyw) (?:ti|chi|nhw) (?:ddim )?(?:yn )?(?:dda|da) i ddim)\b"
 )

@@ -100,7 +100,7 @@ INSULTS_EN = frozenset(
     """
 idiot idiots moron morons cretin cretins imbecile imbeciles scum scumbag scumbags vermin
 parasite parasites subhuman subhumans filth degenerate degenerates worthless pathetic
-disgusting ugly
+disgusting ugly paedo paedos pedo pedos nonce nonces lowlife lowlifes
 """.split()
 )
 

@@ -40,6 +40,15 @@ OWN_JOB = "the writer's job at a named place"
         ("hen hwren yn y swyddfa", "abuse", "obscene language"),
         ("cachgi wyt ti", "abuse", "obscene language"),
         ("twpsyn wyt ti", "abuse", "insult aimed at someone"),
+        # Threats to a building or a home, veiled threats, and insults at officials and staff.
+        ("burn the council offices down", "abuse", "threat of violence"),
+        ("someone should put a brick through his window", "abuse", "threat of violence"),
+        ("you'll get what's coming to you", "abuse", "threat of violence"),
+        ("Dylai rhywun llosgi'r swyddfa i lawr", "abuse", "threat of violence"),
+        ("taflu bricsen drwy ei ffenest", "abuse", "threat of violence"),
+        ("you lot are scum", "abuse", "insult aimed at someone"),
+        ("the mayor is a paedo", "abuse", "insult aimed at someone"),
+        ("stupid cow on the phone hung up on me", "abuse", "insult aimed at someone"),
         ("does gen i ddim ofn torri dy wddw di", "abuse", "threat of violence"),
         ("dw i am guro'i wyneb o", "abuse", "threat of violence"),
         ("look at the white trash on that estate", "abuse", "slur"),
@@ -258,6 +267,12 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "please whatsapp me the bin dates",
         "I work from home and the broadband is awful",
         "my council tax refund is ready, thanks for sorting it",
+        # Burning, bricks and cows in their everyday senses; criticism of the council.
+        "we burn the leaves in the garden in autumn",
+        "llosgi'r dail yn yr hydref",
+        "the old cow in the field by the school",
+        "the council is pathetic at fixing roads",
+        "protect children from paedophiles online",
         # Asterisks that mask no swear word.
         "rated it a 5* service",
         "the staff were *very* good",
