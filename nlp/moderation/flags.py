@@ -338,8 +338,10 @@ _AIMED = re.compile(
     r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
     r"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:mayor|leader|councillor|officer"
     r"|manager|landlord|boss))\s+(?:are|r|is|'re|'s)"
-    r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o)(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+|bunch of\s+"
-    r"|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+)*(?P<word>\w+)"
+    r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:maer|cynghorydd|cynghorwyr|arweinydd"
+    r"|swyddog|swyddogion|rheolwr|landlord|staff))(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
+    r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"
+    r"|griw o\s+|llwyth o\s+|bunch o\s+)*(?P<word>\w+)"
 )
 # Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn".
 _DISMISSALS = re.compile(

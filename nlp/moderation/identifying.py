@@ -99,7 +99,9 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # Welsh may name the workplace right after the job ("fel prifathrawes Ysgol y Llan",
         # "dw i'n nyrs Meddygfa'r Waun"); "'n" only after the writer ("mae hi'n nyrs" is not).
         re.compile(
-            rf"(?:\b(?i:as|being|i am|i'm|im|fel|yn)\s+|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+)"
+            rf"(?:\b(?i:as|being|i am|i'm|im|fel|yn)\s+|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+"
+            # "Fi yw'r ficer yn Eglwys Sant Silyn": I am the vicar.
+            rf"|\b(?i:fi yw|fi ydy|fi ydi)'r\s+)"
             rf"(?i:the|a|an|y|yr)?\s*(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
             rf"(?:(?i:of|at|in|for|on|outside|opposite|near|by|yn|ym|yng|ar|ger)\s+"
             rf"(?:the\s+|y\s+|yr\s+)?{_NAMED}|{_NAMED_PLACE_CY})"

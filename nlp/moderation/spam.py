@@ -114,7 +114,9 @@ _STRONG = [
             r"^\W*(?:hi|hello|hey|hiya|helo|haia|hia|shwmae|s'mae)\W+(?:mum|mam|mom|mummy|dad"
             r"|daddy|mother|father)\b.{0,150}?\b(?:new (?:number|phone|mobile)"
             r"|(?:phone|mobile) (?:broke|is broken|has broken|smashed|died|is dead)"
-            r"|(?:dropped|lost|broke|smashed) my (?:phone|mobile)|rhif newydd|ff[ôo]n newydd)\b"
+            r"|(?:dropped|lost|broke|smashed) my (?:phone|mobile)|rhif newydd|ff[ôo]n newydd"
+            r"|(?:colli|torri|gollwng|malu) (?:fy|'n) (?:ff[ôo]n|mobeil)"
+            r"|ff[ôo]n wedi (?:torri|malu))\b"
         ),
         "phishing wording",
     ),
@@ -170,6 +172,14 @@ _WEAK = [
             r"|competition|draw)|(?:text|txt) (?:chat|date)"
             r"|(?:live|sexy|adult|dirty|naughty) chat|chat to (?:local )?(?:girls|singles|babes))"
             r"(?!\w)"
+        ),
+        "advert",
+    ),
+    (
+        # The same adverts in Welsh: loans, crypto, work from home, "earn £500 a day".
+        re.compile(
+            r"\b(?:benthyciad(?:au)?|crypto|bitcoin|(?:gwaith|gweithio) o (?:adref|gartref|adra"
+            r"|gatre)|ennill (?:£|\$)\d+|gwneud arian|cyfle buddsoddi|dyblu eich arian)(?!\w)"
         ),
         "advert",
     ),
