@@ -155,6 +155,7 @@ class _Scan(Tokens):
         ):
             if (
                 self.capitalised(i)
+                and self.words[i][1:].islower()  # not "Thank you XXXX", a name blanked out
                 and not self.known(key)
                 and (self.common(key) or key in self.welsh_words)
             ):
@@ -181,6 +182,7 @@ class _Scan(Tokens):
                 return None
             if (
                 self.capitalised(i)
+                and self.words[i][1:].islower()  # not "Thank you XXXX", a name blanked out
                 and not self.known(key)
                 and self.g.lower_prob(key) > self.g.capital_prob(key)
                 and not self.next_word(i)[:1].isupper()
