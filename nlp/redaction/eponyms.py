@@ -72,12 +72,17 @@ _SERVICES = re.compile(
 )
 
 
-# Buildings and services named after people, by their capitalised noun ("the John Ryle
-# Centre", "George Eliot Hospital"). Not "Hall", "Court" or "Lodge", which are surnames too.
+# Buildings, services and businesses named after people, by their capitalised noun ("the
+# John Ryle Centre", "George Eliot Hospital"). Not "Hall", "Court" or "Lodge", which are
+# surnames too.
 _BUILDING_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:Centre|Center|Hospital|Hospice|Unit|Clinic|Surgery|School|Academy"
     r"|Library|Institute|Foundation|Trust|Memorial|Wing|Suite|House|Airport|Stadium|Theatre"
-    r"|Museum|Gallery|Station|University|College)\b"
+    r"|Museum|Gallery|Station|University|College|Tower|Towers|Square"
+    # Businesses named after their owners: "Evans Funeral Directors", "R Jones Builders",
+    # "Smith & Sons Ltd": a trading name is on the shop's sign, no one's personal data.
+    r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
+    r"|Butchers|Bakery|Pharmacy|Chemists|Opticians|(?:&|and) Sons?)\b"
 )
 # Titles of honour before a building's namesake: "Sir Thomas Picton School", "Ysgol Syr Hugh
 # Owen". Not "Dr", "Mr" or "Mrs": "Dr Smith surgery" is the doctor's.

@@ -46,6 +46,10 @@ BUILDINGS_AND_AWARDS = [
     "I have nominated her for a Daisy award",
     "Robin Hood Airport is too far to drive",
     "My son goes to Sir Thomas Picton School",
+    # Businesses trading under their owner's name.
+    "Evans Funeral Directors were kind",
+    "R Jones Builders did our roof",
+    "Smith & Sons Ltd left rubbish on the verge",
     # The finders split this name; every part of it goes with the building.
     "We love the Mustang Club and the George Washington Carver Center",
 ]
