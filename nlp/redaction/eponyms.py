@@ -84,6 +84,19 @@ _BUILDING_AFTER = re.compile(
     r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
     r"|Butchers|Bakery|Pharmacy|Chemists|Opticians|(?:&|and) Sons?)\b"
 )
+# A shop or trade by its owner's name with the possessive, in any case ("Ray's pizza", "Tony's
+# chippy", "Burch's Karate"), or capitalised ("Malcolm Smith Motorsports", "Caldwell
+# Insurance"). Never a lower-case trade without the possessive: "I bought Sarah pizza".
+_TRADES = (
+    r"pizza|pizzeria|chippy|chip shop|kebabs?|caf[eé]|karate|barbers?|salon|takeaway"
+    r"|bakery|butchers?|auto|autos|motors|motorsports|insurance|diner|restaurant|florists?"
+    r"|plumbing|electrical|transport|removals|taxis?|cabs|coaches|fabrics|hardware|tyres"
+    r"|carpets|furniture|dental|vets|kennels|cattery|launderette|dry cleaners"
+)
+_TRADE_AFTER = re.compile(
+    rf"(?:['’]s?\s+|s\s+)(?i:{_TRADES}|auto tech)\b|\s+(?=[A-Z])(?i:{_TRADES})\b"
+)
+
 # Titles of honour before a building's namesake: "Sir Thomas Picton School", "Ysgol Syr Hugh
 # Owen". Not "Dr", "Mr" or "Mrs": "Dr Smith surgery" is the doctor's.
 _HONOURS = frozenset(
@@ -150,7 +163,7 @@ def names_a_building_or_award(text: str, start: int, end: int) -> bool:
     honour = fold(previous) in _HONOURS
     if title(previous) and not honour:
         return False  # "Dr Gray's Centre" may be the doctor's; "Mrs Ward" is Mrs Ward
-    if _BUILDING_AFTER.match(text, end):
+    if _BUILDING_AFTER.match(text, end) or _TRADE_AFTER.match(text, end):
         return True
     if honour:
         # Welsh puts the building first: "Ysgol Syr Hugh Owen", "Coleg Syr Thomas Jones".

@@ -50,6 +50,8 @@ BUILDINGS_AND_AWARDS = [
     "Evans Funeral Directors were kind",
     "R Jones Builders did our roof",
     "Smith & Sons Ltd left rubbish on the verge",
+    "Tony's chippy is the best in Rhos",
+    "Calls are now forwarded to Malcolm Smith Motorsports down the road.",
     # The finders split this name; every part of it goes with the building.
     "We love the Mustang Club and the George Washington Carver Center",
 ]
@@ -57,6 +59,8 @@ PEOPLE = [
     ("Thanks to Sarah Ward for her help", "Thanks to [name] for her help"),
     ("Dr Gray Centre staff rang me", "Dr [name] Centre staff rang me"),
     ("Sir Thomas was kind", "Sir [name] was kind"),
+    ("I bought Sarah pizza for her birthday", "I bought [name] pizza for her birthday"),
+    ("Dave's garage fixed my car", "[name]'s garage fixed my car"),  # his own, or a trade
     ("Dr Parkinson was kind", "Dr [name] was kind"),
     ("Mrs Bell's palsy is worse", "Mrs [name]'s palsy is worse"),
     ("Jane's disease got worse", "[name]'s disease got worse"),
