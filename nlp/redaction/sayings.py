@@ -11,6 +11,9 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank", "Siôn Corn", Welsh for
   Father Christmas), a dog's breed ("Jack Russell"), a nursery rhyme ("Jack and Jill") and
   a wedding anniversary ("our Ruby wedding");
+- grace as a virtue, in a saying ("my saving grace", "a grace period") or among the
+  abstract values a resident lists ("kindness, respect and grace"), never beside people or
+  values that are names too ("Grace and family", "Grace and Hope on reception");
 - a given name that is also a verb, after a subject and a modal, or after "going to", "had
   to" and the like, and before its object ("I will sue the council", "I had to chase them
   up"; never at a question's start, "Will Sue the nurse ring me?");
@@ -32,6 +35,12 @@ import re
 
 from nlp.redaction.misspellings import slips
 
+# Abstract values, and none a given name: "Grace and Hope on reception" are two people.
+_VALUES = (
+    r"(?:kindness|respect|dignity|honesty|compassion|peace|fairness|justice|equality|freedom"
+    r"|trust|integrity|generosity|courage|humility|love|happiness|gratitude|understanding"
+    r"|empathy|tolerance)"
+)
 # The sayings, stock characters and breeds. Each is whole: "Tom" alone, "Jack" alone or
 # "Mickey" alone is still a name.
 _SAYINGS = (
@@ -68,6 +77,11 @@ _SAYINGS = (
     r"pats?\s+on\s+the\s+back",
     r"to\s+be\s+(?:(?:quite|totally|brutally|perfectly|completely|very|honest\s+and)\s+)?frank",
     r"si[oô]n\s+corn",
+    # Grace as a virtue: in a saying, or among the abstract values a resident lists
+    # ("kindness, respect and grace"); never beside people ("Grace and family came").
+    r"saving\s+grace|grace\s+periods?|(?:say|said|says|saying)\s+grace|fall\s+from\s+grace"
+    r"|airs\s+and\s+graces|grace\s+of\s+god|with\s+(?:good\s+|such\s+|great\s+)?grace",
+    rf"(?:{_VALUES}(?:\s*,\s*|\s+and\s+|\s*&\s*))+grace|grace(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_VALUES})+",
 )
 
 # Given names that are also verbs a resident does to an organisation ("sue the council",

@@ -27,6 +27,8 @@ SHOWN = [
     "robin redbreast comes to my garden",
     "Jack and Jill nursery is great",
     "Ruby wedding party at the Miners Institute",
+    "Kindness, respect and grace",
+    "a ten minute grace period for parking",
     "it all went Pete Tong",
     "even a Billy no mates like me",
     "a peeping Tom in the park",
@@ -47,6 +49,8 @@ HIDDEN = [
     ("i have ben to thank for that", "have [name] to thank"),
     ("is mickey mouse's voice scary", "is [name]'s voice"),
     ("Ed was lovely on the ward", "[name] was lovely"),
+    ("thanks to Grace and Hope on reception", "thanks to [name] and [name] on"),
+    ("Grace and family came to visit", "[name] and family came"),
     ("THANK YOU TED FOR EVERYTHING", "THANK YOU [name] FOR"),
 ]
 
