@@ -47,7 +47,7 @@ _JOB_ADJECTIVES = (
 # in the village", "the only wheelchair user on our street".
 _LOCAL = (
     r"(?i:the|our|this|my)\s+(?i:village|street|road|close|estate|cul-de-sac|lane|avenue"
-    r"|crescent|block|flats|terrace)\b"
+    r"|crescent|block|flats|terrace|work|workplace|office|school|class|church|chapel)\b"
 )
 # An age few residents share: under 18, or 85 and over, written as residents write it
 # ("I'm 94", "aged 16", "a 17 year old", "dw i'n 94 oed"). A bare number must end the clause
@@ -158,7 +158,8 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # The writer as the neighbours know them: "I'm the deaf lady who lives by the chapel",
         # "I'm the man with the guide dog", "Fi ydy'r ddynes efo'r ci".
         re.compile(
-            r"\b(?:i'm|i am|im|i’m)\s+the\s+(?:[\w-]+\s+){0,3}?(?:lady|man|woman|guy|girl|boy|lad"
+            r"\b(?:i'm|i am|im|i’m|we're|we are|we’re)\s+the\s+(?:[\w-]+\s+){0,3}?(?:lady|man"
+            r"|woman|guy|girl|boy|lad"
             r"|bloke|fella|chap|gentleman|pensioner|widow|widower|mum|dad|mother|father|family"
             r"|couple)\s+(?:who|with|that|from|next|opposite|by|at|on)\b"
             r"|\bfi\s+(?:yw|ydy|ydi)['’]r\s+(?:\w+\s+){0,2}?(?:ddynes|dyn|fenyw|wraig|gŵr|ferch"
@@ -168,10 +169,15 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "the writer describes themself as the neighbours know them",
     ),
     (
+        # The house as the street knows it, or its number: "I live in the end house", "we
+        # live at number 12", "dw i'n byw yn rhif 4" (a street's neighbours need no more).
         re.compile(
             r"\b(?:i live|we live|i'm|i am|rydw i|dw i)\s+(?:at|in|yn|ym|yng)\s+(?:the\s+)?"
             r"(?:last|first|only|corner|end|big|old|yellow|red|white|blue|green)\s+"
-            r"(?:house|cottage|farm|bungalow|flat|tŷ|ty|bwthyn|fferm)",
+            r"(?:house|cottage|farm|bungalow|flat|tŷ|ty|bwthyn|fferm)"
+            r"|\b(?:i|we|i've|we've)\s+(?:live|lived|have lived|moved)\s+(?:at|in|into|to)\s+"
+            r"(?:number|no\.?|flat|house)\s*\d{1,4}[a-z]?\b"
+            r"|\b(?:dw i|dwi|rydw i|rwy|ni|rydyn ni)(?:'n| yn) byw (?:yn|ym) (?:rhif|fflat)\s*\d",
             re.IGNORECASE,
         ),
         "a description of the writer's house",

@@ -60,6 +60,27 @@ OWN_JOB = "the writer's job at a named place"
             "phishing wording",
         ),
         ("Fi yw'r ficer yn Eglwys Sant Silyn", "identifying", "the writer's job at a named place"),
+        # A house number, a family at one, the only one at the writer's work.
+        (
+            "I live at number 12 with my 3 kids",
+            "identifying",
+            "a description of the writer's house",
+        ),
+        (
+            "Dw i'n byw yn rhif 4 gyda fy mhlant",
+            "identifying",
+            "a description of the writer's house",
+        ),
+        (
+            "We are the Polish family at number 4",
+            "identifying",
+            "the writer describes themself as the neighbours know them",
+        ),
+        (
+            "I'm the only Welsh speaker at my work",
+            "identifying",
+            "'the only ...' in a place points at one person",
+        ),
         ("does gen i ddim ofn torri dy wddw di", "abuse", "threat of violence"),
         ("dw i am guro'i wyneb o", "abuse", "threat of violence"),
         ("look at the white trash on that estate", "abuse", "slur"),
@@ -289,6 +310,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "Haia Mam, diolch am y te",
         "Mae'r staff yn wych",
         "Fi yw'r un sy'n gorfod glanhau",
+        "the number 12 bus is always late",
+        "Mae'r bws rhif 4 yn hwyr",
+        "the only way to my work is by bus",
         # Asterisks that mask no swear word.
         "rated it a 5* service",
         "the staff were *very* good",
