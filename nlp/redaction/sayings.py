@@ -9,8 +9,8 @@ answer). These stretches name no one, so a name found wholly inside one is shown
 
 - sayings and stock characters that hold a given name ("Bob's your uncle", "nosy parker",
   "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank", "Siôn Corn", Welsh for
-  Father Christmas), a dog's breed ("Jack Russell"), a nursery rhyme ("Jack and Jill") and
-  a wedding anniversary ("our Ruby wedding");
+  Father Christmas), a dog's breed ("Jack Russell"), a nursery rhyme ("Jack and Jill"), a brand
+  ("Ben & Jerry's") and a wedding anniversary ("our Ruby wedding");
 - grace as a virtue, in a saying ("my saving grace", "a grace period") or among the
   abstract values a resident lists ("kindness, respect and grace"), never beside people or
   values that are names too ("Grace and family", "Grace and Hope on reception");
@@ -60,6 +60,9 @@ _SAYINGS = (
     r"jack\s+frost",
     r"robin\s+red[\s-]?breasts?",
     r"jack\s+(?:and|&)\s+jill",
+    # Brands named after people, as shoppers write them.
+    r"ben\s+(?:and|&|n)\s+jerry['’]?s|jack\s+daniel['’]?s|aunt\s+bessie['’]?s"
+    r"|uncle\s+ben['’]?s|mr\.?\s+kipling|(?:dr|doc)\.?\s+martens?",
     r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
     r"billy[\s-]+no[\s-]+mates",
     r"johnny[\s-]+come[\s-]+lately",

@@ -26,6 +26,7 @@ SHOWN = [
     "my Jack Russell needs a park",
     "robin redbreast comes to my garden",
     "Jack and Jill nursery is great",
+    "i have ben and jerrys ice cream on a friday",
     "Ruby wedding party at the Miners Institute",
     "Kindness, respect and grace",
     "a ten minute grace period for parking",
