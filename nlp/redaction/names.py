@@ -16,6 +16,8 @@ first name and almost never an ordinary word.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from nlp.lang.cy.mutations import demutate
@@ -47,6 +49,11 @@ from nlp.redaction.name_cues import (
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
 from nlp.redaction.person_cues import says_a_person
 from nlp.redaction.word_shapes import words_joined
+
+# Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
+# any other, the word must not end its line: a sign-off's last word is the writer's name,
+# whatever it means ("Regards, Sunny"); "Best Actor" is an award.
+_DESCRIBED = re.compile(r"(?:\bi am|\bi'?m|\bi’m|\bim|\bwe are|\bwe'?re|\bdear)\s+$", re.IGNORECASE)
 
 # Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
 # lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
@@ -181,7 +188,11 @@ class _Scan(Tokens):
             ):
                 return None
             if (
-                self.capitalised(i)
+                (
+                    _DESCRIBED.search(self.text[max(0, self.starts[i] - 16) : self.starts[i]])
+                    or self.next_word(i)
+                )
+                and self.capitalised(i)
                 and self.words[i][1:].islower()  # not "Thank you XXXX", a name blanked out
                 and not self.known(key)
                 and self.g.lower_prob(key) > self.g.capital_prob(key)
@@ -189,7 +200,7 @@ class _Scan(Tokens):
             ):
                 return None  # "I am Disabled", "I'm Autistic", "Dear Resident": on no name
                 # list and written lower-case more often, a word the writer stressed; not
-                # before a surname ("gan Dic Jones")
+                # before a surname ("I am Dic Jones")
             if self.capitalised(i) or self.lower_case_name(key):
                 return True
             # "my name is borna": after a naming phrase, a word too rare to be anything else

@@ -21,6 +21,8 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   "and" follows, where a person may be meant ("I have Ben to thank");
 - the hospital's letters that are also given names, in capitals in a text that is not in
   capitals throughout ("sent to ED", the emergency department; "TED stockings");
+- software named like a person, beside what is written in it ("Ruby code", "Julia
+  scripts"), and any product beside a version of three parts ("Django 1.5.4");
 - a word between "a" and a thank-you, which is the thanks' size mistyped ("A hugh
   thankyou").
 
@@ -87,6 +89,20 @@ _SAYINGS = (
     rf"(?:{_VALUES}(?:\s*,\s*|\s+and\s+|\s*&\s*))+grace|grace(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_VALUES})+",
 )
 
+# Software named like a person, beside what is written in it or with it ("Ruby code", "the
+# Haskell type system", "Julia scripts"): people write about code in forums, and a
+# resident's "with Julia" is still a person. A product beside its three-part version
+# ("Django 1.5.4", "Spark 1.5.1") is never a person either; two parts may be a time or a
+# rating ("saw Paul 2.30", "Sarah 4.5 stars").
+_SOFTWARE = (
+    r"(?:ruby|julia|haskell|swift|scala|perl|pascal|ada|crystal|elixir|dart|rust|kotlin"
+    r"|django|flask|rails|jenkins|travis|jackson|kendo|ember|unity|cordova|kivy)\s+(?:code"
+    r"|programs?|scripts?|librar(?:y|ies)|gems?|packages?|modules?|developers?|programmers?"
+    r"|type system|syntax|versions?|compiler|interpreter|apps?|framework|api|on rails"
+    r"|projects?|server|builds?|plugins?|ui|mapper|slave|agent)"
+)
+_VERSIONED = r"[A-Z][\w+#-]*\s+v?\d+\.\d+\.\d+"
+
 # Given names that are also verbs a resident does to an organisation ("sue the council",
 # "chase them up", "they rob us", "nick it", "mark it", "bill us").
 _VERBS = r"(?:sue|rob|nick|mark|bill|chase|pat)"
@@ -118,14 +134,19 @@ _THANKS_SIZE = r"\ba\s+([^\W\d_]+)\s+(?=(?:thank[\s-]*you|thankyou|thanks)\b)"
 # "sent to ED", "TED stockings" (see the docstring): in capitals only, as the NHS writes them.
 _LETTERS = re.compile(r"(?<![\w&])(?:ED|TED)(?![\w&])")
 
-_STRETCHES = re.compile(r"(?<![\w'’])(?:" + "|".join(_SAYINGS) + r")(?![\w])", re.IGNORECASE)
+_STRETCHES = re.compile(
+    r"(?<![\w'’])(?:" + "|".join((*_SAYINGS, _SOFTWARE)) + r")(?![\w])", re.IGNORECASE
+)
+_VERSIONS = re.compile(_VERSIONED + r"(?![\w.])")
 _VERB_AFTER = re.compile(rf"(?:{_MODAL}|{_TO})({_VERBS})(?=\s+{_OBJECT})", re.IGNORECASE)
 _WORD_IN_CONTEXT = (re.compile(_BEEN, re.IGNORECASE), re.compile(_THANKS_SIZE, re.IGNORECASE))
 
 
 def sayings(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` in which a given name names no one (see the docstring)."""
-    found = [(m.start(), m.end()) for m in _STRETCHES.finditer(text)]
+    found = [
+        (m.start(), m.end()) for pattern in (_STRETCHES, _VERSIONS) for m in pattern.finditer(text)
+    ]
     found += [m.span(1) for m in _VERB_AFTER.finditer(text)]
     found += [m.span(1) for pattern in _WORD_IN_CONTEXT for m in pattern.finditer(text)]
     if any(letter.islower() for letter in text):

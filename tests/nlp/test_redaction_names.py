@@ -510,6 +510,8 @@ def test_a_list_of_people_keeps_a_placeholder_each(redactor: Redactor) -> None:
         ("I am Sarah and I live in Rhos", "I am [name] and I live in Rhos"),
         ("i am grace", "i am [name]"),
         ("my neighbour Kwame is kind", "my neighbour [name] is kind"),
+        # A sign-off's last word is the writer's name, whatever it means.
+        ("Thanks for listening. Love, Bubbles", "Thanks for listening. Love, [name]"),
         # A name the NHS blanked out in capitals before publishing its answers stays hidden.
         ("Thank you XXXX for all your support", "Thank you [name] for all your support"),
     ],

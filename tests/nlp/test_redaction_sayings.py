@@ -29,6 +29,8 @@ SHOWN = [
     "i have ben and jerrys ice cream on a friday",
     "Ruby wedding party at the Miners Institute",
     "Kindness, respect and grace",
+    "You can't inline Ruby code into .js files.",
+    "My project was running on Django 1.5.4 and I wanted to upgrade it.",
     "a ten minute grace period for parking",
     "it all went Pete Tong",
     "even a Billy no mates like me",
@@ -52,6 +54,8 @@ HIDDEN = [
     ("Ed was lovely on the ward", "[name] was lovely"),
     ("thanks to Grace and Hope on reception", "thanks to [name] and [name] on"),
     ("Grace and family came to visit", "[name] and family came"),
+    ("I went to the park with Julia", "with [name]"),
+    ("Saw Paul 2.30 today at the clinic", "Saw [name] 2.30"),
     ("THANK YOU TED FOR EVERYTHING", "THANK YOU [name] FOR"),
 ]
 
