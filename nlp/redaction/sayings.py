@@ -8,9 +8,10 @@ to "a ray of sunshine" and "a pat on the back for the bin men". The name finders
 answer). These stretches name no one, so a name found wholly inside one is shown:
 
 - sayings and stock characters that hold a given name ("Bob's your uncle", "nosy parker",
-  "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank", "Siôn Corn", Welsh for
-  Father Christmas), a dog's breed ("Jack Russell"), a nursery rhyme ("Jack and Jill"), a brand
-  ("Ben & Jerry's") and a wedding anniversary ("our Ruby wedding");
+  "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank"; in Welsh "Siôn Corn",
+  Father Christmas, "Dic Siôn Dafydd", "Mari Lwyd", "Wil Cwac Cwac"), a dog's breed ("Jack
+  Russell"), a nursery rhyme ("Jack and Jill"), a brand ("Ben & Jerry's") and a wedding
+  anniversary ("our Ruby wedding");
 - grace as a virtue, in a saying ("my saving grace", "a grace period") or among the
   abstract values a resident lists ("kindness, respect and grace"), never beside people or
   values that are names too ("Grace and family", "Grace and Hope on reception");
@@ -82,6 +83,11 @@ _SAYINGS = (
     r"pats?\s+on\s+the\s+back",
     r"to\s+be\s+(?:(?:quite|totally|brutally|perfectly|completely|very|honest\s+and)\s+)?frank",
     r"si[oô]n\s+corn",
+    # Welsh stock characters, songs and customs: "fel Siôn a Siân" (a couple never home
+    # together), "Dic Siôn Dafydd" (a Welshman who turns his back on Welsh), the Mari Lwyd.
+    r"si[oô]n\s+a\s+si[aâ]n|d?dic\s+si[oô]n\s+dafydd|wil\s+cwac\s+cwac|sali\s+mali"
+    r"|dafydd\s+y\s+garreg\s+wen|twm\s+si[oô]n\s+cati|guto\s+nyth\s+br[aâ]n|[mf]ari\s+lwyd"
+    r"|santa\s+claus",
     # Grace as a virtue: in a saying, or among the abstract values a resident lists
     # ("kindness, respect and grace"); never beside people ("Grace and family came").
     r"saving\s+grace|grace\s+periods?|(?:say|said|says|saying)\s+grace|fall\s+from\s+grace"

@@ -76,8 +76,18 @@ def test_a_person_beside_a_saying_is_still_hidden(
     assert shown in redactor.redact(text, language="en").text
 
 
-def test_father_christmas_in_welsh_is_no_one(redactor: Redactor) -> None:
-    text = "Daeth Siôn Corn i'r ysgol ddoe"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daeth Siôn Corn i'r ysgol ddoe",
+        "Maen nhw fel Siôn a Siân, byth adre gyda'i gilydd",
+        "Mae o'n dipyn o Ddic Siôn Dafydd",
+        "Roedd y plant yn gwylio Wil Cwac Cwac",
+        "Canodd y côr Dafydd y Garreg Wen",
+        "Daeth y Fari Lwyd i'r dafarn",
+    ],
+)
+def test_welsh_characters_songs_and_customs_are_no_one(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text, language="cy").text == text
 
 
