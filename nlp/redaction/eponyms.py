@@ -14,7 +14,8 @@ resident, so these are shown:
 - the care charities and services named after their founders or patrons ("Marie Curie",
   "Sue Ryder", "Macmillan nurse"; "Macmillan" alone is a surname).
 
-Buildings, units and awards named after people are shown too, by the noun after the name:
+Buildings, units, awards and businesses named after people are shown too, by the noun after
+the name:
 "the John Ryle Centre", "George Eliot Hospital", "the Agnes Unit", "on the Lynn Jarrett
 Ward", "nominated for a Daisy award" (each from a real NHS answer, each hidden before), and
 after a title of honour ("Sir Thomas Picton School", "Ysgol Syr Hugh Owen"). The noun must
@@ -156,9 +157,10 @@ def _known_alone(text: str, name: str, end: int) -> bool:
     return (stem in KNOWN_ALONE and possessive) or (key[-1:] == "s" and key[:-1] in KNOWN_ALONE)
 
 
-def names_a_building_or_award(text: str, start: int, end: int) -> bool:
-    """Whether the name found at ``text[start:end]`` names a building, a unit, a ward or
-    an award after a person ("the John Ryle Centre", "a Daisy award"), not a person."""
+def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
+    """Whether the name found at ``text[start:end]`` names a building, a unit, a ward, an
+    award or a business after a person ("the John Ryle Centre", "a Daisy award", "Tony's
+    chippy"), not a person."""
     previous = previous_word(text, start)
     honour = fold(previous) in _HONOURS
     if title(previous) and not honour:

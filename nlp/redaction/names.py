@@ -51,8 +51,9 @@ from nlp.redaction.person_cues import says_a_person
 from nlp.redaction.word_shapes import words_joined
 
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
-# any other, the word must not end its line: a sign-off's last word is the writer's name,
-# whatever it means ("Regards, Sunny"); "Best Actor" is an award.
+# any other English one, the word must not end its line: a sign-off's last word is the
+# writer's name, whatever it means ("Regards, Sunny"); "Best Actor" is an award. Welsh "gan"
+# and "gyda" name a person ("gan Gaze na Cook").
 _DESCRIBED = re.compile(r"(?:\bi am|\bi'?m|\bi’m|\bim|\bwe are|\bwe'?re|\bdear)\s+$", re.IGNORECASE)
 
 # Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
@@ -190,7 +191,7 @@ class _Scan(Tokens):
             if (
                 (
                     _DESCRIBED.search(self.text[max(0, self.starts[i] - 16) : self.starts[i]])
-                    or self.next_word(i)
+                    or (self.next_word(i) and not self.welsh)
                 )
                 and self.capitalised(i)
                 and self.words[i][1:].islower()  # not "Thank you XXXX", a name blanked out

@@ -19,7 +19,7 @@ from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.eponyms import (
     eponyms,
-    names_a_building_or_award,
+    names_a_building_award_or_trade,
     names_a_condition_or_service,
 )
 from nlp.redaction.gazetteer import fold
@@ -213,9 +213,9 @@ class Redactor:
 
 def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without the names that name no one: a condition, a care service, a
-    building or an award named after a person ("Bell's palsy", "Marie Curie nurses", "the
-    John Ryle Centre": eponyms.py), or a name inside a saying ("taking the mickey", "I will
-    sue the council": sayings.py)."""
+    building, an award or a business named after a person ("Bell's palsy", "Marie Curie
+    nurses", "the John Ryle Centre", "Tony's chippy": eponyms.py), or a name inside a saying
+    ("taking the mickey", "I will sue the council": sayings.py)."""
     if not any(kind == "name" for _, _, kind in spans):
         return spans
     services = eponyms(text)  # once per text, not once per name
@@ -223,7 +223,7 @@ def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     buildings = [
         (start, end)
         for start, end, kind in spans
-        if kind == "name" and names_a_building_or_award(text, start, end)
+        if kind == "name" and names_a_building_award_or_trade(text, start, end)
     ]
     # The finders may split or repeat a name a building's last part names: "George
     # Washington" inside or just before "George Washington Carver Center".

@@ -44,6 +44,8 @@ _VALUES = (
     r"|trust|integrity|generosity|courage|humility|love|happiness|gratitude|understanding"
     r"|empathy|tolerance)"
 )
+# A list's joints: "kindness, respect and grace".
+_AND = r"(?:\s*,\s*|\s+and\s+|\s*&\s*)"
 # The sayings, stock characters and breeds. Each is whole: "Tom" alone, "Jack" alone or
 # "Mickey" alone is still a name.
 _SAYINGS = (
@@ -92,7 +94,7 @@ _SAYINGS = (
     # ("kindness, respect and grace"); never beside people ("Grace and family came").
     r"saving\s+grace|grace\s+periods?|(?:say|said|says|saying)\s+grace|fall\s+from\s+grace"
     r"|airs\s+and\s+graces|grace\s+of\s+god|with\s+(?:good\s+|such\s+|great\s+)?grace",
-    rf"(?:{_VALUES}(?:\s*,\s*|\s+and\s+|\s*&\s*))+grace|grace(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_VALUES})+",
+    rf"(?:{_VALUES}{_AND})+grace|grace(?:{_AND}{_VALUES})+",
 )
 
 # Software named like a person, beside what is written in it or with it ("Ruby code", "the
@@ -133,7 +135,10 @@ _TO = (
 )
 # A slip of "been" after "have", and not before "to" or "and" ("I have Ben to thank").
 _BEEN_SLIPS = "|".join(sorted((s for s in slips("been") if s.isalpha()), key=len, reverse=True))
-_BEEN = rf"\b(?:have|has|had|['’]ve|having)\s+((?:{_BEEN_SLIPS}))(?=\s+(?!(?:to|and)\b)[a-z])"
+# Lower-case only: "I have Ben here" is a person.
+_BEEN = (
+    rf"\b(?:have|has|had|['’]ve|having)\s+((?-i:{_BEEN_SLIPS}))(?=\s+(?!(?:to|and)\b)(?-i:[a-z]))"
+)
 # "A hugh thankyou": one word between "a" and the thanks.
 _THANKS_SIZE = r"\ba\s+([^\W\d_]+)\s+(?=(?:thank[\s-]*you|thankyou|thanks)\b)"
 

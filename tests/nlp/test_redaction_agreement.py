@@ -237,8 +237,8 @@ def test_shouted_words_need_the_finder_when_switched_on(
     [
         # A guess loses the edge word the finder is sure is no name; a full name stays whole.
         (
-            "the new Trump Tower is an eyesore",
-            "the new [name] Tower is an eyesore",
+            "the new Trump Plaza is an eyesore",
+            "the new [name] Plaza is an eyesore",
             "the new [name] is an eyesore",
         ),
         (
@@ -251,7 +251,8 @@ def test_shouted_words_need_the_finder_when_switched_on(
 def test_a_guess_loses_the_edge_words_the_finder_doubts(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch, text: str, shipped: str, switched_off: str
 ) -> None:
-    """EDGE_SUPPORT is on (guess_support.py): "Tower" is shown beside the name it follows."""
+    """EDGE_SUPPORT is on (guess_support.py): "Plaza" is shown beside the name it follows
+    ("Tower" names a building after a person: eponyms.py shows "Trump Tower" whole)."""
     assert redactor.redact(text).text == shipped
     monkeypatch.setattr(guess_support, "EDGE_SUPPORT", 0.0)
     assert redactor.redact(text).text == switched_off

@@ -520,3 +520,12 @@ def test_a_description_after_i_am_is_no_name(
     redactor: Redactor, text: str, expected: str | None
 ) -> None:
     assert redactor.redact(text, language="en").text == (expected or text)
+
+
+def test_welsh_gan_names_a_person_whatever_the_word_means(redactor: Redactor) -> None:
+    # "gaze" is an English word; after Welsh "gan" (by) it is a surname.
+    text = "Ni arweinid hwy'n bersonol gan Gaze na Cook."
+    assert (
+        redactor.redact(text, language="cy").text
+        == "Ni arweinid hwy'n bersonol gan [name] na Cook."
+    )

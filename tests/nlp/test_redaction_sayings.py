@@ -50,6 +50,7 @@ HIDDEN = [
     ("Will Sue the nurse ring me back?", "Will [name] the nurse"),
     ("i had to chase sue the receptionist", "chase [name] the receptionist"),
     ("i have ben to thank for that", "have [name] to thank"),
+    ("I have Ben here with me", "I have [name] here"),
     ("is mickey mouse's voice scary", "is [name]'s voice"),
     ("Ed was lovely on the ward", "[name] was lovely"),
     ("thanks to Grace and Hope on reception", "thanks to [name] and [name] on"),
