@@ -54,7 +54,7 @@ from nlp.redaction.word_shapes import words_joined
 # any other English one, the word must not end its line: a sign-off's last word is the
 # writer's name, whatever it means ("Regards, Sunny"); "Best Actor" is an award. Welsh "gan"
 # and "gyda" name a person ("gan Gaze na Cook").
-_DESCRIBED = re.compile(r"(?:\bi am|\bi'?m|\bi’m|\bim|\bwe are|\bwe'?re|\bdear)\s+$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"(?:\bi am|\bi['’]?m|\bwe are|\bwe['’]?re|\bdear)\s+$", re.IGNORECASE)
 
 # Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
 # lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
@@ -163,7 +163,6 @@ class _Scan(Tokens):
         ):
             if (
                 self.capitalised(i)
-                and self.words[i][1:].islower()  # not "Thank you XXXX", a name blanked out
                 and not self.known(key)
                 and (self.common(key) or key in self.welsh_words)
             ):
