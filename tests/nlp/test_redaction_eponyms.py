@@ -37,8 +37,8 @@ SERVICES = [
     "Wife has had difficulties with Latham house receptionist",
     "Only issue is Lanzo meds have been stopped",
 ]
-# Each from a real NHS answer, where the name was hidden.
-BUILDINGS_AND_AWARDS = [
+BUILDINGS_AWARDS_AND_BUSINESSES = [
+    # The first five as real NHS answers name them (each hid the name before).
     "The staff at the John Ryle Centre were lovely",
     "My surgeon at George Eliot Hospital was very impressed",
     "the staff at the Agnes Unit were kind",
@@ -85,9 +85,11 @@ def test_care_services_buildings_and_medicines_are_shown(redactor: Redactor) -> 
     assert [r.text for r in redactor.redact_many(SERVICES, language="en")] == SERVICES
 
 
-def test_buildings_wards_and_awards_named_after_people_are_shown(redactor: Redactor) -> None:
-    redacted = [r.text for r in redactor.redact_many(BUILDINGS_AND_AWARDS, language="en")]
-    assert redacted == BUILDINGS_AND_AWARDS
+def test_buildings_awards_and_businesses_named_after_people_are_shown(
+    redactor: Redactor,
+) -> None:
+    texts = BUILDINGS_AWARDS_AND_BUSINESSES
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
 
 
 @pytest.mark.parametrize(("text", "redacted"), PEOPLE)

@@ -524,8 +524,7 @@ def test_a_description_after_i_am_is_no_name(
 
 def test_welsh_gan_names_a_person_whatever_the_word_means(redactor: Redactor) -> None:
     # "gaze" is an English word; after Welsh "gan" (by) it is a surname.
-    text = "Ni arweinid hwy'n bersonol gan Gaze na Cook."
-    assert (
-        redactor.redact(text, language="cy").text
-        == "Ni arweinid hwy'n bersonol gan [name] na Cook."
+    text = "Cafodd y llyfr ei ysgrifennu gan Gaze yn 1990."
+    assert redactor.redact(text, language="cy").text == (
+        "Cafodd y llyfr ei ysgrifennu gan [name] yn 1990."
     )
