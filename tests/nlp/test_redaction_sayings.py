@@ -45,7 +45,7 @@ SHOWN = [
     "TED stockings were given on the ward",
 ]
 HIDDEN = [
-    ("Angela especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
+    ("Megan especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
     ("Give credit where it's due, a pat on the back to Sarah", "to [name]"),
     ("Will Sue the nurse ring me back?", "Will [name] the nurse"),
     ("i had to chase sue the receptionist", "chase [name] the receptionist"),
