@@ -36,8 +36,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlp.redaction.gazetteer import fold, popular_first_names
-from nlp.redaction.name_cues import opens_a_welsh_place, previous_word, title
+from nlp.redaction.gazetteer import POSSESSIVE_ENDINGS, fold, popular_first_names
+from nlp.redaction.name_cues import (
+    DETERMINERS,
+    FAMILY,
+    opens_a_welsh_place,
+    previous_word,
+    title,
+)
 
 # Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
 # come between ("Duchenne muscular dystrophy", "Lewy body dementia"); the rest of a word the
@@ -106,15 +112,12 @@ _HONOURS = frozenset(
 )
 # A ward named after a person, after an article ("on the Lynn Jarrett Ward"): "Ward" after
 # a name alone is a surname ("Sarah Ward"), and a family is the Wards ("the Ward family").
-_WARD_AFTER = re.compile(
-    r"\s+Ward(?!['’]s)\b(?!\s+(?:family|families|household|twins|brothers|sisters|boys|girls))"
-)
+_WARD_AFTER = re.compile(r"\s+Ward(?!['’]s)\b(?!\s+(?:" + "|".join(sorted(FAMILY)) + r")\b)")
 # An award named after a person, after an article ("a Daisy award", "the Nobel prize").
 _AWARD_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:awards?|prizes?|medals?|trophy|scholarships?|lectures?|fellowships?)\b",
     re.IGNORECASE,
 )
-_ARTICLES = frozenset("a an the this that our".split())
 
 
 def eponyms(text: str) -> list[tuple[int, int]]:
@@ -171,8 +174,8 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
         # Welsh puts the building first: "Ysgol Syr Hugh Owen", "Coleg Syr Thomas Jones".
         earlier = previous_word(text, text.rfind(previous, 0, start))
         return opens_a_welsh_place(earlier, previous)
-    article = fold(previous) in _ARTICLES
+    article = fold(previous) in DETERMINERS
     name = text[start:end]
-    if article and name.endswith(" Ward") and text[end : end + 2] not in ("'s", "’s"):
+    if article and name.endswith(" Ward") and text[end : end + 2] not in POSSESSIVE_ENDINGS:
         return True  # the finder took the ward's noun into the name: "the Lynn Jarrett Ward"
     return article and bool(_WARD_AFTER.match(text, end) or _AWARD_AFTER.match(text, end))

@@ -48,8 +48,13 @@ chief speaker coach secretary ambassador chairman chairwoman chairperson
 )
 # Possessives. Before a word in capitals on no name list they make it a job's letters, not a
 # person's initials ("my GP", "our CPN", "her OT"; "my son JJ" is announced by "my son"),
-# and before a lower-case title a noun (names.DETERMINERS: "my nurse said").
+# and before a lower-case title a noun (DETERMINERS: "my nurse said").
 POSSESSIVES = frozenset("my our your his her their".split())
+# Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
+# lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
+# Before a name and a building's, ward's or award's noun they make the name the thing's
+# ("the John Ryle Centre", "a Daisy award": eponyms.py).
+DETERMINERS = frozenset("a an the this that".split()) | POSSESSIVES
 # Welsh titles and kin words used before a name, written and spoken ("Nyrs Gwen", "Syr Lewis
 # Morris"; "Fodryb" is "Modryb" after "ei"). Not "Arglwydd" nor "Athro", which come before
 # offices and subjects as often ("Arglwydd Raglaw", "Athro Ffiseg"), nor "Anti", a prefix in
@@ -284,7 +289,7 @@ WARD_BEFORE = frozenset(
 )
 # ... unless a word for a family follows: "the Ward family", "the Ward twins", or a
 # possessive (POSSESSIVE_ENDINGS): a ward owns little, a person much ("on Sarah Ward's advice").
-_FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
+FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
 
 # What a medicine comes as, after its brand name ("Lanzo meds"). One of the commonest given
 # names before one is a person given it ("gave Sarah tablets").
@@ -462,7 +467,7 @@ def names_a_place(
         if after[:1].isdigit() or not before[:1].isalpha():
             return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or
             # after it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward": the rules hide it)
-        if before.lower() in WARD_BEFORE and fold(after) not in _FAMILY:
+        if before.lower() in WARD_BEFORE and fold(after) not in FAMILY:
             return True  # "all Ward staff", "the Ward was clean"; not "the Ward family"
         if (
             before[:1].isupper()
@@ -473,7 +478,7 @@ def names_a_place(
     if (
         fold(after) in FACILITIES_LOWER
         and before.lower() in WARD_BEFORE
-        and fold(then) not in _FAMILY
+        and fold(then) not in FAMILY
         and then not in POSSESSIVE_ENDINGS
     ):
         return True  # "the Wendolen Ward", "on Cherry Ward"; not "on Sarah Ward's advice"

@@ -26,6 +26,7 @@ from nlp.redaction.name_cues import (
     ABBREVIATED,
     AT_THE_DESK,
     CUE_BEFORE,
+    DETERMINERS,
     HELLO,
     INTRO_AFTER,
     INTRO_BEFORE,
@@ -33,7 +34,6 @@ from nlp.redaction.name_cues import (
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
-    POSSESSIVES,
     SAINTS_CY,
     SENTENCE_BREAK,
     TITLES,
@@ -55,10 +55,6 @@ from nlp.redaction.word_shapes import words_joined
 # writer's name, whatever it means ("Regards, Sunny"); "Best Actor" is an award. Welsh "gan"
 # and "gyda" name a person ("gan Gaze na Cook").
 _DESCRIBED = re.compile(r"(?:\bi am|\bi['’]?m|\bwe are|\bwe['’]?re|\bdear)\s+$", re.IGNORECASE)
-
-# Before a lower-case title these make it a noun ("a lady rang", "the nurse said"), so the
-# lower-case word after it is no name it announces; "nurse jane", "the nurse Jane" still are.
-DETERMINERS = frozenset("a an the this that".split()) | POSSESSIVES
 
 
 class NameDetector:
