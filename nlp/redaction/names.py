@@ -21,7 +21,14 @@ import re
 from spacy.tokens import Doc
 
 from nlp.lang.cy.mutations import demutate
-from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer, place_key
+from nlp.redaction.gazetteer import (
+    NOT_NAMES,
+    POSSESSIVE_ENDINGS,
+    Gazetteer,
+    fold,
+    load_gazetteer,
+    place_key,
+)
 from nlp.redaction.name_cues import (
     ABBREVIATED,
     AT_THE_DESK,
@@ -193,10 +200,12 @@ class _Scan(Tokens):
                 and not self.known(key)
                 and self.g.lower_prob(key) > self.g.capital_prob(key)
                 and not self.next_word(i)[:1].isupper()
+                and self.next_word(i) not in POSSESSIVE_ENDINGS
             ):
                 return None  # "I am Disabled", "I'm Autistic", "Dear Resident": on no name
                 # list and written lower-case more often, a word the writer stressed; not
-                # before a surname ("I am Dic Jones")
+                # before a surname ("I am Dic Jones") or owning something ("as regards
+                # Salty's example": a username)
             if self.capitalised(i) or self.lower_case_name(key):
                 return True
             # "my name is borna": after a naming phrase, a word too rare to be anything else

@@ -510,6 +510,9 @@ def test_a_list_of_people_keeps_a_placeholder_each(redactor: Redactor) -> None:
         ("I am Sarah and I live in Rhos", "I am [name] and I live in Rhos"),
         ("i am grace", "i am [name]"),
         ("my neighbour Kwame is kind", "my neighbour [name] is kind"),
+        # ... or owns something: a username that is a word.
+        # (spaced as StackOverflow NER's tokens are, which the old rule read apart)
+        ("As regards Salty 's example, it works", "As regards [name] 's example, it works"),
         # A sign-off's last word is the writer's name, whatever it means.
         ("Thanks for listening. Love, Bubbles", "Thanks for listening. Love, [name]"),
         # A name the NHS blanked out in capitals before publishing its answers stays hidden.
