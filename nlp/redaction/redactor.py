@@ -28,6 +28,7 @@ from nlp.redaction.name_cues import after_title
 from nlp.redaction.normalise import Normalised, normalise
 from nlp.redaction.sayings import sayings
 from nlp.redaction.statistical import CONTEXTUAL
+from nlp.redaction.technical import shown_in_code_talk
 from storage.placeholders import normalise_spans, render_redacted
 
 logger = logging.getLogger(__name__)
@@ -214,12 +215,13 @@ class Redactor:
 def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without the names that name no one: a condition, a care service, a
     building, an award or a business named after a person ("Bell's palsy", "Marie Curie
-    nurses", "the John Ryle Centre", "Tony's chippy": eponyms.py), or a name inside a saying
-    ("taking the mickey", "I will sue the council": sayings.py)."""
+    nurses", "the John Ryle Centre", "Tony's chippy": eponyms.py), a name inside a saying
+    ("taking the mickey", "I will sue the council": sayings.py), or software in text about
+    code ("Upgrading Ruby broke the JSON parsing": technical.py)."""
     if not any(kind == "name" for _, _, kind in spans):
         return spans
     services = eponyms(text)  # once per text, not once per name
-    stretches = sayings(text)
+    stretches = sayings(text) + shown_in_code_talk(text, spans, _gazetteer().first_names)
     buildings = [
         (start, end)
         for start, end, kind in spans
