@@ -46,7 +46,9 @@ class Family:
 FAMILIES = {
     # "ffac" has no bare form and no "-s": "ffacs" is a fax.
     "fuck": Family(
-        "ffyc ffwc ffoc ffyk ffwk", f"s {_ING} {_VERB} {_AGENT} wit wits ed d off", mutates=False
+        "ffyc ffwc ffoc ffyk ffwk",
+        f"s syn {_ING} {_VERB} {_AGENT} wit wits ed d off",  # "ffwcsyn": a fucker
+        mutates=False,
     ),
     "fuck-a": Family("ffac", f"{_ING} io ia ar ars er", bare=False, mutates=False),
     # "cach" (shit) and its derivatives ("cachfa", a shambles; "cachadur", a coward), as the

@@ -39,6 +39,7 @@ def _abuse(text: str) -> bool:
         "bolocs llwyr ydy'r cynllun",
         "y basdads yn y cyngor",
         "wancars bob un",
+        "y ffwcsyn diog yn y swyddfa",
         "dw i'n pisd off efo'r parcio",
         "mae'r twatiaid wedi cau'r llyfrgell",
         "mae'r ff*cin goleuadau wedi torri",
