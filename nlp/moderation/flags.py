@@ -111,9 +111,32 @@ _SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP
 # criminals") or a hedge ("are less violent").
 _STRONGER = (
     r"(?:(?:all|absolute(?:ly)?|utter(?:ly)?|complete(?:ly)?|total(?:ly)?|real(?:ly)?|very|so"
-    r"|such|just|always|naturally|basically|literally|inherently|fucking|bloody|effing|dirty"
+    r"|such|too|just|always|naturally|basically|literally|inherently|fucking|bloody|effing|dirty"
     r"|filthy|i gyd|hollol|cwbl|wir|mor|rhy|wastad|bob amser)\s+){0,2}"
 )
+
+# What a Welsh hateful statement calls a group, radical: after "yn" the word is
+# soft-mutated ("yn ddiog", "yn droseddwyr", "yn faich"), so every mutation is matched.
+_VERDICTS_CY = frozenset(
+    {
+        "da i ddim",
+        "llygod mawr",
+        "gwastraff arian",
+        "gwastraff lle",
+        "rhy emosiynol",
+        "sal yn feddyliol",
+        "bygythiad i gymdeithas",
+        "perygl i gymdeithas",
+    }
+    | set(
+        """
+diog twp israddol treisgar celwyddog barus diwerth anwaraidd sbwriel baw anifeiliaid moch
+fermin ffiaidd troseddwyr terfysgwyr drwg ych pla parasitiaid llau lladron treiswyr sgym
+baich afiach anwybodus budr anfoesol annaturiol gwyrdroedig pedoffiliaid anwariaid
+""".split()
+    )
+)
+_VERDICT_CY = "(?:" + "|".join(sorted(mutated_forms(_VERDICTS_CY), key=len, reverse=True)) + ")"
 
 _THREATS = [
     re.compile(
@@ -185,17 +208,27 @@ _GO_BACK = re.compile(
 _HATE = [
     re.compile(
         rf"\b{_GROUP}\s+(?:should|must|need to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:go back|"
-        r"deported|sent back|kicked out|shot|gassed|hanged|banned|wiped out|burned|fuck off)\b"
+        r"deported|sent back|kicked out|shot|gassed|hanged|banned|wiped out|burned|fuck off|drown"
+        r"|die|killed|locked up|sterilised|sterilized|exterminated|put down|rounded up)\b"
     ),
     re.compile(
         rf"\b(?:send|kick|throw|ship|get)\s+(?:the\s+|all\s+(?:the\s+)?)?{_GROUP}\s+(?:back|out)\b"
     ),
     re.compile(rf"\b(?:hate|can't stand|despise)\s+(?:all\s+|the\s+)?{_GROUP}\b"),
+    # Killing or ridding the country of a group: "we need to kill the chinese", "society
+    # would be better off without the mentally ill", "lladd y Saeson", "cael gwared ar
+    # fewnfudwyr". Not a group's own things ("get rid of the travellers' rubbish").
+    re.compile(
+        r"\b(?:kill|exterminate|gas|wipe out|get rid of|better off without|lladd|ladd|difa"
+        r"|cael gwared (?:ar|o))(?:\s+(?:all|the|these|those|yr?|'r|holl))*\s+"
+        rf"{_GROUP}\b(?!['’])"
+    ),
     re.compile(rf"\b(?:casau|cas gen i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"),
     re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
     re.compile(
         rf"\b(?:dylai|dylen|dylsai|rhaid i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:i gyd\s+)?(?:fynd"
-        r"\s+(?:adre|nol|yn ol|o 'ma)|gael eu (?:hel|taflu|cicio|saethu|lladd|crogi))\b"
+        r"\s+(?:adre|adref|gartre|gartref|nol|yn ol|o 'ma)"
+        r"|gael eu (?:hel|taflu|cicio|saethu|lladd|crogi|difa)|farw|marw|foddi|boddi)\b"
     ),
     # The usual shapes of a hateful statement, in both languages: a group stealing "our"
     # jobs or homes, not belonging, not welcome, compared with vermin, told to get out.
@@ -233,7 +266,13 @@ _HATE = [
         rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}"
         r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
         r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
-        r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem)\b"
+        r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
+        r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
+        r"|dishonest|scroungers|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
+        r"|diseased|perverts|perverted|deviants|sexual deviants|savage|brutes|immoral|unnatural"
+        r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
+        r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
+        r"|a waste of (?:space|money))\b"
     ),
     re.compile(
         rf"\b{_SUBJECT}\s+(?:should(?:n't| not| never)|must not|mustn't)\s+be\s+allowed\s+to\s+"
@@ -248,10 +287,7 @@ _HATE = [
     ),
     re.compile(
         rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
-        r"(?:ddiog|diog|dwp|twp|israddol|dreisgar|treisgar"
-        r"|gelwyddog|celwyddog|farus|barus|ddiwerth|diwerth|anwaraidd|dda i ddim|da i ddim"
-        r"|sbwriel|baw|anifeiliaid|moch|fermin|ffiaidd|troseddwyr|terfysgwyr|drwg|ych|pla"
-        r"|parasitiaid|llau|llygod mawr|lladron|treiswyr|sgym)\b"
+        rf"{_VERDICT_CY}\b"
     ),
     re.compile(
         rf"\b(?:ddylai|dylai|ddylen|dylen)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:cael\s+)?"
@@ -292,7 +328,7 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     if any(p.search(folded) for p in _THREATS):
         flags.append(Flag(ABUSE, THREAT))
     if _GO_BACK.search(folded) or (
-        not _GROUP_TOKENS.isdisjoint(_WORD.findall(folded)) and any(p.search(folded) for p in _HATE)
+        not _GROUP_TOKENS.isdisjoint(_WORD.findall(folded)) and _hateful(folded)
     ):
         flags.append(Flag(ABUSE, HATE))
     if _aimed_insult(folded):
@@ -300,6 +336,24 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     flags.extend(Flag(SPAM, reason) for reason in spam_reasons(text))
     flags.extend(Flag(IDENTIFYING, reason) for reason in identifying_reasons(text))
     return flags
+
+
+# A claim named as false before it is said: "it is a common misconception that native
+# americans are all savages", "nid yw'n wir fod mewnfudwyr yn ddiog".
+_DENIED = re.compile(
+    r"\b(?:misconception|myth|stereotype|lie|not true|untrue|false|wrong to (?:say|think|believe)"
+    r"|camsyniad|chwedl|ystrydeb|celwydd|ddim yn wir|nid yw'n wir|nad yw'n wir)"
+    r"\s+(?:\w+\s+)?(?:that|bod|fod|mai)\b[^.!?]*$"
+)
+
+
+def _hateful(folded: str) -> bool:
+    """A hateful statement about a group, not one denied in its own sentence."""
+    return any(
+        not _DENIED.search(folded[: match.start()])
+        for pattern in _HATE
+        for match in pattern.finditer(folded)
+    )
 
 
 def is_obscene(text: str, folded: str | None = None, masked: set[str] | None = None) -> bool:

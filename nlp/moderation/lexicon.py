@@ -110,19 +110,53 @@ GROUPS = frozenset(
 immigrants immigrant migrants migrant refugees refugee asylum foreigners foreigner muslims
 muslim jews jew blacks gays gay lesbians trans travellers traveller gypsies gypsy romanians
 poles polish pakistanis indians africans asians arabs english welsh christians catholics
-women chinese mexicans latinos disabled
+women chinese mexicans latinos disabled bisexuals homosexuals hispanics syrians somalis
+afghans albanians
 """.split()
-) | frozenset({"black people", "gay people", "trans people", "disabled people", "jewish people"})
+) | frozenset(
+    {
+        "black people",
+        "gay people",
+        "trans people",
+        "disabled people",
+        "jewish people",
+        "asylum seekers",
+        "african americans",
+        "african-americans",
+        "native americans",
+        "middle easterners",
+        "eastern europeans",
+        "the mentally ill",
+        "mentally ill people",
+        "people with mental illness",
+        "people with disabilities",
+        "people with mental disabilities",
+        "transgender people",
+        "lgbt people",
+    }
+)
 # Welsh names for the same groups; flags.py adds their mutations ("i fewnfudwyr", "o
 # Fwslemiaid", "pobl dduon"), since the words before them mutate them.
 GROUPS_CY = frozenset(
     """
 saeson sais mewnfudwyr ffoaduriaid ceiswyr tramorwyr mwslemiaid mwslimiaid iddewon hoywon
 sipsiwn duon pwyliaid lesbiaid cymry gwyddelod albanwyr americanwyr affricanwyr arabiaid
-asiaid rwmaniaid pacistaniaid menywod tsieineaid mecsicaniaid
+asiaid rwmaniaid pacistaniaid menywod tsieineaid mecsicaniaid syriaid somaliaid albaniaid
+afghaniaid
 """.split()
 ) | frozenset(
-    {"pobl dduon", "pobl ddu", "pobl hoyw", "pobl draws", "ceiswyr lloches", "pobl anabl"}
+    {
+        "pobl dduon",
+        "pobl ddu",
+        "pobl hoyw",
+        "pobl draws",
+        "ceiswyr lloches",
+        "pobl anabl",
+        "pobl ag anableddau",
+        "pobl a salwch meddwl",
+        "pobl drawsryweddol",
+        "pobl ddeurywiol",
+    }
 )
 
 _SOFT = {"c": "g", "p": "b", "t": "d", "b": "f", "d": "dd", "g": "", "m": "f", "ll": "l", "rh": "r"}

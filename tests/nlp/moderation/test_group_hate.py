@@ -39,6 +39,28 @@ def _hate(text: str) -> bool:
         "immigrants are absolute scum",
         "the refugees are a plague",
         "mae'r Saeson yn hollol ddiog",
+        # A group called a burden or too emotional to lead, a group of two words; in Welsh
+        # the verdict soft-mutated after "yn", and "adref" as well as "adre".
+        "asylum seekers are criminals",
+        "disabled people are a drain on the council",
+        "women are too emotional to be councillors",
+        "mae ffoaduriaid i gyd yn droseddwyr",
+        "mae'r Saeson yn faich ar y gwasanaeth iechyd",
+        "mae menywod yn rhy emosiynol i fod yn gynghorwyr",
+        "dylai mewnfudwyr fynd adref",
+        # Killing a group or ridding society of it; a group of people called ill, deviant or
+        # a danger to society as a whole.
+        "we need to kill the chinese before they take over",
+        "society would be better off without the mentally ill",
+        "the illegal immigrants should drown",
+        "trans people are mentally ill",
+        "people with mental disabilities are a danger to society",
+        "the middle easterners are animals",
+        "cael gwared ar fewnfudwyr",
+        "dylai ffoaduriaid foddi",
+        "mae pobl hoyw yn annaturiol",
+        "mae mewnfudwyr yn fygythiad i gymdeithas",
+        "mae'r Saeson yn sâl yn feddyliol",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -77,6 +99,18 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Disabled people are given useless equipment by the council",
         "Women are feeling stupid after the GP brushes them off",
         "Immigrants are labelled criminals by the tabloids",
+        # A verdict named as false before it is said.
+        "It is a common misconception that travellers are all thieves",
+        "Nid yw'n wir fod mewnfudwyr yn ddiog",
+        # Killing weeds, ridding a site of rubbish: the group owns the thing, or is a place.
+        "Get rid of the travellers' rubbish by the river",
+        "Kill the weeds near the Chinese takeaway",
+        "The mentally ill need more support from the council",
+        "Mae pobl â salwch meddwl angen mwy o help",
+        # Feelings described, not a verdict on a group.
+        "Women are emotional after a birth, and the midwives were so kind",
+        "Mae menywod yn emosiynol ar ôl geni, ac roedd y bydwragedd yn garedig",
+        "Disabled people are too often ignored by the council",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
