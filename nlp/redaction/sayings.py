@@ -102,9 +102,15 @@ _SAYINGS = (
 # resident's "with Julia" is still a person. A product beside its three-part version
 # ("Django 1.5.4", "Spark 1.5.1") is never a person either; two parts may be a time or a
 # rating ("saw Paul 2.30", "Sarah 4.5 stars").
+#: Languages, libraries and tools named like people (technical.py shows them anywhere in
+#: text about code).
+SOFTWARE_NAMED_LIKE_PEOPLE = frozenset(
+    "ruby julia haskell swift scala perl pascal ada crystal elixir dart rust kotlin django"
+    " flask rails jenkins travis jackson kendo ember unity cordova kivy spark delphi"
+    " anaconda babel".split()
+)
 _SOFTWARE = (
-    r"(?:ruby|julia|haskell|swift|scala|perl|pascal|ada|crystal|elixir|dart|rust|kotlin"
-    r"|django|flask|rails|jenkins|travis|jackson|kendo|ember|unity|cordova|kivy)\s+(?:code"
+    rf"(?:{'|'.join(sorted(SOFTWARE_NAMED_LIKE_PEOPLE))})\s+(?:code"
     r"|programs?|scripts?|librar(?:y|ies)|gems?|packages?|modules?|developers?|programmers?"
     r"|type system|syntax|versions?|compiler|interpreter|apps?|framework|api|on rails"
     r"|projects?|server|builds?|plugins?|ui|mapper|slave|agent)"

@@ -17,6 +17,7 @@ import re
 
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.name_cues import title
+from nlp.redaction.sayings import SOFTWARE_NAMED_LIKE_PEOPLE
 
 # Words a resident writing to a council or a hospital has no use for, and programmers use
 # all the time. Everyday words that are both ("library", "version", "code", "server",
@@ -37,17 +38,12 @@ _CODE = re.compile(
     r"\b\w+\(\)|\b\w+\.\w+\(|(?<![\w.@-])[a-z]+_[a-z_]+(?![\w.@-])|\$_?[A-Za-z]\w*"
     r"|\b[a-z]+[A-Z]\w*\.[a-z]\w*|\b[A-Za-z]\w*\.[a-z]+[A-Z]\w*"
 )
-# Software named like people: shown anywhere in text about code.
-SOFTWARE_NAMED_LIKE_PEOPLE = frozenset(
-    "ruby julia haskell swift scala perl pascal ada crystal elixir dart rust kotlin django"
-    " flask rails jenkins travis jackson kendo ember unity cordova kivy spark delphi"
-    " anaconda babel".split()
-)
-
 
 # A person in text about code is mostly another programmer, named beside what they wrote or
 # thanked for it: "@Sujal Mandal answer", "following Rufinus solution", "Thanks to maaartinus".
-_CREDIT_BEFORE = re.compile(r"(?:@|\b(?:thanks|thank\s+you|thx|by|to|cc)\s+)$", re.IGNORECASE)
+_CREDIT_BEFORE = re.compile(
+    r"(?:@|\b(?:(?:thanks|thank\s+you|thx)(?:\s+to)?|by|cc)\s+)$", re.IGNORECASE
+)
 _CREDIT_AFTER = re.compile(
     r"^(?:\s*['’]s?)?\s+(?:answer|solution|comment|suggestion|reply|post|idea|approach|help"
     r"|example|edit|fix)s?\b",
