@@ -63,6 +63,16 @@ _NAMED_PLACE_CY = (
     r"(?:Ysgol|Capel|Eglwys|Meddygfa|Fferyllfa|Clwb|Tafarn|Siop|Ysbyty|Cartref|Neuadd|Canolfan)"
     r"(?:\s+(?:y|yr)\s+|'r\s+|\s+)[A-Z]\w+"
 )
+# The writer's close family, whose job at a named place points at them too.
+_RELATIVE = (
+    r"(?i:wife|husband|partner|son|daughter|mum|mother|mam|dad|father|brother|sister"
+    r"|grandson|granddaughter|nan|grandad|grandfather|grandmother)"
+)
+# The same in Welsh, as "fy" mutates them ("fy ngŵr", "fy ngwraig", "fy nhad", "fy mam").
+_RELATIVE_CY = (
+    r"(?i:ngŵr|ngwr|gŵr|gwr|ngwraig|gwraig|nhad|nhad i|mam|mab|merch|mrawd|chwaer|mhartner"
+    r"|partner)"
+)
 # The businesses people run or keep: "I run the Spar", "we own the chippy", "y siop".
 _BUSINESS = (
     r"(?:shop|pub|caf[eé]|chippy|takeaway|salon|garage|post office|business|newsagents?|bakery"
@@ -128,6 +138,22 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             rf"\b(?i:the|our|my|y|yr|ein)\s+(?i:{_JOBS})\s+(?i:of|at|in|on|from|yn|ym|yng|ar|o)"
             rf"\s+(?:(?:the\s+|y\s+|yr\s+)?{_CAP}|(?:\w+\s+){{1,3}}?(?i:in|on|at|yn|ym|yng|ar)"
             rf"\s+{_NAMED})"
+        ),
+        "a job and a small place point at one person",
+    ),
+    (
+        # A relative's job at a named place points at them, and at the writer through them:
+        # "my wife is the practice manager at Hillcrest surgery", "my dad works at the Spar
+        # in Llay", "mae fy ngŵr yn nyrs ym Meddygfa'r Waun".
+        re.compile(
+            rf"\b(?i:my|our)\s+{_RELATIVE}\s+(?:(?i:is|was|works as|worked as)\s+"
+            rf"(?:(?i:the|a|an)\s+)?(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
+            rf"(?i:of|at|in|for|on|outside)\s+(?:the\s+)?{_NAMED}"
+            rf"|(?i:works|worked|volunteers)\s+(?i:at|in|for)\s+(?i:the|a|an)\s+"
+            rf"(?!(?i:council|nhs|government|hospital)\b)(?:[\w&'’-]+\s+){{1,3}}?"
+            rf"(?i:in|on|at)\s+(?:the\s+)?{_NAMED})"
+            rf"|\b(?i:fy|ein)\s+{_RELATIVE_CY}\s+(?i:yn)\s+(?i:{_JOBS})\s+"
+            rf"(?:(?i:yn|ym|yng|ar|i)\s+(?:(?i:y|yr)\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
         ),
         "a job and a small place point at one person",
     ),

@@ -195,6 +195,22 @@ OWN_JOB = "the writer's job at a named place"
             "identifying",
             "the writer's job at a named place",
         ),
+        # A relative's job at a named place points at them, and at the writer.
+        (
+            "my wife is the practice manager at Hillcrest surgery",
+            "identifying",
+            "a job and a small place point at one person",
+        ),
+        (
+            "my dad works at the Spar in Llay",
+            "identifying",
+            "a job and a small place point at one person",
+        ),
+        (
+            "mae fy ngwraig yn athrawes yn Ysgol y Llan",
+            "identifying",
+            "a job and a small place point at one person",
+        ),
         # The village, the street: every neighbour knows which without its name.
         (
             "I'm the only black family in the village",
@@ -257,6 +273,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "mae hi'n nyrs Ysbyty Maelor",
         "the nurse at the surgery was lovely",
         "Dw i'n gweithio fel nyrs ers ugain mlynedd",
+        "my husband works for the council",
+        "my wife works at the hospital in Wrexham",
+        "Mae fy mam yn nyrs",
         "Mum and dad can't use the new phone system at the surgery",
         "Hi, my mum needs a new phone line for her alarm",
         "I work for the council in Wrexham",
