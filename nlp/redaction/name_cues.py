@@ -305,7 +305,8 @@ _MEDICINE_FORMS = frozenset(
 _WELSH_PLACE_NOUNS = frozenset(
     """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
     ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
-    clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont""".split()
+    clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont côr cor cymdeithas
+    cwmni cylch menter gŵyl gwyl cae tŷ gwesty caffi amgueddfa marchnad siop aelwyd""".split()
 )
 # ... and as mutated after "i", "yn", "ei" ("i Goleg Cambria", "yng Nghanolfan", "ym
 # Mhentre"), but not the mutated forms that are names themselves: "Lyn" (llyn), "Blas"

@@ -113,6 +113,22 @@ def test_welsh_puts_the_building_first_and_a_title_of_honour_between(
     )
 
 
+def test_welsh_choirs_playgroups_and_societies_are_places_not_people(
+    redactor: Redactor,
+) -> None:
+    """A choir, a Welsh playgroup or a language society opens with its noun, in English
+    answers as in Welsh ones; "Ty" without its accent is still a given name."""
+    for text, language in (
+        ("Côr Meibion Rhos were great at the carnival", "en"),
+        ("Cylch Meithrin Rhos is brilliant", "en"),
+        ("Menter Iaith Fflint runs the youth club", "en"),
+        ("Mae Côr Meibion Rhos yn canu heno", "cy"),
+        ("Aeth y plant i Gylch Meithrin Rhos", "cy"),
+    ):
+        assert redactor.redact(text, language=language).text == text
+    assert redactor.redact("Ty Jones rang me", language="en").text == "[name] rang me"
+
+
 def test_welsh_puts_the_condition_first_and_kin_before_it(redactor: Redactor) -> None:
     for text in (
         "Mae gan Mam glefyd Parkinson",
