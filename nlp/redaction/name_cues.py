@@ -300,14 +300,17 @@ _MEDICINE_FORMS = frozenset(
 
 # Welsh nouns that open the name of a house, an estate, a street or a building, whatever
 # follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin", "Ysgol Morgan Llwyd",
-# "Ysbyty Maelor" ("Tŷ" only with its accent: "Ty" is also a given name), and of a place
-# in the land: "Llyn Tegid", "Afon Alun", "Ynys Enlli", "Cwm Rhondda".
+# "Ysbyty Maelor", "Tŷ Gwyn", of a place in the land: "Llyn Tegid", "Afon Alun", "Ynys
+# Enlli", "Cwm Rhondda", and of a choir, a playgroup or a society: "Côr Meibion Rhos",
+# "Cylch Meithrin", "Menter Iaith". Folded, as fold() leaves them ("côr" is "cor").
 _WELSH_PLACE_NOUNS = frozenset(
     """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
     ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
-    clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont côr cor cymdeithas
-    cwmni cylch menter gŵyl gwyl cae tŷ gwesty caffi amgueddfa marchnad siop aelwyd""".split()
+    clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont cor cymdeithas
+    cwmni cylch menter gwyl cae ty gwesty caffi amgueddfa marchnad siop aelwyd""".split()
 )
+# "Tŷ" (house) and its mutations count only with the accent: "Ty" is also a given name.
+_ACCENT_NEEDED = frozenset(mutate("ty", mutation) for mutation in Mutation)
 # ... and as mutated after "i", "yn", "ei" ("i Goleg Cambria", "yng Nghanolfan", "ym
 # Mhentre"), but not the mutated forms that are names themselves: "Lyn" (llyn), "Blas"
 # (plas), "Faes" (maes).
@@ -327,7 +330,13 @@ def opens_a_welsh_place(word: str, after: str) -> bool:
     (the next word) is capitalised: "Plas Madoc", "Ysgol Morgan Llwyd". In English and Welsh
     text: the name after it may be a person's, but here it is the place's. Lower-case, the
     noun is a person's in Welsh ("fferm Dafydd" is Dafydd's farm)."""
-    return word[:1].isupper() and fold(word) in _WELSH_PLACE_NOUNS_MUTATED and after[:1].isupper()
+    key = fold(word)
+    return (
+        word[:1].isupper()
+        and key in _WELSH_PLACE_NOUNS_MUTATED
+        and after[:1].isupper()
+        and (key not in _ACCENT_NEEDED or any(ch in "ŷŶ" for ch in word))
+    )
 
 
 def in_a_welsh_place_name(words: Sequence[tuple[int, int, str]], start: int) -> bool:

@@ -124,6 +124,7 @@ def test_welsh_choirs_playgroups_and_societies_are_places_not_people(
         ("Menter Iaith Fflint runs the youth club", "en"),
         ("Mae Côr Meibion Rhos yn canu heno", "cy"),
         ("Aeth y plant i Gylch Meithrin Rhos", "cy"),
+        ("Mae'r ffordd ger Tŷ Gwyn ar gau", "cy"),
     ):
         assert redactor.redact(text, language=language).text == text
     assert redactor.redact("Ty Jones rang me", language="en").text == "[name] rang me"
