@@ -92,8 +92,16 @@ _PITCH_BLACK = re.compile(r"\b(d?du)\s+bit(?:s?c?h)\b")
 _SLUR = _phrase_pattern(SLURS_EN)
 _INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
 _GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
-# The hate patterns all name a group: a text with none of these words skips them.
-_GROUP_TOKENS = frozenset(word for group in _GROUP_WORDS for word in group.split())
+# The hate patterns all name a group: a text with none of these words skips them. Not the
+# everyday words inside the names of several words ("the", "people", "mental", Welsh "a",
+# "meddwl"), which most texts hold: each such name keeps a word of its own ("mentally",
+# "disabilities", "easterners", "salwch").
+_EVERYDAY_IN_GROUP_NAMES = frozenset(
+    "the with people pobl a ag mental ill middle eastern native meddwl".split()
+)
+_GROUP_TOKENS = (
+    frozenset(word for group in _GROUP_WORDS for word in group.split()) - _EVERYDAY_IN_GROUP_NAMES
+)
 _GROUP = r"(?:" + "|".join(sorted(_GROUP_WORDS, key=len, reverse=True)) + r")"
 # A group as the subject of what is said of it, not the object of a preposition:
 # "services for disabled people are useless", "lessons in Welsh are useless" and "mae

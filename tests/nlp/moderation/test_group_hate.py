@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.moderation import ABUSE, check
-from nlp.moderation.flags import HATE, THREAT
+from nlp.moderation.flags import _GROUP_TOKENS, _GROUP_WORDS, HATE, THREAT
 
 
 def _hate(text: str) -> bool:
@@ -157,3 +157,10 @@ def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
 )
 def test_go_back_where_you_came_from(text: str, hateful: bool) -> None:
     assert _hate(text) is hateful
+
+
+def test_every_group_name_keeps_a_word_the_quick_check_looks_for() -> None:
+    """The hate patterns run only on texts holding one of _GROUP_TOKENS; a group named only
+    by everyday words ("the", "people") would never be checked."""
+    assert [g for g in _GROUP_WORDS if _GROUP_TOKENS.isdisjoint(g.split())] == []
+    assert {"the", "people", "a", "meddwl"}.isdisjoint(_GROUP_TOKENS)
