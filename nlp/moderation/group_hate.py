@@ -1,0 +1,207 @@
+"""Hateful statements about a group, in English and Welsh, and the group's names.
+
+The usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022, and what
+residents write in consultations on sites, housing and asylum): a group told to go back,
+called vermin, criminal, lazy or a burden as a whole, denied a right, never to be trusted,
+ruining the country, killed or rid of. The group must be the subject (not "services for
+disabled people are useless"), only words that strengthen a verdict may come between, and
+a claim named false before it is said is no statement ("it is a myth that ..."). Welsh
+group names and verdicts are matched in every mutation. Used by flags.check on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.moderation.lexicon import GROUPS, GROUPS_CY, mutated_forms
+
+_WORD = re.compile(r"\w+")
+
+GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
+# The hate patterns all name a group: a text with none of these words skips them. Not the
+# everyday words inside the names of several words ("the", "people", "mental", Welsh "a",
+# "meddwl"), which most texts hold: each such name keeps a word of its own ("mentally",
+# "disabilities", "easterners", "salwch").
+_EVERYDAY_IN_GROUP_NAMES = frozenset(
+    "the with people pobl a ag mental ill middle eastern native meddwl".split()
+)
+GROUP_TOKENS = (
+    frozenset(word for group in GROUP_WORDS for word in group.split()) - _EVERYDAY_IN_GROUP_NAMES
+)
+_GROUP = r"(?:" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True)) + r")"
+# A group as the subject of what is said of it, not the object of a preposition:
+# "services for disabled people are useless", "lessons in Welsh are useless" and "mae
+# gwersi i fewnfudwyr yn dda i ddim" are about a service, not the people.
+_PREPOSITIONS = (
+    "for to on of in about with against from by at into i o ar am gyda efo dros gan at"
+).split()
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
+)
+_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP
+# Words that may strengthen a verdict between the group and it ("are absolute scum", "yn
+# hollol ddiog"). Only these: any word there would let a verb in ("refugees are fleeing
+# terrorists", "disabled people are given useless equipment"), a denial ("are not
+# criminals") or a hedge ("are less violent").
+_STRONGER = (
+    r"(?:(?:all|absolute(?:ly)?|utter(?:ly)?|complete(?:ly)?|total(?:ly)?|real(?:ly)?|very|so"
+    r"|such|too|just|always|naturally|basically|literally|inherently|fucking|bloody|effing|dirty"
+    r"|filthy|i gyd|hollol|cwbl|wir|mor|rhy|wastad|bob amser)\s+){0,2}"
+)
+
+# What a Welsh hateful statement calls a group, radical: after "yn" the word is
+# soft-mutated ("yn ddiog", "yn droseddwyr", "yn faich"), so every mutation is matched.
+_VERDICTS_CY = frozenset(
+    {
+        "da i ddim",
+        "llygod mawr",
+        "gwastraff arian",
+        "gwastraff lle",
+        "rhy emosiynol",
+        "sal yn feddyliol",
+        "bygythiad i gymdeithas",
+        "perygl i gymdeithas",
+    }
+    | set(
+        """
+diog twp israddol treisgar celwyddog barus diwerth anwaraidd sbwriel baw anifeiliaid moch
+fermin ffiaidd troseddwyr terfysgwyr drwg ych pla parasitiaid llau lladron treiswyr sgym
+baich afiach anwybodus budr anfoesol annaturiol gwyrdroedig pedoffiliaid anwariaid
+""".split()
+    )
+)
+_VERDICT_CY = "(?:" + "|".join(sorted(mutated_forms(_VERDICTS_CY), key=len, reverse=True)) + ")"
+
+# Told to go, or to be sent, back where "they" came from: said of a group, named or not.
+_GO_BACK = re.compile(
+    r"\bgo back to (?:your|their) (?:own )?country\b"
+    r"|\b(?:go|goes|going) back (?:to )?where (?:you|u|they) (?:came|come) from\b"
+    r"|\b(?:send|ship|kick|deport) (?:them|'em) (?:all )?back (?:to )?where they"
+    r" (?:came|come) from\b"
+    # "Ewch yn ôl i'ch gwlad eich hun", "cer nôl i le ddest ti" (folded: no circumflex).
+    r"|\b(?:ewch|cer|dos|anfonwch nhw|gyrrwch nhw)\s+(?:yn\s+ol|nol|'nol)\s+i\s*(?:'ch|'th)"
+    r"\s+g?wlad\b"
+    r"|\b(?:ewch|cer|dos|anfonwch nhw|gyrrwch nhw)\s+(?:yn\s+ol|nol|'nol)\s+i\s+(?:le|lle|ble)"
+    r"\s+(?:y\s+)?(?:daethoch|ddaethoch|daethon|ddaethon|ddest|daethost|ddaethost)\b"
+)
+_HATE = [
+    re.compile(
+        rf"\b{_GROUP}\s+(?:should|must|need to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:go back|"
+        r"deported|sent back|kicked out|shot|gassed|hanged|banned|wiped out|burned|fuck off|drown"
+        r"|die|killed|locked up|sterilised|sterilized|exterminated|put down|rounded up)\b"
+    ),
+    re.compile(
+        rf"\b(?:send|kick|throw|ship|get)\s+(?:the\s+|all\s+(?:the\s+)?)?{_GROUP}\s+(?:back|out)\b"
+    ),
+    re.compile(rf"\b(?:hate|can't stand|despise)\s+(?:all\s+|the\s+)?{_GROUP}\b"),
+    # Killing or ridding the country of a group: "we need to kill the chinese", "society
+    # would be better off without the mentally ill", "lladd y Saeson", "cael gwared ar
+    # fewnfudwyr". Not a group's own things ("get rid of the travellers' rubbish").
+    re.compile(
+        r"\b(?:kill|exterminate|gas|wipe out|get rid of|better off without|lladd|ladd|difa"
+        r"|cael gwared (?:ar|o))(?:\s+(?:all|the|these|those|yr?|'r|holl))*\s+"
+        rf"{_GROUP}\b(?!['’])"
+    ),
+    re.compile(rf"\b(?:casau|cas gen i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"),
+    re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
+    re.compile(
+        rf"\b(?:dylai|dylen|dylsai|rhaid i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:i gyd\s+)?(?:fynd"
+        r"\s+(?:adre|adref|gartre|gartref|nol|yn ol|o 'ma)"
+        r"|gael eu (?:hel|taflu|cicio|saethu|lladd|crogi|difa)|farw|marw|foddi|boddi)\b"
+    ),
+    # The usual shapes of a hateful statement, in both languages: a group stealing "our"
+    # jobs or homes, not belonging, not welcome, compared with vermin, told to get out.
+    re.compile(
+        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:stealing|taking|nicking|robbing)\s+(?:all\s+)?our"
+        r"\s+(?:jobs|houses|homes|benefits|country|women|money)\b"
+    ),
+    re.compile(
+        rf"\b(?:{_GROUP}\s+(?:are\s+|r\s+)?(?:not welcome|don't belong|do not belong)"
+        rf"|no\s+{_GROUP}\s+(?:welcome|allowed|wanted))\b"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:just\s+)?(?:like|no better than)\s+(?:\w+\s+)?"
+        r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)\b"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:yn|sy'n)\s+(?:dwyn|cymryd|dwgyd)\s+(?:ein|y)\s+(?:swyddi|tai"
+        r"|gwaith|budd-daliadau|gwlad|arian)\b"
+    ),
+    re.compile(
+        rf"\b(?:dim|does dim|sdim)\s+croeso\s+i(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
+        rf"|\b{_GROUP}\s+(?:allan|mas|ewch adre|ewch o 'ma)\s*(?:!|$)"
+    ),
+    re.compile(
+        rf"\b{_GROUP}\s+(?:\w+\s+){{0,3}}fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon"
+        r"|fermin|parasitiaid|llau|pla)\b"
+    ),
+    # The other usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022): a
+    # group called vermin, criminal, lazy or inferior as a whole; denied a right; never to
+    # be trusted; ruining or taking over the country; not wanted as neighbours. Each needs
+    # the group's name as the subject, so "the staff are lazy", "refugees are in dangerous
+    # conditions" and "toilets for the disabled are useless" stay clean, and only a word
+    # that strengthens the verdict may come between (_STRONGER).
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}"
+        r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
+        r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
+        r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
+        r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
+        r"|dishonest|scroungers|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
+        r"|diseased|perverts|perverted|deviants|sexual deviants|savage|brutes|immoral|unnatural"
+        r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
+        r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
+        r"|a waste of (?:space|money))\b"
+    ),
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?:should(?:n't| not| never)|must not|mustn't)\s+be\s+allowed\s+to\s+"
+        r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
+        r"|breed)\b"
+        rf"|\b{_SUBJECT}\s+(?:can't|cannot|can never|should never)\s+be\s+trusted\b"
+        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting)\s+"
+        r"(?:this|our|the|britain|wales|england|the uk)\b"
+        rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{_GROUP}\s+(?:living|moving|working)\s+"
+        r"(?:here|near|next|round|in)\b"
+        rf"|\bthe only good\s+{_GROUP}\b"
+    ),
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
+        rf"{_VERDICT_CY}\b"
+    ),
+    re.compile(
+        rf"\b(?:ddylai|dylai|ddylen|dylen)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:cael\s+)?"
+        r"(?:(?:yr\s+)?hawl\s+i\s+)?(?:bleidleisio|pleidleisio|byw|fyw|gweithio|weithio"
+        r"|priodi|briodi|dod|ddod|aros|mabwysiadu|fabwysiadu)\b"
+        rf"|\b(?:does dim|sdim|dim)\s+modd\s+(?:trystio|ymddiried\s+yn)(?:'r|\s+y|\s+yr)?"
+        rf"\s+{_GROUP}\b"
+        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:difetha|dinistrio|chwalu|cymryd drosodd)\b"
+        rf"|\b(?:dw i|dwi|rwy|dydw i|dw i ddim|dwi ddim)\s+(?:ddim\s+)?(?:eisiau|isio|moyn)"
+        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:yn byw|yma|drws nesa)"
+    ),
+    re.compile(
+        rf"\b(?:dydy|dyw|dydi|nid yw|nad yw)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:ddim\s+)?"
+        r"(?:yn\s+)?perthyn\s+(?:yma|i gymru|yng nghymru|fan hyn)\b"
+    ),
+]
+
+# A claim named as false before it is said: "it is a common misconception that native
+# americans are all savages", "nid yw'n wir fod mewnfudwyr yn ddiog".
+_DENIED = re.compile(
+    r"\b(?:misconception|myth|stereotype|lie|not true|untrue|false|wrong to (?:say|think|believe)"
+    r"|camsyniad|chwedl|ystrydeb|celwydd|ddim yn wir|nid yw'n wir|nad yw'n wir)"
+    r"\s+(?:\w+\s+)?(?:that|bod|fod|mai)\b[^.!?]*$"
+)
+
+
+def hateful(folded: str) -> bool:
+    """Whether folded text (flags.fold) makes a hateful statement about a group, not one
+    denied in its own sentence."""
+    if _GO_BACK.search(folded):
+        return True
+    if GROUP_TOKENS.isdisjoint(_WORD.findall(folded)):
+        return False  # no group named: the patterns cannot match
+    return any(
+        not _DENIED.search(folded[: match.start()])
+        for pattern in _HATE
+        for match in pattern.finditer(folded)
+    )
