@@ -1,7 +1,8 @@
 """Flags on an answer, with the reason an officer is shown: abuse, spam, identifying.
 
-- "abuse": an obscenity or slur (lexicon.py), a threat of violence, or a hateful statement
-  about a group ("all immigrants should ...", "y saeson i gyd yn ..."), English or Welsh.
+- "abuse": an obscenity or slur (lexicon.py), a threat of violence, an insult aimed at
+  someone, or a hateful statement about a group ("all immigrants should ...", "y saeson i
+  gyd yn ...": group_hate.py), English or Welsh.
 - "spam": adverts, prize and premium-rate texts, phishing, links to sites nobody in local
   government would send residents to; one strong cue or two weak ones (see spam.py).
 - "identifying": details that point at one person without naming them ("my son at Ysgol
