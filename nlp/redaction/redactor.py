@@ -216,12 +216,12 @@ def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """The spans without the names that name no one: a condition, a care service, a
     building, an award or a business named after a person ("Bell's palsy", "Marie Curie
     nurses", "the John Ryle Centre", "Tony's chippy": eponyms.py), a name inside a saying
-    ("taking the mickey", "I will sue the council": sayings.py), or software in text about
-    code ("Upgrading Ruby broke the JSON parsing": technical.py)."""
+    ("taking the mickey", "I will sue the council": sayings.py), or software named like a
+    person in text about code ("Upgrading Ruby broke the JSON parsing": technical.py)."""
     if not any(kind == "name" for _, _, kind in spans):
         return spans
     services = eponyms(text)  # once per text, not once per name
-    stretches = sayings(text) + shown_in_code_talk(text, spans, _gazetteer().first_names)
+    stretches = sayings(text) + shown_in_code_talk(text, spans)
     buildings = [
         (start, end)
         for start, end, kind in spans

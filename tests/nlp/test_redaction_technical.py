@@ -1,9 +1,10 @@
-"""In text plainly about code, software named like a person is shown; people stay hidden.
+"""In text plainly about code, a language or a tool named like a person is shown.
 
 A question on a programmers' forum reads "Upgrading Ruby broke the JSON parsing", and the
-finders hid "Ruby", "Kingfisher" and "Phusion" as people. Residents' answers hold no
-compiler, regex or "startSession()", so their names are judged as before, and in text about
-code a given name, a titled name or a programmer thanked for an answer stays hidden.
+finders hid "Ruby" as a person. Residents' answers hold no compiler, regex or
+"startSession()", so their names are judged as before; and in text about code a person
+stays hidden: one with a title, one thanked or credited, and anyone whose name is no
+software's.
 """
 
 from __future__ import annotations
@@ -14,21 +15,21 @@ from nlp.redaction import Redactor
 from nlp.redaction.technical import about_code
 
 SHOWN = [
-    "Phusion Passenger handles the environment variables differently from the Python runtime.",
     "Upgrading Ruby broke the JSON parsing in my script.",
-    "$_POST is empty when Mandrill calls my webhook.",
-    "Scringo crashes when I call startSession() twice.",
+    "Is Julia faster than Python for this kind of loop?",
+    "Jenkins fails every time I push to GitHub.",
+    "Django keeps returning a 404 when I call render() on the page.",
 ]
 HIDDEN = [
-    ("Thanks to Rufinus, the SQL query works now.", "Thanks to [name],"),
-    ("Following Castellano answer, the regex matches every line.", "Following [name] answer"),
+    ("Thanks to Julia, the SQL query works now.", "Thanks to [name],"),
+    ("Following Travis answer, the regex matches every line.", "Following [name] answer"),
+    ("Mrs Ruby Clarke says the API is down.", "Mrs [name] says"),
     ("Elizabeth helped me fix the SQL query.", "[name] helped me"),
-    ("Mr Pritchard says the API is down.", "Mr [name] says"),
-    ("Mr Pritchard from the app team rang me back.", "Mr [name] from"),
+    ("Pritchard fixed the SQL query for me.", "[name] fixed"),
+    ("Ruby on reception helped me with the form.", "[name] on reception"),
     ("Please email g_pritchard@example.com or ask Pritchard at the desk.", "ask [name] at"),
     ("It cost $5 and Pritchard said it was fine.", "and [name] said"),
-    ("My child(ren) were seen by Pritchard on the ward.", "seen by [name] on"),
-    ("Pritchard on reception could not find my letter on the system.", "[name] on reception"),
+    ("My child(ren) were seen by Julia on the ward.", "seen by [name] on"),
 ]
 
 
