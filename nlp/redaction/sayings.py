@@ -97,11 +97,6 @@ _SAYINGS = (
     rf"(?:{_VALUES}{_AND})+grace|grace(?:{_AND}{_VALUES})+",
 )
 
-# Software named like a person, beside what is written in it or with it ("Ruby code", "the
-# Haskell type system", "Julia scripts"): people write about code in forums, and a
-# resident's "with Julia" is still a person. A product beside its three-part version
-# ("Django 1.5.4", "Spark 1.5.1") is never a person either; two parts may be a time or a
-# rating ("saw Paul 2.30", "Sarah 4.5 stars").
 #: Languages, libraries and tools named like people (technical.py shows them anywhere in
 #: text about code).
 SOFTWARE_NAMED_LIKE_PEOPLE = frozenset(
@@ -109,6 +104,11 @@ SOFTWARE_NAMED_LIKE_PEOPLE = frozenset(
     " flask rails jenkins travis jackson kendo ember unity cordova kivy spark delphi"
     " anaconda babel".split()
 )
+# Software named like a person, beside what is written in it or with it ("Ruby code", "the
+# Haskell type system", "Julia scripts"): people write about code in forums, and a
+# resident's "with Julia" is still a person. A product beside its three-part version
+# ("Django 1.5.4", "Spark 1.5.1") is never a person either; two parts may be a time or a
+# rating ("saw Paul 2.30", "Sarah 4.5 stars").
 _SOFTWARE = (
     rf"(?:{'|'.join(sorted(SOFTWARE_NAMED_LIKE_PEOPLE))})\s+(?:code"
     r"|programs?|scripts?|librar(?:y|ies)|gems?|packages?|modules?|developers?|programmers?"
