@@ -135,7 +135,7 @@ afghans albanians
         "lgbt people",
     }
 )
-# Welsh names for the same groups; flags.py adds their mutations ("i fewnfudwyr", "o
+# Welsh names for the same groups; group_hate.py adds their mutations ("i fewnfudwyr", "o
 # Fwslemiaid", "pobl dduon"), since the words before them mutate them.
 GROUPS_CY = frozenset(
     """
