@@ -40,10 +40,10 @@ from nlp.redaction.gazetteer import POSSESSIVE_ENDINGS, fold, popular_first_name
 from nlp.redaction.name_cues import (
     DETERMINERS,
     FAMILY,
-    opens_a_welsh_place,
     previous_word,
     title,
 )
+from nlp.redaction.place_cues import opens_a_welsh_place
 
 # Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
 # come between ("Duchenne muscular dystrophy", "Lewy body dementia"); the rest of a word the

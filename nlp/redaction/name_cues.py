@@ -3,23 +3,21 @@
 What nlp.redaction.names reads to decide that a word is announced as a name ("Mrs",
 "my neighbour", "Siân ydw i", "Ffoniwch") or is not one (a Welsh word, a place after "in"),
 kept apart from the scanning itself so that the finders (statistical.py, contextual.py)
-and the trainer share the same lists.
+and the trainer share the same lists. Whether a guessed name names a place, a building or a
+service from the words around it is place_cues.py, which reads these lists.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from nlp.lang.cy.lexicon import LEXICON as WELSH_LEXICON
 from nlp.lang.cy.mutations import Mutation, mutate
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
 from nlp.redaction.gazetteer import (
-    POSSESSIVE_ENDINGS,
     WELSH_FIRST_NAMES,
     Gazetteer,
     fold,
-    popular_first_names,
 )
 
 TITLES = frozenset(
@@ -258,8 +256,6 @@ PERSON_ADJECTIVES_CY = frozenset(
     for word in """caredig clên ffeind amyneddgar cymwynasgar cwrtais cyfeillgar digywilydd
     anghwrtais sarrug proffesiynol tosturiol gofalgar""".split()
 )
-#: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
-_JOB_BEFORE = POSSESSIVES | {"the", "a", "an"}
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
 # also surnames ("Park", "Lane", "Hall", "Church", "Street"): "Sarah Lane" stays hidden.
@@ -291,89 +287,6 @@ WARD_BEFORE = frozenset(
 # possessive (POSSESSIVE_ENDINGS): a ward owns little, a person much ("on Sarah Ward's advice").
 FAMILY = frozenset("family families household twins brothers sisters boys girls kids".split())
 
-# What a medicine comes as, after its brand name ("Lanzo meds"). One of the commonest given
-# names before one is a person given it ("gave Sarah tablets").
-_MEDICINE_FORMS = frozenset(
-    "meds medication medications tablets tabs pills capsules injection injections inhaler"
-    " inhalers patches drops".split()
-)
-
-# Welsh nouns that open the name of a house, an estate, a street or a building, whatever
-# follows: "Plas Madoc", "Maes Glas", "Heol Offa", "Llys Edwin", "Ysgol Morgan Llwyd",
-# "Ysbyty Maelor", "Tŷ Gwyn", of a place in the land: "Llyn Tegid", "Afon Alun", "Ynys
-# Enlli", "Cwm Rhondda", and of a choir, a playgroup or a society: "Côr Meibion Rhos",
-# "Cylch Meithrin", "Menter Iaith". Folded, as fold() leaves them ("côr" is "cor").
-_WELSH_PLACE_NOUNS = frozenset(
-    """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
-    ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
-    clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont cor cymdeithas
-    cwmni cylch menter gwyl cae ty gwesty caffi amgueddfa marchnad siop aelwyd""".split()
-)
-# "Tŷ" (house) and its mutations count only with the accent: "Ty" is also a given name.
-_ACCENT_NEEDED = frozenset(mutate("ty", mutation) for mutation in Mutation)
-# ... and as mutated after "i", "yn", "ei" ("i Goleg Cambria", "yng Nghanolfan", "ym
-# Mhentre"), but not the mutated forms that are names themselves: "Lyn" (llyn), "Blas"
-# (plas), "Faes" (maes).
-_WELSH_PLACE_NOUNS_MUTATED = (
-    frozenset(
-        form
-        for noun in _WELSH_PLACE_NOUNS
-        for mutation in Mutation
-        if (form := mutate(noun, mutation)) not in ("lyn", "blas", "faes")
-    )
-    | _WELSH_PLACE_NOUNS
-)
-
-
-def opens_a_welsh_place(word: str, after: str) -> bool:
-    """Whether ``word`` is a capitalised Welsh noun that opens a place's name and ``after``
-    (the next word) is capitalised: "Plas Madoc", "Ysgol Morgan Llwyd". In English and Welsh
-    text: the name after it may be a person's, but here it is the place's. Lower-case, the
-    noun is a person's in Welsh ("fferm Dafydd" is Dafydd's farm)."""
-    key = fold(word)
-    return (
-        word[:1].isupper()
-        and key in _WELSH_PLACE_NOUNS_MUTATED
-        and after[:1].isupper()
-        and (key not in _ACCENT_NEEDED or any(ch in "ŷŶ" for ch in word))
-    )
-
-
-def in_a_welsh_place_name(words: Sequence[tuple[int, int, str]], start: int) -> bool:
-    """Whether the capitalised words right before ``words[start]`` (start, end, word) open
-    with a Welsh place noun (opens_a_welsh_place): "Ysgol Morgan" before "Llwyd", "Prifysgol
-    Betsi" before "Cadwaladr". The rules and the finder read each word alone; here the whole
-    name."""
-    k = start
-    while k > 0 and words[k - 1][2][:1].isupper():
-        if opens_a_welsh_place(words[k - 1][2], words[k][2]):
-            return True
-        k -= 1
-    return False
-
-
-def welsh_phrase(word: str, after: str) -> bool:
-    """Whether ``word`` opens a Welsh phrase in English text, followed by ``after`` (the next
-    word, or ""): a building or a place, not a person ("Tŷ Pawb", "Ty Hapus", "Pen y Bryn").
-
-    The word must be a Welsh word (not one of the Welsh given names), written with a letter
-    only Welsh uses ("Tŷ") or followed by the article or another capitalised Welsh word.
-    "Dan Lewis" and "Beth Jones" stay people: their surnames are no Welsh words.
-    """
-    if opens_a_welsh_place(word, after):
-        return True  # "Plas Madoc", "Maes Gwyn": the second word may be a name
-    if fold(word) not in WELSH_WORDS:
-        return False
-    if any(ch in "ŵŷŴŶ" for ch in word):
-        return True
-    if fold(word) in GIVEN_NAMES_THAT_ARE_WELSH_WORDS:
-        return False  # "Dan Bach", "Beth Mai": a person whose surname is a Welsh word
-    following = fold(after.strip("'’"))
-    if following in ("y", "yr"):
-        return True
-    # Not "I", "Am", "Do": Welsh words too, and the English pronoun or verb after a name.
-    return after[:1].isupper() and len(following) > 2 and following in WELSH_WORDS
-
 
 #: A word more frequent than this (log probability, lower-case) is a common word (name_tokens.py).
 COMMON_WORD = -11.0
@@ -385,27 +298,6 @@ LOWER_BY = 2.0
 def lower_by_far(key: str, gazetteer: Gazetteer) -> bool:
     """Whether a folded word is written lower-case LOWER_BY more often than capitalised."""
     return gazetteer.lower_prob(key) - gazetteer.capital_prob(key) > LOWER_BY
-
-
-# Given names that are also a faith's word: "I am a progressive Christian woman", "As a
-# Christian lady". Residents describe themselves by their faith more than they name a
-# Christian, and a person is announced by a cue or followed by a surname ("ask Christian",
-# "Christian Bale").
-FAITH_WORDS = frozenset({"christian"})
-# Words before a name that link to a person rather than describe one: "thanks to
-# Christian", "ask Christian", "with Christian and Sarah".
-_LINKS = frozenset(
-    "to with from and or of for about by said ask asked tell told thanks thank hi hello "
-    "dear met saw see".split()
-)
-
-
-def names_a_faith(before: str, word: str, after: str) -> bool:
-    """Whether ``word`` is a faith's word here, not a person ("a progressive Christian
-    woman"): after a lower-case word that links to no one, and before no surname."""
-    if fold(word) not in FAITH_WORDS or after[:1].isupper():
-        return False
-    return before.isalpha() and before.islower() and before not in _LINKS
 
 
 def many_of_a_kind(key: str) -> bool:
@@ -430,83 +322,3 @@ def welsh_words_in(*, welsh: bool, gazetteer: Gazetteer) -> frozenset[str]:
         for word in WELSH_WORDS
         if not (word in gazetteer.first_names and gazetteer.lower_prob(word) <= COMMON_WORD)
     )
-
-
-def names_a_place(
-    before: str,
-    word: str,
-    after: str,
-    *,
-    welsh: bool,
-    first_name: bool,
-    then: str = "",
-    earlier: str = "",
-) -> bool:
-    """Whether a guessed name ``word`` names a saint, a street, a building, a ward, a
-    service, a faith, a kind of job or a Welsh house here rather than a person, from the
-    words on its line before and after it ("" if none).
-
-    One check for the rules (names.py) and the finder (statistical.py); neither applies it
-    to a name a title or an introduction announced ("my son Jack school", "Mrs Evans school").
-
-    Args:
-        before, word, after: as written; ``then`` the word after ``after``, ``earlier``
-            the word before ``before``.
-        welsh: the text is Welsh ("Sant", "Santes" are saints there; "Sant Singh" in English).
-        first_name: ``word`` is a listed first name: before a lower-case noun it is a person
-            ("Sarah school nurse was great"), before a capitalised one a place ("Victoria
-            Road").
-    """
-    saint = fold(before.rstrip("."))
-    if before[:1].isupper() and saint in (SAINTS_CY if welsh else SAINTS):
-        return True  # "St Giles church", "Ysgol Sant Dunawd"
-    if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
-        return True  # "Victoria Road", "Gwersyllt library"
-    if fold(after) in _MEDICINE_FORMS and fold(word) not in popular_first_names():
-        return True  # "Lanzo meds", "Oramorph tablets": a medicine's brand, not a person
-    if after == "House" or (after == "house" and (fold(then) in ROLE_NOUNS or then in SERVICES)):
-        return True  # "Claire House", "Latham house receptionist": a building and its staff;
-        # not "at Smith house", the Smiths' house
-    if after in FACILITIES_LOWER and (
-        not first_name or (word[:1].isupper() and fold(then) not in WARD_ROLES)
-    ):
-        return True  # "Dyfi ward"; "Hogarth ward", "Cherry ward": hospitals name wards after
-        # people and trees, and a resident who capitalises a name capitalises its surname
-        # too ("Sarah Ward"); but "Sue ward sister" is Sue
-    if fold(word) in FACILITIES_LOWER and not after[:1].isupper():
-        if after[:1].isdigit() or not before[:1].isalpha():
-            return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or
-            # after it ("Sarah Ward", "Ward Jones") and no title ("Mrs Ward": the rules hide it)
-        if before.lower() in WARD_BEFORE and fold(after) not in FAMILY:
-            return True  # "all Ward staff", "the Ward was clean"; not "the Ward family"
-        if (
-            before[:1].isupper()
-            and earlier.lower() in WARD_BEFORE
-            and after not in POSSESSIVE_ENDINGS
-        ):
-            return True  # "the Wendolen Ward", "on Cherry Ward" (its first word: below)
-    if (
-        fold(after) in FACILITIES_LOWER
-        and before.lower() in WARD_BEFORE
-        and fold(then) not in FAMILY
-        and then not in POSSESSIVE_ENDINGS
-    ):
-        return True  # "the Wendolen Ward", "on Cherry Ward"; not "on Sarah Ward's advice"
-    if (
-        welsh
-        and word[:1].isupper()
-        and (
-            fold(before) in FACILITIES_LOWER
-            or (fold(word) in FACILITIES_LOWER and after[:1].isupper())
-        )
-    ):
-        return True  # "ar ward Onnen", "Ward Dyfi": Welsh puts the ward's name after it
-    if before.lower() in _JOB_BEFORE and after.lower() in ROLE_NOUNS:
-        return True  # "my Heath Visitor", "the Macmillan nurse": a kind of job, no one's name
-    if not welsh and names_a_faith(before, word, after):
-        return True  # "a Christian lady": not a place, but no one's name either
-    if word.isupper() and len(word) > 1 and after in SERVICES:
-        return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
-    if opens_a_welsh_place(before, word) or opens_a_welsh_place(word, after):
-        return True  # "yn Plas Madoc", "Ysgol Morgan Llwyd", in Welsh text too
-    return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

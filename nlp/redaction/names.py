@@ -45,9 +45,6 @@ from nlp.redaction.name_cues import (
     SENTENCE_BREAK,
     TITLES,
     TITLES_CY,
-    in_a_welsh_place_name,
-    names_a_place,
-    opens_a_welsh_place,
     person_cue_before_cy,
     title,
     welsh_looking,
@@ -55,6 +52,7 @@ from nlp.redaction.name_cues import (
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
 from nlp.redaction.person_cues import says_a_person
+from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, opens_a_welsh_place
 from nlp.redaction.word_shapes import words_joined
 
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After

@@ -37,11 +37,10 @@ from nlp.redaction.name_cues import (
     ROLE_NOUNS,
     SAINTS,
     SAINTS_CY,
-    in_a_welsh_place_name,
-    names_a_place,
     title,
 )
 from nlp.redaction.person_cues import Word, says_a_person
+from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -192,7 +191,7 @@ class ModelNameFinder(WordChecks):
         return kept, why
 
     def _names_a_place(self, text: str, words: Sequence[Word], k: int) -> bool:
-        """Whether word k, with its neighbours, names a place (name_cues.names_a_place)."""
+        """Whether word k, with its neighbours, names a place (place_cues.names_a_place)."""
         return names_a_place(
             neighbour(text, words, k - 1, k),
             words[k][2],
