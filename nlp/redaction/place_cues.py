@@ -51,8 +51,6 @@ _WELSH_PLACE_NOUNS = frozenset(
     clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont cor cymdeithas
     cwmni cylch menter gwyl cae ty gwesty caffi amgueddfa marchnad siop aelwyd""".split()
 )
-# "Tŷ" (house) and its mutations count only with the accent: "Ty" is also a given name.
-_ACCENT_NEEDED = frozenset(mutate("ty", mutation) for mutation in Mutation)
 # ... and as mutated after "i", "yn", "ei" ("i Goleg Cambria", "yng Nghanolfan", "ym
 # Mhentre"), but not the mutated forms that are names themselves: "Lyn" (llyn), "Blas"
 # (plas), "Faes" (maes).
@@ -65,6 +63,8 @@ _WELSH_PLACE_NOUNS_MUTATED = (
     )
     | _WELSH_PLACE_NOUNS
 )
+# "Tŷ" (house) and its mutations count only with the accent: "Ty" is also a given name.
+_ACCENT_NEEDED = frozenset(mutate("ty", mutation) for mutation in Mutation)
 
 
 def opens_a_welsh_place(word: str, after: str) -> bool:
