@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from nlp.redaction.gazetteer import fold
-from nlp.redaction.name_cues import title
+from nlp.redaction.name_cues import after_title
 from nlp.redaction.sayings import SOFTWARE_NAMED_LIKE_PEOPLE
 
 # Words a resident writing to a council or a hospital has no use for, and programmers use
@@ -59,21 +59,23 @@ def about_code(text: str) -> bool:
 
 
 def shown_in_code_talk(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """The name spans of ``text`` that name software like a person, when it is about code."""
-    if not about_code(text):
-        return []
-    shown = []
+    """The name spans of ``text`` that name software like a person, when it is about code.
+
+    Runs on every text that holds a name: the software names are looked up first, and only
+    a text naming one is read for code."""
+    candidates = []
     for start, end, kind in spans:
-        if kind != "name":
-            continue
-        before = text[max(0, start - 16) : start].split()
-        if (
-            (before and title(before[-1]))  # "Mrs Ruby Clarke says the API is down"
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+", text[start:end])]
+        if kind == "name" and words and all(w in SOFTWARE_NAMED_LIKE_PEOPLE for w in words):
+            candidates.append((start, end))
+    if not candidates or not about_code(text):
+        return []
+    return [
+        (start, end)
+        for start, end in candidates
+        if not (
+            after_title(text, start)  # "Mrs Ruby says the API is down"
             or _CREDIT_BEFORE.search(text[max(0, start - 12) : start])
             or _CREDIT_AFTER.match(text[end : end + 14])
-        ):
-            continue
-        words = [fold(w) for w in re.findall(r"[^\W\d_]+", text[start:end])]
-        if words and all(w in SOFTWARE_NAMED_LIKE_PEOPLE for w in words):
-            shown.append((start, end))
-    return shown
+        )
+    ]
