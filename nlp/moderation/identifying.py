@@ -73,6 +73,13 @@ _RELATIVE_CY = (
     r"(?i:ngŵr|ngwr|gŵr|gwr|ngwraig|gwraig|nhad|nhad i|mam|mab|merch|mrawd|chwaer|mhartner"
     r"|partner)"
 )
+# Where someone works or volunteers, when the workplace is in a named place: "at the Co-op in
+# Coedpoeth", "at the Spar in Llay"; not a council, the NHS or a hospital, nor a town alone.
+_WORKS_IN_A_NAMED_PLACE = (
+    rf"(?i:work|works|worked|volunteer|volunteers|volunteered)\s+(?i:at|in|for)\s+"
+    rf"(?i:the|a|an)\s+(?!(?i:council|nhs|government|hospital)\b)(?:[\w&'’-]+\s+){{1,3}}?"
+    rf"(?i:in|on|at)\s+(?:the\s+)?{_NAMED}"
+)
 # The businesses people run or keep: "I run the Spar", "we own the chippy", "y siop".
 _BUSINESS = (
     r"(?:shop|pub|caf[eé]|chippy|takeaway|salon|garage|post office|business|newsagents?|bakery"
@@ -123,9 +130,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # in Coedpoeth", "dw i'n gweithio yn y siop yng Nghoedpoeth"; not a council or a town
         # alone ("I work for the council", "I work in Wrexham").
         re.compile(
-            rf"\b(?i:i|we)\s+(?i:work|worked|volunteer|volunteered)\s+(?i:at|in|for)\s+"
-            rf"(?i:the|a|an)\s+(?!(?i:council|nhs|government|hospital)\b)(?:[\w&'’-]+\s+){{1,3}}?"
-            rf"(?i:in|on|at)\s+(?:the\s+)?{_NAMED}"
+            rf"\b(?i:i|we)\s+{_WORKS_IN_A_NAMED_PLACE}"
             rf"|\b(?i:dw i'n|dwi'n|rydw i'n|rwy'n|roeddwn i'n|ro'n i'n)\s+(?i:gweithio)\s+"
             rf"(?i:yn|i|gyda|efo)\s+(?i:y|yr)\s+(?:[\w&'’-]+\s+){{1,3}}?(?i:yn|ym|yng|ar)\s+{_NAMED}"
         ),
@@ -149,9 +154,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             rf"\b(?i:my|our)\s+{_RELATIVE}\s+(?:(?i:is|was|works as|worked as)\s+"
             rf"(?:(?i:the|a|an)\s+)?(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
             rf"(?i:of|at|in|for|on|outside)\s+(?:the\s+)?{_NAMED}"
-            rf"|(?i:works|worked|volunteers)\s+(?i:at|in|for)\s+(?i:the|a|an)\s+"
-            rf"(?!(?i:council|nhs|government|hospital)\b)(?:[\w&'’-]+\s+){{1,3}}?"
-            rf"(?i:in|on|at)\s+(?:the\s+)?{_NAMED})"
+            rf"|{_WORKS_IN_A_NAMED_PLACE})"
             rf"|\b(?i:fy|ein)\s+{_RELATIVE_CY}\s+(?i:yn)\s+(?i:{_JOBS})\s+"
             rf"(?:(?i:yn|ym|yng|ar|i)\s+(?:(?i:y|yr)\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
         ),
