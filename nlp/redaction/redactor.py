@@ -205,14 +205,12 @@ class Redactor:
         deny = phrase_pattern(deny_list)
         keep = phrase_pattern(keep_list)
         return [
-            _result(
-                original, copy, kept_out(copy.text, eponyms_shown(copy.text, spans), keep), deny
-            )
+            _result(original, copy, kept_out(copy.text, no_one_shown(copy.text, spans), keep), deny)
             for original, copy, spans in zip(originals, copies, found, strict=True)
         ]
 
 
-def eponyms_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def no_one_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without the names that name no one: a condition, a care service, a
     building, an award or a business named after a person ("Bell's palsy", "Marie Curie
     nurses", "the John Ryle Centre", "Tony's chippy": eponyms.py), a name inside a saying
