@@ -8,11 +8,6 @@ from nlp.redaction import Redactor, Span
 from nlp.redaction.patterns import luhn_ok, nhs_checksum_ok
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def redact(redactor: Redactor, text: str, **kwargs: object) -> str:
     result = redactor.redact(text, **kwargs)  # type: ignore[arg-type]
     # Every span indexes the original text and the rendering agrees with it.

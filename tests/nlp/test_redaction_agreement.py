@@ -16,12 +16,6 @@ from bench.name_misses import false_kind, false_path
 from bench.redaction import _tokens, load_conll
 from nlp.redaction import Redactor, guess_support
 
-
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 # Sentences the rules alone take names in.
 GUESSED_BY_THE_RULES = [
     "Penn State beat Ohio in the final.",

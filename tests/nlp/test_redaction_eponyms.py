@@ -72,11 +72,6 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_conditions_named_after_people_are_shown(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(CONDITIONS, language="en")] == CONDITIONS
 

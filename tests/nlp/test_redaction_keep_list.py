@@ -16,11 +16,6 @@ from storage.repositories.redaction_words import RedactionWords
 PLACES = ["Caia Park", "Plas Madoc", "Eagles Meadow"]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_a_place_to_keep_stays_whole_where_the_finder_took_it_for_a_name(
     redactor: Redactor,
 ) -> None:

@@ -11,11 +11,6 @@ from nlp.redaction import Redactor, contextual, models
 from nlp.redaction.gazetteer import load_gazetteer
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -55,11 +55,6 @@ PLACES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:

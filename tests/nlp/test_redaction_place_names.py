@@ -37,11 +37,6 @@ PLACES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_a_name_that_is_also_a_british_place_is_hidden_when_the_finder_is_sure(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:

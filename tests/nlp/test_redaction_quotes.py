@@ -13,11 +13,6 @@ from storage.repositories.quotes import QuoteError, approve_quote, approved_quot
 from tests.storage.quote_factories import ident, make_answer
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_answers_are_proposed_redacted_and_pending(engine: Engine, redactor: Redactor) -> None:
     with session_scope(engine) as session:
         english = make_answer(session, text="Hi, I'm Dafydd, ring me on 07700 900123 please.")

@@ -61,11 +61,6 @@ HIDDEN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_sayings_that_hold_a_given_name_are_shown(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(SHOWN, language="en")] == SHOWN
 

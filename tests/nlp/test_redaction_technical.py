@@ -33,11 +33,6 @@ HIDDEN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 @pytest.mark.parametrize("text", SHOWN)
 def test_software_named_like_a_person_is_shown_in_text_about_code(
     redactor: Redactor, text: str

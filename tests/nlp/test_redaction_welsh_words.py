@@ -8,11 +8,6 @@ from nlp.redaction import Redactor
 from nlp.redaction.welsh_words import ordinary_in_welsh, welsh_word
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 @pytest.mark.parametrize(
     "text",
     [

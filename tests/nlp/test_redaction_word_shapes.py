@@ -6,16 +6,9 @@ questions about code ("main.cu", "ClassCastException") were hidden as names.
 
 from __future__ import annotations
 
-import pytest
-
 from nlp.redaction import Redactor
 from nlp.redaction.gazetteer import load_gazetteer
 from nlp.redaction.word_shapes import code_word, keyboard_mash, words_joined
-
-
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
 
 
 def test_keyboard_mash_is_no_name(redactor: Redactor) -> None:
