@@ -52,7 +52,12 @@ from nlp.redaction.name_cues import (
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
 from nlp.redaction.person_cues import says_a_person
-from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, opens_a_welsh_place
+from nlp.redaction.place_cues import (
+    a_mutated_place,
+    in_a_welsh_place_name,
+    names_a_place,
+    opens_a_welsh_place,
+)
 from nlp.redaction.word_shapes import words_joined
 
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
@@ -137,10 +142,22 @@ class _Scan(Tokens):
             else:
                 # Welsh mutates place names after prepositions: "yng Nghaerdydd", "i Wrecsam".
                 previous = self.keys[i - 1] if i else ""
-                if previous in MUTATING and self.words[i][:1].isupper():
-                    radical = fold(demutate(self.words[i], previous=previous).radical)
-                    if radical != self.keys[i] and radical in self.g.places:
-                        marked.add(i)
+                if previous not in MUTATING or not self.words[i][:1].isupper():
+                    continue
+                width = next(
+                    (
+                        w
+                        for w in (3, 2)
+                        if i + w <= count and a_mutated_place(self.words[i : i + w], self.g.places)
+                    ),
+                    0,
+                )
+                if width:
+                    marked.update(range(i, i + width))  # "i Lyn Ceiriog": Glyn Ceiriog
+                    continue
+                radical = fold(demutate(self.words[i], previous=previous).radical)
+                if radical != self.keys[i] and radical in self.g.places:
+                    marked.add(i)
         return marked
 
     # Spans ------------------------------------------------------------------------

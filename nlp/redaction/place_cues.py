@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nlp.lang.cy.mutations import Mutation, mutate
-from nlp.redaction.gazetteer import POSSESSIVE_ENDINGS, fold, popular_first_names
+from nlp.lang.cy.mutations import Mutation, candidates, mutate
+from nlp.redaction.gazetteer import (
+    POSSESSIVE_ENDINGS,
+    Gazetteer,
+    fold,
+    place_key,
+    popular_first_names,
+)
 from nlp.redaction.name_cues import (
     FACILITIES,
     FACILITIES_LOWER,
     FAMILY,
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
+    LOCATIVE_BEFORE,
+    MUTATING,
     POSSESSIVES,
     ROLE_NOUNS,
     SAINTS,
@@ -67,6 +75,29 @@ _WELSH_PLACE_NOUNS_MUTATED = (
 _ACCENT_NEEDED = frozenset(mutate("ty", mutation) for mutation in Mutation)
 
 
+# Given names that are plants, and the parts and places of a plant after one ("Holly
+# bushes", "Rowan berries", "the Heather moorland", "Olive oil"): residents write about parks,
+# verges and hedges, and capitalise the plant. Only nouns no one does ("Rose plants seeds",
+# "Ivy leaves at five", "Poppy fields questions" are people), and only lower-case ("Hazel
+# Wood" may be a person).
+_PLANT_NAMES = frozenset(
+    """ash aspen basil bryony cherry clover daisy fern hazel heather holly iris ivy jasmine
+    juniper laurel lavender lily lilly magnolia marigold myrtle olive poppy primrose rose
+    rosemary rowan saffron sage violet willow""".split()
+)
+_PLANT_PARTS = frozenset(
+    """bush bushes hedge hedging hedgerow hedgerows tree trees sapling saplings berry berries
+    shrub shrubs petals bulbs blossom thicket thickets moor moorland heathland meadow meadows
+    field verge verges bed beds hips oil dieback""".split()
+)
+
+
+def names_a_plant(word: str, after: str) -> bool:
+    """Whether ``word`` is a plant here, not a person: a given name that is a plant before a
+    lower-case word for its parts or where it grows ("Holly bushes", "Rowan berries")."""
+    return fold(word) in _PLANT_NAMES and after.islower() and after in _PLANT_PARTS
+
+
 def opens_a_welsh_place(word: str, after: str) -> bool:
     """Whether ``word`` is a capitalised Welsh noun that opens a place's name and ``after``
     (the next word) is capitalised: "Plas Madoc", "Ysgol Morgan Llwyd". In English and Welsh
@@ -92,6 +123,40 @@ def in_a_welsh_place_name(words: Sequence[tuple[int, int, str]], start: int) -> 
             return True
         k -= 1
     return False
+
+
+def a_mutated_place(words: Sequence[str], places: frozenset[str]) -> bool:
+    """Whether ``words`` (two or more) name a listed place once the first is read unmutated,
+    as Welsh writes a place after "i", "o" or "yn": "i Lyn Ceiriog" is Glyn Ceiriog, "o Goed
+    Poeth" Coed Poeth. The first word alone may be a given name ("Lyn"); the place holds more."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return any(
+        place_key([reading.radical, *words[1:]]) in places for reading in candidates(words[0])[1:]
+    )
+
+
+def a_whole_place(
+    words: Sequence[str], first: int, last: int, before: str, g: Gazetteer, *, welsh: bool
+) -> bool:
+    """Whether words first..last are a listed British place of two words or more after a
+    locative ("in Glyn Ceiriog"; statistical.within_a_place wants a place longer than the
+    run, as a whole name can be a place, but no one lives in Lawrence Hill the writer), or,
+    in Welsh, open one once the first is read unmutated ("i Lyn Ceiriog"). ``before`` is the
+    word before, lower-cased."""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    if (
+        last > first
+        and before in LOCATIVE_BEFORE
+        and after not in POSSESSIVE_ENDINGS
+        and place_key(words[first : last + 1]) in g.uk_places
+    ):
+        return True
+    return (
+        welsh
+        and before in MUTATING
+        and any(a_mutated_place(words[first : first + w], g.places) for w in (2, 3))
+    )
 
 
 def welsh_phrase(word: str, after: str) -> bool:
@@ -213,6 +278,8 @@ def names_a_place(
         return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
+    if names_a_plant(word, after):
+        return True  # "Holly bushes", "the Heather moorland": a plant, no one's name
     if opens_a_welsh_place(before, word) or opens_a_welsh_place(word, after):
         return True  # "yn Plas Madoc", "Ysgol Morgan Llwyd", in Welsh text too
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

@@ -16,7 +16,6 @@ import nlp.redaction.components  # noqa: F401  (registers the wm_pii_* component
 from nlp import langid
 from nlp.lang import own_components_only  # entering it registers Welsh
 from nlp.lang.cy.stop_words import STOP_WORDS as WELSH_STOP_WORDS
-from nlp.redaction.addresses import ADDRESS
 from nlp.redaction.eponyms import (
     eponyms,
     names_a_building_award_or_trade,
@@ -26,6 +25,7 @@ from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.name_cues import after_title
 from nlp.redaction.normalise import Normalised, normalise
+from nlp.redaction.repeats import repeated_mentions
 from nlp.redaction.sayings import sayings
 from nlp.redaction.statistical import CONTEXTUAL
 from nlp.redaction.technical import shown_in_code_talk
@@ -354,46 +354,6 @@ def _join_neighbours(text: str, spans: list[dict[str, Any]]) -> list[dict[str, A
     return joined
 
 
-_HOUSE_NUMBER = re.compile(r"^\W*(?:(?:flat|apartment|unit|rhif|fflat)\s*)?\d+[a-z]?\b[\s,]*", re.I)
-
-
-def _repeats(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Other mentions of a name or street already redacted once in the same text.
-
-    "Gareth ... ring Gareth" and "14 Bryn Road ... the bins on Bryn Road" would give away
-    what the first placeholder hid.
-    """
-    extra: list[dict[str, Any]] = []
-    for span in spans:
-        if span["type"] not in ("name", "address"):
-            continue
-        found = text[span["start"] : span["end"]]
-        if span["type"] == "address":
-            street = ADDRESS.search(found)
-            core = _HOUSE_NUMBER.sub("", street.group(0)).strip() if street else ""
-            terms = [core] if len(core.split()) >= 2 else []
-        else:
-            terms = re.findall(r"[^\W\d_]{3,}", found)
-        for term in terms:
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
-            # "Will" the name does not make every "will" one: ordinary words repeat only
-            # as written.
-            key = fold(term)
-            low = _gazetteer().lower_prob(key)
-            ordinary = span["type"] == "name" and low > -11.0
-            # A capitalised name that is more often a lower-case word repeats only
-            # capitalised: "Cherry Ward ... the staff on the ward".
-            capital_only = (
-                span["type"] == "name"
-                and term[:1].isupper()
-                and low > _gazetteer().capital_prob(key)
-            )
-            for match in re.finditer(pattern, text, 0 if ordinary else re.IGNORECASE):
-                if not capital_only or match.group()[:1].isupper():
-                    extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
-    return extra
-
-
 def phrase_spans(copy: Normalised, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """Where an officer's phrases (phrase_pattern) occur in a text, matched on its normalised
     copy as the redactor matches them, as [start, end) offsets into the original."""
@@ -417,7 +377,7 @@ def _result(
         begin, finish = copy.to_original(start, end)
         if finish > begin:
             mapped.append({"start": begin, "end": finish, "type": kind})
-    mapped.extend(_repeats(original, mapped))
+    mapped.extend(repeated_mentions(original, mapped))
     merged = _join_neighbours(original, normalise_spans(mapped, text_length=len(original)))
     return RedactionResult(
         text=render_redacted(original, merged),

@@ -40,7 +40,7 @@ from nlp.redaction.name_cues import (
     title,
 )
 from nlp.redaction.person_cues import Word, says_a_person
-from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place
+from nlp.redaction.place_cues import a_whole_place, in_a_welsh_place_name, names_a_place
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -152,6 +152,8 @@ class ModelNameFinder(WordChecks):
         after = words[last + 1][2] if last + 1 < len(words) else ""
         if place_key([run[-1][2], after]) in self.g.places:
             return None, "starts a place"  # "Caia Park": the start of a place the rules keep
+        if a_whole_place([w for _, _, w in words], first, last, before, self.g, welsh=self.welsh):
+            return None, "a whole place"  # "lives in Glyn Ceiriog", "i Lyn Ceiriog"
         saints = SAINTS_CY if self.welsh else SAINTS
         saint = next(
             (

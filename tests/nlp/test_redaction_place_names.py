@@ -109,3 +109,73 @@ def test_people_named_like_places_are_still_hidden(redactor: Redactor) -> None:
     # A whole name that is also a place is still a person's: Lawrence Hill is in Bristol.
     book = redactor.redact("Lawrence Hill's Book of Negroes won the prize", language="en")
     assert book.text == "[name]'s Book of Negroes won the prize"
+
+
+def test_a_village_named_like_its_resident_stays_beside_them(redactor: Redactor) -> None:
+    """Glyn Ceiriog, with a Glyn in the same answer: the person goes, the village stays,
+    whether written whole after "in" or, in Welsh, mutated after "i" ("Lyn Ceiriog")."""
+    english = [
+        "Glyn lives in Glyn Ceiriog and works in Chirk",
+        "Dave lives in Glyn Ceiriog and works in Chirk",
+        "Connah rang about Connah's Quay",
+    ]
+    assert [r.text for r in redactor.redact_many(english, language="en")] == [
+        "[name] lives in Glyn Ceiriog and works in Chirk",
+        "[name] lives in Glyn Ceiriog and works in Chirk",
+        "[name] rang about Connah's Quay",
+    ]
+    welsh = [
+        "mae Glyn yn byw yn Glyn Ceiriog",
+        "mae'r ffordd i Lyn Ceiriog ar gau",
+        "mae Glyn yn byw yng Nglyn Ceiriog",
+    ]
+    assert [r.text for r in redactor.redact_many(welsh, language="cy")] == [
+        "mae [name] yn byw yn Glyn Ceiriog",
+        "mae'r ffordd i Lyn Ceiriog ar gau",
+        "mae [name] yn byw yng Nglyn Ceiriog",
+    ]
+
+
+def test_a_person_named_like_a_village_is_hidden_every_time(redactor: Redactor) -> None:
+    """Only a longer place's words are kept: each mention of the person still goes, and
+    so does a Welsh "Lyn" who is no village ("i Lyn" is to Lyn)."""
+    assert redactor.redact("Glyn rang. Glyn was upset", language="en").text == (
+        "[name] rang. [name] was upset"
+    )
+    assert redactor.redact("Glyn's bins. Glyn's dog", language="en").text == (
+        "[name]'s bins. [name]'s dog"
+    )
+    assert redactor.redact("Diolch i Lyn am ei help", language="cy").text == (
+        "Diolch i [name] am ei help"
+    )
+
+
+PLANTS = [
+    "Holly bushes need cutting back in the park.",
+    "The Heather moorland above Llangollen is burning.",
+    "Rose bushes were planted by the council.",
+    "the Willow trees by the river were cut down",
+    "Rowan berries everywhere",
+    "Ash dieback has killed the trees on the verge",
+]
+
+
+def test_plants_named_like_people_are_shown(redactor: Redactor) -> None:
+    assert [r.text for r in redactor.redact_many(PLANTS, language="en")] == PLANTS
+
+
+def test_people_named_like_plants_are_still_hidden(redactor: Redactor) -> None:
+    """Only before a plant's parts or where it grows, written lower-case: "Heather leaves
+    at five" and "Poppy fields questions" are people, and so is "Hazel Wood"."""
+    people = [
+        "Holly rang me yesterday",
+        "Heather leaves at five",
+        "I spoke to Holly about the bins",
+        "Hazel Wood was so kind",
+    ]
+    assert [r.text for r in redactor.redact_many(people, language="en")] == [
+        "[name] rang me yesterday",
+        "[name] leaves at five",
+        "I spoke to [name] about the bins",
+        "[name] was so kind",
+    ]
