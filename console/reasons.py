@@ -110,6 +110,7 @@ FLAG_REASONS: dict[str, str] = {
     "a job and a small place point at one person": "flag-reason-job-place",
     "a description of the writer's house": "flag-reason-house",
     "the writer's business in a named place": "flag-reason-own-business",
+    "the writer leads a named group": "flag-reason-leads-group",
     "the writer's age and a named place": "flag-reason-age-place",
     "the writer describes themself as the neighbours know them": "flag-reason-known-locally",
 }

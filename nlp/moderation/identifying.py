@@ -15,7 +15,7 @@ import re
 _NOT_A_PLACE = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|Christmas|Easter"
-    r"|English|Welsh|Saesneg|Cymraeg|Gymraeg|Covid|Town)s?\b)"
+    r"|English|Welsh|Saesneg|Cymraeg|Gymraeg|Covid|Town|NHS)s?\b)"
 )
 _NAMED = _NOT_A_PLACE + r"[A-Z]\w+"
 _CAP = _NOT_A_PLACE + r"[A-Z][\w'’-]+(?:\s+(?:y|yr|'r|of|on|the|[A-Z][\w'’-]+))*"
@@ -28,7 +28,8 @@ _JOBS = (
     r"minister|imam|rabbi|gp|doctor|nurse|pharmacist|chemist|dentist|vet|postman|postwoman|"
     r"postie|lollipop (?:lady|man)|caretaker|landlord|landlady|publican|shopkeeper|butcher|"
     r"baker|manager|owner|chair|chairman|chairwoman|clerk|warden|councillor|mayor|"
-    r"policeman|pcso|bus driver|driver|receptionist|cleaner|coach|"
+    r"policeman|pcso|bus driver|driver|receptionist|cleaner|coach|secretary|treasurer|"
+    r"chairperson|"
     r"prifathro|prifathrawes|athro|athrawes|ficer|gweinidog|meddyg|nyrs|fferyllydd|"
     r"deintydd|postmon|perchennog|rheolwr|cadeirydd|clerc|cynghorydd|maer|gyrrwr)"
 )
@@ -38,10 +39,14 @@ _PLACE_WORDS = (
     r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
 )
 
-# Words residents put before their job ("as a local GP", "as a retired teacher").
+# Words residents put before their job ("as a local GP", "as a retired teacher"), and an
+# elected member's tier and party ("the Labour county councillor for Acton", "the Plaid
+# Cymru councillor for ..."): a ward has one to three, known by name.
 _JOB_ADJECTIVES = (
     r"(?:local|village|retired|former|school|parish|community|practice|senior|head|lead|"
-    r"part-time|full-time|lleol|pentref|wedi ymddeol)"
+    r"part-time|full-time|lleol|pentref|wedi ymddeol|county|town|city|borough|district|ward|"
+    r"labour|conservative|tory|lib dem|liberal democrat|plaid cymru|plaid|green|reform|"
+    r"independent|sir|tref|cymuned|llafur|ceidwadol|annibynnol)"
 )
 # A place everyone in a consultation's area knows without its name: "the only black family
 # in the village", "the only wheelchair user on our street".
@@ -161,6 +166,23 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "a job and a small place point at one person",
     ),
     (
+        # Who leads a named group, club or council is known to its members and beyond: "I
+        # chair Rossett Community Council", "I run the Gresford Bowls Club", "fi sy'n
+        # cadeirio Cyngor Cymuned Llai"; not a day's or a festival's event ("I run the
+        # Christmas fair": _NAMED).
+        re.compile(
+            rf"\b(?i:i|we)\s+(?i:chair|chaired|lead|led|run|ran|organise|organised|organize"
+            rf"|organized|coordinate|coordinated|founded|started|set up)\s+(?:(?i:the)\s+)?"
+            rf"{_NAMED}(?:\s+[\w'’-]+){{0,3}}?\s+(?i:club|society|group|council|association"
+            rf"|committee|team|choir|band|forum|trust|charity|church|chapel|league|network)\b"
+            rf"|(?i:fi sy'n|fi oedd yn|dw i'n|dwi'n|rydw i'n|rwy'n)\s+(?i:cadeirio|arwain|rhedeg"
+            rf"|trefnu)\s+(?:(?i:y|yr)\s+)?(?i:clwb|cymdeithas|grŵp|grwp|cyngor|pwyllgor|tîm|tim"
+            rf"|côr|cor|fforwm|ymddiriedolaeth|elusen|capel|eglwys)\s+"
+            rf"(?:{_NAMED}|(?:\w+\s+){{0,2}}?(?i:yn|ym|yng|ar)\s+{_NAMED})"
+        ),
+        "the writer leads a named group",
+    ),
+    (
         # Who runs the only shop, pub or café of a place is known there: "I run the Spar in
         # Gresford", "we own the chippy on Bryn Road", "dw i'n rhedeg y siop yn Llai".
         re.compile(
@@ -179,7 +201,10 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # to point at anyone.
         re.compile(
             rf"\b(?i:i am|i'm|im|i’m|aged|dw i'n|dwi'n|rydw i'n|rwy'n)\s+(?:(?i:a|an)\s+)?"
-            rf"{_RARE_AGE}[^.!?\n]{{0,60}}?\b(?i:in|on|at|yn|ym|yng|ar)\s+(?:the\s+)?{_NAMED}"
+            rf"{_RARE_AGE}[^.!?\n]{{0,60}}?\b(?i:in|on|at|yn|ym|yng|ar)\s+(?:the\s+)?"
+            # "at the end of Bryn Road", "ym mhen draw Heol y Bryn"
+            rf"(?:(?i:end|top|bottom|corner|far end|pen draw|mhen draw|mhen)\s+(?i:of\s+)?)?"
+            rf"{_NAMED}"
         ),
         "the writer's age and a named place",
     ),

@@ -234,6 +234,30 @@ OWN_JOB = "the writer's job at a named place"
             "identifying",
             "the writer's age and a named place",
         ),
+        # An elected member by tier and party, and whoever leads a named group.
+        (
+            "I'm the Labour county councillor for Acton ward",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        ("I chair the Rossett community council", "identifying", "the writer leads a named group"),
+        (
+            "We set up the Llay Litter Pickers group",
+            "identifying",
+            "the writer leads a named group",
+        ),
+        ("fi sy'n cadeirio Cyngor Cymuned Llai", "identifying", "the writer leads a named group"),
+        ("dw i'n rhedeg clwb ieuenctid yn Llai", "identifying", "the writer leads a named group"),
+        (
+            "I'm the secretary of Rossett bowls club",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        (
+            "I'm 92 and live alone at the end of Bryn Road",
+            "identifying",
+            "the writer's age and a named place",
+        ),
         # The writer as the neighbours know them.
         (
             "I'm the deaf lady who lives next to the chapel",
@@ -284,6 +308,12 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I am 5 minutes from the park in Acton",
         "I'm 8 months pregnant and live in Llay",
         "my kids are in year 5 and love the park",
+        "I run the Christmas fair every year",
+        "I organise the NHS charity walk",
+        "I'm a member of the Gresford Bowls Club",
+        "dw i'n rhedeg y clwb bob nos Fawrth",
+        "the president of the US needs to be removed from office",
+        "as a county councillor I think the plan is wrong",
         "I'm the one who has to clean it up",
         "Fi ydy'r un sy'n gorfod glanhau",
         "the only way to get to the shops in the village is by car",

@@ -69,5 +69,6 @@ flag-reason-own-job = swydd yr awdur mewn lle a enwir
 flag-reason-job-place = mae swydd a lle bach yn pwyntio at un person
 flag-reason-house = disgrifiad o gartref yr awdur
 flag-reason-own-business = mae'r awdur yn rhedeg neu'n berchen ar fusnes mewn lle a enwir
+flag-reason-leads-group = mae'r awdur yn cadeirio, yn rhedeg neu wedi sefydlu grŵp, clwb neu gyngor a enwir
 flag-reason-age-place = oedran yr awdur a lle a enwir
 flag-reason-known-locally = disgrifiad o'r awdur y byddai'r cymdogion yn ei adnabod

@@ -69,5 +69,6 @@ flag-reason-own-job = the writer's job at a named place
 flag-reason-job-place = a job and a small place point at one person
 flag-reason-house = a description of the writer's house
 flag-reason-own-business = the writer runs or owns a business in a named place
+flag-reason-leads-group = the writer chairs, runs or set up a named group, club or council
 flag-reason-age-place = the writer's age and a named place
 flag-reason-known-locally = the writer describes themself as the neighbours know them
