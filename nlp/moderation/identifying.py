@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.lang.cy.mutations import Mutation, mutate
+
 # A capitalised word that names a place: not a day, a month, a festival or a language ("I
 # run the club on Tuesdays", "the only shop open on Sundays", "yn Gymraeg").
 _NOT_A_PLACE = (
@@ -17,11 +19,28 @@ _NOT_A_PLACE = (
     r"|April|May|June|July|August|September|October|November|December|Christmas|Easter"
     r"|English|Welsh|Saesneg|Cymraeg|Gymraeg|Covid|Town|NHS)s?\b)"
 )
-_NAMED = _NOT_A_PLACE + r"[A-Z]\w+"
+# "Y Waun", "Yr Wyddgrug": a Welsh place may open with its article.
+_NAMED = _NOT_A_PLACE + r"(?:Yr?\s+)?[A-Z]\w+"
 _CAP = _NOT_A_PLACE + r"[A-Z][\w'’-]+(?:\s+(?:y|yr|'r|of|on|the|[A-Z][\w'’-]+))*"
 _KIN = (
     r"(?:son|daughter|child|kid|kids|children|boy|girl|grandson|granddaughter|grandchild|"
     r"mab|merch|plentyn|plant|wyr|wyres)"
+)
+# Welsh jobs, radical and soft-mutated: a job after the predicative "yn" mutates ("dw i'n
+# feddyg", "mae fy ngŵr yn ofalwr"), and so does a feminine one after "y" ("y brifathrawes").
+_JOBS_CY = sorted(
+    {
+        form
+        for job in (
+            "prifathro prifathrawes athro athrawes ficer gweinidog meddyg nyrs fferyllydd "
+            "deintydd postmon perchennog rheolwr rheolwraig cadeirydd clerc cynghorydd maer "
+            "gyrrwr ysgrifennydd trysorydd gofalwr gofalwraig tafarnwr siopwr glanhawr "
+            "glanhawraig derbynnydd hyfforddwr warden"
+        ).split()
+        for form in (job, mutate(job, Mutation.SOFT))
+    },
+    key=len,
+    reverse=True,  # the longest first, so the alternation matches "athrawes", not "athro"
 )
 _JOBS = (
     r"(?:headteacher|head teacher|headmaster|headmistress|deputy head|teacher|vicar|priest|"
@@ -29,9 +48,7 @@ _JOBS = (
     r"postie|lollipop (?:lady|man)|caretaker|landlord|landlady|publican|shopkeeper|butcher|"
     r"baker|manager|owner|chair|chairman|chairwoman|clerk|warden|councillor|mayor|"
     r"policeman|pcso|bus driver|driver|receptionist|cleaner|coach|secretary|treasurer|"
-    r"chairperson|"
-    r"prifathro|prifathrawes|athro|athrawes|ficer|gweinidog|meddyg|nyrs|fferyllydd|"
-    r"deintydd|postmon|perchennog|rheolwr|cadeirydd|clerc|cynghorydd|maer|gyrrwr)"
+    rf"chairperson|{'|'.join(_JOBS_CY)})"
 )
 _PLACE_WORDS = (
     r"(?:school|primary|ysgol|nursery|meithrin|college|coleg|surgery|practice|pharmacy|chemist|"
@@ -88,7 +105,7 @@ _WORKS_IN_A_NAMED_PLACE = (
 # The businesses people run or keep: "I run the Spar", "we own the chippy", "y siop".
 _BUSINESS = (
     r"(?:shop|pub|caf[eé]|chippy|takeaway|salon|garage|post office|business|newsagents?|bakery"
-    r"|hotel|b&b|restaurant|bar|siop|tafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty)"
+    r"|hotel|b&b|restaurant|bar|siop|tafarn|dafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty)"
 )
 
 RULES: list[tuple[re.Pattern[str], str]] = [
@@ -121,12 +138,15 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         # Welsh may name the workplace right after the job ("fel prifathrawes Ysgol y Llan",
         # "dw i'n nyrs Meddygfa'r Waun"); "'n" only after the writer ("mae hi'n nyrs" is not).
         re.compile(
-            rf"(?:\b(?i:as|being|i am|i'm|im|fel|yn)\s+|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+"
+            # "yn" only after the writer ("rydw i yn feddyg"): "roedd yn weinidog yng
+            # Nghaernarfon" is someone's biography
+            rf"(?:\b(?i:as|being|i am|i'm|im|fel|i yn|fi yn)\s+"
+            rf"|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+"
             # "Fi yw'r ficer yn Eglwys Sant Silyn": I am the vicar.
             rf"|\b(?i:fi yw|fi ydy|fi ydi)'r\s+)"
             rf"(?i:the|a|an|y|yr)?\s*(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
-            rf"(?:(?i:of|at|in|for|on|outside|opposite|near|by|yn|ym|yng|ar|ger)\s+"
-            rf"(?:the\s+|y\s+|yr\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
+            rf"(?:(?i:of|at|in|for|on|outside|opposite|near|by|yn|ym|yng|ar|ger|dros)\s+"
+            rf"(?:the\s+|y\s+|yr\s+)?(?:(?i:ward)\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
         ),
         "the writer's job at a named place",
     ),
@@ -161,7 +181,9 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             rf"(?i:of|at|in|for|on|outside)\s+(?:the\s+)?{_NAMED}"
             rf"|{_WORKS_IN_A_NAMED_PLACE})"
             rf"|\b(?i:fy|ein)\s+{_RELATIVE_CY}\s+(?i:yn)\s+(?i:{_JOBS})\s+"
-            rf"(?:(?i:yn|ym|yng|ar|i)\s+(?:(?i:y|yr)\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
+            rf"(?:(?i:yn|ym|yng|ar|i)\s+(?:(?i:y|yr)\s+)?{_NAMED}|{_NAMED_PLACE_CY}"
+            # "yn ofalwr yn yr ysgol yn Rhos": the workplace, then its place
+            rf"|(?i:yn|ym|yng|ar|i)\s+(?i:y|yr)\s+(?:\w+\s+){{1,3}}?(?i:yn|ym|yng|ar)\s+{_NAMED})"
         ),
         "a job and a small place point at one person",
     ),

@@ -258,6 +258,29 @@ OWN_JOB = "the writer's job at a named place"
             "identifying",
             "the writer's age and a named place",
         ),
+        # Welsh jobs mutate after "yn", and a Welsh place may open with its article.
+        ("dw i'n feddyg yn Llai", "identifying", "the writer's job at a named place"),
+        ("fi ydy'r cynghorydd dros ward Acton", "identifying", "the writer's job at a named place"),
+        (
+            "dw i'n ysgrifennydd Clwb Bowlio Rossett",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        (
+            "mae fy ngŵr yn ofalwr yn yr ysgol yn Rhos",
+            "identifying",
+            "a job and a small place point at one person",
+        ),
+        (
+            "fi sy'n rhedeg y dafarn yn Nhreuddyn",
+            "identifying",
+            "the writer's business in a named place",
+        ),
+        (
+            "dw i'n berchen ar y caffi yn Y Waun",
+            "identifying",
+            "the writer's business in a named place",
+        ),
         # The writer as the neighbours know them.
         (
             "I'm the deaf lady who lives next to the chapel",
@@ -314,6 +337,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "dw i'n rhedeg y clwb bob nos Fawrth",
         "the president of the US needs to be removed from office",
         "as a county councillor I think the plan is wrong",
+        "mae hi'n feddyg yn Llai",
+        "dw i'n byw yn Y Waun",
+        "Golygodd y geiriadur tra roedd yn weinidog yng Nghaernarfon.",
         "I'm the one who has to clean it up",
         "Fi ydy'r un sy'n gorfod glanhau",
         "the only way to get to the shops in the village is by car",
