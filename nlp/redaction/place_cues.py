@@ -77,9 +77,9 @@ _ACCENT_NEEDED = frozenset(mutate("ty", mutation) for mutation in Mutation)
 
 # Given names that are plants, and the parts and places of a plant after one ("Holly
 # bushes", "Rowan berries", "the Heather moorland", "Olive oil"): residents write about parks,
-# verges and hedges, and capitalise the plant. Only nouns no one does ("Rose plants seeds",
-# "Ivy leaves at five", "Poppy fields questions" are people), and only lower-case ("Hazel
-# Wood" may be a person).
+# verges and hedges, and capitalise the plant. Only words that are no verb after a person
+# (not "plants", "leaves", "fields": "Rose plants seeds", "Ivy leaves at five" are people),
+# and only lower-case ("Hazel Wood" may be a person).
 _PLANT_NAMES = frozenset(
     """ash aspen basil bryony cherry clover daisy fern hazel heather holly iris ivy jasmine
     juniper laurel lavender lily lilly magnolia marigold myrtle olive poppy primrose rose

@@ -15,6 +15,9 @@ from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 
 _HOUSE_NUMBER = re.compile(r"^\W*(?:(?:flat|apartment|unit|rhif|fflat)\s*)?\d+[a-z]?\b[\s,]*", re.I)
 
+# Words as the place list's keys are read (place_key): a possessive split off its word.
+_WORD = re.compile(r"[^\W\d_]+|['’]s(?![^\W\d_])")
+
 
 def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Other mentions of a name or street already redacted once in the same text.
@@ -23,6 +26,8 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
     what the first placeholder hid.
     """
     extra: list[dict[str, Any]] = []
+    names = any(span["type"] == "name" for span in spans)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)] if names else []
     for span in spans:
         if span["type"] not in ("name", "address"):
             continue
@@ -50,21 +55,17 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
             for match in re.finditer(pattern, text, 0 if ordinary else re.IGNORECASE):
                 if capital_only and not match.group()[:1].isupper():
                     continue
-                if span["type"] == "name" and in_a_longer_place(text, match.start(), match.end()):
+                if span["type"] == "name" and in_a_longer_place(words, match.start(), match.end()):
                     continue  # "Glyn ... lives in Glyn Ceiriog": the village's name shows no
                     # one's, and "[name] Ceiriog" would tell the reader the person's
                 extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
     return extra
 
 
-# Words as the place list's keys are read (place_key): a possessive split off its word.
-_WORD = re.compile(r"[^\W\d_]+|['’]s(?![^\W\d_])")
-
-
-def in_a_longer_place(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is part of a longer British place name written around it,
-    two to four words ("Glyn Ceiriog", "Connah's Quay"), on the gazetteer's place list."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+def in_a_longer_place(words: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether the characters start..end of a text, whose ``words`` (start, end, word; read
+    by _WORD) are given, are part of a longer British place name written around them, two
+    to four words ("Glyn Ceiriog", "Connah's Quay"), on the gazetteer's place list."""
     inside = [k for k, (a, b, _) in enumerate(words) if start <= a and b <= end]
     if not inside:
         return False
