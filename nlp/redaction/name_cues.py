@@ -217,7 +217,8 @@ WELSH_NAMES_LOWER_CASE_WORDS = frozenset({"hedd", "eirlys", "enfys", "tegan", "g
 # ("St Giles church", "St. Mary's"; in Welsh "Ysgol Sant Dunawd", "Dydd Santes Dwynwen").
 # Not "Sant" in English text: a given name there ("Sant Singh").
 SAINTS = frozenset({"st", "saint"})
-SAINTS_CY = SAINTS | {"sant", "santes"}
+# "Sain Ffagan", "San Steffan" (Westminster): the saint's older Welsh forms, capitalised.
+SAINTS_CY = SAINTS | {"sant", "santes", "sain", "san"}
 # Before a name in Welsh, the words that make it a saint's: a feast ("Gŵyl Dewi", "Dydd Gŵyl
 # Ddewi", "ar Ŵyl Dewi") or a thing named after the saint, "cennin Pedr", St Peter's leeks,
 # the daffodils ("plannu cennin Pedr yn y parc"), in each mutation.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nlp.lang.cy.mutations import Mutation, candidates, mutate
+from nlp.lang.cy.stop_words import STOP_WORDS
 from nlp.redaction.gazetteer import (
     POSSESSIVE_ENDINGS,
     Gazetteer,
@@ -57,17 +58,23 @@ _WELSH_PLACE_NOUNS = frozenset(
     """plas neuadd canolfan ysgol capel eglwys parc maes heol ffordd stryd llys fferm
     ffynnon pentre pentref tafarn bwthyn ysbyty meddygfa llyfrgell coleg prifysgol gorsaf
     clwb ystad theatr pwll swyddfa oriel ynys llyn afon mynydd cwm pont cor cymdeithas
-    cwmni cylch menter gwyl cae ty gwesty caffi amgueddfa marchnad siop aelwyd""".split()
+    cwmni cylch menter gwyl cae ty gwesty caffi amgueddfa marchnad siop aelwyd
+    moel caer bae carreg cadair cader coed nant castell porth traeth tref dinas bwlch llan
+    glan ogof rhaeadr swydd cefn morfa rhyd pant maen cors mynwent gwaun aber gallt""".split()
 )
 # ... and as mutated after "i", "yn", "ei" ("i Goleg Cambria", "yng Nghanolfan", "ym
-# Mhentre"), but not the mutated forms that are names themselves: "Lyn" (llyn), "Blas"
-# (plas), "Faes" (maes).
+# Mhentre"), but not the mutated forms that are names themselves ("Lyn" from llyn, "Blas"
+# from plas, "Lan" from llan and glan: the name lists hold them) or everyday words ("Mae",
+# is, from bae, opens a sentence before a name: "Mae Glyn Jones yn byw ...").
+_MUTATED_NOT_PLACES = frozenset(
+    "lyn blas faes fae lan chae gor chor gaer borth haber thy".split()
+) | frozenset(STOP_WORDS)
 _WELSH_PLACE_NOUNS_MUTATED = (
     frozenset(
         form
         for noun in _WELSH_PLACE_NOUNS
         for mutation in Mutation
-        if (form := mutate(noun, mutation)) not in ("lyn", "blas", "faes")
+        if (form := mutate(noun, mutation)) == noun or form not in _MUTATED_NOT_PLACES
     )
     | _WELSH_PLACE_NOUNS
 )

@@ -52,6 +52,8 @@ odano oddano oddani dano dani danyn
 SPELLING_WORDS = Path(__file__).parents[1] / "lang" / "cy" / "data" / "cy_spelling_words.txt.gz"
 
 _ARTICLES = frozenset({"y", "yr"})
+#: "yn" (in) as it is written before a nasal mutation: "ym Mangor", "yng Nghaerdydd".
+_NASAL_IN = frozenset({"ym", "yng"})
 #: Welsh counties and regions that are also Welsh given names: in Welsh text, alone and
 #: unannounced, the place ("Mae'n byw ym Methel, Gwynedd", "ar y ffin rhwng Gwynedd a
 #: Phowys"); after a title or an introduction ("fy merch Gwynedd") or beside a surname
@@ -168,6 +170,9 @@ def ordinary_in_welsh(
         return False
     previous = before.rstrip()
     last = fold(previous.rsplit(None, 1)[-1]) if previous else ""
+    if alone and last in _NASAL_IN and word[:1].isupper():
+        return True  # "ym Merlin" is Berlin, "yng Nglyn" a glen: no one's name follows
+        # the locative "yn" that mutates it
     if announced:
         if listed:
             return False

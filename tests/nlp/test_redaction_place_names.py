@@ -179,3 +179,28 @@ def test_people_named_like_plants_are_still_hidden(redactor: Redactor) -> None:
         "I spoke to [name] about the bins",
         "[name] was so kind",
     ]
+
+
+def test_welsh_land_and_town_nouns_open_a_place(redactor: Redactor) -> None:
+    """A hill, a fort, a bay, a rock or a saint before a name makes a place of it, in every
+    mutation; and after the nasal "yn" ("ym", "yng") no one's name follows."""
+    places = [
+        "Hen balas Rhufeinig yw Caer Gai.",
+        "Gwelwn Gader Idris yn codi.",
+        "Saif rhwng Bae Penrhyn a Llandudno.",
+        "Mae wedi'i leoli i'r de o Foel Famau a Moel Fenlli.",
+        "Ceir carreg o'r enw Carreg Rhian ar bwys y pentref.",
+        "Ydy hyn yn ddibynnol ar Lywodraeth San Steffan?",
+        "Astudiodd hanes celf ym Merlin.",
+    ]
+    assert [r.text for r in redactor.redact_many(places, language="cy")] == places
+
+
+def test_a_mutated_word_that_is_also_a_verb_opens_no_place(redactor: Redactor) -> None:
+    """ "Mae" is "bae" (a bay) mutated, and the verb that opens half of all Welsh sentences:
+    the person after it stays hidden."""
+    people = ["Mae Glyn Jones yn byw yng Nglyn Ceiriog", "Mae Dafydd yn hyfryd"]
+    assert [r.text for r in redactor.redact_many(people, language="cy")] == [
+        "Mae [name] yn byw yng Nglyn Ceiriog",
+        "Mae [name] yn hyfryd",
+    ]
