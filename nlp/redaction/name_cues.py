@@ -139,7 +139,8 @@ CUE_BEFORE = re.compile(
 # "Siân ydw i", "Rhys dw i": the name comes first in Welsh. (No "^": match() starts at
 # the position it is given, where "^" would never match, and no introduction was cued.)
 # Not "yma": it is also "this" ("y tŷ yma") and "here" after a verb ("Cliciwch yma").
-INTRO_AFTER = re.compile(r"\s*(?:ydw i|dw i|here)\b", re.IGNORECASE)
+# Not "dw i'n" ("Wedyn dw i'n mynd adra": then I go home): an introduction ends there.
+INTRO_AFTER = re.compile(r"\s*(?:(?:ydw i|dw i)(?!['’]n)|here)\b", re.IGNORECASE)
 # What may come right before such an introduction: a greeting ("Hi, Dave here",
 # "Shwmae, Siân ydw i") or any comma opening a clause.
 HELLO = frozenset("hi hiya hello hey helo shwmae sumae s'mae , morning bore".split())

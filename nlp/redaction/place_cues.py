@@ -289,4 +289,8 @@ def names_a_place(
         return True  # "Holly bushes", "the Heather moorland": a plant, no one's name
     if opens_a_welsh_place(before, word) or opens_a_welsh_place(word, after):
         return True  # "yn Plas Madoc", "Ysgol Morgan Llwyd", in Welsh text too
+    if (fold(before) in ("y", "yr") and opens_a_welsh_place(earlier, word)) or (
+        fold(after) in ("y", "yr") and opens_a_welsh_place(word, then)
+    ):
+        return True  # "Pant y Celyn", "Moel yr Henfaes": the article between
     return not welsh and (welsh_phrase(word, after) or welsh_phrase(before, word))

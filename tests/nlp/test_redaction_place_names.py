@@ -192,6 +192,8 @@ def test_welsh_land_and_town_nouns_open_a_place(redactor: Redactor) -> None:
         "Ceir carreg o'r enw Carreg Rhian ar bwys y pentref.",
         "Ydy hyn yn ddibynnol ar Lywodraeth San Steffan?",
         "Astudiodd hanes celf ym Merlin.",
+        "Amaethdy ymysg bryniau Caerfyrddin yw Pant y Celyn.",
+        "Saif ychydig i'r de-ddwyrain o'r fam fynydd, Moel yr Henfaes.",
     ]
     assert [r.text for r in redactor.redact_many(places, language="cy")] == places
 
@@ -199,8 +201,13 @@ def test_welsh_land_and_town_nouns_open_a_place(redactor: Redactor) -> None:
 def test_a_mutated_word_that_is_also_a_verb_opens_no_place(redactor: Redactor) -> None:
     """ "Mae" is "bae" (a bay) mutated, and the verb that opens half of all Welsh sentences:
     the person after it stays hidden."""
-    people = ["Mae Glyn Jones yn byw yng Nglyn Ceiriog", "Mae Dafydd yn hyfryd"]
+    people = [
+        "Mae Glyn Jones yn byw yng Nglyn Ceiriog",
+        "Mae Dafydd yn hyfryd",
+        "Mae Dafydd y Garth yn hyfryd",  # a nickname after the article, no place noun
+    ]
     assert [r.text for r in redactor.redact_many(people, language="cy")] == [
         "Mae [name] yn byw yng Nglyn Ceiriog",
         "Mae [name] yn hyfryd",
+        "Mae [name] y Garth yn hyfryd",
     ]

@@ -266,6 +266,9 @@ def test_a_word_is_read_in_every_mutation() -> None:
         # "X ydw i" is also "I am X": a word stays a word, and so does a place "here".
         ("Hapus ydw i gyda'r gwasanaeth", "cy", "Hapus ydw i gyda'r gwasanaeth"),
         ("Athro ydw i yn yr ysgol", "cy", "Athro ydw i yn yr ysgol"),
+        # "X dw i'n ..." puts X first for emphasis: an adverb as often as anyone's name.
+        ("Wedyn dw i’n mynd adra.", "cy", "Wedyn dw i’n mynd adra."),
+        ("Gareth dw i'n galw", "cy", "[name] dw i'n galw"),
         ("Wrexham here we come", "en", "Wrexham here we come"),
         ("It is my name on the letter", "en", "It is my name on the letter"),
         ("I took my Mustang here for a wash", "en", "I took my Mustang here for a wash"),
