@@ -8,6 +8,7 @@ so the spans and the redacted text always refer to what the resident wrote.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -67,6 +68,31 @@ def _fold(char: str) -> str:
     return folded
 
 
+# A capital "I" inside a lower-case word: some keyboards and exports write every "i" so
+# ("FrIendly and supportIve servIce", "the Agnes UnIt"; one NHS answer in nine). Read as
+# capitals, "wIght" and "EllIot" look like names and "UnIt" is no unit. A word's first
+# letter is left alone ("In", "Is" and "Ian" are also written so).
+_INNER_I = re.compile(r"\b[A-Za-z][a-z]*I[a-zI]*\b")
+#: ... and only in a text that does it this often: "McIntyre" alone is a surname.
+_INNER_I_HABIT = 2
+
+
+def _inner_i_lowered(text: str) -> str:
+    """The text with each word's inner capital "I" written "i", if its writer writes them
+    so (_INNER_I_HABIT times or more); otherwise the text itself. Same length."""
+    if "I" not in text:
+        return text
+    words = [m for m in _INNER_I.finditer(text) if any(ch.islower() for ch in m.group())]
+    if len(words) < _INNER_I_HABIT:
+        return text
+    chars = list(text)
+    for match in words:
+        for k in range(match.start() + 1, match.end()):
+            if chars[k] == "I":
+                chars[k] = "i"
+    return "".join(chars)
+
+
 def normalise(text: str) -> Normalised:
     """Fold look-alikes for detection, keeping a map back to the original.
 
@@ -74,6 +100,7 @@ def normalise(text: str) -> Normalised:
     neighbours), so the copy can be a different length but every copy
     character points at exactly one original character.
     """
+    text = _inner_i_lowered(text)  # same length: the offsets still fit the original
     if text.isascii():
         return Normalised(text=text, origin=None)
     pieces: list[str] = []

@@ -348,6 +348,21 @@ def test_unicode_look_alikes_are_found_and_offsets_are_original(redactor: Redact
     assert text[first.start : first.end] == "０７７００\u00a0９００１２３"
 
 
+def test_a_writer_who_types_every_i_as_a_capital_is_read_as_written(
+    redactor: Redactor,
+) -> None:
+    """One NHS answer in nine writes "i" as "I" inside words: "UnIt" is still a unit, and
+    the text given back is the resident's own, every "I" in place."""
+    text = "Excellent communIcatIon wIthIn all departments at the Agnes UnIt. Thanks Dave"
+    result = redactor.redact(text, language="en")
+    assert result.text == (
+        "Excellent communIcatIon wIthIn all departments at the Agnes UnIt. Thanks [name]"
+    )
+    # A surname with a capital inside it, in a text with no such habit, stays a name.
+    assert redactor.redact("Mr McIntyre was great", language="en").text == "Mr [name] was great"
+    assert redactor.redact("McIntyre was great", language="en").text == "[name] was great"
+
+
 def test_zero_width_characters_do_not_hide_a_number(redactor: Redactor) -> None:
     text = "ring 0770\u200b0 900\u200b123"
     assert redact(redactor, text) == "ring [phone]"
