@@ -39,8 +39,9 @@ _JOBS_CY = sorted(
         ).split()
         for form in (job, mutate(job, Mutation.SOFT))
     },
-    key=len,
-    reverse=True,  # the longest first, so the alternation matches "athrawes", not "athro"
+    # A set has no order from one run to the next; the pattern should be the same each
+    # time, and the longest first reads best ("athrawes" before "athro").
+    key=lambda job: (-len(job), job),
 )
 _JOBS = (
     r"(?:headteacher|head teacher|headmaster|headmistress|deputy head|teacher|vicar|priest|"
