@@ -172,12 +172,14 @@ def test_people_named_like_plants_are_still_hidden(redactor: Redactor) -> None:
         "Heather leaves at five",
         "I spoke to Holly about the bins",
         "Hazel Wood was so kind",
+        "Poppy fields questions well",
     ]
     assert [r.text for r in redactor.redact_many(people, language="en")] == [
         "[name] rang me yesterday",
         "[name] leaves at five",
         "I spoke to [name] about the bins",
         "[name] was so kind",
+        "[name] fields questions well",
     ]
 
 
