@@ -69,7 +69,7 @@ def _fold(char: str) -> str:
 
 
 # A capital "I" inside a lower-case word: some keyboards and exports write every "i" so
-# ("FrIendly and supportIve servIce", "the Agnes UnIt"; one NHS answer in nine). Read as
+# ("FrIendly and supportIve servIce", "the Agnes UnIt"; one NHS answer in twelve). Read as
 # capitals, "wIght" and "EllIot" look like names and "UnIt" is no unit. A word's first
 # letter is left alone ("In", "Is" and "Ian" are also written so).
 _INNER_I = re.compile(r"\b[A-Za-z][a-z]*I[a-zI]*\b")

@@ -16,7 +16,6 @@ from nlp.lang.cy.mutations import Mutation, candidates, mutate
 from nlp.lang.cy.stop_words import STOP_WORDS
 from nlp.redaction.gazetteer import (
     POSSESSIVE_ENDINGS,
-    Gazetteer,
     fold,
     place_key,
     popular_first_names,
@@ -28,6 +27,7 @@ from nlp.redaction.name_cues import (
     GIVEN_NAMES_THAT_ARE_WELSH_WORDS,
     LOCATIVE_BEFORE,
     MUTATING,
+    PARTICLES,
     POSSESSIVES,
     ROLE_NOUNS,
     SAINTS,
@@ -36,6 +36,7 @@ from nlp.redaction.name_cues import (
     WARD_BEFORE,
     WARD_ROLES,
     WELSH_WORDS,
+    title,
 )
 
 #: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
@@ -143,27 +144,51 @@ def a_mutated_place(words: Sequence[str], places: frozenset[str]) -> bool:
     )
 
 
-def a_whole_place(
-    words: Sequence[str], first: int, last: int, before: str, g: Gazetteer, *, welsh: bool
+def within_a_place(
+    words: Sequence[tuple[int, int, str]],
+    span: tuple[int, int],
+    places: frozenset[str],
+    *,
+    welsh: bool = False,
 ) -> bool:
-    """Whether words first..last are a listed British place of two words or more after a
-    locative ("in Glyn Ceiriog"; statistical.within_a_place wants a place longer than the
-    run, as a whole name can be a place, but no one lives in Lawrence Hill the writer), or,
-    in Welsh, open one once the first is read unmutated ("i Lyn Ceiriog"). ``before`` is the
-    word before, lower-cased."""
-    after = words[last + 1] if last + 1 < len(words) else ""
+    """Whether the words of ``span`` (characters) lie inside a place of two to four words
+    ("'s" counts as one) on the place list, read whole ("Connah", "'s", "Quay", "Port
+    Talbot"): the rules mark such places (names.py), the finder's runs stop at each word it
+    doubts, and a name hidden once must not be hidden again inside one (repeats.py).
+
+    The place must hold more than the span, and not by a name's particle or a title: a whole
+    name can be a place too ("Lawrence Hill" wrote a book), and "de la Barca" is a
+    playwright's, whatever "La Barca" is. After a locative the whole place is one ("lives
+    in Glyn Ceiriog"), and in Welsh (``welsh``) a place whose first word is mutated after a
+    word that mutates it ("i Lyn Ceiriog" is Glyn Ceiriog; "Lyn" alone is a given name)."""
+    inside = [k for k, (a, b, _) in enumerate(words) if span[0] <= a and b <= span[1]]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    names = [w for _, _, w in words]
+    before = names[first - 1].lower() if first else ""
+    after = names[last + 1] if last + 1 < len(names) else ""
     if (
         last > first
         and before in LOCATIVE_BEFORE
         and after not in POSSESSIVE_ENDINGS
-        and place_key(words[first : last + 1]) in g.uk_places
+        and place_key(names[first : last + 1]) in places
     ):
         return True
-    return (
-        welsh
-        and before in MUTATING
-        and any(a_mutated_place(words[first : first + w], g.places) for w in (2, 3))
-    )
+    if welsh and before in MUTATING:
+        ends = range(max(last + 1, first + 2), min(len(names), first + 4) + 1)
+        if any(a_mutated_place(names[first:end], places) for end in ends):
+            return True
+    for start in range(max(0, first - 3), first + 1):
+        for end in range(last + 1, min(len(words), start + 4) + 1):
+            around = [*names[start:first], *names[last + 1 : end]]
+            if (
+                around
+                and not any(w.lower() in PARTICLES or title(w) for w in around)
+                and place_key(names[start:end]) in places
+            ):
+                return True
+    return False
 
 
 def welsh_phrase(word: str, after: str) -> bool:

@@ -10,12 +10,14 @@ import re
 from typing import Any
 
 from nlp.redaction.addresses import ADDRESS
-from nlp.redaction.gazetteer import fold, place_key
+from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
+from nlp.redaction.place_cues import within_a_place
 
 _HOUSE_NUMBER = re.compile(r"^\W*(?:(?:flat|apartment|unit|rhif|fflat)\s*)?\d+[a-z]?\b[\s,]*", re.I)
 
-# Words as the place list's keys are read (place_key): a possessive split off its word.
+# Words as the place list's keys are read (gazetteer.place_key): a possessive split off
+# its word, as spaCy splits it for within_a_place.
 _WORD = re.compile(r"[^\W\d_]+|['’]s(?![^\W\d_])")
 
 
@@ -55,26 +57,10 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
             for match in re.finditer(pattern, text, 0 if ordinary else re.IGNORECASE):
                 if capital_only and not match.group()[:1].isupper():
                     continue
-                if span["type"] == "name" and in_a_longer_place(words, match.start(), match.end()):
+                if span["type"] == "name" and within_a_place(
+                    words, (match.start(), match.end()), _gazetteer().uk_places
+                ):
                     continue  # "Glyn ... lives in Glyn Ceiriog": the village's name shows no
                     # one's, and "[name] Ceiriog" would tell the reader the person's
                 extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
     return extra
-
-
-def in_a_longer_place(words: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    """Whether the characters start..end of a text, whose ``words`` (start, end, word; read
-    by _WORD) are given, are part of a longer British place name written around them, two
-    to four words ("Glyn Ceiriog", "Connah's Quay"), on the gazetteer's place list."""
-    inside = [k for k, (a, b, _) in enumerate(words) if start <= a and b <= end]
-    if not inside:
-        return False
-    first, last = inside[0], inside[-1]
-    places = _gazetteer().uk_places
-    for begin in range(max(0, first - 3), first + 1):
-        for finish in range(last + 1, min(len(words), begin + 4) + 1):
-            if finish - begin > last + 1 - first and (
-                place_key([w for _, _, w in words[begin:finish]]) in places
-            ):
-                return True
-    return False

@@ -40,7 +40,7 @@ from nlp.redaction.name_cues import (
     title,
 )
 from nlp.redaction.person_cues import Word, says_a_person
-from nlp.redaction.place_cues import a_whole_place, in_a_welsh_place_name, names_a_place
+from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, within_a_place
 from nlp.redaction.word_checks import WordChecks
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -116,7 +116,9 @@ class ModelNameFinder(WordChecks):
                     continue
                 before = parsed[ent.start - 1].lower_ if ent.start else ""
                 kept = self._vet([(t.idx, t.idx + len(t.text), t.text) for t in ent], before)
-                if kept is not None and not within_a_place(model_words, kept, self.g.places):
+                if kept is not None and not within_a_place(
+                    model_words, kept, self.g.places, welsh=self.welsh
+                ):
                     found.append(kept)
         if self.contextual is not None:
             words = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
@@ -152,8 +154,6 @@ class ModelNameFinder(WordChecks):
         after = words[last + 1][2] if last + 1 < len(words) else ""
         if place_key([run[-1][2], after]) in self.g.places:
             return None, "starts a place"  # "Caia Park": the start of a place the rules keep
-        if a_whole_place([w for _, _, w in words], first, last, before, self.g, welsh=self.welsh):
-            return None, "a whole place"  # "lives in Glyn Ceiriog", "i Lyn Ceiriog"
         saints = SAINTS_CY if self.welsh else SAINTS
         saint = next(
             (
@@ -184,7 +184,7 @@ class ModelNameFinder(WordChecks):
         )
         if kept is None:
             return kept, why
-        if within_a_place(words, kept, self.g.places):
+        if within_a_place(words, kept, self.g.places, welsh=self.welsh):
             return None, "inside a place"  # "Connah's Quay": as the rules read it
         start = position[kept[0]]
         if start != first and self._names_a_place(text, words, start):
@@ -323,31 +323,6 @@ class ModelNameFinder(WordChecks):
         ):
             return None, "no full name"
         return (tokens[0][0], tokens[-1][1]), "kept"
-
-
-def within_a_place(
-    words: Sequence[tuple[int, int, str]], span: tuple[int, int], places: frozenset[str]
-) -> bool:
-    """Whether the words of ``span`` (characters) lie inside a place of two to four words
-    ("'s" counts as one) on the place list, read whole ("Connah", "'s", "Quay", "Port
-    Talbot"): the rules mark such places (names.py), and the finder's runs stop at each word
-    it doubts. The place must hold more than the span, and not by a name's particle or a
-    title: a whole name can be a place too ("Lawrence Hill" wrote a book), and "de la Barca"
-    is a playwright's, whatever "La Barca" is."""
-    inside = [k for k, (a, b, _) in enumerate(words) if span[0] <= a and b <= span[1]]
-    if not inside:
-        return False
-    first, last = inside[0], inside[-1]
-    for start in range(max(0, first - 3), first + 1):
-        for end in range(last + 1, min(len(words), start + 4) + 1):
-            around = [w for _, _, w in (*words[start:first], *words[last + 1 : end])]
-            if (
-                around
-                and not any(w.lower() in PARTICLES or title(w) for w in around)
-                and place_key([w for _, _, w in words[start:end]]) in places
-            ):
-                return True
-    return False
 
 
 def split_at_words(run: list[Word]) -> list[list[Word]]:

@@ -351,7 +351,7 @@ def test_unicode_look_alikes_are_found_and_offsets_are_original(redactor: Redact
 def test_a_writer_who_types_every_i_as_a_capital_is_read_as_written(
     redactor: Redactor,
 ) -> None:
-    """One NHS answer in nine writes "i" as "I" inside words: "UnIt" is still a unit, and
+    """One NHS answer in twelve writes "i" as "I" inside words: "UnIt" is still a unit, and
     the text given back is the resident's own, every "I" in place."""
     text = "Excellent communIcatIon wIthIn all departments at the Agnes UnIt. Thanks Dave"
     result = redactor.redact(text, language="en")
