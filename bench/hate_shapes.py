@@ -89,11 +89,12 @@ def main() -> None:
     if args.baseline:
         for name in texts:
             if "false alarm" in name:
-                new = set(results["now"]["flagged"][name]) - set(
-                    results["baseline"]["flagged"][name]
-                )
-                for text in sorted(new):
+                now = set(results["now"]["flagged"][name])
+                before = set(results["baseline"]["flagged"][name])
+                for text in sorted(now - before):
                     print(f"new false alarm? ({name}): {text[:160]}")
+                for text in sorted(before - now):
+                    print(f"false alarm gone ({name}): {text[:160]}")
 
 
 if __name__ == "__main__":
