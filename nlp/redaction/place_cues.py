@@ -10,7 +10,10 @@ lists it reads are name_cues.py's.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from nlp.lang.cy.mutations import Mutation, candidates, mutate
 from nlp.lang.cy.stop_words import STOP_WORDS
@@ -100,10 +103,24 @@ _PLANT_PARTS = frozenset(
 )
 
 
-def names_a_plant(word: str, after: str) -> bool:
-    """Whether ``word`` is a plant here, not a person: a given name that is a plant before a
-    lower-case word for its parts or where it grows ("Holly bushes", "Rowan berries")."""
-    return fold(word) in _PLANT_NAMES and after.islower() and after in _PLANT_PARTS
+@cache
+def _name_compounds() -> frozenset[str]:
+    """Two-word English nouns whose first word is a given name or surname ("oak tree",
+    "douglas fir", "stone walls"), from Open English WordNet
+    (tools/build_name_compounds.py)."""
+    path = Path(__file__).with_name("data") / "name_compounds.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
+
+
+def names_a_thing(word: str, after: str) -> bool:
+    """Whether ``word`` is a thing here, not a person: with the lower-case word after it, a
+    two-word noun ("Oak trees", "Cherry tomatoes", "Green belt") or a plant and its parts or
+    where it grows ("Holly bushes", "Rowan berries")."""
+    if not after.islower():
+        return False
+    key = fold(word)
+    return (key in _PLANT_NAMES and after in _PLANT_PARTS) or f"{key} {after}" in _name_compounds()
 
 
 def opens_a_welsh_place(word: str, after: str) -> bool:
@@ -310,8 +327,8 @@ def names_a_place(
         return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
-    if names_a_plant(word, after):
-        return True  # "Holly bushes", "the Heather moorland": a plant, no one's name
+    if names_a_thing(word, after):
+        return True  # "Holly bushes", "the Heather moorland", "Oak trees": no one's name
     if opens_a_welsh_place(before, word) or opens_a_welsh_place(word, after):
         return True  # "yn Plas Madoc", "Ysgol Morgan Llwyd", in Welsh text too
     if (fold(before) in ("y", "yr") and opens_a_welsh_place(earlier, word)) or (

@@ -183,6 +183,42 @@ def test_people_named_like_plants_are_still_hidden(redactor: Redactor) -> None:
     ]
 
 
+THINGS = [
+    "Oak trees along the road have been cut down.",
+    "we need the Oak tree by the school made safe",
+    "Cherry tomatoes in the school dinners were cold.",
+    "Green belt must be protected from the new estate.",
+    "Stone walls on the lane are falling down.",
+    "Douglas fir plantation above the village is being felled.",
+    "Rose garden in the park is a mess.",
+    "Black ice on the pavements every morning.",
+    "White goods collection is too dear.",
+]
+
+
+def test_two_word_nouns_that_open_with_a_name_are_shown(redactor: Redactor) -> None:
+    """A given name or surname before the lower-case word that makes a two-word noun of it
+    (Open English WordNet's, tools/build_name_compounds.py) is a thing, in the plural too."""
+    assert [r.text for r in redactor.redact_many(THINGS, language="en")] == THINGS
+
+
+def test_people_before_a_verb_that_is_also_such_a_noun_are_still_hidden(
+    redactor: Redactor,
+) -> None:
+    """A common given name before a verb that is also the plural of such a noun ("rose
+    water", "foster care") is a person: "Rose waters", "Foster cares"."""
+    people = [
+        "Rose waters the plants in the square every day",
+        "Foster cares for her mum on her own",
+        "Rose said the garden was a mess",
+    ]
+    assert [r.text for r in redactor.redact_many(people, language="en")] == [
+        "[name] waters the plants in the square every day",
+        "[name] cares for her mum on her own",
+        "[name] said the garden was a mess",
+    ]
+
+
 def test_welsh_land_and_town_nouns_open_a_place(redactor: Redactor) -> None:
     """A hill, a fort, a bay, a rock or a saint before a name makes a place of it, in every
     mutation; and after the nasal "yn" ("ym", "yng") no one's name follows."""
