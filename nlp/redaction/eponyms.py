@@ -19,8 +19,10 @@ the name:
 "the John Ryle Centre", "George Eliot Hospital", "the Agnes Unit", "on the Lynn Jarrett
 Ward", "nominated for a Daisy award" (each from a real NHS answer, each hidden before), and
 after a title of honour ("Sir Thomas Picton School", "Ysgol Syr Hugh Owen"). The noun must
-be capitalised ("Sarah school nurse" is Sarah), "Ward" must follow an article
-("thanks to Sarah Ward" is a person) and an award an article too ("a Daisy award").
+be capitalised ("Sarah school nurse" is Sarah), unless two lower-case words name the kind
+of public place ("Alyn Waters country park", "Plas Madoc leisure centre"); "Ward" must
+follow an article ("thanks to Sarah Ward" is a person) and an award an article too ("a Daisy
+award").
 
 Never after a title or kin word ("Dr Parkinson's clinic", "Mrs Bell's palsy": that is Mrs
 Bell), and never a common given name before a condition's noun ("Jane's disease" is Jane's):
@@ -90,6 +92,17 @@ _BUILDING_AFTER = re.compile(
     # "Smith & Sons Ltd": a trading name is on the shop's sign, no one's personal data.
     r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
     r"|Butchers|Bakery|Pharmacy|Chemists|Opticians|(?:&|and) Sons?)\b"
+)
+# Places by their kind in two lower-case words, right after their name ("Alyn Waters country
+# park", "Bellevue Road car park", "Plas Madoc leisure centre"): no one writes a person's
+# name before these. Not the places a person has, which texts write without the apostrophe
+# ("Rhys primary school", "Sarah care home"), nor one lower-case noun ("Sarah school nurse"),
+# nor a lone common given name ("Grace medical centre" may be Grace's).
+_PLACE_KIND_AFTER = re.compile(
+    r"\s+(?:country|retail|business|skate|car) parks?\b"
+    r"|\s+(?:medical|health|leisure|community|sports|visitor|shopping|enterprise) cent(?:re|er)s?\b"
+    r"|\s+(?:nature reserves?|industrial estates?|housing estates?|playing fields?|play areas?"
+    r"|bus station|train station|railway station|fire station|police station)\b"
 )
 # A shop or trade by its owner's name with the possessive, in any case ("Ray's pizza", "Tony's
 # chippy", "Burch's Karate"), or capitalised ("Malcolm Smith Motorsports", "Caldwell
@@ -170,12 +183,16 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
         return False  # "Dr Gray's Centre" may be the doctor's; "Mrs Ward" is Mrs Ward
     if _BUILDING_AFTER.match(text, end) or _TRADE_AFTER.match(text, end):
         return True
+    name = text[start:end]
+    if _PLACE_KIND_AFTER.match(text, end) and (
+        len(name.split()) > 1 or fold(name) not in popular_first_names()
+    ):
+        return True
     if honour:
         # Welsh puts the building first: "Ysgol Syr Hugh Owen", "Coleg Syr Thomas Jones".
         earlier = previous_word(text, text.rfind(previous, 0, start))
         return opens_a_welsh_place(earlier, previous)
     article = fold(previous) in DETERMINERS
-    name = text[start:end]
     if article and name.endswith(" Ward") and text[end : end + 2] not in POSSESSIVE_ENDINGS:
         return True  # the finder took the ward's noun into the name: "the Lynn Jarrett Ward"
     return article and bool(_WARD_AFTER.match(text, end) or _AWARD_AFTER.match(text, end))

@@ -54,6 +54,9 @@ BUILDINGS_AWARDS_AND_BUSINESSES = [
     "Calls are now forwarded to Malcolm Smith Motorsports down the road.",
     # The finders split this name; every part of it goes with the building.
     "We love the Mustang Club and the George Washington Carver Center",
+    # A public place by its kind in two lower-case words.
+    "We walk the dog in Alyn Waters country park every day",
+    "Bellevue Road car park is always full",
 ]
 PEOPLE = [
     ("Thanks to Sarah Ward for her help", "Thanks to [name] for her help"),
@@ -69,6 +72,10 @@ PEOPLE = [
     ("They gave Sarah tablets", "They gave [name] tablets"),
     ("I stayed at Sarah house last night", "I stayed at [name] house last night"),
     ("We met at Jones house", "We met at [name] house"),  # the Joneses' house
+    # Where a person goes or lives, without the apostrophe; a common given name alone.
+    ("Rhys primary school is lovely", "[name] primary school is lovely"),
+    ("Sarah care home staff were kind", "[name] care home staff were kind"),
+    ("Grace medical centre never answers", "[name] medical centre never answers"),
 ]
 
 
