@@ -194,6 +194,7 @@ class PiiWelshNames:
             alone=alone,
             announced=announced,
             places=self.g.uk_places,
+            abroad=self.g.world_places,
             given=key in WELSH_NAME_KEYS or key in self.popular,
             common_name=self.popular.__contains__,
         )

@@ -126,6 +126,8 @@ class Gazetteer:
     frequencies: dict[str, tuple[float, float]]
     # The British and Irish ones among all GeoNames places (a resident's "Chester").
     uk_places: frozenset[str] = frozenset()
+    # The rest of the world's, names or not ("Paris", "Israel", "Georgia").
+    world_places: frozenset[str] = frozenset()
 
     @cached_property
     def people(self) -> frozenset[str]:
@@ -268,10 +270,12 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
 def load_gazetteer() -> Gazetteer:
     """Load once per process (about half a second)."""
     first, surnames = name_lists()
+    uk, world = _places()
     return Gazetteer(
         first_names=first,
         surnames=surnames,
         places=frozenset(_place_names()),
         frequencies=_frequencies(),
-        uk_places=frozenset(_places()[0]),
+        uk_places=frozenset(uk),
+        world_places=frozenset(world),
     )

@@ -54,6 +54,11 @@ SPELLING_WORDS = Path(__file__).parents[1] / "lang" / "cy" / "data" / "cy_spelli
 _ARTICLES = frozenset({"y", "yr"})
 #: "yn" (in) as it is written before a nasal mutation: "ym Mangor", "yng Nghaerdydd".
 _NASAL_IN = frozenset({"ym", "yng"})
+#: Locatives after which a capitalised place abroad is the place, though a name list holds
+#: it ("yn Paris", "ger Bethlehem", "drwy India"). Not "i", "o" or "â", which take people
+#: too ("diolch i Paris", "siarad â Jordan"); "yn" does after some verbs ("cydio yn", to
+#: grab), so a common given name stays a name after it ("Cydiodd yn Mary").
+_LOCATIVE_BEFORE_ABROAD = frozenset({"yn", "ger", "drwy", "trwy"})
 #: Welsh counties and regions that are also Welsh given names: in Welsh text, alone and
 #: unannounced, the place ("Mae'n byw ym Methel, Gwynedd", "ar y ffin rhwng Gwynedd a
 #: Phowys"); after a title or an introduction ("fy merch Gwynedd") or beside a surname
@@ -137,6 +142,7 @@ def ordinary_in_welsh(
     alone: bool = True,
     announced: bool = False,
     places: frozenset[str] = frozenset(),
+    abroad: frozenset[str] = frozenset(),
     given: bool = True,
     common_name: Callable[[str], bool] | None = None,
 ) -> bool:
@@ -156,6 +162,9 @@ def ordinary_in_welsh(
         places: folded place names (the gazetteer's British places): read only as written
             or as the previous word mutates them, since a thousand surnames are also
             villages ("Lewis", "Preston") and any mutation reading finds more ("Mari").
+        abroad: folded places abroad (the gazetteer's world places), read only as written
+            after a locative ("yn Paris", "ger Bethlehem") and only when the word is no
+            common given name (``given``).
         given: the word is a Welsh given name or one of the commonest English ones
             ("gareth", "dave"). Unannounced and lower-case, any other word is taken for a
             Welsh or borrowed word the vocabulary lacks ("siani flewog", "jin", "tei", "hil"),
@@ -173,6 +182,15 @@ def ordinary_in_welsh(
     if alone and last in _NASAL_IN and word[:1].isupper():
         return True  # "ym Merlin" is Berlin, "yng Nglyn" a glen: no one's name follows
         # the locative "yn" that mutates it
+    if (
+        alone
+        and not given
+        and last in _LOCATIVE_BEFORE_ABROAD
+        and word[:1].isupper()
+        and fold(word.strip("'’")) in abroad
+    ):
+        return True  # "yn Paris", "ger Bethlehem": a place abroad, though a name too; not
+        # a common given name, which "yn" also takes after a verb ("Cydiodd yn Mary")
     if announced:
         if listed:
             return False

@@ -249,3 +249,23 @@ def test_a_mutated_word_that_is_also_a_verb_opens_no_place(redactor: Redactor) -
         "Mae [name] yn hyfryd",
         "Mae [name] y Garth yn hyfryd",
     ]
+
+
+def test_a_place_abroad_named_like_a_person_is_the_place_after_in_or_near(
+    redactor: Redactor,
+) -> None:
+    """ "yn", "ger" and "drwy" take places: a city or country abroad that a name list also
+    holds is the place there. Not a common given name, which "yn" also takes after a verb
+    ("cydio yn", to grab), nor after "i" or at a sentence's start ("Diolch i Paris")."""
+    places = [
+        "Rwy wedi bod i Barc Disney ger Paris ddwywaith.",
+        "Mae fy mab yn byw yn India nawr.",
+        "Ti 'di bod yn Paris erioed?",
+    ]
+    assert [r.text for r in redactor.redact_many(places, language="cy")] == places
+    people = ["Diolch i Paris am ei help", "Mae Paris yn garedig iawn", "Cydiodd yn Mary"]
+    assert [r.text for r in redactor.redact_many(people, language="cy")] == [
+        "Diolch i [name] am ei help",
+        "Mae [name] yn garedig iawn",
+        "Cydiodd yn [name]",
+    ]
