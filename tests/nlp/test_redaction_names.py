@@ -442,6 +442,24 @@ def test_misspelt_words_are_not_names(redactor: Redactor, text: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Rare words on no name list, opening a sentence (real statements of ../shared's
+        # civic set): the word, since it is written lower-case more often.
+        ("Impeachment dreams distract us from registering voters.", None),
+        ("Indict and jail him if found to be a traitor.", None),
+        # A listed name opening a sentence is still a name, however often it is a word.
+        ("Grace rang me about the bins.", "[name] rang me about the bins."),
+        ("Dawn said the bins were late.", "[name] said the bins were late."),
+    ],
+)
+def test_rare_words_on_no_name_list_open_sentences_as_words(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
         # Given names that are also words, where staff sit: a season is never at reception.
