@@ -155,6 +155,15 @@ AT_THE_DESK = re.compile(
     r"|(?:yn\s+y\s+dderbynfa|wrth\s+y\s+ddesg|ar\s+y\s+ddesg|tu\s+ôl\s+i['’]r\s+cownter))\b",
     re.IGNORECASE,
 )
+# What only a person did, right after a given name: "Hope rang me", "Will phoned back",
+# "Grace explained it all". In the past tense, so the word cannot be the modal or the verb
+# ("will phone", "I hope"); a virtue, a month or a season neither rings nor explains.
+ACTED_AFTER = re.compile(
+    r"\s+(?:rang|phoned|rung|texted|e-?mailed|messaged|said|told|asked|explained|listened"
+    r"|smiled|laughed|apologi[sz]ed|promised|replied)\b"
+)
+# Pronouns a world name list also holds ("He", a Chinese given name): "He said" is no one.
+PRONOUNS = frozenset("i you he she it we they who one someone everyone".split())
 PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )
@@ -249,6 +258,23 @@ cynorthwyydd gwirfoddolwr
 """.split()
 ROLE_NOUNS_CY = frozenset(
     fold(form) for word in _ROLE_RADICALS_CY for form in (word, mutate(word, Mutation.SOFT))
+)
+# A person called or named so, right before the name: "a nurse called Hope", "the lady
+# named Joy", "my carer called Will". The naming cue alone needs a word written capitalised
+# more often ("a place called Hope" is a place); after a person, any given name is the name.
+_PEOPLE_CALLED = """lady man woman girl boy guy chap bloke gentleman fella person someone
+somebody""".split()
+CALLED_AFTER_A_PERSON = re.compile(
+    r"\b(?:" + "|".join(sorted(set(_PEOPLE_CALLED) | ROLE_NOUNS)) + r")s?\s+(?:called|named)\s+$",
+    re.IGNORECASE,
+)
+# A given name set beside its job: "Sky the HCA", "Hope, the physio, was great", "Summer
+# the midwife". A virtue or a season is no one's nurse. The letters of jobs residents name
+# ("the HCA", "the OT") count as the job.
+_JOB_LETTERS = "hca ot gp cpn hv slt pa".split()
+THE_JOB_AFTER = re.compile(
+    r",?\s+the\s+(?:" + "|".join(sorted(ROLE_NOUNS | set(_JOB_LETTERS))) + r")\b(?!['’])",
+    re.IGNORECASE,
 )
 #: Welsh words for how a person treats others, softened as "yn" softens them ("caredig" ->
 #: "yn garedig"): what one says of a person, not of a town ("Roedd Chelsea yn garedig").

@@ -31,7 +31,9 @@ from nlp.redaction.gazetteer import (
 )
 from nlp.redaction.name_cues import (
     ABBREVIATED,
+    ACTED_AFTER,
     AT_THE_DESK,
+    CALLED_AFTER_A_PERSON,
     CUE_BEFORE,
     DETERMINERS,
     HELLO,
@@ -41,8 +43,10 @@ from nlp.redaction.name_cues import (
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
+    PRONOUNS,
     SAINTS_CY,
     SENTENCE_BREAK,
+    THE_JOB_AFTER,
     TITLES,
     TITLES_CY,
     person_cue_before_cy,
@@ -51,13 +55,14 @@ from nlp.redaction.name_cues import (
     welsh_words_in,
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
-from nlp.redaction.person_cues import says_a_person
+from nlp.redaction.person_cues import AUXILIARIES, says_a_person
 from nlp.redaction.place_cues import (
     a_mutated_place,
     in_a_welsh_place_name,
     names_a_place,
     opens_a_welsh_place,
 )
+from nlp.redaction.word_checks import FUNCTION_WORDS
 from nlp.redaction.word_shapes import words_joined
 
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
@@ -196,8 +201,34 @@ class _Scan(Tokens):
             and AT_THE_DESK.match(self.text, after)
         ):
             return True  # "Summer on the front desk": a season is never at reception
+        if (
+            self.capitalised(i)
+            and key in self.g.first_names
+            and key not in NOT_NAMES
+            and key not in PRONOUNS
+            and key not in FUNCTION_WORDS  # "our trust In the doctor", in capital-I text
+            and not (i and self.keys[i - 1] in DETERMINERS)
+            and (
+                ACTED_AFTER.match(self.text, after)
+                or (
+                    # "Will the nurse ring me?" asks; "Hope the GP rings" leaves out the "I"
+                    key not in AUXILIARIES
+                    and not (key == "hope" and self.sentence_start(i))
+                    and THE_JOB_AFTER.match(self.text, after)
+                )
+            )
+        ):
+            return True  # "Hope rang me", "Sky the HCA"; not "the Bell rang"
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
+        if (
+            self.starts[i] in self.naming_ends
+            and self.capitalised(i)
+            and key in self.g.first_names
+            and key not in NOT_NAMES
+            and CALLED_AFTER_A_PERSON.search(self.text, max(0, self.starts[i] - 40), self.starts[i])
+        ):
+            return True  # "a nurse called Hope", "the lady named Joy"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
             if self.welsh_word_named(i) and person_cue_before_cy(self.text, self.starts[i]):
                 return True  # "Diolch i Bob", "siaradais i efo Pam"; not "gan Bob" (by every)

@@ -481,6 +481,36 @@ def test_a_given_name_at_the_desk_is_a_person(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Given names that are also words, before what only a person did: each was shown.
+        ("Hope rang me about the bins.", "[name] rang me about the bins."),
+        ("Will phoned me back the next day.", "[name] phoned me back the next day."),
+        ("Grace explained it all really well.", "[name] explained it all really well."),
+        # ... or beside their job.
+        ("Big thanks to Sky the HCA.", "Big thanks to [name] the HCA."),
+        ("Summer, the midwife, was lovely.", "[name], the midwife, was lovely."),
+        # ... or after a person called so.
+        ("The nurse called Hope was lovely.", "The nurse called [name] was lovely."),
+        ("A lady named Joy helped me fill it in.", "A lady named [name] helped me fill it in."),
+        # The words themselves, a pronoun, a bell and a village stay.
+        ("I hope you are well.", None),
+        ("He said the bins were late.", None),
+        ("The Bell rang at three.", None),
+        ("I live in a village called Hope.", None),
+        # A question and a hope, not a person.
+        ("Will the nurse ring me back?", None),
+        ("Hope the physio can help me.", None),
+        ("In Summer the nurses are busy.", None),
+    ],
+)
+def test_a_given_name_that_acts_has_a_job_or_is_so_called_is_a_person(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # One singled out of a team is a person, even a name the finder barely knows.
         ("Shout out to the bin men esp Daz", "Shout out to the bin men esp [name]"),
         ("all the nurses esp. Jo on nights", "all the nurses esp. [name] on nights"),

@@ -7,9 +7,11 @@ name spelt with "aw" or "wy" was taken for a Welsh word ("Ishawna was really hel
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from nlp.redaction import Redactor, person_cues, word_checks
+from nlp.redaction import Redactor, names, person_cues, word_checks
 from nlp.redaction.name_cues import ROLE_NOUNS_CY, not_welsh_spelling
 from nlp.redaction.person_cues import (
     LIST_JOINERS_CY,
@@ -59,9 +61,11 @@ def test_a_surname_that_is_a_town_is_hidden_where_a_person_acts(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert [r.text for r in redactor.redact_many(PEOPLE, language="en")] == HIDDEN
-    # The cues are what hide the surnames: without them the place list wins again.
+    # The cues are what hide the surnames: without them the place list wins again. (The
+    # rules read a verb after a listed name too: names.ACTED_AFTER.)
     monkeypatch.setattr(person_cues, "acts_as_person", lambda *_: False)
     monkeypatch.setattr(person_cues, "named_beside_a_role", lambda *_: False)  # "The nurse, X,"
+    monkeypatch.setattr(names, "ACTED_AFTER", re.compile(r"(?!)"))
     shown = [r.text for r in redactor.redact_many(PEOPLE[:7], language="en")]
     assert shown == PEOPLE[:7]
 
