@@ -60,8 +60,8 @@ def read_entries(oewn: Path) -> tuple[dict[str, set[str]], dict[str, list[str]]]
                 in_forms = pos == "n"
             elif in_forms and line.startswith("    - "):
                 noun_forms[lemma].append(line[6:].strip("'\""))
-            elif not line.startswith("    "):
-                in_forms = False
+            elif not line.startswith("     "):
+                in_forms = False  # any other key ("    pronunciation:") ends the forms
     return parts, noun_forms
 
 

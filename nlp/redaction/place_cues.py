@@ -113,14 +113,18 @@ def _name_compounds() -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
 
 
-def names_a_thing(word: str, after: str) -> bool:
+def names_a_thing(before: str, word: str, after: str) -> bool:
     """Whether ``word`` is a thing here, not a person: with the lower-case word after it, a
     two-word noun ("Oak trees", "Cherry tomatoes", "Green belt") or a plant and its parts or
-    where it grows ("Holly bushes", "Rowan berries")."""
+    where it grows ("Holly bushes", "Rowan berries"); lower-case itself, the end of such a
+    noun ("Tiger lily", "Silver fox", "Blue jay")."""
+    compounds = _name_compounds()
+    if word.islower() and f"{fold(before)} {word}" in compounds:
+        return True
     if not after.islower():
         return False
     key = fold(word)
-    return (key in _PLANT_NAMES and after in _PLANT_PARTS) or f"{key} {after}" in _name_compounds()
+    return (key in _PLANT_NAMES and after in _PLANT_PARTS) or f"{key} {after}" in compounds
 
 
 def opens_a_welsh_place(word: str, after: str) -> bool:
@@ -327,7 +331,7 @@ def names_a_place(
         return True  # "a Christian lady": not a place, but no one's name either
     if word.isupper() and len(word) > 1 and after in SERVICES:
         return True  # "IRIS team", "TED services": lower-case "team", so no one is shouting
-    if names_a_thing(word, after):
+    if names_a_thing(before, word, after):
         return True  # "Holly bushes", "the Heather moorland", "Oak trees": no one's name
     if opens_a_welsh_place(before, word) or opens_a_welsh_place(word, after):
         return True  # "yn Plas Madoc", "Ysgol Morgan Llwyd", in Welsh text too

@@ -193,6 +193,9 @@ THINGS = [
     "Rose garden in the park is a mess.",
     "Black ice on the pavements every morning.",
     "White goods collection is too dear.",
+    # The noun's second word is a given name too: it is the noun's, not a person's.
+    "Tiger lily and Red clover along the verge",
+    "A Silver fox was in the bins again",
 ]
 
 
