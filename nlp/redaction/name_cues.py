@@ -162,8 +162,6 @@ ACTED_AFTER = re.compile(
     r"\s+(?:rang|phoned|rung|texted|e-?mailed|messaged|said|told|asked|explained|listened"
     r"|smiled|laughed|apologi[sz]ed|promised|replied)\b"
 )
-# Pronouns a world name list also holds ("He", a Chinese given name): "He said" is no one.
-PRONOUNS = frozenset("i you he she it we they who one someone everyone".split())
 PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )

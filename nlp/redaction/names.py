@@ -43,7 +43,6 @@ from nlp.redaction.name_cues import (
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
-    PRONOUNS,
     SAINTS_CY,
     SENTENCE_BREAK,
     THE_JOB_AFTER,
@@ -65,6 +64,10 @@ from nlp.redaction.place_cues import (
 from nlp.redaction.word_checks import FUNCTION_WORDS
 from nlp.redaction.word_shapes import words_joined
 
+# Words of grammar a world name list also holds, which a person's verb or job after them
+# does not make a name: "He said" ("He" is a Chinese given name), "One asked", "our trust In
+# the doctor" in capital-I text.
+_GRAMMAR = FUNCTION_WORDS | {"one"}
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
 # any other English one, the word must not end its line: a sign-off's last word is the
 # writer's name, whatever it means ("Regards, Sunny"); "Best Actor" is an award. Welsh "gan"
@@ -205,8 +208,7 @@ class _Scan(Tokens):
             self.capitalised(i)
             and key in self.g.first_names
             and key not in NOT_NAMES
-            and key not in PRONOUNS
-            and key not in FUNCTION_WORDS  # "our trust In the doctor", in capital-I text
+            and key not in _GRAMMAR
             and not (i and self.keys[i - 1] in DETERMINERS)
             and (
                 ACTED_AFTER.match(self.text, after)

@@ -494,6 +494,7 @@ def test_a_given_name_at_the_desk_is_a_person(
         # The words themselves, a pronoun, a bell and a village stay.
         ("I hope you are well.", None),
         ("He said the bins were late.", None),
+        ("One said the bins were late.", None),
         ("The Bell rang at three.", None),
         ("I live in a village called Hope.", None),
         # A question and a hope, not a person.
