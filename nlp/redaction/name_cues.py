@@ -270,10 +270,14 @@ CALLED_AFTER_A_PERSON = re.compile(
 # the midwife". A virtue or a season is no one's nurse. The letters of jobs residents name
 # ("the HCA", "the OT") count as the job.
 _JOB_LETTERS = "hca ot gp cpn hv slt pa".split()
-THE_JOB_AFTER = re.compile(
-    r",?\s+the\s+(?:" + "|".join(sorted(ROLE_NOUNS | set(_JOB_LETTERS))) + r")\b(?!['’])",
-    re.IGNORECASE,
-)
+_JOBS = "|".join(sorted(ROLE_NOUNS | set(_JOB_LETTERS)))
+THE_JOB_AFTER = re.compile(rf",?\s+the\s+(?:{_JOBS})\b(?!['’])", re.IGNORECASE)
+# ... and before it, the job right before the name, lower-case: "my social worker Hope",
+# "our carer Joy", "my daughter Summer" (a title, capitalised, is read as a title).
+JOB_BEFORE = re.compile(rf"\b(?:{_JOBS})\s+$")
+# Thanks to someone: "Thanks to Summer for her help", "thank you to Hope". A thank-you goes
+# to a person; a season or a virtue is thanked for, not to ("thanks to the rain" has "the").
+THANKED_BEFORE = re.compile(r"\bthank(?:s| you)\s+to\s+$", re.IGNORECASE)
 #: Welsh words for how a person treats others, softened as "yn" softens them ("caredig" ->
 #: "yn garedig"): what one says of a person, not of a town ("Roedd Chelsea yn garedig").
 #: Not "hyfryd", "gwych", "da": a place is lovely, great and good too.

@@ -39,12 +39,14 @@ from nlp.redaction.name_cues import (
     HELLO,
     INTRO_AFTER,
     INTRO_BEFORE,
+    JOB_BEFORE,
     MUTATING,
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
     PARTICLES,
     SAINTS_CY,
     SENTENCE_BREAK,
+    THANKED_BEFORE,
     THE_JOB_AFTER,
     TITLES,
     TITLES_CY,
@@ -170,6 +172,30 @@ class _Scan(Tokens):
 
     # Spans ------------------------------------------------------------------------
 
+    def given_name_cued_by_its_deeds(self, i: int, after: int) -> bool:
+        """Whether the capitalised given name at token i (a word too, as often as not: "Hope",
+        "Will", "Summer") is a person by what the words around it say: what only a person did
+        after it (ACTED_AFTER), thanks to it, or its job before or after it (JOB_BEFORE,
+        THE_JOB_AFTER). Not a word of grammar ("He said") nor after an article ("the Bell
+        rang"); nor beside a job when it can be the modal ("Will the nurse ring?", "the nurse
+        Will come") or, opening a sentence, "Hope" that leaves out its "I" ("Hope the GP
+        rings")."""
+        key = self.keys[i]
+        if (
+            not self.capitalised(i)
+            or key not in self.g.first_names
+            or key in NOT_NAMES
+            or key in _GRAMMAR
+            or (i and self.keys[i - 1] in DETERMINERS)
+        ):
+            return False
+        before = self.text[max(0, self.starts[i] - 30) : self.starts[i]]
+        if ACTED_AFTER.match(self.text, after) or THANKED_BEFORE.search(before):
+            return True
+        if key in AUXILIARIES or (key == "hope" and self.sentence_start(i)):
+            return False
+        return bool(JOB_BEFORE.search(before) or THE_JOB_AFTER.match(self.text, after))
+
     def cued(self, i: int) -> bool | None:
         """None if no name starts at token i; else whether a title or introduction cued it."""
         key = self.keys[i]
@@ -204,23 +230,8 @@ class _Scan(Tokens):
             and AT_THE_DESK.match(self.text, after)
         ):
             return True  # "Summer on the front desk": a season is never at reception
-        if (
-            self.capitalised(i)
-            and key in self.g.first_names
-            and key not in NOT_NAMES
-            and key not in _GRAMMAR
-            and not (i and self.keys[i - 1] in DETERMINERS)
-            and (
-                ACTED_AFTER.match(self.text, after)
-                or (
-                    # "Will the nurse ring me?" asks; "Hope the GP rings" leaves out the "I"
-                    key not in AUXILIARIES
-                    and not (key == "hope" and self.sentence_start(i))
-                    and THE_JOB_AFTER.match(self.text, after)
-                )
-            )
-        ):
-            return True  # "Hope rang me", "Sky the HCA"; not "the Bell rang"
+        if self.given_name_cued_by_its_deeds(i, after):
+            return True  # "Hope rang me", "Sky the HCA", "my carer Joy", "Thanks to Summer"
         if NAMED_AFTER.match(self.text, after):
             return None if key in NOT_NAMES or self.common(key) else True  # not "It is my name"
         if (

@@ -485,9 +485,15 @@ def test_a_given_name_at_the_desk_is_a_person(
         ("Hope rang me about the bins.", "[name] rang me about the bins."),
         ("Will phoned me back the next day.", "[name] phoned me back the next day."),
         ("Grace explained it all really well.", "[name] explained it all really well."),
-        # ... or beside their job.
+        # ... or beside their job, or thanked.
         ("Big thanks to Sky the HCA.", "Big thanks to [name] the HCA."),
         ("Summer, the midwife, was lovely.", "[name], the midwife, was lovely."),
+        (
+            "Thank you to Hope and Faith at the surgery.",
+            "Thank you to [name] and [name] at the surgery.",
+        ),
+        ("My social worker Hope never rings back.", "My social worker [name] never rings back."),
+        ("Thank you to Summer for her help.", "Thank you to [name] for her help."),
         # ... or after a person called so.
         ("The nurse called Hope was lovely.", "The nurse called [name] was lovely."),
         ("A lady named Joy helped me fill it in.", "A lady named [name] helped me fill it in."),
@@ -497,6 +503,8 @@ def test_a_given_name_at_the_desk_is_a_person(
         ("One said the bins were late.", None),
         ("The Bell rang at three.", None),
         ("I live in a village called Hope.", None),
+        ("Thanks to the rain the park flooded.", None),
+        ("Thanks to Covid we had no visits.", None),
         # A question and a hope, not a person.
         ("Will the nurse ring me back?", None),
         ("Hope the physio can help me.", None),
