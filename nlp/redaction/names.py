@@ -63,13 +63,9 @@ from nlp.redaction.place_cues import (
     names_a_place,
     opens_a_welsh_place,
 )
-from nlp.redaction.word_checks import FUNCTION_WORDS
+from nlp.redaction.word_checks import GRAMMAR_WORDS
 from nlp.redaction.word_shapes import words_joined
 
-# Words of grammar a world name list also holds, which a person's verb or job after them
-# does not make a name: "He said" ("He" is a Chinese given name), "One asked", "our trust In
-# the doctor" in capital-I text.
-_GRAMMAR = FUNCTION_WORDS | {"one"}
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
 # any other English one, the word must not end its line: a sign-off's last word is the
 # writer's name, whatever it means ("Regards, Sunny"); "Best Actor" is an award. Welsh "gan"
@@ -185,7 +181,7 @@ class _Scan(Tokens):
             not self.capitalised(i)
             or key not in self.g.first_names
             or key in NOT_NAMES
-            or key in _GRAMMAR
+            or key in GRAMMAR_WORDS
             or (i and self.keys[i - 1] in DETERMINERS)
         ):
             return False

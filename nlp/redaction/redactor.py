@@ -25,7 +25,7 @@ from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
 from nlp.redaction.name_cues import after_title
 from nlp.redaction.normalise import Normalised, normalise
-from nlp.redaction.repeats import repeated_mentions
+from nlp.redaction.repeats import names_listed_beside, repeated_mentions
 from nlp.redaction.sayings import sayings
 from nlp.redaction.statistical import CONTEXTUAL
 from nlp.redaction.technical import shown_in_code_talk
@@ -378,6 +378,7 @@ def _result(
         if finish > begin:
             mapped.append({"start": begin, "end": finish, "type": kind})
     mapped.extend(repeated_mentions(original, mapped))
+    mapped.extend(names_listed_beside(original, mapped))
     merged = _join_neighbours(original, normalise_spans(mapped, text_length=len(original)))
     return RedactionResult(
         text=render_redacted(original, merged),

@@ -1,7 +1,10 @@
-"""Other mentions of a name or a street already redacted once in the same text.
+"""Other mentions of a name or a street already redacted once in the same text, and the
+given names listed beside a hidden one.
 
 The finders judge each mention where it stands; a name they hid once must go wherever it
-is written again, or "[name] ... ring Gareth" gives the first placeholder away.
+is written again, or "[name] ... ring Gareth" gives the first placeholder away. Likewise a
+given name that is also a word, listed with "and" beside a hidden name ("Hope and [name] on
+reception"), is a person too.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ import re
 from typing import Any
 
 from nlp.redaction.addresses import ADDRESS
-from nlp.redaction.gazetteer import fold
+from nlp.redaction.gazetteer import NAME_RANK, NOT_NAMES, common_given_names, fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
+from nlp.redaction.name_cues import title
 from nlp.redaction.place_cues import within_a_place
+from nlp.redaction.word_checks import GRAMMAR_WORDS
 
 _HOUSE_NUMBER = re.compile(r"^\W*(?:(?:flat|apartment|unit|rhif|fflat)\s*)?\d+[a-z]?\b[\s,]*", re.I)
 
@@ -63,4 +68,47 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
                     continue  # "Glyn ... lives in Glyn Ceiriog": the village's name shows no
                     # one's, and "[name] Ceiriog" would tell the reader the person's
                 extra.append({"start": match.start(), "end": match.end(), "type": span["type"]})
+    return extra
+
+
+# A capitalised word, and "and" or "&" between it and the name beside it.
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
+_AND_AFTER = re.compile(r"\s+(?:and|&)\s+")
+_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+
+
+_COMMON = common_given_names(NAME_RANK)
+
+
+def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Capitalised given names joined by "and" or "&" to a name already hidden: "Hope and
+    [name] on reception", "thanks to [name] & Summer". Residents list the staff they thank,
+    and a word that is also a given name, listed beside a person, is one. Not a comma ("Thanks
+    Sarah, Hope you are well"), nor a word that is never a name ("[name] and May"), one of
+    grammar ("[name] and In particular", in capital-I text), a title, or a place that is no
+    common given name ("from Montserrat and [name]")."""
+    names = [(span["start"], span["end"]) for span in spans if span["type"] == "name"]
+    if not names:
+        return []
+    starts = {start for start, _ in names}
+    ends = {end for _, end in names}
+    hidden = [(span["start"], span["end"]) for span in spans]
+    extra: list[dict[str, Any]] = []
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in hidden):
+            continue
+        key = fold(match.group())
+        g = _gazetteer()
+        if key in NOT_NAMES or key in GRAMMAR_WORDS or key not in g.first_names:
+            continue
+        if title(match.group()):
+            continue  # "Countess of Warwick and Lady Jane Seymour": the title stays
+        if (key in g.uk_places or key in g.world_places) and key not in _COMMON:
+            continue  # "from Montserrat and Bobby Farrell", "at Kingsley & Cherry" (wards);
+            # "Lee and [name]" is a person: a common given name
+        after = _AND_AFTER.match(text, end)
+        before = _AND_BEFORE.search(text, max(0, start - 8), start)
+        if (after and after.end() in starts) or (before and before.start() in ends):
+            extra.append({"start": start, "end": end, "type": "name"})
     return extra

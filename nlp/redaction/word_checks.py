@@ -56,6 +56,10 @@ FUNCTION_WORDS = frozenset(
     " to in on at by for from as if than then there their they we you he she his her our"
     " your my me us them who what which when where why how has have had do does did".split()
 )
+#: The same and "one": words of grammar a world name list also holds, which no cue around
+#: them makes a name: "He said" ("He" is a Chinese given name), "One asked", "our trust In
+#: the doctor" in capital-I text, "[name] and In particular".
+GRAMMAR_WORDS = FUNCTION_WORDS | {"one"}
 
 
 class WordChecks:

@@ -520,6 +520,28 @@ def test_a_given_name_that_acts_has_a_job_or_is_so_called_is_a_person(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A given name that is also a word, listed with "and" beside a hidden name.
+        ("Hope and Faith on reception were great.", "[name] and [name] on reception were great."),
+        ("Mark & Will sorted it for us.", "[name] & [name] sorted it for us."),
+        # Not after a comma, nor a word that is never a name.
+        ("Thanks Sarah, Hope you are well.", "Thanks [name], Hope you are well."),
+        ("Sarah and May were kind.", "[name] and May were kind."),
+        # A place that is no common given name stays.
+        (
+            "We moved from Montserrat and Dave Jones helped us.",
+            "We moved from Montserrat and [name] helped us.",
+        ),
+    ],
+)
+def test_a_given_name_listed_beside_a_hidden_one_is_hidden(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text, language="en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # One singled out of a team is a person, even a name the finder barely knows.
         ("Shout out to the bin men esp Daz", "Shout out to the bin men esp [name]"),
         ("all the nurses esp. Jo on nights", "all the nurses esp. [name] on nights"),
