@@ -244,12 +244,11 @@ def common_given_names(limit: int) -> frozenset[str]:
     return popular_first_names(limit) | {fold(n) for n in WELSH_FIRST_NAMES}
 
 
-def _place_names() -> set[str]:
+def _place_names(uk: set[str], world: set[str]) -> set[str]:
     # A British place is a place even when it is also a name ("Chester",
     # "Lincoln", "Mold"), unless it is one of the hundred commonest first names;
     # abroad, popular first names and surnames ("Davis", "Parker") win over the
     # towns that share them.
-    uk, world = _places()
     first = _popular(500, "dist.male.first", "dist.female.first") | {
         fold(n) for n in WELSH_FIRST_NAMES
     }
@@ -274,7 +273,7 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(
         first_names=first,
         surnames=surnames,
-        places=frozenset(_place_names()),
+        places=frozenset(_place_names(uk, world)),
         frequencies=_frequencies(),
         uk_places=frozenset(uk),
         world_places=frozenset(world),

@@ -77,9 +77,6 @@ _AND_AFTER = re.compile(r"\s+(?:and|&)\s+")
 _AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
 
 
-_COMMON = common_given_names(NAME_RANK)
-
-
 def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Capitalised given names joined by "and" or "&" to a name already hidden: "Hope and
     [name] on reception", "thanks to [name] & Summer". Residents list the staff they thank,
@@ -93,18 +90,18 @@ def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str
     starts = {start for start, _ in names}
     ends = {end for _, end in names}
     hidden = [(span["start"], span["end"]) for span in spans]
+    g, common = _gazetteer(), common_given_names(NAME_RANK)
     extra: list[dict[str, Any]] = []
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in hidden):
             continue
         key = fold(match.group())
-        g = _gazetteer()
         if key in NOT_NAMES or key in GRAMMAR_WORDS or key not in g.first_names:
             continue
         if title(match.group()):
             continue  # "Countess of Warwick and Lady Jane Seymour": the title stays
-        if (key in g.uk_places or key in g.world_places) and key not in _COMMON:
+        if (key in g.uk_places or key in g.world_places) and key not in common:
             continue  # "from Montserrat and Bobby Farrell", "at Kingsley & Cherry" (wards);
             # "Lee and [name]" is a person: a common given name
         after = _AND_AFTER.match(text, end)
