@@ -286,6 +286,17 @@ PERSON_ADJECTIVES_CY = frozenset(
     for word in """caredig clên ffeind amyneddgar cymwynasgar cwrtais cyfeillgar digywilydd
     anghwrtais sarrug proffesiynol tosturiol gofalgar""".split()
 )
+#: English words for how a person treats others: what one says of a person, not of a town
+#: ("Wells was kind to me", "Hope has been so patient"). Not "lovely", "great", "friendly",
+#: "welcoming": a village is those too ("Holt is very friendly").
+PERSON_ADJECTIVES = frozenset(
+    """kind unkind helpful unhelpful rude polite impolite courteous discourteous patient
+    impatient caring uncaring compassionate supportive unsupportive professional
+    unprofessional attentive inattentive considerate inconsiderate respectful disrespectful
+    knowledgeable reassuring empathetic empathic sympathetic unsympathetic approachable
+    thoughtful understanding dismissive condescending patronising patronizing arrogant abrupt
+    sarcastic cheerful chatty bubbly""".split()
+)
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
 # also surnames ("Park", "Lane", "Hall", "Church", "Street"): "Sarah Lane" stays hidden.

@@ -56,7 +56,7 @@ from nlp.redaction.name_cues import (
     welsh_words_in,
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
-from nlp.redaction.person_cues import AUXILIARIES, says_a_person
+from nlp.redaction.person_cues import AUXILIARIES, described_as_a_person, says_a_person
 from nlp.redaction.place_cues import (
     a_mutated_place,
     in_a_welsh_place_name,
@@ -171,7 +171,8 @@ class _Scan(Tokens):
     def given_name_cued_by_its_deeds(self, i: int, after: int) -> bool:
         """Whether the capitalised given name at token i (a word too, as often as not: "Hope",
         "Will", "Summer") is a person by what the words around it say: what only a person did
-        after it (ACTED_AFTER), thanks to it, or its job before or after it (JOB_BEFORE,
+        after it (ACTED_AFTER), how it treats others ("Hope was so kind":
+        person_cues.described_as_a_person), thanks to it, or its job before or after it (JOB_BEFORE,
         THE_JOB_AFTER). Not a word of grammar ("He said") nor after an article ("the Bell
         rang"); nor beside a job when it can be the modal ("Will the nurse ring?", "the nurse
         Will come") or, opening a sentence, "Hope" that leaves out its "I" ("Hope the GP
@@ -186,7 +187,11 @@ class _Scan(Tokens):
         ):
             return False
         before = self.text[max(0, self.starts[i] - 30) : self.starts[i]]
-        if ACTED_AFTER.match(self.text, after) or THANKED_BEFORE.search(before):
+        if (
+            ACTED_AFTER.match(self.text, after)
+            or THANKED_BEFORE.search(before)
+            or described_as_a_person(self.word_spans, i)
+        ):
             return True
         if key in AUXILIARIES or (key == "hope" and self.sentence_start(i)):
             return False

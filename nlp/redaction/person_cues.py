@@ -8,6 +8,8 @@ since "Holt is lovely" is about Holt. These cues say the word is a person all th
 - a verb only people do right after it ("Norton said", "Hatfield told us", "Norton would
   later add"), or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor
   decides;
+- a word for how a person treats others after "is", "was" or "has been" ("Preston was very
+  helpful", "Holt was rude to my mum"): a town is neither;
 - "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone");
 - a list of people it stands in: a capitalised given name that is no place, joined to it by
   "and", "&" or a comma ("Caroline and Lee were kind", "Jog, Suzanne & Lea");
@@ -23,6 +25,7 @@ from collections.abc import Collection, Sequence
 
 from nlp.redaction.gazetteer import Gazetteer, fold
 from nlp.redaction.name_cues import (
+    PERSON_ADJECTIVES,
     PERSON_ADJECTIVES_CY,
     ROLE_NOUNS,
     ROLE_NOUNS_CY,
@@ -156,6 +159,31 @@ def named_beside_a_role(
     return False
 
 
+#: The verbs that link a name to what it is like ("Wells was kind", "Hope has been patient").
+_LINKING = frozenset("is was are were has have had seems seemed".split())
+#: Words between the link and the word for how one treats others ("was always so kind",
+#: "has not been very helpful"); at most three are skipped.
+_DEGREE = frozenset(
+    """very so really always extremely incredibly super ever particularly especially most
+    exceptionally absolutely truly genuinely also just too quite never not been""".split()
+)
+
+
+def described_as_a_person(words: Sequence[Word], last: int) -> bool:
+    """Whether English text says words[..last] treats people somehow: a linking verb and a
+    word for it after it ("Preston was very helpful", "Holt was rude to my mum": a town is
+    neither; PERSON_ADJECTIVES). Only the same line counts."""
+    linking, k = _next_word_at(words, last, 1)
+    if linking.lower() not in _LINKING:
+        return False
+    word, k = _next_word_at(words, k, 1)
+    for _ in range(3):
+        if word.lower() not in _DEGREE:
+            break
+        word, k = _next_word_at(words, k, 1)
+    return word.lower() in PERSON_ADJECTIVES
+
+
 #: People by their job or tie in Welsh text, in either language ("nyrs ardal, Chelsea,").
 _ROLES_CY = ROLE_NOUNS | ROLE_NOUNS_CY
 
@@ -174,10 +202,11 @@ def says_a_person(
     words: Sequence[Word], first: int, last: int, gazetteer: Gazetteer, *, welsh: bool
 ) -> bool:
     """Whether the words around words[first..last] say it is a person, the cues above in
-    one: in English a person's verb or title (acts_as_person), a list of people, a job it is
-    set beside; in Welsh a list joined by "a"/"ac", a Welsh or English job (two words back:
-    "gweithiwr cymdeithasol, Shannon,"), or being kind or rude (described_as_a_person_cy;
-    Welsh verbs come first and are read as introductions, name_cues.INTRO_BEFORE)."""
+    one: in English a person's verb or title (acts_as_person), being kind or rude
+    (described_as_a_person), a list of people, a job it is set beside; in Welsh a list
+    joined by "a"/"ac", a Welsh or English job (two words back: "gweithiwr cymdeithasol,
+    Shannon,"), or being kind or rude (described_as_a_person_cy; Welsh verbs come first and
+    are read as introductions, name_cues.INTRO_BEFORE)."""
     if welsh:
         return (
             listed_beside_a_person(words, first, last, gazetteer.people, LIST_JOINERS_CY)
@@ -186,6 +215,7 @@ def says_a_person(
         )
     return (
         acts_as_person(words, first, last, gazetteer.places)  # "Norton said"
+        or described_as_a_person(words, last)  # "Preston was very helpful"
         or listed_beside_a_person(words, first, last, gazetteer.people)  # "Caroline and Lee"
         or named_beside_a_role(words, first, last)  # "occupational assistant (Shannon)"
     )

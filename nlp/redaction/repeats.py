@@ -3,8 +3,8 @@ given names listed beside a hidden one.
 
 The finders judge each mention where it stands; a name they hid once must go wherever it
 is written again, or "[name] ... ring Gareth" gives the first placeholder away. Likewise a
-given name that is also a word, listed with "and" beside a hidden name ("Hope and [name] on
-reception"), is a person too.
+given name that is also a word, in a list with a hidden name ("Hope and [name] on
+reception", "[name], Autumn and Joy"), is a person too.
 """
 
 from __future__ import annotations
@@ -71,27 +71,29 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
     return extra
 
 
-# A capitalised word, and "and" or "&" between it and the name beside it.
+# A capitalised word, and what joins the items of a list: a comma, "and" or "&", or both.
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
-_AND_AFTER = re.compile(r"\s+(?:and|&)\s+")
-_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+_COMMA = re.compile(r"\s*,\s*")
+_AND = re.compile(r",?\s+(?:and|&)\s+")
 
 
 def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Capitalised given names joined by "and" or "&" to a name already hidden: "Hope and
-    [name] on reception", "thanks to [name] & Summer". Residents list the staff they thank,
-    and a word that is also a given name, listed beside a person, is one. Not a comma ("Thanks
-    Sarah, Hope you are well"), nor a word that is never a name ("[name] and May"), one of
-    grammar ("[name] and In particular", in capital-I text), a title, or a place that is no
-    common given name ("from Montserrat and [name]")."""
-    names = [(span["start"], span["end"]) for span in spans if span["type"] == "name"]
+    """Capitalised given names in a list with a name already hidden: "Hope and [name] on
+    reception", "thanks to [name] & Summer", "Thanks to [name], Autumn and Joy". Residents
+    list the staff they thank, and a word that is also a given name, listed beside a person,
+    is one. A list ends in "and" or "&"; commas alone make none ("Thanks Sarah, Hope you are
+    well"). Not a word that is never a name ("[name] and May") or one of grammar ("[name] and
+    In particular", in capital-I text), a title, or a place that is no common given name
+    ("from Montserrat and [name]")."""
+    # The finders and the repeats pass may each give the same span.
+    names = {(span["start"], span["end"]) for span in spans if span["type"] == "name"}
     if not names:
         return []
-    starts = {start for start, _ in names}
-    ends = {end for _, end in names}
     hidden = [(span["start"], span["end"]) for span in spans]
     g, common = _gazetteer(), common_given_names(NAME_RANK)
-    extra: list[dict[str, Any]] = []
+    # The items a list may hold, in the text's order: the hidden names, and the words that
+    # may be given names (True where already hidden).
+    items = [(start, end, True) for start, end in names]
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in hidden):
@@ -104,8 +106,34 @@ def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str
         if (key in g.uk_places or key in g.world_places) and key not in common:
             continue  # "from Montserrat and Bobby Farrell", "at Kingsley & Cherry" (wards);
             # "Lee and [name]" is a person: a common given name
-        after = _AND_AFTER.match(text, end)
-        before = _AND_BEFORE.search(text, max(0, start - 8), start)
-        if (after and after.end() in starts) or (before and before.start() in ends):
-            extra.append({"start": start, "end": end, "type": "name"})
+        items.append((start, end, False))
+    items.sort()
+    # A word right before another item opens that one's name, and is no item of its own
+    # ("Stassen, and General Douglas MacArthur": the rank stays).
+    items = [
+        item
+        for item, following in zip(items, [*items[1:], None], strict=True)
+        if item[2] or following is None or not text[item[1] : following[0]].isspace()
+    ]
+    extra: list[dict[str, Any]] = []
+    # A list is a run of items joined by commas and closed by "and" or "&" ("[name], Autumn
+    # and Joy"); commas alone join none ("Thanks [name], Hope you are well"). The item that
+    # closes one may open the next ("Mark & Will, Hope and Joy").
+    run = items[:1]
+    for item in items[1:]:
+        if item[0] < run[-1][1]:
+            continue  # inside the item before: one name spans the other
+        between = text[run[-1][1] : item[0]]
+        if _AND.fullmatch(between):
+            run.append(item)
+            listed = any(hidden for _, _, hidden in run)
+            if listed:
+                extra += [
+                    {"start": a, "end": b, "type": "name"} for a, b, hidden in run if not hidden
+                ]
+            run = [(item[0], item[1], listed)]
+        elif _COMMA.fullmatch(between):
+            run.append(item)
+        else:
+            run = [item]
     return extra

@@ -494,6 +494,11 @@ def test_a_given_name_at_the_desk_is_a_person(
         ),
         ("My social worker Hope never rings back.", "My social worker [name] never rings back."),
         ("Thank you to Summer for her help.", "Thank you to [name] for her help."),
+        # ... or said to treat someone kindly or rudely.
+        ("River was very patient with me.", "[name] was very patient with me."),
+        ("Hope was so kind to my dad.", "[name] was so kind to my dad."),
+        ("Sky is always really professional.", "[name] is always really professional."),
+        ("Summer is lovely in Wrexham.", None),
         # ... or after a person called so.
         ("The nurse called Hope was lovely.", "The nurse called [name] was lovely."),
         ("A lady named Joy helped me fill it in.", "A lady named [name] helped me fill it in."),
@@ -520,10 +525,20 @@ def test_a_given_name_that_acts_has_a_job_or_is_so_called_is_a_person(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A given name that is also a word, listed with "and" beside a hidden name.
+        # A given name that is also a word, listed beside a hidden name.
         ("Hope and Faith on reception were great.", "[name] and [name] on reception were great."),
         ("Mark & Will sorted it for us.", "[name] & [name] sorted it for us."),
-        # Not after a comma, nor a word that is never a name.
+        # ... in a list that ends in "and" or "&", commas before it.
+        ("Thanks to Summer, Autumn and Joy.", "Thanks to [name], [name] and [name]."),
+        ("Hope, Faith and Sarah were kind.", "[name], [name] and [name] were kind."),
+        ("Mark & Will, Hope you are well.", "[name] & [name], Hope you are well."),
+        # A rank opening the last name of a list is no name of its own (CrossNER dev).
+        (
+            "In 1944 Thomas E. Dewey, Harold Stassen, and General Douglas MacArthur claimed all"
+            " the delegates.",
+            "In 1944 [name], [name], and General [name] claimed all the delegates.",
+        ),
+        # Not after a comma alone, nor a word that is never a name.
         ("Thanks Sarah, Hope you are well.", "Thanks [name], Hope you are well."),
         ("Sarah and May were kind.", "[name] and May were kind."),
         # A place that is no common given name stays.

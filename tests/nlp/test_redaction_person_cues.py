@@ -17,6 +17,7 @@ from nlp.redaction.name_cues import ROLE_NOUNS_CY, not_welsh_spelling
 from nlp.redaction.person_cues import (
     LIST_JOINERS_CY,
     acts_as_person,
+    described_as_a_person,
     described_as_a_person_cy,
     listed_beside_a_person,
     named_beside_a_role,
@@ -123,6 +124,9 @@ def test_a_name_that_is_a_place_is_hidden_in_a_list_of_people(
     monkeypatch.setattr(person_cues, "listed_beside_a_person", lambda *_: False)
     # The redactor's last pass hides a listed given name too (repeats.names_listed_beside).
     monkeypatch.setattr(redactor_module, "names_listed_beside", lambda *_: [])
+    # ... and so does being kind (described_as_a_person: "Lee were kind").
+    monkeypatch.setattr(person_cues, "described_as_a_person", lambda *_: False)
+    monkeypatch.setattr(names, "described_as_a_person", lambda *_: False)
     shown = [r.text for r in redactor.redact_many(LISTS[:1], language="en")]
     assert shown == ["[name] and Lee were kind, caring and very respectful."]
 
@@ -156,6 +160,41 @@ def test_the_cues() -> None:
     assert acts_as_person(words("Thanks . Preston you star"), 2, 2)
     assert not acts_as_person(words("I love Preston you know"), 2, 2)  # not spoken to
     assert not_welsh_spelling("Ishawna") and not not_welsh_spelling("Rhosddu")
+
+
+# Towns that are surnames, said to treat someone kindly or rudely: people. Each was shown.
+DESCRIBED = [
+    "Preston was very helpful.",
+    "Wells was kind to me.",
+    "Holt has been so rude to my mum.",
+]
+DESCRIBED_HIDDEN = [
+    "[name] was very helpful.",
+    "[name] was kind to me.",
+    "[name] has been so rude to my mum.",
+]
+# What a town is too, friendly or lovely, says no person.
+NOT_DESCRIBED = ["Holt is very friendly.", "Holt is lovely and quiet.", "Mold was helpful"]
+
+
+def test_a_name_that_is_a_place_is_hidden_where_it_treats_someone_so(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [r.text for r in redactor.redact_many(DESCRIBED, language="en")] == DESCRIBED_HIDDEN
+    assert [r.text for r in redactor.redact_many(NOT_DESCRIBED, language="en")] == NOT_DESCRIBED
+    monkeypatch.setattr(person_cues, "described_as_a_person", lambda *_: False)
+    monkeypatch.setattr(names, "described_as_a_person", lambda *_: False)  # the rules' cue
+    assert [r.text for r in redactor.redact_many(DESCRIBED, language="en")] == DESCRIBED
+
+
+def test_the_described_cue() -> None:
+    assert described_as_a_person(words("Wells was kind"), 0)
+    assert described_as_a_person(words("Wells has not been very helpful"), 0)
+    assert described_as_a_person(words("Hope is always so patient"), 0)
+    assert not described_as_a_person(words("Holt is a kind place"), 0)  # "a" is no degree
+    assert not described_as_a_person(words("Holt needs kind people"), 0)
+    assert not described_as_a_person(words("Holt is very friendly"), 0)
+    assert not described_as_a_person(words("Holt was\nkind"), 0)  # another line
 
 
 # Staff named beside their job, from the NHS answers: "Shannon" is also a river and a
