@@ -61,9 +61,14 @@ _SWEAR_STEMS = re.compile(
 )
 
 
+# Phones type curly apostrophes ("you’re", "ti’n"); the patterns are written with "'".
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´", "'"))
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents, look-alike digits as letters, long runs of a letter cut to one."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    """Lower case, straight apostrophes, no accents, look-alike digits as letters, long runs
+    of a letter cut to one."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = [w.translate(_LEET) if any(c.isalpha() for c in w) else w for w in text.split()]
     return _RUNS.sub(r"\1", " ".join(words))
@@ -214,7 +219,7 @@ _SEPARATORS = re.compile(r"[\s.\-_*]+")
 _AIMED = re.compile(
     r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
     r"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:mayor|leader|councillor|officer"
-    r"|manager|landlord|boss))\s+(?:are|r|is|'re|'s)"
+    r"|manager|landlord|boss))(?:\s+(?:are|r|is)|'re|'s)|(?:you|they)re|ur"
     r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:maer|cynghorydd|cynghorwyr|arweinydd"
     r"|swyddog|swyddogion|rheolwr|landlord|staff))(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
     r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"

@@ -25,6 +25,12 @@ Welsh spellings and endings of the stems) and dropped "cocyn": "cocyn hitio" (a 
 stock) and "cocyn gwair" (a haycock) are everyday Welsh, and the anatomical "pidyn" and
 "ceilliau" ("canser y ceilliau"), as the English list leaves out "penis" and "testicles".
 
+Session 22 added the spoken forms of insults listed by Nation.Cymru ("The top 12 most
+satisfying Welsh language insults", 28 April 2022): "slebog" (a slag), "pen pidyn" (a
+dickhead: "pidyn" alone stays anatomical), and "sglyfath", "sglyf" and "ysglyfaeth" beside
+the written "sglyfaeth" (a disgusting person; said to someone, not of prey), and "twmffat" (a
+fool) among the insults that count when aimed at someone.
+
 Each entry is a word or a phrase, matched whole after folding case, accents, repeated
 letters and look-alike digits (see nlp.moderation.flags).
 """
@@ -58,7 +64,7 @@ OBSCENE_CY = (
 cachu cachwr cachlyd cont contyn ffwc ffycin ffacin ffycio ffwcio ffyc ffycer ffycars
 twat bastad basdad basdun bastard bastads hwran hwr slwt bitsh pidlen wanc wancar wancyr
 wancars gast geist hwren hwrod hwrio hwrgi putain puteiniaid cachgi cachgwn
-pidlan slwten conts ffwcia ffycia ffwciwch basdads piso pisio pisho
+pidlan slwten conts ffwcia ffycia ffwciwch basdads piso pisio pisho slebog slebogs
 """.split()
     )
     | frozenset(
@@ -69,6 +75,7 @@ pidlan slwten conts ffwcia ffycia ffwciwch basdads piso pisio pisho
             "twll eich tin",
             "coc oen",
             "pen coc",
+            "pen pidyn",
             "dos i'r diawl",
         }
     )
@@ -80,7 +87,7 @@ INSULTS_CY = frozenset(
     """
 twpsyn twpsen twp dwl hurt ffwlbart ffŵl ffwl idiot idiotiaid hurtyn lembo llo penbwl pen-bwl
 mochyn moch diawl diawliaid sglyfaeth sglyfaethus ffiaidd hyll tew diwerth pathetig drewllyd
-sgym sgymbag
+sgym sgymbag ysglyfaeth sglyfath sglyf twmffat
 """.split()
 ) | frozenset(
     {

@@ -51,6 +51,18 @@ OWN_JOB = "the writer's job at a named place"
         ("stupid cow on the phone hung up on me", "abuse", "insult aimed at someone"),
         ("Mae'r cynghorwyr yn griw o sgym", "abuse", "insult aimed at someone"),
         ("Mae'r maer yn ddiwerth", "abuse", "insult aimed at someone"),
+        # ... with the verb run on, as people type it, and a phone's curly apostrophes.
+        ("you're all idiots", "abuse", "insult aimed at someone"),
+        ("youre an idiot", "abuse", "insult aimed at someone"),
+        ("ur a moron", "abuse", "insult aimed at someone"),
+        ("they’re vermin", "abuse", "insult aimed at someone"),
+        ("the mayor's an idiot", "abuse", "insult aimed at someone"),
+        ("Ti’n drewi", "abuse", "insult aimed at someone"),
+        ("Dos i’r diawl", "abuse", "obscene language"),
+        # Spoken Welsh insults (Nation.Cymru's list, 2022).
+        ("Hen slebog ydy hi", "abuse", "obscene language"),
+        ("Mae o'n pen pidyn", "abuse", "obscene language"),
+        ("Ti'n sglyfath", "abuse", "insult aimed at someone"),
         # Welsh scams: loans, work from home, and the "Hi Mum" text.
         ("Benthyciadau cyflym, ffoniwch nawr", "spam", "pressure to act now and advert"),
         ("Gwaith o adref, ennill £500 y dydd", "spam", "money or a free offer and advert"),
@@ -303,6 +315,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
     "text",
     [
         "The bins are late again, please sort it",
+        "you're a star, thank you",
+        "ur doing a great job",
+        "Roedd y llwynog yn chwilio am ysglyfaeth",  # prey, not a person
+        "Mae pidyn yn rhan o'r corff",
         "Mae angen mwy o fysiau i Wrecsam",
         "Ga i fag? Mae'r siop ar gau",
         "I hate the new parking scheme, the councillors never listen",
