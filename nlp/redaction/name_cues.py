@@ -258,12 +258,14 @@ ROLE_NOUNS_CY = frozenset(
     fold(form) for word in _ROLE_RADICALS_CY for form in (word, mutate(word, Mutation.SOFT))
 )
 # A person called or named so, right before the name: "a nurse called Hope", "the lady
-# named Joy", "my carer called Will". The naming cue alone needs a word written capitalised
-# more often ("a place called Hope" is a place); after a person, any given name is the name.
+# named Joy", "my carer called Will", "my neighbour's called Hope", "she was called Joy".
+# The naming cue alone needs a word written capitalised more often ("a place called Hope" is
+# a place, and so is "it's called Hope"); after a person, any given name is the name.
 _PEOPLE_CALLED = """lady man woman girl boy guy chap bloke gentleman fella person someone
 somebody""".split()
 CALLED_AFTER_A_PERSON = re.compile(
-    r"\b(?:" + "|".join(sorted(set(_PEOPLE_CALLED) | ROLE_NOUNS)) + r")s?\s+(?:called|named)\s+$",
+    r"\b(?:(?:" + "|".join(sorted(set(_PEOPLE_CALLED) | ROLE_NOUNS)) + r")s?|he|she)"
+    r"(?:\s+(?:is|was)|['’]s)?\s+(?:called|named)\s+$",
     re.IGNORECASE,
 )
 # A given name set beside its job: "Sky the HCA", "Hope, the physio, was great", "Summer

@@ -502,6 +502,9 @@ def test_a_given_name_at_the_desk_is_a_person(
         # ... or after a person called so.
         ("The nurse called Hope was lovely.", "The nurse called [name] was lovely."),
         ("A lady named Joy helped me fill it in.", "A lady named [name] helped me fill it in."),
+        ("My neighbour’s called Hope.", "My neighbour’s called [name]."),
+        ("She was called Joy and she was lovely.", "She was called [name] and she was lovely."),
+        ("It's called Hope.", None),
         # The words themselves, a pronoun, a bell and a village stay.
         ("I hope you are well.", None),
         ("He said the bins were late.", None),
