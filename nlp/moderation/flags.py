@@ -166,6 +166,7 @@ def check(text: str, language: str | None = None) -> list[Flag]:
     """The flags this answer deserves, each with a reason, at most one reason per rule."""
     if not text or not text.strip():
         return []
+    text = text.translate(_APOSTROPHES)  # every rule reads "I'm", "you've" as typed
     folded = fold(text)
     masked = masked_words(text.lower())  # read once for both reasons
     flags: list[Flag] = []

@@ -59,6 +59,12 @@ OWN_JOB = "the writer's job at a named place"
         ("the mayor's an idiot", "abuse", "insult aimed at someone"),
         ("Ti’n drewi", "abuse", "insult aimed at someone"),
         ("Dos i’r diawl", "abuse", "obscene language"),
+        ("Text WIN to 87121, you’ve won", "spam", "prize text"),
+        (
+            "I’m the headteacher of Ysgol Bryn Alyn",
+            "identifying",
+            "the writer's job at a named place",
+        ),
         # Spoken Welsh insults (Nation.Cymru's list, 2022).
         ("Hen slebog ydy hi", "abuse", "obscene language"),
         ("Mae o'n pen pidyn", "abuse", "obscene language"),
