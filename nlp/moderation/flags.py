@@ -220,7 +220,7 @@ _SEPARATORS = re.compile(r"[\s.\-_*]+")
 _AIMED = re.compile(
     r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
     r"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:mayor|leader|councillor|officer"
-    r"|manager|landlord|boss))(?:\s+(?:are|r|is)|'re|'s)|(?:you|they)re|ur"
+    r"|manager|landlord|boss))(?:\s+(?:are|r|is|was|were)|'re|'s)|(?:you|they)re|ur"
     r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:maer|cynghorydd|cynghorwyr|arweinydd"
     r"|swyddog|swyddogion|rheolwr|landlord|staff))(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
     r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"

@@ -57,6 +57,8 @@ OWN_JOB = "the writer's job at a named place"
         ("ur a moron", "abuse", "insult aimed at someone"),
         ("they’re vermin", "abuse", "insult aimed at someone"),
         ("the mayor's an idiot", "abuse", "insult aimed at someone"),
+        ("the landlord was a scumbag", "abuse", "insult aimed at someone"),
+        ("they were idiots, all of them", "abuse", "insult aimed at someone"),
         ("Ti’n drewi", "abuse", "insult aimed at someone"),
         ("Dos i’r diawl", "abuse", "obscene language"),
         ("Text WIN to 87121, you’ve won", "spam", "prize text"),
@@ -322,6 +324,7 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
     [
         "The bins are late again, please sort it",
         "you're a star, thank you",
+        "the landlord was a great help",
         "ur doing a great job",
         "Roedd y llwynog yn chwilio am ysglyfaeth",  # prey, not a person
         "Mae pidyn yn rhan o'r corff",
