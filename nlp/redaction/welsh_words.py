@@ -65,6 +65,14 @@ _LOCATIVE_BEFORE_ABROAD = frozenset({"yn", "ger", "drwy", "trwy"})
 #: ("Gwynedd Jones"), the person.
 REGIONS_NAMED_LIKE_PEOPLE = frozenset({"gwynedd", "dyfed", "gwent", "clwyd", "maldwyn"})
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\n")
+#: Welsh nouns for nationalities, written capitalised ("Mae e'n Sais", "y Gwyddel"): words
+#: wherever they stand, though a name list holds some ("Sais" is a surname too).
+DEMONYMS_CY = frozenset(
+    """sais saeson saesnes cymro cymry cymraes gwyddel gwyddelod gwyddeles albanwr albanwyr
+    albanes llydawr llydawyr cernywiad cernywiaid americanwr americanwyr ffrancwr ffrancwyr
+    ffrances almaenwr almaenwyr almaenes eidalwr eidalwyr sbaenwr sbaenwyr pwyliad pwyliaid
+    iddew iddewon iddewes""".split()
+)
 
 
 @cache
@@ -203,6 +211,8 @@ def ordinary_in_welsh(
         written = fold(word.strip("'’"))
         root = fold(radical(word.strip("'’"), previous=last or None))
         return alone and root != written and root in vocabulary() and root not in WELSH_NAME_KEYS
+    if alone and DEMONYMS_CY.intersection(_readings(word)):
+        return True  # "Mae e'n Sais", "yn Wyddel": a nationality, not a surname
     if alone and fold(word) in REGIONS_NAMED_LIKE_PEOPLE:
         return True  # "ym Methel, Gwynedd", "bryniau Maldwyn": unannounced, the county
     after_article = last in _ARTICLES or last.endswith(("'r", "’r"))  # "Mae'r Frenhines"

@@ -54,6 +54,9 @@ from nlp.redaction.welsh_words import ordinary_in_welsh, welsh_word
         "Diolch i'r staff yn Ysbyty Maelor.",
         "Mae o dan reolaeth Bwrdd Iechyd Prifysgol Betsi Cadwaladr.",
         "Mae'r bwyty newydd ar Heol Tudur.",
+        # Nationalities, capitalised as Welsh writes them ("Sais" is a surname too).
+        "Mae e'n Sais ond mae'n dysgu Cymraeg.",
+        "Roedd y Sais yn garedig.",
     ],
 )
 def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text: str) -> None:
