@@ -155,13 +155,16 @@ AT_THE_DESK = re.compile(
     r"|(?:yn\s+y\s+dderbynfa|wrth\s+y\s+ddesg|ar\s+y\s+ddesg|tu\s+ôl\s+i['’]r\s+cownter))\b",
     re.IGNORECASE,
 )
-# What only a person did, right after a given name: "Hope rang me", "Will phoned back",
-# "Grace explained it all". In the past tense, so the word cannot be the modal or the verb
-# ("will phone", "I hope"); a virtue, a month or a season neither rings nor explains.
-ACTED_AFTER = re.compile(
-    r"\s+(?:rang|phoned|rung|texted|e-?mailed|messaged|said|told|asked|explained|listened"
-    r"|smiled|laughed|apologi[sz]ed|promised|replied)\b"
+#: What only a person did: "Hope rang me", "Will phoned back", "Grace explained it all". In
+#: the past tense, so the word cannot be the modal or the verb ("will phone", "I hope"); a
+#: virtue, a month, a season or a town neither rings nor explains. person_cues.PERSON_VERBS
+#: holds these and the other tenses, read after a name the finder already marked.
+ACTED = frozenset(
+    """rang phoned rung texted emailed e-mailed messaged said told asked explained listened
+    smiled laughed apologised apologized promised replied""".split()
 )
+# ... right after a given name.
+ACTED_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(map(re.escape, ACTED))) + r")\b")
 PARTICLES = frozenset(
     "ap ab ferch verch van von de da di del della der den du la le bin al mac st ten ter".split()
 )

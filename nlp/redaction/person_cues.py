@@ -25,6 +25,7 @@ from collections.abc import Collection, Sequence
 
 from nlp.redaction.gazetteer import Gazetteer, fold
 from nlp.redaction.name_cues import (
+    ACTED,
     PERSON_ADJECTIVES,
     PERSON_ADJECTIVES_CY,
     ROLE_NOUNS,
@@ -39,8 +40,9 @@ Word = tuple[int, int, str]
 #: (a town or a ward "has", "is", "needs", "gets"; it does not "say" or "marry"). Past,
 #: present and base forms, as written after a name or an auxiliary. Not verbs a council or a
 #: club also does in the news ("announced", "issued", "signed", "won", "played").
-PERSON_VERBS = frozenset(
-    """
+PERSON_VERBS = (
+    frozenset(
+        """
 said says say told tells tell asked asks ask replied replies reply explained explains explain
 wrote writes write added adds add observed noted note argued argues argue claimed claims claim
 insisted insists insist admitted admits admit recalled recalls recall remembered remembers
@@ -50,7 +52,9 @@ promises promise apologised apologized apologises apologizes apologise apologize
 laughed laugh cried cry shouted shout whispered whisper died die married marry retired retire
 resigned resign
 """.split()
-)
+    )
+    | ACTED
+)  # and the rules' past tenses: "Holt rang me", "Norton texted"
 #: Between a name and its verb: auxiliaries and adverbs of time ("Norton would later add",
 #: "Kerry has told us", "Smith then said"); at most two are skipped.
 AUXILIARIES = frozenset(
@@ -169,11 +173,22 @@ _DEGREE = frozenset(
 )
 
 
+#: Where someone works, between their name and what they are like ("Hope from the council
+#: was so helpful", "Sky at the surgery is always kind"): up to four words.
+_WHERE_FROM = frozenset({"from", "at", "on"})
+
+
 def described_as_a_person(words: Sequence[Word], last: int) -> bool:
     """Whether English text says words[..last] treats people somehow: a linking verb and a
     word for it after it ("Preston was very helpful", "Holt was rude to my mum": a town is
-    neither; PERSON_ADJECTIVES). Only the same line counts."""
+    neither; PERSON_ADJECTIVES), past where the person works ("Hope from the council was
+    kind"). Only the same line counts."""
     linking, k = _next_word_at(words, last, 1)
+    if linking.lower() in _WHERE_FROM:
+        for _ in range(5):
+            linking, k = _next_word_at(words, k, 1)
+            if not linking or linking.lower() in _LINKING:
+                break
     if linking.lower() not in _LINKING:
         return False
     word, k = _next_word_at(words, k, 1)

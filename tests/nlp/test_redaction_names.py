@@ -498,6 +498,7 @@ def test_a_given_name_at_the_desk_is_a_person(
         ("River was very patient with me.", "[name] was very patient with me."),
         ("Hope was so kind to my dad.", "[name] was so kind to my dad."),
         ("Sky is always really professional.", "[name] is always really professional."),
+        ("Honey from the food bank was so kind.", "[name] from the food bank was so kind."),
         ("Summer is lovely in Wrexham.", None),
         # ... or after a person called so.
         ("The nurse called Hope was lovely.", "The nurse called [name] was lovely."),

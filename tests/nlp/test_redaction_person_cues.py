@@ -152,6 +152,7 @@ def test_the_cues() -> None:
     assert acts_as_person(words("Senator Hatfield , Mr ."), 1, 1)  # ... or before it
     assert acts_as_person(words("Shaw himself ran"), 0, 0)
     assert acts_as_person(words("Norton would later add :"), 0, 0)
+    assert acts_as_person(words("Holt rang me back"), 0, 0)  # the rules' past tenses too
     assert not acts_as_person(words("Norton would later be a town"), 0, 0)
     assert acts_as_person(words("Norton , who ruled"), 0, 0)
     assert not acts_as_person(words("Bishop Auckland is"), 1, 1, {"bishop auckland"})
@@ -195,6 +196,9 @@ def test_the_described_cue() -> None:
     assert not described_as_a_person(words("Holt needs kind people"), 0)
     assert not described_as_a_person(words("Holt is very friendly"), 0)
     assert not described_as_a_person(words("Holt was\nkind"), 0)  # another line
+    assert described_as_a_person(words("Hope from the council was so kind"), 0)
+    assert not described_as_a_person(words("Holt on a Sunday is lovely"), 0)
+    assert not described_as_a_person(words("Holt from the bypass to the river is kind"), 0)
 
 
 # Staff named beside their job, from the NHS answers: "Shannon" is also a river and a
