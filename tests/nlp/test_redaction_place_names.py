@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.redaction import Redactor, statistical
+from nlp.redaction import Redactor, names, person_cues, statistical
 
 STAFF = [
     "Nina on the ward was so kind to my mum.",
@@ -41,8 +41,11 @@ def test_a_name_that_is_also_a_british_place_is_hidden_when_the_finder_is_sure(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert [r.text for r in redactor.redact_many(STAFF, language="en")] == HIDDEN
-    # The setting is what hides them: with it off, the place list wins again.
+    # The setting is what hides them: with it off, the place list wins again (and with the
+    # cue for how a person treats others off: "Nina on the ward was so kind").
     monkeypatch.setattr(statistical, "PLACE_SURE", 1.01)
+    monkeypatch.setattr(person_cues, "described_as_a_person", lambda *_: False)
+    monkeypatch.setattr(names, "described_as_a_person", lambda *_: False)
     assert [r.text for r in redactor.redact_many(STAFF, language="en")] == STAFF
 
 
