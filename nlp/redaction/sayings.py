@@ -20,6 +20,7 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   up"; never at a question's start, "Will Sue the nurse ring me?");
 - "been" mistyped as a given name after "have" ("I have benn very happy"), unless "to" or
   "and" follows, where a person may be meant ("I have Ben to thank");
+- a storm named like a person ("since Storm Bert", "Hurricane Rita");
 - the hospital's letters that are also given names, in capitals in a text that is not in
   capitals throughout ("sent to ED", the emergency department; "TED stockings");
 - software named like a person, beside what is written in it ("Ruby code", "Julia
@@ -36,7 +37,9 @@ from __future__ import annotations
 
 import re
 
+from nlp.redaction.gazetteer import NAME_RANK, common_given_names, fold, load_gazetteer
 from nlp.redaction.misspellings import slips
+from nlp.redaction.person_cues import PERSON_AFTER, PERSON_VERBS
 
 # Abstract values, and none a given name: "Grace and Hope on reception" are two people.
 _VALUES = (
@@ -148,6 +151,15 @@ _BEEN = (
 # "A hugh thankyou": one word between "a" and the thanks.
 _THANKS_SIZE = r"\ba\s+([^\W\d_]+)\s+(?=(?:thank[\s-]*you|thankyou|thanks)\b)"
 
+# A storm named as the Met Office and the news name them, with a given name ("since Storm
+# Bert", "Hurricane Rita", "Corwynt Ophelia"). Both capitalised, the name one a storm can
+# have (_storm_name), no surname after it and no person's verb: "Storm" is a given name
+# too ("Storm Evans rang me", "Storm Ashley Evans" are people).
+_STORM = re.compile(
+    r"(?<![\w'’])(?:Storm|Hurricane|Cyclone|Typhoon|Corwynt)\s+([A-Z][a-z]+)(?![\w])"
+    r"(?!\s+[A-Z])(?!,?\s+(?:" + "|".join(sorted(PERSON_VERBS | PERSON_AFTER)) + r")\b)"
+)
+
 # "sent to ED", "TED stockings" (see the docstring): in capitals only, as the NHS writes them.
 _LETTERS = re.compile(r"(?<![\w&])(?:ED|TED)(?![\w&])")
 
@@ -159,12 +171,24 @@ _VERB_AFTER = re.compile(rf"(?:{_MODAL}|{_TO})({_VERBS})(?=\s+{_OBJECT})", re.IG
 _WORD_IN_CONTEXT = (re.compile(_BEEN, re.IGNORECASE), re.compile(_THANKS_SIZE, re.IGNORECASE))
 
 
+def _storm_name(key: str) -> bool:
+    """Whether a folded word after "Storm" can be a storm's name: a given name that is no
+    surname, or a common one ("Bert", "Dennis"), or a word on no name list ("Phailin"); not
+    a surname that is a given name only somewhere ("Storm Jones", "Storm Evans")."""
+    g = load_gazetteer()
+    if key in g.first_names:
+        return key not in g.surnames or key in common_given_names(NAME_RANK)
+    return not g.listed(key)
+
+
 def sayings(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` in which a given name names no one (see the docstring)."""
     found = [
         (m.start(), m.end()) for pattern in (_STRETCHES, _VERSIONS) for m in pattern.finditer(text)
     ]
     found += [m.span(1) for m in _VERB_AFTER.finditer(text)]
+    if any(kind in text for kind in ("Storm", "Hurricane", "Cyclone", "Typhoon", "Corwynt")):
+        found += [m.span() for m in _STORM.finditer(text) if _storm_name(fold(m.group(1)))]
     found += [m.span(1) for pattern in _WORD_IN_CONTEXT for m in pattern.finditer(text)]
     if any(letter.islower() for letter in text):
         found += [(m.start(), m.end()) for m in _LETTERS.finditer(text)]

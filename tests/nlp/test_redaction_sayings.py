@@ -43,6 +43,11 @@ SHOWN = [
     "A hugh thankyou.",
     "Instead of initially being sent to ED.",
     "TED stockings were given on the ward",
+    "Since Storm Bert the road by the river has flooded twice.",
+    "Storm Dennis flooded Pontypridd.",
+    "Cyclone Phailin comes on shore tonight.",
+    "Since Storm Bert's floods the road is shut.",
+    "Hurricane Rita packed winds of 240 km/h.",
 ]
 HIDDEN = [
     ("Megan especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
@@ -58,6 +63,10 @@ HIDDEN = [
     ("I went to the park with Julia", "with [name]"),
     ("Saw Paul 2.30 today at the clinic", "Saw [name] 2.30"),
     ("THANK YOU TED FOR EVERYTHING", "THANK YOU [name] FOR"),
+    # "Storm" is a given name too: with a surname, or doing what people do, a person.
+    ("Storm Evans rang me about the flood.", "[name] rang me"),
+    ("Storm Ashley Evans came round.", "[name] came round"),
+    ("Storm Jones is here.", "[name] is here"),  # "Jones" is on a given-name list too
 ]
 
 
@@ -81,6 +90,7 @@ def test_a_person_beside_a_saying_is_still_hidden(
         "Roedd y plant yn gwylio Wil Cwac Cwac",
         "Canodd y côr Dafydd y Garreg Wen",
         "Daeth y Fari Lwyd i'r dafarn",
+        "Ers Storm Bert mae'r ffordd wedi gorlifo ddwywaith",
     ],
 )
 def test_welsh_characters_songs_and_customs_are_no_one(redactor: Redactor, text: str) -> None:
