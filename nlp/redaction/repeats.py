@@ -75,6 +75,17 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r",?\s+(?:and|&)\s+")
+# In a text typed all in lower case, a given name that is also a word ("thanks to kath and
+# hope", "diolch i sian a haf"), joined as texts join names ("n", Welsh "a"/"ac") ...
+_LOWER = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+_AND_TYPED = re.compile(r",?\s+(?:and|&|n|a|ac)\s+")
+# ... and ending the list: the text's or a clause's end, another joiner, where the person
+# works or what they are ("kath and will on reception", "kath and will are brill"; not "kath
+# and will help", "sue and hope you are well").
+_LIST_ENDS = re.compile(
+    r"\s*(?:$|[.,!?;:)]|(?:and|&|n|a|ac|at|on|in|from|for|with|of|yn|o|am|ar|efo|gyda|wrth"
+    r"|are|were|r|was|is|oedd|sydd)\b)"
+)
 
 
 def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -84,30 +95,16 @@ def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str
     is one. A list ends in "and" or "&"; commas alone make none ("Thanks Sarah, Hope you are
     well"). Not a word that is never a name ("[name] and May") or one of grammar ("[name] and
     In particular", in capital-I text), a title, or a place that is no common given name
-    ("from Montserrat and [name]")."""
+    ("from Montserrat and [name]"). In a text typed all in lower case, a lower-case given
+    name at a list's end too ("thanks to [name] and hope", "diolch i [name] a haf")."""
     # The finders and the repeats pass may each give the same span.
     names = {(span["start"], span["end"]) for span in spans if span["type"] == "name"}
     if not names:
         return []
     hidden = [(span["start"], span["end"]) for span in spans]
-    g, common = _gazetteer(), common_given_names(NAME_RANK)
     # The items a list may hold, in the text's order: the hidden names, and the words that
     # may be given names (True where already hidden).
-    items = [(start, end, True) for start, end in names]
-    for match in _CAPITALISED.finditer(text):
-        start, end = match.span()
-        if any(a <= start < b for a, b in hidden):
-            continue
-        key = fold(match.group())
-        if key in NOT_NAMES or key in GRAMMAR_WORDS or key not in g.first_names:
-            continue
-        if title(match.group()):
-            continue  # "Countess of Warwick and Lady Jane Seymour": the title stays
-        if (key in g.uk_places or key in g.world_places) and key not in common:
-            continue  # "from Montserrat and Bobby Farrell", "at Kingsley & Cherry" (wards);
-            # "Lee and [name]" is a person: a common given name
-        items.append((start, end, False))
-    items.sort()
+    items = sorted([(start, end, True) for start, end in names] + _candidates(text, hidden))
     # A word right before another item opens that one's name, and is no item of its own
     # ("Stassen, and General Douglas MacArthur": the rank stays).
     items = [
@@ -124,12 +121,13 @@ def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str
         if item[0] < run[-1][1]:
             continue  # inside the item before: one name spans the other
         between = text[run[-1][1] : item[0]]
-        if _AND.fullmatch(between):
+        typed = all(text[a].islower() for a, _, known in (run[-1], item) if not known)
+        if _AND.fullmatch(between) or (typed and _AND_TYPED.fullmatch(between)):
             run.append(item)
-            listed = any(hidden for _, _, hidden in run)
+            listed = any(known for _, _, known in run)
             if listed:
                 extra += [
-                    {"start": a, "end": b, "type": "name"} for a, b, hidden in run if not hidden
+                    {"start": a, "end": b, "type": "name"} for a, b, known in run if not known
                 ]
             run = [(item[0], item[1], listed)]
         elif _COMMA.fullmatch(between):
@@ -137,3 +135,32 @@ def names_listed_beside(text: str, spans: list[dict[str, Any]]) -> list[dict[str
         else:
             run = [item]
     return extra
+
+
+def _candidates(text: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The words not yet hidden that a list of people may hold (see names_listed_beside)."""
+    g, common = _gazetteer(), common_given_names(NAME_RANK)
+    found: list[tuple[int, int, bool]] = []
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in hidden):
+            continue
+        key = fold(match.group())
+        if key in NOT_NAMES or key in GRAMMAR_WORDS or key not in g.first_names:
+            continue
+        if title(match.group()):
+            continue  # "Countess of Warwick and Lady Jane Seymour": the title stays
+        if (key in g.uk_places or key in g.world_places) and key not in common:
+            continue  # "from Montserrat and Bobby Farrell", "at Kingsley & Cherry" (wards);
+            # "Lee and [name]" is a person: a common given name
+        found.append((start, end, False))
+    if any(ch.isupper() for ch in text[1:].replace(" I ", " ")):
+        return found  # a writer who capitalises wrote "hope" for the word
+    for match in _LOWER.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in hidden) or not _LIST_ENDS.match(text, end):
+            continue
+        key = match.group()
+        if key in common and key not in GRAMMAR_WORDS and key not in NOT_NAMES:
+            found.append((start, end, False))
+    return found

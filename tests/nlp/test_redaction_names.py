@@ -542,6 +542,13 @@ def test_a_given_name_that_acts_has_a_job_or_is_so_called_is_a_person(
             " the delegates.",
             "In 1944 [name], [name], and General [name] claimed all the delegates.",
         ),
+        # In a text typed in lower case, a given name that is a word ends a list too.
+        ("thanks to kath, hope and faith", "thanks to [name], [name] and [name]"),
+        ("thanks to sue and will on reception", "thanks to [name] and [name] on reception"),
+        # ... not where the word goes on as a verb, nor where the writer capitalises names.
+        ("sue and will help you", "[name] and will help you"),
+        ("thanks kath and hope you are well", "thanks [name] and hope you are well"),
+        ("Thanks to Kath and hope", "Thanks to [name] and hope"),
         # Not after a comma alone, nor a word that is never a name.
         ("Thanks Sarah, Hope you are well.", "Thanks [name], Hope you are well."),
         ("Sarah and May were kind.", "[name] and May were kind."),

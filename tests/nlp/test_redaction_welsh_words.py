@@ -212,6 +212,9 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         # beside a place.
         ("Roedd Glyn a Bryn yn wych.", "Roedd [name] a [name] yn wych."),
         ("Mae'r bws rhwng Rhos a Bryn yn hwyr.", None),
+        # ... and typed in lower case, a name that is also a word at a list's end.
+        ("diolch i sian a haf", "diolch i [name] a [name]"),
+        ("mae sian a bara yn y ty", "mae [name] a bara yn y ty"),
         # Welsh puts a ward's name after the ward; the staff on it are still people.
         (
             "Cafodd fy mam ofal gwych gan Gareth ar ward Onnen.",
