@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.lang.cy.mutations import Mutation, mutate
+from nlp.redaction.gazetteer import fold, load_gazetteer
 
 # A capitalised word that names a place: not a day, a month, a festival or a language ("I
 # run the club on Tuesdays", "the only shop open on Sundays", "yn Gymraeg").
@@ -263,5 +264,28 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 
 
 def identifying_reasons(text: str) -> list[str]:
-    """Why this text may identify someone without a name (empty: nothing found)."""
-    return [reason for pattern, reason in RULES if pattern.search(text)]
+    """Why this text may identify someone without a name (empty: nothing found). A text typed
+    with no capital at all is read a second time with its places and other words usually
+    written capitalised capitalised ("im the only pharmacist in llay", "i run the chip shop in
+    gresford"): the rules find a named place by its capital."""
+    texts = [text]
+    if not any(ch.isupper() for ch in text):
+        texts.append(_WORD.sub(_capitalised_if_proper, text))
+    return [reason for pattern, reason in RULES if any(pattern.search(t) for t in texts)]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+#: How much more often, in log odds, a word must be written capitalised than not to count as a
+#: proper noun in a text typed without capitals ("tesco", "giles"; not "lion", "bank").
+_CAPITALISED_BY = 0.5
+
+
+def _capitalised_if_proper(match: re.Match[str]) -> str:
+    """The word capitalised if it is a British place or usually written capitalised."""
+    g = load_gazetteer()
+    word = match.group()
+    key = fold(word)
+    lower, capital = g.lower_prob(key), g.capital_prob(key)
+    if capital > lower + _CAPITALISED_BY or (key in g.uk_places and capital >= lower):
+        return word[:1].upper() + word[1:]
+    return word

@@ -62,6 +62,17 @@ OWN_JOB = "the writer's job at a named place"
         ("Ti’n drewi", "abuse", "insult aimed at someone"),
         ("Dos i’r diawl", "abuse", "obscene language"),
         ("Text WIN to 87121, you’ve won", "spam", "prize text"),
+        # Typed with no capital at all: the places are still places.
+        (
+            "im the only pharmacist in llay",
+            "identifying",
+            "'the only ...' in a place points at one person",
+        ),
+        (
+            "i run the chip shop in gresford",
+            "identifying",
+            "the writer's business in a named place",
+        ),
         (
             "I’m the headteacher of Ysgol Bryn Alyn",
             "identifying",
@@ -325,6 +336,8 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "The bins are late again, please sort it",
         "you're a star, thank you",
         "the landlord was a great help",
+        "the bins in gresford are late",
+        "i work at the bank in town",
         "ur doing a great job",
         "Roedd y llwynog yn chwilio am ysglyfaeth",  # prey, not a person
         "Mae pidyn yn rhan o'r corff",
