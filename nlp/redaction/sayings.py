@@ -20,7 +20,8 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   up"; never at a question's start, "Will Sue the nurse ring me?");
 - "been" mistyped as a given name after "have" ("I have benn very happy"), unless "to" or
   "and" follows, where a person may be meant ("I have Ben to thank");
-- a storm named like a person ("since Storm Bert", "Hurricane Rita");
+- a storm named like a person ("since Storm Bert", "Hurricane Rita"), and a title held of a
+  place ("the Prince of Wales", "his Duke of Edinburgh award");
 - the hospital's letters that are also given names, in capitals in a text that is not in
   capitals throughout ("sent to ED", the emergency department; "TED stockings");
 - software named like a person, beside what is written in it ("Ruby code", "Julia
@@ -93,6 +94,11 @@ _SAYINGS = (
     r"si[oô]n\s+a\s+si[aâ]n|d?dic\s+si[oô]n\s+dafydd|wil\s+cwac\s+cwac|sali\s+mali"
     r"|dafydd\s+y\s+garreg\s+wen|twm\s+si[oô]n\s+cati|guto\s+nyth\s+br[aâ]n|[mf]ari\s+lwyd"
     r"|santa\s+claus",
+    # A title held of a place, which names an office, and an award named after one ("the
+    # Prince of Wales", "his Duke of Edinburgh award", "the Duchess of Cornwall", "the
+    # Princess Royal"): "Prince", "Duke" and "Earl" are given names too. Capitalised only.
+    r"(?-i:(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|Marchioness|Baron|Baroness"
+    r"|Viscount|Viscountess)\s+of\s+(?:the\s+)?[A-Z][a-z]+|Princess\s+Royal)",
     # Grace as a virtue: in a saying, or among the abstract values a resident lists
     # ("kindness, respect and grace"); never beside people ("Grace and family came").
     r"saving\s+grace|grace\s+periods?|(?:say|said|says|saying)\s+grace|fall\s+from\s+grace"

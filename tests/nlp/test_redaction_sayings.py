@@ -48,6 +48,9 @@ SHOWN = [
     "Cyclone Phailin comes on shore tonight.",
     "Since Storm Bert's floods the road is shut.",
     "Hurricane Rita packed winds of 240 km/h.",
+    "my son is doing his Duke of Edinburgh award",
+    "The Prince of Wales visited the hospital.",
+    "The Duchess of Cornwall opened the ward.",
 ]
 HIDDEN = [
     ("Megan especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
@@ -66,7 +69,10 @@ HIDDEN = [
     # "Storm" is a given name too: with a surname, or doing what people do, a person.
     ("Storm Evans rang me about the flood.", "[name] rang me"),
     ("Storm Ashley Evans came round.", "[name] came round"),
-    ("Storm Jones is here.", "[name] is here"),  # "Jones" is on a given-name list too
+    ("Storm Jones is here.", "[name] is here"),
+    # A title held of a place shows the title, not the holder's name beside it.
+    ("Prince Harry, Duke of Sussex, came", "[name], Duke of Sussex, came"),
+    ("Duke Evans of Rhos rang me", "[name] of Rhos rang me"),  # "Jones" is on a given-name list too
 ]
 
 
