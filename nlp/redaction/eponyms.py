@@ -111,7 +111,8 @@ _TRADES = (
     r"pizza|pizzeria|chippy|chip shop|kebabs?|caf[eé]|karate|barbers?|salon|takeaway"
     r"|bakery|butchers?|auto|autos|motors|motorsports|insurance|diner|restaurant|florists?"
     r"|plumbing|electrical|transport|removals|taxis?|cabs|coaches|fabrics|hardware|tyres"
-    r"|carpets|furniture|dental|vets|kennels|cattery|launderette|dry cleaners"
+    r"|carpets|furniture|dental|vets|kennels|cattery|launderette|dry cleaners|gym|stores"
+    r"|newsagents?|hairdressers?|deli|bistro|nails|tattoos?|opticians?|pharmacy|chemists?"
 )
 _TRADE_AFTER = re.compile(
     rf"(?:['’]s?\s+|s\s+)(?i:{_TRADES}|auto tech)\b|\s+(?=[A-Z])(?i:{_TRADES})\b"

@@ -72,6 +72,10 @@ _SAYINGS = (
     # Brands named after people, as shoppers write them.
     r"ben\s+(?:and|&|n)\s+jerry['’]?s|jack\s+daniel['’]?s|aunt\s+bessie['’]?s"
     r"|uncle\s+ben['’]?s|mr\.?\s+kipling|(?:dr|doc)\.?\s+martens?",
+    # ... and the high street's ("Marks and Spencer", "Frankie & Benny's", "Nando's").
+    r"marks\s+(?:and|&|n)\s+spencers?(?:['’]s)?|frankie\s+(?:and|&|n)\s+benny['’]?s"
+    r"|holland\s+(?:and|&|n)\s+barrett|nando['’]?s|costa\s+coffee|toby\s+carvery"
+    r"|tim\s+hortons|wetherspoons?",
     r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
     r"billy[\s-]+no[\s-]+mates",
     r"johnny[\s-]+come[\s-]+lately",

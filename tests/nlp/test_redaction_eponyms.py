@@ -51,6 +51,8 @@ BUILDINGS_AWARDS_AND_BUSINESSES = [
     "R Jones Builders did our roof",
     "Smith & Sons Ltd left rubbish on the verge",
     "Tony's chippy is the best in Rhos",
+    "I go to Jackson's gym on Tuesdays",
+    "Jones Pharmacy in Rhos is great",
     "Calls are now forwarded to Malcolm Smith Motorsports down the road.",
     # The finders split this name; every part of it goes with the building.
     "We love the Mustang Club and the George Washington Carver Center",

@@ -49,6 +49,8 @@ SHOWN = [
     "Since Storm Bert's floods the road is shut.",
     "Hurricane Rita packed winds of 240 km/h.",
     "my son is doing his Duke of Edinburgh award",
+    "Marks and Spencer closed in town.",
+    "Frankie & Benny's has gone and so has Nando's",
     "The Prince of Wales visited the hospital.",
     "The Duchess of Cornwall opened the ward.",
 ]
