@@ -20,6 +20,8 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   up"; never at a question's start, "Will Sue the nurse ring me?");
 - "been" mistyped as a given name after "have" ("I have benn very happy"), unless "to" or
   "and" follows, where a person may be meant ("I have Ben to thank");
+- the health board named after a nurse ("Betsi Cadwaladr"; "Betsi" alone where the text is
+  about health care);
 - a storm named like a person ("since Storm Bert", "Hurricane Rita"), and a title held of a
   place ("the Prince of Wales", "his Duke of Edinburgh award");
 - the hospital's letters that are also given names, in capitals in a text that is not in
@@ -40,6 +42,7 @@ import re
 
 from nlp.redaction.gazetteer import NAME_RANK, common_given_names, fold, load_gazetteer
 from nlp.redaction.misspellings import slips
+from nlp.redaction.name_cues import after_title
 from nlp.redaction.person_cues import PERSON_AFTER, PERSON_VERBS
 
 # Abstract values, and none a given name: "Grace and Hope on reception" are two people.
@@ -72,6 +75,8 @@ _SAYINGS = (
     # Brands named after people, as shoppers write them.
     r"ben\s+(?:and|&|n)\s+jerry['’]?s|jack\s+daniel['’]?s|aunt\s+bessie['’]?s"
     r"|uncle\s+ben['’]?s|mr\.?\s+kipling|(?:dr|doc)\.?\s+martens?",
+    # The North Wales health board, named after a nurse: "Betsi Cadwaladr never answer".
+    r"betsi\s+cadwaladr",
     # ... and the high street's ("Marks and Spencer", "Frankie & Benny's", "Nando's").
     r"marks\s+(?:and|&|n)\s+spencers?(?:['’]s)?|frankie\s+(?:and|&|n)\s+benny['’]?s"
     r"|holland\s+(?:and|&|n)\s+barrett|nando['’]?s|costa\s+coffee|toby\s+carvery"
@@ -170,6 +175,16 @@ _STORM = re.compile(
     r"(?!\s+[A-Z])(?!,?\s+(?:" + "|".join(sorted(PERSON_VERBS | PERSON_AFTER)) + r")\b)"
 )
 
+# "Betsi" alone, the health board as residents call it, where the text is about health care
+# ("Betsi is failing patients", "waiting lists under Betsi"); elsewhere a woman's name.
+_BETSI = re.compile(r"(?<![\w'’])Betsi(?!['’]?\w)(?!\s+[A-Z])")
+_THANKED = re.compile(r"\b(?:thanks?|thank\s+you|cheers|diolch)(?:\s+(?:to|i))?\s+$", re.IGNORECASE)
+_ABOUT_HEALTH = re.compile(
+    r"\b(?:health|board|nhs|hospital|ysbyty|iechyd|gp|patients?|waiting|appointments?"
+    r"|bcuhb|a&e|ambulance|cleifion|meddyg)\b",
+    re.IGNORECASE,
+)
+
 # "sent to ED", "TED stockings" (see the docstring): in capitals only, as the NHS writes them.
 _LETTERS = re.compile(r"(?<![\w&])(?:ED|TED)(?![\w&])")
 
@@ -197,6 +212,15 @@ def sayings(text: str) -> list[tuple[int, int]]:
         (m.start(), m.end()) for pattern in (_STRETCHES, _VERSIONS) for m in pattern.finditer(text)
     ]
     found += [m.span(1) for m in _VERB_AFTER.finditer(text)]
+    if "Betsi" in text and _ABOUT_HEALTH.search(text):
+        # Not after a title or kin word, nor thanked: "my nan Betsi was in hospital",
+        # "thanks to Betsi at the GP" are women.
+        found += [
+            m.span()
+            for m in _BETSI.finditer(text)
+            if not after_title(text, m.start())
+            and not _THANKED.search(text, max(0, m.start() - 30), m.start())
+        ]
     if any(kind in text for kind in ("Storm", "Hurricane", "Cyclone", "Typhoon", "Corwynt")):
         found += [m.span() for m in _STORM.finditer(text) if _storm_name(fold(m.group(1)))]
     found += [m.span(1) for pattern in _WORD_IN_CONTEXT for m in pattern.finditer(text)]

@@ -50,6 +50,8 @@ SHOWN = [
     "Hurricane Rita packed winds of 240 km/h.",
     "my son is doing his Duke of Edinburgh award",
     "Marks and Spencer closed in town.",
+    "Betsi Cadwaladr never answer the phone.",
+    "Betsi is failing patients.",
     "Frankie & Benny's has gone and so has Nando's",
     "The Prince of Wales visited the hospital.",
     "The Duchess of Cornwall opened the ward.",
@@ -74,7 +76,12 @@ HIDDEN = [
     ("Storm Jones is here.", "[name] is here"),
     # A title held of a place shows the title, not the holder's name beside it.
     ("Prince Harry, Duke of Sussex, came", "[name], Duke of Sussex, came"),
-    ("Duke Evans of Rhos rang me", "[name] of Rhos rang me"),  # "Jones" is on a given-name list too
+    ("Duke Evans of Rhos rang me", "[name] of Rhos rang me"),
+    # "Betsi" alone is the health board only where the text is about health care, and
+    # never after kin or thanks.
+    ("Betsi rang me about the bins.", "[name] rang me"),
+    ("My nan Betsi was in hospital.", "My nan [name] was"),
+    ("Thanks to Betsi at the GP", "Thanks to [name] at"),  # "Jones" is on a given-name list too
 ]
 
 
