@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlp.redaction.gazetteer import POSSESSIVE_ENDINGS, fold, popular_first_names
+from nlp.redaction.gazetteer import POSSESSIVE_ENDINGS, fold, load_gazetteer, popular_first_names
 from nlp.redaction.name_cues import (
     DETERMINERS,
     FAMILY,
@@ -92,6 +92,24 @@ _BUILDING_AFTER = re.compile(
     # "Smith & Sons Ltd": a trading name is on the shop's sign, no one's personal data.
     r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
     r"|Butchers|Bakery|Pharmacy|Chemists|Opticians|(?:&|and) Sons?)\b"
+)
+# The same nouns when a finder took them into the name itself ("Hope House", "Claire House
+# Hospice"): no one's surname but as a building's, so a name ending in one, or one alone after
+# another capitalised word that is no title, is the building. Not the nouns that are surnames
+# too ("Wing", "Tower", "Square", "Trust").
+_BUILDING_NOUN = re.compile(
+    r"(?:Centre|Center|Hospital|Hospice|Unit|Clinic|Surgery|School|Academy|Library|Institute"
+    r"|Foundation|Airport|Stadium|Theatre|Museum|Gallery|Station|University|College|House)"
+)
+# A given name and a surname, both capitalised (a popular given name and a listed surname:
+# not "the Prophet Mohammed", "the Symbolists Paul Verlaine", "the Marshall Plan"), and what
+# may follow a place's name: the
+# text's or a clause's end, a preposition, a conjunction or a verb ("at the Robert Jones in
+# Gobowen", "the Robert Jones was"); not a noun ("the Sarah Jones team" is hers).
+_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+")
+_PLACE_NAME_ENDS = re.compile(
+    r"\s*(?:$|[.,!?;:)]|(?:in|at|on|for|to|from|with|near|by|and|or|but|is|was|were|are|has"
+    r"|had|have|will|would|again|today|yesterday|last|next)\b)"
 )
 # Places by their kind in two lower-case words, right after their name ("Alyn Waters country
 # park", "Bellevue Road car park", "Plas Madoc leisure centre"): no one writes a person's
@@ -174,6 +192,12 @@ def _known_alone(text: str, name: str, end: int) -> bool:
     return (stem in KNOWN_ALONE and possessive) or (key[-1:] == "s" and key[:-1] in KNOWN_ALONE)
 
 
+def _surname(key: str) -> bool:
+    """A listed surname written capitalised more often than not ("jones"; not "plan")."""
+    g = load_gazetteer()
+    return key in g.surnames and g.capital_prob(key) > g.lower_prob(key)
+
+
 def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
     """Whether the name found at ``text[start:end]`` names a building, a unit, a ward, an
     award or a business after a person ("the John Ryle Centre", "a Daisy award", "Tony's
@@ -185,6 +209,9 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
     if _BUILDING_AFTER.match(text, end) or _TRADE_AFTER.match(text, end):
         return True
     name = text[start:end]
+    parts = name.split()
+    if parts and _BUILDING_NOUN.fullmatch(parts[-1]) and (parts[:-1] or previous[:1].isupper()):
+        return True  # "Hope House", "Claire House Hospice": the building, whole or in part
     if _PLACE_KIND_AFTER.match(text, end) and (
         len(name.split()) > 1 or fold(name) not in popular_first_names()
     ):
@@ -196,4 +223,13 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
     article = fold(previous) in DETERMINERS
     if article and name.endswith(" Ward") and text[end : end + 2] not in POSSESSIVE_ENDINGS:
         return True  # the finder took the ward's noun into the name: "the Lynn Jarrett Ward"
+    if (
+        previous == "the"
+        and _FULL_NAME.fullmatch(name)
+        and fold(parts[0]) in popular_first_names()
+        and _surname(fold(parts[-1]))
+        and _PLACE_NAME_ENDS.match(text, end)
+    ):
+        return True  # "my appointment at the Robert Jones", "drinks at the Lord Nelson": no
+        # one puts "the" before a person's full name, only before what is named after one
     return article and bool(_WARD_AFTER.match(text, end) or _AWARD_AFTER.match(text, end))

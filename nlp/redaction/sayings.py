@@ -20,8 +20,9 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   up"; never at a question's start, "Will Sue the nurse ring me?");
 - "been" mistyped as a given name after "have" ("I have benn very happy"), unless "to" or
   "and" follows, where a person may be meant ("I have Ben to thank");
-- the health board named after a nurse ("Betsi Cadwaladr"; "Betsi" alone where the text is
-  about health care);
+- health boards and hospitals named after people ("Betsi Cadwaladr", "Hywel Dda", "Alder
+  Hey", "the Robert Jones and Agnes Hunt"; "Betsi" alone where the text is about health
+  care);
 - a storm named like a person ("since Storm Bert", "Hurricane Rita"), and a title held of a
   place ("the Prince of Wales", "his Duke of Edinburgh award");
 - the hospital's letters that are also given names, in capitals in a text that is not in
@@ -75,8 +76,12 @@ _SAYINGS = (
     # Brands named after people, as shoppers write them.
     r"ben\s+(?:and|&|n)\s+jerry['’]?s|jack\s+daniel['’]?s|aunt\s+bessie['’]?s"
     r"|uncle\s+ben['’]?s|mr\.?\s+kipling|(?:dr|doc)\.?\s+martens?",
-    # The North Wales health board, named after a nurse: "Betsi Cadwaladr never answer".
-    r"betsi\s+cadwaladr",
+    # Health boards and hospitals named after people, as Welsh residents name them: the
+    # North Wales board after a nurse ("Betsi Cadwaladr never answer"), the west and south
+    # Wales boards after a king and a minister, the children's hospital and hospice families
+    # from Wrexham go to, and the orthopaedic hospital at Gobowen.
+    r"betsi\s+cadwaladr|hywel\s+dda|aneurin\s+bevan|alder\s+hey|t[yŷ]\s+hafan"
+    r"|(?:the\s+)?robert\s+jones\s+(?:and|&)\s+agnes\s+hunt",
     # ... and the high street's ("Marks and Spencer", "Frankie & Benny's", "Nando's").
     r"marks\s+(?:and|&|n)\s+spencers?(?:['’]s)?|frankie\s+(?:and|&|n)\s+benny['’]?s"
     r"|holland\s+(?:and|&|n)\s+barrett|nando['’]?s|costa\s+coffee|toby\s+carvery"

@@ -19,7 +19,7 @@ from nlp.redaction import Redactor, guess_support
 # Sentences the rules alone take names in.
 GUESSED_BY_THE_RULES = [
     "Penn State beat Ohio in the final.",
-    "Victoria Station was packed this morning.",
+    "We flew with Virgin Atlantic to Orlando.",
     "The Beatles and Oasis are my favourite bands.",
     "She works for Amazon and he works at the hospital.",
 ]

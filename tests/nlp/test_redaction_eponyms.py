@@ -59,6 +59,10 @@ BUILDINGS_AWARDS_AND_BUSINESSES = [
     # A public place by its kind in two lower-case words.
     "We walk the dog in Alyn Waters country park every day",
     "Bellevue Road car park is always full",
+    # A building's noun taken into the name, and "the" before a full name: a place.
+    "Hope House looked after our son",
+    "Victoria Station was packed this morning.",
+    "My appointment at the Robert Jones was cancelled again.",
 ]
 PEOPLE = [
     ("Thanks to Sarah Ward for her help", "Thanks to [name] for her help"),
@@ -73,6 +77,8 @@ PEOPLE = [
     ("Thanks to Dr Marie Curie", "Thanks to Dr [name]"),
     ("They gave Sarah tablets", "They gave [name] tablets"),
     ("I stayed at Sarah house last night", "I stayed at [name] house last night"),
+    ("Dr House was rude to me", "Dr [name] was rude to me"),
+    ("Thanks to the Sarah Jones team", "Thanks to the [name] team"),
     ("We met at Jones house", "We met at [name] house"),  # the Joneses' house
     # Where a person goes or lives, without the apostrophe; a common given name alone.
     ("Rhys primary school is lovely", "[name] primary school is lovely"),
