@@ -10,6 +10,8 @@ since "Holt is lovely" is about Holt. These cues say the word is a person all th
   decides;
 - a word for how a person treats others after "is", "was" or "has been" ("Preston was very
   helpful", "Holt was rude to my mum"): a town is neither;
+- where the finder is sure of it (statistical.PLACE_SURE), "he", "his", "she" or "her" in
+  its sentence ("Born in England, Norton spent most of his early life"): a town is "it";
 - "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone");
 - a list of people it stands in: a capitalised given name that is no place, joined to it by
   "and", "&" or a comma ("Caroline and Lee were kind", "Jog, Suzanne & Lea");
@@ -197,6 +199,27 @@ def described_as_a_person(words: Sequence[Word], last: int) -> bool:
             break
         word, k = _next_word_at(words, k, 1)
     return word.lower() in PERSON_ADJECTIVES
+
+
+#: Pronouns only a person takes: a town is "it" ("Norton spent most of his early life").
+_PERSONAL_PRONOUNS = frozenset("he she his her him himself herself".split())
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def spoken_of_as_a_person(words: Sequence[Word], first: int, last: int, reach: int = 12) -> bool:
+    """Whether a personal pronoun stands within ``reach`` words of words[first..last] in
+    the same sentence and line ("Born in England, Norton spent most of his early life", "In
+    his role of emperor, Norton issued decrees"). Weaker than the cues above: the caller
+    asks the finder to be sure as well (statistical.PLACE_SURE)."""
+    for index, step in ((first, -1), (last, 1)):
+        k = index
+        for _ in range(reach):
+            word, k = _next_word_at(words, k, step)
+            if not word or word in _SENTENCE_ENDS:
+                break
+            if word.lower() in _PERSONAL_PRONOUNS:
+                return True
+    return False
 
 
 #: People by their job or tie in Welsh text, in either language ("nyrs ardal, Chelsea,").

@@ -39,7 +39,7 @@ from nlp.redaction.name_cues import (
     SAINTS_CY,
     title,
 )
-from nlp.redaction.person_cues import Word, says_a_person
+from nlp.redaction.person_cues import Word, says_a_person, spoken_of_as_a_person
 from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, within_a_place
 from nlp.redaction.word_checks import WordChecks
 
@@ -178,7 +178,9 @@ class ModelNameFinder(WordChecks):
         if len(run) == 1 and self._capital_by_position(run[0][2], first, words):
             return None, "capital by position"  # "Patient is very happy"
         sure = least >= PLACE_SURE
-        person = says_a_person(words, first, last, self.g, welsh=self.welsh)
+        person = says_a_person(words, first, last, self.g, welsh=self.welsh) or (
+            sure and not self.welsh and spoken_of_as_a_person(words, first, last)
+        )
         kept, why = self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )

@@ -21,6 +21,7 @@ from nlp.redaction.person_cues import (
     described_as_a_person_cy,
     listed_beside_a_person,
     named_beside_a_role,
+    spoken_of_as_a_person,
 )
 
 PEOPLE = [
@@ -199,6 +200,31 @@ def test_the_described_cue() -> None:
     assert described_as_a_person(words("Hope from the council was so kind"), 0)
     assert not described_as_a_person(words("Holt on a Sunday is lovely"), 0)
     assert not described_as_a_person(words("Holt from the bypass to the river is kind"), 0)
+
+
+# A surname that is a town, the finder sure of it, with "he" or "his" in its sentence (from
+# GUM's development biographies): a person. After "in", a town still.
+SPOKEN_OF = [
+    (
+        "Born in England, Norton spent most of his early life in South Africa.",
+        "Born in England, [name] spent most of his early life in South Africa.",
+    ),
+    ("My mum lives in Holt and she loves it.", "My mum lives in Holt and she loves it."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_OF)
+def test_a_surname_that_is_a_town_is_a_person_spoken_of_as_one(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text, language="en").text == expected
+
+
+def test_the_pronoun_cue() -> None:
+    assert spoken_of_as_a_person(words("In his role , Norton issued"), 4, 4)
+    assert spoken_of_as_a_person(words("Norton spent his life"), 0, 0)
+    assert not spoken_of_as_a_person(words("He left . Norton is lovely"), 3, 3)  # another sentence
+    assert not spoken_of_as_a_person(words("Norton is lovely"), 0, 0)
 
 
 # Staff named beside their job, from the NHS answers: "Shannon" is also a river and a
