@@ -302,6 +302,21 @@ PERSON_ADJECTIVES = frozenset(
     thoughtful understanding dismissive condescending patronising patronizing arrogant abrupt
     sarcastic cheerful chatty bubbly""".split()
 )
+#: Jobs a person is said to have ("Hope is a nurse", "Hill was a professor at ..."): the
+#: residents' ROLE_NOUNS and the jobs of people in the news. Not the ones a town, a club or a
+#: building can be too ("member", "founder", "player", "host", "winner", "chemist", "coach",
+#: "general", "head").
+OCCUPATIONS = ROLE_NOUNS | frozenset(
+    """professor lecturer president director secretary fellow chairman chairwoman chairperson
+    writer author poet novelist playwright journalist editor reporter presenter broadcaster
+    singer songwriter musician composer guitarist drummer actor actress comedian dancer
+    painter artist sculptor photographer architect designer engineer scientist researcher
+    historian philosopher economist mathematician physicist biologist politician senator
+    minister councillor mayor priest vicar bishop rabbi imam lawyer solicitor barrister judge
+    farmer builder plumber electrician postman policeman policewoman soldier captain
+    commander governor footballer cricketer boxer athlete headteacher headmaster
+    headmistress childminder hairdresser""".split()
+)
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
 # also surnames ("Park", "Lane", "Hall", "Church", "Street"): "Sarah Lane" stays hidden.

@@ -8,8 +8,9 @@ since "Holt is lovely" is about Holt. These cues say the word is a person all th
 - a verb only people do right after it ("Norton said", "Hatfield told us", "Norton would
   later add"), or "himself", "herself", "who" ("Shaw himself ran"): a town neither speaks nor
   decides;
-- a word for how a person treats others after "is", "was" or "has been" ("Preston was very
-  helpful", "Holt was rude to my mum"): a town is neither;
+- a word for how a person treats others, or a job, after "is", "was" or "has been" ("Preston
+  was very helpful", "Holt was rude to my mum", "Hill was a professor at ..."): a town is
+  neither;
 - where the finder is sure of it (statistical.PLACE_SURE), "he", "his", "she" or "her" in
   its sentence ("Born in England, Norton spent most of his early life"): a town is "it";
 - "you" or "please" after it at a sentence's start: someone spoken to ("sterling you gone");
@@ -28,6 +29,7 @@ from collections.abc import Collection, Sequence
 from nlp.redaction.gazetteer import Gazetteer, fold
 from nlp.redaction.name_cues import (
     ACTED,
+    OCCUPATIONS,
     PERSON_ADJECTIVES,
     PERSON_ADJECTIVES_CY,
     ROLE_NOUNS,
@@ -198,7 +200,29 @@ def described_as_a_person(words: Sequence[Word], last: int) -> bool:
         if word.lower() not in _DEGREE:
             break
         word, k = _next_word_at(words, k, 1)
-    return word.lower() in PERSON_ADJECTIVES
+    if word.lower() in PERSON_ADJECTIVES:
+        return True
+    return word.lower() in ("a", "an", "the") and _a_job_follows(words, k)
+
+
+#: After a person's job, where they do it, or the clause's end ("Hill was a professor at
+#: ...", "Hayes is a charter Fellow of AAAI", "Hope is a nurse."); not a compound that makes
+#: the job a thing ("Holt is a coach stop").
+_AFTER_A_JOB = frozenset("at in of for with and who from on , . ! ? ; :".split())
+
+
+def _a_job_follows(words: Sequence[Word], k: int) -> bool:
+    """Whether a job (OCCUPATIONS) follows the article at words[k], after at most two words
+    ("was a visiting professor at", "is the president of"), the clause ending or going on to
+    where it is done after it (_AFTER_A_JOB)."""
+    for _ in range(3):
+        word, k = _next_word_at(words, k, 1)
+        if fold(word) in OCCUPATIONS:
+            following = _next_word(words, k, 1)
+            return not following or following.lower() in _AFTER_A_JOB
+        if not word.isalpha():
+            return False
+    return False
 
 
 #: Pronouns only a person takes: a town is "it" ("Norton spent most of his early life").

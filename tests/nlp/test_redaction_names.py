@@ -500,6 +500,9 @@ def test_a_given_name_at_the_desk_is_a_person(
         ("Sky is always really professional.", "[name] is always really professional."),
         ("Honey from the food bank was so kind.", "[name] from the food bank was so kind."),
         ("Summer is lovely in Wrexham.", None),
+        # ... or said to do a job.
+        ("Hope is a nurse at the Maelor.", "[name] is a nurse at the Maelor."),
+        ("Summer is a busy time for nurses.", None),
         # ... or after a person called so.
         ("The nurse called Hope was lovely.", "The nurse called [name] was lovely."),
         ("A lady named Joy helped me fill it in.", "A lady named [name] helped me fill it in."),

@@ -167,11 +167,13 @@ def test_the_cues() -> None:
 # Towns that are surnames, said to treat someone kindly or rudely: people. Each was shown.
 DESCRIBED = [
     "Preston was very helpful.",
+    "Hamilton was a visiting professor at the university.",
     "Wells was kind to me.",
     "Holt has been so rude to my mum.",
 ]
 DESCRIBED_HIDDEN = [
     "[name] was very helpful.",
+    "[name] was a visiting professor at the university.",
     "[name] was kind to me.",
     "[name] has been so rude to my mum.",
 ]
@@ -198,6 +200,11 @@ def test_the_described_cue() -> None:
     assert not described_as_a_person(words("Holt is very friendly"), 0)
     assert not described_as_a_person(words("Holt was\nkind"), 0)  # another line
     assert described_as_a_person(words("Hope from the council was so kind"), 0)
+    assert described_as_a_person(words("Hill was a visiting Professor at"), 0)  # a job
+    assert described_as_a_person(words("Hope is a nurse"), 0)
+    assert not described_as_a_person(words("Holt is a coach stop"), 0)  # a job's word, a thing
+    assert not described_as_a_person(words("Holt is a lovely village with a nurse"), 0)
+    assert not described_as_a_person(words("Buckley is a member of the league"), 0)
     assert not described_as_a_person(words("Holt on a Sunday is lovely"), 0)
     assert not described_as_a_person(words("Holt from the bypass to the river is kind"), 0)
 
