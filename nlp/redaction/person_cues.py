@@ -42,8 +42,10 @@ Word = tuple[int, int, str]
 
 #: Verbs of saying, thinking and deciding, and of a life's events: their subject is a person
 #: (a town or a ward "has", "is", "needs", "gets"; it does not "say" or "marry"). Past,
-#: present and base forms, as written after a name or an auxiliary. Not verbs a council or a
-#: club also does in the news ("announced", "issued", "signed", "won", "played").
+#: present and base forms, as written after a name or an auxiliary, and an artist's or a
+#: scholar's past ("starred", "studied", "taught"). Not verbs a council or a club also does
+#: in the news ("announced", "issued", "signed", "won", "played", "performed", "recorded"),
+#: nor a form that is a noun after a place ("Chester studies", "Wrexham graduates").
 PERSON_VERBS = (
     frozenset(
         """
@@ -54,7 +56,8 @@ remember thought thinks think believed believes believe felt feels feel knew kno
 wants want decided decides decide ordered orders order summoned urged urges urge promised
 promises promise apologised apologized apologises apologizes apologise apologize smiled smile
 laughed laugh cried cry shouted shout whispered whisper died die married marry retired retire
-resigned resign
+resigned resign sang sings starred composed composes painted studied graduated taught teaches
+lectured directed co-wrote co-founded
 """.split()
     )
     | ACTED

@@ -154,6 +154,9 @@ def test_the_cues() -> None:
     assert acts_as_person(words("Shaw himself ran"), 0, 0)
     assert acts_as_person(words("Norton would later add :"), 0, 0)
     assert acts_as_person(words("Holt rang me back"), 0, 0)  # the rules' past tenses too
+    assert acts_as_person(words("Thornton starred in Sling Blade"), 0, 0)  # an artist's past
+    assert not acts_as_person(words("Chester studies show"), 0, 0)  # a noun after a place
+    assert not acts_as_person(words("Wrexham performed well"), 0, 0)  # a team does too
     assert not acts_as_person(words("Norton would later be a town"), 0, 0)
     assert acts_as_person(words("Norton , who ruled"), 0, 0)
     assert not acts_as_person(words("Bishop Auckland is"), 1, 1, {"bishop auckland"})
