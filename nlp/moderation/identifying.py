@@ -265,8 +265,8 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 
 def identifying_reasons(text: str) -> list[str]:
     """Why this text may identify someone without a name (empty: nothing found). A text typed
-    with no capital at all is read a second time with its places and other words usually
-    written capitalised capitalised ("im the only pharmacist in llay", "i run the chip shop in
+    with no capital at all is read a second time with a capital on its places and on the
+    words usually written with one ("im the only pharmacist in llay", "i run the chip shop in
     gresford"): the rules find a named place by its capital."""
     texts = [text]
     if not any(ch.isupper() for ch in text):

@@ -103,9 +103,9 @@ _BUILDING_NOUN = re.compile(
 )
 # A given name and a surname, both capitalised (a popular given name and a listed surname:
 # not "the Prophet Mohammed", "the Symbolists Paul Verlaine", "the Marshall Plan"), and what
-# may follow a place's name: the
-# text's or a clause's end, a preposition, a conjunction or a verb ("at the Robert Jones in
-# Gobowen", "the Robert Jones was"); not a noun ("the Sarah Jones team" is hers).
+# may follow a place's name: the text's or a clause's end, a preposition, a conjunction or a
+# verb ("at the Robert Jones in Gobowen", "the Robert Jones was"); not a noun ("the Sarah
+# Jones team" is hers).
 _FULL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+")
 _PLACE_NAME_ENDS = re.compile(
     r"\s*(?:$|[.,!?;:)]|(?:in|at|on|for|to|from|with|near|by|and|or|but|is|was|were|are|has"
@@ -230,6 +230,6 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
         and _surname(fold(parts[-1]))
         and _PLACE_NAME_ENDS.match(text, end)
     ):
-        return True  # "my appointment at the Robert Jones", "drinks at the Lord Nelson": no
-        # one puts "the" before a person's full name, only before what is named after one
+        return True  # "my appointment at the Robert Jones was cancelled": no one puts "the"
+        # before a person's full name, only before what is named after one
     return article and bool(_WARD_AFTER.match(text, end) or _AWARD_AFTER.match(text, end))
