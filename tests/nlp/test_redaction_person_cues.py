@@ -167,7 +167,8 @@ def test_the_cues() -> None:
     assert not_welsh_spelling("Ishawna") and not not_welsh_spelling("Rhosddu")
 
 
-# Towns that are surnames, said to treat someone kindly or rudely: people. Each was shown.
+# Towns that are surnames, said to treat someone kindly or rudely or to have a job: people.
+# Each was shown.
 DESCRIBED = [
     "Preston was very helpful.",
     "Hamilton was a visiting professor at the university.",
@@ -201,7 +202,7 @@ def test_the_described_cue() -> None:
     assert not described_as_a_person(words("Holt is a kind place"), 0)  # "a" is no degree
     assert not described_as_a_person(words("Holt needs kind people"), 0)
     assert not described_as_a_person(words("Holt is very friendly"), 0)
-    assert not described_as_a_person(words("Holt was\nkind"), 0)  # another line
+    assert not described_as_a_person(words("Holt was \n kind"), 0)  # another line
     assert described_as_a_person(words("Hope from the council was so kind"), 0)
     assert described_as_a_person(words("Hill was a visiting Professor at"), 0)  # a job
     assert described_as_a_person(words("Hope is a nurse"), 0)
