@@ -84,23 +84,24 @@ _SERVICES = re.compile(
 # Buildings, services and businesses named after people, by their capitalised noun ("the
 # John Ryle Centre", "George Eliot Hospital"). Not "Hall", "Court" or "Lodge", which are
 # surnames too.
+_BUILDINGS = (
+    "Centre Center Hospital Hospice Unit Clinic Surgery School Academy Library Institute"
+    " Foundation Airport Stadium Theatre Museum Gallery Station University College House"
+).split()
+# ... and those that are also surnames ("Wing", "Tower"), read only after a name.
+_BUILDINGS_AFTER_ONLY = "Trust Memorial Wing Suite Tower Towers Square".split()
 _BUILDING_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:Centre|Center|Hospital|Hospice|Unit|Clinic|Surgery|School|Academy"
-    r"|Library|Institute|Foundation|Trust|Memorial|Wing|Suite|House|Airport|Stadium|Theatre"
-    r"|Museum|Gallery|Station|University|College|Tower|Towers|Square"
+    r"(?:['’]s)?\s+(?:"
+    + "|".join(_BUILDINGS + _BUILDINGS_AFTER_ONLY)
     # Businesses named after their owners: "Evans Funeral Directors", "R Jones Builders",
     # "Smith & Sons Ltd": a trading name is on the shop's sign, no one's personal data.
-    r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
+    + r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
     r"|Butchers|Bakery|Pharmacy|Chemists|Opticians|(?:&|and) Sons?)\b"
 )
 # The same nouns when a finder took them into the name itself ("Hope House", "Claire House
-# Hospice"): no one's surname but as a building's, so a name ending in one, or one alone after
-# another capitalised word that is no title, is the building. Not the nouns that are surnames
-# too ("Wing", "Tower", "Square", "Trust").
-_BUILDING_NOUN = re.compile(
-    r"(?:Centre|Center|Hospital|Hospice|Unit|Clinic|Surgery|School|Academy|Library|Institute"
-    r"|Foundation|Airport|Stadium|Theatre|Museum|Gallery|Station|University|College|House)"
-)
+# Hospice"): a name ending in one, or one alone after another capitalised word that is no
+# title, is the building.
+_BUILDING_NOUN = re.compile("|".join(_BUILDINGS))
 # A given name and a surname, both capitalised (a popular given name and a listed surname:
 # not "the Prophet Mohammed", "the Symbolists Paul Verlaine", "the Marshall Plan"), and what
 # may follow a place's name: the text's or a clause's end, a preposition, a conjunction or a
