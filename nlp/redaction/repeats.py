@@ -141,12 +141,13 @@ def _candidates(text: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int
     """The words not yet hidden that a list of people may hold (see names_listed_beside)."""
     g, common = _gazetteer(), common_given_names(NAME_RANK)
     found: list[tuple[int, int, bool]] = []
+    # Every text with a name comes here: the set lookups go before the scan of the spans.
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in hidden):
-            continue
         key = fold(match.group())
         if key in NOT_NAMES or key in GRAMMAR_WORDS or key not in g.first_names:
+            continue
+        if any(a <= start < b for a, b in hidden):
             continue
         if title(match.group()):
             continue  # "Countess of Warwick and Lady Jane Seymour": the title stays
@@ -158,9 +159,9 @@ def _candidates(text: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int
         return found  # a writer who capitalises wrote "hope" for the word
     for match in _LOWER.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in hidden) or not _LIST_ENDS.match(text, end):
-            continue
         key = match.group()
-        if key in common and key not in GRAMMAR_WORDS and key not in NOT_NAMES:
+        if key not in common or key in GRAMMAR_WORDS or key in NOT_NAMES:
+            continue
+        if _LIST_ENDS.match(text, end) and not any(a <= start < b for a, b in hidden):
             found.append((start, end, False))
     return found
