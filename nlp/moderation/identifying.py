@@ -263,6 +263,12 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: How much more often, in log odds, a word must be written capitalised than not to count as a
+#: proper noun in a text typed without capitals ("tesco", "giles"; not "lion", "bank").
+_CAPITALISED_BY = 0.5
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+
+
 def identifying_reasons(text: str) -> list[str]:
     """Why this text may identify someone without a name (empty: nothing found). A text typed
     with no capital at all is read a second time with a capital on its places and on the
@@ -270,22 +276,20 @@ def identifying_reasons(text: str) -> list[str]:
     gresford"): the rules find a named place by its capital."""
     texts = [text]
     if not any(ch.isupper() for ch in text):
-        texts.append(_WORD.sub(_capitalised_if_proper, text))
+        texts.append(_proper_nouns_capitalised(text))
     return [reason for pattern, reason in RULES if any(pattern.search(t) for t in texts)]
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]+")
-#: How much more often, in log odds, a word must be written capitalised than not to count as a
-#: proper noun in a text typed without capitals ("tesco", "giles"; not "lion", "bank").
-_CAPITALISED_BY = 0.5
-
-
-def _capitalised_if_proper(match: re.Match[str]) -> str:
-    """The word capitalised if it is a British place or usually written capitalised."""
+def _proper_nouns_capitalised(text: str) -> str:
+    """The text with a capital on each British place and each word usually written with one."""
     g = load_gazetteer()
-    word = match.group()
-    key = fold(word)
-    lower, capital = g.lower_prob(key), g.capital_prob(key)
-    if capital > lower + _CAPITALISED_BY or (key in g.uk_places and capital >= lower):
-        return word[:1].upper() + word[1:]
-    return word
+
+    def capitalised(match: re.Match[str]) -> str:
+        word = match.group()
+        key = fold(word)
+        lower, capital = g.lower_prob(key), g.capital_prob(key)
+        if capital > lower + _CAPITALISED_BY or (key in g.uk_places and capital >= lower):
+            return word[:1].upper() + word[1:]
+        return word
+
+    return _WORD.sub(capitalised, text)
