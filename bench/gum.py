@@ -117,18 +117,26 @@ def _sentence(text: str, tokens: list[tuple[str, str, str, str]]) -> dict[str, A
     return {"text": text, "spans": spans}
 
 
-def load(folder: Path, split: str, *, trainable_only: bool = False) -> list[dict[str, Any]]:
+def load(
+    folder: Path, split: str, *, trainable_only: bool = False, untrained_only: bool = False
+) -> list[dict[str, Any]]:
     """Rows ``{"text", "spans", "genre"}`` of one split; spans typed "person", "place" ...
 
     Args:
         folder: a GUM checkout (``dep/*.conllu`` and ``splits.md``).
         split: "train", "dev", "test" or "test2".
         trainable_only: only genres in TRAINABLE (for fitting a shipped model).
+        untrained_only: only genres outside TRAINABLE: with ``train``, text no shipped model
+            has seen and no rule was chosen on, a fifth development set (bench/name_sweep.py).
     """
     rows: list[dict[str, Any]] = []
     for document in splits(folder)[split]:
         genre = _genre(document)
-        if genre == "reddit" or (trainable_only and genre not in TRAINABLE):
+        if (
+            genre == "reddit"
+            or (trainable_only and genre not in TRAINABLE)
+            or (untrained_only and genre in TRAINABLE)
+        ):
             continue
         text = ""
         tokens: list[tuple[str, str, str, str]] = []

@@ -137,6 +137,9 @@ def main() -> None:
     parser.add_argument("--gum", type=Path)
     parser.add_argument("--ewt", type=Path)
     parser.add_argument("--crossner", type=Path)
+    parser.add_argument(
+        "--gum-untrained", action="store_true", help="also GUM train's genres no model saw"
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     parser.add_argument("--head", help="an .npz head instead of the shipped one")
     parser.add_argument("--show", type=int, default=30, help="examples listed per box")
@@ -144,7 +147,7 @@ def main() -> None:
         "--dump", type=Path, help="a JSONL file: every name word, word hidden or near THRESHOLD"
     )
     args = parser.parse_args()
-    sets = dev_sets(args.gum, args.ewt, args.crossner)
+    sets = dev_sets(args.gum, args.ewt, args.crossner, gum_untrained=args.gum_untrained)
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
     if args.head:
