@@ -49,6 +49,8 @@ WORD_LEEWAY = 1.0
 #: at 0 it showed "Coyote" too, a nickname in WNUT-17 dev (bench/RESULTS.md, session 21).
 UNLISTED_LOWER_BY = 1.0
 _TITLES = TITLES | TITLES_CY
+#: Marks at the end of a word left unfinished: a hyphen or a dash.
+CUT_OFF = frozenset("-–—")
 #: Closed-class words no one is named: in long, repetitive text the finder can score a
 #: sentence-initial "The" near THRESHOLD ("[name] bins were not collected ..." x 100).
 FUNCTION_WORDS = frozenset(
@@ -146,6 +148,9 @@ class WordChecks:
             return True  # "Mr.", "Cllr" at the edges of a span go
         if not any(ch.isalpha() for ch in key) or any(ch.isdigit() for ch in key):
             return True  # punctuation, emoji and number plates the model swept in
+        if key[-1:] in CUT_OFF and len(key) <= 3:
+            return True  # "th-", "D-": a word broken off as it was said or typed; a name
+            # broken off keeps its first letters and stays ("Stoddar-", "Bradbury-")
         if keyboard_mash(key) and key not in self.g.frequencies and not self._listed(word):
             return True  # "asdfasdfklj", "KEKEKEKEKE": a hand across the keyboard
         if code_word(word, self.g.first_names) or words_joined(word, self.g):

@@ -50,3 +50,17 @@ def test_words_joined_with_capitals_are_no_name(redactor: Redactor) -> None:
     g = load_gazetteer()
     assert words_joined("TortoiseGit", g) and not words_joined("JeremyCG", g)
     assert not any(words_joined(word, g) for word in ("LaForge", "Mary", "NHS", "MLKj"))
+
+
+def test_a_word_broken_off_is_no_name(redactor: Redactor) -> None:
+    # Spoken and typed words left unfinished (GUM train's conversations and podcasts): the
+    # models took "th-" and "d-" for names.
+    texts = [
+        "The oth- th- the guy n- — th- the Jewish fellow.",
+        "Some people d- could.",
+        "To D- —",
+    ]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    # A name broken off after its first letters, and a name beside a broken word, stay hidden.
+    text = "th- Stoddart rang me, Bradbury- no, Stoddart."
+    assert redactor.redact(text, language="en").text == "th- [name] rang me, [name] no, [name]."
