@@ -12,6 +12,7 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   Father Christmas, "Dic Siôn Dafydd", "Mari Lwyd", "Wil Cwac Cwac"), a dog's breed ("Jack
   Russell"), a nursery rhyme ("Jack and Jill"), a brand ("Ben & Jerry's") and a wedding
   anniversary ("our Ruby wedding");
+- shops named like people ("Marks and Spencer", "Debenhams", "John Lewis": high_street.py);
 - grace as a virtue, in a saying ("my saving grace", "a grace period") or among the
   abstract values a resident lists ("kindness, respect and grace"), never beside people or
   values that are names too ("Grace and family", "Grace and Hope on reception");
@@ -42,6 +43,7 @@ from __future__ import annotations
 import re
 
 from nlp.redaction.gazetteer import NAME_RANK, common_given_names, fold, load_gazetteer
+from nlp.redaction.high_street import shops
 from nlp.redaction.misspellings import slips
 from nlp.redaction.name_cues import after_title
 from nlp.redaction.person_cues import PERSON_AFTER, PERSON_VERBS
@@ -82,10 +84,6 @@ _SAYINGS = (
     # from Wrexham go to, and the orthopaedic hospital at Gobowen.
     r"betsi\s+cadwaladr|hywel\s+dda|aneurin\s+bevan|alder\s+hey|t[yŷ]\s+hafan"
     r"|(?:the\s+)?robert\s+jones\s+(?:and|&)\s+agnes\s+hunt",
-    # ... and the high street's ("Marks and Spencer", "Frankie & Benny's", "Nando's").
-    r"marks\s+(?:and|&|n)\s+spencers?(?:['’]s)?|frankie\s+(?:and|&|n)\s+benny['’]?s"
-    r"|holland\s+(?:and|&|n)\s+barrett|nando['’]?s|costa\s+coffee|toby\s+carvery"
-    r"|tim\s+hortons|wetherspoons?",
     r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
     r"billy[\s-]+no[\s-]+mates",
     r"johnny[\s-]+come[\s-]+lately",
@@ -231,4 +229,4 @@ def sayings(text: str) -> list[tuple[int, int]]:
     found += [m.span(1) for pattern in _WORD_IN_CONTEXT for m in pattern.finditer(text)]
     if any(letter.islower() for letter in text):
         found += [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
-    return found
+    return found + shops(text)
