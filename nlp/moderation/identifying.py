@@ -53,7 +53,10 @@ _JOBS = (
     rf"chairperson|{'|'.join(_JOBS_CY)})"
 )
 _PLACE_WORDS = (
-    r"(?:school|primary|ysgol|nursery|meithrin|college|coleg|surgery|practice|pharmacy|chemist|"
+    # "Rhosnesni High", "Darland Academy": British schools go by their place and their kind
+    # ("High Street" is a street).
+    r"(?:school|primary|high(?!\s+(?i:street|st|road|rd|town)\b)|academy|infants|juniors|comprehensive|ysgol|nursery|meithrin|"
+    r"college|coleg|surgery|practice|pharmacy|chemist|"
     r"shop|siop|pub|tafarn|church|chapel|capel|eglwys|mosque|gurdwara|club|clwb|village|pentref|"
     r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
 )
@@ -124,7 +127,7 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?i:the only)\s+(?:\w+\s+){{0,2}}?(?i:{_JOBS}|{_PLACE_WORDS}|\w+)\s+"
+            rf"\b(?i:the only)\s+(?:\w+\s+){{0,4}}?(?i:{_JOBS}|{_PLACE_WORDS}|\w+)\s+"
             rf"(?i:in|on|at|near|round|around)\s+(?:(?:the\s+)?{_NAMED}|{_LOCAL})"
         ),
         "'the only ...' in a place points at one person",
@@ -267,6 +270,11 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 #: proper noun in a text typed without capitals ("tesco", "giles"; not "lion", "bank").
 _CAPITALISED_BY = 0.5
 _WORD = re.compile(r"[^\W\d_][\w'’-]+")
+_NAMED_PLACE_LOWER_CY = re.compile(
+    r"\b(?:ysgol|capel|eglwys|meddygfa|fferyllfa|clwb|tafarn|ysbyty|cartref|neuadd|canolfan)"
+    r" (?:(?:y|yr) )?[^\W\d_]+",
+    re.IGNORECASE,
+)
 
 
 def identifying_reasons(text: str) -> list[str]:
@@ -292,4 +300,11 @@ def _proper_nouns_capitalised(text: str) -> str:
             return word[:1].upper() + word[1:]
         return word
 
-    return _WORD.sub(capitalised, text)
+    # A Welsh workplace's noun and the name after it ("ysgol penygelli", "capel y bryn"):
+    # written with capitals, _NAMED_PLACE_CY reads them.
+    return _NAMED_PLACE_LOWER_CY.sub(
+        lambda m: " ".join(
+            w[:1].upper() + w[1:] if w not in ("y", "yr") else w for w in m[0].split(" ")
+        ),
+        _WORD.sub(capitalised, text),
+    )

@@ -323,6 +323,16 @@ OWN_JOB = "the writer's job at a named place"
             "identifying",
             "the writer describes themself as the neighbours know them",
         ),
+        # A school by its place and its kind, and "the only ..." described at more length.
+        ("My son goes to Darland High and is bullied", "identifying", "a child and their school"),
+        (
+            "my daughter is the only girl in a wheelchair at Rhosnesni High",
+            "identifying",
+            "'the only ...' in a place points at one person",
+        ),
+        # Typed with no capital: the Welsh workplace and its name are read as named.
+        ("i'm the lollipop lady outside ysgol penygelli", "identifying", OWN_JOB),
+        ("dw i'n athrawes yn ysgol y llan", "identifying", OWN_JOB),
     ],
 )
 def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
@@ -426,6 +436,8 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "the number 12 bus is always late",
         "Mae'r bws rhif 4 yn hwyr",
         "the only way to my work is by bus",
+        "the only way to get to the doctors in Wrexham is the bus",
+        "I love the ysgol and the teachers",
         # Asterisks that mask no swear word.
         "rated it a 5* service",
         "the staff were *very* good",
