@@ -113,6 +113,10 @@ FLAG_REASONS: dict[str, str] = {
     "the writer leads a named group": "flag-reason-leads-group",
     "the writer's age and a named place": "flag-reason-age-place",
     "the writer describes themself as the neighbours know them": "flag-reason-known-locally",
+    "something that happened to the writer or their family at a named place": (
+        "flag-reason-local-event"
+    ),
+    "someone else pointed at by their house": "flag-reason-their-house",
 }
 _UNKNOWN_SITE = re.compile(re.escape(spam.UNKNOWN_SITE).replace(r"\{host\}", "(?P<host>.*)"))
 

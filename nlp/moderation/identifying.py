@@ -113,6 +113,21 @@ _BUSINESS = (
     r"|hotel|b&b|restaurant|bar|siop|tafarn|dafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty)"
 )
 
+# What the local news reports of someone, and a street remembers.
+_EVENTS = (
+    r"hit|knocked|run over|ran over|flooded|flood|burnt|burned|fire|stabbed|attacked|mugged"
+    r"|robbed|burgled|killed|died|found dead|found the body|injured|assaulted|crashed|fell"
+    r"|evicted|rescued|shot|beaten|bitten|arrested|drowned|murdered|missing"
+)
+
+# ... in Welsh, as stems: "ei daro"/"ei tharo" (hit), "llosgi"/"losgodd" (burnt),
+# "trywanu"/"drywanu" (stabbed), "lladd"/"ladd" (killed), "marw"/"farw" (died), "ymosod"
+# (attacked), "dwyn"/"ddwyn" (robbed), "llifogydd" (floods), "damwain" (an accident).
+_EVENTS_CY = (
+    r"daro|tharo|taro|llosg|losg|trywan|drywan|lladd|ladd|marw|farw|ymosod|dwyn|ddwyn"
+    r"|llifogydd|damwain|anaf"
+)
+
 RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -262,6 +277,41 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "a description of the writer's house",
+    ),
+    (
+        # What happened to the writer or their family at a named place, as the local news
+        # told it: "the boy who was hit by a car on Ruabon Road", "the woman whose house
+        # flooded on Bridge Street", "our house was the one that burnt down in Rhos", "my son
+        # was the boy stabbed outside the Turf".
+        re.compile(
+            rf"\b(?:(?i:i'm|i am|im|i’m|i was|we were|we're|we are|our \w+ (?:is|was)"
+            rf"|my {_RELATIVE} (?:is|was))\s+the"
+            rf"|(?i:as|i'm|i am|we're|we are)\s+the\s+(?:{_RELATIVE}|(?i:parents?|family|widow"
+            rf"|widower|mother|father))\s+of\s+the)"
+            rf"\s+(?:[\w-]+\s+){{0,2}}?(?i:one|ones|boy|girl|man|woman|lady|family|couple|child"
+            rf"|lad|driver|house|home|car)\b[^.!?\n]{{0,40}}?\b(?i:{_EVENTS})\b[^.!?\n]{{0,40}}?"
+            rf"\b(?i:in|on|at|outside|near|by)\s+(?:the\s+)?{_NAMED}"
+            # "Fi oedd y ddynes a gafodd ei tharo ar Heol Rhiwabon", "fy mab oedd y bachgen
+            # gafodd ei drywanu yn Rhos", "ein tŷ ni oedd yr un losgodd yn Llai".
+            rf"|\b(?i:fi|ni|fy {_RELATIVE_CY}|ein \w+(?: ni)?)\s+(?i:oedd|ydy|yw)\s+(?i:y|yr)\s+"
+            rf"(?i:un|bachgen|ferch|dyn|ddynes|teulu|tŷ|ty|plentyn|gyrrwr)\b[^.!?\n]{{0,40}}?"
+            rf"\b(?i:{_EVENTS_CY})\w*\b[^.!?\n]{{0,40}}?\b(?i:yn|ym|yng|ar|ger)\s+{_NAMED}"
+        ),
+        "something that happened to the writer or their family at a named place",
+    ),
+    (
+        # Someone else pointed at by their house: "my neighbour at number 3 deals drugs",
+        # "the family in the blue house on Chapel Street": a street knows who is meant.
+        re.compile(
+            r"\b(?:neighbours?|man|woman|lady|bloke|guy|family|people|tenants?|couple|lad|lads"
+            r"|kids|owner|landlord|cymydog|cymdogion|teulu|dyn|dynes)\s+(?:at|in|from|yn|ym|o)\s+"
+            r"(?:(?:number|no\.?|rhif|flat|fflat)\s*\d{1,4}[a-z]?\b"
+            r"|the\s+(?:[\w-]+\s+){1,2}?(?:house|bungalow|cottage|flat)\s+(?:on|in|at)\s+"
+            + _NAMED
+            + ")",
+            re.IGNORECASE,
+        ),
+        "someone else pointed at by their house",
     ),
 ]
 

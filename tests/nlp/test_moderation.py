@@ -16,6 +16,8 @@ from nlp.moderation import check, kinds
 
 ONLY_ONE = "'the only ...' in a place points at one person"
 OWN_JOB = "the writer's job at a named place"
+HAPPENED = "something that happened to the writer or their family at a named place"
+HOUSE = "someone else pointed at by their house"
 
 
 @pytest.mark.parametrize(
@@ -333,6 +335,14 @@ OWN_JOB = "the writer's job at a named place"
         # Typed with no capital: the Welsh workplace and its name are read as named.
         ("i'm the lollipop lady outside ysgol penygelli", "identifying", OWN_JOB),
         ("dw i'n athrawes yn ysgol y llan", "identifying", OWN_JOB),
+        # What the local news told of the writer or their family, and a neighbour by their
+        # house.
+        ("my son was the boy stabbed outside the Turf last year", "identifying", HAPPENED),
+        ("I'm the woman whose house flooded on Bridge Street", "identifying", HAPPENED),
+        ("As the mother of the boy who was hit by a car on Ruabon Road", "identifying", HAPPENED),
+        ("fy mab oedd y bachgen gafodd ei drywanu yn Rhos", "identifying", HAPPENED),
+        ("My neighbour at number 3 deals drugs", "identifying", HOUSE),
+        ("the family in the blue house on Chapel Street leave rubbish out", "identifying", HOUSE),
     ],
 )
 def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
@@ -438,6 +448,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "the only way to my work is by bus",
         "the only way to get to the doctors in Wrexham is the bus",
         "I love the ysgol and the teachers",
+        # Being one of many at a place is no event a street remembers.
+        "I am the one who has to pay for parking in Wrexham",
+        "we are the ones who suffer in Gwersyllt",
+        "I'm the one who found the parking in Wrexham too dear",
         # Asterisks that mask no swear word.
         "rated it a 5* service",
         "the staff were *very* good",

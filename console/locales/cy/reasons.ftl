@@ -72,3 +72,5 @@ flag-reason-own-business = mae'r awdur yn rhedeg neu'n berchen ar fusnes mewn ll
 flag-reason-leads-group = mae'r awdur yn cadeirio, yn rhedeg neu wedi sefydlu grŵp, clwb neu gyngor a enwir
 flag-reason-age-place = oedran yr awdur a lle a enwir
 flag-reason-known-locally = disgrifiad o'r awdur y byddai'r cymdogion yn ei adnabod
+flag-reason-local-event = rhywbeth a ddigwyddodd i'r awdur neu ei deulu mewn lle a enwir, fel y byddai'r newyddion lleol yn ei adrodd
+flag-reason-their-house = rhywun arall y mae ei dŷ neu rif ei dŷ yn pwyntio ato

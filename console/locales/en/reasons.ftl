@@ -72,3 +72,5 @@ flag-reason-own-business = the writer runs or owns a business in a named place
 flag-reason-leads-group = the writer chairs, runs or set up a named group, club or council
 flag-reason-age-place = the writer's age and a named place
 flag-reason-known-locally = the writer describes themself as the neighbours know them
+flag-reason-local-event = something that happened to the writer or their family at a named place, as the local news would tell it
+flag-reason-their-house = someone else pointed at by their house or its number
