@@ -105,7 +105,17 @@ _THREATS = [
     ),
     re.compile(
         r"\b(?:you(?:'re| are)\s+(?:a\s+)?dead(?:\s+man)?|watch your back|kill yourself"
-        r"|kys|i know where you live|you(?:'ll| will) get what'?s coming(?: to you)?"
+        r"|kys|you(?:'ll| will) get what'?s coming(?: to you)?"
+        # "I know where the councillor lives": said to frighten; of someone in office or in a
+        # dispute (of "he" it is as often help: "I know where he lives, I'll take it round").
+        r"|i know where (?:you|u|(?:the|that|your|our|this) (?:\w+ )?(?:councillors?|cllrs?"
+        r"|mayor|leader|officers?|planners?|landlord|manager|boss|mps?|ministers?|inspector"
+        r"|warden|chief executive)) lives?"
+        # "the planning officer deserves a good kicking", "needs a good hiding".
+        r"|(?:deserves?|needs?) (?:a )?(?:good |proper |bloody )?(?:kicking|beating|hiding"
+        r"|battering|slap|smack|punch|thump)(?! (?:of|place|places|spot|from)\b)"
+        # ... but at the ballot box it is a vote: "deserves a kicking at the election".
+        r"(?! (?:at|in) the (?:next )?(?:election|elections|polls|ballot box|ballot)\b)"
         r"|burn (?:it|them|the(?: \w+){1,3}|(?:his|her|their|your) \w+) down"
         # "put a brick through his window": damage to someone's home, whoever does it.
         r"|(?:put|putting|throw|throwing|chuck|chucking|lob) a (?:brick|rock|stone) through"
@@ -139,7 +149,10 @@ _THREATS = [
     re.compile(
         r"\b(?:dylai rhywun|rhaid i rhywun)\s+(?:eu |ei |dy )?(?:ladd|lladd|saethu|losgi)\b"
     ),
-    re.compile(r"\b(?:gwylia dy gefn|ti(?:'n)? farw|dw i'n gwybod lle ti'n byw)\b"),
+    re.compile(
+        r"\b(?:gwylia dy gefn|ti(?:'n)? farw"
+        r"|dw ?i'n gwybod (?:lle|ble) (?:ti'n|(?:mae|ma)(?:'r | y | yr | )\w+(?:'n| yn)) byw)\b"
+    ),
     # "llosgi'r swyddfa i lawr", "taflu bricsen drwy ei ffenest".
     re.compile(
         r"\b(?:llosgi|losgi)(?:'r|\s+y|\s+yr|\s+(?:ei|eu|dy|eich))\s+\w+(?:\s+\w+)?\s+i\s+lawr"

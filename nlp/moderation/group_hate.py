@@ -130,6 +130,9 @@ _HATE = [
     re.compile(
         rf"\b(?:dim|does dim|sdim)\s+croeso\s+i(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
         rf"|\b{_GROUP}\s+(?:allan|mas|ewch adre|ewch o 'ma)\s*(?:!|$)"
+        # "Ewch adref, mewnfudwyr", "go home immigrants": told to go, the group named after.
+        rf"|\b(?:ewch|cer|dos)\s+(?:adre|adref|gartre|gartref|o 'ma|nol|yn ol)\s*,?\s*{_GROUP}\b"
+        rf"|\bgo home,?\s+{_GROUP}\b"
     ),
     re.compile(
         rf"\b{_GROUP}\s+(?:\w+\s+){{0,3}}fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon"
@@ -145,6 +148,7 @@ _HATE = [
         rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}"
         r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
         r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
+        r"|drunks|alcoholics|drug dealers|beggars|scroungers"
         r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
         r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
         r"|dishonest|scroungers|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
@@ -158,8 +162,9 @@ _HATE = [
         r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
         r"|breed)\b"
         rf"|\b{_SUBJECT}\s+(?:can't|cannot|can never|should never)\s+be\s+trusted\b"
-        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting)\s+"
-        r"(?:this|our|the|britain|wales|england|the uk)\b"
+        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting"
+        r"|ruin|ruins|ruined|destroy|destroys|wreck|wrecks)\s+"
+        r"(?:this|our|the|every|everything|everywhere|britain|wales|england|the uk)\b"
         rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{_GROUP}\s+(?:living|moving|working)\s+"
         r"(?:here|near|next|round|in)\b"
         rf"|\bthe only good\s+{_GROUP}\b"

@@ -64,6 +64,15 @@ HOUSE = "someone else pointed at by their house"
         ("Ti’n drewi", "abuse", "insult aimed at someone"),
         ("Dos i’r diawl", "abuse", "obscene language"),
         ("Text WIN to 87121, you’ve won", "spam", "prize text"),
+        # Veiled threats at someone in office, and violence wished on someone.
+        ("I know where the councillor lives", "abuse", "threat of violence"),
+        ("Dw i'n gwybod lle mae'r cynghorydd yn byw", "abuse", "threat of violence"),
+        ("The planning officer deserves a good kicking", "abuse", "threat of violence"),
+        # A group ruining everything, called drunks, or told to go home.
+        ("Gypsies ruin every town they go to", "abuse", "hateful statement about a group"),
+        ("The Polish are all drunks", "abuse", "hateful statement about a group"),
+        ("Ewch adref, mewnfudwyr", "abuse", "hateful statement about a group"),
+        ("go home immigrants", "abuse", "hateful statement about a group"),
         # Typed with no capital at all: the places are still places.
         (
             "im the only pharmacist in llay",
@@ -448,6 +457,12 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "the only way to my work is by bus",
         "the only way to get to the doctors in Wrexham is the bus",
         "I love the ysgol and the teachers",
+        # A good kicking at the ballot box, a hiding place, and knowing where a neighbour lives.
+        "the council deserves a kicking at the election",
+        "We need a hiding place for the bins",
+        "the garden needs a good belt of weed killer",
+        "I know where he lives, I'll take his parcel round",
+        "students ruin the town centre with litter",
         # Being one of many at a place is no event a street remembers.
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
