@@ -20,6 +20,7 @@ from nlp.lang.cy.stop_words import STOP_WORDS
 from nlp.redaction.gazetteer import (
     POSSESSIVE_ENDINGS,
     fold,
+    load_gazetteer,
     place_key,
     popular_first_names,
 )
@@ -41,6 +42,7 @@ from nlp.redaction.name_cues import (
     WELSH_WORDS,
     title,
 )
+from nlp.redaction.person_cues import PERSON_VERBS
 
 #: Before a job's kind ("my Heath Visitor"): a person's name never stands there.
 _JOB_BEFORE = POSSESSIVES | {"the", "a", "an"}
@@ -256,6 +258,30 @@ def names_a_faith(before: str, word: str, after: str) -> bool:
     return before.isalpha() and before.islower() and before not in _LINKS
 
 
+# Nouns after a place's name that make a landmark of it ("Chirk Castle", "Hope Mountain",
+# "Acton Park", "Gresford Colliery"): surnames too, so the rules took "Chirk Castle" for a
+# full name. After a place that is also a given name ("Hope", "Kerry") only the nouns hardly
+# anyone is called: "Kerry Hill" and "Chester Hall" may be people.
+_LANDMARKS_NO_ONE_IS_CALLED = frozenset(
+    """castle mountain mountains abbey priory aqueduct viaduct colliery quarry valley
+    reservoir marsh beach pier docks station halt junction lock canal""".split()
+)
+_LANDMARKS = _LANDMARKS_NO_ONE_IS_CALLED | frozenset(
+    "hill hills wood woods hall bridge park green moor common heath cross tower mill"
+    " fields forest lake lakes".split()
+)
+
+
+def a_landmark(place: str, noun: str) -> bool:
+    """Whether ``place`` and the capitalised ``noun`` after it name a landmark ("Chirk
+    Castle", "Wrexham Park"; see _LANDMARKS)."""
+    kind = fold(noun)
+    if kind not in _LANDMARKS or not (noun[:1].isupper() and place[:1].isupper()):
+        return False
+    g, key = load_gazetteer(), fold(place)
+    return key in g.places and (kind in _LANDMARKS_NO_ONE_IS_CALLED or key not in g.first_names)
+
+
 def names_a_place(
     before: str,
     word: str,
@@ -286,6 +312,11 @@ def names_a_place(
         return True  # "St Giles church", "Ysgol Sant Dunawd"
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
         return True  # "Victoria Road", "Gwersyllt library"
+    if fold(after) == "street" and fold(then) not in PERSON_VERBS:
+        return True  # "Charles Street is always blocked": few are called Street, and
+        # residents name their street more than anything; "Sarah Street said" is a person
+    if a_landmark(word, after) or a_landmark(before, word):
+        return True  # "Chirk Castle", "up Hope Mountain": the place's, or the place itself
     if fold(after) in _MEDICINE_FORMS and fold(word) not in popular_first_names():
         return True  # "Lanzo meds", "Oramorph tablets": a medicine's brand, not a person
     if after == "House" or (after == "house" and (fold(then) in ROLE_NOUNS or then in SERVICES)):

@@ -275,3 +275,26 @@ def test_a_place_abroad_named_like_a_person_is_the_place_after_in_or_near(
         "Mae [name] yn garedig iawn",
         "Cydiodd yn [name]",
     ]
+
+
+def test_a_place_and_its_landmark_noun_are_shown(redactor: Redactor) -> None:
+    # "Castle" and "Mountain" are surnames too: "Chirk Castle" was hidden as a full name.
+    texts = [
+        "The buses to Chirk Castle stopped.",
+        "We walked up Hope Mountain yesterday.",
+        "Acton Park is a mess.",
+        "The Gresford Colliery memorial needs cleaning.",
+    ]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    # After a place that is also a given name, a noun people are called by is the surname.
+    people = ["Kerry Hill was lovely.", "Chester Hall rang me."]
+    shown = [r.text for r in redactor.redact_many(people, language="en")]
+    assert shown == ["[name] was lovely.", "[name] rang me."]
+
+
+def test_a_street_named_after_someone_is_shown(redactor: Redactor) -> None:
+    # Residents name their street more than anything; "Charles" alone was hidden before it.
+    texts = ["Charles Street is always blocked.", "Henblas Street needs more bins."]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    # A person's verb after it makes "Street" a surname and the given name a person's.
+    assert redactor.redact("Sarah Street said no.", language="en").text.startswith("[name]")
