@@ -67,6 +67,7 @@ _VERDICTS_CY = frozenset(
 diog twp israddol treisgar celwyddog barus diwerth anwaraidd sbwriel baw anifeiliaid moch
 fermin ffiaidd troseddwyr terfysgwyr drwg ych pla parasitiaid llau lladron treiswyr sgym
 baich afiach anwybodus budr anfoesol annaturiol gwyrdroedig pedoffiliaid anwariaid
+meddwon bwystfilod angenfilod
 """.split()
     )
 )
@@ -112,7 +113,8 @@ _HATE = [
     # The usual shapes of a hateful statement, in both languages: a group stealing "our"
     # jobs or homes, not belonging, not welcome, compared with vermin, told to get out.
     re.compile(
-        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:stealing|taking|nicking|robbing)\s+(?:all\s+)?our"
+        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:stealing|taking|nicking|robbing|steal|take|nick"
+        r"|rob)\s+(?:all\s+(?:of\s+)?)?our"
         r"\s+(?:jobs|houses|homes|benefits|country|women|money)\b"
     ),
     re.compile(
@@ -148,7 +150,8 @@ _HATE = [
         rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}"
         r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
         r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
-        r"|drunks|alcoholics|drug dealers|beggars|scroungers"
+        r"|drunks|alcoholics|drug dealers|beggars|scroungers|monsters|thugs"
+        r"|the (?:source|root) of all (?:evil|our problems)"
         r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
         r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
         r"|dishonest|scroungers|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
@@ -168,6 +171,12 @@ _HATE = [
         rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{_GROUP}\s+(?:living|moving|working)\s+"
         r"(?:here|near|next|round|in)\b"
         rf"|\bthe only good\s+{_GROUP}\b"
+        # "our culture is being destroyed by the immigrants", "Wales is being ruined by ...".
+        r"|\b(?:is|are)\s+being\s+(?:destroyed|ruined|overrun|taken over|invaded)\s+by\s+"
+        rf"(?:the\s+|all\s+(?:the\s+)?|these\s+)?{_GROUP}\b"
+        # "many mentally ill people will end up a drain on society"
+        rf"|\b{_SUBJECT}\s+(?:will|would|only|just)\s+(?:\w+\s+)?(?:be|become|end up)\s+(?:a\s+)?"
+        r"(?:drain|burden)\s+on\b"
     ),
     re.compile(
         rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
@@ -180,6 +189,9 @@ _HATE = [
         rf"|\b(?:does dim|sdim|dim)\s+modd\s+(?:trystio|ymddiried\s+yn)(?:'r|\s+y|\s+yr)?"
         rf"\s+{_GROUP}\b"
         rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:difetha|dinistrio|chwalu|cymryd drosodd)\b"
+        # "mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr"
+        r"|\byn cael (?:ei|eu) (?:ddifetha|dinistrio|ddinistrio|chwalu|meddiannu|feddiannu)\s+gan"
+        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
         rf"|\b(?:dw i|dwi|rwy|dydw i|dw i ddim|dwi ddim)\s+(?:ddim\s+)?(?:eisiau|isio|moyn)"
         rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:yn byw|yma|drws nesa)"
     ),

@@ -140,6 +140,17 @@ afghans albanians
         "people with mental disabilities",
         "transgender people",
         "lgbt people",
+        # Men and women of a group, as statements single them out ("trans men are ...").
+        "trans men",
+        "trans women",
+        "gay men",
+        "muslim men",
+        "muslim women",
+        "black men",
+        "blind people",
+        "deaf people",
+        "cripples",
+        "roma",
     }
 )
 # Welsh names for the same groups; group_hate.py adds their mutations ("i fewnfudwyr", "o

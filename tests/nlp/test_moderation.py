@@ -18,6 +18,7 @@ ONLY_ONE = "'the only ...' in a place points at one person"
 OWN_JOB = "the writer's job at a named place"
 HAPPENED = "something that happened to the writer or their family at a named place"
 HOUSE = "someone else pointed at by their house"
+HATE = "hateful statement about a group"
 
 
 @pytest.mark.parametrize(
@@ -73,6 +74,14 @@ HOUSE = "someone else pointed at by their house"
         ("The Polish are all drunks", "abuse", "hateful statement about a group"),
         ("Ewch adref, mewnfudwyr", "abuse", "hateful statement about a group"),
         ("go home immigrants", "abuse", "hateful statement about a group"),
+        # The group's men or women singled out, a culture "destroyed by" a group, a group as
+        # a drain or as monsters, in both languages.
+        ("trans men are disgusting", "abuse", "hateful statement about a group"),
+        ("our culture is being destroyed by the immigrants", "abuse", HATE),
+        ("many mentally ill people will end up a drain on society", "abuse", HATE),
+        ("mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr", "abuse", HATE),
+        ("Mae'r mewnfudwyr yn fwystfilod", "abuse", HATE),
+        ("mexicans steal all of our jobs", "abuse", HATE),
         # Typed with no capital at all: the places are still places.
         (
             "im the only pharmacist in llay",
@@ -463,6 +472,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "the garden needs a good belt of weed killer",
         "I know where he lives, I'll take his parcel round",
         "students ruin the town centre with litter",
+        "the town centre is being ruined by the council",
+        "the service for disabled people is being destroyed by cuts",
+        "mae'r ffyrdd yn cael eu dinistrio gan y lorïau",
+        "trans women are welcome here",
         # Being one of many at a place is no event a street remembers.
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
