@@ -85,6 +85,32 @@ _GO_BACK = re.compile(
     r"|\b(?:ewch|cer|dos|anfonwch nhw|gyrrwch nhw)\s+(?:yn\s+ol|nol|'nol)\s+i\s+(?:le|lle|ble)"
     r"\s+(?:y\s+)?(?:daethoch|ddaethoch|daethon|ddaethon|ddest|daethost|ddaethost)\b"
 )
+# What a hateful statement calls a group as a whole (after "are", or "they are").
+_VERDICT_EN = (
+    r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
+    r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
+    r"|drunks|alcoholics|drug dealers|beggars|scroungers|monsters|thugs"
+    r"|the (?:source|root) of all (?:evil|our problems)"
+    r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
+    r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
+    r"|dishonest|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
+    r"|diseased|perverts|perverted|deviants|sexual deviants|savage|brutes|immoral|unnatural"
+    r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
+    r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
+    r"|a waste of (?:space|money))"
+)
+# What a group is likened to.
+_VERMIN = r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)"
+
+# Who people are called ill or perverse for being, with no group's name: "being gay is a
+# mental illness", "homosexuality is a disorder", "mae bod yn hoyw yn salwch meddwl".
+_BEING_IS_ILL = re.compile(
+    r"\b(?:being\s+(?:gay|trans|transgender|bisexual|a\s+lesbian|a\s+trans\s+(?:man|woman))"
+    r"|homosexuality|transgenderism|bisexuality)\s+is\s+(?:a\s+)?(?:mental\s+(?:illness"
+    r"|disorder|disease)|disease|sickness|perversion|abomination)\b"
+    r"|\bbod\s+yn\s+(?:hoyw|draws|ddeurywiol)\s+yn\s+(?:salwch|afiechyd)\b"
+)
+
 _HATE = [
     re.compile(
         rf"\b{_GROUP}\s+(?:should|must|need to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:go back|"
@@ -99,7 +125,8 @@ _HATE = [
     # would be better off without the mentally ill", "lladd y Saeson", "cael gwared ar
     # fewnfudwyr". Not a group's own things ("get rid of the travellers' rubbish").
     re.compile(
-        r"\b(?:kill|exterminate|gas|wipe out|get rid of|better off without|lladd|ladd|difa"
+        r"\b(?:kill|exterminate|gas|wipe out|get rid of|better off without|better without|lladd"
+        r"|ladd|difa"
         r"|cael gwared (?:ar|o))(?:\s+(?:all|the|these|those|yr?|'r|holl))*\s+"
         rf"{_GROUP}\b(?!['’])"
     ),
@@ -123,7 +150,7 @@ _HATE = [
     ),
     re.compile(
         rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:just\s+)?(?:like|no better than)\s+(?:\w+\s+)?"
-        r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)\b"
+        rf"{_VERMIN}\b"
     ),
     re.compile(
         rf"\b{_GROUP}\s+(?:yn|sy'n)\s+(?:dwyn|cymryd|dwgyd)\s+(?:ein|y)\s+(?:swyddi|tai"
@@ -146,25 +173,19 @@ _HATE = [
     # the group's name as the subject, so "the staff are lazy", "refugees are in dangerous
     # conditions" and "toilets for the disabled are useless" stay clean, and only a word
     # that strengthens the verdict may come between (_STRONGER).
+    re.compile(rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}{_VERDICT_EN}\b"),
+    # ... and the group named, then "they" ("there's too many migrants here, they are like
+    # cockroaches", "gypsies came again and they're all thieves"): the same verdicts only.
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}"
-        r"(?:lazy|stupid|inferior|violent|liars|greedy|useless|worthless|savages|primitive"
-        r"|subhuman|uncivilised|uncivilized|criminals|rapists|terrorists|thieves|animals|vermin"
-        r"|drunks|alcoholics|drug dealers|beggars|scroungers|monsters|thugs"
-        r"|the (?:source|root) of all (?:evil|our problems)"
-        r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
-        r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
-        r"|dishonest|scroungers|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
-        r"|diseased|perverts|perverted|deviants|sexual deviants|savage|brutes|immoral|unnatural"
-        r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
-        r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
-        r"|a waste of (?:space|money))\b"
+        rf"\b{_GROUP}\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?\b(?:they(?:'re|\s+are|\s+r)|theyre)\s+"
+        rf"{_STRONGER}(?:{_VERDICT_EN}|(?:just\s+)?like\s+(?:\w+\s+)?{_VERMIN})\b"
     ),
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:should(?:n't| not| never)|must not|mustn't)\s+be\s+allowed\s+to\s+"
+        rf"\b{_SUBJECT}\s+(?:should(?:n't|nt| not| never)|must not|mustn't|mustnt)\s+be\s+"
+        r"allowed\s+to\s+"
         r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
         r"|breed)\b"
-        rf"|\b{_SUBJECT}\s+(?:can't|cannot|can never|should never)\s+be\s+trusted\b"
+        rf"|\b{_SUBJECT}\s+(?:can't|cant|cannot|can never|should never)\s+be\s+trusted\b"
         rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting"
         r"|ruin|ruins|ruined|destroy|destroys|wreck|wrecks)\s+"
         r"(?:this|our|the|every|everything|everywhere|britain|wales|england|the uk)\b"
@@ -214,6 +235,9 @@ def hateful(folded: str) -> bool:
     """Whether folded text (flags.fold) makes a hateful statement about a group, not one
     denied in its own sentence."""
     if _GO_BACK.search(folded):
+        return True
+    ill = _BEING_IS_ILL.search(folded)
+    if ill and not _DENIED.search(folded[: ill.start()]):
         return True
     if GROUP_TOKENS.isdisjoint(_WORD.findall(folded)):
         return False  # no group named: the patterns cannot match

@@ -82,6 +82,12 @@ HATE = "hateful statement about a group"
         ("mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr", "abuse", HATE),
         ("Mae'r mewnfudwyr yn fwystfilod", "abuse", HATE),
         ("mexicans steal all of our jobs", "abuse", HATE),
+        # The group named, then "they"; being gay called an illness; typed without apostrophes.
+        ("there's too many migrants here, they are like cockroaches", "abuse", HATE),
+        ("gypsies came again and they're all thieves", "abuse", HATE),
+        ("Being gay is a mental illness", "abuse", HATE),
+        ("mae bod yn hoyw yn salwch meddwl", "abuse", HATE),
+        ("african-americans shouldnt be allowed to vote", "abuse", HATE),
         # Typed with no capital at all: the places are still places.
         (
             "im the only pharmacist in llay",
@@ -476,6 +482,11 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "the service for disabled people is being destroyed by cuts",
         "mae'r ffyrdd yn cael eu dinistrio gan y lorïau",
         "trans women are welcome here",
+        "The refugees arrived. They are victims of war.",
+        "Immigrants are blamed unfairly, they are not criminals",
+        "Being gay is not a mental illness",
+        "it is a myth that homosexuality is a disease",
+        "the town is better without the traffic",
         # Being one of many at a place is no event a street remembers.
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
