@@ -202,6 +202,11 @@ _HATE = [
     re.compile(
         rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
         rf"{_VERDICT_CY}\b"
+        # ... and as "nhw" after the group is named ("mae'r mewnfudwyr yma, maen nhw'n
+        # ddiog", "... maen nhw fel llygod mawr").
+        rf"|\b{_GROUP}\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?\bmaen\s+nhw(?:\s+i\s+gyd)?"
+        rf"(?:(?:'n|\s+yn)\s+(?:i gyd\s+)?{_STRONGER}{_VERDICT_CY}"
+        r"|\s+fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon|fermin|parasitiaid|llau|pla))\b"
     ),
     re.compile(
         rf"\b(?:ddylai|dylai|ddylen|dylen)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:cael\s+)?"

@@ -87,6 +87,8 @@ HATE = "hateful statement about a group"
         ("gypsies came again and they're all thieves", "abuse", HATE),
         ("Being gay is a mental illness", "abuse", HATE),
         ("mae bod yn hoyw yn salwch meddwl", "abuse", HATE),
+        ("Daeth y ffoaduriaid ddoe. Maen nhw fel llygod mawr.", "abuse", HATE),
+        ("mae'r mewnfudwyr yma, maen nhw'n ddiog", "abuse", HATE),
         ("african-americans shouldnt be allowed to vote", "abuse", HATE),
         # Typed with no capital at all: the places are still places.
         (
@@ -487,6 +489,7 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "Being gay is not a mental illness",
         "it is a myth that homosexuality is a disease",
         "the town is better without the traffic",
+        "Daeth y ffoaduriaid ddoe. Maen nhw'n garedig iawn.",
         # Being one of many at a place is no event a street remembers.
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
