@@ -55,8 +55,8 @@ _JOBS = (
 _PLACE_WORDS = (
     # "Rhosnesni High", "Darland Academy": British schools go by their place and their kind
     # ("High Street" is a street).
-    r"(?:school|primary|high(?!\s+(?i:street|st|road|rd|town)\b)|academy|infants|juniors|comprehensive|ysgol|nursery|meithrin|"
-    r"college|coleg|surgery|practice|pharmacy|chemist|"
+    r"(?:school|primary|high(?!\s+(?i:street|st|road|rd|town)\b)|academy|infants|juniors"
+    r"|comprehensive|ysgol|nursery|meithrin|college|coleg|surgery|practice|pharmacy|chemist|"
     r"shop|siop|pub|tafarn|church|chapel|capel|eglwys|mosque|gurdwara|club|clwb|village|pentref|"
     r"estate|ystad|street|road|close|lane|heol|stryd|ffordd)"
 )

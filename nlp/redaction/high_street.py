@@ -3,7 +3,8 @@
 Town-centre consultations are full of shops ("since Debenhams and Wilko shut", "John Lewis
 is too far", "three bookies: Ladbrokes, William Hill and Betfred"), and the name finders read
 a surname with the shop's "s", or a founder's full name, as a person: "We lost [name] and
-[name]" tells the officer nothing. So, as sayings.py does for "Marks and Spencer":
+[name]" tells the officer nothing. So, read with sayings.py's stretches (a name wholly
+inside one is shown):
 
 - chains named with a surname and an "s", or shaped like a name ("Debenhams", "Timpsons",
   "Clintons", "Thorntons", "Betfred", "Dunelm"), are shown but after a title ("Mr Ryman");
