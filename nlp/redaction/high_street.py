@@ -9,9 +9,12 @@ inside one is shown):
 - chains named with a surname and an "s", or shaped like a name ("Debenhams", "Timpsons",
   "Clintons", "Thorntons", "Betfred", "Dunelm"), are shown but after a title ("Mr Ryman");
 - chains named with a full name ("John Lewis", "William Hill", "Laura Ashley", "Papa John's")
-  are shown unless the text makes them a person: a title, kin word or thanks before ("my
-  uncle John Lewis", "thanks to William Hill"), or a verb only a person does after ("John
-  Lewis rang me back"). Wales has many a John Lewis; "John Lewis is too far" is the shop.
+  are shown only where the words around make them a shop: where one shops or works before
+  ("at John Lewis", "went to", "bought it from", "the John Lewis in Chester"), or what a
+  shop has or does after ("John Lewis closed", "a William Hill shop", "a Ted Baker bag").
+  Or in a list with a chain ("Ladbrokes, William Hill and Betfred"). Wales has many a John
+  Lewis: "Fy enw i yw John Lewis", "thanks to John Lewis" and "John Lewis is lovely" stay
+  hidden.
 
 Chains whose name is a plain surname ("Evans", "Rowlands", "Clarks") are left to the name
 finders: "Mrs Rowlands" and "the Clarks next door" are people. The lists were written by
@@ -23,7 +26,6 @@ from __future__ import annotations
 import re
 
 from nlp.redaction.name_cues import after_title
-from nlp.redaction.person_cues import PERSON_AFTER, PERSON_VERBS
 
 #: Chains that are a surname with the shop's "s", or a word shaped like a name.
 _CHAINS = (
@@ -41,27 +43,42 @@ _FULL_NAMES = (
 )
 _ENDING = r"(?:['’]?s)?(?![\w'’])"
 _CHAIN = re.compile(rf"(?<![\w'’])(?:{_CHAINS}){_ENDING}", re.IGNORECASE)
-_FULL_NAME = re.compile(
-    rf"(?<![\w'’])(?:{_FULL_NAMES}){_ENDING}"
-    rf"(?!,?\s+(?:{'|'.join(sorted(PERSON_VERBS | PERSON_AFTER))})\b)",
+_FULL_NAME = re.compile(rf"(?<![\w'’])(?:{_FULL_NAMES}){_ENDING}", re.IGNORECASE)
+# A full name is the shop only where the words around it make it one (a person's full name
+# shown is a leak; a shop's hidden only costs a word): where one shops or works ...
+_SHOP_BEFORE = re.compile(
+    r"\b(?:at|in|into|inside|outside|near|opposite|behind|the|a|an|new|old|siop|cwmni|yn"
+    r"|(?:went|go|goes"
+    r"|going|gone|been|trip|drive|bus|walk)\s+to|(?:bought|ordered|got)\s+(?:it\s+|them\s+)?"
+    r"from)\s+$",
     re.IGNORECASE,
 )
-# Thanks or kin right before the name: "thanks to John Lewis", "my uncle William Hill".
-_PERSON_BEFORE = re.compile(
-    r"\b(?:thanks?|thank\s+you|cheers|diolch|my|our|his|her|their|uncle|aunt|auntie|cousin"
-    r"|brother|sister|son|daughter|husband|wife|partner|friend|neighbour|dear|mr|mrs|ms|miss"
-    r"|dr)(?:\s+to)?[\s,]+$",
+# ... or what a shop has or does after it ("John Lewis closed", "a William Hill shop").
+_SHOP_AFTER = re.compile(
+    r"\s*(?:shops?|stores?|closed|closing|closes|shut|shuts|opened|opens|opening|card|cards"
+    r"|sale|sales|vouchers?|bags?|delivery|deliveries|branch|branches|outlet|website|app"
+    r"|online|bookies|betting|delivers|in\s+town)\b",
     re.IGNORECASE,
 )
+# ... or a list it shares with a chain ("Ladbrokes, William Hill and Betfred").
+_LISTED_WITH = re.compile(r"\s*(?:,|&|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
 
 def shops(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` that name a shop named like a person (see the docstring)."""
-    found = [m.span() for m in _CHAIN.finditer(text) if not after_title(text, m.start())]
-    found += [
-        m.span()
-        for m in _FULL_NAME.finditer(text)
-        if not after_title(text, m.start())
-        and not _PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    ]
+    chains = [m.span() for m in _CHAIN.finditer(text) if not after_title(text, m.start())]
+    found = list(chains)
+    for m in _FULL_NAME.finditer(text):
+        listed = any(
+            _LISTED_WITH.fullmatch(text, end, m.start())
+            or _LISTED_WITH.fullmatch(text, m.end(), start)
+            for start, end in chains
+            if end <= m.start() or start >= m.end()
+        )
+        if (
+            listed
+            or _SHOP_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _SHOP_AFTER.match(text, m.end())
+        ):
+            found.append(m.span())
     return found

@@ -1,7 +1,7 @@
 """nlp/redaction/high_street.py through the real redactor: shops named like people.
 
-Before it, "We lost Thorntons and Clintons" became "We lost [name] and [name]", and "John
-Lewis is too far" lost the shop a town-centre consultation is about.
+Before it, "We lost Thorntons and Clintons" became "We lost [name] and [name]", and "We went
+to John Lewis in Chester" lost the shop a town-centre consultation is about.
 """
 
 from __future__ import annotations
@@ -15,17 +15,21 @@ SHOWN = [
     "Since Debenhams shut the town is dead.",
     "Timpsons fixed my key.",
     "Too many bookies: Ladbrokes, William Hill and Betfred.",
-    "John Lewis is too far.",
+    "We went to John Lewis in Chester.",
+    "John Lewis closed last year.",
     "Holland & Barrett and Robert Dyas closed.",
     "Papa John's delivers here.",
     "The Laura Ashley shop shut.",
     "I went to Marks and Spencer's for a coffee.",
-    "Mae Debenhams a Wilko wedi cau.",
+    "Mae Debenhams a Wilko wedi cau ac mae siop John Lewis yn bell.",
 ]
 HIDDEN = [
-    # A founder's full name is a person where a person's verb follows or kin or thanks
-    # come before; a surname chain after a title is the person too.
+    # A founder's full name is a person unless the words around make it a shop (a Welsh
+    # resident's own name among them); a surname chain after a title is the person too.
     ("John Lewis rang me back.", "[name] rang me"),
+    ("John Lewis is lovely.", "[name] is lovely"),
+    ("I spoke to John Lewis at the council", "I spoke to [name] at"),
+    ("Fy enw i yw John Lewis ac mae'r bws yn hwyr.", "Fy enw i yw [name] ac"),
     ("my uncle John Lewis came round", "my uncle [name] came"),
     ("Thanks to William Hill for the help", "Thanks to [name] for"),
     ("Mr Ryman was kind", "Mr [name] was kind"),
