@@ -48,9 +48,8 @@ _FULL_NAME = re.compile(rf"(?<![\w'’])(?:{_FULL_NAMES}){_ENDING}", re.IGNORECA
 # shown is a leak; a shop's hidden only costs a word): where one shops or works ...
 _SHOP_BEFORE = re.compile(
     r"\b(?:at|in|into|inside|outside|near|opposite|behind|the|a|an|new|old|siop|cwmni|yn"
-    r"|(?:went|go|goes"
-    r"|going|gone|been|trip|drive|bus|walk)\s+to|(?:bought|ordered|got)\s+(?:it\s+|them\s+)?"
-    r"from)\s+$",
+    r"|(?:went|go|goes|going|gone|been|trip|drive|bus|walk)\s+to"
+    r"|(?:bought|ordered|got)\s+(?:it\s+|them\s+)?from)\s+$",
     re.IGNORECASE,
 )
 # ... or what a shop has or does after it ("John Lewis closed", "a William Hill shop").
