@@ -302,14 +302,14 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         # Someone else pointed at by their house: "my neighbour at number 3 deals drugs",
         # "the family in the blue house on Chapel Street": a street knows who is meant.
+        # Case is ignored but in the street's name, which _NAMED finds by its capital.
         re.compile(
-            r"\b(?:neighbours?|man|woman|lady|bloke|guy|family|people|tenants?|couple|lad|lads"
-            r"|kids|owner|landlord|cymydog|cymdogion|teulu|dyn|dynes)\s+(?:at|in|from|yn|ym|o)\s+"
-            r"(?:(?:number|no\.?|rhif|flat|fflat)\s*\d{1,4}[a-z]?\b"
-            r"|the\s+(?:[\w-]+\s+){1,2}?(?:house|bungalow|cottage|flat)\s+(?:on|in|at)\s+"
+            r"\b(?i:neighbours?|man|woman|lady|bloke|guy|family|people|tenants?|couple|lad|lads"
+            r"|kids|owner|landlord|cymydog|cymdogion|teulu|dyn|dynes)\s+(?i:at|in|from|yn|ym|o)"
+            r"\s+(?:(?i:number|no\.?|rhif|flat|fflat)\s*\d{1,4}(?i:[a-z])?\b"
+            r"|(?i:the)\s+(?:[\w-]+\s+){1,2}?(?i:house|bungalow|cottage|flat)\s+(?i:on|in|at)\s+"
             + _NAMED
-            + ")",
-            re.IGNORECASE,
+            + ")"
         ),
         "someone else pointed at by their house",
     ),

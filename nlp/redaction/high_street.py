@@ -1,10 +1,10 @@
-"""Shops named like people: shown where the text does not make them a person.
+"""Shops named like people, shown where nothing makes them a person.
 
-Town-centre consultations are full of shops ("since Debenhams and Wilko shut", "John Lewis
-is too far", "three bookies: Ladbrokes, William Hill and Betfred"), and the name finders read
-a surname with the shop's "s", or a founder's full name, as a person: "We lost [name] and
-[name]" tells the officer nothing. So, read with sayings.py's stretches (a name wholly
-inside one is shown):
+Town-centre consultations are full of shops ("since Debenhams and Wilko shut", "we go to
+John Lewis in Chester now", "three bookies: Ladbrokes, William Hill and Betfred"), and the
+name finders read a surname with the shop's "s", or a founder's full name, as a person: "We
+lost [name] and [name]" tells the officer nothing. So, read with sayings.py's stretches (a
+name wholly inside one is shown):
 
 - chains named with a surname and an "s", or shaped like a name ("Debenhams", "Timpsons",
   "Clintons", "Thorntons", "Betfred", "Dunelm"), are shown but after a title ("Mr Ryman");

@@ -494,6 +494,8 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
         "I'm the one who found the parking in Wrexham too dear",
+        # A house on a street with no name points at no one the officer can tell.
+        "the man in the big house on my road is lovely",
         # Asterisks that mask no swear word.
         "rated it a 5* service",
         "the staff were *very* good",
