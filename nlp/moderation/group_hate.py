@@ -29,6 +29,24 @@ GROUP_TOKENS = (
     frozenset(word for group in GROUP_WORDS for word in group.split()) - _EVERYDAY_IN_GROUP_NAMES
 )
 _GROUP = r"(?:" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True)) + r")"
+# The groups that "they" or "nhw" can take up later in a text: the plural nouns for people,
+# not the adjectives that name a group before another noun ("the Welsh Government ..., they
+# are useless", "disabled toilets ..., they are disgusting"), nor "women" or "menywod",
+# which a resident uses of the staff they met ("the women at the desk ..., they are useless").
+_PEOPLES = "|".join(
+    sorted(
+        (
+            w
+            for w in GROUPS
+            if (w.endswith(("s", "people", "men", " ill")) and w not in ("women", "welsh"))
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_PEOPLES_CY = "|".join(
+    sorted(mutated_forms(GROUPS_CY - {"menywod", "sais"}), key=len, reverse=True)
+)
 # A group as the subject of what is said of it, not the object of a preposition:
 # "services for disabled people are useless", "lessons in Welsh are useless" and "mae
 # gwersi i fewnfudwyr yn dda i ddim" are about a service, not the people.
@@ -177,7 +195,8 @@ _HATE = [
     # ... and the group named, then "they" ("there's too many migrants here, they are like
     # cockroaches", "gypsies came again and they're all thieves"): the same verdicts only.
     re.compile(
-        rf"\b{_GROUP}\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?\b(?:they(?:'re|\s+are|\s+r)|theyre)\s+"
+        rf"{_NOT_AFTER_PREPOSITION}\b(?:{_PEOPLES})\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?"
+        r"\b(?:they(?:'re|\s+are|\s+r)|theyre)\s+"
         rf"{_STRONGER}(?:{_VERDICT_EN}|(?:just\s+)?like\s+(?:\w+\s+)?{_VERMIN})\b"
     ),
     re.compile(
@@ -204,7 +223,8 @@ _HATE = [
         rf"{_VERDICT_CY}\b"
         # ... and as "nhw" after the group is named ("mae'r mewnfudwyr yma, maen nhw'n
         # ddiog", "... maen nhw fel llygod mawr").
-        rf"|\b{_GROUP}\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?\bmaen\s+nhw(?:\s+i\s+gyd)?"
+        rf"|{_NOT_AFTER_PREPOSITION}\b(?:{_PEOPLES_CY})\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?"
+        r"\bmaen\s+nhw(?:\s+i\s+gyd)?"
         rf"(?:(?:'n|\s+yn)\s+(?:i gyd\s+)?{_STRONGER}{_VERDICT_CY}"
         r"|\s+fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon|fermin|parasitiaid|llau|pla))\b"
     ),

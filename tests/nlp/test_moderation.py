@@ -490,6 +490,11 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "it is a myth that homosexuality is a disease",
         "the town is better without the traffic",
         "Daeth y ffoaduriaid ddoe. Maen nhw'n garedig iawn.",
+        # "they" after a group's adjective, or after staff, is about a thing or those staff.
+        "The Welsh Government have wasted money, they are useless",
+        "The women at the desk were rude, they are useless",
+        "English lessons are boring, they are a waste of money",
+        "The services for refugees are poor, they are useless",
         # Being one of many at a place is no event a street remembers.
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
