@@ -111,8 +111,11 @@ _THREATS = [
         r"|i know where (?:you|u|(?:the|that|your|our|this) (?:\w+ )?(?:councillors?|cllrs?"
         r"|mayor|leader|officers?|planners?|landlord|manager|boss|mps?|ministers?|inspector"
         r"|warden|chief executive)) lives?"
-        # "the planning officer deserves a good kicking", "needs a good hiding".
-        r"|(?:deserves?|needs?) (?:a )?(?:good |proper |bloody )?(?:kicking|beating|hiding"
+        # "the planning officer deserves a good kicking", "needs a good hiding"; said of a
+        # council, a government or a party it is a vote ("the Tories deserve a kicking").
+        r"|(?<!council )(?<!councils )(?<!government )(?<!tories )(?<!labour )(?<!party )"
+        r"(?<!parties )(?<!senedd )(?<!parliament )(?<!plaid )(?<!reform )"
+        r"(?:deserves?|needs?) (?:a )?(?:good |proper |bloody )?(?:kicking|beating|hiding"
         r"|battering|slap|smack|punch|thump)(?! (?:of|place|places|spot|from)\b)"
         # ... but at the ballot box it is a vote: "deserves a kicking at the election".
         r"(?! (?:at|in) the (?:next )?(?:election|elections|polls|ballot box|ballot)\b)"

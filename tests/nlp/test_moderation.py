@@ -476,6 +476,7 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I love the ysgol and the teachers",
         # A good kicking at the ballot box, a hiding place, and knowing where a neighbour lives.
         "the council deserves a kicking at the election",
+        "the Tories deserve a good kicking",
         "We need a hiding place for the bins",
         "the garden needs a good belt of weed killer",
         "I know where he lives, I'll take his parcel round",
