@@ -1,7 +1,8 @@
 """Where the name finder misses names and hides words, by genre and by why (dev sets only).
 
-For each development set (GUM dev and EWT dev carry a genre per sentence; WNUT-17 and
-CrossNER dev count as one genre each) the real redactor runs with MiniLM's states from
+For each development set (GUM dev, EWT dev and, with --gum-untrained, GUM train's genres no
+model was fitted on carry a genre per sentence; WNUT-17 and CrossNER dev count as one genre
+each) the real redactor runs with MiniLM's states from
 bench/name_sweep.py's cache, and every person-name word it misses, and every word it wrongly
 hides, is put in one box by the stage that decided it:
 
@@ -20,7 +21,7 @@ entity type when it gives one, else its shape), with the name words each path hi
 ``--dump F`` writes every name word, hidden word and word near THRESHOLD as JSON lines.
 
 Run: python bench/name_misses.py --gum GUM --ewt UNER_MIRROR --cache /tmp/nerdata_sweep.npz \
-         [--head /tmp/h.npz] [--show 40] [--dump /tmp/words.jsonl]
+         [--gum-untrained] [--head /tmp/h.npz] [--show 40] [--dump /tmp/words.jsonl]
 Test splits are never read here.
 """
 
