@@ -152,6 +152,9 @@ _THREATS = [
     re.compile(
         r"\b(?:dylai rhywun|rhaid i rhywun)\s+(?:eu |ei |dy )?(?:ladd|lladd|saethu|losgi)\b"
     ),
+    # "mae o'n haeddu cweir", "angen curfa dda": a beating wished as deserved, as in English
+    # ("cael curfa", to get one, is what happened; "gweir", its mutation, is hay).
+    re.compile(r"\b(?:haeddu|angen|isio|eisiau)\s+(?:cweir|curfa|chweir)\b"),
     re.compile(
         r"\b(?:gwylia dy gefn|ti(?:'n)? farw"
         r"|dw ?i'n gwybod (?:lle|ble) (?:ti'n|(?:mae|ma)(?:'r | y | yr | )\w+(?:'n| yn)) byw)\b"

@@ -69,6 +69,7 @@ HATE = "hateful statement about a group"
         ("I know where the councillor lives", "abuse", "threat of violence"),
         ("Dw i'n gwybod lle mae'r cynghorydd yn byw", "abuse", "threat of violence"),
         ("The planning officer deserves a good kicking", "abuse", "threat of violence"),
+        ("Mae'r swyddog cynllunio yn haeddu cweir", "abuse", "threat of violence"),
         # A group ruining everything, called drunks, or told to go home.
         ("Gypsies ruin every town they go to", "abuse", "hateful statement about a group"),
         ("The Polish are all drunks", "abuse", "hateful statement about a group"),
@@ -477,6 +478,8 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         # A good kicking at the ballot box, a hiding place, and knowing where a neighbour lives.
         "the council deserves a kicking at the election",
         "the Tories deserve a good kicking",
+        "O'r braidd y gallodd Bob fy arbed rhag cael curfa arall.",
+        "Mae'r ceffylau angen gweir",
         "We need a hiding place for the bins",
         "the garden needs a good belt of weed killer",
         "I know where he lives, I'll take his parcel round",
