@@ -97,6 +97,13 @@ _PITCH_BLACK = re.compile(r"\b(d?du)\s+bit(?:s?c?h)\b")
 _SLUR = _phrase_pattern(SLURS_EN)
 _INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
 
+# People in office or in a dispute with the writer, whom a threat or a death wished is aimed
+# at: "I know where the councillor lives", "I hope the landlord dies".
+_IN_OFFICE = (
+    r"councillors?|cllrs?|mayor|leader|ministers?|mps?|officers?|planners?|landlord|boss"
+    r"|manager|inspector|warden|chief executive"
+)
+
 _THREATS = [
     re.compile(
         r"\b(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna)|we(?:'ll| will)|someone "
@@ -108,9 +115,7 @@ _THREATS = [
         r"|kys|you(?:'ll| will) get what'?s coming(?: to you)?"
         # "I know where the councillor lives": said to frighten; of someone in office or in a
         # dispute (of "he" it is as often help: "I know where he lives, I'll take it round").
-        r"|i know where (?:you|u|(?:the|that|your|our|this) (?:\w+ )?(?:councillors?|cllrs?"
-        r"|mayor|leader|officers?|planners?|landlord|manager|boss|mps?|ministers?|inspector"
-        r"|warden|chief executive)) lives?"
+        rf"|i know where (?:you|u|(?:the|that|your|our|this) (?:\w+ )?(?:{_IN_OFFICE})) lives?"
         # "the planning officer deserves a good kicking", "needs a good hiding"; said of a
         # council, a government or a party it is a vote ("the Tories deserve a kicking").
         r"|(?<!council )(?<!councils )(?<!government )(?<!tories )(?<!labour )(?<!party )"
@@ -137,9 +142,9 @@ _THREATS = [
     # "peacefully").
     re.compile(
         r"\b(?:i\s+)?hope\s+(?:you|u|ya|he|she|they|(?:the|that|our)\s+(?:\w+\s+)?"
-        r"(?:councillors?|cllrs?|mayor|leader|ministers?|mps?|officers?|landlord|neighbours?"
-        r"|boss|manager|bastards?))\s+(?:all\s+)?(?:die|dies|get killed|gets killed|rot|rots"
-        r"|burn)\b(?!\s+(?:peacefully|in peace|comfortably|without|down|out|off|away|the|a|an"
+        rf"(?:{_IN_OFFICE}|neighbours?|bastards?))\s+(?:all\s+)?"
+        r"(?:die|dies|get killed|gets killed|rot|rots|burn)\b"
+        r"(?!\s+(?:peacefully|in peace|comfortably|without|down|out|off|away|the|a|an"
         r"|it|them|some|soon|in (?:his|her|their|my|your) sleep)\b)"
         r"|\bgobeithio\s+(?:y\s+|bod\s+|fod\s+)?(?:ti|chi|o|fo|hi|e|nhw)(?:'n|\s+yn)\s+"
         r"(?:marw|pydru|llosgi)(?![\w'])(?!\s+(?:yn\s+)?(?:dawel|heddychlon))"

@@ -35,11 +35,7 @@ _GROUP = r"(?:" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True)) + r")"
 # which a resident uses of the staff they met ("the women at the desk ..., they are useless").
 _PEOPLES = "|".join(
     sorted(
-        (
-            w
-            for w in GROUPS
-            if (w.endswith(("s", "people", "men", " ill")) and w not in ("women", "welsh"))
-        ),
+        (w for w in GROUPS if w.endswith(("s", "people", "men", " ill")) and w != "women"),
         key=len,
         reverse=True,
     )

@@ -86,10 +86,10 @@ _RARE_AGE = (
 )
 
 # A Welsh workplace by its name: "Ysgol y Llan", "Meddygfa'r Waun", "Capel Bethel".
-_NAMED_PLACE_CY = (
-    r"(?:Ysgol|Capel|Eglwys|Meddygfa|Fferyllfa|Clwb|Tafarn|Siop|Ysbyty|Cartref|Neuadd|Canolfan)"
-    r"(?:\s+(?:y|yr)\s+|'r\s+|\s+)[A-Z]\w+"
+_WORKPLACES_CY = (
+    "Ysgol|Capel|Eglwys|Meddygfa|Fferyllfa|Clwb|Tafarn|Siop|Ysbyty|Cartref|Neuadd|Canolfan"
 )
+_NAMED_PLACE_CY = rf"(?:{_WORKPLACES_CY})(?:\s+(?:y|yr)\s+|'r\s+|\s+)[A-Z]\w+"
 # The writer's close family, whose job at a named place points at them too.
 _RELATIVE = (
     r"(?i:wife|husband|partner|son|daughter|mum|mother|mam|dad|father|brother|sister"
@@ -320,10 +320,9 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 #: proper noun in a text typed without capitals ("tesco", "giles"; not "lion", "bank").
 _CAPITALISED_BY = 0.5
 _WORD = re.compile(r"[^\W\d_][\w'’-]+")
+# The same workplaces typed in lower case, and the name after them.
 _NAMED_PLACE_LOWER_CY = re.compile(
-    r"\b(?:ysgol|capel|eglwys|meddygfa|fferyllfa|clwb|tafarn|ysbyty|cartref|neuadd|canolfan)"
-    r" (?:(?:y|yr) )?[^\W\d_]+",
-    re.IGNORECASE,
+    rf"\b(?:{_WORKPLACES_CY}) (?:(?:y|yr) )?[^\W\d_]+", re.IGNORECASE
 )
 
 

@@ -362,6 +362,8 @@ HATE = "hateful statement about a group"
         # Typed with no capital: the Welsh workplace and its name are read as named.
         ("i'm the lollipop lady outside ysgol penygelli", "identifying", OWN_JOB),
         ("dw i'n athrawes yn ysgol y llan", "identifying", OWN_JOB),
+        ("i'm the lollipop lady outside siop y gornel", "identifying", OWN_JOB),
+        ("I hope the planning officer dies", "abuse", "threat of violence"),
         # What the local news told of the writer or their family, and a neighbour by their
         # house.
         ("my son was the boy stabbed outside the Turf last year", "identifying", HAPPENED),
