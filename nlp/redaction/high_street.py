@@ -43,7 +43,7 @@ _FULL_NAMES = (
 )
 _ENDING = r"(?:['’]?s)?(?![\w'’])"
 _CHAIN = re.compile(rf"(?<![\w'’])(?:{_CHAINS}){_ENDING}", re.IGNORECASE)
-_FULL_NAME = re.compile(rf"(?<![\w'’])(?:{_FULL_NAMES}){_ENDING}", re.IGNORECASE)
+_FOUNDER_NAMED = re.compile(rf"(?<![\w'’])(?:{_FULL_NAMES}){_ENDING}", re.IGNORECASE)
 # A full name is the shop only where the words around it make it one (a person's full name
 # shown is a leak; a shop's hidden only costs a word): where one shops or works ...
 _SHOP_BEFORE = re.compile(
@@ -52,9 +52,10 @@ _SHOP_BEFORE = re.compile(
     r"|(?:bought|ordered|got)\s+(?:it\s+|them\s+)?from)\s+$",
     re.IGNORECASE,
 )
-# ... or what a shop has or does after it ("John Lewis closed", "a William Hill shop").
+# ... or what a shop has or does after it ("John Lewis closed", "a William Hill shop"); not
+# "opened", which people do too ("William Hill opened the fete").
 _SHOP_AFTER = re.compile(
-    r"\s*(?:shops?|stores?|closed|closing|closes|shut|shuts|opened|opens|opening|card|cards"
+    r"\s*(?:shops?|stores?|closed|closing|closes|shut|shuts|card|cards"
     r"|sale|sales|vouchers?|bags?|delivery|deliveries|branch|branches|outlet|website|app"
     r"|online|bookies|betting|delivers|in\s+town)\b",
     re.IGNORECASE,
@@ -67,17 +68,17 @@ def shops(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` that name a shop named like a person (see the docstring)."""
     chains = [m.span() for m in _CHAIN.finditer(text) if not after_title(text, m.start())]
     found = list(chains)
-    for m in _FULL_NAME.finditer(text):
+    for m in _FOUNDER_NAMED.finditer(text):
         listed = any(
             _LISTED_WITH.fullmatch(text, end, m.start())
             or _LISTED_WITH.fullmatch(text, m.end(), start)
             for start, end in chains
             if end <= m.start() or start >= m.end()
         )
-        if (
+        if not after_title(text, m.start()) and (
             listed
             or _SHOP_BEFORE.search(text, max(0, m.start() - 20), m.start())
             or _SHOP_AFTER.match(text, m.end())
         ):
-            found.append(m.span())
+            found.append(m.span())  # not "Mr William Hill opened the fete"
     return found

@@ -33,6 +33,8 @@ HIDDEN = [
     ("my uncle John Lewis came round", "my uncle [name] came"),
     ("Thanks to William Hill for the help", "Thanks to [name] for"),
     ("Mr Ryman was kind", "Mr [name] was kind"),
+    ("William Hill opened the fete", "[name] opened the fete"),
+    ("Mr William Hill closed the meeting", "Mr [name] closed the meeting"),
     # A plain surname that is also a chain is left to the name finders.
     ("Mrs Rowlands was lovely", "Mrs [name] was lovely"),
 ]
