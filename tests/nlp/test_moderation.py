@@ -69,6 +69,7 @@ HATE = "hateful statement about a group"
         ("I know where the councillor lives", "abuse", "threat of violence"),
         ("Dw i'n gwybod lle mae'r cynghorydd yn byw", "abuse", "threat of violence"),
         ("The planning officer deserves a good kicking", "abuse", "threat of violence"),
+        ("I hope the planning officer dies", "abuse", "threat of violence"),
         ("Mae'r swyddog cynllunio yn haeddu cweir", "abuse", "threat of violence"),
         # A group ruining everything, called drunks, or told to go home.
         ("Gypsies ruin every town they go to", "abuse", "hateful statement about a group"),
@@ -77,7 +78,7 @@ HATE = "hateful statement about a group"
         ("go home immigrants", "abuse", "hateful statement about a group"),
         # The group's men or women singled out, a culture "destroyed by" a group, a group as
         # a drain or as monsters, in both languages.
-        ("trans men are disgusting", "abuse", "hateful statement about a group"),
+        ("trans men are disgusting", "abuse", HATE),
         ("our culture is being destroyed by the immigrants", "abuse", HATE),
         ("many mentally ill people will end up a drain on society", "abuse", HATE),
         ("mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr", "abuse", HATE),
@@ -363,7 +364,6 @@ HATE = "hateful statement about a group"
         ("i'm the lollipop lady outside ysgol penygelli", "identifying", OWN_JOB),
         ("dw i'n athrawes yn ysgol y llan", "identifying", OWN_JOB),
         ("i'm the lollipop lady outside siop y gornel", "identifying", OWN_JOB),
-        ("I hope the planning officer dies", "abuse", "threat of violence"),
         # What the local news told of the writer or their family, and a neighbour by their
         # house.
         ("my son was the boy stabbed outside the Turf last year", "identifying", HAPPENED),
