@@ -244,6 +244,13 @@ def common_given_names(limit: int) -> frozenset[str]:
     return popular_first_names(limit) | {fold(n) for n in WELSH_FIRST_NAMES}
 
 
+@cache
+def common_surnames() -> frozenset[str]:
+    """The 3,000 commonest US-census surnames and every listed Welsh one, folded ("jones",
+    "evans", "pritchard"): the census's full list holds nearly every given name too."""
+    return frozenset(_popular(3000, "dist.all.last") | {fold(n) for n in WELSH_SURNAMES})
+
+
 def _place_names(uk: set[str], world: set[str]) -> set[str]:
     # A British place is a place even when it is also a name ("Chester",
     # "Lincoln", "Mold"), unless it is one of the hundred commonest first names;
@@ -252,7 +259,7 @@ def _place_names(uk: set[str], world: set[str]) -> set[str]:
     first = _popular(500, "dist.male.first", "dist.female.first") | {
         fold(n) for n in WELSH_FIRST_NAMES
     }
-    surnames = _popular(3000, "dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
+    surnames = common_surnames()
     commonest = _popular(100, "dist.male.first", "dist.female.first")
     return (uk - commonest) | (world - first - surnames)
 

@@ -42,7 +42,13 @@ from __future__ import annotations
 
 import re
 
-from nlp.redaction.gazetteer import NAME_RANK, common_given_names, fold, load_gazetteer
+from nlp.redaction.gazetteer import (
+    NAME_RANK,
+    common_given_names,
+    common_surnames,
+    fold,
+    load_gazetteer,
+)
 from nlp.redaction.high_street import shops
 from nlp.redaction.misspellings import slips
 from nlp.redaction.name_cues import after_title
@@ -201,11 +207,13 @@ _WORD_IN_CONTEXT = (re.compile(_BEEN, re.IGNORECASE), re.compile(_THANKS_SIZE, r
 
 def _storm_name(key: str) -> bool:
     """Whether a folded word after "Storm" can be a storm's name: a given name that is no
-    surname, or a common one ("Bert", "Dennis"), or a word on no name list ("Phailin"); not
-    a surname that is a given name only somewhere ("Storm Jones", "Storm Evans")."""
+    common surname, or a common given name ("Bert", "Dennis", "Christoph", "Darragh"), or a
+    word on no name list ("Phailin"); not a common surname that is a given name only
+    somewhere ("Storm Jones", "Storm Evans"). The census's full surname list holds
+    "Christoph" and "Darragh" too, so only its commonest are read."""
     g = load_gazetteer()
     if key in g.first_names:
-        return key not in g.surnames or key in common_given_names(NAME_RANK)
+        return key not in common_surnames() or key in common_given_names(NAME_RANK)
     return not g.listed(key)
 
 

@@ -45,6 +45,9 @@ SHOWN = [
     "TED stockings were given on the ward",
     "Since Storm Bert the road by the river has flooded twice.",
     "Storm Dennis flooded Pontypridd.",
+    # Given names on the census's full surname list, but among none of its commonest.
+    "Since Storm Christoph the river scares us.",
+    "Storm Darragh took our fence.",
     "Cyclone Phailin comes on shore tonight.",
     "Since Storm Bert's floods the road is shut.",
     "Hurricane Rita packed winds of 240 km/h.",
