@@ -27,6 +27,12 @@ father fr sister nurse captain capt officer pc sgt sergeant inspector judge aunt
 nana grandma grandad mam mum dad madam
 """.split()
 )
+#: The titles only a person's surname follows, and the surnames that are words the
+#: gazetteer never takes for a name alone (NOT_NAMES): after one of these titles they are the
+#: person's ("Mr Street came round", "Mrs Lane", "Dr Love"). Not after "Lord", "King" or a
+#: kin word: "Lord Street", "Nurse Park" or "Mum Church" is no one.
+SURNAME_TITLES = frozenset("mr mrs ms miss mx dr cllr councillor".split())
+SURNAMES_NAMED_ONLY_AFTER_A_TITLE = frozenset("street lane park church chapel love".split())
 # Titles written short with a full stop ("Mr. Smith", "Dr. Jones"); after any other word a
 # full stop ends the sentence ("Sorted it for my Mum. Thank you").
 ABBREVIATED = frozenset("mr mrs ms mx dr prof cllr rev revd fr capt sgt pc insp".split())
@@ -185,6 +191,35 @@ _NOT_WELSH_LETTERS = re.compile(r"[kqvxzłśšćčżźńøåæßőűñçřěůž
 def welsh_looking(word: str) -> bool:
     """Welsh spelling in a word no name list knows ("Rhosddu", "Ffoniwch")."""
     return bool(_WELSH_SPELLING.search(word)) and not _NOT_WELSH_LETTERS.search(word)
+
+
+# The Welsh words a place's name is built from ("pont", bridge; "dol", meadow; "pen", top),
+# radical and as "i", "o" and "yn" mutate the commonest ("fron", "bont"; not "dre":
+# "Dreyfus").
+_PLACE_ELEMENTS = frozenset(
+    """aber afon bettws betws blaen bod bont bron bryn bwlch caer capel carreg castell cefn
+    cil coed cors craig croes cwm dinas dol dyffryn eglwys ffordd ffynnon fron gallt
+    garth glan glyn gwaun hafod hen llan llech llwyn llys maen maes moel mynydd nant pant
+    pen pentre pistyll plas pont porth pwll rhiw rhos rhyd sarn tal tan tir tre tref ty
+    waun ynys ystrad""".split()
+)
+_PLACE_TAIL = re.compile(r"yr?[^aeiouy\W]\w{2,}|\w*yll\w*")
+
+
+def welsh_place_shaped(word: str) -> bool:
+    """A capitalised word built as Welsh builds a place's name, which no list need hold:
+    a place word, then the article and a noun ("Penycae", "Dolywern", "Maesybont") or a
+    Welsh "yll" ("Pontcysyllte", "Rhostyllen"). welsh_looking misses these, and stays as
+    the contextual finder was trained. Of the 127,000 names on the gazetteer's lists only
+    "Bodyfelt" has this shape, and a listed name is never vetted by it (word_checks.py)."""
+    key = word.lower()
+    if len(key) < 7 or not word[:1].isupper() or not word[1:].islower():
+        return False
+    if _NOT_WELSH_LETTERS.search(key) or "j" in key:
+        return False
+    return any(
+        key.startswith(head) and _PLACE_TAIL.fullmatch(key[len(head) :]) for head in _PLACE_ELEMENTS
+    )
 
 
 def not_welsh_spelling(word: str) -> bool:

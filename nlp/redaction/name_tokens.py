@@ -33,6 +33,7 @@ from nlp.redaction.name_cues import (
     lower_by_far,
     many_of_a_kind,
     welsh_looking,
+    welsh_place_shaped,
 )
 from nlp.redaction.person_cues import says_a_person
 
@@ -229,8 +230,9 @@ class Tokens:
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
         if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
-        if welsh_looking(word):
-            return False  # "Rhosddu", "Llay", "Bwlchgwyn": a Welsh place, not a name we lack
+        if welsh_looking(word) or welsh_place_shaped(word):
+            return False  # "Rhosddu", "Bwlchgwyn", "Dolywern": a Welsh place, not a name we
+            # lack
         if self.sentence_start(i) and misspelling_of(key, self.g) is not None:
             return False  # "Nothimg to add": a misspelt word capitalised by its place
         if i and (self.keys[i - 1] in LOCATIVE_BEFORE or (i - 1) in self.places):

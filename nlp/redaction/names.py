@@ -46,6 +46,8 @@ from nlp.redaction.name_cues import (
     PARTICLES,
     SAINTS_CY,
     SENTENCE_BREAK,
+    SURNAME_TITLES,
+    SURNAMES_NAMED_ONLY_AFTER_A_TITLE,
     THANKED_BEFORE,
     THE_JOB_AFTER,
     TITLES,
@@ -218,6 +220,7 @@ class _Scan(Tokens):
                 self.capitalised(i)
                 and not self.known(key)
                 and (self.common(key) or key in self.welsh_words)
+                and not (prev in SURNAME_TITLES and key in SURNAMES_NAMED_ONLY_AFTER_A_TITLE)
             ):
                 return None  # "the District Nurse Team", "Athro Cymraeg": a word no one is called
             if not self.capitalised(i) and i > 1 and self.keys[i - 2] in DETERMINERS:

@@ -315,6 +315,12 @@ def names_a_place(
     if fold(after) == "street" and fold(then) not in PERSON_VERBS:
         return True  # "Charles Street is always blocked": few are called Street, and
         # residents name their street more than anything; "Sarah Street said" is a person
+    if (
+        fold(after) in ("is", "was")
+        and fold(then) == "where"
+        and fold(word) in load_gazetteer().uk_places
+    ):
+        return True  # "Holt is where he grew up": a place, whatever the sentence says later
     if a_landmark(word, after) or a_landmark(before, word):
         return True  # "Chirk Castle", "up Hope Mountain": the place's, or the place itself
     if fold(after) in _MEDICINE_FORMS and fold(word) not in popular_first_names():

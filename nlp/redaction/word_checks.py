@@ -27,6 +27,7 @@ from nlp.redaction.name_cues import (
     many_of_a_kind,
     not_welsh_spelling,
     welsh_looking,
+    welsh_place_shaped,
     welsh_words_in,
 )
 from nlp.redaction.word_shapes import code_word, keyboard_mash, words_joined
@@ -198,8 +199,9 @@ class WordChecks:
             return False
         if low > capital and low > MOSTLY_LOWER:
             return True  # "Email", "Council": words mostly written lower-case
-        if welsh_looking(word):
-            return True  # "Ffoniwch", "Rhosddu": Welsh words and places no list holds
+        if welsh_looking(word) or welsh_place_shaped(word):
+            return True  # "Ffoniwch", "Rhosddu", "Dolywern": Welsh words and places no list
+            # holds
         if key in self.g.places:
             return True
         return self.g.lower_prob(key) > ORDINARY

@@ -298,3 +298,39 @@ def test_a_street_named_after_someone_is_shown(redactor: Redactor) -> None:
     assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
     # A person's verb after it makes "Street" a surname and the given name a person's.
     assert redactor.redact("Sarah Street said no.", language="en").text.startswith("[name]")
+    # After a person's title, "Street" is the surname: few are called it, but Mr Street is.
+    titled = ["Mr Street came round.", "Mrs Lane was lovely.", "Dr Love explained it all."]
+    shown = [r.text for r in redactor.redact_many(titled, language="en")]
+    assert shown == [
+        "Mr [name] came round.",
+        "Mrs [name] was lovely.",
+        "Dr [name] explained it all.",
+    ]
+    # ... not after a title that names streets ("Lord Street") or a job ("Nurse Park").
+    streets = ["Lord Street is busy.", "I saw Nurse Park today."]
+    assert [r.text for r in redactor.redact_many(streets, language="en")] == streets
+
+
+def test_welsh_places_no_list_holds_are_shown_by_their_shape(redactor: Redactor) -> None:
+    # The aqueduct and a hamlet on no place list, built as Welsh builds a place's name (a
+    # place word, then "y" and a noun, or a Welsh "yll"): each was a [name] at a sentence's
+    # start, where a rare capitalised word is guessed a name.
+    texts = [
+        "Pontcysyllte aqueduct needs better parking.",
+        "Dolywern is cut off when it floods.",
+        "Maesybont needs a bus.",
+    ]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    # Names that open like a place stay hidden: no article after the place word, no "yll".
+    people = ["Penrose rang me back.", "Tremayne was so kind.", "Phyllis was so kind."]
+    hidden = [r.text for r in redactor.redact_many(people, language="en")]
+    assert hidden == ["[name] rang me back.", "[name] was so kind.", "[name] was so kind."]
+
+
+def test_a_place_said_to_be_where_something_happened_is_shown(redactor: Redactor) -> None:
+    # "he" later in the sentence made the finder sure of a person: "Holt" was hidden.
+    texts = ["Holt is where he grew up.", "Gresford was where she met him."]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    assert redactor.redact("Sarah is where she always is.", language="en").text == (
+        "[name] is where she always is."
+    )
