@@ -272,6 +272,15 @@ _LANDMARKS = _LANDMARKS_NO_ONE_IS_CALLED | frozenset(
 )
 
 
+# Before a mountain's name, capitalised: "Mount Hood" was hidden as a full name.
+_PEAKS = frozenset({"mount", "mt"})
+
+
+def _a_peak(first: str, second: str) -> bool:
+    """Whether ``first`` and ``second`` are "Mount" (or "Mt") and a mountain's name."""
+    return first[:1].isupper() and second[:1].isupper() and fold(first.rstrip(".")) in _PEAKS
+
+
 def a_landmark(place: str, noun: str) -> bool:
     """Whether ``place`` and the capitalised ``noun`` after it name a landmark ("Chirk
     Castle", "Wrexham Park"; see _LANDMARKS)."""
@@ -310,6 +319,8 @@ def names_a_place(
     saint = fold(before.rstrip("."))
     if before[:1].isupper() and saint in (SAINTS_CY if welsh else SAINTS):
         return True  # "St Giles church", "Ysgol Sant Dunawd"
+    if _a_peak(before, word) or _a_peak(word, after):
+        return True  # "Mount Hood", "Mt Vernon": a mountain, as "St Giles" is a church
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):
         return True  # "Victoria Road", "Gwersyllt library"
     if fold(after) == "street" and fold(then) not in PERSON_VERBS:

@@ -286,6 +286,9 @@ def test_a_place_and_its_landmark_noun_are_shown(redactor: Redactor) -> None:
         "The Gresford Colliery memorial needs cleaning.",
     ]
     assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    # "Mount" before a mountain's name, as "St" before a saint's: "Hood" was a surname.
+    peaks = ["On a clear day you can see Mount Hood.", "Mt. Hood was lovely."]
+    assert [r.text for r in redactor.redact_many(peaks, language="en")] == peaks
     # After a place that is also a given name, a noun people are called by is the surname.
     people = ["Kerry Hill was lovely.", "Chester Hall rang me."]
     shown = [r.text for r in redactor.redact_many(people, language="en")]
