@@ -36,6 +36,7 @@ from nlp.redaction.name_cues import (
     welsh_place_shaped,
 )
 from nlp.redaction.person_cues import says_a_person
+from nlp.redaction.word_shapes import murmur
 
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
 # is in name_cues).
@@ -233,6 +234,8 @@ class Tokens:
         if welsh_looking(word) or welsh_place_shaped(word):
             return False  # "Rhosddu", "Bwlchgwyn", "Dolywern": a Welsh place, not a name we
             # lack
+        if murmur(key):
+            return False  # "Unhunh.": a listener's murmur (word_shapes.py)
         if self.sentence_start(i) and misspelling_of(key, self.g) is not None:
             return False  # "Nothimg to add": a misspelt word capitalised by its place
         if i and (self.keys[i - 1] in LOCATIVE_BEFORE or (i - 1) in self.places):

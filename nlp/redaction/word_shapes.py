@@ -1,11 +1,11 @@
 """Words whose shape says they are no one's name, whatever the finder scores them.
 
-A hand run across the keyboard in place of an answer ("asdfasdfklj"), a file's name in a
-question about code ("main.cu"), and everyday words run together as code and apps name
-things ("ClassCastException", "WhatsApp"). Each test leaves out the shapes names also take
-("Hadassah", "Doherty", "Lisa_resume.doc", "McDonald", "MysteryGuitarMan"); see each
-docstring. Used by word_checks.WordChecks and names.py; measured in bench/RESULTS.md
-(session 13).
+A hand run across the keyboard in place of an answer ("asdfasdfklj"), a murmur ("hunh"), a
+file's name in a question about code ("main.cu"), and everyday words run together as code
+and apps name things ("ClassCastException", "WhatsApp"). Each test leaves out the shapes
+names also take ("Hadassah", "Doherty", "Lisa_resume.doc", "McDonald", "MysteryGuitarMan");
+see each docstring. Used by word_checks.WordChecks and names.py; measured in
+bench/RESULTS.md (sessions 13 and 24).
 """
 
 from __future__ import annotations
@@ -45,6 +45,18 @@ def keyboard_mash(key: str) -> bool:
     ):
         return True
     return len(letters) >= 8 and len(set(letters)) <= 3
+
+
+# The sounds a listener makes and a transcript or a text spells ("hunh", "unhunh", "hm-m",
+# "mm-hmm"): an "h" among m's, n's and u's, hyphens between.
+_MURMUR = re.compile(r"(?=[hmnu-]*h)[hmnu]+(?:-[hmnu]+)*")
+
+
+def murmur(key: str) -> bool:
+    """Whether a folded word is a murmur ("hunh", "unhunh", "hm-m"), not a name: three
+    letters or more of h, m, n and u only, one an "h". The names so spelt ("Hu", "Nhu",
+    "Munn") are short, have no "h" or are on a name list, which callers read first."""
+    return len(key.replace("-", "")) >= 3 and bool(_MURMUR.fullmatch(key))
 
 
 # A file's name: a stem, a dot and a common extension ("main.cu", "m_redir.c", "vert.glsl").

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from nlp.redaction import Redactor
 from nlp.redaction.gazetteer import load_gazetteer
-from nlp.redaction.word_shapes import code_word, keyboard_mash, words_joined
+from nlp.redaction.word_shapes import code_word, keyboard_mash, murmur, words_joined
 
 
 def test_keyboard_mash_is_no_name(redactor: Redactor) -> None:
@@ -64,3 +64,14 @@ def test_a_word_broken_off_is_no_name(redactor: Redactor) -> None:
     # A name broken off after its first letters, and a name beside a broken word, stay hidden.
     text = "th- Stoddart rang me, Bradbury- no, Stoddart."
     assert redactor.redact(text, language="en").text == "th- [name] rang me, [name] no, [name]."
+
+
+def test_a_murmur_is_no_name(redactor: Redactor) -> None:
+    # A listener's murmurs as GUM train's conversations spell them: each was a [name].
+    texts = ["Unhunh what?", "Unhunh.", "He's wonderful, hunh.", "Hm-m, the bins are late."]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    assert all(map(murmur, ("hunh", "unhunh", "mm-hmm", "uh-huh", "mhm")))
+    # Names spelt with the same letters are short, have no "h" or are listed: hidden.
+    assert not any(map(murmur, ("hu", "munn", "numa", "hannah")))
+    text = "Nhu rang me, and Munn and Hu Jintao."
+    assert redactor.redact(text, language="en").text == "[name] rang me, and [name] and [name]."
