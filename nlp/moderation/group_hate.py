@@ -3,7 +3,8 @@
 The usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022, and what
 residents write in consultations on sites, housing and asylum): a group told to go back,
 called vermin, criminal, lazy or a burden as a whole, denied a right, never to be trusted,
-ruining the country, killed or rid of. The group must be the subject (not "services for
+ruining the country, killed or rid of, said to smell, blamed for a crime as a whole, or
+denied being human or real. The group must be the subject (not "services for
 disabled people are useless"), only words that strengthen a verdict may come between, and
 a claim named false before it is said is no statement ("it is a myth that ..."). Welsh
 group names and verdicts are matched in every mutation. Used by flags.check on folded text.
@@ -81,7 +82,7 @@ _VERDICTS_CY = frozenset(
 diog twp israddol treisgar celwyddog barus diwerth anwaraidd sbwriel baw anifeiliaid moch
 fermin ffiaidd troseddwyr terfysgwyr drwg ych pla parasitiaid llau lladron treiswyr sgym
 baich afiach anwybodus budr anfoesol annaturiol gwyrdroedig pedoffiliaid anwariaid
-meddwon bwystfilod angenfilod
+meddwon bwystfilod angenfilod drewllyd drewi
 """.split()
     )
 )
@@ -107,7 +108,8 @@ _VERDICT_EN = (
     r"|the (?:source|root) of all (?:evil|our problems)"
     r"|scum|parasites|disgusting|filth|evil|dirty|a disease|a plague|the problem"
     r"|(?:too|so) (?:emotional|irrational|hysterical)|dumb|backward|ignorant|untrustworthy"
-    r"|dishonest|spongers|freeloaders|leeches|a drain|a burden|mentally ill"
+    r"|dishonest|spongers|freeloaders|leeches|a (?:huge |massive |big )?(?:drain|burden)"
+    r"|mentally ill|not (?:even )?(?:real )?(?:people|human|humans)"
     r"|diseased|perverts|perverted|deviants|sexual deviants|savage|brutes|immoral|unnatural"
     r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
     r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
@@ -123,6 +125,14 @@ _BEING_IS_ILL = re.compile(
     r"|homosexuality|transgenderism|bisexuality)\s+is\s+(?:a\s+)?(?:mental\s+(?:illness"
     r"|disorder|disease)|disease|sickness|perversion|abomination)\b"
     r"|\bbod\s+yn\s+(?:hoyw|draws|ddeurywiol)\s+yn\s+(?:salwch|afiechyd)\b"
+)
+
+# Who people are, said not to exist: "bisexuality isn't real", "being trans is not a real
+# thing", "dyw bod yn ddeurywiol ddim yn bodoli".
+_NOT_REAL = re.compile(
+    r"\b(?:bisexuality|being\s+(?:bi|bisexual|trans|transgender|non-binary|nonbinary))"
+    r"\s+(?:isn't|isnt|is\s+not)\s+(?:a\s+)?real\b"
+    r"|\bbod\s+yn\s+(?:ddeurywiol|draws|anneuaidd)\s+ddim\s+yn\s+(?:bod|bodoli|go\s+iawn)\b"
 )
 
 _HATE = [
@@ -213,6 +223,20 @@ _HATE = [
         # "many mentally ill people will end up a drain on society"
         rf"|\b{_SUBJECT}\s+(?:will|would|only|just)\s+(?:\w+\s+)?(?:be|become|end up)\s+(?:a\s+)?"
         r"(?:drain|burden)\s+on\b"
+        # "society would be better off if the mentally ill were not allowed to reproduce"
+        rf"|\b{_SUBJECT}\s+(?:were|was|are|should be)\s+(?:not\s+allowed|forbidden|banned|stopped)"
+        r"\s+(?:to|from)\s+(?:reproduc|breed|hav(?:e|ing)\s+(?:kids|children))"
+    ),
+    # A group said to smell, held responsible for a crime as a whole, or asked whether it is
+    # human at all: "mexicans smell like garbage", "gay men are responsible for a lot of the
+    # paedophilia", "are middle easterners really people?".
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?:all\s+)?(?:smell|stink|reek)s?\b"
+        rf"|\b{_SUBJECT}\s+(?:are|is)\s+(?:(?:largely|mostly|solely|entirely|directly)\s+)?"
+        r"responsible\s+for\s+(?:most|all|a lot|much|half)\s+of\s+(?:the\s+)?(?:crime|crimes"
+        r"|rapes?|violence|terrorism|p(?:a)?edophilia|sex trafficking|drugs|knife crime"
+        r"|grooming)\b"
+        rf"|\bare\s+(?:all\s+|the\s+)?{_GROUP}\s+(?:really|even|actually)\s+(?:people|human)\b"
     ),
     re.compile(
         rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
@@ -257,9 +281,10 @@ def hateful(folded: str) -> bool:
     denied in its own sentence."""
     if _GO_BACK.search(folded):
         return True
-    ill = _BEING_IS_ILL.search(folded)
-    if ill and not _DENIED.search(folded[: ill.start()]):
-        return True
+    for pattern in (_BEING_IS_ILL, _NOT_REAL):
+        said = pattern.search(folded)
+        if said and not _DENIED.search(folded[: said.start()]):
+            return True
     if GROUP_TOKENS.isdisjoint(_WORD.findall(folded)):
         return False  # no group named: the patterns cannot match
     return any(

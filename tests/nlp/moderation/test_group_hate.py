@@ -62,6 +62,17 @@ def _hate(text: str) -> bool:
         "mae pobl hoyw yn annaturiol",
         "mae mewnfudwyr yn fygythiad i gymdeithas",
         "mae'r Saeson yn sâl yn feddyliol",
+        # A group said to smell, blamed for a crime as a whole, a huge drain, denied being
+        # human, or kept from having children; who people are, said not to exist.
+        "mexicans smell like garbage",
+        "mae'r mewnfudwyr yn drewi",
+        "gay men are responsible for a lot of the paedophilia",
+        "mexicans are a huge drain on the economy",
+        "are middle easterners really people?",
+        "immigrants are not even human",
+        "society would be better off if the mentally ill were not allowed to reproduce",
+        "Bisexuality isn't real",
+        "dyw bod yn ddeurywiol ddim yn bodoli",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -112,6 +123,12 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Women are emotional after a birth, and the midwives were so kind",
         "Mae menywod yn emosiynol ar ôl geni, ac roedd y bydwragedd yn garedig",
         "Disabled people are too often ignored by the council",
+        # Not a verdict: denied, the group's senses, a group's share of good news, a bay.
+        "Women are not responsible for most of the crime",
+        "It is a myth that bisexuality isn't real",
+        "The refugees smelled the bread from the bakery",
+        "Immigrants are responsible for a lot of the growth in NHS staff",
+        "Disabled people are not allowed to park in the new bays",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
