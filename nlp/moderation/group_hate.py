@@ -61,7 +61,7 @@ _SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP
 _STRONGER = (
     r"(?:(?:all|absolute(?:ly)?|utter(?:ly)?|complete(?:ly)?|total(?:ly)?|real(?:ly)?|very|so"
     r"|such|too|just|always|naturally|basically|literally|inherently|fucking|bloody|effing|dirty"
-    r"|filthy|i gyd|hollol|cwbl|wir|mor|rhy|wastad|bob amser)\s+){0,2}"
+    r"|filthy|straight up|i gyd|hollol|cwbl|wir|mor|rhy|wastad|bob amser)\s+){0,2}"
 )
 
 # What a Welsh hateful statement calls a group, radical: after "yn" the word is
@@ -113,7 +113,8 @@ _VERDICT_EN = (
     r"|diseased|perverts|perverted|deviants|sexual deviants|savage|brutes|immoral|unnatural"
     r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
     r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
-    r"|a waste of (?:space|money))"
+    r"|a waste of (?:space|money)|dangerous|abusive|aggressive"
+    r"|not worth (?:the \w+|saving|helping|keeping alive|anything))"
 )
 # What a group is likened to.
 _VERMIN = r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)"
@@ -226,6 +227,23 @@ _HATE = [
         # "society would be better off if the mentally ill were not allowed to reproduce"
         rf"|\b{_SUBJECT}\s+(?:were|was|are|should be)\s+(?:not\s+allowed|forbidden|banned|stopped)"
         r"\s+(?:to|from)\s+(?:reproduc|breed|hav(?:e|ing)\s+(?:kids|children))"
+    ),
+    # Refusing a group work, a home or a place: "I would never employ a disabled person",
+    # "businesses should have the right to ban disabled people from their premises".
+    re.compile(
+        r"\b(?:would|will|'d|'ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|serve|work\s+with)"
+        rf"\s+(?:a\s+|an\s+|any\s+)?{_GROUP}\b"
+        rf"|\bban\s+(?:all\s+)?(?:the\s+)?{_GROUP}\s+from\b"
+        r"|\b(?:fyddwn|faswn|wnawn)\s+i\s+byth\s+yn\s+(?:cyflogi|gyflogi|rhentu\s+i|gosod\s+i)"
+        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
+    ),
+    # Trans women called men, trans men women: "trans women are just men".
+    re.compile(
+        r"\btrans\s+(?:women\s+are|woman\s+is)\s+(?:just\s+|actually\s+|really\s+|still\s+)?"
+        r"(?:a\s+)?(?:men|man|male|males)\b"
+        r"|\btrans\s+(?:men\s+are|man\s+is)\s+(?:just\s+|actually\s+|really\s+|still\s+)?"
+        r"(?:a\s+)?(?:women|woman|female|females)\b"
+        r"|\bmenywod\s+traws\s+(?:yn|yw|ydy)\s+(?:dynion|ddynion)\b"
     ),
     # A group said to smell, held responsible for a crime as a whole, or asked whether it is
     # human at all: "mexicans smell like garbage", "gay men are responsible for a lot of the

@@ -73,6 +73,15 @@ def _hate(text: str) -> bool:
         "society would be better off if the mentally ill were not allowed to reproduce",
         "Bisexuality isn't real",
         "dyw bod yn ddeurywiol ddim yn bodoli",
+        # A group refused work or barred; trans women called men; a group called dangerous
+        # or not worth its keep.
+        "I would never employ a disabled person",
+        "businesses should have the right to ban disabled people from their premises",
+        "fyddwn i byth yn cyflogi mewnfudwyr",
+        "Trans women are just men",
+        "menywod traws yw dynion",
+        "Muslims are dangerous",
+        "The mentally ill are not worth the money",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -129,6 +138,11 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "The refugees smelled the bread from the bakery",
         "Immigrants are responsible for a lot of the growth in NHS staff",
         "Disabled people are not allowed to park in the new bays",
+        "I would never employ a cowboy builder again",
+        "The council should ban the travellers' caravans from the common",
+        "Refugees are in dangerous conditions",
+        "The immigrants are helpless against the landlords",
+        "Trans women are women",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
