@@ -118,6 +118,14 @@ _VERDICT_EN = (
 )
 # What a group is likened to.
 _VERMIN = r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)"
+# The nouns a group is called by with a word that paints them first ("naked savages",
+# "axe-wielding savages", "obedient brutes", "complete pigs"). The word may not deny ("not"),
+# nor be a verb's "-ing" or "-ed" form unless hyphenated: "refugees are fleeing terrorists",
+# "immigrants are labelled criminals" say what is done to the group.
+_BEASTS = r"(?:savages|brutes|monsters|animals|pigs|snakes|vermin|cockroaches|rats|parasites)"
+_PAINTED = r"(?:[a-z]+-[a-z]+|(?!(?:not|no|never|hardly|like)\b)[a-z]+(?<!ing)(?<!ed))\s+"
+# Words that make a group's name a slur: "filthy foreigners", "these damn immigrants".
+_EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned)"
 
 # Who people are called ill or perverse for being, with no group's name: "being gay is a
 # mental illness", "homosexuality is a disorder", "mae bod yn hoyw yn salwch meddwl".
@@ -199,6 +207,17 @@ _HATE = [
     # conditions" and "toilets for the disabled are useless" stay clean, and only a word
     # that strengthens the verdict may come between (_STRONGER).
     re.compile(rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}{_VERDICT_EN}\b"),
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?:are|r)\s+(?:all\s+|still\s+)?{_PAINTED}{_BEASTS}\b"
+        rf"|\b{_EPITHETS}\s+(?:foreign\s+)?{_GROUP}\b"
+        # "these immigrants reproduce like rats"; "the good immigrant is a dead immigrant"
+        rf"|\b{_SUBJECT}\s+(?:reproduce|breed|multiply)\s+like\s+(?:{_VERMIN}|rabbits)\b"
+        rf"|\bgood\s+{_GROUP}\s+is\s+a\s+dead\b"
+        # "asians are obviously trying to take over our country"
+        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:\w+\s+)?(?:trying|going|want|wanting|planning)\s+to\s+"
+        r"(?:take over|invade|replace us|(?:destroy|ruin)\s+(?:our|the|this|britain|wales"
+        r"|england))\b"
+    ),
     # ... and the group named, then "they" ("there's too many migrants here, they are like
     # cockroaches", "gypsies came again and they're all thieves"): the same verdicts only.
     re.compile(

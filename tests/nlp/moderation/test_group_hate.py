@@ -82,6 +82,14 @@ def _hate(text: str) -> bool:
         "menywod traws yw dynion",
         "Muslims are dangerous",
         "The mentally ill are not worth the money",
+        # A group called beasts with a word that paints them, a slur made of its name, bred
+        # like vermin, wished dead, or out to take over.
+        "arabs are sand-dwelling monsters",
+        "black people are all obedient brutes",
+        "we must keep our values from filthy foreigners",
+        "these immigrants reproduce like rats",
+        "the good immigrant is a dead immigrant",
+        "asians are obviously trying to take over our country",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -143,6 +151,11 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Refugees are in dangerous conditions",
         "The immigrants are helpless against the landlords",
         "Trans women are women",
+        # What is done to a group, or denied of it, is no verdict on it.
+        "Refugees are not animals",
+        "Refugees are treated like animals in the hostels",
+        "Immigrants want to destroy nothing, they want to work",
+        "Dirty nappies were left by the travellers' site",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
