@@ -82,7 +82,7 @@ _VERDICTS_CY = frozenset(
 diog twp israddol treisgar celwyddog barus diwerth anwaraidd sbwriel baw anifeiliaid moch
 fermin ffiaidd troseddwyr terfysgwyr drwg ych pla parasitiaid llau lladron treiswyr sgym
 baich afiach anwybodus budr anfoesol annaturiol gwyrdroedig pedoffiliaid anwariaid
-meddwon bwystfilod angenfilod drewllyd drewi
+meddwon bwystfilod angenfilod drewllyd drewi peryglus
 """.split()
     )
 )
@@ -291,7 +291,17 @@ _HATE = [
         r"|priodi|briodi|dod|ddod|aros|mabwysiadu|fabwysiadu)\b"
         rf"|\b(?:does dim|sdim|dim)\s+modd\s+(?:trystio|ymddiried\s+yn)(?:'r|\s+y|\s+yr)?"
         rf"\s+{_GROUP}\b"
-        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:difetha|dinistrio|chwalu|cymryd drosodd)\b"
+        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:(?:trio|ceisio|eisiau|isio)\s+)?(?:difetha|dinistrio"
+        r"|chwalu|cymryd drosodd|meddiannu)\b"
+        # The shapes above in Welsh: a group bred like vermin, not human, to blame for
+        # crime as a whole, barred; a slur made of its name ("mewnfudwyr budr").
+        rf"|\b{_SUBJECT}\s+(?:yn\s+)?(?:bridio|epilio)\s+fel\s+(?:llygod|cwningod|anifeiliaid"
+        r"|moch)\b"
+        rf"|\b{_SUBJECT}\s+ddim\s+yn\s+(?:ddynol|bobl\s+go\s+iawn)\b"
+        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+gyfrifol\s+am\s+(?:y\s+rhan\s+fwyaf|lawer|hanner"
+        r"|yr\s+holl)\s*(?:o'r|o|o\s+'r)?\s*(?:troseddau|trais|drais|treisio|terfysgaeth)\b"
+        rf"|\b(?:gwahardd|wahardd)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:o|rhag)\b"
+        rf"|\b{_GROUP}\s+(?:budr|brwnt|drewllyd|ffiaidd)\b"
         # "mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr"
         r"|\byn cael (?:ei|eu) (?:ddifetha|dinistrio|ddinistrio|chwalu|meddiannu|feddiannu)\s+gan"
         rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"

@@ -90,6 +90,14 @@ def _hate(text: str) -> bool:
         "these immigrants reproduce like rats",
         "the good immigrant is a dead immigrant",
         "asians are obviously trying to take over our country",
+        # The same shapes in Welsh.
+        "mae'r Saeson yn trio cymryd drosodd",
+        "mae mewnfudwyr yn bridio fel llygod mawr",
+        "mae ffoaduriaid ddim yn ddynol",
+        "mae mewnfudwyr yn gyfrifol am y rhan fwyaf o'r troseddau",
+        "dylen ni wahardd ffoaduriaid o'r pentref",
+        "mewnfudwyr budr",
+        "mae mewnfudwyr yn beryglus",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -156,6 +164,10 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Refugees are treated like animals in the hostels",
         "Immigrants want to destroy nothing, they want to work",
         "Dirty nappies were left by the travellers' site",
+        "mae'r ffyrdd yn beryglus",
+        "Mae'r ffoaduriaid yn ddynol fel ni",
+        "mae'r Cymry yn gyfrifol am y rhan fwyaf o'r gwaith",
+        "gwahardd cŵn o'r parc",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
