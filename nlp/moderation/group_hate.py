@@ -114,7 +114,7 @@ _VERDICT_EN = (
     r"|an abomination|abominations|freaks|groomers|paedophiles|pedophiles|predators|inbred"
     r"|invaders|degenerates|(?:a )?(?:menace|menaces|threat|danger) to society"
     r"|a waste of (?:space|money)|dangerous|abusive|aggressive"
-    r"|not worth (?:the \w+|saving|helping|keeping alive|anything))"
+    r"|not worth (?:the \w+|saving|helping|keeping alive|anything)|a cancer)"
 )
 # What a group is likened to.
 _VERMIN = r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)"
@@ -213,6 +213,17 @@ _HATE = [
         # "these immigrants reproduce like rats"; "the good immigrant is a dead immigrant"
         rf"|\b{_SUBJECT}\s+(?:reproduce|breed|multiply)\s+like\s+(?:{_VERMIN}|rabbits)\b"
         rf"|\bgood\s+{_GROUP}\s+is\s+a\s+dead\b"
+        # "they only come here to live off benefits", "women are only good for cooking",
+        # "refugees have no culture", "you can't trust a muslim", "all bombings are done by
+        # muslims": a group as scroungers, tools, empty, untrustworthy or to blame.
+        rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:just|only)\s+(?:want|come|came)\s+(?:here\s+|over\s+)?to"
+        r"\s+(?:live off|sponge|scrounge|claim benefits|milk)\b"
+        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:only|just|mostly)\s+good\s+for\b"
+        rf"|\b{_SUBJECT}\s+(?:have|has)\s+no\s+(?:culture|morals|manners|ambition|loyalty"
+        r"|values)\b"
+        rf"|\b(?:can't|cant|cannot|never)\s+trust\s+(?:a\s+|an\s+|any\s+)?{_GROUP}\b"
+        r"|\b(?:all|most)\s+(?:the\s+)?(?:crime|crimes|bombings|rapes|murders|terrorism|attacks"
+        rf"|stabbings)\s+(?:are|is)\s+(?:done|committed|caused)\s+by\s+(?:the\s+)?{_GROUP}\b"
         # "asians are obviously trying to take over our country"
         rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:\w+\s+)?(?:trying|going|want|wanting|planning)\s+to\s+"
         r"(?:take over|invade|replace us|(?:destroy|ruin)\s+(?:our|the|this|britain|wales"
@@ -302,6 +313,14 @@ _HATE = [
         r"|yr\s+holl)\s*(?:o'r|o|o\s+'r)?\s*(?:troseddau|trais|drais|treisio|terfysgaeth)\b"
         rf"|\b(?:gwahardd|wahardd)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:o|rhag)\b"
         rf"|\b{_GROUP}\s+(?:budr|brwnt|drewllyd|ffiaidd)\b"
+        # "dim ond eisiau byw ar fudd-daliadau", "does gan ffoaduriaid ddim diwylliant",
+        # "alli di ddim trystio Mwslemiaid"
+        rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:dim ond|ond)\s+(?:eisiau|isio|moyn|yn dod yma i|dod yma i)"
+        r"\s+(?:fyw|byw|hawlio)\s+(?:ar\s+)?(?:fudd-daliadau|budd-daliadau|y wladwriaeth"
+        r"|ein trethi)"
+        rf"|\bdoes\s+gan(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:diwylliant|moesau|uchelgais)\b"
+        r"|\b(?:alli di|allwch chi|fedri di|fedrwch chi|elli di|ellwch chi)\s+ddim\s+trystio"
+        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
         # "mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr"
         r"|\byn cael (?:ei|eu) (?:ddifetha|dinistrio|ddinistrio|chwalu|meddiannu|feddiannu)\s+gan"
         rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"

@@ -98,6 +98,17 @@ def _hate(text: str) -> bool:
         "dylen ni wahardd ffoaduriaid o'r pentref",
         "mewnfudwyr budr",
         "mae mewnfudwyr yn beryglus",
+        # A group as scroungers, tools, empty, untrustworthy, a cancer or to blame.
+        "the mexicans just want to live off the government",
+        "immigrants only come here to claim benefits",
+        "women are only good for cooking",
+        "refugees have no culture",
+        "you can't trust a muslim",
+        "all the stabbings are done by immigrants",
+        "immigrants are a cancer",
+        "mae mewnfudwyr dim ond eisiau byw ar fudd-daliadau",
+        "does gan ffoaduriaid ddim diwylliant",
+        "alli di ddim trystio Mwslemiaid",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -168,6 +179,12 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Mae'r ffoaduriaid yn ddynol fel ni",
         "mae'r Cymry yn gyfrifol am y rhan fwyaf o'r gwaith",
         "gwahardd cŵn o'r parc",
+        "Refugees are forced to live off benefits because they cannot work",
+        "Disabled people have no access to the library",
+        "I can't trust the women at the desk to pass messages on",
+        "Women are good for the economy, the report says",
+        "mae ffoaduriaid yn gorfod byw ar fudd-daliadau",
+        "does gan y ffoaduriaid ddim tai",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
