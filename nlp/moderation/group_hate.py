@@ -53,7 +53,8 @@ _PREPOSITIONS = (
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
 )
-_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP
+# A group's name may go on with the people in it: "gay couples", "Polish families".
+_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP + r"(?:\s+(?:couples|families|folk|parents))?"
 # Words that may strengthen a verdict between the group and it ("are absolute scum", "yn
 # hollol ddiog"). Only these: any word there would let a verb in ("refugees are fleeing
 # terrorists", "disabled people are given useless equipment"), a denial ("are not
@@ -127,13 +128,18 @@ _PAINTED = r"(?:[a-z]+-[a-z]+|(?!(?:not|no|never|hardly|like)\b)[a-z]+(?<!ing)(?
 # Words that make a group's name a slur: "filthy foreigners", "these damn immigrants".
 _EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned)"
 
-# Who people are called ill or perverse for being, with no group's name: "being gay is a
-# mental illness", "homosexuality is a disorder", "mae bod yn hoyw yn salwch meddwl".
+# Who people are called ill, perverse or sinful for being, with no group's name: "being gay
+# is a mental illness", "homosexuality is a disorder", "being gay is a result of abuse", "mae
+# bod yn hoyw yn salwch meddwl"; and their marriages likened to bestiality.
 _BEING_IS_ILL = re.compile(
     r"\b(?:being\s+(?:gay|trans|transgender|bisexual|a\s+lesbian|a\s+trans\s+(?:man|woman))"
     r"|homosexuality|transgenderism|bisexuality)\s+is\s+(?:a\s+)?(?:mental\s+(?:illness"
-    r"|disorder|disease)|disease|sickness|perversion|abomination)\b"
-    r"|\bbod\s+yn\s+(?:hoyw|draws|ddeurywiol)\s+yn\s+(?:salwch|afiechyd)\b"
+    r"|disorder|disease)|disease|sickness|perversion|abomination|sin|result of (?:child\s+)?"
+    r"(?:abuse|sexual abuse|trauma|bad parenting))\b"
+    r"|\bbod\s+yn\s+(?:hoyw|draws|ddeurywiol)\s+yn\s+(?:salwch|afiechyd|bechod|pechod)\b"
+    # "gay marriage is a slippery slope to polygamy and bestiality"
+    r"|\b(?:gay|same-sex|same sex)\s+marriage\s+(?:is|leads|will lead)\s+(?:\w+\s+){0,6}?"
+    r"(?:bestiality|p(?:a)?edophilia|an abomination|a sin|unnatural|disgusting)\b"
 )
 
 # Who people are, said not to exist: "bisexuality isn't real", "being trans is not a real

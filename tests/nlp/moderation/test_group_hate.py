@@ -109,6 +109,14 @@ def _hate(text: str) -> bool:
         "mae mewnfudwyr dim ond eisiau byw ar fudd-daliadau",
         "does gan ffoaduriaid ddim diwylliant",
         "alli di ddim trystio Mwslemiaid",
+        # Who people are, called a sin or the result of abuse; their marriages likened to
+        # bestiality; the group's name going on with its couples or families.
+        "being gay is a sin",
+        "Being gay is a result of child sexual abuse",
+        "mae bod yn hoyw yn bechod",
+        "Gay marriage is a slippery slope to polygamy and bestiality",
+        "gay couples should not be allowed to adopt",
+        "Polish families are lazy",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -185,6 +193,10 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Women are good for the economy, the report says",
         "mae ffoaduriaid yn gorfod byw ar fudd-daliadau",
         "does gan y ffoaduriaid ddim tai",
+        "Being gay is not a sin",
+        "It is a myth that being gay is a sin",
+        "Gay marriage is legal now and that is fine",
+        "Disabled parents are given no help",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
