@@ -53,8 +53,8 @@ _PREPOSITIONS = (
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
 )
-# A group's name may go on with the people in it: "gay couples", "Polish families".
-_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP + r"(?:\s+(?:couples|families|folk|parents))?"
+# A group's name may go on with the people in it: "gay couples", "the trans community".
+_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP + r"(?:\s+(?:couples|families|folk|parents|community))?"
 # Words that may strengthen a verdict between the group and it ("are absolute scum", "yn
 # hollol ddiog"). Only these: any word there would let a verb in ("refugees are fleeing
 # terrorists", "disabled people are given useless equipment"), a denial ("are not
@@ -130,13 +130,16 @@ _EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned)"
 
 # Who people are called ill, perverse or sinful for being, with no group's name: "being gay
 # is a mental illness", "homosexuality is a disorder", "being gay is a result of abuse", "mae
-# bod yn hoyw yn salwch meddwl"; and their marriages likened to bestiality.
+# bod yn hoyw yn salwch meddwl"; death wished before it ("better off dead than crippled");
+# and their marriages likened to bestiality.
 _BEING_IS_ILL = re.compile(
     r"\b(?:being\s+(?:gay|trans|transgender|bisexual|a\s+lesbian|a\s+trans\s+(?:man|woman))"
     r"|homosexuality|transgenderism|bisexuality)\s+is\s+(?:a\s+)?(?:mental\s+(?:illness"
     r"|disorder|disease)|disease|sickness|perversion|abomination|sin|result of (?:child\s+)?"
     r"(?:abuse|sexual abuse|trauma|bad parenting))\b"
     r"|\bbod\s+yn\s+(?:hoyw|draws|ddeurywiol)\s+yn\s+(?:salwch|afiechyd|bechod|pechod)\b"
+    # "you'd be better off dead than crippled"
+    r"|\bbetter\s+off\s+dead\s+than\s+(?:crippled|disabled|gay|trans|a\s+cripple)\b"
     # "gay marriage is a slippery slope to polygamy and bestiality"
     r"|\b(?:gay|same-sex|same sex)\s+marriage\s+(?:is|leads|will lead)\s+(?:\w+\s+){0,6}?"
     r"(?:bestiality|p(?:a)?edophilia|an abomination|a sin|unnatural|disgusting)\b"
@@ -212,7 +215,13 @@ _HATE = [
     # the group's name as the subject, so "the staff are lazy", "refugees are in dangerous
     # conditions" and "toilets for the disabled are useless" stay clean, and only a word
     # that strengthens the verdict may come between (_STRONGER).
-    re.compile(rf"\b{_SUBJECT}\s+(?:are|r)\s+{_STRONGER}{_VERDICT_EN}\b"),
+    re.compile(
+        rf"\b{_SUBJECT}\s+(?:are|r|is|should\s+be\s+(?:treated|seen|regarded)\s+as)\s+"
+        rf"{_STRONGER}{_VERDICT_EN}\b"
+        # "gay men are two to three times more likely to abuse children"
+        rf"|\b{_SUBJECT}\s+are\s+(?:\w+\s+){{0,5}}?more\s+likely\s+to\s+(?:abuse|rape|molest|attack"
+        r"|kill|steal|commit\s+crimes?)\b"
+    ),
     re.compile(
         rf"\b{_SUBJECT}\s+(?:are|r)\s+(?:all\s+|still\s+)?{_PAINTED}{_BEASTS}\b"
         rf"|\b{_EPITHETS}\s+(?:foreign\s+)?{_GROUP}\b"
@@ -319,6 +328,9 @@ _HATE = [
         r"|yr\s+holl)\s*(?:o'r|o|o\s+'r)?\s*(?:troseddau|trais|drais|treisio|terfysgaeth)\b"
         rf"|\b(?:gwahardd|wahardd)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:o|rhag)\b"
         rf"|\b{_GROUP}\s+(?:budr|brwnt|drewllyd|ffiaidd)\b"
+        # "mae mewnfudwyr yn fwy tebygol o dreisio"
+        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:\w+\s+){{0,3}}?fwy\s+tebygol\s+o\s+(?:ymosod|dreisio"
+        r"|ddwyn|ladd|gam-drin|gyflawni\s+troseddau)\b"
         # "dim ond eisiau byw ar fudd-daliadau", "does gan ffoaduriaid ddim diwylliant",
         # "alli di ddim trystio Mwslemiaid"
         rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:dim ond|ond)\s+(?:eisiau|isio|moyn|yn dod yma i|dod yma i)"

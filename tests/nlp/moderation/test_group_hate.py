@@ -117,6 +117,13 @@ def _hate(text: str) -> bool:
         "Gay marriage is a slippery slope to polygamy and bestiality",
         "gay couples should not be allowed to adopt",
         "Polish families are lazy",
+        # A group's community blamed; a group to be treated as a threat, or said to be
+        # more likely to abuse; death wished before disability.
+        "the trans community is responsible for a lot of the sex trafficking",
+        "the mentally ill should be treated as a threat to society",
+        "gay men are between two to three times more likely to abuse children",
+        "mae mewnfudwyr yn fwy tebygol o dreisio",
+        "you'd be better off dead than crippled",
     ],
 )
 def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
@@ -197,6 +204,10 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "It is a myth that being gay is a sin",
         "Gay marriage is legal now and that is fine",
         "Disabled parents are given no help",
+        "Disabled people are more likely to be attacked",
+        "Women are more likely to be killed by partners",
+        "mae pobl anabl yn fwy tebygol o fod yn dlawd",
+        "The Welsh community is lovely",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
