@@ -110,7 +110,16 @@ _WORKS_IN_A_NAMED_PLACE = (
 # The businesses people run or keep: "I run the Spar", "we own the chippy", "y siop".
 _BUSINESS = (
     r"(?:shop|pub|caf[eé]|chippy|takeaway|salon|garage|post office|business|newsagents?|bakery"
-    r"|hotel|b&b|restaurant|bar|siop|tafarn|dafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty)"
+    r"|hotel|b&b|restaurant|bar|florists?|butchers?|butcher's|barbers?|hairdressers?|chemist"
+    r"|pharmacy|launderette|deli|tea ?room|bookshop|vets|nail bar|off licence|farm shop"
+    r"|siop|tafarn|dafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty|fferyllfa)"
+)
+# The jobs a place has one of, which its name before them points at: "I've been the
+# Brymbo councillor for ten years", "as the Gresford vicar". Not "the Maths teacher".
+_ONE_PER_PLACE = (
+    r"(?:councillor|vicar|rector|headteacher|head teacher|headmaster|headmistress|postman"
+    r"|postwoman|postie|lollipop (?:lady|man)|publican|mayor|minister|priest|imam|rabbi"
+    r"|pharmacist|butcher|caretaker|warden)"
 )
 
 # What the local news reports of someone, and a street remembers.
@@ -167,6 +176,14 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             rf"(?i:the|a|an|y|yr)?\s*(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}(?i:{_JOBS})\s+"
             rf"(?:(?i:of|at|in|for|on|outside|opposite|near|by|yn|ym|yng|ar|ger|dros)\s+"
             rf"(?:the\s+|y\s+|yr\s+)?(?:(?i:ward)\s+)?{_NAMED}|{_NAMED_PLACE_CY})"
+        ),
+        "the writer's job at a named place",
+    ),
+    (
+        re.compile(
+            r"\b(?i:as|being|i am|i'm|im|i've been|i have been|i was)\s+(?i:the)\s+"
+            rf"(?!(?i:{_JOB_ADJECTIVES})\b){_NAMED}\s+(?:(?i:{_JOB_ADJECTIVES})\s+){{0,2}}"
+            rf"(?i:{_ONE_PER_PLACE})\b"
         ),
         "the writer's job at a named place",
     ),
@@ -231,8 +248,8 @@ RULES: list[tuple[re.Pattern[str], str]] = [
             rf"\b(?i:i|we|i've|we've)\s+(?i:run|own|ran|owned|kept|keep)\s+(?i:the|a)\s+"
             rf"(?:\w+\s+)?(?:(?i:{_BUSINESS})|{_NAMED})\s+(?i:in|on|at)\s+{_NAMED}"
             rf"|(?i:dw i'n|dwi'n|rydw i'n|rwy'n|ni'n|rydyn ni'n|fi sy'n|ni sy'n)\s+"
-            rf"(?i:rhedeg|rheoli|cadw|berchen ar)\s+(?:(?i:y|yr)\s+)?(?:\w+\s+)?(?i:{_BUSINESS})"
-            rf"\s+(?:\w+\s+)?(?i:yn|ym|yng|ar)\s+{_NAMED}"
+            rf"(?i:rhedeg|rheoli|cadw|berchen(?:\s+ar)?)\s+(?:(?i:y|yr)\s+)?(?:\w+\s+)?"
+            rf"(?i:{_BUSINESS})\s+(?:\w+\s+)?(?i:yn|ym|yng|ar)\s+{_NAMED}"
         ),
         "the writer's business in a named place",
     ),

@@ -301,6 +301,19 @@ HATE = "hateful statement about a group"
             "identifying",
             "the writer's job at a named place",
         ),
+        # A place's name before a job it has one of, and a trade the writer owns there.
+        (
+            "I've been the Brymbo councillor for ten years",
+            "identifying",
+            "the writer's job at a named place",
+        ),
+        ("as the Gresford vicar I see it", "identifying", "the writer's job at a named place"),
+        (
+            "I own the florist on Hope Street",
+            "identifying",
+            "the writer's business in a named place",
+        ),
+        ("Rwy'n berchen y siop yn Llai", "identifying", "the writer's business in a named place"),
         ("I chair the Rossett community council", "identifying", "the writer leads a named group"),
         (
             "We set up the Llay Litter Pickers group",
@@ -501,6 +514,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "The women at the desk were rude, they are useless",
         "English lessons are boring, they are a waste of money",
         "The services for refugees are poor, they are useless",
+        # A job many hold, a party or a subject before it, is no one's place.
+        "I'm the Maths teacher at a big school",
+        "I'm the Labour councillor and I disagree",
+        "I was the English teacher for years",
         # Being one of many at a place is no event a street remembers.
         "I am the one who has to pay for parking in Wrexham",
         "we are the ones who suffer in Gwersyllt",
