@@ -104,11 +104,30 @@ _IN_OFFICE = (
     r"|manager|inspector|warden|chief executive"
 )
 
+# Whom or what a threat is aimed at: a person or their home, car or office. The verbs are
+# everyday words too: "I'll burn the leaves", "we'll beat the record", "I'll hurt my back",
+# "I'll kill the weeds" threaten no one.
+_TARGET = (
+    r"(?:you|u|ya|ye|yous|him|her|them|'?em|anyone|anybody|somebody|someone|whoever|everyone"
+    r"|the lot of (?:you|yous|them)"
+    r"|(?:his|her|their|your|ur|the|that|this|those|these|every|any|a)\s+(?:\w+\s+){0,2}?"
+    rf"(?:{_IN_OFFICE}|neighbours?|people|man|woman|men|women|lads?|kids?|family|bastards?"
+    r"|idiots?|house|home|car|cars|van|windows?|door|offices?|depot|shop|tyres|building|staff"
+    r"|drivers?|binmen|bin men|clerk|receptionists?|nurses?|doctors?)\b)"
+)
+
+# The same in Welsh, after the article, radical and soft-mutated where Welsh mutates them.
+_TARGET_CY = (
+    r"(?:cynghorydd|cynghorwyr|swyddog|swyddogion|maer|arweinydd|rheolwr|landlord|warden"
+    r"|cymydog|cymdogion|bastad|bastard|diawl|tŷ|ty|car|swyddfa|ffenest|ffenestr|ffenestri"
+    r"|drws|siop|fan|cyngor|gyngor)"
+)
+
 _THREATS = [
     re.compile(
         r"\b(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna)|we(?:'ll| will)|someone "
         r"(?:should|will|needs to)|gonna)\s+(?:\w+\s+)?(?:kill|stab|shoot|hurt|batter|burn|smash"
-        r"|murder|bomb|hang|beat|torch|punch|knife|strangle)\b"
+        rf"|murder|bomb|hang|beat|torch|punch|knife|strangle)\s+{_TARGET}"
     ),
     re.compile(
         r"\b(?:you(?:'re| are)\s+(?:a\s+)?dead(?:\s+man)?|watch your back|kill yourself"
@@ -133,7 +152,9 @@ _THREATS = [
         r"\b(?:(?:dw ?i|rwy|rydw i|wi)(?:'n)? (?:mynd i|am)|(?:mi |fe )?(?:a|af|wna|wnaf|bydda)"
         r" i(?:'n)?)\s+(?:dy|eich|ei|ei h)?\s*(?:ladd|lladd|losgi|llosgi|frifo|brifo|guro|curo"
         r"|drywanu|thrywanu|saethu|dagu|tagu|waldio|stido|leinio|golbio|colbio)\b"
-        r"(?!'r (?:record|tim|gem))"
+        # After the verb, a thing with its article threatens no one ("llosgi'r dail", burn
+        # the leaves; "curo'r record"): only a person or their home, car or office.
+        rf"(?!(?:'r|\s+y|\s+yr)\s+(?!{_TARGET_CY}\b))"
     ),
     # Wishing someone dead, aimed at "you", a person or someone in office: "I hope you die",
     # "I hope the councillor dies", "gobeithio ti'n marw". Not "she died peacefully": only

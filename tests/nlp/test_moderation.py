@@ -67,6 +67,9 @@ HATE = "hateful statement about a group"
         ("Text WIN to 87121, you’ve won", "spam", "prize text"),
         # Veiled threats at someone in office, and violence wished on someone.
         ("I know where the councillor lives", "abuse", "threat of violence"),
+        ("I'll kill the next warden who tickets me", "abuse", "threat of violence"),
+        ("we will beat the lot of you", "abuse", "threat of violence"),
+        ("dw i'n mynd i losgi'r tŷ", "abuse", "threat of violence"),
         ("Dw i'n gwybod lle mae'r cynghorydd yn byw", "abuse", "threat of violence"),
         ("The planning officer deserves a good kicking", "abuse", "threat of violence"),
         ("I hope the planning officer dies", "abuse", "threat of violence"),
@@ -514,6 +517,13 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "The women at the desk were rude, they are useless",
         "English lessons are boring, they are a waste of money",
         "The services for refugees are poor, they are useless",
+        # The verbs of a threat, aimed at no one: a bonfire, a record, a back, the weeds.
+        "I'll burn the garden waste myself if you stop collecting it",
+        "we will beat the recycling target this year",
+        "I'll hurt my back lifting the new bins",
+        "I'll kill the weeds with vinegar",
+        "bydda i'n llosgi'r sbwriel fy hun",
+        "dw i'n mynd i losgi'r dail",
         # A job many hold, a party or a subject before it, is no one's place.
         "I'm the Maths teacher at a big school",
         "I'm the Labour councillor and I disagree",
