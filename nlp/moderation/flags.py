@@ -275,7 +275,10 @@ _AIMED = re.compile(
 _DISMISSALS = re.compile(
     r"\b(?:cau dy (?:hen )?geg|cer i grafu|dos i grafu|(?:cer|dos) o 'ma"
     r"|shut (?:your|ur) (?:mouth|face)"
-    r"|shut up|drop dead|get lost|nobody likes you|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart)"
+    # Not the literal "get lost in the system", nor "shut up shop" (closed for good).
+    r"|shut up(?! shop)|drop dead|get lost(?! (?:in|on|at|between|among|amongst|along|through"
+    r"|somewhere|when|if|again)\b)|nobody likes you"
+    r"|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart)"
     r"|(?:stupid|silly|fat|lazy|ugly|daft) (?:old )?cow|waste of (?:space|oxygen|skin)"
     r"|cer i farw|dos i farw|lladd(?:a)? dy hun|neb yn dy hoffi|ti(?:'n| yn) drewi"
     r"|(?:dwyt|dydy|dyw) (?:ti|chi|nhw) (?:ddim )?(?:yn )?(?:dda|da) i ddim)\b"

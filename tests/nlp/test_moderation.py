@@ -517,6 +517,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "The women at the desk were rude, they are useless",
         "English lessons are boring, they are a waste of money",
         "The services for refugees are poor, they are useless",
+        # A dismissal's words in their literal sense (an NHS answer; a bank that closed).
+        "She warned me that I may get lost in the system though",
+        "The bank shut up shop in Rhos last year",
         # The verbs of a threat, aimed at no one: a bonfire, a record, a back, the weeds.
         "I'll burn the garden waste myself if you stop collecting it",
         "we will beat the recycling target this year",
