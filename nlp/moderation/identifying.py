@@ -169,7 +169,12 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # "yn" only after the writer ("rydw i yn feddyg"): "roedd yn weinidog yng
             # Nghaernarfon" is someone's biography
-            rf"(?:\b(?i:as|being|i am|i'm|im|fel|i yn|fi yn)\s+"
+            # Not someone else's life told: "she worked as a nurse in Serbia", "gweithiodd
+            # fel nyrs yn Serbia", "ceir ei hanes fel gweinidog ym Mhenclawdd".
+            rf"(?:(?<!\b(?i:he worked) )(?<!\b(?i:she worked) )(?<!\b(?i:he served) )"
+            rf"(?<!\b(?i:she served) )(?<!(?i:gweithiodd) )(?<!(?i:weithiodd) )"
+            rf"(?<!(?i:bu'n gweithio) )(?<!(?i:ei hanes) )"
+            rf"\b(?i:as|being|i am|i'm|im|fel|i yn|fi yn)\s+"
             rf"|\b(?i:dw i|dwi|rydw i|rwy|ydw i)'n\s+"
             # "Fi yw'r ficer yn Eglwys Sant Silyn": I am the vicar.
             rf"|\b(?i:fi yw|fi ydy|fi ydi)'r\s+)"

@@ -247,6 +247,11 @@ HATE = "hateful statement about a group"
         ),
         ("dw i'n rhedeg y siop yn Llai", "identifying", "the writer's business in a named place"),
         ("dw i'n nyrs yn Ysbyty Maelor", "identifying", "the writer's job at a named place"),
+        (
+            "I worked as a nurse at Ysbyty Maelor",
+            "identifying",
+            "the writer's job at a named place",
+        ),
         # A word before the job, and where the writer works.
         (
             "As a local GP in Gresford I see this daily",
@@ -527,6 +532,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I'll kill the weeds with vinegar",
         "bydda i'n llosgi'r sbwriel fy hun",
         "dw i'n mynd i losgi'r dail",
+        # Someone else's working life told, as a biography does (Welsh CC0 sentences).
+        "She worked as a nurse in Serbia during the war",
+        "Yn ystod y Rhyfel Byd Cyntaf gweithiodd fel nyrs yn Serbia.",
+        "Ceir ei hanes fel gweinidog ym Mhenclawdd, Bro Gŵyr.",
         # A job many hold, a party or a subject before it, is no one's place.
         "I'm the Maths teacher at a big school",
         "I'm the Labour councillor and I disagree",
