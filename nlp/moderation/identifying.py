@@ -140,12 +140,15 @@ _EVENTS_CY = (
 RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"\b(?:my|our|fy|ein)\s+(?:\w+\s+)?{_KIN}\b[^.!?\n]{{0,40}}?\b"
-            rf"(?:(?:at|in|goes to|attends|yn|sy'n mynd i)\s+(?:Ysgol|{_CAP}\s+{_PLACE_WORDS})"
+            # Case is ignored but in the school's name, which _CAP finds by its capital: "my
+            # child at home and school" names none.
+            rf"\b(?i:my|our|fy|ein)\s+(?:\w+\s+)?(?i:{_KIN})\b[^.!?\n]{{0,40}}?\b"
+            rf"(?:(?i:at|in|goes to|attends|yn|sy'n mynd i)\s+(?:(?i:ysgol)|{_CAP}\s+"
+            rf"(?i:{_PLACE_WORDS}))"
             # A school year says the rest is a school: "in year 3 at St Mary's", "ym mlwyddyn
             # 6 yn St Mary's" (the year mutates after "ym").
-            rf"|(?:year|[bmf]lwyddyn|reception|derbyn)\s*\d{{0,2}}\s+(?:at|in|yn|ym|yng)\s+{_CAP})",
-            re.IGNORECASE,
+            rf"|(?i:year|[bmf]lwyddyn|reception|derbyn)\s*\d{{0,2}}\s+(?i:at|in|yn|ym|yng)\s+"
+            rf"{_CAP})",
         ),
         "a child and their school",
     ),

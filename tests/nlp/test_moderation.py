@@ -216,6 +216,8 @@ HATE = "hateful statement about a group"
         ("my son at Ysgol Bryn Alyn is bullied", "identifying", "a child and their school"),
         # A school year says the name after it is a school's.
         ("my daughter is in year 3 at St Mary's", "identifying", "a child and their school"),
+        ("My son goes to ysgol penygelli", "identifying", "a child and their school"),
+        ("MY SON GOES TO YSGOL BODHYFRYD", "identifying", "a child and their school"),
         # ... in Welsh too, where the year mutates ("ym mlwyddyn").
         ("Mae fy mab ym mlwyddyn 6 yn St Mary's", "identifying", "a child and their school"),
         ("I'm the lollipop lady outside Ysgol Penygelli", "identifying", OWN_JOB),
@@ -532,6 +534,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I'll kill the weeds with vinegar",
         "bydda i'n llosgi'r sbwriel fy hun",
         "dw i'n mynd i losgi'r dail",
+        # A child and a school no one named (two NHS answers).
+        "both my children have learnt sign language in their school settings",
+        "strategies to support my child at home and school",
+        "my son is happy in his school",
         # Someone else's working life told, as a biography does (Welsh CC0 sentences).
         "She worked as a nurse in Serbia during the war",
         "Yn ystod y Rhyfel Byd Cyntaf gweithiodd fel nyrs yn Serbia.",
