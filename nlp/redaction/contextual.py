@@ -36,7 +36,8 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold, load_gazetteer
-from nlp.redaction.name_cues import WELSH_WORDS, title, welsh_looking
+from nlp.redaction.name_cues import WELSH_WORDS, title
+from nlp.redaction.welsh_spelling import welsh_looking
 
 if TYPE_CHECKING:
     from nlp.embeddings.minilm import MiniLMEmbedder

@@ -32,10 +32,9 @@ from nlp.redaction.name_cues import (
     WELSH_NAMES_LOWER_CASE_WORDS,
     lower_by_far,
     many_of_a_kind,
-    welsh_looking,
-    welsh_place_shaped,
 )
 from nlp.redaction.person_cues import says_a_person
+from nlp.redaction.welsh_spelling import welsh_looking, welsh_place_shaped
 from nlp.redaction.word_shapes import murmur
 
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD

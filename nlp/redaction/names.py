@@ -54,7 +54,6 @@ from nlp.redaction.name_cues import (
     TITLES_CY,
     person_cue_before_cy,
     title,
-    welsh_looking,
     welsh_words_in,
 )
 from nlp.redaction.name_tokens import RARE_LOWER, Tokens
@@ -65,6 +64,7 @@ from nlp.redaction.place_cues import (
     names_a_place,
     opens_a_welsh_place,
 )
+from nlp.redaction.welsh_spelling import welsh_looking
 from nlp.redaction.word_checks import GRAMMAR_WORDS
 from nlp.redaction.word_shapes import words_joined
 

@@ -25,11 +25,9 @@ from nlp.redaction.name_cues import (
     TITLES_CY,
     lower_by_far,
     many_of_a_kind,
-    not_welsh_spelling,
-    welsh_looking,
-    welsh_place_shaped,
     welsh_words_in,
 )
+from nlp.redaction.welsh_spelling import not_welsh_spelling, welsh_looking, welsh_place_shaped
 from nlp.redaction.word_shapes import code_word, keyboard_mash, murmur, words_joined
 
 # A word more common than this (log probability, lower-case) is an ordinary word even
@@ -191,7 +189,7 @@ class WordChecks:
             ):
                 return True  # "Staff fantastic", "swifter answers": on no name list and
                 # written lower-case more often than not, a word; initials ("dp") stay
-            # "Ishawna" is no Welsh word in English text (name_cues.not_welsh_spelling)
+            # "Ishawna" is no Welsh word in English text (welsh_spelling.not_welsh_spelling)
             welsh = welsh_looking(word) and (self.listed_only or not not_welsh_spelling(word))
             return not self._listed(word) and (welsh or key in self.g.uk_places)
         if word.islower():

@@ -13,7 +13,7 @@ import pytest
 
 from nlp.redaction import Redactor, names, person_cues, word_checks
 from nlp.redaction import redactor as redactor_module
-from nlp.redaction.name_cues import ROLE_NOUNS_CY, not_welsh_spelling
+from nlp.redaction.name_cues import ROLE_NOUNS_CY
 from nlp.redaction.person_cues import (
     LIST_JOINERS_CY,
     acts_as_person,
@@ -23,6 +23,7 @@ from nlp.redaction.person_cues import (
     named_beside_a_role,
     spoken_of_as_a_person,
 )
+from nlp.redaction.welsh_spelling import not_welsh_spelling
 
 PEOPLE = [
     "Norton said the ward was clean.",
