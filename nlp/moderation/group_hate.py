@@ -3,8 +3,9 @@
 The usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022, and what
 residents write in consultations on sites, housing and asylum): a group told to go back,
 called vermin, criminal, lazy or a burden as a whole, denied a right, never to be trusted,
-ruining the country, killed or rid of, said to smell, blamed for a crime as a whole, or
-denied being human or real. The group must be the subject (not "services for
+ruining the country, killed or rid of, said to smell, blamed for a crime as a whole, denied
+being human or real, refused work or barred, called beasts or by a slur made of its name,
+or only here to live off benefits. The group must be the subject (not "services for
 disabled people are useless"), only words that strengthen a verdict may come between, and
 a claim named false before it is said is no statement ("it is a myth that ..."). Welsh
 group names and verdicts are matched in every mutation. Used by flags.check on folded text.
@@ -132,7 +133,7 @@ _EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned)"
 # is a mental illness", "homosexuality is a disorder", "being gay is a result of abuse", "mae
 # bod yn hoyw yn salwch meddwl"; death wished before it ("better off dead than crippled");
 # and their marriages likened to bestiality.
-_BEING_IS_ILL = re.compile(
+_CONDEMNED_FOR_BEING = re.compile(
     r"\b(?:being\s+(?:gay|trans|transgender|bisexual|a\s+lesbian|a\s+trans\s+(?:man|woman))"
     r"|homosexuality|transgenderism|bisexuality)\s+is\s+(?:a\s+)?(?:mental\s+(?:illness"
     r"|disorder|disease)|disease|sickness|perversion|abomination|sin|result of (?:child\s+)?"
@@ -365,7 +366,7 @@ def hateful(folded: str) -> bool:
     denied in its own sentence."""
     if _GO_BACK.search(folded):
         return True
-    for pattern in (_BEING_IS_ILL, _NOT_REAL):
+    for pattern in (_CONDEMNED_FOR_BEING, _NOT_REAL):
         said = pattern.search(folded)
         if said and not _DENIED.search(folded[: said.start()]):
             return True

@@ -41,8 +41,9 @@ def welsh_place_shaped(word: str) -> bool:
     """A capitalised word built as Welsh builds a place's name, which no list need hold:
     a place word, then the article and a noun ("Penycae", "Dolywern", "Maesybont") or a
     Welsh "yll" ("Pontcysyllte", "Rhostyllen"). welsh_looking misses these, and stays as
-    the contextual finder was trained. Of the 127,000 names on the gazetteer's lists only
-    "Bodyfelt" has this shape, and a listed name is never vetted by it (word_checks.py)."""
+    the contextual finder was trained. Of the 127,000 or so names on the gazetteer's lists
+    only "Bodyfelt" has this shape, and a listed name is never vetted by it (word_checks.py;
+    tests/nlp/test_redaction_welsh_spelling.py counts them)."""
     key = word.lower()
     if len(key) < 7 or not word[:1].isupper() or not word[1:].islower():
         return False
