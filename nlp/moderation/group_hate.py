@@ -54,8 +54,21 @@ _PREPOSITIONS = (
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
 )
+# What a group's adjective names besides people: "you can't trust Welsh weather", "I would
+# never serve English food" say nothing of anyone.
+_THINGS = (
+    r"(?:weather|forecasts?|food|cooking|cuisine|tea|beer|coal|language|lessons?|classes"
+    r"|courses?|books?|music|tv|news|roads?|toilets?|loos?|bays?|spaces?|parking|badges?"
+    r"|facilities|access|government|council|signs?|water|cakes?|breakfast|version|translation"
+    r"|medium|schools?|words?|names?|flags?|team|rugby|football|league|accent)"
+)
+_AS_PEOPLE = rf"{_GROUP}(?!\s+{_THINGS}\b)"
 # A group's name may go on with the people in it: "gay couples", "the trans community".
-_SUBJECT = _NOT_AFTER_PREPOSITION + _GROUP + r"(?:\s+(?:couples|families|folk|parents|community))?"
+_SUBJECT = (
+    _NOT_AFTER_PREPOSITION
+    + _AS_PEOPLE
+    + r"(?:\s+(?:couples|families|folk|parents|community|speakers))?"
+)
 # Words that may strengthen a verdict between the group and it ("are absolute scum", "yn
 # hollol ddiog"). Only these: any word there would let a verb in ("refugees are fleeing
 # terrorists", "disabled people are given useless equipment"), a denial ("are not
@@ -126,7 +139,8 @@ _VERMIN = r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)"
 # "immigrants are labelled criminals" say what is done to the group.
 _BEASTS = r"(?:savages|brutes|monsters|animals|pigs|snakes|vermin|cockroaches|rats|parasites)"
 _PAINTED = r"(?:[a-z]+-[a-z]+|(?!(?:not|no|never|hardly|like)\b)[a-z]+(?<!ing)(?<!ed))\s+"
-# Words that make a group's name a slur: "filthy foreigners", "these damn immigrants".
+# Words that make a group's name a slur: "filthy foreigners", "these damn immigrants";
+# before a plural noun for people only ("filthy disabled toilets", "dirty English weather").
 _EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned)"
 
 # Who people are called ill, perverse or sinful for being, with no group's name: "being gay
@@ -217,7 +231,7 @@ _HATE = [
     # conditions" and "toilets for the disabled are useless" stay clean, and only a word
     # that strengthens the verdict may come between (_STRONGER).
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:are|r|is|should\s+be\s+(?:treated|seen|regarded)\s+as)\s+"
+        rf"\b{_SUBJECT}\s+(?:are|r|should\s+be\s+(?:treated|seen|regarded)\s+as)\s+"
         rf"{_STRONGER}{_VERDICT_EN}\b"
         # "gay men are two to three times more likely to abuse children"
         rf"|\b{_SUBJECT}\s+are\s+(?:\w+\s+){{0,5}}?more\s+likely\s+to\s+(?:abuse|rape|molest|attack"
@@ -225,7 +239,7 @@ _HATE = [
     ),
     re.compile(
         rf"\b{_SUBJECT}\s+(?:are|r)\s+(?:all\s+|still\s+)?{_PAINTED}{_BEASTS}\b"
-        rf"|\b{_EPITHETS}\s+(?:foreign\s+)?{_GROUP}\b"
+        rf"|\b{_EPITHETS}\s+(?:foreign\s+)?(?:{_PEOPLES})\b"
         # "these immigrants reproduce like rats"; "the good immigrant is a dead immigrant"
         rf"|\b{_SUBJECT}\s+(?:reproduce|breed|multiply)\s+like\s+(?:{_VERMIN}|rabbits)\b"
         rf"|\bgood\s+{_GROUP}\s+is\s+a\s+dead\b"
@@ -237,11 +251,12 @@ _HATE = [
         rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:only|just|mostly)\s+good\s+for\b"
         rf"|\b{_SUBJECT}\s+(?:have|has)\s+no\s+(?:culture|morals|manners|ambition|loyalty"
         r"|values)\b"
-        rf"|\b(?:can't|cant|cannot|never)\s+trust\s+(?:a\s+|an\s+|any\s+)?{_GROUP}\b"
+        rf"|\b(?:can't|cant|cannot|never)\s+trust\s+(?:a\s+|an\s+|any\s+)?{_AS_PEOPLE}\b"
         r"|\b(?:all|most)\s+(?:the\s+)?(?:crime|crimes|bombings|rapes|murders|terrorism|attacks"
         rf"|stabbings)\s+(?:are|is)\s+(?:done|committed|caused)\s+by\s+(?:the\s+)?{_GROUP}\b"
         # "asians are obviously trying to take over our country"
-        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:\w+\s+)?(?:trying|going|want|wanting|planning)\s+to\s+"
+        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:(?:obviously|clearly|really|actually|secretly|all)\s+)?"
+        r"(?:trying|going|want|wanting|planning)\s+to\s+"
         r"(?:take over|invade|replace us|(?:destroy|ruin)\s+(?:our|the|this|britain|wales"
         r"|england))\b"
     ),
@@ -278,8 +293,9 @@ _HATE = [
     # "businesses should have the right to ban disabled people from their premises".
     re.compile(
         r"\b(?:would|will|'d|'ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|serve|work\s+with)"
-        rf"\s+(?:a\s+|an\s+|any\s+)?{_GROUP}\b"
-        rf"|\bban\s+(?:all\s+)?(?:the\s+)?{_GROUP}\s+from\b"
+        rf"\s+(?:a\s+|an\s+|any\s+)?{_AS_PEOPLE}\b"
+        rf"|\bban\s+(?:all\s+)?(?:the\s+)?(?:{_PEOPLES}|{_GROUP}\s+(?:people|men|women|children"
+        r"|kids|families))\s+from\b"
         r"|\b(?:fyddwn|faswn|wnawn)\s+i\s+byth\s+yn\s+(?:cyflogi|gyflogi|rhentu\s+i|gosod\s+i)"
         rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
     ),

@@ -117,6 +117,7 @@ def _hate(text: str) -> bool:
         "Gay marriage is a slippery slope to polygamy and bestiality",
         "gay couples should not be allowed to adopt",
         "Polish families are lazy",
+        "Welsh speakers are lazy",
         # A group's community blamed; a group to be treated as a threat, or said to be
         # more likely to abuse; death wished before disability.
         "the trans community is responsible for a lot of the sex trafficking",
@@ -208,6 +209,14 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "Women are more likely to be killed by partners",
         "mae pobl anabl yn fwy tebygol o fod yn dlawd",
         "The Welsh community is lovely",
+        # A group's adjective before a thing: the weather, the food, the toilets, the
+        # government, the language.
+        "You can't trust Welsh weather",
+        "I would never serve English food",
+        "There are filthy disabled toilets everywhere",
+        "The Welsh Government want to ruin the economy",
+        "ban Welsh from the council chamber? never",
+        "Welsh is a waste of money, said nobody",
     ],
 )
 def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
