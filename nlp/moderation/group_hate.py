@@ -1,4 +1,4 @@
-"""Hateful statements about a group, in English and Welsh, and the group's names.
+"""Hateful statements about a group, in English and Welsh.
 
 The usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022, and what
 residents write in consultations on sites, housing and asylum): a group told to go back,
@@ -8,67 +8,27 @@ being human or real, refused work or barred, called beasts or by a slur made of 
 or only here to live off benefits. The group must be the subject (not "services for
 disabled people are useless"), only words that strengthen a verdict may come between, and
 a claim named false before it is said is no statement ("it is a myth that ..."). Welsh
-group names and verdicts are matched in every mutation. Used by flags.check on folded text.
+group names (group_names.py) and verdicts are matched in every mutation. Used by
+flags.check on folded text.
 """
 
 from __future__ import annotations
 
 import re
 
-from nlp.moderation.lexicon import GROUPS, GROUPS_CY, mutated_forms
+from nlp.moderation.group_names import (
+    AS_PEOPLE,
+    GROUP,
+    GROUP_TOKENS,
+    NOT_AFTER_PREPOSITION,
+    PEOPLES,
+    PEOPLES_CY,
+    SUBJECT,
+)
+from nlp.moderation.lexicon import mutated_forms
 
 _WORD = re.compile(r"\w+")
 
-GROUP_WORDS = GROUPS | mutated_forms(GROUPS_CY)
-# The hate patterns all name a group: a text with none of these words skips them. Not the
-# everyday words inside the names of several words ("the", "people", "mental", Welsh "a",
-# "meddwl"), which most texts hold: each such name keeps a word of its own ("mentally",
-# "disabilities", "easterners", "salwch").
-_EVERYDAY_IN_GROUP_NAMES = frozenset(
-    "the with people pobl a ag mental ill middle eastern native meddwl".split()
-)
-GROUP_TOKENS = (
-    frozenset(word for group in GROUP_WORDS for word in group.split()) - _EVERYDAY_IN_GROUP_NAMES
-)
-_GROUP = r"(?:" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True)) + r")"
-# The groups that "they" or "nhw" can take up later in a text: the plural nouns for people,
-# not the adjectives that name a group before another noun ("the Welsh Government ..., they
-# are useless", "disabled toilets ..., they are disgusting"), nor "women" or "menywod",
-# which a resident uses of the staff they met ("the women at the desk ..., they are useless").
-_PEOPLES = "|".join(
-    sorted(
-        (w for w in GROUPS if w.endswith(("s", "people", "men", " ill")) and w != "women"),
-        key=len,
-        reverse=True,
-    )
-)
-_PEOPLES_CY = "|".join(
-    sorted(mutated_forms(GROUPS_CY - {"menywod", "sais"}), key=len, reverse=True)
-)
-# A group as the subject of what is said of it, not the object of a preposition:
-# "services for disabled people are useless", "lessons in Welsh are useless" and "mae
-# gwersi i fewnfudwyr yn dda i ddim" are about a service, not the people.
-_PREPOSITIONS = (
-    "for to on of in about with against from by at into i o ar am gyda efo dros gan at"
-).split()
-_NOT_AFTER_PREPOSITION = "".join(
-    rf"(?<!\b{p} )(?<!\b{p} the )(?<!\b{p} y )(?<!\b{p} yr )(?<!\b{p}'r )" for p in _PREPOSITIONS
-)
-# What a group's adjective names besides people: "you can't trust Welsh weather", "I would
-# never serve English food" say nothing of anyone.
-_THINGS = (
-    r"(?:weather|forecasts?|food|cooking|cuisine|tea|beer|coal|language|lessons?|classes"
-    r"|courses?|books?|music|tv|news|roads?|toilets?|loos?|bays?|spaces?|parking|badges?"
-    r"|facilities|access|government|council|signs?|water|cakes?|breakfast|version|translation"
-    r"|medium|schools?|words?|names?|flags?|team|rugby|football|league|accent)"
-)
-_AS_PEOPLE = rf"{_GROUP}(?!\s+{_THINGS}\b)"
-# A group's name may go on with the people in it: "gay couples", "the trans community".
-_SUBJECT = (
-    _NOT_AFTER_PREPOSITION
-    + _AS_PEOPLE
-    + r"(?:\s+(?:couples|families|folk|parents|community|speakers))?"
-)
 # Words that may strengthen a verdict between the group and it ("are absolute scum", "yn
 # hollol ddiog"). Only these: any word there would let a verb in ("refugees are fleeing
 # terrorists", "disabled people are given useless equipment"), a denial ("are not
@@ -170,14 +130,14 @@ _NOT_REAL = re.compile(
 
 _HATE = [
     re.compile(
-        rf"\b{_GROUP}\s+(?:should|must|need to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:go back|"
+        rf"\b{GROUP}\s+(?:should|must|need to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:go back|"
         r"deported|sent back|kicked out|shot|gassed|hanged|banned|wiped out|burned|fuck off|drown"
         r"|die|killed|locked up|sterilised|sterilized|exterminated|put down|rounded up)\b"
     ),
     re.compile(
-        rf"\b(?:send|kick|throw|ship|get)\s+(?:the\s+|all\s+(?:the\s+)?)?{_GROUP}\s+(?:back|out)\b"
+        rf"\b(?:send|kick|throw|ship|get)\s+(?:the\s+|all\s+(?:the\s+)?)?{GROUP}\s+(?:back|out)\b"
     ),
-    re.compile(rf"\b(?:hate|can't stand|despise)\s+(?:all\s+|the\s+)?{_GROUP}\b"),
+    re.compile(rf"\b(?:hate|can't stand|despise)\s+(?:all\s+|the\s+)?{GROUP}\b"),
     # Killing or ridding the country of a group: "we need to kill the chinese", "society
     # would be better off without the mentally ill", "lladd y Saeson", "cael gwared ar
     # fewnfudwyr". Not a group's own things ("get rid of the travellers' rubbish").
@@ -185,43 +145,43 @@ _HATE = [
         r"\b(?:kill|exterminate|gas|wipe out|get rid of|better off without|better without|lladd"
         r"|ladd|difa"
         r"|cael gwared (?:ar|o))(?:\s+(?:all|the|these|those|yr?|'r|holl))*\s+"
-        rf"{_GROUP}\b(?!['’])"
+        rf"{GROUP}\b(?!['’])"
     ),
-    re.compile(rf"\b(?:casau|cas gen i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"),
-    re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
+    re.compile(rf"\b(?:casau|cas gen i)(?:'r|\s+y|\s+yr)?\s+{GROUP}\b"),
+    re.compile(rf"\b(?:cicio|hel|anfon)(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+(?:allan|adre|yn ol|nol)\b"),
     re.compile(
-        rf"\b(?:dylai|dylen|dylsai|rhaid i)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:i gyd\s+)?(?:fynd"
+        rf"\b(?:dylai|dylen|dylsai|rhaid i)(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+(?:i gyd\s+)?(?:fynd"
         r"\s+(?:adre|adref|gartre|gartref|nol|yn ol|o 'ma)"
         r"|gael eu (?:hel|taflu|cicio|saethu|lladd|crogi|difa)|farw|marw|foddi|boddi)\b"
     ),
     # The usual shapes of a hateful statement, in both languages: a group stealing "our"
     # jobs or homes, not belonging, not welcome, compared with vermin, told to get out.
     re.compile(
-        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:stealing|taking|nicking|robbing|steal|take|nick"
+        rf"\b{GROUP}\s+(?:are\s+|r\s+)?(?:stealing|taking|nicking|robbing|steal|take|nick"
         r"|rob)\s+(?:all\s+(?:of\s+)?)?our"
         r"\s+(?:jobs|houses|homes|benefits|country|women|money)\b"
     ),
     re.compile(
-        rf"\b(?:{_GROUP}\s+(?:are\s+|r\s+)?(?:not welcome|don't belong|do not belong)"
-        rf"|no\s+{_GROUP}\s+(?:welcome|allowed|wanted))\b"
+        rf"\b(?:{GROUP}\s+(?:are\s+|r\s+)?(?:not welcome|don't belong|do not belong)"
+        rf"|no\s+{GROUP}\s+(?:welcome|allowed|wanted))\b"
     ),
     re.compile(
-        rf"\b{_GROUP}\s+(?:are\s+|r\s+)?(?:just\s+)?(?:like|no better than)\s+(?:\w+\s+)?"
+        rf"\b{GROUP}\s+(?:are\s+|r\s+)?(?:just\s+)?(?:like|no better than)\s+(?:\w+\s+)?"
         rf"{_VERMIN}\b"
     ),
     re.compile(
-        rf"\b{_GROUP}\s+(?:yn|sy'n)\s+(?:dwyn|cymryd|dwgyd)\s+(?:ein|y)\s+(?:swyddi|tai"
+        rf"\b{GROUP}\s+(?:yn|sy'n)\s+(?:dwyn|cymryd|dwgyd)\s+(?:ein|y)\s+(?:swyddi|tai"
         r"|gwaith|budd-daliadau|gwlad|arian)\b"
     ),
     re.compile(
-        rf"\b(?:dim|does dim|sdim)\s+croeso\s+i(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
-        rf"|\b{_GROUP}\s+(?:allan|mas|ewch adre|ewch o 'ma)\s*(?:!|$)"
+        rf"\b(?:dim|does dim|sdim)\s+croeso\s+i(?:'r|\s+y|\s+yr)?\s+{GROUP}\b"
+        rf"|\b{GROUP}\s+(?:allan|mas|ewch adre|ewch o 'ma)\s*(?:!|$)"
         # "Ewch adref, mewnfudwyr", "go home immigrants": told to go, the group named after.
-        rf"|\b(?:ewch|cer|dos)\s+(?:adre|adref|gartre|gartref|o 'ma|nol|yn ol)\s*,?\s*{_GROUP}\b"
-        rf"|\bgo home,?\s+{_GROUP}\b"
+        rf"|\b(?:ewch|cer|dos)\s+(?:adre|adref|gartre|gartref|o 'ma|nol|yn ol)\s*,?\s*{GROUP}\b"
+        rf"|\bgo home,?\s+{GROUP}\b"
     ),
     re.compile(
-        rf"\b{_GROUP}\s+(?:\w+\s+){{0,3}}fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon"
+        rf"\b{GROUP}\s+(?:\w+\s+){{0,3}}fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon"
         r"|fermin|parasitiaid|llau|pla)\b"
     ),
     # The other usual shapes (ToxiGen's kinds of implicit hate, Hartvigsen et al. 2022): a
@@ -231,31 +191,31 @@ _HATE = [
     # conditions" and "toilets for the disabled are useless" stay clean, and only a word
     # that strengthens the verdict may come between (_STRONGER).
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:are|r|should\s+be\s+(?:treated|seen|regarded)\s+as)\s+"
+        rf"\b{SUBJECT}\s+(?:are|r|should\s+be\s+(?:treated|seen|regarded)\s+as)\s+"
         rf"{_STRONGER}{_VERDICT_EN}\b"
         # "gay men are two to three times more likely to abuse children"
-        rf"|\b{_SUBJECT}\s+are\s+(?:\w+\s+){{0,5}}?more\s+likely\s+to\s+(?:abuse|rape|molest|attack"
+        rf"|\b{SUBJECT}\s+are\s+(?:\w+\s+){{0,5}}?more\s+likely\s+to\s+(?:abuse|rape|molest|attack"
         r"|kill|steal|commit\s+crimes?)\b"
     ),
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:are|r)\s+(?:all\s+|still\s+)?{_PAINTED}{_BEASTS}\b"
-        rf"|\b{_EPITHETS}\s+(?:foreign\s+)?(?:{_PEOPLES})\b"
+        rf"\b{SUBJECT}\s+(?:are|r)\s+(?:all\s+|still\s+)?{_PAINTED}{_BEASTS}\b"
+        rf"|\b{_EPITHETS}\s+(?:foreign\s+)?(?:{PEOPLES})\b"
         # "these immigrants reproduce like rats"; "the good immigrant is a dead immigrant"
-        rf"|\b{_SUBJECT}\s+(?:reproduce|breed|multiply)\s+like\s+(?:{_VERMIN}|rabbits)\b"
-        rf"|\bgood\s+{_GROUP}\s+is\s+a\s+dead\b"
+        rf"|\b{SUBJECT}\s+(?:reproduce|breed|multiply)\s+like\s+(?:{_VERMIN}|rabbits)\b"
+        rf"|\bgood\s+{GROUP}\s+is\s+a\s+dead\b"
         # "they only come here to live off benefits", "women are only good for cooking",
         # "refugees have no culture", "you can't trust a muslim", "all bombings are done by
         # muslims": a group as scroungers, tools, empty, untrustworthy or to blame.
-        rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:just|only)\s+(?:want|come|came)\s+(?:here\s+|over\s+)?to"
+        rf"|\b{SUBJECT}\s+(?:\w+\s+)?(?:just|only)\s+(?:want|come|came)\s+(?:here\s+|over\s+)?to"
         r"\s+(?:live off|sponge|scrounge|claim benefits|milk)\b"
-        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:only|just|mostly)\s+good\s+for\b"
-        rf"|\b{_SUBJECT}\s+(?:have|has)\s+no\s+(?:culture|morals|manners|ambition|loyalty"
+        rf"|\b{SUBJECT}\s+(?:are\s+)?(?:only|just|mostly)\s+good\s+for\b"
+        rf"|\b{SUBJECT}\s+(?:have|has)\s+no\s+(?:culture|morals|manners|ambition|loyalty"
         r"|values)\b"
-        rf"|\b(?:can't|cant|cannot|never)\s+trust\s+(?:a\s+|an\s+|any\s+)?{_AS_PEOPLE}\b"
+        rf"|\b(?:can't|cant|cannot|never)\s+trust\s+(?:a\s+|an\s+|any\s+)?{AS_PEOPLE}\b"
         r"|\b(?:all|most)\s+(?:the\s+)?(?:crime|crimes|bombings|rapes|murders|terrorism|attacks"
-        rf"|stabbings)\s+(?:are|is)\s+(?:done|committed|caused)\s+by\s+(?:the\s+)?{_GROUP}\b"
+        rf"|stabbings)\s+(?:are|is)\s+(?:done|committed|caused)\s+by\s+(?:the\s+)?{GROUP}\b"
         # "asians are obviously trying to take over our country"
-        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:(?:obviously|clearly|really|actually|secretly|all)\s+)?"
+        rf"|\b{SUBJECT}\s+(?:are\s+)?(?:(?:obviously|clearly|really|actually|secretly|all)\s+)?"
         r"(?:trying|going|want|wanting|planning)\s+to\s+"
         r"(?:take over|invade|replace us|(?:destroy|ruin)\s+(?:our|the|this|britain|wales"
         r"|england))\b"
@@ -263,41 +223,41 @@ _HATE = [
     # ... and the group named, then "they" ("there's too many migrants here, they are like
     # cockroaches", "gypsies came again and they're all thieves"): the same verdicts only.
     re.compile(
-        rf"{_NOT_AFTER_PREPOSITION}\b(?:{_PEOPLES})\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?"
+        rf"{NOT_AFTER_PREPOSITION}\b(?:{PEOPLES})\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?"
         r"\b(?:they(?:'re|\s+are|\s+r)|theyre)\s+"
         rf"{_STRONGER}(?:{_VERDICT_EN}|(?:just\s+)?like\s+(?:\w+\s+)?{_VERMIN})\b"
     ),
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:should(?:n't|nt| not| never)|must not|mustn't|mustnt)\s+be\s+"
+        rf"\b{SUBJECT}\s+(?:should(?:n't|nt| not| never)|must not|mustn't|mustnt)\s+be\s+"
         r"allowed\s+to\s+"
         r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
         r"|breed)\b"
-        rf"|\b{_SUBJECT}\s+(?:can't|cant|cannot|can never|should never)\s+be\s+trusted\b"
-        rf"|\b{_SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting"
+        rf"|\b{SUBJECT}\s+(?:can't|cant|cannot|can never|should never)\s+be\s+trusted\b"
+        rf"|\b{SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting"
         r"|ruin|ruins|ruined|destroy|destroys|wreck|wrecks)\s+"
         r"(?:this|our|the|every|everything|everywhere|britain|wales|england|the uk)\b"
-        rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{_GROUP}\s+(?:living|moving|working)\s+"
+        rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{GROUP}\s+(?:living|moving|working)\s+"
         r"(?:here|near|next|round|in)\b"
-        rf"|\bthe only good\s+{_GROUP}\b"
+        rf"|\bthe only good\s+{GROUP}\b"
         # "our culture is being destroyed by the immigrants", "Wales is being ruined by ...".
         r"|\b(?:is|are)\s+being\s+(?:destroyed|ruined|overrun|taken over|invaded)\s+by\s+"
-        rf"(?:the\s+|all\s+(?:the\s+)?|these\s+)?{_GROUP}\b"
+        rf"(?:the\s+|all\s+(?:the\s+)?|these\s+)?{GROUP}\b"
         # "many mentally ill people will end up a drain on society"
-        rf"|\b{_SUBJECT}\s+(?:will|would|only|just)\s+(?:\w+\s+)?(?:be|become|end up)\s+(?:a\s+)?"
+        rf"|\b{SUBJECT}\s+(?:will|would|only|just)\s+(?:\w+\s+)?(?:be|become|end up)\s+(?:a\s+)?"
         r"(?:drain|burden)\s+on\b"
         # "society would be better off if the mentally ill were not allowed to reproduce"
-        rf"|\b{_SUBJECT}\s+(?:were|was|are|should be)\s+(?:not\s+allowed|forbidden|banned|stopped)"
+        rf"|\b{SUBJECT}\s+(?:were|was|are|should be)\s+(?:not\s+allowed|forbidden|banned|stopped)"
         r"\s+(?:to|from)\s+(?:reproduc|breed|hav(?:e|ing)\s+(?:kids|children))"
     ),
     # Refusing a group work, a home or a place: "I would never employ a disabled person",
     # "businesses should have the right to ban disabled people from their premises".
     re.compile(
         r"\b(?:would|will|'d|'ll)\s+never\s+(?:hire|employ|rent\s+to|let\s+to|serve|work\s+with)"
-        rf"\s+(?:a\s+|an\s+|any\s+)?{_AS_PEOPLE}\b"
-        rf"|\bban\s+(?:all\s+)?(?:the\s+)?(?:{_PEOPLES}|{_GROUP}\s+(?:people|men|women|children"
+        rf"\s+(?:a\s+|an\s+|any\s+)?{AS_PEOPLE}\b"
+        rf"|\bban\s+(?:all\s+)?(?:the\s+)?(?:{PEOPLES}|{GROUP}\s+(?:people|men|women|children"
         r"|kids|families))\s+from\b"
         r"|\b(?:fyddwn|faswn|wnawn)\s+i\s+byth\s+yn\s+(?:cyflogi|gyflogi|rhentu\s+i|gosod\s+i)"
-        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
+        rf"(?:'r|\s+y|\s+yr)?\s+{GROUP}\b"
     ),
     # Trans women called men, trans men women: "trans women are just men".
     re.compile(
@@ -311,59 +271,59 @@ _HATE = [
     # human at all: "mexicans smell like garbage", "gay men are responsible for a lot of the
     # paedophilia", "are middle easterners really people?".
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:all\s+)?(?:smell|stink|reek)s?\b"
-        rf"|\b{_SUBJECT}\s+(?:are|is)\s+(?:(?:largely|mostly|solely|entirely|directly)\s+)?"
+        rf"\b{SUBJECT}\s+(?:all\s+)?(?:smell|stink|reek)s?\b"
+        rf"|\b{SUBJECT}\s+(?:are|is)\s+(?:(?:largely|mostly|solely|entirely|directly)\s+)?"
         r"responsible\s+for\s+(?:most|all|a lot|much|half)\s+of\s+(?:the\s+)?(?:crime|crimes"
         r"|rapes?|violence|terrorism|p(?:a)?edophilia|sex trafficking|drugs|knife crime"
         r"|grooming)\b"
-        rf"|\bare\s+(?:all\s+|the\s+)?{_GROUP}\s+(?:really|even|actually)\s+(?:people|human)\b"
+        rf"|\bare\s+(?:all\s+|the\s+)?{GROUP}\s+(?:really|even|actually)\s+(?:people|human)\b"
     ),
     re.compile(
-        rf"\b{_SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
+        rf"\b{SUBJECT}\s+(?:i gyd\s+)?(?:yn|yw|ydy|sy'n)\s+{_STRONGER}"
         rf"{_VERDICT_CY}\b"
         # ... and as "nhw" after the group is named ("mae'r mewnfudwyr yma, maen nhw'n
         # ddiog", "... maen nhw fel llygod mawr").
-        rf"|{_NOT_AFTER_PREPOSITION}\b(?:{_PEOPLES_CY})\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?"
+        rf"|{NOT_AFTER_PREPOSITION}\b(?:{PEOPLES_CY})\b[^.!?\n]{{0,80}}?(?:[.!?]\s*)?"
         r"\bmaen\s+nhw(?:\s+i\s+gyd)?"
         rf"(?:(?:'n|\s+yn)\s+(?:i gyd\s+)?{_STRONGER}{_VERDICT_CY}"
         r"|\s+fel\s+(?:anifeiliaid|llygod mawr|moch|chwilod duon|fermin|parasitiaid|llau|pla))\b"
     ),
     re.compile(
-        rf"\b(?:ddylai|dylai|ddylen|dylen)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:cael\s+)?"
+        rf"\b(?:ddylai|dylai|ddylen|dylen)(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+ddim\s+(?:cael\s+)?"
         r"(?:(?:yr\s+)?hawl\s+i\s+)?(?:bleidleisio|pleidleisio|byw|fyw|gweithio|weithio"
         r"|priodi|briodi|dod|ddod|aros|mabwysiadu|fabwysiadu)\b"
         rf"|\b(?:does dim|sdim|dim)\s+modd\s+(?:trystio|ymddiried\s+yn)(?:'r|\s+y|\s+yr)?"
-        rf"\s+{_GROUP}\b"
-        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:(?:trio|ceisio|eisiau|isio)\s+)?(?:difetha|dinistrio"
+        rf"\s+{GROUP}\b"
+        rf"|\b{SUBJECT}\s+(?:yn|sy'n)\s+(?:(?:trio|ceisio|eisiau|isio)\s+)?(?:difetha|dinistrio"
         r"|chwalu|cymryd drosodd|meddiannu)\b"
         # The shapes above in Welsh: a group bred like vermin, not human, to blame for
         # crime as a whole, barred; a slur made of its name ("mewnfudwyr budr").
-        rf"|\b{_SUBJECT}\s+(?:yn\s+)?(?:bridio|epilio)\s+fel\s+(?:llygod|cwningod|anifeiliaid"
+        rf"|\b{SUBJECT}\s+(?:yn\s+)?(?:bridio|epilio)\s+fel\s+(?:llygod|cwningod|anifeiliaid"
         r"|moch)\b"
-        rf"|\b{_SUBJECT}\s+ddim\s+yn\s+(?:ddynol|bobl\s+go\s+iawn)\b"
-        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+gyfrifol\s+am\s+(?:y\s+rhan\s+fwyaf|lawer|hanner"
+        rf"|\b{SUBJECT}\s+ddim\s+yn\s+(?:ddynol|bobl\s+go\s+iawn)\b"
+        rf"|\b{SUBJECT}\s+(?:yn|sy'n)\s+gyfrifol\s+am\s+(?:y\s+rhan\s+fwyaf|lawer|hanner"
         r"|yr\s+holl)\s*(?:o'r|o|o\s+'r)?\s*(?:troseddau|trais|drais|treisio|terfysgaeth)\b"
-        rf"|\b(?:gwahardd|wahardd)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:o|rhag)\b"
-        rf"|\b{_GROUP}\s+(?:budr|brwnt|drewllyd|ffiaidd)\b"
+        rf"|\b(?:gwahardd|wahardd)(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+(?:o|rhag)\b"
+        rf"|\b{GROUP}\s+(?:budr|brwnt|drewllyd|ffiaidd)\b"
         # "mae mewnfudwyr yn fwy tebygol o dreisio"
-        rf"|\b{_SUBJECT}\s+(?:yn|sy'n)\s+(?:\w+\s+){{0,3}}?fwy\s+tebygol\s+o\s+(?:ymosod|dreisio"
+        rf"|\b{SUBJECT}\s+(?:yn|sy'n)\s+(?:\w+\s+){{0,3}}?fwy\s+tebygol\s+o\s+(?:ymosod|dreisio"
         r"|ddwyn|ladd|gam-drin|gyflawni\s+troseddau)\b"
         # "dim ond eisiau byw ar fudd-daliadau", "does gan ffoaduriaid ddim diwylliant",
         # "alli di ddim trystio Mwslemiaid"
-        rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:dim ond|ond)\s+(?:eisiau|isio|moyn|yn dod yma i|dod yma i)"
+        rf"|\b{SUBJECT}\s+(?:\w+\s+)?(?:dim ond|ond)\s+(?:eisiau|isio|moyn|yn dod yma i|dod yma i)"
         r"\s+(?:fyw|byw|hawlio)\s+(?:ar\s+)?(?:fudd-daliadau|budd-daliadau|y wladwriaeth"
         r"|ein trethi)"
-        rf"|\bdoes\s+gan(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+ddim\s+(?:diwylliant|moesau|uchelgais)\b"
+        rf"|\bdoes\s+gan(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+ddim\s+(?:diwylliant|moesau|uchelgais)\b"
         r"|\b(?:alli di|allwch chi|fedri di|fedrwch chi|elli di|ellwch chi)\s+ddim\s+trystio"
-        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
+        rf"(?:'r|\s+y|\s+yr)?\s+{GROUP}\b"
         # "mae ein diwylliant yn cael ei ddifetha gan y mewnfudwyr"
         r"|\byn cael (?:ei|eu) (?:ddifetha|dinistrio|ddinistrio|chwalu|meddiannu|feddiannu)\s+gan"
-        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\b"
+        rf"(?:'r|\s+y|\s+yr)?\s+{GROUP}\b"
         rf"|\b(?:dw i|dwi|rwy|dydw i|dw i ddim|dwi ddim)\s+(?:ddim\s+)?(?:eisiau|isio|moyn)"
-        rf"(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:yn byw|yma|drws nesa)"
+        rf"(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+(?:yn byw|yma|drws nesa)"
     ),
     re.compile(
-        rf"\b(?:dydy|dyw|dydi|nid yw|nad yw)(?:'r|\s+y|\s+yr)?\s+{_GROUP}\s+(?:ddim\s+)?"
+        rf"\b(?:dydy|dyw|dydi|nid yw|nad yw)(?:'r|\s+y|\s+yr)?\s+{GROUP}\s+(?:ddim\s+)?"
         r"(?:yn\s+)?perthyn\s+(?:yma|i gymru|yng nghymru|fan hyn)\b"
     ),
 ]

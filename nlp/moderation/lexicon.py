@@ -153,7 +153,7 @@ afghans albanians
         "roma",
     }
 )
-# Welsh names for the same groups; group_hate.py adds their mutations ("i fewnfudwyr", "o
+# Welsh names for the same groups; group_names.py adds their mutations ("i fewnfudwyr", "o
 # Fwslemiaid", "pobl dduon"), since the words before them mutate them.
 GROUPS_CY = frozenset(
     """

@@ -6,7 +6,6 @@ import pytest
 
 from nlp.moderation import ABUSE, check
 from nlp.moderation.flags import HATE, THREAT
-from nlp.moderation.group_hate import GROUP_TOKENS, GROUP_WORDS
 
 
 def _hate(text: str) -> bool:
@@ -263,10 +262,3 @@ def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
 )
 def test_go_back_where_you_came_from(text: str, hateful: bool) -> None:
     assert _hate(text) is hateful
-
-
-def test_every_group_name_keeps_a_word_the_quick_check_looks_for() -> None:
-    """The hate patterns run only on texts holding one of GROUP_TOKENS; a group named only
-    by everyday words ("the", "people") would never be checked."""
-    assert [g for g in GROUP_WORDS if GROUP_TOKENS.isdisjoint(g.split())] == []
-    assert {"the", "people", "a", "meddwl"}.isdisjoint(GROUP_TOKENS)
