@@ -116,11 +116,14 @@ _TARGET = (
     r"|drivers?|binmen|bin men|clerk|receptionists?|nurses?|doctors?)\b)"
 )
 
-# The same in Welsh, after the article, radical and soft-mutated where Welsh mutates them.
+# The same in Welsh, after the article ("y cynghorydd", "'r swyddogion"): people in office,
+# and whom or what a threat is aimed at.
+_IN_OFFICE_CY = (
+    r"maer|cynghorydd|cynghorwyr|arweinydd|swyddog|swyddogion|rheolwr|landlord|warden|staff"
+)
 _TARGET_CY = (
-    r"(?:cynghorydd|cynghorwyr|swyddog|swyddogion|maer|arweinydd|rheolwr|landlord|warden"
-    r"|cymydog|cymdogion|bastad|bastard|diawl|tŷ|ty|car|swyddfa|ffenest|ffenestr|ffenestri"
-    r"|drws|siop|fan|cyngor|gyngor)"
+    rf"(?:{_IN_OFFICE_CY}|cymydog|cymdogion|bastad|bastard|diawl|tŷ|ty|car|swyddfa|ffenest"
+    r"|ffenestr|ffenestri|drws|siop|fan|cyngor|gyngor)"
 )
 
 _THREATS = [
@@ -264,10 +267,10 @@ _SEPARATORS = re.compile(r"[\s.\-_*]+")
 
 _AIMED = re.compile(
     r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
-    r"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:mayor|leader|councillor|officer"
-    r"|manager|landlord|boss))(?:\s+(?:are|r|is|was|were)|'re|'s)|(?:you|they)re|ur"
-    r"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:maer|cynghorydd|cynghorwyr|arweinydd"
-    r"|swyddog|swyddogion|rheolwr|landlord|staff))(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
+    rf"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:{_IN_OFFICE}))"
+    r"(?:\s+(?:are|r|is|was|were)|'re|'s)|(?:you|they)re|ur"
+    rf"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:{_IN_OFFICE_CY}))"
+    r"(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
     r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"
     r"|griw o\s+|llwyth o\s+|bunch o\s+)*(?P<word>\w+)"
 )

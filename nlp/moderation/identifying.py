@@ -44,13 +44,19 @@ _JOBS_CY = sorted(
     # time, and the longest first reads best ("athrawes" before "athro").
     key=lambda job: (-len(job), job),
 )
+# The jobs a place has one of, which its name before them points at: "I've been the
+# Brymbo councillor for ten years", "as the Gresford vicar". Not "the Maths teacher".
+_ONE_PER_PLACE = (
+    r"(?:councillor|vicar|rector|headteacher|head teacher|headmaster|headmistress|postman"
+    r"|postwoman|postie|lollipop (?:lady|man)|publican|mayor|minister|priest|imam|rabbi"
+    r"|pharmacist|butcher|caretaker|warden)"
+)
+# ... and the jobs that point at someone where the workplace is named after them.
 _JOBS = (
-    r"(?:headteacher|head teacher|headmaster|headmistress|deputy head|teacher|vicar|priest|"
-    r"minister|imam|rabbi|gp|doctor|nurse|pharmacist|chemist|dentist|vet|postman|postwoman|"
-    r"postie|lollipop (?:lady|man)|caretaker|landlord|landlady|publican|shopkeeper|butcher|"
-    r"baker|manager|owner|chair|chairman|chairwoman|clerk|warden|councillor|mayor|"
-    r"policeman|pcso|bus driver|driver|receptionist|cleaner|coach|secretary|treasurer|"
-    rf"chairperson|{'|'.join(_JOBS_CY)})"
+    rf"(?:{_ONE_PER_PLACE}|deputy head|teacher|gp|doctor|nurse|chemist|dentist|vet|landlord"
+    r"|landlady|shopkeeper|baker|manager|owner|chair|chairman|chairwoman|clerk|policeman|pcso"
+    r"|bus driver|driver|receptionist|cleaner|coach|secretary|treasurer|chairperson"
+    rf"|{'|'.join(_JOBS_CY)})"
 )
 _PLACE_WORDS = (
     # "Rhosnesni High", "Darland Academy": British schools go by their place and their kind
@@ -113,13 +119,6 @@ _BUSINESS = (
     r"|hotel|b&b|restaurant|bar|florists?|butchers?|butcher's|barbers?|hairdressers?|chemist"
     r"|pharmacy|launderette|deli|tea ?room|bookshop|vets|nail bar|off licence|farm shop"
     r"|siop|tafarn|dafarn|caffi|busnes|garej|swyddfa bost|gwesty|bwyty|fferyllfa)"
-)
-# The jobs a place has one of, which its name before them points at: "I've been the
-# Brymbo councillor for ten years", "as the Gresford vicar". Not "the Maths teacher".
-_ONE_PER_PLACE = (
-    r"(?:councillor|vicar|rector|headteacher|head teacher|headmaster|headmistress|postman"
-    r"|postwoman|postie|lollipop (?:lady|man)|publican|mayor|minister|priest|imam|rabbi"
-    r"|pharmacist|butcher|caretaker|warden)"
 )
 
 # What the local news reports of someone, and a street remembers.

@@ -51,6 +51,9 @@ HATE = "hateful statement about a group"
         ("taflu bricsen drwy ei ffenest", "abuse", "threat of violence"),
         ("you lot are scum", "abuse", "insult aimed at someone"),
         ("the mayor is a paedo", "abuse", "insult aimed at someone"),
+        # Anyone in office a threat may aim at, an insult may too (flags._IN_OFFICE).
+        ("the planners are idiots", "abuse", "insult aimed at someone"),
+        ("mae'r warden yn dwp", "abuse", "insult aimed at someone"),
         ("stupid cow on the phone hung up on me", "abuse", "insult aimed at someone"),
         ("Mae'r cynghorwyr yn griw o sgym", "abuse", "insult aimed at someone"),
         ("Mae'r maer yn ddiwerth", "abuse", "insult aimed at someone"),
