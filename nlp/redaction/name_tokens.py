@@ -34,7 +34,7 @@ from nlp.redaction.name_cues import (
     many_of_a_kind,
 )
 from nlp.redaction.person_cues import says_a_person
-from nlp.redaction.welsh_spelling import welsh_looking, welsh_place_shaped
+from nlp.redaction.welsh_spelling import spelt_as_welsh
 from nlp.redaction.word_shapes import murmur
 
 # Frequency cut-offs (log probability), tuned on WNUT-17 train, never on dev (COMMON_WORD
@@ -230,7 +230,7 @@ class Tokens:
         # Title case only: acronyms ("DUI") and CamelCase brands are not names.
         if not word[1:].islower() or (self.sentence_start(i) and len(word) < 4):
             return False
-        if welsh_looking(word) or welsh_place_shaped(word):
+        if spelt_as_welsh(word):
             return False  # "Rhosddu", "Bwlchgwyn", "Dolywern": a Welsh place, not a name we
             # lack
         if murmur(key):

@@ -26,15 +26,13 @@ def welsh_looking(word: str) -> bool:
 
 # The Welsh words a place's name is built from ("pont", bridge; "dol", meadow; "pen", top),
 # radical and as "i", "o" and "yn" mutate the commonest ("fron", "bont"; not "dre":
-# "Dreyfus").
-_PLACE_ELEMENTS = frozenset(
-    """aber afon bettws betws blaen bod bont bron bryn bwlch caer capel carreg castell cefn
-    cil coed cors craig croes cwm dinas dol dyffryn eglwys ffordd ffynnon fron gallt
-    garth glan glyn gwaun hafod hen llan llech llwyn llys maen maes moel mynydd nant pant
-    pen pentre pistyll plas pont porth pwll rhiw rhos rhyd sarn tal tan tir tre tref ty
-    waun ynys ystrad""".split()
-)
-_PLACE_TAIL = re.compile(r"yr?[^aeiouy\W]\w{2,}|\w*yll\w*")
+# "Dreyfus"), then the article and a noun, or a Welsh "yll".
+_PLACE_ELEMENTS = """aber afon bettws betws blaen bod bont bron bryn bwlch caer capel carreg
+castell cefn cil coed cors craig croes cwm dinas dol dyffryn eglwys ffordd ffynnon fron gallt
+garth glan glyn gwaun hafod hen llan llech llwyn llys maen maes moel mynydd nant pant pen
+pentre pistyll plas pont porth pwll rhiw rhos rhyd sarn tal tan tir tre tref ty waun ynys
+ystrad""".split()
+_PLACE_SHAPE = re.compile(rf"(?:{'|'.join(_PLACE_ELEMENTS)})(?:yr?[^aeiouy\W]\w{{2,}}|\w*yll\w*)")
 
 
 def welsh_place_shaped(word: str) -> bool:
@@ -49,9 +47,13 @@ def welsh_place_shaped(word: str) -> bool:
         return False
     if _NOT_WELSH_LETTERS.search(key) or "j" in key:
         return False
-    return any(
-        key.startswith(head) and _PLACE_TAIL.fullmatch(key[len(head) :]) for head in _PLACE_ELEMENTS
-    )
+    return bool(_PLACE_SHAPE.fullmatch(key))
+
+
+def spelt_as_welsh(word: str) -> bool:
+    """Welsh spelling or a Welsh place's shape in a word no name list knows ("Rhosddu",
+    "Dolywern"): a Welsh word or place, in English text as in Welsh."""
+    return welsh_looking(word) or welsh_place_shaped(word)
 
 
 def not_welsh_spelling(word: str) -> bool:

@@ -27,7 +27,7 @@ from nlp.redaction.name_cues import (
     many_of_a_kind,
     welsh_words_in,
 )
-from nlp.redaction.welsh_spelling import not_welsh_spelling, welsh_looking, welsh_place_shaped
+from nlp.redaction.welsh_spelling import not_welsh_spelling, spelt_as_welsh, welsh_looking
 from nlp.redaction.word_shapes import code_word, keyboard_mash, murmur, words_joined
 
 # A word more common than this (log probability, lower-case) is an ordinary word even
@@ -199,7 +199,7 @@ class WordChecks:
             return False
         if low > capital and low > MOSTLY_LOWER:
             return True  # "Email", "Council": words mostly written lower-case
-        if welsh_looking(word) or welsh_place_shaped(word):
+        if spelt_as_welsh(word):
             return True  # "Ffoniwch", "Rhosddu", "Dolywern": Welsh words and places no list
             # holds
         if key in self.g.places:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from nlp.redaction.gazetteer import name_lists
-from nlp.redaction.welsh_spelling import not_welsh_spelling, welsh_looking, welsh_place_shaped
+from nlp.redaction.welsh_spelling import (
+    not_welsh_spelling,
+    spelt_as_welsh,
+    welsh_looking,
+    welsh_place_shaped,
+)
 
 
 @pytest.mark.parametrize("word", ["Rhosddu", "Ffoniwch", "Bwlchgwyn", "Llay"])
@@ -44,3 +49,8 @@ def test_only_one_listed_name_has_a_welsh_place_shape() -> None:
 
 def test_sh_is_spelt_si_in_welsh() -> None:
     assert not_welsh_spelling("Ishawna") and not not_welsh_spelling("Rhosddu")
+
+
+def test_either_spelling_or_shape_makes_a_word_welsh() -> None:
+    assert spelt_as_welsh("Rhosddu") and spelt_as_welsh("Dolywern")
+    assert not spelt_as_welsh("Penrose") and not spelt_as_welsh("Sarah")
