@@ -95,7 +95,8 @@ _NAMED_DICK = re.compile(r"\bDick\b")
 # "du bitsh" is pitch-black, "pitch" soft-mutated after "du" (Siarad, development half).
 _PITCH_BLACK = re.compile(r"\b(d?du)\s+bit(?:s?c?h)\b")
 _SLUR = _phrase_pattern(SLURS_EN)
-_INSULT = _phrase_pattern(INSULTS_EN | (mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}))
+_INSULT_CY_FORMS = mutated_forms(INSULTS_CY) - {"lo", "o", "gwp"}
+_INSULT = _phrase_pattern(INSULTS_EN | _INSULT_CY_FORMS)
 
 # People in office or in a dispute with the writer, whom a threat or a death wished is aimed
 # at: "I know where the councillor lives", "I hope the landlord dies".
@@ -296,10 +297,21 @@ _AIMED_CY = re.compile(
 
 
 # In a Welsh sentence "moron" are carrots; "mae o'n dew" (he is fat) describes someone, and
-# only says it to their face as "ti'n dew" (both from the Patagonia conversations).
+# only says it to their face as "ti'n dew" (both from the Patagonia conversations). So does
+# "twp" or "dwl" (daft, stupid): "roedd e'n meddwl ei bod hi'n dwp" reports what someone
+# thought, as "he thought she was stupid" does in English, which no rule flags either;
+# "ti'n dwp" says it to the reader.
 _WELSH_HOMOGRAPHS = frozenset({"moron"})
-_PLAIN = frozenset({"tew", "dew"})
+_PLAIN = frozenset({"tew", "dew", "twp", "dwp", "dwl", "ddwl", "hurt"})
 _SECOND = frozenset({"ti", "chi"})
+# Welsh insults that are English words in another sense, read only after a Welsh pronoun:
+# "she was hurt when the bus braked", "you hurt me", "the morning dew".
+_ENGLISH_SENSES = frozenset({"hurt", "dew"})
+_YOU_THEN_INSULT = re.compile(
+    r"\b(?:you|ya|u)\s+(?:\w+\s+)?(?:"
+    + _phrase_pattern(INSULTS_EN | (_INSULT_CY_FORMS - _ENGLISH_SENSES)).pattern
+    + ")"
+)
 
 
 def _aimed_insult(folded: str) -> bool:
@@ -309,12 +321,14 @@ def _aimed_insult(folded: str) -> bool:
         word, pronoun = match.group("word"), match.group("cy")
         if pronoun and (word in _WELSH_HOMOGRAPHS or (pronoun not in _SECOND and word in _PLAIN)):
             continue
+        if not pronoun and word in _ENGLISH_SENSES:
+            continue
         if _INSULT.fullmatch(word):
             return True
     for match in _AIMED_CY.finditer(folded):
         if match.group(1) not in _WELSH_HOMOGRAPHS and _INSULT.fullmatch(match.group(1)):
             return True
-    return bool(re.search(r"\b(?:you|ya|u)\s+(?:\w+\s+)?(?:" + _INSULT.pattern + ")", folded))
+    return bool(_YOU_THEN_INSULT.search(folded))
 
 
 def kinds(flags: list[Flag]) -> list[str]:

@@ -99,9 +99,13 @@ _VERMIN = r"(?:animals|rats|vermin|cockroaches|parasites|insects|a disease)"
 # "immigrants are labelled criminals" say what is done to the group.
 _BEASTS = r"(?:savages|brutes|monsters|animals|pigs|snakes|vermin|cockroaches|rats|parasites)"
 _PAINTED = r"(?:[a-z]+-[a-z]+|(?!(?:not|no|never|hardly|like)\b)[a-z]+(?<!ing)(?<!ed))\s+"
-# Words that make a group's name a slur: "filthy foreigners", "these damn immigrants";
-# before a plural noun for people only ("filthy disabled toilets", "dirty English weather").
-_EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned)"
+# Words that make a group's name a slur: "filthy foreigners", "these damn immigrants",
+# "bloody foreigners"; before a plural noun for people only ("filthy disabled toilets",
+# "dirty English weather", "bloody Welsh weather"). "foreign" before any people is the group
+# itself: "these damn foreign women", "bloody foreign workers". A resident swears at "bloody
+# travellers" blocking a train's aisle too, so only the other words make those a slur.
+_EPITHETS = r"(?:filthy|dirty|sneaky|stinking|stinky|damn|damned|bloody(?!\s+travellers\b))"
+_FOREIGN_PEOPLE = r"foreign\s+(?:women|men|people|workers|families|kids|children|lot)"
 
 # Who people are called ill, perverse or sinful for being, with no group's name: "being gay
 # is a mental illness", "homosexuality is a disorder", "being gay is a result of abuse", "mae
@@ -199,7 +203,7 @@ _HATE = [
     ),
     re.compile(
         rf"\b{SUBJECT}\s+(?:are|r)\s+(?:all\s+|still\s+)?{_PAINTED}{_BEASTS}\b"
-        rf"|\b{_EPITHETS}\s+(?:foreign\s+)?(?:{PEOPLES})\b"
+        rf"|\b{_EPITHETS}\s+(?:{_FOREIGN_PEOPLE}|(?:foreign\s+)?(?:{PEOPLES}))\b"
         # "these immigrants reproduce like rats"; "the good immigrant is a dead immigrant"
         rf"|\b{SUBJECT}\s+(?:reproduce|breed|multiply)\s+like\s+(?:{_VERMIN}|rabbits)\b"
         rf"|\bgood\s+{GROUP}\s+is\s+a\s+dead\b"

@@ -53,7 +53,9 @@ HATE = "hateful statement about a group"
         ("the mayor is a paedo", "abuse", "insult aimed at someone"),
         # Anyone in office a threat may aim at, an insult may too (flags._IN_OFFICE).
         ("the planners are idiots", "abuse", "insult aimed at someone"),
-        ("mae'r warden yn dwp", "abuse", "insult aimed at someone"),
+        ("mae'r warden yn dwpsyn", "abuse", "insult aimed at someone"),
+        ("ti'n dwp", "abuse", "insult aimed at someone"),
+        ("chi'n hurt", "abuse", "insult aimed at someone"),
         ("stupid cow on the phone hung up on me", "abuse", "insult aimed at someone"),
         ("Mae'r cynghorwyr yn griw o sgym", "abuse", "insult aimed at someone"),
         ("Mae'r maer yn ddiwerth", "abuse", "insult aimed at someone"),
@@ -537,6 +539,15 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         "I'll kill the weeds with vinegar",
         "bydda i'n llosgi'r sbwriel fy hun",
         "dw i'n mynd i losgi'r dail",
+        # "hurt" is a Welsh insult and an English word: a fall, a bus, a feeling.
+        "she was hurt when the bus braked",
+        "you hurt my feelings when you shut the library",
+        "did you hurt yourself on the broken pavement",
+        # Daft said of someone, or of what they thought, describes them (a Welsh CC0
+        # sentence: "Martha looked as if she thought she was stupid"); said to them it is
+        # an insult ("ti'n dwp" above).
+        "Roedd Martha yn edrych fel petai hi’n meddwl ei bod hi’n dwp.",
+        "mae o'n hurt weithiau ond mae'n ffeind",
         # A child and a school no one named (two NHS answers).
         "both my children have learnt sign language in their school settings",
         "strategies to support my child at home and school",

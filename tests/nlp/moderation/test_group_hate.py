@@ -86,6 +86,8 @@ def _hate(text: str) -> bool:
         "arabs are sand-dwelling monsters",
         "black people are all obedient brutes",
         "we must keep our values from filthy foreigners",
+        "those bloody foreigners are everywhere",
+        "these damn foreign women",
         "these immigrants reproduce like rats",
         "the good immigrant is a dead immigrant",
         "asians are obviously trying to take over our country",
@@ -213,6 +215,9 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "You can't trust Welsh weather",
         "I would never serve English food",
         "There are filthy disabled toilets everywhere",
+        "bloody foreign lorries in the lanes",
+        # Swearing at passengers is about a train's aisle, not Travellers.
+        "bloody travellers blocking the aisle on the train",
         "The Welsh Government want to ruin the economy",
         "ban Welsh from the council chamber? never",
         "Welsh is a waste of money, said nobody",
