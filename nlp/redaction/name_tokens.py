@@ -147,6 +147,22 @@ class Tokens:
     def common(self, key: str) -> bool:
         return self.g.lower_prob(key) > COMMON_WORD
 
+    def one_of_ours(self, i: int) -> bool:
+        """Whether token i is a given name after "our", as British English names family ("our
+        Sarah is at university", "our Kayleigh does my shopping"): capitalised, on the
+        given-name list and neither a common word nor a British place ("our Will to win",
+        "our Lady", "our Chester office")."""
+        key = self.keys[i]
+        return (
+            i > 0
+            and self.keys[i - 1] == "our"
+            and self.capitalised(i)
+            and key in self.g.first_names
+            and key not in NOT_NAMES
+            and not self.common(key)
+            and key not in self.g.uk_places
+        )
+
     def plural_of_a_word(self, key: str) -> bool:
         """ "Eagles", "Lions", "Canadians": a team, a product or a people, not a person."""
         if many_of_a_kind(key) and not self.known(key):

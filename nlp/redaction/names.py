@@ -232,8 +232,8 @@ class _Scan(Tokens):
             self.capitalised(i)
             and key in self.g.first_names
             and AT_THE_DESK.match(self.text, after)
-        ):
-            return True  # "Summer on the front desk": a season is never at reception
+        ) or self.one_of_ours(i):
+            return True  # "Summer on the front desk" (no season is at reception), "our Sarah"
         if self.given_name_cued_by_its_deeds(i, after):
             return True  # "Hope rang me", "Sky the HCA", "my carer Joy", "Thanks to Summer"
         if NAMED_AFTER.match(self.text, after):

@@ -11,7 +11,8 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   "Joe Public", "Heath Robinson", "gone Pete Tong", "to be frank"; in Welsh "Siôn Corn",
   Father Christmas, "Dic Siôn Dafydd", "Mari Lwyd", "Wil Cwac Cwac"), a dog's breed ("Jack
   Russell"), a nursery rhyme ("Jack and Jill"), a brand ("Ben & Jerry's") and a wedding
-  anniversary ("our Ruby wedding");
+  anniversary ("our Ruby wedding"), a voice assistant after its maker or wake word ("Amazon
+  Alexa", "Hey Siri");
 - shops named like people ("Marks and Spencer", "Debenhams", "John Lewis": high_street.py);
 - grace as a virtue, in a saying ("my saving grace", "a grace period") or among the
   abstract values a resident lists ("kindness, respect and grace"), never beside people or
@@ -91,6 +92,12 @@ _SAYINGS = (
     r"betsi\s+cadwaladr|hywel\s+dda|aneurin\s+bevan|alder\s+hey|t[yŷ]\s+hafan"
     r"|(?:the\s+)?robert\s+jones\s+(?:and|&)\s+agnes\s+hunt",
     r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
+    # A voice assistant named like a woman, after its maker, an article or its wake word,
+    # or before what it is ("I bought an Alexa", "Amazon Alexa", "Hey Siri", "the Alexa
+    # app"). Not after "ask" or "my": "ask Alexa", "our Alexa is at university" are people.
+    r"(?:an?|the|amazon|apple|microsoft|samsung|hey|ok|okay)(?:['’]s)?\s+(?:alexa|siri|cortana"
+    r"|bixby)|(?:alexa|siri|cortana|bixby)\s+(?:apps?|devices?|speakers?|skills?|dots?|echo"
+    r"|reminders?|routines?|alarms?)",
     r"billy[\s-]+no[\s-]+mates",
     r"johnny[\s-]+come[\s-]+lately",
     r"heath\s+robinson",

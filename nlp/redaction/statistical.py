@@ -42,6 +42,7 @@ from nlp.redaction.name_cues import (
 from nlp.redaction.person_cues import Word, says_a_person, spoken_of_as_a_person
 from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, within_a_place
 from nlp.redaction.word_checks import WordChecks
+from nlp.redaction.word_shapes import murmured
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 #: English articles: no one writes "the dave"; a lower-case word after one is a noun. Not
@@ -150,6 +151,8 @@ class ModelNameFinder(WordChecks):
         (bench/name_misses.py counts the reasons): "kept", or the check that dropped it.
         ``least`` is the finder's lowest score over the run's words (see PLACE_SURE)."""
         first, last = position[run[0][0]], position[run[-1][0]]
+        if murmured(text, run[0][0], run[-1][1]):
+            return None, "a murmur"  # "Hm-m.": split at its hyphen into "Hm" and "m"
         before = words[first - 1][2].lower() if first else ""
         after = words[last + 1][2] if last + 1 < len(words) else ""
         if place_key([run[-1][2], after]) in self.g.places:

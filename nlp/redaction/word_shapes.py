@@ -59,6 +59,19 @@ def murmur(key: str) -> bool:
     return len(key.replace("-", "")) >= 3 and bool(_MURMUR.fullmatch(key))
 
 
+def murmured(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a murmur with hyphens ("Hm-m.", "Mm-hmm"), which
+    the tokeniser splits at the hyphens into words too short to read as a murmur alone."""
+    while end > start and not text[end - 1].isalpha():
+        end -= 1  # "m." is a word to the tokeniser
+    while start and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+        end += 1
+    whole = text[start:end]
+    return "-" in whole and murmur(fold(whole))
+
+
 # A file's name: a stem, a dot and a common extension ("main.cu", "m_redir.c", "vert.glsl").
 _FILE_NAME = re.compile(
     r"[\w-]+\.(?:c|h|cc|cpp|cu|py|js|ts|java|rb|php|go|rs|cs|sh|glsl|html?|css|xml|json|ya?ml"

@@ -470,9 +470,16 @@ def test_rare_words_on_no_name_list_open_sentences_as_words(
         ("Summer on the ward is hot", "en", None),
         ("summer at the desk is quiet", "en", None),
         ("mae haf yn y dderbynfa yn brysur", "cy", None),
+        # "our" before a given name is family in British English ("our Sarah"), even a name
+        # the finder reads as a thing ("Alexa"); not a word, a place or Our Lady.
+        ("Our Alexa is at university now.", "en", "Our [name] is at university now."),
+        ("our Kayleigh does my shopping", "en", "our [name] does my shopping"),
+        ("our Will to win is strong", "en", None),
+        ("our Chester office is shut", "en", None),
+        ("Our Hope is for a better park", "en", None),
     ],
 )
-def test_a_given_name_at_the_desk_is_a_person(
+def test_a_given_name_at_the_desk_or_one_of_ours_is_a_person(
     redactor: Redactor, text: str, language: str, expected: str | None
 ) -> None:
     assert redactor.redact(text, language=language).text == (expected or text)

@@ -62,6 +62,11 @@ SHOWN = [
     "Frankie & Benny's has gone and so has Nando's",
     "The Prince of Wales visited the hospital.",
     "The Duchess of Cornwall opened the ward.",
+    # Voice assistants, after their maker, an article or a wake word, or before what they are.
+    "I bought an Alexa for my mum so she can call me.",
+    "Amazon Alexa reminds me of bin day.",
+    "Hey Siri, what day is bin day?",
+    "The Alexa app keeps crashing.",
 ]
 HIDDEN = [
     ("Megan especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
@@ -89,6 +94,8 @@ HIDDEN = [
     ("Betsi rang me about the bins.", "[name] rang me"),
     ("My nan Betsi was in hospital.", "My nan [name] was"),
     ("Thanks to Betsi at the GP", "Thanks to [name] at"),  # "Jones" is on a given-name list too
+    # An assistant's name is a woman's too: asked about the bins, a person.
+    ("I asked Alexa about the bins.", "asked [name] about"),
 ]
 
 

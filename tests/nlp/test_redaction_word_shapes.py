@@ -69,6 +69,8 @@ def test_a_word_broken_off_is_no_name(redactor: Redactor) -> None:
 def test_a_murmur_is_no_name(redactor: Redactor) -> None:
     # A listener's murmurs as GUM train's conversations spell them: each was a [name].
     texts = ["Unhunh what?", "Unhunh.", "He's wonderful, hunh.", "Hm-m, the bins are late."]
+    # ... and alone or before a full stop, where the tokeniser splits it into "Hm" and "m."
+    texts += ["Hm-m.", "Hm-m. I think so.", "Hmm-mm!"]
     assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
     assert all(map(murmur, ("hunh", "unhunh", "mm-hmm", "uh-huh", "mhm")))
     # Names spelt with the same letters are short, have no "h" or are listed: hidden.
