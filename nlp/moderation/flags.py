@@ -275,16 +275,18 @@ _AIMED = re.compile(
     r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"
     r"|griw o\s+|llwyth o\s+|bunch o\s+)*(?P<word>\w+)"
 )
-# Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn".
+# Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn"; to many, or
+# politely, as a resident addresses the council: "caewch eich ceg", "ewch i grafu".
+_GO = r"(?:cer|dos|ewch|cerwch)"
 _DISMISSALS = re.compile(
-    r"\b(?:cau dy (?:hen )?geg|cer i grafu|dos i grafu|(?:cer|dos) o 'ma"
+    rf"\b(?:ca(?:u|ewch|uwch) (?:dy (?:hen )?geg|eich (?:hen geg|ceg))|{_GO} i grafu|{_GO} o 'ma"
     r"|shut (?:your|ur) (?:mouth|face)"
     # Not the literal "get lost in the system", nor "shut up shop" (closed for good).
     r"|shut up(?! shop)|drop dead|get lost(?! (?:in|on|at|between|among|amongst|along|through"
     r"|somewhere|when|if|again)\b)|nobody likes you"
     r"|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart)"
     r"|(?:stupid|silly|fat|lazy|ugly|daft) (?:old )?cow|waste of (?:space|oxygen|skin)"
-    r"|cer i farw|dos i farw|lladd(?:a)? dy hun|neb yn dy hoffi|ti(?:'n| yn) drewi"
+    rf"|{_GO} i farw|lladd(?:a)? dy hun|neb yn dy hoffi|ti(?:'n| yn) drewi"
     r"|(?:dwyt|dydy|dyw) (?:ti|chi|nhw) (?:ddim )?(?:yn )?(?:dda|da) i ddim)\b"
 )
 

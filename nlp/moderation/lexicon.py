@@ -31,6 +31,10 @@ dickhead: "pidyn" alone stays anatomical), and "sglyfath", "sglyf" and "ysglyfae
 the written "sglyfaeth" (a disgusting person; said to someone, not of prey), and "twmffat" (a
 fool) among the insults that count when aimed at someone.
 
+Session 25 added the plural and polite imperatives of the dismissals already listed ("ewch i'r
+diawl", "cerwch i grafu", "caewch eich ceg": a resident writing to the council addresses
+many), written from Welsh grammar, not from any measured set.
+
 Each entry is a word or a phrase, matched whole after folding case, accents, repeated
 letters and look-alike digits (see nlp.moderation.flags).
 """
@@ -77,6 +81,9 @@ pidlan slwten conts ffwcia ffycia ffwciwch basdads piso pisio pisho slebog slebo
             "pen coc",
             "pen pidyn",
             "dos i'r diawl",
+            # ... and said to many, or politely: a resident tells "the council" to go.
+            "ewch i'r diawl",
+            "cerwch i'r diawl",
         }
     )
     | frozenset({"cer i'r diawl"})

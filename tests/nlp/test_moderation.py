@@ -69,6 +69,10 @@ HATE = "hateful statement about a group"
         ("they were idiots, all of them", "abuse", "insult aimed at someone"),
         ("Ti’n drewi", "abuse", "insult aimed at someone"),
         ("Dos i’r diawl", "abuse", "obscene language"),
+        # ... and said to many, or politely, as a resident tells the council.
+        ("Ewch i'r diawl gyda'ch taliadau parcio", "abuse", "obscene language"),
+        ("Cerwch i grafu, gynghorwyr", "abuse", "insult aimed at someone"),
+        ("caewch eich ceg", "abuse", "insult aimed at someone"),
         ("Text WIN to 87121, you’ve won", "spam", "prize text"),
         # Veiled threats at someone in office, and violence wished on someone.
         ("I know where the councillor lives", "abuse", "threat of violence"),
@@ -548,6 +552,9 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         # an insult ("ti'n dwp" above).
         "Roedd Martha yn edrych fel petai hi’n meddwl ei bod hi’n dwp.",
         "mae o'n hurt weithiau ond mae'n ffeind",
+        # Directions and a closed account, not dismissals.
+        "ewch i'r dde wrth y goleuadau",
+        "mae'r banc yn cau eich cyfrif os nad ydych yn ei ddefnyddio",
         # A child and a school no one named (two NHS answers).
         "both my children have learnt sign language in their school settings",
         "strategies to support my child at home and school",
