@@ -219,6 +219,23 @@ RULES: list[tuple[re.Pattern[str], str]] = [
         "something that happened to the writer or their family at a named place",
     ),
     (
+        # The writer's home by what stands beside it in a named place: "I live in the
+        # bungalow next to the chapel in Pentre Broughton", "we live opposite the school in
+        # Llay", "dw i'n byw drws nesaf i'r capel yn Llai". A village knows who lives there.
+        re.compile(
+            r"\b(?i:i|we)(?:\s+(?i:live|lived|have lived)|['’](?i:ve)\s+lived)\s+"
+            r"(?:(?i:in|at)\s+(?i:the|a)\s+(?:[\w-]+\s+)?(?i:house|bungalow|cottage|flat|farm)\s+)?"
+            r"(?i:next door to|next to|opposite|behind|beside|above|across from"
+            r"|(?:across|over) the road from)\s+(?i:the)\s+(?:[\w'’-]+\s+){1,3}?"
+            rf"(?i:in|on|at)\s+(?:the\s+)?{NAMED}"
+            r"|\b(?i:dw i|dwi|rydw i|rwy|ni|rydyn ni)(?:'n|’n|\s+yn)\s+byw\s+"
+            r"(?:(?i:yn|ym)\s+(?i:y|yr)\s+\w+\s+)?(?i:drws nesa(?:f)?\s+i|gyferbyn\s+(?:â|a)"
+            r"|tu ôl\s+i|uwchben|wrth ymyl)\s*(?i:'r|’r|y|yr)\s*(?:\w+\s+){1,3}?"
+            rf"(?i:yn|ym|yng|ar)\s+{NAMED}"
+        ),
+        "a description of the writer's house",
+    ),
+    (
         # Someone else pointed at by their house: "my neighbour at number 3 deals drugs",
         # "the family in the blue house on Chapel Street": a street knows who is meant.
         # Case is ignored but in the street's name, which NAMED finds by its capital.
@@ -251,7 +268,10 @@ def identifying_reasons(text: str) -> list[str]:
     texts = [text]
     if not any(ch.isupper() for ch in text):
         texts.append(_proper_nouns_capitalised(text))
-    return [reason for pattern, reason in RULES if any(pattern.search(t) for t in texts)]
+    # Several rules share a reason ("a job and a small place ..."): the officer reads each once.
+    return list(
+        dict.fromkeys(reason for pattern, reason in RULES if any(pattern.search(t) for t in texts))
+    )
 
 
 def _proper_nouns_capitalised(text: str) -> str:

@@ -18,6 +18,7 @@ ONLY_ONE = "'the only ...' in a place points at one person"
 OWN_JOB = "the writer's job at a named place"
 HAPPENED = "something that happened to the writer or their family at a named place"
 HOUSE = "someone else pointed at by their house"
+OWN_HOUSE = "a description of the writer's house"
 HATE = "hateful statement about a group"
 
 
@@ -404,11 +405,21 @@ HATE = "hateful statement about a group"
         ("fy mab oedd y bachgen gafodd ei drywanu yn Rhos", "identifying", HAPPENED),
         ("My neighbour at number 3 deals drugs", "identifying", HOUSE),
         ("the family in the blue house on Chapel Street leave rubbish out", "identifying", HOUSE),
+        # The writer's home by what stands beside it in a named place.
+        ("I live in the bungalow next to the chapel in Pentre Broughton", "identifying", OWN_HOUSE),
+        ("I've lived above the chip shop in Rhos for 20 years", "identifying", OWN_HOUSE),
+        ("Rydyn ni'n byw gyferbyn â'r ysgol ym Mrymbo", "identifying", OWN_HOUSE),
     ],
 )
 def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
     found = check(text)
     assert (kind, reason) in [(f.kind, f.reason) for f in found], found
+
+
+def test_each_reason_is_given_once() -> None:
+    # Two rules read a job and a small place here; the officer was shown the reason twice.
+    reasons = [f.reason for f in check("My husband is the vicar of Holt")]
+    assert reasons == ["a job and a small place point at one person"]
 
 
 @pytest.mark.parametrize(
@@ -552,6 +563,10 @@ def test_flags_with_reasons(text: str, kind: str, reason: str) -> None:
         # an insult ("ti'n dwp" above).
         "Roedd Martha yn edrych fel petai hi’n meddwl ei bod hi’n dwp.",
         "mae o'n hurt weithiau ond mae'n ffeind",
+        # A home beside something, in no named place or in a town: no one in particular.
+        "I live next to the park and it floods",
+        "We live behind the shops and the noise is awful",
+        "I live in Wrexham next to my mum",
         # Directions and a closed account, not dismissals.
         "ewch i'r dde wrth y goleuadau",
         "mae'r banc yn cau eich cyfrif os nad ydych yn ei ddefnyddio",
