@@ -17,6 +17,11 @@ Sources, all installed by `pip install .`:
   registrations file leaves out. Not "Jac", "Lili" or "Fflur": lower-case, Welsh text
   means the bird ("jac y do"), the flower ("lili'r dŵr") or flowers ("Ystrad-fflur") far
   more often (the registrations still list them, for the capitalised name).
+- A short list of the pet forms British speakers make of given names ("Trev", "Gaz",
+  "Shaz", "Macca", "Tommo"), which no list above holds, written by hand from common
+  usage: residents name neighbours and staff so ("Bev & Trev are moving out"). Not the
+  forms that are everyday words or abbreviations ("Tel" for a telephone number, "Mags",
+  "Col", "Smithy", "Gruff").
 - data/lexicon.tsv.gz: how often each English word is written lower-case or
   capitalised (from spacy-lookups-data; see data/build_lexicon.py), which tells
   "Will" the name from "will" the verb.
@@ -55,6 +60,11 @@ ap ab bevan bowen cadwaladr davies edwards ellis evans griffith griffiths gwilym
 humphreys jenkins john jones lewis llewellyn lloyd meredith morgan morris owen owens parry
 pritchard probert prosser price pugh powell rees rhys roberts rowlands thomas vaughan watkins
 williams wynne
+""".split()
+
+BRITISH_PET_NAMES = """
+trev gaz gazza daz dazza baz bazza shaz shazza kez kezza tez tezza gav nige macca tommo
+robbo stevo davo deano jacko jonesy bex
 """.split()
 
 # Capitalised words that are names in some country but mean something else
@@ -239,9 +249,9 @@ NAME_RANK = 3000
 
 @cache
 def common_given_names(limit: int) -> frozenset[str]:
-    """The ``limit`` commonest US-census first names of each sex, and every listed Welsh
-    given name, folded ("nina", "kerry", "bryn")."""
-    return popular_first_names(limit) | {fold(n) for n in WELSH_FIRST_NAMES}
+    """The ``limit`` commonest US-census first names of each sex, every listed Welsh given
+    name and British pet name, folded ("nina", "kerry", "bryn", "trev")."""
+    return popular_first_names(limit) | {fold(n) for n in (*WELSH_FIRST_NAMES, *BRITISH_PET_NAMES)}
 
 
 @cache
@@ -267,7 +277,7 @@ def _place_names(uk: set[str], world: set[str]) -> set[str]:
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames), folded: every list the gazetteer reads, less NOT_NAMES."""
     first = _gender_guesser_names() | _census("dist.male.first") | _census("dist.female.first")
-    first |= _uk_given_names() | {fold(n) for n in WELSH_FIRST_NAMES}
+    first |= _uk_given_names() | {fold(n) for n in (*WELSH_FIRST_NAMES, *BRITISH_PET_NAMES)}
     surnames = _census("dist.all.last") | {fold(n) for n in WELSH_SURNAMES}
     return frozenset(first - NOT_NAMES), frozenset(surnames - NOT_NAMES)
 

@@ -167,6 +167,23 @@ def test_given_names_registered_in_the_uk_are_names(redactor: Redactor) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British pet names no list held: each stayed shown beside a hidden name or alone.
+        ("Bev & Trev are moving out", "[name] & [name] are moving out"),
+        ("bev n trev are moving out because of the noise", "[name] n [name] are moving out"),
+        ("Thanks to Gaz and Shaz at the depot", "Thanks to [name] and [name] at the depot"),
+        ("ask macca about the allotment", "ask [name] about the allotment"),
+        # Not the forms that are words: a telephone number, magazines.
+        ("Tel 01978 292000 for the depot", "Tel [phone] for the depot"),
+        ("old mags and papers go in the blue bag", None),
+    ],
+)
+def test_british_pet_names_are_names(redactor: Redactor, text: str, expected: str | None) -> None:
+    assert (expected or text) in redactor.redact(text, language="en").text
+
+
 def test_the_spacy_models_alone_missed_those_names() -> None:
     """Why the contextual finder ships: the previous default kept these names."""
     before = Redactor(name_models=("own", "sm"))
