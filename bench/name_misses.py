@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--gum", type=Path)
     parser.add_argument("--ewt", type=Path)
     parser.add_argument("--crossner", type=Path)
+    parser.add_argument("--tweebank", type=Path)
     parser.add_argument(
         "--gum-untrained", action="store_true", help="also GUM train's genres no model saw"
     )
@@ -148,7 +149,13 @@ def main() -> None:
         "--dump", type=Path, help="a JSONL file: every name word, word hidden or near THRESHOLD"
     )
     args = parser.parse_args()
-    sets = dev_sets(args.gum, args.ewt, args.crossner, gum_untrained=args.gum_untrained)
+    sets = dev_sets(
+        args.gum,
+        args.ewt,
+        args.crossner,
+        gum_untrained=args.gum_untrained,
+        tweebank=args.tweebank,
+    )
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
     if args.head:

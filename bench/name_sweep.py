@@ -8,6 +8,7 @@ in, and scores person words like bench/redaction.py. Dev splits only: test split
 once, by bench/redaction.py, after the choice.
 
 Run: python bench/name_sweep.py --gum GUM --ewt UNER_MIRROR --crossner CROSSNER \
+         [--tweebank TWEEBANK_MIRROR] \
          --heads shipped,/tmp/h.npz \
          --thresholds 0.1,0.15 --supports 0.01,0.02 [--place-sure 0.5,0.9] \
          [--shout-sure 0,0.25] [--edge-support 0,0.01]
@@ -43,10 +44,12 @@ def dev_sets(
     crossner: Path | None = None,
     *,
     gum_untrained: bool = False,
+    tweebank: Path | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """The development sets; ``gum_untrained`` adds GUM train's genres that no shipped model
     was fitted on (conversation, essay, fiction, letter, podcast, how-to: bench/gum.py
-    TRAINABLE), read for rules only from session 23 on, so fresher than the four dev splits."""
+    TRAINABLE), read for rules only from session 23 on, so fresher than the four dev splits;
+    ``tweebank`` adds Tweebank-NER's dev tweets (bench/tweebank_ner.py), read from session 25."""
     sets = {"wnut17_dev": load("wnut17_dev")}
     if gum:
         from bench.gum import load as load_gum
@@ -62,6 +65,10 @@ def dev_sets(
         from bench.wiki_ner import crossner as load_crossner
 
         sets["crossner_dev"] = load_crossner(crossner, "dev")
+    if tweebank:
+        from bench.tweebank_ner import load as load_tweebank
+
+        sets["tweebank_dev"] = load_tweebank(tweebank, "dev")
     return sets
 
 
@@ -125,6 +132,13 @@ SWEPT: dict[str, tuple[Any, str, type]] = {
 }
 
 
+def kept(set_name: str, kind: str) -> bool:
+    """Whether a span of ``kind`` is scored on ``set_name``. Tweebank replaced every handle by
+    a placeholder ("@USER333") its annotators never tag: hiding one is right, and no name the
+    finder found, so its handles are left out, as bench/redaction.py's "handles apart"."""
+    return kind != "handle" or not set_name.startswith("tweebank_")
+
+
 def dest(option: str) -> str:
     """argparse's attribute name for ``option`` ("--place-sure" -> "place_sure")."""
     return option[2:].replace("-", "_")
@@ -135,6 +149,7 @@ def main() -> None:
     parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
     parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
     parser.add_argument("--crossner", type=Path, help="zliucr/CrossNER: a git mirror or a folder")
+    parser.add_argument("--tweebank", type=Path, help="TweebankNLP: a git mirror or a folder")
     parser.add_argument(
         "--heads", default="shipped", help="'shipped' or .npz paths, comma-separated"
     )
@@ -158,7 +173,13 @@ def main() -> None:
     )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
-    sets = dev_sets(args.gum, args.ewt, args.crossner, gum_untrained=args.gum_untrained)
+    sets = dev_sets(
+        args.gum,
+        args.ewt,
+        args.crossner,
+        gum_untrained=args.gum_untrained,
+        tweebank=args.tweebank,
+    )
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
     serve_from_cache(finder.embedder, stored)
@@ -184,7 +205,10 @@ def main() -> None:
                             [r["text"] for r in rows],
                             language="en" if args.language == "en" else None,
                         )
-                        predicted = [[(s.start, s.end, s.type) for s in r.spans] for r in results]
+                        predicted = [
+                            [(s.start, s.end, s.type) for s in r.spans if kept(name, s.type)]
+                            for r in results
+                        ]
                         figures = score(rows, predicted, ours=True, names_only=True)
                         line.append(f"{name} {figures['precision']:.3f} / {figures['recall']:.3f}")
                     print("  ".join(line), flush=True)

@@ -17,6 +17,10 @@ Data (read from ../shared/data/pii, never copied):
   jeniyat/StackOverflowNER or a folder), questions about code naming few people among many
   programs, files and classes, the fifth development set, for precision off the web's prose;
   --stackoverflow-splits dev,test (test only for the final check).
+- with --tweebank PATH: Tweebank-NER (bench/tweebank_ner.py; a git mirror of
+  mit-ccc/TweebankNLP or a folder), tweets no model here was fitted on, the sixth development
+  set, for precision among hashtags, shows and products; --tweebank-splits dev,test (test
+  only for the final check).
 - with --wnut-test PATH: a CoNLL file (word TAB tag, a blank line between sentences, tags
   B-person/I-person ...) such as WNUT-17's test split, scored like WNUT-17 dev.
 
@@ -185,6 +189,11 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
         for split in args.stackoverflow_splits.split(","):
             sets[f"stackoverflow_{split}"] = load_stackoverflow(args.stackoverflow, split)
+    if args.tweebank:
+        from bench.tweebank_ner import load as load_tweebank
+
+        for split in args.tweebank_splits.split(","):
+            sets[f"tweebank_{split}"] = load_tweebank(args.tweebank, split)
     if args.wnut_test:
         sets["wnut_test"] = load_conll(args.wnut_test)
     return sets
@@ -192,7 +201,7 @@ def datasets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
 # Data sets scored for person names only (as WNUT-17 dev).
 def _names_only(name: str) -> bool:
-    return name.startswith(("wnut", "gum_", "ewt_", "crossner_", "stackoverflow_"))
+    return name.startswith(("wnut", "gum_", "ewt_", "crossner_", "stackoverflow_", "tweebank_"))
 
 
 # ---------------------------------------------------------------- systems (child side)
@@ -402,6 +411,8 @@ def main() -> None:
     parser.add_argument("--crossner-splits", default="dev", help="CrossNER splits, e.g. dev,test")
     parser.add_argument("--stackoverflow", type=Path, help="StackOverflowNER: a mirror or folder")
     parser.add_argument("--stackoverflow-splits", default="dev", help="e.g. dev,test")
+    parser.add_argument("--tweebank", type=Path, help="TweebankNLP: a git mirror or a folder")
+    parser.add_argument("--tweebank-splits", default="dev", help="e.g. dev,test")
     parser.add_argument("--wnut-test", type=Path, help="a CoNLL file to score for names")
     args = parser.parse_args()
     datasets = datasets_for(args)
@@ -415,6 +426,8 @@ def main() -> None:
         *(["--crossner-splits", args.crossner_splits] if args.crossner else []),
         *(["--stackoverflow", str(args.stackoverflow)] if args.stackoverflow else []),
         *(["--stackoverflow-splits", args.stackoverflow_splits] if args.stackoverflow else []),
+        *(["--tweebank", str(args.tweebank)] if args.tweebank else []),
+        *(["--tweebank-splits", args.tweebank_splits] if args.tweebank else []),
         *(["--wnut-test", str(args.wnut_test)] if args.wnut_test else []),
     ]
     report: dict[str, Any] = {}
