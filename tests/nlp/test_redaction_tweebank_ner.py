@@ -49,4 +49,3 @@ def test_an_unknown_split_or_a_missing_folder_is_refused(tmp_path: Path) -> None
         load(tmp_path, "validation")
     with pytest.raises(FileNotFoundError, match="no git repository"):
         load(tmp_path, "dev")
-
