@@ -23,6 +23,7 @@ from nlp.redaction.eponyms import (
 )
 from nlp.redaction.gazetteer import fold
 from nlp.redaction.gazetteer import load_gazetteer as _gazetteer
+from nlp.redaction.hashtags import hashtags
 from nlp.redaction.hyphened_places import hyphened_places
 from nlp.redaction.name_cues import after_title
 from nlp.redaction.normalise import Normalised, normalise
@@ -216,12 +217,15 @@ def no_one_shown(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     building, an award or a business named after a person ("Bell's palsy", "Marie Curie
     nurses", "the John Ryle Centre", "Tony's chippy": eponyms.py), a name inside a saying
     ("taking the mickey", "I will sue the council": sayings.py) or a place's hyphened name
-    ("Bangor-on-Dee": hyphened_places.py), or software named like a person in text about
-    code ("Upgrading Ruby broke the JSON parsing": technical.py)."""
+    ("Bangor-on-Dee": hyphened_places.py) or a hashtag ("#FreeWeezy": hashtags.py), or
+    software named like a person in text about code ("Upgrading Ruby broke the JSON
+    parsing": technical.py)."""
     if not any(kind == "name" for _, _, kind in spans):
         return spans
     services = eponyms(text)  # once per text, not once per name
-    stretches = sayings(text) + hyphened_places(text) + shown_in_code_talk(text, spans)
+    stretches = (
+        sayings(text) + hyphened_places(text) + hashtags(text) + shown_in_code_talk(text, spans)
+    )
     buildings = [
         (start, end)
         for start, end, kind in spans
