@@ -73,7 +73,9 @@ robbo stevo davo deano jacko jonesy bex
 # such as the Royal Mail, the high-street chains residents name, and the letters of NHS
 # services and jobs, "CAMHS", "my GP", "the OT", whom residents name far more often than
 # anyone with those initials; not Costa, Marks or Spencer, which are surnames too;
-# "Angels", what residents call the staff who cared for them, is no one's name: "Angel" is).
+# "Angels", what residents call the staff who cared for them, is no one's name: "Angel" is;
+# and the words of texting, "bae", "bruh", "finna", "lemme", which the name finders took for
+# people in tweets; not "sis" nor "jk", which are a name and initials too: "Sís", "JK").
 NOT_NAMES = frozenset(
     """
 january february march april may june july august september october november december
@@ -86,6 +88,8 @@ god lord jesus allah english welsh british duw dduw iesu crist grist
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 gonna wanna gotta imma yall ya yo yeah yep nope ah oh ooh ohh aww lol lmao omg haha hehe boo woo
 aw um umm hmm welp bravo yay ugh meh nah smh tbh idk http https www
+bae bruh fam bestie homie lmfao lmbo kmsl rofl ily bouta finna lemme gimme sup wyd ikr irl fml
+tho
 hi hey hiya hello goodnight goodbye bye morning evening tonight today tomorrow yesterday sorry
 please thanks cheers ok okay wow dear love darling babe baby bro mate sir gon wan na ta
 england scotland wales britain america europe africa asia korea ireland cymru lloegr

@@ -66,7 +66,7 @@ from nlp.redaction.place_cues import (
 )
 from nlp.redaction.welsh_spelling import welsh_looking
 from nlp.redaction.word_checks import GRAMMAR_WORDS
-from nlp.redaction.word_shapes import words_joined
+from nlp.redaction.word_shapes import drawn_out, words_joined
 
 # Introductions that may describe rather than name: "I am Disabled", "Dear Resident". After
 # any other English one, the word must not end its line: a sign-off's last word is the
@@ -204,6 +204,8 @@ class _Scan(Tokens):
         key = self.keys[i]
         if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in SAINTS_CY):
             return None  # "Mrs", "President" stay: the name after it goes
+        if drawn_out(key, self.g, NOT_NAMES):
+            return None  # "I am Hungryyyyy": a word drawn out (word_shapes.py)
         if self.welsh and (
             fold(self.next_word(i)) in SAINTS_CY or (i and self.keys[i - 1] in NAMED_FOR_SAINTS_CY)
         ):

@@ -28,7 +28,7 @@ from nlp.redaction.name_cues import (
     welsh_words_in,
 )
 from nlp.redaction.welsh_spelling import not_welsh_spelling, spelt_as_welsh, welsh_looking
-from nlp.redaction.word_shapes import code_word, keyboard_mash, murmur, words_joined
+from nlp.redaction.word_shapes import code_word, drawn_out, keyboard_mash, murmur, words_joined
 
 # A word more common than this (log probability, lower-case) is an ordinary word even
 # when a model calls it a name ("the", "love"); names this common are in the gazetteer.
@@ -154,6 +154,8 @@ class WordChecks:
             return True  # "asdfasdfklj", "KEKEKEKEKE": a hand across the keyboard
         if murmur(key) and not self._listed(word):
             return True  # "Unhunh.", "wonderful, hunh": a listener's murmur
+        if drawn_out(key, self.g, NOT_NAMES):
+            return True  # "Hungryyyyy", "doneeee": a word drawn out; "Saraaaah" stays
         if code_word(word, self.g.first_names) or words_joined(word, self.g):
             return True  # "main.cu", "ClassCastException": a file or a name in code
         low, capital = self.g.lower_prob(key), self.g.capital_prob(key)

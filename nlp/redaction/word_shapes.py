@@ -59,6 +59,26 @@ def murmur(key: str) -> bool:
     return len(key.replace("-", "")) >= 3 and bool(_MURMUR.fullmatch(key))
 
 
+# A letter written three times or more in a row: a word drawn out ("Hungryyyyy", "sooo"),
+# and how often (log probability) its plain form must be written to be a common word.
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
+_COMMON = -13.0
+
+
+def drawn_out(key: str, g: Gazetteer, not_names: frozenset[str]) -> bool:
+    """Whether a folded word is an everyday word drawn out for emphasis ("hungryyyyy",
+    "doneeee", "bigggg", "birdsss", "lmfaoooo"): with each run of three or more letters cut
+    to one or to two, a word on ``not_names`` or written lower-case more often than
+    capitalised and common. A given name drawn out stays ("Saraaaah": "sarah"), unless it is
+    written lower-case more often ("willll")."""
+    if not _DRAWN_OUT.search(key):
+        return False
+    forms = {_DRAWN_OUT.sub(r"\1", key), _DRAWN_OUT.sub(r"\1\1", key)}
+    if any(f in g.first_names and g.lower_prob(f) <= g.capital_prob(f) for f in forms):
+        return False
+    return any(f in not_names or g.lower_prob(f) > max(g.capital_prob(f), _COMMON) for f in forms)
+
+
 def murmured(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a murmur with hyphens ("Hm-m.", "Mm-hmm"), which
     the tokeniser splits at the hyphens into words too short to read as a murmur alone."""

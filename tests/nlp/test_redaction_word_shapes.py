@@ -7,8 +7,8 @@ questions about code ("main.cu", "ClassCastException") were hidden as names.
 from __future__ import annotations
 
 from nlp.redaction import Redactor
-from nlp.redaction.gazetteer import load_gazetteer
-from nlp.redaction.word_shapes import code_word, keyboard_mash, murmur, words_joined
+from nlp.redaction.gazetteer import NOT_NAMES, load_gazetteer
+from nlp.redaction.word_shapes import code_word, drawn_out, keyboard_mash, murmur, words_joined
 
 
 def test_keyboard_mash_is_no_name(redactor: Redactor) -> None:
@@ -77,3 +77,26 @@ def test_a_murmur_is_no_name(redactor: Redactor) -> None:
     assert not any(map(murmur, ("hu", "munn", "numa", "hannah")))
     text = "Nhu rang me, and Munn and Hu Jintao."
     assert redactor.redact(text, language="en").text == "[name] rang me, and [name] and [name]."
+
+
+def test_a_word_drawn_out_is_no_name(redactor: Redactor) -> None:
+    # Words drawn out for emphasis and the words of texting, as tweets write them
+    # (Tweebank-NER's train split): each was a [name].
+    texts = [
+        "Hungryyyyy ( @ Jasmine 26 )",
+        "I am Hungryyyyy today",
+        "birdsss r cute",
+        "doneeee at last",
+        "when bae forgets that good morning text",
+        "Bouta be home",
+    ]
+    results = [r.text for r in redactor.redact_many(texts, language="en")]
+    assert results == ["Hungryyyyy ( @ [name] 26 )", *texts[1:4], *texts[4:]]
+
+
+def test_a_name_drawn_out_is_still_a_name(redactor: Redactor) -> None:
+    g = load_gazetteer()
+    assert drawn_out("hungryyyyy", g, NOT_NAMES) and drawn_out("lmfaoooo", g, NOT_NAMES)
+    assert not drawn_out("saraaaah", g, NOT_NAMES) and not drawn_out("anna", g, NOT_NAMES)
+    text = "Happy birthday Saraaaah, thanks Daveeee"
+    assert redactor.redact(text, language="en").text == "Happy birthday [name], thanks [name]"
