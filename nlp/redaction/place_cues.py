@@ -316,9 +316,11 @@ def names_a_place(
             ("Sarah school nurse was great"), before a capitalised one a place ("Victoria
             Road").
     """
-    saint = fold(before.rstrip("."))
-    if before[:1].isupper() and saint in (SAINTS_CY if welsh else SAINTS):
+    saints = SAINTS_CY if welsh else SAINTS
+    if before[:1].isupper() and fold(before.rstrip(".")) in saints:
         return True  # "St Giles church", "Ysgol Sant Dunawd"
+    if earlier[:1].isupper() and fold(earlier.rstrip(".")) in saints and before[:1].isupper():
+        return True  # "St John Fisher pupils", "St Richard Gwyn": a saint of two names
     if _a_peak(before, word) or _a_peak(word, after):
         return True  # "Mount Hood", "Mt Vernon": a mountain, as "St Giles" is a church
     if after.lower() in FACILITIES and (after[:1].isupper() or not first_name):

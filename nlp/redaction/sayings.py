@@ -12,7 +12,7 @@ answer). These stretches name no one, so a name found wholly inside one is shown
   Father Christmas, "Dic Siôn Dafydd", "Mari Lwyd", "Wil Cwac Cwac"), a dog's breed ("Jack
   Russell"), a nursery rhyme ("Jack and Jill"), a brand ("Ben & Jerry's") and a wedding
   anniversary ("our Ruby wedding"), a voice assistant after its maker or wake word ("Amazon
-  Alexa", "Hey Siri");
+  Alexa", "Hey Siri"), a keyword texted to a short code ("Text REFORM to 83224");
 - shops named like people ("Marks and Spencer", "Debenhams", "John Lewis": high_street.py);
 - grace as a virtue, in a saying ("my saving grace", "a grace period") or among the
   abstract values a resident lists ("kindness, respect and grace"), never beside people or
@@ -92,6 +92,9 @@ _SAYINGS = (
     r"betsi\s+cadwaladr|hywel\s+dda|aneurin\s+bevan|alder\s+hey|t[yŷ]\s+hafan"
     r"|(?:the\s+)?robert\s+jones\s+(?:and|&)\s+agnes\s+hunt",
     r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
+    # A keyword texted to a short code, in capitals as adverts and petitions print it ("Text
+    # REFORM to 83224"); not a phone number's first digits ("text DAVE on 07700 900123").
+    r"(?-i:[A-Z]{2,})(?=\s+to\s+\d{4,6}(?![\d ]*\d))",
     # A voice assistant named like a woman, after its maker, an article or its wake word,
     # or before what it is ("I bought an Alexa", "Amazon Alexa", "Hey Siri", "the Alexa
     # app"). Not after "ask" or "my": "ask Alexa", "our Alexa is at university" are people.

@@ -266,6 +266,10 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("on Sarah Ward's advice I rang the council", "on [name]'s advice I rang the council"),
         ("Thanks to Sue ward sister", "Thanks to [name] ward sister"),
         ("thanks to nurse Ward", "thanks to nurse [name]"),
+        # A school named after a saint of two names: "St [name] school" before.
+        ("St John Fisher school is good", None),
+        ("My son goes to St Richard Gwyn", None),
+        ("John Fisher rang me about the school", "[name] rang me about the school"),
     ],
 )
 def test_streets_and_buildings_named_after_people_are_places(

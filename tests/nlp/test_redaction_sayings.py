@@ -67,6 +67,8 @@ SHOWN = [
     "Amazon Alexa reminds me of bin day.",
     "Hey Siri, what day is bin day?",
     "The Alexa app keeps crashing.",
+    # A keyword texted to a short code.
+    "Text REFORM to 83224 to sign our petition",
 ]
 HIDDEN = [
     ("Megan especially, is ray of sunshine in my week.", "[name] especially, is ray of sunshine"),
@@ -96,6 +98,8 @@ HIDDEN = [
     ("Thanks to Betsi at the GP", "Thanks to [name] at"),  # "Jones" is on a given-name list too
     # An assistant's name is a woman's too: asked about the bins, a person.
     ("I asked Alexa about the bins.", "asked [name] about"),
+    # A name before a phone number is texted, not a keyword.
+    ("text DAVE to 07700 900123", "text [name] to [phone]"),
 ]
 
 
