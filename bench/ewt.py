@@ -26,9 +26,10 @@ e-mail headers ("[John Griffith]@ENRON") are PER. A few slips were seen ("paulha
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
+
+from bench.mirrors import read_text
 
 #: The release, and the first commit whose train split stands in for the missing one.
 RELEASE = "8ed072de2fd24022cc62458997fe96a8fe191ea4"
@@ -41,18 +42,8 @@ def _read(source: Path, split: str) -> str:
     """The split's IOB2 text from a folder of files or a (bare) git mirror."""
     if split not in SPLITS:
         raise ValueError(f"unknown EWT split {split!r}; expected one of {', '.join(SPLITS)}")
-    name = f"en_ewt-ud-{split}.iob2"
-    if (source / name).is_file():
-        return (source / name).read_text(encoding="utf-8")
-    if not (source / "objects").is_dir() and not (source / ".git").exists():
-        raise FileNotFoundError(f"{source} holds no {name} and is no git repository")
     commit = DRAFT if split == "train" else RELEASE
-    shown = subprocess.run(
-        ["git", "--git-dir", str(source if (source / "objects").is_dir() else source / ".git"),
-         "show", f"{commit}:{name}"],
-        capture_output=True, check=True,
-    )  # fmt: skip
-    return shown.stdout.decode("utf-8")
+    return read_text(source, f"en_ewt-ud-{split}.iob2", commit=commit)
 
 
 def _sentence(text: str, tokens: list[tuple[str, str]]) -> dict[str, Any]:

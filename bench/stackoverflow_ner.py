@@ -17,9 +17,10 @@ Splits: ``train`` may be used to fit, ``dev`` to choose and read, ``test`` to ch
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
+
+from bench.mirrors import read_text
 
 #: The commit read from a git mirror (the annotated files' last change).
 COMMIT = "89dabf8cebd8af023c0e08d74e98bb12bac399e4"
@@ -33,17 +34,7 @@ def _read(source: Path, split: str) -> str:
     """The split's text from a folder holding ``{split}.txt`` or a (bare) git mirror."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
-    if (source / f"{split}.txt").is_file():
-        return (source / f"{split}.txt").read_text(encoding="utf-8")
-    git_dir = source if (source / "objects").is_dir() else source / ".git"
-    if not git_dir.exists():
-        raise FileNotFoundError(f"{source} holds no {split}.txt and is no git repository")
-    shown = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "show", f"{COMMIT}:{FOLDER}/{split}.txt"],
-        capture_output=True,
-        check=True,
-    )
-    return shown.stdout.decode("utf-8")
+    return read_text(source, f"{split}.txt", commit=COMMIT, path=f"{FOLDER}/{split}.txt")
 
 
 def parse(content: str) -> list[dict[str, Any]]:

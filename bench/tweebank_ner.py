@@ -18,9 +18,10 @@ fitted on them before), ``test`` is read once, for the record.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
+
+from bench.mirrors import read_text
 
 #: The commit read from a git mirror (the dataset's last change).
 COMMIT = "173a7b06f711514bd104b25890f84c663bdcb090"
@@ -33,17 +34,7 @@ def _read(source: Path, split: str) -> str:
     """The split's text from a folder holding ``{split}.bio`` or a (bare) git mirror."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
-    if (source / f"{split}.bio").is_file():
-        return (source / f"{split}.bio").read_text(encoding="utf-8")
-    git_dir = source if (source / "objects").is_dir() else source / ".git"
-    if not git_dir.exists():
-        raise FileNotFoundError(f"{source} holds no {split}.bio and is no git repository")
-    shown = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "show", f"{COMMIT}:{FOLDER}/{split}.bio"],
-        capture_output=True,
-        check=True,
-    )
-    return shown.stdout.decode("utf-8")
+    return read_text(source, f"{split}.bio", commit=COMMIT, path=f"{FOLDER}/{split}.bio")
 
 
 def parse(content: str) -> list[dict[str, Any]]:

@@ -27,9 +27,10 @@ its comma are one whitespace token, as in GUM and EWT, and a redacted list of na
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
+
+from bench.mirrors import read_text
 
 CROSSNER_DOMAINS = ("politics", "science", "music", "literature", "ai")
 CROSSNER_SPLITS = ("train", "dev", "test")
@@ -51,15 +52,7 @@ SEC = {"train": "data/SEC-filings/CONLL-format/data/train/FIN5.txt"}
 
 def _show(source: Path, path: str) -> str:
     """A file's text from a folder or from a (bare) git mirror's HEAD."""
-    if (source / path).is_file():
-        return (source / path).read_text(encoding="utf-8")
-    git_dir = source if (source / "objects").is_dir() else source / ".git"
-    if not git_dir.exists():
-        raise FileNotFoundError(f"{source} holds no {path} and is no git repository")
-    shown = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "show", f"HEAD:{path}"], capture_output=True, check=True
-    )
-    return shown.stdout.decode("utf-8")
+    return read_text(source, path)
 
 
 def coarse(kind: str) -> str:
