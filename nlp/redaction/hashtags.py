@@ -1,4 +1,4 @@
-"""Hashtags: a topic's label, written to be found, shown unless it holds a person's full name.
+"""Hashtags: a topic's label, written to be found, shown unless it names someone.
 
 A hashtag joins words into a label others search for ("#FreeWeezy", "#BieberFact",
 "#SoMoSunday", "#SaveLlayLibrary"), and the name finders read a capitalised stretch of it as a

@@ -93,7 +93,7 @@ _SAYINGS = (
     r"|(?:the\s+)?robert\s+jones\s+(?:and|&)\s+agnes\s+hunt",
     r"(?:ruby|pearl|coral|amber|jade)\s+(?:wedding|anniversary|jubilee)s?",
     # A keyword texted to a short code, in capitals as adverts and petitions print it ("Text
-    # REFORM to 83224"); not a phone number's first digits ("text DAVE on 07700 900123").
+    # REFORM to 83224"); not a phone number's first digits ("text DAVE to 07700 900123").
     r"(?-i:[A-Z]{2,})(?=\s+to\s+\d{4,6}(?![\d ]*\d))",
     # A voice assistant named like a woman, after its maker, an article or its wake word,
     # or before what it is ("I bought an Alexa", "Amazon Alexa", "Hey Siri", "the Alexa

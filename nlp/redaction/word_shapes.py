@@ -1,11 +1,12 @@
 """Words whose shape says they are no one's name, whatever the finder scores them.
 
-A hand run across the keyboard in place of an answer ("asdfasdfklj"), a murmur ("hunh"), a
-file's name in a question about code ("main.cu"), and everyday words run together as code
-and apps name things ("ClassCastException", "WhatsApp"). Each test leaves out the shapes
-names also take ("Hadassah", "Doherty", "Lisa_resume.doc", "McDonald", "MysteryGuitarMan");
-see each docstring. Used by word_checks.WordChecks and names.py; measured in
-bench/RESULTS.md (sessions 13 and 24).
+A hand run across the keyboard in place of an answer ("asdfasdfklj"), a murmur ("hunh",
+"Hm-m" split at its hyphen), a word drawn out for emphasis ("Hungryyyyy"), a file's name in
+a question about code ("main.cu"), and everyday words run together as code and apps name
+things ("ClassCastException", "WhatsApp"). Each test leaves out the shapes names also take
+("Hadassah", "Doherty", "Saraaaah", "Lisa_resume.doc", "McDonald", "MysteryGuitarMan"); see
+each docstring. Used by word_checks.WordChecks, names.py and statistical.py; measured in
+bench/RESULTS.md (sessions 13, 24 and 25).
 """
 
 from __future__ import annotations
