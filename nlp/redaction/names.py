@@ -204,7 +204,7 @@ class _Scan(Tokens):
         key = self.keys[i]
         if not self.alpha[i] or title(self.words[i]) or (self.welsh and key in SAINTS_CY):
             return None  # "Mrs", "President" stay: the name after it goes
-        if drawn_out(key, self.g, NOT_NAMES):
+        if drawn_out(key, self.g):
             return None  # "I am Hungryyyyy": a word drawn out (word_shapes.py)
         if self.welsh and (
             fold(self.next_word(i)) in SAINTS_CY or (i and self.keys[i - 1] in NAMED_FOR_SAINTS_CY)

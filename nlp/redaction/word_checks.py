@@ -154,7 +154,7 @@ class WordChecks:
             return True  # "asdfasdfklj", "KEKEKEKEKE": a hand across the keyboard
         if murmur(key) and not self._listed(word):
             return True  # "Unhunh.", "wonderful, hunh": a listener's murmur
-        if drawn_out(key, self.g, NOT_NAMES):
+        if drawn_out(key, self.g):
             return True  # "Hungryyyyy", "doneeee": a word drawn out; "Saraaaah" stays
         if code_word(word, self.g.first_names) or words_joined(word, self.g):
             return True  # "main.cu", "ClassCastException": a file or a name in code

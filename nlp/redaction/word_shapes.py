@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.redaction.gazetteer import Gazetteer, fold
+from nlp.redaction.gazetteer import NOT_NAMES, Gazetteer, fold
 from nlp.redaction.name_cues import PARTICLES
 
 # The rows of a QWERTY keyboard, for a hand run across it in place of an answer. Four keys
@@ -66,10 +66,10 @@ _DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
 _COMMON = -13.0
 
 
-def drawn_out(key: str, g: Gazetteer, not_names: frozenset[str]) -> bool:
+def drawn_out(key: str, g: Gazetteer) -> bool:
     """Whether a folded word is an everyday word drawn out for emphasis ("hungryyyyy",
     "doneeee", "bigggg", "birdsss", "lmfaoooo"): with each run of three or more letters cut
-    to one or to two, a word on ``not_names`` or written lower-case more often than
+    to one or to two, a word on NOT_NAMES or written lower-case more often than
     capitalised and common. A given name drawn out stays ("Saraaaah": "sarah"), unless it is
     written lower-case more often ("willll")."""
     if not _DRAWN_OUT.search(key):
@@ -77,7 +77,7 @@ def drawn_out(key: str, g: Gazetteer, not_names: frozenset[str]) -> bool:
     forms = {_DRAWN_OUT.sub(r"\1", key), _DRAWN_OUT.sub(r"\1\1", key)}
     if any(f in g.first_names and g.lower_prob(f) <= g.capital_prob(f) for f in forms):
         return False
-    return any(f in not_names or g.lower_prob(f) > max(g.capital_prob(f), _COMMON) for f in forms)
+    return any(f in NOT_NAMES or g.lower_prob(f) > max(g.capital_prob(f), _COMMON) for f in forms)
 
 
 def murmured(text: str, start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ questions about code ("main.cu", "ClassCastException") were hidden as names.
 from __future__ import annotations
 
 from nlp.redaction import Redactor
-from nlp.redaction.gazetteer import NOT_NAMES, load_gazetteer
+from nlp.redaction.gazetteer import load_gazetteer
 from nlp.redaction.word_shapes import code_word, drawn_out, keyboard_mash, murmur, words_joined
 
 
@@ -96,7 +96,7 @@ def test_a_word_drawn_out_is_no_name(redactor: Redactor) -> None:
 
 def test_a_name_drawn_out_is_still_a_name(redactor: Redactor) -> None:
     g = load_gazetteer()
-    assert drawn_out("hungryyyyy", g, NOT_NAMES) and drawn_out("lmfaoooo", g, NOT_NAMES)
-    assert not drawn_out("saraaaah", g, NOT_NAMES) and not drawn_out("anna", g, NOT_NAMES)
+    assert drawn_out("hungryyyyy", g) and drawn_out("lmfaoooo", g)
+    assert not drawn_out("saraaaah", g) and not drawn_out("anna", g)
     text = "Happy birthday Saraaaah, thanks Daveeee"
     assert redactor.redact(text, language="en").text == "Happy birthday [name], thanks [name]"
