@@ -77,6 +77,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.tagged_rows import tagged_row  # noqa: E402
 from bench.uk_pii import generate  # noqa: E402
 from storage.placeholders import SPAN_TYPES  # noqa: E402
 
@@ -151,17 +152,7 @@ def load_conll(path: Path) -> list[dict[str, Any]]:
             continue
         if not words:
             continue
-        text = ""
-        spans: list[dict[str, Any]] = []
-        for word, tag in words:
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {word}" if text else word
-            kind = tag[2:]
-            if tag.startswith("I-") and spans and spans[-1]["type"] == kind:
-                spans[-1]["end"] = len(text)
-            elif tag[:2] in ("B-", "I-"):
-                spans.append({"start": start, "end": len(text), "type": kind})
-        rows.append({"text": text, "spans": spans})
+        rows.append(tagged_row(words, lambda kind: kind))
         words = []
     return rows
 

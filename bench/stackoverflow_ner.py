@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.mirrors import read_text
+from bench.tagged_rows import tagged_row
 
 #: The commit read from a git mirror (the annotated files' last change).
 COMMIT = "89dabf8cebd8af023c0e08d74e98bb12bac399e4"
@@ -28,6 +29,8 @@ FOLDER = "resources/annotated_ner_data/StackOverflow"
 SPLITS = ("train", "dev", "test")
 _HEADERS = {"Question_ID", "Question_URL", "Answer_to_Question_ID", "Answer_URL"}
 _BLOCKS = {"Code_Block", "Output_Block"}
+# Everything but the people a post names is a thing, left untyped.
+_PERSON = {"User_Name": "person"}
 
 
 def _read(source: Path, split: str) -> str:
@@ -48,24 +51,9 @@ def parse(content: str) -> list[dict[str, Any]]:
             continue
         kinds = {tag[2:] for _, tag in sentence}
         if sentence and sentence[0][0] not in _HEADERS and not kinds & _BLOCKS:
-            rows.append(_row(sentence))
+            rows.append(tagged_row(sentence, _PERSON.get))
         sentence = []
     return rows
-
-
-def _row(sentence: list[tuple[str, str]]) -> dict[str, Any]:
-    text = ""
-    spans: list[dict[str, Any]] = []
-    for word, tag in sentence:
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {word}" if text else word
-        if tag[2:] != "User_Name":
-            continue
-        if tag.startswith("I-") and spans and spans[-1]["end"] == start - 1:
-            spans[-1]["end"] = len(text)
-        else:
-            spans.append({"start": start, "end": len(text), "type": "person"})
-    return {"text": text, "spans": spans}
 
 
 def load(source: Path, split: str) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.mirrors import read_text
+from bench.tagged_rows import tagged_row
 
 #: The commit read from a git mirror (the dataset's last change).
 COMMIT = "173a7b06f711514bd104b25890f84c663bdcb090"
@@ -49,25 +50,9 @@ def parse(content: str) -> list[dict[str, Any]]:
             tweet.append((columns[0], columns[-1] if len(columns) > 1 else "O"))
             continue
         if tweet:
-            rows.append(_row(tweet))
+            rows.append(tagged_row(tweet, TYPES.get))
         tweet = []
     return rows
-
-
-def _row(tweet: list[tuple[str, str]]) -> dict[str, Any]:
-    text = ""
-    spans: list[dict[str, Any]] = []
-    for word, tag in tweet:
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {word}" if text else word
-        kind = TYPES.get(tag[2:])
-        if kind is None:
-            continue
-        if tag.startswith("I-") and spans and spans[-1]["type"] == kind:
-            spans[-1]["end"] = len(text)
-        else:
-            spans.append({"start": start, "end": len(text), "type": kind})
-    return {"text": text, "spans": spans}
 
 
 def load(source: Path, split: str) -> list[dict[str, Any]]:
