@@ -39,7 +39,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.name_sweep import cached_states, dev_sets, serve_from_cache  # noqa: E402
+from bench.name_sweep import (  # noqa: E402
+    add_dev_set_arguments,
+    cached_states,
+    dev_sets_for,
+    serve_from_cache,
+)
 from bench.redaction import PERSON_LIKE, _tokens  # noqa: E402
 from nlp.redaction import Redactor, guess_support, statistical  # noqa: E402
 from nlp.redaction.contextual import NameHead, runs, shared_finder  # noqa: E402
@@ -135,27 +140,14 @@ def false_kind(text: str, tokens: list[tuple[int, int]], k: int, typed: str) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gum", type=Path)
-    parser.add_argument("--ewt", type=Path)
-    parser.add_argument("--crossner", type=Path)
-    parser.add_argument("--tweebank", type=Path)
-    parser.add_argument(
-        "--gum-untrained", action="store_true", help="also GUM train's genres no model saw"
-    )
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
+    add_dev_set_arguments(parser)
     parser.add_argument("--head", help="an .npz head instead of the shipped one")
     parser.add_argument("--show", type=int, default=30, help="examples listed per box")
     parser.add_argument(
         "--dump", type=Path, help="a JSONL file: every name word, word hidden or near THRESHOLD"
     )
     args = parser.parse_args()
-    sets = dev_sets(
-        args.gum,
-        args.ewt,
-        args.crossner,
-        gum_untrained=args.gum_untrained,
-        tweebank=args.tweebank,
-    )
+    sets = dev_sets_for(args)
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
     if args.head:

@@ -72,6 +72,29 @@ def dev_sets(
     return sets
 
 
+def add_dev_set_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options naming the development sets and the states' cache (dev_sets_for)."""
+    parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
+    parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
+    parser.add_argument("--crossner", type=Path, help="zliucr/CrossNER: a git mirror or a folder")
+    parser.add_argument("--tweebank", type=Path, help="TweebankNLP: a git mirror or a folder")
+    parser.add_argument(
+        "--gum-untrained", action="store_true", help="also GUM train's genres no model saw"
+    )
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
+
+
+def dev_sets_for(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
+    """The development sets add_dev_set_arguments' options name."""
+    return dev_sets(
+        args.gum,
+        args.ewt,
+        args.crossner,
+        gum_untrained=args.gum_untrained,
+        tweebank=args.tweebank,
+    )
+
+
 def cached_states(texts: Sequence[str], cache: Path) -> States:
     """float16 states of layers 2-6 per text, computed once and kept in ``cache`` (.npz).
 
@@ -146,10 +169,7 @@ def dest(option: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gum", type=Path, help="a GUM checkout (dep/, splits.md)")
-    parser.add_argument("--ewt", type=Path, help="UNER English-EWT: a git mirror or a folder")
-    parser.add_argument("--crossner", type=Path, help="zliucr/CrossNER: a git mirror or a folder")
-    parser.add_argument("--tweebank", type=Path, help="TweebankNLP: a git mirror or a folder")
+    add_dev_set_arguments(parser)
     parser.add_argument(
         "--heads", default="shipped", help="'shipped' or .npz paths, comma-separated"
     )
@@ -168,18 +188,8 @@ def main() -> None:
         default="guess",
         help="'en': every text through the English pipeline (what the language guess costs)",
     )
-    parser.add_argument(
-        "--gum-untrained", action="store_true", help="also GUM train's genres no model saw"
-    )
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/name_sweep_states.npz"))
     args = parser.parse_args()
-    sets = dev_sets(
-        args.gum,
-        args.ewt,
-        args.crossner,
-        gum_untrained=args.gum_untrained,
-        tweebank=args.tweebank,
-    )
+    sets = dev_sets_for(args)
     stored = cached_states([r["text"] for rows in sets.values() for r in rows], args.cache)
     finder = shared_finder()
     serve_from_cache(finder.embedder, stored)
