@@ -43,7 +43,6 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
-    PARTICLES,
     SAINTS_CY,
     SENTENCE_BREAK,
     SURNAME_TITLES,
@@ -56,15 +55,14 @@ from nlp.redaction.name_cues import (
     title,
     welsh_words_in,
 )
-from nlp.redaction.name_tokens import RARE_LOWER, Tokens
+from nlp.redaction.name_extent import NameExtent
+from nlp.redaction.name_tokens import RARE_LOWER
 from nlp.redaction.person_cues import AUXILIARIES, described_as_a_person, says_a_person
 from nlp.redaction.place_cues import (
     a_mutated_place,
     in_a_welsh_place_name,
     names_a_place,
-    opens_a_welsh_place,
 )
-from nlp.redaction.welsh_spelling import welsh_looking
 from nlp.redaction.word_checks import GRAMMAR_WORDS
 from nlp.redaction.word_shapes import drawn_out, words_joined
 
@@ -112,7 +110,7 @@ class NameDetector:
         return _Scan(self, doc).spans()
 
 
-class _Scan(Tokens):
+class _Scan(NameExtent):
     """One pass over one Doc: the cues around each token, and the name spans they start."""
 
     def __init__(self, detector: NameDetector, doc: Doc) -> None:
@@ -324,55 +322,6 @@ class _Scan(Tokens):
             self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
         )
         return False if guessed else None
-
-    def grow(self, start: int, end: int) -> tuple[int, int]:
-        """Extend [start, end) over further name parts on both sides."""
-        words, spaces, count = self.words, self.spaces, len(self.words)
-        while end < count:
-            joined = bool(spaces[end - 1]) and "\n" not in spaces[end - 1]
-            if (
-                joined
-                and words[end].lower() in PARTICLES
-                and end + 1 < count
-                and self.extendable(end + 1)
-            ):
-                end += 2
-            elif (
-                words[end] == "-"
-                and not spaces[end - 1]
-                and not spaces[end]
-                and end + 1 < count
-                and self.capitalised(end + 1)
-            ):
-                end += 2
-            elif joined and self.extendable(end):
-                end += 1
-            else:
-                break
-        while start > 0:
-            prev = start - 1
-            if not spaces[prev] or "\n" in spaces[prev] or not self.capitalised(prev):
-                break
-            key = self.keys[prev]
-            if (
-                key in NOT_NAMES
-                or key in self.welsh_words
-                or title(self.words[prev])
-                or self.common(key)
-            ):
-                break  # "Mr. Smith", "Emperor Norton": the title stays
-            if welsh_looking(self.words[prev]) and key not in self.g.first_names:
-                break  # "Ffoniwch Gareth": a Welsh verb before the name stays
-            if opens_a_welsh_place(self.words[prev], self.words[start]):
-                break  # "i Goleg Morgan Llwyd": a mutated place noun, in no dictionary
-
-            # A first name before a surname, even one that is also a place ("Isla"),
-            # or a word too rare to be in the frequency table ("Kwame").
-            if key in self.g.first_names or self.g.capital_prob(key) >= self.g.lower_prob(key):
-                start -= 1
-            else:
-                break
-        return start, end
 
     def spans(self) -> list[tuple[int, int, bool]]:
         found: list[tuple[int, int, bool]] = []
