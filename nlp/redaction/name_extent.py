@@ -3,7 +3,7 @@
 names._Scan finds the word a name starts at (a cue, a listed name, a rare capitalised word);
 grow() then takes in the parts written with it: a surname or a rare capitalised word after it
 ("Krisztián Szöllösy"), initials, the particles of Welsh and European names ("Dafydd ap
-Gwilym", "Jean de la Cruz"), a hyphened second part ("Mary-Jane"), and a
+Gwilym", "Rhys ap-Gwilym", "Jean de la Cruz"), a hyphened second part ("Mary-Jane"), and a
 given name before it ("Gareth Pritchard"), but never the title, the Welsh verb or the place
 noun written before a name ("Mr. Smith", "Ffoniwch Gareth", "i Goleg Morgan Llwyd").
 """
@@ -32,6 +32,16 @@ class NameExtent(Tokens):
                 and self.extendable(end + 1)
             ):
                 end += 2
+            elif (
+                joined  # "Rhys ap-Gwilym": the particle joined to the name by a hyphen
+                and words[end].lower() in PARTICLES
+                and end + 2 < count
+                and words[end + 1] == "-"
+                and not spaces[end]
+                and not spaces[end + 1]
+                and self.extendable(end + 2)
+            ):
+                end += 3
             elif (
                 words[end] == "-"
                 and not spaces[end - 1]
