@@ -28,12 +28,36 @@ _NAMEWORD = r"[A-Z](?:[^\W\d_]|['\-]){1,40}"
 _LOWERWORD = r"[A-Z][a-z'\-]{1,40}"
 _HOUSE = r"\d{1,5}[A-Za-z]?"
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit|Fflat|Room|Suite)\.?\s*\d{1,4}[A-Za-z]?,?\s+)"
+# Written in lower case, as texts often are ("14 bryn rd", "23 hafod road", "5 maes y dre"):
+# only the street words that are nothing else in lower case ("drive", "walk", "close" and
+# "view" are verbs and nouns too: "a 10 minute walk", "60 cents to close"), after a house
+# number that is no year nor a time ("11:00"), not a measure ("a 2 lane road") and with no
+# word of grammar between ("50 yards down the road"). In Welsh the street word comes first
+# and its article after it ("maes y dre"): without the article "3 ffordd" is three ways.
+_LOWER_FLAT = r"(?:(?:flat|apartment|apt|unit|fflat|room)\.?\s*\d{1,4}[a-z]?,?\s+)"
+_LOWER_HOUSE = r"(?<![\w.:£$/-])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?\s+"
+_MEASURES = (
+    r"(?:minutes?|mins?|hours?|hrs?|miles?|yards?|metres?|meters?|km|mph|seconds?|secs?|days?"
+    r"|weeks?|months?|years?|cents?|pounds?|percent|points?|steps?|lanes?|ways?|bed(?:room)?s?"
+    r"|store?y|seater|door|car|bus|foot|feet|ft|inch(?:es)?)"
+)
+_GRAMMAR = (
+    r"(?:the|a|an|to|of|in|on|at|for|and|or|but|is|was|has|have|had|be|been|it|its|this|that"
+    r"|my|our|your|his|her|their|out|outta|get|got|go|going|not|no|new)"
+)
+_LOWER_STREET = (
+    rf"{_LOWER_HOUSE}(?!{_MEASURES}\b)(?:(?!{_GRAMMAR}\s)[a-z][a-z'\-]+\s+){{1,2}}"
+    r"(?:street|road|rd|avenue|ave|lane|crescent|terrace|grove|gardens|court|mews)\b(?!['’])"
+    rf"|{_LOWER_HOUSE}(?:heol|stryd|lôn|lon|maes|rhodfa|cilgant|teras|cwrt|clos|llys)"
+    r"\s+(?:y|yr|'r)\s+[a-zâêîôûŵŷ][\w'’\-]+"
+)
 ADDRESS = re.compile(
     rf"(?:{_FLAT}?\b{_HOUSE},?\s+(?:{_NAMEWORD}\s+){{1,4}}{_STREET_TYPES}\b"
     rf"|{_FLAT}?\b{_HOUSE},?\s+{_WELSH_STREET}(?:\s+(?:y|yr|'r|[a-z]{{1,3}}))?(?:\s+{_NAMEWORD}){{1,3}}"
     rf"|{_FLAT}(?:{_NAMEWORD}\s+){{0,3}}{_NAMEWORD}"
     rf"|{_FLAT}?\b{_HOUSE},?\s+(?!(?i:{MONTHS})\b)(?:{_LOWERWORD}\s+){{0,2}}{_LOWERWORD}\s+\d{{1,5}}\b"
-    r"|\b(?:P\.?O\.? Box|Blwch Post)\s*\d+)",
+    r"|\b(?:P\.?O\.? Box|Blwch Post)\s*\d+"
+    rf"|{_LOWER_FLAT}?(?:{_LOWER_STREET}))",
 )
 # After a street: ", Town", ", County", a postcode; each segment a capitalised phrase.
 _ADDRESS_TAIL = re.compile(

@@ -201,6 +201,27 @@ def test_bank_details_after_their_words(
     assert redactor.redact(text, language=language).text == (expected or text)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A number and a street word in lower case that are no address: a measure, a
+        # time, a count, words of grammar between, a year; in Welsh "ffordd" is a way.
+        ("it is a 10 minute walk from the bus stop", "en"),
+        ("a 2 lane road with no pavement", "en"),
+        ("we waited 14 hours on the road", "en"),
+        ("it is 50 yards down the road", "en"),
+        ("there were 20 cars parked on mill lane", "en"),
+        ("since 2019 hafod road has flooded", "en"),
+        ("the 4 bus from brymbo road is late", "en"),
+        ("mae 3 ffordd y gall pobl helpu", "cy"),
+    ],
+)
+def test_lower_case_numbers_near_street_words_stay(
+    redactor: Redactor, text: str, language: str
+) -> None:
+    assert redactor.redact(text, language=language).text == text
+
+
 def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
     text = "The meeting on 12 March 2024 agreed bus 42 runs every 20 minutes at £1.50."
     assert redact(redactor, text) == text
@@ -242,6 +263,14 @@ def test_ordinary_dates_and_numbers_stay(redactor: Redactor) -> None:
             "we live at the flat above the chip shop in Mill Street, it is damp",
             "we live at [address], it is damp",
         ),
+        # Written in lower case, as texts are, in English and Welsh order.
+        (
+            "emma from 14 bryn rd has been reporting it",
+            "[name] from [address] has been reporting it",
+        ),
+        ("she lives at 23 hafod road", "she lives at [address]"),
+        ("flat 2, 5 maes y dre is damp", "[address] is damp"),
+        ("7 church lane, rhos has no bins", "[address], rhos has no bins"),
         # ... but not a road without its name, nor a town.
         ("I live at the farm on the main road", "I live at the farm on the main road"),
         ("I live at the top of the hill in Gresford", "I live at the top of the hill in Gresford"),
