@@ -298,7 +298,7 @@ OCCUPATIONS = ROLE_NOUNS | frozenset(
     minister councillor mayor priest vicar bishop rabbi imam lawyer solicitor barrister judge
     farmer builder plumber electrician postman policeman policewoman soldier captain
     commander governor footballer cricketer boxer athlete headteacher headmaster
-    headmistress childminder hairdresser""".split()
+    headmistress childminder hairdresser prophet""".split()
 )
 # A name right before one of these names a street or a building, not a person: "Victoria
 # Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are

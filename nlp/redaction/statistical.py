@@ -30,8 +30,10 @@ from nlp.redaction.gazetteer import (
 )
 from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
+    FAMILY,
     LOCATIVE_BEFORE,
     NAMED_FOR_SAINTS_CY,
+    OCCUPATIONS,
     PARTICLES,
     POSSESSIVES,
     ROLE_NOUNS,
@@ -184,6 +186,8 @@ class ModelNameFinder(WordChecks):
         person = says_a_person(words, first, last, self.g, welsh=self.welsh) or (
             sure and not self.welsh and spoken_of_as_a_person(words, first, last)
         )
+        if before in ARTICLES and not person and self._a_word_named(run[0][2], after):
+            return None, "a thing named"  # "The Fairy Glen", "the Rose and Crown"
         kept, why = self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )
@@ -196,6 +200,21 @@ class ModelNameFinder(WordChecks):
             return None, "names a place"  # "Mae Ysgol Morgan Llwyd": read again once "Mae"
             # and "Ysgol" are trimmed, as the rules read it
         return kept, why
+
+    def _a_word_named(self, first: str, after: str) -> bool:
+        """Whether a run after "the" that opens with a capitalised everyday word (written
+        lower-case more often: "Fairy", "Rose", "Hope") names a thing, a place or a pub, not
+        a person: no one writes "the Hope Jones" of a neighbour. Not a family ("the Rose
+        family", "the Hope twins") nor what belongs to the run ("the Rose's garden")."""
+        key = fold(first)
+        return (
+            first[:1].isupper()
+            and not title(first)  # "the Reverend Jones", "the Prophet Mohammed"
+            and key not in OCCUPATIONS
+            and self.g.lower_prob(key) > self.g.capital_prob(key)
+            and fold(after) not in FAMILY
+            and not after.startswith(("'", "’"))
+        )
 
     def _names_a_place(self, text: str, words: Sequence[Word], k: int) -> bool:
         """Whether word k, with its neighbours, names a place (place_cues.names_a_place)."""

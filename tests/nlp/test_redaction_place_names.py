@@ -337,3 +337,31 @@ def test_a_place_said_to_be_where_something_happened_is_shown(redactor: Redactor
     assert redactor.redact("Sarah is where she always is.", language="en").text == (
         "[name] is where she always is."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place or a pub named after "the" with an everyday word first: not a person.
+        ("The Fairy Glen in Ruthin is a lovely place to walk", None),
+        ("We walked up the Fairy Glen last Sunday", None),
+        # A family or what is theirs after "the" is people.
+        ("the Rose family next door are lovely", "the [name] family next door are lovely"),
+        ("the Rose's garden is overgrown", "the [name]'s garden is overgrown"),
+        # A title or a calling first: the person after it still goes.
+        ("the Reverend Jones opened the fete", "the Reverend [name] opened the fete"),
+        ("Ask Glen at the Hope Centre", "Ask [name] at the Hope Centre"),
+    ],
+)
+def test_a_thing_named_after_the_is_shown(
+    redactor: Redactor, text: str, expected: str | None
+) -> None:
+    assert redactor.redact(text, language="en").text == (expected or text)
+
+
+def test_the_rules_and_the_finder_each_read_a_thing_named() -> None:
+    """The rules alone and the contextual finder each leave "the Fairy Glen": neither one
+    hides it for the other to miss."""
+    text = "The Fairy Glen in Ruthin is a lovely place to walk"
+    assert Redactor(name_models=()).redact(text, language="en").text == text
+    assert Redactor().redact(text, language="en").text == text
