@@ -147,6 +147,11 @@ _THREATS = [
         r"|battering|slap|smack|punch|thump)(?! (?:of|place|places|spot|from)\b)"
         # ... but at the ballot box it is a vote: "deserves a kicking at the election".
         r"(?! (?:at|in) the (?:next )?(?:election|elections|polls|ballot box|ballot)\b)"
+        # "someone should give that councillor a good kicking": to a person, not a party
+        # or a council, whom a vote gives one.
+        rf"|\bgiv(?:e|es|ing) {_TARGET} (?:a )?(?:good |proper |bloody )?(?:kicking|beating"
+        r"|hiding|battering|slap|smack|punch|thump|going over)(?! (?:at|in) the (?:next )?"
+        r"(?:election|elections|polls|ballot box|ballot)\b)"
         r"|burn (?:it|them|the(?: \w+){1,3}|(?:his|her|their|your) \w+) down"
         # "put a brick through his window": damage to someone's home, whoever does it.
         r"|(?:put|putting|throw|throwing|chuck|chucking|lob) a (?:brick|rock|stone) through"
@@ -273,7 +278,10 @@ _AIMED = re.compile(
     rf"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:{_IN_OFFICE_CY}))"
     r"(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
     r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"
-    r"|griw o\s+|llwyth o\s+|bunch o\s+)*(?P<word>\w+)"
+    r"|griw o\s+|llwyth o\s+|bunch o\s+"
+    # ... and the words that only sharpen the insult after them: "a bunch of useless idiots".
+    r"|(?:useless|stupid|total|complete|absolute|utter|incompetent|pathetic|right|proper"
+    r"|clueless|brainless|spineless|arrogant|lazy|old)\s+)*(?P<word>\w+)"
 )
 # Said to someone whatever follows: "cau dy geg", "cer i grafu", "y twpsyn"; to many, or
 # politely, as a resident addresses the council: "caewch eich ceg", "ewch i grafu".

@@ -51,9 +51,10 @@ _THINGS = (
     r"|medium|schools?|words?|names?|flags?|team|rugby|football|league|accent)"
 )
 AS_PEOPLE = rf"{GROUP}(?!\s+{_THINGS}\b)"
-# A group's name may go on with the people in it: "gay couples", "the trans community".
+# A group's name may go on with the people in it: "gay couples", "the trans community", "the
+# trans lot".
 SUBJECT = (
     NOT_AFTER_PREPOSITION
     + AS_PEOPLE
-    + r"(?:\s+(?:couples|families|folk|parents|community|speakers))?"
+    + r"(?:\s+(?:couples|families|folk|parents|community|speakers|lot))?"
 )

@@ -44,7 +44,8 @@ JOBS_CY = sorted(
 # Brymbo councillor for ten years", "as the Gresford vicar". Not "the Maths teacher".
 ONE_PER_PLACE = (
     r"(?:councillor|vicar|rector|headteacher|head teacher|headmaster|headmistress|postman"
-    r"|postwoman|postie|lollipop (?:lady|man)|publican|mayor|minister|priest|imam|rabbi"
+    r"|postwoman|postie|sub-postmaster|sub-postmistress|postmaster|postmistress"
+    r"|lollipop (?:lady|man)|publican|mayor|minister|priest|imam|rabbi"
     r"|pharmacist|butcher|caretaker|warden)"
 )
 # ... and the jobs that point at someone where the workplace is named after them.

@@ -82,6 +82,11 @@ HATE = "hateful statement about a group"
         ("dw i'n mynd i losgi'r tŷ", "abuse", "threat of violence"),
         ("Dw i'n gwybod lle mae'r cynghorydd yn byw", "abuse", "threat of violence"),
         ("The planning officer deserves a good kicking", "abuse", "threat of violence"),
+        ("someone should give that councillor a good kicking", "abuse", "threat of violence"),
+        ("I'd give him a proper hiding", "abuse", "threat of violence"),
+        # Words that only sharpen an insult may come before it.
+        ("the planners are a bunch of useless idiots", "abuse", "insult aimed at someone"),
+        ("you lot are complete morons", "abuse", "insult aimed at someone"),
         ("I hope the planning officer dies", "abuse", "threat of violence"),
         ("Mae'r swyddog cynllunio yn haeddu cweir", "abuse", "threat of violence"),
         # A group ruining everything, called drunks, or told to go home.
@@ -329,6 +334,11 @@ HATE = "hateful statement about a group"
         ),
         ("as the Gresford vicar I see it", "identifying", "the writer's job at a named place"),
         (
+            "I am the postmistress in Bwlchgwyn",
+            "identifying",
+            "a job and a small place point at one person",
+        ),
+        (
             "I own the florist on Hope Street",
             "identifying",
             "the writer's business in a named place",
@@ -436,6 +446,10 @@ def test_each_reason_is_given_once() -> None:
         "Mae angen mwy o fysiau i Wrecsam",
         "Ga i fag? Mae'r siop ar gau",
         "I hate the new parking scheme, the councillors never listen",
+        # A kicking at the ballot box, and things given a good going over.
+        "give the tories a good kicking at the next election",
+        "give the car a good clean before the MOT",
+        "the staff are proper lovely",
         "see https://www.wrexham.gov.uk/bins for the dates",
         "email me at jo@somewhere.com about the library",
         "the only way into town is the A483",
