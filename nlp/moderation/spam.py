@@ -34,9 +34,14 @@ _KNOWN_SITES = re.compile(
     # Non-commercial top-level domains: campaigns and sources residents cite.
     r"org|gov|edu|int|gov\.[a-z]{2}|ac\.[a-z]{2}|edu\.[a-z]{2})$"
 )
+# A bare host needs a top-level domain from this list: the common ones, and those that
+# smishing waves register cheaply (parcel and toll scams: ".icu", ".cfd", ".sbs"),
+# but none that is an everyday word a phone's missing space would join to the word before
+# it ("home.today", "late.in").
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|info|biz|xyz|"
-    r"top|club|online|site|co|io|ly|me|win|click|link|ru|cn|tk|live|shop|vip|app|uk)\b"
+    r"top|club|online|site|co|io|ly|me|win|click|link|ru|cn|tk|live|shop|vip|app|uk|icu|cfd"
+    r"|sbs|buzz|bond|cyou|pw|su|ws|lat|mobi|cc|fyi|xin)\b"
     r"(?:/[^\s]*)?"
 )
 _MONEY = r"(?:£|\$|€)\s?\d[\d,]*(?:\.\d\d)?"
@@ -143,7 +148,7 @@ _WEAK = [
     ),
     (
         re.compile(
-            r"\b(?:call|ring|txt|text|reply|click|visit|order|buy|apply|subscribe|join|claim)\s+"
+            r"\b(?:call|ring|txt|text|reply|click|visit|order|buy|apply|subscribe|join|claim|pay)\s+"
             r"(?:now|today|here|asap|immediately)\b|\burgent\b|\bact now\b|limited time|"
             r"expires|last chance|don't miss|today only|final (?:notice|attempt)|(?:valid|expires?)"
             r" (?:for )?(?:\d+ ?(?:hrs|hours|days)|today|tomorrow)|for (?:just|only) £\d"
@@ -208,6 +213,7 @@ _WEAK = [
             r"|verify your (?:account|details|identity|information)|(?:unusual|suspicious) "
             r"(?:sign[- ]?in|login|activity|transaction)|unauthori[sz]ed (?:transaction|sign)"
             r"|unpaid (?:delivery|shipping|postage|customs) (?:fee|charge)|re-?delivery"
+            r"|unpaid (?:road )?tolls?\b"
             r"|(?:rebate|refund|payment) (?:is )?(?:ready|waiting|pending)"
             r"|(?:missed|tried to deliver|attempted to deliver) your"
             r"|(?:tried|trying|been trying) to (?:contact|reach) you"

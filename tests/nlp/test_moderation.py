@@ -75,6 +75,17 @@ HATE = "hateful statement about a group"
         ("Cerwch i grafu, gynghorwyr", "abuse", "insult aimed at someone"),
         ("caewch eich ceg", "abuse", "insult aimed at someone"),
         ("Text WIN to 87121, you’ve won", "spam", "prize text"),
+        # Parcel and toll scams: a cheap scam domain, an unpaid toll to pay now.
+        (
+            "Evri: we missed you. Reschedule at evri-uk.icu",
+            "spam",
+            "link to an unknown site (evri-uk.icu)",
+        ),
+        (
+            "You have an unpaid toll charge, pay now to avoid a penalty",
+            "spam",
+            "pressure to act now and phishing wording",
+        ),
         # Veiled threats at someone in office, and violence wished on someone.
         ("I know where the councillor lives", "abuse", "threat of violence"),
         ("I'll kill the next warden who tickets me", "abuse", "threat of violence"),
@@ -446,6 +457,9 @@ def test_each_reason_is_given_once() -> None:
         "Mae angen mwy o fysiau i Wrecsam",
         "Ga i fag? Mae'r siop ar gau",
         "I hate the new parking scheme, the councillors never listen",
+        # A full stop typed with no space is no link; paying now is no scam alone.
+        "the trains are late.today I waited an hour",
+        "we have to pay now for the garden bins",
         # A kicking at the ballot box, and things given a good going over.
         "give the tories a good kicking at the next election",
         "give the car a good clean before the MOT",
