@@ -27,7 +27,13 @@ from nlp.redaction.gazetteer import (
     load_gazetteer,
     popular_first_names,
 )
-from nlp.redaction.name_cues import NAMED_AFTER, WELSH_NAME_KEYS, person_cue_before_cy
+from nlp.redaction.name_cues import (
+    NAMED_AFTER,
+    WELSH_NAME_KEYS,
+    person_cue_before_cy,
+    previous_word,
+    title,
+)
 from nlp.redaction.names import NameDetector
 from nlp.redaction.statistical import CONTEXTUAL, ModelNameFinder
 from nlp.redaction.welsh_mutated_names import mutated_given_names
@@ -166,10 +172,18 @@ class PiiWelshNames:
         # it is still a Welsh word ("gyda reis", "gan rai").
         named = bool(NAMED_AFTER.match(doc.text, end))
         thanked = person_cue_before_cy(doc.text, start)
+        # ... or a listed name that is no Welsh word follows a title, as texts type it in
+        # lower case ("hefo mrs roberts", "roedd dr jones yn wych", "y cynghorydd huws").
+        titled = title(previous_word(doc.text, start))
 
         def ordinary(start: int, end: int, alone: bool) -> bool:
             word = doc.text[start:end]
-            said = named or not word.islower() or (thanked and self._given_name(word))
+            said = (
+                named
+                or not word.islower()
+                or (thanked and self._given_name(word))
+                or (titled and self._listed_name(word))
+            )
             return self._ordinary(doc.text, start, end, alone=alone, announced=announced and said)
 
         while words and ordinary(*words[0], alone=len(words) == 1):
@@ -177,6 +191,11 @@ class PiiWelshNames:
         while words and ordinary(*words[-1], alone=len(words) == 1):
             words = words[:-1]
         return (max(start, words[0][0]), min(end, words[-1][1]), kind) if words else None
+
+    def _listed_name(self, word: str) -> bool:
+        """A given name or surname on the lists that is no Welsh word ("roberts", not "gwen",
+        which is white)."""
+        return self.g.listed(fold(word.strip("'’"))) and not welsh_word(word)
 
     def _given_name(self, word: str) -> bool:
         """A common or Welsh given name that is no Welsh word ("kerry", not "bawb")."""

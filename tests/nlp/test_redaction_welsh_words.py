@@ -215,6 +215,11 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         # ... and typed in lower case, a name that is also a word at a list's end.
         ("diolch i sian a haf", "diolch i [name] a [name]"),
         ("mae sian a bara yn y ty", "mae [name] a bara yn y ty"),
+        # ... and a surname after a title typed in lower case; not a Welsh word there.
+        ("siaradais i hefo mrs roberts drws nesa", "siaradais i hefo mrs [name] drws nesa"),
+        ("roedd dr jones yn wych efo mam", "roedd dr [name] yn wych efo mam"),
+        ("diolch i nyrs gwen am y wen", None),
+        ("roedd y dr yn wych", None),
         # Welsh puts a ward's name after the ward; the staff on it are still people.
         (
             "Cafodd fy mam ofal gwych gan Gareth ar ward Onnen.",
