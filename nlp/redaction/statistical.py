@@ -153,6 +153,15 @@ class ModelNameFinder(WordChecks):
         (bench/name_misses.py counts the reasons): "kept", or the check that dropped it.
         ``least`` is the finder's lowest score over the run's words (see PLACE_SURE)."""
         first, last = position[run[0][0]], position[run[-1][0]]
+        if (
+            len(run) == 1
+            and sum(any(c.isalpha() for c in w[2]) for w in words) == 1
+            and len(run[0][2].strip(".,!?;:-'’\"()")) > 3
+        ):
+            # A one-word answer ("Faith", "Mercy", "Unity", "Serenity"): the finder has no
+            # words around it to read, so the rules' guess alone decides ("Sarah" stays
+            # hidden). Not initials ("Dp", "JB"), which a text of one word signs off with.
+            return None, "a word alone"
         if murmured(text, run[0][0], run[-1][1]):
             return None, "a murmur"  # "Hm-m.": split at its hyphen into "Hm" and "m"
         before = words[first - 1][2].lower() if first else ""
@@ -201,17 +210,21 @@ class ModelNameFinder(WordChecks):
             # and "Ysgol" are trimmed, as the rules read it
         return kept, why
 
+    def _written_lower_more(self, word: str) -> bool:
+        """Written lower-case more often than capitalised: an everyday word ("faith")."""
+        key = fold(word.strip(".,!?;:'’\"()"))
+        return self.g.lower_prob(key) > self.g.capital_prob(key)
+
     def _a_word_named(self, first: str, after: str) -> bool:
         """Whether a run after "the" that opens with a capitalised everyday word (written
         lower-case more often: "Fairy", "Rose", "Hope") names a thing, a place or a pub, not
         a person: no one writes "the Hope Jones" of a neighbour. Not a family ("the Rose
         family", "the Hope twins") nor what belongs to the run ("the Rose's garden")."""
-        key = fold(first)
         return (
             first[:1].isupper()
             and not title(first)  # "the Reverend Jones", "the Prophet Mohammed"
-            and key not in OCCUPATIONS
-            and self.g.lower_prob(key) > self.g.capital_prob(key)
+            and fold(first) not in OCCUPATIONS
+            and self._written_lower_more(first)
             and fold(after) not in FAMILY
             and not after.startswith(("'", "’"))
         )
