@@ -156,11 +156,13 @@ class ModelNameFinder(WordChecks):
         if (
             len(run) == 1
             and sum(any(c.isalpha() for c in w[2]) for w in words) == 1
-            and len(run[0][2].strip(".,!?;:-'’\"()")) > 3
+            and len(bare := run[0][2].strip(".,!?;:-'’\"()")) > 3
+            and bare.isalpha()
         ):
             # A one-word answer ("Faith", "Mercy", "Unity", "Serenity"): the finder has no
             # words around it to read, so the rules' guess alone decides ("Sarah" stays
-            # hidden). Not initials ("Dp", "JB"), which a text of one word signs off with.
+            # hidden). Not initials ("Dp", "JB"), which a text of one word signs off with,
+            # nor a file or handle named after someone ("Lisa_resume.doc").
             return None, "a word alone"
         if murmured(text, run[0][0], run[-1][1]):
             return None, "a murmur"  # "Hm-m.": split at its hyphen into "Hm" and "m"
