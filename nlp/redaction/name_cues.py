@@ -47,7 +47,7 @@ ROLE_TITLES = frozenset(
     """
 president vice senator sen governor gov mayor minister chancellor premier emperor empress duchess
 baroness count countess saint st pope bishop archbishop cardinal gen colonel col lieutenant lt
-chief speaker coach secretary ambassador chairman chairwoman chairperson
+chief speaker coach secretary ambassador chairman chairwoman chairperson honourable honorable
 """.split()
 )
 # Possessives. Before a word in capitals on no name list they make it a job's letters, not a

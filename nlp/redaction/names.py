@@ -36,7 +36,6 @@ from nlp.redaction.name_cues import (
     CALLED_AFTER_A_PERSON,
     CUE_BEFORE,
     DETERMINERS,
-    FAMILY,
     HELLO,
     INTRO_AFTER,
     INTRO_BEFORE,
@@ -44,7 +43,6 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
-    OCCUPATIONS,
     SAINTS_CY,
     SENTENCE_BREAK,
     SURNAME_TITLES,
@@ -65,6 +63,7 @@ from nlp.redaction.place_cues import (
     in_a_welsh_place_name,
     names_a_place,
 )
+from nlp.redaction.things_named import opens_a_thing
 from nlp.redaction.word_checks import GRAMMAR_WORDS
 from nlp.redaction.word_shapes import drawn_out, words_joined
 
@@ -321,18 +320,15 @@ class _Scan(NameExtent):
             # "was called Logan" is announced; "with Victoria", "from Penn" only guessed.
             return self.starts[i] in self.naming_ends
         if self.a_thing_named(i):
-            return None  # "The Fairy Glen", "the Rose and Crown": a place, a pub
+            return None  # "The Fairy Glen", "the Great Gatsby": a place, a book
         guessed = (
             self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
         )
         return False if guessed else None
 
     def a_thing_named(self, i: int) -> bool:
-        """Whether the capitalised words token i stands among follow "the" and open with an
-        everyday word (written lower-case more often: "Fairy", "Rose", "Hope"): a thing, a
-        place or a pub is named so, not a person ("the Fairy Glen"); no one writes "the Hope
-        Jones" of a neighbour. Not a family ("the Rose family", "the Hope twins") nor what
-        belongs to one ("the Rose's garden")."""
+        """Whether the capitalised words token i stands among follow "the" and name a thing,
+        not a person ("the Fairy Glen": things_named.opens_a_thing)."""
         first = i
         while first > 0 and self.capitalised(first - 1) and self.keys[first - 1] != "the":
             first -= 1
@@ -341,15 +337,7 @@ class _Scan(NameExtent):
         last = i
         while last + 1 < len(self.words) and self.capitalised(last + 1):
             last += 1
-        after = self.next_word(last)
-        key = self.keys[first]
-        return (
-            not title(self.words[first])  # "the Reverend Jones", "the Prophet Mohammed"
-            and key not in OCCUPATIONS
-            and self.g.lower_prob(key) > self.g.capital_prob(key)
-            and fold(after) not in FAMILY
-            and after not in POSSESSIVE_ENDINGS
-        )
+        return opens_a_thing(self.words[first], self.next_word(last), self.g)
 
     def spans(self) -> list[tuple[int, int, bool]]:
         found: list[tuple[int, int, bool]] = []

@@ -30,10 +30,8 @@ from nlp.redaction.gazetteer import (
 )
 from nlp.redaction.guess_support import named, supported
 from nlp.redaction.name_cues import (
-    FAMILY,
     LOCATIVE_BEFORE,
     NAMED_FOR_SAINTS_CY,
-    OCCUPATIONS,
     PARTICLES,
     POSSESSIVES,
     ROLE_NOUNS,
@@ -43,6 +41,7 @@ from nlp.redaction.name_cues import (
 )
 from nlp.redaction.person_cues import Word, says_a_person, spoken_of_as_a_person
 from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, within_a_place
+from nlp.redaction.things_named import opens_a_thing
 from nlp.redaction.word_checks import WordChecks
 from nlp.redaction.word_shapes import murmured
 
@@ -159,10 +158,10 @@ class ModelNameFinder(WordChecks):
             and len(bare := run[0][2].strip(".,!?;:-'’\"()")) > 3
             and bare.isalpha()
         ):
-            # A one-word answer ("Faith", "Mercy", "Unity", "Serenity"): the finder has no
-            # words around it to read, so the rules' guess alone decides ("Sarah" stays
-            # hidden). Not initials ("Dp", "JB"), which a text of one word signs off with,
-            # nor a file or handle named after someone ("Lisa_resume.doc").
+            # A one-word answer ("Faith", "Mercy", "Edit"): the finder has no words around
+            # it to read, so the rules' guess alone decides ("Sarah" stays hidden). Not
+            # initials ("Dp", "JB"), which a text of one word signs off with, nor a file or
+            # handle named after someone ("Lisa_resume.doc").
             return None, "a word alone"
         if murmured(text, run[0][0], run[-1][1]):
             return None, "a murmur"  # "Hm-m.": split at its hyphen into "Hm" and "m"
@@ -197,8 +196,8 @@ class ModelNameFinder(WordChecks):
         person = says_a_person(words, first, last, self.g, welsh=self.welsh) or (
             sure and not self.welsh and spoken_of_as_a_person(words, first, last)
         )
-        if before in ARTICLES and not person and self._a_word_named(run[0][2], after):
-            return None, "a thing named"  # "The Fairy Glen", "the Rose and Crown"
+        if not person and self._a_thing_named(words, first, after):
+            return None, "a thing named"  # "The Fairy Glen", "the Great Gatsby"
         kept, why = self._judged(
             list(run), before, by_context=True, lower_names=lower_names, sure=sure, person=person
         )
@@ -217,19 +216,18 @@ class ModelNameFinder(WordChecks):
         key = fold(word.strip(".,!?;:'’\"()"))
         return self.g.lower_prob(key) > self.g.capital_prob(key)
 
-    def _a_word_named(self, first: str, after: str) -> bool:
-        """Whether a run after "the" that opens with a capitalised everyday word (written
-        lower-case more often: "Fairy", "Rose", "Hope") names a thing, a place or a pub, not
-        a person: no one writes "the Hope Jones" of a neighbour. Not a family ("the Rose
-        family", "the Hope twins") nor what belongs to the run ("the Rose's garden")."""
-        return (
-            first[:1].isupper()
-            and not title(first)  # "the Reverend Jones", "the Prophet Mohammed"
-            and fold(first) not in OCCUPATIONS
-            and self._written_lower_more(first)
-            and fold(after) not in FAMILY
-            and not after.startswith(("'", "’"))
-        )
+    def _a_thing_named(self, words: Sequence[Word], first: int, after: str) -> bool:
+        """Whether the run at words[first], with the capitalised words right before it,
+        follows "the" and names a thing, not a person ("the Fairy Glen", "the Great Gatsby":
+        things_named.opens_a_thing), as the rules read it."""
+        start = first
+        while (
+            start > 0 and words[start - 1][2][:1].isupper() and words[start - 1][2].lower() != "the"
+        ):
+            start -= 1
+        if not start or words[start - 1][2].lower() != "the":
+            return False
+        return opens_a_thing(words[start][2], after, self.g)
 
     def _names_a_place(self, text: str, words: Sequence[Word], k: int) -> bool:
         """Whether word k, with its neighbours, names a place (place_cues.names_a_place)."""

@@ -345,11 +345,17 @@ def test_a_place_said_to_be_where_something_happened_is_shown(redactor: Redactor
         # A place or a pub named after "the" with an everyday word first: not a person.
         ("The Fairy Glen in Ruthin is a lovely place to walk", None),
         ("We walked up the Fairy Glen last Sunday", None),
+        # ... the finder's run read with the capitalised words before it.
+        ("the Great Gatsby is my favourite book", None),
         # A family or what is theirs after "the" is people.
         ("the Rose family next door are lovely", "the [name] family next door are lovely"),
         ("the Rose's garden is overgrown", "the [name]'s garden is overgrown"),
         # A title or a calling first: the person after it still goes.
         ("the Reverend Jones opened the fete", "the Reverend [name] opened the fete"),
+        ("the Honourable Edward Stanley stood", "the Honourable [name] stood"),
+        # ... or a word of praise residents capitalise.
+        ("The Amazing Dave sorted it", "The Amazing [name] sorted it"),
+        ("Thanks to the Brilliant Bethan", "Thanks to the Brilliant [name]"),
         ("Ask Glen at the Hope Centre", "Ask [name] at the Hope Centre"),
     ],
 )
