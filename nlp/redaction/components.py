@@ -173,7 +173,7 @@ class PiiWelshNames:
         named = bool(NAMED_AFTER.match(doc.text, end))
         thanked = person_cue_before_cy(doc.text, start)
         # ... or a listed name that is no Welsh word follows a title, as texts type it in
-        # lower case ("hefo mrs roberts", "roedd dr jones yn wych", "y cynghorydd huws").
+        # lower case ("hefo mrs roberts", "roedd dr jones yn wych").
         titled = title(previous_word(doc.text, start))
 
         def ordinary(start: int, end: int, alone: bool) -> bool:
