@@ -211,11 +211,6 @@ class ModelNameFinder(WordChecks):
             # and "Ysgol" are trimmed, as the rules read it
         return kept, why
 
-    def _written_lower_more(self, word: str) -> bool:
-        """Written lower-case more often than capitalised: an everyday word ("faith")."""
-        key = fold(word.strip(".,!?;:'’\"()"))
-        return self.g.lower_prob(key) > self.g.capital_prob(key)
-
     def _a_thing_named(self, words: Sequence[Word], first: int, after: str) -> bool:
         """Whether the run at words[first], with the capitalised words right before it,
         follows "the" and names a thing, not a person ("the Fairy Glen", "the Great Gatsby":
