@@ -342,7 +342,7 @@ def test_a_place_said_to_be_where_something_happened_is_shown(redactor: Redactor
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A place or a pub named after "the" with an everyday word first: not a person.
+        # A place or a book named after "the" with an everyday word first: not a person.
         ("The Fairy Glen in Ruthin is a lovely place to walk", None),
         ("We walked up the Fairy Glen last Sunday", None),
         # ... the finder's run read with the capitalised words before it.
@@ -356,6 +356,7 @@ def test_a_place_said_to_be_where_something_happened_is_shown(redactor: Redactor
         # ... or a word of praise residents capitalise.
         ("The Amazing Dave sorted it", "The Amazing [name] sorted it"),
         ("Thanks to the Brilliant Bethan", "Thanks to the Brilliant [name]"),
+        # A person beside a place so named is still a person.
         ("Ask Glen at the Hope Centre", "Ask [name] at the Hope Centre"),
     ],
 )
@@ -366,8 +367,8 @@ def test_a_thing_named_after_the_is_shown(
 
 
 def test_the_rules_and_the_finder_each_read_a_thing_named() -> None:
-    """The rules alone and the contextual finder each leave "the Fairy Glen": neither one
-    hides it for the other to miss."""
+    """The rules alone, and the rules with the contextual finder, each show "the Fairy
+    Glen": neither hides what the other shows."""
     text = "The Fairy Glen in Ruthin is a lovely place to walk"
     assert Redactor(name_models=()).redact(text, language="en").text == text
     assert Redactor().redact(text, language="en").text == text
