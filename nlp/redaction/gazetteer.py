@@ -119,6 +119,13 @@ def fold(word: str) -> str:
 
 #: A possessive, as the tokenizer splits it off its word.
 POSSESSIVE_ENDINGS = ("'s", "’s")
+#: Given names that are also the values a resident answers "what matters to you?" with, in
+#: one word ("Faith", "Grace", "Mercy"): alone, the value (statistical.ModelNameFinder).
+VALUES_AS_NAMES = frozenset(
+    """faith hope charity grace mercy joy patience prudence constance unity harmony serenity
+    destiny trinity honour honor liberty justice verity felicity amity modesty temperance
+    peace love""".split()
+)
 
 
 def place_key(words: Sequence[str]) -> str:

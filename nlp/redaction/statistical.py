@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from nlp.redaction.contextual import ContextualNameFinder, runs
 from nlp.redaction.gazetteer import (
     NAME_RANK,
+    VALUES_AS_NAMES,
     Gazetteer,
     common_given_names,
     fold,
@@ -157,10 +158,12 @@ class ModelNameFinder(WordChecks):
             and sum(any(c.isalpha() for c in w[2]) for w in words) == 1
             and len(bare := run[0][2].strip(".,!?;:-'’\"()")) > 3
             and bare.isalpha()
+            and (not self.g.listed(key := fold(bare)) or key in VALUES_AS_NAMES)
         ):
-            # A one-word answer ("Faith", "Mercy", "Edit"): the finder has no words around
-            # it to read, so the rules' guess alone decides ("Sarah" stays hidden). Not
-            # initials ("Dp", "JB"), which a text of one word signs off with, nor a file or
+            # A one-word answer that is no one's name ("asjdfoij", "Hola") or a value
+            # ("Faith", "Mercy"): the finder has no words around it to read, so the rules'
+            # guess alone decides. A listed name stays the finder's: a resident signs a text
+            # of its own ("Sally"), as e-mails do. Not initials ("Dp", "JB"), nor a file or
             # handle named after someone ("Lisa_resume.doc").
             return None, "a word alone"
         if murmured(text, run[0][0], run[-1][1]):
