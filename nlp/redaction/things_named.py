@@ -13,12 +13,14 @@ from nlp.redaction.gazetteer import Gazetteer, fold
 from nlp.redaction.name_cues import FAMILY, OCCUPATIONS, PERSON_ADJECTIVES, title
 
 #: Words of praise and pity residents capitalise before a person ("the Amazing Dave", "the
-#: Brilliant Bethan", "the Late Mr Hughes"): a name after them is the person's, though the
-#: word is an everyday one (see opens_a_thing).
+#: Brilliant Bethan", "the Late Mr Hughes"), and those that open an honorific ("the Right
+#: Honourable", "the Very Reverend", "the Most Reverend"): a name after them is the
+#: person's, though the word is an everyday one (see opens_a_thing).
 PRAISED = frozenset(
     """amazing brilliant lovely wonderful fantastic fabulous fab marvellous marvelous awesome
     incredible legendary beautiful gorgeous famous infamous late young little big dear poor
-    super superb excellent sweet mighty magnificent one only same real original""".split()
+    super superb excellent sweet mighty magnificent one only same real original right very
+    most""".split()
 )
 
 

@@ -353,6 +353,7 @@ def test_a_place_said_to_be_where_something_happened_is_shown(redactor: Redactor
         # A title or a calling first: the person after it still goes.
         ("the Reverend Jones opened the fete", "the Reverend [name] opened the fete"),
         ("the Honourable Edward Stanley stood", "the Honourable [name] stood"),
+        ("the Right Honourable Edward Stanley", "the Right Honourable [name]"),
         # ... or a word of praise residents capitalise.
         ("The Amazing Dave sorted it", "The Amazing [name] sorted it"),
         ("Thanks to the Brilliant Bethan", "Thanks to the Brilliant [name]"),
