@@ -33,6 +33,9 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
     what the first placeholder hid.
     """
     extra: list[dict[str, Any]] = []
+    # A text naming one person a hundred times has a hundred spans with the same word: each
+    # word is looked for once, not once a span (that read the text a hundred times over).
+    searched: set[tuple[str, str]] = set()
     names = any(span["type"] == "name" for span in spans)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)] if names else []
     for span in spans:
@@ -46,6 +49,9 @@ def repeated_mentions(text: str, spans: list[dict[str, Any]]) -> list[dict[str, 
         else:
             terms = re.findall(r"[^\W\d_]{3,}", found)
         for term in terms:
+            if (span["type"], term) in searched:
+                continue
+            searched.add((span["type"], term))
             pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
             # "Will" the name does not make every "will" one: ordinary words repeat only
             # as written.
