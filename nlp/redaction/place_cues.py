@@ -11,8 +11,10 @@ lists it reads are name_cues.py's.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 from nlp.lang.cy.mutations import Mutation, candidates, mutate
@@ -184,11 +186,18 @@ def within_a_place(
     playwright's, whatever "La Barca" is. After a locative the whole place is one ("lives
     in Glyn Ceiriog"), and in Welsh (``welsh``) a place whose first word is mutated after a
     word that mutates it ("i Lyn Ceiriog" is Glyn Ceiriog; "Lyn" alone is a given name)."""
-    inside = [k for k, (a, b, _) in enumerate(words) if span[0] <= a and b <= span[1]]
-    if not inside:
+    # The words are in the text's order: a search finds the span's first word, and only the
+    # few around it are read (three before, four after), so a text that names one person a
+    # hundred times (repeats.py asks once a mention) is not read whole a hundred times.
+    first = bisect_left(words, span[0], key=itemgetter(0))
+    last = first - 1
+    while last + 1 < len(words) and words[last + 1][1] <= span[1]:
+        last += 1
+    if last < first:
         return False
-    first, last = inside[0], inside[-1]
-    names = [w for _, _, w in words]
+    offset = max(0, first - 3)
+    names = [w for _, _, w in words[offset : last + 5]]
+    first, last = first - offset, last - offset
     before = names[first - 1].lower() if first else ""
     after = names[last + 1] if last + 1 < len(names) else ""
     if (
@@ -203,7 +212,7 @@ def within_a_place(
         if any(a_mutated_place(names[first:end], places) for end in ends):
             return True
     for start in range(max(0, first - 3), first + 1):
-        for end in range(last + 1, min(len(words), start + 4) + 1):
+        for end in range(last + 1, min(len(names), start + 4) + 1):
             around = [*names[start:first], *names[last + 1 : end]]
             if (
                 around
