@@ -155,7 +155,9 @@ class ModelNameFinder(WordChecks):
         first, last = position[run[0][0]], position[run[-1][0]]
         if (
             len(run) == 1
-            and sum(any(c.isalpha() for c in w[2]) for w in words) == 1
+            # The run's word is the text's only one (all() stops at a second: no count of a
+            # long text's words for each of its one-word runs).
+            and all(k == first or not any(c.isalpha() for c in w[2]) for k, w in enumerate(words))
             and len(bare := run[0][2].strip(".,!?;:-'’\"()")) > 3
             and bare.isalpha()
             and (not self.g.listed(key := fold(bare)) or key in VALUES_AS_NAMES)
