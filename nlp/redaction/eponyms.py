@@ -45,7 +45,7 @@ from nlp.redaction.name_cues import (
     previous_word,
     title,
 )
-from nlp.redaction.place_cues import opens_a_welsh_place
+from nlp.redaction.welsh_places import opens_a_welsh_place
 
 # Nouns after an eponym that make it a condition, a sign or a manoeuvre. "muscular" and "body"
 # come between ("Duchenne muscular dystrophy", "Lewy body dementia"); the rest of a word the

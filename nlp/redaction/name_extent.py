@@ -13,7 +13,7 @@ from __future__ import annotations
 from nlp.redaction.gazetteer import NOT_NAMES
 from nlp.redaction.name_cues import PARTICLES, title
 from nlp.redaction.name_tokens import Tokens
-from nlp.redaction.place_cues import opens_a_welsh_place
+from nlp.redaction.welsh_places import opens_a_welsh_place
 from nlp.redaction.welsh_spelling import welsh_looking
 
 

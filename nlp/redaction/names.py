@@ -58,12 +58,9 @@ from nlp.redaction.name_cues import (
 from nlp.redaction.name_extent import NameExtent
 from nlp.redaction.name_tokens import RARE_LOWER
 from nlp.redaction.person_cues import AUXILIARIES, described_as_a_person, says_a_person
-from nlp.redaction.place_cues import (
-    a_mutated_place,
-    in_a_welsh_place_name,
-    names_a_place,
-)
+from nlp.redaction.place_cues import names_a_place
 from nlp.redaction.things_named import opens_a_thing
+from nlp.redaction.welsh_places import a_mutated_place, in_a_welsh_place_name
 from nlp.redaction.word_checks import GRAMMAR_WORDS
 from nlp.redaction.word_shapes import drawn_out, words_joined
 

@@ -41,8 +41,9 @@ from nlp.redaction.name_cues import (
     title,
 )
 from nlp.redaction.person_cues import Word, says_a_person, spoken_of_as_a_person
-from nlp.redaction.place_cues import in_a_welsh_place_name, names_a_place, within_a_place
+from nlp.redaction.place_cues import names_a_place, within_a_place
 from nlp.redaction.things_named import opens_a_thing
+from nlp.redaction.welsh_places import in_a_welsh_place_name
 from nlp.redaction.word_checks import WordChecks
 from nlp.redaction.word_shapes import murmured
 
