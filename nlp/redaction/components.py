@@ -13,6 +13,9 @@ Unicode look-alikes before the text reaches the pipeline.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import itemgetter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -145,46 +148,54 @@ class PiiWelshNames:
     def __call__(self, doc: Doc) -> Doc:
         cued = set(doc._.pii_name_cued or [])
         if doc._.pii:
+            # spaCy joins every token's text again on each read of doc.text: read once, with
+            # the words' offsets, so a long text with many spans is not read whole per span.
+            text = doc.text
+            words = [(t.idx, t.idx + len(t.text)) for t in doc if any(c.isalpha() for c in t.text)]
             doc._.pii = [
                 kept
                 for span in doc._.pii
-                if (kept := self._vet(doc, span, announced=span[:2] in cued)) is not None
+                if (kept := self._vet(text, words, span, announced=span[:2] in cued)) is not None
             ]
         # Given names a mutation disguised from every list ("Diolch i Fethan").
         add_spans(doc, [(s, e, "name") for s, e in mutated_given_names(doc, self.g, self.popular)])
         return doc
 
     def _vet(
-        self, doc: Doc, span: tuple[int, int, str], *, announced: bool
+        self,
+        text: str,
+        all_words: list[tuple[int, int]],
+        span: tuple[int, int, str],
+        *,
+        announced: bool,
     ) -> tuple[int, int, str] | None:
+        """The name ``span`` of ``text`` with everyday Welsh words trimmed from its ends, or
+        None if nothing else is in it; ``all_words`` the text's words (start, end), in order."""
         start, end, kind = span
         if kind != "name":
             return span
-        words = [
-            (t.idx, t.idx + len(t.text))
-            for t in doc
-            if start <= t.idx < end and any(ch.isalpha() for ch in t.text)
-        ]
+        first = bisect_left(all_words, start, key=itemgetter(0))
+        words = all_words[first : bisect_left(all_words, end, key=itemgetter(0))]
 
         # A lower-case word counts as announced only when the text says it is a name ("eira
         # ydy fy enw i"), or a common given name that is no Welsh word follows thanks or a
         # person's verb ("diolch i kerry": name_cues.person_cue_before_cy); after a weak cue
         # it is still a Welsh word ("gyda reis", "gan rai").
-        named = bool(NAMED_AFTER.match(doc.text, end))
-        thanked = person_cue_before_cy(doc.text, start)
+        named = bool(NAMED_AFTER.match(text, end))
+        thanked = person_cue_before_cy(text, start)
         # ... or a listed name that is no Welsh word follows a title, as texts type it in
         # lower case ("hefo mrs roberts", "roedd dr jones yn wych").
-        titled = title(previous_word(doc.text, start))
+        titled = title(previous_word(text, start))
 
         def ordinary(start: int, end: int, alone: bool) -> bool:
-            word = doc.text[start:end]
+            word = text[start:end]
             said = (
                 named
                 or not word.islower()
                 or (thanked and self._given_name(word))
                 or (titled and self._listed_name(word))
             )
-            return self._ordinary(doc.text, start, end, alone=alone, announced=announced and said)
+            return self._ordinary(text, start, end, alone=alone, announced=announced and said)
 
         while words and ordinary(*words[0], alone=len(words) == 1):
             words = words[1:]

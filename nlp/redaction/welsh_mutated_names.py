@@ -38,6 +38,7 @@ def mutated_given_names(
     """Character spans of given names written mutated after a mutating word."""
     found: list[tuple[int, int]] = []
     tokens = list(doc)
+    text = doc.text  # spaCy joins every token again on each read: once, not once a word
     index = 1
     while index < len(tokens):
         token, previous = tokens[index], tokens[index - 1]
@@ -46,7 +47,7 @@ def mutated_given_names(
         if not (
             fold(previous.text) in MUTATING
             and len(word) >= 3
-            and (capitalised or (word.islower() and person_cue_before_cy(doc.text, token.idx)))
+            and (capitalised or (word.islower() and person_cue_before_cy(text, token.idx)))
         ):
             index += 1
             continue
