@@ -203,6 +203,22 @@ def a_landmark(place: str, noun: str) -> bool:
     return key in g.places and (kind in _LANDMARKS_NO_ONE_IS_CALLED or key not in g.first_names)
 
 
+def a_building_named(earlier: str, before: str, noun: str) -> bool:
+    """Whether ``noun`` ends a place's name after an everyday word, itself after another
+    capitalised word: "Gresford Memorial Hall", "Brymbo Community Hall", "Rhos Town Hall".
+    The everyday word is written lower-case more often and is no given name, so no one is
+    called by it ("Sarah Hall", "Dr Hall" stay people); the capitalised word before it keeps
+    a sentence's first word out ("Ask Hall")."""
+    if not (earlier[:1].isupper() and before[:1].isupper() and noun[:1].isupper()):
+        return False
+    g, key = load_gazetteer(), fold(before)
+    return (
+        fold(noun) in _LANDMARKS
+        and key not in g.first_names
+        and g.lower_prob(key) > g.capital_prob(key)
+    )
+
+
 def names_a_place(
     before: str,
     word: str,
@@ -248,6 +264,8 @@ def names_a_place(
         return True  # "Holt is where he grew up": a place, whatever the sentence says later
     if a_landmark(word, after) or a_landmark(before, word):
         return True  # "Chirk Castle", "up Hope Mountain": the place's, or the place itself
+    if a_building_named(earlier, before, word):
+        return True  # "Gresford Memorial Hall": "Hall" is a surname too
     if fold(after) in _MEDICINE_FORMS and fold(word) not in popular_first_names():
         return True  # "Lanzo meds", "Oramorph tablets": a medicine's brand, not a person
     if after == "House" or (after == "house" and (fold(then) in ROLE_NOUNS or then in SERVICES)):

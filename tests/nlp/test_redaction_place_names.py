@@ -295,6 +295,21 @@ def test_a_place_and_its_landmark_noun_are_shown(redactor: Redactor) -> None:
     assert shown == ["[name] was lovely.", "[name] rang me."]
 
 
+def test_a_building_after_an_everyday_word_is_shown(redactor: Redactor) -> None:
+    # "Hall" is a surname too: "Gresford Memorial Hall" lost "Hall", and the Hall mentioned
+    # again lost it as a repeated name.
+    texts = [
+        "Gresford Memorial Hall needs a new roof, the Friends of the Hall have raised £2k",
+        "Brymbo Community Hall is shut on Mondays.",
+        "Rhos Town Hall is shut.",
+    ]
+    assert [r.text for r in redactor.redact_many(texts, language="en")] == texts
+    # A person keeps the surname: after a given name or a title, or first in a sentence.
+    people = ["I spoke to Sarah Hall today.", "Dr Hall said so.", "Ask Hall about it."]
+    shown = [r.text for r in redactor.redact_many(people, language="en")]
+    assert shown == ["I spoke to [name] today.", "Dr [name] said so.", "Ask [name] about it."]
+
+
 def test_a_street_named_after_someone_is_shown(redactor: Redactor) -> None:
     # Residents name their street more than anything; "Charles" alone was hidden before it.
     texts = ["Charles Street is always blocked.", "Henblas Street needs more bins."]
