@@ -60,7 +60,11 @@ ap ab bevan bowen cadwaladr davies edwards ellis evans griffith griffiths gwilym
 humphreys jenkins john jones lewis llewellyn lloyd meredith morgan morris owen owens parry
 pritchard probert prosser price pugh powell rees rhys roberts rowlands thomas vaughan watkins
 williams wynne
+huws dafis defis ifans puw parri siencyn wmffre morus prisiart rolant watcyn bebb
 """.split()
+# The last line: the same surnames as Welsh spells them (Hughes, Davies, Evans, Pugh, Parry,
+# Jenkins, Humphreys, Morris, Pritchard, Rowland, Watkin), which no census list holds:
+# "y cynghorydd huws" was shown whole.
 
 BRITISH_PET_NAMES = """
 trev gaz gazza daz dazza baz bazza shaz shazza kez kezza tez tezza gav nige macca tommo

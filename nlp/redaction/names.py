@@ -61,6 +61,7 @@ from nlp.redaction.person_cues import AUXILIARIES, described_as_a_person, says_a
 from nlp.redaction.place_cues import names_a_place
 from nlp.redaction.things_named import opens_a_thing
 from nlp.redaction.welsh_places import a_mutated_place, in_a_welsh_place_name
+from nlp.redaction.welsh_words import welsh_word
 from nlp.redaction.word_checks import GRAMMAR_WORDS
 from nlp.redaction.word_shapes import drawn_out, words_joined
 
@@ -212,7 +213,8 @@ class _Scan(NameExtent):
         # In Welsh "Sir" is a county ("Sir Ddinbych"), not a knight.
         knighted = prev == "sir" and self.welsh
         if (prev in TITLES and not knighted) or (
-            prev in TITLES_CY and self.words[i - 1][:1].isupper()
+            prev in TITLES_CY
+            and (self.words[i - 1][:1].isupper() or self.named_after_a_lower_title(i))
         ):
             if (
                 self.capitalised(i)
@@ -322,6 +324,19 @@ class _Scan(NameExtent):
             self.name_like_capitalised(i) or self.name_like_lower(i) or self.rare_capitalised(i)
         )
         return False if guessed else None
+
+    def named_after_a_lower_title(self, i: int) -> bool:
+        """Whether token i is a listed name in lower case that is no Welsh word, after a Welsh
+        title also in lower case: "y cynghorydd huws", "nain roberts". A lower-case Welsh title
+        is a noun as often ("y cynghorydd lleol", the local councillor), so only a name that
+        can be nothing else follows it as its name."""
+        key = self.keys[i]
+        return (
+            self.words[i].islower()
+            and key not in self.welsh_words
+            and not welsh_word(self.words[i])
+            and self.lower_case_name(key)
+        )
 
     def a_thing_named(self, i: int) -> bool:
         """Whether the capitalised words token i stands among follow "the" and name a thing,

@@ -220,6 +220,12 @@ def test_everyday_welsh_words_and_places_are_not_names(redactor: Redactor, text:
         ("roedd dr jones yn wych efo mam", "roedd dr [name] yn wych efo mam"),
         ("diolch i nyrs gwen am y wen", None),
         ("roedd y dr yn wych", None),
+        # ... and after a Welsh title in lower case, a name that is nothing else: a Welsh
+        # surname as Welsh spells it (Huws, Hughes) too. Not the word after the noun.
+        ("y cynghorydd huws wedi addo", "y cynghorydd [name] wedi addo"),
+        ("roedd nain roberts yn sâl", "roedd nain [name] yn sâl"),
+        ("y cynghorydd lleol wedi addo", None),
+        ("roedd nain yn sâl", None),
         # Welsh puts a ward's name after the ward; the staff on it are still people.
         (
             "Cafodd fy mam ofal gwych gan Gareth ar ward Onnen.",
