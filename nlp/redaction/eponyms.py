@@ -98,6 +98,15 @@ _BUILDING_AFTER = re.compile(
     + r"|Ltd|Limited|Inc|Plc|PLC|LLP|LLC|Corp|Solicitors|Funeral|Builders|Motors|Garage"
     r"|Butchers|Bakery|Pharmacy|Chemists|Opticians|(?:&|and) Sons?)\b"
 )
+# ... and the firms residents name most, the care agencies, taxis and trades that come to
+# them ("the carers from Castle Care", "Evans Taxis"): words of job titles too ("Lisa Care
+# Manager", "Sarah Housing Officer"), so not before a job's noun, nor after a lone popular
+# given name ("ask Dave Care").
+_FIRM_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:Care|Homecare|Healthcare|Housing|Taxis|Cabs|Coaches|Removals|Plumbing"
+    r"|Electrical|Roofing|Scaffolding|Landscaping|Joinery|Haulage|Dental|Vets|Nursery)\b"
+    r"(?!\s+(?i:manager|officer|co-?ordinator|worker|assistant|lead|navigator|support))"
+)
 # The same nouns when a finder took them into the name itself ("Hope House", "Claire House
 # Hospice"): a name ending in one, or one alone after another capitalised word that is no
 # title, is the building.
@@ -210,6 +219,10 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
     if _BUILDING_AFTER.match(text, end) or _TRADE_AFTER.match(text, end):
         return True
     name = text[start:end]
+    if _FIRM_AFTER.match(text, end) and (
+        len(name.split()) > 1 or fold(name) not in popular_first_names()
+    ):
+        return True
     parts = name.split()
     if parts and _BUILDING_NOUN.fullmatch(parts[-1]) and (parts[:-1] or previous[:1].isupper()):
         return True  # "Hope House", "Claire House Hospice": the building, whole or in part

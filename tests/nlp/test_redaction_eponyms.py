@@ -54,6 +54,9 @@ BUILDINGS_AWARDS_AND_BUSINESSES = [
     "I go to Jackson's gym on Tuesdays",
     "Jones Pharmacy in Rhos is great",
     "Calls are now forwarded to Malcolm Smith Motorsports down the road.",
+    # ... and the care agencies and trades that come to residents.
+    "the carers from Castle Care are amazing",
+    "Smith Care Services sent someone new every day",
     # The finders split this name; every part of it goes with the building.
     "We love the Mustang Club and the George Washington Carver Center",
     # A public place by its kind in two lower-case words.
@@ -84,6 +87,10 @@ PEOPLE = [
     ("Rhys primary school is lovely", "[name] primary school is lovely"),
     ("Sarah care home staff were kind", "[name] care home staff were kind"),
     ("Grace medical centre never answers", "[name] medical centre never answers"),
+    # A firm's word that is also a job's; a lone common given name before it.
+    ("Lisa Care Manager was great", "[name] Care Manager was great"),
+    ("Sarah Jones Housing Officer never rings", "[name] Housing Officer never rings"),
+    ("Ask Dave Care about it", "Ask [name] Care about it"),
 ]
 
 
