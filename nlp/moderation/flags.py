@@ -117,6 +117,18 @@ _TARGET = (
     r"|drivers?|binmen|bin men|clerk|receptionists?|nurses?|doctors?)\b)"
 )
 
+# Those a violent end is wished on (_THREATS): a pronoun, whoever did something, someone in
+# office, or people by what they do ("people who drop litter", "dog walkers who leave mess").
+_PEOPLE_WISHED = (
+    r"(?:they|he|she|you|u|the lot of (?:them|you)|those responsible|(?:whoever|anyone who"
+    r"|anybody who)(?:\s+\w+){1,6}?"
+    r"|(?:(?:the|these|those|that|this|our|all|all the|all these|all those|some)\s+)?"
+    r"(?:\w+\s+){0,2}?"
+    rf"(?:{_IN_OFFICE}|people|ppl|drivers|owners|walkers|kids|yobs|youths|vandals|tippers"
+    r"|thieves|scumbags|scum|paedos|paedophiles|dealers|politicians|idiots|morons|bastards)"
+    r"(?:\s+who(?:\s+\w+){1,6}?)?)"
+)
+
 # The same in Welsh, after the article ("y cynghorydd", "'r swyddogion"): people in office,
 # and whom or what a threat is aimed at.
 _IN_OFFICE_CY = (
@@ -178,6 +190,22 @@ _THREATS = [
         r"|it|them|some|soon|in (?:his|her|their|my|your) sleep)\b)"
         r"|\bgobeithio\s+(?:y\s+|bod\s+|fod\s+)?(?:ti|chi|o|fo|hi|e|nhw)(?:'n|\s+yn)\s+"
         r"(?:marw|pydru|llosgi)(?![\w'])(?!\s+(?:yn\s+)?(?:dawel|heddychlon))"
+    ),
+    # A violent end wished on people: "the councillors should be shot", "whoever designed
+    # this wants shooting", "dog walkers who leave mess should be strung up". Of people only:
+    # "the dog should be put down", "the scheme should be killed off" and "pictures should be
+    # hung" threaten no one, nor does "hung out to dry".
+    re.compile(
+        rf"\b{_PEOPLE_WISHED}\s+(?:should|ought to|needs? to|deserves? to)\s+(?:all\s+)?be"
+        r"\s+(?:all\s+)?(?:shot|hanged|hung|strung up|lynched|executed|killed|put against a wall)"
+        r"(?!\s+(?:off|out|down)\b)"
+        # "wants shooting" ends its clause: "the kids need shooting hoops" is a game.
+        rf"|\b{_PEOPLE_WISHED}\s+(?:wants?|needs?)\s+(?:shooting|hanging|stringing up)"
+        r"(?=\s*(?:$|[.,!?;:)]|(?:and|or|but|for|if|tbh|frankly|really|quite honestly)\b))"
+        # Welsh: "dylen nhw gael eu saethu", "dylai'r cynghorwyr gael eu crogi" (shot,
+        # hanged; "eu", them: not "dylai'r cynllun gael ei ladd", the plan killed off).
+        r"|\b(?:dylen|dylien|dylai|dyla|ddylen|ddylai)(?:'r)?\s+(?:\w+\s+){0,3}?(?:gael|cael)"
+        r"\s+eu\s+(?:saethu|crogi)\b"
     ),
     # "torri dy wddw", "curo'i wyneb": harm to a body, whoever says it.
     re.compile(

@@ -19,7 +19,7 @@ _EVERYDAY_IN_GROUP_NAMES = frozenset(
 )
 GROUP_TOKENS = (
     frozenset(word for group in GROUP_WORDS for word in group.split()) - _EVERYDAY_IN_GROUP_NAMES
-)
+) | {"foreign"}  # "the foreign lot" (SUBJECT)
 GROUP = r"(?:" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True)) + r")"
 # The groups that "they" or "nhw" can take up later in a text: the plural nouns for people,
 # not the adjectives that name a group before another noun ("the Welsh Government ..., they
@@ -52,9 +52,10 @@ _THINGS = (
 )
 AS_PEOPLE = rf"{GROUP}(?!\s+{_THINGS}\b)"
 # A group's name may go on with the people in it: "gay couples", "the trans community", "the
-# trans lot".
+# trans lot". "foreign" names a group only before its people: "the foreign lot are ruining
+# the area", not "foreign aid" nor "foreign holidays".
 SUBJECT = (
     NOT_AFTER_PREPOSITION
-    + AS_PEOPLE
-    + r"(?:\s+(?:couples|families|folk|parents|community|speakers|lot))?"
+    + rf"(?:{AS_PEOPLE}(?:\s+(?:couples|families|folk|parents|community|speakers|lot))?"
+    + r"|foreign\s+(?:people|families|folk|lot|nationals|workers))"
 )

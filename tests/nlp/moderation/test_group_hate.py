@@ -111,6 +111,7 @@ def _hate(text: str) -> bool:
         "the immigrants get everything handed to them",
         "asylum seekers get it all for free",
         "the trans lot are ruining everything",
+        "the foreign lot are ruining the area",
         "mae mewnfudwyr dim ond eisiau byw ar fudd-daliadau",
         "does gan ffoaduriaid ddim diwylliant",
         "alli di ddim trystio Mwslemiaid",
@@ -222,6 +223,8 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "I would never serve English food",
         "There are filthy disabled toilets everywhere",
         "bloody foreign lorries in the lanes",
+        "foreign workers are the backbone of the NHS",
+        "foreign holidays are ruining my budget",
         # Swearing at passengers is about a train's aisle, not Travellers.
         "bloody travellers blocking the aisle on the train",
         "The Welsh Government want to ruin the economy",
@@ -254,6 +257,30 @@ def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
     ],
 )
 def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
+    reasons = [flag.reason for flag in check(text) if flag.kind == ABUSE]
+    assert (THREAT in reasons) is wished
+
+
+@pytest.mark.parametrize(
+    ("text", "wished"),
+    [
+        # A violent end wished on people: in office, by what they did, or a pronoun.
+        ("the councillors should be shot", True),
+        ("whoever designed this one way system wants shooting", True),
+        ("dog walkers who leave mess should be strung up", True),
+        ("they should all be hanged", True),
+        ("dylai'r cynghorwyr gael eu crogi", True),
+        # ... not an animal, a plan, a picture, an idea or a game.
+        ("the dog should be put down", False),
+        ("the scheme should be killed off", False),
+        ("the pictures should be hung in the library", False),
+        ("the councillors should be shot down at the next election", False),
+        ("the kids need shooting hoops in the park", False),
+        ("he was hung out to dry by the council", False),
+        ("dylai'r ffilm gael ei saethu yn Wrecsam", False),
+    ],
+)
+def test_a_violent_end_wished_on_people_is_a_threat(text: str, wished: bool) -> None:
     reasons = [flag.reason for flag in check(text) if flag.kind == ABUSE]
     assert (THREAT in reasons) is wished
 
