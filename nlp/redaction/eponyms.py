@@ -38,7 +38,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlp.redaction.gazetteer import POSSESSIVE_ENDINGS, fold, load_gazetteer, popular_first_names
+from nlp.redaction.gazetteer import (
+    NAME_RANK,
+    POSSESSIVE_ENDINGS,
+    common_given_names,
+    fold,
+    load_gazetteer,
+    popular_first_names,
+)
 from nlp.redaction.name_cues import (
     DETERMINERS,
     FAMILY,
@@ -100,12 +107,13 @@ _BUILDING_AFTER = re.compile(
 )
 # ... and the firms residents name most, the care agencies, taxis and trades that come to
 # them ("the carers from Castle Care", "Evans Taxis"): words of job titles too ("Lisa Care
-# Manager", "Sarah Housing Officer"), so not before a job's noun, nor after a lone popular
-# given name ("ask Dave Care").
+# Manager", "Sarah Housing Officer"; an NHS answer's "Hillary Healthcare Manger"), so not
+# before a job's noun, nor after a lone common given name ("ask Dave Care").
 _FIRM_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:Care|Homecare|Healthcare|Housing|Taxis|Cabs|Coaches|Removals|Plumbing"
     r"|Electrical|Roofing|Scaffolding|Landscaping|Joinery|Haulage|Dental|Vets|Nursery)\b"
-    r"(?!\s+(?i:manager|officer|co-?ordinator|worker|assistant|lead|navigator|support))"
+    r"(?!\s+(?i:manager|manger|officer|co-?ordinator|worker|assistant|lead|navigator"
+    r"|support))"
 )
 # The same nouns when a finder took them into the name itself ("Hope House", "Claire House
 # Hospice"): a name ending in one, or one alone after another capitalised word that is no
@@ -220,7 +228,7 @@ def names_a_building_award_or_trade(text: str, start: int, end: int) -> bool:
         return True
     name = text[start:end]
     if _FIRM_AFTER.match(text, end) and (
-        len(name.split()) > 1 or fold(name) not in popular_first_names()
+        len(name.split()) > 1 or fold(name) not in common_given_names(NAME_RANK)
     ):
         return True
     parts = name.split()

@@ -169,3 +169,9 @@ def test_the_check_reads_the_words_around_the_name() -> None:
 def test_an_officers_words_to_hide_still_win(redactor: Redactor) -> None:
     result = redactor.redact("The Sue Ryder nurses were wonderful", deny_list=["Sue Ryder"])
     assert result.text == "The [redacted] nurses were wonderful"
+
+
+def test_a_given_name_before_a_firms_word_in_a_job_title_is_hidden(redactor: Redactor) -> None:
+    # An NHS answer: "Healthcare Manger" is Hillary's job ("Manager" misspelt), not a firm.
+    text = "one nurse, Hillary Healthcare Manger & Kelly in Pharmacy do listen"
+    assert "Hillary" not in redactor.redact(text, language="en").text
