@@ -43,6 +43,7 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
+    ROLE_NOUNS,
     SAINTS_CY,
     SENTENCE_BREAK,
     SURNAME_TITLES,
@@ -210,12 +211,21 @@ class _Scan(NameExtent):
         prev = self.words[i - 1].lower().rstrip(".") if i else ""
         if not prev and i > 1 and self.words[i - 1] == "." and self.keys[i - 2] in ABBREVIATED:
             prev = self.words[i - 2].lower()  # "Mr . Smith"; "my Mum. Thank you" ends a sentence
+        if prev in ROLE_NOUNS and i > 1 and self.capitalised(i - 1) and title(self.words[i - 2]):
+            prev = self.words[i - 2].lower().rstrip(".")  # "Nurse Practitioner Kay": the title's
         # In Welsh "Sir" is a county ("Sir Ddinbych"), not a knight.
         knighted = prev == "sir" and self.welsh
         if (prev in TITLES and not knighted) or (
             prev in TITLES_CY
             and (self.words[i - 1][:1].isupper() or self.named_after_a_lower_title(i))
         ):
+            if (
+                key in ROLE_NOUNS
+                and self.capitalised(i)
+                and (self.next_word(i)[:1].isupper() or not self.known(key))
+            ):
+                return None  # "Nurse Practitioner Kay": the title goes on, the name comes next;
+                # "the Nurse Practitioner was great"; not "Mrs Porter", a surname too
             if (
                 self.capitalised(i)
                 and not self.known(key)

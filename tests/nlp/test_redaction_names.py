@@ -404,6 +404,10 @@ def test_places_rules_do_not_hide_people(redactor: Redactor, text: str, expected
         # After a title, a capitalised everyday word no one is called is the word.
         ("Daily visits from the District Nurse Team. Great", None),
         ("Nurse Baker was kind", "Nurse [name] was kind"),
+        # ... and a kind of job goes on with the title: the name comes after it.
+        ("had an appt with Nurse Practitioner Kay", "had an appt with Nurse Practitioner [name]"),
+        ("the Nurse Practitioner was great", None),
+        ("Mrs Porter was lovely", "Mrs [name] was lovely"),
         # "X here" opens an introduction only with a name: not an everyday word.
         ("Fabulous here", None),
         ("Zbigniew here", "[name] here"),
