@@ -194,8 +194,11 @@ _THREATS = [
     # A violent end wished on people: "the councillors should be shot", "whoever designed
     # this wants shooting", "dog walkers who leave mess should be strung up". Of people only:
     # "the dog should be put down", "the scheme should be killed off" and "pictures should be
-    # hung" threaten no one, nor does "hung out to dry".
+    # hung" threaten no one, nor does "hung out to dry". Tried only on a text that holds one
+    # of the verbs (the lookahead): the people before them may start at any word.
     re.compile(
+        r"\A(?=[\s\S]*?\b(?:shot|hanged|hung|strung|lynched|executed|killed|wall|shooting"
+        r"|hanging|stringing|saethu|crogi)\b)[\s\S]*?(?:"
         rf"\b{_PEOPLE_WISHED}\s+(?:should|ought to|needs? to|deserves? to)\s+(?:all\s+)?be"
         r"\s+(?:all\s+)?(?:shot|hanged|hung|strung up|lynched|executed|killed|put against a wall)"
         r"(?!\s+(?:off|out|down)\b)"
@@ -205,7 +208,7 @@ _THREATS = [
         # Welsh: "dylen nhw gael eu saethu", "dylai'r cynghorwyr gael eu crogi" (shot,
         # hanged; "eu", them: not "dylai'r cynllun gael ei ladd", the plan killed off).
         r"|\b(?:dylen|dylien|dylai|dyla|ddylen|ddylai)(?:'r)?\s+(?:\w+\s+){0,3}?(?:gael|cael)"
-        r"\s+eu\s+(?:saethu|crogi)\b"
+        r"\s+eu\s+(?:saethu|crogi)\b)"
     ),
     # "torri dy wddw", "curo'i wyneb": harm to a body, whoever says it.
     re.compile(
