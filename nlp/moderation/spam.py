@@ -175,7 +175,10 @@ _WEAK = [
             r"|\bppi\b|mis-?sold|accident claim|no win,? no fee|debt write[- ]off"
             r"|landline|polyphonic|polys|wallpapers?|java games|mms|porn|(?:weekly|wkly) (?:comp"
             r"|competition|draw)|(?:text|txt) (?:chat|date)"
-            r"|(?:live|sexy|adult|dirty|naughty) chat|chat to (?:local )?(?:girls|singles|babes))"
+            r"|(?:live|sexy|adult|dirty|naughty) chat|chat to (?:local )?(?:girls|singles|babes)"
+            # A discount code with a number in it: "with code WREX50", "use promo code SAVE20".
+            r"|(?:use|with|enter|apply) (?:the |my |our )?(?:promo |discount |voucher )?code"
+            r" [a-z]*\d[a-z\d]*)"
             r"(?!\w)"
         ),
         "advert",

@@ -86,6 +86,8 @@ HATE = "hateful statement about a group"
             "spam",
             "pressure to act now and phishing wording",
         ),
+        # A discount code with a number in it, beside the offer.
+        ("Get 50% off takeaways with code WREX50", "spam", "money or a free offer and advert"),
         # Veiled threats at someone in office, and violence wished on someone.
         ("I know where the councillor lives", "abuse", "threat of violence"),
         ("I'll kill the next warden who tickets me", "abuse", "threat of violence"),
@@ -460,6 +462,8 @@ def test_each_reason_is_given_once() -> None:
         # A full stop typed with no space is no link; paying now is no scam alone.
         "the trains are late.today I waited an hour",
         "we have to pay now for the garden bins",
+        # A door's or a car park's code is no discount.
+        "I had to enter code 4521 to get into the car park and it costs £5",
         # A kicking at the ballot box, and things given a good going over.
         "give the tories a good kicking at the next election",
         "give the car a good clean before the MOT",
