@@ -277,6 +277,9 @@ def names_a_place(
         return True  # "Dyfi ward"; "Hogarth ward", "Cherry ward": hospitals name wards after
         # people and trees, and a resident who capitalises a name capitalises its surname
         # too ("Sarah Ward"); but "Sue ward sister" is Sue
+    if fold(word) in FACILITIES_LOWER and fold(after) in WARD_ROLES and not before[:1].isupper():
+        return True  # "Ward Sister Bethan", "the Ward Manager": the ward's staff; not "Sarah
+        # Ward Manager", "Mrs Ward"
     if fold(word) in FACILITIES_LOWER and not after[:1].isupper():
         if after[:1].isdigit() or not before[:1].isalpha():
             return True  # "Ward 4", "on Ward 12"; "Ward is lovely." with no name before or

@@ -266,6 +266,10 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("on Sarah Ward's advice I rang the council", "on [name]'s advice I rang the council"),
         ("Thanks to Sue ward sister", "Thanks to [name] ward sister"),
         ("thanks to nurse Ward", "thanks to nurse [name]"),
+        # ... and its staff by their job, capitalised: the ward's; not after a given name.
+        ("Ward Sister Bethan was lovely", "Ward Sister [name] was lovely"),
+        ("the Ward Manager never answered", None),
+        ("Sarah Ward Manager rang", "[name] Manager rang"),
         # A school named after a saint of two names: "St [name] school" before.
         ("St John Fisher school is good", None),
         ("My son goes to St Richard Gwyn", None),
