@@ -139,6 +139,8 @@ _PLACE_KIND_AFTER = re.compile(
     r"|\s+(?:medical|health|leisure|community|sports|visitor|shopping|enterprise) cent(?:re|er)s?\b"
     r"|\s+(?:nature reserves?|industrial estates?|housing estates?|playing fields?|play areas?"
     r"|bus station|train station|railway station|fire station|police station)\b"
+    # A statue is of a public figure: "the Owain Glyndwr statue needs cleaning".
+    r"|\s+(?:statue|monument)s?\b"
 )
 # A shop or trade by its owner's name with the possessive, in any case ("Ray's pizza", "Tony's
 # chippy", "Burch's Karate"), or capitalised ("Malcolm Smith Motorsports", "Caldwell

@@ -62,6 +62,7 @@ BUILDINGS_AWARDS_AND_BUSINESSES = [
     # A public place by its kind in two lower-case words.
     "We walk the dog in Alyn Waters country park every day",
     "Bellevue Road car park is always full",
+    "Owain Glyndwr statue needs cleaning",
     # A building's noun taken into the name, and "the" before a full name: a place.
     "Hope House looked after our son",
     "Victoria Station was packed this morning.",
