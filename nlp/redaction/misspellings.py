@@ -45,6 +45,16 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+#: Words for family and neighbours, rarer than COMMON but written right before a name ("my
+#: grandaughter Lilly", "my neice Jade"): a slip from one is that word, however rare it is,
+#: and the finder took the slip for the first word of the name.
+KIN = frozenset(
+    """daughter daughters granddaughter granddaughters grandson grandsons grandchildren
+    grandchild grandmother grandfather grandma grandad granddad niece nieces nephew nephews
+    cousin cousins husband sister brother neighbour neighbours""".split()
+)
+
+
 def slips(word: str) -> set[str]:
     """Every spelling one slip away from ``word`` (Norvig's edits1)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -72,9 +82,8 @@ def misspelling_of(key: str, gazetteer: Gazetteer) -> str | None:
     common = COMMON_LONG if len(key) >= LONG else COMMON
     for spelling in slips(key):
         low = gazetteer.lower_prob(spelling)
-        if low > common and (
-            low > gazetteer.capital_prob(spelling) + WORD_LOWER_BY or not gazetteer.listed(spelling)
-        ):
+        lower_more = low > gazetteer.capital_prob(spelling) + WORD_LOWER_BY
+        if spelling in KIN or (low > common and (lower_more or not gazetteer.listed(spelling))):
             if best is None or low > best[0]:
                 best = (low, spelling)
     return best[1] if best else None

@@ -459,6 +459,9 @@ def test_english_around_foreign_names_is_read_as_english(redactor: Redactor) -> 
         # A short slip from a word of grammar: "very", "just".
         ("The therapist was vey kind and listened to what I had to say", None),
         ("Jsut great", None),
+        # A slip from a word for family, however rare the word: the name after it goes.
+        ("my grandaughter lilly is 4", "my grandaughter [name] is 4"),
+        ("my neice Jade is a carer", "my neice [name] is a carer"),
         # Names one slip from a word are still names: listed ones, and short nicknames.
         ("ask dave about it", "ask [name] about it"),
         ("ask ben about it", "ask [name] about it"),
