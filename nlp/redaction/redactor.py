@@ -340,19 +340,22 @@ def _windows(text: str) -> list[tuple[int, str]]:
 
 def _join_neighbours(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One placeholder for an address split only by spaces, commas or line breaks, or a name
-    split only by spaces or line breaks.
+    split only by spaces, line breaks or one hyphen.
 
-    "[address] [address]" would tell the reader how the address was laid out, and "[name]
-    [name]" that a name has two parts. Names split by commas are a list of people ("Paul,
-    Angela, Dianne and Chris"): "[name], [name], [name] and [name]" keeps how many.
+    "[address] [address]" would tell the reader how the address was laid out, "[name]
+    [name]" that a name has two parts, and "[name]-[name]" that it is double-barrelled
+    ("lilly-mae", "mr al-farsi"). Names split by commas are a list of people ("Paul, Angela,
+    Dianne and Chris"): "[name], [name], [name] and [name]" keeps how many.
     """
     joined: list[dict[str, Any]] = []
     for span in spans:
-        between = " \t\n" if span["type"] == "name" else " \t\n,"
+        name = span["type"] == "name"
+        between = " \t\n" if name else " \t\n,"
+        gap = text[joined[-1]["end"] : span["start"]] if joined else ""
         if (
             joined
             and joined[-1]["type"] == span["type"]
-            and not text[joined[-1]["end"] : span["start"]].strip(between)
+            and (not gap.strip(between) or (name and gap in ("-", "\u2010", "\u2011")))
         ):
             joined[-1]["end"] = span["end"]
         else:

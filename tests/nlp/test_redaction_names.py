@@ -636,6 +636,13 @@ def test_a_list_of_people_keeps_a_placeholder_each(redactor: Redactor) -> None:
     assert redactor.redact("Write to 12 Acacia Avenue, Wrexham", language="en").text == (
         "Write to [address]"
     )
+    # A double-barrelled name typed in lower case is one person too; a dash between names
+    # with spaces around it lists people.
+    for text in ("my consultant mr al-farsi was very professional", "lilly-mae is 4"):
+        assert redactor.redact(text, language="en").text.count("[name]") == 1
+    assert redactor.redact("Jo - Sam - Kev were great", language="en").text == (
+        "[name] - [name] - [name] were great"
+    )
 
 
 @pytest.mark.parametrize(
