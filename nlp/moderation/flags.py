@@ -302,9 +302,15 @@ _SPELT_OUT = re.compile(r"(?<![\w'])(?:(?:ff|[^\W_])[\s.\-_*]+){2,}(?:ff|[^\W_])
 _SEPARATORS = re.compile(r"[\s.\-_*]+")
 
 
+# People a resident meets, whom an insult after them is aimed at ("the doctor was a complete
+# idiot", "the bus driver was a moron"), as at people in office.
+_PEOPLE_MET = (
+    r"doctors?|dr|gps?|nurses?|receptionists?|consultants?|surgeons?|drivers?|neighbours?"
+    r"|man|woman|lady|bloke|guy|girl"
+)
 _AIMED = re.compile(
     r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
-    rf"|officers?|staff|cllr \w+|(?:the|our|that|this) (?:{_IN_OFFICE}))"
+    rf"|officers?|staff|cllr \w+|(?:the|our|that|this|my) (?:\w+ )?(?:{_IN_OFFICE}|{_PEOPLE_MET}))"
     r"(?:\s+(?:are|r|is|was|were)|'re|'s)|(?:you|they)re|ur"
     rf"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:{_IN_OFFICE_CY}))"
     r"(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
@@ -324,7 +330,8 @@ _DISMISSALS = re.compile(
     r"|shut up(?! shop)|drop dead|get lost(?! (?:in|on|at|between|among|amongst|along|through"
     r"|somewhere|when|if|again)\b)|nobody likes you"
     r"|y (?:twpsyn|twpsen|hurtyn|lembo|penbwl|ffwlbart)"
-    r"|(?:stupid|silly|fat|lazy|ugly|daft) (?:old )?cow|waste of (?:space|oxygen|skin)"
+    r"|(?:stupid|silly|fat|lazy|ugly|daft|stuck[ -]up|miserable|rude|nasty) (?:old )?cow"
+    r"|waste of (?:space|oxygen|skin)"
     rf"|{_GO} i farw|lladd(?:a)? dy hun|neb yn dy hoffi|ti(?:'n| yn) drewi"
     r"|(?:dwyt|dydy|dyw) (?:ti|chi|nhw) (?:ddim )?(?:yn )?(?:dda|da) i ddim)\b"
 )

@@ -100,6 +100,9 @@ HATE = "hateful statement about a group"
         # Words that only sharpen an insult may come before it.
         ("the planners are a bunch of useless idiots", "abuse", "insult aimed at someone"),
         ("you lot are complete morons", "abuse", "insult aimed at someone"),
+        # ... at the people a resident meets, not only people in office.
+        ("the bus driver was a moron", "abuse", "insult aimed at someone"),
+        ("the receptionist was a stuck up cow", "abuse", "insult aimed at someone"),
         ("I hope the planning officer dies", "abuse", "threat of violence"),
         ("Mae'r swyddog cynllunio yn haeddu cweir", "abuse", "threat of violence"),
         # A group ruining everything, called drunks, or told to go home.
@@ -462,6 +465,10 @@ def test_each_reason_is_given_once() -> None:
         # A full stop typed with no space is no link; paying now is no scam alone.
         "the trains are late.today I waited an hour",
         "we have to pay now for the garden bins",
+        # The same people praised, or a thing called disgusting.
+        "the doctor was a lovely man",
+        "the toilets were disgusting and the man was rude",
+        "the lady was a cow farmer",
         # A door's or a car park's code is no discount.
         "I had to enter code 4521 to get into the car park and it costs £5",
         # A kicking at the ballot box, and things given a good going over.
