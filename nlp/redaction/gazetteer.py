@@ -62,9 +62,9 @@ pritchard probert prosser price pugh powell rees rhys roberts rowlands thomas va
 williams wynne
 huws dafis defis ifans puw parri siencyn wmffre morus prisiart rolant watcyn bebb
 """.split()
-# The last line: the same surnames as Welsh spells them (Hughes, Davies, Evans, Pugh, Parry,
-# Jenkins, Humphreys, Morris, Pritchard, Rowland, Watkin), which no census list holds:
-# "y cynghorydd huws" was shown whole.
+# The last line: the same surnames as Welsh spells them (Hughes, Davies twice, Evans, Pugh,
+# Parry, Jenkins, Humphreys, Morris, Pritchard, Rowland, Watkin) and Bebb, which no census
+# list holds: "y cynghorydd huws" was shown whole.
 
 BRITISH_PET_NAMES = """
 trev gaz gazza daz dazza baz bazza shaz shazza kez kezza tez tezza gav nige macca tommo
