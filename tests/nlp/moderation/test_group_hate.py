@@ -254,16 +254,6 @@ def test_statements_that_only_name_a_group_are_not_hateful(text: str) -> None:
         ("hope that useless mayor rots", True),
         ("I hope the councillor burns the leaves this year", False),
         ("I hope the plant dies back over winter", False),
-    ],
-)
-def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
-    reasons = [flag.reason for flag in check(text) if flag.kind == ABUSE]
-    assert (THREAT in reasons) is wished
-
-
-@pytest.mark.parametrize(
-    ("text", "wished"),
-    [
         # A violent end wished on people: in office, by what they did, or a pronoun.
         ("the councillors should be shot", True),
         ("whoever designed this one way system wants shooting", True),
@@ -280,7 +270,7 @@ def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
         ("dylai'r ffilm gael ei saethu yn Wrecsam", False),
     ],
 )
-def test_a_violent_end_wished_on_people_is_a_threat(text: str, wished: bool) -> None:
+def test_wishing_someone_dead_is_a_threat(text: str, wished: bool) -> None:
     reasons = [flag.reason for flag in check(text) if flag.kind == ABUSE]
     assert (THREAT in reasons) is wished
 
