@@ -301,7 +301,8 @@ OCCUPATIONS = ROLE_NOUNS | frozenset(
     headmistress childminder hairdresser prophet""".split()
 )
 # A name right before one of these names a street or a building, not a person: "Victoria
-# Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill". Not the nouns that are
+# Road", "Glyndwr University", "Gwersyllt library", "Hafod landfill"; or a place's council
+# ("Esclusham council", a community GeoNames lacks). Not the nouns that are
 # also surnames ("Park", "Lane", "Hall", "Church", "Street"): "Sarah Lane" stays hidden.
 # (gazetteer.NOT_NAMES holds some of these words so that they are never a name themselves;
 # addresses._STREET_TYPES reads street types after a house number, a different question.)
@@ -309,7 +310,7 @@ FACILITIES = frozenset(
     """road avenue drive crescent gardens estate hospital surgery school university
     library centre center stadium landfill leisure retail shopping museum academy clinic
     pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
-    prison hospice""".split()
+    prison hospice council""".split()
 )
 # The same, for nouns that are also common surnames: in lower case only ("Dyfi ward",
 # "Gresford ward"); capitalised after a name they are the surname ("Sarah Ward").

@@ -241,6 +241,9 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         ("Victoria Road flooding again", "Victoria Road flooding again"),
         ("I go to Gwersyllt library on Mondays", "I go to Gwersyllt library on Mondays"),
         ("Glyndwr University should have more courses", None),
+        # ... and before "council", the place's council; a given name still a person there.
+        ("Esclusham council meets monthly", None),
+        ("Rhys council tax went up", "[name] council tax went up"),
         # An introduction or a title still announces a person, whatever follows.
         ("my son Jack school is too far", "my son [name] school is too far"),
         ("Mrs Evans school run is chaos", "Mrs [name] school run is chaos"),
