@@ -103,6 +103,7 @@ HATE = "hateful statement about a group"
         # ... at the people a resident meets, not only people in office.
         ("the bus driver was a moron", "abuse", "insult aimed at someone"),
         ("the receptionist was a stuck up cow", "abuse", "insult aimed at someone"),
+        ("Mrs Jones at no 5 is a nosy cow", "abuse", "insult aimed at someone"),
         ("I hope the planning officer dies", "abuse", "threat of violence"),
         ("Mae'r swyddog cynllunio yn haeddu cweir", "abuse", "threat of violence"),
         # A group ruining everything, called drunks, or told to go home.
