@@ -308,11 +308,14 @@ _PEOPLE_MET = (
     r"doctors?|dr|gps?|nurses?|receptionists?|consultants?|surgeons?|drivers?|neighbours?"
     r"|man|woman|lady|bloke|guy|girl"
 )
+# ... and in Welsh, after the article, with a word that may follow the noun ("y gyrrwr bws",
+# "'r swyddog cynllunio"); "y ddynes" as the article softens it.
+_PEOPLE_MET_CY = r"meddyg|doctor|nyrs|gyrrwr|derbynnydd|cymydog|dyn|ddynes|dynes|boi|ymgynghorydd"
 _AIMED = re.compile(
     r"\b(?:(?:(?:you|u|ya)(?:\s+(?:lot|people|guys|lads|all))?|they|he|she|councillors?"
     rf"|officers?|staff|cllr \w+|(?:the|our|that|this|my) (?:\w+ )?(?:{_IN_OFFICE}|{_PEOPLE_MET}))"
     r"(?:\s+(?:are|r|is|was|were)|'re|'s)|(?:you|they)re|ur"
-    rf"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:{_IN_OFFICE_CY}))"
+    rf"|(?P<cy>ti|chi|nhw|hi|fe|fo|e|o|(?:'r|y|yr) (?:{_IN_OFFICE_CY}|{_PEOPLE_MET_CY})(?: \w+)?)"
     r"(?:'n|\s+yn))\s+(?:such\s+|a\s+|an\s+|all\s+"
     r"|bunch of\s+|load of\s+|just\s+|bloody\s+|fucking\s+|hen\s+|blydi\s+|ffycin\s+|yn\s+"
     r"|griw o\s+|llwyth o\s+|bunch o\s+"

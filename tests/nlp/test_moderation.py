@@ -104,6 +104,7 @@ HATE = "hateful statement about a group"
         ("the bus driver was a moron", "abuse", "insult aimed at someone"),
         ("the receptionist was a stuck up cow", "abuse", "insult aimed at someone"),
         ("Mrs Jones at no 5 is a nosy cow", "abuse", "insult aimed at someone"),
+        ("mae'r gyrrwr bws yn dwpsyn", "abuse", "insult aimed at someone"),
         ("I hope the planning officer dies", "abuse", "threat of violence"),
         ("Mae'r swyddog cynllunio yn haeddu cweir", "abuse", "threat of violence"),
         # A group ruining everything, called drunks, or told to go home.
@@ -470,6 +471,8 @@ def test_each_reason_is_given_once() -> None:
         "the doctor was a lovely man",
         "the toilets were disgusting and the man was rude",
         "the lady was a cow farmer",
+        "roedd y meddyg yn garedig iawn",
+        "mae'r dyn tywydd yn dweud glaw",
         # A door's or a car park's code is no discount.
         "I had to enter code 4521 to get into the car park and it costs £5",
         # A kicking at the ballot box, and things given a good going over.
