@@ -241,7 +241,9 @@ _HATE = [
         r"(?:vote|live|work|marry|adopt|come|stay|teach|own|hold|run|have kids|have children"
         r"|breed)\b"
         rf"|\b{SUBJECT}\s+(?:can't|cant|cannot|can never|should never)\s+be\s+trusted\b"
-        rf"|\b{SUBJECT}\s+(?:are\s+)?(?:ruining|destroying|taking over|invading|infesting"
+        # ... where they live may come between: "the immigrants in the hotel are ruining".
+        rf"|\b{SUBJECT}(?:\s+(?:in|at|on|from|near)\s+(?:\w+\s+){{0,4}}?\w+)?\s+(?:are\s+)?"
+        r"(?:ruining|destroying|taking over|invading|infesting"
         r"|ruin|ruins|ruined|destroy|destroys|wreck|wrecks)\s+"
         r"(?:this|our|the|every|everything|everywhere|britain|wales|england|the uk)\b"
         rf"|\b(?:don't|do not)\s+want\s+(?:any\s+)?{GROUP}\s+(?:living|moving|working)\s+"

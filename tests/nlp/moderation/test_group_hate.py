@@ -112,6 +112,7 @@ def _hate(text: str) -> bool:
         "asylum seekers get it all for free",
         "the trans lot are ruining everything",
         "the foreign lot are ruining the area",
+        "the immigrants in the hotel are ruining the area",
         "mae mewnfudwyr dim ond eisiau byw ar fudd-daliadau",
         "does gan ffoaduriaid ddim diwylliant",
         "alli di ddim trystio Mwslemiaid",
@@ -225,6 +226,8 @@ def test_hateful_statements_about_a_group_are_flagged(text: str) -> None:
         "bloody foreign lorries in the lanes",
         "foreign workers are the backbone of the NHS",
         "foreign holidays are ruining my budget",
+        "the students in the flats are ruining the area",
+        "refugees in the hotel are ruining their chances by not learning English",
         # Swearing at passengers is about a train's aisle, not Travellers.
         "bloody travellers blocking the aisle on the train",
         "The Welsh Government want to ruin the economy",
