@@ -312,6 +312,9 @@ FACILITIES = frozenset(
     pharmacy theatre cinema hotel pub airport reservoir cemetery crematorium depot barracks
     prison hospice council""".split()
 )
+#: What a place's name opens after a verb that announces a person: "Tell Wrexham council to
+#: fix it", "ask Chester FC" (a place's council, club or force, not someone called Wrexham).
+PLACE_BODIES = FACILITIES | {"afc", "fc", "rfc", "cbc", "county", "borough", "police"}
 # The same, for nouns that are also common surnames: in lower case only ("Dyfi ward",
 # "Gresford ward"); capitalised after a name they are the surname ("Sarah Ward").
 FACILITIES_LOWER = frozenset({"ward"})

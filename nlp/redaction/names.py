@@ -43,6 +43,7 @@ from nlp.redaction.name_cues import (
     MUTATING,
     NAMED_AFTER,
     NAMED_FOR_SAINTS_CY,
+    PLACE_BODIES,
     ROLE_NOUNS,
     SAINTS_CY,
     SENTENCE_BREAK,
@@ -257,6 +258,8 @@ class _Scan(NameExtent):
         ):
             return True  # "a nurse called Hope", "the lady named Joy"
         if self.starts[i] in self.intro_ends:  # "my neighbour Dave", "Dear Nina"
+            if key in self.g.uk_places and fold(self.next_word(i)) in PLACE_BODIES:
+                return None  # "Tell Wrexham council to fix it": the place's council
             if self.welsh_word_named(i) and person_cue_before_cy(self.text, self.starts[i]):
                 return True  # "Diolch i Bob", "siaradais i efo Pam"; not "gan Bob" (by every)
             if (key in NOT_NAMES or key in self.welsh_words or self.common(key)) and not (

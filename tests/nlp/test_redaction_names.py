@@ -244,6 +244,10 @@ def test_a_batch_of_answers_is_redacted_as_each_alone(redactor: Redactor) -> Non
         # ... and before "council", the place's council; a given name still a person there.
         ("Esclusham council meets monthly", None),
         ("Rhys council tax went up", "[name] council tax went up"),
+        # ... after a verb that announces a person too: the place's council or club.
+        ("Tell Wrexham council to fix it", None),
+        ("Tell Wrexham AFC to sort out the parking", None),
+        ("tell Sarah council tax is due", "tell [name] council tax is due"),
         # An introduction or a title still announces a person, whatever follows.
         ("my son Jack school is too far", "my son [name] school is too far"),
         ("Mrs Evans school run is chaos", "Mrs [name] school run is chaos"),
